@@ -1,0 +1,202 @@
+"""Entry points: `create_app`, the Flask factory, and `cli`, the `evidence` command line.
+
+Configuration enters here (options, environment); archive/ and ingest/ only take explicit arguments.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from archive.archive import Archive
+from archive.errors import ArchiveError
+from archive.models import Capture, IngestResult
+from ingest.pipeline import Limits
+from ingest.run import ingest as run_ingest
+
+DEFAULT_HOME = "./evidence-data"
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def create_app(config: dict | None = None):
+    """Build the Flask app: defaults, then the environment, then `config` (tests pass theirs)."""
+    from web import create_app as build
+
+    return build(config)
+
+
+# -- command line ------------------------------------------------------------------------------
+
+@click.group()
+@click.option("--home", envvar="EVIDENCE_HOME", default=DEFAULT_HOME, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Archive home folder (else $EVIDENCE_HOME).")
+@click.version_option(package_name="evidence-archive")
+@click.pass_context
+def cli(ctx: click.Context, home: Path) -> None:
+    """Capture, search and cite evidence: hashed, timestamped captures of pages, PDFs and texts."""
+    ctx.obj = {"home": home}
+
+
+def open_archive(ctx: click.Context) -> Archive:
+    """Open the archive home named on the command line, turning library errors into usage messages."""
+    try:
+        archive = Archive(ctx.obj["home"])
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.call_on_close(archive.close)
+    return archive
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per source.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes (default: number of cores).")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+              help="Seconds to wait on each network operation.")
+@click.option("--max-size", type=click.FloatRange(0.001, 10_000), default=50.0, show_default=True,
+              help="Largest source accepted, in MB.")
+@click.pass_context
+def ingest(ctx, sources, as_json, jobs, timeout, max_size):
+    """Capture files, folders (recursively) and http(s) URLs into the archive."""
+    archive = open_archive(ctx)
+    recovered = archive.index_pending()
+    if recovered and not as_json:
+        click.echo(f"Indexed {recovered} captures that an earlier run left unindexed.", err=True)
+    limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024))
+    counts = {"captured": 0, "exists": 0, "skipped": 0, "failed": 0}
+    show_progress = not as_json and sys.stderr.isatty()
+    bar = None
+
+    def on_planned(total: int) -> None:
+        nonlocal bar
+        if show_progress and total > 1:
+            bar = click.progressbar(length=total, label="Capturing", file=sys.stderr,
+                                    show_pos=True, show_eta=True)
+            bar.__enter__()
+
+    with archive.batch():
+        for result in run_ingest(list(sources), archive.add, limits, jobs or os.cpu_count() or 1,
+                                 on_planned=on_planned):
+            counts[result.status] += 1
+            if bar is not None and result.status != "skipped":
+                bar.update(1)
+            if as_json:
+                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+            elif bar is None or result.status == "failed":
+                _echo_result(result, err=result.status == "failed")
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    if not as_json:
+        click.echo(f"{counts['captured']} captured, {counts['exists']} already archived, "
+                   f"{counts['skipped']} skipped, {counts['failed']} failed.")
+    if counts["failed"]:
+        ctx.exit(1)
+
+
+def _echo_result(result: IngestResult, err: bool = False) -> None:
+    if result.status in ("captured", "exists") and result.capture:
+        capture = result.capture
+        label = "captured" if result.status == "captured" else "exists  "
+        notes = f"  ({'; '.join(capture.notes)})" if capture.notes else ""
+        click.echo(f"{label} #{capture.id}  {capture.title or '(untitled)'}  <- {result.source}{notes}")
+    else:
+        click.echo(f"{result.status:8} {result.error}", err=err)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def search(ctx, query, limit, page, as_json):
+    """Search captures: words, "phrases", AND/OR/NOT, title: site: lang: kind:, published:/captured: dates."""
+    archive = open_archive(ctx)
+    try:
+        result = archive.search(query, limit=limit, offset=(page - 1) * limit)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        return
+    click.echo(f"{result.total} result{'s' if result.total != 1 else ''} for {query}")
+    for hit in result.hits:
+        where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None]))
+        click.echo()
+        click.echo(click.style(f"#{hit.capture_id}  {hit.title or '(untitled)'}", bold=True)
+                   + (f"  [{where}]" if where else ""))
+        click.echo("    " + _terminal_snippet(hit.snippet))
+
+
+def _terminal_snippet(snippet: str) -> str:
+    marked = _MARK.sub(lambda m: click.style(html.unescape(m.group(1)), fg="yellow", bold=True), snippet)
+    return html.unescape(marked)
+
+
+@cli.command()
+@click.argument("capture_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Provenance as JSON.")
+@click.option("--text", "text_only", is_flag=True, help="Only the extracted text.")
+@click.pass_context
+def show(ctx, capture_id, as_json, text_only):
+    """Print a capture's provenance and text."""
+    archive = open_archive(ctx)
+    try:
+        capture = archive.get(capture_id, with_text=True)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        data = capture.to_json()
+        data["text"] = capture.text
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif text_only:
+        click.echo(capture.text)
+    else:
+        click.echo(provenance_text(capture))
+        click.echo()
+        click.echo(capture.text)
+
+
+def provenance_text(capture: Capture) -> str:
+    """Render a capture's provenance block for people."""
+    rows = [
+        ("Capture", f"#{capture.id}"), ("Title", capture.title), ("Author", capture.author),
+        ("Site", capture.site), ("Published", capture.published), ("Language", capture.language),
+        ("Source", capture.source), ("URL", capture.url),
+        ("Final URL", capture.final_url if capture.final_url != capture.url else None),
+        ("Redirects", " -> ".join(f"{r['url']} ({r['status']})" for r in capture.redirects) or None),
+        ("HTTP status", capture.http_status), ("Method", capture.method),
+        ("Captured at", capture.captured_at), ("Media type", capture.media_type), ("Kind", capture.kind),
+        ("Size", f"{capture.size} bytes"), ("SHA-256", capture.sha256), ("Text SHA-256", capture.text_sha256),
+        ("Charset", capture.charset), ("Pages", len(capture.pages) if capture.pages else None),
+        ("Tools", ", ".join(f"{k} {v}" for k, v in capture.tools.items()) or None),
+        ("Previous version", f"#{capture.previous_id}" if capture.previous_id else None),
+        ("Notes", "; ".join(capture.notes) or None),
+    ]
+    return "\n".join(f"{name + ':':18}{value}" for name, value in rows if value not in (None, ""))
+
+
+@cli.command()
+@click.pass_context
+def reindex(ctx):
+    """Rebuild the search index from the catalog (the index is derived and may be deleted)."""
+    archive = open_archive(ctx)
+    total = archive.catalog.count_captures()
+    if sys.stderr.isatty() and total:
+        with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
+            count = archive.reindex(progress=bar.update)
+    else:
+        count = archive.reindex()
+    click.echo(f"Indexed {count} captures.")
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,1 @@
+"""What persists: blobs, catalog, ledger and search index, behind the Archive facade (archive.archive)."""

@@ -1,0 +1,134 @@
+"""Text analysis for search in any script: word tokens, CJK bigrams, case and accent folding, English stems.
+
+Whoosh's own analyzers split on ASCII assumptions: Python's \\w drops the vowel signs of Indic scripts, and
+Chinese, Japanese and Thai are written without spaces. Here every alphabetic script is kept as written,
+scripts without spaces are indexed as overlapping character bigrams (as Lucene's CJKAnalyzer does), and only
+plain Latin words are stemmed with English rules, so `drone` finds "drones" while `дронови` stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Filter, Token, Tokenizer
+from whoosh.lang.porter import stem as porter_stem
+
+# Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f"
+)
+
+
+def _mark_ranges() -> str:
+    """Build a regex class body of the combining marks in the BMP (vowel signs, viramas, accents)."""
+    ranges, start, prev = [], None, None
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me") and not (0xE00 <= cp <= 0xEFF or 0x1000 <= cp <= 0x109F or 0x1780 <= cp <= 0x17FF):
+            if start is None:
+                start = cp
+            elif cp != prev + 1:
+                ranges.append((start, prev))
+                start = cp
+            prev = cp
+    if start is not None:
+        ranges.append((start, prev))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+# Unspaced script runs may carry their own combining marks (Thai vowels), so they are matched first and whole.
+_TOKEN_RE = re.compile(
+    f"(?P<unspaced>[{_UNSPACED}][{_UNSPACED}]*)"
+    f"|(?P<word>(?:[^\\W{_UNSPACED}]|[{_mark_ranges()}])+)"
+)
+_ACCENTS = re.compile("[\u0300-\u036f]")
+
+
+class MultilingualTokenizer(Tokenizer):
+    """Split text into words, and runs of unspaced scripts into overlapping bigrams."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = value
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        pos = start_pos
+        for match in _TOKEN_RE.finditer(value):
+            run, begin = match.group(), match.start()
+            if match.lastgroup == "word" or len(run) == 1:
+                pieces = [(run, begin)]
+            else:
+                pieces = [(run[i:i + 2], begin + i) for i in range(len(run) - 1)]
+            for text, offset in pieces:
+                token.text = text
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = text
+                if positions:
+                    token.pos = pos
+                    pos += 1
+                if chars:
+                    token.startchar = start_char + offset
+                    token.endchar = start_char + offset + len(text)
+                yield token
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Fold case and Latin/Greek/Cyrillic accents, and compatibility forms (ﬁ, full-width digits)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFKC", _ACCENTS.sub("", decomposed)).casefold()
+
+
+@lru_cache(maxsize=200_000)
+def stem_english(word: str) -> str:
+    """Stem a plain Latin word with the Porter rules; leave anything else as it is."""
+    if word.isascii() and word.isalpha() and len(word) > 2:
+        return porter_stem(word)
+    return word
+
+
+class FoldFilter(Filter):
+    """Apply fold() to every token."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+class EnglishStemFilter(Filter):
+    """Apply stem_english() to every token."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = stem_english(token.text)
+            yield token
+
+
+def text_analyzer():
+    """Return the analyzer for searchable text: tokens, folding, English stems."""
+    return MultilingualTokenizer() | FoldFilter() | EnglishStemFilter()
+
+
+def keyword_analyzer():
+    """Return the analyzer for names (site, author): tokens and folding, no stems."""
+    return MultilingualTokenizer() | FoldFilter()
+
+
+def tokens(text: str, analyzer=None) -> list[str]:
+    """Return the indexed terms of a text, for tests and debugging."""
+    return [t.text for t in (analyzer or text_analyzer())(text)]
+

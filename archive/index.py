@@ -1,0 +1,257 @@
+"""The Whoosh search index: derived data, rebuilt from the catalog at any time. The only module importing whoosh."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from whoosh import fields, highlight, index, scoring
+from whoosh.qparser import GtLtPlugin, MultifieldParser
+from whoosh.qparser.dateparse import DateParserPlugin
+
+from archive.analysis import keyword_analyzer, text_analyzer
+from archive.errors import IndexBusyError, QueryError
+from archive.models import Capture
+
+SCHEMA_VERSION = "1"
+_DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
+_SPACES = re.compile(r"\s+")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def schema() -> fields.Schema:
+    """Return the index schema: searchable text and title, filterable metadata."""
+    text = text_analyzer()
+    names = keyword_analyzer()
+    return fields.Schema(
+        capture_id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=text, field_boost=2.0, multitoken_query="phrase"),
+        text=fields.TEXT(analyzer=text, chars=True, multitoken_query="phrase"),
+        author=fields.TEXT(analyzer=names, multitoken_query="phrase"),
+        site=fields.TEXT(analyzer=names, multitoken_query="phrase"),
+        url=fields.ID,
+        sha256=fields.ID,
+        lang=fields.KEYWORD(lowercase=True),
+        kind=fields.KEYWORD(lowercase=True),
+        published=fields.DATETIME,
+        captured=fields.DATETIME,
+    )
+
+
+@dataclass
+class IndexHit:
+    """A matching capture id with its score and best passage."""
+
+    capture_id: int
+    score: float
+    snippet: str
+    offset: int | None
+
+
+class SearchIndex:
+    """A Whoosh index in one folder, with batched writes."""
+
+    def __init__(self, path: Path, batch_size: int = 1000, lock_timeout: float = 30.0):
+        self.path = Path(path)
+        self.batch_size = batch_size
+        self.lock_timeout = lock_timeout
+        self._ix = self._open_or_create()
+        self._writer = None
+        self._pending: list[int] = []
+
+    def _open_or_create(self):
+        version_file = self.path / "SCHEMA_VERSION"
+        if index.exists_in(self.path) and version_file.is_file() and version_file.read_text() == SCHEMA_VERSION:
+            return index.open_dir(self.path)
+        # A missing or outdated index is rebuilt from the catalog: clear it and start empty.
+        shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir(parents=True)
+        ix = index.create_in(self.path, schema())
+        version_file.write_text(SCHEMA_VERSION)
+        return ix
+
+    @property
+    def created_empty(self) -> bool:
+        """Tell whether the index holds no documents (new, or deleted and recreated)."""
+        return self._ix.doc_count_all() == 0
+
+    def doc_count(self) -> int:
+        """Return how many captures are searchable."""
+        return self._ix.doc_count()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(self, capture: Capture, text: str, replace: bool = False) -> list[int]:
+        """Queue a capture for indexing; return the ids committed if this filled a batch.
+
+        `replace` removes an earlier copy first: needed when replaying after a crash, skipped for new
+        captures because the lookup costs time on every document.
+        """
+        if self._writer is None:
+            try:
+                self._writer = self._ix.writer(timeout=self.lock_timeout, limitmb=128)
+            except index.LockError as exc:
+                raise IndexBusyError("the search index is locked by another process; try again") from exc
+        document = _document(capture, text)
+        if replace:
+            self._writer.update_document(**document)
+        else:
+            self._writer.add_document(**document)
+        self._pending.append(capture.id)
+        if len(self._pending) >= self.batch_size:
+            return self.commit()
+        return []
+
+    def commit(self) -> list[int]:
+        """Commit queued documents; return their capture ids."""
+        if self._writer is None:
+            return []
+        self._writer.commit()
+        committed, self._pending, self._writer = self._pending, [], None
+        return committed
+
+    def cancel(self) -> None:
+        """Drop queued documents (they stay marked unindexed in the catalog)."""
+        if self._writer is not None:
+            self._writer.cancel()
+        self._writer, self._pending = None, []
+
+    def clear(self) -> None:
+        """Delete every document, before a rebuild."""
+        self.cancel()
+        shutil.rmtree(self.path, ignore_errors=True)
+        self._ix = self._open_or_create()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def parse(self, query: str):
+        """Parse the query language: words, "phrases", AND/OR/NOT, field:value, date ranges."""
+        parser = MultifieldParser(["title", "text"], self._ix.schema)
+        parser.add_plugin(DateParserPlugin(free=False))
+        parser.add_plugin(GtLtPlugin())
+        try:
+            return parser.parse(_normalise_dates(query))
+        except Exception as exc:  # whoosh raises assorted errors for malformed queries
+            raise QueryError(f"could not read the query {query!r}: {exc}") from exc
+
+    def search(self, query: str, texts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
+        """Run a query; `texts(ids)` supplies capture texts for snippets. Return (total, hits)."""
+        parsed = self.parse(query)
+        with self._ix.searcher(weighting=scoring.BM25F()) as searcher:
+            results = searcher.search(parsed, limit=offset + limit, terms=True)
+            total = results.estimated_length() if not results.has_exact_length() else len(results)
+            page = results[offset:offset + limit]
+            ids = [int(hit["capture_id"]) for hit in page]
+            bodies = texts(ids)
+            hits = []
+            for hit, capture_id in zip(page, ids):
+                body = bodies.get(capture_id) or ""
+                snippet, start = _snippet(hit, body)
+                hits.append(IndexHit(capture_id, float(hit.score), snippet, start))
+        return total, hits
+
+    def close(self) -> None:
+        """Commit anything queued and release the index."""
+        self.commit()
+        self._ix.close()
+
+
+def _normalise_dates(query: str) -> str:
+    """Write ISO dates in date clauses as YYYYMMDD, the form Whoosh's date parser reads reliably."""
+    def compact(match: re.Match) -> str:
+        return match.group(1) + ":" + _ISO_DAY.sub(lambda m: "".join(g for g in m.groups() if g), match.group(2))
+    return _DATE_CLAUSE.sub(compact, query)
+
+
+def _document(capture: Capture, text: str) -> dict:
+    doc = {
+        "capture_id": str(capture.id),
+        "title": capture.title or "",
+        "text": text,
+        "author": capture.author or "",
+        "site": " ".join(filter(None, [capture.site, _host(capture.final_url or capture.url)])),
+        "sha256": capture.sha256,
+        "kind": capture.kind,
+        "captured": _parse_date(capture.captured_at),
+    }
+    if capture.url:
+        doc["url"] = capture.url
+    if capture.language:
+        doc["lang"] = capture.language
+    published = _parse_date(capture.published)
+    if published:
+        doc["published"] = published
+    return {k: v for k, v in doc.items() if v is not None}
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+    return urlsplit(url).hostname
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    """Read an ISO 8601 date or datetime as naive UTC, or None."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Escape the passage and wrap matches in <mark>, merging overlapping CJK bigrams; remember where it starts."""
+
+    between = " … "
+
+    def __init__(self):
+        self.first_match: int | None = None
+
+    def format_fragment(self, fragment, replace=False):
+        text = fragment.text
+        spans = sorted((t.startchar, t.endchar) for t in fragment.matches if t.startchar is not None)
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        if merged and (self.first_match is None or merged[0][0] < self.first_match):
+            self.first_match = merged[0][0]
+        out, index_ = [], fragment.startchar
+        for start, end in merged:
+            start = max(start, index_)
+            out.append(_plain(text[index_:start]))
+            out.append("<mark>" + _plain(text[start:end]) + "</mark>")
+            index_ = end
+        out.append(_plain(text[index_:fragment.endchar]))
+        return "".join(out).strip()
+
+
+def _plain(text: str) -> str:
+    """Escape a piece of passage and fold its line breaks, so a snippet reads as one line."""
+    return html.escape(_SPACES.sub(" ", text))
+
+
+def _snippet(hit, body: str, width: int = 240) -> tuple[str, int | None]:
+    """Return the best passage of a hit as escaped HTML, and the offset of its first match."""
+    formatter = _MarkFormatter()
+    highlighter = highlight.Highlighter(
+        fragmenter=highlight.PinpointFragmenter(maxchars=width, surround=90, autotrim=True),
+        formatter=formatter,
+    )
+    snippet = highlighter.highlight_hit(hit, "text", text=body, top=1, minscore=1) if body else ""
+    if snippet:
+        return snippet, formatter.first_match
+    lead = body[:width].rsplit(" ", 1)[0] if len(body) > width else body
+    return _plain(lead).strip(), None

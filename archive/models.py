@@ -1,0 +1,134 @@
+"""Plain values passed between ingest, the archive and its front ends."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Captured:
+    """What an ingestor read from one source: original bytes plus what was extracted from them."""
+
+    source: str
+    method: str  # "file" | "http" | "warc"
+    body: bytes
+    media_type: str
+    kind: str  # "html" | "pdf" | "text" | "markdown"
+    captured_at: str
+    text: str
+    url: str | None = None
+    final_url: str | None = None
+    redirects: list[dict[str, Any]] = field(default_factory=list)
+    http_status: int | None = None
+    http_headers: dict[str, str] | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    site: str | None = None
+    language: str | None = None
+    charset: str | None = None
+    pages: list[list[int]] | None = None  # [start, end) of each PDF page in `text`
+    notes: list[str] = field(default_factory=list)
+    tools: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Capture:
+    """One immutable snapshot of a source as stored in the catalog."""
+
+    id: int
+    sha256: str
+    size: int
+    media_type: str
+    kind: str
+    source: str
+    method: str
+    captured_at: str
+    text_sha256: str
+    url: str | None = None
+    final_url: str | None = None
+    redirects: list[dict[str, Any]] = field(default_factory=list)
+    http_status: int | None = None
+    http_headers: dict[str, str] | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    site: str | None = None
+    language: str | None = None
+    charset: str | None = None
+    pages: list[list[int]] | None = None
+    notes: list[str] = field(default_factory=list)
+    tools: dict[str, str] = field(default_factory=dict)
+    previous_id: int | None = None
+    text: str | None = None  # loaded only when asked for
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the capture shape of DESIGN.md, plus provenance keys."""
+        data = dataclasses.asdict(self)
+        data.pop("text")
+        return data
+
+    def page_of(self, offset: int) -> int | None:
+        """Return the 1-based PDF page holding a character offset of the text."""
+        for number, (start, end) in enumerate(self.pages or [], start=1):
+            if start <= offset < end:
+                return number
+        return None
+
+
+@dataclass
+class IngestResult:
+    """The outcome of one source in an ingest run."""
+
+    source: str
+    status: str  # "captured" | "exists" | "skipped" | "failed"
+    capture: Capture | None = None
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the `ingest --json` line shape."""
+        return {
+            "source": self.source,
+            "status": self.status,
+            "capture": self.capture.to_json() if self.capture else None,
+            "error": self.error,
+        }
+
+
+@dataclass
+class SearchHit:
+    """One capture matching a query, with its best passage."""
+
+    capture_id: int
+    title: str | None
+    score: float
+    snippet: str  # HTML-escaped passage, matched terms in <mark>, as Elasticsearch's html encoder does
+    page: int | None
+    offset: int | None  # character offset of the snippet's first match in the capture text
+    site: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    published: str | None = None
+    captured_at: str | None = None
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the hit shape of `search --json`, plus display keys."""
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class SearchResult:
+    """A page of hits for a query."""
+
+    query: str
+    total: int
+    hits: list[SearchHit]
+    page: int = 1
+    per_page: int = 10
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the `search --json` shape."""
+        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}

@@ -1,0 +1,76 @@
+"""Content-addressed blob store: original bytes written once, never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from archive.errors import IntegrityError
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the SHA-256 of bytes as lowercase hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class BlobStore:
+    """Files under blobs/sha256/ab/cd/<hash>, each written atomically and read-only."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root) / "sha256"
+
+    def path_for(self, sha256: str) -> Path:
+        """Return where the blob with this hash lives."""
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def has(self, sha256: str) -> bool:
+        """Tell whether a blob is stored."""
+        return self.path_for(sha256).is_file()
+
+    def put(self, data: bytes, sha256: str | None = None) -> str:
+        """Store bytes once under their hash and return the hash; an existing blob is never rewritten."""
+        digest = sha256 or sha256_hex(data)
+        target = self.path_for(digest)
+        if target.is_file():
+            return digest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as tmp:
+                tmp.write(data)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            os.chmod(tmp_name, 0o444)
+            # link() fails if another writer got there first, so an existing blob is never replaced.
+            try:
+                os.link(tmp_name, target)
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(tmp_name)
+        _fsync_dir(target.parent)
+        return digest
+
+    def get(self, sha256: str, verify: bool = False) -> bytes:
+        """Return a blob's bytes, optionally checking them against their hash."""
+        data = self.path_for(sha256).read_bytes()
+        if verify and sha256_hex(data) != sha256:
+            raise IntegrityError(f"blob {sha256} does not match its hash")
+        return data
+
+    def open(self, sha256: str):
+        """Open a blob for streaming reads."""
+        return self.path_for(sha256).open("rb")
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename or link durable by syncing its directory."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

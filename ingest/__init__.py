@@ -1,0 +1,1 @@
+"""Turn sources (files, folders, URLs) into Captured values; never writes anything."""

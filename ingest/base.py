@@ -1,0 +1,60 @@
+"""The ingestor interface and the loaded-source value every ingestor reads from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from archive.models import Captured
+
+
+@dataclass
+class Loaded:
+    """The bytes of one source and how they were obtained, before extraction."""
+
+    source: str
+    method: str  # "file" | "http" | "warc"
+    body: bytes
+    captured_at: str
+    name: str  # file name or URL path, for the extension
+    declared_type: str | None = None  # Content-Type header, without parameters
+    content_type: str | None = None  # the full header, with charset
+    url: str | None = None
+    final_url: str | None = None
+    redirects: list[dict[str, Any]] = field(default_factory=list)
+    http_status: int | None = None
+    http_headers: dict[str, str] | None = None
+
+    @property
+    def extension(self) -> str:
+        """Return the lower-case extension of the name, with its dot."""
+        return PurePosixPath(self.name).suffix.lower()
+
+    def captured(self, **values: Any) -> Captured:
+        """Build a Captured value carrying this source's provenance."""
+        return Captured(
+            source=self.source, method=self.method, body=self.body, captured_at=self.captured_at,
+            url=values.pop("url", None) or self.url, final_url=self.final_url, redirects=self.redirects,
+            http_status=self.http_status, http_headers=self.http_headers, **values,
+        )
+
+
+class Ingestor:
+    """Extracts text and metadata from one kind of source; writes nothing."""
+
+    kind = ""
+    media_types: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+
+    def match(self, loaded: Loaded, sniffed: str | None) -> int:
+        """Score how well this ingestor fits: 0 no, 1 by extension or header, 2 by content."""
+        if sniffed in self.media_types:
+            return 2
+        if loaded.declared_type in self.media_types or loaded.extension in self.extensions:
+            return 1
+        return 0
+
+    def capture(self, loaded: Loaded) -> Captured:
+        """Extract text and metadata; raise CaptureError with a plain reason when it cannot."""
+        raise NotImplementedError

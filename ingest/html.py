@@ -1,0 +1,91 @@
+"""HTML pages: original bytes kept, main text and metadata from trafilatura, visible text as fallback."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import lxml.html
+import trafilatura
+
+from archive.errors import CaptureError
+from archive.models import Captured
+from ingest.base import Ingestor, Loaded
+from ingest.charset import decode, header_charset, meta_charsets
+from ingest.language import declared_html_language, detect
+from ingest.versions import tool_versions
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
+_BLOCKS = re.compile(r"[ \t\r\f\v]*\n\s*")
+NO_MAIN_TEXT_NOTE = "trafilatura found no main text; the page's visible text was captured instead"
+
+
+class HtmlIngestor(Ingestor):
+    """Web pages and saved HTML files."""
+
+    kind = "html"
+    media_types = ("text/html", "application/xhtml+xml")
+    extensions = (".html", ".htm", ".xhtml", ".shtml")
+
+    def capture(self, loaded: Loaded) -> Captured:
+        declared = [c for c in [header_charset(loaded.content_type)] if c] + meta_charsets(loaded.body)
+        markup, charset = decode(loaded.body, declared)
+        markup = _XML_DECLARATION.sub("", markup, count=1)
+        document = trafilatura.bare_extraction(markup, url=loaded.final_url or loaded.url,
+                                               with_metadata=True, include_comments=False)
+        text = _clean(document.text) if document is not None and document.text else ""
+        notes = []
+        if not text:
+            text = visible_text(markup)
+            notes.append(NO_MAIN_TEXT_NOTE)
+        if not text:
+            raise CaptureError(loaded.source, "the page has no visible text to capture")
+        meta = document if document is not None else None
+        language = declared_html_language(markup) or (getattr(meta, "language", None) or None) or detect(text)
+        return loaded.captured(
+            media_type="text/html",
+            kind=self.kind,
+            text=text,
+            url=getattr(meta, "url", None) if loaded.method == "file" else None,
+            title=_first(getattr(meta, "title", None), _html_title(markup)),
+            author=_first(getattr(meta, "author", None)),
+            published=_first(getattr(meta, "date", None)),
+            site=_first(getattr(meta, "sitename", None), getattr(meta, "hostname", None)),
+            language=language,
+            charset=charset,
+            notes=notes,
+            tools=tool_versions("trafilatura", "lxml"),
+        )
+
+
+def visible_text(markup: str) -> str:
+    """Return the text a reader sees, one block per line, without scripts or styles."""
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for element in root.iter(*_INVISIBLE):
+        element.drop_tree() if element.getparent() is not None else None
+    for element in root.iter("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+                             "article", "blockquote", "pre", "td", "th", "dd", "dt"):
+        element.tail = "\n" + (element.tail or "")
+    return _clean(root.text_content())
+
+
+def _clean(text: str) -> str:
+    lines = (" ".join(line.split()) for line in _BLOCKS.split(text))
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _html_title(markup: str) -> str | None:
+    match = re.search(r"<title[^>]*>(.*?)</title>", markup[:50000], re.I | re.S)
+    return " ".join(html.unescape(match.group(1)).split()) if match else None
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and str(value).strip() and str(value) != "None":
+            return str(value).strip()
+    return None
+

@@ -1,0 +1,35 @@
+"""Tell the language of a text when the source does not declare it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.I)
+_CONTENT_LANGUAGE = re.compile(
+    r"""<meta[^>]+http-equiv\s*=\s*["']?content-language["']?[^>]+content\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
+MIN_DETECT_CHARS = 40
+
+
+def declared_html_language(html: str) -> str | None:
+    """Return the primary language subtag an HTML page declares, lower-cased."""
+    head = html[:20000]
+    match = _HTML_LANG.search(head) or _CONTENT_LANGUAGE.search(head)
+    return match.group(1).lower() if match else None
+
+
+def detect(text: str) -> str | None:
+    """Guess the language of a text with py3langid's model; None when the text is too short."""
+    sample = " ".join(text[:5000].split())
+    if sum(ch.isalpha() for ch in sample) < MIN_DETECT_CHARS:
+        return None
+    language, _score = _identifier().classify(sample)
+    return language
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    # Loading the model takes about a second, so it is done once per process and only when needed.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)

@@ -1,0 +1,55 @@
+"""Capture one source: load its bytes, choose the ingestor by content, extract. Pure of any archive writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive.errors import CaptureError, UnsupportedSourceError
+from archive.models import Captured
+from ingest.base import Ingestor, Loaded
+from ingest.fetch import fetch
+from ingest.html import HtmlIngestor
+from ingest.pdf import PdfIngestor
+from ingest.sniff import sniff
+from ingest.sources import SourceItem, read_file
+from ingest.text import TextIngestor
+
+# Ordered: on equal scores the earlier ingestor wins.
+INGESTORS: tuple[Ingestor, ...] = (PdfIngestor(), HtmlIngestor(), TextIngestor())
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How far a capture may go: time per network operation, bytes per source, internal addresses."""
+
+    timeout: float = 20.0
+    max_bytes: int = 50 * 1024 * 1024
+    allow_private: bool = True
+
+
+def load(item: SourceItem, limits: Limits) -> Loaded:
+    """Read a file or fetch a URL."""
+    if item.is_url:
+        return fetch(item.source, timeout=limits.timeout, max_bytes=limits.max_bytes,
+                     allow_private=limits.allow_private)
+    return read_file(item.source, limits.max_bytes)
+
+
+def choose(loaded: Loaded) -> Ingestor:
+    """Pick the ingestor that fits the content best, or raise UnsupportedSourceError."""
+    sniffed = sniff(loaded.body)
+    scored = [(ingestor.match(loaded, sniffed), -rank, ingestor) for rank, ingestor in enumerate(INGESTORS)]
+    score, _, best = max(scored, key=lambda entry: entry[:2])
+    if score == 0:
+        shown = sniffed or loaded.declared_type or loaded.extension or "unknown content"
+        raise UnsupportedSourceError(loaded.source, f"unsupported type ({shown})")
+    return best
+
+
+def capture(item: SourceItem, limits: Limits) -> Captured:
+    """Capture one source or raise CaptureError with a plain reason."""
+    loaded = load(item, limits)
+    captured = choose(loaded).capture(loaded)
+    if not captured.text.strip() and not captured.notes:
+        raise CaptureError(item.source, "no text could be extracted")
+    return captured

@@ -1,0 +1,22 @@
+"""Versions of the tools that extract text, recorded with every capture."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+
+@lru_cache(maxsize=None)
+def tool_versions(*packages: str) -> dict[str, str]:
+    """Return {package: version} for installed packages, with this archive's own version."""
+    found = {"evidence-archive": _version("evidence-archive")}
+    for package in packages:
+        found[package] = _version(package)
+    return found
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
