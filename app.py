@@ -84,7 +84,7 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size):
 
     with archive.batch():
         for result in run_ingest(list(sources), archive.add, limits, jobs or os.cpu_count() or 1,
-                                 on_planned=on_planned):
+                                 on_planned=on_planned, exclude=(archive.home,)):
             counts[result.status] += 1
             if bar is not None and result.status != "skipped":
                 bar.update(1)

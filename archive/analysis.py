@@ -39,8 +39,11 @@ def _mark_ranges() -> str:
 
 
 # Unspaced script runs may carry their own combining marks (Thai vowels), so they are matched first and whole.
+# Numbers keep their separators ("1,23", "14.372,4", "10:30"): a phrase search finds the figure as written;
+# matching across number formats is the job of figure search, not of text search.
 _TOKEN_RE = re.compile(
-    f"(?P<unspaced>[{_UNSPACED}][{_UNSPACED}]*)"
+    r"(?P<number>\d+(?:[.,:/]\d+)+)"
+    f"|(?P<unspaced>[{_UNSPACED}][{_UNSPACED}]*)"
     f"|(?P<word>(?:[^\\W{_UNSPACED}]|[{_mark_ranges()}])+)"
 )
 _ACCENTS = re.compile("[\u0300-\u036f]")
@@ -64,7 +67,7 @@ class MultilingualTokenizer(Tokenizer):
         pos = start_pos
         for match in _TOKEN_RE.finditer(value):
             run, begin = match.group(), match.start()
-            if match.lastgroup == "word" or len(run) == 1:
+            if match.lastgroup != "unspaced" or len(run) == 1:
                 pieces = [(run, begin)]
             else:
                 pieces = [(run[i:i + 2], begin + i) for i in range(len(run) - 1)]

@@ -136,8 +136,10 @@ class SearchIndex:
         parser.add_plugin(GtLtPlugin())
         try:
             return parser.parse(_normalise_dates(query))
-        except Exception as exc:  # whoosh raises assorted errors for malformed queries
-            raise QueryError(f"could not read the query {query!r}: {exc}") from exc
+        except Exception as exc:  # whoosh raises assorted errors (ValueError, IndexError...) for bad input
+            hint = (" (dates are written 2024, 2024-03 or 2024-03-05, ranges as [2024-01-01 to 2024-06-30])"
+                    if _DATE_CLAUSE.search(query) else "")
+            raise QueryError(f"could not read the query {query!r}{hint}") from exc
 
     def search(self, query: str, texts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
         """Run a query; `texts(ids)` supplies capture texts for snippets. Return (total, hits)."""

@@ -10,6 +10,8 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from archive.errors import CaptureError
 from archive.models import Captured, IngestResult
@@ -17,12 +19,13 @@ from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem, expand
 
 Outcome = tuple[SourceItem, Captured | None, str | None]
+MIN_ITEMS_FOR_WORKERS = 8
 
 
-def plan(specs: list[str]) -> tuple[list[SourceItem], list[IngestResult]]:
+def plan(specs: list[str], exclude: tuple[Path, ...] = ()) -> tuple[list[SourceItem], list[IngestResult]]:
     """Split sources into items to capture and results already known (missing paths, skipped files)."""
     items, known = [], []
-    for entry in expand(specs):
+    for entry in expand(specs, exclude):
         (items if isinstance(entry, SourceItem) else known).append(entry)
     return items, known
 
@@ -40,13 +43,22 @@ def capture_safely(item: SourceItem, limits: Limits) -> Outcome:
 def captures(items: Iterable[SourceItem], limits: Limits, jobs: int = 1) -> Iterator[Outcome]:
     """Yield (item, captured, error) in input order, extracting in `jobs` processes."""
     items = list(items)
-    if jobs <= 1 or len(items) < 2:
-        for item in items:
-            yield capture_safely(item, limits)
-        return
-    context = multiprocessing.get_context("spawn")
+    done = 0
+    # Starting workers costs about a second each (imports), worth it only for longer runs.
+    if jobs > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
+        try:
+            for outcome in _captures_in_workers(items, limits, jobs):
+                yield outcome
+                done += 1
+        except BrokenProcessPool:
+            pass  # a worker died (out of memory, killed): finish the rest here, one by one
+    for item in items[done:]:
+        yield capture_safely(item, limits)
+
+
+def _captures_in_workers(items: list[SourceItem], limits: Limits, jobs: int) -> Iterator[Outcome]:
     window: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         for item in items:
             window.append(pool.submit(capture_safely, item, limits))
             if len(window) >= jobs * 4:
@@ -56,9 +68,9 @@ def captures(items: Iterable[SourceItem], limits: Limits, jobs: int = 1) -> Iter
 
 
 def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Limits, jobs: int = 1,
-           on_planned: Callable[[int], None] | None = None) -> Iterator[IngestResult]:
+           on_planned: Callable[[int], None] | None = None, exclude: tuple[Path, ...] = ()) -> Iterator[IngestResult]:
     """Capture every source and store it through `add`; yield one result per source."""
-    items, known = plan(specs)
+    items, known = plan(specs, exclude)
     if on_planned:
         on_planned(len(items))
     yield from known

@@ -32,24 +32,28 @@ def is_url(spec: str) -> bool:
     return bool(_URL.match(spec))
 
 
-def expand(specs: list[str]) -> Iterator[SourceItem | IngestResult]:
-    """Yield a SourceItem per file or URL; folders are walked, and their unsupported files yield "skipped"."""
+def expand(specs: list[str], exclude: tuple[Path, ...] = ()) -> Iterator[SourceItem | IngestResult]:
+    """Yield a SourceItem per file or URL; folders are walked, and their unsupported files yield "skipped".
+
+    Folders in `exclude` (the archive home) are never walked into.
+    """
+    excluded = {p.resolve() for p in exclude}
     for spec in specs:
         if is_url(spec):
             yield SourceItem(spec, True)
             continue
         path = Path(spec)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, excluded)
         elif path.exists() or path.is_symlink():
             yield SourceItem(spec, False)
         else:
             yield IngestResult(spec, "failed", error=f"{spec}: no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[SourceItem | IngestResult]:
-    for root, dirs, files in os.walk(folder, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResult]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(root) / d).resolve() not in excluded)
         for name in sorted(files):
             if name.startswith("."):
                 continue

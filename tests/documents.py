@@ -1,0 +1,69 @@
+"""Builders for the small real documents tests need: PDFs, HTML in legacy charsets, text with front matter."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+
+def pdf_bytes(pages: list[str], title: str | None = None, author: str | None = None) -> bytes:
+    """Return a real PDF with one page per string (lines split on newlines)."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    if title:
+        pdf.setTitle(title)
+    if author:
+        pdf.setAuthor(author)
+    for text in pages:
+        y = 800
+        for line in text.split("\n"):
+            pdf.drawString(72, y, line)
+            y -= 16
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def image_only_pdf() -> bytes:
+    """Return a PDF whose page holds only drawn shapes: no text layer, as a scan would be."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    pdf.rect(100, 100, 300, 400, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def encrypted_pdf(password: str = "secret") -> bytes:
+    """Return a PDF that needs a password to open."""
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(pdf_bytes(["Confidential figures: 1.23 million"]))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=password, owner_password=password + "-owner")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def truncated_pdf() -> bytes:
+    """Return the first 40% of a real PDF: a download cut short."""
+    whole = pdf_bytes(["A page that was cut short."] * 3)
+    return whole[: int(len(whole) * 0.4)]
+
+
+def html_page(title: str, body: str, lang: str = "en", charset: str = "utf-8", extra_head: str = "") -> str:
+    """Return an article page with enough text for trafilatura to find its main content."""
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="{charset}"><title>{title}</title>'
+            f'{extra_head}</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+            f"<article><h1>{title}</h1>{body}</article><footer>Copyright the publisher</footer></body></html>")
+
+
+def write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path:
+    """Write a fixture file and return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
+    return path

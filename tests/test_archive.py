@@ -1,0 +1,164 @@
+"""The archive facade with real ingestors: dedupe, versions, search in many languages, reindex."""
+
+import hashlib
+import shutil
+
+import pytest
+
+from archive.archive import Archive
+from archive.errors import NotFoundError, QueryError
+from ingest.pipeline import Limits, capture
+from ingest.sources import SourceItem
+from tests.documents import html_page, pdf_bytes, write
+
+DOCS = {
+    "en-drones.md": "---\ntitle: Drone exports\ndate: 2022-06-01\nsite: Daily Check\n---\n"
+                    "Kazakhstan exported drones worth $1.23 million to Russia in 2022.",
+    "en-budget.md": "---\ntitle: City budget\ndate: 2024-02-10\n---\nThe city council approved the budget. "
+                    "Officials did not mention any drone purchase.",
+    "mk-drones.md": "---\ntitle: Дронови\ndate: 2022-07-15\nlang: mk\n---\n"
+                    "Казахстан извезе дронови во Русија во вредност од 1,23 милиони долари.",
+    "zh-drones.md": "---\ntitle: 无人机出口\ndate: 2023-01-20\nlang: zh\n---\n哈萨克斯坦向俄罗斯出口了价值123万美元的无人机。",
+    "fi-drones.md": "---\ntitle: Droonit\nlang: fi\n---\nKazakstan vei Venäjälle drooneja 1,2 miljoonan dollarin edestä.",
+    "fr-accent.md": "---\ntitle: Économie\nlang: fr\n---\nLa société a publié un résumé économique détaillé.",
+}
+
+
+@pytest.fixture
+def filled(archive, tmp_path):
+    ids = {}
+    for name, text in DOCS.items():
+        result = archive.add(capture(SourceItem(str(write(tmp_path / "src" / name, text)), False), Limits()))
+        ids[name] = result.capture.id
+    pdf = write(tmp_path / "src" / "report.pdf",
+                pdf_bytes(["Annual report. Contents.", "Exports of unmanned aircraft reached 1.23 million.",
+                           "Appendix <script>alert(1)</script> table."]))
+    ids["report.pdf"] = archive.add(capture(SourceItem(str(pdf), False), Limits())).capture.id
+    return ids
+
+
+def _ids(archive, query):
+    return {hit.capture_id for hit in archive.search(query, limit=50).hits}
+
+
+def test_same_bytes_are_stored_once(archive, tmp_path):
+    path = write(tmp_path / "a.txt", "The same evidence.")
+    first = archive.add(capture(SourceItem(str(path), False), Limits()))
+    copy = write(tmp_path / "copy.txt", "The same evidence.")
+    second = archive.add(capture(SourceItem(str(copy), False), Limits()))
+    assert first.status == "captured" and second.status == "exists"
+    assert second.capture.id == first.capture.id
+    assert archive.catalog.count_captures() == 1
+
+
+def test_capture_provenance(archive, tmp_path):
+    path = write(tmp_path / "a.txt", "Provenance matters.")
+    stored = archive.add(capture(SourceItem(str(path), False), Limits())).capture
+    assert archive.original(stored) == b"Provenance matters."
+    assert stored.size == len(b"Provenance matters.")
+    assert stored.method == "file" and stored.source == str(path)
+    assert stored.captured_at.endswith("Z") and "." in stored.captured_at
+    assert stored.sha256 == hashlib.sha256(b"Provenance matters.").hexdigest()
+    assert stored.text_sha256 == hashlib.sha256("Provenance matters.".encode()).hexdigest()
+    assert stored.tools["evidence-archive"]
+
+
+def test_changed_url_content_becomes_a_linked_version(archive, http_server):
+    url = http_server.serve("/story", html_page("Story", "<p>" + "The figure was 1.23 million. " * 20 + "</p>"))
+    first = archive.add(capture(SourceItem(url, True), Limits())).capture
+    same = archive.add(capture(SourceItem(url, True), Limits()))
+    assert same.status == "exists" and same.capture.id == first.id
+    http_server.serve("/story", html_page("Story", "<p>" + "The figure was 1.32 million. " * 20 + "</p>"))
+    second = archive.add(capture(SourceItem(url, True), Limits())).capture
+    assert second.previous_id == first.id
+    assert [c.id for c in archive.versions(second)] == [first.id, second.id]
+
+
+def test_english_stemming(archive, filled):
+    assert filled["en-drones.md"] in _ids(archive, "drone")
+    assert filled["en-budget.md"] in _ids(archive, "drones")
+
+
+def test_phrases_and_boolean_operators(archive, filled):
+    assert _ids(archive, '"exported drones"') == {filled["en-drones.md"]}
+    assert _ids(archive, "drone AND budget") == {filled["en-budget.md"]}
+    assert _ids(archive, "drone NOT budget") == {filled["en-drones.md"]}
+    assert _ids(archive, "council OR Kazakhstan") == {filled["en-drones.md"], filled["en-budget.md"]}
+
+
+def test_cyrillic_as_written_and_case_insensitive(archive, filled):
+    assert _ids(archive, "дронови") == {filled["mk-drones.md"]}
+    assert _ids(archive, "ДРОНОВИ") == {filled["mk-drones.md"]}
+
+
+def test_cjk_substrings_are_found(archive, filled):
+    assert _ids(archive, "无人机") == {filled["zh-drones.md"]}
+    assert _ids(archive, "俄罗斯") == {filled["zh-drones.md"]}
+    assert _ids(archive, "出口") == {filled["zh-drones.md"]}
+
+
+def test_accents_are_folded(archive, filled):
+    assert _ids(archive, "economique resume") == {filled["fr-accent.md"]}
+    assert _ids(archive, "title:economie") == {filled["fr-accent.md"]}
+
+
+def test_field_filters(archive, filled):
+    assert _ids(archive, "lang:mk") == {filled["mk-drones.md"]}
+    assert _ids(archive, "kind:pdf") == {filled["report.pdf"]}
+    assert _ids(archive, "title:drone") == {filled["en-drones.md"]}
+    assert _ids(archive, 'site:"daily check"') == {filled["en-drones.md"]}
+    assert _ids(archive, "1.23 kind:markdown") == {filled["en-drones.md"]}
+
+
+def test_published_and_captured_date_ranges(archive, filled):
+    assert _ids(archive, "published:[2022-01-01 to 2022-12-31]") == {filled["en-drones.md"],
+                                                                    filled["mk-drones.md"]}
+    assert _ids(archive, "published:>2023-01-01") == {filled["zh-drones.md"], filled["en-budget.md"]}
+    assert _ids(archive, "drone published:2024") == {filled["en-budget.md"]}
+    assert len(_ids(archive, "captured:>2020-01-01")) == len(filled)
+
+
+def test_pdf_hit_names_its_page_and_snippet_is_escaped(archive, filled):
+    hits = archive.search("unmanned aircraft").hits
+    assert hits[0].capture_id == filled["report.pdf"] and hits[0].page == 2
+    assert "<mark>unmanned</mark> <mark>aircraft</mark>" in hits[0].snippet
+    appendix = archive.search("appendix").hits[0]
+    assert appendix.page == 3
+    assert "&lt;script&gt;" in appendix.snippet and "<script>" not in appendix.snippet
+
+
+def test_cjk_snippet_marks_the_whole_match(archive, filled):
+    hit = archive.search("无人机").hits[0]
+    assert "<mark>无人机</mark>" in hit.snippet
+
+
+@pytest.mark.parametrize("query", ["(", '"unclosed phrase', "published:[2024 to", "title:", "AND", "lang:",
+                                   "*"])
+def test_malformed_queries_answer_without_crashing(archive, filled, query):
+    result = archive.search(query)
+    assert result.total >= 0
+
+
+def test_unreadable_dates_are_a_plain_query_error(archive, filled):
+    with pytest.raises(QueryError, match="dates are written 2024, 2024-03 or 2024-03-05"):
+        archive.search("published:[banana to pear]")
+
+
+def test_unknown_capture(archive):
+    with pytest.raises(NotFoundError, match="no capture 42"):
+        archive.get(42)
+
+
+def test_deleted_index_is_rebuilt_from_the_catalog(archive, filled, tmp_path):
+    before = _ids(archive, "drone")
+    archive.close()
+    shutil.rmtree(tmp_path / "archive" / "index")
+    reopened = Archive(tmp_path / "archive")
+    try:
+        assert reopened.catalog.unindexed_ids()  # the fresh index knows nothing yet
+        assert reopened.index_pending() == len(filled)
+        assert _ids(reopened, "drone") == before
+        assert reopened.reindex() == len(filled)
+        assert _ids(reopened, "drone") == before
+    finally:
+        reopened.close()

@@ -1,0 +1,193 @@
+"""The `evidence` command line end to end: real files, a real local HTTP server, a real archive."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from archive.archive import Archive
+from tests.documents import encrypted_pdf, html_page, pdf_bytes, truncated_pdf, write
+
+ARTICLE = "<p>" + "Kazakhstan exported drones worth $1.23 million to Russia, customs data show. " * 8 + "</p>"
+CAPTURE_KEYS = {"id", "sha256", "size", "media_type", "kind", "source", "url", "captured_at", "title", "author",
+                "published", "site", "language", "text_sha256"}
+
+
+def _lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_mixed_run_captures_the_good_and_names_every_bad_source(evidence, http_server, tmp_path, home):
+    src = tmp_path / "src"
+    good = [
+        write(src / "article.html", html_page("Drone exports", ARTICLE)),
+        write(src / "report.pdf", pdf_bytes(["Customs report", "Drones: 1.23 million"])),
+        write(src / "note.md", "---\ntitle: Note\n---\nThe figure was 1.23 million."),
+        write(src / "legacy-1251.html",
+              html_page("Дронови", "<p>" + "Казахстан извезе дронови во Русија. " * 10 + "</p>",
+                        lang="mk", charset="windows-1251"), encoding="cp1251"),
+        write(src / "legacy-gb2312.html",
+              html_page("无人机", "<p>" + "哈萨克斯坦向俄罗斯出口了无人机。" * 10 + "</p>", lang="zh",
+                        charset="gb2312"), encoding="gb2312"),
+    ]
+    good_urls = [
+        http_server.serve("/story", html_page("Served story", ARTICLE)),
+        http_server.serve("/report.pdf", pdf_bytes(["Served PDF page"]), content_type="application/pdf"),
+    ]
+    bad = {
+        str(src / "missing.pdf"): "no such file or folder",
+        str(write(src / "empty.txt", b"")): "the file is empty",
+        str(write(src / "random.pdf", os.urandom(4096))): "no PDF header",
+        str(write(src / "truncated.pdf", truncated_pdf())): "the PDF is broken",
+        str(write(src / "encrypted.pdf", encrypted_pdf())): "encrypted and needs a password",
+        str(write(src / "huge.txt", "x" * 30_000)): "too large",
+        "ftp://example.org/file.pdf": "unsupported URL scheme 'ftp'",
+        http_server.serve("/gone", "<p>gone</p>", status=404): "HTTP 404",
+        http_server.serve("/broken", "<p>oops</p>", status=500): "HTTP 500",
+        http_server.serve("/slow", "<p>late</p>", delay=2): "timed out",
+        "http://127.0.0.1:9/refused": "refused",
+    }
+    sources = [str(p) for p in good] + good_urls + list(bad)
+    result = evidence("ingest", "--json", "--timeout", "0.5", "--max-size", "0.02", "--jobs", "1", *sources)
+    assert result.exit_code == 1
+    lines = {line["source"]: line for line in _lines(result.output)}
+    assert set(lines) == set(sources)
+    for source in [str(p) for p in good] + good_urls:
+        assert lines[source]["status"] == "captured", lines[source]
+        assert set(lines[source]["capture"]) >= CAPTURE_KEYS
+        assert lines[source]["error"] is None
+    for source, reason in bad.items():
+        line = lines[source]
+        assert line["status"] == "failed" and line["capture"] is None
+        assert line["error"].startswith(source) and reason in line["error"], line["error"]
+    # Nothing of the failed sources reached the catalog, the blobs or the index.
+    with Archive(home) as archive:
+        assert archive.catalog.count_captures() == len(good) + len(good_urls)
+        assert archive.index.doc_count() == len(good) + len(good_urls)
+        assert archive.catalog.unindexed_ids() == []
+        blobs = [p for p in (home / "blobs").rglob("*") if p.is_file()]
+        assert len(blobs) == len(good) + len(good_urls)
+        assert {c.kind for c in archive.catalog.iter_captures()} == {"html", "pdf", "markdown"}
+        texts = {c.source: c.text for c in archive.catalog.iter_captures(with_text=True)}
+    assert "Казахстан извезе дронови" in texts[str(src / "legacy-1251.html")]
+    assert "哈萨克斯坦向俄罗斯出口了无人机" in texts[str(src / "legacy-gb2312.html")]
+
+
+def test_unreadable_file_fails_plainly(tmp_path):
+    # Root reads any file whatever its mode, so as root the command runs as nobody.
+    work = Path(tempfile.mkdtemp(prefix="evidence-unreadable-"))
+    try:
+        os.chmod(work, 0o777)
+        secret = write(work / "secret.txt", "Not for you.")
+        readable = write(work / "open.txt", "For everyone.")
+        os.chmod(secret, 0o000)
+        os.chmod(readable, 0o644)
+        command = [sys.executable, "-m", "app", "--home", str(work / "home"), "ingest", "--json",
+                   str(secret), str(readable)]
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                pytest.skip("running as root without setpriv to drop privileges")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parents[1],
+                              env={**os.environ, "HOME": str(work)}, timeout=120)
+        assert done.returncode == 1, done.stderr
+        lines = {line["source"]: line for line in _lines(done.stdout)}
+        assert lines[str(secret)]["status"] == "failed"
+        assert "cannot be read (permission denied)" in lines[str(secret)]["error"]
+        assert lines[str(readable)]["status"] == "captured"
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_folder_walk_lists_unsupported_files_as_skipped(evidence, tmp_path):
+    src = tmp_path / "folder"
+    write(src / "a.txt", "First text about drones.")
+    write(src / "sub" / "b.md", "Second text about exports.")
+    write(src / "sub" / "photo.jpg", b"\xff\xd8\xff\xe0 not really a photo")
+    write(src / "data.csv", "a,b\n1,2\n")
+    write(src / "noext", pdf_bytes(["A PDF without an extension"]))
+    write(src / ".hidden.txt", "hidden")
+    result = evidence("ingest", "--json", str(src))
+    assert result.exit_code == 0
+    status = {Path(line["source"]).name: line["status"] for line in _lines(result.output)}
+    assert status == {"a.txt": "captured", "b.md": "captured", "noext": "captured",
+                      "photo.jpg": "skipped", "data.csv": "skipped"}
+
+
+def test_human_output_ends_with_a_summary(evidence, tmp_path):
+    one = write(tmp_path / "one.txt", "One capture.")
+    result = evidence("ingest", str(one), str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1
+    assert "captured #1" in result.output
+    assert "nope.txt: no such file or folder" in result.output
+    assert result.output.strip().endswith("1 captured, 0 already archived, 0 skipped, 1 failed.")
+    again = evidence("ingest", str(one))
+    assert again.exit_code == 0
+    assert "exists   #1" in again.output
+    assert "0 captured, 1 already archived, 0 skipped, 0 failed." in again.output
+
+
+def test_parallel_ingest_matches_serial(evidence, tmp_path, home):
+    src = tmp_path / "many"
+    for i in range(10):
+        write(src / f"page{i}.html", html_page(f"Story {i}", ARTICLE.replace("Russia", f"Russia ({i})")))
+    result = evidence("ingest", "--json", "--jobs", "2", str(src))
+    assert result.exit_code == 0, result.output
+    lines = _lines(result.stdout)
+    assert [Path(line["source"]).name for line in lines] == [f"page{i}.html" for i in range(10)]
+    assert all(line["status"] == "captured" for line in lines)
+
+
+def test_search_json_shape_and_pdf_page(evidence, tmp_path):
+    write(tmp_path / "r.pdf", pdf_bytes(["Cover page", "Drones exported: 1.23 million"]))
+    evidence("ingest", str(tmp_path / "r.pdf"))
+    result = evidence("search", "drone", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["query"] == "drone" and data["total"] == 1
+    hit = data["hits"][0]
+    assert {"capture_id", "title", "score", "snippet", "page"} <= set(hit)
+    assert hit["page"] == 2 and "<mark>Drones</mark>" in hit["snippet"]
+    people = evidence("search", "drone")
+    assert "1 result for drone" in people.output and "p. 2" in people.output
+
+
+def test_show_json_text_and_provenance(evidence, tmp_path):
+    write(tmp_path / "a.md", "---\ntitle: Shown\nauthor: Ana\n---\nBody text.")
+    evidence("ingest", str(tmp_path / "a.md"))
+    data = json.loads(evidence("show", "1", "--json").output)
+    assert set(data) >= CAPTURE_KEYS | {"text"}
+    assert data["title"] == "Shown" and data["text"] == "Body text."
+    assert evidence("show", "1", "--text").output == "Body text.\n"
+    people = evidence("show", "1").output
+    assert "SHA-256:" in people and "Captured at:" in people and "Body text." in people
+    missing = evidence("show", "99")
+    assert missing.exit_code == 1 and "no capture 99" in missing.output
+
+
+def test_reindex_rebuilds_a_deleted_index(evidence, tmp_path, home):
+    write(tmp_path / "a.txt", "Searchable drones.")
+    evidence("ingest", str(tmp_path / "a.txt"))
+    shutil.rmtree(home / "index")
+    result = evidence("reindex")
+    assert result.exit_code == 0 and "Indexed 1 captures." in result.output
+    assert json.loads(evidence("search", "drones", "--json").output)["total"] == 1
+
+
+def test_usage_errors_exit_2(evidence):
+    assert evidence("ingest").exit_code == 2
+    assert evidence("search").exit_code == 2
+    assert evidence("show", "not-a-number").exit_code == 2
+
+
+def test_home_from_environment(runner, tmp_path, monkeypatch):
+    from app import cli
+    monkeypatch.setenv("EVIDENCE_HOME", str(tmp_path / "envhome"))
+    write(tmp_path / "a.txt", "Env home.")
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "a.txt")]).exit_code == 0
+    assert (tmp_path / "envhome" / "catalog.db").is_file()
