@@ -16,7 +16,8 @@ import click
 
 from archive.archive import Archive
 from archive.errors import ArchiveError
-from archive.models import Capture, IngestResult
+from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult
+from archive.quotes import QuoteNotFoundError
 from ingest.pipeline import Limits
 from ingest.run import ingest as run_ingest
 
@@ -196,6 +197,118 @@ def reindex(ctx):
     else:
         count = archive.reindex()
     click.echo(f"Indexed {count} captures.")
+
+
+@cli.group()
+def claim():
+    """Record claims and tie them to exact quotes in captures."""
+
+
+@claim.command("add")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def claim_add(ctx, text, as_json):
+    """Record a statement to check."""
+    created = _run(lambda: open_archive(ctx).add_claim(text))
+    click.echo(json.dumps(created.to_json(), ensure_ascii=False) if as_json else f"Claim #{created.id} recorded.")
+
+
+@claim.command("cite")
+@click.argument("claim_id", type=int)
+@click.argument("capture_id", type=int)
+@click.argument("quote")
+@click.option("--stance", type=click.Choice(STANCES), default="supports", show_default=True)
+@click.option("--position", type=click.IntRange(0), default=None,
+              help="Character offset near the quote, to choose among repeated passages.")
+@click.option("--note", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, as_json):
+    """Cite an exact QUOTE of capture CAPTURE_ID for claim CLAIM_ID."""
+    archive = open_archive(ctx)
+    try:
+        citation = archive.cite(claim_id, capture_id, quote, position=position, stance=stance, note=note)
+    except QuoteNotFoundError as exc:
+        message = str(exc)
+        if exc.suggestion is not None:
+            message += f"\nTo cite the stored passage, run again with its exact text and --position {exc.suggestion.start}."
+        raise click.ClickException(message) from exc
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(citation.to_json(), ensure_ascii=False))
+    else:
+        page = f", page {citation.page}" if citation.page else ""
+        click.echo(f"Citation #{citation.id}: capture #{capture_id} [{citation.start}:{citation.end}]{page}, "
+                   f"{citation.stance}, {'verified' if citation.verified else 'NOT verified'}.")
+
+
+@claim.command("show")
+@click.argument("claim_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def claim_show(ctx, claim_id, as_json):
+    """Print a claim and its citations, each checked against its capture."""
+    archive = open_archive(ctx)
+    shown = _run(lambda: archive.claim(claim_id))
+    if as_json:
+        click.echo(json.dumps(shown.to_json(), ensure_ascii=False))
+        return
+    click.echo(f"Claim #{shown.id} [{shown.status}]: {shown.text}")
+    for citation in shown.citations:
+        capture = archive.get(citation.capture_id)
+        where = f"capture #{capture.id} {capture.title or capture.source}"
+        page = f", p. {citation.page}" if citation.page else ""
+        mark = "verified" if citation.verified else "NOT VERIFIED"
+        click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"  ({where}{page}; {mark})")
+
+
+@claim.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def claim_list(ctx, as_json):
+    """List claims with their status and number of citations."""
+    listed = open_archive(ctx).claims()
+    if as_json:
+        click.echo(json.dumps([{"id": c.id, "text": c.text, "status": c.status,
+                                "citations": c.citation_count} for c in listed], ensure_ascii=False))
+        return
+    for item in listed:
+        click.echo(f"#{item.id:<4} {item.status:10} {item.citation_count:3} citations  {item.text}")
+
+
+@claim.command("status")
+@click.argument("claim_id", type=int)
+@click.argument("status", type=click.Choice(CLAIM_STATUSES))
+@click.option("--notes", default=None, help="Why the claim has this status.")
+@click.pass_context
+def claim_status(ctx, claim_id, status, notes):
+    """Set a claim's status."""
+    changed = _run(lambda: open_archive(ctx).set_claim_status(claim_id, status, notes))
+    click.echo(f"Claim #{changed.id} is now {changed.status}.")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True)
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.pass_context
+def serve(ctx, host, port, threads):
+    """Serve the web front end and JSON API with waitress."""
+    import waitress
+
+    flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"])})
+    click.echo(f"Serving the archive at {ctx.obj['home']} on http://{host}:{port}/ (Ctrl-C to stop)")
+    waitress.serve(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")
+
+
+def _run(action):
+    """Call a library action, turning its errors into command-line messages."""
+    try:
+        return action()
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 if __name__ == "__main__":

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive.errors import NotFoundError
+from archive import quotes
+from archive.errors import InvalidInputError, NotFoundError
 from archive.index import SearchIndex
-from archive.models import Capture, Captured, IngestResult, SearchHit, SearchResult
+from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, IngestResult,
+                            SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
 
 
@@ -132,6 +135,95 @@ class Archive:
             ))
         return SearchResult(query=query, total=total, hits=hits, page=offset // max(limit, 1) + 1,
                             per_page=limit)
+
+
+    # -- claims and citations ----------------------------------------------------------------
+
+    def add_claim(self, text: str) -> Claim:
+        """Record a statement to check."""
+        text = " ".join(text.split())
+        if not text:
+            raise InvalidInputError("A claim needs some text: write the statement to check.")
+        return self.catalog.add_claim(text, at=utc_now())
+
+    def claims(self) -> list[Claim]:
+        """Return every claim, newest first, with its number of citations."""
+        return self.catalog.list_claims()
+
+    def claim(self, claim_id: int) -> Claim:
+        """Return a claim with its citations, each checked against its stored capture."""
+        claim = self.catalog.get_claim(claim_id)
+        if claim is None:
+            raise NotFoundError(f"there is no claim {claim_id} in this archive")
+        checked: dict[int, tuple[str, bool]] = {}
+        for citation in claim.citations:
+            self.check_citation(citation, checked)
+        return claim
+
+    def set_claim_status(self, claim_id: int, status: str, notes: str | None = None) -> Claim:
+        """Change a claim's status: one of CLAIM_STATUSES."""
+        if status not in CLAIM_STATUSES:
+            raise InvalidInputError(f"unknown status {status!r}: use one of {', '.join(CLAIM_STATUSES)}")
+        self.claim(claim_id)
+        self.catalog.set_claim_status(claim_id, status, notes, at=utc_now())
+        return self.claim(claim_id)
+
+    def cite(self, claim_id: int | None, capture_id: int, quote: str, position: int | None = None,
+             stance: str = "supports", note: str | None = None, new_claim: str | None = None) -> Citation:
+        """Tie a claim to an exact passage of a capture; raise a QuoteError when it is not there.
+
+        With `new_claim`, the claim is created only once the quote is anchored, so a refused quote leaves
+        no stray claim behind.
+        """
+        if stance not in STANCES:
+            raise InvalidInputError(f"unknown stance {stance!r}: use one of {', '.join(STANCES)}")
+        if new_claim is None:
+            if claim_id is None:
+                raise InvalidInputError("Choose a claim to cite this passage for, or write a new one.")
+            self.claim(claim_id)
+        capture = self.get(capture_id, with_text=True)
+        found = quotes.anchor(capture.text or "", quote, position)
+        if new_claim is not None:
+            claim_id = self.add_claim(new_claim).id
+        citation = self.catalog.add_citation({
+            "claim_id": claim_id, "capture_id": capture_id, "exact": found.exact, "prefix": found.prefix,
+            "suffix": found.suffix, "start": found.start, "end": found.end,
+            "page": capture.page_of(found.start), "stance": stance, "note": (note or "").strip() or None,
+        }, at=utc_now())
+        return self.check_citation(citation, {})
+
+    def remove_citation(self, citation_id: int) -> None:
+        """Withdraw a citation; the record and its history stay in the catalog and the ledger."""
+        if not self.catalog.citations(citation_id=citation_id):
+            raise NotFoundError(f"there is no citation {citation_id} in this archive")
+        self.catalog.remove_citation(citation_id, at=utc_now())
+
+    def citations_of(self, capture_id: int) -> list[Citation]:
+        """Return the current citations of one capture."""
+        return self.catalog.citations(capture_id=capture_id)
+
+    def check_citation(self, citation: Citation, checked: dict[int, tuple[str, bool]]) -> Citation:
+        """Set citation.verified: the quote stands at its position in a text whose hashes still hold.
+
+        `checked` caches (text, intact) per capture so that many citations of one capture hash it once.
+        """
+        if citation.capture_id not in checked:
+            capture = self.catalog.get_capture(citation.capture_id, with_text=True)
+            checked[citation.capture_id] = (capture.text or "", self._capture_intact(capture))
+        text, intact = checked[citation.capture_id]
+        citation.verified = intact and text[citation.start:citation.end] == citation.exact
+        return citation
+
+    def _capture_intact(self, capture: Capture) -> bool:
+        """Tell whether the stored text and original bytes still match their recorded hashes."""
+        if sha256_hex((capture.text or "").encode("utf-8")) != capture.text_sha256:
+            return False
+        try:
+            with self.store.open(capture.sha256) as blob:
+                digest = hashlib.file_digest(blob, "sha256").hexdigest()
+        except OSError:
+            return False
+        return digest == capture.sha256
 
 
 def _row(captured: Captured, sha256: str, previous: Capture | None) -> dict:

@@ -11,7 +11,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from archive.models import Capture
+from archive.models import Capture, Citation, Claim
 
 migrations = Migrations("evidence")
 
@@ -50,6 +50,24 @@ def m001_captures_and_ledger(db: sqlite_utils.Database) -> None:
                "BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END")
     db.execute("CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger "
                "BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END")
+
+
+@migrations()
+def m002_claims_and_citations(db: sqlite_utils.Database) -> None:
+    db["claims"].create(
+        {"id": int, "text": str, "status": str, "notes": str, "created_at": str, "updated_at": str},
+        pk="id", not_null={"text", "status", "created_at", "updated_at"}, defaults={"status": "unchecked"},
+    )
+    db["citations"].create(
+        {"id": int, "claim_id": int, "capture_id": int, "exact": str, "prefix": str, "suffix": str,
+         "start": int, "end": int, "page": int, "stance": str, "note": str, "created_at": str,
+         "removed_at": str},
+        pk="id", not_null={"claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "stance",
+                           "created_at"},
+        foreign_keys=[("claim_id", "claims", "id"), ("capture_id", "captures", "id")],
+    )
+    db["citations"].create_index(["claim_id"])
+    db["citations"].create_index(["capture_id"])
 
 
 def canonical_json(value: Any) -> str:
@@ -165,6 +183,66 @@ class Catalog:
         """Forget which captures are indexed, before a full rebuild."""
         with self.db.atomic():
             self.db.execute("UPDATE captures SET indexed = 0")
+
+    # -- claims and citations ----------------------------------------------------------------
+
+    def add_claim(self, text: str, at: str) -> Claim:
+        """Insert a claim and its ledger event."""
+        with self.db.atomic():
+            claim_id = self.db["claims"].insert({"text": text, "status": "unchecked", "notes": None,
+                                                 "created_at": at, "updated_at": at}).last_pk
+            self._append_ledger("claim.created", str(claim_id), {"claim_id": claim_id, "text": text}, at)
+        return self.get_claim(claim_id)
+
+    def set_claim_status(self, claim_id: int, status: str, notes: str | None, at: str) -> Claim:
+        """Change a claim's status (and notes); the change is a ledger event."""
+        with self.db.atomic():
+            self.db["claims"].update(claim_id, {"status": status, "notes": notes, "updated_at": at})
+            self._append_ledger("claim.status_changed", str(claim_id),
+                                {"claim_id": claim_id, "status": status, "notes": notes}, at)
+        return self.get_claim(claim_id)
+
+    def get_claim(self, claim_id: int) -> Claim | None:
+        """Return a claim with its current citations."""
+        rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
+        if not rows:
+            return None
+        claim = Claim(**rows[0])
+        claim.citations = self.citations(claim_id=claim_id)
+        return claim
+
+    def list_claims(self) -> list[Claim]:
+        """Return all claims, newest first, with their number of current citations."""
+        rows = self.db.query(
+            "SELECT claims.*, (SELECT count(*) FROM citations WHERE claim_id = claims.id "
+            "AND removed_at IS NULL) AS citation_count FROM claims ORDER BY id DESC")
+        return [Claim(**row) for row in rows]
+
+    def add_citation(self, row: dict[str, Any], at: str) -> Citation:
+        """Insert a citation and its ledger event."""
+        with self.db.atomic():
+            citation_id = self.db["citations"].insert({**row, "created_at": at}).last_pk
+            self._append_ledger("citation.added", str(citation_id), {"citation_id": citation_id, **row}, at)
+        return self.citations(citation_id=citation_id)[0]
+
+    def remove_citation(self, citation_id: int, at: str) -> None:
+        """Mark a citation removed; the row stays, and the removal is a ledger event."""
+        with self.db.atomic():
+            self.db["citations"].update(citation_id, {"removed_at": at})
+            self._append_ledger("citation.removed", str(citation_id), {"citation_id": citation_id}, at)
+
+    def citations(self, claim_id: int | None = None, capture_id: int | None = None,
+                  citation_id: int | None = None, include_removed: bool = False) -> list[Citation]:
+        """Return citations by claim, capture or id, oldest first."""
+        where, params = [], []
+        for column, value in (("claim_id", claim_id), ("capture_id", capture_id), ("id", citation_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if not include_removed:
+            where.append("removed_at IS NULL")
+        sql = "SELECT * FROM citations" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+        return [Citation(**row) for row in self.db.query(sql, params)]
 
     # -- ledger ------------------------------------------------------------------------------
 

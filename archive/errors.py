@@ -36,3 +36,7 @@ class IndexBusyError(ArchiveError):
 
 class QueryError(ArchiveError):
     """A search query could not be parsed."""
+
+
+class InvalidInputError(ArchiveError):
+    """A value given by the user is not acceptable (empty claim, unknown status or stance)."""

@@ -132,3 +132,54 @@ class SearchResult:
     def to_json(self) -> dict[str, Any]:
         """Return the `search --json` shape."""
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+
+
+CLAIM_STATUSES = ("unchecked", "supported", "disputed", "false", "mixed")
+STANCES = ("supports", "contradicts", "context")
+
+
+@dataclass
+class Citation:
+    """A claim tied to an exact passage of one capture, with W3C Web Annotation selectors."""
+
+    id: int
+    claim_id: int
+    capture_id: int
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    stance: str
+    created_at: str
+    page: int | None = None
+    note: str | None = None
+    removed_at: str | None = None
+    verified: bool | None = None  # filled in by Archive.check_citation
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the citation shape of `claim show --json`."""
+        return {"id": self.id, "capture_id": self.capture_id, "exact": self.exact, "prefix": self.prefix,
+                "suffix": self.suffix, "start": self.start, "end": self.end, "page": self.page,
+                "stance": self.stance, "note": self.note, "created_at": self.created_at,
+                "verified": self.verified}
+
+
+@dataclass
+class Claim:
+    """A statement to check, with its status and the passages cited for it."""
+
+    id: int
+    text: str
+    status: str
+    created_at: str
+    updated_at: str
+    notes: str | None = None
+    citation_count: int | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the `claim show --json` shape."""
+        return {"id": self.id, "text": self.text, "status": self.status, "notes": self.notes,
+                "created_at": self.created_at, "updated_at": self.updated_at,
+                "citations": [c.to_json() for c in self.citations]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive.clock import utc_now
 from archive.errors import CaptureError, UnsupportedSourceError
 from archive.models import Captured
 from ingest.base import Ingestor, Loaded
@@ -53,3 +54,15 @@ def capture(item: SourceItem, limits: Limits) -> Captured:
     if not captured.text.strip() and not captured.notes:
         raise CaptureError(item.source, "no text could be extracted")
     return captured
+
+
+def capture_upload(name: str, body: bytes, limits: Limits) -> Captured:
+    """Capture bytes uploaded through the web; `name` is a label for people, never used as a path."""
+    source = f"upload:{name}"
+    if not body:
+        raise CaptureError(source, "the file is empty")
+    if len(body) > limits.max_bytes:
+        raise CaptureError(source, f"the file is too large ({len(body) / 1048576:.1f} MB, "
+                                   f"limit {limits.max_bytes / 1048576:.1f} MB)")
+    loaded = Loaded(source=source, method="upload", body=body, captured_at=utc_now(), name=name)
+    return choose(loaded).capture(loaded)

@@ -1,0 +1,55 @@
+"""The Flask front end: pages for people and a JSON API, over one archive home."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from web import api, captures, claims, db, search, security
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: defaults, then EVIDENCE_* environment variables, then `config`."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
+    app.config.from_mapping(
+        EVIDENCE_HOME=os.environ.get("EVIDENCE_HOME", "./evidence-data"),
+        MAX_CONTENT_LENGTH=50 * 1024 * 1024,  # uploads larger than this are answered with 413
+        FETCH_TIMEOUT=20.0,
+        # Capturing a URL from the web must not reach the server's own network unless allowed.
+        ALLOW_PRIVATE_URLS=False,
+        RESULTS_PER_PAGE=10,
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    app.config.from_prefixed_env("EVIDENCE")
+    if config:
+        app.config.update(config)
+    app.config.setdefault("SECRET_KEY", None)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _secret_key(Path(app.config["EVIDENCE_HOME"]))
+
+    csrf.init_app(app)
+    db.init_app(app)
+    security.init_app(app)
+    csrf.exempt(api.bp)  # the API is guarded by security.api_writes_need_a_non_form_request instead
+    for module in (search, captures, claims):
+        app.register_blueprint(module.bp)
+    app.register_blueprint(api.bp, url_prefix="/api")
+    return app
+
+
+def _secret_key(home: Path) -> str:
+    """Return the archive's own signing key for sessions and CSRF tokens, made once and kept in the home."""
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -1,0 +1,175 @@
+"""Capture pages: provenance, text with citations, versions, the original download, citing, adding."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+
+from archive import quotes
+from archive.errors import ArchiveError, CaptureError
+from archive.models import STANCES, IngestResult
+from ingest.pipeline import Limits, capture, capture_upload
+from ingest.sources import SourceItem
+from web.db import get_archive
+from web.render import render_text
+from web.security import ORIGINAL_POLICY
+
+bp = Blueprint("captures", __name__)
+
+
+def limits() -> Limits:
+    """Return the capture limits configured for the web."""
+    config = current_app.config
+    return Limits(timeout=float(config["FETCH_TIMEOUT"]), max_bytes=int(config["MAX_CONTENT_LENGTH"]),
+                  allow_private=bool(config["ALLOW_PRIVATE_URLS"]))
+
+
+@bp.get("/captures")
+def list_captures():
+    """List captures, newest first."""
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    archive = get_archive()
+    items = archive.catalog.list_captures(limit=50, offset=(page - 1) * 50)
+    total = archive.catalog.count_captures()
+    return render_template("captures.html", captures=items, page=page, pages=-(-total // 50), total=total)
+
+
+@bp.get("/captures/<int:capture_id>")
+def show(capture_id: int):
+    """Show one capture: metadata, provenance, text with cited passages, versions, citing form."""
+    return _render_capture(capture_id)
+
+
+def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: quotes.Anchor | None = None,
+                    occurrences: list[quotes.Anchor] | None = None, form: dict | None = None, status: int = 200):
+    archive = get_archive()
+    try:
+        capture = archive.get(capture_id, with_text=True)
+    except ArchiveError:
+        return render_template("error.html", message=f"There is no capture {capture_id}."), 404
+    citations = archive.citations_of(capture_id)
+    claims_by_id = {c.id: c for c in archive.claims()}
+    hit = request.args.get("at", type=int)
+    html_text = render_text(capture.text or "", capture.pages, citations, hit)
+    return render_template(
+        "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
+        versions=archive.versions(capture), cite_error=cite_error, suggestion=suggestion,
+        occurrences=occurrences or [], form=form or {}, stances=STANCES,
+        citation_text=cite_this_source(capture, request.url_root),
+        contexts={c.id: quotes.context(capture.text or "", _anchor(c), 60) for c in citations},
+    ), status
+
+
+def _anchor(citation) -> quotes.Anchor:
+    return quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
+
+
+@bp.get("/captures/<int:capture_id>/original")
+def original(capture_id: int):
+    """Download the original bytes, never rendered in our origin."""
+    archive = get_archive()
+    try:
+        capture = archive.get(capture_id)
+        body = archive.original(capture)
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 404
+    response = Response(body, mimetype=capture.media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{download_name(capture)}"'
+    response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Digest"] = f"sha-256={capture.sha256}"
+    return response
+
+
+def download_name(capture) -> str:
+    """Return a safe file name for an original: capture id, hash prefix and extension."""
+    extension = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt"}.get(capture.kind, ".bin")
+    return f"capture-{capture.id}-{capture.sha256[:12]}{extension}"
+
+
+def cite_this_source(capture, root: str) -> dict[str, str]:
+    """Return a citation block for a capture, as plain text and as Markdown."""
+    permalink = f"{root.rstrip('/')}/captures/{capture.id}"
+    title = capture.title or capture.source
+    parts = [p for p in [capture.author, capture.site, capture.published] if p]
+    url = capture.url or capture.final_url
+    plain = [f"{title}.", ", ".join(parts) + "." if parts else None,
+             f"Original: {url}" if url else f"Source: {capture.source}",
+             f"Captured {capture.captured_at}, SHA-256 {capture.sha256}.", f"Archived at {permalink}"]
+    markdown = [f"[{title}]({url})." if url else f"{title}.", ", ".join(parts) + "." if parts else None,
+                f"Captured {capture.captured_at}, SHA-256 `{capture.sha256}`.", f"[Archived capture]({permalink})"]
+    return {"plain": " ".join(p for p in plain if p), "markdown": " ".join(p for p in markdown if p)}
+
+
+@bp.post("/captures/<int:capture_id>/cite")
+def cite(capture_id: int):
+    """Cite a passage of this capture for an existing or a new claim."""
+    archive = get_archive()
+    form = request.form.to_dict()
+    quote = form.get("quote", "")
+    position = _int(form.get("position"))
+    new_claim = (form.get("new_claim") or "").strip() or None
+    try:
+        citation = archive.cite(_int(form.get("claim_id")), capture_id, quote, position=position,
+                                stance=form.get("stance", "supports"), note=form.get("note"),
+                                new_claim=new_claim)
+    except quotes.QuoteNotFoundError as exc:
+        return _render_capture(capture_id, str(exc), suggestion=exc.suggestion, form=form, status=422)
+    except quotes.AmbiguousQuoteError as exc:
+        return _render_capture(capture_id, str(exc), occurrences=exc.occurrences, form=form, status=422)
+    except ArchiveError as exc:
+        return _render_capture(capture_id, str(exc), form=form, status=400)
+    return redirect(url_for("claims.show", claim_id=citation.claim_id, _anchor=f"citation-{citation.id}"))
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+@bp.get("/add")
+def add_form():
+    """Show the form to upload files or paste URLs."""
+    return render_template("add.html", results=None)
+
+
+@bp.post("/add")
+def add():
+    """Capture uploaded files and pasted URLs; report each source's result."""
+    results = capture_request(request.files.getlist("files"), request.form.get("urls", ""))
+    if not results:
+        return render_template("add.html", results=[], error="Choose files or paste URLs to capture."), 400
+    return render_template("add.html", results=results)
+
+
+def capture_request(files, urls_text: str) -> list[IngestResult]:
+    """Capture each uploaded file and each URL (one per line), store them, and return one result each."""
+    archive = get_archive()
+    results = []
+    with archive.batch():
+        for upload in files:
+            if upload and upload.filename:
+                name = safe_upload_name(upload.filename)
+                results.append(_store(archive, f"upload:{name}", lambda: capture_upload(name, upload.read(),
+                                                                                    limits())))
+        for url in [line.strip() for line in urls_text.splitlines() if line.strip()]:
+            results.append(_store(archive, url, lambda: capture(SourceItem(url, True), limits())))
+    return results
+
+
+def _store(archive, source: str, capture_source) -> IngestResult:
+    """Capture one source and store it, or return why it failed."""
+    try:
+        return archive.add(capture_source())
+    except CaptureError as exc:
+        return IngestResult(source, "failed", error=str(exc))
+
+
+def safe_upload_name(filename: str) -> str:
+    """Reduce an uploaded file's name to a harmless label: no folders, no control characters."""
+    base = unicodedata.normalize("NFKC", filename).replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(ch for ch in base if ch.isprintable()).strip().lstrip(".")
+    return cleaned[:200] or "upload"

@@ -1,0 +1,68 @@
+"""Claims: the list, creating one, and the claim page with every citation checked."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+
+from archive import quotes
+from archive.errors import ArchiveError
+from archive.models import CLAIM_STATUSES
+from web.db import get_archive
+
+bp = Blueprint("claims", __name__)
+
+
+@bp.get("/claims")
+def index():
+    """List claims with status and number of citations."""
+    return render_template("claims.html", claims=get_archive().claims(), statuses=CLAIM_STATUSES)
+
+
+@bp.post("/claims")
+def create():
+    """Record a new claim and open its page."""
+    try:
+        claim = get_archive().add_claim(request.form.get("text", ""))
+    except ArchiveError as exc:
+        return render_template("claims.html", claims=get_archive().claims(), statuses=CLAIM_STATUSES,
+                               error=str(exc)), 400
+    return redirect(url_for("claims.show", claim_id=claim.id))
+
+
+@bp.get("/claims/<int:claim_id>")
+def show(claim_id: int):
+    """Show a claim and its citations, each with its quote in context and its verification."""
+    archive = get_archive()
+    try:
+        claim = archive.claim(claim_id)
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 404
+    rows = []
+    for citation in claim.citations:
+        capture = archive.get(citation.capture_id, with_text=True)
+        found = quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
+        before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
+            citation.prefix, citation.exact, citation.suffix)
+        rows.append({"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after})
+    return render_template("claim.html", claim=claim, rows=rows, statuses=CLAIM_STATUSES)
+
+
+@bp.post("/claims/<int:claim_id>/status")
+def set_status(claim_id: int):
+    """Change a claim's status."""
+    try:
+        get_archive().set_claim_status(claim_id, request.form.get("status", ""), request.form.get("notes"))
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 400
+    return redirect(url_for("claims.show", claim_id=claim_id))
+
+
+@bp.post("/citations/<int:citation_id>/remove")
+def remove_citation(citation_id: int):
+    """Withdraw a citation (kept in the record, marked removed) and return to its claim."""
+    archive = get_archive()
+    found = archive.catalog.citations(citation_id=citation_id)
+    if not found:
+        return render_template("error.html", message=f"There is no citation {citation_id}."), 404
+    archive.remove_citation(citation_id)
+    return redirect(url_for("claims.show", claim_id=found[0].claim_id))

@@ -1,0 +1,69 @@
+"""Render a capture's text as safe HTML: escaped, with page markers, cited passages and the search hit.
+
+Every run of text is wrapped in a span carrying its code-point offset (data-start), so the browser can tell
+the server exactly where a selection starts, whatever markup surrounds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+from archive.models import Citation
+
+
+@dataclass(frozen=True)
+class Boundary:
+    offset: int
+    kind: str  # "page" | "hit"
+    value: int
+
+
+def render_text(text: str, pages: list[list[int]] | None, citations: list[Citation],
+                hit: int | None = None) -> Markup:
+    """Return the text as HTML with <section> per PDF page and <mark> for cited passages."""
+    cuts = {0, len(text)}
+    for citation in citations:
+        cuts.update((max(0, min(citation.start, len(text))), max(0, min(citation.end, len(text)))))
+    for start, end in pages or []:
+        cuts.update((start, end))
+    if hit is not None and 0 <= hit < len(text):
+        cuts.update((hit, _word_end(text, hit)))
+    points = sorted(cuts)
+    page_starts = {start: number for number, (start, _end) in enumerate(pages or [], start=1)}
+    out: list[str] = []
+    open_page = False
+    for begin, end in zip(points, points[1:]):
+        if begin in page_starts:
+            if open_page:
+                out.append("</section>")
+            number = page_starts[begin]
+            out.append(f'<section class="page" id="page-{number}" data-page="{number}">'
+                       f'<h3 class="page-marker" aria-label="Page {number}">Page {number}</h3>')
+            open_page = True
+        out.append(_piece(text, begin, end, citations, hit))
+    if open_page:
+        out.append("</section>")
+    return Markup("".join(out))
+
+
+def _piece(text: str, begin: int, end: int, citations: list[Citation], hit: int | None) -> str:
+    body = f'<span class="t" data-start="{begin}">{escape(text[begin:end])}</span>'
+    covering = [c for c in citations if c.start <= begin and end <= c.end]
+    if hit is not None and begin == hit:
+        body = f'<mark class="hit" id="hit">{body}</mark>'
+    if covering:
+        ids = " ".join(f"citation-{c.id}" for c in covering)
+        claims = ", ".join(f"claim #{c.claim_id} ({c.stance})" for c in covering)
+        body = (f'<a class="cited" href="/claims/{covering[0].claim_id}#citation-{covering[0].id}" '
+                f'data-citations="{ids}" title="Cited for {escape(claims)}">{body}</a>')
+    return body
+
+
+def _word_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and not text[end].isspace() and end - start < 80:
+        end += 1
+    return max(end, start + 1)
