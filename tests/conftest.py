@@ -131,3 +131,18 @@ def corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return SHARED_CORPUS
+
+
+@pytest.fixture
+def app(tmp_path):
+    """The Flask app on a fresh archive home; CSRF off as in flaskr's tests (one test turns it on)."""
+    from app import create_app
+
+    flask_app = create_app({"TESTING": True, "EVIDENCE_HOME": str(tmp_path / "web-home"),
+                            "WTF_CSRF_ENABLED": False, "ALLOW_PRIVATE_URLS": True, "SECRET_KEY": "test"})
+    yield flask_app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

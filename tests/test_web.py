@@ -1,0 +1,319 @@
+"""Every page and API route through Flask's test client, on a real archive, including each error path."""
+
+import io
+import re
+
+import pytest
+
+from app import create_app
+from archive.archive import Archive
+from tests.documents import html_page, pdf_bytes
+
+ARTICLE = "<p>" + "Kazakhstan exported drones worth $1.23 million to Russia, customs data show. " * 6 + "</p>"
+# Entity-escaped in the HTML, so the extracted TEXT holds live-looking markup: what an attacker would publish.
+HOSTILE = ("<p>Before &lt;script&gt;alert('x')&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt; after; "
+           "the text mentions drones more than once so trafilatura keeps it as the article body.</p>") * 4
+
+
+@pytest.fixture
+def filled(app):
+    """Captures written through the archive itself, as the command line would."""
+    from ingest.pipeline import Limits, capture_upload
+
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        ids = {}
+        for name, body in [("story.html", html_page("Drone story", ARTICLE)),
+                           ("hostile.html", html_page("Hostile <b>title</b>", HOSTILE)),
+                           ("report.pdf", pdf_bytes(["Cover", "Drones: USD 1,230,000. Drones again."])),
+                           ("repeat.md", "The figure was 5. The figure was 5. The “quoted” words — here.")]:
+            data = body.encode() if isinstance(body, str) else body
+            ids[name] = archive.add(capture_upload(name, data, Limits())).capture.id
+    return ids
+
+
+def _csrf_token(html: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+def test_search_page_empty_archive(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "0 captures in this archive" in page.text
+    assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["Content-Security-Policy"]
+
+
+def test_search_results_with_highlights_pages_and_links(client, filled):
+    page = client.get("/?q=drones")
+    assert "3 results for" in page.text
+    assert "<mark>drones</mark>" in page.text or "<mark>Drones</mark>" in page.text
+    assert f'/captures/{filled["report.pdf"]}?at=' in page.text
+    assert "page 2" in page.text
+
+
+def test_search_filters_become_query_fields(client, filled):
+    page = client.get("/?q=drones&kind=pdf&published_from=1990-01-01&published_to=2100-12-31")
+    assert "kind:pdf" in page.text and "1 result for" in page.text
+    assert "1 result for" in client.get("/?q=&kind=markdown").text
+
+
+def test_no_results_shows_help(client, filled):
+    page = client.get("/?q=zebra")
+    assert "0 results" in page.text and "Nothing matches" in page.text
+
+
+def test_bad_query_shows_the_error(client, filled):
+    page = client.get("/?q=published:[banana%20to%20pear]")
+    assert page.status_code == 200 and "dates are written" in page.text
+
+
+def test_pagination(client, app):
+    from ingest.pipeline import Limits, capture_upload
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        for i in range(13):
+            archive.add(capture_upload(f"n{i}.txt", f"Drone note number {i}.".encode(), Limits()))
+    first = client.get("/?q=drone")
+    assert "13 results" in first.text and "Page 1 of 2" in first.text and 'rel="next"' in first.text
+    second = client.get("/?q=drone&page=2")
+    assert "Page 2 of 2" in second.text and second.text.count('class="hit"') == 3
+
+
+def test_capture_page_shows_provenance_and_escapes_hostile_text(client, filled):
+    page = client.get(f"/captures/{filled['hostile.html']}")
+    assert page.status_code == 200
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+    assert "<script>alert" not in page.text and "<img src=x" not in page.text
+    for label in ("SHA-256 of the original", "Captured at", "Media type", "Extracted with", "SHA-256 of the text"):
+        assert label in page.text
+
+
+def test_capture_page_marks_pdf_pages_and_the_hit(client, filled):
+    page = client.get(f"/captures/{filled['report.pdf']}?at=6")
+    assert 'id="page-2"' in page.text and 'id="hit"' in page.text
+
+
+def test_original_is_a_sandboxed_download(client, filled):
+    response = client.get(f"/captures/{filled['hostile.html']}/original")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.headers["Content-Security-Policy"].startswith("sandbox")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert b"&lt;script&gt;alert('x')&lt;/script&gt;" in response.data  # the original bytes, untouched
+
+
+def test_unknown_capture_is_404(client):
+    assert client.get("/captures/999").status_code == 404
+    assert client.get("/captures/999/original").status_code == 404
+
+
+def test_captures_list(client, filled):
+    page = client.get("/captures")
+    assert "4 captures" in page.text and "Drone story" in page.text
+
+
+def test_add_uploads_several_files_and_reports_each(client):
+    data = {"files": [(io.BytesIO(html_page("Uploaded", ARTICLE).encode()), "../../etc/evil.html"),
+                      (io.BytesIO(b""), "empty.txt"),
+                      (io.BytesIO(b"%PDF-1.4 truncated"), "broken.pdf")]}
+    page = client.post("/add", data=data, content_type="multipart/form-data")
+    assert page.status_code == 200
+    assert "captured" in page.text and "upload:evil.html" in page.text
+    assert "upload:empty.txt: the file is empty" in page.text
+    assert "upload:broken.pdf: the PDF is broken" in page.text
+    again = client.post("/add", data={"files": [(io.BytesIO(html_page("Uploaded", ARTICLE).encode()), "x.html")]},
+                        content_type="multipart/form-data")
+    assert "already archived" in again.text
+
+
+def test_add_captures_urls(client, http_server):
+    good = http_server.serve("/a", html_page("Served", ARTICLE))
+    page = client.post("/add", data={"urls": f"{good}\n{http_server.url('/missing')}\nftp://x/y"})
+    assert page.text.count("badge-captured") == 1
+    assert "HTTP 404" in page.text and "only http and https" in page.text
+
+
+def test_add_refuses_internal_addresses_by_default(tmp_path, http_server):
+    app = create_app({"TESTING": True, "EVIDENCE_HOME": str(tmp_path / "h"), "WTF_CSRF_ENABLED": False,
+                      "SECRET_KEY": "t"})
+    page = app.test_client().post("/add", data={"urls": http_server.serve("/a", html_page("x", ARTICLE))})
+    assert "internal address 127.0.0.1" in page.text
+
+
+def test_add_without_sources_is_400(client):
+    assert client.post("/add", data={"urls": "  "}).status_code == 400
+
+
+def test_upload_over_the_limit_is_413(tmp_path):
+    app = create_app({"TESTING": True, "EVIDENCE_HOME": str(tmp_path / "h"), "WTF_CSRF_ENABLED": False,
+                      "SECRET_KEY": "t", "MAX_CONTENT_LENGTH": 1000})
+    client = app.test_client()
+    page = client.post("/add", data={"files": [(io.BytesIO(b"x" * 5000), "big.txt")]},
+                       content_type="multipart/form-data")
+    assert page.status_code == 413 and "too large" in page.text
+    api = client.post("/api/captures", data={"file": (io.BytesIO(b"x" * 5000), "big.txt")},
+                      headers={"X-Requested-With": "test"}, content_type="multipart/form-data")
+    assert api.status_code == 413 and api.json["error"]
+
+
+def test_forms_need_a_csrf_token(tmp_path):
+    app = create_app({"TESTING": True, "EVIDENCE_HOME": str(tmp_path / "h"), "SECRET_KEY": "t"})
+    client = app.test_client()
+    refused = client.post("/claims", data={"text": "A claim"})
+    assert refused.status_code == 400 and "reload the page" in refused.text
+    token = _csrf_token(client.get("/claims").text)
+    accepted = client.post("/claims", data={"text": "A claim", "csrf_token": token})
+    assert accepted.status_code == 302
+
+
+# -- claims and citing ---------------------------------------------------------------------------
+
+def test_claim_lifecycle_through_pages(client, filled):
+    created = client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
+    assert created.status_code == 302
+    claim_url = created.headers["Location"]
+    assert "No citations yet" in client.get(claim_url).text
+    cited = client.post(f"/captures/{filled['report.pdf']}/cite",
+                        data={"quote": "USD 1,230,000", "claim_id": "1", "stance": "supports", "note": "table"})
+    assert cited.status_code == 302 and "#citation-1" in cited.headers["Location"]
+    page = client.get(claim_url)
+    assert "<mark>USD 1,230,000</mark>" in page.text
+    assert "verified against the stored capture" in page.text
+    assert "Page</dt><dd>2" in page.text.replace("\n", "")
+    listing = client.get("/claims")
+    assert "Kazakhstan exported" in listing.text and "<td>1</td>" in listing.text
+    client.post("/claims/1/status", data={"status": "supported", "notes": "customs table"})
+    assert "status-supported" in client.get(claim_url).text
+    capture_page = client.get(f"/captures/{filled['report.pdf']}")
+    assert 'class="cited"' in capture_page.text and "Claim #1" in capture_page.text
+    client.post("/citations/1/remove")
+    assert "No citations yet" in client.get(claim_url).text
+
+
+def test_cite_for_a_new_claim(client, filled):
+    response = client.post(f"/captures/{filled['story.html']}/cite",
+                           data={"quote": "exported drones worth $1.23 million", "position": "40",
+                                 "new_claim": "Drones, $1.23m"})
+    assert response.status_code == 302
+    assert "Drones, $1.23m" in client.get("/claims").text
+
+
+def test_quote_that_differs_in_typography_offers_the_stored_passage(client, filled):
+    page = client.post(f"/captures/{filled['repeat.md']}/cite",
+                       data={"quote": 'The "quoted" words - here', "new_claim": "Should not exist yet"})
+    assert page.status_code == 422
+    assert "Cite the stored passage" in page.text
+    assert 'value="The “quoted” words — here"' in page.text
+    assert "Should not exist yet" not in client.get("/claims").text  # a refused quote creates no claim
+
+
+def test_quote_not_in_the_text_is_refused(client, filled):
+    client.post("/claims", data={"text": "c"})
+    page = client.post(f"/captures/{filled['story.html']}/cite", data={"quote": "never said", "claim_id": "1"})
+    assert page.status_code == 422 and "not in the text" in page.text
+
+
+def test_ambiguous_quote_asks_which_and_position_decides(client, filled):
+    client.post("/claims", data={"text": "c"})
+    page = client.post(f"/captures/{filled['repeat.md']}/cite", data={"quote": "The figure was 5", "claim_id": "1"})
+    assert page.status_code == 422 and "Which occurrence?" in page.text
+    chosen = client.post(f"/captures/{filled['repeat.md']}/cite",
+                         data={"quote": "The figure was 5", "claim_id": "1", "position": "18"})
+    assert chosen.status_code == 302
+    assert client.get("/api/claims/1").json["citations"][0]["start"] == 18
+
+
+def test_cite_without_a_claim_is_400(client, filled):
+    page = client.post(f"/captures/{filled['story.html']}/cite", data={"quote": "drones"})
+    assert page.status_code == 400 and "Choose a claim" in page.text
+
+
+def test_cite_this_source_block(client, filled):
+    page = client.get(f"/captures/{filled['story.html']}")
+    assert "Cite this source" in page.text and "SHA-256" in page.text
+    assert f"/captures/{filled['story.html']}" in page.text
+
+
+# -- JSON API ------------------------------------------------------------------------------------
+
+JSON = {"X-Requested-With": "test"}
+
+
+def test_api_captures(client, filled, http_server):
+    listing = client.get("/api/captures").json
+    assert listing["total"] == 4 and {"id", "sha256", "captured_at"} <= set(listing["captures"][0])
+    one = client.get(f"/api/captures/{filled['story.html']}?text=1").json
+    assert "Kazakhstan exported drones" in one["text"]
+    assert client.get("/api/captures/999").status_code == 404
+    uploaded = client.post("/api/captures", data={"file": (io.BytesIO(b"An uploaded note."), "note.txt")},
+                           headers=JSON, content_type="multipart/form-data")
+    assert uploaded.status_code == 201 and uploaded.json["status"] == "captured"
+    again = client.post("/api/captures", data={"file": (io.BytesIO(b"An uploaded note."), "n.txt")},
+                        headers=JSON, content_type="multipart/form-data")
+    assert again.status_code == 200 and again.json["status"] == "exists"
+    by_url = client.post("/api/captures", json={"url": http_server.serve("/p", html_page("P", ARTICLE))})
+    assert by_url.status_code == 201 and by_url.json["capture"]["kind"] == "html"
+
+
+@pytest.mark.parametrize("body, status, words", [
+    ({"url": "ftp://example.org/x"}, 400, "only http and https"),
+    ({}, 400, "Send a file"),
+    ({"url": "http://127.0.0.1:9/"}, 422, "refused"),
+])
+def test_api_capture_errors(client, body, status, words):
+    response = client.post("/api/captures", json=body)
+    assert response.status_code == status and words in response.json["error"]
+
+
+def test_api_capture_of_a_404_page_is_422(client, http_server):
+    response = client.post("/api/captures", json={"url": http_server.url("/nothing")})
+    assert response.status_code == 422 and "HTTP 404" in response.json["error"]
+
+
+def test_api_writes_must_not_be_plain_forms(client):
+    response = client.post("/api/claims", data={"text": "x"})
+    assert response.status_code == 400 and "JSON" in response.json["error"]
+
+
+def test_api_search(client, filled):
+    data = client.get("/api/search?q=drones").json
+    assert data["total"] == 3 and {"capture_id", "title", "score", "snippet", "page"} <= set(data["hits"][0])
+    assert client.get("/api/search").status_code == 400
+    assert client.get("/api/search?q=published:[x%20to%20y]").status_code == 400
+
+
+def test_api_claims_and_citations(client, filled):
+    created = client.post("/api/claims", json={"text": "Kazakhstan exported $1.23 million of drones"})
+    assert created.status_code == 201
+    claim_id = created.json["id"]
+    assert client.post("/api/claims", json={"nope": 1}).status_code == 400
+    assert client.get("/api/claims").json["claims"][0]["id"] == claim_id
+    cited = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["report.pdf"],
+                                                "quote": "USD 1,230,000", "stance": "supports"})
+    assert cited.status_code == 201 and cited.json["page"] == 2 and cited.json["verified"] is True
+    shown = client.get(f"/api/claims/{claim_id}").json
+    assert set(shown) >= {"id", "text", "status", "citations"}
+    assert set(shown["citations"][0]) >= {"id", "capture_id", "exact", "prefix", "suffix", "start", "end",
+                                          "page", "stance", "verified"}
+    assert client.patch(f"/api/claims/{claim_id}", json={"status": "supported"}).json["status"] == "supported"
+    assert client.patch(f"/api/claims/{claim_id}", json={"status": "maybe"}).status_code == 400
+    assert client.get("/api/claims/999").status_code == 404
+    missing = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
+                                                  "quote": 'The "quoted" words - here'})
+    assert missing.status_code == 422 and missing.json["suggestion"]["exact"] == "The “quoted” words — here"
+    ambiguous = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
+                                                    "quote": "The figure was 5"})
+    assert ambiguous.status_code == 422 and len(ambiguous.json["occurrences"]) == 2
+    assert client.post("/api/citations", json={"claim_id": claim_id}).status_code == 400
+    assert client.post("/api/citations", json={"claim_id": claim_id, "capture_id": 999,
+                                               "quote": "x"}).status_code == 404
+    removed = client.delete(f"/api/citations/{cited.json['id']}", headers=JSON)
+    assert removed.status_code == 200
+    assert client.get(f"/api/claims/{claim_id}").json["citations"] == []
+    assert client.delete("/api/citations/999", headers=JSON).status_code == 404
+
+
+def test_unknown_api_route_is_json_404(client):
+    response = client.get("/api/nothing")
+    assert response.status_code == 404 and response.json["error"]
