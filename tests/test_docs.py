@@ -39,5 +39,5 @@ def test_every_api_route_is_documented(tmp_path):
 
 def test_readme_names_the_two_commands():
     readme = (Path(__file__).parents[1] / "README.md").read_text()
-    assert "pip install -e . && .venv/bin/evidence ingest samples" in readme
+    assert "pip install -e . && .venv/bin/evidence ingest samples && .venv/bin/evidence serve" in readme
     assert ".venv/bin/python -m pytest" in readme
