@@ -1,6 +1,7 @@
 """The archive facade with real ingestors: dedupe, versions, search in many languages, reindex."""
 
 import hashlib
+import os
 import shutil
 
 import pytest
@@ -162,3 +163,48 @@ def test_deleted_index_is_rebuilt_from_the_catalog(archive, filled, tmp_path):
         assert _ids(reopened, "drone") == before
     finally:
         reopened.close()
+
+
+def test_citations_verify_and_detect_tampering(archive, filled, tmp_path):
+    claim = archive.add_claim("Exports reached 1.23 million")
+    citation = archive.cite(claim.id, filled["report.pdf"], "unmanned aircraft reached 1.23 million")
+    assert citation.verified is True and citation.page == 2
+    assert [c.id for c in archive.citations_of(filled["report.pdf"])] == [citation.id]
+    capture = archive.get(filled["report.pdf"])
+    blob = archive.store.path_for(capture.sha256)
+    os.chmod(blob, 0o644)
+    blob.write_bytes(blob.read_bytes() + b"%tampered")
+    assert archive.claim(claim.id).citations[0].verified is False
+
+
+def test_a_refused_quote_creates_no_claim(archive, filled):
+    from archive.quotes import QuoteNotFoundError
+    with pytest.raises(QuoteNotFoundError):
+        archive.cite(None, filled["en-drones.md"], "never written", new_claim="Should not exist")
+    assert archive.claims() == []
+
+
+def test_removed_citations_stay_on_record(archive, filled):
+    claim = archive.add_claim("Drones")
+    citation = archive.cite(claim.id, filled["en-drones.md"], "exported drones")
+    archive.remove_citation(citation.id)
+    assert archive.claim(claim.id).citations == []
+    kept = archive.catalog.citations(citation_id=citation.id, include_removed=True)[0]
+    assert kept.removed_at is not None
+    events = [e["event"] for e in archive.catalog.iter_ledger()]
+    assert events[-3:] == ["claim.created", "citation.added", "citation.removed"]
+    with pytest.raises(NotFoundError):
+        archive.remove_citation(999)
+
+
+def test_claim_status_and_bad_values(archive):
+    from archive.errors import InvalidInputError
+    claim = archive.add_claim("  Spaces   are   folded  ")
+    assert claim.text == "Spaces are folded"
+    assert archive.set_claim_status(claim.id, "disputed", "two sources differ").status == "disputed"
+    with pytest.raises(InvalidInputError):
+        archive.set_claim_status(claim.id, "probably")
+    with pytest.raises(InvalidInputError):
+        archive.add_claim("   ")
+    with pytest.raises(NotFoundError):
+        archive.claim(999)
