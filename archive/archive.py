@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 from archive.catalog import Catalog
@@ -12,8 +13,8 @@ from archive.clock import utc_now
 from archive import quotes
 from archive.errors import InvalidInputError, NotFoundError
 from archive.index import SearchIndex
-from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, IngestResult,
-                            SearchHit, SearchResult)
+from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, Described,
+                            IngestResult, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
 
 
@@ -227,15 +228,9 @@ class Archive:
 
 
 def _row(captured: Captured, sha256: str, previous: Capture | None) -> dict:
-    return {
-        "sha256": sha256, "size": len(captured.body), "media_type": captured.media_type,
-        "kind": captured.kind, "source": captured.source, "method": captured.method,
-        "captured_at": captured.captured_at, "url": captured.url, "final_url": captured.final_url,
-        "redirects": captured.redirects, "http_status": captured.http_status,
-        "http_headers": captured.http_headers, "title": captured.title, "author": captured.author,
-        "published": captured.published, "site": captured.site, "language": captured.language,
-        "charset": captured.charset, "pages": captured.pages, "notes": captured.notes,
-        "tools": captured.tools, "text": captured.text,
-        "text_sha256": sha256_hex(captured.text.encode("utf-8")),
-        "previous_id": previous.id if previous else None,
-    }
+    """Return the catalog row of a new capture: its description, text, hashes and previous version."""
+    row = {f.name: getattr(captured, f.name) for f in fields(Described)}
+    row.update(sha256=sha256, size=len(captured.body), text=captured.text,
+               text_sha256=sha256_hex(captured.text.encode("utf-8")),
+               previous_id=previous.id if previous else None)
+    return row

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
-@dataclass
-class Captured:
-    """What an ingestor read from one source: original bytes plus what was extracted from them."""
+@dataclass(kw_only=True)
+class Described:
+    """What is known about a source besides its bytes: where it came from and what it says about itself."""
 
     source: str
-    method: str  # "file" | "http" | "warc"
-    body: bytes
+    method: str  # "file" | "http" | "upload" | "warc"
     media_type: str
     kind: str  # "html" | "pdf" | "text" | "markdown"
-    captured_at: str
-    text: str
+    captured_at: str  # UTC, ISO 8601 with microseconds and Z
     url: str | None = None
     final_url: str | None = None
     redirects: list[dict[str, Any]] = field(default_factory=list)
@@ -29,45 +26,34 @@ class Captured:
     site: str | None = None
     language: str | None = None
     charset: str | None = None
-    pages: list[list[int]] | None = None  # [start, end) of each PDF page in `text`
+    pages: list[list[int]] | None = None  # [start, end) of each PDF page in the text
     notes: list[str] = field(default_factory=list)
     tools: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
-class Capture:
+@dataclass(kw_only=True)
+class Captured(Described):
+    """What an ingestor read from one source: original bytes plus what was extracted from them."""
+
+    body: bytes
+    text: str
+
+
+@dataclass(kw_only=True)
+class Capture(Described):
     """One immutable snapshot of a source as stored in the catalog."""
 
     id: int
     sha256: str
     size: int
-    media_type: str
-    kind: str
-    source: str
-    method: str
-    captured_at: str
     text_sha256: str
-    url: str | None = None
-    final_url: str | None = None
-    redirects: list[dict[str, Any]] = field(default_factory=list)
-    http_status: int | None = None
-    http_headers: dict[str, str] | None = None
-    title: str | None = None
-    author: str | None = None
-    published: str | None = None
-    site: str | None = None
-    language: str | None = None
-    charset: str | None = None
-    pages: list[list[int]] | None = None
-    notes: list[str] = field(default_factory=list)
-    tools: dict[str, str] = field(default_factory=dict)
     previous_id: int | None = None
     text: str | None = None  # loaded only when asked for
 
     def to_json(self) -> dict[str, Any]:
         """Return the capture shape of DESIGN.md, plus provenance keys."""
-        data = dataclasses.asdict(self)
-        data.pop("text")
+        data = {"id": self.id, "sha256": self.sha256, "size": self.size}
+        data.update((f.name, getattr(self, f.name)) for f in fields(self) if f.name != "text")
         return data
 
     def page_of(self, offset: int) -> int | None:
