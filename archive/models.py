@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -102,7 +102,7 @@ class SearchHit:
 
     def to_json(self) -> dict[str, Any]:
         """Return the hit shape of `search --json`, plus display keys."""
-        return dataclasses.asdict(self)
+        return asdict(self)
 
 
 @dataclass
