@@ -18,8 +18,11 @@ from archive.archive import Archive
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult
 from archive.quotes import QuoteNotFoundError
+from archive.figures import extract as extract_figures
 from ingest.pipeline import Limits
+from ingest.pipeline import capture as capture_source
 from ingest.run import ingest as run_ingest
+from ingest.sources import SourceItem, is_url
 
 DEFAULT_HOME = "./evidence-data"
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -116,13 +119,18 @@ def _echo_result(result: IngestResult, err: bool = False) -> None:
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--near", type=click.FloatRange(0, 100), default=0.0,
+              help="Figure searches: also show different values within this many percent.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def search(ctx, query, limit, page, as_json):
-    """Search captures: words, "phrases", AND/OR/NOT, title: site: lang: kind:, published:/captured: dates."""
+def search(ctx, query, limit, page, near, as_json):
+    """Search captures: words, "phrases", AND/OR/NOT, title: site: lang: kind:, published:/captured: dates.
+
+    A query that is a figure ("$1.23 million", "figure:1230000 USD") finds every capture stating it.
+    """
     archive = open_archive(ctx)
     try:
-        result = archive.search(query, limit=limit, offset=(page - 1) * limit)
+        result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near / 100)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -130,11 +138,21 @@ def search(ctx, query, limit, page, as_json):
         return
     click.echo(f"{result.total} result{'s' if result.total != 1 else ''} for {query}")
     for hit in result.hits:
-        where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None]))
+        where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None,
+                                        describe_match(hit.match) if hit.match else None]))
         click.echo()
         click.echo(click.style(f"#{hit.capture_id}  {hit.title or '(untitled)'}", bold=True)
                    + (f"  [{where}]" if where else ""))
         click.echo("    " + _terminal_snippet(hit.snippet))
+
+
+def describe_match(match: dict) -> str:
+    """Say in words how a figure matched: same, rounded, or how far off."""
+    if match["kind"] == "same":
+        return "same figure"
+    if match["kind"] == "rounded":
+        return "consistent with rounding"
+    return f"differs by {match['difference']:+.1%}" if match.get("difference") is not None else "differs"
 
 
 def _terminal_snippet(snippet: str) -> str:
@@ -183,6 +201,39 @@ def provenance_text(capture: Capture) -> str:
         ("Notes", "; ".join(capture.notes) or None),
     ]
     return "\n".join(f"{name + ':':18}{value}" for name, value in rows if value not in (None, ""))
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--text", "text", default=None, help="Find figures in this text instead.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def figures(ctx, target, text, as_json):
+    """List the figures (money, percentages, multiples, counts) in a file, a capture (by id) or --text."""
+    if (target is None) == (text is None):
+        raise click.UsageError("Give a PATH, a CAPTURE_ID or --text TEXT.")
+    if text is None:
+        text = _text_of(ctx, target)
+    found = extract_figures(text)
+    if as_json:
+        click.echo(json.dumps([f.to_json() for f in found], ensure_ascii=False))
+        return
+    for figure in found:
+        unit = figure.unit or ""
+        approx = f" ({figure.approx})" if figure.approx else ""
+        click.echo(f"{figure.start:>7}  {figure.text:<32} {figure.value:>20,.10g} {unit:<4}{approx}")
+    click.echo(f"{len(found)} figure{'s' if len(found) != 1 else ''}.")
+
+
+def _text_of(ctx: click.Context, target: str) -> str:
+    """Return the text of a capture id, or of a file or URL extracted as ingest would (nothing is stored)."""
+    if target.isdigit() and not Path(target).exists():
+        return _run(lambda: open_archive(ctx).get(int(target), with_text=True)).text or ""
+    item = SourceItem(target, is_url(target))
+    try:
+        return capture_source(item, Limits()).text
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @cli.command()
@@ -261,7 +312,17 @@ def claim_show(ctx, claim_id, as_json):
         where = f"capture #{capture.id} {capture.title or capture.source}"
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
-        click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"  ({where}{page}; {mark})")
+        figure = _agreement_words(citation.agreement)
+        click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"  ({where}{page}; {mark}; {figure})")
+
+
+def _agreement_words(agreement) -> str:
+    if agreement is None or agreement.kind == "none":
+        return "no figure in the quote"
+    if agreement.kind == "different":
+        return (f"different figure: {agreement.source_figure.text} vs {agreement.claim_figure.text} "
+                f"({agreement.difference:+.1%})" if agreement.difference is not None else "different figure")
+    return {"same": "same figure", "rounded": "rounded figure"}[agreement.kind] + f" ({agreement.source_figure.text})"
 
 
 @claim.command("list")
@@ -276,6 +337,32 @@ def claim_list(ctx, as_json):
         return
     for item in listed:
         click.echo(f"#{item.id:<4} {item.status:10} {item.citation_count:3} citations  {item.text}")
+
+
+@claim.command("sources")
+@click.argument("claim_id", type=int)
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def claim_sources(ctx, claim_id, limit, as_json):
+    """Find passages anywhere in the archive that state the claim's figures, best first."""
+    found = _run(lambda: open_archive(ctx).find_sources(claim_id, limit=limit))
+    if as_json:
+        click.echo(json.dumps([candidate_json(c) for c in found], ensure_ascii=False))
+        return
+    for candidate in found:
+        agreement = candidate.agreement
+        click.echo(f"capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
+                   f"{agreement.kind} ({agreement.source_figure.text}): {candidate.sentence}")
+    if not found:
+        click.echo("No passage in the archive states this claim's figures.")
+
+
+def candidate_json(candidate) -> dict:
+    """Return a source candidate as JSON."""
+    return {"capture_id": candidate.capture.id, "title": candidate.capture.title, "start": candidate.start,
+            "end": candidate.end, "sentence": candidate.sentence, "score": candidate.score,
+            "agreement": candidate.agreement.to_json()}
 
 
 @claim.command("status")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import quotes
+from archive import checking, figures, quotes
+from archive.figures import Figure, Match, compare
 from archive.errors import InvalidInputError, NotFoundError
 from archive.index import SearchIndex
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, Described,
@@ -54,7 +56,8 @@ class Archive:
             return IngestResult(captured.source, "exists", existing)
         previous = self.catalog.latest_for_url(captured.url) if captured.url else None
         self.store.put(captured.body, sha256)
-        capture = self.catalog.add_capture(_row(captured, sha256, previous), at=utc_now())
+        capture = self.catalog.add_capture(_row(captured, sha256, previous), at=utc_now(),
+                                           figures=figures.extract(captured.text))
         self._mark(self.index.add(capture, captured.text))
         if not self._batch_depth:
             self.flush()
@@ -80,9 +83,10 @@ class Archive:
             self.catalog.mark_indexed(committed)
 
     def index_pending(self, progress: Callable[[int], None] | None = None) -> int:
-        """Index captures the catalog holds but the index lacks (after a crash or a deleted index)."""
+        """Rebuild derived data (index document, figures) of captures marked unindexed; return how many."""
         count = 0
         for capture in self.catalog.iter_captures(with_text=True, where="indexed = 0"):
+            self.catalog.replace_figures(capture.id, figures.extract(capture.text or ""))
             self._mark(self.index.add(capture, capture.text or "", replace=True))
             count += 1
             if progress:
@@ -113,8 +117,16 @@ class Archive:
         """Return every capture of the same URL, oldest first."""
         return self.catalog.versions(capture.url) if capture.url else [capture]
 
-    def search(self, query: str, limit: int = 10, offset: int = 0) -> SearchResult:
-        """Search text and metadata; each hit carries a highlighted passage and its PDF page."""
+    def search(self, query: str, limit: int = 10, offset: int = 0, near: float = 0.0) -> SearchResult:
+        """Search text and metadata; each hit carries a highlighted passage and its PDF page.
+
+        A query that is a figure ("$1.23 million", "figure:1230000 USD drones") finds the captures stating
+        that value in any language and format; `near` (a fraction, 0.1 = 10 %) also admits different values
+        that close, each hit saying how it matches.
+        """
+        wanted = checking.figure_query(query)
+        if wanted is not None:
+            return self._search_figure(query, wanted, limit, offset, near)
         loaded: dict[int, Capture] = {}
 
         def texts(ids: list[int]) -> dict[int, str]:
@@ -138,6 +150,37 @@ class Archive:
                             per_page=limit)
 
 
+    def _search_figure(self, query: str, wanted: checking.FigureQuery, limit: int, offset: int,
+                       near: float) -> SearchResult:
+        best: dict[int, tuple[tuple, Figure, Match]] = {}
+        for capture_id, found in self.catalog.figures_between(wanted.figure.unit,
+                                                              *checking.search_window(wanted.figure, near)):
+            match = checking.classify(wanted.figure, found, near)
+            if match is None:
+                continue
+            rank = (checking.RANK[match.kind], abs(match.difference or 0.0), found.start)
+            if capture_id not in best or rank < best[capture_id][0]:
+                best[capture_id] = (rank, found, match)
+        if wanted.words:
+            allowed = self.index.matching_ids(wanted.words)
+            best = {k: v for k, v in best.items() if k in allowed}
+        ordered = sorted(best.items(), key=lambda item: (item[1][0], item[0]))
+        page = ordered[offset:offset + limit]
+        captures = self.catalog.get_captures([capture_id for capture_id, _ in page], with_text=True)
+        hits = []
+        for capture_id, (_rank, found, match) in page:
+            capture = captures[capture_id]
+            hits.append(SearchHit(
+                capture_id=capture_id, title=capture.title, score=round(1.0 / (1 + _rank[0]), 4),
+                snippet=figure_snippet(capture.text or "", found), page=capture.page_of(found.start),
+                offset=found.start, site=capture.site, kind=capture.kind, language=capture.language,
+                published=capture.published, captured_at=capture.captured_at,
+                url=capture.final_url or capture.url,
+                match={"kind": match.kind, "figure": found.to_json(), "difference": match.difference},
+            ))
+        return SearchResult(query=query, total=len(ordered), hits=hits, page=offset // max(limit, 1) + 1,
+                            per_page=limit)
+
     # -- claims and citations ----------------------------------------------------------------
 
     def add_claim(self, text: str) -> Claim:
@@ -157,9 +200,31 @@ class Archive:
         if claim is None:
             raise NotFoundError(f"there is no claim {claim_id} in this archive")
         checked: dict[int, tuple[str, bool]] = {}
+        claim.figures = figures.extract(claim.text)
         for citation in claim.citations:
             self.check_citation(citation, checked)
+            citation.agreement = checking.agreement(claim.figures, citation.exact)
         return claim
+
+    def find_sources(self, claim_id: int, limit: int = 30) -> list[Candidate]:
+        """Return passages anywhere in the archive that state the claim's figures, best first."""
+        claim = self.claim(claim_id)
+        terms = checking.key_terms(claim.text)
+        cited = {(c.capture_id, c.start) for c in claim.citations}
+        found: dict[tuple[int, int], Candidate] = {}
+        texts: dict[int, Capture] = {}
+        for wanted in claim.figures:
+            rows = self.catalog.figures_between(wanted.unit, *checking.search_window(wanted))
+            texts.update(self.catalog.get_captures({cid for cid, _ in rows} - texts.keys(), with_text=True))
+            for capture_id, figure in rows:
+                candidate = _candidate(texts[capture_id], wanted, figure, terms)
+                key = (capture_id, candidate.start) if candidate else None
+                if candidate is None or key in cited:
+                    continue
+                if key not in found or candidate.score > found[key].score:
+                    found[key] = candidate
+        return sorted(found.values(), key=lambda c: (-c.score, c.capture.id, c.start))[:limit]
+
 
     def set_claim_status(self, claim_id: int, status: str, notes: str | None = None) -> Claim:
         """Change a claim's status: one of CLAIM_STATUSES."""
@@ -225,6 +290,50 @@ class Archive:
         except OSError:
             return False
         return digest == capture.sha256
+
+
+@dataclass
+class Candidate:
+    """A passage that may support or contradict a claim: where it is, and how its figure matches."""
+
+    capture: Capture
+    start: int
+    end: int
+    sentence: str
+    agreement: checking.Agreement
+    score: float
+
+
+def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str]) -> Candidate | None:
+    """Score the sentence around a figure as a source for a claim; None when it is no candidate."""
+    match = compare(wanted, figure)
+    shared = len(terms & checking.key_terms(_sentence(capture, figure))) if terms else 0
+    # Different values are worth showing (a drifting figure) only near the claim's or on the same subject.
+    if match.kind == "incomparable" or (match.kind == "different" and not shared
+                                        and abs(match.difference or 1) > 0.2):
+        return None
+    start, end = checking.sentence_around(capture.text or "", figure.start, figure.end)
+    weight = {"same": 3.0, "rounded": 2.0, "different": 1.0}[match.kind]
+    score = weight + 3.0 * shared / max(len(terms), 1)
+    agreement = checking.Agreement(match.kind, wanted, figure, match.difference)
+    return Candidate(capture, start, end, (capture.text or "")[start:end], agreement, round(score, 3))
+
+
+def _sentence(capture: Capture, figure: Figure) -> str:
+    start, end = checking.sentence_around(capture.text or "", figure.start, figure.end)
+    return (capture.text or "")[start:end]
+
+
+def figure_snippet(text: str, figure: Figure, width: int = 110) -> str:
+    """Return the passage around a figure as escaped HTML, the figure in <mark>."""
+    start, end = max(0, figure.start - width), min(len(text), figure.end + width)
+    before, after = text[start:figure.start], text[figure.end:end]
+    if start > 0 and " " in before:
+        before = before.split(" ", 1)[1]
+    if end < len(text) and " " in after:
+        after = after.rsplit(" ", 1)[0]
+    return (" ".join(html.escape(before).split()) + " <mark>" + html.escape(figure.text) + "</mark> "
+            + " ".join(html.escape(after).split())).strip()
 
 
 def _row(captured: Captured, sha256: str, previous: Capture | None) -> dict:

@@ -11,6 +11,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from archive.figures import Figure
 from archive.models import Capture, Citation, Claim
 
 migrations = Migrations("evidence")
@@ -70,6 +71,21 @@ def m002_claims_and_citations(db: sqlite_utils.Database) -> None:
     db["citations"].create_index(["capture_id"])
 
 
+@migrations()
+def m003_figures(db: sqlite_utils.Database) -> None:
+    # Figures are derived from capture texts, like the search index; existing captures get theirs when the
+    # archive next brings its derived data up to date (Archive.index_pending).
+    db["figures"].create(
+        {"id": int, "capture_id": int, "start": int, "end": int, "text": str, "value": float, "unit": str,
+         "approx": str, "precision": float},
+        pk="id", not_null={"capture_id", "start", "end", "text", "value", "precision"},
+        foreign_keys=[("capture_id", "captures", "id")],
+    )
+    db["figures"].create_index(["unit", "value"])
+    db["figures"].create_index(["capture_id"])
+    db.execute("UPDATE captures SET indexed = 0")
+
+
 def canonical_json(value: Any) -> str:
     """Serialise a value the one way that is hashed: sorted keys, no spaces, UTF-8."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -99,11 +115,12 @@ class Catalog:
 
     # -- captures ---------------------------------------------------------------------------
 
-    def add_capture(self, row: dict[str, Any], at: str) -> Capture:
-        """Insert a capture row and its ledger event in one transaction; return the stored capture."""
+    def add_capture(self, row: dict[str, Any], at: str, figures: list[Figure] = ()) -> Capture:
+        """Insert a capture row, its figures and its ledger event in one transaction; return the capture."""
         encoded = {k: _encode(k, v) for k, v in row.items()}
         with self.db.atomic():
             capture_id = self.db["captures"].insert(encoded).last_pk
+            self._insert_figures(capture_id, figures)
             self._append_ledger("capture.added", str(capture_id), {
                 "capture_id": capture_id, "sha256": row["sha256"], "text_sha256": row["text_sha256"],
                 "source": row["source"], "captured_at": row["captured_at"],
@@ -183,6 +200,33 @@ class Catalog:
         """Forget which captures are indexed, before a full rebuild."""
         with self.db.atomic():
             self.db.execute("UPDATE captures SET indexed = 0")
+
+    # -- figures -----------------------------------------------------------------------------
+
+    def replace_figures(self, capture_id: int, figures: list[Figure]) -> None:
+        """Store a capture's figures afresh (they are derived from its text)."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM figures WHERE capture_id = ?", [capture_id])
+            self._insert_figures(capture_id, figures)
+
+    def _insert_figures(self, capture_id: int, figures: list[Figure]) -> None:
+        self.db["figures"].insert_all(
+            ({"capture_id": capture_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
+              "unit": f.unit, "approx": f.approx, "precision": f.precision} for f in figures), batch_size=500)
+
+    def figures_of(self, capture_id: int) -> list[Figure]:
+        """Return the figures stored for one capture, in text order."""
+        rows = self.db.query("SELECT * FROM figures WHERE capture_id = ? ORDER BY start", [capture_id])
+        return [_figure(row) for row in rows]
+
+    def figures_between(self, unit: str | None, low: float, high: float,
+                        limit: int = 20000) -> list[tuple[int, Figure]]:
+        """Return (capture_id, figure) for figures of a unit whose value lies in [low, high]."""
+        unit_clause = "unit IS NULL" if unit is None else "unit = ?"
+        params = ([] if unit is None else [unit]) + [low, high, limit]
+        rows = self.db.query(f"SELECT * FROM figures WHERE {unit_clause} AND value BETWEEN ? AND ? "
+                             "ORDER BY capture_id, start LIMIT ?", params)
+        return [(row["capture_id"], _figure(row)) for row in rows]
 
     # -- claims and citations ----------------------------------------------------------------
 
@@ -284,3 +328,8 @@ def _capture(row: dict[str, Any]) -> Capture:
     values["notes"] = values.get("notes") or []
     values["tools"] = values.get("tools") or {}
     return Capture(**values)
+
+
+def _figure(row: dict[str, Any]) -> Figure:
+    return Figure(text=row["text"], start=row["start"], end=row["end"], value=row["value"], unit=row["unit"],
+                  approx=row["approx"], precision=row["precision"])

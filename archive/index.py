@@ -157,6 +157,12 @@ class SearchIndex:
                 hits.append(IndexHit(capture_id, float(hit.score), snippet, start))
         return total, hits
 
+    def matching_ids(self, query: str) -> set[int]:
+        """Return the ids of every capture matching a query, without scoring or snippets."""
+        parsed = self.parse(query)
+        with self._ix.searcher() as searcher:
+            return {int(fields["capture_id"]) for fields in searcher.search(parsed, limit=None, scored=False)}
+
     def close(self) -> None:
         """Commit anything queued and release the index."""
         self.commit()

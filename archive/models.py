@@ -99,6 +99,7 @@ class SearchHit:
     published: str | None = None
     captured_at: str | None = None
     url: str | None = None
+    match: dict[str, Any] | None = None  # figure searches: {"kind", "figure", "difference"}
 
     def to_json(self) -> dict[str, Any]:
         """Return the hit shape of `search --json`, plus display keys."""
@@ -142,13 +143,15 @@ class Citation:
     note: str | None = None
     removed_at: str | None = None
     verified: bool | None = None  # filled in by Archive.check_citation
+    agreement: Any = None  # checking.Agreement with the claim's figures, filled in by Archive.claim
 
     def to_json(self) -> dict[str, Any]:
         """Return the citation shape of `claim show --json`."""
         return {"id": self.id, "capture_id": self.capture_id, "exact": self.exact, "prefix": self.prefix,
                 "suffix": self.suffix, "start": self.start, "end": self.end, "page": self.page,
                 "stance": self.stance, "note": self.note, "created_at": self.created_at,
-                "verified": self.verified}
+                "verified": self.verified,
+                "agreement": self.agreement.to_json() if self.agreement is not None else None}
 
 
 @dataclass
@@ -163,9 +166,11 @@ class Claim:
     notes: str | None = None
     citation_count: int | None = None
     citations: list[Citation] = field(default_factory=list)
+    figures: list[Any] = field(default_factory=list)  # figures.Figure found in the text, by Archive.claim
 
     def to_json(self) -> dict[str, Any]:
         """Return the `claim show --json` shape."""
         return {"id": self.id, "text": self.text, "status": self.status, "notes": self.notes,
                 "created_at": self.created_at, "updated_at": self.updated_at,
+                "figures": [f.to_json() for f in self.figures],
                 "citations": [c.to_json() for c in self.citations]}

@@ -82,8 +82,9 @@ def search():
         return error("Give a query: ?q=words", 400)
     limit = min(max(request.args.get("limit", 10, type=int), 1), 100)
     page = max(request.args.get("page", 1, type=int), 1)
+    near = min(max(request.args.get("near", 0.0, type=float), 0.0), 100.0) / 100
     try:
-        result = get_archive().search(query, limit=limit, offset=(page - 1) * limit)
+        result = get_archive().search(query, limit=limit, offset=(page - 1) * limit, near=near)
     except QueryError as exc:
         return error(str(exc), 400)
     return jsonify(result.to_json())
@@ -111,6 +112,16 @@ def create_claim():
 def get_claim(claim_id: int):
     """Return a claim with its citations, each verified: the `claim show --json` shape."""
     return jsonify(get_archive().claim(claim_id).to_json())
+
+
+@bp.get("/claims/<int:claim_id>/sources")
+def claim_sources(claim_id: int):
+    """Return passages that state the claim's figures, best first: ?limit=20."""
+    limit = min(max(request.args.get("limit", 20, type=int), 1), 200)
+    found = get_archive().find_sources(claim_id, limit=limit)
+    return jsonify(sources=[{"capture_id": c.capture.id, "title": c.capture.title, "start": c.start,
+                             "end": c.end, "sentence": c.sentence, "score": c.score,
+                             "agreement": c.agreement.to_json()} for c in found])
 
 
 @bp.route("/claims/<int:claim_id>", methods=["PATCH"])

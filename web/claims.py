@@ -44,7 +44,33 @@ def show(claim_id: int):
         before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
             citation.prefix, citation.exact, citation.suffix)
         rows.append({"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after})
-    return render_template("claim.html", claim=claim, rows=rows, statuses=CLAIM_STATUSES)
+    return render_template("claim.html", claim=claim, rows=rows, statuses=CLAIM_STATUSES,
+                           summary=figure_summary(claim))
+
+
+def figure_summary(claim) -> list[dict]:
+    """Group the claim's citations by figure: which sources state it, which round it, which differ."""
+    summary = []
+    for figure in claim.figures:
+        groups = {"same": [], "rounded": [], "different": []}
+        for citation in claim.citations:
+            agreement = citation.agreement
+            if agreement is not None and agreement.claim_figure == figure and agreement.kind in groups:
+                groups[agreement.kind].append(citation)
+        summary.append({"figure": figure, **groups})
+    return summary
+
+
+@bp.get("/claims/<int:claim_id>/sources")
+def sources(claim_id: int):
+    """Show passages anywhere in the archive that state the claim's figures, each with a one-click cite."""
+    archive = get_archive()
+    try:
+        claim = archive.claim(claim_id)
+        candidates = archive.find_sources(claim_id)
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 404
+    return render_template("sources.html", claim=claim, candidates=candidates)
 
 
 @bp.post("/claims/<int:claim_id>/status")

@@ -46,13 +46,15 @@ def index():
     query = build_query(words, filters)
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     per_page = current_app.config["RESULTS_PER_PAGE"]
+    near = min(max(request.args.get("near", 0, type=int) or 0, 0), 100)
     result, error = None, None
     archive = get_archive()
     if query:
         try:
-            result = archive.search(query, limit=per_page, offset=(page - 1) * per_page)
+            result = archive.search(query, limit=per_page, offset=(page - 1) * per_page, near=near / 100)
         except QueryError as exc:
             error = str(exc)
     pages = -(-result.total // per_page) if result else 0
     return render_template("search.html", words=words, filters=filters, query=query, result=result,
-                           error=error, page=page, pages=pages, total_captures=archive.catalog.count_captures())
+                           error=error, page=page, pages=pages, near=near,
+                           total_captures=archive.catalog.count_captures())
