@@ -210,7 +210,7 @@ class Archive:
         """Return passages anywhere in the archive that state the claim's figures, best first."""
         claim = self.claim(claim_id)
         terms = checking.key_terms(claim.text)
-        cited = {(c.capture_id, c.start) for c in claim.citations}
+        cited = [(c.capture_id, c.start, c.end) for c in claim.citations]
         found: dict[tuple[int, int], Candidate] = {}
         texts: dict[int, Capture] = {}
         for wanted in claim.figures:
@@ -218,9 +218,10 @@ class Archive:
             texts.update(self.catalog.get_captures({cid for cid, _ in rows} - texts.keys(), with_text=True))
             for capture_id, figure in rows:
                 candidate = _candidate(texts[capture_id], wanted, figure, terms)
-                key = (capture_id, candidate.start) if candidate else None
-                if candidate is None or key in cited:
-                    continue
+                if candidate is None or any(cid == capture_id and start < candidate.end and candidate.start < end
+                                            for cid, start, end in cited):
+                    continue  # no candidate, or a passage overlapping one already cited for this claim
+                key = (capture_id, candidate.start)
                 if key not in found or candidate.score > found[key].score:
                     found[key] = candidate
         return sorted(found.values(), key=lambda c: (-c.score, c.capture.id, c.start))[:limit]

@@ -208,3 +208,66 @@ def test_claim_status_and_bad_values(archive):
         archive.add_claim("   ")
     with pytest.raises(NotFoundError):
         archive.claim(999)
+
+
+SAME_STORY = {
+    "en.md": "Kazakhstan exported $1.23 million of drones to Russia in 2022.",
+    "mk.md": "Казахстан извезе дронови во Русија во вредност од 1,23 милиони долари.",
+    "zh.md": "哈萨克斯坦向俄罗斯出口了价值123万美元的无人机。",
+    "fi.md": "Kazakstan vei Venäjälle drooneja 1,2 miljoonan dollarin edestä.",
+    "drift.md": "Kazakhstan exported $1.32 million of drones to Russia, the ministry said.",
+    "other.md": "The city spent $5 million on roads and 1.23 million hours of work.",
+}
+
+
+@pytest.fixture
+def story(archive, tmp_path):
+    ids = {}
+    for name, text in SAME_STORY.items():
+        ids[name] = archive.add(capture(SourceItem(str(write(tmp_path / "story" / name, text)), False),
+                                        Limits())).capture.id
+    return ids
+
+
+def test_figure_search_finds_every_format_and_language(archive, story):
+    result = archive.search("$1.23 million")
+    kinds = {hit.capture_id: hit.match["kind"] for hit in result.hits}
+    assert kinds == {story["en.md"]: "same", story["mk.md"]: "same", story["zh.md"]: "same",
+                     story["fi.md"]: "rounded"}
+    first = result.hits[0]
+    assert "<mark>" in first.snippet and first.match["figure"]["unit"] == "USD"
+    assert set(h.capture_id for h in archive.search("1.23m USD").hits) == set(kinds)
+    assert set(h.capture_id for h in archive.search("figure:1230000 USD").hits) == set(kinds)
+
+
+def test_figure_search_near_values_and_words(archive, story):
+    near = {h.capture_id: h.match for h in archive.search("$1.23 million", near=0.1).hits}
+    assert near[story["drift.md"]]["kind"] == "different"
+    assert round(near[story["drift.md"]]["difference"], 3) == 0.073
+    assert story["other.md"] not in near  # 1.23 million hours are not dollars
+    with_words = archive.search("figure:1230000 USD ministry", near=0.1)
+    assert [h.capture_id for h in with_words.hits] == [story["drift.md"]]
+
+
+def test_reindex_rebuilds_figures(archive, story):
+    archive.catalog.db.execute("DELETE FROM figures")
+    assert archive.search("$1.23 million").total == 0
+    archive.reindex()
+    assert archive.search("$1.23 million").total == 4
+
+
+def test_claim_agreement_and_find_sources(archive, story):
+    claim = archive.add_claim("Kazakhstan exported $1.23 million of drones to Russia in 2022")
+    archive.cite(claim.id, story["drift.md"], "exported $1.32 million of drones", stance="contradicts")
+    archive.cite(claim.id, story["fi.md"], "1,2 miljoonan dollarin")
+    shown = archive.claim(claim.id)
+    assert [f.value for f in shown.figures] == [1_230_000]
+    marks = [(c.agreement.kind, c.agreement.source_figure.text) for c in shown.citations]
+    assert marks == [("different", "$1.32 million"), ("rounded", "1,2 miljoonan dollarin")]
+    found = archive.find_sources(claim.id)
+    by_capture = {c.capture.id: c for c in found}
+    assert {story["en.md"], story["mk.md"], story["zh.md"]} <= set(by_capture)
+    assert by_capture[story["mk.md"]].sentence == SAME_STORY["mk.md"]
+    assert by_capture[story["mk.md"]].agreement.kind == "same"
+    assert story["drift.md"] not in by_capture and story["fi.md"] not in by_capture  # already cited
+    assert found[0].agreement.kind == "same" and found[0].capture.id == story["en.md"]  # shares the most terms

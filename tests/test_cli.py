@@ -191,3 +191,35 @@ def test_home_from_environment(runner, tmp_path, monkeypatch):
     write(tmp_path / "a.txt", "Env home.")
     assert runner.invoke(cli, ["ingest", str(tmp_path / "a.txt")]).exit_code == 0
     assert (tmp_path / "envhome" / "catalog.db").is_file()
+
+
+def test_figures_command(evidence, tmp_path):
+    text = "Kazakhstan exported $1.23 million of drones (1,1 млн евра), about 70 times more, under Article 5."
+    data = json.loads(evidence("figures", "--text", text, "--json").output)
+    assert [(f["text"], f["value"], f["unit"], f["approx"]) for f in data] == [
+        ("$1.23 million", 1230000, "USD", None), ("1,1 млн евра", 1100000, "EUR", None), ("70 times", 70, "x", "about")]
+    assert data[0]["start"] == text.index("$1.23")
+    path = write(tmp_path / "note.md", "The budget was 5,9 млн евра.")
+    assert json.loads(evidence("figures", str(path), "--json").output)[0]["value"] == 5_900_000
+    evidence("ingest", str(path))
+    assert "5,9 млн евра" in evidence("figures", "1").output
+    assert evidence("figures").exit_code == 2
+
+
+def test_figure_search_and_claim_sources_commands(evidence, tmp_path):
+    write(tmp_path / "a.md", "Kazakhstan exported $1.23 million of drones.")
+    write(tmp_path / "b.md", "Казахстан извезе дронови во вредност од 1,23 милиони долари.")
+    write(tmp_path / "c.md", "Kazakhstan exported $1.32 million of drones.")
+    evidence("ingest", str(tmp_path / "a.md"), str(tmp_path / "b.md"), str(tmp_path / "c.md"))
+    found = json.loads(evidence("search", "$1.23 million", "--json").output)
+    assert found["total"] == 2 and {h["match"]["kind"] for h in found["hits"]} == {"same"}
+    people = evidence("search", "$1.23 million", "--near", "10").output
+    assert "differs by +7.3%" in people and "same figure" in people
+    evidence("claim", "add", "Kazakhstan exported $1.23 million of drones")
+    sources = json.loads(evidence("claim", "sources", "1", "--json").output)
+    assert {s["capture_id"] for s in sources} == {1, 2, 3}
+    shown = evidence("claim", "cite", "1", "3", "$1.32 million", "--stance", "contradicts")
+    assert shown.exit_code == 0
+    assert "different figure: $1.32 million vs $1.23 million (+7.3%)" in evidence("claim", "show", "1").output
+    data = json.loads(evidence("claim", "show", "1", "--json").output)
+    assert data["figures"][0]["value"] == 1230000 and data["citations"][0]["agreement"]["kind"] == "different"

@@ -317,3 +317,46 @@ def test_api_claims_and_citations(client, filled):
 def test_unknown_api_route_is_json_404(client):
     response = client.get("/api/nothing")
     assert response.status_code == 404 and response.json["error"]
+
+
+# -- figures ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def story(app):
+    from ingest.pipeline import Limits, capture_upload
+    texts = {"en.md": "Kazakhstan exported $1.23 million of drones to Russia in 2022.",
+             "mk.md": "Казахстан извезе дронови во Русија во вредност од 1,23 милиони долари.",
+             "drift.md": "Kazakhstan exported $1.32 million of drones to Russia, the ministry said."}
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        return {name: archive.add(capture_upload(name, text.encode(), Limits())).capture.id
+                for name, text in texts.items()}
+
+
+def test_figure_search_page_says_how_each_hit_matches(client, story):
+    page = client.get("/?q=%241.23+million")
+    assert "2 results" in page.text and page.text.count("same figure") == 2
+    near = client.get("/?q=%241.23+million&near=10")
+    assert "3 results" in near.text and "different figure" in near.text and "+7.3 %" in near.text
+    api = client.get("/api/search?q=1.23m+USD&near=10").json
+    assert {h["match"]["kind"] for h in api["hits"]} == {"same", "different"}
+
+
+def test_claim_page_marks_agreement_and_finds_sources(client, story):
+    client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
+    client.post(f"/captures/{story['drift.md']}/cite",
+                data={"quote": "$1.32 million", "claim_id": "1", "stance": "contradicts"})
+    page = client.get("/claims/1")
+    assert "Figures in this claim" in page.text
+    assert "different figure: $1.32 million vs $1.23 million (+7.3 %)" in page.text
+    sources = client.get("/claims/1/sources")
+    assert sources.status_code == 200
+    assert "1,23 милиони долари" in sources.text and "Cite (supports)" in sources.text
+    api = client.get("/api/claims/1/sources").json["sources"]
+    assert {s["capture_id"] for s in api} >= {story["en.md"], story["mk.md"]}
+    one = next(s for s in api if s["capture_id"] == story["mk.md"])
+    cited = client.post(f"/captures/{story['mk.md']}/cite",
+                        data={"quote": one["sentence"], "position": one["start"], "claim_id": "1",
+                              "stance": "supports"})
+    assert cited.status_code == 302
+    assert "same figure: 1,23 милиони долари" in client.get("/claims/1").text
+    assert client.get("/claims/99/sources").status_code == 404

@@ -1,0 +1,51 @@
+from archive.checking import agreement, figure_query, key_terms, search_window, sentence_around
+from archive.figures import extract
+
+
+def test_whole_query_figure():
+    query = figure_query("$1.23 million")
+    assert query.figure.value == 1_230_000 and query.figure.unit == "USD" and query.words == ""
+
+
+def test_figure_clause_with_words():
+    query = figure_query("drones figure:1230000 USD customs")
+    assert query.figure.value == 1_230_000 and query.figure.unit == "USD"
+    assert query.words.split() == ["drones", "customs"]
+    assert figure_query("drones customs") is None
+
+
+def test_search_window_covers_one_digit_rounding():
+    low, high = search_window(figure_query("$1.23 million").figure)
+    assert low <= 1_000_000 and high >= 1_500_000
+    low, high = search_window(figure_query("$1.23 million").figure, near=0.8)
+    assert low <= 300_000
+
+
+def test_agreement_marks():
+    claim = extract("Kazakhstan exported $1.23 million of drones")
+    assert agreement(claim, "worth 1,23 милиони долари").kind == "same"
+    rounded = agreement(claim, "about 1.2 million dollars")
+    assert rounded.kind == "rounded" and rounded.source_figure.text.startswith("1.2 million")
+    different = agreement(claim, "exports of $1.32 million")
+    assert different.kind == "different" and round(different.difference, 3) == 0.073
+    assert agreement(claim, "drones were exported").kind == "none"
+    assert agreement(claim, "up 12% on the year").kind == "none"  # a percentage is not comparable to money
+
+
+def test_best_agreement_wins_when_a_quote_has_several_figures():
+    claim = extract("$1.23 million")
+    assert agreement(claim, "first said $1.32 million, then corrected to $1.23 million").kind == "same"
+
+
+def test_sentence_around():
+    text = "First sentence. The figure was $1.23 million in 2022. Last one."
+    start, end = sentence_around(text, text.index("$1.23"), text.index("$1.23") + 13)
+    assert text[start:end] == "The figure was $1.23 million in 2022."
+    chinese = "第一句。出口了123万美元的无人机。最后。"
+    start, end = sentence_around(chinese, chinese.index("123"), chinese.index("123") + 6)
+    assert chinese[start:end] == "出口了123万美元的无人机。"
+
+
+def test_key_terms_drop_numbers_and_short_words():
+    assert key_terms("Kazakhstan exported $1.23 million of drones to Russia") == {
+        "kazakhstan", "export", "million", "drone", "russia"}
