@@ -1,0 +1,510 @@
+"""Tests for archive.figures: finding, normalising and comparing numeric figures in many languages."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from archive.figures import Figure, Match, compare, extract, parse_figure
+
+
+def only(text: str) -> Figure:
+    """Return the one figure of ``text``, failing when there are none or several."""
+    figures = extract(text)
+    assert len(figures) == 1, [figure.text for figure in figures]
+    return figures[0]
+
+
+def found(text: str) -> list[tuple[float, str | None]]:
+    """Return (value, unit) of every figure of ``text``."""
+    return [(figure.value, figure.unit) for figure in extract(text)]
+
+
+# --------------------------------------------------------------------------------- the headline example
+
+
+def test_headline_example_matches_the_claim_in_three_sources_and_not_the_fourth():
+    claim = parse_figure("$1.23 million")
+    assert (claim.value, claim.unit) == (1_230_000, "USD")
+    macedonian = only("Казахстан извезе дронови за 1,23 милиони долари.")
+    english = only("Kazakhstan sold drones worth 1.2 million dollars.")
+    chinese = only("哈萨克斯坦出口了价值123万美元的无人机。")
+    misquoted = only("The figure was $1.32 million.")
+    assert compare(claim, macedonian) == Match("same", 0.0)
+    assert compare(claim, english).kind == "rounded"
+    assert compare(claim, chinese) == Match("same", 0.0)
+    different = compare(claim, misquoted)
+    assert different.kind == "different"
+    assert different.difference == pytest.approx(0.0732, abs=1e-3)
+
+
+# --------------------------------------------------------------------------------- number formats
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It cost 1,234.5 dollars.", 1234.5),  # English grouping and decimal point
+        ("Es kostete 1.234,5 Euro.", 1234.5),  # German grouping dot, decimal comma
+        ("Il coûte 1 234,5 euros.", 1234.5),  # ordinary space
+        ("Il coûte 1\u00a0234,5 euros.", 1234.5),  # no-break space
+        ("Il coûte 1\u202f234,5 euros.", 1234.5),  # narrow no-break space
+        ("Es kostet 1'234.5 Franken.", 1234.5),  # Swiss apostrophe
+        ("Es kostet 1’234.5 Franken.", 1234.5),  # Swiss typographic apostrophe
+        ("Курс вырос до 1,23 рубля.", 1.23),  # decimal comma
+        ("Die Stadt zählt 18.000 Einwohner.", 18000),  # grouping dot in German
+        ("The stadium holds 18,000 fans.", 18000),  # grouping comma in English
+        ("The coefficient was 1.234 in the study.", 1.234),  # lone point, English: decimal
+        ("Der Wert liegt bei 0,125 und steigt.", 0.125),  # leading zero: always decimal
+        ("The total is 1,234,567.89 dollars.", 1234567.89),
+        ("Die Summe beträgt 1.234.567,89 Euro.", 1234567.89),
+        ("Population: 1 234 567 people.", 1234567),
+    ],
+)
+def test_number_formats(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Revenue was 1,234 million dollars.", 1_234_000_000),  # English scale word: grouping comma
+        ("Выручка составила 1,234 млн рублей.", 1_234_000),  # Russian scale word: decimal comma
+        ("Приходот е 1,23 милиони денари.", 1_230_000),
+        ("Der Umsatz lag bei 1.234 Mio. Euro.", 1_234_000_000),  # German scale word: grouping dot
+        ("La multa asciende a 15.000 euros.", 15_000),  # Spanish words around: grouping dot
+        ("Preis: 1.234 €", 1234),  # no words tell the language; a symbol after the number: continental
+    ],
+)
+def test_ambiguous_three_digit_groups_are_decided_by_context(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+# --------------------------------------------------------------------------------- scale words
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # English
+        ("5 thousand", 5e3), ("$5k", 5e3), ("5 million", 5e6), ("$5m", 5e6), ("$5mn", 5e6), ("$5 mln", 5e6),
+        ("5 billion", 5e9), ("$5bn", 5e9), ("$5b", 5e9), ("5 trillion", 5e12), ("$5tn", 5e12),
+        ("Rs 5 crore", 5e7),
+        # Russian
+        ("5 тыс. рублей", 5e3), ("5 тысяч", 5e3), ("5 млн", 5e6), ("5 миллион", 5e6), ("5 миллиона", 5e6),
+        ("5 миллионов", 5e6), ("5 млрд", 5e9), ("5 миллиарда", 5e9), ("5 миллиардов", 5e9), ("5 трлн", 5e12),
+        # Ukrainian
+        ("5 тис. гривень", 5e3), ("5 мільйон", 5e6), ("5 мільйона", 5e6), ("5 мільйонів", 5e6),
+        ("5 мільярд", 5e9), ("5 мільярда", 5e9), ("5 мільярдів", 5e9),
+        # Macedonian
+        ("5 илјади", 5e3), ("5 милион", 5e6), ("5 милиони", 5e6), ("5 милијарда", 5e9), ("5 милијарди", 5e9),
+        # German
+        ("5 Tausend", 5e3), ("5 Mio. Euro", 5e6), ("5 Millionen", 5e6), ("5 Mrd. Euro", 5e9),
+        ("5 Milliarde", 5e9), ("5 Milliarden", 5e9), ("5 Billionen", 5e12),
+        # French
+        ("5 millions", 5e6), ("5 milliards", 5e9), ("5 milliard", 5e9), ("5 Md€", 5e9),
+        # Spanish
+        ("5 millón", 5e6), ("5 millones", 5e6), ("5 mil millones", 5e9), ("5 mil", 5e3), ("5 billones", 5e12),
+        # Finnish
+        ("5 tuhatta", 5e3), ("5 miljoona", 5e6), ("5 miljoonaa", 5e6), ("5 milj. euroa", 5e6),
+        ("5 miljardi", 5e9), ("5 miljardia", 5e9),
+        # Chinese and Japanese
+        ("5千", 5e3), ("5万", 5e4), ("5千万", 5e7), ("5亿", 5e8), ("5億", 5e8), ("1.5万亿", 1.5e12),
+        ("5兆円", 5e12),
+    ],
+)
+def test_scale_words(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("1亿2000万", 120_000_000, None),
+        ("約1億2000万円", 120_000_000, "JPY"),
+        ("三千万美元", 30_000_000, "USD"),
+        ("1000万余元", 10_000_000, "CNY"),
+        ("5兆3500億円", 5_350_000_000_000, "JPY"),
+        ("3万5000人", 35_000, None),
+    ],
+)
+def test_chinese_and_japanese_compounds(text, value, unit):
+    figure = only(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_german_billion_is_a_trillion_only_in_german():
+    assert only("Die Schulden betragen 2 Billionen Euro.").value == 2e12
+    assert only("Die Staatsschulden liegen bei 2 Billion Euro.").value == 2e12
+    assert only("The Company Raises $2 Billion From Investors").value == 2e9
+    assert only("The debt reached 2 billion dollars.").value == 2e9
+
+
+def test_bare_m_is_metres_unless_money_or_people():
+    assert (only("a 5m wall").value, only("a 5m wall").unit) == (5, None)
+    assert only("a city of 3m people").value == 3e6
+    assert only("they raised £3m").value == 3e6
+
+
+# --------------------------------------------------------------------------------- currencies
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("$5", "USD"), ("5 $", "USD"), ("US$5", "USD"), ("€5", "EUR"), ("5 €", "EUR"), ("£5", "GBP"),
+        ("¥5", "JPY"), ("₽5", "RUB"), ("5 ₽", "RUB"), ("₸5", "KZT"), ("₴5", "UAH"), ("₹5", "INR"),
+        ("5元", "CNY"), ("5円", "JPY"), ("HK$5", "HKD"),
+    ],
+)
+def test_currency_symbols_before_and_after(text, unit):
+    assert found(text) == [(5, unit)]
+
+
+@pytest.mark.parametrize("code", ["USD", "EUR", "GBP", "RUB", "KZT", "MKD", "CNY", "UAH", "INR", "JPY"])
+def test_currency_codes_before_and_after(code):
+    assert found(f"{code} 35 million") == [(35e6, code)]
+    assert found(f"35 million {code}") == [(35e6, code)]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("dollars", "USD"), ("dollar", "USD"), ("долари", "USD"), ("долара", "USD"), ("долларов", "USD"),
+        ("доллара", "USD"), ("доларів", "USD"), ("Dollar", "USD"), ("dólares", "USD"), ("dollaria", "USD"),
+        ("美元", "USD"), ("euros", "EUR"), ("euro", "EUR"), ("евра", "EUR"), ("евро", "EUR"), ("Euro", "EUR"),
+        ("euroa", "EUR"), ("yuan", "CNY"), ("元", "CNY"), ("人民币", "CNY"), ("rubles", "RUB"),
+        ("roubles", "RUB"), ("рублей", "RUB"), ("рубля", "RUB"), ("рублів", "RUB"), ("тенге", "KZT"),
+        ("гривень", "UAH"), ("гривні", "UAH"), ("гривен", "UAH"), ("денари", "MKD"), ("pounds", "GBP"),
+        ("фунтов", "GBP"),
+    ],
+)
+def test_currency_names_after_the_number(name, unit):
+    assert found(f"5 {name}") == [(5, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("5 millions d'euros", 5e6, "EUR"),
+        ("1,2 milliard de dollars", 1.2e9, "USD"),
+        ("3 mil millones de dólares", 3e9, "USD"),
+        ("3,2 млрд долл. США", 3.2e9, "USD"),
+        ("850 Mio. US-Dollar", 850e6, "USD"),
+        ("45,3 miljoonaa dollaria", 45.3e6, "USD"),
+        ("50亿元人民币", 5e9, "CNY"),
+    ],
+)
+def test_currency_after_a_scale_word(text, value, unit):
+    assert found(text) == [(value, unit)]
+
+
+def test_yen_sign_is_yuan_in_chinese_text():
+    assert only("价格为¥1,299。").unit == "CNY"
+    assert only("価格は¥3,980です。").unit == "JPY"
+    assert only("The loan of ¥5 billion was arranged in Tokyo.").unit == "JPY"
+
+
+def test_a_year_with_a_currency_is_money():
+    assert found("the shirts were priced at $2022") == [(2022, "USD")]
+
+
+# --------------------------------------------------------------------------------- number words
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("five million dollars", 5e6, "USD"),
+        ("twelve drones", 12, None),
+        ("one hundred staff", 100, None),
+        ("a million reasons", 1e6, None),
+        ("half a million people", 5e5, None),
+        ("two and a half billion dollars", 2.5e9, "USD"),
+        ("twenty-five percent", 25, "%"),
+        ("three times faster", 3, "x"),
+    ],
+)
+def test_english_number_words(text, value, unit):
+    assert found(text) == [(value, unit)]
+
+
+def test_one_as_a_pronoun_is_not_a_figure():
+    assert extract("One of the drones crashed, and no one was hurt.") == []
+
+
+# --------------------------------------------------------------------------------- percentages and multiples
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12.5%", "12,5 %", "12.5 percent", "12.5 per cent", "12,5 процента", "12,5 Prozent", "12,5 pour cent",
+     "12,5 por ciento", "12,5 prosenttia", "12,5 відсотка", "12,5 отсто"],
+)
+def test_percentages(text):
+    assert found(text) == [(12.5, "%")]
+
+
+def test_chinese_percentage_in_numerals():
+    assert found("失业率下降到百分之十二。") == [(12, "%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["70 times", "70-fold", "70 пати", "в 70 раз", "у 70 разів", "70-mal", "70-fache", "70 fois", "70 veces",
+     "70-kertainen", "70倍", "70x"],
+)
+def test_multiples(text):
+    assert found(text) == [(70, "x")]
+
+
+# --------------------------------------------------------------------------------- qualifiers
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "approx"),
+    [
+        # English
+        ("nearly", "under"), ("almost", "under"), ("about", "about"), ("around", "about"),
+        ("approximately", "about"), ("roughly", "about"), ("some", "about"), ("over", "over"),
+        ("more than", "over"), ("above", "over"), ("at least", "over"), ("less than", "under"),
+        ("under", "under"), ("up to", "under"),
+        # Macedonian
+        ("околу", "about"), ("над", "over"), ("повеќе од", "over"), ("речиси", "under"), ("скоро", "under"),
+        # Russian
+        ("более", "over"), ("больше", "over"), ("свыше", "over"), ("почти", "under"), ("около", "about"),
+        ("примерно", "about"),
+        # Ukrainian
+        ("понад", "over"), ("майже", "under"), ("близько", "about"),
+        # German
+        ("rund", "about"), ("fast", "under"), ("etwa", "about"), ("mehr als", "over"), ("über", "over"),
+        ("knapp", "under"),
+        # Spanish
+        ("casi", "under"), ("alrededor de", "about"), ("más de", "over"), ("cerca de", "under"),
+        # French
+        ("environ", "about"), ("près de", "under"), ("plus de", "over"), ("presque", "under"),
+        # Finnish
+        ("noin", "about"), ("lähes", "under"), ("yli", "over"),
+    ],
+)
+def test_qualifiers_before_the_figure(qualifier, approx):
+    figure = only(f"Officials counted {qualifier} 512 cases.")
+    assert (figure.value, figure.approx, figure.text) == (512, approx, "512")
+
+
+@pytest.mark.parametrize(
+    ("text", "approx"),
+    [("约5万元", "about"), ("约为5万元", "about"), ("近5万元", "under"), ("超过5万元", "over"),
+     ("逾5万元", "over"),
+     ("約5万円", "about"), ("1000万余元", "over"), ("5万元左右", "about"), ("500多名", "over")],
+)
+def test_chinese_and_japanese_qualifiers(text, approx):
+    assert only(text).approx == approx
+
+
+def test_qualifier_separated_by_a_preposition():
+    assert only("Ущерб оценивается почти в 5,9 млн евро.").approx == "under"
+
+
+def test_qualifier_before_a_currency_symbol():
+    figure = only("Almost $6 million was spent.")
+    assert (figure.text, figure.value, figure.approx) == ("$6 million", 6e6, "under")
+
+
+# --------------------------------------------------------------------------------- several figures
+
+
+def test_conversions_in_parentheses_are_two_figures():
+    assert found("18 million dollars (16.6 million euros)") == [(18e6, "USD"), (16.6e6, "EUR")]
+    assert found("$12.9bn (£10bn)") == [(12.9e9, "USD"), (10e9, "GBP")]
+
+
+def test_range_with_words_is_two_figures():
+    assert found("Exports fell from $47 billion to $8 billion.") == [(47e9, "USD"), (8e9, "USD")]
+
+
+def test_range_shorthand_shares_scale_and_currency():
+    figures = extract("damage of $5-6 million")
+    assert [(f.text, f.value, f.unit) for f in figures] == [("$5", 5e6, "USD"), ("6 million", 6e6, "USD")]
+    assert found("growth of 12-15% a year") == [(12, "%"), (15, "%")]
+    assert found("grew from 5 to 6 million users") == [(5e6, None), (6e6, None)]
+    assert found("от 5 до 6 млн долларов") == [(5e6, "USD"), (6e6, "USD")]
+
+
+def test_a_smaller_upper_bound_does_not_lend_its_scale():
+    assert found("from 150 to 2 million") == [(150, None), (2e6, None)]
+
+
+# --------------------------------------------------------------------------------- not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # years
+        "He was born in 1990.", "in 2022", "founded in 1887", "The 2022 report was late.",
+        "the 2022-23 season",
+        "the 2019–2022 period", "2022年", "2019/20 budget",
+        # dates
+        "on 12.03.2024", "on 2024-03-12", "on 03/12/24", "March 3", "on 3 March", "3 марта", "5 Mai",
+        "am 5. Mai", "el 5 de mayo", "5 травня", "15 мај", "5. toukokuuta", "3月5日",
+        # times
+        "at 10:30", "at 10.30 am", "um 10 Uhr", "à 14h30", "klo 10.00", "午後3時",
+        # ordinals
+        "the 1st", "the 2nd", "3rd place", "3-й этаж", "5-ї бригади", "3-то место", "der 3. platz",
+        "au 3e étage",
+        "el 2º puesto", "第5条",
+        # phone numbers
+        "+7 727 123 45 67", "(555) 123-4567", "555-123-4567", "Tel. 0800 123 456", "01 23 45 67 89",
+        # references
+        "Article 5", "section 12(b)", "член 12", "§ 4", "статья 5", "Artikel 5", "p. 12", "page 12",
+        "pp. 12-15",
+        "Articles 5 and 6", "No. 7", "№ 7", "ст. 264 УК", "l'article 49.3", "21 luvun 1 §:n",
+        # versions, ids, codes
+        "version 3.11", "v2.1.3", "192.168.0.1", "ISBN 978-3-16-148410-0", "the G7", "an A320", "a Su-35",
+        "COVID-19", "5G", "the 1990s", "24/7", "a 2:1 win", "orders for Boeing 787 jets", "in Phase 2 trials",
+        "серия ФС77-76922", "Teléfono: 22669086", "Updated 1453 GMT",
+    ],
+)
+def test_not_figures(text):
+    assert extract(text) == [], [figure.text for figure in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("12 drones and 157 people", [12, 157]),
+        ("In 2022 about 2000 people left.", [2000]),
+        ("It weighs 5 kg and is 12 km away.", [5, 12]),
+        ("a 24-hour strike", [24]),
+        ("共有2000人参加。", [2000]),
+        ("The army has 1850 tanks.", [1850]),
+    ],
+)
+def test_plain_counts_are_figures(text, values):
+    figures = extract(text)
+    assert [figure.value for figure in figures] == values
+    assert all(figure.unit is None for figure in figures)
+
+
+def test_text_without_numbers_has_no_figures():
+    assert extract("Heute bleibt es in ganz Deutschland trocken.") == []
+    assert extract("") == []
+
+
+# --------------------------------------------------------------------------------- figure fields
+
+
+def test_span_is_the_text_as_written():
+    source = "Revenue: US$ 11.2 billion, up 38 per cent; costs 1\u202f234,5 millions d'euros."
+    figures = extract(source)
+    expected = ["US$ 11.2 billion", "38 per cent", "1\u202f234,5 millions d'euros"]
+    assert [figure.text for figure in figures] == expected
+    for figure in figures:
+        assert source[figure.start : figure.end] == figure.text
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [("1.2 million", 1e5), ("1.23 million", 1e4), ("6 million", 1e6), ("123万", 1e4), ("12.5%", 0.1),
+     ("1,200,000", 1e5), ("1.20 million", 1e4), ("half a million", 1e5)],
+)
+def test_precision_is_the_last_significant_written_digit(text, precision):
+    assert only(text).precision == pytest.approx(precision)
+
+
+def test_to_json_has_exactly_the_documented_keys():
+    assert only("almost $6 million").to_json() == {
+        "text": "$6 million", "start": 7, "end": 17, "value": 6000000, "unit": "USD", "approx": "under",
+    }
+    assert isinstance(only("almost $6 million").to_json()["value"], int)
+    assert only("12.5%").to_json()["value"] == 12.5
+
+
+def test_extract_returns_figures_in_order_without_overlaps():
+    figures = extract("公司去年营收约1亿2000万元，利润3000万元；another $5 and 7%.")
+    starts = [figure.start for figure in figures]
+    assert starts == sorted(starts)
+    assert all(earlier.end <= later.start for earlier, later in zip(figures, figures[1:]))
+    assert [figure.value for figure in figures] == [1.2e8, 3e7, 5, 7]
+
+
+# --------------------------------------------------------------------------------- parse_figure
+
+
+@pytest.mark.parametrize(
+    ("query", "value", "unit", "approx"),
+    [
+        ("$1.23 million", 1_230_000, "USD", None),
+        ("1.23m USD", 1_230_000, "USD", None),
+        ("1230000 USD", 1_230_000, "USD", None),
+        ("5,9 млн евра", 5_900_000, "EUR", None),
+        ("  123万美元 ", 1_230_000, "USD", None),
+        ("over $1 million", 1_000_000, "USD", "over"),
+        ("12.5%", 12.5, "%", None),
+        ("2022", 2022, None, None),  # a query that is a bare year is a number
+        ("1.23m", 1_230_000, None, None),  # in a query a bare "m" is million
+    ],
+)
+def test_parse_figure_reads_query_forms(query, value, unit, approx):
+    figure = parse_figure(query)
+    assert (figure.value, figure.unit, figure.approx) == (value, unit, approx)
+
+
+@pytest.mark.parametrize("query", ["", "hello", "5 and 6", "$5 for 6 drones", "drones: 5"])
+def test_parse_figure_refuses_anything_but_one_figure(query):
+    assert parse_figure(query) is None
+
+
+# --------------------------------------------------------------------------------- compare
+
+
+def test_compare_same():
+    assert compare(parse_figure("$1,230,000"), parse_figure("1.23 million USD")) == Match("same", 0.0)
+
+
+def test_compare_rounded_either_way():
+    claim = parse_figure("$1.23 million")
+    assert compare(claim, parse_figure("$1.2 million")).kind == "rounded"
+    assert compare(parse_figure("$1.2 million"), claim).kind == "rounded"
+    assert compare(parse_figure("$6 million"), parse_figure("$5.9 million")).kind == "rounded"
+
+
+def test_compare_different_reports_the_relative_difference():
+    result = compare(parse_figure("$1.23 million"), parse_figure("$1.32 million"))
+    assert result.kind == "different"
+    assert result.difference == pytest.approx(0.09 / 1.23)
+
+
+def test_compare_incomparable_units():
+    assert compare(parse_figure("12%"), parse_figure("$12")) == Match("incomparable", None)
+    assert compare(parse_figure("$1.23 million"), parse_figure("1.23 million")) == Match("incomparable", None)
+    assert compare(parse_figure("€5"), parse_figure("$5")).kind == "incomparable"
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "kind"),
+    [
+        ("$1.23 million", "over $1 million", "rounded"),
+        ("$1.23 million", "less than $1 million", "different"),
+        ("almost $6 million", "$5.9 million", "rounded"),
+        ("almost $6 million", "$6.1 million", "different"),  # rounding alone would accept it
+        ("about 5,000", "5,400", "rounded"),
+        ("about 5,000", "6,000", "different"),
+        ("more than 1,000 people", "1,050", "rounded"),
+        ("more than 1,000 people", "990", "different"),
+    ],
+)
+def test_compare_with_qualifiers(claim, source, kind):
+    assert compare(parse_figure(claim) or only(claim), parse_figure(source)).kind == kind
+
+
+# --------------------------------------------------------------------------------- robustness
+
+
+def test_pathological_input_is_fast():
+    nasty = "1," * 20_000 + "1.2.3.4." * 5_000 + "+7 " * 5_000 + "a " * 20_000 + "万" * 20_000
+    started = time.perf_counter()
+    extract(nasty)
+    assert time.perf_counter() - started < 5
