@@ -21,6 +21,7 @@ from archive.quotes import QuoteNotFoundError
 from archive.figures import extract as extract_figures
 from ingest.pipeline import Limits
 from ingest.pipeline import capture as capture_source
+from ingest.pipeline import reextract as reextract_text
 from ingest.run import ingest as run_ingest
 from ingest.sources import SourceItem, is_url
 
@@ -234,6 +235,33 @@ def _text_of(ctx: click.Context, target: str) -> str:
         return capture_source(item, Limits()).text
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--reextract", is_flag=True, help="Also extract every text again from its original and compare.")
+@click.pass_context
+def verify(ctx, as_json, reextract):
+    """Check that nothing changed: blobs, texts, ledger chain, catalog against ledger, every citation."""
+    archive = open_archive(ctx)
+    total = archive.catalog.count_captures()
+    again = reextract_text if reextract else None
+    if sys.stderr.isatty() and not as_json and total:
+        with click.progressbar(length=total, label="Verifying", file=sys.stderr) as bar:
+            report = archive.verify(progress=bar.update, reextract=again)
+    else:
+        report = archive.verify(reextract=again)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        checked = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in report.checked.items())
+        click.echo(f"Checked {checked or 'an empty archive'}.")
+        for problem in report.problems:
+            click.echo(f"PROBLEM {problem.kind}: {problem.id}: {problem.detail}")
+        click.echo(f"Ledger head: {report.ledger_entries} entries, {report.ledger_head}")
+        click.echo("OK: nothing has changed." if report.ok else f"{len(report.problems)} problems found.")
+    if not report.ok:
+        ctx.exit(1)
 
 
 @cli.command()

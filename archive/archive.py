@@ -12,6 +12,7 @@ from pathlib import Path
 from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive import checking, figures, quotes
+from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import InvalidInputError, NotFoundError
 from archive.index import SearchIndex
@@ -99,6 +100,11 @@ class Archive:
         self.index.clear()
         self.catalog.mark_all_unindexed()
         return self.index_pending(progress)
+
+    def verify(self, progress: Callable[[int], None] | None = None,
+               reextract: Callable[[Capture, bytes], str] | None = None) -> verification.Report:
+        """Check blobs, texts, the ledger chain, rows against the ledger, and every citation's quote."""
+        return verification.verify(self.catalog, self.store, progress, reextract)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from archive.clock import utc_now
 from archive.errors import CaptureError, UnsupportedSourceError
-from archive.models import Captured
+from archive.models import Capture, Captured
 from ingest.base import Ingestor, Loaded
 from ingest.fetch import fetch
 from ingest.html import HtmlIngestor
@@ -66,3 +67,14 @@ def capture_upload(name: str, body: bytes, limits: Limits) -> Captured:
                                    f"limit {limits.max_bytes / 1048576:.1f} MB)")
     loaded = Loaded(source=source, method="upload", body=body, captured_at=utc_now(), name=name)
     return choose(loaded).capture(loaded)
+
+
+def reextract(capture: Capture, body: bytes) -> str:
+    """Extract a stored capture's text again from its original bytes, as it was first extracted."""
+    headers = capture.http_headers or {}
+    content_type = headers.get("content-type")
+    loaded = Loaded(source=capture.source, method=capture.method, body=body, captured_at=capture.captured_at,
+                    name=urlsplit(capture.final_url).path if capture.final_url else capture.source,
+                    declared_type=capture.media_type, content_type=content_type, url=capture.url,
+                    final_url=capture.final_url)
+    return choose(loaded).capture(loaded).text
