@@ -238,6 +238,39 @@ def _text_of(ctx: click.Context, target: str) -> str:
 
 
 @cli.command()
+@click.argument("target")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True)
+@click.pass_context
+def recapture(ctx, target, as_json, timeout):
+    """Capture a URL (or the URL of capture TARGET) again: a changed page becomes a new version."""
+    archive = open_archive(ctx)
+    url = target
+    if target.isdigit():
+        url = _run(lambda: archive.get(int(target))).url
+        if not url:
+            raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
+    previous = archive.catalog.latest_for_url(url)
+    try:
+        result = archive.add(capture_source(SourceItem(url, True), Limits(timeout=timeout)))
+    except ArchiveError as exc:
+        if as_json:
+            click.echo(json.dumps(IngestResult(url, "failed", error=str(exc)).to_json(), ensure_ascii=False))
+            ctx.exit(1)
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    elif result.status == "exists":
+        click.echo(f"Unchanged: {url} still serves the bytes of capture #{result.capture.id}.")
+    else:
+        since = f" (previous version #{previous.id}, captured {previous.captured_at})" if previous else ""
+        click.echo(f"Captured #{result.capture.id}: a new version of {url}{since}.")
+        for citation, _newest, tracking in archive.quote_tracking(result.capture):
+            click.echo(f"  citation #{citation.id} (claim #{citation.claim_id}): {tracking.status}"
+                       + (f": now reads \"{tracking.now}\"" if tracking.status == "changed" else ""))
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--reextract", is_flag=True, help="Also extract every text again from its original and compare.")
 @click.pass_context

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import checking, figures, quotes
+from archive import checking, figures, quotes, versions
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import InvalidInputError, NotFoundError
@@ -122,6 +122,19 @@ class Archive:
     def versions(self, capture: Capture) -> list[Capture]:
         """Return every capture of the same URL, oldest first."""
         return self.catalog.versions(capture.url) if capture.url else [capture]
+
+    def quote_tracking(self, capture: Capture) -> list[tuple[Citation, Capture, versions.Tracking]]:
+        """For citations on older versions of this capture's URL: what became of each quote in the newest."""
+        all_versions = self.versions(capture)
+        if len(all_versions) < 2:
+            return []
+        newest = self.get(all_versions[-1].id, with_text=True)
+        tracked = []
+        for older in all_versions[:-1]:
+            for citation in self.citations_of(older.id):
+                tracked.append((citation, newest, versions.track(newest.text or "", citation.exact, citation.prefix,
+                                                                 citation.suffix, citation.start, citation.end)))
+        return tracked
 
     def search(self, query: str, limit: int = 10, offset: int = 0, near: float = 0.0) -> SearchResult:
         """Search text and metadata; each hit carries a highlighted passage and its PDF page.

@@ -6,6 +6,7 @@ Pure: no IO. The archive facade feeds it figures from the catalog and texts from
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from archive.analysis import tokens
@@ -107,6 +108,20 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[
     while finish > end and text[finish - 1].isspace():
         finish -= 1
     return begin, finish
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the [start, end) of each sentence of a text, white space trimmed."""
+    begin = 0
+    for boundary in [*_SENTENCE_END.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        start = begin
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            yield start, end
+        if boundary:
+            begin = boundary.end()
 
 
 def key_terms(text: str) -> set[str]:

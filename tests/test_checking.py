@@ -49,3 +49,10 @@ def test_sentence_around():
 def test_key_terms_drop_numbers_and_short_words():
     assert key_terms("Kazakhstan exported $1.23 million of drones to Russia") == {
         "kazakhstan", "export", "million", "drone", "russia"}
+
+
+def test_sentences_do_not_break_inside_numbers():
+    from archive.checking import sentences
+    text = "Exports reached $1.32 million in 2022. Officials declined.\n第一句。第二句。"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Exports reached $1.32 million in 2022.", "Officials declined.", "第一句。", "第二句。"]

@@ -223,3 +223,22 @@ def test_figure_search_and_claim_sources_commands(evidence, tmp_path):
     assert "different figure: $1.32 million vs $1.23 million (+7.3%)" in evidence("claim", "show", "1").output
     data = json.loads(evidence("claim", "show", "1", "--json").output)
     assert data["figures"][0]["value"] == 1230000 and data["citations"][0]["agreement"]["kind"] == "different"
+
+
+def test_recapture_command(evidence, http_server):
+    url = http_server.serve("/page", html_page("Page", "<p>" + "The total was $1.23 million for the drones. " * 3 + "</p>"))
+    evidence("ingest", url)
+    evidence("claim", "add", "The total was $1.23 million")
+    evidence("claim", "cite", "1", "1", "The total was $1.23 million for the drones.", "--position", "0")
+    unchanged = evidence("recapture", "1")
+    assert unchanged.exit_code == 0 and "Unchanged" in unchanged.output
+    http_server.serve("/page", html_page("Page", "<p>The page now says nothing about money at all, only weather.</p>"))
+    changed = evidence("recapture", url)
+    assert changed.exit_code == 0 and "Captured #2: a new version of" in changed.output
+    assert "citation #1 (claim #1): vanished" in changed.output
+    data = json.loads(evidence("show", "2", "--json").output)
+    assert data["previous_id"] == 1
+    http_server.serve("/page", "<p>gone</p>", status=410)
+    failed = evidence("recapture", url, "--json")
+    assert failed.exit_code == 1 and json.loads(failed.output)["status"] == "failed"
+    assert evidence("recapture", "99").exit_code == 1

@@ -360,3 +360,25 @@ def test_claim_page_marks_agreement_and_finds_sources(client, story):
     assert cited.status_code == 302
     assert "same figure: 1,23 милиони долари" in client.get("/claims/1").text
     assert client.get("/claims/99/sources").status_code == 404
+
+
+def test_recapture_versions_diff_and_quote_tracking(client, http_server):
+    url = http_server.serve("/story", html_page("Story", "<p>" + "Exports reached $1.23 million in 2022, the ministry said. "
+                                                "Officials declined to comment further on the shipments.</p>"))
+    client.post("/add", data={"urls": url})
+    client.post("/claims", data={"text": "Exports reached $1.23 million"})
+    client.post("/captures/1/cite", data={"quote": "Exports reached $1.23 million in 2022", "claim_id": "1"})
+    client.post("/captures/1/cite", data={"quote": "Officials declined to comment further", "claim_id": "1"})
+    same = client.post("/captures/1/recapture", follow_redirects=True)
+    assert "Unchanged" in same.text
+    http_server.serve("/story", html_page("Story", "<p>Exports reached $1.32 million in 2022, the ministry said.</p>"))
+    changed = client.post("/captures/1/recapture", follow_redirects=True)
+    assert "Captured a new version: #2" in changed.text
+    assert "Versions of this URL" in changed.text
+    assert "now reads: <q>Exports reached $1.32 million in 2022</q>" in changed.text
+    assert "vanished" in changed.text
+    diff = client.get("/captures/1/diff/2")
+    assert diff.status_code == 200 and "<del>$1.23</del>" in diff.text and "<ins>$1.32</ins>" in diff.text
+    claim = client.get("/claims/1")
+    assert "the passage was changed; it now reads" in claim.text and "the quote has vanished" in claim.text
+    assert client.post("/captures/99/recapture").status_code == 404

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 
-from archive import quotes
+from archive import quotes, versions
 from archive.errors import ArchiveError, CaptureError
 from archive.models import STANCES, IngestResult
 from ingest.pipeline import Limits, capture, capture_upload
@@ -54,7 +54,8 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     html_text = render_text(capture.text or "", capture.pages, citations, hit)
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
-        versions=archive.versions(capture), cite_error=cite_error, suggestion=suggestion,
+        versions=archive.versions(capture), tracking=archive.quote_tracking(capture),
+        cite_error=cite_error, suggestion=suggestion,
         occurrences=occurrences or [], form=form or {}, stances=STANCES,
         citation_text=cite_this_source(capture, request.url_root),
         contexts={c.id: quotes.context(capture.text or "", _anchor(c), 60) for c in citations},
@@ -63,6 +64,42 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
 
 def _anchor(citation) -> quotes.Anchor:
     return quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
+
+
+@bp.post("/captures/<int:capture_id>/recapture")
+def recapture(capture_id: int):
+    """Capture this capture's URL again; a changed page becomes a new version."""
+    archive = get_archive()
+    try:
+        url = archive.get(capture_id).url
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 404
+    if not url:
+        return render_template("error.html", message="This capture did not come from a URL."), 400
+    try:
+        result = archive.add(capture(SourceItem(url, True), limits()))
+    except CaptureError as exc:
+        flash(f"Could not capture again: {exc}", "error")
+        return redirect(url_for("captures.show", capture_id=capture_id))
+    if result.status == "exists":
+        flash(f"Unchanged: the page still serves the bytes of capture #{result.capture.id}.", "info")
+    else:
+        flash(f"Captured a new version: #{result.capture.id}.", "info")
+    return redirect(url_for("captures.show", capture_id=result.capture.id))
+
+
+@bp.get("/captures/<int:capture_id>/diff/<int:other_id>")
+def diff(capture_id: int, other_id: int):
+    """Show what changed in the text between two captures (older first)."""
+    archive = get_archive()
+    try:
+        one, other = archive.get(capture_id, with_text=True), archive.get(other_id, with_text=True)
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 404
+    older, newer = sorted([one, other], key=lambda c: (c.captured_at, c.id))
+    pieces = versions.diff(older.text or "", newer.text or "")
+    changes = sum(1 for op, _ in pieces if op != "=")
+    return render_template("diff.html", older=older, newer=newer, pieces=pieces, changes=changes)
 
 
 @bp.get("/captures/<int:capture_id>/original")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from archive import quotes
+from archive import quotes, versions
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
 from web.db import get_archive
@@ -43,9 +43,20 @@ def show(claim_id: int):
         found = quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
         before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
             citation.prefix, citation.exact, citation.suffix)
-        rows.append({"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after})
+        rows.append({"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after,
+                     "tracking": _in_newest_version(archive, capture, citation)})
     return render_template("claim.html", claim=claim, rows=rows, statuses=CLAIM_STATUSES,
                            summary=figure_summary(claim))
+
+
+def _in_newest_version(archive, capture, citation):
+    """Return (newest capture, what became of the quote there) when the cited page has a newer version."""
+    all_versions = archive.versions(capture)
+    if all_versions[-1].id == capture.id:
+        return None
+    newest = archive.get(all_versions[-1].id, with_text=True)
+    return newest, versions.track(newest.text or "", citation.exact, citation.prefix, citation.suffix,
+                                  citation.start, citation.end)
 
 
 def figure_summary(claim) -> list[dict]:
