@@ -5,6 +5,7 @@ Configuration enters here (options, environment); archive/ and ingest/ only take
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 import click
 
 from archive.archive import Archive
+from archive.bundle import build_bundle, verify_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult
 from archive.quotes import QuoteNotFoundError
@@ -293,6 +295,55 @@ def verify(ctx, as_json, reextract):
             click.echo(f"PROBLEM {problem.kind}: {problem.id}: {problem.detail}")
         click.echo(f"Ledger head: {report.ledger_entries} entries, {report.ledger_head}")
         click.echo("OK: nothing has changed." if report.ok else f"{len(report.problems)} problems found.")
+    if not report.ok:
+        ctx.exit(1)
+
+
+class DefaultCommandGroup(click.Group):
+    """A group whose first argument is a subcommand name, or else the arguments of its default command."""
+
+    default_command = "create"
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands:
+            args = [self.default_command, *args]
+        return super().resolve_command(ctx, args)
+
+
+@cli.group(cls=DefaultCommandGroup)
+def bundle():
+    """Package a claim's evidence in one zip (`bundle CLAIM_ID OUT.zip`), or check one (`bundle verify`)."""
+
+
+@bundle.command("create")
+@click.argument("claim_id", type=int)
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--publisher", default="Evidence archive", show_default=True,
+              help="Organisation named as the ClaimReview's author.")
+@click.pass_context
+def bundle_create(ctx, claim_id, out, publisher):
+    """Write CLAIM_ID's evidence bundle to OUT.zip."""
+    archive = open_archive(ctx)
+    manifest = _run(lambda: build_bundle(archive, claim_id, out, publisher))
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    click.echo(f"Wrote {out}: {len(manifest['files'])} files, SHA-256 {digest}.")
+
+
+@bundle.command("verify")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def bundle_verify(ctx, path, as_json):
+    """Check a bundle on its own, without the archive: files, quotes, ledger chain."""
+    report = verify_bundle(path)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        checked = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in report.checked.items())
+        click.echo(f"Checked {checked or 'nothing'}.")
+        for problem in report.problems:
+            click.echo(f"PROBLEM {problem['kind']}: {problem['id']}: {problem['detail']}")
+        click.echo("OK: the bundle is intact." if report.ok else f"{len(report.problems)} problems found.")
     if not report.ok:
         ctx.exit(1)
 

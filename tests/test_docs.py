@@ -15,6 +15,8 @@ def _commands(group: click.Group, prefix: str = "") -> list[str]:
     for name, command in group.commands.items():
         if isinstance(command, click.Group):
             names += _commands(command, f"{prefix}{name} ")
+        elif name == getattr(group, "default_command", None):
+            names.append(prefix.strip())  # documented as the group itself: `evidence bundle CLAIM_ID OUT.zip`
         else:
             names.append(f"{prefix}{name}")
     return names

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+import io
+
+from flask import Blueprint, redirect, render_template, request, send_file, url_for
 
 from archive import quotes, versions
+from archive.bundle import build_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
 from web.db import get_archive
@@ -82,6 +85,19 @@ def sources(claim_id: int):
     except ArchiveError as exc:
         return render_template("error.html", message=str(exc)), 404
     return render_template("sources.html", claim=claim, candidates=candidates)
+
+
+@bp.get("/claims/<int:claim_id>/bundle")
+def download_bundle(claim_id: int):
+    """Download the claim's evidence bundle (zip)."""
+    archive = get_archive()
+    buffer = io.BytesIO()
+    try:
+        build_bundle(archive, claim_id, buffer)
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 404
+    return send_file(io.BytesIO(buffer.getvalue()), mimetype="application/zip", as_attachment=True,
+                     download_name=f"evidence-claim-{claim_id}.zip")
 
 
 @bp.post("/claims/<int:claim_id>/status")
