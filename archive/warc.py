@@ -1,0 +1,206 @@
+"""Write WARC/1.1 (ISO 28500): the HTTP exchange of our own captures, and exports of captures with provenance.
+
+Every file is gzipped one member per record, as the standard recommends, so tools can seek to any record.
+Digests are warcio's (sha1, base32), which replay and deduplication tools expect; the capture's own sha256
+travels in the provenance metadata record.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit, urlunsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from archive.errors import IntegrityError
+
+WARC_VERSION = "1.1"
+SOFTWARE = "evidence-archive"
+WARC_1_1_SPEC = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+GZIP_MAGIC = b"\x1f\x8b"
+# Our fetch decodes the body, so these would describe bytes the record does not hold.
+DECODED_AWAY = ("transfer-encoding", "content-encoding", "content-length")
+EXCHANGE_NOTE = ("re-serialised from the decoded HTTP exchange: the body is stored as evidence-archive received "
+                 "it after removing transfer and content encodings, so those headers were dropped and "
+                 "Content-Length set to the stored body's length")
+
+
+@dataclass
+class ExportItem:
+    """One capture to export: its catalog JSON, its original bytes, and its stored HTTP exchange if any."""
+
+    capture: dict[str, Any]  # Capture.to_json(): the provenance
+    original: bytes
+    exchange: bytes | None = None  # exchange_warc() output, for http captures
+
+
+def exchange_warc(url: str, captured_at: str, request_headers: dict[str, str], status: int, reason: str,
+                  response_headers: dict[str, str], body: bytes) -> bytes:
+    """Return a gzipped WARC of one GET exchange: response, request and a metadata note, linked by record id.
+
+    `url` is the URL the response came from (the final one after redirects), `body` the decoded body.
+    """
+    buffer = io.BytesIO()
+    writer = _writer(buffer)
+    date = warc_date(captured_at)
+    kept, dropped = _decoded_headers(response_headers, len(body))
+    response = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), length=len(body),
+        http_headers=StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1"),
+        warc_headers_dict={"WARC-Date": date})
+    response_id = _record_id(response)
+    request = writer.create_warc_record(
+        url, "request", http_headers=_request_line(url, request_headers),
+        warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id})
+    note = _json_record(writer, url, "metadata", {"note": EXCHANGE_NOTE, "removed_headers": dropped},
+                        {"WARC-Date": date, "WARC-Refers-To": response_id, "WARC-Concurrent-To": response_id})
+    for record in (response, request, note):
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def export_warc(out_path: str | Path, items: Iterable[ExportItem]) -> int:
+    """Write captures to one gzipped WARC/1.1 file with their provenance; return the number of records written.
+
+    The file appears only when complete: it is written beside the target and renamed into place.
+    """
+    target = Path(out_path)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        with partial.open("wb") as handle:
+            writer = _writer(handle)
+            writer.write_record(writer.create_warcinfo_record(target.name, _warcinfo_fields()))
+            written = 1
+            for item in items:
+                written += _export_item(writer, handle, item)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return written
+
+
+def warc_date(timestamp: str) -> str:
+    """Return an ISO 8601 timestamp as a WARC/1.1 date in UTC with microseconds: 2017-03-06T04:02:06.000000Z."""
+    moment = datetime.fromisoformat(timestamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def _export_item(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
+    """Write one capture's records and its provenance record; return how many records were written."""
+    if item.exchange is not None:
+        target_id, uri, written = _copy_exchange(handle, item)
+    else:
+        record = _resource_record(writer, item)
+        writer.write_record(record)
+        target_id, uri, written = _record_id(record), record.rec_headers.get_header("WARC-Target-URI"), 1
+    writer.write_record(_json_record(writer, uri, "metadata", item.capture, {"WARC-Refers-To": target_id}))
+    return written + 1
+
+
+def _copy_exchange(handle: BinaryIO, item: ExportItem) -> tuple[str, str, int]:
+    """Copy a stored exchange's records byte for byte; return the response's id and URI and the record count.
+
+    Copying the gzip members unchanged keeps every digest exactly as written at capture time.
+    """
+    if not item.exchange.startswith(GZIP_MAGIC):
+        raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange is not a gzipped WARC")
+    members, response = [], None
+    iterator = ArchiveIterator(io.BytesIO(item.exchange), check_digests=True)
+    for record in iterator:
+        _drain(record)
+        _check_digests(record, item.capture)
+        start, length = iterator.get_record_offset(), iterator.get_record_length()
+        members.append(item.exchange[start:start + length])
+        if record.rec_type == "response" and response is None:
+            response = record
+    if response is None:
+        raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange holds no response record")
+    for member in members:
+        handle.write(member)
+    return _record_id(response), response.rec_headers.get_header("WARC-Target-URI"), len(members)
+
+
+def _drain(record: ArcWarcRecord) -> None:
+    stream = record.raw_stream
+    while stream.read(64 * 1024):
+        pass
+
+
+def _check_digests(record: ArcWarcRecord, capture: dict[str, Any]) -> None:
+    if record.digest_checker.passed is False:
+        problems = "; ".join(record.digest_checker.problems)
+        raise IntegrityError(f"capture {capture.get('id')}: its stored HTTP exchange fails its WARC digest check "
+                             f"({problems})")
+
+
+def _resource_record(writer: WARCWriter, item: ExportItem) -> ArcWarcRecord:
+    capture = item.capture
+    uri = capture.get("url") or f"urn:evidence:capture:{capture['id']}"
+    return writer.create_warc_record(
+        uri, "resource", payload=io.BytesIO(item.original), length=len(item.original),
+        warc_content_type=capture["media_type"],
+        warc_headers_dict={"WARC-Date": warc_date(capture["captured_at"])})
+
+
+def _json_record(writer: WARCWriter, uri: str, record_type: str, data: dict[str, Any],
+                 headers: dict[str, str]) -> ArcWarcRecord:
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    return writer.create_warc_record(uri, record_type, payload=io.BytesIO(body), length=len(body),
+                                     warc_content_type="application/json", warc_headers_dict=headers)
+
+
+def _warcinfo_fields() -> dict[str, str]:
+    return {"software": f"{SOFTWARE} {_version(SOFTWARE)} (warcio {_version('warcio')})",
+            "format": "WARC File Format 1.1", "conformsTo": WARC_1_1_SPEC,
+            "description": "captures exported from an evidence archive; each is followed by a metadata record "
+                           "(application/json) holding its provenance"}
+
+
+# -- exchange ------------------------------------------------------------------------------------
+
+
+def _decoded_headers(headers: dict[str, str], length: int) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Split response headers into those true of the decoded body (with its length) and those dropped."""
+    kept = [(name, value) for name, value in headers.items() if name.lower() not in DECODED_AWAY]
+    dropped = {name.lower(): value for name, value in headers.items() if name.lower() in DECODED_AWAY}
+    kept.append(("Content-Length", str(length)))
+    return kept, dropped
+
+
+def _request_line(url: str, headers: dict[str, str]) -> StatusAndHeaders:
+    parts = urlsplit(url)
+    path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    return StatusAndHeaders(f"GET {path} HTTP/1.1", list(headers.items()), is_http_request=True)
+
+
+def _writer(handle: BinaryIO) -> WARCWriter:
+    return WARCWriter(handle, gzip=True, warc_version=WARC_VERSION)
+
+
+def _record_id(record: ArcWarcRecord) -> str:
+    return record.rec_headers.get_header("WARC-Record-ID")
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"

@@ -1,0 +1,430 @@
+"""Import WARC, WARC.GZ and WACZ files made by other tools: every HTML or PDF record becomes a capture.
+
+Naming a record: `PATH#OFFSET`, the file as given and the byte offset where the record starts (in the
+compressed file for .warc.gz, as CDX indexes count it), so `warcio extract PATH OFFSET` shows it again. Inside
+a WACZ the WARC's name in the zip follows a `!`: `crawl.wacz!archive/data.warc.gz#1234`. That locator is the
+`source` of the Captured value and of a record's failed result; failure sentences add the record's target
+URI: `crawl.warc.gz#1234 (http://example.com/): the PDF is broken and cannot be read (...)`.
+
+Every record is read to its end with warcio's digest checking on, so a record whose bytes do not match its
+recorded digest is reported, never imported.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator, WARCIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from archive.errors import CaptureError
+from archive.models import Captured, IngestResult
+from ingest.base import Loaded
+from ingest.html import HtmlIngestor
+from ingest.pdf import PdfIngestor
+from ingest.pipeline import Limits, choose
+from ingest.sniff import sniff
+from ingest.versions import tool_versions
+
+WARC_EXTENSIONS = (".warc", ".warc.gz", ".wacz")
+WARC_MAGIC = b"WARC/"
+GZIP_MAGIC = b"\x1f\x8b"
+ZIP_MAGIC = b"PK\x03\x04"
+SNIFFED_DOCUMENTS = ("text/html", "application/pdf")
+DECLARED_DOCUMENTS = HtmlIngestor.media_types + PdfIngestor.media_types
+IMPORTED_TYPES = ("response", "resource")
+SNIFF_SIZE = 1024
+READ_SIZE = 64 * 1024
+# The skip summary lists kinds in this order; a record type not named here follows, alphabetically.
+SKIP_ORDER = ("warcinfo", "request", "metadata", "revisit", "redirect", "error", "non-document")
+
+
+@dataclass
+class WarcRecord:
+    """One record read to its end: what it says about itself and what reading it found."""
+
+    locator: str  # PATH#OFFSET
+    type: str
+    record_id: str | None
+    date: str | None
+    uri: str | None
+    status: int | None
+    headers: dict[str, str] | None  # HTTP headers, lower-case names
+    content_type: str | None  # the HTTP Content-Type, or the WARC one for records without HTTP headers
+    skip: str | None = None  # the kind counted in the summary when the record is no document
+    payload: bytes | None = None  # read only when the record may be a document
+    digest_problems: list[str] = field(default_factory=list)
+    misframed: bool = False  # not followed by the blank lines its Content-Length promises
+    missing: int = 0  # bytes the file lacks to complete the record
+
+
+def is_warc(path: str) -> bool:
+    """Tell whether a path is a WARC or WACZ file, by its name and, when it exists, by its first bytes.
+
+    A path that does not exist is judged by its name alone, so that read_warc reports it missing.
+    """
+    if not path.lower().endswith(WARC_EXTENSIONS):
+        return False
+    file = Path(path)
+    if not file.exists():
+        return True
+    if not file.is_file():
+        return False
+    try:
+        return _holds_warc_records(file) if path.lower().endswith(".wacz") else _starts_like_warc(file)
+    except OSError:
+        return False
+
+
+def read_warc(path: str, limits: Limits) -> Iterator[Captured | IngestResult]:
+    """Yield a Captured per HTML or PDF record, a failed result per bad record, one summary of the skipped."""
+    skipped: Counter[str] = Counter()
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield _file_failed(path, _unreadable(exc))
+        return
+    with handle:
+        size = os.fstat(handle.fileno()).st_size
+        if not size:
+            yield _file_failed(path, "the file is empty")
+            return
+        is_zip = handle.read(len(ZIP_MAGIC)) == ZIP_MAGIC
+        handle.seek(0)
+        if is_zip:
+            yield from _read_wacz(path, handle, limits, skipped)
+        else:
+            yield from _read_warc_stream(handle, size, path, path, limits, skipped)
+    if skipped:
+        yield IngestResult(path, "skipped", error=f"{path}: {_skip_summary(skipped)} skipped")
+
+
+def utc_timestamp(warc_date: str | None) -> str | None:
+    """Turn a WARC-Date (W3C datetime, 0 to 9 fraction digits) into 2017-03-06T04:02:06.000000Z, or None."""
+    if not warc_date:
+        return None
+    try:
+        # Python 3.11's parser reads 'Z', offsets and any number of fraction digits (truncated to 6).
+        moment = datetime.fromisoformat(warc_date.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# -- files --------------------------------------------------------------------------------------
+
+
+def _starts_like_warc(file: Path) -> bool:
+    with file.open("rb") as handle:
+        head = handle.read(len(WARC_MAGIC))
+        if head.startswith(GZIP_MAGIC):
+            handle.seek(0)
+            try:
+                with gzip.GzipFile(fileobj=handle) as unzipped:
+                    head = unzipped.read(len(WARC_MAGIC))
+            except (OSError, EOFError, zlib.error):
+                return False
+    return head == WARC_MAGIC
+
+
+def _holds_warc_records(file: Path) -> bool:
+    try:
+        with zipfile.ZipFile(file) as wacz:
+            return bool(_warc_members(wacz))
+    except zipfile.BadZipFile:
+        return False
+
+
+def _warc_members(wacz: zipfile.ZipFile) -> list[str]:
+    """Return the WARC files a WACZ keeps under archive/, in name order."""
+    return sorted(name for name in wacz.namelist()
+                  if name.startswith("archive/") and name.lower().endswith((".warc", ".warc.gz")))
+
+
+def _read_wacz(path: str, handle: BinaryIO, limits: Limits,
+               skipped: Counter[str]) -> Iterator[Captured | IngestResult]:
+    try:
+        wacz = zipfile.ZipFile(handle)
+    except zipfile.BadZipFile as exc:
+        yield _file_failed(path, f"is not a readable WACZ file: the zip is damaged ({exc})")
+        return
+    with wacz:
+        members = _warc_members(wacz)
+        if not members:
+            yield _file_failed(path, "the WACZ file holds no WARC file under archive/")
+        for member in members:
+            label = f"{path}!{member}"
+            try:
+                stream = wacz.open(member)
+            except (zipfile.BadZipFile, NotImplementedError, OSError) as exc:
+                yield _file_failed(path, f"{member} inside it cannot be opened ({_describe(exc)})")
+                continue
+            with stream:
+                yield from _read_warc_stream(stream, wacz.getinfo(member).file_size, path, label, limits, skipped)
+
+
+def _unreadable(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a WARC file"
+    if isinstance(exc, PermissionError):
+        return "the file cannot be read (permission denied)"
+    return f"the file cannot be read ({exc.strerror or exc})"
+
+
+# -- records ------------------------------------------------------------------------------------
+
+
+def _read_warc_stream(stream: BinaryIO, size: int, path: str, label: str, limits: Limits,
+                      skipped: Counter[str]) -> Iterator[Captured | IngestResult]:
+    """Import one WARC stream of `size` bytes; `label` names it in locators (path, or path!member in a WACZ)."""
+    # WARCIterator, not ArchiveIterator: the latter falls back to the ARC format and reads any text as records.
+    iterator = WARCIterator(stream, check_digests=True)
+    records = iter(iterator)
+    name = Path(path).name + label[len(path):]
+    read, short = 0, None
+    while True:
+        try:
+            record = next(records, None)
+            entry = _read_record(iterator, record, label, limits) if record is not None else None
+        except Exception as exc:
+            # A damaged file raises whatever its parser or decompressor meets first (ArchiveLoadFailed,
+            # zlib.error, EOFError, BadZipFile, even AttributeError from warcio on a cut header). The records
+            # before the damage are sound and already imported; the damage ends this file, not the ingest.
+            yield _damaged(path, label, read, _reason(exc))
+            return
+        if short is not None:
+            # A record short of its Content-Length is a cut file when nothing follows it, else a bad record.
+            if entry is None:
+                yield _damaged(path, label, read - 1, f"the file ends {short.missing} bytes before the end of "
+                                                      f"record {read}, which was not imported")
+                return
+            yield _record_failed(short, f"the record is {short.missing} bytes shorter than its Content-Length "
+                                        "says")
+            short = None
+        if entry is None:
+            # warcio ends quietly on a file cut inside a record's headers: the next record would start short of
+            # the end of the file.
+            if iterator.offset < size:
+                yield _damaged(path, label, read, f"the file ends inside record {read + 1}: its last "
+                                                  f"{size - iterator.offset} bytes hold no complete record")
+                return
+            break
+        read += 1
+        if entry.missing:
+            short = entry
+            continue
+        yield from _import(entry, name, limits, skipped)
+    if not read:
+        yield _file_failed(path, f"{_inside(path, label)}holds no WARC records")
+
+
+def _read_record(iterator: ArchiveIterator, record: ArcWarcRecord, label: str, limits: Limits) -> WarcRecord:
+    """Read a record to its end, its payload too when it may be a document, which completes its digest check."""
+    headers = _http_headers(record)
+    content_type = (headers or {}).get("content-type") or record.rec_headers.get_header("Content-Type")
+    status = _status(record)
+    skip = _skip_kind(record.rec_type, status)
+    payload = None
+    if skip is None:
+        payload = _document_payload(record, content_type, limits.max_bytes)
+        skip = "non-document" if payload is None else None
+    errors_before = iterator.err_count
+    offset = iterator.get_record_offset()  # reads what is left of the record, feeding the digest check
+    return WarcRecord(
+        locator=f"{label}#{offset}", type=record.rec_type or "unknown",
+        record_id=record.rec_headers.get_header("WARC-Record-ID"),
+        date=record.rec_headers.get_header("WARC-Date"), uri=record.rec_headers.get_header("WARC-Target-URI"),
+        status=status, headers=headers, content_type=content_type, skip=skip, payload=payload,
+        digest_problems=_digest_problems(record), misframed=iterator.err_count > errors_before,
+        # A file cut inside a record leaves its length reader short: warcio then ends the record silently.
+        missing=getattr(record.raw_stream, "limit", 0) or 0,
+    )
+
+
+def _skip_kind(record_type: str | None, status: int | None) -> str | None:
+    """Return why a record is no document from its headers alone, or None when its payload must tell."""
+    if record_type not in IMPORTED_TYPES:
+        return record_type or "unknown"
+    if status is not None and 300 <= status < 400:
+        return "redirect"
+    if status is not None and status >= 400:
+        return "error"
+    if status is not None and not 200 <= status < 300:
+        return "non-document"
+    return None
+
+
+def _document_payload(record: ArcWarcRecord, content_type: str | None, max_bytes: int) -> bytes | None:
+    """Return the de-chunked, decoded payload if it is HTML or PDF, else None; stop reading once past max_bytes."""
+    stream = record.content_stream()
+    head = stream.read(SNIFF_SIZE)
+    if not _is_document(_media_type(content_type), head):
+        return None
+    chunks, size = [head], len(head)
+    while size <= max_bytes:
+        chunk = stream.read(READ_SIZE)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _is_document(declared: str | None, head: bytes) -> bool:
+    """Tell HTML and PDF payloads from the rest by content, trusting the header only for unsniffable text."""
+    if not head:
+        return False
+    sniffed = sniff(head)
+    if sniffed in SNIFFED_DOCUMENTS:
+        return True
+    # Pages starting with a script or a comment sniff as text; an image or a zip is never a page.
+    return declared in DECLARED_DOCUMENTS and sniffed in (None, "text/plain")
+
+
+def _http_headers(record: ArcWarcRecord) -> dict[str, str] | None:
+    if not record.http_headers or record.rec_type not in IMPORTED_TYPES:
+        return None
+    merged: dict[str, str] = {}
+    for name, value in record.http_headers.headers:
+        key = name.lower()
+        merged[key] = f"{merged[key]}, {value}" if key in merged else value
+    return merged
+
+
+def _status(record: ArcWarcRecord) -> int | None:
+    if not record.http_headers or record.rec_type not in IMPORTED_TYPES:
+        return None
+    code = record.http_headers.get_statuscode()
+    return int(code) if code.isdigit() else None
+
+
+def _media_type(content_type: str | None) -> str | None:
+    return content_type.split(";")[0].strip().lower() if content_type else None
+
+
+def _digest_problems(record: ArcWarcRecord) -> list[str]:
+    """Return one phrase per failed digest, with the recorded and the computed value."""
+    if record.digest_checker is None or record.digest_checker.passed is not False:
+        return []
+    # warcio keeps the digests it computed on the verifying reader; the empty-payload one never saw a byte.
+    reader = record.raw_stream
+    computed = {"payload": getattr(reader, "payload_digester_obj", None),
+                "block": getattr(reader, "block_digester", None)}
+    problems = []
+    for problem in record.digest_checker.problems:
+        kind, _, recorded = problem.partition(" digest failed")
+        recorded = recorded.lstrip(": ")
+        if kind in computed and recorded:
+            found = f", {computed[kind]} computed" if computed[kind] is not None else ""
+            problems.append(f"its {kind} digest does not match ({recorded} recorded{found})")
+        else:
+            problems.append(problem)
+    return problems
+
+
+# -- outcomes -----------------------------------------------------------------------------------
+
+
+def _import(entry: WarcRecord, name: str, limits: Limits,
+            skipped: Counter[str]) -> Iterator[Captured | IngestResult]:
+    """Yield what one record becomes: a capture, a failed result, or nothing but a count in `skipped`."""
+    if entry.digest_problems:
+        yield _record_failed(entry, f"the {entry.type} record is damaged or altered: "
+                                    f"{'; '.join(entry.digest_problems)}")
+    elif entry.misframed:
+        yield _record_failed(entry, f"the {entry.type} record does not end where its Content-Length says, "
+                                    "so its bytes cannot be trusted")
+    elif entry.skip:
+        skipped[entry.skip] += 1
+    elif len(entry.payload) > limits.max_bytes:
+        yield _record_failed(entry, f"the payload is too large (over the {limits.max_bytes / 1048576:.1f} MB "
+                                    "limit)")
+    elif utc_timestamp(entry.date) is None:
+        yield _record_failed(entry, f"the record has no valid WARC-Date ({entry.date!r})")
+    else:
+        yield _extract(entry, name)
+
+
+def _extract(entry: WarcRecord, name: str) -> Captured | IngestResult:
+    """Run the ingestor the payload calls for; `name` is the file's name, for the provenance note."""
+    loaded = _loaded(entry)
+    try:
+        captured = choose(loaded).capture(loaded)
+    except CaptureError as exc:
+        return _record_failed(entry, exc.reason)
+    if not captured.text.strip() and not captured.notes:
+        return _record_failed(entry, "no text could be extracted")
+    captured.notes = [*captured.notes, f"imported from {name} record {entry.record_id} (WARC-Date {entry.date})"]
+    # A new dict: the ingestors' tool dicts are shared, cached values.
+    captured.tools = {**captured.tools, "warcio": tool_versions("warcio")["warcio"]}
+    return captured
+
+
+def _loaded(entry: WarcRecord) -> Loaded:
+    return Loaded(
+        source=entry.locator, method="warc", body=entry.payload, captured_at=utc_timestamp(entry.date),
+        name=urlsplit(entry.uri or "").path or "/", declared_type=_media_type(entry.content_type),
+        content_type=entry.content_type, url=entry.uri, final_url=entry.uri, http_status=entry.status,
+        http_headers=entry.headers,
+    )
+
+
+def _record_failed(entry: WarcRecord, reason: str) -> IngestResult:
+    named = f"{entry.locator} ({entry.uri})" if entry.uri else entry.locator
+    return IngestResult(entry.locator, "failed", error=f"{named}: {reason}")
+
+
+def _file_failed(path: str, reason: str) -> IngestResult:
+    return IngestResult(path, "failed", error=f"{path}: {reason}")
+
+
+def _damaged(path: str, label: str, read: int, reason: str) -> IngestResult:
+    where = _inside(path, label)
+    if not read:
+        return _file_failed(path, f"{where}cannot be read as a WARC file ({reason})")
+    records = "1 record was read" if read == 1 else f"{read} records were read"
+    return _file_failed(path, f"{where}the WARC file is damaged after record {read} ({reason}); {records}")
+
+
+def _inside(path: str, label: str) -> str:
+    """Name the WARC inside a WACZ in a sentence about the WACZ."""
+    return f"{label[len(path) + 1:]} inside it: " if label != path else ""
+
+
+def _reason(exc: BaseException) -> str:
+    """Say in one line what broke a WARC file; warcio's messages run over several lines."""
+    message = str(exc)
+    if isinstance(exc, ArchiveLoadFailed) and "non-chunked gzip" in message:
+        return ("it is compressed as one gzip stream instead of one gzip member per record; "
+                "`warcio recompress` can repair it")
+    first_line = next((line.strip() for line in message.splitlines() if line.strip()), "")
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in first_line[:200])
+    if isinstance(exc, ArchiveLoadFailed) and shown:
+        return shown
+    return _describe(exc, shown)
+
+
+def _describe(exc: BaseException, text: str | None = None) -> str:
+    text = str(exc).strip() if text is None else text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _skip_summary(skipped: Counter[str]) -> str:
+    kinds = [k for k in SKIP_ORDER if k in skipped] + sorted(k for k in skipped if k not in SKIP_ORDER)
+    noun = "record" if sum(skipped.values()) == 1 else "records"
+    return ", ".join(f"{skipped[kind]} {kind}" for kind in kinds) + f" {noun}"
