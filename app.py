@@ -299,6 +299,22 @@ def verify(ctx, as_json, reextract):
         ctx.exit(1)
 
 
+@cli.command()
+@click.option("--warc", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The WARC file to write (.warc.gz).")
+@click.argument("capture_ids", nargs=-1, type=int)
+@click.option("--all", "everything", is_flag=True, help="Export every capture.")
+@click.pass_context
+def export(ctx, out, capture_ids, everything):
+    """Write captures as WARC (ISO 28500) that pywb, warcio and other archive tools read."""
+    if bool(capture_ids) == everything:
+        raise click.UsageError("Give capture ids or --all.")
+    archive = open_archive(ctx)
+    records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
+    count = len(capture_ids) if capture_ids else archive.catalog.count_captures()
+    click.echo(f"Wrote {records} WARC records for {count} captures to {out}.")
+
+
 class DefaultCommandGroup(click.Group):
     """A group whose first argument is a subcommand name, or else the arguments of its default command."""
 

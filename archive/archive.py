@@ -11,7 +11,7 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import checking, figures, quotes, versions
+from archive import checking, figures, quotes, versions, warc
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import InvalidInputError, NotFoundError
@@ -57,8 +57,12 @@ class Archive:
             return IngestResult(captured.source, "exists", existing)
         previous = self.catalog.latest_for_url(captured.url) if captured.url else None
         self.store.put(captured.body, sha256)
-        capture = self.catalog.add_capture(_row(captured, sha256, previous), at=utc_now(),
-                                           figures=figures.extract(captured.text))
+        row = _row(captured, sha256, previous)
+        if captured.method == "http" and captured.http_status is not None:
+            row["warc_sha256"] = self.store.put(warc.exchange_warc(
+                captured.final_url or captured.url, captured.captured_at, captured.request_headers or {},
+                captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
+        capture = self.catalog.add_capture(row, at=utc_now(), figures=figures.extract(captured.text))
         self._mark(self.index.add(capture, captured.text))
         if not self._batch_depth:
             self.flush()
@@ -118,6 +122,21 @@ class Archive:
     def original(self, capture: Capture) -> bytes:
         """Return the original bytes of a capture, checked against their hash."""
         return self.store.get(capture.sha256, verify=True)
+
+    def exchange(self, capture: Capture) -> bytes | None:
+        """Return the WARC records of an http capture's request and response, checked against their hash."""
+        return self.store.get(capture.warc_sha256, verify=True) if capture.warc_sha256 else None
+
+    def export_warc(self, out: Path | str, capture_ids: list[int] | None = None) -> int:
+        """Write captures (all when no ids) to a WARC file; return the number of records written."""
+        ids = capture_ids if capture_ids is not None else None
+
+        def items():
+            captures = (self.get(i) for i in ids) if ids is not None else self.catalog.iter_captures()
+            for capture in captures:
+                yield warc.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
+
+        return warc.export_warc(out, items())
 
     def versions(self, capture: Capture) -> list[Capture]:
         """Return every capture of the same URL, oldest first."""

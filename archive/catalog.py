@@ -86,6 +86,11 @@ def m003_figures(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE captures SET indexed = 0")
 
 
+@migrations()
+def m004_exchange_warc(db: sqlite_utils.Database) -> None:
+    db["captures"].add_column("warc_sha256", str)
+
+
 def canonical_json(value: Any) -> str:
     """Serialise a value the one way that is hashed: sorted keys, no spaces, UTF-8."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -121,10 +126,11 @@ class Catalog:
         with self.db.atomic():
             capture_id = self.db["captures"].insert(encoded).last_pk
             self._insert_figures(capture_id, figures)
-            self._append_ledger("capture.added", str(capture_id), {
-                "capture_id": capture_id, "sha256": row["sha256"], "text_sha256": row["text_sha256"],
-                "source": row["source"], "captured_at": row["captured_at"],
-            }, at)
+            event = {"capture_id": capture_id, "sha256": row["sha256"], "text_sha256": row["text_sha256"],
+                     "source": row["source"], "captured_at": row["captured_at"]}
+            if row.get("warc_sha256"):
+                event["warc_sha256"] = row["warc_sha256"]
+            self._append_ledger("capture.added", str(capture_id), event, at)
         return self.get_capture(capture_id)
 
     def find_by_sha256(self, sha256: str) -> Capture | None:

@@ -37,6 +37,8 @@ class Captured(Described):
 
     body: bytes
     text: str
+    http_reason: str | None = None  # with request_headers, what the WARC record of an http exchange needs
+    request_headers: dict[str, str] | None = None
 
 
 @dataclass(kw_only=True)
@@ -48,6 +50,7 @@ class Capture(Described):
     size: int
     text_sha256: str
     previous_id: int | None = None
+    warc_sha256: str | None = None  # the blob holding the WARC request/response records of an http capture
     text: str | None = None  # loaded only when asked for
 
     def to_json(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from archive.models import Capture
 from archive.store import BlobStore, sha256_hex
 
 # Fields of a capture.added event that must equal the catalog row.
-_CAPTURE_FIELDS = ("sha256", "text_sha256", "source", "captured_at")
+_CAPTURE_FIELDS = ("sha256", "text_sha256", "source", "captured_at", "warc_sha256")
 
 
 @dataclass
@@ -111,6 +111,17 @@ def _check_blob(capture: Capture, store: BlobStore, count, reextract) -> Iterato
         yield Problem("blob_changed", f"capture {capture.id}",
                       f"the original bytes hash to {digest}, the catalog records {capture.sha256}")
         return
+    if capture.warc_sha256:
+        count("exchange_warcs")
+        try:
+            with store.open(capture.warc_sha256) as blob:
+                exchange = hashlib.file_digest(blob, "sha256").hexdigest()
+        except (OSError, ValueError):
+            exchange = None
+        if exchange != capture.warc_sha256:
+            yield Problem("blob_missing" if exchange is None else "blob_changed", f"capture {capture.id}",
+                          f"the WARC of the HTTP exchange {capture.warc_sha256} is "
+                          + ("not in the blob store" if exchange is None else f"changed (hashes to {exchange})"))
     if reextract is not None:
         count("reextracted")
         text = reextract(capture, store.get(capture.sha256))

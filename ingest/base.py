@@ -25,6 +25,8 @@ class Loaded:
     redirects: list[dict[str, Any]] = field(default_factory=list)
     http_status: int | None = None
     http_headers: dict[str, str] | None = None
+    http_reason: str | None = None
+    request_headers: dict[str, str] | None = None
 
     @property
     def extension(self) -> str:
@@ -36,7 +38,8 @@ class Loaded:
         return Captured(
             source=self.source, method=self.method, body=self.body, captured_at=self.captured_at,
             url=values.pop("url", None) or self.url, final_url=self.final_url, redirects=self.redirects,
-            http_status=self.http_status, http_headers=self.http_headers, **values,
+            http_status=self.http_status, http_headers=self.http_headers, http_reason=self.http_reason,
+            request_headers=self.request_headers, **values,
         )
 
 

@@ -31,8 +31,8 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
     redirects: list[dict] = []
     current = requested
     while True:
-        status, reason, headers, body = _get_once(url, current, timeout, max_bytes, allow_private,
-                                                  started + deadline)
+        status, reason, headers, body, sent = _get_once(url, current, timeout, max_bytes, allow_private,
+                                                        started + deadline)
         if status in REDIRECT_CODES and headers.get("location"):
             target = _without_fragment(urljoin(current, headers["location"]))
             redirects.append({"url": current, "status": status, "location": target})
@@ -51,12 +51,12 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
             name=urlsplit(current).path or "/",
             declared_type=content_type.split(";")[0].strip().lower() if content_type else None,
             content_type=content_type, url=requested, final_url=current, redirects=redirects,
-            http_status=status, http_headers=headers,
+            http_status=status, http_headers=headers, http_reason=reason, request_headers=sent,
         )
 
 
 def _get_once(source: str, url: str, timeout: float, max_bytes: int, allow_private: bool,
-              deadline_at: float) -> tuple[int, str, dict[str, str], bytes]:
+              deadline_at: float) -> tuple[int, str, dict[str, str], bytes, dict[str, str]]:
     parts = urlsplit(url)
     host = parts.hostname
     if not host:
@@ -66,21 +66,20 @@ def _get_once(source: str, url: str, timeout: float, max_bytes: int, allow_priva
     path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
     connection = _connection(parts.scheme, host, port, addresses, timeout)
     try:
-        connection.request("GET", path, headers={
-            "Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8",
-            "Accept-Encoding": "identity", "Connection": "close",
-        })
+        sent = {"Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8",
+                "Accept-Encoding": "identity", "Connection": "close"}
+        connection.request("GET", path, headers=sent)
         response = connection.getresponse()
         headers = _headers(response)
         if response.status in REDIRECT_CODES:
-            return response.status, response.reason, headers, b""
+            return response.status, response.reason, headers, b"", sent
         declared_length = headers.get("content-length", "")
         if declared_length.isdigit() and int(declared_length) > max_bytes:
             raise FetchError(source, f"the response is too large ({_mb(int(declared_length))}, "
                                      f"limit {_mb(max_bytes)})")
         body = _read_capped(source, response, max_bytes, deadline_at, timeout)
-        return response.status, response.reason, headers, _decode_content(source, body, headers)
+        return response.status, response.reason, headers, _decode_content(source, body, headers), sent
     except FetchError:
         raise
     except (socket.timeout, TimeoutError) as exc:

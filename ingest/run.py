@@ -17,6 +17,8 @@ from archive.errors import CaptureError
 from archive.models import Captured, IngestResult
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem, expand
+from ingest.warc import read_warc
+from ingest.warcfile import is_warc
 
 Outcome = tuple[SourceItem, Captured | None, str | None]
 MIN_ITEMS_FOR_WORKERS = 8
@@ -69,16 +71,34 @@ def _captures_in_workers(items: list[SourceItem], limits: Limits, jobs: int) -> 
 
 def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Limits, jobs: int = 1,
            on_planned: Callable[[int], None] | None = None, exclude: tuple[Path, ...] = ()) -> Iterator[IngestResult]:
-    """Capture every source and store it through `add`; yield one result per source."""
+    """Capture every source and store it through `add`; yield one result per source (per record for WARCs)."""
     items, known = plan(specs, exclude)
+    archives = [item for item in items if not item.is_url and is_warc(item.source)]
+    documents = [item for item in items if item not in archives]
     if on_planned:
         on_planned(len(items))
     yield from known
-    for item, captured, error in captures(items, limits, jobs):
-        if captured is None:
-            yield IngestResult(item.source, "failed", error=error)
-            continue
-        try:
-            yield add(captured)
-        except CaptureError as exc:
-            yield IngestResult(item.source, "failed", error=str(exc))
+    for item, captured, error in captures(documents, limits, jobs):
+        yield _store(add, item.source, captured, error)
+    for item in archives:
+        yield from _ingest_warc(item, add, limits)
+
+
+def _store(add: Callable[[Captured], IngestResult], source: str, captured: Captured | None,
+           error: str | None) -> IngestResult:
+    if captured is None:
+        return IngestResult(source, "failed", error=error)
+    try:
+        return add(captured)
+    except CaptureError as exc:
+        return IngestResult(source, "failed", error=str(exc))
+
+
+def _ingest_warc(item: SourceItem, add: Callable[[Captured], IngestResult], limits: Limits) -> Iterator[IngestResult]:
+    """Import a WARC file's documents; a WARC is read in this process, record after record."""
+    try:
+        for entry in read_warc(item.source, limits):
+            yield entry if isinstance(entry, IngestResult) else _store(add, entry.source, entry, None)
+    except Exception as exc:  # an extraction library failing on one record must not end the run
+        yield IngestResult(item.source, "failed",
+                           error=f"{item.source}: unexpected error while importing ({type(exc).__name__}: {exc})")

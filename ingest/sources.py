@@ -13,6 +13,7 @@ from archive.errors import CaptureError
 from archive.models import IngestResult
 from ingest.base import Loaded
 from ingest.sniff import sniff
+from ingest.warcfile import is_warc
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # What a folder walk picks up by name; other files are sniffed, and skipped unless they are PDF or HTML.
@@ -58,7 +59,7 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResu
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            if path.suffix.lower() in SUPPORTED_EXTENSIONS or _sniffs_as_document(path):
+            if path.suffix.lower() in SUPPORTED_EXTENSIONS or is_warc(str(path)) or _sniffs_as_document(path):
                 yield SourceItem(str(path), False)
             else:
                 kind = path.suffix.lower() or "no extension"

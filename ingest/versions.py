@@ -6,15 +6,12 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
 
-@lru_cache(maxsize=None)
 def tool_versions(*packages: str) -> dict[str, str]:
-    """Return {package: version} for installed packages, with this archive's own version."""
-    found = {"evidence-archive": _version("evidence-archive")}
-    for package in packages:
-        found[package] = _version(package)
-    return found
+    """Return {package: version} for installed packages, with this archive's own version (a fresh dict)."""
+    return {"evidence-archive": _version("evidence-archive"), **{p: _version(p) for p in packages}}
 
 
+@lru_cache(maxsize=None)
 def _version(package: str) -> str:
     try:
         return version(package)

@@ -12,10 +12,8 @@ recorded digest is reported, never imported.
 
 from __future__ import annotations
 
-import gzip
 import os
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,12 +33,9 @@ from ingest.html import HtmlIngestor
 from ingest.pdf import PdfIngestor
 from ingest.pipeline import Limits, choose
 from ingest.sniff import sniff
+from ingest.warcfile import ZIP_MAGIC, is_warc, warc_members  # noqa: F401  (is_warc is part of this API)
 from ingest.versions import tool_versions
 
-WARC_EXTENSIONS = (".warc", ".warc.gz", ".wacz")
-WARC_MAGIC = b"WARC/"
-GZIP_MAGIC = b"\x1f\x8b"
-ZIP_MAGIC = b"PK\x03\x04"
 SNIFFED_DOCUMENTS = ("text/html", "application/pdf")
 DECLARED_DOCUMENTS = HtmlIngestor.media_types + PdfIngestor.media_types
 IMPORTED_TYPES = ("response", "resource")
@@ -67,24 +62,6 @@ class WarcRecord:
     digest_problems: list[str] = field(default_factory=list)
     misframed: bool = False  # not followed by the blank lines its Content-Length promises
     missing: int = 0  # bytes the file lacks to complete the record
-
-
-def is_warc(path: str) -> bool:
-    """Tell whether a path is a WARC or WACZ file, by its name and, when it exists, by its first bytes.
-
-    A path that does not exist is judged by its name alone, so that read_warc reports it missing.
-    """
-    if not path.lower().endswith(WARC_EXTENSIONS):
-        return False
-    file = Path(path)
-    if not file.exists():
-        return True
-    if not file.is_file():
-        return False
-    try:
-        return _holds_warc_records(file) if path.lower().endswith(".wacz") else _starts_like_warc(file)
-    except OSError:
-        return False
 
 
 def read_warc(path: str, limits: Limits) -> Iterator[Captured | IngestResult]:
@@ -127,33 +104,6 @@ def utc_timestamp(warc_date: str | None) -> str | None:
 # -- files --------------------------------------------------------------------------------------
 
 
-def _starts_like_warc(file: Path) -> bool:
-    with file.open("rb") as handle:
-        head = handle.read(len(WARC_MAGIC))
-        if head.startswith(GZIP_MAGIC):
-            handle.seek(0)
-            try:
-                with gzip.GzipFile(fileobj=handle) as unzipped:
-                    head = unzipped.read(len(WARC_MAGIC))
-            except (OSError, EOFError, zlib.error):
-                return False
-    return head == WARC_MAGIC
-
-
-def _holds_warc_records(file: Path) -> bool:
-    try:
-        with zipfile.ZipFile(file) as wacz:
-            return bool(_warc_members(wacz))
-    except zipfile.BadZipFile:
-        return False
-
-
-def _warc_members(wacz: zipfile.ZipFile) -> list[str]:
-    """Return the WARC files a WACZ keeps under archive/, in name order."""
-    return sorted(name for name in wacz.namelist()
-                  if name.startswith("archive/") and name.lower().endswith((".warc", ".warc.gz")))
-
-
 def _read_wacz(path: str, handle: BinaryIO, limits: Limits,
                skipped: Counter[str]) -> Iterator[Captured | IngestResult]:
     try:
@@ -162,7 +112,7 @@ def _read_wacz(path: str, handle: BinaryIO, limits: Limits,
         yield _file_failed(path, f"is not a readable WACZ file: the zip is damaged ({exc})")
         return
     with wacz:
-        members = _warc_members(wacz)
+        members = warc_members(wacz)
         if not members:
             yield _file_failed(path, "the WACZ file holds no WARC file under archive/")
         for member in members:

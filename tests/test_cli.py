@@ -71,7 +71,8 @@ def test_mixed_run_captures_the_good_and_names_every_bad_source(evidence, http_s
         assert archive.index.doc_count() == len(good) + len(good_urls)
         assert archive.catalog.unindexed_ids() == []
         blobs = [p for p in (home / "blobs").rglob("*") if p.is_file()]
-        assert len(blobs) == len(good) + len(good_urls)
+        assert len(blobs) == len(good) + 2 * len(good_urls)  # http captures also keep their exchange as WARC
+        assert {c.source for c in archive.catalog.iter_captures() if c.warc_sha256} == set(good_urls)
         assert {c.kind for c in archive.catalog.iter_captures()} == {"html", "pdf", "markdown"}
         texts = {c.source: c.text for c in archive.catalog.iter_captures(with_text=True)}
     assert "Казахстан извезе дронови" in texts[str(src / "legacy-1251.html")]
@@ -242,3 +243,53 @@ def test_recapture_command(evidence, http_server):
     failed = evidence("recapture", url, "--json")
     assert failed.exit_code == 1 and json.loads(failed.output)["status"] == "failed"
     assert evidence("recapture", "99").exit_code == 1
+
+
+def test_http_capture_keeps_its_exchange_and_exports_as_warc(evidence, http_server, tmp_path, home):
+    from warcio.archiveiterator import ArchiveIterator
+
+    url = http_server.serve("/story", html_page("Story", "<p>" + "Drones worth $1.23 million. " * 8 + "</p>"),
+                            headers={"X-Trace": "abc"})
+    write(tmp_path / "note.md", "A local note about drones.")
+    evidence("ingest", url, str(tmp_path / "note.md"))
+    shown = json.loads(evidence("show", "1", "--json").output)
+    assert shown["warc_sha256"] and json.loads(evidence("show", "2", "--json").output)["warc_sha256"] is None
+    out = tmp_path / "export.warc.gz"
+    result = evidence("export", "--warc", str(out), "--all")
+    assert result.exit_code == 0 and "for 2 captures" in result.output
+    with out.open("rb") as stream:
+        records = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+                   for r in ArchiveIterator(stream, check_digests=True)]
+    types = [t for t, _, _ in records]
+    assert types[0] == "warcinfo" and "response" in types and "request" in types and "resource" in types
+    assert types.count("metadata") >= 2
+    response = next(body for t, uri, body in records if t == "response")
+    assert b"Drones worth $1.23 million" in response
+    assert evidence("export", "--warc", str(out)).exit_code == 2
+    # The export imports back: the page and the note, with their capture times.
+    again = tmp_path / "again"
+    from click.testing import CliRunner
+    from app import cli
+    imported = CliRunner().invoke(cli, ["--home", str(again), "ingest", "--json", str(out)])
+    lines = [json.loads(line) for line in imported.output.splitlines()]
+    captured = [line for line in lines if line["status"] == "captured"]
+    assert {c["capture"]["sha256"] for c in captured} >= {shown["sha256"]}
+    page = next(c for c in captured if c["capture"]["sha256"] == shown["sha256"])
+    assert page["capture"]["method"] == "warc" and page["capture"]["captured_at"] == shown["captured_at"]
+
+
+def test_ingest_corpus_warcs(evidence, corpus):
+    warcs = corpus / "warc"
+    result = evidence("ingest", "--json", str(warcs / "warcio-example.warc.gz"),
+                      str(warcs / "warcio-example-digest.warc"),
+                      str(warcs / "ukwa-wikipedia-post-blackout-2012.warc.gz"))
+    assert result.exit_code == 1  # the digest WARC holds a bad record
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    captured = [line for line in lines if line["status"] == "captured"]
+    assert {c["capture"]["url"] for c in captured} >= {"http://example.com/"}
+    failed = [line for line in lines if line["status"] == "failed"]
+    assert len(failed) == 1 and "digest does not match" in failed[0]["error"]
+    assert any(line["status"] == "skipped" and "revisit" in line["error"] for line in lines)
+    found = json.loads(evidence("search", '"162 million people"', "--json").output)
+    assert found["total"] == 1
+    assert evidence("verify").exit_code == 0

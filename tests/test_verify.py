@@ -128,3 +128,18 @@ def test_row_added_behind_the_archives_back(evidence, cited):
     _sql(cited, "INSERT INTO claims (text, status, created_at, updated_at) VALUES ('forged', 'supported', 't', 't')")
     code, report = _verify(evidence)
     assert code == 1 and [(p["kind"], p["id"]) for p in report["problems"]] == [("not_in_ledger", "claim 2")]
+
+
+def test_changed_exchange_warc(evidence, http_server, home):
+    from tests.documents import html_page
+    url = http_server.serve("/p", html_page("P", "<p>" + "Drones and more drones were exported. " * 6 + "</p>"))
+    assert evidence("ingest", url).exit_code == 0
+    exchange = json.loads(evidence("show", "1", "--json").output)["warc_sha256"]
+    code, report = _verify(evidence)
+    assert code == 0 and report["checked"]["exchange_warcs"] == 1
+    path = _blob(home, exchange)
+    os.chmod(path, 0o644)
+    path.write_bytes(path.read_bytes() + b"\x00")
+    code, report = _verify(evidence)
+    assert code == 1 and [(p["kind"], p["id"]) for p in report["problems"]] == [("blob_changed", "capture 1")]
+    assert "HTTP exchange" in report["problems"][0]["detail"]

@@ -382,3 +382,16 @@ def test_recapture_versions_diff_and_quote_tracking(client, http_server):
     claim = client.get("/claims/1")
     assert "the passage was changed; it now reads" in claim.text and "the quote has vanished" in claim.text
     assert client.post("/captures/99/recapture").status_code == 404
+
+
+def test_exchange_warc_download(client, http_server):
+    url = http_server.serve("/w", html_page("W", ARTICLE))
+    client.post("/add", data={"urls": url})
+    page = client.get("/captures/1")
+    assert "HTTP exchange (WARC)" in page.text
+    response = client.get("/captures/1/warc")
+    assert response.status_code == 200 and response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.data[:2] == b"\x1f\x8b"
+    client.post("/add", data={"files": [(io.BytesIO(b"A plain uploaded note."), "n.txt")]},
+                content_type="multipart/form-data")
+    assert client.get("/captures/2/warc").status_code == 404

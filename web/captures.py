@@ -119,6 +119,23 @@ def original(capture_id: int):
     return response
 
 
+@bp.get("/captures/<int:capture_id>/warc")
+def exchange(capture_id: int):
+    """Download the WARC records of an http capture's request and response."""
+    archive = get_archive()
+    try:
+        capture = archive.get(capture_id)
+        data = archive.exchange(capture)
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 404
+    if data is None:
+        return render_template("error.html", message="This capture has no HTTP exchange."), 404
+    response = Response(data, mimetype="application/warc")
+    response.headers["Content-Disposition"] = f'attachment; filename="capture-{capture.id}-exchange.warc.gz"'
+    response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
+    return response
+
+
 def download_name(capture) -> str:
     """Return a safe file name for an original: capture id, hash prefix and extension."""
     extension = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt"}.get(capture.kind, ".bin")
