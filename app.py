@@ -89,12 +89,14 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size):
                                     show_pos=True, show_eta=True)
             bar.__enter__()
 
+    def on_done() -> None:
+        if bar is not None:
+            bar.update(1)
+
     with archive.batch():
         for result in run_ingest(list(sources), archive.add, limits, jobs or os.cpu_count() or 1,
-                                 on_planned=on_planned, exclude=(archive.home,)):
+                                 on_planned=on_planned, on_done=on_done, exclude=(archive.home,)):
             counts[result.status] += 1
-            if bar is not None and result.status != "skipped":
-                bar.update(1)
             if as_json:
                 click.echo(json.dumps(result.to_json(), ensure_ascii=False))
             elif bar is None or result.status == "failed":

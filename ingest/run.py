@@ -70,8 +70,12 @@ def _captures_in_workers(items: list[SourceItem], limits: Limits, jobs: int) -> 
 
 
 def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Limits, jobs: int = 1,
-           on_planned: Callable[[int], None] | None = None, exclude: tuple[Path, ...] = ()) -> Iterator[IngestResult]:
-    """Capture every source and store it through `add`; yield one result per source (per record for WARCs)."""
+           on_planned: Callable[[int], None] | None = None, on_done: Callable[[], None] | None = None,
+           exclude: tuple[Path, ...] = ()) -> Iterator[IngestResult]:
+    """Capture every source and store it through `add`; yield one result per source (per record for WARCs).
+
+    `on_planned(n)` learns how many files and URLs there are to capture; `on_done()` is called as each ends.
+    """
     items, known = plan(specs, exclude)
     archives = [item for item in items if not item.is_url and is_warc(item.source)]
     documents = [item for item in items if item not in archives]
@@ -80,8 +84,12 @@ def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Li
     yield from known
     for item, captured, error in captures(documents, limits, jobs):
         yield _store(add, item.source, captured, error)
+        if on_done:
+            on_done()
     for item in archives:
         yield from _ingest_warc(item, add, limits)
+        if on_done:
+            on_done()
 
 
 def _store(add: Callable[[Captured], IngestResult], source: str, captured: Captured | None,
