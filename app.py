@@ -288,15 +288,8 @@ def verify(ctx, as_json, reextract):
             report = archive.verify(progress=bar.update, reextract=again)
     else:
         report = archive.verify(reextract=again)
-    if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
-    else:
-        checked = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in report.checked.items())
-        click.echo(f"Checked {checked or 'an empty archive'}.")
-        for problem in report.problems:
-            click.echo(f"PROBLEM {problem.kind}: {problem.id}: {problem.detail}")
-        click.echo(f"Ledger head: {report.ledger_entries} entries, {report.ledger_head}")
-        click.echo("OK: nothing has changed." if report.ok else f"{len(report.problems)} problems found.")
+    _echo_report(report, as_json, "OK: nothing has changed.",
+                 f"Ledger head: {report.ledger_entries} entries, {report.ledger_head}")
     if not report.ok:
         ctx.exit(1)
 
@@ -354,14 +347,7 @@ def bundle_create(ctx, claim_id, out, publisher):
 def bundle_verify(ctx, path, as_json):
     """Check a bundle on its own, without the archive: files, quotes, ledger chain."""
     report = verify_bundle(path)
-    if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
-    else:
-        checked = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in report.checked.items())
-        click.echo(f"Checked {checked or 'nothing'}.")
-        for problem in report.problems:
-            click.echo(f"PROBLEM {problem['kind']}: {problem['id']}: {problem['detail']}")
-        click.echo("OK: the bundle is intact." if report.ok else f"{len(report.problems)} problems found.")
+    _echo_report(report, as_json, "OK: the bundle is intact.")
     if not report.ok:
         ctx.exit(1)
 
@@ -518,6 +504,20 @@ def serve(ctx, host, port, threads):
     flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"])})
     click.echo(f"Serving the archive at {ctx.obj['home']} on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress.serve(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")
+
+
+def _echo_report(report, as_json: bool, ok_line: str, footer: str | None = None) -> None:
+    """Print a verification report: JSON, or what was checked, each problem, and the verdict."""
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        return
+    checked = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in report.checked.items())
+    click.echo(f"Checked {checked or 'nothing'}.")
+    for problem in report.problems:
+        click.echo(f"PROBLEM {problem.kind}: {problem.id}: {problem.detail}")
+    if footer:
+        click.echo(footer)
+    click.echo(ok_line if report.ok else f"{len(report.problems)} problems found.")
 
 
 def _run(action):

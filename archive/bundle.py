@@ -18,6 +18,7 @@ from pathlib import Path
 
 from archive.catalog import GENESIS_HASH, ledger_hash
 from archive.clock import utc_now
+from archive.verify import Problem
 
 FORMAT = "evidence-bundle/1"
 NS = "urn:evidence-archive:ns#"
@@ -152,17 +153,17 @@ class BundleReport:
     """The outcome of checking a bundle on its own."""
 
     checked: dict[str, int] = field(default_factory=dict)
-    problems: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def problem(self, kind: str, where: str, detail: str) -> None:
-        self.problems.append({"kind": kind, "id": where, "detail": detail})
+        self.problems.append(Problem(kind, where, detail))
 
     def to_json(self) -> dict:
-        return {"ok": self.ok, "checked": self.checked, "problems": self.problems}
+        return {"ok": self.ok, "checked": self.checked, "problems": [p.to_json() for p in self.problems]}
 
 
 def verify_bundle(path: Path | str) -> BundleReport:

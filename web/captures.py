@@ -111,11 +111,17 @@ def original(capture_id: int):
         body = archive.original(capture)
     except ArchiveError as exc:
         return render_template("error.html", message=str(exc)), 404
-    response = Response(body, mimetype=capture.media_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{download_name(capture)}"'
+    response = attachment(body, capture.media_type, download_name(capture))
+    response.headers["Digest"] = f"sha-256={capture.sha256}"
+    return response
+
+
+def attachment(data: bytes, media_type: str, filename: str) -> Response:
+    """Serve stored bytes as a download only, sandboxed should a browser render them anyway."""
+    response = Response(data, mimetype=media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Digest"] = f"sha-256={capture.sha256}"
     return response
 
 
@@ -130,10 +136,7 @@ def exchange(capture_id: int):
         return render_template("error.html", message=str(exc)), 404
     if data is None:
         return render_template("error.html", message="This capture has no HTTP exchange."), 404
-    response = Response(data, mimetype="application/warc")
-    response.headers["Content-Disposition"] = f'attachment; filename="capture-{capture.id}-exchange.warc.gz"'
-    response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
-    return response
+    return attachment(data, "application/warc", f"capture-{capture.id}-exchange.warc.gz")
 
 
 def download_name(capture) -> str:
