@@ -82,7 +82,7 @@ def test_intact_bundle_verifies_stand_alone(evidence, bundle_path, home):
 
 
 def _kinds(path) -> set[tuple[str, str]]:
-    return {(p["kind"], p["id"]) for p in verify_bundle(path).problems}
+    return {(p.kind, p.id) for p in verify_bundle(path).problems}
 
 
 def test_changed_file_is_caught_by_the_manifest(bundle_path, tmp_path):
