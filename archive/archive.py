@@ -62,7 +62,8 @@ class Archive:
             row["warc_sha256"] = self.store.put(warc.exchange_warc(
                 captured.final_url or captured.url, captured.captured_at, captured.request_headers or {},
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
-        capture = self.catalog.add_capture(row, at=utc_now(), figures=figures.extract(captured.text))
+        found = captured.figures if captured.figures is not None else figures.extract(captured.text)
+        capture = self.catalog.add_capture(row, at=utc_now(), figures=found)
         self._mark(self.index.add(capture, captured.text))
         if not self._batch_depth:
             self.flush()

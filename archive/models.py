@@ -39,6 +39,7 @@ class Captured(Described):
     text: str
     http_reason: str | None = None  # with request_headers, what the WARC record of an http exchange needs
     request_headers: dict[str, str] | None = None
+    figures: list[Any] | None = None  # figures.Figure of the text, when extracted next to the text (workers)
 
 
 @dataclass(kw_only=True)

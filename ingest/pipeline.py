@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from archive import figures
 from archive.clock import utc_now
 from archive.errors import CaptureError, UnsupportedSourceError
 from archive.models import Capture, Captured
@@ -54,6 +55,8 @@ def capture(item: SourceItem, limits: Limits) -> Captured:
     captured = choose(loaded).capture(loaded)
     if not captured.text.strip() and not captured.notes:
         raise CaptureError(item.source, "no text could be extracted")
+    # Figures are derived like the text; finding them here keeps that work in the extraction processes.
+    captured.figures = figures.extract(captured.text)
     return captured
 
 
