@@ -271,3 +271,14 @@ def test_claim_agreement_and_find_sources(archive, story):
     assert by_capture[story["mk.md"]].agreement.kind == "same"
     assert story["drift.md"] not in by_capture and story["fi.md"] not in by_capture  # already cited
     assert found[0].agreement.kind == "same" and found[0].capture.id == story["en.md"]  # shares the most terms
+
+
+def test_a_warm_searcher_sees_new_captures_and_filters_stay_right(archive, tmp_path):
+    first = write(tmp_path / "one.md", "---\nlang: de\n---\nDrohnen wurden exportiert.")
+    archive.add(capture(SourceItem(str(first), False), Limits()))
+    assert archive.search("drohnen lang:de").total == 1
+    second = write(tmp_path / "two.md", "---\nlang: de\n---\nWeitere Drohnen wurden exportiert.")
+    archive.add(capture(SourceItem(str(second), False), Limits()))
+    assert archive.search("drohnen lang:de").total == 2  # the cached lang:de set was renewed with the searcher
+    assert archive.search("lang:de").total == 2  # filters alone list every capture they admit
+    assert archive.search("drohnen lang:fr").total == 0
