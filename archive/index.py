@@ -201,9 +201,8 @@ class _WarmSearcher:
     def refresh(self) -> None:
         """Follow commits made since the searcher opened; a new searcher forgets the filter sets."""
         if not self.searcher.up_to_date():
-            fresh = self.searcher.refresh()
-            self.searcher.close()
-            self.searcher, self._filters = fresh, OrderedDict()
+            # The fresh searcher reuses the old one's segment readers, so the old one must not be closed.
+            self.searcher, self._filters = self.searcher.refresh(), OrderedDict()
 
     def docs(self, filters: list) -> set[int] | None:
         """Return the documents every filter clause admits, from the cache when the clause was seen lately.
