@@ -151,7 +151,10 @@ class SearchIndex:
         """Run a query; `texts(ids)` supplies capture texts for snippets. Return (exact total, hits)."""
         warm = self._warm()
         scored, filters = _split_filters(self.parse(query))
-        results = warm.searcher.search(scored, limit=offset + limit, terms=True, filter=warm.docs(filters))
+        admitted = warm.docs(filters)
+        if admitted is not None and not admitted:
+            return 0, []  # whoosh reads an empty filter as no filter at all
+        results = warm.searcher.search(scored, limit=offset + limit, terms=True, filter=admitted)
         total = len(results)
         page = results[offset:offset + limit]
         ids = [int(hit["capture_id"]) for hit in page]
