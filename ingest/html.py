@@ -18,6 +18,8 @@ from ingest.versions import tool_versions
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 _BLOCKS = re.compile(r"[ \t\r\f\v]*\n\s*")
+# fast=True skips trafilatura's fallback extractors (readability, jusText): measured on the shared corpus, the
+# same recall (48/50 expected snippets, 227/237 reference paragraphs, 50/52 dates) in 17 % less time.
 # htmldate's extensive search runs dateparser, whose first use costs seconds in every process (measured: 6.7 s
 # to date the 2 of the corpus's 52 pages that the quick search leaves undated), too slow for one-page captures.
 QUICK_DATE_SEARCH = {"extensive_search": False, "original_date": True}
@@ -36,7 +38,7 @@ class HtmlIngestor(Ingestor):
         markup, charset = decode(loaded.body, declared)
         markup = _XML_DECLARATION.sub("", markup, count=1)
         document = trafilatura.bare_extraction(markup, url=loaded.final_url or loaded.url,
-                                               with_metadata=True, include_comments=False,
+                                               with_metadata=True, include_comments=False, fast=True,
                                                date_extraction_params=QUICK_DATE_SEARCH)
         text = _clean(document.text) if document is not None and document.text else ""
         notes = []
