@@ -23,6 +23,8 @@ _BLOCKS = re.compile(r"[ \t\r\f\v]*\n\s*")
 # htmldate's extensive search runs dateparser, whose first use costs seconds in every process (measured: 6.7 s
 # to date the 2 of the corpus's 52 pages that the quick search leaves undated), too slow for one-page captures.
 QUICK_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+EXTRACTION_OPTIONS = {"with_metadata": True, "include_comments": False, "fast": True,
+                      "date_extraction_params": QUICK_DATE_SEARCH}
 NO_MAIN_TEXT_NOTE = "trafilatura found no main text; the page's visible text was captured instead"
 
 
@@ -37,9 +39,7 @@ class HtmlIngestor(Ingestor):
         declared = [c for c in [header_charset(loaded.content_type)] if c] + meta_charsets(loaded.body)
         markup, charset = decode(loaded.body, declared)
         markup = _XML_DECLARATION.sub("", markup, count=1)
-        document = trafilatura.bare_extraction(markup, url=loaded.final_url or loaded.url,
-                                               with_metadata=True, include_comments=False, fast=True,
-                                               date_extraction_params=QUICK_DATE_SEARCH)
+        document = trafilatura.bare_extraction(markup, url=loaded.final_url or loaded.url, **EXTRACTION_OPTIONS)
         text = _clean(document.text) if document is not None and document.text else ""
         notes = []
         if not text:
