@@ -138,6 +138,9 @@ def search(ctx, query, limit, page, near, as_json):
         result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near / 100)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    missing = len(archive.catalog.unindexed_ids())
+    if missing:
+        click.echo(f"Note: {missing} captures are not in the search index yet; run `evidence reindex`.", err=True)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
@@ -501,6 +504,10 @@ def serve(ctx, host, port, threads):
     """Serve the web front end and JSON API with waitress."""
     import waitress
 
+    with Archive(ctx.obj["home"]) as archive:
+        indexed = archive.index_pending()  # a deleted or outdated index is rebuilt before the first search
+    if indexed:
+        click.echo(f"Indexed {indexed} captures that the search index lacked.")
     flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"])})
     click.echo(f"Serving the archive at {ctx.obj['home']} on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress.serve(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from whoosh import fields, highlight, index, scoring
+from whoosh import fields, index, scoring
 from whoosh import query as query_module
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
-from archive.analysis import keyword_analyzer, text_analyzer
+from archive.analysis import MultilingualTokenizer, keyword_analyzer, text_analyzer
 from archive.errors import IndexBusyError, QueryError
 from archive.models import Capture
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: text keeps positions only (snippets re-tokenise up to the passage)
+SNIPPET_TOKENS = 24
 FILTER_FIELDS = {"lang", "kind", "published", "captured", "url", "sha256"}
 FILTER_CACHE_SIZE = 64
 _THREAD = threading.local()
@@ -37,7 +38,7 @@ def schema() -> fields.Schema:
     return fields.Schema(
         capture_id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=text, field_boost=2.0, multitoken_query="phrase"),
-        text=fields.TEXT(analyzer=text, chars=True, multitoken_query="phrase"),
+        text=fields.TEXT(analyzer=text, multitoken_query="phrase"),
         author=fields.TEXT(analyzer=names, multitoken_query="phrase"),
         site=fields.TEXT(analyzer=names, multitoken_query="phrase"),
         url=fields.ID,
@@ -161,7 +162,7 @@ class SearchIndex:
         bodies = texts(ids)
         hits = []
         for hit, capture_id in zip(page, ids):
-            snippet, start = _snippet(hit, bodies.get(capture_id) or "")
+            snippet, start = _snippet(warm.searcher, hit, bodies.get(capture_id) or "")
             hits.append(IndexHit(capture_id, float(hit.score), snippet, start))
         return total, hits
 
@@ -296,49 +297,88 @@ def _parse_date(value: str | None) -> datetime | None:
     return parsed
 
 
-class _MarkFormatter(highlight.Formatter):
-    """Escape the passage and wrap matches in <mark>, merging overlapping CJK bigrams; remember where it starts."""
-
-    between = " … "
-
-    def __init__(self):
-        self.first_match: int | None = None
-
-    def format_fragment(self, fragment, replace=False):
-        text = fragment.text
-        spans = sorted((t.startchar, t.endchar) for t in fragment.matches if t.startchar is not None)
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        if merged and (self.first_match is None or merged[0][0] < self.first_match):
-            self.first_match = merged[0][0]
-        out, index_ = [], fragment.startchar
-        for start, end in merged:
-            start = max(start, index_)
-            out.append(_plain(text[index_:start]))
-            out.append("<mark>" + _plain(text[start:end]) + "</mark>")
-            index_ = end
-        out.append(_plain(text[index_:fragment.endchar]))
-        return "".join(out).strip()
-
-
 def _plain(text: str) -> str:
     """Escape a piece of passage and fold its line breaks, so a snippet reads as one line."""
     return html.escape(_SPACES.sub(" ", text))
 
 
-def _snippet(hit, body: str, width: int = 240) -> tuple[str, int | None]:
-    """Return the best passage of a hit as escaped HTML, and the offset of its first match."""
-    formatter = _MarkFormatter()
-    highlighter = highlight.Highlighter(
-        fragmenter=highlight.PinpointFragmenter(maxchars=width, surround=90, autotrim=True),
-        formatter=formatter,
-    )
-    snippet = highlighter.highlight_hit(hit, "text", text=body, top=1, minscore=1) if body else ""
-    if snippet:
-        return snippet, formatter.first_match
-    lead = body[:width].rsplit(" ", 1)[0] if len(body) > width else body
-    return _plain(lead).strip(), None
+def _snippet(searcher, hit, body: str, width: int = 240) -> tuple[str, int | None]:
+    """Return the best passage of a hit as escaped HTML with matches in <mark>, and its first match's offset.
+
+    The index keeps term positions, not character offsets (half the cost at ingest), so the passage is found
+    in positions and only the text up to it is tokenised again to learn where those positions stand.
+    """
+    matched = _matched_positions(searcher, hit)
+    if not matched or not body:
+        lead = body[:width].rsplit(" ", 1)[0] if len(body) > width else body
+        return _plain(lead).strip(), None
+    window = _best_window(matched)
+    spans = _char_spans(body, window)
+    if not spans:
+        return _plain(body[:width]).strip(), None
+    return _mark(body, spans, width), spans[0][0]
+
+
+def _matched_positions(searcher, hit) -> list[tuple[int, str]]:
+    """Return (position, term) of every matched text term in the hit's document, in position order."""
+    found = []
+    for fieldname, term in hit.matched_terms():
+        if fieldname != "text":
+            continue
+        postings = searcher.postings("text", term)
+        postings.skip_to(hit.docnum)
+        if postings.is_active() and postings.id() == hit.docnum:
+            found.extend((position, term) for position in postings.value_as("positions"))
+    return sorted(found)
+
+
+def _best_window(matched: list[tuple[int, str]], size: int = SNIPPET_TOKENS) -> set[int]:
+    """Return the positions of the stretch of `size` tokens holding the most distinct matched terms."""
+    best: tuple[int, int] = (-1, 0)
+    chosen: list[int] = []
+    left = 0
+    for right in range(len(matched)):
+        while matched[right][0] - matched[left][0] >= size:
+            left += 1
+        distinct = len({term for _, term in matched[left:right + 1]})
+        if distinct > best[0]:
+            best, chosen = (distinct, matched[left][0]), [p for p, _ in matched[left:right + 1]]
+    return set(chosen)
+
+
+def _char_spans(body: str, positions: set[int]) -> list[tuple[int, int]]:
+    """Tokenise the text as the index did, up to the last wanted position; return those tokens' spans."""
+    last = max(positions)
+    spans = []
+    for token in MultilingualTokenizer()(body, positions=True, chars=True):
+        if token.pos in positions:
+            spans.append((token.startchar, token.endchar))
+        if token.pos >= last:
+            break
+    return spans
+
+
+def _mark(body: str, spans: list[tuple[int, int]], width: int) -> str:
+    """Cut a passage of about `width` characters around the spans and mark them (CJK bigrams merged)."""
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    first, last = merged[0][0], merged[-1][1]
+    room = max(width - (last - first), 40) // 2
+    begin, finish = max(0, first - room), min(len(body), last + room)
+    if begin > 0 and " " in body[begin:first]:
+        begin = body.index(" ", begin, first) + 1
+    if finish < len(body) and " " in body[last:finish]:
+        finish = body.rindex(" ", last, finish)
+    out, at = [], begin
+    for start, end in merged:
+        if start < at or end > finish:
+            continue
+        out.append(_plain(body[at:start]))
+        out.append("<mark>" + _plain(body[start:end]) + "</mark>")
+        at = end
+    out.append(_plain(body[at:finish]))
+    return "".join(out).strip()
