@@ -86,6 +86,50 @@ class MultilingualTokenizer(Tokenizer):
                 yield token
 
 
+MARK_EVERY = 128
+
+
+def token_marks(text: str, every: int = MARK_EVERY) -> list[int]:
+    """Return [position, offset, ...]: where every `every`-th token's run starts, so token_spans can start there."""
+    marks: list[int] = []
+    pos, due = 0, every
+    for match in _TOKEN_RE.finditer(text):
+        if pos >= due:
+            marks += [pos, match.start()]
+            due = pos + every
+        run = match.group()
+        pos += len(run) - 1 if match.lastgroup == "unspaced" and len(run) > 1 else 1
+    return marks
+
+
+def token_spans(text: str, positions: set[int], marks: list[int] | None = None) -> list[tuple[int, int]]:
+    """Return the character spans of the tokens at these positions, counted as MultilingualTokenizer counts.
+
+    The same walk as the tokenizer, without making token objects, starting from the nearest mark before the
+    first wanted position (token_marks) and stopping at the last one.
+    """
+    spans: list[tuple[int, int]] = []
+    last = max(positions, default=-1)
+    first = min(positions, default=last + 1)
+    pos, start = 0, 0
+    for index in range(0, len(marks or []) - 1, 2):
+        if marks[index] > first:
+            break
+        pos, start = marks[index], marks[index + 1]
+    for match in _TOKEN_RE.finditer(text, start):
+        begin, run = match.start(), match.group()
+        count = len(run) - 1 if match.lastgroup == "unspaced" and len(run) > 1 else 1
+        if pos + count > first:
+            for offset in range(count):
+                if pos + offset in positions:
+                    width = len(run) if count == 1 else 2
+                    spans.append((begin + offset, begin + offset + width))
+        pos += count
+        if pos > last:
+            break
+    return spans
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Fold case and Latin/Greek/Cyrillic accents, and compatibility forms (ﬁ, full-width digits)."""

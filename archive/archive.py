@@ -12,6 +12,7 @@ from pathlib import Path
 from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive import checking, figures, quotes, versions, warc
+from archive.analysis import token_marks
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import InvalidInputError, NotFoundError
@@ -62,6 +63,7 @@ class Archive:
             row["warc_sha256"] = self.store.put(warc.exchange_warc(
                 captured.final_url or captured.url, captured.captured_at, captured.request_headers or {},
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
+        row["token_marks"] = captured.token_marks if captured.token_marks is not None else token_marks(captured.text)
         found = captured.figures if captured.figures is not None else figures.extract(captured.text)
         capture = self.catalog.add_capture(row, at=utc_now(), figures=found)
         self._mark(self.index.add(capture, captured.text))
@@ -92,7 +94,8 @@ class Archive:
         """Rebuild derived data (index document, figures) of captures marked unindexed; return how many."""
         count = 0
         for capture in self.catalog.iter_captures(with_text=True, where="indexed = 0"):
-            self.catalog.replace_figures(capture.id, figures.extract(capture.text or ""))
+            self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""),
+                                         token_marks(capture.text or ""))
             self._mark(self.index.add(capture, capture.text or "", replace=True))
             count += 1
             if progress:
@@ -168,9 +171,9 @@ class Archive:
             return self._search_figure(query, wanted, limit, offset, near)
         loaded: dict[int, Capture] = {}
 
-        def texts(ids: list[int]) -> dict[int, str]:
+        def texts(ids: list[int]) -> dict[int, tuple[str, list[int] | None]]:
             loaded.update(self.catalog.get_captures(ids, with_text=True))
-            return {i: c.text or "" for i, c in loaded.items()}
+            return {i: (c.text or "", c.token_marks) for i, c in loaded.items()}
 
         total, found = self.index.search(query, texts, limit=limit, offset=offset)
         hits = []

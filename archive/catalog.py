@@ -17,7 +17,7 @@ from archive.models import Capture, Citation, Claim
 migrations = Migrations("evidence")
 
 # JSON-encoded columns of the captures table.
-_JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools")
+_JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks")
 _CAPTURE_FIELDS = [f for f in Capture.__dataclass_fields__ if f != "text"]
 GENESIS_HASH = "0" * 64
 
@@ -89,6 +89,13 @@ def m003_figures(db: sqlite_utils.Database) -> None:
 @migrations()
 def m004_exchange_warc(db: sqlite_utils.Database) -> None:
     db["captures"].add_column("warc_sha256", str)
+
+
+@migrations()
+def m005_token_marks(db: sqlite_utils.Database) -> None:
+    # Where every 128th token starts, for snippets (derived from the text, like the index).
+    db["captures"].add_column("token_marks", str)
+    db.execute("UPDATE captures SET indexed = 0")
 
 
 def canonical_json(value: Any) -> str:
@@ -209,11 +216,12 @@ class Catalog:
 
     # -- figures -----------------------------------------------------------------------------
 
-    def replace_figures(self, capture_id: int, figures: list[Figure]) -> None:
-        """Store a capture's figures afresh (they are derived from its text)."""
+    def replace_derived(self, capture_id: int, figures: list[Figure], token_marks: list[int]) -> None:
+        """Store afresh what is derived from a capture's text: its figures and its token marks."""
         with self.db.atomic():
             self.db.execute("DELETE FROM figures WHERE capture_id = ?", [capture_id])
             self._insert_figures(capture_id, figures)
+            self.db.execute("UPDATE captures SET token_marks = ? WHERE id = ?", [json.dumps(token_marks), capture_id])
 
     def _insert_figures(self, capture_id: int, figures: list[Figure]) -> None:
         self.db["figures"].insert_all(

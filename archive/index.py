@@ -17,7 +17,7 @@ from whoosh import query as query_module
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
-from archive.analysis import MultilingualTokenizer, keyword_analyzer, text_analyzer
+from archive.analysis import keyword_analyzer, text_analyzer, token_spans
 from archive.errors import IndexBusyError, QueryError
 from archive.models import Capture
 
@@ -149,7 +149,7 @@ class SearchIndex:
             raise QueryError(f"could not read the query {query!r}{hint}") from exc
 
     def search(self, query: str, texts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
-        """Run a query; `texts(ids)` supplies capture texts for snippets. Return (exact total, hits)."""
+        """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets. Return (exact total, hits)."""
         warm = self._warm()
         scored, filters = _split_filters(self.parse(query))
         admitted = warm.docs(filters)
@@ -162,7 +162,8 @@ class SearchIndex:
         bodies = texts(ids)
         hits = []
         for hit, capture_id in zip(page, ids):
-            snippet, start = _snippet(warm.searcher, hit, bodies.get(capture_id) or "")
+            body, marks = bodies.get(capture_id) or ("", None)
+            snippet, start = _snippet(warm.searcher, hit, body, marks)
             hits.append(IndexHit(capture_id, float(hit.score), snippet, start))
         return total, hits
 
@@ -302,7 +303,7 @@ def _plain(text: str) -> str:
     return html.escape(_SPACES.sub(" ", text))
 
 
-def _snippet(searcher, hit, body: str, width: int = 240) -> tuple[str, int | None]:
+def _snippet(searcher, hit, body: str, marks: list[int] | None, width: int = 240) -> tuple[str, int | None]:
     """Return the best passage of a hit as escaped HTML with matches in <mark>, and its first match's offset.
 
     The index keeps term positions, not character offsets (half the cost at ingest), so the passage is found
@@ -313,7 +314,7 @@ def _snippet(searcher, hit, body: str, width: int = 240) -> tuple[str, int | Non
         lead = body[:width].rsplit(" ", 1)[0] if len(body) > width else body
         return _plain(lead).strip(), None
     window = _best_window(matched)
-    spans = _char_spans(body, window)
+    spans = token_spans(body, window, marks)
     if not spans:
         return _plain(body[:width]).strip(), None
     return _mark(body, spans, width), spans[0][0]
@@ -344,18 +345,6 @@ def _best_window(matched: list[tuple[int, str]], size: int = SNIPPET_TOKENS) -> 
         if distinct > best[0]:
             best, chosen = (distinct, matched[left][0]), [p for p, _ in matched[left:right + 1]]
     return set(chosen)
-
-
-def _char_spans(body: str, positions: set[int]) -> list[tuple[int, int]]:
-    """Tokenise the text as the index did, up to the last wanted position; return those tokens' spans."""
-    last = max(positions)
-    spans = []
-    for token in MultilingualTokenizer()(body, positions=True, chars=True):
-        if token.pos in positions:
-            spans.append((token.startchar, token.endchar))
-        if token.pos >= last:
-            break
-    return spans
 
 
 def _mark(body: str, spans: list[tuple[int, int]], width: int) -> str:

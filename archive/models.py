@@ -40,6 +40,7 @@ class Captured(Described):
     http_reason: str | None = None  # with request_headers, what the WARC record of an http exchange needs
     request_headers: dict[str, str] | None = None
     figures: list[Any] | None = None  # figures.Figure of the text, when extracted next to the text (workers)
+    token_marks: list[int] | None = None  # analysis.token_marks of the text, likewise
 
 
 @dataclass(kw_only=True)
@@ -52,12 +53,13 @@ class Capture(Described):
     text_sha256: str
     previous_id: int | None = None
     warc_sha256: str | None = None  # the blob holding the WARC request/response records of an http capture
+    token_marks: list[int] | None = None  # where every 128th token starts: snippets start there (derived)
     text: str | None = None  # loaded only when asked for
 
     def to_json(self) -> dict[str, Any]:
         """Return the capture shape of DESIGN.md, plus provenance keys."""
         data = {"id": self.id, "sha256": self.sha256, "size": self.size}
-        data.update((f.name, getattr(self, f.name)) for f in fields(self) if f.name != "text")
+        data.update((f.name, getattr(self, f.name)) for f in fields(self) if f.name not in ("text", "token_marks"))
         return data
 
     def page_of(self, offset: int) -> int | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from archive import figures
+from archive.analysis import token_marks
 from archive.clock import utc_now
 from archive.errors import CaptureError, UnsupportedSourceError
 from archive.models import Capture, Captured
@@ -57,6 +58,7 @@ def capture(item: SourceItem, limits: Limits) -> Captured:
         raise CaptureError(item.source, "no text could be extracted")
     # Figures are derived like the text; finding them here keeps that work in the extraction processes.
     captured.figures = figures.extract(captured.text)
+    captured.token_marks = token_marks(captured.text)
     return captured
 
 

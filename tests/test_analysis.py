@@ -35,3 +35,22 @@ def test_names_are_not_stemmed():
 def test_numbers_keep_their_separators():
     assert tokens("$1.23 million, 1,23 милиони, 14.372,4 at 10:30") == [
         "1.23", "million", "1,23", "милиони", "14.372,4", "at", "10:30"]
+
+
+def test_token_spans_agree_with_the_tokenizer():
+    from archive.analysis import MultilingualTokenizer, token_spans
+    text = "Drones, 无人机出口 and हिन्दी समाचार: $1.23 million; 中 Café."
+    tokens_ = [(t.pos, t.startchar, t.endchar) for t in MultilingualTokenizer()(text, positions=True, chars=True)]
+    every = {pos for pos, _, _ in tokens_}
+    assert token_spans(text, every) == [(start, end) for _, start, end in tokens_]
+    assert token_spans(text, {2, 5}) == [(tokens_[2][1], tokens_[2][2]), (tokens_[5][1], tokens_[5][2])]
+    assert token_spans(text, set()) == []
+
+
+def test_token_marks_let_spans_start_midway_with_the_same_answer():
+    from archive.analysis import token_marks, token_spans
+    text = " ".join(f"word{i} 无人机出口{i}" for i in range(400))
+    marks = token_marks(text, every=50)
+    assert len(marks) >= 2 and marks[0] >= 50
+    for wanted in ({3}, {777}, {1200, 1203}, {1599}):
+        assert token_spans(text, wanted, marks) == token_spans(text, wanted)

@@ -15,7 +15,7 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
     catalog = Catalog(tmp_path / "catalog.db")
     names = [r["name"] for r in catalog.db["_sqlite_migrations"].rows]
     assert names == ["m001_captures_and_ledger", "m002_claims_and_citations", "m003_figures",
-                     "m004_exchange_warc"]
+                     "m004_exchange_warc", "m005_token_marks"]
     assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     catalog.close()
     # Opening again applies nothing twice.
