@@ -14,6 +14,7 @@ from pathlib import Path
 
 from whoosh import fields, index, scoring
 from whoosh import query as query_module
+from whoosh.reading import TermNotFound
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
@@ -155,15 +156,17 @@ class SearchIndex:
         admitted = warm.docs(filters)
         if admitted is not None and not admitted:
             return 0, []  # whoosh reads an empty filter as no filter at all
-        results = warm.searcher.search(scored, limit=offset + limit, terms=True, filter=admitted)
+        # terms=False: whoosh 2.7 counts filtered-out documents in len() when it records matched terms.
+        results = warm.searcher.search(scored, limit=offset + limit, filter=admitted)
         total = len(results)
+        wanted = sorted({text for field, text in scored.iter_all_terms() if field == "text"})
         page = results[offset:offset + limit]
         ids = [int(hit["capture_id"]) for hit in page]
         bodies = texts(ids)
         hits = []
         for hit, capture_id in zip(page, ids):
             body, marks = bodies.get(capture_id) or ("", None)
-            snippet, start = _snippet(warm.searcher, hit, body, marks)
+            snippet, start = _snippet(warm.searcher, hit.docnum, wanted, body, marks)
             hits.append(IndexHit(capture_id, float(hit.score), snippet, start))
         return total, hits
 
@@ -303,13 +306,14 @@ def _plain(text: str) -> str:
     return html.escape(_SPACES.sub(" ", text))
 
 
-def _snippet(searcher, hit, body: str, marks: list[int] | None, width: int = 240) -> tuple[str, int | None]:
+def _snippet(searcher, docnum: int, terms: list, body: str, marks: list[int] | None,
+             width: int = 240) -> tuple[str, int | None]:
     """Return the best passage of a hit as escaped HTML with matches in <mark>, and its first match's offset.
 
     The index keeps term positions, not character offsets (half the cost at ingest), so the passage is found
     in positions and only the text up to it is tokenised again to learn where those positions stand.
     """
-    matched = _matched_positions(searcher, hit)
+    matched = _matched_positions(searcher, docnum, terms)
     if not matched or not body:
         lead = body[:width].rsplit(" ", 1)[0] if len(body) > width else body
         return _plain(lead).strip(), None
@@ -320,15 +324,16 @@ def _snippet(searcher, hit, body: str, marks: list[int] | None, width: int = 240
     return _mark(body, spans, width), spans[0][0]
 
 
-def _matched_positions(searcher, hit) -> list[tuple[int, str]]:
-    """Return (position, term) of every matched text term in the hit's document, in position order."""
+def _matched_positions(searcher, docnum: int, terms: list) -> list[tuple[int, str]]:
+    """Return (position, term) of every query term of the text field found in the document, in order."""
     found = []
-    for fieldname, term in hit.matched_terms():
-        if fieldname != "text":
+    for term in terms:
+        try:
+            postings = searcher.postings("text", term)
+        except TermNotFound:
             continue
-        postings = searcher.postings("text", term)
-        postings.skip_to(hit.docnum)
-        if postings.is_active() and postings.id() == hit.docnum:
+        postings.skip_to(docnum)
+        if postings.is_active() and postings.id() == docnum:
             found.extend((position, term) for position in postings.value_as("positions"))
     return sorted(found)
 

@@ -282,3 +282,11 @@ def test_a_warm_searcher_sees_new_captures_and_filters_stay_right(archive, tmp_p
     assert archive.search("drohnen lang:de").total == 2  # the cached lang:de set was renewed with the searcher
     assert archive.search("lang:de").total == 2  # filters alone list every capture they admit
     assert archive.search("drohnen lang:fr").total == 0
+
+
+def test_filtered_totals_count_only_what_the_filter_admits(archive, filled):
+    everything = archive.search("drone").total
+    assert everything >= 2
+    assert archive.search("drone lang:mk").total == 0
+    assert archive.search("drone kind:markdown").total == everything - 0  # all drone notes are Markdown
+    assert archive.search("drone published:2024").total == 1
