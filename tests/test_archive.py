@@ -290,3 +290,12 @@ def test_filtered_totals_count_only_what_the_filter_admits(archive, filled):
     assert archive.search("drone lang:mk").total == 0
     assert archive.search("drone kind:markdown").total == everything - 0  # all drone notes are Markdown
     assert archive.search("drone published:2024").total == 1
+
+
+def test_phrases_need_the_words_in_a_row(archive, filled):
+    assert _ids(archive, '"exported drones"') == {filled["en-drones.md"]}
+    assert _ids(archive, '"drones exported"') == set()  # same words, other order
+    assert _ids(archive, '"exported drones" OR council') == {filled["en-drones.md"], filled["en-budget.md"]}
+    assert _ids(archive, '"exported drones" kind:markdown') == {filled["en-drones.md"]}
+    assert archive.search('"exported drones" NOT russia').total == 0
+    assert _ids(archive, '"无人机"') == {filled["zh-drones.md"]}
