@@ -210,17 +210,16 @@ def capture_request(files, urls_text: str) -> list[IngestResult]:
         for upload in files:
             if upload and upload.filename:
                 name = safe_upload_name(upload.filename)
-                results.append(_store(archive, f"upload:{name}", lambda: capture_upload(name, upload.read(),
-                                                                                    limits())))
+                results.append(_store(archive, f"upload:{name}", capture_upload, name, upload.read(), limits()))
         for url in [line.strip() for line in urls_text.splitlines() if line.strip()]:
-            results.append(_store(archive, url, lambda: capture(SourceItem(url, True), limits())))
+            results.append(_store(archive, url, capture, SourceItem(url, True), limits()))
     return results
 
 
-def _store(archive, source: str, capture_source) -> IngestResult:
-    """Capture one source and store it, or return why it failed."""
+def _store(archive, source: str, capture_source, *arguments) -> IngestResult:
+    """Capture one source with `capture_source(*arguments)` and store it, or return why it failed."""
     try:
-        return archive.add(capture_source())
+        return archive.add(capture_source(*arguments))
     except CaptureError as exc:
         return IngestResult(source, "failed", error=str(exc))
 
