@@ -201,7 +201,7 @@ class _WarmSearcher:
     """An open searcher kept between queries, with the document sets of recent filters (lang:, kind:, dates)."""
 
     def __init__(self, ix):
-        self.ix_id = id(ix)
+        self.ix, self.ix_id = ix, id(ix)
         self.searcher = ix.searcher(weighting=scoring.BM25F())
         self._filters: OrderedDict[str, set[int]] = OrderedDict()
 
@@ -211,8 +211,13 @@ class _WarmSearcher:
     def refresh(self) -> None:
         """Follow commits made since the searcher opened; a new searcher forgets the filter sets."""
         if not self.searcher.up_to_date():
-            # The fresh searcher reuses the old one's segment readers, so the old one must not be closed.
-            self.searcher, self._filters = self.searcher.refresh(), OrderedDict()
+            if self.searcher.doc_count_all() == 0:
+                # whoosh 2.7 cannot refresh from an empty index's reader (it has no segments to reuse).
+                fresh = self.ix.searcher(weighting=scoring.BM25F())
+            else:
+                # The fresh searcher reuses the old one's segment readers, so the old one must stay open.
+                fresh = self.searcher.refresh()
+            self.searcher, self._filters = fresh, OrderedDict()
 
     def docs(self, filters: list) -> set[int] | None:
         """Return the documents every filter clause admits, from the cache when the clause was seen lately.

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.I)
+# A language tag: a 2-3 letter primary subtag, then subtags of 2-8 characters ("utf-8" is no language).
+_TAG = r"""([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*(?=["'\s>,;]|$)"""
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?""" + _TAG, re.I)
 _CONTENT_LANGUAGE = re.compile(
-    r"""<meta[^>]+http-equiv\s*=\s*["']?content-language["']?[^>]+content\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
+    r"""<meta[^>]+http-equiv\s*=\s*["']?content-language["']?[^>]+content\s*=\s*["']?""" + _TAG, re.I)
 MIN_DETECT_CHARS = 40
 
 

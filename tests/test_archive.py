@@ -299,3 +299,10 @@ def test_phrases_need_the_words_in_a_row(archive, filled):
     assert _ids(archive, '"exported drones" kind:markdown') == {filled["en-drones.md"]}
     assert archive.search('"exported drones" NOT russia').total == 0
     assert _ids(archive, '"无人机"') == {filled["zh-drones.md"]}
+
+
+def test_search_an_empty_archive_then_add_and_search_again(archive, tmp_path):
+    assert archive.search("drones").total == 0
+    path = write(tmp_path / "a.txt", "Drones were exported.")
+    archive.add(capture(SourceItem(str(path), False), Limits()))
+    assert archive.search("drones").total == 1

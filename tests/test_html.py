@@ -66,3 +66,11 @@ def test_http_charset_header_beats_a_lying_meta_tag():
 
 def test_visible_text_keeps_blocks_on_their_own_lines():
     assert visible_text("<div>One</div><div>Two<br>Three</div>") == "One\nTwo\nThree"
+
+
+def test_declared_language_must_be_a_language_tag():
+    from ingest.language import declared_html_language
+    assert declared_html_language('<html lang="mk-MK"><head>') == "mk"
+    assert declared_html_language('<html lang=zh_Hans>') == "zh"
+    assert declared_html_language('<html><meta http-equiv="Content-Language" content="utf-8">') is None
+    assert declared_html_language('<html><meta http-equiv="content-language" content="de">') == "de"
