@@ -395,3 +395,16 @@ def test_exchange_warc_download(client, http_server):
     client.post("/add", data={"files": [(io.BytesIO(b"A plain uploaded note."), "n.txt")]},
                 content_type="multipart/form-data")
     assert client.get("/captures/2/warc").status_code == 404
+
+
+def test_a_tampered_original_is_refused_not_served(client, filled, app):
+    import os
+    from archive.archive import Archive
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        capture = archive.get(filled["story.html"])
+        path = archive.store.path_for(capture.sha256)
+    os.chmod(path, 0o644)
+    path.write_bytes(b"<p>forged</p>")
+    response = client.get(f"/captures/{filled['story.html']}/original")
+    assert response.status_code == 500 and "does not match its hash" in response.text
+    assert b"forged" not in response.data

@@ -44,10 +44,7 @@ def show(capture_id: int):
 def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: quotes.Anchor | None = None,
                     occurrences: list[quotes.Anchor] | None = None, form: dict | None = None, status: int = 200):
     archive = get_archive()
-    try:
-        capture = archive.get(capture_id, with_text=True)
-    except ArchiveError:
-        return render_template("error.html", message=f"There is no capture {capture_id}."), 404
+    capture = archive.get(capture_id, with_text=True)
     citations = archive.citations_of(capture_id)
     claims_by_id = {c.id: c for c in archive.claims()}
     hit = request.args.get("at", type=int)
@@ -70,10 +67,7 @@ def _anchor(citation) -> quotes.Anchor:
 def recapture(capture_id: int):
     """Capture this capture's URL again; a changed page becomes a new version."""
     archive = get_archive()
-    try:
-        url = archive.get(capture_id).url
-    except ArchiveError as exc:
-        return render_template("error.html", message=str(exc)), 404
+    url = archive.get(capture_id).url
     if not url:
         return render_template("error.html", message="This capture did not come from a URL."), 400
     try:
@@ -92,10 +86,7 @@ def recapture(capture_id: int):
 def diff(capture_id: int, other_id: int):
     """Show what changed in the text between two captures (older first)."""
     archive = get_archive()
-    try:
-        one, other = archive.get(capture_id, with_text=True), archive.get(other_id, with_text=True)
-    except ArchiveError as exc:
-        return render_template("error.html", message=str(exc)), 404
+    one, other = archive.get(capture_id, with_text=True), archive.get(other_id, with_text=True)
     older, newer = sorted([one, other], key=lambda c: (c.captured_at, c.id))
     pieces = versions.diff(older.text or "", newer.text or "")
     changes = sum(1 for op, _ in pieces if op != "=")
@@ -106,12 +97,8 @@ def diff(capture_id: int, other_id: int):
 def original(capture_id: int):
     """Download the original bytes, never rendered in our origin."""
     archive = get_archive()
-    try:
-        capture = archive.get(capture_id)
-        body = archive.original(capture)
-    except ArchiveError as exc:
-        return render_template("error.html", message=str(exc)), 404
-    response = attachment(body, capture.media_type, download_name(capture))
+    capture = archive.get(capture_id)
+    response = attachment(archive.original(capture), capture.media_type, download_name(capture))
     response.headers["Digest"] = f"sha-256={capture.sha256}"
     return response
 
@@ -129,11 +116,8 @@ def attachment(data: bytes, media_type: str, filename: str) -> Response:
 def exchange(capture_id: int):
     """Download the WARC records of an http capture's request and response."""
     archive = get_archive()
-    try:
-        capture = archive.get(capture_id)
-        data = archive.exchange(capture)
-    except ArchiveError as exc:
-        return render_template("error.html", message=str(exc)), 404
+    capture = archive.get(capture_id)
+    data = archive.exchange(capture)
     if data is None:
         return render_template("error.html", message="This capture has no HTTP exchange."), 404
     return attachment(data, "application/warc", f"capture-{capture.id}-exchange.warc.gz")

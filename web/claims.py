@@ -36,10 +36,7 @@ def create():
 def show(claim_id: int):
     """Show a claim and its citations, each with its quote in context and its verification."""
     archive = get_archive()
-    try:
-        claim = archive.claim(claim_id)
-    except ArchiveError as exc:
-        return render_template("error.html", message=str(exc)), 404
+    claim = archive.claim(claim_id)
     rows = []
     for citation in claim.citations:
         capture = archive.get(citation.capture_id, with_text=True)
@@ -79,23 +76,14 @@ def figure_summary(claim) -> list[dict]:
 def sources(claim_id: int):
     """Show passages anywhere in the archive that state the claim's figures, each with a one-click cite."""
     archive = get_archive()
-    try:
-        claim = archive.claim(claim_id)
-        candidates = archive.find_sources(claim_id)
-    except ArchiveError as exc:
-        return render_template("error.html", message=str(exc)), 404
-    return render_template("sources.html", claim=claim, candidates=candidates)
+    return render_template("sources.html", claim=archive.claim(claim_id), candidates=archive.find_sources(claim_id))
 
 
 @bp.get("/claims/<int:claim_id>/bundle")
 def download_bundle(claim_id: int):
     """Download the claim's evidence bundle (zip)."""
-    archive = get_archive()
     buffer = io.BytesIO()
-    try:
-        build_bundle(archive, claim_id, buffer)
-    except ArchiveError as exc:
-        return render_template("error.html", message=str(exc)), 404
+    build_bundle(get_archive(), claim_id, buffer)
     return send_file(io.BytesIO(buffer.getvalue()), mimetype="application/zip", as_attachment=True,
                      download_name=f"evidence-claim-{claim_id}.zip")
 

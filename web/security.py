@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from archive.errors import IntegrityError, NotFoundError
+
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'")
 # Originals are served only as downloads; if a browser renders one anyway, it gets no origin and no scripts.
@@ -31,6 +33,21 @@ def init_app(app: Flask) -> None:
                 return jsonify(error="API writes must send JSON, or the X-Requested-With header "
                                      "with a multipart upload."), 400
         return None
+
+    @app.errorhandler(NotFoundError)
+    def unknown_id(error: NotFoundError):
+        # Views look records up without catching: an unknown id is a 404 here, for pages and the API alike.
+        if request.path.startswith("/api/"):
+            return jsonify(error=str(error)), 404
+        return render_template("error.html", message=str(error)), 404
+
+    @app.errorhandler(IntegrityError)
+    def tampered(error: IntegrityError):
+        # Stored evidence that no longer matches its hash is never served; say so plainly.
+        message = f"Refused: {error}. Run `evidence verify` to see what changed."
+        if request.path.startswith("/api/"):
+            return jsonify(error=message), 500
+        return render_template("error.html", message=message), 500
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
