@@ -133,10 +133,8 @@ class Archive:
 
     def export_warc(self, out: Path | str, capture_ids: list[int] | None = None) -> int:
         """Write captures (all when no ids) to a WARC file; return the number of records written."""
-        ids = capture_ids if capture_ids is not None else None
-
         def items():
-            captures = (self.get(i) for i in ids) if ids is not None else self.catalog.iter_captures()
+            captures = (self.get(i) for i in capture_ids) if capture_ids is not None else self.catalog.iter_captures()
             for capture in captures:
                 yield warc.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
 

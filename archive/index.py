@@ -10,6 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from whoosh import fields, index, scoring
 from whoosh import query as query_module
@@ -185,12 +186,15 @@ class SearchIndex:
         cache = _THREAD.__dict__.setdefault("searchers", {})
         key = str(self.path.resolve())
         warm = cache.get(key)
-        if warm is None or warm.ix_id != id(self._ix) and not warm.current():
-            if warm is not None:
-                warm.close()
-            warm = cache[key] = _WarmSearcher(self._ix)
-        else:
+        if warm is not None and warm.current():
+            return warm
+        if warm is not None and warm.ix_id == id(self._ix):
             warm.refresh()
+            return warm
+        # No searcher yet, or a stale one from another opening of this index (each request opens its own).
+        if warm is not None:
+            warm.close()
+        warm = cache[key] = _WarmSearcher(self._ix)
         return warm
 
     def close(self) -> None:
@@ -337,7 +341,6 @@ def _document(capture: Capture, text: str) -> dict:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    from urllib.parse import urlsplit
     return urlsplit(url).hostname
 
 

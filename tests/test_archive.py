@@ -25,12 +25,15 @@ DOCS = {
 }
 
 
+def _add_texts(archive, folder, texts: dict[str, str]) -> dict[str, int]:
+    """Write each text to a file, capture it as ingest would, and return {name: capture id}."""
+    return {name: archive.add(capture(SourceItem(str(write(folder / name, text)), False), Limits())).capture.id
+            for name, text in texts.items()}
+
+
 @pytest.fixture
 def filled(archive, tmp_path):
-    ids = {}
-    for name, text in DOCS.items():
-        result = archive.add(capture(SourceItem(str(write(tmp_path / "src" / name, text)), False), Limits()))
-        ids[name] = result.capture.id
+    ids = _add_texts(archive, tmp_path / "src", DOCS)
     pdf = write(tmp_path / "src" / "report.pdf",
                 pdf_bytes(["Annual report. Contents.", "Exports of unmanned aircraft reached 1.23 million.",
                            "Appendix <script>alert(1)</script> table."]))
@@ -222,11 +225,7 @@ SAME_STORY = {
 
 @pytest.fixture
 def story(archive, tmp_path):
-    ids = {}
-    for name, text in SAME_STORY.items():
-        ids[name] = archive.add(capture(SourceItem(str(write(tmp_path / "story" / name, text)), False),
-                                        Limits())).capture.id
-    return ids
+    return _add_texts(archive, tmp_path / "story", SAME_STORY)
 
 
 def test_figure_search_finds_every_format_and_language(archive, story):
