@@ -6,14 +6,16 @@ import html
 import re
 import shutil
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from whoosh import fields, index, scoring
+from whoosh import collectors, fields, index, scoring
 from whoosh import query as query_module
+from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
@@ -115,11 +117,11 @@ class SearchIndex:
             return self.commit()
         return []
 
-    def commit(self) -> list[int]:
-        """Commit queued documents; return their capture ids."""
+    def commit(self, merge: bool = True) -> list[int]:
+        """Commit queued documents; return their capture ids. `merge=False` leaves segments unmerged."""
         if self._writer is None:
             return []
-        self._writer.commit()
+        self._writer.commit(merge=merge)
         committed, self._pending, self._writer = self._pending, [], None
         return committed
 
@@ -143,7 +145,7 @@ class SearchIndex:
         parser.add_plugin(DateParserPlugin(free=False))
         parser.add_plugin(GtLtPlugin())
         try:
-            return parser.parse(_normalise_dates(query))
+            return parser.parse(_normalise_dates(query)).accept(_own_phrases)
         except Exception as exc:  # whoosh raises assorted errors (ValueError, IndexError...) for bad input
             hint = (" (dates are written 2024, 2024-03 or 2024-03-05, ranges as [2024-01-01 to 2024-06-30])"
                     if _DATE_CLAUSE.search(query) else "")
@@ -154,24 +156,18 @@ class SearchIndex:
         warm = self._warm()
         scored, filters = _split_filters(self.parse(query))
         admitted = warm.docs(filters)
-        scored, phrased = _fast_phrases(scored, warm.searcher)
-        if phrased is not None:
-            admitted = phrased if admitted is None else admitted & phrased
         if admitted is not None and not admitted:
-            return 0, []  # whoosh reads an empty filter as no filter at all
-        # terms=False: whoosh 2.7 counts filtered-out documents in len() when it records matched terms.
-        # optimize=False: the exact total needs every match anyway, and one scoring pass that counts is
-        # faster than a block-skipping pass plus a second pass to count (measured: 30-45 % less time).
-        results = warm.searcher.search(scored, limit=offset + limit, filter=admitted, optimize=False)
-        total = len(results)
+            return 0, []
+        results, total = _rank(warm.searcher, scored, offset + limit, admitted)
         wanted = sorted({text for field, text in scored.iter_all_terms() if field == "text"})
         page = results[offset:offset + limit]
         ids = [int(hit["capture_id"]) for hit in page]
         bodies = texts(ids)
+        matched = _matched_positions(warm.searcher.reader(), [hit.docnum for hit in page], wanted)
         hits = []
         for hit, capture_id in zip(page, ids):
             body, marks = bodies.get(capture_id) or ("", None)
-            snippet, start = _snippet(warm.searcher, hit.docnum, wanted, body, marks)
+            snippet, start = _snippet(matched[hit.docnum], body, marks)
             hits.append(IndexHit(capture_id, float(hit.score), snippet, start))
         return total, hits
 
@@ -248,48 +244,144 @@ class _WarmSearcher:
         self.searcher.close()
 
 
-def _fast_phrases(parsed, searcher) -> tuple[object, set[int] | None]:
-    """Answer phrases with our own position check instead of whoosh's span machinery (3x faster).
+def _rank(searcher, scored, limit: int, admitted: set[int] | None):
+    """Return whoosh's results holding the top `limit` hits, and the exact number of matches."""
+    if admitted is None:
+        # Block-max skipping finds the top hits without scoring every match; the count comes from sets.
+        collector = collectors.TopCollector(limit=limit)
+        searcher.search_with_collector(scored, collector)
+        return collector.results(), len(_matching_docs(scored, searcher))
+    # Under a filter every admitted match is scored, and counted on the way. replace=0: whoosh otherwise
+    # swaps in matchers that drop the documents unable to reach the top (an OR becomes AND-MAYBE).
+    collector = _LeapfrogFilter(collectors.TopCollector(limit=limit, usequality=False, replace=0), allow=admitted)
+    searcher.search_with_collector(scored, collector)
+    results = collector.results()
+    return results, len(results)
 
-    A phrase becomes the AND of its words, which ranks the hits, plus the set of documents where the words
-    stand in a row, which filters them. Phrases inside OR (one per searched field) and AND are handled;
-    deeper nesting is left to whoosh.
+
+def _matching_docs(node, searcher) -> set[int]:
+    """Return the documents a query matches, combining its parts' sets as the query combines them.
+
+    Whoosh's own count walks every match one at a time through the whole matcher tree; sets are faster.
     """
-    if isinstance(parsed, query_module.Phrase) and not parsed.slop > 1:
-        words = [query_module.Term(parsed.fieldname, w) for w in parsed.words]
-        return query_module.And(words), _phrase_docs(searcher, parsed.fieldname, parsed.words)
-    if isinstance(parsed, (query_module.Or, query_module.And)):
-        parts = [_fast_phrases(sub, searcher) for sub in parsed.subqueries]
-        if all(docs is None for _, docs in parts):
-            return parsed, None
-        if isinstance(parsed, query_module.Or):
-            if any(docs is None for _, docs in parts):
-                return parsed, None  # an OR mixing phrases and words cannot be split into rank + filter
-            return query_module.Or([q for q, _ in parts]), set().union(*(docs for _, docs in parts))
-        sets = [docs for _, docs in parts if docs is not None]
-        return query_module.And([q for q, _ in parts]), set.intersection(*sets)
-    return parsed, None
+    kind = type(node)
+    if kind is query_module.And:
+        return set.intersection(*sorted((_matching_docs(sub, searcher) for sub in node.subqueries), key=len))
+    if (kind is query_module.Or and not node.minmatch) or kind is query_module.DisjunctionMax:
+        return set().union(*(_matching_docs(sub, searcher) for sub in node.subqueries))
+    if kind is query_module.AndNot:
+        return _matching_docs(node.a, searcher) - _matching_docs(node.b, searcher)
+    if kind is query_module.AndMaybe:
+        return _matching_docs(node.a, searcher)
+    if kind is query_module.Require:
+        return _matching_docs(node.a, searcher) & _matching_docs(node.b, searcher)
+    return set(searcher.docs_for_query(node))
 
 
-def _phrase_docs(searcher, fieldname: str, words: list[str]) -> set[int]:
-    """Return the documents where the words stand one after another in the field."""
-    try:
-        candidates = sorted(searcher.docs_for_query(query_module.And(
-            [query_module.Term(fieldname, w) for w in words])))
-        postings = [searcher.postings(fieldname, w) for w in words]
-    except TermNotFound:
-        return set()
-    found = set()
-    for docnum in candidates:
-        positions = []
-        for matcher in postings:
-            matcher.skip_to(docnum)
-            positions.append(matcher.value_as("positions"))
-        following = [set(p) for p in positions[1:]]
-        if any(all(start + step in later for step, later in enumerate(following, start=1))
-               for start in positions[0]):
-            found.add(docnum)
-    return found
+class _LeapfrogFilter(collectors.FilterCollector):
+    """Collect only the admitted documents, skipping the matcher from one to the next.
+
+    Whoosh's own filter walks every match of the query and tests each against the set: the cost of the
+    longest posting list even when the set (a phrase's documents, one language) is small.
+    """
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self._sorted = sorted(self.allow)
+
+    def set_subsearcher(self, subsearcher, offset):
+        super().set_subsearcher(subsearcher, offset)
+        first = bisect_left(self._sorted, offset)
+        last = bisect_left(self._sorted, offset + subsearcher.doc_count_all())
+        self._local = [docnum - offset for docnum in self._sorted[first:last]]
+
+    def collect_matches(self):
+        child, wanted = self.child, self._local
+        matcher = child.matcher
+        at = 0
+        while at < len(wanted) and matcher.is_active():
+            if matcher.id() < wanted[at]:
+                matcher.skip_to(wanted[at])
+                if not matcher.is_active():
+                    break
+            if matcher.id() == wanted[at]:
+                child.collect(wanted[at])
+                at += 1  # no matcher.next(): it would hunt for the next match the filter may not admit
+            else:
+                at = bisect_left(wanted, matcher.id(), at)
+
+
+def _own_phrases(node):
+    """Swap whoosh's phrases for ours wherever they stand in a parsed query."""
+    if type(node) is query_module.Phrase:
+        return _WordsInARow(node.fieldname, node.words, node.slop, node.boost, node.char_ranges)
+    return node
+
+
+class _WordsInARow(query_module.Phrase):
+    """A phrase answered by our own position check instead of whoosh's span machinery (3x faster).
+
+    In each segment the rarest word leads and the others skip to its documents (whoosh skips whole blocks);
+    positions are read only where every word is present, rarest first, stopping at the first word out of
+    line. A document found scores what the AND of the words scores (whoosh's BM25F per word, summed).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._answers: dict[int, tuple] = {}  # per segment reader: ranking and counting both ask
+
+    def matcher(self, searcher, context=None):
+        if self.slop > 1 or not searcher.schema[self.fieldname].format.supports("positions"):
+            return super().matcher(searcher, context)
+        reader = searcher.reader()
+        if id(reader) not in self._answers:
+            self._answers[id(reader)] = (reader, *self._find(searcher, context))
+        _, found, scores = self._answers[id(reader)]
+        return ListMatcher(found, weights=scores) if found else NullMatcher()
+
+    def _find(self, searcher, context) -> tuple[list[int], list[float]]:
+        """Return the documents of this segment holding the phrase, with their scores."""
+        words = [query_module.Term(self.fieldname, word, boost=self.boost).matcher(searcher, context)
+                 for word in self.words]
+        if not words or not all(matcher.is_active() for matcher in words):
+            return [], []
+        reader = searcher.reader()
+        order = sorted(range(len(words)), key=lambda k: reader.doc_frequency(self.fieldname, self.words[k]))
+        found, scores = [], []
+        for docnum in _common_docs([words[k] for k in order]):
+            if _in_a_row(words, order):
+                found.append(docnum)
+                scores.append(sum(matcher.score() for matcher in words))
+        return found, scores
+
+
+def _common_docs(matchers: list):
+    """Yield each document all matchers hold, leaving them on it; the first matcher leads."""
+    lead, others = matchers[0], matchers[1:]
+    while lead.is_active():
+        target = lead.id()
+        for matcher in others:
+            if matcher.id() < target:
+                matcher.skip_to(target)
+                if not matcher.is_active():
+                    return
+            if matcher.id() > target:
+                lead.skip_to(matcher.id())
+                break
+        else:
+            yield target
+            lead.next()
+
+
+def _in_a_row(matchers: list, order: list[int]) -> bool:
+    """Tell whether word k stands at position p + k for some p, every matcher being on the same document."""
+    starts: set[int] | None = None
+    for k in order:
+        shifted = {position - k for position in matchers[k].value_as("positions")}
+        starts = shifted if starts is None else starts & shifted
+        if not starts:
+            return False
+    return True
 
 
 def _split_filters(parsed) -> tuple[object, list]:
@@ -362,14 +454,13 @@ def _plain(text: str) -> str:
     return html.escape(_SPACES.sub(" ", text))
 
 
-def _snippet(searcher, docnum: int, terms: list, body: str, marks: list[int] | None,
+def _snippet(matched: list[tuple[int, str]], body: str, marks: list[int] | None,
              width: int = 240) -> tuple[str, int | None]:
     """Return the best passage of a hit as escaped HTML with matches in <mark>, and its first match's offset.
 
     The index keeps term positions, not character offsets (half the cost at ingest), so the passage is found
     in positions and only the text up to it is tokenised again to learn where those positions stand.
     """
-    matched = _matched_positions(searcher, docnum, terms)
     if not matched or not body:
         lead = body[:width].rsplit(" ", 1)[0] if len(body) > width else body
         return _plain(lead).strip(), None
@@ -380,18 +471,26 @@ def _snippet(searcher, docnum: int, terms: list, body: str, marks: list[int] | N
     return _mark(body, spans, width), spans[0][0]
 
 
-def _matched_positions(searcher, docnum: int, terms: list) -> list[tuple[int, str]]:
-    """Return (position, term) of every query term of the text field found in the document, in order."""
-    found = []
+def _matched_positions(reader, docnums: list[int], terms: list[str]) -> dict[int, list[tuple[int, str]]]:
+    """Return, per document, (position, term) of every query term of the text field it holds, in order.
+
+    One posting reader per term walks the documents in index order, instead of one per term and hit.
+    """
+    found: dict[int, list[tuple[int, str]]] = {docnum: [] for docnum in docnums}
+    in_order = sorted(found)
     for term in terms:
         try:
-            postings = searcher.postings("text", term)
+            postings = reader.postings("text", term)
         except TermNotFound:
             continue
-        postings.skip_to(docnum)
-        if postings.is_active() and postings.id() == docnum:
-            found.extend((position, term) for position in postings.value_as("positions"))
-    return sorted(found)
+        for docnum in in_order:
+            if postings.is_active() and postings.id() < docnum:
+                postings.skip_to(docnum)
+            if not postings.is_active():
+                break
+            if postings.id() == docnum:
+                found[docnum].extend((position, term) for position in postings.value_as("positions"))
+    return {docnum: sorted(pairs) for docnum, pairs in found.items()}
 
 
 def _best_window(matched: list[tuple[int, str]], size: int = SNIPPET_TOKENS) -> set[int]:

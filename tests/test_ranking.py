@@ -1,0 +1,110 @@
+"""Search answers checked against whoosh's own evaluation: exact totals, the same top hits and scores."""
+
+import random
+
+import pytest
+from whoosh import collectors
+
+from archive.archive import Archive
+from ingest.pipeline import Limits, capture
+from ingest.sources import SourceItem
+from tests.documents import write
+
+COMMON = "the of and to in for on with said that over".split()
+RARE = "moon landing drone export budget council ministry".split()
+
+
+def _texts(count: int) -> dict[str, str]:
+    """Seeded random documents: common words in almost all, rare words in few, some planted phrases."""
+    rng = random.Random(7)
+    texts = {}
+    for n in range(count):
+        words = [rng.choice(COMMON) for _ in range(40)] + rng.sample(RARE, rng.randint(0, 3))
+        rng.shuffle(words)
+        words.insert(0, "the")  # in every document
+        if n % 9 == 0:
+            words[5:5] = ["the", "moon", "landing"]
+        if n % 13 == 0:
+            words[20:20] = ["landing", "the", "moon"]  # the words of the phrase, out of order
+        lang = "de" if n % 4 == 0 else "en"
+        body = " ".join(words) + (" 无人机出口价值" if n % 6 == 0 else "")
+        title = "Moon report" if n % 10 == 0 else f"Note {n}"
+        texts[f"doc-{n:03}.md"] = f"---\ntitle: {title}\nlang: {lang}\n---\n{body}\n"
+    return texts
+
+
+@pytest.fixture(scope="module")
+def ranked(tmp_path_factory):
+    """An archive of 90 documents in several index segments (whoosh merges nothing: merge=False)."""
+    folder = tmp_path_factory.mktemp("ranking")
+    archive = Archive(folder / "archive")
+    names = sorted(_texts(90).items())
+    for start in range(0, len(names), 30):
+        with archive.batch():
+            for name, text in names[start:start + 30]:
+                archive.add(capture(SourceItem(str(write(folder / "src" / name, text)), False), Limits()))
+            archive.index.commit(merge=False)
+    yield archive
+    archive.close()
+
+
+def _whoosh_answer(archive, query: str):
+    """Whoosh scoring every match itself (no shortcuts), with its own phrase spans and filter."""
+    index = archive.index
+    searcher = index._warm().searcher
+    parsed = index.parse(query)
+    from archive.index import _split_filters  # the same split of filters from ranked words as search uses
+    scored, filters = _split_filters(parsed)
+    admitted = index._warm().docs(filters)
+    collector = collectors.UnlimitedCollector()
+    if admitted is not None:
+        collector = collectors.FilterCollector(collector, allow=admitted)
+    searcher.search_with_collector(scored, collector)
+    return [(round(score, 4), int(searcher.stored_fields(docnum)["capture_id"]))
+            for score, docnum in collector.results().top_n]
+
+
+QUERIES = ["moon", "the", "moon OR the", "moon OR landing OR drone", "the said", "moon NOT landing",
+           '"the moon landing"', '"moon landing" OR budget', '"the moon" said', '"landing the moon"',
+           "无人机", '"无人机出口"', "the lang:de", '"the moon landing" lang:en', "moon OR the lang:de",
+           "title:moon", "said that over the", "text:moon OR text:the"]
+
+
+def test_the_archive_has_several_segments(ranked):
+    assert len(ranked.index._warm().searcher.reader().leaf_readers()) >= 3
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_totals_and_top_hits_match_a_full_scoring(ranked, query):
+    result = ranked.search(query, limit=10)
+    reference = _whoosh_answer(ranked, query)
+    assert result.total == len(reference)
+    ours = [(round(hit.score, 4), hit.capture_id) for hit in result.hits]
+    # Equal scores rank the earlier capture first, as whoosh does (capture ids follow index order here).
+    assert ours == sorted(reference, key=lambda pair: (-pair[0], pair[1]))[:10]
+
+
+@pytest.mark.parametrize("query", ["text:moon OR text:the", "(text:moon OR text:the) lang:en"])
+def test_or_totals_count_every_match(ranked, query):
+    # Once its top page is full, whoosh's default collector turns this OR into AND-MAYBE ("the" alone
+    # cannot reach the page) and then counted 39 of the 90 matches.
+    assert ranked.search(query, limit=5).total == len(_whoosh_answer(ranked, query))
+    assert ranked.search("text:moon OR text:the", limit=5).total == ranked.catalog.count_captures()
+
+
+def test_phrases_find_the_words_in_a_row_only(ranked):
+    in_a_row = {hit.capture_id for hit in ranked.search('"the moon landing"', limit=100).hits}
+    planted = {hit.capture_id for hit in ranked.search('"landing the moon"', limit=100).hits}
+    assert len(in_a_row) >= 10 and len(planted) >= 7
+    for capture_id in in_a_row:
+        assert "the moon landing" in ranked.get(capture_id, with_text=True).text
+    for capture_id in planted:
+        assert "landing the moon" in ranked.get(capture_id, with_text=True).text
+
+
+def test_pages_follow_each_other(ranked):
+    first = ranked.search("the", limit=10)
+    second = ranked.search("the", limit=10, offset=10)
+    assert first.total == second.total == ranked.catalog.count_captures()
+    assert not {h.capture_id for h in first.hits} & {h.capture_id for h in second.hits}
+    assert min(h.score for h in first.hits) >= max(h.score for h in second.hits)
