@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
@@ -89,8 +90,20 @@ class MultilingualTokenizer(Tokenizer):
 MARK_EVERY = 128
 
 
-def token_marks(text: str, every: int = MARK_EVERY) -> list[int]:
-    """Return [position, offset, ...]: where every `every`-th token's run starts, so token_spans can start there."""
+class Analysed(NamedTuple):
+    """A text as the index takes it: each term's positions, and where every 128th token's run starts."""
+
+    terms: dict[str, list[int]]
+    marks: list[int]  # [position, offset, ...]: token_spans starts there instead of at the beginning
+
+
+def analyse(text: str, every: int = MARK_EVERY) -> Analysed:
+    """Return the terms text_analyzer() gives a text with their positions, and the token marks, in one walk.
+
+    Ingest workers run this next to extraction, and the index takes the terms as they are: the writer,
+    alone in the main process, then does no analysis.
+    """
+    terms: dict[str, list[int]] = {}
     marks: list[int] = []
     pos, due = 0, every
     for match in _TOKEN_RE.finditer(text):
@@ -98,8 +111,12 @@ def token_marks(text: str, every: int = MARK_EVERY) -> list[int]:
             marks += [pos, match.start()]
             due = pos + every
         run = match.group()
-        pos += len(run) - 1 if match.lastgroup == "unspaced" and len(run) > 1 else 1
-    return marks
+        pieces = [run[i:i + 2] for i in range(len(run) - 1)] if match.lastgroup == "unspaced" and len(run) > 1 \
+            else (run,)
+        for piece in pieces:
+            terms.setdefault(stem_english(fold(piece)), []).append(pos)
+            pos += 1
+    return Analysed(terms, marks)
 
 
 def token_spans(text: str, positions: set[int], marks: list[int] | None = None) -> list[tuple[int, int]]:

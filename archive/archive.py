@@ -12,7 +12,7 @@ from pathlib import Path
 from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive import checking, figures, quotes, versions, warc
-from archive.analysis import token_marks
+from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import InvalidInputError, NotFoundError
@@ -63,10 +63,11 @@ class Archive:
             row["warc_sha256"] = self.store.put(warc.exchange_warc(
                 captured.final_url or captured.url, captured.captured_at, captured.request_headers or {},
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
-        row["token_marks"] = captured.token_marks if captured.token_marks is not None else token_marks(captured.text)
+        analysed = captured.analysed or analyse(captured.text)
+        row["token_marks"] = analysed.marks
         found = captured.figures if captured.figures is not None else figures.extract(captured.text)
         capture = self.catalog.add_capture(row, at=utc_now(), figures=found)
-        self._mark(self.index.add(capture, captured.text))
+        self._mark(self.index.add(capture, analysed.terms))
         if not self._batch_depth:
             self.flush()
         return IngestResult(captured.source, "captured", capture)
@@ -94,9 +95,9 @@ class Archive:
         """Rebuild derived data (index document, figures) of captures marked unindexed; return how many."""
         count = 0
         for capture in self.catalog.iter_captures(with_text=True, where="indexed = 0"):
-            self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""),
-                                         token_marks(capture.text or ""))
-            self._mark(self.index.add(capture, capture.text or "", replace=True))
+            analysed = analyse(capture.text or "")
+            self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""), analysed.marks)
+            self._mark(self.index.add(capture, analysed.terms, replace=True))
             count += 1
             if progress:
                 progress(1)

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from whoosh import collectors, fields, index, scoring
+from whoosh import collectors, fields, formats, index, scoring
 from whoosh import query as query_module
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
@@ -24,7 +24,7 @@ from archive.analysis import keyword_analyzer, text_analyzer, token_spans
 from archive.errors import IndexBusyError, QueryError
 from archive.models import Capture
 
-SCHEMA_VERSION = "2"  # 2: text keeps positions only (snippets re-tokenise up to the passage)
+SCHEMA_VERSION = "3"  # 2: text keeps positions only (snippets re-tokenise up to the passage); 3: text analysed beforehand
 SNIPPET_TOKENS = 24
 FILTER_FIELDS = {"lang", "kind", "published", "captured", "url", "sha256"}
 FILTER_CACHE_SIZE = 64
@@ -34,14 +34,31 @@ _SPACES = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
+class AnalysedText(tuple):
+    """A capture's text as (term, positions) pairs from analysis.analyse, indexed without analysing again."""
+
+
+class _Positions(formats.Positions):
+    """Whoosh's positions format, also taking an AnalysedText as it is (the analyzer still reads queries)."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(value, AnalysedText):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        for term, positions in value:
+            yield term, len(positions), len(positions) * self.field_boost, self.encode(positions)
+
+
 def schema() -> fields.Schema:
     """Return the index schema: searchable text and title, filterable metadata."""
     text = text_analyzer()
     names = keyword_analyzer()
+    body = fields.TEXT(analyzer=text, multitoken_query="phrase")
+    body.format = _Positions(field_boost=body.format.field_boost)
     return fields.Schema(
         capture_id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=text, field_boost=2.0, multitoken_query="phrase"),
-        text=fields.TEXT(analyzer=text, multitoken_query="phrase"),
+        text=body,
         author=fields.TEXT(analyzer=names, multitoken_query="phrase"),
         site=fields.TEXT(analyzer=names, multitoken_query="phrase"),
         url=fields.ID,
@@ -96,8 +113,8 @@ class SearchIndex:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def add(self, capture: Capture, text: str, replace: bool = False) -> list[int]:
-        """Queue a capture for indexing; return the ids committed if this filled a batch.
+    def add(self, capture: Capture, terms: dict[str, list[int]], replace: bool = False) -> list[int]:
+        """Queue a capture, its text given as analysis.analyse terms; return the ids committed if this filled a batch.
 
         `replace` removes an earlier copy first: needed when replaying after a crash, skipped for new
         captures because the lookup costs time on every document.
@@ -107,7 +124,7 @@ class SearchIndex:
                 self._writer = self._ix.writer(timeout=self.lock_timeout, limitmb=128)
             except index.LockError as exc:
                 raise IndexBusyError("the search index is locked by another process; try again") from exc
-        document = _document(capture, text)
+        document = _document(capture, terms)
         if replace:
             self._writer.update_document(**document)
         else:
@@ -409,11 +426,11 @@ def _normalise_dates(query: str) -> str:
     return _DATE_CLAUSE.sub(compact, query)
 
 
-def _document(capture: Capture, text: str) -> dict:
+def _document(capture: Capture, terms: dict[str, list[int]]) -> dict:
     doc = {
         "capture_id": str(capture.id),
         "title": capture.title or "",
-        "text": text,
+        "text": AnalysedText(terms.items()),
         "author": capture.author or "",
         "site": " ".join(filter(None, [capture.site, _host(capture.final_url or capture.url)])),
         "sha256": capture.sha256,

@@ -40,7 +40,7 @@ class Captured(Described):
     http_reason: str | None = None  # with request_headers, what the WARC record of an http exchange needs
     request_headers: dict[str, str] | None = None
     figures: list[Any] | None = None  # figures.Figure of the text, when extracted next to the text (workers)
-    token_marks: list[int] | None = None  # analysis.token_marks of the text, likewise
+    analysed: Any = None  # analysis.Analysed of the text (index terms, token marks), likewise
 
 
 @dataclass(kw_only=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from archive import figures
-from archive.analysis import token_marks
+from archive.analysis import analyse
 from archive.clock import utc_now
 from archive.errors import CaptureError, UnsupportedSourceError
 from archive.models import Capture, Captured
@@ -56,9 +56,10 @@ def capture(item: SourceItem, limits: Limits) -> Captured:
     captured = choose(loaded).capture(loaded)
     if not captured.text.strip() and not captured.notes:
         raise CaptureError(item.source, "no text could be extracted")
-    # Figures are derived like the text; finding them here keeps that work in the extraction processes.
+    # Figures and index terms are derived like the text; deriving them here keeps that work in the
+    # extraction processes, away from the single writer.
     captured.figures = figures.extract(captured.text)
-    captured.token_marks = token_marks(captured.text)
+    captured.analysed = analyse(captured.text)
     return captured
 
 

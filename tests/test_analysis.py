@@ -48,9 +48,23 @@ def test_token_spans_agree_with_the_tokenizer():
 
 
 def test_token_marks_let_spans_start_midway_with_the_same_answer():
-    from archive.analysis import token_marks, token_spans
+    from archive.analysis import analyse, token_spans
     text = " ".join(f"word{i} 无人机出口{i}" for i in range(400))
-    marks = token_marks(text, every=50)
+    marks = analyse(text, every=50).marks
     assert len(marks) >= 2 and marks[0] >= 50
     for wanted in ({3}, {777}, {1200, 1203}, {1599}):
         assert token_spans(text, wanted, marks) == token_spans(text, wanted)
+
+
+def test_analyse_gives_the_terms_and_positions_of_the_analyzer():
+    # The index takes analyse()'s terms as they are and reads queries with text_analyzer(): they must agree.
+    from collections import defaultdict
+
+    from archive.analysis import analyse, text_analyzer
+    text = ("Drones EXPORTED, Café déjà-vu; 无人机出口 and हिन्दी समाचार: $1.23 million, 14.372,4 km; "
+            "Дронови во Русија; ｆｕｌｌ-width ﬁle; ไทยภาษา 中 x.") * 3
+    expected = defaultdict(list)
+    for token in text_analyzer()(text, positions=True):
+        expected[token.text].append(token.pos)
+    assert analyse(text).terms == dict(expected)
+    assert analyse("").terms == {} and analyse("").marks == []
