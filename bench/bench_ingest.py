@@ -277,9 +277,18 @@ def run_ours(folder: Path, home: Path, jobs: int) -> dict:
             for result in ingest([str(folder)], archive.add, Limits(), jobs=jobs, exclude=(archive.home,)):
                 counts[result.status] += 1
     seconds = time.perf_counter() - started
+    _reap_fork_server()
     pages = sum(counts.values())
     return {"pages": pages, "ok": counts["captured"] + counts["exists"], "failed": counts["failed"],
             "counts": counts, "seconds": seconds}
+
+
+def _reap_fork_server() -> None:
+    """Stop and wait for the fork server that started the extraction workers, so that their CPU time
+    counts in RUSAGE_CHILDREN (the server waited for its workers; we wait for the server)."""
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()  # private, but the only way to wait for it before this process ends
 
 
 def worker_main(config: str, folder: Path, home: Path) -> None:

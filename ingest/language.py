@@ -29,6 +29,11 @@ def detect(text: str) -> str | None:
     return language
 
 
+def load_model() -> None:
+    """Load the model now, before it is needed (the ingest workers' fork server does)."""
+    _identifier()
+
+
 @lru_cache(maxsize=1)
 def _identifier():
     # Loading the model takes about a second, so it is done once per process and only when needed.

@@ -60,13 +60,24 @@ def captures(items: Iterable[SourceItem], limits: Limits, jobs: int = 1) -> Iter
 
 def _captures_in_workers(items: list[SourceItem], limits: Limits, jobs: int) -> Iterator[Outcome]:
     window: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
         for item in items:
             window.append(pool.submit(capture_safely, item, limits))
             if len(window) >= jobs * 4:
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+
+
+def _worker_context():
+    """Fork workers from a server that has loaded the extraction code once (ingest/worker.py); spawn where
+    there is no fork server. Not plain fork: the writer's open database and index must not be inherited."""
+    try:
+        context = multiprocessing.get_context("forkserver")
+    except ValueError:
+        return multiprocessing.get_context("spawn")
+    context.set_forkserver_preload(["ingest.worker"])
+    return context
 
 
 def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Limits, jobs: int = 1,
