@@ -27,7 +27,7 @@ from archive.models import Capture
 SCHEMA_VERSION = "3"  # 2: text keeps positions only (snippets re-tokenise up to the passage); 3: text analysed beforehand
 SNIPPET_TOKENS = 24
 FILTER_FIELDS = {"lang", "kind", "published", "captured", "url", "sha256"}
-FILTER_CACHE_SIZE = 64
+CACHED_IDS = 400_000  # document numbers kept in a warm searcher's sets of recent clauses (~20 MB)
 _THREAD = threading.local()
 _DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
 _SPACES = re.compile(r"\s+")
@@ -175,7 +175,7 @@ class SearchIndex:
         admitted = warm.docs(filters)
         if admitted is not None and not admitted:
             return 0, []
-        results, total = _rank(warm.searcher, scored, offset + limit, admitted)
+        results, total = _rank(warm, scored, offset + limit, admitted)
         wanted = sorted({text for field, text in scored.iter_all_terms() if field == "text"})
         page = results[offset:offset + limit]
         ids = [int(hit["capture_id"]) for hit in page]
@@ -217,18 +217,24 @@ class SearchIndex:
 
 
 class _WarmSearcher:
-    """An open searcher kept between queries, with the document sets of recent filters (lang:, kind:, dates)."""
+    """An open searcher kept between queries, with the document sets of recent clauses.
+
+    Filters (lang:, kind:, dates) and single words recur from query to query; their sets cost a walk of
+    the postings each time (about 1 microsecond a document), so the recent ones are kept, up to
+    CACHED_IDS document numbers, and forgotten when the index changes.
+    """
 
     def __init__(self, ix):
         self.ix, self.ix_id = ix, id(ix)
         self.searcher = ix.searcher(weighting=scoring.BM25F())
-        self._filters: OrderedDict[str, set[int]] = OrderedDict()
+        self._sets: OrderedDict[str, set[int]] = OrderedDict()
+        self._cached = 0
 
     def current(self) -> bool:
         return self.searcher.up_to_date()
 
     def refresh(self) -> None:
-        """Follow commits made since the searcher opened; a new searcher forgets the filter sets."""
+        """Follow commits made since the searcher opened; a new searcher forgets the cached sets."""
         if not self.searcher.up_to_date():
             if self.searcher.doc_count_all() == 0:
                 # whoosh 2.7 cannot refresh from an empty index's reader (it has no segments to reuse).
@@ -236,24 +242,25 @@ class _WarmSearcher:
             else:
                 # The fresh searcher reuses the old one's segment readers, so the old one must stay open.
                 fresh = self.searcher.refresh()
-            self.searcher, self._filters = fresh, OrderedDict()
+            self.searcher, self._sets, self._cached = fresh, OrderedDict(), 0
+
+    def matching(self, clause) -> set[int]:
+        """Return the documents one clause matches; the set is shared between queries, so only read it."""
+        key = repr(clause)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = set(self.searcher.docs_for_query(clause))
+            self._cached += len(found)
+            while self._cached > CACHED_IDS and len(self._sets) > 1:
+                self._cached -= len(self._sets.popitem(last=False)[1])
+        self._sets.move_to_end(key)
+        return found
 
     def docs(self, filters: list) -> set[int] | None:
-        """Return the documents every filter clause admits, from the cache when the clause was seen lately.
-
-        The cached sets are shared between queries: whoosh only reads them.
-        """
-        if not filters:
-            return None
+        """Return the documents every filter clause admits, or None when there is no filter."""
         admitted: set[int] | None = None
         for clause in filters:
-            key = repr(clause)
-            if key not in self._filters:
-                self._filters[key] = set(self.searcher.docs_for_query(clause))
-                if len(self._filters) > FILTER_CACHE_SIZE:
-                    self._filters.popitem(last=False)
-            self._filters.move_to_end(key)
-            found = self._filters[key]
+            found = self.matching(clause)
             admitted = found if admitted is None else admitted & found
         return admitted
 
@@ -261,38 +268,41 @@ class _WarmSearcher:
         self.searcher.close()
 
 
-def _rank(searcher, scored, limit: int, admitted: set[int] | None):
+def _rank(warm: _WarmSearcher, scored, limit: int, admitted: set[int] | None):
     """Return whoosh's results holding the top `limit` hits, and the exact number of matches."""
     if admitted is None:
         # Block-max skipping finds the top hits without scoring every match; the count comes from sets.
         collector = collectors.TopCollector(limit=limit)
-        searcher.search_with_collector(scored, collector)
-        return collector.results(), len(_matching_docs(scored, searcher))
+        warm.searcher.search_with_collector(scored, collector)
+        return collector.results(), len(_matching_docs(scored, warm))
     # Under a filter every admitted match is scored, and counted on the way. replace=0: whoosh otherwise
     # swaps in matchers that drop the documents unable to reach the top (an OR becomes AND-MAYBE).
     collector = _LeapfrogFilter(collectors.TopCollector(limit=limit, usequality=False, replace=0), allow=admitted)
-    searcher.search_with_collector(scored, collector)
+    warm.searcher.search_with_collector(scored, collector)
     results = collector.results()
     return results, len(results)
 
 
-def _matching_docs(node, searcher) -> set[int]:
+def _matching_docs(node, warm: _WarmSearcher) -> set[int]:
     """Return the documents a query matches, combining its parts' sets as the query combines them.
 
     Whoosh's own count walks every match one at a time through the whole matcher tree; sets are faster.
+    The sets of single words may be shared (the warm searcher's cache): the result is only read.
     """
     kind = type(node)
     if kind is query_module.And:
-        return set.intersection(*sorted((_matching_docs(sub, searcher) for sub in node.subqueries), key=len))
+        return set.intersection(*sorted((_matching_docs(sub, warm) for sub in node.subqueries), key=len))
     if (kind is query_module.Or and not node.minmatch) or kind is query_module.DisjunctionMax:
-        return set().union(*(_matching_docs(sub, searcher) for sub in node.subqueries))
+        return set().union(*(_matching_docs(sub, warm) for sub in node.subqueries))
     if kind is query_module.AndNot:
-        return _matching_docs(node.a, searcher) - _matching_docs(node.b, searcher)
+        return _matching_docs(node.a, warm) - _matching_docs(node.b, warm)
     if kind is query_module.AndMaybe:
-        return _matching_docs(node.a, searcher)
+        return _matching_docs(node.a, warm)
     if kind is query_module.Require:
-        return _matching_docs(node.a, searcher) & _matching_docs(node.b, searcher)
-    return set(searcher.docs_for_query(node))
+        return _matching_docs(node.a, warm) & _matching_docs(node.b, warm)
+    if kind is query_module.Term:
+        return warm.matching(node)  # words recur between queries: their sets are kept a while
+    return set(warm.searcher.docs_for_query(node))
 
 
 class _LeapfrogFilter(collectors.FilterCollector):
@@ -364,12 +374,30 @@ class _WordsInARow(query_module.Phrase):
             return [], []
         reader = searcher.reader()
         order = sorted(range(len(words)), key=lambda k: reader.doc_frequency(self.fieldname, self.words[k]))
+        score = _summed_score(words, searcher, self.fieldname)
         found, scores = [], []
         for docnum in _common_docs([words[k] for k in order]):
             if _in_a_row(words, order):
                 found.append(docnum)
-                scores.append(sum(matcher.score() for matcher in words))
+                scores.append(score(docnum))
         return found, scores
+
+
+def _summed_score(matchers: list, searcher, fieldname: str):
+    """Return a function giving the words' summed score on the document they all stand on.
+
+    BM25F's per-word scorers each read the document's field length; for a long phrase (a pasted Chinese
+    clause is one word per character) reading it once for all of them is most of the scoring time.
+    """
+    scorers = [getattr(matcher, "scorer", None) for matcher in matchers]
+    if not all(isinstance(scorer, scoring.WeightLengthScorer) for scorer in scorers):
+        return lambda docnum: sum(matcher.score() for matcher in matchers)
+    pairs = list(zip(scorers, matchers))
+
+    def score(docnum: int) -> float:
+        length = searcher.doc_field_length(docnum, fieldname, 1)  # what each scorer's dfl() reads
+        return sum(scorer._score(matcher.weight(), length) for scorer, matcher in pairs)
+    return score
 
 
 def _common_docs(matchers: list):

@@ -276,9 +276,11 @@ def test_a_warm_searcher_sees_new_captures_and_filters_stay_right(archive, tmp_p
     first = write(tmp_path / "one.md", "---\nlang: de\n---\nDrohnen wurden exportiert.")
     archive.add(capture(SourceItem(str(first), False), Limits()))
     assert archive.search("drohnen lang:de").total == 1
+    assert archive.search("drohnen OR weitere").total == 1
     second = write(tmp_path / "two.md", "---\nlang: de\n---\nWeitere Drohnen wurden exportiert.")
     archive.add(capture(SourceItem(str(second), False), Limits()))
     assert archive.search("drohnen lang:de").total == 2  # the cached lang:de set was renewed with the searcher
+    assert archive.search("drohnen OR weitere").total == 2  # so were the cached sets of single words
     assert archive.search("lang:de").total == 2  # filters alone list every capture they admit
     assert archive.search("drohnen lang:fr").total == 0
 
