@@ -111,12 +111,25 @@ def analyse(text: str, every: int = MARK_EVERY) -> Analysed:
             marks += [pos, match.start()]
             due = pos + every
         run = match.group()
-        pieces = [run[i:i + 2] for i in range(len(run) - 1)] if match.lastgroup == "unspaced" and len(run) > 1 \
-            else (run,)
+        if match.lastgroup == "unspaced" and len(run) > 1:
+            pieces = [run[i:i + 2] for i in range(len(run) - 1)]
+        else:
+            pieces = (run,)
         for piece in pieces:
-            terms.setdefault(stem_english(fold(piece)), []).append(pos)
+            term = _index_term(piece)
+            positions = terms.get(term)
+            if positions is None:
+                terms[term] = [pos]
+            else:
+                positions.append(pos)
             pos += 1
     return Analysed(terms, marks)
+
+
+@lru_cache(maxsize=200_000)
+def _index_term(piece: str) -> str:
+    """The term text_analyzer() makes of one token: folded, then stemmed (one cache lookup per token)."""
+    return stem_english(fold(piece))
 
 
 def token_spans(text: str, positions: set[int], marks: list[int] | None = None) -> list[tuple[int, int]]:

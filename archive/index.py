@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 import threading
+from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 from whoosh import collectors, fields, formats, index, scoring
 from whoosh import query as query_module
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 from whoosh.qparser import GtLtPlugin, MultifieldParser
@@ -29,6 +31,7 @@ SNIPPET_TOKENS = 24
 FILTER_FIELDS = {"lang", "kind", "published", "captured", "url", "sha256"}
 CACHED_IDS = 400_000  # document numbers kept in a warm searcher's sets of recent clauses (~20 MB)
 _THREAD = threading.local()
+_UNREAD = 0xFFFFFFFF  # a field length not read yet
 _DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
 _SPACES = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
@@ -47,6 +50,37 @@ class _Positions(formats.Positions):
             return
         for term, positions in value:
             yield term, len(positions), len(positions) * self.field_boost, self.encode(positions)
+
+
+class _RememberedLengths(W3PerDocReader):
+    """Whoosh's per-document reader of one segment, keeping the field lengths it has read (4 bytes a document).
+
+    Committing a segment asks for a document's field length once per posting (hundreds per document) and
+    scoring once per word and match; each ask is a seek and a read in the lengths column.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lengths: dict[str, array] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        known = self._lengths.get(fieldname)
+        if known is None:
+            known = self._lengths[fieldname] = array("I", [_UNREAD]) * self.doc_count_all()
+        length = known[docnum]
+        if length == _UNREAD:
+            length = super().doc_field_length(docnum, fieldname, default)
+            if length is None or length == default:  # no length recorded: answer as whoosh does, unremembered
+                return length
+            known[docnum] = length
+        return length
+
+
+class _Codec(W3Codec):
+    """Whoosh's codec, with segments that remember their field lengths (recorded in the index's TOC)."""
+
+    def per_document_reader(self, storage, segment):
+        return _RememberedLengths(storage, segment)
 
 
 def schema() -> fields.Schema:
@@ -121,7 +155,7 @@ class SearchIndex:
         """
         if self._writer is None:
             try:
-                self._writer = self._ix.writer(timeout=self.lock_timeout, limitmb=128)
+                self._writer = self._ix.writer(timeout=self.lock_timeout, limitmb=128, codec=_Codec())
             except index.LockError as exc:
                 raise IndexBusyError("the search index is locked by another process; try again") from exc
         document = _document(capture, terms)

@@ -126,3 +126,16 @@ def test_pages_follow_each_other(ranked):
 def test_a_phrase_or_a_word_finds_what_whoosh_finds(ranked):
     result = ranked.search('"moon landing" OR budget', limit=100)
     assert result.total == len(_whoosh_answer(ranked, '"moon landing" OR budget')) > 10
+
+
+def test_remembered_field_lengths_are_whoosh_own(ranked):
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    for reader, _offset in ranked.index._warm().searcher.reader().leaf_readers():
+        segment, storage = reader.segment(), reader.storage()
+        remembered, plain = segment.codec().per_document_reader(storage, segment), W3PerDocReader(storage, segment)
+        assert type(remembered).__name__ == "_RememberedLengths"
+        for _ in range(2):  # read, then remembered
+            for docnum in range(segment.doc_count_all()):
+                for field in ("title", "text", "author"):
+                    assert remembered.doc_field_length(docnum, field, 1) == plain.doc_field_length(docnum, field, 1)
