@@ -208,7 +208,7 @@ class SearchIndex:
         scored, filters = _split_filters(self.parse(query))
         admitted = warm.docs(filters)
         if admitted is not None and not admitted:
-            return 0, []
+            return 0, []  # the filters admit nothing
         results, total = _rank(warm, scored, offset + limit, admitted)
         wanted = sorted({text for field, text in scored.iter_all_terms() if field == "text"})
         page = results[offset:offset + limit]
@@ -408,30 +408,12 @@ class _WordsInARow(query_module.Phrase):
             return [], []
         reader = searcher.reader()
         order = sorted(range(len(words)), key=lambda k: reader.doc_frequency(self.fieldname, self.words[k]))
-        score = _summed_score(words, searcher, self.fieldname)
         found, scores = [], []
         for docnum in _common_docs([words[k] for k in order]):
             if _in_a_row(words, order):
                 found.append(docnum)
-                scores.append(score(docnum))
+                scores.append(sum(matcher.score() for matcher in words))
         return found, scores
-
-
-def _summed_score(matchers: list, searcher, fieldname: str):
-    """Return a function giving the words' summed score on the document they all stand on.
-
-    BM25F's per-word scorers each read the document's field length; for a long phrase (a pasted Chinese
-    clause is one word per character) reading it once for all of them is most of the scoring time.
-    """
-    scorers = [getattr(matcher, "scorer", None) for matcher in matchers]
-    if not all(isinstance(scorer, scoring.WeightLengthScorer) for scorer in scorers):
-        return lambda docnum: sum(matcher.score() for matcher in matchers)
-    pairs = list(zip(scorers, matchers))
-
-    def score(docnum: int) -> float:
-        length = searcher.doc_field_length(docnum, fieldname, 1)  # what each scorer's dfl() reads
-        return sum(scorer._score(matcher.weight(), length) for scorer, matcher in pairs)
-    return score
 
 
 def _common_docs(matchers: list):
