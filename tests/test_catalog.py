@@ -15,8 +15,13 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
     catalog = Catalog(tmp_path / "catalog.db")
     names = [r["name"] for r in catalog.db["_sqlite_migrations"].rows]
     assert names == ["m001_captures_and_ledger", "m002_claims_and_citations", "m003_figures",
-                     "m004_exchange_warc", "m005_token_marks"]
+                     "m004_exchange_warc", "m005_token_marks", "m006_versions_index"]
     assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # The newest version of a URL, asked on every add, is read from the index without sorting.
+    plan = " ".join(str(row) for row in catalog.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM captures WHERE url = ? ORDER BY captured_at DESC, id DESC LIMIT 1",
+        ["https://example.org/"]))
+    assert "idx_captures_url_captured_at_id" in plan and "TEMP B-TREE" not in plan
     catalog.close()
     # Opening again applies nothing twice.
     again = Catalog(tmp_path / "catalog.db")
