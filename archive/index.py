@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from whoosh import collectors, fields, formats, index, scoring
 from whoosh import query as query_module
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 from whoosh.qparser import GtLtPlugin, MultifieldParser
@@ -29,6 +29,10 @@ from archive.models import Capture
 SCHEMA_VERSION = "3"  # 2: text keeps positions only (snippets re-tokenise up to the passage); 3: text analysed beforehand
 SNIPPET_TOKENS = 24
 FILTER_FIELDS = {"lang", "kind", "published", "captured", "url", "sha256"}
+# Posting lists shorter than this are kept in the term's entry of the terms table instead of a block of the
+# postings file: in a batch of a thousand captures most words occur in a few of them, and a block costs a
+# header, two pickles and compression to write, and a seek to read.
+INLINE_POSTINGS = 8
 CACHED_IDS = 400_000  # document numbers kept in a warm searcher's sets of recent clauses (~20 MB)
 _THREAD = threading.local()
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
@@ -76,8 +80,48 @@ class _RememberedLengths(W3PerDocReader):
         return length
 
 
+class _InlinePostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer, inlining short posting lists (Whoosh has the option, but calls a method
+    its term info names differently, so only a limit of 1, no inlining, works there)."""
+
+    def finish_postings(self):
+        if self.written() or len(self) >= self._inlinelimit:
+            return super().finish_postings()
+        terminfo, self._terminfo = self._terminfo, None
+        terminfo.add_block(self)
+        terminfo.set_inlined(self._ids, self._weights, self._values)
+        return terminfo
+
+
+class _InlinedPostings(ListMatcher):
+    """Reads an inlined posting list as Whoosh reads a block: copies keep the term and its statistics (block-max
+    scoring asks them), and a posting without a value reads None, not ""."""
+
+    def copy(self):
+        return _InlinedPostings(self._ids, self._weights, self._values, self._format, self._scorer, self._i,
+                                self._all_weights, term=self._term, terminfo=self._terminfo)
+
+    def value(self):
+        return super().value() if self._values else None
+
+
 class _Codec(W3Codec):
-    """Whoosh's codec, with segments that remember their field lengths (recorded in the index's TOC)."""
+    """Whoosh's codec, with short posting lists inlined and segments that remember their field lengths.
+
+    Segments record their codec in the index's TOC, so segments written before either change still read."""
+
+    def __init__(self, inline: int | None = None):
+        super().__init__(inlinelimit=INLINE_POSTINGS if inline is None else inline)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _InlinePostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                     compression=self._compression, inlinelimit=self._inlinelimit)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return _InlinedPostings(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
+        return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
 
     def per_document_reader(self, storage, segment):
         return _RememberedLengths(storage, segment)
@@ -269,14 +313,24 @@ class _WarmSearcher:
 
     def refresh(self) -> None:
         """Follow commits made since the searcher opened; a new searcher forgets the cached sets."""
-        if not self.searcher.up_to_date():
-            if self.searcher.doc_count_all() == 0:
-                # whoosh 2.7 cannot refresh from an empty index's reader (it has no segments to reuse).
-                fresh = self.ix.searcher(weighting=scoring.BM25F())
-            else:
-                # The fresh searcher reuses the old one's segment readers, so the old one must stay open.
-                fresh = self.searcher.refresh()
-            self.searcher, self._sets, self._cached = fresh, OrderedDict(), 0
+        if self.searcher.up_to_date():
+            return
+        if self._only_segments_added():
+            # The fresh searcher reuses the old one's segment readers, so the old one must stay open.
+            fresh = self.searcher.refresh()
+        else:
+            # whoosh 2.7's refresh keeps the readers of segments a merge removed (their documents then count
+            # twice) and reuses a segment's reader after deletions in it; an empty index has none to reuse.
+            fresh = self.ix.searcher(weighting=scoring.BM25F())
+            self.searcher.close()
+        self.searcher, self._sets, self._cached = fresh, OrderedDict(), 0
+
+    def _only_segments_added(self) -> bool:
+        if self.searcher.doc_count_all() == 0:
+            return False
+        latest = {segment: segment.deleted_count() for segment in self.ix._segments()}
+        return all(latest.get(reader.segment()) == reader.segment().deleted_count()
+                   for reader, _offset in self.searcher.reader().leaf_readers())
 
     def matching(self, clause) -> set[int]:
         """Return the documents one clause matches; the set is shared between queries, so only read it."""

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from archive.analysis import analyse
 from archive.archive import Archive
 from archive.errors import NotFoundError, QueryError
 from ingest.pipeline import Limits, capture
@@ -283,6 +284,26 @@ def test_a_warm_searcher_sees_new_captures_and_filters_stay_right(archive, tmp_p
     assert archive.search("drohnen OR weitere").total == 2  # so were the cached sets of single words
     assert archive.search("lang:de").total == 2  # filters alone list every capture they admit
     assert archive.search("drohnen lang:fr").total == 0
+
+
+def test_a_warm_searcher_follows_merges_and_replaced_documents(archive, tmp_path):
+    def add(name: str, text: str):
+        return archive.add(capture(SourceItem(str(write(tmp_path / name, text)), False), Limits())).capture
+
+    for n in range(5):  # five index segments: whoosh merges small ones from five on
+        with archive.batch():
+            add(f"n{n}.md", f"Drones report number {n}.")
+            archive.index.commit(merge=False)
+    assert archive.search("drones").total == 5  # the searcher is open on five segments
+    last = add("n5.md", "Drones report number 5.")  # this commit merges the small segments into one
+    assert len(archive.index._warm().searcher.reader().leaf_readers()) == 1
+    assert archive.search("drones").total == 6
+    assert len({hit.capture_id for hit in archive.search("drones").hits}) == 6
+    # A capture indexed again (as after a crash) replaces its document: the old one is deleted, not counted.
+    archive.search("drones")
+    archive.index.add(last, analyse("Drones report number 5.").terms, replace=True)
+    archive.flush()
+    assert archive.search("drones").total == 6
 
 
 def test_filtered_totals_count_only_what_the_filter_admits(archive, filled):

@@ -5,8 +5,9 @@ import random
 import pytest
 from whoosh import collectors, query
 
+from archive import index as index_module
 from archive.archive import Archive
-from archive.index import _split_filters, _WordsInARow
+from archive.index import _Codec, _split_filters, _WordsInARow
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem
 from tests.documents import write
@@ -34,10 +35,8 @@ def _texts(count: int) -> dict[str, str]:
     return texts
 
 
-@pytest.fixture(scope="module")
-def ranked(tmp_path_factory):
-    """An archive of 90 documents in several index segments (whoosh merges nothing: merge=False)."""
-    folder = tmp_path_factory.mktemp("ranking")
+def _segmented_archive(folder) -> Archive:
+    """An archive of 90 documents in three index segments (whoosh merges nothing: merge=False)."""
     archive = Archive(folder / "archive")
     names = sorted(_texts(90).items())
     for start in range(0, len(names), 30):
@@ -45,6 +44,13 @@ def ranked(tmp_path_factory):
             for name, text in names[start:start + 30]:
                 archive.add(capture(SourceItem(str(write(folder / "src" / name, text)), False), Limits()))
             archive.index.commit(merge=False)
+    return archive
+
+
+@pytest.fixture(scope="module")
+def ranked(tmp_path_factory):
+    """Rare words' posting lists are inlined in the terms table there, common words' written as blocks."""
+    archive = _segmented_archive(tmp_path_factory.mktemp("ranking"))
     yield archive
     archive.close()
 
@@ -139,3 +145,41 @@ def test_remembered_field_lengths_are_whoosh_own(ranked):
             for docnum in range(segment.doc_count_all()):
                 for field in ("title", "text", "author"):
                     assert remembered.doc_field_length(docnum, field, 1) == plain.doc_field_length(docnum, field, 1)
+
+
+def _inlined(archive, field: str, term: str) -> list[bool]:
+    """For each segment holding the term: whether its posting list is inlined in the terms table."""
+    return [reader.term_info(field, term).is_inlined()
+            for reader, _offset in archive.index._warm().searcher.reader().leaf_readers()
+            if (field, term) in reader]
+
+
+def _answers(archive) -> list:
+    return [(text, result.total, [(round(hit.score, 4), hit.capture_id, hit.snippet) for hit in result.hits])
+            for text in QUERIES + ["lang:de", "kind:markdown moon"] for result in [archive.search(text, limit=10)]]
+
+
+def _merged(archive) -> list:
+    """Merge every segment into one (reading each posting back, inlined lists included); answer again."""
+    archive.index._ix.writer(codec=_Codec()).commit(optimize=True)
+    assert len(archive.index._warm().searcher.reader().leaf_readers()) == 1
+    return _answers(archive)
+
+
+def test_inlined_posting_lists_answer_as_blocks_do_and_survive_a_merge(ranked, tmp_path, monkeypatch):
+    assert _inlined(ranked, "capture_id", "7") == [True]  # one document: inlined
+    assert _inlined(ranked, "text", "the") == [False] * 3  # in all 30 documents of each segment: blocks
+    inlined = _segmented_archive(tmp_path / "inlined")
+    monkeypatch.setattr(index_module, "INLINE_POSTINGS", 1)  # every posting list written as blocks
+    blocks = _segmented_archive(tmp_path / "blocks")
+    try:
+        assert _inlined(blocks, "capture_id", "7") == [False]
+        assert _answers(inlined) == _answers(blocks)
+        # Merged, scores move a little (whoosh sums the field lengths again from their one-byte forms).
+        merged_blocks = _merged(blocks)
+        monkeypatch.undo()
+        assert _merged(inlined) == merged_blocks
+        assert _inlined(inlined, "capture_id", "7") == [True]
+    finally:
+        inlined.close()
+        blocks.close()
