@@ -105,6 +105,7 @@ def analyse(text: str, every: int = MARK_EVERY) -> Analysed:
     """
     terms: dict[str, list[int]] = {}
     marks: list[int] = []
+    known = _TERMS
     pos, due = 0, every
     for match in _TOKEN_RE.finditer(text):
         if pos >= due:
@@ -116,7 +117,7 @@ def analyse(text: str, every: int = MARK_EVERY) -> Analysed:
         else:
             pieces = (run,)
         for piece in pieces:
-            term = _index_term(piece)
+            term = known.get(piece) or _learn_term(piece)
             positions = terms.get(term)
             if positions is None:
                 terms[term] = [pos]
@@ -126,10 +127,17 @@ def analyse(text: str, every: int = MARK_EVERY) -> Analysed:
     return Analysed(terms, marks)
 
 
-@lru_cache(maxsize=200_000)
-def _index_term(piece: str) -> str:
-    """The term text_analyzer() makes of one token: folded, then stemmed (one cache lookup per token)."""
-    return stem_english(fold(piece))
+# Token -> index term, as text_analyzer() makes it (folded, then stemmed). A plain dict: the lookup is on
+# every token of every capture, and an lru_cache call costs more than the dictionary read it wraps.
+_TERMS: dict[str, str] = {}
+_TERMS_LIMIT = 200_000
+
+
+def _learn_term(piece: str) -> str:
+    if len(_TERMS) >= _TERMS_LIMIT:
+        _TERMS.clear()  # a long-running process meeting endless new words: start afresh, no unbounded growth
+    term = _TERMS[piece] = stem_english(fold(piece))
+    return term
 
 
 def token_spans(text: str, positions: set[int], marks: list[int] | None = None) -> list[tuple[int, int]]:
