@@ -52,12 +52,12 @@ class Archive:
 
     def add(self, captured: Captured) -> IngestResult:
         """Persist a capture once: same bytes again answer "exists" with the capture already stored."""
-        sha256 = sha256_hex(captured.body)
+        sha256 = captured.sha256 or sha256_hex(captured.body)
         existing = self.catalog.find_by_sha256(sha256)
         if existing is not None:
             return IngestResult(captured.source, "exists", existing)
         previous = self.catalog.latest_for_url(captured.url) if captured.url else None
-        self.store.put(captured.body, sha256)
+        self.store.put(captured.body, sha256)  # already there when the ingest stored it: one stat
         row = _row(captured, sha256, previous)
         if captured.method == "http" and captured.http_status is not None:
             row["warc_sha256"] = self.store.put(warc.exchange_warc(

@@ -41,6 +41,7 @@ class Captured(Described):
     request_headers: dict[str, str] | None = None
     figures: list[Any] | None = None  # figures.Figure of the text, when extracted next to the text (workers)
     analysed: Any = None  # analysis.Analysed of the text (index terms, token marks), likewise
+    sha256: str | None = None  # set where the original bytes were stored in the blob store (ingest workers)
 
 
 @dataclass(kw_only=True)

@@ -18,8 +18,9 @@ def sha256_hex(data: bytes) -> str:
 class BlobStore:
     """Files under blobs/sha256/ab/cd/<hash>, each written atomically and read-only."""
 
-    def __init__(self, root: Path):
-        self.root = Path(root) / "sha256"
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.root = self.folder / "sha256"
 
     def path_for(self, sha256: str) -> Path:
         """Return where the blob with this hash lives."""

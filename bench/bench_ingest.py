@@ -274,7 +274,8 @@ def run_ours(folder: Path, home: Path, jobs: int) -> dict:
     started = time.perf_counter()
     with Archive(home) as archive:
         with archive.batch():
-            for result in ingest([str(folder)], archive.add, Limits(), jobs=jobs, exclude=(archive.home,)):
+            for result in ingest([str(folder)], archive.add, Limits(), jobs=jobs, exclude=(archive.home,),
+                                  store=archive.store):
                 counts[result.status] += 1
     seconds = time.perf_counter() - started
     _reap_fork_server()

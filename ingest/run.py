@@ -1,20 +1,24 @@
 """Run an ingest: expand sources, capture them (in parallel when asked), hand each to the archive's writer.
 
 Extraction is the slow part and is pure, so it runs in worker processes; the single writer (Archive.add)
-stays in this process. A bounded window of work in flight keeps memory flat however many sources there are.
+stays in this process. Each original is written to the content-addressed blob store where it was captured
+(a worker, or a helper thread overlapping the next extraction), so the writer's disk waits are not on the
+critical path. A bounded window of work in flight keeps memory flat however many sources there are.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from archive.errors import CaptureError
 from archive.models import Captured, IngestResult
+from archive.store import BlobStore
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem, expand
 from ingest.warc import read_warc
@@ -22,6 +26,10 @@ from ingest.warcfile import is_warc
 
 Outcome = tuple[SourceItem, Captured | None, str | None]
 MIN_ITEMS_FOR_WORKERS = 8
+# Captures in flight per worker: enough to keep workers extracting while the writer commits a batch of the
+# search index (seconds), few enough to keep memory flat (each holds its original bytes and text).
+WINDOW_PER_WORKER = 48
+HEAD_START = 32  # at most this many first items are captured here while the workers start (~1 s of work)
 
 
 def plan(specs: list[str], exclude: tuple[Path, ...] = ()) -> tuple[list[SourceItem], list[IngestResult]]:
@@ -42,29 +50,73 @@ def capture_safely(item: SourceItem, limits: Limits) -> Outcome:
         return item, None, f"{item.source}: unexpected error while extracting ({type(exc).__name__}: {exc})"
 
 
-def captures(items: Iterable[SourceItem], limits: Limits, jobs: int = 1) -> Iterator[Outcome]:
-    """Yield (item, captured, error) in input order, extracting in `jobs` processes."""
+def keep_original(outcome: Outcome, store: BlobStore) -> Outcome:
+    """Store a capture's original bytes (written once, synced, content-addressed) and note their hash."""
+    item, captured, _error = outcome
+    if captured is None:
+        return outcome
+    try:
+        captured.sha256 = store.put(captured.body)
+    except OSError as exc:
+        return item, None, f"{item.source}: the original could not be stored ({exc.strerror or exc})"
+    return outcome
+
+
+def capture_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> Outcome:
+    """What a worker does for one item: capture it, then store its original in the blob folder `blobs`."""
+    outcome = capture_safely(item, limits)
+    return keep_original(outcome, BlobStore(blobs)) if blobs is not None else outcome
+
+
+def captures(items: Iterable[SourceItem], limits: Limits, jobs: int = 1,
+             store: BlobStore | None = None) -> Iterator[Outcome]:
+    """Yield (item, captured, error) in input order, extracting in `jobs` processes; with a `store`, each
+    capture's original is already in it when it is yielded."""
     items = list(items)
     done = 0
     # Starting workers costs about a second each (imports), worth it only for longer runs.
     if jobs > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
         try:
-            for outcome in _captures_in_workers(items, limits, jobs):
+            for outcome in _captures_in_workers(items, limits, jobs, store):
                 yield outcome
                 done += 1
         except BrokenProcessPool:
             pass  # a worker died (out of memory, killed): finish the rest here, one by one
-    for item in items[done:]:
-        yield capture_safely(item, limits)
+    yield from _captures_here(items[done:], limits, store)
 
 
-def _captures_in_workers(items: list[SourceItem], limits: Limits, jobs: int) -> Iterator[Outcome]:
+def _captures_here(items: list[SourceItem], limits: Limits, store: BlobStore | None) -> Iterator[Outcome]:
+    if store is None:
+        yield from (capture_safely(item, limits) for item in items)
+        return
+    # One helper thread stores each original (hashing, writing and fsync release the GIL) while this
+    # thread extracts the next source and the caller files the previous one.
+    with ThreadPoolExecutor(max_workers=1) as keeper:
+        previous: Future | None = None
+        for item in items:
+            stored = keeper.submit(keep_original, capture_safely(item, limits), store)
+            if previous is not None:
+                yield previous.result()
+            previous = stored
+        if previous is not None:
+            yield previous.result()
+
+
+def _captures_in_workers(items: list[SourceItem], limits: Limits, jobs: int,
+                         store: BlobStore | None) -> Iterator[Outcome]:
+    # The workers' fork server first loads the extraction code and language model (a second or two): this
+    # process captures the first items itself meanwhile, a share no larger than a worker's.
+    head = min(HEAD_START, len(items) // (jobs + 1))
+    blobs = store.folder if store is not None else None
     window: deque[Future] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
-        for item in items:
-            window.append(pool.submit(capture_safely, item, limits))
-            if len(window) >= jobs * 4:
-                yield window.popleft().result()
+        rest = iter(items[head:])
+        for item in itertools.islice(rest, jobs * WINDOW_PER_WORKER):
+            window.append(pool.submit(capture_and_keep, item, limits, blobs))
+        yield from _captures_here(items[:head], limits, store)
+        for item in rest:
+            window.append(pool.submit(capture_and_keep, item, limits, blobs))
+            yield window.popleft().result()
         while window:
             yield window.popleft().result()
 
@@ -82,10 +134,11 @@ def _worker_context():
 
 def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Limits, jobs: int = 1,
            on_planned: Callable[[int], None] | None = None, on_done: Callable[[], None] | None = None,
-           exclude: tuple[Path, ...] = ()) -> Iterator[IngestResult]:
+           exclude: tuple[Path, ...] = (), store: BlobStore | None = None) -> Iterator[IngestResult]:
     """Capture every source and store it through `add`; yield one result per source (per record for WARCs).
 
     `on_planned(n)` learns how many files and URLs there are to capture; `on_done()` is called as each ends.
+    With `store` (the archive's blob store), originals are written there before `add` sees them.
     """
     items, known = plan(specs, exclude)
     archives = [item for item in items if not item.is_url and is_warc(item.source)]
@@ -93,7 +146,7 @@ def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Li
     if on_planned:
         on_planned(len(items))
     yield from known
-    for item, captured, error in captures(documents, limits, jobs):
+    for item, captured, error in captures(documents, limits, jobs, store):
         yield _store(add, item.source, captured, error)
         if on_done:
             on_done()

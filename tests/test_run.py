@@ -1,0 +1,65 @@
+"""An ingest run: originals stored where they are captured, results in input order, failures kept apart."""
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from archive.store import BlobStore
+from ingest.pipeline import Limits
+from ingest.run import MIN_ITEMS_FOR_WORKERS, ingest
+from tests.documents import html_page, write
+
+
+def _sources(folder, count: int) -> list[str]:
+    paths = [write(folder / f"page-{n:02d}.html", html_page(f"Page {n}", f"Report number {n} on drone exports."))
+             for n in range(count)]
+    paths.insert(3, write(folder / "empty.html", b""))  # a failed source in the middle of the run
+    return [str(p) for p in paths]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_originals_are_stored_where_captured_and_results_keep_input_order(archive, tmp_path, jobs):
+    sources = _sources(tmp_path / "src", MIN_ITEMS_FOR_WORKERS + 4)
+    with archive.batch():
+        results = list(ingest(sources, archive.add, Limits(), jobs=jobs, store=archive.store))
+    assert [r.source for r in results] == sources
+    assert [r.status for r in results].count("failed") == 1
+    assert results[3].error.endswith("the file is empty")
+    for result in results:
+        if result.status != "captured":
+            continue
+        body = Path(result.source).read_bytes()
+        assert result.capture.sha256 == hashlib.sha256(body).hexdigest()
+        blob = archive.store.path_for(result.capture.sha256)
+        assert blob.read_bytes() == body and not blob.stat().st_mode & stat.S_IWUSR
+        assert archive.original(result.capture) == body
+    assert archive.catalog.count_captures() == len(sources) - 1
+    assert len(archive.search("drone", limit=50).hits) == len(sources) - 1
+    # Nothing but the blobs themselves is left in the store (no temporary files).
+    leftovers = [name for _root, _dirs, names in os.walk(archive.store.root) for name in names
+                 if name.startswith(".tmp-")]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_unwritable_blob_store_fails_each_source_plainly_and_writes_no_row(archive, tmp_path, jobs):
+    sources = _sources(tmp_path / "src", MIN_ITEMS_FOR_WORKERS)
+    archive.store.folder.mkdir(parents=True, exist_ok=True)
+    archive.store.root.write_bytes(b"not a folder")  # the store cannot make its sha256/ab/cd folders
+    results = list(ingest(sources, archive.add, Limits(), jobs=jobs, store=archive.store))
+    assert [r.status for r in results] == ["failed"] * len(sources)
+    stored = [r for r in results if "the original could not be stored" in (r.error or "")]
+    assert len(stored) == len(sources) - 1
+    assert all(r.error.startswith(r.source + ": ") for r in stored)
+    assert archive.catalog.count_captures() == 0 and archive.index.doc_count() == 0
+
+
+def test_a_capture_stored_by_the_ingest_is_found_again_as_existing(archive, tmp_path):
+    sources = _sources(tmp_path / "src", 2)
+    first = [r.status for r in ingest(sources, archive.add, Limits(), store=archive.store)]
+    again = [r.status for r in ingest(sources, archive.add, Limits(), store=BlobStore(archive.store.folder))]
+    assert first == ["captured", "captured", "failed"]
+    assert again == ["exists", "exists", "failed"]
