@@ -8,7 +8,6 @@ critical path. A bounded window of work in flight keeps memory flat however many
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +28,6 @@ MIN_ITEMS_FOR_WORKERS = 8
 # Captures in flight per worker: enough to keep workers extracting while the writer commits a batch of the
 # search index (seconds), few enough to keep memory flat (each holds its original bytes and text).
 WINDOW_PER_WORKER = 48
-HEAD_START = 32  # at most this many first items are captured here while the workers start (~1 s of work)
 
 
 def plan(specs: list[str], exclude: tuple[Path, ...] = ()) -> tuple[list[SourceItem], list[IngestResult]]:
@@ -104,19 +102,13 @@ def _captures_here(items: list[SourceItem], limits: Limits, store: BlobStore | N
 
 def _captures_in_workers(items: list[SourceItem], limits: Limits, jobs: int,
                          store: BlobStore | None) -> Iterator[Outcome]:
-    # The workers' fork server first loads the extraction code and language model (a second or two): this
-    # process captures the first items itself meanwhile, a share no larger than a worker's.
-    head = min(HEAD_START, len(items) // (jobs + 1))
     blobs = store.folder if store is not None else None
     window: deque[Future] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
-        rest = iter(items[head:])
-        for item in itertools.islice(rest, jobs * WINDOW_PER_WORKER):
+        for item in items:
             window.append(pool.submit(capture_and_keep, item, limits, blobs))
-        yield from _captures_here(items[:head], limits, store)
-        for item in rest:
-            window.append(pool.submit(capture_and_keep, item, limits, blobs))
-            yield window.popleft().result()
+            if len(window) >= jobs * WINDOW_PER_WORKER:
+                yield window.popleft().result()
         while window:
             yield window.popleft().result()
 
