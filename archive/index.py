@@ -112,8 +112,8 @@ class _Codec(W3Codec):
 
     Segments record their codec in the index's TOC, so segments written before either change still read."""
 
-    def __init__(self, inline: int | None = None):
-        super().__init__(inlinelimit=INLINE_POSTINGS if inline is None else inline)
+    def __init__(self):
+        super().__init__(inlinelimit=INLINE_POSTINGS)
 
     def postings_writer(self, dbfile, byteids=False):
         return _InlinePostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
