@@ -15,7 +15,7 @@ from archive import checking, figures, quotes, versions, warc
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
-from archive.errors import InvalidInputError, NotFoundError
+from archive.errors import CaptureError, InvalidInputError, NotFoundError
 from archive.index import SearchIndex
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, Described,
                             IngestResult, SearchHit, SearchResult)
@@ -57,7 +57,10 @@ class Archive:
         if existing is not None:
             return IngestResult(captured.source, "exists", existing)
         previous = self.catalog.latest_for_url(captured.url) if captured.url else None
-        self.store.put(captured.body, sha256)  # already there when the ingest stored it: one stat
+        if captured.body is not None:
+            self.store.put(captured.body, sha256)  # already there when the ingest stored it: one stat
+        elif not self.store.has(sha256):
+            raise CaptureError(captured.source, "the original is missing from the blob store")
         row = _row(captured, sha256, previous)
         if captured.method == "http" and captured.http_status is not None:
             row["warc_sha256"] = self.store.put(warc.exchange_warc(
@@ -381,7 +384,8 @@ def figure_snippet(text: str, figure: Figure, width: int = 110) -> str:
 def _row(captured: Captured, sha256: str, previous: Capture | None) -> dict:
     """Return the catalog row of a new capture: its description, text, hashes and previous version."""
     row = {f.name: getattr(captured, f.name) for f in fields(Described)}
-    row.update(sha256=sha256, size=len(captured.body), text=captured.text,
+    size = len(captured.body) if captured.body is not None else captured.size
+    row.update(sha256=sha256, size=size, text=captured.text,
                text_sha256=sha256_hex(captured.text.encode("utf-8")),
                previous_id=previous.id if previous else None)
     return row

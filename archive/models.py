@@ -35,13 +35,18 @@ class Described:
 class Captured(Described):
     """What an ingestor read from one source: original bytes plus what was extracted from them."""
 
-    body: bytes
+    body: bytes | None  # None once stored in the blob store by the ingest (sha256 and size tell it then)
     text: str
     http_reason: str | None = None  # with request_headers, what the WARC record of an http exchange needs
     request_headers: dict[str, str] | None = None
     figures: list[Any] | None = None  # figures.Figure of the text, when extracted next to the text (workers)
     analysed: Any = None  # analysis.Analysed of the text (index terms, token marks), likewise
     sha256: str | None = None  # set where the original bytes were stored in the blob store (ingest workers)
+    size: int | None = None  # of the original bytes, set with sha256
+
+    def needs_original(self) -> bool:
+        """Tell whether the writer needs the original bytes themselves: only to record an HTTP exchange."""
+        return self.method == "http" and self.http_status is not None
 
 
 @dataclass(kw_only=True)

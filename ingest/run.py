@@ -57,13 +57,25 @@ def keep_original(outcome: Outcome, store: BlobStore) -> Outcome:
         captured.sha256 = store.put(captured.body)
     except OSError as exc:
         return item, None, f"{item.source}: the original could not be stored ({exc.strerror or exc})"
+    captured.size = len(captured.body)
     return outcome
 
 
 def capture_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> Outcome:
-    """What a worker does for one item: capture it, then store its original in the blob folder `blobs`."""
+    """What a worker does for one item: capture it, then store its original in the blob folder `blobs`.
+
+    A stored original goes back to the writer only when it needs the bytes (HTTP exchanges): an HTML page
+    is a dozen times larger than its text and terms, and every byte sent crosses a pipe that the writer's
+    process reads between its own work.
+    """
     outcome = capture_safely(item, limits)
-    return keep_original(outcome, BlobStore(blobs)) if blobs is not None else outcome
+    if blobs is None:
+        return outcome
+    outcome = keep_original(outcome, BlobStore(blobs))
+    captured = outcome[1]
+    if captured is not None and not captured.needs_original():
+        captured.body = None
+    return outcome
 
 
 def captures(items: Iterable[SourceItem], limits: Limits, jobs: int = 1,

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from archive.errors import CaptureError
 from archive.store import BlobStore
 from ingest.pipeline import Limits
-from ingest.run import MIN_ITEMS_FOR_WORKERS, ingest
+from ingest.run import MIN_ITEMS_FOR_WORKERS, capture_and_keep, ingest
+from ingest.sources import SourceItem
 from tests.documents import html_page, write
 
 
@@ -63,3 +65,32 @@ def test_a_capture_stored_by_the_ingest_is_found_again_as_existing(archive, tmp_
     again = [r.status for r in ingest(sources, archive.add, Limits(), store=BlobStore(archive.store.folder))]
     assert first == ["captured", "captured", "failed"]
     assert again == ["exists", "exists", "failed"]
+
+
+def test_a_worker_hands_back_the_stored_original_only_when_the_writer_needs_it(archive, tmp_path):
+    page = write(tmp_path / "page.html", html_page("Drones", "Report on drone exports."))
+    item, captured, error = capture_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
+    assert error is None and captured.body is None  # a file: hash and size are all the writer needs
+    assert captured.size == page.stat().st_size
+    result = archive.add(captured)
+    assert result.status == "captured" and result.capture.size == page.stat().st_size
+    assert archive.original(result.capture) == page.read_bytes()
+
+
+def test_a_capture_whose_original_went_missing_is_refused_with_no_row(archive, tmp_path):
+    page = write(tmp_path / "page.html", html_page("Drones", "Report on drone exports."))
+    _item, captured, _error = capture_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
+    blob = archive.store.path_for(captured.sha256)
+    blob.unlink()
+    with pytest.raises(CaptureError, match="the original is missing from the blob store"):
+        archive.add(captured)
+    assert archive.catalog.count_captures() == 0 and archive.index.doc_count() == 0
+
+
+def test_a_worker_hands_back_an_http_original_for_the_record_of_the_exchange(archive, http_server):
+    body = html_page("Drones", "Report on drone exports.")
+    url = http_server.serve("/page.html", body)
+    _item, captured, error = capture_and_keep(SourceItem(url, True), Limits(), archive.store.folder)
+    assert error is None and captured.body == body
+    capture = archive.add(captured).capture
+    assert capture.warc_sha256 and body in archive.exchange(capture)
