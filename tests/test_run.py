@@ -91,6 +91,6 @@ def test_a_worker_hands_back_an_http_original_for_the_record_of_the_exchange(arc
     body = html_page("Drones", "Report on drone exports.")
     url = http_server.serve("/page.html", body)
     _item, captured, error = capture_and_keep(SourceItem(url, True), Limits(), archive.store.folder)
-    assert error is None and captured.body == body
+    assert error is None and captured.body == body.encode()
     capture = archive.add(captured).capture
-    assert capture.warc_sha256 and body in archive.exchange(capture)
+    assert capture.warc_sha256 and body.encode() in archive.exchange(capture)
