@@ -8,9 +8,11 @@ critical path. A bounded window of work in flight keeps memory flat however many
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -28,6 +30,8 @@ MIN_ITEMS_FOR_WORKERS = 8
 # Captures in flight per worker: enough to keep workers extracting while the writer commits a batch of the
 # search index (seconds), few enough to keep memory flat (each holds its original bytes and text).
 WINDOW_PER_WORKER = 48
+# Cyclic garbage collection during a run, as gc.set_threshold takes it (Python's default: 700, 10, 10).
+BULK_GC_THRESHOLDS = (10_000, 10, 10)
 
 
 def plan(specs: list[str], exclude: tuple[Path, ...] = ()) -> tuple[list[SourceItem], list[IngestResult]]:
@@ -150,14 +154,32 @@ def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Li
     if on_planned:
         on_planned(len(items))
     yield from known
-    for item, captured, error in captures(documents, limits, jobs, store):
-        yield _store(add, item.source, captured, error)
-        if on_done:
-            on_done()
-    for item in archives:
-        yield from _ingest_warc(item, add, limits)
-        if on_done:
-            on_done()
+    with fewer_collections():
+        for item, captured, error in captures(documents, limits, jobs, store):
+            yield _store(add, item.source, captured, error)
+            if on_done:
+                on_done()
+        for item in archives:
+            yield from _ingest_warc(item, add, limits)
+            if on_done:
+                on_done()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while a run lasts.
+
+    A run keeps hundreds of thousands of objects alive for a while (the index writer's postings of a batch,
+    the captures in flight), and with Python's default thresholds the collector walks them again and again:
+    1.0 s of a 2,000-page run on one core, 0.2 s with BULK_GC_THRESHOLDS (measured with gc.callbacks).
+    Reference counting still frees everything else at once; only garbage in cycles waits longer.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*BULK_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _store(add: Callable[[Captured], IngestResult], source: str, captured: Captured | None,

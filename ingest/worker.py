@@ -5,6 +5,12 @@ loads the language model, and each worker forked from it starts ready. With "spa
 both itself (measured: about 1.7 s of CPU per worker).
 """
 
-from ingest import language, run  # noqa: F401  (imported to be inherited by the workers)
+import gc
+
+from ingest import language, run
 
 language.load_model()
+# What the server loaded lives as long as the workers: the collector need not walk it (nor touch its
+# pages, which the forked workers share with the server until written), and workers collect less often.
+gc.freeze()
+gc.set_threshold(*run.BULK_GC_THRESHOLDS)

@@ -1,5 +1,6 @@
 """An ingest run: originals stored where they are captured, results in input order, failures kept apart."""
 
+import gc
 import gzip
 import hashlib
 import os
@@ -11,7 +12,7 @@ import pytest
 from archive.errors import CaptureError
 from archive.store import BlobStore
 from ingest.pipeline import Limits
-from ingest.run import MIN_ITEMS_FOR_WORKERS, capture_and_keep, ingest
+from ingest.run import BULK_GC_THRESHOLDS, MIN_ITEMS_FOR_WORKERS, capture_and_keep, ingest
 from ingest.sources import SourceItem
 from tests.documents import html_page, write
 
@@ -95,3 +96,14 @@ def test_a_worker_hands_back_an_http_original_for_the_record_of_the_exchange(arc
     assert error is None and captured.body == body.encode()
     capture = archive.add(captured).capture
     assert capture.warc_sha256 and body.encode() in gzip.decompress(archive.exchange(capture))
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_thresholds_after(archive, tmp_path):
+    sources = _sources(tmp_path / "src", 2)
+    before = gc.get_threshold()
+    seen = []
+    for result in ingest(sources, lambda captured: (seen.append(gc.get_threshold()), archive.add(captured))[1],
+                         Limits(), store=archive.store):
+        assert result.status in ("captured", "failed")
+    assert seen and all(thresholds == BULK_GC_THRESHOLDS for thresholds in seen)
+    assert gc.get_threshold() == before
