@@ -3,7 +3,7 @@
 import random
 
 import pytest
-from whoosh import collectors, query
+from whoosh import collectors, formats, query
 
 from archive import index as index_module
 from archive.archive import Archive
@@ -199,3 +199,13 @@ def test_postings_past_the_pool_limit_go_to_whoosh_pool_and_answer_the_same(rank
     finally:
         spilled.close()
         pooled.close()
+
+
+def test_analysed_text_is_encoded_as_whoosh_encodes_positions():
+    schema = index_module.schema()
+    positions = schema["text"].format
+    terms = [("alone", [7]), ("again", [7]), ("twice", [3, 9]), ("far", [index_module.SINGLE_POSITIONS_KEPT + 5])]
+    for _ in range(2):  # the second time from the remembered encodings
+        values = list(positions.word_values(index_module.AnalysedText(terms), None))
+        assert values == [(term, len(where), float(len(where)), formats.Positions().encode(where))
+                          for term, where in terms]
