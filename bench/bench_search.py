@@ -275,6 +275,7 @@ def main(argv: list[str] | None = None) -> None:
     from archive.archive import Archive
 
     home, out = args.home.resolve(), args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     build = build_archive(home, args.n, out, args.jobs)
     if args.build_only:
