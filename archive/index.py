@@ -9,6 +9,8 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from itertools import accumulate
+from pickle import loads
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,8 +18,8 @@ from urllib.parse import urlsplit
 
 from whoosh import collectors, fields, formats, index, scoring
 from whoosh import query as query_module
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
-from whoosh.matching import ListMatcher, NullMatcher
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
+from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.reading import TermNotFound
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
@@ -41,6 +43,7 @@ CACHED_IDS = 400_000  # document numbers kept in a warm searcher's sets of recen
 SINGLE_POSITIONS_KEPT = 50_000
 _SINGLE_POSITIONS: dict[int, bytes] = {}
 _THREAD = threading.local()
+_COUNT_SIZE = 4  # the count of positions ahead of their gaps, in whoosh's Positions format
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
 _DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
 _SPACES = re.compile(r"\s+")
@@ -105,6 +108,28 @@ class _InlinePostingsWriter(W3PostingsWriter):
         return terminfo
 
 
+class _BlockPostings(W3LeafMatcher):
+    """Whoosh's reader of a posting list in blocks, finding a document inside a block by bisection.
+
+    Whoosh steps through a block's ids one call at a time (id, is_active, next) to reach a target; phrases,
+    ANDs and filters skip to targets all the time, and in a block of 128 that was most of their work.
+    """
+
+    def skip_to(self, targetid):
+        if not self.is_active():
+            raise ReadTooFar
+        if targetid <= self.id():
+            return
+        if targetid > self._maxid:  # whole blocks first, as whoosh does
+            self._skip_to_block(lambda: targetid > self._maxid)
+            if not self.is_active():
+                return
+        if self._ids is None:
+            self._read_ids()
+        # A block's last id is its maximum, here >= target: the target's place is inside this block.
+        self._i = bisect_left(self._ids, targetid, self._i)
+
+
 class _InlinedPostings(ListMatcher):
     """Reads an inlined posting list as Whoosh reads a block: copies keep the term and its statistics (block-max
     scoring asks them), and a posting without a value reads None, not ""."""
@@ -115,6 +140,11 @@ class _InlinedPostings(ListMatcher):
 
     def value(self):
         return super().value() if self._values else None
+
+    def skip_to(self, id):
+        if not self.is_active():
+            raise ReadTooFar
+        self._i = bisect_left(self._ids, id, self._i)  # whoosh's list matcher steps one id at a time
 
 
 class _Codec(W3Codec):
@@ -133,7 +163,8 @@ class _Codec(W3Codec):
         if terminfo.is_inlined():
             ids, weights, values = terminfo.inlined_postings()
             return _InlinedPostings(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
-        return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, length = terminfo.extent()
+        return _BlockPostings(dbfile, offset, length, format_, term=term, scorer=scorer)
 
     def per_document_reader(self, storage, segment):
         return _RememberedLengths(storage, segment)
@@ -553,11 +584,22 @@ def _in_a_row(matchers: list, order: list[int]) -> bool:
     """Tell whether word k stands at position p + k for some p, every matcher being on the same document."""
     starts: set[int] | None = None
     for k in order:
-        shifted = {position - k for position in matchers[k].value_as("positions")}
+        shifted = shifted_positions(matchers[k].value(), k)
         starts = shifted if starts is None else starts & shifted
         if not starts:
             return False
     return True
+
+
+def shifted_positions(value: bytes, shift: int) -> set[int]:
+    """Return the positions in a posting's value (whoosh's Positions format), each less `shift`.
+
+    The format is a 4-byte count, then the pickled gaps between positions (whoosh stores them without the
+    pickle's final "."); summed in C here, where whoosh's decoder sums them in a Python loop.
+    """
+    gaps = loads(value[_COUNT_SIZE:] if value.endswith(b".") else value[_COUNT_SIZE:] + b".")
+    gaps[0] -= shift
+    return set(accumulate(gaps))
 
 
 def _split_filters(parsed) -> tuple[object, list]:

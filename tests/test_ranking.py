@@ -209,3 +209,11 @@ def test_analysed_text_is_encoded_as_whoosh_encodes_positions():
         values = list(positions.word_values(index_module.AnalysedText(terms), None))
         assert values == [(term, len(where), float(len(where)), formats.Positions().encode(where))
                           for term, where in terms]
+
+
+@pytest.mark.parametrize("positions", [[0], [5], [3, 9, 10, 400], list(range(0, 3000, 7))])
+def test_shifted_positions_read_whoosh_positions_format(positions):
+    encoded = formats.Positions().encode(positions)
+    for value in (encoded, encoded[:-1]):  # whoosh's blocks keep values without the pickle's final "."
+        assert formats.Positions().decode_positions(value) == positions
+        assert index_module.shifted_positions(value, 2) == {p - 2 for p in positions}
