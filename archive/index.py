@@ -9,11 +9,11 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from itertools import accumulate
-from pickle import loads
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import accumulate
 from pathlib import Path
+from pickle import loads
 from urllib.parse import urlsplit
 
 from whoosh import collectors, fields, formats, index, scoring
@@ -21,6 +21,7 @@ from whoosh import query as query_module
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.reading import TermNotFound
+from whoosh.system import _INT_SIZE  # the width of the count that starts a Positions value
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
@@ -43,7 +44,6 @@ CACHED_IDS = 400_000  # document numbers kept in a warm searcher's sets of recen
 SINGLE_POSITIONS_KEPT = 50_000
 _SINGLE_POSITIONS: dict[int, bytes] = {}
 _THREAD = threading.local()
-_COUNT_SIZE = 4  # the count of positions ahead of their gaps, in whoosh's Positions format
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
 _DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
 _SPACES = re.compile(r"\s+")
@@ -63,11 +63,12 @@ class _Positions(formats.Positions):
             return
         boost, encode, single = self.field_boost, self.encode, _SINGLE_POSITIONS
         for term, positions in value:
-            encoded = single.get(positions[0]) if len(positions) == 1 else None
-            if encoded is None:
+            if len(positions) == 1 and positions[0] < SINGLE_POSITIONS_KEPT:
+                encoded = single.get(positions[0])
+                if encoded is None:
+                    encoded = single[positions[0]] = encode(positions)
+            else:
                 encoded = encode(positions)
-                if len(positions) == 1 and positions[0] < SINGLE_POSITIONS_KEPT:
-                    single[positions[0]] = encoded
             yield term, len(positions), len(positions) * boost, encoded
 
 
@@ -597,7 +598,7 @@ def shifted_positions(value: bytes, shift: int) -> set[int]:
     The format is a 4-byte count, then the pickled gaps between positions (whoosh stores them without the
     pickle's final "."); summed in C here, where whoosh's decoder sums them in a Python loop.
     """
-    gaps = loads(value[_COUNT_SIZE:] if value.endswith(b".") else value[_COUNT_SIZE:] + b".")
+    gaps = loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
     gaps[0] -= shift
     return set(accumulate(gaps))
 

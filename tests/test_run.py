@@ -102,8 +102,12 @@ def test_a_run_collects_garbage_less_often_and_restores_the_thresholds_after(arc
     sources = _sources(tmp_path / "src", 2)
     before = gc.get_threshold()
     seen = []
-    for result in ingest(sources, lambda captured: (seen.append(gc.get_threshold()), archive.add(captured))[1],
-                         Limits(), store=archive.store):
+
+    def add(captured):
+        seen.append(gc.get_threshold())
+        return archive.add(captured)
+
+    for result in ingest(sources, add, Limits(), store=archive.store):
         assert result.status in ("captured", "failed")
     assert seen and all(thresholds == BULK_GC_THRESHOLDS for thresholds in seen)
     assert gc.get_threshold() == before
