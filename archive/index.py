@@ -9,6 +9,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import accumulate
@@ -18,10 +19,13 @@ from urllib.parse import urlsplit
 
 from whoosh import collectors, fields, formats, index, scoring
 from whoosh import query as query_module
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
+from whoosh.codec.whoosh3 import (LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader,
+                                   W3PostingsWriter, _lenfield)
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE  # the width of the count that starts a Positions value
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
@@ -45,6 +49,7 @@ SINGLE_POSITIONS_KEPT = 50_000
 _SINGLE_POSITIONS: dict[int, bytes] = {}
 _THREAD = threading.local()
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
+_LENGTH_OF_BYTE = [0] + [byte_to_length(byte) for byte in range(1, 256)]  # a length column's bytes, read
 _DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
 _SPACES = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
@@ -61,7 +66,13 @@ class _Positions(formats.Positions):
         if not isinstance(value, AnalysedText):
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        boost, encode, single = self.field_boost, self.encode, _SINGLE_POSITIONS
+        boost = self.field_boost
+        for term, freq, encoded in self.postings(value):
+            yield term, freq, freq * boost, encoded
+
+    def postings(self, value: AnalysedText) -> Iterator[tuple[str, int, bytes]]:
+        """Yield (term, frequency, encoded positions) for each term of an analysed text."""
+        encode, single = self.encode, _SINGLE_POSITIONS
         for term, positions in value:
             if len(positions) == 1 and positions[0] < SINGLE_POSITIONS_KEPT:
                 encoded = single.get(positions[0])
@@ -69,7 +80,7 @@ class _Positions(formats.Positions):
                     encoded = single[positions[0]] = encode(positions)
             else:
                 encoded = encode(positions)
-            yield term, len(positions), len(positions) * boost, encoded
+            yield term, len(positions), encoded
 
 
 class _RememberedLengths(W3PerDocReader):
@@ -95,6 +106,11 @@ class _RememberedLengths(W3PerDocReader):
             known[docnum] = length
         return length
 
+    def lengths_by_document(self, fieldname: str) -> list[int] | None:
+        """Return every document's length of a field (0 where none is recorded), or None without lengths."""
+        column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        return None if column is None else [_LENGTH_OF_BYTE[byte] for byte in column]
+
 
 class _InlinePostingsWriter(W3PostingsWriter):
     """Whoosh's postings writer, inlining short posting lists (Whoosh has the option, but calls a method
@@ -107,6 +123,24 @@ class _InlinePostingsWriter(W3PostingsWriter):
         terminfo.add_block(self)
         terminfo.set_inlined(self._ids, self._weights, self._values)
         return terminfo
+
+    def add_all(self, postings: list, lengths: list[int] | None) -> None:
+        """Add a term's postings, given flat (document, weight, value, document, ...), as add_posting would
+        one by one: blocks of `blocklimit`, each with its maximum weight and its shortest and longest
+        document (`lengths` by document, None for a field without lengths)."""
+        step = 3 * self._blocklimit
+        for start in range(0, len(postings), step):
+            if start:
+                self._write_block()
+            block = postings[start:start + step]
+            ids, weights = block[0::3], block[1::3]
+            self._ids, self._weights = array("I", ids), array("f", weights)
+            self._values = [value for value in block[2::3] if value]
+            self._maxweight = max(0, max(weights))
+            if lengths is not None:
+                known = [length for length in map(lengths.__getitem__, ids) if length]
+                if known:
+                    self._minlength, self._maxlength = min(known), max(known)
 
 
 class _BlockPostings(W3LeafMatcher):
@@ -170,25 +204,47 @@ class _Codec(W3Codec):
     def per_document_reader(self, storage, segment):
         return _RememberedLengths(storage, segment)
 
+    def field_writer(self, storage, segment):
+        return _FieldWriter(self, storage, segment)
+
+
+class _FieldWriter(W3FieldWriter):
+    """Whoosh's writer of a segment's terms and postings, taking each term's postings in one step when they
+    come grouped from a _TermPool (Whoosh's own loop makes five calls for every posting)."""
+
+    def add_postings(self, schema, lengths, items):
+        if not isinstance(items, _GroupedPostings):
+            return super().add_postings(schema, lengths, items)
+        for fieldname, terms in items.by_field():
+            self.start_field(fieldname, schema[fieldname])
+            field_lengths = lengths.lengths_by_document(fieldname) if lengths else None
+            for term, postings in terms:
+                self.start_term(term)
+                self._postwriter.add_all(postings, field_lengths)
+                self.finish_term()
+            self.finish_field()
+
 
 class _TermPool:
     """The writer's postings, grouped by field and term as they arrive.
 
     Whoosh's pool keeps one list of (field, term, document, weight, value) and sorts it at commit: hundreds of
     thousands of tuples for a batch. Grouped, only the distinct terms are sorted (14 % fewer instructions to
-    index a batch of the bench corpus). Postings of one term arrive in document order: new documents first,
-    then segments merged in, each with higher numbers. Past POOLED postings (merging big segments), the rest
-    goes to Whoosh's pool, which sorts on disk in bounded memory.
+    index a batch of the bench corpus), and each term's postings are kept flat (document, weight, value,
+    document, ...), which the field writer slices into blocks. Postings of one term arrive in document order:
+    new documents first, then segments merged in, each with higher numbers. Past POOLED postings (merging big
+    segments), the rest goes to Whoosh's pool, which sorts on disk in bounded memory.
     """
 
     POOLED = 1_000_000  # about 130 MB
 
     def __init__(self, spill):
         self._spill = spill
-        self._fields: dict[str, dict[bytes, list[tuple]]] | None = {}
+        self._fields: dict[str, dict[bytes, list]] | None = {}
         self._count = 0
 
     def add(self, posting: tuple) -> None:
+        """Add one posting as Whoosh's pool takes it: (field, term, document, weight, value)."""
         if self._fields is None:
             self._spill.add(posting)
             return
@@ -197,26 +253,107 @@ class _TermPool:
             terms = self._fields[posting[0]] = {}
         postings = terms.get(posting[1])
         if postings is None:
-            terms[posting[1]] = [posting]
+            terms[posting[1]] = list(posting[2:])
         else:
-            postings.append(posting)
+            postings += posting[2:]
         self._count += 1
+        self._spill_if_full()
+
+    def add_analysed(self, fieldname: str, docnum: int, format_: _Positions, text: AnalysedText) -> int:
+        """Add a document's postings of an analysed text; return the field's length (its positions)."""
+        boost, length = format_.field_boost, 0
+        if self._fields is None:
+            for term, freq, encoded in format_.postings(text):
+                self._spill.add((fieldname, term.encode("utf-8"), docnum, freq * boost, encoded))
+                length += freq
+            return length
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+        for term, freq, encoded in format_.postings(text):
+            key = term.encode("utf-8")
+            postings = terms.get(key)
+            if postings is None:
+                terms[key] = [docnum, freq * boost, encoded]
+            else:
+                postings += (docnum, freq * boost, encoded)
+            length += freq
+        self._count += len(text)
+        self._spill_if_full()
+        return length
+
+    def _spill_if_full(self) -> None:
         if self._count > self.POOLED:
-            for held in self._in_order():
+            for held in _GroupedPostings(self._fields):
                 self._spill.add(held)
             self._fields = None
 
     def iter_postings(self):
-        return self._spill.iter_postings() if self._fields is None else self._in_order()
-
-    def _in_order(self):
-        for fieldname in sorted(self._fields):
-            terms = self._fields[fieldname]
-            for term in sorted(terms):
-                yield from terms[term]
+        return self._spill.iter_postings() if self._fields is None else _GroupedPostings(self._fields)
 
     def cleanup(self) -> None:
         self._spill.cleanup()
+
+
+class _GroupedPostings:
+    """A _TermPool's postings in field and term order: by_field() for _FieldWriter, tuples for anyone else."""
+
+    def __init__(self, grouped: dict[str, dict[bytes, list]]):
+        self._grouped = grouped
+
+    def by_field(self) -> Iterator[tuple[str, Iterator[tuple[bytes, list]]]]:
+        for fieldname in sorted(self._grouped):
+            terms = self._grouped[fieldname]
+            yield fieldname, ((term, terms[term]) for term in sorted(terms))
+
+    def __iter__(self):
+        for fieldname, terms in self.by_field():
+            for term, postings in terms:
+                for at in range(0, len(postings), 3):
+                    yield fieldname, term, postings[at], postings[at + 1], postings[at + 2]
+
+
+class _Writer(SegmentWriter):
+    """Whoosh's segment writer, adding an analysed text's postings to the pool in one call per document.
+
+    Whoosh's add_document hands each posting to the pool through a generator, a loop and a tuple (hundreds
+    per capture). This one does the rest as Whoosh does for the fields our schema has: no boosts, spelling,
+    vectors or columns (test_index_writer checks the schema has none).
+    """
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.pool = _TermPool(self.pool)
+
+    def add_document(self, **fields):
+        self._check_state()
+        schema, perdoc, docnum = self.schema, self.perdocwriter, self.docnum
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = self._index_field(name, field, value, docnum) if field.indexed else 0
+                perdoc.add_field(name, field, value if field.stored else None, length)
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _index_field(self, name, field, value, docnum) -> int:
+        if isinstance(value, AnalysedText):
+            return self.pool.add_analysed(name, docnum, field.format, value)
+        length = 0
+        for term, freq, weight, encoded in field.index(value):
+            self.pool.add((name, term, docnum, weight, encoded))
+            length += freq
+        return length if field.scorable else 0
 
 
 def schema() -> fields.Schema:
@@ -291,10 +428,9 @@ class SearchIndex:
         """
         if self._writer is None:
             try:
-                self._writer = self._ix.writer(timeout=self.lock_timeout, limitmb=128, codec=_Codec())
+                self._writer = _Writer(self._ix, timeout=self.lock_timeout, limitmb=128, codec=_Codec())
             except index.LockError as exc:
                 raise IndexBusyError("the search index is locked by another process; try again") from exc
-            self._writer.pool = _TermPool(self._writer.pool)
         document = _document(capture, terms)
         if replace:
             self._writer.update_document(**document)
