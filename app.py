@@ -18,7 +18,7 @@ import click
 from archive.archive import Archive
 from archive.bundle import build_bundle, verify_bundle
 from archive.errors import ArchiveError
-from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult
+from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
 from archive.quotes import QuoteNotFoundError
 from archive.figures import extract as extract_figures
 from ingest.pipeline import Limits
@@ -40,7 +40,17 @@ def create_app(config: dict | None = None):
 
 # -- command line ------------------------------------------------------------------------------
 
-@click.group()
+class ArchiveGroup(click.Group):
+    """The command group: an archive error raised anywhere in a command becomes its one-sentence message."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=ArchiveGroup)
 @click.option("--home", envvar="EVIDENCE_HOME", default=DEFAULT_HOME, show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Archive home folder (else $EVIDENCE_HOME).")
@@ -74,7 +84,7 @@ def open_archive(ctx: click.Context) -> Archive:
 def ingest(ctx, sources, as_json, jobs, timeout, max_size):
     """Capture files, folders (recursively) and http(s) URLs into the archive."""
     archive = open_archive(ctx)
-    recovered = archive.index_pending()
+    recovered = _run(lambda: archive.index_pending(wait=False))  # when another process writes the index, it does this
     if recovered and not as_json:
         click.echo(f"Indexed {recovered} captures that an earlier run left unindexed.", err=True)
     limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024))
@@ -104,11 +114,22 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size):
                 _echo_result(result, err=result.status == "failed")
     if bar is not None:
         bar.__exit__(None, None, None)
+    _wait_for_index(archive, quiet=as_json)
     if not as_json:
         click.echo(f"{counts['captured']} captured, {counts['exists']} already archived, "
                    f"{counts['skipped']} skipped, {counts['failed']} failed.")
     if counts["failed"]:
         ctx.exit(1)
+
+
+def _wait_for_index(archive: Archive, quiet: bool) -> None:
+    """Index what waited for another process's lock on the search index, saying so while it waits."""
+    if archive.waiting_for_index and not quiet:
+        click.echo("Waiting for the search index: another process is writing to it…", err=True)
+    left = _run(archive.flush)
+    if left:
+        click.echo(f"Note: {left} captures are stored but not yet searchable: the search index stayed busy. "
+                   "The next `evidence ingest`, `serve` or `reindex` indexes them.", err=True)
 
 
 def _echo_result(result: IngestResult, err: bool = False) -> None:
@@ -139,9 +160,10 @@ def search(ctx, query, limit, page, near, as_json):
         result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near / 100)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    missing = len(archive.catalog.unindexed_ids())
+    missing = archive.catalog.count_unindexed()
     if missing:
-        click.echo(f"Note: {missing} captures are not in the search index yet; run `evidence reindex`.", err=True)
+        click.echo(f"Note: {missing} captures are not in the search index yet (an ingest may be indexing them; "
+                   "else run `evidence reindex`).", err=True)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
@@ -181,20 +203,22 @@ def show(ctx, capture_id, as_json, text_only):
         capture = archive.get(capture_id, with_text=True)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    observations = archive.observations(capture.id)
     if as_json:
         data = capture.to_json()
+        data["observations"] = [o.to_json() for o in observations]
         data["text"] = capture.text
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif text_only:
         click.echo(capture.text)
     else:
-        click.echo(provenance_text(capture))
+        click.echo(provenance_text(capture, observations))
         click.echo()
         click.echo(capture.text)
 
 
-def provenance_text(capture: Capture) -> str:
-    """Render a capture's provenance block for people."""
+def provenance_text(capture: Capture, observations: list[Observation] = ()) -> str:
+    """Render a capture's provenance block for people, with the later fetches that found the same bytes."""
     rows = [
         ("Capture", f"#{capture.id}"), ("Title", capture.title), ("Author", capture.author),
         ("Site", capture.site), ("Published", capture.published), ("Language", capture.language),
@@ -209,6 +233,8 @@ def provenance_text(capture: Capture) -> str:
         ("Previous version", f"#{capture.previous_id}" if capture.previous_id else None),
         ("Notes", "; ".join(capture.notes) or None),
     ]
+    rows += [("Observed again", f"{o.observed_at} {o.final_url or o.url or o.source}"
+                                + (f" (HTTP {o.http_status})" if o.http_status else "")) for o in observations]
     return "\n".join(f"{name + ':':18}{value}" for name, value in rows if value not in (None, ""))
 
 
@@ -269,7 +295,8 @@ def recapture(ctx, target, as_json, timeout):
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
     elif result.status == "exists":
-        click.echo(f"Unchanged: {url} still serves the bytes of capture #{result.capture.id}.")
+        click.echo(f"Unchanged: {url} still serves the bytes of capture #{result.capture.id} "
+                   "(this fetch is recorded as an observation of it).")
     else:
         since = f" (previous version #{previous.id}, captured {previous.captured_at})" if previous else ""
         click.echo(f"Captured #{result.capture.id}: a new version of {url}{since}.")
@@ -505,11 +532,9 @@ def serve(ctx, host, port, threads):
     """Serve the web front end and JSON API with waitress."""
     import waitress
 
-    with Archive(ctx.obj["home"]) as archive:
-        indexed = archive.index_pending()  # a deleted or outdated index is rebuilt before the first search
-    if indexed:
-        click.echo(f"Indexed {indexed} captures that the search index lacked.")
+    _run(lambda: Archive(ctx.obj["home"])).close()  # a damaged or lost catalog is refused here, in one sentence
     flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"])})
+    flask_app.extensions["evidence_indexer"].start()  # a deleted or outdated index is rebuilt in the background
     click.echo(f"Serving the archive at {ctx.obj['home']} on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress.serve(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")
 
@@ -523,6 +548,8 @@ def _echo_report(report, as_json: bool, ok_line: str, footer: str | None = None)
     click.echo(f"Checked {checked or 'nothing'}.")
     for problem in report.problems:
         click.echo(f"PROBLEM {problem.kind}: {problem.id}: {problem.detail}")
+    for notice in getattr(report, "notices", ()):
+        click.echo(f"NOTE {notice}")
     if footer:
         click.echo(footer)
     click.echo(ok_line if report.ok else f"{len(report.problems)} problems found.")

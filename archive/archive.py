@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -15,11 +17,14 @@ from archive import checking, figures, quotes, versions, warc
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
-from archive.errors import CaptureError, InvalidInputError, NotFoundError
+from archive.errors import CaptureError, CatalogLostError, IndexBusyError, InvalidInputError, NotFoundError
 from archive.index import SearchIndex
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, Described,
-                            IngestResult, SearchHit, SearchResult)
+                            IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
+
+
+LOCK_RETRY_SECONDS = 1.0  # how often a run tries again for the index lock that another process holds
 
 
 class Archive:
@@ -30,17 +35,27 @@ class Archive:
         self.home.mkdir(parents=True, exist_ok=True)
         self.store = BlobStore(self.home / "blobs")
         self.catalog = Catalog(self.home / "catalog.db")
-        self.index = SearchIndex(self.home / "index", batch_size=index_batch)
+        try:
+            _check_identity(self.home, self.catalog, self.store)
+            self.index = SearchIndex(self.home / "index")
+        except BaseException:
+            self.catalog.close()
+            raise
+        self.index_batch = index_batch
         self._batch_depth = 0
-        if self.index.created_empty and self.catalog.count_captures():
-            # The index was deleted or is from an older schema: every capture must be indexed again.
+        self._deferred = False  # captures left to whichever process holds the index lock
+        self._next_lock_try = 0.0
+        if self.index.created_now and self.catalog.count_captures():
+            # The index was missing, outdated or unreadable and is new and empty: index everything again.
             self.catalog.mark_all_unindexed()
 
-    def close(self) -> None:
-        """Commit queued index work and release files."""
-        self.flush()
-        self.index.close()
-        self.catalog.close()
+    def close(self, wait_for_index: bool = True) -> int:
+        """Commit queued index work and release files; return how many captures still wait for the index."""
+        try:
+            return self.flush(wait=wait_for_index)
+        finally:
+            self.index.close()
+            self.catalog.close()
 
     def __enter__(self) -> Archive:
         return self
@@ -51,28 +66,33 @@ class Archive:
     # -- writing -----------------------------------------------------------------------------
 
     def add(self, captured: Captured) -> IngestResult:
-        """Persist a capture once: same bytes again answer "exists" with the capture already stored."""
+        """Persist a capture once: same bytes again answer "exists", and a fetch that found them is recorded
+        as an observation of the capture."""
         sha256 = captured.sha256 or sha256_hex(captured.body)
+        observation = _observation(captured)
         existing = self.catalog.find_by_sha256(sha256)
         if existing is not None:
+            if observation is not None:
+                self.catalog.add_observation(existing.id, observation, at=utc_now())
             return IngestResult(captured.source, "exists", existing)
-        previous = self.catalog.latest_for_url(captured.url) if captured.url else None
         if captured.body is not None:
             self.store.put(captured.body, sha256)  # already there when the ingest stored it: one stat
         elif not self.store.has(sha256):
             raise CaptureError(captured.source, "the original is missing from the blob store")
-        row = _row(captured, sha256, previous)
-        if captured.method == "http" and captured.http_status is not None:
+        row = _row(captured, sha256)
+        if captured.needs_original():
             row["warc_sha256"] = self.store.put(warc.exchange_warc(
                 captured.final_url or captured.url, captured.captured_at, captured.request_headers or {},
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
         analysed = captured.analysed or analyse(captured.text)
         row["token_marks"] = analysed.marks
         found = captured.figures if captured.figures is not None else figures.extract(captured.text)
-        capture = self.catalog.add_capture(row, at=utc_now(), figures=found)
-        self._mark(self.index.add(capture, analysed.terms))
+        capture, created = self.catalog.add_capture(row, at=utc_now(), figures=found, observation=observation)
+        if not created:  # another process stored the same bytes a moment before
+            return IngestResult(captured.source, "exists", capture)
+        self._index_new(capture, analysed.terms)
         if not self._batch_depth:
-            self.flush()
+            self.flush(wait=False)
         return IngestResult(captured.source, "captured", capture)
 
     @contextmanager
@@ -84,39 +104,114 @@ class Archive:
         finally:
             self._batch_depth -= 1
             if not self._batch_depth:
-                self.flush()
+                self.flush(wait=False)
 
-    def flush(self) -> None:
-        """Commit queued index documents and record them as indexed."""
-        self._mark(self.index.commit())
+    # -- the search index: one writer at a time, and whoever writes indexes for all -----------
 
-    def _mark(self, committed: list[int]) -> None:
+    def _index_new(self, capture: Capture, terms: dict[str, list[int]]) -> None:
+        """Queue a new capture for the index, or leave it marked unindexed for whichever process holds the
+        index's lock now: that one indexes it at its next commit, and this one at its end if none did."""
+        if not self.index.writing and not self._take_index_lock():
+            self._deferred = True
+            return
+        self.index.add(capture, terms)
+        if len(self.index.pending_ids) >= self.index_batch:
+            self._commit_index()
+
+    def _take_index_lock(self) -> bool:
+        now = time.monotonic()
+        if now < self._next_lock_try:
+            return False
+        if self.index.try_begin():
+            return True
+        self._next_lock_try = now + LOCK_RETRY_SECONDS
+        return False
+
+    def _commit_index(self, clear: bool = False) -> None:
+        """Commit what is queued together with every capture still waiting for the index (another process's,
+        one a crash left, one this process deferred), and record them as indexed."""
+        queued = set(self.index.pending_ids)
+        for capture in self.catalog.iter_captures(with_text=True, where="indexed = 0"):
+            if capture.id not in queued:
+                self._derive_and_queue(capture, replace=True)
+        committed = self.index.commit(clear=clear)
         if committed:
             self.catalog.mark_indexed(committed)
+            self._deferred = False
 
-    def index_pending(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild derived data (index document, figures) of captures marked unindexed; return how many."""
+    def _derive_and_queue(self, capture: Capture, replace: bool) -> None:
+        """Derive a stored capture's figures and index terms from its text again, and queue it for the index."""
+        analysed = analyse(capture.text or "")
+        self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""), analysed.marks,
+                                     at=utc_now())
+        self.index.add(capture, analysed.terms, replace=replace)
+
+    @property
+    def waiting_for_index(self) -> bool:
+        """Tell whether captures of this process were left for another process's lock on the index."""
+        return self._deferred and not self.index.writing
+
+    def flush(self, wait: bool = True) -> int:
+        """Commit queued index documents; with `wait`, wait for the index lock to index what had to wait.
+        Return how many captures still wait for the index (none unless another process kept it locked)."""
+        try:
+            if self.index.writing:
+                self._commit_index()
+            elif self._deferred and wait:
+                self.index.begin()
+                self._commit_index()
+        except IndexBusyError:
+            pass  # still locked after waiting: the captures stay marked unindexed, and nothing is lost
+        return self.catalog.count_unindexed() if self._deferred else 0
+
+    def index_pending(self, progress: Callable[[int], None] | None = None, wait: bool = True) -> int:
+        """Index every capture waiting for the index (deleted index, crashed run, older derived data); return
+        how many. Without `wait`, do nothing when another process holds the index."""
+        if not self.catalog.count_unindexed():
+            return 0
+        try:
+            self.index.begin(wait=None if wait else 0.0)
+        except IndexBusyError:
+            if wait:
+                raise
+            return 0
         count = 0
+        queued = set(self.index.pending_ids)
         for capture in self.catalog.iter_captures(with_text=True, where="indexed = 0"):
-            analysed = analyse(capture.text or "")
-            self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""), analysed.marks)
-            self._mark(self.index.add(capture, analysed.terms, replace=True))
+            if capture.id in queued:
+                continue
+            self._derive_and_queue(capture, replace=True)
             count += 1
             if progress:
                 progress(1)
-        self.flush()
+            if len(self.index.pending_ids) >= self.index_batch:
+                self._commit_index()
+                self.index.begin()
+                queued = set()
+        self._commit_index()
         return count
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild the whole search index from the catalog; return how many captures were indexed."""
-        self.index.clear()
+        """Rebuild the whole search index from the catalog; return how many captures were indexed.
+
+        The rebuild holds the index's lock to the end and replaces every segment in one commit, so searches
+        see the old index until then and writers elsewhere leave their captures to it.
+        """
+        self.index.begin()
         self.catalog.mark_all_unindexed()
-        return self.index_pending(progress)
+        count = 0
+        for capture in self.catalog.iter_captures(with_text=True):
+            self._derive_and_queue(capture, replace=False)
+            count += 1
+            if progress:
+                progress(1)
+        self._commit_index(clear=True)
+        return count
 
     def verify(self, progress: Callable[[int], None] | None = None,
                reextract: Callable[[Capture, bytes], str] | None = None) -> verification.Report:
         """Check blobs, texts, the ledger chain, rows against the ledger, and every citation's quote."""
-        return verification.verify(self.catalog, self.store, progress, reextract)
+        return verification.verify(self.catalog, self.store, self.index.document_ids, progress, reextract)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -143,6 +238,10 @@ class Archive:
                 yield warc.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
 
         return warc.export_warc(out, items())
+
+    def observations(self, capture_id: int) -> list[Observation]:
+        """Return the later fetches that found a capture's bytes again, oldest first."""
+        return self.catalog.observations(capture_id)
 
     def versions(self, capture: Capture) -> list[Capture]:
         """Return every capture of the same URL, oldest first."""
@@ -381,11 +480,48 @@ def figure_snippet(text: str, figure: Figure, width: int = 110) -> str:
             + " ".join(html.escape(after).split())).strip()
 
 
-def _row(captured: Captured, sha256: str, previous: Capture | None) -> dict:
-    """Return the catalog row of a new capture: its description, text, hashes and previous version."""
+def _row(captured: Captured, sha256: str) -> dict:
+    """Return the catalog row of a new capture: its description, text and hashes (the catalog adds the
+    previous version of its URL)."""
     row = {f.name: getattr(captured, f.name) for f in fields(Described)}
     size = len(captured.body) if captured.body is not None else captured.size
     row.update(sha256=sha256, size=size, text=captured.text,
-               text_sha256=sha256_hex(captured.text.encode("utf-8")),
-               previous_id=previous.id if previous else None)
+               text_sha256=sha256_hex(captured.text.encode("utf-8")))
     return row
+
+
+def _observation(captured: Captured) -> dict | None:
+    """Return what a fetch saw (URL, time, status, headers), or None for files and uploads."""
+    if captured.method not in ("http", "warc"):
+        return None
+    return {"observed_at": captured.captured_at, "method": captured.method, "source": captured.source,
+            "url": captured.url, "final_url": captured.final_url, "redirects": captured.redirects,
+            "http_status": captured.http_status, "http_headers": captured.http_headers}
+
+
+def _check_identity(home: Path, catalog: Catalog, store: BlobStore) -> None:
+    """Refuse a catalog that is not this home's own: emptied, recreated or swapped under its originals.
+
+    The home keeps the id of the catalog it was made with (archive.id); a catalog found with another id lost
+    what it recorded, and writing to it would give old ids to new captures while old blobs and index stay.
+    """
+    marker = home / "archive.id"
+    own = catalog.archive_id()
+    try:
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        recorded = marker.read_text().strip()
+        if recorded != own:
+            raise CatalogLostError(
+                f"{catalog.path} is not the catalog of the archive in {home}: it was emptied, recreated or "
+                f"replaced (the home is archive {recorded}, the catalog says {own}). Nothing was changed. "
+                "Restore catalog.db from a backup of this archive; the originals under blobs/ are untouched"
+            ) from None
+        return
+    with os.fdopen(fd, "w") as handle:
+        handle.write(own + "\n")
+    if catalog.ledger_head()[0] == 0 and store.holds_any():  # a home older than archive.id, emptied since
+        marker.unlink()
+        raise CatalogLostError(
+            f"{catalog.path} records nothing, but {store.folder} holds originals: the catalog was lost or "
+            "emptied. Nothing was changed. Restore catalog.db from a backup of this archive")

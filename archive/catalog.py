@@ -1,25 +1,49 @@
-"""The SQLite catalog: captures and the hash-chained ledger. The only module that opens SQLite."""
+"""The SQLite catalog: captures, observations, claims, citations and the hash-chained ledger. The only module
+that opens SQLite.
+
+Every write runs in `_write()`: BEGIN IMMEDIATE takes the write lock before anything is read, so a writer
+waits its turn (SQLite's busy timeout, then bounded retries) instead of failing when another connection wrote
+first, which a deferred BEGIN cannot do. Every stored fact about a capture, claim or citation is in its ledger
+event, so `verify` can hold each row to the hashed record. SQLite failures leave this module as ArchiveErrors
+with a plain sentence naming the file.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
+import time
+import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from archive.clock import utc_now
+from archive.errors import ArchiveBusyError, CatalogDamagedError
 from archive.figures import Figure
-from archive.models import Capture, Citation, Claim
+from archive.models import Capture, Citation, Claim, Observation
 
 migrations = Migrations("evidence")
 
-# JSON-encoded columns of the captures table.
+# JSON-encoded columns of the captures and observations tables.
 _JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks")
 _CAPTURE_FIELDS = [f for f in Capture.__dataclass_fields__ if f != "text"]
+# What a capture's ledger record holds: every stored fact but the text (its hash stands for it) and what is
+# derived from the text (recorded as one digest, `derived_sha256`, because it may be derived again).
+RECORDED_CAPTURE_FIELDS = ("sha256", "size", "media_type", "kind", "source", "method", "captured_at", "url",
+                           "final_url", "redirects", "http_status", "http_headers", "title", "author",
+                           "published", "site", "language", "charset", "pages", "notes", "tools", "text_sha256",
+                           "previous_id", "warc_sha256")
+OBSERVATION_FIELDS = ("capture_id", "observed_at", "method", "source", "url", "final_url", "redirects",
+                      "http_status", "http_headers")
 GENESIS_HASH = "0" * 64
+BUSY_TIMEOUT = 5.0  # seconds SQLite itself waits for a lock before answering "busy"
+WRITE_WAIT = 600.0  # seconds a write waits for its turn in all, before it gives up with ArchiveBusyError
 
 
 @migrations()
@@ -106,6 +130,38 @@ def m006_versions_index(db: sqlite_utils.Database) -> None:
     db["captures"].create_index(["url", "captured_at", "id"])
 
 
+@migrations()
+def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
+    # Events are looked up by kind (the newest id ever given, a capture's records); observations of bytes
+    # already archived get a table of their own.
+    db.execute("CREATE INDEX IF NOT EXISTS ledger_event_seq ON ledger (event, seq)")
+    db.execute("CREATE INDEX IF NOT EXISTS ledger_subject ON ledger (subject, event)")
+    db["observations"].create(
+        {"id": int, "capture_id": int, "observed_at": str, "method": str, "source": str, "url": str,
+         "final_url": str, "redirects": str, "http_status": int, "http_headers": str},
+        pk="id", not_null={"capture_id", "observed_at", "method", "source"},
+        foreign_keys=[("capture_id", "captures", "id")],
+    )
+    db["observations"].create_index(["capture_id"])
+    # The archive's own id, also kept in the home (archive.id): a catalog emptied or swapped is told apart.
+    db.execute("CREATE TABLE archive (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO archive (key, value) VALUES ('id', ?)", [str(uuid.uuid4())])
+    # Captures recorded before their ledger events held every fact: the facts as found now are attested
+    # once, so that from here on any change to them is seen. Old events are left as they were.
+    conn = db.conn
+    at = utc_now()
+    rows = conn.execute(f"SELECT id, {', '.join(RECORDED_CAPTURE_FIELDS)}, token_marks FROM captures "
+                        "ORDER BY id").fetchall()
+    for row in rows:
+        values = dict(zip(["id", *RECORDED_CAPTURE_FIELDS, "token_marks"], row))
+        capture_id = values.pop("id")
+        marks = _decode("token_marks", values.pop("token_marks"))
+        record = {name: _decode(name, values[name]) for name in RECORDED_CAPTURE_FIELDS}
+        figures = _figure_rows(conn, capture_id)
+        record["derived_sha256"] = derived_digest(figures, marks) if marks is not None else None
+        _append_ledger(conn, "capture.attested", str(capture_id), {"capture_id": capture_id, **record}, at)
+
+
 def canonical_json(value: Any) -> str:
     """Serialise a value the one way that is hashed: sorted keys, no spaces, UTF-8."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -118,76 +174,206 @@ def ledger_hash(prev_hash: str, seq: int, at: str, event: str, subject: str | No
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-class Catalog:
-    """Rows about captures and the ledger of what happened to them."""
+def derived_digest(figures: list[Figure], token_marks: list[int] | None) -> str:
+    """Return the hash of what is derived from a capture's text (figures, token marks), as the ledger records it."""
+    rows = sorted([f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision] for f in figures)
+    body = canonical_json({"figures": rows, "token_marks": token_marks or []})
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
-    def __init__(self, path: Path):
-        self.db = sqlite_utils.Database(path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA busy_timeout=10000")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        migrations.apply(self.db)
+
+class Catalog:
+    """Rows about captures, claims and citations, and the ledger of what happened to them."""
+
+    def __init__(self, path: Path | str, write_wait: float = WRITE_WAIT):
+        self.path = Path(path)
+        self.write_wait = write_wait
+        self._in_write = False
+        try:
+            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        try:
+            self.db = sqlite_utils.Database(self._conn)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            if migrations.pending(self.db):
+                with self._write():
+                    migrations.apply(self.db)  # each migration nests as a savepoint in this transaction
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise self._error(exc) from exc
+
+    @staticmethod
+    def exists(path: Path | str) -> bool:
+        """Tell whether a file holds an initialised catalog (read-only: nothing is created)."""
+        path = Path(path)
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        try:
+            probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        except sqlite3.Error:
+            return True  # there is a file; opening it for real will say what is wrong with it
+        try:
+            return probe.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone() is not None
+        except sqlite3.Error:
+            return True
+        finally:
+            probe.close()
 
     def close(self) -> None:
         """Close the database connection."""
-        self.db.close()
+        self._conn.close()
+
+    def archive_id(self) -> str:
+        """Return the id the catalog was made with (kept in the home too, as archive.id)."""
+        return self._value("SELECT value FROM archive WHERE key = 'id'")
+
+    # -- the two ways SQL runs: reads, and writes that wait their turn ------------------------
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self._conn.execute(sql, list(params))
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        try:
+            row = self._conn.execute(sql, list(params)).fetchone()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        return row[0] if row else None
+
+    def _exec(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, list(params))
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """Run a block as one write transaction, begun only once this connection holds the write lock."""
+        if self._in_write:  # nested: part of the transaction already open
+            yield
+            return
+        self._begin_immediate()
+        self._in_write = True
+        try:
+            yield
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise self._error(exc) from exc
+        finally:
+            self._in_write = False
+
+    def _begin_immediate(self) -> None:
+        # SQLite waits BUSY_TIMEOUT for the lock; a long writer elsewhere (a migration, a checkpoint) may need
+        # more, so the attempt is repeated until write_wait has passed.
+        deadline = time.monotonic() + self.write_wait
+        while True:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise self._error(exc) from exc
+
+    def _error(self, exc: sqlite3.Error) -> Exception:
+        """Turn an SQLite error into an archive error with a sentence; leave programming errors as they are."""
+        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+            return ArchiveBusyError(f"the catalog {self.path} stayed locked by another process for "
+                                    f"{self.write_wait:g} s; nothing was written, try again")
+        if isinstance(exc, (sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.IntegrityError)):
+            return exc
+        return CatalogDamagedError(
+            f"the catalog {self.path} cannot be read ({exc}). It is damaged or not an archive catalog: "
+            "restore it from a backup; the originals under blobs/ are untouched")
 
     # -- captures ---------------------------------------------------------------------------
 
-    def add_capture(self, row: dict[str, Any], at: str, figures: list[Figure] = ()) -> Capture:
-        """Insert a capture row, its figures and its ledger event in one transaction; return the capture."""
-        encoded = {k: _encode(k, v) for k, v in row.items()}
-        with self.db.atomic():
-            capture_id = _insert(self.db, "captures", encoded)
+    def add_capture(self, row: dict[str, Any], at: str, figures: list[Figure] = (),
+                    observation: dict[str, Any] | None = None) -> tuple[Capture, bool]:
+        """Insert a capture, its figures and its ledger event in one transaction; return (capture, created).
+
+        When the same bytes are already catalogued nothing is inserted: the existing capture comes back with
+        created False, and `observation` (a fetch that found them again), when given, is recorded with it.
+        """
+        with self._write():
+            existing = self._value("SELECT id FROM captures WHERE sha256 = ?", [row["sha256"]])
+            if existing is not None:
+                if observation is not None:
+                    self.add_observation(existing, observation, at)
+                return self.get_capture(existing), False
+            if row.get("url") and "previous_id" not in row:
+                row = {**row, "previous_id": self._value(
+                    "SELECT id FROM captures WHERE url = ? ORDER BY captured_at DESC, id DESC LIMIT 1",
+                    [row["url"]])}
+            capture_id = self._next_id("captures", "capture.added", "capture_id")
+            encoded = {k: _encode(k, v) for k, v in row.items()}
+            _insert(self._conn, "captures", {"id": capture_id, **encoded})
             self._insert_figures(capture_id, figures)
-            event = {"capture_id": capture_id, "sha256": row["sha256"], "text_sha256": row["text_sha256"],
-                     "source": row["source"], "captured_at": row["captured_at"]}
-            if row.get("warc_sha256"):
-                event["warc_sha256"] = row["warc_sha256"]
-            self._append_ledger("capture.added", str(capture_id), event, at)
-        return self.get_capture(capture_id)
+            record = {name: row.get(name) for name in RECORDED_CAPTURE_FIELDS}
+            record["derived_sha256"] = derived_digest(list(figures), row.get("token_marks"))
+            self._append_ledger("capture.added", str(capture_id), {"capture_id": capture_id, **record}, at)
+        return self.get_capture(capture_id), True
+
+    def _next_id(self, table: str, event: str, key: str) -> int:
+        """Return a new id: above every row and every id the ledger ever gave (its newest `event` names the
+        highest, as `key` of its data), so no id is used twice even if rows are deleted behind our back."""
+        in_table = self._value(f'SELECT max(id) FROM "{table}"') or 0
+        in_ledger = self._value(f"SELECT json_extract(data, '$.{key}') FROM ledger WHERE event = ? "
+                                "ORDER BY seq DESC LIMIT 1", [event]) or 0
+        return max(in_table, int(in_ledger)) + 1
 
     def find_by_sha256(self, sha256: str) -> Capture | None:
         """Return the capture of these exact bytes, if any."""
-        rows = list(self.db.query(f"SELECT {_columns()} FROM captures WHERE sha256 = ?", [sha256]))
+        rows = self._rows(f"SELECT {_columns()} FROM captures WHERE sha256 = ?", [sha256])
         return _capture(rows[0]) if rows else None
 
     def latest_for_url(self, url: str) -> Capture | None:
         """Return the newest capture of a URL, if any."""
-        rows = list(self.db.query(
-            f"SELECT {_columns()} FROM captures WHERE url = ? ORDER BY captured_at DESC, id DESC LIMIT 1",
-            [url]))
+        rows = self._rows(
+            f"SELECT {_columns()} FROM captures WHERE url = ? ORDER BY captured_at DESC, id DESC LIMIT 1", [url])
         return _capture(rows[0]) if rows else None
 
     def versions(self, url: str) -> list[Capture]:
         """Return every capture of a URL, oldest first."""
-        rows = self.db.query(
-            f"SELECT {_columns()} FROM captures WHERE url = ? ORDER BY captured_at, id", [url])
+        rows = self._rows(f"SELECT {_columns()} FROM captures WHERE url = ? ORDER BY captured_at, id", [url])
         return [_capture(r) for r in rows]
 
     def get_capture(self, capture_id: int, with_text: bool = False) -> Capture | None:
         """Return one capture by id, with its text when asked."""
-        cols = _columns(with_text)
-        rows = list(self.db.query(f"SELECT {cols} FROM captures WHERE id = ?", [capture_id]))
+        rows = self._rows(f"SELECT {_columns(with_text)} FROM captures WHERE id = ?", [capture_id])
         return _capture(rows[0]) if rows else None
 
     def get_captures(self, ids: Iterable[int], with_text: bool = False) -> dict[int, Capture]:
         """Return several captures by id."""
         ids = list(ids)
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.db.query(f"SELECT {_columns(with_text)} FROM captures WHERE id IN ({marks})", ids)
-        return {r["id"]: _capture(r) for r in rows}
+        found: dict[int, Capture] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self._rows(f"SELECT {_columns(with_text)} FROM captures WHERE id IN ({','.join('?' * len(chunk))})",
+                              chunk)
+            found.update((r["id"], _capture(r)) for r in rows)
+        return found
 
     def iter_captures(self, with_text: bool = False, where: str = "1", batch: int = 200) -> Iterator[Capture]:
         """Stream captures in id order without holding them all in memory."""
         last = 0
         while True:
-            rows = list(self.db.query(
+            rows = self._rows(
                 f"SELECT {_columns(with_text)} FROM captures WHERE id > ? AND ({where}) ORDER BY id LIMIT ?",
-                [last, batch]))
+                [last, batch])
             if not rows:
                 return
             for row in rows:
@@ -196,82 +382,126 @@ class Catalog:
 
     def list_captures(self, limit: int = 50, offset: int = 0) -> list[Capture]:
         """Return the newest captures first."""
-        rows = self.db.query(
-            f"SELECT {_columns()} FROM captures ORDER BY id DESC LIMIT ? OFFSET ?", [limit, offset])
+        rows = self._rows(f"SELECT {_columns()} FROM captures ORDER BY id DESC LIMIT ? OFFSET ?", [limit, offset])
         return [_capture(r) for r in rows]
 
     def count_captures(self) -> int:
         """Return how many captures the catalog holds."""
-        return self.db.execute("SELECT count(*) FROM captures").fetchone()[0]
+        return self._value("SELECT count(*) FROM captures")
 
     def unindexed_ids(self) -> list[int]:
         """Return captures stored but not yet committed to the search index."""
-        return [r[0] for r in self.db.execute("SELECT id FROM captures WHERE indexed = 0 ORDER BY id")]
+        return [r["id"] for r in self._rows("SELECT id FROM captures WHERE indexed = 0 ORDER BY id")]
+
+    def count_unindexed(self) -> int:
+        """Return how many captures wait to be committed to the search index."""
+        return self._value("SELECT count(*) FROM captures WHERE indexed = 0")
 
     def mark_indexed(self, ids: Iterable[int], indexed: bool = True) -> None:
         """Record that captures are (or are no longer) in the search index."""
         ids = list(ids)
-        with self.db.atomic():
+        with self._write():
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
-                self.db.execute(f"UPDATE captures SET indexed = ? WHERE id IN ({','.join('?' * len(chunk))})",
-                                [int(indexed), *chunk])
+                self._exec(f"UPDATE captures SET indexed = ? WHERE id IN ({','.join('?' * len(chunk))})",
+                           [int(indexed), *chunk])
 
     def mark_all_unindexed(self) -> None:
         """Forget which captures are indexed, before a full rebuild."""
-        with self.db.atomic():
-            self.db.execute("UPDATE captures SET indexed = 0")
+        with self._write():
+            self._exec("UPDATE captures SET indexed = 0")
 
-    # -- figures -----------------------------------------------------------------------------
+    def capture_ids(self) -> set[int]:
+        """Return the id of every capture."""
+        return {r["id"] for r in self._rows("SELECT id FROM captures")}
 
-    def replace_derived(self, capture_id: int, figures: list[Figure], token_marks: list[int]) -> None:
-        """Store afresh what is derived from a capture's text: its figures and its token marks."""
-        with self.db.atomic():
-            self.db.execute("DELETE FROM figures WHERE capture_id = ?", [capture_id])
+    def blob_hashes(self) -> set[str]:
+        """Return the hash of every blob a capture records: its original and the WARC of its HTTP exchange."""
+        rows = self._rows("SELECT sha256 FROM captures UNION SELECT warc_sha256 FROM captures "
+                          "WHERE warc_sha256 IS NOT NULL")
+        return {r["sha256"] for r in rows}
+
+    def indexed_ids(self) -> set[int]:
+        """Return the ids of captures recorded as committed to the search index."""
+        return {r["id"] for r in self._rows("SELECT id FROM captures WHERE indexed = 1")}
+
+    # -- observations: a source fetched again and found unchanged ----------------------------
+
+    def add_observation(self, capture_id: int, observation: dict[str, Any], at: str) -> None:
+        """Record a fetch that found a capture's bytes again (URL, time, status, headers), and its ledger event."""
+        values = {name: observation.get(name) for name in OBSERVATION_FIELDS}
+        values["capture_id"] = capture_id
+        with self._write():
+            observation_id = self._next_id("observations", "capture.observed", "observation_id")
+            _insert(self._conn, "observations",
+                    {"id": observation_id, **{k: _encode(k, v) for k, v in values.items()}})
+            self._append_ledger("capture.observed", str(capture_id),
+                                {"observation_id": observation_id, **values}, at)
+
+    def observations(self, capture_id: int | None = None) -> list[Observation]:
+        """Return the later observations of one capture (or of all), oldest first."""
+        where, params = ("WHERE capture_id = ?", [capture_id]) if capture_id is not None else ("", [])
+        rows = self._rows(f"SELECT * FROM observations {where} ORDER BY id", params)
+        return [Observation(**{k: _decode(k, v) for k, v in row.items()}) for row in rows]
+
+    # -- figures and other data derived from a capture's text --------------------------------
+
+    def replace_derived(self, capture_id: int, figures: list[Figure], token_marks: list[int], at: str) -> None:
+        """Store afresh what is derived from a capture's text; a changed result is a ledger event."""
+        digest = derived_digest(figures, token_marks)
+        with self._write():
+            self._exec("DELETE FROM figures WHERE capture_id = ?", [capture_id])
             self._insert_figures(capture_id, figures)
-            self.db.execute("UPDATE captures SET token_marks = ? WHERE id = ?", [json.dumps(token_marks), capture_id])
+            self._exec("UPDATE captures SET token_marks = ? WHERE id = ?", [json.dumps(token_marks), capture_id])
+            if self.recorded_capture(capture_id).get("derived_sha256") != digest:
+                self._append_ledger("capture.rederived", str(capture_id),
+                                    {"capture_id": capture_id, "derived_sha256": digest}, at)
 
-    def _insert_figures(self, capture_id: int, figures: list[Figure]) -> None:
-        self.db.conn.executemany(
-            "INSERT INTO figures (capture_id, start, end, text, value, unit, approx, precision) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(capture_id, f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision) for f in figures])
+    def _insert_figures(self, capture_id: int, figures: Iterable[Figure]) -> None:
+        try:
+            self._conn.executemany(
+                "INSERT INTO figures (capture_id, start, end, text, value, unit, approx, precision) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(capture_id, f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision) for f in figures])
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
 
     def figures_of(self, capture_id: int) -> list[Figure]:
         """Return the figures stored for one capture, in text order."""
-        rows = self.db.query("SELECT * FROM figures WHERE capture_id = ? ORDER BY start", [capture_id])
-        return [_figure(row) for row in rows]
+        return _figure_rows(self._conn, capture_id)
 
     def figures_between(self, unit: str | None, low: float, high: float,
                         limit: int = 20000) -> list[tuple[int, Figure]]:
         """Return (capture_id, figure) for figures of a unit whose value lies in [low, high]."""
         unit_clause = "unit IS NULL" if unit is None else "unit = ?"
         params = ([] if unit is None else [unit]) + [low, high, limit]
-        rows = self.db.query(f"SELECT * FROM figures WHERE {unit_clause} AND value BETWEEN ? AND ? "
-                             "ORDER BY capture_id, start LIMIT ?", params)
+        rows = self._rows(f"SELECT * FROM figures WHERE {unit_clause} AND value BETWEEN ? AND ? "
+                          "ORDER BY capture_id, start LIMIT ?", params)
         return [(row["capture_id"], _figure(row)) for row in rows]
 
     # -- claims and citations ----------------------------------------------------------------
 
     def add_claim(self, text: str, at: str) -> Claim:
         """Insert a claim and its ledger event."""
-        with self.db.atomic():
-            claim_id = self.db["claims"].insert({"text": text, "status": "unchecked", "notes": None,
-                                                 "created_at": at, "updated_at": at}).last_pk
+        with self._write():
+            claim_id = self._next_id("claims", "claim.created", "claim_id")
+            _insert(self._conn, "claims", {"id": claim_id, "text": text, "status": "unchecked", "notes": None,
+                                           "created_at": at, "updated_at": at})
             self._append_ledger("claim.created", str(claim_id), {"claim_id": claim_id, "text": text}, at)
         return self.get_claim(claim_id)
 
     def set_claim_status(self, claim_id: int, status: str, notes: str | None, at: str) -> Claim:
         """Change a claim's status (and notes); the change is a ledger event."""
-        with self.db.atomic():
-            self.db["claims"].update(claim_id, {"status": status, "notes": notes, "updated_at": at})
+        with self._write():
+            self._exec("UPDATE claims SET status = ?, notes = ?, updated_at = ? WHERE id = ?",
+                       [status, notes, at, claim_id])
             self._append_ledger("claim.status_changed", str(claim_id),
                                 {"claim_id": claim_id, "status": status, "notes": notes}, at)
         return self.get_claim(claim_id)
 
     def get_claim(self, claim_id: int) -> Claim | None:
         """Return a claim with its current citations."""
-        rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
+        rows = self._rows("SELECT * FROM claims WHERE id = ?", [claim_id])
         if not rows:
             return None
         claim = Claim(**rows[0])
@@ -280,22 +510,23 @@ class Catalog:
 
     def list_claims(self) -> list[Claim]:
         """Return all claims, newest first, with their number of current citations."""
-        rows = self.db.query(
+        rows = self._rows(
             "SELECT claims.*, (SELECT count(*) FROM citations WHERE claim_id = claims.id "
             "AND removed_at IS NULL) AS citation_count FROM claims ORDER BY id DESC")
         return [Claim(**row) for row in rows]
 
     def add_citation(self, row: dict[str, Any], at: str) -> Citation:
         """Insert a citation and its ledger event."""
-        with self.db.atomic():
-            citation_id = self.db["citations"].insert({**row, "created_at": at}).last_pk
+        with self._write():
+            citation_id = self._next_id("citations", "citation.added", "citation_id")
+            _insert(self._conn, "citations", {"id": citation_id, **row, "created_at": at})
             self._append_ledger("citation.added", str(citation_id), {"citation_id": citation_id, **row}, at)
         return self.citations(citation_id=citation_id)[0]
 
     def remove_citation(self, citation_id: int, at: str) -> None:
         """Mark a citation removed; the row stays, and the removal is a ledger event."""
-        with self.db.atomic():
-            self.db["citations"].update(citation_id, {"removed_at": at})
+        with self._write():
+            self._exec("UPDATE citations SET removed_at = ? WHERE id = ?", [at, citation_id])
             self._append_ledger("citation.removed", str(citation_id), {"citation_id": citation_id}, at)
 
     def citations(self, claim_id: int | None = None, capture_id: int | None = None,
@@ -309,35 +540,75 @@ class Catalog:
         if not include_removed:
             where.append("removed_at IS NULL")
         sql = "SELECT * FROM citations" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
-        return [Citation(**row) for row in self.db.query(sql, params)]
+        return [Citation(**row) for row in self._rows(sql, params)]
+
+    def claim_rows(self) -> list[dict[str, Any]]:
+        """Return every claim row as stored, oldest first."""
+        return self._rows("SELECT * FROM claims ORDER BY id")
 
     # -- ledger ------------------------------------------------------------------------------
 
     def _append_ledger(self, event: str, subject: str | None, data: dict[str, Any], at: str) -> None:
-        """Append one hash-chained event; the caller holds the transaction."""
-        last = self.db.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-        payload = canonical_json(data)
-        digest = ledger_hash(prev, seq, at, event, subject, payload)
-        _insert(self.db, "ledger", {"seq": seq, "at": at, "event": event, "subject": subject,
-                                    "data": payload, "prev_hash": prev, "hash": digest})
+        """Append one hash-chained event; the caller holds the write transaction."""
+        try:
+            _append_ledger(self._conn, event, subject, data, at)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
 
     def ledger_head(self) -> tuple[int, str]:
         """Return the number of ledger entries and the hash of the last one."""
-        row = self.db.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-        return (row[0], row[1]) if row else (0, GENESIS_HASH)
+        rows = self._rows("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
+        return (rows[0]["seq"], rows[0]["hash"]) if rows else (0, GENESIS_HASH)
 
-    def iter_ledger(self) -> Iterator[dict[str, Any]]:
-        """Stream ledger entries in order."""
-        yield from self.db.query("SELECT * FROM ledger ORDER BY seq")
+    def iter_ledger(self, events: tuple[str, ...] = (), batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Stream ledger entries in order, all or only of the given kinds."""
+        kinds = f" AND event IN ({','.join('?' * len(events))})" if events else ""
+        last = 0
+        while True:
+            rows = self._rows(f"SELECT * FROM ledger WHERE seq > ?{kinds} ORDER BY seq LIMIT ?",
+                              [last, *events, batch])
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1]["seq"]
+
+    def recorded_capture(self, capture_id: int) -> dict[str, Any]:
+        """Return a capture's facts as its ledger events record them (added, then attested and re-derived)."""
+        record: dict[str, Any] = {}
+        for entry in self._rows("SELECT event, data FROM ledger WHERE subject = ? AND event IN "
+                                "('capture.added', 'capture.attested', 'capture.rederived') ORDER BY seq",
+                                [str(capture_id)]):
+            record.update(json.loads(entry["data"]))
+        return record
 
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
-    """Insert one row of known columns and return its rowid; sqlite-utils' insert re-reads the table's
-    schema on every call, which cost more than the insert itself on the ingest path."""
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _append_ledger(conn: sqlite3.Connection, event: str, subject: str | None, data: dict[str, Any], at: str) -> None:
+    last = conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    payload = canonical_json(data)
+    digest = ledger_hash(prev, seq, at, event, subject, payload)
+    _insert(conn, "ledger", {"seq": seq, "at": at, "event": event, "subject": subject, "data": payload,
+                             "prev_hash": prev, "hash": digest})
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
+    """Insert one row of known columns and return its rowid (sqlite-utils' insert re-reads the table's schema
+    on every call, which cost more than the insert itself on the ingest path)."""
     names = ", ".join(f'"{name}"' for name in row)
-    cursor = db.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))})', list(row.values()))
+    cursor = conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))})', list(row.values()))
     return cursor.lastrowid
+
+
+def _figure_rows(conn: sqlite3.Connection, capture_id: int) -> list[Figure]:
+    cursor = conn.execute("SELECT start, end, text, value, unit, approx, precision FROM figures "
+                          "WHERE capture_id = ? ORDER BY start", [capture_id])
+    return [Figure(text=text, start=start, end=end, value=value, unit=unit, approx=approx, precision=precision)
+            for start, end, text, value, unit, approx, precision in cursor.fetchall()]
 
 
 def _columns(with_text: bool = False) -> str:
@@ -350,11 +621,14 @@ def _encode(column: str, value: Any) -> Any:
     return value
 
 
+def _decode(column: str, value: Any) -> Any:
+    if column in _JSON_COLUMNS and value is not None:
+        return json.loads(value)
+    return value
+
+
 def _capture(row: dict[str, Any]) -> Capture:
-    values = dict(row)
-    for column in _JSON_COLUMNS:
-        if values.get(column) is not None:
-            values[column] = json.loads(values[column])
+    values = {k: _decode(k, v) for k, v in row.items()}
     values["redirects"] = values.get("redirects") or []
     values["notes"] = values.get("notes") or []
     values["tools"] = values.get("tools") or {}

@@ -40,3 +40,15 @@ class QueryError(ArchiveError):
 
 class InvalidInputError(ArchiveError):
     """A value given by the user is not acceptable (empty claim, unknown status or stance)."""
+
+
+class ArchiveBusyError(ArchiveError):
+    """Another process held the catalog's write lock for longer than a write waits."""
+
+
+class CatalogDamagedError(ArchiveError):
+    """The catalog file cannot be read as an archive catalog (truncated, damaged, not a database)."""
+
+
+class CatalogLostError(ArchiveError):
+    """The catalog is missing or empty while the archive home still holds originals."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
+import tempfile
 import threading
+import uuid
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -15,6 +18,7 @@ from datetime import datetime, timezone
 from itertools import accumulate
 from pathlib import Path
 from pickle import loads
+from typing import Any
 from urllib.parse import urlsplit
 
 from whoosh import collectors, fields, formats, index, scoring
@@ -25,7 +29,7 @@ from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE  # the width of the count that starts a Positions value
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
+from whoosh.writing import CLEAR, SegmentWriter
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
@@ -35,6 +39,7 @@ from archive.models import Capture
 
 SCHEMA_VERSION = "3"  # 2: text keeps positions only (snippets re-tokenise up to the passage); 3: text analysed beforehand
 SNIPPET_TOKENS = 24
+LOCK_WAIT = 600.0  # seconds a writer that must index (a run's end, a rebuild) waits for another's commit
 FILTER_FIELDS = {"lang", "kind", "published", "captured", "url", "sha256"}
 # Posting lists shorter than this are kept in the term's entry of the terms table instead of a block of the
 # postings file: in a batch of a thousand captures most words occur in a few of them, and a block costs a
@@ -388,78 +393,134 @@ class IndexHit:
 
 
 class SearchIndex:
-    """A Whoosh index in one folder, with batched writes."""
+    """A Whoosh index in one folder. One process at a time writes it, holding Whoosh's write lock from its
+    first queued document to its commit; the catalog's `indexed` flag tells which captures are committed."""
 
-    def __init__(self, path: Path, batch_size: int = 1000, lock_timeout: float = 30.0):
+    def __init__(self, path: Path, lock_wait: float = LOCK_WAIT):
         self.path = Path(path)
-        self.batch_size = batch_size
-        self.lock_timeout = lock_timeout
-        self._ix = self._open_or_create()
+        self.lock_wait = lock_wait
+        self._ix, self.created_now = self._open_or_create()
+        self._folder_id = _folder_id(self.path)
         self._writer = None
         self._pending: list[int] = []
 
-    def _open_or_create(self):
+    def _open_or_create(self) -> tuple[Any, bool]:
+        """Open the index, or make a new empty one when it is missing, outdated or unreadable (it is derived:
+        the catalog says what to put back); tell whether it was made now."""
         version_file = self.path / "SCHEMA_VERSION"
-        if index.exists_in(self.path) and version_file.is_file() and version_file.read_text() == SCHEMA_VERSION:
-            return index.open_dir(self.path)
-        # A missing or outdated index is rebuilt from the catalog: clear it and start empty.
-        shutil.rmtree(self.path, ignore_errors=True)
-        self.path.mkdir(parents=True)
-        ix = index.create_in(self.path, schema())
-        version_file.write_text(SCHEMA_VERSION)
-        return ix
+        try:
+            if index.exists_in(self.path) and version_file.read_text() == SCHEMA_VERSION:
+                return index.open_dir(self.path), False
+        except (OSError, ValueError, EOFError, index.IndexError):
+            pass  # unreadable: made again below
+        return self._create(), True
+
+    def _create(self):
+        # Built aside and renamed into place, so that processes opening the index at the same moment never
+        # see half an index nor remove each other's: the first rename wins, the others open the winner's.
+        staging = Path(tempfile.mkdtemp(prefix=".index-new-", dir=self.path.parent))
+        index.create_in(staging, schema())
+        (staging / "SCHEMA_VERSION").write_text(SCHEMA_VERSION)
+        aside = self.path.with_name(f".index-old-{uuid.uuid4().hex}")
+        try:
+            os.rename(self.path, aside)
+        except FileNotFoundError:
+            aside = None
+        try:
+            os.rename(staging, self.path)
+        except OSError:  # another process put its new index in place first
+            shutil.rmtree(staging, ignore_errors=True)
+        if aside is not None:
+            shutil.rmtree(aside, ignore_errors=True)
+        return index.open_dir(self.path)
 
     @property
     def created_empty(self) -> bool:
-        """Tell whether the index holds no documents (new, or deleted and recreated)."""
+        """Tell whether the index holds no documents."""
         return self._ix.doc_count_all() == 0
 
     def doc_count(self) -> int:
         """Return how many captures are searchable."""
         return self._ix.doc_count()
 
+    def document_ids(self) -> list[int]:
+        """Return the capture id of every document in the index, repeats included (reads every stored field)."""
+        with self._ix.searcher() as searcher:
+            return [int(fields["capture_id"]) for fields in searcher.all_stored_fields()]
+
+    def is_lost(self) -> bool:
+        """Tell whether the folder this index was opened from has been deleted or replaced since."""
+        return _folder_id(self.path) != self._folder_id
+
     # -- writing -----------------------------------------------------------------------------
 
-    def add(self, capture: Capture, terms: dict[str, list[int]], replace: bool = False) -> list[int]:
-        """Queue a capture, its text given as analysis.analyse terms; return the ids committed if this filled a batch.
+    @property
+    def writing(self) -> bool:
+        """Tell whether this index holds the write lock (documents may be queued)."""
+        return self._writer is not None
 
-        `replace` removes an earlier copy first: needed when replaying after a crash, skipped for new
-        captures because the lookup costs time on every document.
+    @property
+    def pending_ids(self) -> list[int]:
+        """Return the capture ids queued since the last commit."""
+        return list(self._pending)
+
+    def try_begin(self) -> bool:
+        """Take the write lock if no other process holds it; tell whether this index holds it now."""
+        if self._writer is None:
+            self._writer = self._new_writer(wait=0.0)
+        return self._writer is not None
+
+    def begin(self, wait: float | None = None) -> None:
+        """Take the write lock, waiting up to `wait` seconds (lock_wait by default), else raise IndexBusyError."""
+        wait = self.lock_wait if wait is None else wait
+        if self._writer is None:
+            self._writer = self._new_writer(wait)
+        if self._writer is None:
+            raise IndexBusyError(f"the search index stayed locked by another process for {wait:g} s")
+
+    def _new_writer(self, wait: float):
+        if self.is_lost():
+            self._ix, self.created_now = self._open_or_create()
+            self._folder_id = _folder_id(self.path)
+        try:
+            return _Writer(self._ix, timeout=wait, delay=0.25, limitmb=128, codec=_Codec())
+        except index.LockError:
+            return None
+
+    def add(self, capture: Capture, terms: dict[str, list[int]], replace: bool = False) -> None:
+        """Queue a capture, its text given as analysis.analyse terms; the caller holds the write lock.
+
+        `replace` removes an earlier copy first: needed for captures another process may have committed
+        (after a crash, or while this one waited), skipped for new captures because the lookup costs time on
+        every document.
         """
         if self._writer is None:
-            try:
-                self._writer = _Writer(self._ix, timeout=self.lock_timeout, limitmb=128, codec=_Codec())
-            except index.LockError as exc:
-                raise IndexBusyError("the search index is locked by another process; try again") from exc
+            raise IndexBusyError("the search index is not open for writing")
         document = _document(capture, terms)
         if replace:
             self._writer.update_document(**document)
         else:
             self._writer.add_document(**document)
         self._pending.append(capture.id)
-        if len(self._pending) >= self.batch_size:
-            return self.commit()
-        return []
 
-    def commit(self, merge: bool = True) -> list[int]:
-        """Commit queued documents; return their capture ids. `merge=False` leaves segments unmerged."""
+    def commit(self, clear: bool = False, merge: bool = True) -> list[int]:
+        """Commit queued documents and release the lock; return their capture ids. `clear` drops every
+        earlier document in the same step (a rebuild: searches see the old index until then); `merge=False`
+        leaves segments unmerged."""
         if self._writer is None:
             return []
-        self._writer.commit(merge=merge)
+        if self.is_lost():  # the folder was deleted under us: these documents would land in a stranger's index
+            self.cancel()
+            return []
+        self._writer.commit(mergetype=CLEAR if clear else None, merge=merge)
         committed, self._pending, self._writer = self._pending, [], None
         return committed
 
     def cancel(self) -> None:
-        """Drop queued documents (they stay marked unindexed in the catalog)."""
+        """Drop queued documents and release the lock (they stay marked unindexed in the catalog)."""
         if self._writer is not None:
             self._writer.cancel()
         self._writer, self._pending = None, []
-
-    def clear(self) -> None:
-        """Delete every document, before a rebuild."""
-        self.cancel()
-        shutil.rmtree(self.path, ignore_errors=True)
-        self._ix = self._open_or_create()
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -783,6 +844,14 @@ def _document(capture: Capture, terms: dict[str, list[int]]) -> dict:
     if published:
         doc["published"] = published
     return {k: v for k, v in doc.items() if v is not None}
+
+
+def _folder_id(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _host(url: str | None) -> str | None:

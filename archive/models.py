@@ -77,6 +77,26 @@ class Capture(Described):
 
 
 @dataclass
+class Observation:
+    """A later fetch of a source that found bytes already archived: where, when, and what the server said."""
+
+    id: int
+    capture_id: int
+    observed_at: str  # UTC, ISO 8601 with microseconds and Z
+    method: str
+    source: str
+    url: str | None = None
+    final_url: str | None = None
+    redirects: list[dict[str, Any]] | None = None
+    http_status: int | None = None
+    http_headers: dict[str, str] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the observation as JSON."""
+        return asdict(self)
+
+
+@dataclass
 class IngestResult:
     """The outcome of one source in an ingest run."""
 

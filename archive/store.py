@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from archive.errors import IntegrityError
@@ -31,6 +32,19 @@ class BlobStore:
     def has(self, sha256: str) -> bool:
         """Tell whether a blob is stored."""
         return self.path_for(sha256).is_file()
+
+    def holds_any(self) -> bool:
+        """Tell whether any blob was ever stored here."""
+        try:
+            with os.scandir(self.root) as entries:
+                return any(entry.is_dir() for entry in entries)
+        except FileNotFoundError:
+            return False
+
+    def iter_hashes(self) -> Iterator[str]:
+        """Yield the hash of every stored blob."""
+        for _root, _dirs, files in os.walk(self.root):
+            yield from (name for name in files if not name.startswith("."))
 
     def put(self, data: bytes, sha256: str | None = None) -> str:
         """Store bytes once under their hash and return the hash; an existing blob is never rewritten."""

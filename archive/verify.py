@@ -1,20 +1,25 @@
-"""Check that nothing in an archive changed: blobs, texts, the ledger chain, catalog rows against the ledger,
-and every citation's quote. Streams through the catalog, so memory stays flat however large the archive.
+"""Check that nothing in an archive changed: blobs, texts, the ledger chain, every stored fact against the
+ledger's record of it, derived data against its recorded digest, the search index against the catalog, and
+every citation's quote. Streams through the catalog, so memory stays flat however large the archive.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from archive.catalog import GENESIS_HASH, Catalog, ledger_hash
+from archive import figures as figure_engine
+from archive.analysis import analyse
+from archive.catalog import (GENESIS_HASH, OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, Catalog, derived_digest,
+                             ledger_hash)
 from archive.models import Capture
 from archive.store import BlobStore, sha256_hex
 
-# Fields of a capture.added event that must equal the catalog row.
-_CAPTURE_FIELDS = ("sha256", "text_sha256", "source", "captured_at", "warc_sha256")
+_CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "page", "stance",
+                    "note")
 
 
 @dataclass
@@ -31,10 +36,12 @@ class Problem:
 
 @dataclass
 class Report:
-    """The outcome of a verification: counts of what was checked and every problem found."""
+    """The outcome of a verification: counts of what was checked, every problem, and notices that are no
+    problem of the evidence (originals no capture records, left by an interrupted run)."""
 
     checked: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
     ledger_entries: int = 0
     ledger_head: str = GENESIS_HASH
 
@@ -44,80 +51,92 @@ class Report:
 
     def to_json(self) -> dict:
         return {"ok": self.ok, "checked": self.checked, "problems": [p.to_json() for p in self.problems],
+                "notices": self.notices,
                 "ledger_head": {"entries": self.ledger_entries, "hash": self.ledger_head}}
 
 
-def verify(catalog: Catalog, store: BlobStore, progress: Callable[[int], None] | None = None,
+def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]] | None = None,
+           progress: Callable[[int], None] | None = None,
            reextract: Callable[[Capture, bytes], str] | None = None) -> Report:
-    """Check every layer of the archive; `reextract`, when given, re-derives each text from its original."""
+    """Check every layer of the archive. `index_ids()`, the capture id of each search index document, is
+    compared with the catalog; `reextract`, when given, re-derives each text from its original and its figures again."""
     report = Report()
     count = _count(report)
-    for problem in _check_captures(catalog, store, count, progress, reextract):
-        report.problems.append(problem)
-    for problem in _check_ledger_chain(catalog, count, report):
-        report.problems.append(problem)
-    for problem in _check_claims_and_citations(catalog, count):
-        report.problems.append(problem)
+    checks = [_check_captures(catalog, store, count, progress, reextract), _check_observations(catalog, count),
+              _check_ledger_chain(catalog, count, report), _check_claims_and_citations(catalog, count)]
+    if index_ids is not None:
+        checks.append(_check_index(catalog, index_ids, count))
+    for check in checks:
+        report.problems.extend(check)
+    unrecorded = _unrecorded_blobs(catalog, store)
+    if unrecorded:
+        report.notices.append(
+            f"{unrecorded} original{'s' if unrecorded != 1 else ''} in {store.folder} belong to no capture: "
+            "left by an interrupted run (harmless), or the catalog is older than the blobs (restored from a "
+            "backup?)")
     return report
 
 
-def _count(report: Report) -> Callable[[str], None]:
-    def count(what: str) -> None:
-        report.checked[what] = report.checked.get(what, 0) + 1
+def _count(report: Report) -> Callable[..., None]:
+    def count(what: str, number: int = 1) -> None:
+        report.checked[what] = report.checked.get(what, 0) + number
     return count
 
 
 def _check_captures(catalog: Catalog, store: BlobStore, count, progress, reextract) -> Iterator[Problem]:
-    """Re-hash each blob and text, and compare each row with its capture.added ledger event."""
-    events = catalog.db.query("SELECT subject, data FROM ledger WHERE event = 'capture.added' ORDER BY seq")
-    recorded = ((int(e["subject"]), json.loads(e["data"])) for e in events)
-    pending = next(recorded, None)
+    """Re-hash each blob and text, and hold every stored fact of each capture to its ledger record."""
+    recorded_ids = _recorded_ids(catalog, "capture.added", "capture_id")
     for capture in catalog.iter_captures(with_text=True):
         count("captures")
+        where = f"capture {capture.id}"
         yield from _check_blob(capture, store, count, reextract)
         text_hash = sha256_hex((capture.text or "").encode("utf-8"))
         count("texts")
         if text_hash != capture.text_sha256:
-            yield Problem("text_changed", f"capture {capture.id}",
+            yield Problem("text_changed", where,
                           f"the stored text hashes to {text_hash}, the catalog records {capture.text_sha256}")
-        # Both streams are in capture order: walk them side by side instead of holding either in memory.
-        while pending is not None and pending[0] < capture.id:
-            yield Problem("row_missing", f"capture {pending[0]}",
-                          "the ledger records this capture but the catalog has no row for it")
-            pending = next(recorded, None)
-        if pending is None or pending[0] != capture.id:
-            yield Problem("not_in_ledger", f"capture {capture.id}", "the catalog row has no capture.added event")
+        if capture.id not in recorded_ids:
+            yield Problem("not_in_ledger", where, "the catalog row has no capture.added event")
         else:
-            yield from _compare_fields(f"capture {capture.id}", pending[1], vars(capture), _CAPTURE_FIELDS)
-            pending = next(recorded, None)
+            recorded_ids.discard(capture.id)
+            record = catalog.recorded_capture(capture.id)
+            yield from _compare_fields(where, record, vars(capture), RECORDED_CAPTURE_FIELDS)
+            yield from _check_derived(catalog, capture, record, count, reextract is not None)
         if progress:
             progress(1)
-    while pending is not None:
-        yield Problem("row_missing", f"capture {pending[0]}",
+    for capture_id in sorted(recorded_ids):
+        yield Problem("row_missing", f"capture {capture_id}",
                       "the ledger records this capture but the catalog has no row for it")
-        pending = next(recorded, None)
+
+
+def _check_derived(catalog: Catalog, capture: Capture, record: dict, count, deep: bool) -> Iterator[Problem]:
+    """Hold the figures and token marks stored for a capture to the digest its ledger record holds; `deep`
+    also derives them from the text again."""
+    stored = catalog.figures_of(capture.id)
+    if record.get("derived_sha256") is not None:
+        count("derived")
+        if derived_digest(stored, capture.token_marks) != record["derived_sha256"]:
+            yield Problem("derived_changed", f"capture {capture.id}",
+                          "its stored figures or token marks differ from what the ledger records "
+                          "(run `evidence reindex` to derive them again from the text)")
+    if deep:
+        fresh = derived_digest(figure_engine.extract(capture.text or ""), analyse(capture.text or "").marks)
+        if fresh != derived_digest(stored, capture.token_marks):
+            yield Problem("derived_stale", f"capture {capture.id}",
+                          "deriving its figures and token marks from the text again gives a different result")
 
 
 def _check_blob(capture: Capture, store: BlobStore, count, reextract) -> Iterator[Problem]:
     count("blobs")
-    try:
-        with store.open(capture.sha256) as blob:
-            digest = hashlib.file_digest(blob, "sha256").hexdigest()
-    except (OSError, ValueError):
-        yield Problem("blob_missing", f"capture {capture.id}",
-                      f"the original bytes {capture.sha256} are not in the blob store")
-        return
+    digest = _hash_blob(store, capture.sha256)
     if digest != capture.sha256:
-        yield Problem("blob_changed", f"capture {capture.id}",
-                      f"the original bytes hash to {digest}, the catalog records {capture.sha256}")
+        yield Problem("blob_missing" if digest is None else "blob_changed", f"capture {capture.id}",
+                      f"the original bytes {capture.sha256} are not in the blob store" if digest is None
+                      else f"the original bytes hash to {digest}, the catalog records {capture.sha256}")
         return
     if capture.warc_sha256:
         count("exchange_warcs")
-        try:
-            with store.open(capture.warc_sha256) as blob:
-                exchange = hashlib.file_digest(blob, "sha256").hexdigest()
-        except (OSError, ValueError):
-            exchange = None
+        exchange = _hash_blob(store, capture.warc_sha256)
         if exchange != capture.warc_sha256:
             yield Problem("blob_missing" if exchange is None else "blob_changed", f"capture {capture.id}",
                           f"the WARC of the HTTP exchange {capture.warc_sha256} is "
@@ -129,6 +148,31 @@ def _check_blob(capture: Capture, store: BlobStore, count, reextract) -> Iterato
             yield Problem("text_differs_on_reextraction", f"capture {capture.id}",
                           "extracting the original again gives a different text "
                           f"(recorded with {', '.join(f'{k} {v}' for k, v in capture.tools.items())})")
+
+
+def _hash_blob(store: BlobStore, sha256: str) -> str | None:
+    try:
+        with store.open(sha256) as blob:
+            return hashlib.file_digest(blob, "sha256").hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+def _check_observations(catalog: Catalog, count) -> Iterator[Problem]:
+    """Hold every observation (a later fetch of archived bytes) to its capture.observed event."""
+    recorded = {json.loads(e["data"])["observation_id"]: json.loads(e["data"])
+                for e in catalog.iter_ledger(("capture.observed",))}
+    for observation in catalog.observations():
+        count("observations")
+        where = f"observation {observation.id}"
+        data = recorded.pop(observation.id, None)
+        if data is None:
+            yield Problem("not_in_ledger", where, "the catalog row has no capture.observed event")
+        else:
+            yield from _compare_fields(where, data, vars(observation), OBSERVATION_FIELDS)
+    for observation_id in sorted(recorded):
+        yield Problem("row_missing", f"observation {observation_id}",
+                      "the ledger records this observation but the catalog has no row for it")
 
 
 def _check_ledger_chain(catalog: Catalog, count, report: Report) -> Iterator[Problem]:
@@ -152,28 +196,30 @@ def _check_ledger_chain(catalog: Catalog, count, report: Report) -> Iterator[Pro
 
 
 def _check_claims_and_citations(catalog: Catalog, count) -> Iterator[Problem]:
-    """Compare claims and citations with their ledger events, and re-anchor every cited quote."""
+    """Hold claims and citations, their times included, to their ledger events, and re-anchor every quote."""
     claims_recorded: dict[int, dict] = {}
     citations_recorded: dict[int, dict] = {}
-    removed: set[int] = set()
-    for event in catalog.db.query("SELECT event, subject, data FROM ledger WHERE event LIKE 'claim.%' "
-                                  "OR event LIKE 'citation.%' ORDER BY seq"):
-        data, subject = json.loads(event["data"]), int(event["subject"])
+    removed: dict[int, str] = {}
+    for event in catalog.iter_ledger(("claim.created", "claim.status_changed", "citation.added",
+                                      "citation.removed")):
+        data, subject, at = json.loads(event["data"]), int(event["subject"]), event["at"]
         if event["event"] == "claim.created":
-            claims_recorded[subject] = {"text": data["text"], "status": "unchecked", "notes": None}
+            claims_recorded[subject] = {"text": data["text"], "status": "unchecked", "notes": None,
+                                        "created_at": at, "updated_at": at}
         elif event["event"] == "claim.status_changed" and subject in claims_recorded:
-            claims_recorded[subject].update(status=data["status"], notes=data["notes"])
+            claims_recorded[subject].update(status=data["status"], notes=data["notes"], updated_at=at)
         elif event["event"] == "citation.added":
-            citations_recorded[subject] = data
+            citations_recorded[subject] = {**data, "created_at": at}
         elif event["event"] == "citation.removed":
-            removed.add(subject)
-    for row in catalog.db.query("SELECT id, text, status, notes FROM claims ORDER BY id"):
+            removed[subject] = at
+    for row in catalog.claim_rows():
         count("claims")
         recorded = claims_recorded.pop(row["id"], None)
         if recorded is None:
             yield Problem("not_in_ledger", f"claim {row['id']}", "the catalog row has no claim.created event")
             continue
-        yield from _compare_fields(f"claim {row['id']}", recorded, row, ("text", "status", "notes"))
+        yield from _compare_fields(f"claim {row['id']}", recorded, row,
+                                   ("text", "status", "notes", "created_at", "updated_at"))
     for claim_id in claims_recorded:
         yield Problem("row_missing", f"claim {claim_id}", "the ledger records this claim but the catalog has no row")
     texts: dict[int, str] = {}
@@ -184,16 +230,50 @@ def _check_claims_and_citations(catalog: Catalog, count) -> Iterator[Problem]:
         if recorded is None:
             yield Problem("not_in_ledger", where, "the catalog row has no citation.added event")
         else:
-            yield from _compare_fields(where, recorded, vars(citation),
-                                       ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end",
-                                        "stance"))
-        if (citation.removed_at is not None) != (citation.id in removed):
+            yield from _compare_fields(where, recorded, vars(citation), (*_CITATION_FIELDS, "created_at"))
+        if citation.removed_at != removed.get(citation.id):
             yield Problem("catalog_mismatch", where, "its removal in the catalog does not match the ledger")
         if citation.removed_at is None:
             yield from _reanchor(catalog, citation, texts)
     for citation_id in citations_recorded:
         yield Problem("row_missing", f"citation {citation_id}",
                       "the ledger records this citation but the catalog has no row")
+
+
+def _check_index(catalog: Catalog, index_ids: Callable[[], list[int]], count) -> Iterator[Problem]:
+    """Compare the search index with the catalog: documents of unknown captures, captures twice, captures
+    recorded as indexed but absent. Read in the order writers work (row, then index document, then the mark),
+    so that an ingest running meanwhile raises no false alarm."""
+    marked = catalog.indexed_ids()
+    documents = index_ids()
+    known = catalog.capture_ids()
+    count("index_documents", len(documents))
+    in_index = set(documents)
+    ahead = sorted(in_index - known)
+    if ahead:
+        yield Problem("index_ahead", "search index",
+                      f"it holds {len(ahead)} captures the catalog does not have (ids {_ids(ahead)}): the catalog "
+                      "is older than the index (restored from a backup?); run `evidence reindex`")
+    twice = sorted(i for i, n in Counter(documents).items() if n > 1)
+    if twice:
+        yield Problem("index_duplicate", "search index",
+                      f"it holds {len(twice)} captures more than once (ids {_ids(twice)}); run `evidence reindex`")
+    missing = sorted(marked - in_index)
+    if missing:
+        yield Problem("index_incomplete", "search index",
+                      f"{len(missing)} captures recorded as indexed are not in it (ids {_ids(missing)}); "
+                      "run `evidence reindex`")
+
+
+def _ids(ids: list[int]) -> str:
+    shown = ", ".join(str(i) for i in ids[:10])
+    return shown + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+
+
+def _unrecorded_blobs(catalog: Catalog, store: BlobStore) -> int:
+    """Count originals in the blob store that no capture records (as its bytes or its HTTP exchange)."""
+    recorded = catalog.blob_hashes()
+    return sum(1 for sha256 in store.iter_hashes() if sha256 not in recorded)
 
 
 def _reanchor(catalog: Catalog, citation, texts: dict[int, str]) -> Iterator[Problem]:
@@ -210,6 +290,10 @@ def _reanchor(catalog: Catalog, citation, texts: dict[int, str]) -> Iterator[Pro
         where = f"it occurs at {found}" if found >= 0 else "it no longer occurs in the text"
         yield Problem("quote_not_anchored", f"citation {citation.id}",
                       f"the quote is not at {citation.start}–{citation.end} of capture {citation.capture_id}; {where}")
+
+
+def _recorded_ids(catalog: Catalog, event: str, key: str) -> set[int]:
+    return {json.loads(entry["data"])[key] for entry in catalog.iter_ledger((event,))}
 
 
 def _compare_fields(where: str, recorded: dict, actual: dict, names) -> Iterator[Problem]:

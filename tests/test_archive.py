@@ -293,7 +293,7 @@ def test_a_warm_searcher_follows_merges_and_replaced_documents(archive, tmp_path
     for n in range(5):  # five index segments: whoosh merges small ones from five on
         with archive.batch():
             add(f"n{n}.md", f"Drones report number {n}.")
-            archive.index.commit(merge=False)
+            archive.catalog.mark_indexed(archive.index.commit(merge=False))
     assert archive.search("drones").total == 5  # the searcher is open on five segments
     last = add("n5.md", "Drones report number 5.")  # this commit merges the small segments into one
     assert len(archive.index._warm().searcher.reader().leaf_readers()) == 1
@@ -301,6 +301,7 @@ def test_a_warm_searcher_follows_merges_and_replaced_documents(archive, tmp_path
     assert len({hit.capture_id for hit in archive.search("drones").hits}) == 6
     # A capture indexed again (as after a crash) replaces its document: the old one is deleted, not counted.
     archive.search("drones")
+    archive.index.begin()
     archive.index.add(last, analyse("Drones report number 5.").terms, replace=True)
     archive.flush()
     assert archive.search("drones").total == 6

@@ -15,7 +15,8 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
     catalog = Catalog(tmp_path / "catalog.db")
     names = [r["name"] for r in catalog.db["_sqlite_migrations"].rows]
     assert names == ["m001_captures_and_ledger", "m002_claims_and_citations", "m003_figures",
-                     "m004_exchange_warc", "m005_token_marks", "m006_versions_index"]
+                     "m004_exchange_warc", "m005_token_marks", "m006_versions_index",
+                     "m007_ledger_covers_every_fact"]
     assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # The newest version of a URL, asked on every add, is read from the index without sorting.
     plan = " ".join(str(row) for row in catalog.db.execute(
@@ -30,7 +31,7 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
 
 def test_every_capture_appends_a_chained_ledger_entry(tmp_path):
     catalog = Catalog(tmp_path / "catalog.db")
-    first = catalog.add_capture(_row(1), at="2026-01-01T00:00:01.000000Z")
+    first, created = catalog.add_capture(_row(1), at="2026-01-01T00:00:01.000000Z")
     catalog.add_capture(_row(2), at="2026-01-01T00:00:02.000000Z")
     entries = list(catalog.iter_ledger())
     assert [e["event"] for e in entries] == ["capture.added", "capture.added"]
@@ -40,7 +41,7 @@ def test_every_capture_appends_a_chained_ledger_entry(tmp_path):
         assert entry["hash"] == ledger_hash(entry["prev_hash"], entry["seq"], entry["at"], entry["event"],
                                             entry["subject"], entry["data"])
     assert catalog.ledger_head() == (2, entries[1]["hash"])
-    assert first.id == 1
+    assert first.id == 1 and created
 
 
 def test_the_ledger_refuses_edits_and_deletions(tmp_path):
@@ -52,13 +53,16 @@ def test_the_ledger_refuses_edits_and_deletions(tmp_path):
         catalog.db.execute("DELETE FROM ledger")
 
 
-def test_same_bytes_cannot_be_catalogued_twice(tmp_path):
+def test_same_bytes_are_catalogued_once(tmp_path):
     catalog = Catalog(tmp_path / "catalog.db")
-    catalog.add_capture(_row(1), at="t")
-    with pytest.raises(sqlite3.IntegrityError):
-        catalog.add_capture(_row(1), at="t")
-    # The failed insert left no ledger entry behind.
-    assert catalog.ledger_head()[0] == 1
+    first, created = catalog.add_capture(_row(1), at="t")
+    again, created_again = catalog.add_capture(_row(1), at="t")  # checked inside the write transaction
+    assert created and not created_again and again.id == first.id
+    assert catalog.ledger_head()[0] == 1  # nothing inserted, no ledger entry
+    with pytest.raises(sqlite3.IntegrityError):  # and the database itself refuses a second row
+        catalog.db.execute("INSERT INTO captures (sha256, size, media_type, kind, source, method, captured_at, "
+                           "text, text_sha256) SELECT sha256, size, media_type, kind, source, method, "
+                           "captured_at, text, text_sha256 FROM captures WHERE id = 1")
 
 
 def test_versions_and_index_bookkeeping(tmp_path):

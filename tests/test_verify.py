@@ -47,8 +47,9 @@ def _sha(evidence, capture_id: int) -> str:
 def test_untouched_archive_verifies_clean(evidence, cited):
     code, report = _verify(evidence)
     assert code == 0 and report["ok"] is True and report["problems"] == []
-    assert report["checked"] == {"captures": 3, "blobs": 3, "texts": 3, "ledger_entries": 6, "claims": 1,
-                                 "citations": 1}
+    assert report["checked"] == {"captures": 3, "blobs": 3, "texts": 3, "derived": 3, "ledger_entries": 6,
+                                 "claims": 1, "citations": 1, "index_documents": 3}
+    assert report["notices"] == []
     assert report["ledger_head"]["entries"] == 6 and len(report["ledger_head"]["hash"]) == 64
     people = evidence("verify", "--reextract")
     assert people.exit_code == 0 and "OK: nothing has changed." in people.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 
 from archive.archive import Archive
+from web.indexer import index_in_background
 
 
 def get_archive() -> Archive:
@@ -15,10 +16,11 @@ def get_archive() -> Archive:
 
 
 def close_archive(_error: BaseException | None = None) -> None:
-    """Close the request's archive, if one was opened."""
+    """Close the request's archive, if one was opened; a request never waits for the search index's lock:
+    what it could not index is indexed in the background."""
     archive = g.pop("archive", None)
-    if archive is not None:
-        archive.close()
+    if archive is not None and archive.close(wait_for_index=False):
+        index_in_background()
 
 
 def init_app(app: Flask) -> None:

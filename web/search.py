@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, render_template, request
 
 from archive.errors import QueryError
 from web.db import get_archive
+from web.indexer import index_in_background
 
 bp = Blueprint("search", __name__)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -55,6 +56,9 @@ def index():
         except QueryError as exc:
             error = str(exc)
     pages = -(-result.total // per_page) if result else 0
+    waiting = archive.catalog.count_unindexed()
+    if waiting:  # a deleted index, or captures another process left: index them, and say so meanwhile
+        index_in_background()
     return render_template("search.html", words=words, filters=filters, query=query, result=result,
-                           error=error, page=page, pages=pages, near=near,
+                           error=error, page=page, pages=pages, near=near, waiting=waiting,
                            total_captures=archive.catalog.count_captures())
