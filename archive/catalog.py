@@ -41,6 +41,8 @@ RECORDED_CAPTURE_FIELDS = ("sha256", "size", "media_type", "kind", "source", "me
                            "previous_id", "warc_sha256")
 OBSERVATION_FIELDS = ("capture_id", "observed_at", "method", "source", "url", "final_url", "redirects",
                       "http_status", "http_headers")
+# Columns a Capture shows as empty rather than None (rows written before they were always filled in).
+_EMPTY_DEFAULTS = {"redirects": [], "notes": [], "tools": {}}
 GENESIS_HASH = "0" * 64
 BUSY_TIMEOUT = 5.0  # seconds SQLite itself waits for a lock before answering "busy"
 WRITE_WAIT = 600.0  # seconds a write waits for its turn in all, before it gives up with ArchiveBusyError
@@ -157,6 +159,7 @@ def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
         capture_id = values.pop("id")
         marks = _decode("token_marks", values.pop("token_marks"))
         record = {name: _decode(name, values[name]) for name in RECORDED_CAPTURE_FIELDS}
+        record.update((name, record[name] or type(empty)()) for name, empty in _EMPTY_DEFAULTS.items())
         figures = _figure_rows(conn, capture_id)
         record["derived_sha256"] = derived_digest(figures, marks) if marks is not None else None
         _append_ledger(conn, "capture.attested", str(capture_id), {"capture_id": capture_id, **record}, at)
@@ -629,9 +632,7 @@ def _decode(column: str, value: Any) -> Any:
 
 def _capture(row: dict[str, Any]) -> Capture:
     values = {k: _decode(k, v) for k, v in row.items()}
-    values["redirects"] = values.get("redirects") or []
-    values["notes"] = values.get("notes") or []
-    values["tools"] = values.get("tools") or {}
+    values.update((name, values.get(name) or type(empty)()) for name, empty in _EMPTY_DEFAULTS.items())
     return Capture(**values)
 
 

@@ -144,3 +144,161 @@ def test_changed_exchange_warc(evidence, http_server, home):
     code, report = _verify(evidence)
     assert code == 1 and [(p["kind"], p["id"]) for p in report["problems"]] == [("blob_changed", "capture 1")]
     assert "HTTP exchange" in report["problems"][0]["detail"]
+
+
+# -- every stored fact of a capture is held to its ledger record ------------------------------
+
+def test_forged_provenance_is_named_field_by_field(evidence, cited):
+    _sql(cited, "UPDATE captures SET url = 'http://forged.example/', title = 'FORGED', published = '1999-01-01', "
+                "size = 1 WHERE id = 1")
+    code, report = _verify(evidence)
+    assert code == 1
+    named = {p["detail"].split(" is ")[0] for p in report["problems"] if p["id"] == "capture 1"}
+    assert named == {"url", "title", "published", "size"}
+
+
+@pytest.mark.parametrize("column, value", [
+    ("pages", "[[0, 5]]"), ("notes", '["added later"]'), ("tools", '{"forger": "1.0"}'), ("http_status", 404),
+    ("http_headers", '{"server": "forged"}'), ("redirects", '[{"url": "http://x/", "status": 301}]'),
+    ("previous_id", 2), ("final_url", "http://forged.example/"), ("language", "xx"), ("charset", "koi8-r"),
+    ("media_type", "text/html"), ("kind", "html"), ("method", "http"), ("author", "Someone Else"),
+    ("site", "Forged Daily"), ("source", "/elsewhere.md"), ("captured_at", "2001-01-01T00:00:00.000000Z"),
+])
+def test_every_capture_column_is_covered(evidence, cited, column, value):
+    _sql(cited, f"UPDATE captures SET {column} = ? WHERE id = 3", [value])
+    code, report = _verify(evidence)
+    assert code == 1
+    assert [(p["kind"], p["id"]) for p in report["problems"]] == [("catalog_mismatch", "capture 3")]
+    assert report["problems"][0]["detail"].startswith(f"{column} is ")
+
+
+def test_figures_table_is_held_to_its_recorded_digest(evidence, cited):
+    _sql(cited, "UPDATE figures SET value = 5000000 WHERE capture_id = 1")
+    code, report = _verify(evidence)
+    assert code == 1 and [(p["kind"], p["id"]) for p in report["problems"]] == [("derived_changed", "capture 1")]
+    evidence("reindex")  # derived data is rebuilt from the text: the archive is whole again
+    assert _verify(evidence)[0] == 0
+    _sql(cited, "DELETE FROM figures WHERE capture_id = 3")
+    code, report = _verify(evidence)
+    assert code == 1 and [(p["kind"], p["id"]) for p in report["problems"]] == [("derived_changed", "capture 3")]
+
+
+def test_claim_and_citation_times_are_covered(evidence, cited):
+    _sql(cited, "UPDATE claims SET created_at = '2000-01-01T00:00:00.000000Z' WHERE id = 1")
+    _sql(cited, "UPDATE citations SET note = 'forged note', page = 7 WHERE id = 1")
+    code, report = _verify(evidence)
+    details = {(p["id"], p["detail"].split(" is ")[0]) for p in report["problems"]}
+    assert code == 1 and details == {("claim 1", "created_at"), ("citation 1", "note"), ("citation 1", "page")}
+
+
+def test_an_archive_recorded_before_full_coverage_keeps_verifying_and_is_attested(tmp_path):
+    """A catalog whose capture.added events hold only the old five facts: its ledger still verifies, and
+    the upgrade attests the other facts once, so a later forgery of them is caught."""
+    from archive.archive import Archive
+    from archive.catalog import Catalog, canonical_json, ledger_hash, migrations
+    import hashlib
+    import sqlite_utils
+
+    home = tmp_path / "old"
+    home.mkdir()
+    db = sqlite_utils.Database(home / "catalog.db")
+    migrations.apply(db, stop_before="m007_ledger_covers_every_fact")
+    text = "Kazakhstan exported $1.23 million of drones."
+    text_sha = hashlib.sha256(text.encode()).hexdigest()
+    body = text.encode()
+    sha = hashlib.sha256(body).hexdigest()
+    at = "2026-01-01T00:00:00.000000Z"
+    db.execute("INSERT INTO captures (id, sha256, size, media_type, kind, source, method, captured_at, title, "
+               "text, text_sha256, indexed) VALUES (1, ?, ?, 'text/plain', 'text', 'old.txt', 'file', ?, "
+               "'Old title', ?, ?, 0)", [sha, len(body), at, text, text_sha])
+    data = canonical_json({"capture_id": 1, "sha256": sha, "text_sha256": text_sha, "source": "old.txt",
+                           "captured_at": at})
+    db.execute("INSERT INTO ledger (seq, at, event, subject, data, prev_hash, hash) VALUES (1, ?, "
+               "'capture.added', '1', ?, ?, ?)", [at, data, "0" * 64, ledger_hash("0" * 64, 1, at,
+                                                                                "capture.added", "1", data)])
+    db.conn.commit()
+    db.close()
+    blob = home / "blobs" / "sha256" / sha[:2] / sha[2:4] / sha
+    blob.parent.mkdir(parents=True)
+    blob.write_bytes(body)
+
+    with Archive(home) as archive:
+        report = archive.verify()
+        assert report.ok, report.problems
+        events = [e["event"] for e in archive.catalog.iter_ledger()]
+        assert events[:2] == ["capture.added", "capture.attested"]
+    _sql(home, "UPDATE captures SET title = 'FORGED' WHERE id = 1")
+    with Archive(home) as archive:
+        problems = archive.verify().problems
+        assert [(p.kind, p.id) for p in problems] == [("catalog_mismatch", "capture 1")]
+        assert "title" in problems[0].detail
+    assert Catalog(home / "catalog.db").ledger_head()[0] >= 2
+
+
+# -- a catalog that lost what it recorded ------------------------------------------------------
+
+def test_an_emptied_catalog_is_reported_and_refused(evidence, cited):
+    for suffix in ("", "-wal", "-shm"):
+        path = cited / f"catalog.db{suffix}"
+        if suffix:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(b"")
+    for args in (["verify"], ["verify", "--json"], ["ingest", str(cited.parent / "a.md")], ["search", "drones"]):
+        result = evidence(*args)
+        assert result.exit_code == 1, args
+        assert "is not the catalog of the archive" in result.output and "Traceback" not in result.output
+    # Nothing was written: still no capture with an old id, and the index still holds the old documents.
+    import sqlite3
+    db = sqlite3.connect(cited / "catalog.db")
+    assert db.execute("SELECT count(*) FROM captures").fetchone()[0] == 0
+    db.close()
+
+
+def test_a_deleted_row_never_gives_its_id_again(evidence, cited, tmp_path):
+    _sql(cited, "PRAGMA foreign_keys = OFF")
+    db = sqlite3.connect(cited / "catalog.db")
+    db.execute("DELETE FROM figures WHERE capture_id = 3")
+    db.execute("DELETE FROM captures WHERE id = 3")
+    db.commit()
+    db.close()
+    write(tmp_path / "d.txt", "A new document about drone exports.")
+    result = evidence("ingest", "--json", str(tmp_path / "d.txt"))
+    assert json.loads(result.output)["capture"]["id"] == 4
+    code, report = _verify(evidence)
+    assert code == 1 and ("row_missing", "capture 3") in {(p["kind"], p["id"]) for p in report["problems"]}
+
+
+def test_an_index_that_outlives_its_catalog_is_reported(evidence, cited, tmp_path):
+    _sql(cited, "DELETE FROM citations")
+    db = sqlite3.connect(cited / "catalog.db")
+    db.execute("DELETE FROM figures WHERE capture_id = 2")
+    db.execute("DELETE FROM captures WHERE id = 2")
+    db.commit()
+    db.close()
+    code, report = _verify(evidence)
+    kinds = {(p["kind"], p["id"]) for p in report["problems"]}
+    assert code == 1 and ("index_ahead", "search index") in kinds
+    assert any("belong to no capture" in notice for notice in report["notices"])
+
+
+# -- a damaged catalog: one sentence from every command ----------------------------------------
+
+@pytest.mark.parametrize("damage", ["truncated", "bad_header"])
+@pytest.mark.parametrize("args", [["verify"], ["search", "drones"], ["show", "1"], ["claim", "list"],
+                                  ["ingest", "EXTRA"], ["claim", "show", "1"], ["reindex"]])
+def test_a_damaged_catalog_gets_one_sentence(runner, cited, tmp_path, damage, args):
+    from app import cli
+    path = cited / "catalog.db"
+    # Fold the write-ahead log into the file first, so the damage reaches the data that commands read.
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"GARBAGE!" * 4 + data[32:])
+    args = [str(write(tmp_path / "extra.txt", "More drones.")) if a == "EXTRA" else a for a in args]
+    result = runner.invoke(cli, ["--home", str(cited), *args])
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert isinstance(result.exception, SystemExit)
+    assert "catalog" in result.output and "Traceback" not in result.output
+    assert result.output.count("\n") <= 2 and "restore it from a backup" in result.output
