@@ -131,8 +131,9 @@ class Archive:
         """Commit what is queued together with every capture still waiting for the index (another process's,
         one a crash left, one this process deferred), and record them as indexed."""
         queued = set(self.index.pending_ids)
-        for capture in self.catalog.iter_captures(with_text=True, where="indexed = 0"):
-            if capture.id not in queued:
+        waiting = [i for i in self.catalog.unindexed_ids() if i not in queued]  # ids only: texts below, in chunks
+        for start in range(0, len(waiting), 200):
+            for capture in self.catalog.get_captures(waiting[start:start + 200], with_text=True).values():
                 self._derive_and_queue(capture, replace=True)
         committed = self.index.commit(clear=clear)
         if committed:
