@@ -165,8 +165,9 @@ def describe_match(match: dict) -> str:
 
 
 def _terminal_snippet(snippet: str) -> str:
+    # A snippet keeps the text's line breaks; on a terminal each hit's passage reads as one line.
     marked = _MARK.sub(lambda m: click.style(html.unescape(m.group(1)), fg="yellow", bold=True), snippet)
-    return html.unescape(marked)
+    return " ".join(html.unescape(marked).split())
 
 
 @cli.command()

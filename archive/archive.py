@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import checking, figures, quotes, versions, warc
+from archive import checking, figures, quotes, snippets, versions, warc
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
@@ -369,16 +368,9 @@ def _sentence(capture: Capture, figure: Figure) -> str:
     return (capture.text or "")[start:end]
 
 
-def figure_snippet(text: str, figure: Figure, width: int = 110) -> str:
-    """Return the passage around a figure as escaped HTML, the figure in <mark>."""
-    start, end = max(0, figure.start - width), min(len(text), figure.end + width)
-    before, after = text[start:figure.start], text[figure.end:end]
-    if start > 0 and " " in before:
-        before = before.split(" ", 1)[1]
-    if end < len(text) and " " in after:
-        after = after.rsplit(" ", 1)[0]
-    return (" ".join(html.escape(before).split()) + " <mark>" + html.escape(figure.text) + "</mark> "
-            + " ".join(html.escape(after).split())).strip()
+def figure_snippet(text: str, figure: Figure, width: int = 240) -> str:
+    """Return the passage around a figure as escaped HTML, the whole figure as found in <mark>."""
+    return snippets.passage(text, [(figure.start, figure.end)], width)
 
 
 def _row(captured: Captured, sha256: str, previous: Capture | None) -> dict:

@@ -94,6 +94,20 @@ def test_capture_page_marks_pdf_pages_and_the_hit(client, filled):
     assert 'id="page-2"' in page.text and 'id="hit"' in page.text
 
 
+def _hit_text(page_html: str) -> str:
+    """Return the text a capture page marks as the search hit, across the pieces it may be split into."""
+    marked = re.findall(r'<mark class="hit"[^>]*>(.*?)</mark>', page_html, re.S)
+    return "".join(re.sub(r"<[^>]+>", "", piece) for piece in marked)
+
+
+def test_a_figure_hit_opens_its_capture_with_the_whole_figure_marked(client, filled, story):
+    results = client.get("/?q=%241.23+million").text
+    links = dict((int(i), link.replace("&amp;", "&"))
+                 for link, i in re.findall(r'<h2><a href="(/captures/(\d+)\?[^"]+)"', results))
+    assert _hit_text(client.get(links[filled["report.pdf"]]).text) == "USD 1,230,000"  # not "USD" alone
+    assert _hit_text(client.get(links[story["mk.md"]]).text) == "1,23 милиони долари"  # not "1,23" alone
+
+
 def test_original_is_a_sandboxed_download(client, filled):
     response = client.get(f"/captures/{filled['hostile.html']}/original")
     assert response.status_code == 200

@@ -47,8 +47,8 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     capture = archive.get(capture_id, with_text=True)
     citations = archive.citations_of(capture_id)
     claims_by_id = {c.id: c for c in archive.claims()}
-    hit = request.args.get("at", type=int)
-    html_text = render_text(capture.text or "", capture.pages, citations, hit)
+    hit, hit_end = request.args.get("at", type=int), request.args.get("to", type=int)
+    html_text = render_text(capture.text or "", capture.pages, citations, hit, hit_end)
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
         versions=archive.versions(capture), tracking=archive.quote_tracking(capture),

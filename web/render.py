@@ -22,15 +22,20 @@ class Boundary:
 
 
 def render_text(text: str, pages: list[list[int]] | None, citations: list[Citation],
-                hit: int | None = None) -> Markup:
-    """Return the text as HTML with <section> per PDF page and <mark> for cited passages."""
+                hit: int | None = None, hit_end: int | None = None) -> Markup:
+    """Return the text as HTML with <section> per PDF page, <mark> for cited passages and the search hit.
+
+    The hit runs from `hit` to `hit_end` (a figure as the figure engine found it, a cited passage), or to the
+    end of the word at `hit` when no end is given.
+    """
     cuts = {0, len(text)}
     for citation in citations:
         cuts.update((max(0, min(citation.start, len(text))), max(0, min(citation.end, len(text)))))
     for start, end in pages or []:
         cuts.update((start, end))
-    if hit is not None and 0 <= hit < len(text):
-        cuts.update((hit, _word_end(text, hit)))
+    span = _hit_span(text, hit, hit_end)
+    if span:
+        cuts.update(span)
     points = sorted(cuts)
     page_starts = {start: number for number, (start, _end) in enumerate(pages or [], start=1)}
     out: list[str] = []
@@ -43,17 +48,28 @@ def render_text(text: str, pages: list[list[int]] | None, citations: list[Citati
             out.append(f'<section class="page" id="page-{number}" data-page="{number}">'
                        f'<h3 class="page-marker" aria-label="Page {number}">Page {number}</h3>')
             open_page = True
-        out.append(_piece(text, begin, end, citations, hit))
+        out.append(_piece(text, begin, end, citations, span))
     if open_page:
         out.append("</section>")
     return Markup("".join(out))
 
 
-def _piece(text: str, begin: int, end: int, citations: list[Citation], hit: int | None) -> str:
+def _hit_span(text: str, hit: int | None, hit_end: int | None) -> tuple[int, int] | None:
+    """Return the span to mark as the hit, kept inside the text; None when there is none."""
+    if hit is None or not 0 <= hit < len(text):
+        return None
+    if hit_end is None or not hit < hit_end:
+        return hit, _word_end(text, hit)
+    return hit, min(hit_end, len(text))
+
+
+def _piece(text: str, begin: int, end: int, citations: list[Citation], hit: tuple[int, int] | None) -> str:
     body = f'<span class="t" data-start="{begin}">{escape(text[begin:end])}</span>'
     covering = [c for c in citations if c.start <= begin and end <= c.end]
-    if hit is not None and begin == hit:
-        body = f'<mark class="hit" id="hit">{body}</mark>'
+    if hit is not None and hit[0] <= begin and end <= hit[1]:
+        # A hit split by a page or a citation is marked piece by piece; the page scrolls to the first.
+        anchor = ' id="hit"' if begin == hit[0] else ""
+        body = f'<mark class="hit"{anchor}>{body}</mark>'
     if covering:
         ids = " ".join(f"citation-{c.id}" for c in covering)
         claims = ", ".join(f"claim #{c.claim_id} ({c.stance})" for c in covering)
