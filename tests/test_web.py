@@ -213,13 +213,29 @@ def test_cite_for_a_new_claim(client, filled):
     assert "Drones, $1.23m" in client.get("/claims").text
 
 
-def test_quote_that_differs_in_typography_offers_the_stored_passage(client, filled):
-    page = client.post(f"/captures/{filled['repeat.md']}/cite",
-                       data={"quote": 'The "quoted" words - here', "new_claim": "Should not exist yet"})
+def test_quote_that_differs_in_typography_is_cited_as_stored(client, filled):
+    response = client.post(f"/captures/{filled['repeat.md']}/cite",
+                           data={"quote": 'The "quoted" words - here', "new_claim": "Typography"})
+    assert response.status_code == 302
+    citation = client.get("/api/claims/1").json["citations"][0]
+    assert citation["exact"] == "The “quoted” words — here" and citation["verified"] is True
+
+
+def test_quote_that_differs_in_case_offers_the_whole_stored_passage_to_cite_in_one_click(client, filled):
+    stored = ("Kazakhstan exported drones worth $1.23 million to Russia, customs data show. "
+              "Kazakhstan exported drones worth $1.23 million to Russia")
+    quote = stored.upper().replace("DATA SHOW.", "DATA SHOW .")
+    page = client.post(f"/captures/{filled['story.html']}/cite",
+                       data={"quote": quote, "position": "0", "new_claim": "Should not exist yet"})
     assert page.status_code == 422
-    assert "Cite the stored passage" in page.text
-    assert 'value="The “quoted” words — here"' in page.text
     assert "Should not exist yet" not in client.get("/claims").text  # a refused quote creates no claim
+    form = re.search(r'<form[^>]*class="suggestion".*?</form>', page.text, re.S).group(0)
+    assert f"<q class=\"exact\">{stored}</q>" in form  # in full, not cut at 80 characters
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    assert fields["quote"] == stored and fields["new_claim"] == "Should not exist yet"
+    cited = client.post(f"/captures/{filled['story.html']}/cite", data=fields)  # the one click
+    assert cited.status_code == 302
+    assert client.get("/api/claims/1").json["citations"][0]["exact"] == stored
 
 
 def test_quote_not_in_the_text_is_refused(client, filled):
@@ -313,9 +329,13 @@ def test_api_claims_and_citations(client, filled):
     assert client.patch(f"/api/claims/{claim_id}", json={"status": "supported"}).json["status"] == "supported"
     assert client.patch(f"/api/claims/{claim_id}", json={"status": "maybe"}).status_code == 400
     assert client.get("/api/claims/999").status_code == 404
+    typographic = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
+                                                      "quote": 'The "quoted" words - here'})
+    assert typographic.status_code == 201 and typographic.json["exact"] == "The “quoted” words — here"
     missing = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
-                                                  "quote": 'The "quoted" words - here'})
+                                                  "quote": 'the "QUOTED" words-here'})
     assert missing.status_code == 422 and missing.json["suggestion"]["exact"] == "The “quoted” words — here"
+    assert "The “quoted” words — here" in missing.json["error"]
     ambiguous = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
                                                     "quote": "The figure was 5"})
     assert ambiguous.status_code == 422 and len(ambiguous.json["occurrences"]) == 2
@@ -324,7 +344,7 @@ def test_api_claims_and_citations(client, filled):
                                                "quote": "x"}).status_code == 404
     removed = client.delete(f"/api/citations/{cited.json['id']}", headers=JSON)
     assert removed.status_code == 200
-    assert client.get(f"/api/claims/{claim_id}").json["citations"] == []
+    assert [c["id"] for c in client.get(f"/api/claims/{claim_id}").json["citations"]] == [typographic.json["id"]]
     assert client.delete("/api/citations/999", headers=JSON).status_code == 404
 
 

@@ -153,10 +153,11 @@ def cite(capture_id: int):
     new_claim = (form.get("new_claim") or "").strip() or None
     try:
         citation = archive.cite(_int(form.get("claim_id")), capture_id, quote, position=position,
-                                stance=form.get("stance", "supports"), note=form.get("note"),
+                                stance=form.get("stance") or "supports", note=form.get("note"),
                                 new_claim=new_claim)
     except quotes.QuoteNotFoundError as exc:
-        return _render_capture(capture_id, str(exc), suggestion=exc.suggestion, form=form, status=422)
+        # The page shows the suggested passage in its own block, with the button that cites it.
+        return _render_capture(capture_id, exc.explanation, suggestion=exc.suggestion, form=form, status=422)
     except quotes.AmbiguousQuoteError as exc:
         return _render_capture(capture_id, str(exc), occurrences=exc.occurrences, form=form, status=422)
     except ArchiveError as exc:
