@@ -221,6 +221,11 @@ def test_figure_search_and_claim_sources_commands(evidence, tmp_path):
     assert {s["capture_id"] for s in sources} == {1, 2, 3}
     shown = evidence("claim", "cite", "1", "3", "$1.32 million", "--stance", "contradicts")
     assert shown.exit_code == 0
+    sources = json.loads(evidence("claim", "sources", "1", "--json").output)
+    assert {s["capture_id"]: s["cited"] for s in sources} == {1: None, 2: None,
+                                                             3: {"id": 1, "stance": "contradicts"}}
+    people = evidence("claim", "sources", "1").output
+    assert "cited #1 (contradicts)" in people and people.count("cited #") == 1
     assert "different figure: $1.32 million vs $1.23 million (+7.3%)" in evidence("claim", "show", "1").output
     data = json.loads(evidence("claim", "show", "1", "--json").output)
     assert data["figures"][0]["value"] == 1230000 and data["citations"][0]["agreement"]["kind"] == "different"

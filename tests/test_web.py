@@ -265,6 +265,31 @@ def test_cite_this_source_block(client, filled):
     assert f"/captures/{filled['story.html']}" in page.text
 
 
+def test_pages_for_people_never_show_a_local_path_only_the_file_name(client, app, tmp_path):
+    from ingest.pipeline import Limits, capture
+    from ingest.sources import SourceItem
+    folder = tmp_path / "home-of-a-reporter" / "private leads"
+    folder.mkdir(parents=True)
+    (folder / "tip.txt").write_text("Kazakhstan exported $1.23 million of drones, the tip says.")
+    (folder / "report.pdf").write_bytes(pdf_bytes(["Drones: USD 1,230,000."]))
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        ids = [archive.add(capture(SourceItem(str(folder / name), False), Limits())).capture.id
+               for name in ("tip.txt", "report.pdf")]
+    client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
+    client.post(f"/captures/{ids[0]}/cite", data={"quote": "exported $1.23 million", "claim_id": "1"})
+    pages = {url: client.get(url) for url in ["/captures", *(f"/captures/{i}" for i in ids), "/claims/1",
+                                                "/claims/1/sources", "/?q=drones", "/?q=%241.23+million"]}
+    for url, page in pages.items():
+        assert page.status_code == 200, url
+        assert "home-of-a-reporter" not in page.text and "private leads" not in page.text, url
+    capture_page = pages[f"/captures/{ids[1]}"].text
+    assert re.search(r"<dt>Source</dt><dd[^>]*>report\.pdf</dd>", capture_page)
+    plain = re.search(r'<textarea readonly rows="3" class="copy">(.*?)</textarea>', capture_page, re.S).group(1)
+    assert "Source: report.pdf." in plain or "Source: report.pdf " in plain
+    # The JSON provenance keeps the source as given (DESIGN contract).
+    assert client.get(f"/api/captures/{ids[1]}").json["source"] == str(folder / "report.pdf")
+
+
 # -- JSON API ------------------------------------------------------------------------------------
 
 JSON = {"X-Requested-With": "test"}
@@ -394,6 +419,26 @@ def test_claim_page_marks_agreement_and_finds_sources(client, story):
     assert cited.status_code == 302
     assert "same figure: 1,23 милиони долари" in client.get("/claims/1").text
     assert client.get("/claims/99/sources").status_code == 404
+
+
+def test_find_sources_page_shows_cited_passages_marked_and_without_a_cite_button(client, story):
+    client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
+    sources = client.get("/claims/1/sources").text
+    assert sources.count("Cite (supports)") == 2 and "already cited" not in sources
+    for name in ("en.md", "mk.md"):
+        client.post(f"/captures/{story[name]}/cite", data={"quote": "1.23" if name == "en.md" else "1,23 милиони",
+                                                           "claim_id": "1", "stance": "supports"})
+    sources = client.get("/claims/1/sources").text
+    assert "No passage in the archive states" not in sources
+    assert "Cite (supports)" not in sources  # both passages are cited: nothing to offer again
+    cited = re.findall(r'<li class="candidate cited".*?</li>', sources, re.S)
+    assert len(cited) == 2
+    for item in cited:
+        assert 'href="/claims/1#citation-' in item and "cited (supports)" in item
+    assert "2 already cited for this claim" in sources
+    api = client.get("/api/claims/1/sources").json["sources"]
+    assert sorted(s["cited"]["id"] for s in api if s["cited"]) == [1, 2]
+    assert all(s["cited"]["stance"] == "supports" for s in api if s["cited"])
 
 
 def test_recapture_versions_diff_and_quote_tracking(client, http_server):

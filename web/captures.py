@@ -12,7 +12,7 @@ from archive.models import STANCES, IngestResult
 from ingest.pipeline import Limits, capture, capture_upload
 from ingest.sources import SourceItem
 from web.db import get_archive
-from web.render import render_text
+from web.render import render_text, source_for_people, title_for_people
 from web.security import ORIGINAL_POLICY
 
 bp = Blueprint("captures", __name__)
@@ -130,13 +130,13 @@ def download_name(capture) -> str:
 
 
 def cite_this_source(capture, root: str) -> dict[str, str]:
-    """Return a citation block for a capture, as plain text and as Markdown."""
+    """Return a citation block for a capture, as plain text and as Markdown; a local file by its name only."""
     permalink = f"{root.rstrip('/')}/captures/{capture.id}"
-    title = capture.title or capture.source
+    title = title_for_people(capture)
     parts = [p for p in [capture.author, capture.site, capture.published] if p]
     url = capture.url or capture.final_url
     plain = [f"{title}.", ", ".join(parts) + "." if parts else None,
-             f"Original: {url}" if url else f"Source: {capture.source}",
+             f"Original: {url}" if url else f"Source: {source_for_people(capture)}.",
              f"Captured {capture.captured_at}, SHA-256 {capture.sha256}.", f"Archived at {permalink}"]
     markdown = [f"[{title}]({url})." if url else f"{title}.", ", ".join(parts) + "." if parts else None,
                 f"Captured {capture.captured_at}, SHA-256 `{capture.sha256}`.", f"[Archived capture]({permalink})"]

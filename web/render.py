@@ -1,17 +1,47 @@
-"""Render a capture's text as safe HTML: escaped, with page markers, cited passages and the search hit.
+"""Show captures to people: their text as safe HTML, their title and source, and times as people read them.
 
 Every run of text is wrapped in a span carrying its code-point offset (data-start), so the browser can tell
 the server exactly where a selection starts, whatever markup surrounds it.
+
+A capture's `source` is the path or URL as given; a local path says where a file sat on someone's disk,
+which is nobody's business on a page, so pages name a file by its name only. The JSON API and the command
+line keep the source as given.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from pathlib import PurePath
 
+from flask import Flask
 from markupsafe import Markup
 
-from archive.models import Citation
+from archive.models import Capture, Citation
+
+LOCAL_METHODS = ("file", "warc")  # sources that are paths on the machine that captured them
+
+
+def init_app(app: Flask) -> None:
+    """Register the filters that templates use to show captures to people."""
+    app.add_template_filter(source_for_people)
+    app.add_template_filter(title_for_people)
+
+
+def source_for_people(capture: Capture) -> str:
+    """Return a capture's source fit for a page: a URL or upload label as given, a local file by its name."""
+    source = capture.source or ""
+    if capture.method not in LOCAL_METHODS:
+        return source
+    # A WARC record is PATH#OFFSET, or PATH!MEMBER#OFFSET inside a WACZ: keep what follows the file's name.
+    path, bang, member = source.partition("!")
+    path, hash_, offset = path.partition("#") if not bang else (path, "", "")
+    return PurePath(path).name + hash_ + offset + bang + member
+
+
+def title_for_people(capture: Capture) -> str:
+    """Return a capture's title, else its source as pages show it."""
+    return capture.title or source_for_people(capture) or f"Capture #{capture.id}"
 
 
 @dataclass(frozen=True)
