@@ -53,8 +53,11 @@ def test_search_results_with_highlights_pages_and_links(client, filled):
 
 
 def test_search_filters_become_query_fields(client, filled):
-    page = client.get("/?q=drones&kind=pdf&published_from=1990-01-01&published_to=2100-12-31")
-    assert "kind:pdf" in page.text and "1 result for" in page.text
+    page = client.get("/?q=drones&kind=pdf&captured_from=1990-01-01&captured_to=2100-12-31")
+    assert "kind:pdf" in page.text and "captured:[1990-01-01 to 2100-12-31]" in page.text
+    assert "1 result for" in page.text
+    # The test PDF carries ReportLab's placeholder date, so it has no publication date to filter on.
+    assert "0 results for" in client.get("/?q=drones&kind=pdf&published_from=1990-01-01").text
     assert "1 result for" in client.get("/?q=&kind=markdown").text
 
 
@@ -288,6 +291,47 @@ def test_pages_for_people_never_show_a_local_path_only_the_file_name(client, app
     assert "Source: report.pdf." in plain or "Source: report.pdf " in plain
     # The JSON provenance keeps the source as given (DESIGN contract).
     assert client.get(f"/api/captures/{ids[1]}").json["source"] == str(folder / "report.pdf")
+
+
+def _visible(page_html: str) -> str:
+    """Return what a reader sees of a page: the text between tags, not attributes."""
+    return re.sub(r"<[^>]+>", " ", page_html)
+
+
+EXACT_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
+HUMAN_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+
+
+def test_times_are_shown_as_people_read_them_and_exactly_in_provenance(client, filled):
+    client.post("/claims", data={"text": "Drones worth $1.23 million"})
+    client.post(f"/captures/{filled['report.pdf']}/cite", data={"quote": "USD 1,230,000", "claim_id": "1"})
+    captured_at = client.get(f"/api/captures/{filled['report.pdf']}").json["captured_at"]
+    for url in ["/captures", "/claims", "/claims/1", "/?q=drones", "/claims/1/sources"]:
+        shown = _visible(client.get(url).text)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}T\d", shown), url  # no raw timestamp, cut or whole
+    assert HUMAN_TIME.search(_visible(client.get("/captures").text))
+    assert HUMAN_TIME.search(_visible(client.get("/claims").text))
+    capture_page = client.get(f"/captures/{filled['report.pdf']}").text
+    provenance = re.search(r'<details class="provenance".*?</details>', capture_page, re.S).group(0)
+    assert captured_at in _visible(provenance)  # the exact value, microseconds and all
+    assert f'<time datetime="{captured_at}">' in provenance
+    assert captured_at[:10] + " " + captured_at[11:16] + " UTC" in _visible(provenance)
+    assert "Published" not in provenance and "2000-01-01" not in capture_page  # no made-up PDF date
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("2026-12-02T17:18:45.709633Z", '<time datetime="2026-12-02T17:18:45.709633Z">2026-12-02 17:18 UTC</time>'),
+    ("2026-12-02T17:18:45Z", '<time datetime="2026-12-02T17:18:45Z">2026-12-02 17:18 UTC</time>'),
+    ("2023-03-14T10:05:00+02:00", '<time datetime="2023-03-14T10:05:00+02:00">2023-03-14 08:05 UTC</time>'),
+    ("2023-03-14T10:05:00", '<time datetime="2023-03-14T10:05:00">2023-03-14 10:05</time>'),  # no zone: none named
+    ("2023-03-14", '<time datetime="2023-03-14">2023-03-14</time>'),
+    ("2023-03", '<time datetime="2023-03">2023-03</time>'),
+    ("in the <b>spring</b>", "in the &lt;b&gt;spring&lt;/b&gt;"),
+    (None, ""),
+])
+def test_when_filter_formats_a_time_for_people_and_keeps_the_exact_value(app, value, shown):
+    with app.app_context():
+        assert app.jinja_env.from_string("{{ value | when }}").render(value=value) == shown
 
 
 # -- JSON API ------------------------------------------------------------------------------------

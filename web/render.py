@@ -10,7 +10,9 @@ line keep the source as given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from html import escape
 from pathlib import PurePath
 
@@ -20,12 +22,41 @@ from markupsafe import Markup
 from archive.models import Capture, Citation
 
 LOCAL_METHODS = ("file", "warc")  # sources that are paths on the machine that captured them
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, a month or a day: shown as written
 
 
 def init_app(app: Flask) -> None:
     """Register the filters that templates use to show captures to people."""
     app.add_template_filter(source_for_people)
     app.add_template_filter(title_for_people)
+    app.add_template_filter(when)
+
+
+def when(value: str | None) -> Markup:
+    """Show a stored time as people read it, in a <time> element that keeps the exact value.
+
+    A timestamp becomes its date and minute in UTC, the zone named ("2026-12-02 17:18 UTC"); a date stays a
+    date; a timestamp without a zone is shown without one; anything else is shown as it is.
+    """
+    if not value:
+        return Markup("")
+    shown = _human_time(value)
+    if shown is None:
+        return Markup(escape(value))
+    return Markup(f'<time datetime="{escape(value)}">{escape(shown)}</time>')
+
+
+def _human_time(value: str) -> str | None:
+    """Return a date or timestamp as people read it, or None when it is neither."""
+    if _DATE.fullmatch(value):
+        return value
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.strftime("%Y-%m-%d %H:%M")
+    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def source_for_people(capture: Capture) -> str:
