@@ -199,7 +199,7 @@ def test_claim_lifecycle_through_pages(client, filled):
     assert "verified against the stored capture" in page.text
     assert "Page</dt><dd>2" in page.text.replace("\n", "")
     listing = client.get("/claims")
-    assert "Kazakhstan exported" in listing.text and "<td>1</td>" in listing.text
+    assert "Kazakhstan exported" in listing.text and '<td data-label="Citations">1</td>' in listing.text
     client.post("/claims/1/status", data={"status": "supported", "notes": "customs table"})
     assert "status-supported" in client.get(claim_url).text
     capture_page = client.get(f"/captures/{filled['report.pdf']}")
