@@ -165,7 +165,7 @@ def find_normalised(text: str, quote: str) -> list[Anchor]:
 
 
 def find_similar(text: str, quote: str) -> list[Anchor]:
-    """Return every passage that matches the quote after normalisation but for letter case and spacing at punctuation."""
+    """Return every passage matching the normalised quote but for letter case and spacing at punctuation."""
     pattern = _similar_pattern(normalise(_require_quote(quote)).strip(" "))
     if pattern is None:
         return []

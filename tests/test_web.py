@@ -469,9 +469,8 @@ def test_find_sources_page_shows_cited_passages_marked_and_without_a_cite_button
     client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
     sources = client.get("/claims/1/sources").text
     assert sources.count("Cite (supports)") == 2 and "already cited" not in sources
-    for name in ("en.md", "mk.md"):
-        client.post(f"/captures/{story[name]}/cite", data={"quote": "1.23" if name == "en.md" else "1,23 милиони",
-                                                           "claim_id": "1", "stance": "supports"})
+    for name, quote in (("en.md", "1.23"), ("mk.md", "1,23 милиони")):
+        client.post(f"/captures/{story[name]}/cite", data={"quote": quote, "claim_id": "1", "stance": "supports"})
     sources = client.get("/claims/1/sources").text
     assert "No passage in the archive states" not in sources
     assert "Cite (supports)" not in sources  # both passages are cited: nothing to offer again
