@@ -187,8 +187,9 @@ def describe_match(match: dict) -> str:
 
 
 def _terminal_snippet(snippet: str) -> str:
+    # A snippet keeps the text's line breaks; on a terminal each hit's passage reads as one line.
     marked = _MARK.sub(lambda m: click.style(html.unescape(m.group(1)), fg="yellow", bold=True), snippet)
-    return html.unescape(marked)
+    return " ".join(html.unescape(marked).split())
 
 
 @cli.command()
@@ -495,21 +496,15 @@ def claim_sources(ctx, claim_id, limit, as_json):
     """Find passages anywhere in the archive that state the claim's figures, best first."""
     found = _run(lambda: open_archive(ctx).find_sources(claim_id, limit=limit))
     if as_json:
-        click.echo(json.dumps([candidate_json(c) for c in found], ensure_ascii=False))
+        click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False))
         return
     for candidate in found:
         agreement = candidate.agreement
-        click.echo(f"capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
+        cited = f"cited #{candidate.citation.id} ({candidate.citation.stance}) " if candidate.citation else ""
+        click.echo(f"{cited}capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
                    f"{agreement.kind} ({agreement.source_figure.text}): {candidate.sentence}")
     if not found:
         click.echo("No passage in the archive states this claim's figures.")
-
-
-def candidate_json(candidate) -> dict:
-    """Return a source candidate as JSON."""
-    return {"capture_id": candidate.capture.id, "title": candidate.capture.title, "start": candidate.start,
-            "end": candidate.end, "sentence": candidate.sentence, "score": candidate.score,
-            "agreement": candidate.agreement.to_json()}
 
 
 @claim.command("status")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import checking, figures, quotes, versions, warc
+from archive import checking, figures, quotes, snippets, versions, warc
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
@@ -351,25 +350,25 @@ class Archive:
         return claim
 
     def find_sources(self, claim_id: int, limit: int = 30) -> list[Candidate]:
-        """Return passages anywhere in the archive that state the claim's figures, best first."""
+        """Return passages anywhere in the archive that state the claim's figures, best first.
+
+        Passages already cited for this claim are among them, each carrying its citation.
+        """
         claim = self.claim(claim_id)
         terms = checking.key_terms(claim.text)
-        cited = [(c.capture_id, c.start, c.end) for c in claim.citations]
         found: dict[tuple[int, int], Candidate] = {}
         texts: dict[int, Capture] = {}
         for wanted in claim.figures:
             rows = self.catalog.figures_between(wanted.unit, *checking.search_window(wanted))
             texts.update(self.catalog.get_captures({cid for cid, _ in rows} - texts.keys(), with_text=True))
             for capture_id, figure in rows:
-                candidate = _candidate(texts[capture_id], wanted, figure, terms)
-                if candidate is None or any(cid == capture_id and start < candidate.end and candidate.start < end
-                                            for cid, start, end in cited):
-                    continue  # no candidate, or a passage overlapping one already cited for this claim
+                candidate = _candidate(texts[capture_id], wanted, figure, terms, claim.citations)
+                if candidate is None:
+                    continue
                 key = (capture_id, candidate.start)
                 if key not in found or candidate.score > found[key].score:
                     found[key] = candidate
         return sorted(found.values(), key=lambda c: (-c.score, c.capture.id, c.start))[:limit]
-
 
     def set_claim_status(self, claim_id: int, status: str, notes: str | None = None) -> Claim:
         """Change a claim's status: one of CLAIM_STATUSES."""
@@ -447,10 +446,19 @@ class Candidate:
     sentence: str
     agreement: checking.Agreement
     score: float
+    citation: Citation | None = None  # the claim's citation of this passage, when it is already cited
+
+    def to_json(self) -> dict:
+        """Return the shape of `claim sources --json`: where, the sentence, the agreement, and whether cited."""
+        cited = {"id": self.citation.id, "stance": self.citation.stance} if self.citation else None
+        return {"capture_id": self.capture.id, "title": self.capture.title, "start": self.start, "end": self.end,
+                "sentence": self.sentence, "score": self.score, "agreement": self.agreement.to_json(),
+                "cited": cited}
 
 
-def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str]) -> Candidate | None:
-    """Score the sentence around a figure as a source for a claim; None when it is no candidate."""
+def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str],
+               citations: list[Citation]) -> Candidate | None:
+    """Score the sentence around a figure as a source for a claim, and find the claim's citation of it."""
     match = compare(wanted, figure)
     shared = len(terms & checking.key_terms(_sentence(capture, figure))) if terms else 0
     # Different values are worth showing (a drifting figure) only near the claim's or on the same subject.
@@ -461,7 +469,8 @@ def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str]
     weight = {"same": 3.0, "rounded": 2.0, "different": 1.0}[match.kind]
     score = weight + 3.0 * shared / max(len(terms), 1)
     agreement = checking.Agreement(match.kind, wanted, figure, match.difference)
-    return Candidate(capture, start, end, (capture.text or "")[start:end], agreement, round(score, 3))
+    cited = next((c for c in citations if c.capture_id == capture.id and c.start < end and start < c.end), None)
+    return Candidate(capture, start, end, (capture.text or "")[start:end], agreement, round(score, 3), cited)
 
 
 def _sentence(capture: Capture, figure: Figure) -> str:
@@ -469,16 +478,9 @@ def _sentence(capture: Capture, figure: Figure) -> str:
     return (capture.text or "")[start:end]
 
 
-def figure_snippet(text: str, figure: Figure, width: int = 110) -> str:
-    """Return the passage around a figure as escaped HTML, the figure in <mark>."""
-    start, end = max(0, figure.start - width), min(len(text), figure.end + width)
-    before, after = text[start:figure.start], text[figure.end:end]
-    if start > 0 and " " in before:
-        before = before.split(" ", 1)[1]
-    if end < len(text) and " " in after:
-        after = after.rsplit(" ", 1)[0]
-    return (" ".join(html.escape(before).split()) + " <mark>" + html.escape(figure.text) + "</mark> "
-            + " ".join(html.escape(after).split())).strip()
+def figure_snippet(text: str, figure: Figure, width: int = 240) -> str:
+    """Return the passage around a figure as escaped HTML, the whole figure as found in <mark>."""
+    return snippets.passage(text, [(figure.start, figure.end)], width)
 
 
 def _row(captured: Captured, sha256: str) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
@@ -33,6 +32,7 @@ from whoosh.writing import CLEAR, SegmentWriter
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
+from archive import snippets
 from archive.analysis import keyword_analyzer, text_analyzer, token_spans
 from archive.errors import IndexBusyError, QueryError
 from archive.models import Capture
@@ -56,7 +56,6 @@ _THREAD = threading.local()
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
 _LENGTH_OF_BYTE = [0] + [byte_to_length(byte) for byte in range(1, 256)]  # a length column's bytes, read
 _DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
-_SPACES = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
@@ -873,11 +872,6 @@ def _parse_date(value: str | None) -> datetime | None:
     return parsed
 
 
-def _plain(text: str) -> str:
-    """Escape a piece of passage and fold its line breaks, so a snippet reads as one line."""
-    return html.escape(_SPACES.sub(" ", text))
-
-
 def _snippet(matched: list[tuple[int, str]], body: str, marks: list[int] | None,
              width: int = 240) -> tuple[str, int | None]:
     """Return the best passage of a hit as escaped HTML with matches in <mark>, and its first match's offset.
@@ -886,13 +880,11 @@ def _snippet(matched: list[tuple[int, str]], body: str, marks: list[int] | None,
     in positions and only the text up to it is tokenised again to learn where those positions stand.
     """
     if not matched or not body:
-        lead = body[:width].rsplit(" ", 1)[0] if len(body) > width else body
-        return _plain(lead).strip(), None
-    window = _best_window(matched)
-    spans = token_spans(body, window, marks)
+        return snippets.lead(body, width), None
+    spans = token_spans(body, _best_window(matched), marks)
     if not spans:
-        return _plain(body[:width]).strip(), None
-    return _mark(body, spans, width), spans[0][0]
+        return snippets.lead(body, width), None
+    return snippets.passage(body, spans, width), min(spans)[0]
 
 
 def _matched_positions(reader, docnums: list[int], terms: list[str]) -> dict[int, list[tuple[int, str]]]:
@@ -929,29 +921,3 @@ def _best_window(matched: list[tuple[int, str]], size: int = SNIPPET_TOKENS) -> 
         if distinct > best[0]:
             best, chosen = (distinct, matched[left][0]), [p for p, _ in matched[left:right + 1]]
     return set(chosen)
-
-
-def _mark(body: str, spans: list[tuple[int, int]], width: int) -> str:
-    """Cut a passage of about `width` characters around the spans and mark them (CJK bigrams merged)."""
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    first, last = merged[0][0], merged[-1][1]
-    room = max(width - (last - first), 40) // 2
-    begin, finish = max(0, first - room), min(len(body), last + room)
-    if begin > 0 and " " in body[begin:first]:
-        begin = body.index(" ", begin, first) + 1
-    if finish < len(body) and " " in body[last:finish]:
-        finish = body.rindex(" ", last, finish)
-    out, at = [], begin
-    for start, end in merged:
-        if start < at or end > finish:
-            continue
-        out.append(_plain(body[at:start]))
-        out.append("<mark>" + _plain(body[start:end]) + "</mark>")
-        at = end
-    out.append(_plain(body[at:finish]))
-    return "".join(out).strip()

@@ -13,13 +13,19 @@ units but one code point). Whatever receives offsets from a browser (a DOM selec
 JavaScript ``String.indexOf``) must convert them with ``utf16_to_codepoint`` first, and convert back with
 ``codepoint_to_utf16`` before handing offsets to JavaScript.
 
-Normalisation. When a quote is not in the text exactly, ``find_normalised`` looks for it again after
-``normalise``: Unicode NFKC; every run of white space (no-break, narrow no-break and zero-width spaces and
-line breaks included) to one space; typographic quotation marks to ``"`` or ``'``; dashes and the minus
-sign to ``-``; soft hyphens dropped. Case is kept: a quote that differs in case is not the same quote. The
-text is folded in one pass that records where each replaced part came from, so a match is always
-reported as the exact span of the original text (a citation never stores text the capture does not
-contain), and a match that would take half of a replaced part (one "." of an "…") is not a match.
+Typographic tolerance. Readers cannot see, and cannot reliably type, which quotation mark, dash or space a
+text uses, so a quote that is not in the text exactly is looked for again after ``normalise``
+(``find_normalised``): Unicode NFKC; every run of white space (no-break, narrow no-break and zero-width
+spaces and line breaks included) to one space; typographic quotation marks and guillemets to ``"`` or
+``'``; dashes and the minus sign to ``-``; "…" to "..."; soft hyphens dropped. Such a match anchors the
+quote. Case is kept: a quote that differs in case is not the same quote. The text is folded in one pass
+that records where each replaced part came from, so a match is always the exact span of the original text
+(a citation stores what the capture holds, never the quote as typed), and a match that would take half of
+a replaced part (one "." of an "…") is not a match.
+
+Suggestions. A quote that still does not match is refused; when the text has a passage that differs only
+in letter case or in the spacing around punctuation (a space pasted before a full stop, say),
+``find_similar`` finds it and the error carries it, in full, for the reader to cite instead.
 
 Pure: no IO; the standard library and archive.errors only.
 """
@@ -97,10 +103,12 @@ class EmptyQuoteError(QuoteError):
 
 
 class QuoteNotFoundError(QuoteError):
-    """The quote does not occur in the text; `suggestion` is a passage that matches after normalisation."""
+    """The quote does not occur in the text; `suggestion` is a stored passage that differs in case or spacing."""
 
     def __init__(self, quote: str, suggestion: Anchor | None = None, similar: int = 0):
-        super().__init__(_not_found_message(quote, suggestion, similar))
+        self.explanation = _not_found_message(quote, suggestion, similar)
+        # The message ends with the suggested passage in full, on its own line, so that it can be copied.
+        super().__init__(self.explanation + (f"\n{suggestion.exact}" if suggestion else ""))
         self.quote = quote
         self.suggestion = suggestion
 
@@ -120,15 +128,15 @@ class AmbiguousQuoteError(QuoteError):
 
 
 def anchor(text: str, quote: str, position: int | None = None) -> Anchor:
-    """Anchor a quote in the text, using `position` (a code-point offset) to choose among repeats."""
-    occurrences = find_all(text, quote)
+    """Anchor a quote as written or in other typography, using `position` (a code-point offset) among repeats."""
+    occurrences = find_all(text, quote) or find_normalised(text, quote)
     if len(occurrences) == 1:
         return occurrences[0]
     if occurrences and position is None:
         raise AmbiguousQuoteError(quote, occurrences)
     if occurrences:
         return _nearest(occurrences, position)
-    similar = find_normalised(text, quote)
+    similar = find_similar(text, quote)
     if not similar:
         raise QuoteNotFoundError(quote)
     suggestion = similar[0] if position is None else _nearest(similar, position)
@@ -151,6 +159,20 @@ def find_normalised(text: str, quote: str) -> list[Anchor]:
     spans: dict[tuple[int, int], None] = {}  # ordered and without repeats
     for folded_start in _find_starts(folded.text, needle):
         span = folded.original_span(folded_start, folded_start + len(needle))
+        if span is not None:
+            spans[_trim_span(text, *span)] = None
+    return [_anchor_at(text, start, end) for start, end in spans if start < end]
+
+
+def find_similar(text: str, quote: str) -> list[Anchor]:
+    """Return every passage matching the normalised quote but for letter case and spacing at punctuation."""
+    pattern = _similar_pattern(normalise(_require_quote(quote)).strip(" "))
+    if pattern is None:
+        return []
+    folded = _fold_cached(text)
+    spans: dict[tuple[int, int], None] = {}
+    for match in pattern.finditer(folded.text):
+        span = folded.original_span(match.start(), match.end())
         if span is not None:
             spans[_trim_span(text, *span)] = None
     return [_anchor_at(text, start, end) for start, end in spans if start < end]
@@ -279,8 +301,23 @@ def _common_head(a: str, b: str) -> int:
     return length
 
 
+def _similar_pattern(needle: str) -> re.Pattern[str] | None:
+    """Build a pattern of the quote's words and signs in order, any case, spaces optional next to a sign."""
+    parts: list[str] = []
+    previous_is_word = False
+    for piece in _PIECES.findall(needle):
+        if piece.isspace():
+            continue
+        is_word = bool(_WORD.match(piece))
+        if parts:
+            parts.append(r"\s+" if previous_is_word and is_word else r"\s*")
+        parts.append(re.escape(piece))
+        previous_is_word = is_word
+    return re.compile("".join(parts), re.IGNORECASE) if parts else None
+
+
 def _not_found_message(quote: str, suggestion: Anchor | None, similar: int) -> str:
-    """Say that a quote is missing and, when there is one, which passage was probably meant."""
+    """Say that a quote is missing and, when there is a stored passage it probably means, where that is."""
     shown = _shorten(_trim(quote))
     if suggestion is None:
         return (
@@ -288,12 +325,11 @@ def _not_found_message(quote: str, suggestion: Anchor | None, similar: int) -> s
             "Copy it from the capture's text; wording and letter case must match."
         )
     message = (
-        f"The quote is not in the text exactly: {shown!r}. The text has {_shorten(suggestion.exact)!r} "
-        f"at offset {suggestion.start}, which differs only in spacing, quotation marks, dashes or "
-        "similar characters; cite that passage instead."
+        f"The quote is not in the text: {shown!r}. At offset {suggestion.start} the text has a passage that "
+        "differs only in letter case or in the spacing around punctuation; cite it as stored."
     )
     if similar > 1:
-        message += f" It has {similar} such passages; this is the first, so select the one you mean."
+        message += f" The text has {similar} such passages; this is the first, so select the one you mean."
     return message
 
 
@@ -539,6 +575,8 @@ def _class_body(chars: set[str]) -> str:
 
 
 _DOUBLE_SPACES = re.compile(" {2,}")
+_PIECES = re.compile(r"\w+|\s+|[^\w\s]")  # a normalised quote as words, white space and single signs
+_WORD = re.compile(r"\w")
 _SPACE_RUNS = re.compile(f"[{_class_body(set(_SPACE_CHARS))}]+")
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from datetime import datetime, timedelta, timezone
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -17,6 +19,9 @@ from ingest.versions import tool_versions
 PAGE_SEPARATOR = "\n\n"
 NO_TEXT_NOTE = "no text layer (needs OCR): the PDF's pages hold no extractable text"
 NO_PAGES_NOTE = "the PDF has no pages"
+FIRST_PDF_YEAR = 1993  # PDF 1.0: an earlier creation date is a clock that was never set
+# D:YYYYMMDDHHmmSS and a zone (Z, +HH'mm', -HH'mm'); everything after the day is optional.
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}(?:'?\d{2}'?)?)?")
 
 
 class PdfIngestor(Ingestor):
@@ -52,7 +57,7 @@ class PdfIngestor(Ingestor):
             pages=pages,
             title=info.get("Title"),
             author=info.get("Author"),
-            published=_pdf_date(info.get("CreationDate")),
+            published=_pdf_date(info.get("CreationDate"), loaded.captured_at),
             language=detect(text),
             notes=notes,
             tools=tool_versions("pdfplumber", "pdfminer.six"),
@@ -90,15 +95,44 @@ def _info_text(value) -> str | None:
     return None
 
 
-def _pdf_date(value: str | None) -> str | None:
-    """Turn a PDF date (D:20160406120000Z) into ISO 8601, or None."""
-    if not value:
+def _pdf_date(value: str | None, captured_at: str) -> str | None:
+    """Turn a PDF date (D:20160406120000+02'00') into an ISO 8601 date, or None when it is none or made up.
+
+    Made up: not a calendar date; before 1993, when PDF appeared (clocks at zero, 1970 or 1980); later than the
+    capture; or midnight on the first of January, the placeholder of reproducible builds (ReportLab writes
+    D:20000101000000+00'00' in every PDF it makes with invariant=1).
+    """
+    found = _PDF_DATE.match(value or "")
+    if not found:
         return None
-    digits = value.removeprefix("D:")[:14]
-    if len(digits) < 8 or not digits[:8].isdigit():
+    year, month, day, hour, minute, second = (int(part or 0) for part in found.group(1, 2, 3, 4, 5, 6))
+    try:
+        moment = datetime(year, month, day, hour, minute, second)
+    except ValueError:
         return None
-    date = f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
-    return date if "00" not in (digits[4:6], digits[6:8]) else None
+    if year < FIRST_PDF_YEAR or (month, day, hour, minute, second) == (1, 1, 0, 0, 0):
+        return None
+    zone = found.group(7)
+    # Without a zone the time may be anyone's local time: up to 14 hours ahead of UTC.
+    offset = _zone_offset(zone) if zone else timedelta(hours=14)
+    if moment - offset > _utc(captured_at):
+        return None
+    return moment.date().isoformat()
+
+
+def _utc(timestamp: str) -> datetime:
+    """Return an ISO 8601 timestamp (2026-12-02T17:18:45.709633Z) as a naive UTC datetime."""
+    parsed = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+    return parsed.astimezone(timezone.utc).replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def _zone_offset(zone: str) -> timedelta:
+    """Return the offset from UTC of a PDF date's zone: Z, or +HH'mm' / -HH'mm'."""
+    if zone == "Z":
+        return timedelta(0)
+    digits = zone[1:].replace("'", "")
+    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+    return -offset if zone[0] == "-" else offset
 
 
 def _describe(exc: BaseException) -> str:

@@ -269,8 +269,22 @@ def test_claim_agreement_and_find_sources(archive, story):
     assert {story["en.md"], story["mk.md"], story["zh.md"]} <= set(by_capture)
     assert by_capture[story["mk.md"]].sentence == SAME_STORY["mk.md"]
     assert by_capture[story["mk.md"]].agreement.kind == "same"
-    assert story["drift.md"] not in by_capture and story["fi.md"] not in by_capture  # already cited
     assert found[0].agreement.kind == "same" and found[0].capture.id == story["en.md"]  # shares the most terms
+    # Passages already cited for this claim are there too, each marked with its citation.
+    drift, fi = by_capture[story["drift.md"]], by_capture[story["fi.md"]]
+    assert (drift.citation.id, drift.citation.stance) == (shown.citations[0].id, "contradicts")
+    assert (fi.citation.id, fi.citation.stance) == (shown.citations[1].id, "supports")
+    assert all(c.citation is None for c in found if c.capture.id not in (story["drift.md"], story["fi.md"]))
+    assert fi.to_json()["cited"] == {"id": shown.citations[1].id, "stance": "supports"}
+    assert by_capture[story["en.md"]].to_json()["cited"] is None
+
+
+def test_find_sources_shows_the_only_passage_even_when_it_is_cited(archive, tmp_path):
+    only = _add_texts(archive, tmp_path / "only", {"only.md": "Customs records show $1.23 million of drones."})
+    claim = archive.add_claim("Kazakhstan exported $1.23 million of drones")
+    citation = archive.cite(claim.id, only["only.md"], "Customs records show $1.23 million of drones.")
+    (found,) = archive.find_sources(claim.id)
+    assert found.capture.id == only["only.md"] and found.citation.id == citation.id
 
 
 def test_a_warm_searcher_sees_new_captures_and_filters_stay_right(archive, tmp_path):

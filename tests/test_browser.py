@@ -147,3 +147,67 @@ def test_hostile_capture_executes_nothing(server, page, tmp_path):
         assert page.evaluate("window.__owned") is None
         page.screenshot(path=str(ARTIFACTS / f"hostile-{index}.png"), full_page=True)
     assert page.dialogs == []
+
+
+PHONE = {"width": 390, "height": 844}  # an ordinary phone held upright
+
+
+def _select_word_at_the_right_edge(page) -> float:
+    """Select the first word of the capture text that starts near the right edge; return where it starts."""
+    return page.evaluate("""() => {
+        for (const span of document.querySelectorAll('#capture-text span.t')) {
+            const node = span.firstChild;
+            if (!node) continue;
+            for (const word of node.textContent.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index); range.setEnd(node, word.index + word[0].length);
+                const left = range.getBoundingClientRect().left;
+                if (left > window.innerWidth - 100) {
+                    const selection = window.getSelection();
+                    selection.removeAllRanges(); selection.addRange(range);
+                    return left;
+                }
+            }
+        }
+        return 0;
+    }""")
+
+
+def test_no_page_scrolls_sideways_at_phone_width(server, page, tmp_path):
+    long_word = "https://example.org/" + "a-very-long-path-segment-" * 6 + "?query=" + "x" * 60
+    article = write(tmp_path / "phone-story-with-a-rather-long-file-name-for-a-narrow-screen.html", html_page(
+        "Drone exports to Russia reached a figure that nobody had expected in the customs tables of 2022",
+        f"<p>{SENTENCE} Source: {long_word}</p><p>" + "Officials declined to comment on the drones. " * 5 + "</p>"))
+    pdf = write(tmp_path / "phone-report.pdf", pdf_bytes(["Cover", "Table 4: drones exported, USD 1,230,000"]))
+    note = write(tmp_path / ("untitled-" + "note" * 20 + ".txt"), long_word + "\n" + SENTENCE + " " + "x" * 300)
+    page.set_viewport_size(PHONE)
+    page.goto(server + "/add")
+    page.set_input_files("input[name=files]", [str(article), str(pdf), str(note)])
+    page.click("form button[type=submit]")
+    page.wait_for_selector(".results")
+    added = page.evaluate("document.documentElement.scrollWidth")
+    captures = [a.get_attribute("href") for a in page.locator(".results a").all()]
+    page.goto(server + captures[0])
+    assert _select_word_at_the_right_edge(page) > PHONE["width"] - 100
+    page.wait_for_selector("#cite-selection", state="visible")
+    selecting = page.evaluate("document.documentElement.scrollWidth")  # the floating button stays on screen
+    _select(page, SENTENCE)
+    page.click("#cite-selection")
+    page.fill("#cite-new-claim", "Kazakhstan exported $1.23 million of drones to Russia in 2022, "
+                                 "according to customs records reviewed by reporters")
+    page.click("#cite-form button[type=submit]")
+    page.wait_for_selector(".citation")
+    claim = page.url.split("#")[0].removeprefix(server)
+
+    kinds = {"search": "/", "results": "/?q=drones", "figure results": "/?q=%241.23+million",
+             "captures": "/captures", "claims": "/claims", "add": "/add", "capture": captures[0],
+             "PDF capture": captures[1], "text capture": captures[2], "claim": claim,
+             "sources": claim + "/sources"}
+    widths = {"add results": added, "capture while selecting": selecting}
+    for kind, path in kinds.items():
+        page.goto(server + path)
+        widths[kind] = page.evaluate("document.documentElement.scrollWidth")
+        if widths[kind] > PHONE["width"]:
+            page.screenshot(path=str(ARTIFACTS / f"phone-{kind.replace(' ', '-')}.png"), full_page=True)
+    assert {kind: width for kind, width in widths.items() if width > PHONE["width"]} == {}
+    assert page.dialogs == []

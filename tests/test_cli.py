@@ -221,9 +221,29 @@ def test_figure_search_and_claim_sources_commands(evidence, tmp_path):
     assert {s["capture_id"] for s in sources} == {1, 2, 3}
     shown = evidence("claim", "cite", "1", "3", "$1.32 million", "--stance", "contradicts")
     assert shown.exit_code == 0
+    sources = json.loads(evidence("claim", "sources", "1", "--json").output)
+    assert {s["capture_id"]: s["cited"] for s in sources} == {1: None, 2: None,
+                                                             3: {"id": 1, "stance": "contradicts"}}
+    people = evidence("claim", "sources", "1").output
+    assert "cited #1 (contradicts)" in people and people.count("cited #") == 1
     assert "different figure: $1.32 million vs $1.23 million (+7.3%)" in evidence("claim", "show", "1").output
     data = json.loads(evidence("claim", "show", "1", "--json").output)
     assert data["figures"][0]["value"] == 1230000 and data["citations"][0]["agreement"]["kind"] == "different"
+
+
+def test_claim_cite_anchors_typographic_variants_and_prints_a_suggestion_in_full(evidence, tmp_path):
+    stored = ("Customs records show the figure was $1.23 million. The digits were transposed in editing, "
+              "the “wire” said — twice.")
+    evidence("ingest", str(write(tmp_path / "correction.txt", "An earlier version was wrong.\n" + stored)))
+    evidence("claim", "add", "The figure was $1.23 million")
+    typographic = evidence("claim", "cite", "1", "1", 'the "wire" said - twice', "--json")
+    assert typographic.exit_code == 0 and json.loads(typographic.output)["exact"] == "the “wire” said — twice"
+    # A snippet pasted from an older version, with a space before the full stop and in capitals.
+    refused = evidence("claim", "cite", "1", "1", stored.upper().replace("MILLION.", "MILLION ."))
+    assert refused.exit_code == 1
+    lines = refused.output.splitlines()
+    assert stored in lines  # the stored passage in full, on its own line, to copy
+    assert f"--position {len('An earlier version was wrong.')+1}" in refused.output
 
 
 def test_recapture_command(evidence, http_server):

@@ -53,8 +53,11 @@ def test_search_results_with_highlights_pages_and_links(client, filled):
 
 
 def test_search_filters_become_query_fields(client, filled):
-    page = client.get("/?q=drones&kind=pdf&published_from=1990-01-01&published_to=2100-12-31")
-    assert "kind:pdf" in page.text and "1 result for" in page.text
+    page = client.get("/?q=drones&kind=pdf&captured_from=1990-01-01&captured_to=2100-12-31")
+    assert "kind:pdf" in page.text and "captured:[1990-01-01 to 2100-12-31]" in page.text
+    assert "1 result for" in page.text
+    # The test PDF carries ReportLab's placeholder date, so it has no publication date to filter on.
+    assert "0 results for" in client.get("/?q=drones&kind=pdf&published_from=1990-01-01").text
     assert "1 result for" in client.get("/?q=&kind=markdown").text
 
 
@@ -92,6 +95,20 @@ def test_capture_page_shows_provenance_and_escapes_hostile_text(client, filled):
 def test_capture_page_marks_pdf_pages_and_the_hit(client, filled):
     page = client.get(f"/captures/{filled['report.pdf']}?at=6")
     assert 'id="page-2"' in page.text and 'id="hit"' in page.text
+
+
+def _hit_text(page_html: str) -> str:
+    """Return the text a capture page marks as the search hit, across the pieces it may be split into."""
+    marked = re.findall(r'<mark class="hit"[^>]*>(.*?)</mark>', page_html, re.S)
+    return "".join(re.sub(r"<[^>]+>", "", piece) for piece in marked)
+
+
+def test_a_figure_hit_opens_its_capture_with_the_whole_figure_marked(client, filled, story):
+    results = client.get("/?q=%241.23+million").text
+    links = dict((int(i), link.replace("&amp;", "&"))
+                 for link, i in re.findall(r'<h2><a href="(/captures/(\d+)\?[^"]+)"', results))
+    assert _hit_text(client.get(links[filled["report.pdf"]]).text) == "USD 1,230,000"  # not "USD" alone
+    assert _hit_text(client.get(links[story["mk.md"]]).text) == "1,23 милиони долари"  # not "1,23" alone
 
 
 def test_original_is_a_sandboxed_download(client, filled):
@@ -182,7 +199,7 @@ def test_claim_lifecycle_through_pages(client, filled):
     assert "verified against the stored capture" in page.text
     assert "Page</dt><dd>2" in page.text.replace("\n", "")
     listing = client.get("/claims")
-    assert "Kazakhstan exported" in listing.text and "<td>1</td>" in listing.text
+    assert "Kazakhstan exported" in listing.text and '<td data-label="Citations">1</td>' in listing.text
     client.post("/claims/1/status", data={"status": "supported", "notes": "customs table"})
     assert "status-supported" in client.get(claim_url).text
     capture_page = client.get(f"/captures/{filled['report.pdf']}")
@@ -199,13 +216,29 @@ def test_cite_for_a_new_claim(client, filled):
     assert "Drones, $1.23m" in client.get("/claims").text
 
 
-def test_quote_that_differs_in_typography_offers_the_stored_passage(client, filled):
-    page = client.post(f"/captures/{filled['repeat.md']}/cite",
-                       data={"quote": 'The "quoted" words - here', "new_claim": "Should not exist yet"})
+def test_quote_that_differs_in_typography_is_cited_as_stored(client, filled):
+    response = client.post(f"/captures/{filled['repeat.md']}/cite",
+                           data={"quote": 'The "quoted" words - here', "new_claim": "Typography"})
+    assert response.status_code == 302
+    citation = client.get("/api/claims/1").json["citations"][0]
+    assert citation["exact"] == "The “quoted” words — here" and citation["verified"] is True
+
+
+def test_quote_that_differs_in_case_offers_the_whole_stored_passage_to_cite_in_one_click(client, filled):
+    stored = ("Kazakhstan exported drones worth $1.23 million to Russia, customs data show. "
+              "Kazakhstan exported drones worth $1.23 million to Russia")
+    quote = stored.upper().replace("DATA SHOW.", "DATA SHOW .")
+    page = client.post(f"/captures/{filled['story.html']}/cite",
+                       data={"quote": quote, "position": "0", "new_claim": "Should not exist yet"})
     assert page.status_code == 422
-    assert "Cite the stored passage" in page.text
-    assert 'value="The “quoted” words — here"' in page.text
     assert "Should not exist yet" not in client.get("/claims").text  # a refused quote creates no claim
+    form = re.search(r'<form[^>]*class="suggestion".*?</form>', page.text, re.S).group(0)
+    assert f"<q class=\"exact\">{stored}</q>" in form  # in full, not cut at 80 characters
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    assert fields["quote"] == stored and fields["new_claim"] == "Should not exist yet"
+    cited = client.post(f"/captures/{filled['story.html']}/cite", data=fields)  # the one click
+    assert cited.status_code == 302
+    assert client.get("/api/claims/1").json["citations"][0]["exact"] == stored
 
 
 def test_quote_not_in_the_text_is_refused(client, filled):
@@ -233,6 +266,72 @@ def test_cite_this_source_block(client, filled):
     page = client.get(f"/captures/{filled['story.html']}")
     assert "Cite this source" in page.text and "SHA-256" in page.text
     assert f"/captures/{filled['story.html']}" in page.text
+
+
+def test_pages_for_people_never_show_a_local_path_only_the_file_name(client, app, tmp_path):
+    from ingest.pipeline import Limits, capture
+    from ingest.sources import SourceItem
+    folder = tmp_path / "home-of-a-reporter" / "private leads"
+    folder.mkdir(parents=True)
+    (folder / "tip.txt").write_text("Kazakhstan exported $1.23 million of drones, the tip says.")
+    (folder / "report.pdf").write_bytes(pdf_bytes(["Drones: USD 1,230,000."]))
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        ids = [archive.add(capture(SourceItem(str(folder / name), False), Limits())).capture.id
+               for name in ("tip.txt", "report.pdf")]
+    client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
+    client.post(f"/captures/{ids[0]}/cite", data={"quote": "exported $1.23 million", "claim_id": "1"})
+    pages = {url: client.get(url) for url in ["/captures", *(f"/captures/{i}" for i in ids), "/claims/1",
+                                                "/claims/1/sources", "/?q=drones", "/?q=%241.23+million"]}
+    for url, page in pages.items():
+        assert page.status_code == 200, url
+        assert "home-of-a-reporter" not in page.text and "private leads" not in page.text, url
+    capture_page = pages[f"/captures/{ids[1]}"].text
+    assert re.search(r"<dt>Source</dt><dd[^>]*>report\.pdf</dd>", capture_page)
+    plain = re.search(r'<textarea readonly rows="3" class="copy">(.*?)</textarea>', capture_page, re.S).group(1)
+    assert "Source: report.pdf." in plain or "Source: report.pdf " in plain
+    # The JSON provenance keeps the source as given (DESIGN contract).
+    assert client.get(f"/api/captures/{ids[1]}").json["source"] == str(folder / "report.pdf")
+
+
+def _visible(page_html: str) -> str:
+    """Return what a reader sees of a page: the text between tags, not attributes."""
+    return re.sub(r"<[^>]+>", " ", page_html)
+
+
+EXACT_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
+HUMAN_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+
+
+def test_times_are_shown_as_people_read_them_and_exactly_in_provenance(client, filled):
+    client.post("/claims", data={"text": "Drones worth $1.23 million"})
+    client.post(f"/captures/{filled['report.pdf']}/cite", data={"quote": "USD 1,230,000", "claim_id": "1"})
+    captured_at = client.get(f"/api/captures/{filled['report.pdf']}").json["captured_at"]
+    for url in ["/captures", "/claims", "/claims/1", "/?q=drones", "/claims/1/sources"]:
+        shown = _visible(client.get(url).text)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}T\d", shown), url  # no raw timestamp, cut or whole
+    assert HUMAN_TIME.search(_visible(client.get("/captures").text))
+    assert HUMAN_TIME.search(_visible(client.get("/claims").text))
+    capture_page = client.get(f"/captures/{filled['report.pdf']}").text
+    provenance = re.search(r'<details class="provenance".*?</details>', capture_page, re.S).group(0)
+    assert captured_at in _visible(provenance)  # the exact value, microseconds and all
+    assert f'<time datetime="{captured_at}">' in provenance
+    assert captured_at[:10] + " " + captured_at[11:16] + " UTC" in _visible(provenance)
+    assert "Published" not in provenance and "2000-01-01" not in capture_page  # no made-up PDF date
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("2026-12-02T17:18:45.709633Z", '<time datetime="2026-12-02T17:18:45.709633Z">2026-12-02 17:18 UTC</time>'),
+    ("2026-12-02T17:18:45Z", '<time datetime="2026-12-02T17:18:45Z">2026-12-02 17:18 UTC</time>'),
+    ("2023-03-14T10:05:00+02:00", '<time datetime="2023-03-14T10:05:00+02:00">2023-03-14 08:05 UTC</time>'),
+    ("2023-03-14T10:05:00", '<time datetime="2023-03-14T10:05:00">2023-03-14 10:05</time>'),  # no zone: none named
+    ("2023-03-14", '<time datetime="2023-03-14">2023-03-14</time>'),
+    ("2023-03", '<time datetime="2023-03">2023-03</time>'),
+    ("in the <b>spring</b>", "in the &lt;b&gt;spring&lt;/b&gt;"),
+    (None, ""),
+])
+def test_when_filter_formats_a_time_for_people_and_keeps_the_exact_value(app, value, shown):
+    with app.app_context():
+        assert app.jinja_env.from_string("{{ value | when }}").render(value=value) == shown
 
 
 # -- JSON API ------------------------------------------------------------------------------------
@@ -299,9 +398,13 @@ def test_api_claims_and_citations(client, filled):
     assert client.patch(f"/api/claims/{claim_id}", json={"status": "supported"}).json["status"] == "supported"
     assert client.patch(f"/api/claims/{claim_id}", json={"status": "maybe"}).status_code == 400
     assert client.get("/api/claims/999").status_code == 404
+    typographic = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
+                                                      "quote": 'The "quoted" words - here'})
+    assert typographic.status_code == 201 and typographic.json["exact"] == "The “quoted” words — here"
     missing = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
-                                                  "quote": 'The "quoted" words - here'})
+                                                  "quote": 'the "QUOTED" words-here'})
     assert missing.status_code == 422 and missing.json["suggestion"]["exact"] == "The “quoted” words — here"
+    assert "The “quoted” words — here" in missing.json["error"]
     ambiguous = client.post("/api/citations", json={"claim_id": claim_id, "capture_id": filled["repeat.md"],
                                                     "quote": "The figure was 5"})
     assert ambiguous.status_code == 422 and len(ambiguous.json["occurrences"]) == 2
@@ -310,7 +413,7 @@ def test_api_claims_and_citations(client, filled):
                                                "quote": "x"}).status_code == 404
     removed = client.delete(f"/api/citations/{cited.json['id']}", headers=JSON)
     assert removed.status_code == 200
-    assert client.get(f"/api/claims/{claim_id}").json["citations"] == []
+    assert [c["id"] for c in client.get(f"/api/claims/{claim_id}").json["citations"]] == [typographic.json["id"]]
     assert client.delete("/api/citations/999", headers=JSON).status_code == 404
 
 
@@ -360,6 +463,25 @@ def test_claim_page_marks_agreement_and_finds_sources(client, story):
     assert cited.status_code == 302
     assert "same figure: 1,23 милиони долари" in client.get("/claims/1").text
     assert client.get("/claims/99/sources").status_code == 404
+
+
+def test_find_sources_page_shows_cited_passages_marked_and_without_a_cite_button(client, story):
+    client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
+    sources = client.get("/claims/1/sources").text
+    assert sources.count("Cite (supports)") == 2 and "already cited" not in sources
+    for name, quote in (("en.md", "1.23"), ("mk.md", "1,23 милиони")):
+        client.post(f"/captures/{story[name]}/cite", data={"quote": quote, "claim_id": "1", "stance": "supports"})
+    sources = client.get("/claims/1/sources").text
+    assert "No passage in the archive states" not in sources
+    assert "Cite (supports)" not in sources  # both passages are cited: nothing to offer again
+    cited = re.findall(r'<li class="candidate cited".*?</li>', sources, re.S)
+    assert len(cited) == 2
+    for item in cited:
+        assert 'href="/claims/1#citation-' in item and "cited (supports)" in item
+    assert "2 already cited for this claim" in sources
+    api = client.get("/api/claims/1/sources").json["sources"]
+    assert sorted(s["cited"]["id"] for s in api if s["cited"]) == [1, 2]
+    assert all(s["cited"]["stance"] == "supports" for s in api if s["cited"])
 
 
 def test_recapture_versions_diff_and_quote_tracking(client, http_server):

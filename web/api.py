@@ -119,9 +119,7 @@ def claim_sources(claim_id: int):
     """Return passages that state the claim's figures, best first: ?limit=20."""
     limit = min(max(request.args.get("limit", 20, type=int), 1), 200)
     found = get_archive().find_sources(claim_id, limit=limit)
-    return jsonify(sources=[{"capture_id": c.capture.id, "title": c.capture.title, "start": c.start,
-                             "end": c.end, "sentence": c.sentence, "score": c.score,
-                             "agreement": c.agreement.to_json()} for c in found])
+    return jsonify(sources=[c.to_json() for c in found])
 
 
 @bp.route("/claims/<int:claim_id>", methods=["PATCH"])

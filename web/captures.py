@@ -12,7 +12,7 @@ from archive.models import STANCES, IngestResult
 from ingest.pipeline import Limits, capture, capture_upload
 from ingest.sources import SourceItem
 from web.db import get_archive
-from web.render import render_text
+from web.render import render_text, source_for_people, title_for_people
 from web.security import ORIGINAL_POLICY
 
 bp = Blueprint("captures", __name__)
@@ -47,8 +47,8 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     capture = archive.get(capture_id, with_text=True)
     citations = archive.citations_of(capture_id)
     claims_by_id = {c.id: c for c in archive.claims()}
-    hit = request.args.get("at", type=int)
-    html_text = render_text(capture.text or "", capture.pages, citations, hit)
+    hit, hit_end = request.args.get("at", type=int), request.args.get("to", type=int)
+    html_text = render_text(capture.text or "", capture.pages, citations, hit, hit_end)
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
         versions=archive.versions(capture), tracking=archive.quote_tracking(capture),
@@ -130,13 +130,13 @@ def download_name(capture) -> str:
 
 
 def cite_this_source(capture, root: str) -> dict[str, str]:
-    """Return a citation block for a capture, as plain text and as Markdown."""
+    """Return a citation block for a capture, as plain text and as Markdown; a local file by its name only."""
     permalink = f"{root.rstrip('/')}/captures/{capture.id}"
-    title = capture.title or capture.source
+    title = title_for_people(capture)
     parts = [p for p in [capture.author, capture.site, capture.published] if p]
     url = capture.url or capture.final_url
     plain = [f"{title}.", ", ".join(parts) + "." if parts else None,
-             f"Original: {url}" if url else f"Source: {capture.source}",
+             f"Original: {url}" if url else f"Source: {source_for_people(capture)}.",
              f"Captured {capture.captured_at}, SHA-256 {capture.sha256}.", f"Archived at {permalink}"]
     markdown = [f"[{title}]({url})." if url else f"{title}.", ", ".join(parts) + "." if parts else None,
                 f"Captured {capture.captured_at}, SHA-256 `{capture.sha256}`.", f"[Archived capture]({permalink})"]
@@ -153,10 +153,11 @@ def cite(capture_id: int):
     new_claim = (form.get("new_claim") or "").strip() or None
     try:
         citation = archive.cite(_int(form.get("claim_id")), capture_id, quote, position=position,
-                                stance=form.get("stance", "supports"), note=form.get("note"),
+                                stance=form.get("stance") or "supports", note=form.get("note"),
                                 new_claim=new_claim)
     except quotes.QuoteNotFoundError as exc:
-        return _render_capture(capture_id, str(exc), suggestion=exc.suggestion, form=form, status=422)
+        # The page shows the suggested passage in its own block, with the button that cites it.
+        return _render_capture(capture_id, exc.explanation, suggestion=exc.suggestion, form=form, status=422)
     except quotes.AmbiguousQuoteError as exc:
         return _render_capture(capture_id, str(exc), occurrences=exc.occurrences, form=form, status=422)
     except ArchiveError as exc:

@@ -38,7 +38,9 @@
     if (!picked) { button.hidden = true; return; }
     button.hidden = false;
     button.style.top = (window.scrollY + picked.rect.bottom + 6) + "px";
-    button.style.left = (window.scrollX + picked.rect.left) + "px";
+    // Kept inside the viewport: a selection near the right edge of a phone must not widen the page.
+    var room = document.documentElement.clientWidth - button.offsetWidth - 8;
+    button.style.left = (window.scrollX + Math.max(0, Math.min(picked.rect.left, room))) + "px";
   });
 
   button.addEventListener("mousedown", function (event) { event.preventDefault(); });
