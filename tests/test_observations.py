@@ -45,3 +45,18 @@ def test_an_unchanged_recapture_is_an_observation_and_verify_holds_it(evidence, 
     db.close()
     report = json.loads(evidence("verify", "--json").output)
     assert [(p["kind"], p["id"]) for p in report["problems"]] == [("catalog_mismatch", "observation 2")]
+
+
+def test_observations_show_on_the_capture_page_and_in_the_api(app, client, http_server, tmp_path):
+    from archive.archive import Archive
+    from ingest.pipeline import Limits, capture
+    from ingest.sources import SourceItem
+
+    url = http_server.serve("/again", PAGE)
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        archive.add(capture(SourceItem(str(write(tmp_path / "p.html", PAGE)), False), Limits()))
+        assert archive.add(capture(SourceItem(url, True), Limits(allow_private=True))).status == "exists"
+    page = client.get("/captures/1").data.decode()
+    assert "Observed again" in page and url in page and "HTTP 200" in page
+    data = client.get("/api/captures/1").get_json()
+    assert [o["url"] for o in data["observations"]] == [url]

@@ -41,10 +41,12 @@ def list_captures():
 
 @bp.get("/captures/<int:capture_id>")
 def get_capture(capture_id: int):
-    """Return a capture's provenance; ?text=1 adds its text."""
+    """Return a capture's provenance and later observations; ?text=1 adds its text."""
     want_text = request.args.get("text") in ("1", "true", "yes")
-    capture = get_archive().get(capture_id, with_text=want_text)
+    archive = get_archive()
+    capture = archive.get(capture_id, with_text=want_text)
     data = capture.to_json()
+    data["observations"] = [o.to_json() for o in archive.observations(capture_id)]
     if want_text:
         data["text"] = capture.text
     return jsonify(data)

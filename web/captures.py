@@ -52,6 +52,7 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
         versions=archive.versions(capture), tracking=archive.quote_tracking(capture),
+        observations=archive.observations(capture.id),
         cite_error=cite_error, suggestion=suggestion,
         occurrences=occurrences or [], form=form or {}, stances=STANCES,
         citation_text=cite_this_source(capture, request.url_root),
