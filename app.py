@@ -99,7 +99,7 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size):
         for result in run_ingest(list(sources), archive.add, limits, jobs or os.cpu_count() or 1,
                                  on_planned=on_planned, on_done=on_done, exclude=(archive.home,),
                                  store=archive.store):
-            counts[result.status] += 1
+            counts[result.status] += result.count
             if as_json:
                 click.echo(json.dumps(result.to_json(), ensure_ascii=False))
             elif bar is None or result.status == "failed":
