@@ -11,12 +11,14 @@ import json
 import os
 import re
 import sys
+import zipfile
 from pathlib import Path
 
 import click
 
 from archive.archive import Archive
-from archive.bundle import build_bundle, verify_bundle
+from archive.bundle import build_bundle
+from archive.bundlecheck import bundle_files, verify_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
 from archive.quotes import QuoteNotFoundError
@@ -107,7 +109,7 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size):
         for result in run_ingest(list(sources), archive.add, limits, jobs or os.cpu_count() or 1,
                                  on_planned=on_planned, on_done=on_done, exclude=(archive.home,),
                                  store=archive.store):
-            counts[result.status] += 1
+            counts[result.status] += result.count
             if as_json:
                 click.echo(json.dumps(result.to_json(), ensure_ascii=False))
             elif bar is None or result.status == "failed":
@@ -367,9 +369,11 @@ def bundle():
 def bundle_create(ctx, claim_id, out, publisher):
     """Write CLAIM_ID's evidence bundle to OUT.zip."""
     archive = open_archive(ctx)
-    manifest = _run(lambda: build_bundle(archive, claim_id, out, publisher))
+    _run(lambda: build_bundle(archive, claim_id, out, publisher))
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    click.echo(f"Wrote {out}: {len(manifest['files'])} files, SHA-256 {digest}.")
+    with zipfile.ZipFile(out) as written:
+        count = len(bundle_files(written))
+    click.echo(f"Wrote {out}: {count} files, SHA-256 {digest}.")
 
 
 @bundle.command("verify")
@@ -377,7 +381,7 @@ def bundle_create(ctx, claim_id, out, publisher):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def bundle_verify(ctx, path, as_json):
-    """Check a bundle on its own, without the archive: files, quotes, ledger chain."""
+    """Check a bundle on its own, without the archive: files, quotes, ledger chain, every fact against the ledger."""
     report = verify_bundle(path)
     _echo_report(report, as_json, "OK: the bundle is intact.")
     if not report.ok:

@@ -4,7 +4,7 @@ Inside: the claim; its citations as W3C Web Annotations (TextQuote and TextPosit
 as a TimeState with its SHA-256 and capture time); a schema.org ClaimReview; the original bytes and the
 extracted text of every cited capture; the ledger (full entries for the events of this claim and its
 captures, hash stubs for the rest, so the chain can be walked to the head); a manifest with the SHA-256 of
-every file; and report.html for people, which opens offline.
+every file; and report.html for people, which opens offline. archive/bundlecheck.py checks a bundle.
 """
 
 from __future__ import annotations
@@ -13,17 +13,16 @@ import hashlib
 import html
 import json
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.catalog import GENESIS_HASH, ledger_hash
+from archive.catalog import GENESIS_HASH
 from archive.clock import utc_now
-from archive.verify import Problem
 
 FORMAT = "evidence-bundle/1"
 NS = "urn:evidence-archive:ns#"
 _EXTENSIONS = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt"}
-_RATINGS = {"false": 1, "disputed": 2, "mixed": 3, "supported": 5}
+RATINGS = {"false": 1, "disputed": 2, "mixed": 3, "supported": 5}
+CONTEXT_CHARS = 200  # of the capture's text shown on each side of a quote in report.html
 
 
 def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evidence archive") -> dict:
@@ -33,7 +32,7 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     files: dict[str, bytes] = {}
     for capture in captures.values():
         files[_original_path(capture)] = archive.original(capture)
-        files[_text_path(capture)] = (capture.text or "").encode("utf-8")
+        files[text_path(capture.id)] = (capture.text or "").encode("utf-8")
     files["claim.json"] = _json(claim.to_json())
     files["annotations.jsonld"] = _json(annotations(claim, captures))
     files["claimreview.jsonld"] = _json(claim_review(claim, captures, publisher))
@@ -77,7 +76,7 @@ def annotations(claim, captures: dict) -> dict:
                 "state": {"type": "TimeState", "sourceDate": capture.captured_at,
                           "cached": _original_path(capture)},
                 "evidence:capture": {"id": capture.id, "sha256": capture.sha256, "captured_at": capture.captured_at,
-                                     "text": _text_path(capture), "text_sha256": capture.text_sha256,
+                                     "text": text_path(capture.id), "text_sha256": capture.text_sha256,
                                      "page": citation.page, "media_type": capture.media_type},
             },
         })
@@ -89,8 +88,8 @@ def annotations(claim, captures: dict) -> dict:
 def claim_review(claim, captures: dict, publisher: str) -> dict:
     """Return a schema.org ClaimReview of the claim, its rating from the claim's status."""
     rating = {"@type": "Rating", "alternateName": claim.status.capitalize()}
-    if claim.status in _RATINGS:
-        rating.update(ratingValue=_RATINGS[claim.status], bestRating=5, worstRating=1)
+    if claim.status in RATINGS:
+        rating.update(ratingValue=RATINGS[claim.status], bestRating=5, worstRating=1)
     appearances = [{"@type": "CreativeWork", "url": c.url or f"urn:sha256:{c.sha256}", "name": c.title,
                     "datePublished": c.published, "publisher": c.site} for c in captures.values()]
     return {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": claim.text,
@@ -121,8 +120,8 @@ def report_html(claim, captures: dict, head: dict) -> str:
     for citation in claim.citations:
         capture = captures[citation.capture_id]
         text = capture.text or ""
-        before = text[max(0, citation.start - 200):citation.start]
-        after = text[citation.end:citation.end + 200]
+        before = text[max(0, citation.start - CONTEXT_CHARS):citation.start]
+        after = text[citation.end:citation.end + CONTEXT_CHARS]
         agreement = citation.agreement.kind if citation.agreement is not None else "none"
         rows.append(f"""<section><blockquote>…{e(before)}<mark>{e(citation.exact)}</mark>{e(after)}…</blockquote>
 <dl><dt>Stance</dt><dd>{e(citation.stance)}</dd><dt>Figure</dt><dd>{e(agreement)}</dd>
@@ -131,7 +130,7 @@ def report_html(claim, captures: dict, head: dict) -> str:
 <dt>Captured at</dt><dd>{e(capture.captured_at)}</dd><dt>SHA-256 of the original</dt><dd><code>{capture.sha256}</code>
  (<a href="{e(_original_path(capture))}">{e(_original_path(capture))}</a>)</dd>
 <dt>Position</dt><dd>characters {citation.start}–{citation.end}{f', page {citation.page}' if citation.page else ''}
- of <a href="{e(_text_path(capture))}">{e(_text_path(capture))}</a> (SHA-256 <code>{capture.text_sha256}</code>)</dd>
+ of <a href="{e(text_path(capture.id))}">{e(text_path(capture.id))}</a> (SHA-256 <code>{capture.text_sha256}</code>)</dd>
 <dt>Verified when bundled</dt><dd>{'yes' if citation.verified else 'NO'}</dd></dl></section>""")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Evidence for claim #{claim.id}</title>
@@ -148,158 +147,13 @@ ledger head when bundled: {head['entries']} entries, <code>{head['hash']}</code>
 """
 
 
-@dataclass
-class BundleReport:
-    """The outcome of checking a bundle on its own."""
-
-    checked: dict[str, int] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def problem(self, kind: str, where: str, detail: str) -> None:
-        self.problems.append(Problem(kind, where, detail))
-
-    def to_json(self) -> dict:
-        return {"ok": self.ok, "checked": self.checked, "problems": [p.to_json() for p in self.problems]}
-
-
-def verify_bundle(path: Path | str) -> BundleReport:
-    """Check a bundle stand-alone: files against the manifest, quotes against texts, the ledger chain."""
-    report = BundleReport()
-    try:
-        bundle = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        report.problem("unreadable", str(path), f"not a readable zip file ({exc})")
-        return report
-    with bundle:
-        try:
-            manifest = json.loads(bundle.read("manifest.json"))
-        except (KeyError, ValueError) as exc:
-            report.problem("manifest_missing", "manifest.json", f"the manifest is missing or unreadable ({exc})")
-            return report
-        files = _check_files(bundle, manifest, report)
-        _check_quotes(files, report)
-        _check_ledger(files, report)
-        _check_events(files, report)
-        _check_claim_review(files, report)
-    return report
-
-
-def _check_files(bundle: zipfile.ZipFile, manifest: dict, report: BundleReport) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    listed = manifest.get("files", {})
-    for name in bundle.namelist():
-        if name != "manifest.json" and name not in listed:
-            report.problem("file_not_in_manifest", name, "the bundle holds a file the manifest does not list")
-    for name, expected in listed.items():
-        report.checked["files"] = report.checked.get("files", 0) + 1
-        try:
-            data = bundle.read(name)
-        except KeyError:
-            report.problem("file_missing", name, "listed in the manifest but not in the bundle")
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != expected["sha256"]:
-            report.problem("file_changed", name, f"hashes to {digest}, the manifest records {expected['sha256']}")
-        files[name] = data
-    return files
-
-
-def _check_quotes(files: dict[str, bytes], report: BundleReport) -> None:
-    try:
-        collection = json.loads(files["annotations.jsonld"])
-    except (KeyError, ValueError):
-        report.problem("annotations_missing", "annotations.jsonld", "the annotations are missing or unreadable")
-        return
-    for item in collection.get("first", {}).get("items", []):
-        report.checked["quotes"] = report.checked.get("quotes", 0) + 1
-        target, where = item["target"], item["id"]
-        capture = target["evidence:capture"]
-        quote = next(s for s in target["selector"] if s["type"] == "TextQuoteSelector")
-        position = next(s for s in target["selector"] if s["type"] == "TextPositionSelector")
-        original = files.get(target["state"]["cached"])
-        if original is None or hashlib.sha256(original).hexdigest() != capture["sha256"]:
-            report.problem("original_mismatch", where,
-                           f"the original {target['state']['cached']} is missing or does not hash to {capture['sha256']}")
-        data = files.get(capture["text"])
-        if data is None or hashlib.sha256(data).hexdigest() != capture["text_sha256"]:
-            report.problem("text_mismatch", where,
-                           f"the text {capture['text']} is missing or does not hash to {capture['text_sha256']}")
-            continue
-        text = data.decode("utf-8")
-        at = text[position["start"]:position["end"]]
-        if at != quote["exact"]:
-            report.problem("quote_mismatch", where,
-                           f"the text at {position['start']}–{position['end']} reads {at!r}, not {quote['exact']!r}")
-        elif not (text[:position["start"]].endswith(quote["prefix"]) and text[position["end"]:].startswith(quote["suffix"])):
-            report.problem("quote_mismatch", where, "the quote's prefix or suffix does not match the text around it")
-
-
-def _check_ledger(files: dict[str, bytes], report: BundleReport) -> None:
-    lines = files.get("ledger.jsonl", b"").decode("utf-8").splitlines()
-    previous, expected = GENESIS_HASH, 1
-    for line in lines:
-        entry = json.loads(line)
-        report.checked["ledger_entries"] = report.checked.get("ledger_entries", 0) + 1
-        where = f"ledger entry {entry['seq']}"
-        if entry["seq"] != expected or entry["prev_hash"] != previous:
-            report.problem("ledger_broken", where, "the chain does not link to the entry before it")
-        if "data" in entry:
-            computed = ledger_hash(entry["prev_hash"], entry["seq"], entry["at"], entry["event"],
-                                   entry["subject"], entry["data"])
-            if computed != entry["hash"]:
-                report.problem("ledger_changed", where, f"its content hashes to {computed}, it records {entry['hash']}")
-        previous, expected = entry["hash"], entry["seq"] + 1
-    if not lines:
-        report.problem("ledger_missing", "ledger.jsonl", "the bundle holds no ledger")
-
-
-def _check_events(files: dict[str, bytes], report: BundleReport) -> None:
-    """Check that the ledger records each cited capture and citation as the annotations describe them."""
-    try:
-        items = json.loads(files["annotations.jsonld"])["first"]["items"]
-    except (KeyError, ValueError):
-        return
-    events = {}
-    for line in files.get("ledger.jsonl", b"").decode("utf-8").splitlines():
-        entry = json.loads(line)
-        if "data" in entry:
-            events[(entry["event"], entry["subject"])] = json.loads(entry["data"])
-    for item in items:
-        capture = item["target"]["evidence:capture"]
-        added = events.get(("capture.added", str(capture["id"])))
-        if added is None or (added["sha256"], added["text_sha256"]) != (capture["sha256"], capture["text_sha256"]):
-            report.problem("ledger_mismatch", item["id"],
-                           f"the ledger does not record capture {capture['id']} with these hashes")
-        citation_id = item["id"].rsplit(":", 1)[-1]
-        cited = events.get(("citation.added", citation_id))
-        position = next(s for s in item["target"]["selector"] if s["type"] == "TextPositionSelector")
-        quote = next(s for s in item["target"]["selector"] if s["type"] == "TextQuoteSelector")
-        if cited is None or (cited["exact"], cited["start"], cited["end"]) != (quote["exact"], position["start"],
-                                                                             position["end"]):
-            report.problem("ledger_mismatch", item["id"], "the ledger does not record this citation as annotated")
-
-
-def _check_claim_review(files: dict[str, bytes], report: BundleReport) -> None:
-    try:
-        review = json.loads(files["claimreview.jsonld"])
-        claim = json.loads(files["claim.json"])
-    except (KeyError, ValueError):
-        report.problem("claim_missing", "claim.json", "the claim or its ClaimReview is missing or unreadable")
-        return
-    if review.get("claimReviewed") != claim.get("text"):
-        report.problem("claim_mismatch", "claimreview.jsonld", "the ClaimReview reviews a different claim text")
-
-
 def _original_path(capture) -> str:
     return f"originals/{capture.sha256}{_EXTENSIONS.get(capture.kind, '.bin')}"
 
 
-def _text_path(capture) -> str:
-    return f"texts/capture-{capture.id}.txt"
+def text_path(capture_id: int) -> str:
+    """Return where the bundle keeps a capture's extracted text."""
+    return f"texts/capture-{capture_id}.txt"
 
 
 def _json(value) -> bytes:

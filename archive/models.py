@@ -104,6 +104,7 @@ class IngestResult:
     status: str  # "captured" | "exists" | "skipped" | "failed"
     capture: Capture | None = None
     error: str | None = None
+    count: int = 1  # the sources or records it stands for: a WARC's skipped result counts every record it skipped
 
     def to_json(self) -> dict[str, Any]:
         """Return the `ingest --json` line shape."""

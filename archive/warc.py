@@ -3,6 +3,12 @@
 Every file is gzipped one member per record, as the standard recommends, so tools can seek to any record.
 Digests are warcio's (sha1, base32), which replay and deduplication tools expect; the capture's own sha256
 travels in the provenance metadata record.
+
+An export marks its own records: each capture's provenance is a `metadata` record (application/json) that
+comes just before the record it describes and names it with WARC-Refers-To. Its WARC-Target-URI is
+`urn:evidence:provenance:` followed by the described record's, so a replay tool looking a page up by its URL
+finds the page, never this JSON (as Browsertrix names its `urn:pageinfo:` records). An importer reading the
+file in order thus knows a record is ours, and how the archive described it, before it reads the record.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ WARC_VERSION = "1.1"
 SOFTWARE = "evidence-archive"
 WARC_1_1_SPEC = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 GZIP_MAGIC = b"\x1f\x8b"
+PROVENANCE_URN = "urn:evidence:provenance:"
 # Our fetch decodes the body, so these would describe bytes the record does not hold.
 DECODED_AWAY = ("transfer-encoding", "content-encoding", "content-length")
 EXCHANGE_NOTE = ("re-serialised from the decoded HTTP exchange: the body is stored as evidence-archive received "
@@ -104,25 +111,35 @@ def warc_date(timestamp: str) -> str:
 
 
 def _export_item(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
-    """Write one capture's records and its provenance record; return how many records were written."""
+    """Write one capture's provenance record, then the records it describes; return how many were written."""
+    provenance = dict(item.capture)
     if item.exchange is not None:
-        target_id, uri, written = _copy_exchange(handle, item)
+        members, response, request = _exchange_members(item)
+        target_id, uri = _record_id(response), response.rec_headers.get_header("WARC-Target-URI")
+        # What recording the exchange again needs, beyond the capture's own fields.
+        provenance["http_reason"] = _reason(response)
+        provenance["request_headers"] = dict(request.http_headers.headers) if request is not None else None
     else:
         record = _resource_record(writer, item)
+        target_id, uri, members = _record_id(record), record.rec_headers.get_header("WARC-Target-URI"), None
+    writer.write_record(_json_record(writer, PROVENANCE_URN + uri, "metadata", provenance,
+                                     {"WARC-Refers-To": target_id}))
+    if members is None:
         writer.write_record(record)
-        target_id, uri, written = _record_id(record), record.rec_headers.get_header("WARC-Target-URI"), 1
-    writer.write_record(_json_record(writer, uri, "metadata", item.capture, {"WARC-Refers-To": target_id}))
-    return written + 1
+        return 2
+    for member in members:
+        handle.write(member)
+    return len(members) + 1
 
 
-def _copy_exchange(handle: BinaryIO, item: ExportItem) -> tuple[str, str, int]:
-    """Copy a stored exchange's records byte for byte; return the response's id and URI and the record count.
+def _exchange_members(item: ExportItem) -> tuple[list[bytes], ArcWarcRecord, ArcWarcRecord | None]:
+    """Return a stored exchange's gzip members, its response record and its request record.
 
-    Copying the gzip members unchanged keeps every digest exactly as written at capture time.
+    The members are copied byte for byte, which keeps every digest exactly as written at capture time.
     """
     if not item.exchange.startswith(GZIP_MAGIC):
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange is not a gzipped WARC")
-    members, response = [], None
+    members, response, request = [], None, None
     iterator = ArchiveIterator(io.BytesIO(item.exchange), check_digests=True)
     for record in iterator:
         _drain(record)
@@ -131,11 +148,16 @@ def _copy_exchange(handle: BinaryIO, item: ExportItem) -> tuple[str, str, int]:
         members.append(item.exchange[start:start + length])
         if record.rec_type == "response" and response is None:
             response = record
+        elif record.rec_type == "request" and request is None:
+            request = record
     if response is None:
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange holds no response record")
-    for member in members:
-        handle.write(member)
-    return _record_id(response), response.rec_headers.get_header("WARC-Target-URI"), len(members)
+    return members, response, request
+
+
+def _reason(response: ArcWarcRecord) -> str:
+    """Return the reason phrase of a response's status line ("OK" of "200 OK")."""
+    return response.http_headers.statusline.partition(" ")[2].strip()
 
 
 def _drain(record: ArcWarcRecord) -> None:
@@ -170,8 +192,8 @@ def _json_record(writer: WARCWriter, uri: str, record_type: str, data: dict[str,
 def _warcinfo_fields() -> dict[str, str]:
     return {"software": f"{SOFTWARE} {_version(SOFTWARE)} (warcio {_version('warcio')})",
             "format": "WARC File Format 1.1", "conformsTo": WARC_1_1_SPEC,
-            "description": "captures exported from an evidence archive; each is followed by a metadata record "
-                           "(application/json) holding its provenance"}
+            "description": "captures exported from an evidence archive; each is preceded by a metadata record "
+                           f"(application/json, {PROVENANCE_URN}...) holding its provenance"}
 
 
 # -- exchange ------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from archive import figures
 from archive.analysis import analyse
 from archive.clock import utc_now
 from archive.errors import CaptureError, UnsupportedSourceError
-from archive.models import Capture, Captured
+from archive.models import Capture, Captured, Described
 from ingest.base import Ingestor, Loaded
 from ingest.fetch import fetch
 from ingest.html import HtmlIngestor
@@ -77,10 +77,15 @@ def capture_upload(name: str, body: bytes, limits: Limits) -> Captured:
 
 def reextract(capture: Capture, body: bytes) -> str:
     """Extract a stored capture's text again from its original bytes, as it was first extracted."""
+    loaded = reload(capture, body)
+    return choose(loaded).capture(loaded).text
+
+
+def reload(capture: Described, body: bytes) -> Loaded:
+    """Return a described capture's original bytes as the source they were first loaded as."""
     headers = capture.http_headers or {}
     content_type = headers.get("content-type")
-    loaded = Loaded(source=capture.source, method=capture.method, body=body, captured_at=capture.captured_at,
-                    name=urlsplit(capture.final_url).path if capture.final_url else capture.source,
-                    declared_type=capture.media_type, content_type=content_type, url=capture.url,
-                    final_url=capture.final_url)
-    return choose(loaded).capture(loaded).text
+    return Loaded(source=capture.source, method=capture.method, body=body, captured_at=capture.captured_at,
+                  name=urlsplit(capture.final_url).path if capture.final_url else capture.source,
+                  declared_type=capture.media_type, content_type=content_type, url=capture.url,
+                  final_url=capture.final_url)

@@ -1,4 +1,5 @@
-"""Import WARC, WARC.GZ and WACZ files made by other tools: every HTML or PDF record becomes a capture.
+"""Import WARC, WARC.GZ and WACZ files: every HTML or PDF record of other tools' files becomes a capture, and
+every capture of this archive's own exports comes back as it was exported (ingest/provenance.py).
 
 Naming a record: `PATH#OFFSET`, the file as given and the byte offset where the record starts (in the
 compressed file for .warc.gz, as CDX indexes count it), so `warcio extract PATH OFFSET` shows it again. Inside
@@ -12,6 +13,7 @@ recorded digest is reported, never imported.
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from collections import Counter
@@ -28,6 +30,7 @@ from warcio.recordloader import ArcWarcRecord
 
 from archive.errors import CaptureError
 from archive.models import Captured, IngestResult
+from ingest import provenance as exported
 from ingest.base import Loaded
 from ingest.html import HtmlIngestor
 from ingest.pdf import PdfIngestor
@@ -62,11 +65,15 @@ class WarcRecord:
     digest_problems: list[str] = field(default_factory=list)
     misframed: bool = False  # not followed by the blank lines its Content-Length promises
     missing: int = 0  # bytes the file lacks to complete the record
+    refers_to: str | None = None  # set on a provenance record of our export: the id of the record it describes
+    provenance: dict | None = None  # set on a record our export described: what its provenance record says
 
 
 def read_warc(path: str, limits: Limits) -> Iterator[Captured | IngestResult]:
-    """Yield a Captured per HTML or PDF record, a failed result per bad record, one summary of the skipped."""
+    """Yield a Captured per HTML or PDF record and per exported capture, a failed result per bad record, and
+    one summary of the skipped records."""
     skipped: Counter[str] = Counter()
+    described: dict[str, dict] = {}  # record id: the provenance our export gave it, until the record arrives
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -80,11 +87,14 @@ def read_warc(path: str, limits: Limits) -> Iterator[Captured | IngestResult]:
         is_zip = handle.read(len(ZIP_MAGIC)) == ZIP_MAGIC
         handle.seek(0)
         if is_zip:
-            yield from _read_wacz(path, handle, limits, skipped)
+            yield from _read_wacz(path, handle, limits, skipped, described)
         else:
-            yield from _read_warc_stream(handle, size, path, path, limits, skipped)
+            yield from _read_warc_stream(handle, size, path, path, limits, skipped, described)
+    if described:
+        skipped["metadata"] += len(described)  # provenance records whose record never came
     if skipped:
-        yield IngestResult(path, "skipped", error=f"{path}: {_skip_summary(skipped)} skipped")
+        yield IngestResult(path, "skipped", error=f"{path}: {_skip_summary(skipped)} skipped",
+                           count=sum(skipped.values()))
 
 
 def utc_timestamp(warc_date: str | None) -> str | None:
@@ -104,8 +114,8 @@ def utc_timestamp(warc_date: str | None) -> str | None:
 # -- files --------------------------------------------------------------------------------------
 
 
-def _read_wacz(path: str, handle: BinaryIO, limits: Limits,
-               skipped: Counter[str]) -> Iterator[Captured | IngestResult]:
+def _read_wacz(path: str, handle: BinaryIO, limits: Limits, skipped: Counter[str],
+               described: dict[str, dict]) -> Iterator[Captured | IngestResult]:
     try:
         wacz = zipfile.ZipFile(handle)
     except zipfile.BadZipFile as exc:
@@ -123,7 +133,8 @@ def _read_wacz(path: str, handle: BinaryIO, limits: Limits,
                 yield _file_failed(path, f"{member} inside it cannot be opened ({_describe(exc)})")
                 continue
             with stream:
-                yield from _read_warc_stream(stream, wacz.getinfo(member).file_size, path, label, limits, skipped)
+                yield from _read_warc_stream(stream, wacz.getinfo(member).file_size, path, label, limits, skipped,
+                                             described)
 
 
 def _unreadable(exc: OSError) -> str:
@@ -140,7 +151,7 @@ def _unreadable(exc: OSError) -> str:
 
 
 def _read_warc_stream(stream: BinaryIO, size: int, path: str, label: str, limits: Limits,
-                      skipped: Counter[str]) -> Iterator[Captured | IngestResult]:
+                      skipped: Counter[str], described: dict[str, dict]) -> Iterator[Captured | IngestResult]:
     """Import one WARC stream of `size` bytes; `label` names it in locators (path, or path!member in a WACZ)."""
     # WARCIterator, not ArchiveIterator: the latter falls back to the ARC format and reads any text as records.
     iterator = WARCIterator(stream, check_digests=True)
@@ -150,7 +161,7 @@ def _read_warc_stream(stream: BinaryIO, size: int, path: str, label: str, limits
     while True:
         try:
             record = next(records, None)
-            entry = _read_record(iterator, record, label, limits) if record is not None else None
+            entry = _read_record(iterator, record, label, limits, described) if record is not None else None
         except Exception as exc:
             # A damaged file raises whatever its parser or decompressor meets first (ArchiveLoadFailed,
             # zlib.error, EOFError, BadZipFile, even AttributeError from warcio on a cut header). The records
@@ -178,31 +189,42 @@ def _read_warc_stream(stream: BinaryIO, size: int, path: str, label: str, limits
         if entry.missing:
             short = entry
             continue
-        yield from _import(entry, name, limits, skipped)
+        yield from _import(entry, name, limits, skipped, described)
     if not read:
         yield _file_failed(path, f"{_inside(path, label)}holds no WARC records")
 
 
-def _read_record(iterator: ArchiveIterator, record: ArcWarcRecord, label: str, limits: Limits) -> WarcRecord:
-    """Read a record to its end, its payload too when it may be a document, which completes its digest check."""
+def _read_record(iterator: ArchiveIterator, record: ArcWarcRecord, label: str, limits: Limits,
+                 described: dict[str, dict]) -> WarcRecord:
+    """Read a record to its end, its payload too when it may be a document, which completes its digest check.
+
+    A provenance record of our own export is read too, and a record it described is read whatever its type.
+    """
     headers = _http_headers(record)
     content_type = (headers or {}).get("content-type") or record.rec_headers.get_header("Content-Type")
     status = _status(record)
-    skip = _skip_kind(record.rec_type, status)
+    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    refers_to = exported.described_record(record.rec_type, record.rec_headers.get_header("Content-Type"),
+                                          record.rec_headers.get_header("WARC-Target-URI"),
+                                          record.rec_headers.get_header("WARC-Refers-To"))
+    provenance = described.pop(record_id, None) if record.rec_type in IMPORTED_TYPES else None
+    skip = None if refers_to or provenance is not None else _skip_kind(record.rec_type, status)
     payload = None
-    if skip is None:
-        payload = _document_payload(record, content_type, limits.max_bytes)
+    if refers_to:
+        stream = record.content_stream()
+        payload = _read_up_to(stream, stream.read(SNIFF_SIZE), exported.PROVENANCE_MAX)
+    elif skip is None:
+        payload = _document_payload(record, content_type, limits.max_bytes, any_type=provenance is not None)
         skip = "non-document" if payload is None else None
     errors_before = iterator.err_count
     offset = iterator.get_record_offset()  # reads what is left of the record, feeding the digest check
     return WarcRecord(
-        locator=f"{label}#{offset}", type=record.rec_type or "unknown",
-        record_id=record.rec_headers.get_header("WARC-Record-ID"),
+        locator=f"{label}#{offset}", type=record.rec_type or "unknown", record_id=record_id,
         date=record.rec_headers.get_header("WARC-Date"), uri=record.rec_headers.get_header("WARC-Target-URI"),
         status=status, headers=headers, content_type=content_type, skip=skip, payload=payload,
         digest_problems=_digest_problems(record), misframed=iterator.err_count > errors_before,
         # A file cut inside a record leaves its length reader short: warcio then ends the record silently.
-        missing=getattr(record.raw_stream, "limit", 0) or 0,
+        missing=getattr(record.raw_stream, "limit", 0) or 0, refers_to=refers_to, provenance=provenance,
     )
 
 
@@ -219,12 +241,19 @@ def _skip_kind(record_type: str | None, status: int | None) -> str | None:
     return None
 
 
-def _document_payload(record: ArcWarcRecord, content_type: str | None, max_bytes: int) -> bytes | None:
-    """Return the de-chunked, decoded payload if it is HTML or PDF, else None; stop reading once past max_bytes."""
+def _document_payload(record: ArcWarcRecord, content_type: str | None, max_bytes: int,
+                      any_type: bool = False) -> bytes | None:
+    """Return the de-chunked, decoded payload if it is HTML or PDF (or `any_type`), else None; stop reading once
+    past max_bytes."""
     stream = record.content_stream()
     head = stream.read(SNIFF_SIZE)
-    if not _is_document(_media_type(content_type), head):
+    if not any_type and not _is_document(_media_type(content_type), head):
         return None
+    return _read_up_to(stream, head, max_bytes)
+
+
+def _read_up_to(stream: BinaryIO, head: bytes, max_bytes: int) -> bytes:
+    """Return `head` and what follows it in the stream, reading no further once past max_bytes."""
     chunks, size = [head], len(head)
     while size <= max_bytes:
         chunk = stream.read(READ_SIZE)
@@ -290,15 +319,18 @@ def _digest_problems(record: ArcWarcRecord) -> list[str]:
 # -- outcomes -----------------------------------------------------------------------------------
 
 
-def _import(entry: WarcRecord, name: str, limits: Limits,
-            skipped: Counter[str]) -> Iterator[Captured | IngestResult]:
-    """Yield what one record becomes: a capture, a failed result, or nothing but a count in `skipped`."""
+def _import(entry: WarcRecord, name: str, limits: Limits, skipped: Counter[str],
+            described: dict[str, dict]) -> Iterator[Captured | IngestResult]:
+    """Yield what one record becomes: a capture, a failed result, or nothing but a count in `skipped` (or, for a
+    provenance record of our export, what `described` keeps until the record it describes)."""
     if entry.digest_problems:
         yield _record_failed(entry, f"the {entry.type} record is damaged or altered: "
                                     f"{'; '.join(entry.digest_problems)}")
     elif entry.misframed:
         yield _record_failed(entry, f"the {entry.type} record does not end where its Content-Length says, "
                                     "so its bytes cannot be trusted")
+    elif entry.refers_to is not None:
+        yield from _remember(entry, skipped, described)
     elif entry.skip:
         skipped[entry.skip] += 1
     elif len(entry.payload) > limits.max_bytes:
@@ -306,8 +338,39 @@ def _import(entry: WarcRecord, name: str, limits: Limits,
                                     "limit)")
     elif utc_timestamp(entry.date) is None:
         yield _record_failed(entry, f"the record has no valid WARC-Date ({entry.date!r})")
+    elif entry.provenance is not None:
+        yield _restore(entry, name)
     else:
         yield _extract(entry, name)
+
+
+def _remember(entry: WarcRecord, skipped: Counter[str], described: dict[str, dict]) -> Iterator[IngestResult]:
+    """Keep a provenance record of our export until the record it describes comes next."""
+    if len(entry.payload) > exported.PROVENANCE_MAX:
+        yield _record_failed(entry, f"the provenance record is too large (over "
+                                    f"{exported.PROVENANCE_MAX // 1048576} MB)")
+        return
+    try:
+        provenance = json.loads(entry.payload)
+    except ValueError:
+        provenance = None
+    if not isinstance(provenance, dict):
+        yield _record_failed(entry, "the provenance record is not a JSON object")
+        return
+    described[entry.refers_to] = provenance
+    if len(described) > exported.PENDING_MAX:
+        # A file of provenance records without their records: forget the oldest rather than grow without bound.
+        described.pop(next(iter(described)))
+        skipped["metadata"] += 1
+
+
+def _restore(entry: WarcRecord, name: str) -> Captured | IngestResult:
+    """Bring back a capture of our own export as its provenance record describes it."""
+    try:
+        return exported.restore(entry.provenance, entry.payload, utc_timestamp(entry.date), _note(entry, name),
+                                entry.locator)
+    except CaptureError as exc:
+        return _record_failed(entry, exc.reason)
 
 
 def _extract(entry: WarcRecord, name: str) -> Captured | IngestResult:
@@ -319,10 +382,14 @@ def _extract(entry: WarcRecord, name: str) -> Captured | IngestResult:
         return _record_failed(entry, exc.reason)
     if not captured.text.strip() and not captured.notes:
         return _record_failed(entry, "no text could be extracted")
-    captured.notes = [*captured.notes, f"imported from {name} record {entry.record_id} (WARC-Date {entry.date})"]
+    captured.notes = [*captured.notes, _note(entry, name)]
     # A new dict: the ingestors' tool dicts are shared, cached values.
     captured.tools = {**captured.tools, "warcio": tool_versions("warcio")["warcio"]}
     return captured
+
+
+def _note(entry: WarcRecord, name: str) -> str:
+    return f"imported from {name} record {entry.record_id} (WARC-Date {entry.date})"
 
 
 def _loaded(entry: WarcRecord) -> Loaded:

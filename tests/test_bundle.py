@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from archive.bundle import verify_bundle
+from archive.bundlecheck import verify_bundle
 from tests.documents import pdf_bytes, write
 
 
@@ -78,7 +78,9 @@ def test_intact_bundle_verifies_stand_alone(evidence, bundle_path, home):
     result = evidence("bundle", "verify", str(bundle_path), "--json")
     report = json.loads(result.output)
     assert result.exit_code == 0 and report["ok"] is True
-    assert report["checked"] == {"files": 9, "quotes": 2, "ledger_entries": 7}
+    facts = report["checked"].pop("facts")
+    assert report["checked"] == {"files": 10, "quotes": 2, "ledger_entries": 7}
+    assert facts > 60  # every fact of claim.json, annotations, ClaimReview, report and manifest, held to the ledger
 
 
 def _kinds(path) -> set[tuple[str, str]]:
@@ -155,3 +157,248 @@ def test_bundle_download_from_the_claim_page(client, app, tmp_path):
     saved = write(tmp_path / "dl.zip", response.data)
     assert verify_bundle(saved).ok
     assert client.get("/claims/9/bundle").status_code == 404
+
+
+# -- the ledger extract is the authority for every fact the bundle states ---------------------------
+
+
+def _json_edit(name, edit):
+    """Return a change that loads one JSON file of the bundle, edits it in place and writes it back."""
+    def change(files):
+        data = json.loads(files[name])
+        edit(data)
+        files[name] = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    return change
+
+
+def _both(*changes):
+    def change(files):
+        for one in changes:
+            one(files)
+    return change
+
+
+def _citation_item(data, number):
+    return next(i for i in data["first"]["items"] if i["id"].endswith(f":{number}"))
+
+
+def _set_claim_text(data):
+    data["text"] = "Kazakhstan exported $2.5 million of drones"
+
+
+def _set_reviewed(data):
+    data["claimReviewed"] = "Kazakhstan exported $2.5 million of drones"
+
+
+def test_claim_text_changed_everywhere_but_in_the_ledger_is_caught(bundle_path, tmp_path):
+    # The issue's forgery: claim.json and claimreview.jsonld agree with each other and with the manifest.
+    forged = _rewrite(bundle_path, tmp_path / "x.zip", _both(_json_edit("claim.json", _set_claim_text),
+                                                             _json_edit("claimreview.jsonld", _set_reviewed)))
+    report = verify_bundle(forged)
+    assert {(p.kind, p.id) for p in report.problems} == {("ledger_mismatch", "claim.json"),
+                                                          ("ledger_mismatch", "claimreview.jsonld")}
+    detail = next(p.detail for p in report.problems if p.id == "claim.json")
+    assert "$2.5 million" in detail and "$1.23 million" in detail
+
+
+def _replace(name, old, new):
+    def change(files):
+        assert old.encode() in files[name], (name, old)
+        files[name] = files[name].replace(old.encode(), new.encode(), 1)
+    return change
+
+
+def _set_in_citation(number, key, value):
+    def edit(data):
+        next(c for c in data["citations"] if c["id"] == number)[key] = value
+    return _json_edit("claim.json", edit)
+
+
+def _set_body(number, purpose, value):
+    def edit(data):
+        body = next(b for b in _citation_item(data, number)["body"] if b["purpose"] == purpose)
+        body["value"] = value
+    return _json_edit("annotations.jsonld", edit)
+
+
+def _set_capture_fact(number, key, value):
+    def edit(data):
+        _citation_item(data, number)["target"]["evidence:capture"][key] = value
+    return _json_edit("annotations.jsonld", edit)
+
+
+def _set_state(number, key, value):
+    def edit(data):
+        _citation_item(data, number)["target"]["state"][key] = value
+    return _json_edit("annotations.jsonld", edit)
+
+
+def _set_rating(data):
+    data["reviewRating"].update(alternateName="False", ratingValue=1)
+
+
+FORGERIES = {
+    "claim.json status": (_json_edit("claim.json", lambda d: d.update(status="false")), "claim.json"),
+    "claim.json notes": (_json_edit("claim.json", lambda d: d.update(notes="one source")), "claim.json"),
+    "claim.json stance": (_set_in_citation(2, "stance", "contradicts"), "claim.json"),
+    "claim.json prefix": (_set_in_citation(1, "prefix", "Kazakhstan never "), "claim.json"),
+    "claim.json page": (_set_in_citation(2, "page", 1), "claim.json"),
+    "claim.json note": (_set_in_citation(2, "note", "a forged note"), "claim.json"),
+    "claim.json capture": (_set_in_citation(1, "capture_id", 3), "claim.json"),
+    "annotation stance": (_set_body(2, "assessing", "contradicts"), "urn:evidence-archive:citation:2"),
+    "annotation claim text": (_set_body(1, "describing", "Kazakhstan exported $2.5 million"),
+                              "urn:evidence-archive:citation:1"),
+    "annotation note": (_set_body(2, "commenting", "a forged note"), "urn:evidence-archive:citation:2"),
+    "annotation capture time": (_set_capture_fact(1, "captured_at", "2020-01-01T00:00:00.000000Z"),
+                                "urn:evidence-archive:citation:1"),
+    "annotation time state": (_set_state(1, "sourceDate", "2020-01-01T00:00:00.000000Z"),
+                              "urn:evidence-archive:citation:1"),
+    "annotation page": (_set_capture_fact(2, "page", 1), "urn:evidence-archive:citation:2"),
+    "annotation label": (_json_edit("annotations.jsonld", lambda d: d.update(label="Something else")),
+                         "annotations.jsonld"),
+    "claimreview rating": (_json_edit("claimreview.jsonld", _set_rating), "claimreview.jsonld"),
+    "claimreview body": (_json_edit("claimreview.jsonld", lambda d: d.update(reviewBody="one source")),
+                         "claimreview.jsonld"),
+    "report claim text": (_replace("report.html", "<h1>Kazakhstan exported $1.23 million",
+                                   "<h1>Kazakhstan exported $2.5 million"), "report.html"),
+    "report status": (_replace("report.html", "<strong>supported</strong>", "<strong>false</strong>"),
+                      "report.html"),
+    "report notes": (_replace("report.html", "two independent sources", "one source"), "report.html"),
+    "report quote": (_replace("report.html", "<mark>USD 1,230,000</mark>", "<mark>USD 2,500,000</mark>"),
+                     "report.html"),
+    "report stance": (_replace("report.html", "<dd>supports</dd>", "<dd>contradicts</dd>"), "report.html"),
+    "report context": (_replace("report.html", "</mark> to Russia in 2022", "</mark> to Belarus in 2022"),
+                       "report.html"),
+    "report ledger head": (_replace("report.html", "7 entries", "9 entries"), "report.html"),
+    "manifest claim id": (_json_edit("manifest.json", lambda d: d.update(claim_id=2)), "manifest.json"),
+}
+
+
+@pytest.mark.parametrize("forgery", FORGERIES)
+def test_every_stated_fact_is_held_to_the_ledger(bundle_path, tmp_path, forgery):
+    change, where = FORGERIES[forgery]
+    forged = _rewrite(bundle_path, tmp_path / "x.zip", change)
+    problems = verify_bundle(forged).problems
+    assert ("ledger_mismatch", where) in {(p.kind, p.id) for p in problems}, problems
+
+
+def test_report_capture_time_and_hash_are_held_to_the_ledger(bundle_path, tmp_path):
+    files = _read(bundle_path)
+    added = [json.loads(json.loads(line)["data"]) for line in files["ledger.jsonl"].decode().splitlines()
+             if json.loads(line).get("event") == "capture.added"]
+    when, digest = added[0]["captured_at"], added[0]["text_sha256"]
+    for old, new in ((when, "2020-01-01T00:00:00.000000Z"), (digest, "0" * 64)):
+        forged = _rewrite(bundle_path, tmp_path / "x.zip", _replace("report.html", old, new))
+        assert ("ledger_mismatch", "report.html") in {(p.kind, p.id) for p in verify_bundle(forged).problems}
+
+
+def test_original_swapped_for_other_bytes_is_caught(bundle_path, tmp_path):
+    # A forger replaces the PDF, names it by its own hash and updates every hash in the annotations.
+    other = pdf_bytes(["Cover page", "Drones: USD 2,500,000 (table 4)"])
+    digest = hashlib.sha256(other).hexdigest()
+
+    def change(files):
+        old = next(n for n in files if n.endswith(".pdf"))
+        old_digest = old.split("/")[1].split(".")[0]
+        del files[old]
+        files[f"originals/{digest}.pdf"] = other
+        for name in ("annotations.jsonld", "report.html"):
+            files[name] = files[name].replace(old_digest.encode(), digest.encode())
+    problems = {(p.kind, p.id) for p in verify_bundle(_rewrite(bundle_path, tmp_path / "x.zip", change)).problems}
+    assert ("ledger_mismatch", "urn:evidence-archive:citation:2") in problems
+    assert ("ledger_mismatch", "report.html") in problems
+
+
+def test_citation_left_out_of_the_bundle_is_caught(bundle_path, tmp_path):
+    # Dropping the evidence that does not suit: the ledger extract still records citation 2 for this claim.
+    def drop(files):
+        claim = json.loads(files["claim.json"])
+        claim["citations"] = [c for c in claim["citations"] if c["id"] != 2]
+        files["claim.json"] = json.dumps(claim).encode()
+        annotations = json.loads(files["annotations.jsonld"])
+        annotations["first"]["items"] = [i for i in annotations["first"]["items"] if not i["id"].endswith(":2")]
+        annotations["total"] = 1
+        files["annotations.jsonld"] = json.dumps(annotations).encode()
+    problems = verify_bundle(_rewrite(bundle_path, tmp_path / "x.zip", drop)).problems
+    assert ("citation_missing", "citation 2") in {(p.kind, p.id) for p in problems}
+
+
+def test_removed_citation_stays_out_and_may_not_come_back(evidence, home, tmp_path):
+    write(tmp_path / "a.txt", "Kazakhstan exported $1.23 million of drones to Russia in 2022.")
+    evidence("ingest", str(tmp_path / "a.txt"))
+    evidence("claim", "add", "Kazakhstan exported $1.23 million of drones")
+    evidence("claim", "cite", "1", "1", "$1.23 million")
+    evidence("claim", "cite", "1", "1", "to Russia in 2022", "--stance", "context")
+    from archive.archive import Archive
+    with Archive(home) as archive:
+        withdrawn = archive.claim(1).citations[1].to_json()
+        archive.remove_citation(2)
+    out = tmp_path / "claim-1.zip"
+    assert evidence("bundle", "1", str(out)).exit_code == 0
+    assert verify_bundle(out).ok
+
+    def restore(files):
+        claim = json.loads(files["claim.json"])
+        claim["citations"].append(withdrawn)
+        files["claim.json"] = json.dumps(claim).encode()
+    problems = verify_bundle(_rewrite(out, tmp_path / "x.zip", restore)).problems
+    assert ("ledger_mismatch", "claim.json") in {(p.kind, p.id) for p in problems}
+    assert any("removed" in p.detail for p in problems)
+
+
+def test_malformed_bundle_files_are_problems_not_crashes(bundle_path, tmp_path):
+    edits = [
+        _json_edit("annotations.jsonld", lambda d: d["first"]["items"][0].pop("target")),
+        _json_edit("annotations.jsonld", lambda d: d["first"].update(items="nothing")),
+        _json_edit("claim.json", lambda d: d.update(citations=[{"id": "one"}])),
+        _json_edit("claimreview.jsonld", lambda d: d.update(reviewRating=None)),
+        _replace("ledger.jsonl", '"seq": 3', '"seq": "three"'),
+        _replace("report.html", "<section>", "<section><section>"),
+        lambda files: files.update({"claim.json": b"[1, 2]", "annotations.jsonld": b"null"}),
+    ]
+    for edit in edits:
+        report = verify_bundle(_rewrite(bundle_path, tmp_path / "x.zip", edit))
+        assert not report.ok and all(p.detail for p in report.problems)
+
+
+# -- zips as people make them ------------------------------------------------------------------------
+
+
+def _rezip(path, out, folder: str = ""):
+    """Unzip a bundle and zip it again as `zip -r` does: a directory entry before each folder's files."""
+    files = _read(path)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+        if folder:
+            bundle.mkdir(folder)
+        made = set()
+        for name, data in sorted(files.items()):
+            parent = name.rpartition("/")[0]
+            if parent and parent not in made:
+                bundle.mkdir(f"{folder}/{parent}" if folder else parent)
+                made.add(parent)
+            bundle.writestr(f"{folder}/{name}" if folder else name, data)
+    with zipfile.ZipFile(out) as bundle:
+        assert any(info.is_dir() for info in bundle.infolist())
+    return out
+
+
+def test_bundle_unzipped_and_zipped_again_verifies(evidence, bundle_path, tmp_path):
+    again = _rezip(bundle_path, tmp_path / "again.zip")
+    result = evidence("bundle", "verify", str(again), "--json")
+    report = json.loads(result.output)
+    assert result.exit_code == 0 and report["ok"] is True, report
+    assert report["checked"]["files"] == len(_read(bundle_path))
+
+
+def test_bundle_zipped_again_inside_its_folder_verifies(bundle_path, tmp_path):
+    # `unzip claim-1.zip -d claim-1 && zip -r again.zip claim-1`: every name starts with the folder.
+    assert verify_bundle(_rezip(bundle_path, tmp_path / "again.zip", folder="claim-1")).ok
+
+
+def test_bundle_counts_the_files_in_the_zip(evidence, bundle_path, tmp_path):
+    result = evidence("bundle", "1", str(tmp_path / "again.zip"))
+    with zipfile.ZipFile(tmp_path / "again.zip") as bundle:
+        count = len(bundle.namelist())
+    assert count == 10 and f": {count} files, SHA-256 " in result.output
+    report = json.loads(evidence("bundle", "verify", str(tmp_path / "again.zip"), "--json").output)
+    assert report["checked"]["files"] == count

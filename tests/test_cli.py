@@ -286,7 +286,7 @@ def test_http_capture_keeps_its_exchange_and_exports_as_warc(evidence, http_serv
     response = next(body for t, uri, body in records if t == "response")
     assert b"Drones worth $1.23 million" in response
     assert evidence("export", "--warc", str(out)).exit_code == 2
-    # The export imports back: the page and the note, with their capture times.
+    # The export imports back as it was: the page and the note, with their capture times, sources and methods.
     again = tmp_path / "again"
     from click.testing import CliRunner
     from app import cli
@@ -295,7 +295,9 @@ def test_http_capture_keeps_its_exchange_and_exports_as_warc(evidence, http_serv
     captured = [line for line in lines if line["status"] == "captured"]
     assert {c["capture"]["sha256"] for c in captured} >= {shown["sha256"]}
     page = next(c for c in captured if c["capture"]["sha256"] == shown["sha256"])
-    assert page["capture"]["method"] == "warc" and page["capture"]["captured_at"] == shown["captured_at"]
+    assert page["capture"]["captured_at"] == shown["captured_at"]
+    assert (page["capture"]["method"], page["capture"]["source"]) == ("http", url)
+    assert page["capture"]["notes"][-1].startswith("imported from export.warc.gz record <urn:uuid:")
 
 
 def test_ingest_corpus_warcs(evidence, corpus):

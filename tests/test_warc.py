@@ -487,12 +487,12 @@ def test_export_reads_back_with_every_digest_passing(exported):
     out, written, (page, report, notes) = exported
     records = read_back(out)
     assert written == len(records) == 9
-    assert [r[0] for r in records] == ["warcinfo", "response", "request", "metadata", "metadata",
-                                       "resource", "metadata", "resource", "metadata"]
+    assert [r[0] for r in records] == ["warcinfo", "metadata", "response", "request", "metadata",
+                                       "metadata", "resource", "metadata", "resource"]
     assert all(passed is True for *_, passed in records)
     assert all(headers.protocol == "WARC/1.1" for _, headers, *_ in records)
     assert len(gzip_members(out.read_bytes())) == 9  # one gzip member per record
-    warcinfo, response, _, _, page_meta, pdf, pdf_meta, text, text_meta = records
+    warcinfo, page_meta, response, _, _, pdf_meta, pdf, text_meta, text = records
     assert b"software: evidence-archive " in warcinfo[3] and b"format: WARC File Format 1.1" in warcinfo[3]
     assert response[3] == page.original and response[1].get_header("WARC-Date") == page.capture["captured_at"]
     assert pdf[3] == report.original and text[3] == notes.original
@@ -503,20 +503,22 @@ def test_export_reads_back_with_every_digest_passing(exported):
         assert meta[1].get_header("WARC-Refers-To") == target[1].get_header("WARC-Record-ID")
         assert meta[1].get_header("Content-Type") == "application/json"
         provenance = json.loads(meta[3])
-        assert provenance == json.loads(json.dumps(item.capture))
+        exchange = {"http_reason": "OK", "request_headers": {"Host": page.capture["url"].split("/")[2],
+                                                             "User-Agent": USER_AGENT}} if item is page else {}
+        assert provenance == json.loads(json.dumps({**item.capture, **exchange}))
         assert provenance["sha256"] == sha256_hex(item.original)
 
 
 def test_export_round_trips_through_read_warc(exported):
-    out, _, (page, report, _) = exported
+    out, _, items = exported
     captured, failed, skipped = imported(out)
     assert failed == []
-    assert [(c.url, sha256_hex(c.body), c.captured_at, c.kind) for c in captured] == [
-        (page.capture["url"], page.capture["sha256"], page.capture["captured_at"], "html"),
-        (f"urn:evidence:capture:{report.capture['id']}", report.capture["sha256"], report.capture["captured_at"],
-         "pdf"),
-    ]
-    assert skipped[0].error == f"{out}: 1 warcinfo, 1 request, 4 metadata, 1 non-document records skipped"
+    assert [(c.url, c.source, sha256_hex(c.body), c.captured_at, c.kind) for c in captured] == [
+        (i.capture["url"], i.capture["source"], i.capture["sha256"], i.capture["captured_at"], i.capture["kind"])
+        for i in items]
+    page = captured[0]
+    assert (page.method, page.http_reason, page.request_headers["User-Agent"]) == ("http", "OK", USER_AGENT)
+    assert [(r.error, r.count) for r in skipped] == [(f"{out}: 1 warcinfo, 1 request, 1 metadata records skipped", 3)]
 
 
 def test_export_refuses_an_exchange_that_fails_its_digest(tmp_path):
@@ -536,3 +538,192 @@ def test_export_refuses_an_exchange_that_fails_its_digest(tmp_path):
 def test_warc_date_is_utc_with_microseconds():
     assert warc_date("2026-01-02T03:04:05.123456Z") == "2026-01-02T03:04:05.123456Z"
     assert warc_date("2026-01-02T05:04:05+02:00") == "2026-01-02T03:04:05.000000Z"
+
+
+# -- our own exports come back whole ---------------------------------------------------------------
+
+
+# Every stored fact of a capture that an export carries and an import into a fresh home must give back.
+ROUND_TRIP_FIELDS = ("sha256", "size", "media_type", "kind", "captured_at", "text", "text_sha256", "title",
+                     "author", "published", "site", "language", "charset", "source", "method", "url",
+                     "final_url", "redirects", "http_status", "http_headers", "pages", "tools")
+
+
+def sources_of_every_kind(tmp_path: Path, http_server) -> list[str]:
+    """Files of each kind, HTTP pages (one through a redirect) and a third-party WARC, all different bytes."""
+    folder = tmp_path / "sources"
+    write(folder / "article.html", ARTICLE)
+    write(folder / "register.pdf", REPORT)
+    write(folder / "notes.txt", "Call the customs office about the $1.23 million figure.\n")
+    write(folder / "story.md", "---\ntitle: Drone exports\nurl: https://news.example/story\nauthor: A. Writer\n"
+                               "date: 2023-03-01\nsite: News\nlang: en\n---\n# Drones\n\n"
+                               "Kazakhstan exported $1.23 million of drones to Russia in 2022.\n")
+    write(folder / "plain.md", "# Memo\n\nThe register lists 1.23 million dollars.\n")
+    page = html_page("Served page", "<p>" + "A page served over HTTP about drone exports. " * 20 + "</p>")
+    http_server.serve("/served", page)
+    moved = http_server.redirect("/moved", http_server.url("/served"))
+    memo = http_server.serve("/memo.txt", "A plain text memo served over HTTP.\n", "text/plain; charset=utf-8")
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+    crawled = html_page("Crawled page", "<p>" + "A page another tool crawled about drone exports. " * 20 + "</p>")
+    writer.write_record(http_response(writer, "http://crawled.example/page", crawled.encode(), "text/html"))
+    write(folder / "crawl.warc.gz", buffer.getvalue())
+    return [str(folder), moved, memo]
+
+
+def stored_captures(home: Path) -> dict[str, dict]:
+    from archive.archive import Archive
+    with Archive(home) as archive:
+        return {c.sha256: {**vars(c)} for c in archive.catalog.iter_captures(with_text=True)}
+
+
+def test_every_exported_capture_comes_back_whole(tmp_path, http_server, runner):
+    from app import cli
+    from archive.archive import Archive
+    from ingest.pipeline import capture_upload
+    from ingest.run import ingest
+    first, second = tmp_path / "first", tmp_path / "second"
+    with Archive(first) as archive, archive.batch():
+        results = list(ingest(sources_of_every_kind(tmp_path, http_server), archive.add,
+                              Limits(allow_private=True), store=archive.store))
+        assert [r.status for r in results if r.status != "skipped"] == ["captured"] * 8, results
+        archive.add(capture_upload("upload.md", b"# Uploaded memo\n\nThe upload states 1.23 million.\n", Limits()))
+    before = stored_captures(first)
+    assert {c["kind"] for c in before.values()} == {"html", "pdf", "text", "markdown"}
+    assert {c["method"] for c in before.values()} == {"file", "http", "upload", "warc"}
+    out = tmp_path / "out.warc.gz"
+    exported = runner.invoke(cli, ["--home", str(first), "export", "--warc", str(out), "--all"])
+    assert exported.exit_code == 0, exported.output
+
+    result = runner.invoke(cli, ["--home", str(second), "ingest", str(out)])
+    assert result.exit_code == 0, result.output
+    # warcinfo, and the request and the note on re-serialised headers of each of the two HTTP exchanges.
+    assert f"skipped  {out}: 1 warcinfo, 2 request, 2 metadata records skipped" in result.output
+    assert result.output.rstrip().endswith("9 captured, 0 already archived, 5 skipped, 0 failed.")
+    after = stored_captures(second)
+    assert sorted(after) == sorted(before)
+    for sha256, old in before.items():
+        new = after[sha256]
+        assert {f: new[f] for f in ROUND_TRIP_FIELDS} == {f: old[f] for f in ROUND_TRIP_FIELDS}, old["source"]
+        assert new["notes"][:-1] == old["notes"]
+        assert new["notes"][-1].startswith(f"imported from {out.name} record <urn:uuid:")
+        assert (new["warc_sha256"] is None) == (old["warc_sha256"] is None)
+    assert runner.invoke(cli, ["--home", str(second), "verify"]).exit_code == 0
+
+
+def test_summary_counts_every_skipped_record(tmp_path, evidence):
+    path = write(tmp_path / "crawl.warc.gz", crawl_warc())
+    result = evidence("ingest", str(path))
+    assert f"skipped  {path}: {CRAWL_SKIPPED}" in result.output
+    assert result.output.rstrip().endswith("2 captured, 0 already archived, 7 skipped, 0 failed.")
+
+
+def test_provenance_records_are_named_apart_from_the_page(exported):
+    out, _, (page, report, notes) = exported
+    records = read_back(out)
+    described = {}
+    for kind, headers, _, payload, _ in records:
+        uri = headers.get_header("WARC-Target-URI")
+        if kind == "metadata" and headers.get_header("Content-Type") == "application/json" \
+                and json.loads(payload).get("sha256"):
+            described[headers.get_header("WARC-Refers-To")] = (uri, json.loads(payload))
+    by_id = {headers.get_header("WARC-Record-ID"): (kind, headers.get_header("WARC-Target-URI"))
+             for kind, headers, *_ in records}
+    assert len(described) == 3
+    for refers_to, (uri, provenance) in described.items():
+        kind, target = by_id[refers_to]
+        assert kind in ("response", "resource")
+        # A replay tool looking the page up by its URL finds the page, never this JSON.
+        assert uri == f"urn:evidence:provenance:{target}"
+    uris = {uri for uri, _ in described.values()}
+    assert f"urn:evidence:provenance:{page.capture['final_url']}" in uris
+
+
+def test_provenance_record_comes_before_the_record_it_describes(exported):
+    out, _, _ = exported
+    records = read_back(out)
+    found = 0
+    for position, (kind, headers, *_rest) in enumerate(records):
+        if (headers.get_header("WARC-Target-URI") or "").startswith("urn:evidence:provenance:"):
+            # The importer then knows the record is ours before it reads it, and holds only this small JSON.
+            described = headers.get_header("WARC-Refers-To")
+            assert records[position + 1][1].get_header("WARC-Record-ID") == described
+            found += 1
+    assert found == 3
+
+
+def export_of(tmp_path: Path, items: list[ExportItem], name: str = "edited.warc.gz") -> Path:
+    out = tmp_path / name
+    export_warc(out, items)
+    return out
+
+
+def test_provenance_that_does_not_describe_its_record_fails_that_record_alone(exported, tmp_path):
+    _, _, (page, report, notes) = exported
+    wrong_hash = ExportItem({**report.capture, "sha256": "0" * 64}, report.original)
+    wrong_type = ExportItem({**notes.capture, "size": "25"}, notes.original)
+    out = export_of(tmp_path, [page, wrong_hash, wrong_type])
+    captured, failed, _ = imported(out)
+    assert [c.kind for c in captured] == ["html"]
+    assert [f.error.split(": ", 1)[1] for f in failed] == [
+        f"its payload ({len(REPORT)} bytes, SHA-256 {report.capture['sha256']}) is not the capture its provenance "
+        f"record describes ({len(REPORT)} bytes, SHA-256 {'0' * 64})",
+        "its provenance record cannot be used: its size is not a whole number"]
+    assert failed[0].source.startswith(f"{out}#")
+
+
+def test_text_extracted_differently_is_kept_with_a_note(exported, tmp_path):
+    _, _, (_, _, notes) = exported
+    out = export_of(tmp_path, [ExportItem({**notes.capture, "text_sha256": "a" * 64}, notes.original)])
+    [back], failed, _ = imported(out)
+    assert failed == [] and back.text == "Call the customs office."
+    assert back.notes[-1].endswith(f"; the text extracted here differs from the exported one (text SHA-256 "
+                                   f"{'a' * 64}, extracted with "
+                                   + ", ".join(f"{k} {v}" for k, v in sorted(notes.capture["tools"].items())) + ")")
+
+
+def test_provenance_record_that_is_not_json_leaves_its_record_to_the_usual_rules(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+    page = writer.create_warc_record("http://news.example/drones", "resource", payload=io.BytesIO(ARTICLE),
+                                     length=len(ARTICLE), warc_content_type="text/html",
+                                     warc_headers_dict={"WARC-Date": "2024-05-01T12:34:56Z"})
+    broken = writer.create_warc_record(
+        "urn:evidence:provenance:http://news.example/drones", "metadata", payload=io.BytesIO(b"{not json"),
+        length=9, warc_content_type="application/json",
+        warc_headers_dict={"WARC-Refers-To": page.rec_headers.get_header("WARC-Record-ID")})
+    writer.write_record(broken)
+    writer.write_record(page)
+    path = write(tmp_path / "odd.warc.gz", buffer.getvalue())
+    captured, failed, skipped = imported(path)
+    assert [f.error for f in failed] == [f"{path}#0 (urn:evidence:provenance:http://news.example/drones): the "
+                                         "provenance record is not a JSON object"]
+    assert [(c.url, c.method, c.body) for c in captured] == [("http://news.example/drones", "warc", ARTICLE)]
+    assert skipped == []
+
+
+def test_provenance_records_without_their_records_are_bounded_and_counted(tmp_path):
+    from ingest.provenance import PENDING_MAX
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+    for number in range(PENDING_MAX + 5):
+        body = json.dumps({"sha256": "0" * 64}).encode()
+        writer.write_record(writer.create_warc_record(
+            f"urn:evidence:provenance:urn:evidence:capture:{number}", "metadata", payload=io.BytesIO(body),
+            length=len(body), warc_content_type="application/json",
+            warc_headers_dict={"WARC-Refers-To": f"<urn:uuid:{uuid.uuid4()}>"}))
+    path = write(tmp_path / "orphans.warc.gz", buffer.getvalue())
+    captured, failed, skipped = imported(path)
+    assert captured == [] and failed == []
+    assert [(s.error, s.count) for s in skipped] == [(f"{path}: {PENDING_MAX + 5} metadata records skipped",
+                                                      PENDING_MAX + 5)]
+
+
+def test_export_inside_a_wacz_comes_back(exported, tmp_path):
+    out, _, items = exported
+    path = make_wacz(tmp_path / "export.wacz", {"archive/export.warc.gz": out.read_bytes()})
+    captured, failed, _ = imported(path)
+    assert failed == []
+    assert [(c.source, sha256_hex(c.body), c.kind) for c in captured] == [
+        (i.capture["source"], i.capture["sha256"], i.capture["kind"]) for i in items]
+    assert captured[0].notes[-1].startswith("imported from export.wacz!archive/export.warc.gz record <urn:uuid:")
