@@ -95,18 +95,14 @@ def _check_captures(catalog: Catalog, store: BlobStore, count, progress, reextra
         if text_hash != capture.text_sha256:
             yield Problem("text_changed", where,
                           f"the stored text hashes to {text_hash}, the catalog records {capture.text_sha256}")
-        if capture.id not in recorded_ids:
-            yield Problem("not_in_ledger", where, "the catalog row has no capture.added event")
-        else:
-            recorded_ids.discard(capture.id)
-            record = catalog.recorded_capture(capture.id)
-            yield from _compare_fields(where, record, vars(capture), RECORDED_CAPTURE_FIELDS)
+        record = catalog.recorded_capture(capture.id) if capture.id in recorded_ids else None
+        recorded_ids.discard(capture.id)
+        yield from _held_to(where, "capture.added", record, vars(capture), RECORDED_CAPTURE_FIELDS)
+        if record is not None:
             yield from _check_derived(catalog, capture, record, count, reextract is not None)
         if progress:
             progress(1)
-    for capture_id in sorted(recorded_ids):
-        yield Problem("row_missing", f"capture {capture_id}",
-                      "the ledger records this capture but the catalog has no row for it")
+    yield from _rows_missing("capture", recorded_ids)
 
 
 def _check_derived(catalog: Catalog, capture: Capture, record: dict, count, deep: bool) -> Iterator[Problem]:
@@ -164,15 +160,9 @@ def _check_observations(catalog: Catalog, count) -> Iterator[Problem]:
                 for e in catalog.iter_ledger(("capture.observed",))}
     for observation in catalog.observations():
         count("observations")
-        where = f"observation {observation.id}"
-        data = recorded.pop(observation.id, None)
-        if data is None:
-            yield Problem("not_in_ledger", where, "the catalog row has no capture.observed event")
-        else:
-            yield from _compare_fields(where, data, vars(observation), OBSERVATION_FIELDS)
-    for observation_id in sorted(recorded):
-        yield Problem("row_missing", f"observation {observation_id}",
-                      "the ledger records this observation but the catalog has no row for it")
+        yield from _held_to(f"observation {observation.id}", "capture.observed", recorded.pop(observation.id, None),
+                            vars(observation), OBSERVATION_FIELDS)
+    yield from _rows_missing("observation", recorded)
 
 
 def _check_ledger_chain(catalog: Catalog, count, report: Report) -> Iterator[Problem]:
@@ -214,30 +204,20 @@ def _check_claims_and_citations(catalog: Catalog, count) -> Iterator[Problem]:
             removed[subject] = at
     for row in catalog.claim_rows():
         count("claims")
-        recorded = claims_recorded.pop(row["id"], None)
-        if recorded is None:
-            yield Problem("not_in_ledger", f"claim {row['id']}", "the catalog row has no claim.created event")
-            continue
-        yield from _compare_fields(f"claim {row['id']}", recorded, row,
-                                   ("text", "status", "notes", "created_at", "updated_at"))
-    for claim_id in claims_recorded:
-        yield Problem("row_missing", f"claim {claim_id}", "the ledger records this claim but the catalog has no row")
+        yield from _held_to(f"claim {row['id']}", "claim.created", claims_recorded.pop(row["id"], None), row,
+                            ("text", "status", "notes", "created_at", "updated_at"))
+    yield from _rows_missing("claim", claims_recorded)
     texts: dict[int, str] = {}
     for citation in catalog.citations(include_removed=True):
         count("citations")
         where = f"citation {citation.id}"
-        recorded = citations_recorded.pop(citation.id, None)
-        if recorded is None:
-            yield Problem("not_in_ledger", where, "the catalog row has no citation.added event")
-        else:
-            yield from _compare_fields(where, recorded, vars(citation), (*_CITATION_FIELDS, "created_at"))
+        yield from _held_to(where, "citation.added", citations_recorded.pop(citation.id, None), vars(citation),
+                            (*_CITATION_FIELDS, "created_at"))
         if citation.removed_at != removed.get(citation.id):
             yield Problem("catalog_mismatch", where, "its removal in the catalog does not match the ledger")
         if citation.removed_at is None:
             yield from _reanchor(catalog, citation, texts)
-    for citation_id in citations_recorded:
-        yield Problem("row_missing", f"citation {citation_id}",
-                      "the ledger records this citation but the catalog has no row")
+    yield from _rows_missing("citation", citations_recorded)
 
 
 def _check_index(catalog: Catalog, index_ids: Callable[[], list[int]], count) -> Iterator[Problem]:
@@ -294,6 +274,20 @@ def _reanchor(catalog: Catalog, citation, texts: dict[int, str]) -> Iterator[Pro
 
 def _recorded_ids(catalog: Catalog, event: str, key: str) -> set[int]:
     return {json.loads(entry["data"])[key] for entry in catalog.iter_ledger((event,))}
+
+
+def _held_to(where: str, event: str, recorded: dict | None, actual: dict, names) -> Iterator[Problem]:
+    """Compare a row with what its ledger event records, or say that it has no event."""
+    if recorded is None:
+        yield Problem("not_in_ledger", where, f"the catalog row has no {event} event")
+    else:
+        yield from _compare_fields(where, recorded, actual, names)
+
+
+def _rows_missing(label: str, ids) -> Iterator[Problem]:
+    """Name every record the ledger has but the catalog has no row for."""
+    for ident in sorted(ids):
+        yield Problem("row_missing", f"{label} {ident}", f"the ledger records this {label} but the catalog has no row for it")
 
 
 def _compare_fields(where: str, recorded: dict, actual: dict, names) -> Iterator[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -14,7 +15,9 @@ from click.testing import CliRunner
 from app import cli
 from archive.archive import Archive
 
-SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# ../shared/corpus next to the checkout; EVIDENCE_TEST_CORPUS points elsewhere (a checkout in another folder).
+SHARED_CORPUS = Path(os.environ.get("EVIDENCE_TEST_CORPUS")
+                     or Path(__file__).resolve().parents[2] / "shared" / "corpus")
 
 
 @pytest.fixture

@@ -27,11 +27,12 @@ def _verify(evidence) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.output)
 
 
-def _sql(home, statement: str, params=()) -> None:
+def _sql(home, *statements: str, params=()) -> None:
     """Edit the catalog behind the archive's back, as an attacker with file access could."""
     db = sqlite3.connect(home / "catalog.db")
     db.execute("DROP TRIGGER IF EXISTS ledger_no_update")
-    db.execute(statement, params)
+    for statement in statements:
+        db.execute(statement, params)
     db.commit()
     db.close()
 
@@ -75,7 +76,7 @@ def test_deleted_blob(evidence, cited):
 
 
 def test_catalog_row_hash_changed(evidence, cited):
-    _sql(cited, "UPDATE captures SET text_sha256 = ? WHERE id = 2", ["f" * 64])
+    _sql(cited, "UPDATE captures SET text_sha256 = ? WHERE id = 2", params=["f" * 64])
     code, report = _verify(evidence)
     kinds = {(p["kind"], p["id"]) for p in report["problems"]}
     assert code == 1 and kinds == {("text_changed", "capture 2"), ("catalog_mismatch", "capture 2")}
@@ -98,11 +99,7 @@ def test_ledger_entry_changed(evidence, cited):
 
 
 def test_ledger_entry_removed(evidence, cited):
-    db = sqlite3.connect(cited / "catalog.db")
-    db.execute("DROP TRIGGER ledger_no_delete")
-    db.execute("DELETE FROM ledger WHERE seq = 2")
-    db.commit()
-    db.close()
+    _sql(cited, "DROP TRIGGER ledger_no_delete", "DELETE FROM ledger WHERE seq = 2")
     code, report = _verify(evidence)
     problems = {(p["kind"], p["id"]) for p in report["problems"]}
     assert code == 1
@@ -165,7 +162,7 @@ def test_forged_provenance_is_named_field_by_field(evidence, cited):
     ("site", "Forged Daily"), ("source", "/elsewhere.md"), ("captured_at", "2001-01-01T00:00:00.000000Z"),
 ])
 def test_every_capture_column_is_covered(evidence, cited, column, value):
-    _sql(cited, f"UPDATE captures SET {column} = ? WHERE id = 3", [value])
+    _sql(cited, f"UPDATE captures SET {column} = ? WHERE id = 3", params=[value])
     code, report = _verify(evidence)
     assert code == 1
     assert [(p["kind"], p["id"]) for p in report["problems"]] == [("catalog_mismatch", "capture 3")]
@@ -256,12 +253,7 @@ def test_an_emptied_catalog_is_reported_and_refused(evidence, cited):
 
 
 def test_a_deleted_row_never_gives_its_id_again(evidence, cited, tmp_path):
-    _sql(cited, "PRAGMA foreign_keys = OFF")
-    db = sqlite3.connect(cited / "catalog.db")
-    db.execute("DELETE FROM figures WHERE capture_id = 3")
-    db.execute("DELETE FROM captures WHERE id = 3")
-    db.commit()
-    db.close()
+    _sql(cited, "DELETE FROM figures WHERE capture_id = 3", "DELETE FROM captures WHERE id = 3")
     write(tmp_path / "d.txt", "A new document about drone exports.")
     result = evidence("ingest", "--json", str(tmp_path / "d.txt"))
     assert json.loads(result.output)["capture"]["id"] == 4
@@ -270,12 +262,7 @@ def test_a_deleted_row_never_gives_its_id_again(evidence, cited, tmp_path):
 
 
 def test_an_index_that_outlives_its_catalog_is_reported(evidence, cited, tmp_path):
-    _sql(cited, "DELETE FROM citations")
-    db = sqlite3.connect(cited / "catalog.db")
-    db.execute("DELETE FROM figures WHERE capture_id = 2")
-    db.execute("DELETE FROM captures WHERE id = 2")
-    db.commit()
-    db.close()
+    _sql(cited, "DELETE FROM citations", "DELETE FROM figures WHERE capture_id = 2", "DELETE FROM captures WHERE id = 2")
     code, report = _verify(evidence)
     kinds = {(p["kind"], p["id"]) for p in report["problems"]}
     assert code == 1 and ("index_ahead", "search index") in kinds
