@@ -5,7 +5,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -80,29 +79,50 @@ def test_mixed_run_captures_the_good_and_names_every_bad_source(evidence, http_s
 
 
 def test_unreadable_file_fails_plainly(tmp_path):
-    # Root reads any file whatever its mode, so as root the command runs as nobody.
-    work = Path(tempfile.mkdtemp(prefix="evidence-unreadable-"))
-    try:
-        os.chmod(work, 0o777)
-        secret = write(work / "secret.txt", "Not for you.")
-        readable = write(work / "open.txt", "For everyone.")
-        os.chmod(secret, 0o000)
-        os.chmod(readable, 0o644)
-        command = [sys.executable, "-m", "app", "--home", str(work / "home"), "ingest", "--json",
-                   str(secret), str(readable)]
-        if os.geteuid() == 0:
-            if not shutil.which("setpriv"):
-                pytest.skip("running as root without setpriv to drop privileges")
-            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-        done = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parents[1],
-                              env={**os.environ, "HOME": str(work)}, timeout=120)
-        assert done.returncode == 1, done.stderr
-        lines = {line["source"]: line for line in _lines(done.stdout)}
-        assert lines[str(secret)]["status"] == "failed"
-        assert "cannot be read (permission denied)" in lines[str(secret)]["error"]
-        assert lines[str(readable)]["status"] == "captured"
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    secret = write(tmp_path / "secret.txt", "Not for you.")
+    readable = write(tmp_path / "open.txt", "For everyone.")
+    os.chmod(secret, 0o000)
+    command = [sys.executable, "-m", "app", "--home", str(tmp_path / "home"), "ingest", "--json",
+               str(secret), str(readable)]
+    if os.geteuid() == 0:
+        # Root reads any file whatever its mode through two capabilities; without them it reads as its owner
+        # does, while it can still reach the interpreter and the code wherever the checkout lives.
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv to drop capabilities")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parents[1], timeout=120)
+    assert done.returncode == 1, done.stderr
+    lines = {line["source"]: line for line in _lines(done.stdout)}
+    assert lines[str(secret)]["status"] == "failed"
+    assert "cannot be read (permission denied)" in lines[str(secret)]["error"]
+    assert lines[str(readable)]["status"] == "captured"
+
+
+def test_unreadable_file_test_passes_from_a_private_checkout(tmp_path):
+    # A clone under a 0700 folder (a home directory) with its venv inside: run the test above from there.
+    private = tmp_path / "private"
+    checkout = private / "evidence"
+    checkout.mkdir(parents=True)
+    repo = Path(__file__).resolve().parents[1]
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("archive", "ingest", "web", "templates", "tests"):
+        shutil.copytree(repo / name, checkout / name, ignore=ignore)
+    for name in ("app.py", "pyproject.toml"):
+        shutil.copy2(repo / name, checkout / name)
+    venv = checkout / ".venv"
+    subprocess.run([sys._base_executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    # The copy's own code, and the installed libraries read where they are (they are not what is private).
+    site_packages = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                        capture_output=True, text=True, check=True, timeout=60).stdout.strip())
+    libraries = [p for p in sys.path if p.endswith("site-packages")]
+    (site_packages / "libraries.pth").write_text("\n".join(libraries) + "\n")
+    os.chmod(private, 0o700)
+    done = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "tests/test_cli.py::test_unreadable_file_fails_plainly"],
+                          capture_output=True, text=True, cwd=checkout, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "1 passed" in done.stdout
 
 
 def test_folder_walk_lists_unsupported_files_as_skipped(evidence, tmp_path):
