@@ -15,6 +15,8 @@ from ingest.language import detect
 from ingest.versions import tool_versions
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# Media types that say nothing about the content: a server's default, or no header at all.
+UNTELLING_TYPES = (None, "application/octet-stream")
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
@@ -29,6 +31,9 @@ class TextIngestor(Ingestor):
         # Text is the content type of last resort: a better-named ingestor wins over sniffed text.
         if loaded.extension in self.extensions or loaded.declared_type in self.media_types:
             return 2 if sniffed == "text/plain" else 1
+        # A name without an extension (README, notes) and no telling header leave the content to decide.
+        if sniffed == "text/plain" and not loaded.extension and loaded.declared_type in UNTELLING_TYPES:
+            return 1
         return 0
 
     def capture(self, loaded: Loaded) -> Captured:

@@ -140,6 +140,24 @@ def test_folder_walk_lists_unsupported_files_as_skipped(evidence, tmp_path):
                       "photo.jpg": "skipped", "data.csv": "skipped"}
 
 
+def test_files_without_an_extension_that_hold_text_are_captured_as_text(evidence, tmp_path):
+    src = tmp_path / "folder"
+    readme = write(src / "README", "Field notes: the customs figure was $1.23 million.")
+    write(src / "sub" / "LICENSE", "Permission is granted to quote these notes.")
+    write(src / "blob", bytes(range(256)) * 4)
+    walked = evidence("ingest", "--json", str(src))
+    assert walked.exit_code == 0, walked.output
+    lines = {Path(line["source"]).name: line for line in _lines(walked.output)}
+    assert {name: line["status"] for name, line in lines.items()} == {
+        "README": "captured", "LICENSE": "captured", "blob": "skipped"}
+    assert lines["README"]["capture"]["kind"] == "text"
+    assert lines["README"]["capture"]["media_type"] == "text/plain"
+    named = write(tmp_path / "notes", "Notes named on the command line.")
+    given = evidence("ingest", "--json", str(named), str(readme))
+    assert given.exit_code == 0, given.output
+    assert [line["status"] for line in _lines(given.output)] == ["captured", "exists"]
+
+
 def test_human_output_ends_with_a_summary(evidence, tmp_path):
     one = write(tmp_path / "one.txt", "One capture.")
     result = evidence("ingest", str(one), str(tmp_path / "nope.txt"))

@@ -43,3 +43,20 @@ def test_broken_front_matter_stays_in_the_text_with_a_note():
 def test_front_matter_alone_is_an_error():
     with pytest.raises(CaptureError, match="no text"):
         TextIngestor().capture(_loaded("---\ntitle: Empty\n---\n", "a.md"))
+
+
+def test_text_without_an_extension_is_chosen_unless_a_header_names_another_type():
+    from ingest.pipeline import choose
+
+    def chosen(name: str, declared_type: str | None = None) -> str:
+        loaded = _loaded("Field notes: the figure was $1.23 million.", name)
+        loaded.declared_type = declared_type
+        return choose(loaded).kind
+
+    assert chosen("README") == "text"
+    assert chosen("/notes/2024", "application/octet-stream") == "text"
+    assert chosen("upload:notes") == "text"
+    with pytest.raises(CaptureError, match=r"unsupported type \(text/plain\)"):
+        chosen("/api/figures", "application/json")
+    with pytest.raises(CaptureError, match="unsupported type"):
+        chosen("data.csv")
