@@ -17,7 +17,17 @@ from ingest.versions import tool_versions
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Media types that say nothing about the content: a server's default, or no header at all.
 UNTELLING_TYPES = (None, "application/octet-stream")
-_MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+# An ATX heading (# to ######, closing hashes dropped) and a setext heading's underline; matched line by line.
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t](.*))?")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|`")
+_WORD = re.compile(r"\w")
+_NON_SPACE = re.compile(r"\S+")
+# Long enough for a headline, short enough for a line of search results and a citation.
+TITLE_LIMIT = 100
+# A title stands at the top: looking no further bounds the work on a huge file of short lines.
+TITLE_LINES = 1000
 
 
 class TextIngestor(Ingestor):
@@ -46,10 +56,7 @@ class TextIngestor(Ingestor):
         text = body.replace("\r\n", "\n").strip()
         if not text:
             raise CaptureError(loaded.source, "the file has no text after its front matter")
-        title = _text(meta.get("title"))
-        if not title and markdown:
-            match = _MARKDOWN_TITLE.search(text)
-            title = match.group(1) if match else None
+        title = _text(meta.get("title")) or derive_title(text, markdown)
         return loaded.captured(
             media_type="text/markdown" if markdown else "text/plain",
             kind="markdown" if markdown else "text",
@@ -64,6 +71,52 @@ class TextIngestor(Ingestor):
             notes=[note] if note else [],
             tools=tool_versions("PyYAML"),
         )
+
+
+def derive_title(text: str, markdown: bool) -> str | None:
+    """Return a title from a Markdown text's first heading, else the first line with words, in its first lines."""
+    lines = text.splitlines()[:TITLE_LINES]
+    line = next((h for h in _markdown_headings(lines) if _WORD.search(h)), None) if markdown else None
+    line = line or next((line for line in lines if _WORD.search(line)), None)
+    if line is None:
+        return None
+    if markdown:
+        # Only the start can reach the title: a bounded prefix keeps a huge one-line file cheap.
+        line = _MARKDOWN_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", line[:20 * TITLE_LIMIT]))
+    return _shorten(line) or None
+
+
+def _markdown_headings(lines: list[str]):
+    previous = ""
+    for line in lines:
+        marker = line[:4].lstrip(" ")[:1]
+        if marker == "#" and (atx := _ATX_HEADING.fullmatch(line)):
+            yield _without_closing_hashes(atx.group(1) or "")
+        elif (marker in ("=", "-") and previous.strip() and _SETEXT_UNDERLINE.fullmatch(line)
+              and not _ATX_HEADING.fullmatch(previous)):
+            yield previous
+        previous = line
+
+
+def _without_closing_hashes(content: str) -> str:
+    content = content.strip()
+    opened = content.rstrip("#")
+    return opened.rstrip() if not opened or opened[-1] in " \t" else content
+
+
+def _shorten(line: str) -> str:
+    """Collapse white space and cut a long line at a word (or anywhere, in scripts without spaces) with "…"."""
+    words, length = [], -1
+    for word in _NON_SPACE.finditer(line):
+        words.append(word.group())
+        length += 1 + len(words[-1])
+        if length > TITLE_LIMIT:
+            break
+    if length <= TITLE_LIMIT:
+        return " ".join(words)
+    if len(words) > 1 and length - len(words[-1]) - 1 > TITLE_LIMIT // 2:
+        return " ".join(words[:-1]) + "…"
+    return " ".join(words)[:TITLE_LIMIT] + "…"
 
 
 def split_front_matter(content: str) -> tuple[dict, str, str | None]:

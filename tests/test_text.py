@@ -1,8 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 from archive.errors import CaptureError
 from ingest.base import Loaded
-from ingest.text import TextIngestor
+from ingest.text import TITLE_LIMIT, TextIngestor, split_front_matter
 
 
 def _loaded(text: str, name: str) -> Loaded:
@@ -60,3 +62,45 @@ def test_text_without_an_extension_is_chosen_unless_a_header_names_another_type(
         chosen("/api/figures", "application/json")
     with pytest.raises(CaptureError, match="unsupported type"):
         chosen("data.csv")
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.mark.parametrize("name", ["drones-correction-en.md", "drones-fi.txt", "drones-zh.md"])
+def test_a_retelling_without_front_matter_takes_its_first_line_as_title(name):
+    _, body, _ = split_front_matter((SAMPLES / name).read_text(encoding="utf-8"))
+    first_line = body.strip().splitlines()[0]
+    captured = TextIngestor().capture(_loaded(body, f"/home/reporter/retellings/{name}"))
+    assert captured.title
+    assert "/" not in captured.title
+    assert len(captured.title) <= TITLE_LIMIT + 1
+    assert first_line.startswith(captured.title.rstrip("…"))
+
+
+def test_markdown_takes_its_first_heading_of_any_level_or_style():
+    assert TextIngestor().capture(_loaded("Intro line.\n\n## Customs data\n\nBody.", "a.md")).title \
+        == "Customs data"
+    assert TextIngestor().capture(_loaded("Drone exports\n=============\n\nBody.", "a.md")).title \
+        == "Drone exports"
+    assert TextIngestor().capture(_loaded("# The [customs](https://x.example) **figure** #\n\nBody.",
+                                          "a.md")).title == "The customs figure"
+    # Plain text has no headings: its first line with words is the title, as written.
+    assert TextIngestor().capture(_loaded("-----\n# Not a heading here\nBody.", "a.txt")).title \
+        == "# Not a heading here"
+
+
+def test_a_long_first_line_is_cut_at_a_word_with_an_ellipsis():
+    line = "Kazakhstan exported drones and drone parts worth $1.23 million to Russia in 2022, " * 3
+    title = TextIngestor().capture(_loaded(line.strip(), "long.txt")).title
+    assert title.endswith("…") and len(title) <= TITLE_LIMIT + 1
+    assert line.startswith(title[:-1]) and line[len(title) - 1] == " "
+    chinese = "海关数据显示哈萨克斯坦二零二二年向俄罗斯出口了价值一百二十三万美元的无人机及其零部件" * 4
+    title = TextIngestor().capture(_loaded(chinese, "zh.txt")).title
+    assert title == chinese[:TITLE_LIMIT] + "…"
+
+
+def test_front_matter_title_wins_and_is_kept_whole():
+    long_title = "A title the author chose, however long it is: " + "words " * 30
+    source = f"---\ntitle: \"{long_title}\"\n---\n# Heading\n\nBody."
+    assert TextIngestor().capture(_loaded(source, "a.md")).title == long_title.strip()
