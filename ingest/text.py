@@ -49,6 +49,8 @@ class TextIngestor(Ingestor):
     def capture(self, loaded: Loaded) -> Captured:
         declared = [c for c in [header_charset(loaded.content_type)] if c]
         content, charset = decode(loaded.body, declared)
+        if not content.strip():
+            raise CaptureError(loaded.source, "the file holds only whitespace")
         meta, body, note = split_front_matter(content)
         markdown = loaded.extension in (".md", ".markdown") or loaded.declared_type in ("text/markdown",
                                                                                         "text/x-markdown")

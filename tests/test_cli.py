@@ -171,6 +171,21 @@ def test_human_output_ends_with_a_summary(evidence, tmp_path):
     assert "0 captured, 1 already archived, 0 skipped, 0 failed." in again.output
 
 
+def test_human_output_escapes_control_characters_in_names_and_json_keeps_them(evidence, tmp_path):
+    forged = "x.txt\ncaptured #99  Forged  <- elsewhere.txt"
+    good = write(tmp_path / f"field\nnotes\x1b[31m.txt", "Field notes: the figure was $1.23 million.")
+    missing = str(tmp_path / forged)
+    result = evidence("ingest", str(good), missing)
+    assert result.exit_code == 1
+    lines = sorted(result.output.splitlines())
+    assert len(lines) == 3, lines
+    assert lines[1].startswith("captured #1  Field notes") and lines[1].endswith("field\\nnotes\\x1b[31m.txt")
+    assert lines[2] == f"failed   {tmp_path}/x.txt\\ncaptured #99  Forged  <- elsewhere.txt: no such file or folder"
+    assert "\x1b" not in result.output
+    as_json = evidence("ingest", "--json", str(good), missing)
+    assert sorted(line["source"] for line in _lines(as_json.output)) == sorted([str(good), missing])
+
+
 def test_parallel_ingest_matches_serial(evidence, tmp_path, home):
     src = tmp_path / "many"
     for i in range(10):

@@ -104,3 +104,9 @@ def test_front_matter_title_wins_and_is_kept_whole():
     long_title = "A title the author chose, however long it is: " + "words " * 30
     source = f"---\ntitle: \"{long_title}\"\n---\n# Heading\n\nBody."
     assert TextIngestor().capture(_loaded(source, "a.md")).title == long_title.strip()
+
+
+@pytest.mark.parametrize("body", ["   \n\t\r\n  ", "\u3000\xa0\n"])
+def test_a_file_of_white_space_says_so(body):
+    with pytest.raises(CaptureError, match="a.txt: the file holds only whitespace"):
+        TextIngestor().capture(_loaded(body, "a.txt"))
