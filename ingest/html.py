@@ -11,7 +11,7 @@ import trafilatura
 from archive.errors import CaptureError
 from archive.models import Captured
 from ingest.base import Ingestor, Loaded
-from ingest.charset import decode, header_charset, meta_charsets
+from ingest.charset import decode_source, header_charset, meta_charsets
 from ingest.language import declared_html_language, detect
 from ingest.versions import tool_versions
 
@@ -40,13 +40,14 @@ class HtmlIngestor(Ingestor):
 
     def capture(self, loaded: Loaded) -> Captured:
         declared = [c for c in [header_charset(loaded.content_type)] if c] + meta_charsets(loaded.body)
-        markup, charset = decode(loaded.body, declared)
+        decoded = decode_source(loaded, declared)
+        markup = decoded.text
         if not markup.strip():
             raise CaptureError(loaded.source, "the page holds only whitespace")
         markup = _XML_DECLARATION.sub("", markup, count=1)
         document = trafilatura.bare_extraction(markup, url=loaded.final_url or loaded.url, **EXTRACTION_OPTIONS)
         text = _clean(document.text) if document is not None and document.text else ""
-        notes = []
+        notes = [decoded.note] if decoded.note else []
         if not text:
             text, cut_short = _visible_text(markup)
             if cut_short and not text:
@@ -68,7 +69,7 @@ class HtmlIngestor(Ingestor):
             published=_first(getattr(meta, "date", None)),
             site=_first(getattr(meta, "sitename", None), getattr(meta, "hostname", None)),
             language=language,
-            charset=charset,
+            charset=decoded.charset,
             notes=notes,
             tools=tool_versions("trafilatura", "lxml"),
         )

@@ -10,7 +10,7 @@ import yaml
 from archive.errors import CaptureError
 from archive.models import Captured
 from ingest.base import Ingestor, Loaded
-from ingest.charset import decode, header_charset
+from ingest.charset import decode_source, header_charset
 from ingest.language import detect
 from ingest.versions import tool_versions
 
@@ -48,7 +48,8 @@ class TextIngestor(Ingestor):
 
     def capture(self, loaded: Loaded) -> Captured:
         declared = [c for c in [header_charset(loaded.content_type)] if c]
-        content, charset = decode(loaded.body, declared)
+        decoded = decode_source(loaded, declared)
+        content = decoded.text
         if not content.strip():
             raise CaptureError(loaded.source, "the file holds only whitespace")
         meta, body, note = split_front_matter(content)
@@ -69,8 +70,8 @@ class TextIngestor(Ingestor):
             published=_date(meta.get("date") or meta.get("published")),
             site=_text(meta.get("site") or meta.get("publisher")),
             language=_text(meta.get("lang") or meta.get("language")) or detect(text),
-            charset=charset,
-            notes=[note] if note else [],
+            charset=decoded.charset,
+            notes=[n for n in (decoded.note, note) if n],
             tools=tool_versions("PyYAML"),
         )
 
