@@ -58,9 +58,10 @@ def test_text_without_an_extension_is_chosen_unless_a_header_names_another_type(
     assert chosen("README") == "text"
     assert chosen("/notes/2024", "application/octet-stream") == "text"
     assert chosen("upload:notes") == "text"
-    with pytest.raises(CaptureError, match=r"unsupported type \(text/plain\)"):
+    # Refused text says what made it refused, the header or the name.
+    with pytest.raises(CaptureError, match=r"unsupported type \(text/plain served as application/json\)$"):
         chosen("/api/figures", "application/json")
-    with pytest.raises(CaptureError, match="unsupported type"):
+    with pytest.raises(CaptureError, match=r"data\.csv: unsupported type \(text/plain named \.csv\)$"):
         chosen("data.csv")
 
 
