@@ -49,6 +49,8 @@ MIN_SOUND_UTF8 = 0.8
 # text anyway, and fewer are a stray byte in a legacy charset as often as a sign of UTF-16.
 MIN_NULS = 0.01
 _SAMPLE = 4096
+# Characters looked at one by one: enough to see what a charset made of the bytes, cheap on a long page.
+_TEXT_SAMPLE = 65536
 
 
 @dataclass(frozen=True)
@@ -102,11 +104,11 @@ def decode(body: bytes, declared: list[str] | None = None) -> Decoded:
         except UnicodeDecodeError:
             unfit.append(label)
             continue
-        if _is_text(text):
+        if _judged(body, text):
             return Decoded(text, f"{codec} (declared {label})")
         unfit.append(label)
     best = charset_normalizer.from_bytes(body, cp_exclusion=_WIDE).best()
-    if best is not None and _is_text(text := str(best)):
+    if best is not None and _judged(body, text := str(best)):
         why = (f"the declared {', '.join(unfit)} {'does' if len(unfit) == 1 else 'do'} not decode the bytes into text"
                if unfit else "no charset was declared")
         return Decoded(text, f"{best.encoding} (detected)",
@@ -195,13 +197,22 @@ def _replaced(body: bytes, text: str, codec: str) -> str | None:
 
 def _broken_utf8(body: bytes) -> Decoded | None:
     """Read UTF-8 with a few broken sequences as UTF-8, the broken ones replaced; None when it is not UTF-8."""
-    text = body.decode("utf-8", errors="replace")
-    replaced = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")
-    sound = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
-    if sound < MIN_SOUND_UTF8 * (sound + replaced) or not _is_text(text.replace("\ufffd", "")):
+    # A legacy charset breaks UTF-8 many times in the first sample already: spare decoding a long page twice.
+    sample = body[:_TEXT_SAMPLE].decode("utf-8", errors="replace")
+    if len(body) > _TEXT_SAMPLE and sample.count("\ufffd") > 16 and not _mostly_sound_utf8(sample):
         return None
+    text = body.decode("utf-8", errors="replace")
+    if not _mostly_sound_utf8(text) or not _judged(body, text.replace("\ufffd", "")):
+        return None
+    replaced = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")
     plural = "s" if replaced != 1 else ""
     return Decoded(text, f"utf-8 ({replaced} invalid sequence{plural} replaced)", _replaced_note(replaced, "UTF-8"))
+
+
+def _mostly_sound_utf8(text: str) -> bool:
+    replaced = text.count("\ufffd")
+    sound = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
+    return sound >= MIN_SOUND_UTF8 * (sound + replaced)
 
 
 def _replaced_note(count: int, encoding: str) -> str | None:
@@ -216,8 +227,21 @@ def _is_text(text: str, judge: re.Pattern = _NOT_TEXT) -> bool:
     return len(text) - len(judge.sub("", text)) <= MAX_NOT_TEXT * len(text)
 
 
+def _judged(body: bytes, text: str) -> bool:
+    """Judge text decoded with a charset that keeps ASCII: controls counted in every byte, the rest in a sample."""
+    return _bytes_are_text(body) and _is_text(text[:_TEXT_SAMPLE])
+
+
 def _bytes_are_text(body: bytes) -> bool:
-    # In UTF-8 these bytes are always the control characters themselves: counted without decoding.
+    """Tell whether bytes hold few control characters; in UTF-8 and every charset keeping ASCII, bytes are them."""
+    if len(body) > 2 * _TEXT_SAMPLE and b"\x00" not in body:
+        # A long body without NULs is judged at both ends, where binary data shows (headers, padding, a tail):
+        # counting every byte of a megabyte page costs a third of decoding it.
+        return _few_controls(body[:_TEXT_SAMPLE]) and _few_controls(body[-_TEXT_SAMPLE:])
+    return _few_controls(body)
+
+
+def _few_controls(body: bytes) -> bool:
     return len(body) - len(body.translate(None, _NOT_TEXT_BYTES)) <= MAX_NOT_TEXT * len(body)
 
 
