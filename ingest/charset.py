@@ -117,7 +117,7 @@ def decode(body: bytes, declared: list[str] | None = None) -> Decoded:
     decoded = _wide(body, [] if told else ["utf-16-le", "utf-16-be"], "no other charset gives text")
     if decoded is not None:
         return decoded
-    if told or not _bytes_are_text(body[:65536]):
+    if told or not _bytes_are_text(body[:_TEXT_SAMPLE]):
         raise NotTextError("the bytes look like binary data, not text", binary=True)
     raise NotTextError("the bytes are not text in any known encoding", binary=False)
 
