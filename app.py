@@ -139,9 +139,18 @@ def _echo_result(result: IngestResult, err: bool = False) -> None:
         capture = result.capture
         label = "captured" if result.status == "captured" else "exists  "
         notes = f"  ({'; '.join(capture.notes)})" if capture.notes else ""
-        click.echo(f"{label} #{capture.id}  {capture.title or '(untitled)'}  <- {result.source}{notes}")
+        click.echo(printable(f"{label} #{capture.id}  {capture.title or '(untitled)'}  <- {result.source}{notes}"))
     else:
-        click.echo(f"{result.status:8} {result.error}", err=err)
+        click.echo(printable(f"{result.status:8} {result.error}"), err=err)
+
+
+# Control characters, line and paragraph separators, and the bidirectional overrides and isolates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Escape control characters as Python writes them (\\n, \\x1b, \\u202e): a name cannot break or forge a line."""
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 @cli.command()

@@ -18,6 +18,14 @@ class UnsupportedSourceError(CaptureError):
     """No ingestor accepts this kind of source."""
 
 
+class NotTextError(ArchiveError):
+    """Bytes are not text in any encoding we can tell; `binary` when they look like binary data."""
+
+    def __init__(self, reason: str, binary: bool):
+        super().__init__(reason)
+        self.binary = binary
+
+
 class FetchError(CaptureError):
     """An HTTP fetch failed: bad scheme, refused, timed out, error status, too large."""
 

@@ -11,7 +11,7 @@ import trafilatura
 from archive.errors import CaptureError
 from archive.models import Captured
 from ingest.base import Ingestor, Loaded
-from ingest.charset import decode, header_charset, meta_charsets
+from ingest.charset import decode_source, header_charset, meta_charsets
 from ingest.language import declared_html_language, detect
 from ingest.versions import tool_versions
 
@@ -26,6 +26,9 @@ QUICK_DATE_SEARCH = {"extensive_search": False, "original_date": True}
 EXTRACTION_OPTIONS = {"with_metadata": True, "include_comments": False, "fast": True,
                       "date_extraction_params": QUICK_DATE_SEARCH}
 NO_MAIN_TEXT_NOTE = "trafilatura found no main text; the page's visible text was captured instead"
+# libxml2 reads 256 levels of nesting, 2048 with XML_PARSE_HUGE (lxml's huge_tree); deeper, it stops reading.
+MAX_DEPTH = 2048
+TOO_DEEP = f"the HTML is nested too deeply to read (over {MAX_DEPTH} levels)"
 
 
 class HtmlIngestor(Ingestor):
@@ -37,14 +40,21 @@ class HtmlIngestor(Ingestor):
 
     def capture(self, loaded: Loaded) -> Captured:
         declared = [c for c in [header_charset(loaded.content_type)] if c] + meta_charsets(loaded.body)
-        markup, charset = decode(loaded.body, declared)
+        decoded = decode_source(loaded, declared)
+        markup = decoded.text
+        if not markup.strip():
+            raise CaptureError(loaded.source, "the page holds only whitespace")
         markup = _XML_DECLARATION.sub("", markup, count=1)
         document = trafilatura.bare_extraction(markup, url=loaded.final_url or loaded.url, **EXTRACTION_OPTIONS)
         text = _clean(document.text) if document is not None and document.text else ""
-        notes = []
+        notes = [decoded.note] if decoded.note else []
         if not text:
-            text = visible_text(markup)
+            text, cut_short = _visible_text(markup)
+            if cut_short and not text:
+                raise CaptureError(loaded.source, TOO_DEEP)
             notes.append(NO_MAIN_TEXT_NOTE)
+            if cut_short:
+                notes.append(f"{TOO_DEEP}: the text after that point was not captured")
         if not text:
             raise CaptureError(loaded.source, "the page has no visible text to capture")
         meta = document if document is not None else None
@@ -59,7 +69,7 @@ class HtmlIngestor(Ingestor):
             published=_first(getattr(meta, "date", None)),
             site=_first(getattr(meta, "sitename", None), getattr(meta, "hostname", None)),
             language=language,
-            charset=charset,
+            charset=decoded.charset,
             notes=notes,
             tools=tool_versions("trafilatura", "lxml"),
         )
@@ -67,16 +77,28 @@ class HtmlIngestor(Ingestor):
 
 def visible_text(markup: str) -> str:
     """Return the text a reader sees, one block per line, without scripts or styles."""
+    return _visible_text(markup)[0]
+
+
+def _visible_text(markup: str) -> tuple[str, bool]:
+    """Return the visible text and whether the parser stopped short, at elements nested too deeply."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return ""
+        return "", _too_deep(parser)
+    cut_short = _too_deep(parser)
     for element in root.iter(*_INVISIBLE):
         element.drop_tree() if element.getparent() is not None else None
     for element in root.iter("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
                              "article", "blockquote", "pre", "td", "th", "dd", "dt"):
         element.tail = "\n" + (element.tail or "")
-    return _clean(root.text_content())
+    return _clean(root.text_content()), cut_short
+
+
+def _too_deep(parser: lxml.etree.HTMLParser) -> bool:
+    return any(e.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in e.message
+               for e in parser.error_log)
 
 
 def _clean(text: str) -> str:

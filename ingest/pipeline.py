@@ -46,6 +46,9 @@ def choose(loaded: Loaded) -> Ingestor:
     score, _, best = max(scored, key=lambda entry: entry[:2])
     if score == 0:
         shown = sniffed or loaded.declared_type or loaded.extension or "unknown content"
+        if sniffed == "text/plain":
+            # Text is captured by name or header, so say which of them it was refused for.
+            shown += f" named {loaded.extension}" if loaded.extension else f" served as {loaded.declared_type}"
         raise UnsupportedSourceError(loaded.source, f"unsupported type ({shown})")
     return best
 

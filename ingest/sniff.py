@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.charset import wide_codec
+
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b",
                          re.I | re.S)
 _MAGIC = [
@@ -29,6 +31,10 @@ def sniff(body: bytes) -> str | None:
     # PDF allows junk before the header within the first kilobyte.
     if b"%PDF-" in head:
         return "application/pdf"
+    wide = wide_codec(head)
+    if wide:
+        # UTF-16 and UTF-32 are looked at as the characters they hold.
+        head = head.decode(wide, errors="ignore").encode("utf-8")
     stripped = head.lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(stripped):
         return "text/html"

@@ -16,7 +16,8 @@ from ingest.sniff import sniff
 from ingest.warcfile import is_warc
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-# What a folder walk picks up by name; other files are sniffed, and skipped unless they are PDF or HTML.
+# What a folder walk picks up by name; other files are sniffed, and skipped unless they are PDF or HTML, or text
+# without an extension (README, notes).
 SUPPORTED_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".pdf", ".txt", ".text", ".md", ".markdown"}
 
 
@@ -69,9 +70,11 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResu
 def _sniffs_as_document(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            return sniff(handle.read(1024)) in ("application/pdf", "text/html")
+            sniffed = sniff(handle.read(1024))
     except OSError:
         return False
+    # An extension names the file's type (data.csv is data); with none, text is text.
+    return sniffed in ("application/pdf", "text/html") or (sniffed == "text/plain" and not path.suffix)
 
 
 def read_file(spec: str, max_bytes: int) -> Loaded:

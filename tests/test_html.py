@@ -1,3 +1,6 @@
+import pytest
+
+from archive.errors import CaptureError
 from ingest.base import Loaded
 from ingest.html import NO_MAIN_TEXT_NOTE, HtmlIngestor, visible_text
 from tests.documents import html_page
@@ -74,3 +77,34 @@ def test_declared_language_must_be_a_language_tag():
     assert declared_html_language('<html lang=zh_Hans>') == "zh"
     assert declared_html_language('<html><meta http-equiv="Content-Language" content="utf-8">') is None
     assert declared_html_language('<html><meta http-equiv="content-language" content="de">') == "de"
+
+
+def _nested(depth: int, inner: str, after: str = "") -> bytes:
+    return ("<html><head><title>Deep</title></head><body>" + "<div>" * depth + inner + "</div>" * depth
+            + after + "</body></html>").encode()
+
+
+def test_a_page_nested_deeper_than_any_parser_reads_is_refused_saying_so():
+    with pytest.raises(CaptureError, match=r"page\.html: the HTML is nested too deeply to read "
+                                           r"\(over 2048 levels\)"):
+        HtmlIngestor().capture(_loaded(_nested(50_000, "Drones worth $1.23 million.")))
+
+
+def test_text_nested_past_the_default_parser_depth_is_still_captured():
+    captured = HtmlIngestor().capture(_loaded(_nested(1000, "Drones worth $1.23 million.")))
+    assert "Drones worth $1.23 million." in captured.text
+    assert NO_MAIN_TEXT_NOTE in captured.notes
+
+
+def test_visible_text_before_nesting_too_deep_is_captured_with_a_note_that_the_rest_was_not_read():
+    # A footer alone is no main text for trafilatura, so the visible text is what is captured.
+    captured = HtmlIngestor().capture(_loaded(_nested(3000, "Deep.", after="<p>After.</p>").replace(
+        b"<body>", b"<body><footer>Budget: 18 million</footer>")))
+    assert "Budget: 18 million" in captured.text and "After." not in captured.text
+    assert any("nested too deeply" in note and "2048" in note for note in captured.notes)
+
+
+@pytest.mark.parametrize("body", [b"   \n\t\r\n  ", "\u3000\xa0\n".encode()])
+def test_a_page_of_white_space_says_so(body):
+    with pytest.raises(CaptureError, match="page.html: the page holds only whitespace"):
+        HtmlIngestor().capture(_loaded(body))

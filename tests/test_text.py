@@ -1,8 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 from archive.errors import CaptureError
 from ingest.base import Loaded
-from ingest.text import TextIngestor
+from ingest.text import TITLE_LIMIT, TextIngestor, split_front_matter
 
 
 def _loaded(text: str, name: str) -> Loaded:
@@ -43,3 +45,69 @@ def test_broken_front_matter_stays_in_the_text_with_a_note():
 def test_front_matter_alone_is_an_error():
     with pytest.raises(CaptureError, match="no text"):
         TextIngestor().capture(_loaded("---\ntitle: Empty\n---\n", "a.md"))
+
+
+def test_text_without_an_extension_is_chosen_unless_a_header_names_another_type():
+    from ingest.pipeline import choose
+
+    def chosen(name: str, declared_type: str | None = None) -> str:
+        loaded = _loaded("Field notes: the figure was $1.23 million.", name)
+        loaded.declared_type = declared_type
+        return choose(loaded).kind
+
+    assert chosen("README") == "text"
+    assert chosen("/notes/2024", "application/octet-stream") == "text"
+    assert chosen("upload:notes") == "text"
+    # Refused text says what made it refused, the header or the name.
+    with pytest.raises(CaptureError, match=r"unsupported type \(text/plain served as application/json\)$"):
+        chosen("/api/figures", "application/json")
+    with pytest.raises(CaptureError, match=r"data\.csv: unsupported type \(text/plain named \.csv\)$"):
+        chosen("data.csv")
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.mark.parametrize("name", ["drones-correction-en.md", "drones-fi.txt", "drones-zh.md"])
+def test_a_retelling_without_front_matter_takes_its_first_line_as_title(name):
+    _, body, _ = split_front_matter((SAMPLES / name).read_text(encoding="utf-8"))
+    first_line = body.strip().splitlines()[0]
+    captured = TextIngestor().capture(_loaded(body, f"/home/reporter/retellings/{name}"))
+    assert captured.title
+    assert "/" not in captured.title
+    assert len(captured.title) <= TITLE_LIMIT + 1
+    assert first_line.startswith(captured.title.rstrip("…"))
+
+
+def test_markdown_takes_its_first_heading_of_any_level_or_style():
+    assert TextIngestor().capture(_loaded("Intro line.\n\n## Customs data\n\nBody.", "a.md")).title \
+        == "Customs data"
+    assert TextIngestor().capture(_loaded("Drone exports\n=============\n\nBody.", "a.md")).title \
+        == "Drone exports"
+    assert TextIngestor().capture(_loaded("# The [customs](https://x.example) **figure** #\n\nBody.",
+                                          "a.md")).title == "The customs figure"
+    # Plain text has no headings: its first line with words is the title, as written.
+    assert TextIngestor().capture(_loaded("-----\n# Not a heading here\nBody.", "a.txt")).title \
+        == "# Not a heading here"
+
+
+def test_a_long_first_line_is_cut_at_a_word_with_an_ellipsis():
+    line = "Kazakhstan exported drones and drone parts worth $1.23 million to Russia in 2022, " * 3
+    title = TextIngestor().capture(_loaded(line.strip(), "long.txt")).title
+    assert title.endswith("…") and len(title) <= TITLE_LIMIT + 1
+    assert line.startswith(title[:-1]) and line[len(title) - 1] == " "
+    chinese = "海关数据显示哈萨克斯坦二零二二年向俄罗斯出口了价值一百二十三万美元的无人机及其零部件" * 4
+    title = TextIngestor().capture(_loaded(chinese, "zh.txt")).title
+    assert title == chinese[:TITLE_LIMIT] + "…"
+
+
+def test_front_matter_title_wins_and_is_kept_whole():
+    long_title = "A title the author chose, however long it is: " + "words " * 30
+    source = f"---\ntitle: \"{long_title}\"\n---\n# Heading\n\nBody."
+    assert TextIngestor().capture(_loaded(source, "a.md")).title == long_title.strip()
+
+
+@pytest.mark.parametrize("body", ["   \n\t\r\n  ", "\u3000\xa0\n"])
+def test_a_file_of_white_space_says_so(body):
+    with pytest.raises(CaptureError, match="a.txt: the file holds only whitespace"):
+        TextIngestor().capture(_loaded(body, "a.txt"))
