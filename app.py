@@ -183,8 +183,8 @@ def search(ctx, query, limit, page, near, as_json):
         where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None,
                                         describe_match(hit.match) if hit.match else None]))
         click.echo()
-        click.echo(click.style(f"#{hit.capture_id}  {hit.title or '(untitled)'}", bold=True)
-                   + (f"  [{where}]" if where else ""))
+        click.echo(click.style(f"#{hit.capture_id}  {printable(hit.title or '(untitled)')}", bold=True)
+                   + (f"  [{printable(where)}]" if where else ""))
         click.echo("    " + _terminal_snippet(hit.snippet))
 
 
@@ -247,7 +247,7 @@ def provenance_text(capture: Capture, observations: list[Observation] = ()) -> s
     ]
     rows += [("Observed again", f"{o.observed_at} {o.final_url or o.url or o.source}"
                                 + (f" (HTTP {o.http_status})" if o.http_status else "")) for o in observations]
-    return "\n".join(f"{name + ':':18}{value}" for name, value in rows if value not in (None, ""))
+    return "\n".join(f"{name + ':':18}{printable(str(value))}" for name, value in rows if value not in (None, ""))
 
 
 @cli.command()
@@ -470,7 +470,7 @@ def claim_show(ctx, claim_id, as_json):
     click.echo(f"Claim #{shown.id} [{shown.status}]: {shown.text}")
     for citation in shown.citations:
         capture = archive.get(citation.capture_id)
-        where = f"capture #{capture.id} {capture.title or capture.source}"
+        where = f"capture #{capture.id} {printable(capture.title or capture.source)}"
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
         figure = _agreement_words(citation.agreement)

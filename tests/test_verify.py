@@ -289,3 +289,18 @@ def test_a_damaged_catalog_gets_one_sentence(runner, cited, tmp_path, damage, ar
     assert isinstance(result.exception, SystemExit)
     assert "catalog" in result.output and "Traceback" not in result.output
     assert result.output.count("\n") <= 2 and "restore it from a backup" in result.output
+
+
+def test_reextraction_that_fails_today_is_a_problem_not_a_crash(evidence, cited):
+    """An original captured by an older, laxer extraction that today's refuses (here: bytes swapped for binary
+    data under the same name, text hash kept) is named, and verify goes on."""
+    import hashlib
+    binary = bytes(range(256)) * 40
+    sha = hashlib.sha256(binary).hexdigest()
+    _blob(cited, sha).parent.mkdir(parents=True, exist_ok=True)
+    _blob(cited, sha).write_bytes(binary)
+    _sql(cited, "UPDATE captures SET sha256 = ? WHERE id = 2", params=[sha])
+    result = evidence("verify", "--reextract", "--json")
+    report = json.loads(result.output)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert ("text_differs_on_reextraction", "capture 2") in {(p["kind"], p["id"]) for p in report["problems"]}
