@@ -28,6 +28,7 @@ from ingest.run import ingest as run_ingest
 from ingest.sources import SourceItem, is_url
 
 DEFAULT_HOME = "./evidence-data"
+ALLOW_PRIVATE_HELP = "Also capture loopback, private and link-local addresses (refused by default)."
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 
@@ -70,14 +71,15 @@ def open_archive(ctx: click.Context) -> Archive:
               help="Seconds to wait on each network operation.")
 @click.option("--max-size", type=click.FloatRange(0.001, 10_000), default=50.0, show_default=True,
               help="Largest source accepted, in MB.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.pass_context
-def ingest(ctx, sources, as_json, jobs, timeout, max_size):
+def ingest(ctx, sources, as_json, jobs, timeout, max_size, allow_private):
     """Capture files, folders (recursively) and http(s) URLs into the archive."""
     archive = open_archive(ctx)
     recovered = archive.index_pending()
     if recovered and not as_json:
         click.echo(f"Indexed {recovered} captures that an earlier run left unindexed.", err=True)
-    limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024))
+    limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024), allow_private=allow_private)
     counts = {"captured": 0, "exists": 0, "skipped": 0, "failed": 0}
     show_progress = not as_json and sys.stderr.isatty()
     bar = None
@@ -215,14 +217,15 @@ def provenance_text(capture: Capture) -> str:
 @cli.command()
 @click.argument("target", required=False)
 @click.option("--text", "text", default=None, help="Find figures in this text instead.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def figures(ctx, target, text, as_json):
+def figures(ctx, target, text, allow_private, as_json):
     """List the figures (money, percentages, multiples, counts) in a file, a capture (by id) or --text."""
     if (target is None) == (text is None):
         raise click.UsageError("Give a PATH, a CAPTURE_ID or --text TEXT.")
     if text is None:
-        text = _text_of(ctx, target)
+        text = _text_of(ctx, target, Limits(allow_private=allow_private))
     found = extract_figures(text)
     if as_json:
         click.echo(json.dumps([f.to_json() for f in found], ensure_ascii=False))
@@ -234,13 +237,13 @@ def figures(ctx, target, text, as_json):
     click.echo(f"{len(found)} figure{'s' if len(found) != 1 else ''}.")
 
 
-def _text_of(ctx: click.Context, target: str) -> str:
+def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
     """Return the text of a capture id, or of a file or URL extracted as ingest would (nothing is stored)."""
     if target.isdigit() and not Path(target).exists():
         return _run(lambda: open_archive(ctx).get(int(target), with_text=True)).text or ""
     item = SourceItem(target, is_url(target))
     try:
-        return capture_source(item, Limits()).text
+        return capture_source(item, limits).text
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -249,8 +252,9 @@ def _text_of(ctx: click.Context, target: str) -> str:
 @click.argument("target")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True)
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.pass_context
-def recapture(ctx, target, as_json, timeout):
+def recapture(ctx, target, as_json, timeout, allow_private):
     """Capture a URL (or the URL of capture TARGET) again: a changed page becomes a new version."""
     archive = open_archive(ctx)
     url = target
@@ -260,7 +264,8 @@ def recapture(ctx, target, as_json, timeout):
             raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
     previous = archive.catalog.latest_for_url(url)
     try:
-        result = archive.add(capture_source(SourceItem(url, True), Limits(timeout=timeout)))
+        result = archive.add(capture_source(SourceItem(url, True), Limits(timeout=timeout,
+                                                                          allow_private=allow_private)))
     except ArchiveError as exc:
         if as_json:
             click.echo(json.dumps(IngestResult(url, "failed", error=str(exc)).to_json(), ensure_ascii=False))
