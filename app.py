@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import os
 import re
 import sys
@@ -502,21 +503,34 @@ def claim_status(ctx, claim_id, status, notes):
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; requests must name it (or localhost) in their Host header.")
 @click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True)
 @click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
 @click.pass_context
 def serve(ctx, host, port, threads):
     """Serve the web front end and JSON API with waitress."""
-    import waitress
+    from waitress.server import create_server
 
     with Archive(ctx.obj["home"]) as archive:
         indexed = archive.index_pending()  # a deleted or outdated index is rebuilt before the first search
     if indexed:
         click.echo(f"Indexed {indexed} captures that the search index lacked.")
-    flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"])})
-    click.echo(f"Serving the archive at {ctx.obj['home']} on http://{host}:{port}/ (Ctrl-C to stop)")
-    waitress.serve(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")
+    # The Host check answers to the address listened on, so a DNS-rebinding page cannot act as the user.
+    flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"]), "SERVED_HOST": host})
+    try:
+        server = create_server(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")
+    except (OSError, ValueError) as exc:  # a name that does not resolve, an address not ours, a port in use
+        raise click.ClickException(f"cannot listen on {host!r} port {port}: "
+                                   f"{getattr(exc, 'strerror', None) or exc}") from exc
+    port = getattr(server, "effective_port", port)  # the port chosen for --port 0 (one address listened on)
+    click.echo(f"Serving the archive at {ctx.obj['home']} on http://{_url_host(host)}:{port}/ (Ctrl-C to stop)")
+    logging.basicConfig()  # waitress reports overload and errors through logging, as waitress.serve set up
+    server.run()
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 def _echo_report(report, as_json: bool, ok_line: str, footer: str | None = None) -> None:

@@ -16,8 +16,8 @@ CLAIM_MAX = 2_000
 NOTES_MAX = 10_000
 QUOTE_MAX = 10_000
 NOTE_MAX = 10_000
-# Whoosh's parser is quadratic in the query: 2,000 characters parse in about 0.1 s, 20,000 in 3-7 s
-# (bench numbers in the commit that set these); 300 words keep the worst case of short words near 0.15 s.
+# Whoosh's parser is quadratic in the query (20,000 letters took 3 s, 100,000 took 45 s). Within these
+# bounds the worst of nine shapes tried (short distinct words, wildcards, CJK, symbols) took 0.25 s.
 QUERY_MAX = 2_000
 QUERY_WORDS_MAX = 300
 # SQLite stores integers in 64 bits; a larger id or offset would raise OverflowError deep in a query.

@@ -159,3 +159,30 @@ def test_text_that_is_not_unicode_is_refused_by_the_facade(archive):
         archive.claim(-HUGE)
     with pytest.raises(NotFoundError):
         archive.remove_citation(HUGE)
+
+
+# -- queries: whoosh's parser is quadratic, so length and words are bounded before parsing -------------
+
+def test_an_over_long_query_is_refused_before_parsing(archive):
+    from archive.errors import QueryError
+    from archive.inputs import QUERY_MAX, QUERY_WORDS_MAX
+
+    archive.add(capture_upload("s.txt", TEXT.encode(), Limits()))
+    with pytest.raises(QueryError, match=f"the limit is {QUERY_MAX:,} characters"):
+        archive.search("a" * 20_000)  # 3 s in the parser before the bound, 100,000 letters 45 s
+    with pytest.raises(QueryError, match=f"the limit is {QUERY_WORDS_MAX:,}"):
+        archive.search(" ".join(["ab"] * (QUERY_WORDS_MAX + 1)))
+    with pytest.raises(QueryError, match="lone surrogate"):
+        archive.search("drones \udcff")
+    passage = " ".join(["drone"] * QUERY_WORDS_MAX)
+    assert len(passage) <= QUERY_MAX and archive.search(passage).total == 1
+
+
+def test_an_over_long_query_is_a_plain_error_at_every_door(client, stocked, evidence):
+    long_query = "a" * 20_000
+    api = client.get(f"/api/search?q={long_query}")
+    assert api.status_code == 400 and "2,000 characters" in api.json["error"]
+    page = client.get(f"/?q={long_query}")
+    assert page.status_code == 200 and "2,000 characters" in page.text
+    command = evidence("search", long_query)
+    assert command.exit_code == 1 and "2,000 characters" in command.output and "Traceback" not in command.output
