@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import re
+import socket
 import sys
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from ingest.sources import SourceItem, is_url
 DEFAULT_HOME = "./evidence-data"
 ALLOW_PRIVATE_HELP = "Also capture loopback, private and link-local addresses (refused by default)."
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+_CAPTURE_ID = re.compile(r"[0-9]+")  # str.isdigit() also takes "²" and "١", which int() refuses or reads
 
 
 def create_app(config: dict | None = None):
@@ -50,6 +52,11 @@ def create_app(config: dict | None = None):
 @click.pass_context
 def cli(ctx: click.Context, home: Path) -> None:
     """Capture, search and cite evidence: hashed, timestamped captures of pages, PDFs and texts."""
+    # A file name of invalid UTF-8 arrives as lone surrogates (how Python decodes argv). Printed to a strict
+    # UTF-8 stream it would end the command with a traceback; written as \udcff, JSON readers read it back.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     ctx.obj = {"home": home}
 
 
@@ -238,10 +245,17 @@ def figures(ctx, target, text, allow_private, as_json):
     click.echo(f"{len(found)} figure{'s' if len(found) != 1 else ''}.")
 
 
+def _capture_id(target: str) -> int:
+    """Return a capture id written in ASCII digits; a number too long to be an id names no capture."""
+    if len(target) > 18:
+        raise click.ClickException(f"there is no capture {target[:20]}… in this archive")
+    return int(target)
+
+
 def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
     """Return the text of a capture id, or of a file or URL extracted as ingest would (nothing is stored)."""
-    if target.isdigit() and not Path(target).exists():
-        return _run(lambda: open_archive(ctx).get(int(target), with_text=True)).text or ""
+    if _CAPTURE_ID.fullmatch(target) and (len(target) > 18 or not Path(target).exists()):
+        return _run(lambda: open_archive(ctx).get(_capture_id(target), with_text=True)).text or ""
     item = SourceItem(target, is_url(target))
     try:
         return capture_source(item, limits).text
@@ -259,14 +273,14 @@ def recapture(ctx, target, as_json, timeout, allow_private):
     """Capture a URL (or the URL of capture TARGET) again: a changed page becomes a new version."""
     archive = open_archive(ctx)
     url = target
-    if target.isdigit():
-        url = _run(lambda: archive.get(int(target))).url
+    if _CAPTURE_ID.fullmatch(target):
+        url = _run(lambda: archive.get(_capture_id(target))).url
         if not url:
             raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
-    previous = archive.catalog.latest_for_url(url)
     try:
-        result = archive.add(capture_source(SourceItem(url, True), Limits(timeout=timeout,
-                                                                          allow_private=allow_private)))
+        captured = capture_source(SourceItem(url, True), Limits(timeout=timeout, allow_private=allow_private))
+        previous = archive.catalog.latest_for_url(url)  # looked up once the URL is known to be one
+        result = archive.add(captured)
     except ArchiveError as exc:
         if as_json:
             click.echo(json.dumps(IngestResult(url, "failed", error=str(exc)).to_json(), ensure_ascii=False))
@@ -314,6 +328,8 @@ def export(ctx, out, capture_ids, everything):
     """Write captures as WARC (ISO 28500) that pywb, warcio and other archive tools read."""
     if bool(capture_ids) == everything:
         raise click.UsageError("Give capture ids or --all.")
+    if not out.name:
+        raise click.UsageError("Give --warc a file name to write, such as archive.warc.gz.")
     archive = open_archive(ctx)
     records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
     count = len(capture_ids) if capture_ids else archive.catalog.count_captures()
@@ -519,14 +535,37 @@ def serve(ctx, host, port, threads):
     # The Host check answers to the address listened on, so a DNS-rebinding page cannot act as the user.
     flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"]), "SERVED_HOST": host})
     try:
-        server = create_server(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")
+        sockets = _listen(host, port)
     except (OSError, ValueError) as exc:  # a name that does not resolve, an address not ours, a port in use
         raise click.ClickException(f"cannot listen on {host!r} port {port}: "
                                    f"{getattr(exc, 'strerror', None) or exc}") from exc
-    port = getattr(server, "effective_port", port)  # the port chosen for --port 0 (one address listened on)
+    server = create_server(flask_app, sockets=sockets, threads=threads, ident="evidence-archive")
+    port = sockets[0].getsockname()[1]  # the port chosen for --port 0
     click.echo(f"Serving the archive at {ctx.obj['home']} on http://{_url_host(host)}:{port}/ (Ctrl-C to stop)")
     logging.basicConfig()  # waitress reports overload and errors through logging, as waitress.serve set up
     server.run()
+
+
+def _listen(host: str, port: int) -> list[socket.socket]:
+    """Bind every address `host` resolves to; raise OSError or ValueError, leaving nothing open.
+
+    Bound here rather than by waitress, which leaves its socket, pipe and threads behind when binding fails.
+    """
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, _name, address in dict.fromkeys(infos):
+            listener = socket.socket(family, kind, proto)
+            sockets.append(listener)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                listener.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            listener.bind(address)
+    except BaseException:
+        for listener in sockets:
+            listener.close()
+        raise
+    return sockets
 
 
 def _url_host(host: str) -> str:
@@ -548,11 +587,14 @@ def _echo_report(report, as_json: bool, ok_line: str, footer: str | None = None)
 
 
 def _run(action):
-    """Call a library action, turning its errors into command-line messages."""
+    """Call a library action, turning its errors, and those of files named on the command line, into messages."""
     try:
         return action()
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:  # an output in a folder that does not exist, a folder given for a file, no permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
 
 
 if __name__ == "__main__":

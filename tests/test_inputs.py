@@ -186,3 +186,58 @@ def test_an_over_long_query_is_a_plain_error_at_every_door(client, stocked, evid
     assert page.status_code == 200 and "2,000 characters" in page.text
     command = evidence("search", long_query)
     assert command.exit_code == 1 and "2,000 characters" in command.output and "Traceback" not in command.output
+
+
+# -- found by tests/test_fuzz.py ------------------------------------------------------------------
+
+def test_json_nested_thousands_deep_is_400(client):
+    response = client.post("/api/claims", data=b"[" * 5000, content_type="application/json")
+    assert response.status_code == 400 and "nested" in response.json["error"]
+
+
+def test_a_url_path_with_non_ascii_letters_is_fetched_percent_encoded(http_server):
+    from ingest.fetch import fetch
+
+    http_server.serve("/%C3%BCber", "<p>über</p>")
+    loaded = fetch(http_server.url("/über"), allow_private=True)
+    assert loaded.body == "<p>über</p>".encode() and http_server.log == ["/%C3%BCber"]
+
+
+def test_output_of_a_name_of_invalid_utf8_is_escaped_not_a_traceback(home, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    missing = os.fsdecode(bytes(tmp_path) + b"/report-\xff.txt")  # as the shell passes invalid UTF-8
+    for flags in (["--json"], []):
+        result = subprocess.run([sys.executable, "-m", "app", "--home", str(home), "ingest", *flags, missing],
+                                capture_output=True, cwd=Path(__file__).parents[1],
+                                env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr[-500:]
+    line = json.loads(subprocess.run([sys.executable, "-m", "app", "--home", str(home), "ingest", "--json", missing],
+                                     capture_output=True, cwd=Path(__file__).parents[1],
+                                     env={**os.environ, "PYTHONIOENCODING": "utf-8"}).stdout)
+    assert os.fsencode(line["source"]).endswith(b"report-\xff.txt")  # the name reads back to its bytes
+
+
+@pytest.mark.parametrize("command, target", [("recapture", "9" * 5000), ("figures", "9" * 5000), ("recapture", "²"),
+                                             ("figures", "²"), ("recapture", "\udced\udca0\udc80")])
+def test_recapture_and_figures_of_odd_targets_fail_plainly(evidence, command, target):
+    result = evidence(command, target)
+    assert result.exit_code == 1 and "Error:" in result.output, result.output
+
+
+def test_export_to_a_missing_folder_or_no_name_fails_plainly(evidence, tmp_path):
+    evidence("claim", "add", "A claim")
+    missing = evidence("export", "--warc", str(tmp_path / "no" / "such" / "x.warc.gz"), "--all")
+    assert missing.exit_code == 1 and "No such file or directory" in missing.output
+    nameless = evidence("export", "--warc", "", "--all")
+    assert nameless.exit_code == 2 and "file name" in nameless.output
+
+
+def test_serve_on_an_address_that_cannot_be_listened_on_fails_plainly(evidence):
+    for host in ("203.0.113.7", "256.1.1.1", "\udcff"):
+        result = evidence("serve", "--host", host, "--port", "5000")
+        assert result.exit_code == 1 and "cannot listen on" in result.output, result.output

@@ -53,7 +53,10 @@ def _details(exc: ArchiveError) -> dict:
 
 def json_object(shape: str) -> dict:
     """Return the request's JSON object, or refuse the request naming the `shape` expected."""
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError as exc:  # thousands of nested brackets; json raises this, not a ValueError
+        raise InvalidInputError("The JSON body is nested too deeply.") from exc
     if not isinstance(body, dict):
         raise InvalidInputError(f"Send a JSON object: {shape}.")
     return body
