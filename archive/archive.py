@@ -280,7 +280,7 @@ class Archive:
     def set_claim_status(self, claim_id: int, status: str, notes: str | None = None) -> Claim:
         """Change a claim's status: one of CLAIM_STATUSES."""
         inputs.record_id(claim_id, "claim")
-        inputs.text(status, "status", 100)
+        inputs.text(status, "status", inputs.NAME_MAX)
         inputs.text(notes, "notes", inputs.NOTES_MAX, required=False)
         if status not in CLAIM_STATUSES:
             raise InvalidInputError(f"unknown status {status!r}: use one of {', '.join(CLAIM_STATUSES)}")
@@ -300,7 +300,7 @@ class Archive:
         inputs.record_id(capture_id, "capture")
         inputs.text(quote, "quote", inputs.QUOTE_MAX)
         inputs.whole_number(position, "position", 0, inputs.ID_MAX, required=False)
-        inputs.text(stance, "stance", 100)
+        inputs.text(stance, "stance", inputs.NAME_MAX)
         inputs.text(note, "note", inputs.NOTE_MAX, required=False)
         inputs.text(new_claim, "claim", inputs.CLAIM_MAX, required=False)
         if stance not in STANCES:

@@ -16,6 +16,7 @@ CLAIM_MAX = 2_000
 NOTES_MAX = 10_000
 QUOTE_MAX = 10_000
 NOTE_MAX = 10_000
+NAME_MAX = 100  # a status or a stance: a word from a short list
 # Whoosh's parser is quadratic in the query (20,000 letters took 3 s, 100,000 took 45 s). Within these
 # bounds the worst of nine shapes tried (short distinct words, wildcards, CJK, symbols) took 0.25 s.
 QUERY_MAX = 2_000

@@ -26,7 +26,7 @@ def init_app(app: Flask) -> None:
         # DNS rebinding: a hostile page re-points its own name at 127.0.0.1 and its scripts then reach this
         # server as same-origin, with the Host header still naming the hostile site. Answer only to our names.
         name = host_name(request.headers.get("Host", ""))
-        if name in served_names(current_app.config) or (_is_ip(name) and _serves_every_address(current_app.config)):
+        if answers_to(name, current_app.config):
             return None
         shown = name[:100] or "(none)"
         message = (f"This archive does not answer to the host name {shown}: open it by a name it is served "
@@ -87,6 +87,16 @@ def host_name(host: str) -> str:
     return host.rsplit(":", 1)[0]
 
 
+def answers_to(name: str, config) -> bool:
+    """Tell whether a request naming host `name` (from host_name) is meant for this server."""
+    if name in served_names(config):
+        return True
+    # Listening on every interface, the server is reached by whichever address the machine has. An address
+    # typed as such cannot be a rebinding attack: the browser's origin is then that address itself.
+    served = config.get("SERVED_HOST")
+    return served is not None and served.strip().lower() in WILDCARDS and _is_ip(name)
+
+
 def served_names(config) -> frozenset[str]:
     """Return the host names this app answers to: loopback, the address `serve` listens on, ALLOWED_HOSTS."""
     names = set(LOOPBACK_NAMES)
@@ -102,13 +112,6 @@ def served_names(config) -> frozenset[str]:
         extra = extra.split(",")
     names.update(host_name(str(name)) for name in extra if str(name).strip())
     return frozenset(names)
-
-
-def _serves_every_address(config) -> bool:
-    # Listening on every interface, the server is reached by whichever address the machine has. An address
-    # typed as such cannot be a rebinding attack: the browser's origin is then that address itself.
-    served = config.get("SERVED_HOST")
-    return served is not None and served.strip().lower() in WILDCARDS
 
 
 def _is_ip(name: str) -> bool:
