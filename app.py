@@ -134,7 +134,7 @@ def _echo_result(result: IngestResult, err: bool = False) -> None:
 @cli.command()
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--page", type=click.IntRange(1, 1_000_000), default=1, show_default=True)
 @click.option("--near", type=click.FloatRange(0, 100), default=0.0,
               help="Figure searches: also show different values within this many percent.")
 @click.option("--json", "as_json", is_flag=True)
