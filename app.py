@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import os
 import re
+import socket
 import sys
 import zipfile
 from pathlib import Path
@@ -30,7 +32,9 @@ from ingest.run import ingest as run_ingest
 from ingest.sources import SourceItem, is_url
 
 DEFAULT_HOME = "./evidence-data"
+ALLOW_PRIVATE_HELP = "Also capture loopback, private and link-local addresses (refused by default)."
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+_CAPTURE_ID = re.compile(r"[0-9]+")  # str.isdigit() also takes "²" and "١", which int() refuses or reads
 
 
 def create_app(config: dict | None = None):
@@ -60,6 +64,11 @@ class ArchiveGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, home: Path) -> None:
     """Capture, search and cite evidence: hashed, timestamped captures of pages, PDFs and texts."""
+    # A file name of invalid UTF-8 arrives as lone surrogates (how Python decodes argv). Printed to a strict
+    # UTF-8 stream it would end the command with a traceback; written as \udcff, JSON readers read it back.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     ctx.obj = {"home": home}
 
 
@@ -82,14 +91,15 @@ def open_archive(ctx: click.Context) -> Archive:
               help="Seconds to wait on each network operation.")
 @click.option("--max-size", type=click.FloatRange(0.001, 10_000), default=50.0, show_default=True,
               help="Largest source accepted, in MB.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.pass_context
-def ingest(ctx, sources, as_json, jobs, timeout, max_size):
+def ingest(ctx, sources, as_json, jobs, timeout, max_size, allow_private):
     """Capture files, folders (recursively) and http(s) URLs into the archive."""
     archive = open_archive(ctx)
     recovered = _run(lambda: archive.index_pending(wait=False))  # when another process writes the index, it does this
     if recovered and not as_json:
         click.echo(f"Indexed {recovered} captures that an earlier run left unindexed.", err=True)
-    limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024))
+    limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024), allow_private=allow_private)
     counts = {"captured": 0, "exists": 0, "skipped": 0, "failed": 0}
     show_progress = not as_json and sys.stderr.isatty()
     bar = None
@@ -156,7 +166,7 @@ def printable(text: str) -> str:
 @cli.command()
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--page", type=click.IntRange(1, 1_000_000), default=1, show_default=True)
 @click.option("--near", type=click.FloatRange(0, 100), default=0.0,
               help="Figure searches: also show different values within this many percent.")
 @click.option("--json", "as_json", is_flag=True)
@@ -253,14 +263,15 @@ def provenance_text(capture: Capture, observations: list[Observation] = ()) -> s
 @cli.command()
 @click.argument("target", required=False)
 @click.option("--text", "text", default=None, help="Find figures in this text instead.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def figures(ctx, target, text, as_json):
+def figures(ctx, target, text, allow_private, as_json):
     """List the figures (money, percentages, multiples, counts) in a file, a capture (by id) or --text."""
     if (target is None) == (text is None):
         raise click.UsageError("Give a PATH, a CAPTURE_ID or --text TEXT.")
     if text is None:
-        text = _text_of(ctx, target)
+        text = _text_of(ctx, target, Limits(allow_private=allow_private))
     found = extract_figures(text)
     if as_json:
         click.echo(json.dumps([f.to_json() for f in found], ensure_ascii=False))
@@ -272,13 +283,20 @@ def figures(ctx, target, text, as_json):
     click.echo(f"{len(found)} figure{'s' if len(found) != 1 else ''}.")
 
 
-def _text_of(ctx: click.Context, target: str) -> str:
+def _capture_id(target: str) -> int:
+    """Return a capture id written in ASCII digits; a number too long to be an id names no capture."""
+    if len(target) > 18:
+        raise click.ClickException(f"there is no capture {target[:20]}… in this archive")
+    return int(target)
+
+
+def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
     """Return the text of a capture id, or of a file or URL extracted as ingest would (nothing is stored)."""
-    if target.isdigit() and not Path(target).exists():
-        return _run(lambda: open_archive(ctx).get(int(target), with_text=True)).text or ""
+    if _CAPTURE_ID.fullmatch(target) and (len(target) > 18 or not Path(target).exists()):
+        return _run(lambda: open_archive(ctx).get(_capture_id(target), with_text=True)).text or ""
     item = SourceItem(target, is_url(target))
     try:
-        return capture_source(item, Limits()).text
+        return capture_source(item, limits).text
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -287,18 +305,20 @@ def _text_of(ctx: click.Context, target: str) -> str:
 @click.argument("target")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True)
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.pass_context
-def recapture(ctx, target, as_json, timeout):
+def recapture(ctx, target, as_json, timeout, allow_private):
     """Capture a URL (or the URL of capture TARGET) again: a changed page becomes a new version."""
     archive = open_archive(ctx)
     url = target
-    if target.isdigit():
-        url = _run(lambda: archive.get(int(target))).url
+    if _CAPTURE_ID.fullmatch(target):
+        url = _run(lambda: archive.get(_capture_id(target))).url
         if not url:
             raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
-    previous = archive.catalog.latest_for_url(url)
     try:
-        result = archive.add(capture_source(SourceItem(url, True), Limits(timeout=timeout)))
+        captured = capture_source(SourceItem(url, True), Limits(timeout=timeout, allow_private=allow_private))
+        previous = archive.catalog.latest_for_url(url)  # looked up once the URL is known to be one
+        result = archive.add(captured)
     except ArchiveError as exc:
         if as_json:
             click.echo(json.dumps(IngestResult(url, "failed", error=str(exc)).to_json(), ensure_ascii=False))
@@ -347,6 +367,8 @@ def export(ctx, out, capture_ids, everything):
     """Write captures as WARC (ISO 28500) that pywb, warcio and other archive tools read."""
     if bool(capture_ids) == everything:
         raise click.UsageError("Give capture ids or --all.")
+    if not out.name:
+        raise click.UsageError("Give --warc a file name to write, such as archive.warc.gz.")
     archive = open_archive(ctx)
     records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
     count = len(capture_ids) if capture_ids else archive.catalog.count_captures()
@@ -532,19 +554,55 @@ def claim_status(ctx, claim_id, status, notes):
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; requests must name it (or localhost) in their Host header.")
 @click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True)
 @click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
 @click.pass_context
 def serve(ctx, host, port, threads):
     """Serve the web front end and JSON API with waitress."""
-    import waitress
+    from waitress.server import create_server
 
     _run(lambda: Archive(ctx.obj["home"])).close()  # a damaged or lost catalog is refused here, in one sentence
-    flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"])})
+    # The Host check answers to the address listened on, so a DNS-rebinding page cannot act as the user.
+    flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"]), "SERVED_HOST": host})
+    try:
+        sockets = _listen(host, port)
+    except (OSError, ValueError) as exc:  # a name that does not resolve, an address not ours, a port in use
+        raise click.ClickException(f"cannot listen on {host!r} port {port}: "
+                                   f"{getattr(exc, 'strerror', None) or exc}") from exc
+    server = create_server(flask_app, sockets=sockets, threads=threads, ident="evidence-archive")
     flask_app.extensions["evidence_indexer"].start()  # a deleted or outdated index is rebuilt in the background
-    click.echo(f"Serving the archive at {ctx.obj['home']} on http://{host}:{port}/ (Ctrl-C to stop)")
-    waitress.serve(flask_app, host=host, port=port, threads=threads, ident="evidence-archive")
+    port = sockets[0].getsockname()[1]  # the port chosen for --port 0
+    click.echo(f"Serving the archive at {ctx.obj['home']} on http://{_url_host(host)}:{port}/ (Ctrl-C to stop)")
+    logging.basicConfig()  # waitress reports overload and errors through logging, as waitress.serve set up
+    server.run()
+
+
+def _listen(host: str, port: int) -> list[socket.socket]:
+    """Bind every address `host` resolves to; raise OSError or ValueError, leaving nothing open.
+
+    Bound here rather than by waitress, which leaves its socket, pipe and threads behind when binding fails.
+    """
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, _name, address in dict.fromkeys(infos):
+            listener = socket.socket(family, kind, proto)
+            sockets.append(listener)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                listener.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            listener.bind(address)
+    except BaseException:
+        for listener in sockets:
+            listener.close()
+        raise
+    return sockets
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 def _echo_report(report, as_json: bool, ok_line: str, footer: str | None = None) -> None:
@@ -564,11 +622,14 @@ def _echo_report(report, as_json: bool, ok_line: str, footer: str | None = None)
 
 
 def _run(action):
-    """Call a library action, turning its errors into command-line messages."""
+    """Call a library action, turning its errors, and those of files named on the command line, into messages."""
     try:
         return action()
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:  # an output in a folder that does not exist, a folder given for a file, no permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import checking, figures, quotes, snippets, versions, warc
+from archive import checking, figures, inputs, quotes, snippets, versions, warc
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
@@ -217,6 +217,7 @@ class Archive:
 
     def get(self, capture_id: int, with_text: bool = False) -> Capture:
         """Return a capture or raise NotFoundError."""
+        inputs.record_id(capture_id, "capture")
         capture = self.catalog.get_capture(capture_id, with_text=with_text)
         if capture is None:
             raise NotFoundError(f"there is no capture {capture_id} in this archive")
@@ -267,6 +268,10 @@ class Archive:
         that value in any language and format; `near` (a fraction, 0.1 = 10 %) also admits different values
         that close, each hit saying how it matches.
         """
+        query = inputs.query(query)
+        inputs.whole_number(limit, "limit", 1, inputs.LIMIT_MAX)
+        inputs.whole_number(offset, "offset", 0, inputs.OFFSET_MAX)
+        near = inputs.fraction(near, "near", 1.0)
         wanted = checking.figure_query(query)
         if wanted is not None:
             return self._search_figure(query, wanted, limit, offset, near)
@@ -328,7 +333,7 @@ class Archive:
 
     def add_claim(self, text: str) -> Claim:
         """Record a statement to check."""
-        text = " ".join(text.split())
+        text = " ".join(inputs.text(text, "claim", inputs.CLAIM_MAX).split())
         if not text:
             raise InvalidInputError("A claim needs some text: write the statement to check.")
         return self.catalog.add_claim(text, at=utc_now())
@@ -339,6 +344,7 @@ class Archive:
 
     def claim(self, claim_id: int) -> Claim:
         """Return a claim with its citations, each checked against its stored capture."""
+        inputs.record_id(claim_id, "claim")
         claim = self.catalog.get_claim(claim_id)
         if claim is None:
             raise NotFoundError(f"there is no claim {claim_id} in this archive")
@@ -372,6 +378,9 @@ class Archive:
 
     def set_claim_status(self, claim_id: int, status: str, notes: str | None = None) -> Claim:
         """Change a claim's status: one of CLAIM_STATUSES."""
+        inputs.record_id(claim_id, "claim")
+        inputs.text(status, "status", inputs.NAME_MAX)
+        inputs.text(notes, "notes", inputs.NOTES_MAX, required=False)
         if status not in CLAIM_STATUSES:
             raise InvalidInputError(f"unknown status {status!r}: use one of {', '.join(CLAIM_STATUSES)}")
         self.claim(claim_id)
@@ -385,6 +394,14 @@ class Archive:
         With `new_claim`, the claim is created only once the quote is anchored, so a refused quote leaves
         no stray claim behind.
         """
+        if claim_id is not None:
+            inputs.record_id(claim_id, "claim")
+        inputs.record_id(capture_id, "capture")
+        inputs.text(quote, "quote", inputs.QUOTE_MAX)
+        inputs.whole_number(position, "position", 0, inputs.ID_MAX, required=False)
+        inputs.text(stance, "stance", inputs.NAME_MAX)
+        inputs.text(note, "note", inputs.NOTE_MAX, required=False)
+        inputs.text(new_claim, "claim", inputs.CLAIM_MAX, required=False)
         if stance not in STANCES:
             raise InvalidInputError(f"unknown stance {stance!r}: use one of {', '.join(STANCES)}")
         if new_claim is None:
@@ -404,6 +421,7 @@ class Archive:
 
     def remove_citation(self, citation_id: int) -> None:
         """Withdraw a citation; the record and its history stay in the catalog and the ledger."""
+        inputs.record_id(citation_id, "citation")
         if not self.catalog.citations(citation_id=citation_id):
             raise NotFoundError(f"there is no citation {citation_id} in this archive")
         self.catalog.remove_citation(citation_id, at=utc_now())

@@ -27,7 +27,15 @@ class NotTextError(ArchiveError):
 
 
 class FetchError(CaptureError):
-    """An HTTP fetch failed: bad scheme, refused, timed out, error status, too large."""
+    """An HTTP fetch failed: refused, timed out, error status, broken connection."""
+
+
+class URLRefusedError(FetchError):
+    """A URL is refused before any request: not a valid URL, not http(s), or an internal address."""
+
+
+class TooLargeError(CaptureError):
+    """A source is larger than the size limit."""
 
 
 class NotFoundError(ArchiveError):

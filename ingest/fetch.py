@@ -7,26 +7,33 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import re
 import socket
 import ssl
 import time
 import zlib
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
-from archive.errors import FetchError
+from archive.errors import FetchError, TooLargeError, URLRefusedError
 from ingest.base import Loaded
 from archive.clock import utc_now
 
 USER_AGENT = "evidence-archive/0.1 (capture for fact-checking)"
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 CHUNK = 64 * 1024
+_HOST_NAME = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?", re.IGNORECASE)
+ALLOW_HINT = ("loopback, private and link-local addresses are captured only when allowed "
+              "(--allow-private on the command line, EVIDENCE_ALLOW_PRIVATE_URLS=1 for the web)")
 
 
 def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024, max_redirects: int = 10,
-          allow_private: bool = True, deadline: float = 120.0) -> Loaded:
-    """GET a URL following redirects; return the final response as a Loaded source or raise FetchError."""
-    requested = _without_fragment(url)
-    _check_scheme(url, requested)
+          allow_private: bool = False, deadline: float = 120.0) -> Loaded:
+    """GET a URL following redirects; return the final response as a Loaded source or raise FetchError.
+
+    Every hop is checked before it is requested: a valid http(s) URL, and unless `allow_private`, a host
+    that resolves to public addresses only.
+    """
+    requested = _check_url(url, url)
     started = time.monotonic()
     redirects: list[dict] = []
     current = requested
@@ -34,11 +41,14 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
         status, reason, headers, body, sent = _get_once(url, current, timeout, max_bytes, allow_private,
                                                         started + deadline)
         if status in REDIRECT_CODES and headers.get("location"):
-            target = _without_fragment(urljoin(current, headers["location"]))
+            try:
+                target = urljoin(current, headers["location"])
+            except ValueError as exc:
+                raise URLRefusedError(url, f"{current} redirects to a location that is not a valid URL") from exc
+            target = _check_url(url, target)
             redirects.append({"url": current, "status": status, "location": target})
             if len(redirects) > max_redirects:
                 raise FetchError(url, f"too many redirects (more than {max_redirects})")
-            _check_scheme(url, target)
             current = target
             continue
         if status >= 400:
@@ -57,16 +67,19 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
 
 def _get_once(source: str, url: str, timeout: float, max_bytes: int, allow_private: bool,
               deadline_at: float) -> tuple[int, str, dict[str, str], bytes, dict[str, str]]:
-    parts = urlsplit(url)
+    parts = urlsplit(url)  # already checked by _check_url
     host = parts.hostname
-    if not host:
-        raise FetchError(source, f"the URL {url} has no host name")
     port = parts.port or (443 if parts.scheme == "https" else 80)
     addresses = _resolve(source, host, port, allow_private)
-    path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    # A URL as people write it may hold non-ASCII letters; on the wire they are percent-encoded (and the
+    # host name IDNA-encoded), as a browser sends them.
+    path = quote(urlunsplit(("", "", parts.path or "/", parts.query, "")), safe="/?:@!$&'()*+,;=%~-._")
+    authority = parts.netloc.rsplit("@", 1)[-1]
+    if not authority.isascii():
+        authority = host.encode("idna").decode("ascii") + (f":{parts.port}" if parts.port else "")
     connection = _connection(parts.scheme, host, port, addresses, timeout)
     try:
-        sent = {"Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": USER_AGENT,
+        sent = {"Host": authority, "User-Agent": USER_AGENT,
                 "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8",
                 "Accept-Encoding": "identity", "Connection": "close"}
         connection.request("GET", path, headers=sent)
@@ -76,11 +89,11 @@ def _get_once(source: str, url: str, timeout: float, max_bytes: int, allow_priva
             return response.status, response.reason, headers, b"", sent
         declared_length = headers.get("content-length", "")
         if declared_length.isdigit() and int(declared_length) > max_bytes:
-            raise FetchError(source, f"the response is too large ({_mb(int(declared_length))}, "
-                                     f"limit {_mb(max_bytes)})")
+            raise TooLargeError(source, f"the response is too large ({_mb(int(declared_length))}, "
+                                        f"limit {_mb(max_bytes)})")
         body = _read_capped(source, response, max_bytes, deadline_at, timeout)
         return response.status, response.reason, headers, _decode_content(source, body, headers), sent
-    except FetchError:
+    except (FetchError, TooLargeError):
         raise
     except (socket.timeout, TimeoutError) as exc:
         raise FetchError(source, f"timed out after {timeout:g} s waiting for {host}") from exc
@@ -125,7 +138,8 @@ def _resolve(source: str, host: str, port: int, allow_private: bool) -> list[str
     if not allow_private:
         for address in addresses:
             if is_internal(address):
-                raise FetchError(source, f"refused: {host} resolves to the internal address {address}")
+                raise URLRefusedError(source, f"refused: {host} resolves to the internal address {address}; "
+                                              f"{ALLOW_HINT}")
     return list(dict.fromkeys(addresses))
 
 
@@ -148,7 +162,7 @@ def _read_capped(source: str, response, max_bytes: int, deadline_at: float, time
             return b"".join(chunks)
         total += len(chunk)
         if total > max_bytes:
-            raise FetchError(source, f"the response is too large (over the {_mb(max_bytes)} limit)")
+            raise TooLargeError(source, f"the response is too large (over the {_mb(max_bytes)} limit)")
         chunks.append(chunk)
 
 
@@ -173,15 +187,42 @@ def _headers(response) -> dict[str, str]:
     return merged
 
 
-def _check_scheme(source: str, url: str) -> None:
-    scheme = urlsplit(url).scheme.lower()
+def _check_url(source: str, url: str) -> str:
+    """Return the URL without its fragment if it can be requested, else raise URLRefusedError saying why."""
+    url = url.strip()
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise URLRefusedError(source, f"{url!r} is not a valid URL: it contains white space or control "
+                                      "characters (write a space as %20)")
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # reading it checks it: a port past 65535 or not a number raises ValueError
+    except ValueError as exc:
+        raise URLRefusedError(source, f"{url!r} is not a valid URL ({exc})") from exc
+    scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise FetchError(source, f"unsupported URL scheme '{scheme}': only http and https can be captured")
+        raise URLRefusedError(source, f"unsupported URL scheme '{scheme}': only http and https can be captured")
+    host = parts.hostname
+    if not host:
+        raise URLRefusedError(source, f"the URL {url} has no host name")
+    if not _valid_host(host):
+        raise URLRefusedError(source, f"the URL {url} does not name a valid host")
+    if port == 0:
+        raise URLRefusedError(source, f"the URL {url} names port 0")
+    return urlunsplit((scheme, parts.netloc, parts.path, parts.query, ""))
 
 
-def _without_fragment(url: str) -> str:
-    parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path, parts.query, ""))
+def _valid_host(host: str) -> bool:
+    """Tell whether a URL's host is an IP address or a name the resolver can be asked about."""
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+        return True
+    except ValueError:
+        pass
+    try:
+        ascii_name = host.encode("idna").decode("ascii")  # international names, as the resolver takes them
+    except UnicodeError:
+        return False
+    return len(ascii_name) <= 253 and _HOST_NAME.fullmatch(ascii_name) is not None
 
 
 def _mb(size: int) -> str:

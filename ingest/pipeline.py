@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from archive import figures
 from archive.analysis import analyse
 from archive.clock import utc_now
-from archive.errors import CaptureError, UnsupportedSourceError
+from archive.errors import CaptureError, TooLargeError, UnsupportedSourceError
 from archive.models import Capture, Captured, Described
 from ingest.base import Ingestor, Loaded
 from ingest.fetch import fetch
@@ -28,7 +28,7 @@ class Limits:
 
     timeout: float = 20.0
     max_bytes: int = 50 * 1024 * 1024
-    allow_private: bool = True
+    allow_private: bool = False  # loopback, private and link-local addresses are refused unless allowed
 
 
 def load(item: SourceItem, limits: Limits) -> Loaded:
@@ -72,8 +72,8 @@ def capture_upload(name: str, body: bytes, limits: Limits) -> Captured:
     if not body:
         raise CaptureError(source, "the file is empty")
     if len(body) > limits.max_bytes:
-        raise CaptureError(source, f"the file is too large ({len(body) / 1048576:.1f} MB, "
-                                   f"limit {limits.max_bytes / 1048576:.1f} MB)")
+        raise TooLargeError(source, f"the file is too large ({len(body) / 1048576:.1f} MB, "
+                                    f"limit {limits.max_bytes / 1048576:.1f} MB)")
     loaded = Loaded(source=source, method="upload", body=body, captured_at=utc_now(), name=name)
     return choose(loaded).capture(loaded)
 

@@ -52,7 +52,8 @@ def test_mixed_run_captures_the_good_and_names_every_bad_source(evidence, http_s
         "http://127.0.0.1:9/refused": "refused",
     }
     sources = [str(p) for p in good] + good_urls + list(bad)
-    result = evidence("ingest", "--json", "--timeout", "0.5", "--max-size", "0.02", "--jobs", "1", *sources)
+    result = evidence("ingest", "--json", "--timeout", "0.5", "--max-size", "0.02", "--jobs", "1", "--allow-private",
+                      *sources)
     assert result.exit_code == 1
     lines = {line["source"]: line for line in _lines(result.output)}
     assert set(lines) == set(sources)
@@ -304,19 +305,19 @@ def test_claim_cite_anchors_typographic_variants_and_prints_a_suggestion_in_full
 
 def test_recapture_command(evidence, http_server):
     url = http_server.serve("/page", html_page("Page", "<p>" + "The total was $1.23 million for the drones. " * 3 + "</p>"))
-    evidence("ingest", url)
+    evidence("ingest", "--allow-private", url)
     evidence("claim", "add", "The total was $1.23 million")
     evidence("claim", "cite", "1", "1", "The total was $1.23 million for the drones.", "--position", "0")
-    unchanged = evidence("recapture", "1")
+    unchanged = evidence("recapture", "--allow-private", "1")
     assert unchanged.exit_code == 0 and "Unchanged" in unchanged.output
     http_server.serve("/page", html_page("Page", "<p>The page now says nothing about money at all, only weather.</p>"))
-    changed = evidence("recapture", url)
+    changed = evidence("recapture", "--allow-private", url)
     assert changed.exit_code == 0 and "Captured #2: a new version of" in changed.output
     assert "citation #1 (claim #1): vanished" in changed.output
     data = json.loads(evidence("show", "2", "--json").output)
     assert data["previous_id"] == 1
     http_server.serve("/page", "<p>gone</p>", status=410)
-    failed = evidence("recapture", url, "--json")
+    failed = evidence("recapture", "--allow-private", url, "--json")
     assert failed.exit_code == 1 and json.loads(failed.output)["status"] == "failed"
     assert evidence("recapture", "99").exit_code == 1
 
@@ -327,7 +328,7 @@ def test_http_capture_keeps_its_exchange_and_exports_as_warc(evidence, http_serv
     url = http_server.serve("/story", html_page("Story", "<p>" + "Drones worth $1.23 million. " * 8 + "</p>"),
                             headers={"X-Trace": "abc"})
     write(tmp_path / "note.md", "A local note about drones.")
-    evidence("ingest", url, str(tmp_path / "note.md"))
+    evidence("ingest", "--allow-private", url, str(tmp_path / "note.md"))
     shown = json.loads(evidence("show", "1", "--json").output)
     assert shown["warc_sha256"] and json.loads(evidence("show", "2", "--json").output)["warc_sha256"] is None
     out = tmp_path / "export.warc.gz"

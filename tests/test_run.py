@@ -92,7 +92,7 @@ def test_a_capture_whose_original_went_missing_is_refused_with_no_row(archive, t
 def test_a_worker_hands_back_an_http_original_for_the_record_of_the_exchange(archive, http_server):
     body = html_page("Drones", "Report on drone exports.")
     url = http_server.serve("/page.html", body)
-    _item, captured, error = capture_and_keep(SourceItem(url, True), Limits(), archive.store.folder)
+    _item, captured, error = capture_and_keep(SourceItem(url, True), Limits(allow_private=True), archive.store.folder)
     assert error is None and captured.body == body.encode()
     capture = archive.add(captured).capture
     assert capture.warc_sha256 and body.encode() in gzip.decompress(archive.exchange(capture))

@@ -131,7 +131,7 @@ def test_row_added_behind_the_archives_back(evidence, cited):
 def test_changed_exchange_warc(evidence, http_server, home):
     from tests.documents import html_page
     url = http_server.serve("/p", html_page("P", "<p>" + "Drones and more drones were exported. " * 6 + "</p>"))
-    assert evidence("ingest", url).exit_code == 0
+    assert evidence("ingest", "--allow-private", url).exit_code == 0
     exchange = json.loads(evidence("show", "1", "--json").output)["warc_sha256"]
     code, report = _verify(evidence)
     assert code == 0 and report["checked"]["exchange_warcs"] == 1

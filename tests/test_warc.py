@@ -469,7 +469,7 @@ def test_exchange_warc_records_the_decoded_exchange():
 def exported(tmp_path, archive, http_server):
     """Three captures in a real archive (an http page with its exchange, a PDF file, a text file), exported."""
     url = http_server.serve("/drones", ARTICLE)
-    page = capture(SourceItem(url, True), Limits())
+    page = capture(SourceItem(url, True), Limits(allow_private=True))
     exchange = exchange_warc(page.final_url, page.captured_at, {"Host": url.split("/")[2], "User-Agent": USER_AGENT},
                              page.http_status, "OK", page.http_headers, page.body)
     report = capture(SourceItem(str(write(tmp_path / "register.pdf", REPORT)), False), Limits())

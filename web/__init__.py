@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from web import api, captures, claims, db, indexer, render, search, security
+from web import api, arguments, captures, claims, db, indexer, render, search, security
 
 ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
@@ -24,6 +24,10 @@ def create_app(config: dict | None = None) -> Flask:
         FETCH_TIMEOUT=20.0,
         # Capturing a URL from the web must not reach the server's own network unless allowed.
         ALLOW_PRIVATE_URLS=False,
+        # Requests must name this server in their Host header (against DNS rebinding): loopback names, the
+        # address `serve` listens on (SERVED_HOST), and these (EVIDENCE_ALLOWED_HOSTS=a.example,b.example).
+        SERVED_HOST=None,
+        ALLOWED_HOSTS=[],
         RESULTS_PER_PAGE=10,
         WTF_CSRF_TIME_LIMIT=None,
     )
@@ -34,6 +38,8 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _secret_key(Path(app.config["EVIDENCE_HOME"]))
 
+    # Every <int:...> in a route is an id or a count: bounded to SQLite's integers, a larger one is a 404.
+    app.url_map.converters["int"] = arguments.IdConverter
     csrf.init_app(app)
     indexer.init_app(app)
     db.init_app(app)

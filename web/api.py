@@ -1,17 +1,30 @@
-"""The JSON API: the command line's shapes over HTTP. Errors are {"error": ...} with a fitting status."""
+"""The JSON API: the command line's shapes over HTTP. Errors are {"error": ...} with a status chosen by class."""
 
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from archive import quotes
-from archive.errors import ArchiveError, CaptureError, FetchError, InvalidInputError, NotFoundError, QueryError
+from archive import inputs, quotes
+from archive.errors import (ArchiveError, CaptureError, IntegrityError, InvalidInputError, NotFoundError,
+                            QueryError, TooLargeError, URLRefusedError)
 from ingest.pipeline import capture, capture_upload
 from ingest.sources import SourceItem
+from web import arguments
 from web.captures import limits, safe_upload_name
 from web.db import get_archive
+from web.security import refusal
 
 bp = Blueprint("api", __name__)
+
+# The first class an error is an instance of chooses its status: what went wrong, never its wording.
+STATUS: tuple[tuple[type[ArchiveError], int], ...] = (
+    (NotFoundError, 404),
+    (IntegrityError, 500),  # stored evidence no longer matches its hash: the archive's fault, not the caller's
+    (InvalidInputError, 400), (QueryError, 400), (quotes.EmptyQuoteError, 400), (URLRefusedError, 400),
+    (TooLargeError, 413),
+    (quotes.QuoteError, 422), (CaptureError, 422),
+    (ArchiveError, 400),
+)
 
 
 def error(message: str, status: int, **extra):
@@ -19,22 +32,42 @@ def error(message: str, status: int, **extra):
     return jsonify(error=message, **extra), status
 
 
-@bp.errorhandler(NotFoundError)
-def not_found(exc):
-    return error(str(exc), 404)
+@bp.errorhandler(ArchiveError)
+def archive_error(exc: ArchiveError):
+    status = next(code for kind, code in STATUS if isinstance(exc, kind))
+    message = refusal(exc) if isinstance(exc, IntegrityError) else str(exc)
+    return error(message, status, **_details(exc))
 
 
-@bp.errorhandler(InvalidInputError)
-def invalid(exc):
-    return error(str(exc), 400)
+def _details(exc: ArchiveError) -> dict:
+    """Return what a client needs besides the message to act on an error."""
+    if isinstance(exc, quotes.QuoteNotFoundError):
+        found = exc.suggestion
+        return {"suggestion": {"exact": found.exact, "start": found.start, "end": found.end} if found else None}
+    if isinstance(exc, quotes.AmbiguousQuoteError):
+        return {"occurrences": [{"start": a.start, "end": a.end} for a in exc.occurrences]}
+    if isinstance(exc, CaptureError):
+        return {"source": exc.source}
+    return {}
+
+
+def json_object(shape: str) -> dict:
+    """Return the request's JSON object, or refuse the request naming the `shape` expected."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError as exc:  # thousands of nested brackets; json raises this, not a ValueError
+        raise InvalidInputError("The JSON body is nested too deeply.") from exc
+    if not isinstance(body, dict):
+        raise InvalidInputError(f"Send a JSON object: {shape}.")
+    return body
 
 
 @bp.get("/captures")
 def list_captures():
     """List captures, newest first: ?limit=&offset=."""
     archive = get_archive()
-    limit = min(max(request.args.get("limit", 50, type=int), 1), 500)
-    offset = max(request.args.get("offset", 0, type=int), 0)
+    limit = arguments.whole_number("limit", 50, 1, 500)
+    offset = arguments.whole_number("offset", 0, 0, inputs.OFFSET_MAX)
     items = archive.catalog.list_captures(limit=limit, offset=offset)
     return jsonify(total=archive.catalog.count_captures(), captures=[c.to_json() for c in items])
 
@@ -59,20 +92,12 @@ def create_capture():
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         name = safe_upload_name(upload.filename)
-        source, make = f"upload:{name}", lambda: capture_upload(name, upload.read(), limits())
+        result = archive.add(capture_upload(name, upload.read(), limits()))
     else:
-        url = (request.get_json(silent=True) or {}).get("url") if request.is_json else None
+        url = json_object('{"url": "https://..."}, or a file in the multipart field "file"').get("url")
         if not isinstance(url, str) or not url.strip():
             return error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
-        source, make = url.strip(), lambda: capture(SourceItem(url.strip(), True), limits())
-    try:
-        result = archive.add(make())
-    except FetchError as exc:
-        refused = "only http and https" in exc.reason or exc.reason.startswith("refused:")
-        return error(str(exc), 400 if refused else 422, source=source)
-    except CaptureError as exc:
-        too_large = "too large" in exc.reason
-        return error(str(exc), 413 if too_large else 422, source=source)
+        result = archive.add(capture(SourceItem(url.strip(), True), limits()))
     return jsonify(result.to_json()), 201 if result.status == "captured" else 200
 
 
@@ -82,13 +107,10 @@ def search():
     query = request.args.get("q", "").strip()
     if not query:
         return error("Give a query: ?q=words", 400)
-    limit = min(max(request.args.get("limit", 10, type=int), 1), 100)
-    page = max(request.args.get("page", 1, type=int), 1)
-    near = min(max(request.args.get("near", 0.0, type=float), 0.0), 100.0) / 100
-    try:
-        result = get_archive().search(query, limit=limit, offset=(page - 1) * limit, near=near)
-    except QueryError as exc:
-        return error(str(exc), 400)
+    limit = arguments.whole_number("limit", 10, 1, 100)
+    page = arguments.whole_number("page", 1, 1, arguments.PAGE_MAX)
+    near = arguments.number("near", 0.0, 100.0) / 100
+    result = get_archive().search(query, limit=limit, offset=(page - 1) * limit, near=near)
     return jsonify(result.to_json())
 
 
@@ -103,11 +125,10 @@ def list_claims():
 @bp.post("/claims")
 def create_claim():
     """Record a claim: JSON {"text": ...}."""
-    body = request.get_json(silent=True) or {}
-    text = body.get("text")
-    if not isinstance(text, str):
+    body = json_object('{"text": "the claim"}')
+    if "text" not in body:
         return error('Send JSON {"text": "the claim"}.', 400)
-    return jsonify(get_archive().add_claim(text).to_json()), 201
+    return jsonify(get_archive().add_claim(body["text"]).to_json()), 201
 
 
 @bp.get("/claims/<int:claim_id>")
@@ -119,7 +140,7 @@ def get_claim(claim_id: int):
 @bp.get("/claims/<int:claim_id>/sources")
 def claim_sources(claim_id: int):
     """Return passages that state the claim's figures, best first: ?limit=20."""
-    limit = min(max(request.args.get("limit", 20, type=int), 1), 200)
+    limit = arguments.whole_number("limit", 20, 1, 200)
     found = get_archive().find_sources(claim_id, limit=limit)
     return jsonify(sources=[c.to_json() for c in found])
 
@@ -127,8 +148,8 @@ def claim_sources(claim_id: int):
 @bp.route("/claims/<int:claim_id>", methods=["PATCH"])
 def update_claim(claim_id: int):
     """Change a claim's status: JSON {"status": ..., "notes": ...}."""
-    body = request.get_json(silent=True) or {}
-    if not isinstance(body.get("status"), str):
+    body = json_object('{"status": "supported", "notes": "why"}')
+    if "status" not in body:
         return error('Send JSON {"status": "supported"}.', 400)
     return jsonify(get_archive().set_claim_status(claim_id, body["status"], body.get("notes")).to_json())
 
@@ -136,24 +157,12 @@ def update_claim(claim_id: int):
 @bp.post("/citations")
 def create_citation():
     """Cite a quote: JSON {"claim_id", "capture_id", "quote", "position"?, "stance"?, "note"?}."""
-    body = request.get_json(silent=True) or {}
-    claim_id, capture_id, quote = body.get("claim_id"), body.get("capture_id"), body.get("quote")
-    position = body.get("position")
-    if not (isinstance(claim_id, int) and isinstance(capture_id, int) and isinstance(quote, str)) or (
-            position is not None and not isinstance(position, int)):
+    body = json_object('{"claim_id": 1, "capture_id": 2, "quote": "exact passage"}')
+    if not {"claim_id", "capture_id", "quote"} <= body.keys():
         return error('Send JSON {"claim_id": 1, "capture_id": 2, "quote": "exact passage"}.', 400)
-    try:
-        citation = get_archive().cite(claim_id, capture_id, quote, position=position,
-                                      stance=body.get("stance", "supports"), note=body.get("note"))
-    except quotes.QuoteNotFoundError as exc:
-        suggestion = None
-        if exc.suggestion is not None:
-            suggestion = {"exact": exc.suggestion.exact, "start": exc.suggestion.start, "end": exc.suggestion.end}
-        return error(str(exc), 422, suggestion=suggestion)
-    except quotes.AmbiguousQuoteError as exc:
-        return error(str(exc), 422, occurrences=[{"start": a.start, "end": a.end} for a in exc.occurrences])
-    except quotes.EmptyQuoteError as exc:
-        return error(str(exc), 400)
+    citation = get_archive().cite(body["claim_id"], body["capture_id"], body["quote"],
+                                  position=body.get("position"), stance=body.get("stance", "supports"),
+                                  note=body.get("note"))
     return jsonify(citation.to_json()), 201
 
 
@@ -162,8 +171,3 @@ def delete_citation(citation_id: int):
     """Withdraw a citation; it stays in the record, marked removed."""
     get_archive().remove_citation(citation_id)
     return jsonify(removed=citation_id)
-
-
-@bp.errorhandler(ArchiveError)
-def archive_error(exc):
-    return error(str(exc), 400)

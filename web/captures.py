@@ -11,6 +11,7 @@ from archive.errors import ArchiveError, CaptureError
 from archive.models import STANCES, IngestResult
 from ingest.pipeline import Limits, capture, capture_upload
 from ingest.sources import SourceItem
+from web import arguments
 from web.db import get_archive
 from web.render import render_text, source_for_people, title_for_people
 from web.security import ORIGINAL_POLICY
@@ -28,7 +29,7 @@ def limits() -> Limits:
 @bp.get("/captures")
 def list_captures():
     """List captures, newest first."""
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = arguments.page()
     archive = get_archive()
     items = archive.catalog.list_captures(limit=50, offset=(page - 1) * 50)
     total = archive.catalog.count_captures()

@@ -7,6 +7,7 @@ import re
 from flask import Blueprint, current_app, render_template, request
 
 from archive.errors import QueryError
+from web import arguments
 from web.db import get_archive
 from web.indexer import index_in_background
 
@@ -45,7 +46,7 @@ def index():
     words = request.args.get("q", "")
     filters = {name: request.args.get(name, "") for name in FILTERS}
     query = build_query(words, filters)
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = arguments.page()
     per_page = current_app.config["RESULTS_PER_PAGE"]
     near = min(max(request.args.get("near", 0, type=int) or 0, 0), 100)
     result, error = None, None

@@ -1,8 +1,11 @@
-"""Response headers and request checks that keep hostile captured content harmless."""
+"""Response headers and request checks that keep hostile captured content and hostile pages harmless."""
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+import ipaddress
+import socket
+
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from archive.errors import IntegrityError, NotFoundError
@@ -11,10 +14,26 @@ PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'")
 # Originals are served only as downloads; if a browser renders one anyway, it gets no origin and no scripts.
 ORIGINAL_POLICY = "sandbox; default-src 'none'"
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+WILDCARDS = ("", "0.0.0.0", "::", "[::]")
 
 
 def init_app(app: Flask) -> None:
-    """Install security headers, JSON errors for the API, and the API's CSRF rule."""
+    """Install the Host check, security headers, JSON errors for the API, and the API's CSRF rule."""
+
+    @app.before_request
+    def host_is_served():
+        # DNS rebinding: a hostile page re-points its own name at 127.0.0.1 and its scripts then reach this
+        # server as same-origin, with the Host header still naming the hostile site. Answer only to our names.
+        name = host_name(request.headers.get("Host", ""))
+        if answers_to(name, current_app.config):
+            return None
+        shown = name[:100] or "(none)"
+        message = (f"This archive does not answer to the host name {shown}: open it by a name it is served "
+                   "under (such as 127.0.0.1), or add the name to EVIDENCE_ALLOWED_HOSTS.")
+        if request.path.startswith("/api/"):
+            return jsonify(error=message), 400
+        return render_template("error.html", message=message), 400
 
     @app.after_request
     def headers(response):
@@ -43,8 +62,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(IntegrityError)
     def tampered(error: IntegrityError):
-        # Stored evidence that no longer matches its hash is never served; say so plainly.
-        message = f"Refused: {error}. Run `evidence verify` to see what changed."
+        message = refusal(error)
         if request.path.startswith("/api/"):
             return jsonify(error=message), 500
         return render_template("error.html", message=message), 500
@@ -54,6 +72,54 @@ def init_app(app: Flask) -> None:
         if request.path.startswith("/api/"):
             return jsonify(error=_describe(error)), error.code
         return render_template("error.html", error=error, message=_describe(error)), error.code
+
+
+def refusal(error: IntegrityError) -> str:
+    """Say that stored evidence no longer matching its hash is not served, and what to do."""
+    return f"Refused: {error}. Run `evidence verify` to see what changed."
+
+
+def host_name(host: str) -> str:
+    """Return the name of a Host header without its port, lower case; IPv6 addresses keep their brackets."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[:host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0]
+
+
+def answers_to(name: str, config) -> bool:
+    """Tell whether a request naming host `name` (from host_name) is meant for this server."""
+    if name in served_names(config):
+        return True
+    # Listening on every interface, the server is reached by whichever address the machine has. An address
+    # typed as such cannot be a rebinding attack: the browser's origin is then that address itself.
+    served = config.get("SERVED_HOST")
+    return served is not None and served.strip().lower() in WILDCARDS and _is_ip(name)
+
+
+def served_names(config) -> frozenset[str]:
+    """Return the host names this app answers to: loopback, the address `serve` listens on, ALLOWED_HOSTS."""
+    names = set(LOOPBACK_NAMES)
+    served = config.get("SERVED_HOST")
+    if served is not None:
+        served = served.strip().lower()
+        if served in WILDCARDS:
+            names.add(socket.gethostname().lower())
+        else:
+            names.add(f"[{served}]" if ":" in served and not served.startswith("[") else served)
+    extra = config.get("ALLOWED_HOSTS") or ()
+    if isinstance(extra, str):  # EVIDENCE_ALLOWED_HOSTS=a.example,b.example
+        extra = extra.split(",")
+    names.update(host_name(str(name)) for name in extra if str(name).strip())
+    return frozenset(names)
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(error: HTTPException) -> str:
