@@ -140,7 +140,8 @@ def _wait_for_index(archive: Archive, quiet: bool) -> None:
         click.echo("Waiting for the search index: another process is writing to it…", err=True)
     left = _run(archive.flush)
     if left:
-        click.echo(f"Note: {left} captures are stored but not yet searchable: the search index stayed busy. "
+        why = archive.index_problem or "the search index stayed busy"
+        click.echo(f"Note: {left} captures are stored but not yet searchable: {why}. "
                    "The next `evidence ingest`, `serve` or `reindex` indexes them.", err=True)
 
 

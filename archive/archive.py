@@ -16,7 +16,8 @@ from archive import checking, figures, inputs, quotes, snippets, versions, warc
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
-from archive.errors import CaptureError, CatalogLostError, IndexBusyError, InvalidInputError, NotFoundError
+from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
+                            NotFoundError)
 from archive.index import SearchIndex
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
@@ -44,6 +45,7 @@ class Archive:
         self._batch_depth = 0
         self._deferred = False  # captures left to whichever process holds the index lock
         self._next_lock_try = 0.0
+        self.index_problem: str | None = None  # why captures wait for the index, when it is not another's lock
         if self.index.created_now and self.catalog.count_captures():
             # The index was missing, outdated or unreadable and is new and empty: index everything again.
             self.catalog.mark_all_unindexed()
@@ -134,7 +136,11 @@ class Archive:
         for start in range(0, len(waiting), 200):
             for capture in self.catalog.get_captures(waiting[start:start + 200], with_text=True).values():
                 self._derive_and_queue(capture, replace=True)
-        committed = self.index.commit(clear=clear)
+        try:
+            committed = self.index.commit(clear=clear)
+        except IndexWriteError as exc:
+            self._deferred, self.index_problem = True, str(exc)  # stored and marked unindexed: nothing lost
+            return
         if committed:
             self.catalog.mark_indexed(committed)
             self._deferred = False
@@ -189,6 +195,7 @@ class Archive:
                 self.index.begin()
                 queued = set()
         self._commit_index()
+        self._raise_index_problem()
         return count
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
@@ -206,7 +213,12 @@ class Archive:
             if progress:
                 progress(1)
         self._commit_index(clear=True)
+        self._raise_index_problem()
         return count
+
+    def _raise_index_problem(self) -> None:
+        if self._deferred and self.index_problem:
+            raise IndexWriteError(f"{self.index_problem}; the captures stay stored and marked to be indexed")
 
     def verify(self, progress: Callable[[int], None] | None = None,
                reextract: Callable[[Capture, bytes], str] | None = None) -> verification.Report:
@@ -505,6 +517,7 @@ def _row(captured: Captured, sha256: str) -> dict:
     """Return the catalog row of a new capture: its description, text and hashes (the catalog adds the
     previous version of its URL)."""
     row = {f.name: getattr(captured, f.name) for f in fields(Described)}
+    row["source"] = inputs.as_recorded(row["source"])  # a file name of invalid UTF-8 is kept, escaped
     size = len(captured.body) if captured.body is not None else captured.size
     row.update(sha256=sha256, size=size, text=captured.text,
                text_sha256=sha256_hex(captured.text.encode("utf-8")))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from archive.catalog import GENESIS_HASH
 from archive.clock import utc_now
+from archive.inputs import as_recorded
 
 FORMAT = "evidence-bundle/1"
 NS = "urn:evidence-archive:ns#"
@@ -35,7 +36,7 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
         files[text_path(capture.id)] = (capture.text or "").encode("utf-8")
     files["claim.json"] = _json(claim.to_json())
     files["annotations.jsonld"] = _json(annotations(claim, captures))
-    files["claimreview.jsonld"] = _json(claim_review(claim, captures, publisher))
+    files["claimreview.jsonld"] = _json(claim_review(claim, captures, as_recorded(publisher)))
     entries, head = _ledger_extract(archive, claim, captures)
     files["ledger.jsonl"] = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
                                     for e in entries).encode("utf-8")

@@ -50,6 +50,10 @@ class IndexBusyError(ArchiveError):
     """Another process holds the search index's write lock."""
 
 
+class IndexWriteError(ArchiveError):
+    """The search index could not be written; the captures stay stored and marked to be indexed."""
+
+
 class QueryError(ArchiveError):
     """A search query could not be parsed."""
 

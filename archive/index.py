@@ -34,7 +34,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 
 from archive import snippets
 from archive.analysis import keyword_analyzer, text_analyzer, token_spans
-from archive.errors import IndexBusyError, QueryError
+from archive.errors import IndexBusyError, IndexWriteError, QueryError
 from archive.models import Capture
 
 SCHEMA_VERSION = "3"  # 2: text keeps positions only (snippets re-tokenise up to the passage); 3: text analysed beforehand
@@ -511,15 +511,25 @@ class SearchIndex:
         if self.is_lost():  # the folder was deleted under us: these documents would land in a stranger's index
             self.cancel()
             return []
-        self._writer.commit(mergetype=CLEAR if clear else None, merge=merge)
+        try:
+            self._writer.commit(mergetype=CLEAR if clear else None, merge=merge)
+        except Exception as exc:  # a disk full, a damaged segment: whatever it is, the lock must not stay held
+            self.cancel()
+            raise IndexWriteError(f"the search index could not be written ({type(exc).__name__}: {exc})") from exc
         committed, self._pending, self._writer = self._pending, [], None
         return committed
 
     def cancel(self) -> None:
         """Drop queued documents and release the lock (they stay marked unindexed in the catalog)."""
-        if self._writer is not None:
-            self._writer.cancel()
-        self._writer, self._pending = None, []
+        writer, self._writer, self._pending = self._writer, None, []
+        if writer is None:
+            return
+        try:
+            writer.cancel()
+        except Exception:  # a writer a failed commit left half closed: release its lock by hand
+            lock = getattr(writer, "writelock", None)
+            if lock is not None and getattr(lock, "fd", None) is not None:
+                lock.release()
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -533,7 +543,8 @@ class SearchIndex:
         except Exception as exc:  # whoosh raises assorted errors (ValueError, IndexError...) for bad input
             hint = (" (dates are written 2024, 2024-03 or 2024-03-05, ranges as [2024-01-01 to 2024-06-30])"
                     if _DATE_CLAUSE.search(query) else "")
-            raise QueryError(f"could not read the query {query!r}{hint}") from exc
+            shown = query if len(query) <= 80 else query[:77] + "…"
+            raise QueryError(f"could not read the query {shown!r}{hint}") from exc
 
     def search(self, query: str, texts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
         """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets. Return (exact total, hits)."""

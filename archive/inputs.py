@@ -41,6 +41,20 @@ def text(value: object, name: str, limit: int, required: bool = True) -> str | N
     return value
 
 
+def as_recorded(value: str) -> str:
+    """Return a name as it can be stored, hashed and written as UTF-8: bytes that a shell passed undecoded (a
+    file name of invalid UTF-8 arrives as lone surrogates) written as \\xNN, any other lone surrogate as \\uNNNN."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def record_id(value: object, kind: str) -> int:
     """Return `value` if it is a whole number that can name a `kind` of record; one out of range names none."""
     if isinstance(value, bool) or not isinstance(value, int):

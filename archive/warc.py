@@ -30,6 +30,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archive.errors import IntegrityError
+from archive.inputs import as_recorded
 
 WARC_VERSION = "1.1"
 SOFTWARE = "evidence-archive"
@@ -87,7 +88,7 @@ def export_warc(out_path: str | Path, items: Iterable[ExportItem]) -> int:
     try:
         with partial.open("wb") as handle:
             writer = _writer(handle)
-            writer.write_record(writer.create_warcinfo_record(target.name, _warcinfo_fields()))
+            writer.write_record(writer.create_warcinfo_record(as_recorded(target.name), _warcinfo_fields()))
             written = 1
             for item in items:
                 written += _export_item(writer, handle, item)

@@ -372,3 +372,13 @@ def test_ingest_corpus_warcs(evidence, corpus):
     found = json.loads(evidence("search", '"162 million people"', "--json").output)
     assert found["total"] == 1
     assert evidence("verify").exit_code == 0
+
+
+def test_a_file_name_of_invalid_utf8_is_captured_under_an_escaped_name(evidence, tmp_path):
+    name = os.fsdecode(b"report-\xff.txt")  # how a shell hands over a name that is not UTF-8
+    (tmp_path / name).write_text("Drones were exported in 2022.")
+    result = evidence("ingest", "--json", str(tmp_path / name))
+    line = json.loads(result.output)
+    assert result.exit_code == 0 and line["status"] == "captured"
+    assert line["capture"]["source"].endswith("report-\\xff.txt")
+    assert json.loads(evidence("verify", "--json").output)["ok"] is True

@@ -174,3 +174,29 @@ def test_web_search_notices_a_deleted_index_and_rebuilds_it(app, client):
     app.extensions["evidence_indexer"].join(BOUND)
     page = client.get("/?q=drone").data.decode()
     assert "3 results" in page and "being added to the search index" not in page
+
+
+def test_a_failed_index_commit_releases_the_lock_and_loses_nothing(tmp_path, monkeypatch):
+    from whoosh.writing import SegmentWriter
+
+    home = tmp_path / "home"
+    original_commit = SegmentWriter.commit
+    failures = iter([OSError(28, "No space left on device")])
+
+    def commit_failing_once(self, *args, **kwargs):
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        return original_commit(self, *args, **kwargs)
+
+    monkeypatch.setattr(SegmentWriter, "commit", commit_failing_once)
+    with Archive(home) as archive:
+        result = archive.add(_captured(1, "disk"))  # its commit fails: stored, not searchable yet
+        assert result.status == "captured"
+        assert archive.catalog.unindexed_ids() == [1]
+        assert "No space left on device" in archive.index_problem
+        held = whoosh_index.open_dir(str(home / "index")).writer(timeout=0)  # the lock was released
+        held.cancel()
+        archive.add(_captured(2, "disk"))  # the next commit takes the waiting capture along
+        assert archive.catalog.unindexed_ids() == []
+        assert archive.search("drone").total == 2

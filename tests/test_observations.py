@@ -18,7 +18,7 @@ def test_a_url_serving_bytes_archived_from_a_file_is_observed(evidence, http_ser
     path = write(tmp_path / "saved.html", PAGE)
     assert evidence("ingest", str(path)).exit_code == 0
     url = http_server.serve("/story", PAGE, headers={"X-Served-By": "test-server"})
-    line = json.loads(evidence("ingest", "--json", url).output)
+    line = json.loads(evidence("ingest", "--allow-private", "--json", url).output)
     assert line["status"] == "exists" and line["capture"]["id"] == 1
     observations = _show(evidence, 1)["observations"]
     assert len(observations) == 1
@@ -33,10 +33,10 @@ def test_a_url_serving_bytes_archived_from_a_file_is_observed(evidence, http_ser
 
 def test_an_unchanged_recapture_is_an_observation_and_verify_holds_it(evidence, http_server, home):
     url = http_server.serve("/page", PAGE)
-    assert evidence("ingest", url).exit_code == 0
-    result = evidence("recapture", url)
+    assert evidence("ingest", "--allow-private", url).exit_code == 0
+    result = evidence("recapture", "--allow-private", url)
     assert result.exit_code == 0 and "observation" in result.output
-    assert evidence("recapture", "--json", url).exit_code == 0
+    assert evidence("recapture", "--allow-private", "--json", url).exit_code == 0
     assert [o["url"] for o in _show(evidence, 1)["observations"]] == [url, url]
     assert json.loads(evidence("verify", "--json").output)["ok"] is True
     db = sqlite3.connect(home / "catalog.db")
