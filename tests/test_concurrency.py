@@ -174,6 +174,7 @@ def test_web_search_notices_a_deleted_index_and_rebuilds_it(app, client):
     app.extensions["evidence_indexer"].join(BOUND)
     page = client.get("/?q=drone").data.decode()
     assert "3 results" in page and "being added to the search index" not in page
+    assert client.get("/api/search?q=drone").get_json()["not_indexed"] == 0
 
 
 def test_a_failed_index_commit_releases_the_lock_and_loses_nothing(tmp_path, monkeypatch):

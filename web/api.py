@@ -12,6 +12,7 @@ from ingest.sources import SourceItem
 from web import arguments
 from web.captures import limits, safe_upload_name
 from web.db import get_archive
+from web.indexer import index_in_background
 from web.security import refusal
 
 bp = Blueprint("api", __name__)
@@ -103,15 +104,19 @@ def create_capture():
 
 @bp.get("/search")
 def search():
-    """Search: ?q=&limit=&page=, the `search --json` shape."""
+    """Search: ?q=&limit=&page=, the `search --json` shape, plus how many captures are not searchable yet."""
     query = request.args.get("q", "").strip()
     if not query:
         return error("Give a query: ?q=words", 400)
     limit = arguments.whole_number("limit", 10, 1, 100)
     page = arguments.whole_number("page", 1, 1, arguments.PAGE_MAX)
     near = arguments.number("near", 0.0, 100.0) / 100
-    result = get_archive().search(query, limit=limit, offset=(page - 1) * limit, near=near)
-    return jsonify(result.to_json())
+    archive = get_archive()
+    result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near)
+    waiting = archive.catalog.count_unindexed()
+    if waiting:  # not searchable yet: say so, and index them in the background
+        index_in_background()
+    return jsonify({**result.to_json(), "not_indexed": waiting})
 
 
 @bp.get("/claims")
