@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -533,6 +534,22 @@ def _observation(captured: Captured) -> dict | None:
             "http_status": captured.http_status, "http_headers": captured.http_headers}
 
 
+def _create_whole(path: Path, content: str) -> bool:
+    """Create a small file with its whole content at once, unless it exists; tell whether it was created.
+    (Written aside and linked into place, so a process opening the home at the same moment never reads it
+    half written.)"""
+    fd, staging = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(content)
+        os.link(staging, path)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        os.unlink(staging)
+
+
 def _check_identity(home: Path, catalog: Catalog, store: BlobStore) -> None:
     """Refuse a catalog that is not this home's own: emptied, recreated or swapped under its originals.
 
@@ -542,19 +559,15 @@ def _check_identity(home: Path, catalog: Catalog, store: BlobStore) -> None:
     marker = home / "archive.id"
     own = catalog.archive_id()
     try:
-        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
         recorded = marker.read_text().strip()
-        if recorded != own:
-            raise CatalogLostError(
-                f"{catalog.path} is not the catalog of the archive in {home}: it was emptied, recreated or "
-                f"replaced (the home is archive {recorded}, the catalog says {own}). Nothing was changed. "
-                "Restore catalog.db from a backup of this archive; the originals under blobs/ are untouched"
-            ) from None
-        return
-    with os.fdopen(fd, "w") as handle:
-        handle.write(own + "\n")
-    if catalog.ledger_head()[0] == 0 and store.holds_any():  # a home older than archive.id, emptied since
+    except FileNotFoundError:
+        recorded = None if _create_whole(marker, own + "\n") else marker.read_text().strip()
+    if recorded is not None and recorded != own:
+        raise CatalogLostError(
+            f"{catalog.path} is not the catalog of the archive in {home}: it was emptied, recreated or "
+            f"replaced (the home is archive {recorded}, the catalog says {own}). Nothing was changed. "
+            "Restore catalog.db from a backup of this archive; the originals under blobs/ are untouched")
+    if recorded is None and catalog.ledger_head()[0] == 0 and store.holds_any():  # older than archive.id
         marker.unlink()
         raise CatalogLostError(
             f"{catalog.path} records nothing, but {store.folder} holds originals: the catalog was lost or "

@@ -304,3 +304,14 @@ def test_reextraction_that_fails_today_is_a_problem_not_a_crash(evidence, cited)
     report = json.loads(result.output)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert ("text_differs_on_reextraction", "capture 2") in {(p["kind"], p["id"]) for p in report["problems"]}
+
+
+def test_a_home_from_before_archive_id_with_an_emptied_catalog_is_refused(evidence, cited):
+    (cited / "archive.id").unlink()
+    for suffix in ("-wal", "-shm"):
+        (cited / f"catalog.db{suffix}").unlink(missing_ok=True)
+    (cited / "catalog.db").write_bytes(b"")
+    result = evidence("verify")
+    assert result.exit_code == 1 and "records nothing, but" in result.output
+    assert not (cited / "archive.id").exists()  # refused again next time, not adopted
+    assert evidence("search", "drones").exit_code == 1
