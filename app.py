@@ -22,12 +22,13 @@ from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult
 from archive.quotes import QuoteNotFoundError
 from archive.figures import extract as extract_figures
 from ingest.pipeline import Limits
-from ingest.pipeline import capture as capture_source
 from ingest.pipeline import reextract as reextract_text
 from ingest.run import ingest as run_ingest
 from ingest.sources import SourceItem, is_url
+from ingest.workers import capture_isolated
 
 DEFAULT_HOME = "./evidence-data"
+MB = 1024 * 1024
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 
@@ -70,14 +71,19 @@ def open_archive(ctx: click.Context) -> Archive:
               help="Seconds to wait on each network operation.")
 @click.option("--max-size", type=click.FloatRange(0.001, 10_000), default=50.0, show_default=True,
               help="Largest source accepted, in MB.")
+@click.option("--time-limit", type=click.FloatRange(0.1, 86_400), default=Limits.time_limit, show_default=True,
+              help="Seconds each source's extraction may take.")
+@click.option("--max-memory", type=click.FloatRange(64, 1_000_000), default=Limits.max_memory / MB,
+              show_default=True, help="Memory each source's extraction may use, in MB (the worker's address space).")
 @click.pass_context
-def ingest(ctx, sources, as_json, jobs, timeout, max_size):
+def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory):
     """Capture files, folders (recursively) and http(s) URLs into the archive."""
     archive = open_archive(ctx)
     recovered = archive.index_pending()
     if recovered and not as_json:
         click.echo(f"Indexed {recovered} captures that an earlier run left unindexed.", err=True)
-    limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024))
+    limits = Limits(timeout=timeout, max_bytes=int(max_size * MB), time_limit=time_limit,
+                    max_memory=int(max_memory * MB))
     counts = {"captured": 0, "exists": 0, "skipped": 0, "failed": 0}
     show_progress = not as_json and sys.stderr.isatty()
     bar = None
@@ -240,7 +246,7 @@ def _text_of(ctx: click.Context, target: str) -> str:
         return _run(lambda: open_archive(ctx).get(int(target), with_text=True)).text or ""
     item = SourceItem(target, is_url(target))
     try:
-        return capture_source(item, Limits()).text
+        return capture_isolated(item, Limits()).text
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -260,7 +266,7 @@ def recapture(ctx, target, as_json, timeout):
             raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
     previous = archive.catalog.latest_for_url(url)
     try:
-        result = archive.add(capture_source(SourceItem(url, True), Limits(timeout=timeout)))
+        result = archive.add(capture_isolated(SourceItem(url, True), Limits(timeout=timeout)))
     except ArchiveError as exc:
         if as_json:
             click.echo(json.dumps(IngestResult(url, "failed", error=str(exc)).to_json(), ensure_ascii=False))

@@ -40,3 +40,7 @@ class QueryError(ArchiveError):
 
 class InvalidInputError(ArchiveError):
     """A value given by the user is not acceptable (empty claim, unknown status or stance)."""
+
+
+class LimitExceededError(CaptureError):
+    """Extracting a source took longer, or more memory, than its limits allow."""

@@ -6,8 +6,8 @@ from flask import Blueprint, jsonify, request
 
 from archive import quotes
 from archive.errors import ArchiveError, CaptureError, FetchError, InvalidInputError, NotFoundError, QueryError
-from ingest.pipeline import capture, capture_upload
-from ingest.sources import SourceItem
+from ingest.sources import SourceItem, Upload
+from ingest.workers import capture_isolated
 from web.captures import limits, safe_upload_name
 from web.db import get_archive
 
@@ -56,21 +56,20 @@ def create_capture():
     archive = get_archive()
     upload = request.files.get("file")
     if upload is not None and upload.filename:
-        name = safe_upload_name(upload.filename)
-        source, make = f"upload:{name}", lambda: capture_upload(name, upload.read(), limits())
+        source = Upload(safe_upload_name(upload.filename), upload.read())
     else:
         url = (request.get_json(silent=True) or {}).get("url") if request.is_json else None
         if not isinstance(url, str) or not url.strip():
             return error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
-        source, make = url.strip(), lambda: capture(SourceItem(url.strip(), True), limits())
+        source = SourceItem(url.strip(), True)
     try:
-        result = archive.add(make())
+        result = archive.add(capture_isolated(source, limits()))
     except FetchError as exc:
         refused = "only http and https" in exc.reason or exc.reason.startswith("refused:")
-        return error(str(exc), 400 if refused else 422, source=source)
+        return error(str(exc), 400 if refused else 422, source=source.source)
     except CaptureError as exc:
         too_large = "too large" in exc.reason
-        return error(str(exc), 413 if too_large else 422, source=source)
+        return error(str(exc), 413 if too_large else 422, source=source.source)
     return jsonify(result.to_json()), 201 if result.status == "captured" else 200
 
 
