@@ -34,13 +34,14 @@ def test_fifos_in_a_folder_fail_plainly_and_the_good_file_is_captured(tmp_path):
     good = write(folder / "good.html", html_page("Drones", "Report on drone exports."))
     named = folder / "p.html"  # picked up by its name
     bare = folder / "pipe"  # no extension: the folder walk would sniff its first bytes
-    os.mkfifo(named)
-    os.mkfifo(bare)
-    done = evidence_process(tmp_path / "home", "ingest", "--json", str(folder), timeout=60)
+    crawl = tmp_path / "crawl.warc"  # named on the command line: imported as a WARC file
+    for fifo in (named, bare, crawl):
+        os.mkfifo(fifo)
+    done = evidence_process(tmp_path / "home", "ingest", "--json", str(folder), str(crawl), timeout=60)
     assert done.returncode == 1, done.stderr
     lines = _lines(done.stdout)
     assert lines[str(good)]["status"] == "captured"
-    for fifo in (named, bare):
+    for fifo in (named, bare, crawl):
         assert lines[str(fifo)]["status"] == "failed"
         assert lines[str(fifo)]["error"] == f"{fifo}: not a regular file (a FIFO)"
 

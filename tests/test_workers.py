@@ -11,6 +11,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from archive.errors import CaptureError
 from ingest.pipeline import Limits, capture
@@ -68,6 +70,34 @@ def test_ingest_takes_its_time_and_memory_limits_from_the_command_line(evidence,
     result = evidence("ingest", "--time-limit", "1", str(slow))
     assert result.exit_code == 1
     assert f"failed   {slow}: extraction took longer than the 1 s limit" in result.output
+
+
+def _warc(path: Path, records: list[tuple[str, bytes, str]]) -> Path:
+    """Write a WARC file of `response` records (URL, body, Content-Type)."""
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, body, content_type in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=BytesIO(body), length=len(body), http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-05-01T12:34:56Z"}))
+    return path
+
+
+def test_a_warc_record_taking_longer_than_the_time_limit_ends_its_file_plainly(archive, tmp_path):
+    page = html_page("Drones", "Report on drone exports.").encode()
+    crawl = _warc(tmp_path / "crawl.warc.gz", [
+        ("http://news.example/drones", page, "text/html"),
+        ("http://news.example/slow.pdf", flate_bomb_pdf(DRAWING, 3_000_000), "application/pdf"),
+        ("http://news.example/after", html_page("After", "Report after the slow one.").encode(), "text/html")])
+    other = _pages(tmp_path, 1)[0]
+    results = list(ingest([str(crawl), str(other)], archive.add, Limits(time_limit=1), jobs=1,
+                          store=archive.store))
+    assert [r.status for r in results] == ["captured", "captured", "failed"]
+    assert results[0].source == str(other)  # documents first, then WARC files
+    assert results[1].capture.url == "http://news.example/drones"
+    assert results[2].error == (f"{crawl}: extraction took longer than the 1 s limit; "
+                                "the rest of the file was not imported")
 
 
 # -- the pool -----------------------------------------------------------------------------------
