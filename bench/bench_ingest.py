@@ -219,10 +219,18 @@ def _descendants(pid: int) -> list[int]:
     found, queue = [], [pid]
     while queue:
         parent = queue.pop()
+        children = []
+        # Every thread's children: a process started from another thread (the fork server, started by the
+        # worker pool's launcher thread) is listed under that thread only.
         try:
-            children = [int(c) for c in Path(f"/proc/{parent}/task/{parent}/children").read_text().split()]
-        except (OSError, ValueError):
-            children = []
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            tasks = []
+        for task in tasks:
+            try:
+                children += [int(c) for c in Path(f"/proc/{parent}/task/{task}/children").read_text().split()]
+            except (OSError, ValueError):
+                continue
         found.extend(children)
         queue.extend(children)
     return found
