@@ -163,7 +163,10 @@ class WorkerPool:
             if self._closed:
                 raise RuntimeError("the extraction pool is closed")
             self._pending.append(_Task(task_id, source, payload, limits, stream, ticket))
-        self.wake()
+            # Tasks already waiting mean no worker could take one: the dispatcher looks again when one can.
+            first = len(self._pending) == 1
+        if first:
+            self.wake()
         return ticket
 
     @property
