@@ -64,8 +64,9 @@ class Ticket:
     """What a submitted task gives back as it arrives: its values (one, or many for a streaming task), then
     its end or the error that ended it."""
 
-    def __init__(self, pool: WorkerPool):
+    def __init__(self, pool: WorkerPool, source: str):
         self._pool = pool
+        self._source = source
         self._items: deque[Any] = deque()
         self._done = threading.Condition()
         self._finished = False
@@ -77,7 +78,7 @@ class Ticket:
             with self._done:
                 while not self._items and not self._finished:
                     if not self._done.wait(PARENT_CHECK_SECONDS) and not self._pool.running:
-                        raise CaptureError("extraction", "the pool of extraction workers stopped")
+                        raise CaptureError(self._source, "extraction stopped: its workers' pool has ended")
                 if not self._items:
                     if self._error is not None:
                         raise self._error
@@ -92,6 +93,11 @@ class Ticket:
         """Return the value of a task that gives one; raise the CaptureError that ended it, if one did."""
         values = list(self.results())
         return values[-1] if values else None
+
+    @property
+    def waiting(self) -> int:
+        """Return how many values have arrived and not been read yet."""
+        return len(self._items)
 
     @property
     def full(self) -> bool:
@@ -156,7 +162,7 @@ class WorkerPool:
         With `stream`, the function returns an iterator whose items are sent back one by one, the time limit
         applying to each.
         """
-        ticket = Ticket(self)
+        ticket = Ticket(self, source)
         task_id = next(self._ids)  # itertools.count is atomic under the GIL
         payload = _dumps((task_id, source, function, args, limits, stream))
         with self._lock:

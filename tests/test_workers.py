@@ -18,7 +18,7 @@ from archive.errors import CaptureError
 from ingest.pipeline import Limits, capture
 from ingest.run import ingest
 from ingest.sources import SourceItem, Upload
-from ingest.workers import WorkerPool, capture_isolated
+from ingest.workers import STREAM_BUFFER, WorkerPool, capture_isolated
 from tests.documents import flate_bomb_pdf, html_page, write
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,6 +129,25 @@ def test_a_worker_stuck_past_its_limit_and_the_grace_is_killed_and_replaced(tmp_
             stuck.result()
         assert after.result().title == "Page 0"
         assert first not in pool.pids
+    finally:
+        pool.close()
+
+
+def count_to(number: int):
+    """Yield 0 to number - 1: a streaming task with more items than a reader is sent at once."""
+    yield from range(number)
+
+
+def test_a_streaming_task_waits_for_its_reader_without_running_out_of_time(tmp_path):
+    page = _pages(tmp_path, 1)[0]
+    pool = WorkerPool(2, grace=0.5)
+    try:
+        stream = pool.submit("crawl.warc", count_to, (500,), Limits(time_limit=0.5), stream=True)
+        other = pool.submit(str(page), capture, (_item(page), Limits()), Limits())
+        assert other.result().title == "Page 0"
+        time.sleep(2)  # the stream's worker waits on its reader meanwhile, past its limit and grace
+        assert stream.waiting <= STREAM_BUFFER  # the rest waits in the worker, not in this process
+        assert list(stream.results()) == list(range(500))
     finally:
         pool.close()
 
