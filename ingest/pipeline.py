@@ -24,8 +24,7 @@ INGESTORS: tuple[Ingestor, ...] = (PdfIngestor(), HtmlIngestor(), TextIngestor()
 
 @dataclass(frozen=True)
 class Limits:
-    """How far a capture may go: time per network operation, bytes per source, internal addresses, and the
-    time and memory its extraction may take (enforced in the worker process that extracts it)."""
+    """How far a capture may go: network time, bytes, internal addresses, and its extraction's time and memory."""
 
     timeout: float = 20.0
     max_bytes: int = 50 * 1024 * 1024

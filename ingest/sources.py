@@ -74,9 +74,9 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResu
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            kind = irregular_kind(path)
-            if kind is not None:
-                yield IngestResult(str(path), "failed", error=f"{path}: not a regular file ({kind})")
+            irregular = irregular_kind(path)
+            if irregular is not None:
+                yield IngestResult(str(path), "failed", error=f"{path}: not a regular file ({irregular})")
             elif path.suffix.lower() in SUPPORTED_EXTENSIONS or is_warc(str(path)) or _sniffs_as_document(path):
                 yield SourceItem(str(path), False)
             else:
@@ -85,7 +85,7 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResu
 
 
 def irregular_kind(path: Path) -> str | None:
-    """Name what a path is when it exists but is no regular file or folder ("a FIFO"), else return None."""
+    """Name what a path is when it exists but is neither a regular file nor a folder ("a FIFO"), else None."""
     try:
         mode = path.stat().st_mode
     except OSError:
@@ -98,7 +98,7 @@ def _kind(mode: int) -> str:
                        (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
         if test(mode):
             return name
-    return "not a file"
+    return "a special file"
 
 
 def _sniffs_as_document(path: Path) -> bool:
