@@ -1,10 +1,10 @@
-"""Worker processes that extract sources, each source bounded in time and memory, none outliving this process.
+"""The pool of worker processes that extract sources, each within its time and memory limits, none outliving
+this process.
 
 Extraction runs parsers on hostile bytes (a PDF whose page inflates to gigabytes, a page that takes hours), so
-no source is ever extracted in the process that writes the archive. A worker runs one task at a time with an
-alarm at the task's time limit and its address space capped at the task's memory limit; after hitting either
-it reports and exits, and a fresh worker takes its place. Workers are forked from a server that loaded the
-extraction code once (`ingest/worker.py`).
+no source is ever extracted in the process that writes the archive. Workers are forked from a server that
+loaded the extraction code once (`ingest/worker.py`) and run one task at a time within its limits
+(`ingest/tasks.py`); a worker that hit a limit reports and exits, and a fresh one takes its place.
 
 The pool's own thread, the dispatcher, hands each worker up to two tasks, so that a worker finds its next task
 waiting; it kills a worker still busy `grace` seconds past its task's limit (stuck in C code, which the alarm
@@ -13,24 +13,21 @@ another worker.
 
 Nothing outlives this process, even killed with SIGKILL: the fork server and each worker ask Linux for
 SIGKILL when their parent dies (PR_SET_PDEATHSIG), an idle worker sees its pipe close, and a worker also
-checks now and then that its parent is still the one it had.
+checks every second that its parent is still the one it had.
 """
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import multiprocessing
 import os
 import queue
-import resource
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import connection, spawn
 from typing import Any
@@ -38,8 +35,8 @@ from typing import Any
 from archive.errors import CaptureError, LimitExceededError
 from ingest.pipeline import Limits, capture, capture_upload
 from ingest.sources import SourceItem, Upload
+from ingest.tasks import describe, memory_reason, serve, time_reason
 
-MB = 1024 * 1024
 # Seconds a worker may run past its task's time limit before it is killed: its own alarm ends the task at the
 # limit unless C code holds it.
 KILL_GRACE = 5.0
@@ -49,20 +46,13 @@ TASKS_PER_WORKER = 2
 PIPELINED_BYTES = 64 * 1024
 # Items of a streaming task (a WARC file's records) held for its reader before its worker is made to wait.
 STREAM_BUFFER = 64
-PARENT_CHECK_SECONDS = 1.0
-# A worker whose address space grew past this share of its limit is replaced after its task, so that each
-# task starts with room and a failure near the limit can be told apart as running out of memory.
-RECYCLE_SHARE = 0.5
+# Seconds between a reader's checks that the pool is still there to answer it.
+READER_CHECK_SECONDS = 1.0
 SHARED_POOL_SIZE = 4  # workers for single captures (the web serves 8 threads; more requests wait their turn)
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-# -- the parent's side --------------------------------------------------------------------------
 
 
 class Ticket:
-    """What a submitted task gives back as it arrives: its values (one, or many for a streaming task), then
-    its end or the error that ended it."""
+    """The values a submitted task gives back as they arrive (one, or many when streaming), then its end."""
 
     def __init__(self, pool: WorkerPool, source: str):
         self._pool = pool
@@ -77,7 +67,7 @@ class Ticket:
         while True:
             with self._done:
                 while not self._items and not self._finished:
-                    if not self._done.wait(PARENT_CHECK_SECONDS) and not self._pool.running:
+                    if not self._done.wait(READER_CHECK_SECONDS) and not self._pool.running:
                         raise CaptureError(self._source, "extraction stopped: its workers' pool has ended")
                 if not self._items:
                     if self._error is not None:
@@ -255,7 +245,7 @@ class WorkerPool:
             ours.close()
             theirs.close()
             if not self._workers:  # nothing else can run them
-                self._fail_pending(f"no extraction process could be started ({_describe(exc)})")
+                self._fail_pending(f"no extraction process could be started ({describe(exc)})")
             return None
         theirs.close()
         worker = _Worker(process, ours)
@@ -376,16 +366,6 @@ class WorkerPool:
         os.close(self._wake_write)
 
 
-def time_reason(limits: Limits) -> str:
-    """Say that a source's extraction ran out of time."""
-    return f"extraction took longer than the {limits.time_limit:g} s limit"
-
-
-def memory_reason(limits: Limits) -> str:
-    """Say that a source's extraction ran out of memory."""
-    return f"extraction ran out of memory (limit {limits.max_memory / MB:g} MB)"
-
-
 def _death(exitcode: int | None, task: _Task) -> CaptureError:
     if exitcode == -signal.SIGKILL:  # what the kernel's out-of-memory killer sends
         return LimitExceededError(task.source, memory_reason(task.limits))
@@ -494,130 +474,3 @@ def shared_pool() -> WorkerPool:
         if _shared is None or not _shared.running:
             _shared = WorkerPool(SHARED_POOL_SIZE)
         return _shared
-
-
-# -- the worker's side --------------------------------------------------------------------------
-
-
-class _TimeUp(BaseException):
-    """The task's time limit passed. Not an Exception: extraction libraries catch those broadly."""
-
-
-def serve(conn: connection.Connection) -> None:
-    """Run tasks from the pool until it closes the pipe, the parent process goes away, or a limit is hit."""
-    die_with_parent()
-    parent = os.getppid()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
-    signal.signal(signal.SIGALRM, _time_up)
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash must not leave a core file in the user's folder
-    while True:
-        try:
-            if not conn.poll(PARENT_CHECK_SECONDS):
-                if os.getppid() != parent:
-                    return
-                continue
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if not _run(conn, *message):
-            return
-
-
-def die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies; elsewhere, do nothing."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # no prctl: not Linux
-        pass
-
-
-def _run(conn: connection.Connection, task_id: int, source: str, function: Callable, args: tuple,
-         limits: Limits, stream: bool) -> bool:
-    """Run one task within its limits and send back what came of it; return whether to take another."""
-    _cap_memory(limits.max_memory)
-    peak_before = _peak_memory()
-    retire = False
-    try:
-        with _alarm(limits.time_limit):
-            value = function(*args)
-        if stream:
-            items = iter(value)
-            while True:
-                with _alarm(limits.time_limit):
-                    item = next(items, _END)
-                if item is _END:
-                    break
-                conn.send((task_id, "item", item, False))
-            value = None
-        reply = ("done", value)
-    except _TimeUp:
-        reply, retire = ("error", (LimitExceededError, source, time_reason(limits))), True
-    except Exception as exc:  # whatever a library raises becomes a sentence about this source
-        if _out_of_memory(exc, peak_before, limits.max_memory):
-            reply, retire = ("error", (LimitExceededError, source, memory_reason(limits))), True
-        elif isinstance(exc, CaptureError):
-            reply = ("error", (type(exc), exc.source, exc.reason))
-        else:
-            reply = ("error", (CaptureError, source, f"unexpected error while extracting ({_describe(exc)})"))
-    peak = _peak_memory()
-    retire = retire or (peak is not None and peak > limits.max_memory * RECYCLE_SHARE)
-    try:
-        conn.send((task_id, *reply, retire))
-    except OSError:
-        return False  # the parent is gone
-    return not retire
-
-
-_END = object()
-
-
-def _time_up(_signum, _frame) -> None:
-    raise _TimeUp()
-
-
-@contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-
-
-def _cap_memory(limit: int) -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    wanted = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
-    if soft != wanted:
-        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-
-
-def _peak_memory() -> int | None:
-    """Return the largest address space this process has had, in bytes (Linux), else None."""
-    try:
-        with open("/proc/self/status", "rb") as status:
-            for line in status:
-                if line.startswith(b"VmPeak:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError, MemoryError):
-        pass
-    return None
-
-
-def _out_of_memory(exc: BaseException, peak_before: int | None, limit: int) -> bool:
-    """Tell whether a failure came from the memory limit: a MemoryError anywhere in its chain (libraries
-    wrap it), or an address space that grew to the limit (some C code fails without saying why)."""
-    seen: BaseException | None = exc
-    for _ in range(100):
-        if seen is None:
-            break
-        if isinstance(seen, MemoryError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    peak = _peak_memory()
-    return (peak is not None and peak_before is not None and peak > peak_before
-            and peak >= min(0.9 * limit, limit - 64 * MB))
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
