@@ -103,6 +103,10 @@ def _run(conn: connection.Connection, task_id: int, source: str, function: Calla
         conn.send((task_id, *reply, retire))
     except OSError:
         return False  # the parent is gone
+    except Exception as exc:  # a value that cannot be pickled (nothing was sent), or no memory to pickle it
+        reason = f"unexpected error while sending the result ({describe(exc)})"
+        conn.send((task_id, "error", (CaptureError, source, reason), True))
+        return False
     return not retire
 
 

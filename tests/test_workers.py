@@ -152,6 +152,24 @@ def test_a_streaming_task_waits_for_its_reader_without_running_out_of_time(tmp_p
         pool.close()
 
 
+def a_generator() -> object:
+    """Return a value no pipe can carry (a generator), as a bug in a task might."""
+    return (number for number in range(3))
+
+
+def test_a_result_that_cannot_be_sent_fails_its_source_and_the_pool_goes_on(tmp_path):
+    page = _pages(tmp_path, 1)[0]
+    pool = WorkerPool(1)
+    try:
+        bad = pool.submit("odd.html", a_generator, (), Limits())
+        after = pool.submit(str(page), capture, (_item(page), Limits()), Limits())
+        with pytest.raises(CaptureError, match=r"^odd\.html: unexpected error while sending the result \(TypeError"):
+            bad.result()
+        assert after.result().title == "Page 0"
+    finally:
+        pool.close()
+
+
 @pytest.mark.parametrize(("signum", "reason"), [
     # The kernel's out-of-memory killer sends SIGKILL.
     (signal.SIGKILL, f"extraction ran out of memory (limit {Limits().max_memory // MB} MB)"),
