@@ -76,7 +76,11 @@ def flate_bomb_pdf(unit: bytes, inflated_size: int) -> bytes:
     Written by hand: a page description this long is what a hostile file holds, not what a library writes.
     Spaces (b" ") make a stream that takes memory to inflate; drawing operators take time to parse.
     """
-    stream = zlib.compress(unit * (inflated_size // len(unit)), 9)
+    chunk = unit * (1024 * 1024 // len(unit))  # deflated a chunk at a time: the test never holds it inflated
+    whole, rest = divmod(inflated_size, len(chunk))
+    deflate = zlib.compressobj(9)
+    stream = b"".join(deflate.compress(chunk) for _ in range(whole))
+    stream += deflate.compress(unit * (rest // len(unit))) + deflate.flush()
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream" % (len(stream), stream)]
