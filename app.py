@@ -26,13 +26,14 @@ from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Obser
 from archive.quotes import QuoteNotFoundError
 from archive.figures import extract as extract_figures
 from ingest.pipeline import Limits
-from ingest.pipeline import capture as capture_source
 from ingest.pipeline import reextract as reextract_text
 from ingest.run import ingest as run_ingest
 from ingest.sources import SourceItem, is_url
+from ingest.workers import capture_isolated
 
 DEFAULT_HOME = "./evidence-data"
 ALLOW_PRIVATE_HELP = "Also capture loopback, private and link-local addresses (refused by default)."
+MB = 1024 * 1024
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 _CAPTURE_ID = re.compile(r"[0-9]+")  # str.isdigit() also takes "²" and "١", which int() refuses or reads
 
@@ -91,15 +92,20 @@ def open_archive(ctx: click.Context) -> Archive:
               help="Seconds to wait on each network operation.")
 @click.option("--max-size", type=click.FloatRange(0.001, 10_000), default=50.0, show_default=True,
               help="Largest source accepted, in MB.")
+@click.option("--time-limit", type=click.FloatRange(0.1, 86_400), default=Limits.time_limit, show_default=True,
+              help="Seconds each source's extraction may take.")
+@click.option("--max-memory", type=click.FloatRange(64, 1_000_000), default=Limits.max_memory / MB,
+              show_default=True, help="Memory each source's extraction may use, in MB (the worker's address space).")
 @click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.pass_context
-def ingest(ctx, sources, as_json, jobs, timeout, max_size, allow_private):
+def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private):
     """Capture files, folders (recursively) and http(s) URLs into the archive."""
     archive = open_archive(ctx)
     recovered = _run(lambda: archive.index_pending(wait=False))  # when another process writes the index, it does this
     if recovered and not as_json:
         click.echo(f"Indexed {recovered} captures that an earlier run left unindexed.", err=True)
-    limits = Limits(timeout=timeout, max_bytes=int(max_size * 1024 * 1024), allow_private=allow_private)
+    limits = Limits(timeout=timeout, max_bytes=int(max_size * MB), time_limit=time_limit,
+                    max_memory=int(max_memory * MB), allow_private=allow_private)
     counts = {"captured": 0, "exists": 0, "skipped": 0, "failed": 0}
     show_progress = not as_json and sys.stderr.isatty()
     bar = None
@@ -297,7 +303,7 @@ def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
         return _run(lambda: open_archive(ctx).get(_capture_id(target), with_text=True)).text or ""
     item = SourceItem(target, is_url(target))
     try:
-        return capture_source(item, limits).text
+        return capture_isolated(item, limits).text
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -317,7 +323,7 @@ def recapture(ctx, target, as_json, timeout, allow_private):
         if not url:
             raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
     try:
-        captured = capture_source(SourceItem(url, True), Limits(timeout=timeout, allow_private=allow_private))
+        captured = capture_isolated(SourceItem(url, True), Limits(timeout=timeout, allow_private=allow_private))
         previous = archive.catalog.latest_for_url(url)  # looked up once the URL is known to be one
         result = archive.add(captured)
     except ArchiveError as exc:

@@ -72,3 +72,7 @@ class CatalogDamagedError(ArchiveError):
 
 class CatalogLostError(ArchiveError):
     """The catalog is missing or empty while the archive home still holds originals."""
+
+
+class LimitExceededError(CaptureError):
+    """Extracting a source took longer, or more memory, than its limits allow."""

@@ -3,6 +3,9 @@
 Every configuration runs in a fresh subprocess so its peak RSS is its own. Usage:
 
     .venv/bin/python bench/bench_ingest.py --n 2000 --memory-ns 500,2000,8000 --repeat 2 --out bench/out
+
+A configuration name may end in @CPUS (`ours-1@0`): it then runs pinned to those CPUs, every process it starts
+included. `--pin 0` adds pinned copies of baseline B and ours-1 to the run.
 """
 
 from __future__ import annotations
@@ -216,10 +219,18 @@ def _descendants(pid: int) -> list[int]:
     found, queue = [], [pid]
     while queue:
         parent = queue.pop()
+        children = []
+        # Every thread's children: a process started from another thread (the fork server, started by the
+        # worker pool's launcher thread) is listed under that thread only.
         try:
-            children = [int(c) for c in Path(f"/proc/{parent}/task/{parent}/children").read_text().split()]
-        except (OSError, ValueError):
-            children = []
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            tasks = []
+        for task in tasks:
+            try:
+                children += [int(c) for c in Path(f"/proc/{parent}/task/{task}/children").read_text().split()]
+            except (OSError, ValueError):
+                continue
         found.extend(children)
         queue.extend(children)
     return found
@@ -292,8 +303,23 @@ def _reap_fork_server() -> None:
     forkserver._forkserver._stop()  # private, but the only way to wait for it before this process ends
 
 
+def split_config(config: str) -> tuple[str, set[int] | None]:
+    """Split `ours-1@0,1` into the configuration and the CPUs it is pinned to (None: not pinned)."""
+    base, _, cpus = config.partition("@")
+    if base not in CONFIGS:
+        raise ValueError(f"unknown configuration {config!r}: one of {', '.join(CONFIGS)}, optionally @CPUS")
+    return base, {int(cpu) for cpu in cpus.split(",")} if cpus else None
+
+
+def label(config: str) -> str:
+    """Describe a configuration for the tables."""
+    base, cpus = split_config(config)
+    return LABELS[base] + (f", pinned to CPU {','.join(map(str, sorted(cpus)))}" if cpus else "")
+
+
 def worker_main(config: str, folder: Path, home: Path) -> None:
     """Run one configuration and print its measurements as one JSON line."""
+    config, _cpus = split_config(config)  # the process was pinned when it was started
     # CPU time and the load average show when other work on the machine slowed a run down.
     cpu_before, load_before = cpu_seconds(), os.getloadavg()[0]
     memory = TreeMemory()
@@ -320,7 +346,10 @@ def measure(config: str, folder: Path, home: Path) -> dict:
     """Run one configuration in a fresh Python process and return its measurements."""
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", config,
                "--folder", str(folder), "--home", str(home)]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
+    _base, cpus = split_config(config)
+    # Pinned before it starts: every process it starts (fork server, workers) inherits the affinity.
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False, preexec_fn=pin)
     if done.returncode != 0:
         raise RuntimeError(f"{config} failed:\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -342,11 +371,10 @@ def throughput_table(results: dict[str, list[dict]]) -> str:
             "peak RSS own + largest child (MB) | sampled tree peak (MB) | getrusage self + children (MB) | "
             "failed |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for config in CONFIGS:
-        runs = results[config]
+    for config, runs in results.items():
         r = best(runs)
         rounds = ", ".join(f"{run['pages_per_s']:.1f}" for run in runs)
-        rows.append(f"| {LABELS[config]} | {rounds} | {r['pages_per_s']:.1f} | {r['cpu_ms_per_page']:.1f} | "
+        rows.append(f"| {label(config)} | {rounds} | {r['pages_per_s']:.1f} | {r['cpu_ms_per_page']:.1f} | "
                     f"{r['rss_self_mb']:.0f} + {r['rss_children_mb']:.0f} | {r['rss_tree_sampled_mb']:.0f} | "
                     f"{r['rusage_rss_self_mb']:.0f} + {r['rusage_rss_children_mb']:.0f} | {r['failed']} |")
     return "\n".join(rows)
@@ -354,19 +382,22 @@ def throughput_table(results: dict[str, list[dict]]) -> str:
 
 def ratio_table(results: dict[str, list[dict]]) -> str:
     """Render our best throughput relative to each baseline's best, with the targets against baseline B."""
-    speed = {c: best(results[c])["pages_per_s"] for c in CONFIGS}
+    speed = {c: best(runs)["pages_per_s"] for c, runs in results.items()}
     rows = ["| ratio | best / best | per round (same round's baseline) | target | met |",
             "| --- | ---: | --- | ---: | --- |"]
-    for ours, target in (("ours-1", 0.7), ("ours-2", 1.3)):
-        value = speed[ours] / speed["baseline-b"]
-        rows.append(f"| {ours} / baseline B | {value:.2f} | {per_round(results, ours, 'baseline-b')} | "
-                    f">= {target} | {'yes' if value >= target else 'NO'} |")
-    for ours in ("ours-1", "ours-2"):
-        rows.append(f"| {ours} / baseline B as the issue wrote it | "
-                    f"{speed[ours] / speed['baseline-b-issue']:.2f} | "
-                    f"{per_round(results, ours, 'baseline-b-issue')} | | |")
-        rows.append(f"| {ours} / baseline A | {speed[ours] / speed['baseline-a']:.2f} | "
-                    f"{per_round(results, ours, 'baseline-a')} | | |")
+    ours_configs = [c for c in results if split_config(c)[0] in ("ours-1", "ours-2")]
+    for ours in ours_configs:
+        base, cpus = split_config(ours)
+        pinned = ours[len(base):]  # "@0", or "" when not pinned
+        target = 0.7 if base == "ours-1" else 1.3
+        for baseline, with_target in (("baseline-b", True), ("baseline-b-issue", False), ("baseline-a", False)):
+            # A pinned configuration is compared with the baseline pinned the same way, when there is one.
+            baseline = baseline + pinned if baseline + pinned in results else baseline
+            if baseline not in results:
+                continue
+            value = speed[ours] / speed[baseline]
+            met = (f">= {target} | {'yes' if value >= target else 'NO'}" if with_target else " | ")
+            rows.append(f"| {ours} / {baseline} | {value:.2f} | {per_round(results, ours, baseline)} | {met} |")
     return "\n".join(rows)
 
 
@@ -393,10 +424,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--memory-ns", default="500,2000,8000", help="page counts for the memory-flatness runs")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "out")
     parser.add_argument("--repeat", type=int, default=2, help="rounds of the comparison; the best round counts")
-    parser.add_argument("--configs", default=",".join(CONFIGS), help="subset of " + ",".join(CONFIGS))
+    parser.add_argument("--configs", default=",".join(CONFIGS),
+                        help="subset of " + ",".join(CONFIGS) + ", each optionally @CPUS (pinned)")
+    parser.add_argument("--pin", metavar="CPUS",
+                        help="also run baseline B and ours-1 pinned to these CPUs (e.g. 0): one core for all their "
+                             "processes")
     parser.add_argument("--profile", type=int, metavar="N",
                         help="instead: cProfile `ours, 1 core` over N pages and print the top functions")
-    parser.add_argument("--worker", choices=CONFIGS, help=argparse.SUPPRESS)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--write-pages", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
@@ -412,12 +447,17 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile:
         profile_ours(args.profile, args.out)
         return
-    results = compare(args.n, args.out, args.configs.split(","), args.repeat)
+    configs = args.configs.split(",")
+    if args.pin:
+        configs += [f"baseline-b@{args.pin}", f"ours-1@{args.pin}"]
+    for config in configs:
+        split_config(config)  # an unknown name fails here, before any page is written
+    results = compare(args.n, args.out, configs, args.repeat)
     memory_ns = [int(n) for n in args.memory_ns.split(",") if n.strip()]
     memory = memory_runs(memory_ns, args.out, results)
     report = {"n": args.n, "started": started, "results": results, "memory": memory}
     (args.out / "ingest-results.json").write_text(json.dumps(report, indent=2))
-    if set(CONFIGS) <= set(results):
+    if "baseline-b" in results:
         print(f"\n## Ingest throughput, N = {args.n}\n\n{throughput_table(results)}\n\n{ratio_table(results)}")
     if memory:
         print(f"\n## Memory flatness, ours 1 core\n\n{memory_table(memory)}")

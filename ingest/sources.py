@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from archive.clock import utc_now
-from archive.errors import CaptureError
+from archive.errors import CaptureError, TooLargeError
 from archive.models import IngestResult
 from ingest.base import Loaded
 from ingest.sniff import sniff
@@ -19,6 +20,7 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # What a folder walk picks up by name; other files are sniffed, and skipped unless they are PDF or HTML, or text
 # without an extension (README, notes).
 SUPPORTED_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".pdf", ".txt", ".text", ".md", ".markdown"}
+READ_CHUNK = 1024 * 1024  # bytes per read after the first, for files that hold more than they announce
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,19 @@ class SourceItem:
 
     source: str
     is_url: bool
+
+
+@dataclass(frozen=True)
+class Upload:
+    """Bytes uploaded through the web; `name` is the label people gave them, never used as a path."""
+
+    name: str
+    body: bytes
+
+    @property
+    def source(self) -> str:
+        """Return how results name the upload."""
+        return f"upload:{self.name}"
 
 
 def is_url(spec: str) -> bool:
@@ -60,34 +75,95 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResu
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            if path.suffix.lower() in SUPPORTED_EXTENSIONS or is_warc(str(path)) or _sniffs_as_document(path):
+            irregular = irregular_kind(path)
+            if irregular is not None:
+                yield IngestResult(str(path), "failed", error=f"{path}: not a regular file ({irregular})")
+            elif path.suffix.lower() in SUPPORTED_EXTENSIONS or is_warc(str(path)) or _sniffs_as_document(path):
                 yield SourceItem(str(path), False)
             else:
                 kind = path.suffix.lower() or "no extension"
                 yield IngestResult(str(path), "skipped", error=f"{path}: unsupported type ({kind})")
 
 
+def irregular_kind(path: Path) -> str | None:
+    """Name what a path is when it exists but is neither a regular file nor a folder ("a FIFO"), else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # missing or unreadable: reading it says why
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else _kind(mode)
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
 def _sniffs_as_document(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
+        with open_regular(str(path)) as handle:
             sniffed = sniff(handle.read(1024))
-    except OSError:
+    except (OSError, CaptureError):
         return False
     # An extension names the file's type (data.csv is data); with none, text is text.
     return sniffed in ("application/pdf", "text/html") or (sniffed == "text/plain" and not path.suffix)
 
 
+def open_regular(spec: str):
+    """Open a regular file for reading, or raise CaptureError; never wait on a FIFO or a device.
+
+    O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; what was opened is then
+    checked, since the path may have changed since it was looked at.
+    """
+    fd = os.open(spec, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise CaptureError(spec, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise CaptureError(spec, f"not a regular file ({_kind(mode)})")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb", buffering=0)
+
+
+def _read_capped(handle, size: int, max_bytes: int) -> bytes:
+    """Read to the end or to one byte past `max_bytes`, expecting `size` bytes (one read, for most files)."""
+    chunks, total = [], 0
+    wanted = min(size, max_bytes) + 1
+    while total <= max_bytes:
+        chunk = handle.read(wanted)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted = min(READ_CHUNK, max_bytes + 1 - total)
+    return b"".join(chunks)
+
+
 def read_file(spec: str, max_bytes: int) -> Loaded:
-    """Read a file's bytes, refusing what cannot be evidence: missing, unreadable, empty, too large."""
+    """Read a file's bytes, refusing what cannot be evidence: missing, unreadable, not a regular file, empty, too large.
+
+    At most `max_bytes` + 1 bytes are read, whatever size the file announces (files under /proc say 0).
+    """
     path = Path(spec)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise CaptureError(spec, "is a folder, not a file")
-        if size > max_bytes:
-            raise CaptureError(spec, f"the file is too large ({size / 1048576:.1f} MB, "
-                                     f"limit {max_bytes / 1048576:.1f} MB)")
-        body = path.read_bytes()
+        kind = irregular_kind(path)  # named before opening: a socket cannot even be opened
+        if kind is not None:
+            raise CaptureError(spec, f"not a regular file ({kind})")
+        with open_regular(spec) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise TooLargeError(spec, f"the file is too large ({size / 1048576:.1f} MB, "
+                                         f"limit {max_bytes / 1048576:.1f} MB)")
+            body = _read_capped(handle, size, max_bytes)
+        if len(body) > max_bytes:
+            raise TooLargeError(spec, f"the file is too large (over the {max_bytes / 1048576:.1f} MB limit)")
     except FileNotFoundError as exc:
         raise CaptureError(spec, "no such file or folder") from exc
     except PermissionError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -67,3 +68,29 @@ def write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
     return path
+
+
+def flate_bomb_pdf(unit: bytes, inflated_size: int) -> bytes:
+    """Return a one-page PDF whose content stream is `unit` repeated to `inflated_size` bytes, deflated.
+
+    Written by hand: a page description this long is what a hostile file holds, not what a library writes.
+    Spaces (b" ") make a stream that takes memory to inflate; drawing operators take time to parse.
+    """
+    chunk = unit * (1024 * 1024 // len(unit))  # deflated a chunk at a time: the test never holds it inflated
+    whole, rest = divmod(inflated_size, len(chunk))
+    deflate = zlib.compressobj(9)
+    stream = b"".join(deflate.compress(chunk) for _ in range(whole))
+    stream += deflate.compress(unit * (rest // len(unit))) + deflate.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream" % (len(stream), stream)]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -12,7 +12,7 @@ import pytest
 from archive.errors import CaptureError
 from archive.store import BlobStore
 from ingest.pipeline import Limits
-from ingest.run import BULK_GC_THRESHOLDS, MIN_ITEMS_FOR_WORKERS, capture_and_keep, ingest
+from ingest.run import BULK_GC_THRESHOLDS, extract_and_keep, ingest
 from ingest.sources import SourceItem
 from tests.documents import html_page, write
 
@@ -26,7 +26,7 @@ def _sources(folder, count: int) -> list[str]:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_originals_are_stored_where_captured_and_results_keep_input_order(archive, tmp_path, jobs):
-    sources = _sources(tmp_path / "src", MIN_ITEMS_FOR_WORKERS + 4)
+    sources = _sources(tmp_path / "src", 12)
     with archive.batch():
         results = list(ingest(sources, archive.add, Limits(), jobs=jobs, store=archive.store))
     assert [r.source for r in results] == sources
@@ -50,7 +50,7 @@ def test_originals_are_stored_where_captured_and_results_keep_input_order(archiv
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_unwritable_blob_store_fails_each_source_plainly_and_writes_no_row(archive, tmp_path, jobs):
-    sources = _sources(tmp_path / "src", MIN_ITEMS_FOR_WORKERS)
+    sources = _sources(tmp_path / "src", 8)
     archive.store.folder.mkdir(parents=True, exist_ok=True)
     archive.store.root.write_bytes(b"not a folder")  # the store cannot make its sha256/ab/cd folders
     results = list(ingest(sources, archive.add, Limits(), jobs=jobs, store=archive.store))
@@ -71,8 +71,8 @@ def test_a_capture_stored_by_the_ingest_is_found_again_as_existing(archive, tmp_
 
 def test_a_worker_hands_back_the_stored_original_only_when_the_writer_needs_it(archive, tmp_path):
     page = write(tmp_path / "page.html", html_page("Drones", "Report on drone exports."))
-    item, captured, error = capture_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
-    assert error is None and captured.body is None  # a file: hash and size are all the writer needs
+    captured = extract_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
+    assert captured.body is None  # a file: hash and size are all the writer needs
     assert captured.size == page.stat().st_size
     result = archive.add(captured)
     assert result.status == "captured" and result.capture.size == page.stat().st_size
@@ -81,7 +81,7 @@ def test_a_worker_hands_back_the_stored_original_only_when_the_writer_needs_it(a
 
 def test_a_capture_whose_original_went_missing_is_refused_with_no_row(archive, tmp_path):
     page = write(tmp_path / "page.html", html_page("Drones", "Report on drone exports."))
-    _item, captured, _error = capture_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
+    captured = extract_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
     blob = archive.store.path_for(captured.sha256)
     blob.unlink()
     with pytest.raises(CaptureError, match="the original is missing from the blob store"):
@@ -92,8 +92,8 @@ def test_a_capture_whose_original_went_missing_is_refused_with_no_row(archive, t
 def test_a_worker_hands_back_an_http_original_for_the_record_of_the_exchange(archive, http_server):
     body = html_page("Drones", "Report on drone exports.")
     url = http_server.serve("/page.html", body)
-    _item, captured, error = capture_and_keep(SourceItem(url, True), Limits(allow_private=True), archive.store.folder)
-    assert error is None and captured.body == body.encode()
+    captured = extract_and_keep(SourceItem(url, True), Limits(allow_private=True), archive.store.folder)
+    assert captured.body == body.encode()
     capture = archive.add(captured).capture
     assert capture.warc_sha256 and body.encode() in gzip.decompress(archive.exchange(capture))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from ingest.pipeline import Limits
 from web import api, arguments, captures, claims, db, indexer, render, search, security
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,9 @@ def create_app(config: dict | None = None) -> Flask:
         EVIDENCE_HOME=os.environ.get("EVIDENCE_HOME", "./evidence-data"),
         MAX_CONTENT_LENGTH=50 * 1024 * 1024,  # uploads larger than this are answered with 413
         FETCH_TIMEOUT=20.0,
+        # Each capture is extracted in a worker process within these bounds (seconds; bytes of address space).
+        CAPTURE_TIME_LIMIT=Limits.time_limit,
+        CAPTURE_MAX_MEMORY=Limits.max_memory,
         # Capturing a URL from the web must not reach the server's own network unless allowed.
         ALLOW_PRIVATE_URLS=False,
         # Requests must name this server in their Host header (against DNS rebinding): loopback names, the

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from archive import inputs, quotes
-from archive.errors import (ArchiveError, CaptureError, IntegrityError, InvalidInputError, NotFoundError,
-                            QueryError, TooLargeError, URLRefusedError)
-from ingest.pipeline import capture, capture_upload
-from ingest.sources import SourceItem
+from archive.errors import (ArchiveBusyError, ArchiveError, CaptureError, CatalogDamagedError, CatalogLostError,
+                            IntegrityError, InvalidInputError, NotFoundError, QueryError, TooLargeError,
+                            URLRefusedError)
+from ingest.sources import SourceItem, Upload
+from ingest.workers import capture_isolated
 from web import arguments
 from web.captures import limits, safe_upload_name
 from web.db import get_archive
@@ -20,6 +21,9 @@ bp = Blueprint("api", __name__)
 # The first class an error is an instance of chooses its status: what went wrong, never its wording.
 STATUS: tuple[tuple[type[ArchiveError], int], ...] = (
     (NotFoundError, 404),
+    # The archive cannot answer now (another process kept the catalog locked) or at all (its catalog is damaged
+    # or not its own): not the caller's fault.
+    (ArchiveBusyError, 503), (CatalogDamagedError, 503), (CatalogLostError, 503),
     (IntegrityError, 500),  # stored evidence no longer matches its hash: the archive's fault, not the caller's
     (InvalidInputError, 400), (QueryError, 400), (quotes.EmptyQuoteError, 400), (URLRefusedError, 400),
     (TooLargeError, 413),
@@ -92,13 +96,13 @@ def create_capture():
     archive = get_archive()
     upload = request.files.get("file")
     if upload is not None and upload.filename:
-        name = safe_upload_name(upload.filename)
-        result = archive.add(capture_upload(name, upload.read(), limits()))
+        source = Upload(safe_upload_name(upload.filename), upload.read())
     else:
         url = json_object('{"url": "https://..."}, or a file in the multipart field "file"').get("url")
         if not isinstance(url, str) or not url.strip():
             return error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
-        result = archive.add(capture(SourceItem(url.strip(), True), limits()))
+        source = SourceItem(url.strip(), True)
+    result = archive.add(capture_isolated(source, limits()))  # errors answer by their class (STATUS)
     return jsonify(result.to_json()), 201 if result.status == "captured" else 200
 
 

@@ -9,8 +9,9 @@ from flask import Blueprint, Response, current_app, flash, redirect, render_temp
 from archive import quotes, versions
 from archive.errors import ArchiveError, CaptureError
 from archive.models import STANCES, IngestResult
-from ingest.pipeline import Limits, capture, capture_upload
-from ingest.sources import SourceItem
+from ingest.pipeline import Limits
+from ingest.sources import SourceItem, Upload
+from ingest.workers import capture_isolated
 from web import arguments
 from web.db import get_archive
 from web.render import render_text, source_for_people, title_for_people
@@ -23,7 +24,8 @@ def limits() -> Limits:
     """Return the capture limits configured for the web."""
     config = current_app.config
     return Limits(timeout=float(config["FETCH_TIMEOUT"]), max_bytes=int(config["MAX_CONTENT_LENGTH"]),
-                  allow_private=bool(config["ALLOW_PRIVATE_URLS"]))
+                  allow_private=bool(config["ALLOW_PRIVATE_URLS"]),
+                  time_limit=float(config["CAPTURE_TIME_LIMIT"]), max_memory=int(config["CAPTURE_MAX_MEMORY"]))
 
 
 @bp.get("/captures")
@@ -73,7 +75,7 @@ def recapture(capture_id: int):
     if not url:
         return render_template("error.html", message="This capture did not come from a URL."), 400
     try:
-        result = archive.add(capture(SourceItem(url, True), limits()))
+        result = archive.add(capture_isolated(SourceItem(url, True), limits()))
     except CaptureError as exc:
         flash(f"Could not capture again: {exc}", "error")
         return redirect(url_for("captures.show", capture_id=capture_id))
@@ -196,19 +198,18 @@ def capture_request(files, urls_text: str) -> list[IngestResult]:
     with archive.batch():
         for upload in files:
             if upload and upload.filename:
-                name = safe_upload_name(upload.filename)
-                results.append(_store(archive, f"upload:{name}", capture_upload, name, upload.read(), limits()))
+                results.append(_store(archive, Upload(safe_upload_name(upload.filename), upload.read())))
         for url in [line.strip() for line in urls_text.splitlines() if line.strip()]:
-            results.append(_store(archive, url, capture, SourceItem(url, True), limits()))
+            results.append(_store(archive, SourceItem(url, True)))
     return results
 
 
-def _store(archive, source: str, capture_source, *arguments) -> IngestResult:
-    """Capture one source with `capture_source(*arguments)` and store it, or return why it failed."""
+def _store(archive, source: SourceItem | Upload) -> IngestResult:
+    """Capture one source in a worker process and store it, or return why it failed."""
     try:
-        return archive.add(capture_source(*arguments))
+        return archive.add(capture_isolated(source, limits()))
     except CaptureError as exc:
-        return IngestResult(source, "failed", error=str(exc))
+        return IngestResult(source.source, "failed", error=str(exc))
 
 
 def safe_upload_name(filename: str) -> str:
