@@ -132,17 +132,18 @@ def open_regular(spec: str):
     return os.fdopen(fd, "rb", buffering=0)
 
 
-def _read_capped(handle, size: int, max_bytes: int) -> bytes:
-    """Read to the end or to one byte past `max_bytes`, expecting `size` bytes (one read, for most files)."""
-    chunks, total = [], 0
-    wanted = min(size, max_bytes) + 1
+def read_capped(stream, max_bytes: int, head: bytes = b"", expected: int | None = None) -> bytes:
+    """Return `head` and what follows it in the stream, reading at most one byte past `max_bytes` (so the
+    caller tells "too large" by the length), in one read when the `expected` size is right."""
+    chunks, total = [head], len(head)
+    wanted = min(expected, max_bytes) + 1 - total if expected is not None else READ_CHUNK
     while total <= max_bytes:
-        chunk = handle.read(wanted)
+        chunk = stream.read(max(1, min(wanted, max_bytes + 1 - total)))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-        wanted = min(READ_CHUNK, max_bytes + 1 - total)
+        wanted = READ_CHUNK
     return b"".join(chunks)
 
 
@@ -161,7 +162,7 @@ def read_file(spec: str, max_bytes: int) -> Loaded:
             if size > max_bytes:
                 raise TooLargeError(spec, f"the file is too large ({size / 1048576:.1f} MB, "
                                          f"limit {max_bytes / 1048576:.1f} MB)")
-            body = _read_capped(handle, size, max_bytes)
+            body = read_capped(handle, max_bytes, expected=size)
         if len(body) > max_bytes:
             raise TooLargeError(spec, f"the file is too large (over the {max_bytes / 1048576:.1f} MB limit)")
     except FileNotFoundError as exc:

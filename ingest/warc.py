@@ -36,6 +36,7 @@ from ingest.html import HtmlIngestor
 from ingest.pdf import PdfIngestor
 from ingest.pipeline import Limits, choose
 from ingest.sniff import sniff
+from ingest.sources import read_capped
 from ingest.warcfile import ZIP_MAGIC, is_warc, warc_members  # noqa: F401  (is_warc is part of this API)
 from ingest.versions import tool_versions
 
@@ -43,7 +44,6 @@ SNIFFED_DOCUMENTS = ("text/html", "application/pdf")
 DECLARED_DOCUMENTS = HtmlIngestor.media_types + PdfIngestor.media_types
 IMPORTED_TYPES = ("response", "resource")
 SNIFF_SIZE = 1024
-READ_SIZE = 64 * 1024
 # The skip summary lists kinds in this order; a record type not named here follows, alphabetically.
 SKIP_ORDER = ("warcinfo", "request", "metadata", "revisit", "redirect", "error", "non-document")
 
@@ -212,7 +212,7 @@ def _read_record(iterator: ArchiveIterator, record: ArcWarcRecord, label: str, l
     payload = None
     if refers_to:
         stream = record.content_stream()
-        payload = _read_up_to(stream, stream.read(SNIFF_SIZE), exported.PROVENANCE_MAX)
+        payload = read_capped(stream, exported.PROVENANCE_MAX, head=stream.read(SNIFF_SIZE))
     elif skip is None:
         payload = _document_payload(record, content_type, limits.max_bytes, any_type=provenance is not None)
         skip = "non-document" if payload is None else None
@@ -249,19 +249,7 @@ def _document_payload(record: ArcWarcRecord, content_type: str | None, max_bytes
     head = stream.read(SNIFF_SIZE)
     if not any_type and not _is_document(_media_type(content_type), head):
         return None
-    return _read_up_to(stream, head, max_bytes)
-
-
-def _read_up_to(stream: BinaryIO, head: bytes, max_bytes: int) -> bytes:
-    """Return `head` and what follows it in the stream, reading no further once past max_bytes."""
-    chunks, size = [head], len(head)
-    while size <= max_bytes:
-        chunk = stream.read(READ_SIZE)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
+    return read_capped(stream, max_bytes, head=head)
 
 
 def _is_document(declared: str | None, head: bytes) -> bool:
