@@ -279,6 +279,20 @@ class Catalog:
         finally:
             self._in_write = False
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read everything in the block from one moment of the catalog, while writers go on (WAL): a check
+        that reads rows and then their ledger events never sees one without the other."""
+        if self._in_write or self._conn.in_transaction:
+            yield
+            return
+        self._exec("BEGIN")
+        try:
+            yield
+        finally:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+
     def _begin_immediate(self) -> None:
         # SQLite waits BUSY_TIMEOUT for the lock; a long writer elsewhere (a migration, a checkpoint) may need
         # more, so the attempt is repeated until write_wait has passed.

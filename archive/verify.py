@@ -63,12 +63,13 @@ def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]
     compared with the catalog; `reextract`, when given, re-derives each text from its original and its figures again."""
     report = Report()
     count = _count(report)
-    checks = [_check_captures(catalog, store, count, progress, reextract), _check_observations(catalog, count),
-              _check_ledger_chain(catalog, count, report), _check_claims_and_citations(catalog, count)]
-    if index_ids is not None:
-        checks.append(_check_index(catalog, index_ids, count))
-    for check in checks:
-        report.problems.extend(check)
+    with catalog.snapshot():  # rows and ledger from one moment, however many write meanwhile
+        for check in (_check_captures(catalog, store, count, progress, reextract),
+                      _check_observations(catalog, count), _check_ledger_chain(catalog, count, report),
+                      _check_claims_and_citations(catalog, count)):
+            report.problems.extend(check)
+    if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
+        report.problems.extend(_check_index(catalog, index_ids, count))
     unrecorded = _unrecorded_blobs(catalog, store)
     if unrecorded:
         report.notices.append(

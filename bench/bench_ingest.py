@@ -97,8 +97,8 @@ def _candidate_points(raw: bytes) -> Iterator[int]:
 
     from ingest.charset import decode, meta_charsets
 
-    markup, how = decode(raw, meta_charsets(raw))
-    codec = how.split()[0]
+    decoded = decode(raw, meta_charsets(raw))
+    markup, codec = decoded.text, decoded.charset.split()[0]
     document = trafilatura.bare_extraction(markup)
     lines = sorted((line for line in (document.text if document and document.text else "").splitlines()
                     if len(line) > 40), key=len, reverse=True)

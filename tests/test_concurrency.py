@@ -201,3 +201,28 @@ def test_a_failed_index_commit_releases_the_lock_and_loses_nothing(tmp_path, mon
         archive.add(_captured(2, "disk"))  # the next commit takes the waiting capture along
         assert archive.catalog.unindexed_ids() == []
         assert archive.search("drone").total == 2
+
+
+def test_verify_while_an_ingest_writes_raises_no_false_alarm(tmp_path):
+    home = tmp_path / "home"
+    with Archive(home) as archive:
+        archive.add(_captured(0, "seed"))
+        claim = archive.add_claim("Kazakhstan exported $1.23 million of drones")
+    folder = _folder(tmp_path, "delta", 150)
+    ingest = _evidence(home, "ingest", "--json", str(folder))
+    script = ("import sys\nfrom archive.archive import Archive\n"
+              "with Archive(sys.argv[1]) as a:\n"
+              "    for n in range(60):\n"
+              "        a.set_claim_status(int(sys.argv[2]), ('supported', 'disputed')[n % 2], f'pass {n}')\n")
+    writer = subprocess.Popen([sys.executable, "-c", script, str(home), str(claim.id)], cwd=REPO)
+    reports = []
+    deadline = time.monotonic() + BOUND
+    while (ingest.poll() is None or writer.poll() is None) and time.monotonic() < deadline and len(reports) < 30:
+        with Archive(home) as archive:
+            reports.append(archive.verify())
+    code, _out, err = _finish(ingest)
+    assert code == 0, err
+    assert writer.wait(BOUND) == 0
+    assert len(reports) >= 2
+    for report in reports:
+        assert report.ok, report.problems
