@@ -13,14 +13,14 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import checking, figures, inputs, quotes, snippets, versions, warc
+from archive import changes, checking, figures, inputs, quotes, snippets, warc_writer
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
 from archive.index import SearchIndex
-from archive.models import (CLAIM_STATUSES, STANCES, Capture, Captured, Citation, Claim, Described,
+from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
 
@@ -67,7 +67,7 @@ class Archive:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def add(self, captured: Captured) -> IngestResult:
+    def add(self, captured: NewCapture) -> IngestResult:
         """Persist a capture once: same bytes again answer "exists", and a fetch that found them is recorded
         as an observation of the capture."""
         sha256 = captured.sha256 or sha256_hex(captured.body)
@@ -83,7 +83,7 @@ class Archive:
             raise CaptureError(captured.source, "the original is missing from the blob store")
         row = _row(captured, sha256)
         if captured.needs_original():
-            row["warc_sha256"] = self.store.put(warc.exchange_warc(
+            row["warc_sha256"] = self.store.put(warc_writer.exchange_warc(
                 captured.final_url or captured.url, captured.captured_at, captured.request_headers or {},
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
         analysed = captured.analysed or analyse(captured.text)
@@ -249,9 +249,9 @@ class Archive:
         def items():
             captures = (self.get(i) for i in capture_ids) if capture_ids is not None else self.catalog.iter_captures()
             for capture in captures:
-                yield warc.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
+                yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
 
-        return warc.export_warc(out, items())
+        return warc_writer.export_warc(out, items())
 
     def observations(self, capture_id: int) -> list[Observation]:
         """Return the later fetches that found a capture's bytes again, oldest first."""
@@ -261,7 +261,7 @@ class Archive:
         """Return every capture of the same URL, oldest first."""
         return self.catalog.versions(capture.url) if capture.url else [capture]
 
-    def quote_tracking(self, capture: Capture) -> list[tuple[Citation, Capture, versions.Tracking]]:
+    def quote_tracking(self, capture: Capture) -> list[tuple[Citation, Capture, changes.Tracking]]:
         """For citations on older versions of this capture's URL: what became of each quote in the newest."""
         all_versions = self.versions(capture)
         if len(all_versions) < 2:
@@ -270,7 +270,7 @@ class Archive:
         tracked = []
         for older in all_versions[:-1]:
             for citation in self.citations_of(older.id):
-                tracked.append((citation, newest, versions.track(newest.text or "", citation.exact, citation.prefix,
+                tracked.append((citation, newest, changes.track(newest.text or "", citation.exact, citation.prefix,
                                                                  citation.suffix, citation.start, citation.end)))
         return tracked
 
@@ -514,7 +514,7 @@ def figure_snippet(text: str, figure: Figure, width: int = 240) -> str:
     return snippets.passage(text, [(figure.start, figure.end)], width)
 
 
-def _row(captured: Captured, sha256: str) -> dict:
+def _row(captured: NewCapture, sha256: str) -> dict:
     """Return the catalog row of a new capture: its description, text and hashes (the catalog adds the
     previous version of its URL)."""
     row = {f.name: getattr(captured, f.name) for f in fields(Described)}
@@ -525,7 +525,7 @@ def _row(captured: Captured, sha256: str) -> dict:
     return row
 
 
-def _observation(captured: Captured) -> dict | None:
+def _observation(captured: NewCapture) -> dict | None:
     """Return what a fetch saw (URL, time, status, headers), or None for files and uploads."""
     if captured.method not in ("http", "warc"):
         return None

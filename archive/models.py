@@ -32,7 +32,7 @@ class Described:
 
 
 @dataclass(kw_only=True)
-class Captured(Described):
+class NewCapture(Described):
     """What an ingestor read from one source: original bytes plus what was extracted from them."""
 
     body: bytes | None  # None once stored in the blob store by the ingest (sha256 and size tell it then)

@@ -1,1 +1,1 @@
-"""Turn sources (files, folders, URLs) into Captured values; never writes anything."""
+"""Turn sources (files, folders, URLs) into NewCapture values; never writes anything."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from archive.models import Captured
+from archive.models import NewCapture
 
 
 @dataclass
@@ -33,9 +33,9 @@ class Loaded:
         """Return the lower-case extension of the name, with its dot."""
         return PurePosixPath(self.name).suffix.lower()
 
-    def captured(self, **values: Any) -> Captured:
-        """Build a Captured value carrying this source's provenance."""
-        return Captured(
+    def captured(self, **values: Any) -> NewCapture:
+        """Build a NewCapture value carrying this source's provenance."""
+        return NewCapture(
             source=self.source, method=self.method, body=self.body, captured_at=self.captured_at,
             url=values.pop("url", None) or self.url, final_url=self.final_url, redirects=self.redirects,
             http_status=self.http_status, http_headers=self.http_headers, http_reason=self.http_reason,
@@ -58,6 +58,6 @@ class Ingestor:
             return 1
         return 0
 
-    def capture(self, loaded: Loaded) -> Captured:
+    def capture(self, loaded: Loaded) -> NewCapture:
         """Extract text and metadata; raise CaptureError with a plain reason when it cannot."""
         raise NotImplementedError

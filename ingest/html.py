@@ -9,11 +9,11 @@ import lxml.html
 import trafilatura
 
 from archive.errors import CaptureError
-from archive.models import Captured
+from archive.models import NewCapture
 from ingest.base import Ingestor, Loaded
 from ingest.charset import decode_source, header_charset, meta_charsets
 from ingest.language import declared_html_language, detect
-from ingest.versions import tool_versions
+from ingest.tools import tool_versions
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
@@ -38,7 +38,7 @@ class HtmlIngestor(Ingestor):
     media_types = ("text/html", "application/xhtml+xml")
     extensions = (".html", ".htm", ".xhtml", ".shtml")
 
-    def capture(self, loaded: Loaded) -> Captured:
+    def capture(self, loaded: Loaded) -> NewCapture:
         declared = [c for c in [header_charset(loaded.content_type)] if c] + meta_charsets(loaded.body)
         decoded = decode_source(loaded, declared)
         markup = decoded.text

@@ -11,10 +11,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from archive.errors import CaptureError
-from archive.models import Captured
+from archive.models import NewCapture
 from ingest.base import Ingestor, Loaded
 from ingest.language import detect
-from ingest.versions import tool_versions
+from ingest.tools import tool_versions
 
 PAGE_SEPARATOR = "\n\n"
 NO_TEXT_NOTE = "no text layer (needs OCR): the PDF's pages hold no extractable text"
@@ -31,7 +31,7 @@ class PdfIngestor(Ingestor):
     media_types = ("application/pdf", "application/x-pdf")
     extensions = (".pdf",)
 
-    def capture(self, loaded: Loaded) -> Captured:
+    def capture(self, loaded: Loaded) -> NewCapture:
         if b"%PDF-" not in loaded.body[:1024]:
             raise CaptureError(loaded.source, "is not a PDF: it has no PDF header (damaged or misnamed file)")
         try:

@@ -9,7 +9,7 @@ from archive import figures
 from archive.analysis import analyse
 from archive.clock import utc_now
 from archive.errors import CaptureError, TooLargeError, UnsupportedSourceError
-from archive.models import Capture, Captured, Described
+from archive.models import Capture, NewCapture, Described
 from ingest.base import Ingestor, Loaded
 from ingest.fetch import fetch
 from ingest.html import HtmlIngestor
@@ -59,7 +59,7 @@ def choose(loaded: Loaded) -> Ingestor:
     return best
 
 
-def capture(item: SourceItem, limits: Limits) -> Captured:
+def capture(item: SourceItem, limits: Limits) -> NewCapture:
     """Capture one source or raise CaptureError with a plain reason."""
     loaded = load(item, limits)
     captured = choose(loaded).capture(loaded)
@@ -72,7 +72,7 @@ def capture(item: SourceItem, limits: Limits) -> Captured:
     return captured
 
 
-def capture_upload(name: str, body: bytes, limits: Limits) -> Captured:
+def capture_upload(name: str, body: bytes, limits: Limits) -> NewCapture:
     """Capture bytes uploaded through the web; `name` is a label for people, never used as a path."""
     source = f"upload:{name}"
     if not body:

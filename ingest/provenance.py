@@ -1,4 +1,4 @@
-"""Bring back the captures of this archive's own WARC exports (archive/warc.py) as they were.
+"""Bring back the captures of this archive's own WARC exports (archive/warc_writer.py) as they were.
 
 An export writes each capture's provenance, its catalog JSON, in a metadata record just before the record of
 its original bytes. Imported, that capture comes back with the same SHA-256, capture time, kind, text and every
@@ -14,9 +14,9 @@ from dataclasses import fields
 from typing import Any
 
 from archive.errors import CaptureError
-from archive.models import Captured, Described
+from archive.models import NewCapture, Described
 from archive.store import sha256_hex
-from archive.warc import PROVENANCE_URN
+from archive.warc_writer import PROVENANCE_URN
 from ingest.pipeline import choose, reload
 
 PROVENANCE_MAX = 8 * 1024 * 1024  # bytes of one provenance record; a capture's is a few kilobytes
@@ -70,7 +70,7 @@ def described_record(record_type: str | None, content_type: str | None, uri: str
     return refers_to if (content_type or "").split(";")[0].strip().lower() == "application/json" else None
 
 
-def restore(provenance: dict, body: bytes, record_date: str | None, note: str, locator: str) -> Captured:
+def restore(provenance: dict, body: bytes, record_date: str | None, note: str, locator: str) -> NewCapture:
     """Return the capture a provenance record describes, from the described record's payload and date.
 
     Raise CaptureError when the provenance is unusable or does not describe this payload.
@@ -89,7 +89,7 @@ def restore(provenance: dict, body: bytes, record_date: str | None, note: str, l
     described = {f.name: provenance.get(f.name) for f in fields(Described)}
     described.update(redirects=described["redirects"] or [], notes=described["notes"] or [],
                      tools=dict(described["tools"] or {}))
-    captured = Captured(**described, body=body, text="", http_reason=provenance.get("http_reason"),
+    captured = NewCapture(**described, body=body, text="", http_reason=provenance.get("http_reason"),
                         request_headers=provenance.get("request_headers"))
     loaded = reload(captured, body)
     try:

@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from archive.errors import CaptureError
-from archive.models import Captured, IngestResult
+from archive.models import NewCapture, IngestResult
 from archive.store import BlobStore
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem, expand, irregular_kind
-from ingest.warc import read_warc
+from ingest.warc_reader import read_warc
 from ingest.warcfile import is_warc
 from ingest.workers import Ticket, WorkerPool
 
@@ -39,7 +39,7 @@ def plan(specs: list[str], exclude: tuple[Path, ...] = ()) -> tuple[list[SourceI
     return items, known
 
 
-def extract_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> Captured:
+def extract_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> NewCapture:
     """Capture a file or URL and store its original in the blob folder `blobs`: what a worker does for one.
 
     A stored original goes back to the writer only when it needs the bytes (HTTP exchanges): an HTML page
@@ -50,7 +50,7 @@ def extract_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> Ca
     return keep_original(captured, blobs) if blobs is not None else captured
 
 
-def keep_original(captured: Captured, blobs: Path) -> Captured:
+def keep_original(captured: NewCapture, blobs: Path) -> NewCapture:
     """Store a capture's original bytes (written once, synced, content-addressed) and note their hash."""
     try:
         captured.sha256 = BlobStore(blobs).put(captured.body)
@@ -62,14 +62,14 @@ def keep_original(captured: Captured, blobs: Path) -> Captured:
     return captured
 
 
-def import_warc(item: SourceItem, limits: Limits, blobs: Path | None) -> Iterator[Captured | IngestResult]:
+def import_warc(item: SourceItem, limits: Limits, blobs: Path | None) -> Iterator[NewCapture | IngestResult]:
     """Import a WARC file's records, storing each capture's original: what a worker does for a WARC file."""
     kind = irregular_kind(Path(item.source))
     if kind is not None:
         yield IngestResult(item.source, "failed", error=f"{item.source}: not a regular file ({kind})")
         return
     for entry in read_warc(item.source, limits):
-        if isinstance(entry, Captured) and blobs is not None:
+        if isinstance(entry, NewCapture) and blobs is not None:
             try:
                 entry = keep_original(entry, blobs)
             except CaptureError as exc:
@@ -77,7 +77,7 @@ def import_warc(item: SourceItem, limits: Limits, blobs: Path | None) -> Iterato
         yield entry
 
 
-def ingest(specs: list[str], add: Callable[[Captured], IngestResult], limits: Limits, jobs: int = 1,
+def ingest(specs: list[str], add: Callable[[NewCapture], IngestResult], limits: Limits, jobs: int = 1,
            on_planned: Callable[[int], None] | None = None, on_done: Callable[[], None] | None = None,
            exclude: tuple[Path, ...] = (), store: BlobStore | None = None) -> Iterator[IngestResult]:
     """Capture every source and store it through `add`; yield one result per source (per record for WARCs).
@@ -139,14 +139,14 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _stored(add: Callable[[Captured], IngestResult], item: SourceItem, ticket: Ticket) -> IngestResult:
+def _stored(add: Callable[[NewCapture], IngestResult], item: SourceItem, ticket: Ticket) -> IngestResult:
     try:
         return add(ticket.result())
     except CaptureError as exc:
         return IngestResult(item.source, "failed", error=str(exc))
 
 
-def _imported(item: SourceItem, ticket: Ticket, add: Callable[[Captured], IngestResult]) -> Iterator[IngestResult]:
+def _imported(item: SourceItem, ticket: Ticket, add: Callable[[NewCapture], IngestResult]) -> Iterator[IngestResult]:
     """File a WARC file's records as its worker sends them; a limit hit ends the file there."""
     count = 0
     try:

@@ -8,11 +8,11 @@ import re
 import yaml
 
 from archive.errors import CaptureError
-from archive.models import Captured
+from archive.models import NewCapture
 from ingest.base import Ingestor, Loaded
 from ingest.charset import decode_source, header_charset
 from ingest.language import detect
-from ingest.versions import tool_versions
+from ingest.tools import tool_versions
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Media types that say nothing about the content: a server's default, or no header at all.
@@ -46,7 +46,7 @@ class TextIngestor(Ingestor):
             return 1
         return 0
 
-    def capture(self, loaded: Loaded) -> Captured:
+    def capture(self, loaded: Loaded) -> NewCapture:
         declared = [c for c in [header_charset(loaded.content_type)] if c]
         decoded = decode_source(loaded, declared)
         content = decoded.text

@@ -1,4 +1,4 @@
-"""Recognise WARC and WACZ files by name and first bytes (kept apart from ingest.warc so that the folder walk
+"""Recognise WARC and WACZ files by name and first bytes (kept apart from ingest.warc_reader so that the folder walk
 can use it without importing the ingest pipeline)."""
 
 from __future__ import annotations

@@ -458,7 +458,7 @@ _shared_lock = threading.Lock()
 
 
 def capture_isolated(source: SourceItem | Upload, limits: Limits):
-    """Capture one file, URL or upload in a worker process within `limits`; return the Captured value (with
+    """Capture one file, URL or upload in a worker process within `limits`; return the NewCapture value (with
     its original bytes) or raise CaptureError, as ingest.pipeline.capture does."""
     if isinstance(source, Upload):
         ticket = shared_pool().submit(source.source, capture_upload, (source.name, source.body, limits), limits)

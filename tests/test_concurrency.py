@@ -15,7 +15,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from archive.archive import Archive
-from archive.models import Captured
+from archive.models import NewCapture
 from archive.clock import utc_now
 from tests.documents import write
 
@@ -23,9 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 BOUND = 180  # seconds any subprocess of these tests may take
 
 
-def _captured(n: int, marker: str = "") -> Captured:
+def _captured(n: int, marker: str = "") -> NewCapture:
     text = f"Document {n} about drone exports {marker} unique{n}x{marker}"
-    return Captured(source=f"mem-{marker}-{n}", method="file", media_type="text/plain", kind="text",
+    return NewCapture(source=f"mem-{marker}-{n}", method="file", media_type="text/plain", kind="text",
                     captured_at=utc_now(), body=text.encode(), text=text)
 
 

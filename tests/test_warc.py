@@ -1,4 +1,4 @@
-"""WARC in (ingest/warc.py: other tools' WARC, WARC.GZ and WACZ files) and out (archive/warc.py: exchanges, exports)."""
+"""WARC in (ingest/warc_reader.py: other tools' WARC, WARC.GZ and WACZ files) and out (archive/warc_writer.py: exchanges, exports)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archive.errors import IntegrityError
-from archive.models import Captured, IngestResult
+from archive.models import NewCapture, IngestResult
 from archive.store import sha256_hex
-from archive.warc import ExportItem, exchange_warc, export_warc, warc_date
+from archive.warc_writer import ExportItem, exchange_warc, export_warc, warc_date
 from ingest.fetch import USER_AGENT
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem
-from ingest.warc import is_warc, read_warc, utc_timestamp
+from ingest.warc_reader import is_warc, read_warc, utc_timestamp
 from tests.documents import html_page, pdf_bytes, truncated_pdf, write
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
@@ -36,9 +36,9 @@ REPORT = pdf_bytes(["Customs register 2022", "Drone exports: 1.23 million dollar
 # -- helpers --------------------------------------------------------------------------------------
 
 
-def split(results: list) -> tuple[list[Captured], list[IngestResult], list[IngestResult]]:
+def split(results: list) -> tuple[list[NewCapture], list[IngestResult], list[IngestResult]]:
     """Return (captured, failed, skipped) from what read_warc yielded."""
-    captured = [r for r in results if isinstance(r, Captured)]
+    captured = [r for r in results if isinstance(r, NewCapture)]
     failed = [r for r in results if isinstance(r, IngestResult) and r.status == "failed"]
     skipped = [r for r in results if isinstance(r, IngestResult) and r.status == "skipped"]
     assert len(captured) + len(failed) + len(skipped) == len(results)

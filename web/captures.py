@@ -6,7 +6,7 @@ import unicodedata
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 
-from archive import quotes, versions
+from archive import changes, quotes
 from archive.errors import ArchiveError, CaptureError
 from archive.models import STANCES, IngestResult
 from ingest.pipeline import Limits
@@ -92,9 +92,9 @@ def diff(capture_id: int, other_id: int):
     archive = get_archive()
     one, other = archive.get(capture_id, with_text=True), archive.get(other_id, with_text=True)
     older, newer = sorted([one, other], key=lambda c: (c.captured_at, c.id))
-    pieces = versions.diff(older.text or "", newer.text or "")
-    changes = sum(1 for op, _ in pieces if op != "=")
-    return render_template("diff.html", older=older, newer=newer, pieces=pieces, changes=changes)
+    pieces = changes.diff(older.text or "", newer.text or "")
+    changed = sum(1 for op, _ in pieces if op != "=")
+    return render_template("diff.html", older=older, newer=newer, pieces=pieces, changes=changed)
 
 
 @bp.get("/captures/<int:capture_id>/original")

@@ -6,7 +6,7 @@ import io
 
 from flask import Blueprint, redirect, render_template, request, send_file, url_for
 
-from archive import quotes, versions
+from archive import changes, quotes
 from archive.bundle import build_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
@@ -55,7 +55,7 @@ def _in_newest_version(archive, capture, citation):
     if all_versions[-1].id == capture.id:
         return None
     newest = archive.get(all_versions[-1].id, with_text=True)
-    return newest, versions.track(newest.text or "", citation.exact, citation.prefix, citation.suffix,
+    return newest, changes.track(newest.text or "", citation.exact, citation.prefix, citation.suffix,
                                   citation.start, citation.end)
 
 

@@ -1,5 +1,5 @@
 from archive import quotes
-from archive.versions import diff, track
+from archive.changes import diff, track
 
 OLD = ("The ministry said on Monday that exports reached $1.23 million in 2022. "
        "Officials declined to comment further. The report was published in March.")

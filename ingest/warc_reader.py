@@ -4,7 +4,7 @@ every capture of this archive's own exports comes back as it was exported (inges
 Naming a record: `PATH#OFFSET`, the file as given and the byte offset where the record starts (in the
 compressed file for .warc.gz, as CDX indexes count it), so `warcio extract PATH OFFSET` shows it again. Inside
 a WACZ the WARC's name in the zip follows a `!`: `crawl.wacz!archive/data.warc.gz#1234`. That locator is the
-`source` of the Captured value and of a record's failed result; failure sentences add the record's target
+`source` of the NewCapture value and of a record's failed result; failure sentences add the record's target
 URI: `crawl.warc.gz#1234 (http://example.com/): the PDF is broken and cannot be read (...)`.
 
 Every record is read to its end with warcio's digest checking on, so a record whose bytes do not match its
@@ -29,7 +29,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from archive.errors import CaptureError
-from archive.models import Captured, IngestResult
+from archive.models import NewCapture, IngestResult
 from ingest import provenance as exported
 from ingest.base import Loaded
 from ingest.html import HtmlIngestor
@@ -38,7 +38,7 @@ from ingest.pipeline import Limits, choose
 from ingest.sniff import sniff
 from ingest.sources import read_capped
 from ingest.warcfile import ZIP_MAGIC, is_warc, warc_members  # noqa: F401  (is_warc is part of this API)
-from ingest.versions import tool_versions
+from ingest.tools import tool_versions
 
 SNIFFED_DOCUMENTS = ("text/html", "application/pdf")
 DECLARED_DOCUMENTS = HtmlIngestor.media_types + PdfIngestor.media_types
@@ -69,8 +69,8 @@ class WarcRecord:
     provenance: dict | None = None  # set on a record our export described: what its provenance record says
 
 
-def read_warc(path: str, limits: Limits) -> Iterator[Captured | IngestResult]:
-    """Yield a Captured per HTML or PDF record and per exported capture, a failed result per bad record, and
+def read_warc(path: str, limits: Limits) -> Iterator[NewCapture | IngestResult]:
+    """Yield a NewCapture per HTML or PDF record and per exported capture, a failed result per bad record, and
     one summary of the skipped records."""
     skipped: Counter[str] = Counter()
     described: dict[str, dict] = {}  # record id: the provenance our export gave it, until the record arrives
@@ -115,7 +115,7 @@ def utc_timestamp(warc_date: str | None) -> str | None:
 
 
 def _read_wacz(path: str, handle: BinaryIO, limits: Limits, skipped: Counter[str],
-               described: dict[str, dict]) -> Iterator[Captured | IngestResult]:
+               described: dict[str, dict]) -> Iterator[NewCapture | IngestResult]:
     try:
         wacz = zipfile.ZipFile(handle)
     except zipfile.BadZipFile as exc:
@@ -151,7 +151,7 @@ def _unreadable(exc: OSError) -> str:
 
 
 def _read_warc_stream(stream: BinaryIO, size: int, path: str, label: str, limits: Limits,
-                      skipped: Counter[str], described: dict[str, dict]) -> Iterator[Captured | IngestResult]:
+                      skipped: Counter[str], described: dict[str, dict]) -> Iterator[NewCapture | IngestResult]:
     """Import one WARC stream of `size` bytes; `label` names it in locators (path, or path!member in a WACZ)."""
     # WARCIterator, not ArchiveIterator: the latter falls back to the ARC format and reads any text as records.
     iterator = WARCIterator(stream, check_digests=True)
@@ -308,7 +308,7 @@ def _digest_problems(record: ArcWarcRecord) -> list[str]:
 
 
 def _import(entry: WarcRecord, name: str, limits: Limits, skipped: Counter[str],
-            described: dict[str, dict]) -> Iterator[Captured | IngestResult]:
+            described: dict[str, dict]) -> Iterator[NewCapture | IngestResult]:
     """Yield what one record becomes: a capture, a failed result, or nothing but a count in `skipped` (or, for a
     provenance record of our export, what `described` keeps until the record it describes)."""
     if entry.digest_problems:
@@ -352,7 +352,7 @@ def _remember(entry: WarcRecord, skipped: Counter[str], described: dict[str, dic
         skipped["metadata"] += 1
 
 
-def _restore(entry: WarcRecord, name: str) -> Captured | IngestResult:
+def _restore(entry: WarcRecord, name: str) -> NewCapture | IngestResult:
     """Bring back a capture of our own export as its provenance record describes it."""
     try:
         return exported.restore(entry.provenance, entry.payload, utc_timestamp(entry.date), _note(entry, name),
@@ -361,7 +361,7 @@ def _restore(entry: WarcRecord, name: str) -> Captured | IngestResult:
         return _record_failed(entry, exc.reason)
 
 
-def _extract(entry: WarcRecord, name: str) -> Captured | IngestResult:
+def _extract(entry: WarcRecord, name: str) -> NewCapture | IngestResult:
     """Run the ingestor the payload calls for; `name` is the file's name, for the provenance note."""
     loaded = _loaded(entry)
     try:
