@@ -27,7 +27,6 @@ from archive.quotes import QuoteNotFoundError
 from archive.figures import extract as extract_figures
 from ingest.pipeline import Limits
 from ingest.pipeline import reextract as reextract_text
-from ingest.run import ingest as run_ingest
 from ingest.sources import SourceItem, is_url
 from ingest.workers import capture_isolated
 
@@ -47,6 +46,19 @@ def create_app(config: dict | None = None):
 
 # -- command line ------------------------------------------------------------------------------
 
+# Exit codes by what went wrong (archive.errors.KINDS): 2 for a value the user can correct, as for any usage
+# error; 75 (EX_TEMPFAIL) when the archive is busy and the same command may succeed later; else 1.
+EXIT_CODES = {"invalid": 2, "busy": 75}
+
+
+class ArchiveFailure(click.ClickException):
+    """An archive error as the command line reports it: its sentence, and an exit code chosen by its kind."""
+
+    def __init__(self, error: ArchiveError):
+        super().__init__(str(error))
+        self.exit_code = EXIT_CODES.get(error.kind, 1)
+
+
 class ArchiveGroup(click.Group):
     """The command group: an archive error raised anywhere in a command becomes its one-sentence message."""
 
@@ -54,7 +66,7 @@ class ArchiveGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ArchiveError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise ArchiveFailure(exc) from exc
 
 
 @click.group(cls=ArchiveGroup)
@@ -78,7 +90,7 @@ def open_archive(ctx: click.Context) -> Archive:
     try:
         archive = Archive(ctx.obj["home"])
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     ctx.call_on_close(archive.close)
     return archive
 
@@ -121,15 +133,13 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memor
         if bar is not None:
             bar.update(1)
 
-    with archive.batch():
-        for result in run_ingest(list(sources), archive.add, limits, jobs or os.cpu_count() or 1,
-                                 on_planned=on_planned, on_done=on_done, exclude=(archive.home,),
-                                 store=archive.store):
-            counts[result.status] += result.count
-            if as_json:
-                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
-            elif bar is None or result.status == "failed":
-                _echo_result(result, err=result.status == "failed")
+    for result in archive.capture(list(sources), limits, jobs or os.cpu_count() or 1,
+                                  on_planned=on_planned, on_done=on_done):
+        counts[result.status] += result.count
+        if as_json:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        elif bar is None or result.status == "failed":
+            _echo_result(result, err=result.status == "failed")
     if bar is not None:
         bar.__exit__(None, None, None)
     _wait_for_index(archive, quiet=as_json)
@@ -187,8 +197,8 @@ def search(ctx, query, limit, page, near, as_json):
     try:
         result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near / 100)
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    missing = archive.catalog.count_unindexed()
+        raise ArchiveFailure(exc) from exc
+    missing = archive.count_unindexed()
     if missing:
         click.echo(f"Note: {missing} captures are not in the search index yet (an ingest may be indexing them; "
                    "else run `evidence reindex`).", err=True)
@@ -231,7 +241,7 @@ def show(ctx, capture_id, as_json, text_only):
     try:
         capture = archive.get(capture_id, with_text=True)
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     observations = archive.observations(capture.id)
     if as_json:
         data = capture.to_json()
@@ -305,7 +315,7 @@ def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
     try:
         return capture_isolated(item, limits).text
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
 
 
 @cli.command()
@@ -317,29 +327,22 @@ def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
 def recapture(ctx, target, as_json, timeout, allow_private):
     """Capture a URL (or the URL of capture TARGET) again: a changed page becomes a new version."""
     archive = open_archive(ctx)
-    url = target
-    if _CAPTURE_ID.fullmatch(target):
-        url = _run(lambda: archive.get(_capture_id(target))).url
-        if not url:
-            raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
-    try:
-        captured = capture_isolated(SourceItem(url, True), Limits(timeout=timeout, allow_private=allow_private))
-        previous = archive.catalog.latest_for_url(url)  # looked up once the URL is known to be one
-        result = archive.add(captured)
-    except ArchiveError as exc:
-        if as_json:
-            click.echo(json.dumps(IngestResult(url, "failed", error=str(exc)).to_json(), ensure_ascii=False))
-            ctx.exit(1)
-        raise click.ClickException(str(exc)) from exc
+    limits = Limits(timeout=timeout, allow_private=allow_private)
+    done = _run(lambda: archive.recapture(_capture_id(target) if _CAPTURE_ID.fullmatch(target) else target, limits))
+    result, url, previous = done.result, done.url, done.previous
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        if result.status == "failed":
+            ctx.exit(EXIT_CODES.get(result.error_kind, 1))
+    elif result.status == "failed":
+        raise click.ClickException(result.error)
     elif result.status == "exists":
         click.echo(f"Unchanged: {url} still serves the bytes of capture #{result.capture.id} "
                    "(this fetch is recorded as an observation of it).")
     else:
         since = f" (previous version #{previous.id}, captured {previous.captured_at})" if previous else ""
         click.echo(f"Captured #{result.capture.id}: a new version of {url}{since}.")
-        for citation, _newest, tracking in archive.quote_tracking(result.capture):
+        for citation, _newest, tracking in done.tracking:
             click.echo(f"  citation #{citation.id} (claim #{citation.claim_id}): {tracking.status}"
                        + (f": now reads \"{tracking.now}\"" if tracking.status == "changed" else ""))
 
@@ -351,7 +354,7 @@ def recapture(ctx, target, as_json, timeout, allow_private):
 def verify(ctx, as_json, reextract):
     """Check that nothing changed: blobs, texts, ledger chain, catalog against ledger, every citation."""
     archive = open_archive(ctx)
-    total = archive.catalog.count_captures()
+    total = archive.count_captures()
     again = reextract_text if reextract else None
     if sys.stderr.isatty() and not as_json and total:
         with click.progressbar(length=total, label="Verifying", file=sys.stderr) as bar:
@@ -378,7 +381,7 @@ def export(ctx, out, capture_ids, everything):
         raise click.UsageError("Give --warc a file name to write, such as archive.warc.gz.")
     archive = open_archive(ctx)
     records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
-    count = len(capture_ids) if capture_ids else archive.catalog.count_captures()
+    count = len(capture_ids) if capture_ids else archive.count_captures()
     click.echo(f"Wrote {records} WARC records for {count} captures to {out}.")
 
 
@@ -431,7 +434,7 @@ def bundle_verify(ctx, path, as_json):
 def reindex(ctx):
     """Rebuild the search index from the catalog (the index is derived and may be deleted)."""
     archive = open_archive(ctx)
-    total = archive.catalog.count_captures()
+    total = archive.count_captures()
     if sys.stderr.isatty() and total:
         with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
             count = archive.reindex(progress=bar.update)
@@ -476,7 +479,7 @@ def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, as_json
             message += f"\nTo cite the stored passage, run again with its exact text and --position {exc.suggestion.start}."
         raise click.ClickException(message) from exc
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     if as_json:
         click.echo(json.dumps(citation.to_json(), ensure_ascii=False))
     else:
@@ -633,7 +636,7 @@ def _run(action):
     try:
         return action()
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     except OSError as exc:  # an output in a folder that does not exist, a folder given for a file, no permission
         where = f"{exc.filename}: " if exc.filename else ""
         raise click.ClickException(f"{where}{exc.strerror or exc}") from exc

@@ -93,9 +93,13 @@ class Anchor:
 class QuoteError(ArchiveError):
     """A quote could not be anchored in a text."""
 
+    kind = "unprocessable"
+
 
 class EmptyQuoteError(QuoteError):
     """The quote is empty or only white space."""
+
+    kind = "invalid"
 
     def __init__(self, quote: str = ""):
         super().__init__("The quote is empty: select or paste the passage to cite.")

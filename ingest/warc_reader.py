@@ -391,11 +391,11 @@ def _loaded(entry: WarcRecord) -> Loaded:
 
 def _record_failed(entry: WarcRecord, reason: str) -> IngestResult:
     named = f"{entry.locator} ({entry.uri})" if entry.uri else entry.locator
-    return IngestResult(entry.locator, "failed", error=f"{named}: {reason}")
+    return IngestResult.failed(entry.locator, f"{named}: {reason}", "unprocessable")
 
 
 def _file_failed(path: str, reason: str) -> IngestResult:
-    return IngestResult(path, "failed", error=f"{path}: {reason}")
+    return IngestResult.failed(path, f"{path}: {reason}", "unprocessable")
 
 
 def _damaged(path: str, label: str, read: int, reason: str) -> IngestResult:
