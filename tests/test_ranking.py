@@ -5,9 +5,12 @@ import random
 import pytest
 from whoosh import collectors, formats, query
 
-from archive import index as index_module
 from archive.archive import Archive
-from archive.index import _Codec, _split_filters, _TermPool, _WordsInARow
+from archive.search import whoosh_internals
+from archive.search.phrases import WordsInARow
+from archive.search.queries import split_filters
+from archive.search.schema import schema
+from archive.search.whoosh_internals import TermPool, codec
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem
 from tests.documents import write
@@ -63,7 +66,7 @@ def _whoosh_answer(archive, query: str):
     """
     index = archive.index
     searcher = index._warm().searcher
-    scored, filters = _split_filters(index.parse(query))
+    scored, filters = split_filters(index.parse(query))
     admitted = index._warm().docs(filters)
     native = set(searcher.docs_for_query(scored.accept(_whoosh_phrase)))
     allowed = native if admitted is None else native & admitted
@@ -74,11 +77,11 @@ def _whoosh_answer(archive, query: str):
 
 
 def _whoosh_phrase(node):
-    return query.Phrase(node.fieldname, node.words, node.slop, node.boost) if isinstance(node, _WordsInARow) else node
+    return query.Phrase(node.fieldname, node.words, node.slop, node.boost) if isinstance(node, WordsInARow) else node
 
 
 def _words_of_phrase(node):
-    if isinstance(node, _WordsInARow):
+    if isinstance(node, WordsInARow):
         return query.And([query.Term(node.fieldname, word, boost=node.boost) for word in node.words])
     return node
 
@@ -161,7 +164,7 @@ def _answers(archive) -> list:
 
 def _merged(archive) -> list:
     """Merge every segment into one (reading each posting back, inlined lists included); answer again."""
-    archive.index._ix.writer(codec=_Codec()).commit(optimize=True)
+    archive.index._ix.writer(codec=codec()).commit(optimize=True)
     assert len(archive.index._warm().searcher.reader().leaf_readers()) == 1
     return _answers(archive)
 
@@ -170,7 +173,7 @@ def test_inlined_posting_lists_answer_as_blocks_do_and_survive_a_merge(ranked, t
     assert _inlined(ranked, "capture_id", "7") == [True]  # one document: inlined
     assert _inlined(ranked, "text", "the") == [False] * 3  # in all 40 documents of each segment: blocks
     inlined = _segmented_archive(tmp_path / "inlined")
-    monkeypatch.setattr(index_module, "INLINE_POSTINGS", 1)  # every posting list written as blocks
+    monkeypatch.setattr(whoosh_internals, "INLINE_POSTINGS", 1)  # every posting list written as blocks
     blocks = _segmented_archive(tmp_path / "blocks")
     try:
         assert _inlined(blocks, "capture_id", "7") == [False]
@@ -186,13 +189,13 @@ def test_inlined_posting_lists_answer_as_blocks_do_and_survive_a_merge(ranked, t
 
 
 def test_postings_past_the_pool_limit_go_to_whoosh_pool_and_answer_the_same(ranked, tmp_path, monkeypatch):
-    monkeypatch.setattr(_TermPool, "POOLED", 100)  # each batch, and the merge, overflow after 100 postings
+    monkeypatch.setattr(TermPool, "POOLED", 100)  # each batch, and the merge, overflow after 100 postings
     spilled = _segmented_archive(tmp_path / "spilled")
     monkeypatch.undo()
     pooled = _segmented_archive(tmp_path / "pooled")
     try:
         assert _answers(spilled) == _answers(pooled) == _answers(ranked)
-        monkeypatch.setattr(_TermPool, "POOLED", 100)
+        monkeypatch.setattr(TermPool, "POOLED", 100)
         merged_spilled = _merged(spilled)
         monkeypatch.undo()
         assert merged_spilled == _merged(pooled)
@@ -202,11 +205,10 @@ def test_postings_past_the_pool_limit_go_to_whoosh_pool_and_answer_the_same(rank
 
 
 def test_analysed_text_is_encoded_as_whoosh_encodes_positions():
-    schema = index_module.schema()
-    positions = schema["text"].format
-    terms = [("alone", [7]), ("again", [7]), ("twice", [3, 9]), ("far", [index_module.SINGLE_POSITIONS_KEPT + 5])]
+    positions = schema()["text"].format
+    terms = [("alone", [7]), ("again", [7]), ("twice", [3, 9]), ("far", [whoosh_internals.SINGLE_POSITIONS_KEPT + 5])]
     for _ in range(2):  # the second time from the remembered encodings
-        values = list(positions.word_values(index_module.AnalysedText(terms), None))
+        values = list(positions.word_values(whoosh_internals.AnalysedText(terms), None))
         assert values == [(term, len(where), float(len(where)), formats.Positions().encode(where))
                           for term, where in terms]
 
@@ -216,4 +218,4 @@ def test_shifted_positions_read_whoosh_positions_format(positions):
     encoded = formats.Positions().encode(positions)
     for value in (encoded, encoded[:-1]):  # whoosh's blocks keep values without the pickle's final "."
         assert formats.Positions().decode_positions(value) == positions
-        assert index_module.shifted_positions(value, 2) == {p - 2 for p in positions}
+        assert whoosh_internals.shifted_positions(value, 2) == {p - 2 for p in positions}
