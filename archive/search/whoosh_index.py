@@ -1,4 +1,4 @@
-"""The search index on Whoosh, in the archive home's index/ folder: derived data, rebuilt from the catalog at any time.
+"""The search index on Whoosh, in the home's index/ folder: derived data, rebuilt from the catalog at any time.
 
 WhooshIndex implements archive.seams.SearchBackend with Whoosh's public API; the speed work that needs
 Whoosh's internals sits in whoosh_internals.py.

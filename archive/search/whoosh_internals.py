@@ -99,10 +99,9 @@ The codec and reading (_Codec, _BlockPostings, _InlinedPostings, _RememberedLeng
 - ``whoosh.util.numeric.byte_to_length``: the one-byte encoding of a field length, decoded.
 
 Positions read (shifted_positions), and refreshing a searcher (only_segments_added):
-- ``whoosh.formats.Positions.decode_positions``: the format read in C instead: a count packed in
-  ``whoosh.system._INT_SIZE`` bytes, then the pickled gaps between positions (a block keeps a value without
-  the pickle's final ".").
-- ``whoosh.system._INT_SIZE``: the width of that count.
+- ``whoosh.formats.Positions.decode_positions``: the format read in C instead: the number of positions,
+  packed, then the pickled gaps between them (a block keeps a value without the pickle's final ".").
+- ``whoosh.system._INT_SIZE``: the width of that packed number.
 - ``whoosh.index.FileIndex._segments``: the index's current segments, compared with an open searcher's.
 - ``whoosh.reading.SegmentReader.segment``: the segment an open reader reads.
 - ``whoosh.codec.whoosh3.W3Segment.deleted_count``: a segment's deletions, which a reused reader would miss.
