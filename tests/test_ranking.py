@@ -1,7 +1,5 @@
 """Search answers checked against whoosh's own evaluation: exact totals, the same top hits and scores."""
 
-import random
-
 import pytest
 from whoosh import collectors, formats, query
 
@@ -14,28 +12,13 @@ from archive.search.whoosh_internals import TermPool, codec
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem
 from tests.documents import write
-
-COMMON = "the of and to in for on with said that over".split()
-RARE = "moon landing drone export budget council ministry".split()
+from tests.ranking_corpus import ranking_documents
 
 
 def _texts(count: int) -> dict[str, str]:
-    """Seeded random documents: common words in almost all, rare words in few, some planted phrases."""
-    rng = random.Random(7)
-    texts = {}
-    for n in range(count):
-        words = [rng.choice(COMMON) for _ in range(40)] + rng.sample(RARE, rng.randint(0, 3))
-        rng.shuffle(words)
-        words.insert(0, "the")  # in every document
-        if n % 9 == 0:
-            words[5:5] = ["the", "moon", "landing"]
-        if n % 13 == 0:
-            words[20:20] = ["landing", "the", "moon"]  # the words of the phrase, out of order
-        lang = "de" if n % 4 == 0 else "en"
-        body = " ".join(words) + (" 无人机出口价值" if n % 6 == 0 else "")
-        title = "Moon report" if n % 10 == 0 else f"Note {n}"
-        texts[f"doc-{n:03}.md"] = f"---\ntitle: {title}\nlang: {lang}\n---\n{body}\n"
-    return texts
+    """The ranking documents as Markdown files with front matter."""
+    return {doc.name: f"---\ntitle: {doc.title}\nlang: {doc.lang}\n---\n{doc.body}\n"
+            for doc in ranking_documents(count)}
 
 
 def _segmented_archive(folder) -> Archive:
