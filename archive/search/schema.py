@@ -11,7 +11,11 @@ from archive.analysis import keyword_analyzer, text_analyzer
 from archive.models import Capture
 from archive.search.whoosh_internals import AnalysedPositions, AnalysedText
 
-SCHEMA_VERSION = "3"  # 2: text keeps positions only (snippets re-tokenise up to the passage); 3: text analysed beforehand
+# 2: text keeps positions only (snippets re-tokenise up to the passage); 3: text analysed beforehand; 4: the
+# format and codec classes moved from archive/index.py to archive/search/whoosh_internals.py. Whoosh pickles
+# the schema and each segment's codec into the index's TOC by class path, so moving or renaming one of those
+# classes (or an analyzer of archive/analysis.py) needs a new version: older indexes are then built anew.
+SCHEMA_VERSION = "4"
 
 
 def schema() -> fields.Schema:

@@ -12,6 +12,7 @@ import tempfile
 import threading
 import uuid
 from pathlib import Path
+from pickle import UnpicklingError
 from typing import Any
 
 from whoosh import index
@@ -47,8 +48,8 @@ class WhooshIndex:
         try:
             if index.exists_in(self.path) and version_file.read_text() == SCHEMA_VERSION:
                 return index.open_dir(self.path), False
-        except (OSError, ValueError, EOFError, index.IndexError):
-            pass  # unreadable: made again below
+        except (OSError, ValueError, EOFError, index.IndexError, ImportError, AttributeError, UnpicklingError):
+            pass  # unreadable, or its TOC names classes that moved: made again below
         return self._create(), True
 
     def _create(self):
