@@ -33,7 +33,7 @@ class WhooshIndex:
     """A Whoosh index in one folder. One process at a time writes it, holding Whoosh's write lock from its
     first queued document to its commit; the catalog's `indexed` flag tells which captures are committed."""
 
-    def __init__(self, path: Path, lock_wait: float = LOCK_WAIT):
+    def __init__(self, path: Path | str, lock_wait: float = LOCK_WAIT):
         self.path = Path(path)
         self.lock_wait = lock_wait
         self._ix, self.created_now = self._open_or_create()

@@ -9,6 +9,7 @@ from tests.contract.backends import BLOB_BACKENDS, CATALOG_BACKENDS, SEARCH_BACK
 
 @pytest.fixture(params=BLOB_BACKENDS)
 def blob_case(request, tmp_path):
+    """A blob backend with its means of damage."""
     return request.param(tmp_path)
 
 
@@ -20,6 +21,7 @@ def blobs(blob_case):
 
 @pytest.fixture(params=CATALOG_BACKENDS)
 def catalog_case(request, tmp_path):
+    """A catalog backend with its means of damage."""
     return request.param(tmp_path)
 
 
@@ -33,6 +35,7 @@ def catalog(catalog_case):
 
 @pytest.fixture(params=SEARCH_BACKENDS)
 def search_backend(request, tmp_path):
+    """A search backend, to open as many times as a test needs."""
     return request.param(tmp_path)
 
 

@@ -62,6 +62,7 @@ def _write(index, documents: list[tuple[Capture, str]], texts: Texts) -> None:
 
 
 def _ids(index, query: str, texts: Texts) -> list[int]:
+    """Return the ids of every hit of a query, best first, checking the total counts them all."""
     total, hits = index.search(query, texts, limit=1000)
     assert total == len(hits)
     return [hit.capture_id for hit in hits]
@@ -78,14 +79,17 @@ class Ranked:
     titles: dict[int, str]
 
     def words(self, capture_id: int) -> list[str]:
+        """Return the words of a capture's text."""
         return self.texts[capture_id].split()
 
     def hits(self, query: str, limit: int = 200, offset: int = 0):
+        """Return (exact total, hits) of a query."""
         return self.index.search(query, self.texts, limit=limit, offset=offset)
 
 
 @pytest.fixture(scope="module", params=SEARCH_BACKENDS)
 def ranked(request, tmp_path_factory):
+    """The ranking documents indexed in three commits (three segments in Whoosh)."""
     index = request.param(tmp_path_factory.mktemp("ranked")).open()
     texts, titles = Texts(), {}
     documents = ranking_documents(120)
