@@ -21,7 +21,7 @@ from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
-from archive.index import SearchIndex
+from archive.search.whoosh_index import WhooshIndex
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
@@ -49,7 +49,7 @@ class Archive:
         self.catalog = Catalog(self.home / "catalog.db")
         try:
             _check_identity(self.home, self.catalog, self.store)
-            self.index = SearchIndex(self.home / "index")
+            self.index = WhooshIndex(self.home / "index")
         except BaseException:
             self.catalog.close()
             raise
