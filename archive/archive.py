@@ -193,7 +193,7 @@ class Archive:
         with self._index_lock:
             if not self.index.is_lost():
                 return
-            lost, self.index = self.index, SearchIndex(self.home / "index")
+            lost, self.index = self.index, WhooshIndex(self.home / "index")
             lost.close()  # what it had queued is dropped: those captures are still marked unindexed
             if self.index.created_now and self.catalog.count_captures():
                 self.catalog.mark_all_unindexed()
