@@ -1,5 +1,4 @@
-from archive.checking import agreement, figure_query, key_terms, search_window, sentence_around
-from archive.figures import extract
+from archive.figures import agreement, extract, figure_query, key_terms, search_window, sentence_around
 
 
 def test_whole_query_figure():
@@ -52,7 +51,7 @@ def test_key_terms_drop_numbers_and_short_words():
 
 
 def test_sentences_do_not_break_inside_numbers():
-    from archive.checking import sentences
+    from archive.figures import sentences
     text = "Exports reached $1.32 million in 2022. Officials declined.\n第一句。第二句。"
     assert [text[a:b] for a, b in sentences(text)] == [
         "Exports reached $1.32 million in 2022.", "Officials declined.", "第一句。", "第二句。"]
