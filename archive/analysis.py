@@ -1,4 +1,4 @@
-"""Text analysis for search in any script: word tokens, CJK bigrams, case and accent folding, English stems.
+"""Text analysis for search in any script: word tokens, CJK bigrams, folded (archive.folding), English stems.
 
 Whoosh's own analyzers split on ASCII assumptions: Python's \\w drops the vowel signs of Indic scripts, and
 Chinese, Japanese and Thai are written without spaces. Here every alphabetic script is kept as written,
@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
+
+from archive.folding import fold
 
 # Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
 _UNSPACED = (
@@ -47,7 +49,6 @@ _TOKEN_RE = re.compile(
     f"|(?P<unspaced>[{_UNSPACED}][{_UNSPACED}]*)"
     f"|(?P<word>(?:[^\\W{_UNSPACED}]|[{_mark_ranges()}])+)"
 )
-_ACCENTS = re.compile("[\u0300-\u036f]")
 
 
 class MultilingualTokenizer(Tokenizer):
@@ -166,15 +167,6 @@ def token_spans(text: str, positions: set[int], marks: list[int] | None = None) 
         if pos > last:
             break
     return spans
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Fold case and Latin/Greek/Cyrillic accents, and compatibility forms (ﬁ, full-width digits)."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFKC", _ACCENTS.sub("", decomposed)).casefold()
 
 
 @lru_cache(maxsize=200_000)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import random
-import sys
 import unicodedata
 
 import pytest
 
-from archive import quotes
 from archive.errors import ArchiveError
+from archive.folding import normalise
 from archive.quotes import (
     PREFIX_LEN,
     AmbiguousQuoteError,
@@ -22,7 +21,6 @@ from archive.quotes import (
     context,
     find_all,
     find_normalised,
-    normalise,
     reanchor,
     utf16_to_codepoint,
 )
@@ -51,19 +49,6 @@ def test_unique_quote_is_anchored_with_context():
     assert found.prefix == "Kazakhstan "
     assert len(found.suffix) == PREFIX_LEN
     assert_is_span_of(ARTICLE, found)
-
-
-def test_selectors_have_the_w3c_shape():
-    found = anchor(ARTICLE, "customs data show")
-    assert found.selectors() == [
-        {
-            "type": "TextQuoteSelector",
-            "exact": "customs data show",
-            "prefix": found.prefix,
-            "suffix": found.suffix,
-        },
-        {"type": "TextPositionSelector", "start": found.start, "end": found.end},
-    ]
 
 
 def test_anchor_is_immutable():
@@ -325,41 +310,6 @@ def test_korean_decomposed_jamo_match_syllables():
     assert tolerant("기록: " + decomposed + " 증가", "한국 수출").exact == decomposed
 
 
-# normalise()
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("a \n\t b", "a b"),
-        ("a\u00a0\u202f\u2009b", "a b"),
-        ("a\u200bb", "a b"),
-        ("„Gut“, ‚so‘", '"Gut", \'so\''),
-        ("「引用」『内側』", "\"引用\"'内側'"),
-        ("1–2—3−4", "1-2-3-4"),
-        ("soft\u00adhyphen", "softhyphen"),
-        ("wait…", "wait..."),
-        ("ﬁ ２ Ⅻ", "fi 2 XII"),
-        ("Case Kept", "Case Kept"),
-        ("cafe\u0301", "café"),
-    ],
-)
-def test_normalise(raw, expected):
-    assert normalise(raw) == expected
-
-
-def test_normalise_agrees_with_nfkc_on_mixed_text():
-    rng = random.Random(20240611)
-    pool = list("abc XYZ éèü ﬁ½２ｶﾞ한\u1100\u1161\u0301\u0308\u0327ก่ำ中，😀𝐀") + ["\u212b", "\u2126"]
-    for _ in range(300):
-        text = "".join(rng.choice(pool) for _ in range(rng.randrange(1, 30)))
-        expected = unicodedata.normalize("NFKC", text)
-        expected = " ".join(expected.split(" "))  # no white space but single spaces in the pool
-        while "  " in expected:
-            expected = expected.replace("  ", " ")
-        assert normalise(text) == expected, repr(text)
-
-
 def test_normalised_matches_normalise_like_the_quote():
     rng = random.Random(7)
     pool = list("ab cd\n“”‘’—–…\u00a0\u00adﬁ２éе\u0301中，") + ["  "]
@@ -376,23 +326,6 @@ def test_normalised_matches_normalise_like_the_quote():
             assert normalise(found.exact) == wanted, (text, quote, found)
             matched += 1
     assert matched > 200
-
-
-def test_normalise_gives_the_same_result_whatever_the_chunk_size(monkeypatch):
-    rng = random.Random(11)
-    pool = list("ab  \n\t“—…ﬁ２ｶﾞé\u0301\u0308\u1100\u1161ก่中，😀") + ["\u00a0 ", "e\u0301"]
-    texts = ["".join(rng.choice(pool) for _ in range(200)) for _ in range(200)]
-    whole = [normalise(text) for text in texts]
-    monkeypatch.setattr(quotes, "_CHUNK_SIZE", 3)
-    assert [normalise(text) for text in texts] == whole
-
-
-def test_unicode_scan_limits_hold_for_this_interpreter():
-    # The module scans code points below these limits only; check that nothing above them matters.
-    for code_point in range(quotes._SCAN_LIMIT, sys.maxunicode + 1):
-        char = chr(code_point)
-        assert not unicodedata.decomposition(char) and not unicodedata.combining(char), hex(code_point)
-    assert all(not chr(code_point).isspace() for code_point in range(0x3001, sys.maxunicode + 1))
 
 
 # reanchor()
