@@ -19,6 +19,7 @@ from pathlib import PurePath
 from flask import Flask
 from markupsafe import Markup
 
+from archive.figures import describe_agreement
 from archive.models import Capture, Citation
 
 LOCAL_METHODS = ("file", "warc")  # sources that are paths on the machine that captured them
@@ -30,6 +31,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(source_for_people)
     app.add_template_filter(title_for_people)
     app.add_template_filter(when)
+    app.add_template_global(describe_agreement)
 
 
 def when(value: str | None) -> Markup:

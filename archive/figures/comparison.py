@@ -114,6 +114,13 @@ class Agreement:
                 "source_figure": self.source_figure.to_json() if self.source_figure else None,
                 "difference": self.difference}
 
+    def describe(self, percent_sign: str = "%") -> str:
+        """Say in words how the quote's figure stands to the claim's (see describe_agreement)."""
+        if self.source_figure is None or self.claim_figure is None:
+            return describe_agreement("none")
+        return describe_agreement(self.kind, self.source_figure.text, self.claim_figure.text, self.difference,
+                                  percent_sign)
+
 
 def figure_query(query: str) -> FigureQuery | None:
     """Read a figure search: the whole query a figure ("$1.23 million"), or a figure:VALUE [UNIT] clause."""
