@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import timezone
 from html import escape
 from pathlib import PurePath
 
 from flask import Flask
 from markupsafe import Markup
 
+from archive.clock import parse_time
 from archive.figures import describe_agreement
 from archive.models import Capture, Citation
 
@@ -52,9 +53,8 @@ def _human_time(value: str) -> str | None:
     """Return a date or timestamp as people read it, or None when it is neither."""
     if _DATE.fullmatch(value):
         return value
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    parsed = parse_time(value)
+    if parsed is None:
         return None
     if parsed.tzinfo is None:
         return parsed.strftime("%Y-%m-%d %H:%M")
