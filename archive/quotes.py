@@ -9,9 +9,8 @@ Offsets. Every offset here is a Python ``str`` index, that is a count of Unicode
 the W3C Web Annotation model means by "characters" in a TextPositionSelector. Browsers, and so the
 Hypothes.is client, count UTF-16 code units instead: the two counts differ after any character outside the
 Basic Multilingual Plane (emoji such as "😀", CJK extension ideographs such as "𠀀", which take two UTF-16
-units but one code point). Whatever receives offsets from a browser (a DOM selection's ``anchorOffset``, a
-JavaScript ``String.indexOf``) must convert them with ``utf16_to_codepoint`` first, and convert back with
-``codepoint_to_utf16`` before handing offsets to JavaScript.
+units but one code point). The capture page's script (web/static/cite.js) counts code points before it sends
+a position; anything else that sends offsets must count them the same way.
 
 Typographic tolerance. Readers cannot see, and cannot reliably type, which quotation mark, dash or space a
 text uses, so a quote that is not in the text exactly is looked for again in both folded by
@@ -167,23 +166,6 @@ def context(text: str, anchor: Anchor, width: int = 100) -> tuple[str, str, str]
     return _text_before(text, anchor.start, width), anchor.exact, _text_after(text, anchor.end, width)
 
 
-def codepoint_to_utf16(text: str, offset: int) -> int:
-    """Convert a code-point offset into `text` to a UTF-16 code-unit offset, as JavaScript counts."""
-    if not 0 <= offset <= len(text):
-        raise ValueError(f"Offset {offset} is outside the text (0-{len(text)}).")
-    return len(text[:offset].encode("utf-16-le", "surrogatepass")) // 2
-
-
-def utf16_to_codepoint(text: str, offset: int) -> int:
-    """Convert a UTF-16 code-unit offset into `text`, as a browser reports it, to a code-point offset."""
-    units = text.encode("utf-16-le", "surrogatepass")
-    if not 0 <= offset <= len(units) // 2:
-        raise ValueError(f"UTF-16 offset {offset} is outside the text (0-{len(units) // 2}).")
-    if _splits_surrogate_pair(units, offset):
-        raise ValueError(f"UTF-16 offset {offset} falls inside a character (between a surrogate pair).")
-    return len(units[: 2 * offset].decode("utf-16-le", "surrogatepass"))
-
-
 # Matching
 def _require_quote(quote: str) -> str:
     """Return the quote trimmed of outer white space, or raise EmptyQuoteError."""
@@ -295,7 +277,7 @@ def _shorten(s: str, limit: int = 80) -> str:
     return s if len(s) <= limit else s[: limit - 1] + _ELLIPSIS
 
 
-# Context and UTF-16
+# Context
 def _text_before(text: str, start: int, width: int) -> str:
     """Return about `width` characters before `start`, without a partial word at the far end."""
     cut = max(0, start - max(0, width))
@@ -327,12 +309,3 @@ def _inside_word(text: str, offset: int) -> bool:
     if not 0 < offset < len(text):
         return False
     return text[offset - 1] not in SPACE_CHARS and text[offset] not in SPACE_CHARS
-
-
-def _splits_surrogate_pair(units: bytes, offset: int) -> bool:
-    """Tell whether a UTF-16 offset falls between the two halves of one character."""
-    if offset == 0 or 2 * offset >= len(units):
-        return False
-    before = int.from_bytes(units[2 * offset - 2 : 2 * offset], "little")
-    after = int.from_bytes(units[2 * offset : 2 * offset + 2], "little")
-    return 0xD800 <= before <= 0xDBFF and 0xDC00 <= after <= 0xDFFF

@@ -17,12 +17,10 @@ from archive.quotes import (
     QuoteError,
     QuoteNotFoundError,
     anchor,
-    codepoint_to_utf16,
     context,
     find_all,
     find_normalised,
     reanchor,
-    utf16_to_codepoint,
 )
 
 ARTICLE = (
@@ -445,40 +443,3 @@ def test_context_refuses_an_anchor_of_another_text():
     found = anchor(ARTICLE, "customs data show")
     with pytest.raises(ValueError):
         context("another text entirely, much shorter", found)
-
-
-# UTF-16 offsets from the browser
-
-
-def test_utf16_offsets_count_astral_characters_twice():
-    text = "a😀b𠀀c"
-    assert [codepoint_to_utf16(text, offset) for offset in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
-    assert [utf16_to_codepoint(text, offset) for offset in (0, 1, 3, 4, 6, 7)] == [0, 1, 2, 3, 4, 5]
-
-
-def test_utf16_offsets_are_identical_without_astral_characters():
-    text = "Экспорт 中文 é"
-    for offset in range(len(text) + 1):
-        assert codepoint_to_utf16(text, offset) == offset == utf16_to_codepoint(text, offset)
-
-
-def test_utf16_offset_inside_a_surrogate_pair_is_refused():
-    with pytest.raises(ValueError):
-        utf16_to_codepoint("a😀b", 2)
-
-
-@pytest.mark.parametrize("offset", [-1, 8])
-def test_offsets_outside_the_text_are_refused(offset):
-    with pytest.raises(ValueError):
-        utf16_to_codepoint("a😀b𠀀c", offset)
-    with pytest.raises(ValueError):
-        codepoint_to_utf16("abc", offset if offset < 0 else 4)
-
-
-def test_browser_selection_offset_picks_the_occurrence_after_emoji():
-    text = "😀😀😀 claim one. 𠀀𠀀 claim one again."
-    browser_offset = len(text[: text.rindex("claim")].encode("utf-16-le")) // 2  # as JavaScript counts
-    assert browser_offset != text.rindex("claim")
-    found = anchor(text, "claim one", position=utf16_to_codepoint(text, browser_offset))
-    assert found.start == text.rindex("claim")
-    assert codepoint_to_utf16(text, found.start) == browser_offset
