@@ -22,9 +22,9 @@ import re
 
 from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
                                          window_language)
-from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, MONTHS, QUALIFIERS,
-                                        REFERENCE_WORDS, REFERENCE_WORDS_AFTER, TIME_WORDS, TIME_WORDS_BEFORE,
-                                        TIME_ZONES, YEAR_PREPOSITIONS)
+from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, MONTHS, PHONE_WORDS,
+                                        QUALIFIERS, REFERENCE_WORDS, REFERENCE_WORDS_AFTER, TIME_WORDS,
+                                        TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
 # (a verbose pattern, one alternative a line).
@@ -51,7 +51,7 @@ _TIME_RANGE = re.compile(
     rf"{NOT_LETTER_AFTER}"
 )
 _ORDINAL_DOT = re.compile(rf"\.{WS}(?P<first>{LETTER})")
-CJK_DATE_AFTER = re.compile(r"[月日号號時时点點]")
+_CJK_DATE_AFTER = re.compile(r"[月日号號時时点點]")
 _SECTION_AFTER = re.compile(rf"{WS}?§")
 _REFERENCE_CHAIN = re.compile(
     rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
@@ -68,6 +68,17 @@ def glued_to_word_before(text: str, start: int) -> bool:
     if LATIN_OR_CYRILLIC.match(before) or before in "#№第ºª":
         return True
     return before in "-‑" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))
+
+
+def is_phone_number(raw: str, words_before: list[str]) -> bool:
+    """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086"."""
+    after_phone_word = bool(words_before) and words_before[-1].rstrip(":") in PHONE_WORDS
+    return (raw[0] == "0" and raw[1:2].isdigit()) or after_phone_word
+
+
+def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
+    """Tell whether Chinese numerals are an ordinal or part of a date or time: "第五", "三月", "二〇二二年"."""
+    return text[start - 1 : start] == "第" or bool(_CJK_DATE_AFTER.match(text, end)) or text[end : end + 1] == "年"
 
 
 def is_reference(words_before: list[str]) -> bool:
@@ -101,7 +112,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     after = text[end : end + 1]
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
-    if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, CJK_DATE_AFTER, _SECTION_AFTER)):
+    if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)):
         return True  # "3-й", "1990-е", "3月", "5 §"
     word_after = next_word(text, end)
     if word_after in REFERENCE_WORDS_AFTER or (words_before and words_before[-1] in TIME_WORDS_BEFORE):

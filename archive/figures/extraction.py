@@ -28,13 +28,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from archive.figures.exclusions import (CJK_DATE_AFTER, NEVER_FIGURES, end_of_code, end_of_phone_number,
-                                       end_of_reference_chain, glued_to_word_before, is_not_a_figure, is_reference)
+from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
+                                       glued_to_word_before, is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number,
+                                       is_reference)
 from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, read_number_words, step_of_value
 from archive.figures.surroundings import SPACES, WS, alternation, tokens_before
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
                                    qualifier_before, read_currency_after, read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS, NUMBER_WORDS, PHONE_WORDS, WORD_SCALES
+from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS, NUMBER_WORDS, WORD_SCALES
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
 _CANDIDATE = re.compile(
@@ -192,9 +193,7 @@ def _draft_from_digits(
         return None, end_of_code(text, number_end)  # "ФС77-76922": the whole code
     raw = match.group("num")
     words_before = tokens_before(text, figure_start, 4)
-    # "0800 123 456", "09 123 4567", "Tel. 22669086": phone numbers, and codes with leading zeros
-    after_phone_word = bool(words_before) and words_before[-1].rstrip(":") in PHONE_WORDS
-    if (raw[0] == "0" and raw[1:2].isdigit()) or after_phone_word:
+    if is_phone_number(raw, words_before):
         return None, end_of_phone_number(text, number_end)
     if is_reference(words_before):
         return None, end_of_reference_chain(text, number_end)
@@ -299,7 +298,7 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     start, end = match.span("cjk")
     if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十":
         return None
-    if text[start - 1 : start] == "第" or CJK_DATE_AFTER.match(text, end) or text[end : end + 1] == "年":
+    if is_cjk_ordinal_or_date(text, start, end):
         return None
     value = read_cjk_numeral(numeral)
     if value is None:
