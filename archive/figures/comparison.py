@@ -35,6 +35,9 @@ _FIGURE_CLAUSE = re.compile(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x)(?=\s|$))?
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
 # Kinds of agreement, best first: a passage stating the claim's figure outranks one that rounds it.
 RANK = {"same": 0, "rounded": 1, "different": 2, "incomparable": 3, "none": 4}
+# The words of each agreement, and the word between the source's figure and the claim's.
+_AGREEMENT_WORDS = {"same": "same figure", "rounded": "rounded figure", "different": "different figure"}
+_BETWEEN = {"rounded": "for", "different": "vs"}
 
 
 @dataclass(frozen=True)
@@ -184,10 +187,6 @@ def describe_agreement(kind: str, found: str | None = None, wanted: str | None =
         # pages write "+7.3 %" with a space, as their other percentages; the command line "+7.3%"
         words += f" ({difference * 100:+.1f}{percent_sign})"
     return words
-
-
-_AGREEMENT_WORDS = {"same": "same figure", "rounded": "rounded figure", "different": "different figure"}
-_BETWEEN = {"rounded": "for", "different": "vs"}
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
