@@ -46,6 +46,7 @@ from archive.figures.vocabulary import (CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUAL
                                         CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, PREPOSITIONS_AFTER_QUALIFIER,
                                         QUALIFIERS, SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER)
 
+# Near a yen sign, these make it a yuan sign (the two share "¥").
 _CHINESE_MONEY_HINT = re.compile(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
 _SCALE = re.compile(

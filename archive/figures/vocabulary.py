@@ -5,7 +5,7 @@ the words that tell a number is no figure (references, months, times, phone word
 something ("2000 people"); and the function words that tell the language around a number. Every table is
 lower-cased where it is matched without regard to case. Teaching the reader a new language starts here.
 
-Data only: the rules that read these words live in units, numbers and exclusions.
+Data only: the rules that read these words live in units, numbers, exclusions and surroundings.
 """
 
 from __future__ import annotations
