@@ -28,7 +28,7 @@ _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, a month or a day: show
 
 
 def init_app(app: Flask) -> None:
-    """Register the filters that templates use to show captures to people."""
+    """Register the filters and functions that templates use to show captures and figures to people."""
     app.add_template_filter(source_for_people)
     app.add_template_filter(title_for_people)
     app.add_template_filter(when)
