@@ -24,6 +24,7 @@ from archive.bundlecheck import bundle_files, verify_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
 from archive.quotes import QuoteNotFoundError
+from archive.figures import Agreement, describe_agreement
 from archive.figures import extract as extract_figures
 from ingest.pipeline import Limits
 from ingest.pipeline import reextract as reextract_text
@@ -208,20 +209,13 @@ def search(ctx, query, limit, page, near, as_json):
     click.echo(f"{result.total} result{'s' if result.total != 1 else ''} for {query}")
     for hit in result.hits:
         where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None,
-                                        describe_match(hit.match) if hit.match else None]))
+                                        describe_agreement(hit.match["kind"], hit.match["figure"]["text"],
+                                                           difference=hit.match["difference"])
+                                        if hit.match else None]))
         click.echo()
         click.echo(click.style(f"#{hit.capture_id}  {printable(hit.title or '(untitled)')}", bold=True)
                    + (f"  [{printable(where)}]" if where else ""))
         click.echo("    " + _terminal_snippet(hit.snippet))
-
-
-def describe_match(match: dict) -> str:
-    """Say in words how a figure matched: same, rounded, or how far off."""
-    if match["kind"] == "same":
-        return "same figure"
-    if match["kind"] == "rounded":
-        return "consistent with rounding"
-    return f"differs by {match['difference']:+.1%}" if match.get("difference") is not None else "differs"
 
 
 def _terminal_snippet(snippet: str) -> str:
@@ -505,17 +499,8 @@ def claim_show(ctx, claim_id, as_json):
         where = f"capture #{capture.id} {printable(capture.title or capture.source)}"
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
-        figure = _agreement_words(citation.agreement)
+        figure = (citation.agreement or Agreement("none")).describe()
         click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"  ({where}{page}; {mark}; {figure})")
-
-
-def _agreement_words(agreement) -> str:
-    if agreement is None or agreement.kind == "none":
-        return "no figure in the quote"
-    if agreement.kind == "different":
-        return (f"different figure: {agreement.source_figure.text} vs {agreement.claim_figure.text} "
-                f"({agreement.difference:+.1%})" if agreement.difference is not None else "different figure")
-    return {"same": "same figure", "rounded": "rounded figure"}[agreement.kind] + f" ({agreement.source_figure.text})"
 
 
 @claim.command("list")
@@ -544,10 +529,9 @@ def claim_sources(ctx, claim_id, limit, as_json):
         click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False))
         return
     for candidate in found:
-        agreement = candidate.agreement
         cited = f"cited #{candidate.citation.id} ({candidate.citation.stance}) " if candidate.citation else ""
         click.echo(f"{cited}capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
-                   f"{agreement.kind} ({agreement.source_figure.text}): {candidate.sentence}")
+                   f"{candidate.agreement.describe()}: {candidate.sentence}")
     if not found:
         click.echo("No passage in the archive states this claim's figures.")
 

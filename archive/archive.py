@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import changes, checking, figures, inputs, quotes, snippets, warc_writer
+from archive import changes, figures, inputs, quotes, snippets, warc_writer
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
@@ -391,7 +391,7 @@ class Archive:
         inputs.whole_number(limit, "limit", 1, inputs.LIMIT_MAX)
         inputs.whole_number(offset, "offset", 0, inputs.OFFSET_MAX)
         near = inputs.fraction(near, "near", 1.0)
-        wanted = checking.figure_query(query)
+        wanted = figures.figure_query(query)
         if wanted is not None:
             return self._search_figure(query, wanted, limit, offset, near)
         loaded: dict[int, Capture] = {}
@@ -417,15 +417,15 @@ class Archive:
                             per_page=limit)
 
 
-    def _search_figure(self, query: str, wanted: checking.FigureQuery, limit: int, offset: int,
+    def _search_figure(self, query: str, wanted: figures.FigureQuery, limit: int, offset: int,
                        near: float) -> SearchResult:
         best: dict[int, tuple[tuple, Figure, Match]] = {}
         for capture_id, found in self.catalog.figures_between(wanted.figure.unit,
-                                                              *checking.search_window(wanted.figure, near)):
-            match = checking.classify(wanted.figure, found, near)
+                                                              *figures.search_window(wanted.figure, near)):
+            match = figures.classify(wanted.figure, found, near)
             if match is None:
                 continue
-            rank = (checking.RANK[match.kind], abs(match.difference or 0.0), found.start)
+            rank = (figures.RANK[match.kind], abs(match.difference or 0.0), found.start)
             if capture_id not in best or rank < best[capture_id][0]:
                 best[capture_id] = (rank, found, match)
         if wanted.words:
@@ -475,7 +475,7 @@ class Archive:
         claim.figures = figures.extract(claim.text)
         for citation in claim.citations:
             self.check_citation(citation, checked)
-            citation.agreement = checking.agreement(claim.figures, citation.exact)
+            citation.agreement = figures.agreement(claim.figures, citation.exact)
         return claim
 
     def find_sources(self, claim_id: int, limit: int = 30) -> list[Candidate]:
@@ -484,11 +484,11 @@ class Archive:
         Passages already cited for this claim are among them, each carrying its citation.
         """
         claim = self.claim(claim_id)
-        terms = checking.key_terms(claim.text)
+        terms = figures.key_terms(claim.text)
         found: dict[tuple[int, int], Candidate] = {}
         texts: dict[int, Capture] = {}
         for wanted in claim.figures:
-            rows = self.catalog.figures_between(wanted.unit, *checking.search_window(wanted))
+            rows = self.catalog.figures_between(wanted.unit, *figures.search_window(wanted))
             texts.update(self.catalog.get_captures({cid for cid, _ in rows} - texts.keys(), with_text=True))
             for capture_id, figure in rows:
                 candidate = _candidate(texts[capture_id], wanted, figure, terms, claim.citations)
@@ -601,7 +601,7 @@ class Candidate:
     start: int
     end: int
     sentence: str
-    agreement: checking.Agreement
+    agreement: figures.Agreement
     score: float
     citation: Citation | None = None  # the claim's citation of this passage, when it is already cited
 
@@ -617,21 +617,21 @@ def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str]
                citations: list[Citation]) -> Candidate | None:
     """Score the sentence around a figure as a source for a claim, and find the claim's citation of it."""
     match = compare(wanted, figure)
-    shared = len(terms & checking.key_terms(_sentence(capture, figure))) if terms else 0
+    shared = len(terms & figures.key_terms(_sentence(capture, figure))) if terms else 0
     # Different values are worth showing (a drifting figure) only near the claim's or on the same subject.
     if match.kind == "incomparable" or (match.kind == "different" and not shared
                                         and abs(match.difference or 1) > 0.2):
         return None
-    start, end = checking.sentence_around(capture.text or "", figure.start, figure.end)
+    start, end = figures.sentence_around(capture.text or "", figure.start, figure.end)
     weight = {"same": 3.0, "rounded": 2.0, "different": 1.0}[match.kind]
     score = weight + 3.0 * shared / max(len(terms), 1)
-    agreement = checking.Agreement(match.kind, wanted, figure, match.difference)
+    agreement = figures.Agreement(match.kind, wanted, figure, match.difference)
     cited = next((c for c in citations if c.capture_id == capture.id and c.start < end and start < c.end), None)
     return Candidate(capture, start, end, (capture.text or "")[start:end], agreement, round(score, 3), cited)
 
 
 def _sentence(capture: Capture, figure: Figure) -> str:
-    start, end = checking.sentence_around(capture.text or "", figure.start, figure.end)
+    start, end = figures.sentence_around(capture.text or "", figure.start, figure.end)
     return (capture.text or "")[start:end]
 
 

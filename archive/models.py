@@ -183,7 +183,7 @@ class Citation:
     note: str | None = None
     removed_at: str | None = None
     verified: bool | None = None  # filled in by Archive.check_citation
-    agreement: Any = None  # checking.Agreement with the claim's figures, filled in by Archive.claim
+    agreement: Any = None  # figures.Agreement with the claim's figures, filled in by Archive.claim
 
     def to_json(self) -> dict[str, Any]:
         """Return the citation shape of `claim show --json`."""
