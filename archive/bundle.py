@@ -15,7 +15,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from archive.catalog import GENESIS_HASH
+from archive.ledger import GENESIS_HASH
 from archive.clock import utc_now
 from archive.inputs import as_recorded
 

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archive.bundle import CONTEXT_CHARS, RATINGS, text_path
-from archive.catalog import GENESIS_HASH, ledger_hash
+from archive.ledger import GENESIS_HASH, ledger_hash
 from archive.verify import Problem
 
 CITATION_URN = "urn:evidence-archive:citation:"

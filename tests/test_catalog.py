@@ -2,7 +2,8 @@ import sqlite3
 
 import pytest
 
-from archive.catalog import GENESIS_HASH, Catalog, ledger_hash
+from archive.catalog import Catalog
+from archive.ledger import GENESIS_HASH, ledger_hash
 
 
 def _row(n: int) -> dict:

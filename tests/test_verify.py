@@ -192,7 +192,8 @@ def test_an_archive_recorded_before_full_coverage_keeps_verifying_and_is_atteste
     """A catalog whose capture.added events hold only the old five facts: its ledger still verifies, and
     the upgrade attests the other facts once, so a later forgery of them is caught."""
     from archive.archive import Archive
-    from archive.catalog import Catalog, canonical_json, ledger_hash, migrations
+    from archive.catalog import Catalog, migrations
+    from archive.ledger import canonical_json, ledger_hash
     import hashlib
     import sqlite_utils
 
