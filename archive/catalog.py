@@ -17,6 +17,8 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -235,6 +237,12 @@ class Catalog:
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
 
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, list(params)).fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
     def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
         try:
             row = self._conn.execute(sql, list(params)).fetchone()
@@ -427,6 +435,17 @@ class Catalog:
                           "WHERE warc_sha256 IS NOT NULL")
         return {r["sha256"] for r in rows}
 
+    def iter_blob_hashes(self, batch: int = 1000) -> Iterator[str]:
+        """Stream the hash of each capture's original, then of its HTTP exchange's WARC if any, in id order."""
+        last = 0
+        while rows := self._rows("SELECT id, sha256, warc_sha256 FROM captures WHERE id > ? ORDER BY id LIMIT ?",
+                                 [last, batch]):
+            for row in rows:
+                yield row["sha256"]
+                if row["warc_sha256"]:
+                    yield row["warc_sha256"]
+            last = rows[-1]["id"]
+
     def indexed_ids(self) -> set[int]:
         """Return the ids of captures recorded as committed to the search index."""
         return {r["id"] for r in self._rows("SELECT id FROM captures WHERE indexed = 1")}
@@ -477,10 +496,9 @@ class Catalog:
         precision) by capture id: what the derived digest is made of, read in one query."""
         found: dict[int, list[tuple]] = {}
         for chunk in _chunks(list(capture_ids)):
-            cursor = self._exec("SELECT capture_id, start, end, text, value, unit, approx, precision FROM figures "
-                                f"WHERE capture_id IN ({','.join('?' * len(chunk))})", chunk)
-            for row in cursor:
-                found.setdefault(row[0], []).append(row[1:])
+            rows = self._tuples("SELECT capture_id, start, end, text, value, unit, approx, precision FROM figures "
+                                f"WHERE capture_id IN ({','.join('?' * len(chunk))}) ORDER BY capture_id", chunk)
+            found.update((capture_id, [row[1:] for row in group]) for capture_id, group in groupby(rows, itemgetter(0)))
         return found
 
     def figures_between(self, unit: str | None, low: float, high: float,
@@ -593,10 +611,10 @@ class Catalog:
         """Return several captures' facts as their ledger events record them, by capture id (none: not there)."""
         records: dict[str, dict[str, Any]] = {}
         for chunk in _chunks([str(i) for i in capture_ids]):
-            cursor = self._exec("SELECT subject, data FROM ledger WHERE subject IN "
+            rows = self._tuples("SELECT subject, data FROM ledger WHERE subject IN "
                                 f"({','.join('?' * len(chunk))}) AND event IN "
                                 "('capture.added', 'capture.attested', 'capture.rederived') ORDER BY seq", chunk)
-            for subject, data in cursor:
+            for subject, data in rows:
                 facts = _json_object(data)
                 if facts is not None:  # data that is no JSON object records nothing (the chain walk reports it)
                     records.setdefault(subject, {}).update(facts)
@@ -604,9 +622,9 @@ class Catalog:
 
     def recorded_ids(self, event: str, key: str) -> set[Any]:
         """Return the id every `event` of the ledger gives, as `key` of its data (the ids it ever recorded)."""
-        cursor = self._exec(f"SELECT json_extract(data, '$.{key}') FROM ledger WHERE event = ? AND json_valid(data)",
+        rows = self._tuples(f"SELECT json_extract(data, '$.{key}') FROM ledger WHERE event = ? AND json_valid(data)",
                             [event])
-        return {row[0] for row in cursor if row[0] is not None}
+        return {row[0] for row in rows if row[0] is not None}
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:

@@ -28,11 +28,12 @@ from archive.store import BlobStore, sha256_hex
 
 _CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "page", "stance",
                     "note")
-# Captures are read, looked up in the ledger and hashed this many at a time; the originals of the next
-# AHEAD_CHUNKS chunks are hashed while a chunk is checked (at most that many captures' texts in memory).
-CHUNK = 64
-AHEAD_CHUNKS = 2
+CHUNK = 64  # captures read, and looked up in the ledger, at a time
 HASH_THREADS = min(4, os.cpu_count() or 1)
+HASH_BATCH = 32  # originals one task hashes
+# Originals hashed ahead of the check: enough to keep the threads busy while this thread walks the ledger,
+# and only their hashes held (a few dozen kilobytes), whatever their size.
+AHEAD_BLOBS = 1024
 T = TypeVar("T")
 
 
@@ -89,21 +90,25 @@ def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]
     compared with the catalog; `reextract`, when given, re-derives each text from its original and its figures again."""
     report = Report()
     count = _count(report)
-    with catalog.snapshot():  # rows and ledger from one moment, however many write meanwhile
-        with ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="verify-hash") as hashers:
-            # The blob store is listed before the catalog's blobs are read (below): a blob an ingest stores
-            # meanwhile is either not listed or by then recorded, so it is never taken for a stray.
-            stored = hashers.submit(lambda: list(store.iter_hashes()))
-            report.problems.extend(_check_captures(catalog, store, hashers, count, progress, reextract))
-        recorded = _walk_ledger(catalog, report)
-        report.problems.extend(_check_observations(catalog, recorded, count))
-        count("ledger_entries", recorded.entries)
-        report.problems.extend(recorded.chain)
-        report.problems.extend(_check_claims_and_citations(catalog, recorded, count))
-    if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
-        report.problems.extend(_check_index(catalog, index_ids, count))
-    recorded = catalog.blob_hashes()
-    unrecorded = sum(1 for sha256 in stored.result() if sha256 not in recorded)
+    hashers = ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="verify-hash")
+    try:
+        # The blob store is listed before the catalog's blobs are read (below): a blob an ingest stores
+        # meanwhile is either not listed or by then recorded, so it is never taken for a stray.
+        stored = hashers.submit(lambda: list(store.iter_hashes()))
+        with catalog.snapshot():  # rows and ledger from one moment, however many write meanwhile
+            originals = _Originals(catalog.iter_blob_hashes(), store, hashers)  # hashed from now on
+            recorded = _walk_ledger(catalog, report)
+            report.problems.extend(_check_captures(catalog, originals, store, count, progress, reextract))
+            report.problems.extend(_check_observations(catalog, recorded, count))
+            count("ledger_entries", recorded.entries)
+            report.problems.extend(recorded.chain)
+            report.problems.extend(_check_claims_and_citations(catalog, recorded, count))
+        if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
+            report.problems.extend(_check_index(catalog, index_ids, count))
+        catalogued = catalog.blob_hashes()
+        unrecorded = sum(1 for sha256 in stored.result() if sha256 not in catalogued)
+    finally:
+        hashers.shutdown(cancel_futures=True)  # after a failure, hash nothing more that nobody will read
     if unrecorded:
         report.notices.append(
             f"{unrecorded} original{'s' if unrecorded != 1 else ''} in {store.folder} belong to no capture: "
@@ -121,20 +126,18 @@ def _count(report: Report) -> Callable[..., None]:
 # -- captures: blobs, texts, facts and derived data ---------------------------------------------
 
 
-def _check_captures(catalog: Catalog, store: BlobStore, hashers: ThreadPoolExecutor, count, progress,
+def _check_captures(catalog: Catalog, originals: _Originals, store: BlobStore, count, progress,
                     reextract) -> Iterator[Problem]:
     """Re-hash each blob and text, and hold every stored fact of each capture to its ledger record."""
     recorded_ids = catalog.recorded_ids("capture.added", "capture_id")
-    chunks = (_hash_originals(chunk, store, hashers) for chunk in _chunks(catalog.iter_captures(with_text=True)))
-    for chunk, hashing in _ahead(chunks, AHEAD_CHUNKS):
+    for chunk in _chunks(catalog.iter_captures(with_text=True)):
         ids = [capture.id for capture in chunk]
         records = catalog.recorded_captures(i for i in ids if i in recorded_ids)
         figures = catalog.figure_rows(ids)
-        digests = dict(pair for part in hashing for pair in part.result())
         for capture in chunk:
             count("captures")
             where = f"capture {capture.id}"
-            yield from _check_blob(capture, digests, store, count, reextract)
+            yield from _check_blob(capture, originals, store, count, reextract)
             text_hash = sha256_hex((capture.text or "").encode("utf-8"))
             count("texts")
             if text_hash != capture.text_sha256:
@@ -148,15 +151,6 @@ def _check_captures(catalog: Catalog, store: BlobStore, hashers: ThreadPoolExecu
             if progress:
                 progress(1)
     yield from _rows_missing("capture", recorded_ids)
-
-
-def _hash_originals(captures: list[Capture], store: BlobStore,
-                    hashers: ThreadPoolExecutor) -> tuple[list[Capture], list[Future]]:
-    """Start hashing the originals (and HTTP exchanges' WARCs) of some captures, a share for each thread."""
-    wanted = [sha256 for capture in captures for sha256 in (capture.sha256, capture.warc_sha256) if sha256]
-    share = -(-len(wanted) // HASH_THREADS)
-    return captures, [hashers.submit(_hash_blobs, store, wanted[start:start + share])
-                      for start in range(0, len(wanted), share)]
 
 
 def _check_derived(capture: Capture, stored: list[tuple], record: dict, count, deep: bool) -> Iterator[Problem]:
@@ -175,10 +169,9 @@ def _check_derived(capture: Capture, stored: list[tuple], record: dict, count, d
                           "deriving its figures and token marks from the text again gives a different result")
 
 
-def _check_blob(capture: Capture, digests: dict[str, str | None], store: BlobStore, count,
-                reextract) -> Iterator[Problem]:
+def _check_blob(capture: Capture, originals: _Originals, store: BlobStore, count, reextract) -> Iterator[Problem]:
     count("blobs")
-    digest = digests[capture.sha256]
+    digest = originals.digest(capture.sha256)
     if digest != capture.sha256:
         yield Problem("blob_missing" if digest is None else "blob_changed", f"capture {capture.id}",
                       f"the original bytes {capture.sha256} are not in the blob store" if digest is None
@@ -186,7 +179,7 @@ def _check_blob(capture: Capture, digests: dict[str, str | None], store: BlobSto
         return
     if capture.warc_sha256:
         count("exchange_warcs")
-        exchange = digests[capture.warc_sha256]
+        exchange = originals.digest(capture.warc_sha256)
         if exchange != capture.warc_sha256:
             yield Problem("blob_missing" if exchange is None else "blob_changed", f"capture {capture.id}",
                           f"the WARC of the HTTP exchange {capture.warc_sha256} is "
@@ -203,6 +196,36 @@ def _check_blob(capture: Capture, digests: dict[str, str | None], store: BlobSto
             yield Problem("text_differs_on_reextraction", f"capture {capture.id}",
                           "extracting the original again gives a different text "
                           f"(recorded with {', '.join(f'{k} {v}' for k, v in capture.tools.items())})")
+
+
+class _Originals:
+    """The digests of the blobs captures record, hashed on threads in capture order, AHEAD_BLOBS ahead of the
+    check that asks for them."""
+
+    def __init__(self, hashes: Iterator[str], store: BlobStore, hashers: ThreadPoolExecutor):
+        self._hashes, self._store, self._hashers = hashes, store, hashers
+        self._in_flight: deque[Future] = deque()
+        self._queued = 0
+        self._digests: dict[str, str | None] = {}
+        self._top_up()
+
+    def digest(self, sha256: str) -> str | None:
+        """Return the SHA-256 of a blob's bytes (None when it cannot be read), waiting for the threads if need be."""
+        while sha256 not in self._digests:
+            if not self._in_flight:
+                self._top_up()
+                if not self._in_flight:  # a blob the stream did not name (it names each once): hash it here
+                    return _hash_blob(self._store, sha256)
+            done = self._in_flight.popleft().result()
+            self._queued -= len(done)
+            self._digests.update(done)
+        self._top_up()
+        return self._digests.pop(sha256)
+
+    def _top_up(self) -> None:
+        while self._queued < AHEAD_BLOBS and (batch := list(islice(self._hashes, HASH_BATCH))):
+            self._in_flight.append(self._hashers.submit(_hash_blobs, self._store, batch))
+            self._queued += len(batch)
 
 
 def _hash_blobs(store: BlobStore, hashes: list[str]) -> list[tuple[str, str | None]]:
@@ -222,15 +245,6 @@ def _chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def _ahead(items: Iterator[T], ahead: int) -> Iterator[T]:
-    """Yield items while `ahead` more are already taken (taking one starts its work)."""
-    window = deque(islice(items, ahead))
-    for item in items:
-        window.append(item)
-        yield window.popleft()
-    yield from window
 
 
 # -- the ledger: one walk along the chain ---------------------------------------------------------
