@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 GENESIS_HASH = "0" * 64
+ENTRY_FIELDS = ("seq", "at", "event", "subject", "data", "prev_hash", "hash")
 # What reading an entry's content can raise when the entry was written by hand (a bundle, an edited catalog):
 # a missing field, a field of the wrong type, data that is not JSON, JSON nested past the parser's depth.
 UNREADABLE = (KeyError, TypeError, ValueError, RecursionError)
@@ -51,6 +52,11 @@ def next_entry(last: tuple[int, str] | None, event: str, subject: str | None, da
     payload = canonical_json(data)
     return {"seq": seq, "at": at, "event": event, "subject": subject, "data": payload, "prev_hash": prev_hash,
             "hash": _sealed(seq, at, event, subject, payload, prev_hash)}
+
+
+def stub(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """Return what chains an entry without what it says: its seq, the hash before it and its own hash."""
+    return {"seq": entry["seq"], "prev_hash": entry["prev_hash"], "hash": entry["hash"]}
 
 
 @dataclass(slots=True)

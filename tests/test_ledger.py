@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from archive.ledger import GENESIS_HASH, canonical_json, ledger_hash, next_entry, walk
+from archive.ledger import ENTRY_FIELDS, GENESIS_HASH, canonical_json, ledger_hash, next_entry, stub, walk
 
 AT = "2026-01-01T00:00:00.000000Z"
 
@@ -38,7 +38,8 @@ DATA = [
 @pytest.mark.parametrize("subject", ["1", None])
 def test_the_hash_is_the_sha256_of_the_canonical_json_of_the_entry(data, subject):
     entry = next_entry((41, "ab" * 32), "capture.added", subject, data, AT)
-    assert entry["seq"] == 42 and entry["prev_hash"] == "ab" * 32 and entry["data"] == canonical_json(data)
+    assert tuple(entry) == ENTRY_FIELDS and entry["data"] == canonical_json(data)
+    assert entry["seq"] == 42 and entry["prev_hash"] == "ab" * 32
     assert entry["hash"] == _defined_hash(entry)
     assert ledger_hash(entry["prev_hash"], entry["seq"], entry["at"], entry["event"], entry["subject"],
                        entry["data"]) == entry["hash"]
@@ -91,7 +92,7 @@ def test_the_same_json_written_otherwise_still_seals():
 
 def test_stubs_carry_no_content_and_still_chain():
     entries = _three()
-    stubbed = [entries[0], {k: entries[1][k] for k in ("seq", "prev_hash", "hash")}, entries[2]]
+    stubbed = [entries[0], stub(entries[1]), entries[2]]
     links = list(walk(stubbed))
     assert links[1].stub and links[1].sealed and links[1].computed is None
     assert all(link.in_sequence and link.linked for link in links)
