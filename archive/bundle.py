@@ -15,7 +15,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from archive.catalog import GENESIS_HASH
+from archive import ledger
 from archive.clock import utc_now
 from archive.figures import Agreement
 from archive.inputs import as_recorded
@@ -108,10 +108,11 @@ def _ledger_extract(archive, claim, captures: dict) -> tuple[list[dict], dict]:
     entries = []
     for entry in archive.catalog.iter_ledger():
         if (entry["event"].split(".")[0], entry["subject"]) in relevant:
-            entries.append({k: entry[k] for k in ("seq", "at", "event", "subject", "data", "prev_hash", "hash")})
+            entries.append({k: entry[k] for k in ledger.ENTRY_FIELDS})
         else:
-            entries.append({"seq": entry["seq"], "prev_hash": entry["prev_hash"], "hash": entry["hash"]})
-    head = {"entries": entries[-1]["seq"] if entries else 0, "hash": entries[-1]["hash"] if entries else GENESIS_HASH}
+            entries.append(ledger.stub(entry))
+    head = {"entries": entries[-1]["seq"] if entries else 0,
+            "hash": entries[-1]["hash"] if entries else ledger.GENESIS_HASH}
     return entries, head
 
 

@@ -12,23 +12,30 @@ from __future__ import annotations
 
 import hashlib
 import json
+import lzma
 import re
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from archive import ledger
 from archive.bundle import CONTEXT_CHARS, RATINGS, text_path
-from archive.catalog import GENESIS_HASH, ledger_hash
 from archive.verify import Problem
 
 CITATION_URN = "urn:evidence-archive:citation:"
 # What a file of the wrong shape raises when read as the bundle format says (a list for a mapping, a
-# missing key, a string for a number): the file is reported, never a traceback.
-SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+# missing key, a string for a number, bytes that are not UTF-8, nesting deeper than a parser goes): the file
+# is reported, never a traceback.
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError)
+# What opening a zip, or reading a member of one, raises when it is damaged or made by hand: not a zip, cut
+# short, names not in their encoding, members encrypted or compressed by a method Python does not read.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, ValueError, RuntimeError,
+              NotImplementedError)
+MAX_DEPTH = 100  # elements inside one another in report.html: the page we write nests a few levels deep
 _HEAD = re.compile(r"ledger head when bundled: (\d+) entries, ([0-9a-f]+)")
 _COUNT = re.compile(r"^(\d+) citation\(s\)")
 # The subject's own id in an event's data, by the event's family.
@@ -66,7 +73,7 @@ class Recorded:
     citations: dict[int, dict] = field(default_factory=dict)
     removed: dict[int, int] = field(default_factory=dict)  # citation id: the seq of its citation.removed
     captures: dict[int, dict] = field(default_factory=dict)
-    head: dict = field(default_factory=lambda: {"entries": 0, "hash": GENESIS_HASH})
+    head: dict = field(default_factory=lambda: {"entries": 0, "hash": ledger.GENESIS_HASH})
 
 
 def bundle_files(bundle: zipfile.ZipFile) -> list[str]:
@@ -79,20 +86,15 @@ def verify_bundle(path: Path | str) -> BundleReport:
     report = BundleReport()
     try:
         bundle = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        report.problem("unreadable", str(path), f"not a readable zip file ({exc})")
+    except ZIP_ERRORS as exc:
+        report.problem("unreadable", str(path), f"not a readable zip file ({ledger.describe(exc)})")
         return report
     with bundle:
         names = bundle_files(bundle)
         report.count("files", len(names))
         root = _root(names)
-        try:
-            manifest = json.loads(bundle.read(root + "manifest.json"))
-        except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, OSError) as exc:
-            report.problem("manifest_missing", "manifest.json", f"the manifest is missing or unreadable ({exc})")
-            return report
-        if not isinstance(manifest, dict):
-            report.problem("manifest_missing", "manifest.json", "the manifest is not a JSON object")
+        manifest = _manifest(bundle, root, names, report)
+        if manifest is None:
             return report
         files = _check_files(bundle, root, names, manifest, report)
     recorded = _check_ledger(files, report)
@@ -116,12 +118,28 @@ def _root(names: list[str]) -> str:
     return ""
 
 
+def _manifest(bundle: zipfile.ZipFile, root: str, names: list[str], report: BundleReport) -> dict | None:
+    """Return the bundle's manifest, a JSON object, or None with the problem reported."""
+    if root + "manifest.json" not in names:
+        report.problem("manifest_missing", "manifest.json", "the bundle holds no manifest.json")
+        return None
+    try:
+        manifest = json.loads(bundle.read(root + "manifest.json"))
+    except (*ZIP_ERRORS, *SHAPE_ERRORS) as exc:
+        report.problem("manifest_malformed", "manifest.json", f"the manifest cannot be read ({ledger.describe(exc)})")
+        return None
+    if not isinstance(manifest, dict):
+        report.problem("manifest_malformed", "manifest.json", "the manifest is not a JSON object")
+        return None
+    return manifest
+
+
 def _check_files(bundle: zipfile.ZipFile, root: str, names: list[str], manifest: dict,
                  report: BundleReport) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     listed = manifest.get("files")
     if not isinstance(listed, dict):
-        report.problem("manifest_missing", "manifest.json", "the manifest lists no files")
+        report.problem("manifest_malformed", "manifest.json", "the manifest does not list the files by name")
         listed = {}
     for name in names:
         inside = name[len(root):] if name.startswith(root) else None
@@ -134,7 +152,7 @@ def _check_files(bundle: zipfile.ZipFile, root: str, names: list[str], manifest:
             report.problem("file_missing", name, "listed in the manifest but not in the bundle")
             continue
         if not isinstance(expected, dict) or not isinstance(expected.get("size"), int):
-            report.problem("manifest_missing", "manifest.json", f"its entry for {name} gives no size and SHA-256")
+            report.problem("manifest_malformed", "manifest.json", f"its entry for {name} gives no size and SHA-256")
             continue
         if info.file_size != expected["size"]:
             # Read no further: the size alone tells, and a file far larger than listed could be a zip bomb.
@@ -143,8 +161,8 @@ def _check_files(bundle: zipfile.ZipFile, root: str, names: list[str], manifest:
             continue
         try:
             data = bundle.read(info)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
-            report.problem("file_changed", name, f"cannot be read from the zip ({exc})")
+        except ZIP_ERRORS as exc:
+            report.problem("file_changed", name, f"cannot be read from the zip ({ledger.describe(exc)})")
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest != expected.get("sha256"):
@@ -189,14 +207,34 @@ def _check_quotes(files: dict[str, bytes], report: BundleReport) -> None:
 def _check_ledger(files: dict[str, bytes], report: BundleReport) -> Recorded:
     """Walk the chain; replay the full entries whose hashes hold into what the ledger records."""
     recorded = Recorded()
-    try:
-        lines = files.get("ledger.jsonl", b"").decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        lines = []
-    if not lines:
+    if "ledger.jsonl" not in files:
         report.problem("ledger_missing", "ledger.jsonl", "the bundle holds no ledger")
         return recorded
-    previous, expected = GENESIS_HASH, 1
+    try:
+        lines = files["ledger.jsonl"].decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        report.problem("ledger_broken", "ledger.jsonl", f"the ledger is not UTF-8 text ({exc})")
+        return recorded
+    if not lines:
+        report.problem("ledger_missing", "ledger.jsonl", "the ledger is empty")
+        return recorded
+    for link in ledger.walk(_ledger_entries(lines, report)):
+        entry = link.entry
+        where = f"ledger entry {link.seq}"
+        linked = link.in_sequence and link.linked
+        if not linked:
+            report.problem("ledger_broken", where, "the chain does not link to the entry before it")
+        if not link.sealed:
+            computed = link.computed or f"nothing: its fields are unreadable ({link.unreadable})"
+            report.problem("ledger_changed", where, f"its content hashes to {computed}, it records {entry['hash']}")
+        elif linked and not link.stub:
+            _replay(recorded, entry, link.data)
+        recorded.head = {"entries": link.seq, "hash": entry["hash"]}
+    return recorded
+
+
+def _ledger_entries(lines: list[str], report: BundleReport) -> Iterator[dict]:
+    """Yield each line of the extract that is a ledger entry or a stub; report the others and leave them out."""
     for number, line in enumerate(lines, start=1):
         report.count("ledger_entries")
         try:
@@ -205,32 +243,17 @@ def _check_ledger(files: dict[str, bytes], report: BundleReport) -> Recorded:
             if not (isinstance(seq, int) and isinstance(prev_hash, str) and isinstance(digest, str)):
                 raise TypeError("seq, prev_hash or hash has the wrong type")
         except SHAPE_ERRORS as exc:
-            report.problem("ledger_broken", f"ledger line {number}", f"it is not a ledger entry ({_describe(exc)})")
+            report.problem("ledger_broken", f"ledger line {number}",
+                           f"it is not a ledger entry ({ledger.describe(exc)})")
             continue
-        where = f"ledger entry {seq}"
-        linked = seq == expected and prev_hash == previous
-        if not linked:
-            report.problem("ledger_broken", where, "the chain does not link to the entry before it")
-        if "data" in entry:
-            try:
-                computed = ledger_hash(prev_hash, seq, entry["at"], entry["event"], entry["subject"], entry["data"])
-            except SHAPE_ERRORS as exc:
-                computed = f"nothing: its fields are unreadable ({_describe(exc)})"
-            if computed != digest:
-                report.problem("ledger_changed", where, f"its content hashes to {computed}, it records {digest}")
-            elif linked:
-                _replay(recorded, entry)
-        previous, expected = digest, seq + 1
-        recorded.head = {"entries": seq, "hash": digest}
-    return recorded
+        yield entry
 
 
-def _replay(recorded: Recorded, entry: dict) -> None:
+def _replay(recorded: Recorded, entry: dict, data: Any) -> None:
     """Apply one sound event to what the ledger records."""
-    data = json.loads(entry["data"])
     family, _, action = str(entry["event"]).partition(".")
     subject = str(entry["subject"])
-    if not isinstance(data, dict) or family not in _OWN_ID or not subject.isdigit():
+    if not isinstance(data, dict) or family not in _OWN_ID or not (subject.isascii() and subject.isdigit()):
         return
     subject_id = int(subject)
     facts = {("id" if key == _OWN_ID[family] else key): value for key, value in data.items()}
@@ -258,7 +281,7 @@ def _bundle_claim(recorded: Recorded, manifest: dict, report: BundleReport) -> i
     """Return the claim the extract records in full, which every file of the bundle must describe."""
     if len(recorded.claims) == 1:
         return next(iter(recorded.claims))
-    if manifest.get("claim_id") in recorded.claims:
+    if isinstance(manifest.get("claim_id"), int) and manifest["claim_id"] in recorded.claims:
         return manifest["claim_id"]
     report.problem("ledger_mismatch", "ledger.jsonl",
                    f"the ledger extract records {len(recorded.claims)} claims in full where a bundle records its "
@@ -524,6 +547,8 @@ class _Page(HTMLParser):
         node = _Node(tag)
         self.open[-1].children.append(node)
         if tag not in self.VOID:
+            if len(self.open) > MAX_DEPTH:  # reading it back walks the tree recursively
+                raise ValueError(f"its elements are nested more than {MAX_DEPTH} deep")
             self.open.append(node)
 
     def handle_endtag(self, tag):
@@ -560,19 +585,25 @@ def _guarded(report: BundleReport, name: str, check: Callable[[], None]) -> None
     try:
         check()
     except SHAPE_ERRORS as exc:
-        report.problem("malformed", name, f"it does not have the shape of a bundle's {name} ({_describe(exc)})")
+        report.problem("malformed", name, f"it does not have the shape of a bundle's {name} ({ledger.describe(exc)})")
 
 
 def _json_file(files: dict[str, bytes], name: str, report: BundleReport, kind: str | None = None) -> dict | None:
     """Return a JSON object file of the bundle, or None (with a problem when `kind` names it)."""
+    if name not in files:
+        if kind:
+            report.problem(kind, name, f"{name} is missing")
+        return None
     try:
         value = json.loads(files[name])
-    except (KeyError, ValueError):
-        value = None
+    except SHAPE_ERRORS as exc:
+        if kind:
+            report.problem(kind, name, f"{name} cannot be read as JSON ({ledger.describe(exc)})")
+        return None
     if isinstance(value, dict):
         return value
     if kind:
-        report.problem(kind, name, f"{name} is missing or is not a JSON object")
+        report.problem(kind, name, f"{name} is not a JSON object")
     return None
 
 
@@ -592,8 +623,3 @@ def _shown(value: Any) -> str:
     shown = json.dumps(value, ensure_ascii=False)
     return shown if len(shown) <= 300 else shown[:299] + "…"
 
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return f"no {exc.args[0]!r}" if exc.args else "a key is missing"
-    return f"{type(exc).__name__}: {exc}"

@@ -18,6 +18,8 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from sqlite_utils.migrations import Migrations
 from archive.clock import utc_now
 from archive.errors import ArchiveBusyError, CatalogDamagedError
 from archive.figures import Figure
+from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
 
 migrations = Migrations("evidence")
@@ -44,7 +47,6 @@ OBSERVATION_FIELDS = ("capture_id", "observed_at", "method", "source", "url", "f
                       "http_status", "http_headers")
 # Columns a Capture shows as empty rather than None (rows written before they were always filled in).
 _EMPTY_DEFAULTS = {"redirects": [], "notes": [], "tools": {}}
-GENESIS_HASH = "0" * 64
 BUSY_TIMEOUT = 5.0  # seconds SQLite itself waits for a lock before answering "busy"
 WRITE_WAIT = 600.0  # seconds a write waits for its turn in all, before it gives up with ArchiveBusyError
 
@@ -166,22 +168,15 @@ def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
         _append_ledger(conn, "capture.attested", str(capture_id), {"capture_id": capture_id, **record}, at)
 
 
-def canonical_json(value: Any) -> str:
-    """Serialise a value the one way that is hashed: sorted keys, no spaces, UTF-8."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def ledger_hash(prev_hash: str, seq: int, at: str, event: str, subject: str | None, data: str) -> str:
-    """Return the hash that chains a ledger entry to the one before it."""
-    body = canonical_json({"seq": seq, "at": at, "event": event, "subject": subject,
-                           "data": json.loads(data), "prev": prev_hash})
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def derived_digest(figures: list[Figure], token_marks: list[int] | None) -> str:
+def derived_digest(figures: Iterable[Figure], token_marks: list[int] | None) -> str:
     """Return the hash of what is derived from a capture's text (figures, token marks), as the ledger records it."""
-    rows = sorted([f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision] for f in figures)
-    body = canonical_json({"figures": rows, "token_marks": token_marks or []})
+    return derived_digest_of_rows([(f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision)
+                                   for f in figures], token_marks)
+
+
+def derived_digest_of_rows(figure_rows: Iterable[tuple], token_marks: list[int] | None) -> str:
+    """Return the digest of derived data from figure rows as (start, end, text, value, unit, approx, precision)."""
+    body = canonical_json({"figures": sorted(figure_rows), "token_marks": token_marks or []})
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -273,6 +268,12 @@ class Catalog:
             cursor = self._conn.execute(sql, list(params))
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, list(params)).fetchall()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
 
@@ -409,10 +410,8 @@ class Catalog:
 
     def get_captures(self, ids: Iterable[int], with_text: bool = False) -> dict[int, Capture]:
         """Return several captures by id."""
-        ids = list(ids)
         found: dict[int, Capture] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        for chunk in _chunks(list(ids)):
             rows = self._rows(f"SELECT {_columns(with_text)} FROM captures WHERE id IN ({','.join('?' * len(chunk))})",
                               chunk)
             found.update((r["id"], _capture(r)) for r in rows)
@@ -450,10 +449,8 @@ class Catalog:
 
     def mark_indexed(self, ids: Iterable[int], indexed: bool = True) -> None:
         """Record that captures are (or are no longer) in the search index."""
-        ids = list(ids)
         with self._write():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+            for chunk in _chunks(list(ids)):
                 self._exec(f"UPDATE captures SET indexed = ? WHERE id IN ({','.join('?' * len(chunk))})",
                            [int(indexed), *chunk])
 
@@ -471,6 +468,17 @@ class Catalog:
         rows = self._rows("SELECT sha256 FROM captures UNION SELECT warc_sha256 FROM captures "
                           "WHERE warc_sha256 IS NOT NULL")
         return {r["sha256"] for r in rows}
+
+    def iter_blob_hashes(self, batch: int = 1000) -> Iterator[str]:
+        """Stream the hash of each capture's original, then of its HTTP exchange's WARC if any, in id order."""
+        last = 0
+        while rows := self._rows("SELECT id, sha256, warc_sha256 FROM captures WHERE id > ? ORDER BY id LIMIT ?",
+                                 [last, batch]):
+            for row in rows:
+                yield row["sha256"]
+                if row["warc_sha256"]:
+                    yield row["warc_sha256"]
+            last = rows[-1]["id"]
 
     def indexed_ids(self) -> set[int]:
         """Return the ids of captures recorded as committed to the search index."""
@@ -517,9 +525,15 @@ class Catalog:
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
 
-    def figures_of(self, capture_id: int) -> list[Figure]:
-        """Return the figures stored for one capture, in text order."""
-        return _figure_rows(self._conn, capture_id)
+    def figure_rows(self, capture_ids: Iterable[int]) -> dict[int, list[tuple]]:
+        """Return the figures stored for several captures, as rows (start, end, text, value, unit, approx,
+        precision) by capture id: what the derived digest is made of, read in one query."""
+        found: dict[int, list[tuple]] = {}
+        for chunk in _chunks(list(capture_ids)):
+            rows = self._tuples("SELECT capture_id, start, end, text, value, unit, approx, precision FROM figures "
+                                f"WHERE capture_id IN ({','.join('?' * len(chunk))}) ORDER BY capture_id", chunk)
+            found.update((capture_id, [row[1:] for row in group]) for capture_id, group in groupby(rows, itemgetter(0)))
+        return found
 
     def figures_between(self, unit: str | None, low: float, high: float,
                         limit: int = 20000) -> list[tuple[int, Figure]]:
@@ -635,12 +649,26 @@ class Catalog:
 
     def recorded_capture(self, capture_id: int) -> dict[str, Any]:
         """Return a capture's facts as its ledger events record them (added, then attested and re-derived)."""
-        record: dict[str, Any] = {}
-        for entry in self._rows("SELECT event, data FROM ledger WHERE subject = ? AND event IN "
-                                "('capture.added', 'capture.attested', 'capture.rederived') ORDER BY seq",
-                                [str(capture_id)]):
-            record.update(json.loads(entry["data"]))
-        return record
+        return self.recorded_captures([capture_id]).get(capture_id, {})
+
+    def recorded_captures(self, capture_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Return several captures' facts as their ledger events record them, by capture id (none: not there)."""
+        records: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks([str(i) for i in capture_ids]):
+            rows = self._tuples("SELECT subject, data FROM ledger WHERE subject IN "
+                                f"({','.join('?' * len(chunk))}) AND event IN "
+                                "('capture.added', 'capture.attested', 'capture.rederived') ORDER BY seq", chunk)
+            for subject, data in rows:
+                facts = _json_object(data)
+                if facts is not None:  # data that is no JSON object records nothing (the chain walk reports it)
+                    records.setdefault(subject, {}).update(facts)
+        return {int(subject): record for subject, record in records.items()}
+
+    def recorded_ids(self, event: str, key: str) -> set[Any]:
+        """Return the id every `event` of the ledger gives, as `key` of its data (the ids it ever recorded)."""
+        rows = self._tuples(f"SELECT json_extract(data, '$.{key}') FROM ledger WHERE event = ? AND json_valid(data)",
+                            [event])
+        return {row[0] for row in rows if row[0] is not None}
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -650,11 +678,7 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
 
 def _append_ledger(conn: sqlite3.Connection, event: str, subject: str | None, data: dict[str, Any], at: str) -> None:
     last = conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    payload = canonical_json(data)
-    digest = ledger_hash(prev, seq, at, event, subject, payload)
-    _insert(conn, "ledger", {"seq": seq, "at": at, "event": event, "subject": subject, "data": payload,
-                             "prev_hash": prev, "hash": digest})
+    _insert(conn, "ledger", next_entry(last, event, subject, data, at))
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
@@ -663,6 +687,20 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
     names = ", ".join(f'"{name}"' for name in row)
     cursor = conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))})', list(row.values()))
     return cursor.lastrowid
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """Cut a list of query parameters into pieces SQLite takes in one statement."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def _figure_rows(conn: sqlite3.Connection, capture_id: int) -> list[Figure]:
@@ -689,9 +727,14 @@ def _decode(column: str, value: Any) -> Any:
 
 
 def _capture(row: dict[str, Any]) -> Capture:
-    values = {k: _decode(k, v) for k, v in row.items()}
-    values.update((name, values.get(name) or type(empty)()) for name, empty in _EMPTY_DEFAULTS.items())
-    return Capture(**values)
+    # Only the JSON columns need decoding: the row is decoded in place (a verify reads every row of the archive).
+    for name in _JSON_COLUMNS:
+        if row.get(name) is not None:
+            row[name] = json.loads(row[name])
+    for name, empty in _EMPTY_DEFAULTS.items():
+        if not row.get(name):
+            row[name] = type(empty)()
+    return Capture(**row)
 
 
 def _figure(row: dict[str, Any]) -> Figure:

@@ -169,8 +169,12 @@ class CaptureCatalog(Protocol):
     def replace_derived(self, capture_id: int, figures: list[Figure], token_marks: list[int], at: str) -> None:
         """Store afresh what is derived from a capture's text; a changed result is a ledger event."""
 
-    def figures_of(self, capture_id: int) -> list[Figure]:
-        """Return the figures stored for one capture, in text order."""
+    def figure_rows(self, capture_ids: Iterable[int]) -> dict[int, list[tuple]]:
+        """Return the figures stored for several captures as rows (start, end, text, value, unit, approx,
+        precision) by capture id: what the derived digest is made of."""
+
+    def iter_blob_hashes(self, batch: int = 1000) -> Iterator[str]:
+        """Stream the hash of each capture's original, then of its exchange's WARC if any, in id order."""
 
     def figures_between(self, unit: str | None, low: float, high: float,
                         limit: int = 20000) -> list[tuple[int, Figure]]:
@@ -239,6 +243,12 @@ class LedgerCatalog(Protocol):
 
     def recorded_capture(self, capture_id: int) -> dict[str, Any]:
         """Return a capture's facts as its ledger events record them."""
+
+    def recorded_captures(self, capture_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Return several captures' facts as their ledger events record them, by capture id."""
+
+    def recorded_ids(self, event: str, key: str) -> set[Any]:
+        """Return every id the ledger's `event` entries ever gave, as `key` of their data."""
 
     def snapshot(self) -> AbstractContextManager[None]:
         """Read everything inside the block from one moment of the catalog, while writers go on."""

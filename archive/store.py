@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from archive.errors import IntegrityError
+
+_HEX_DIGEST = re.compile("[0-9a-f]{64}")  # a blob's name, and all that may become a path under the store
 
 
 def sha256_hex(data: bytes) -> str:
@@ -25,9 +28,9 @@ class BlobStore:
 
     def path_for(self, sha256: str) -> Path:
         """Return where the blob with this hash lives."""
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if not _HEX_DIGEST.fullmatch(sha256):
             raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return self.root.joinpath(sha256[:2], sha256[2:4], sha256)
 
     def has(self, sha256: str) -> bool:
         """Tell whether a blob is stored."""

@@ -1,26 +1,40 @@
 """Check that nothing in an archive changed: blobs, texts, the ledger chain, every stored fact against the
 ledger's record of it, derived data against its recorded digest, the search index against the catalog, and
 every citation's quote. Streams through the catalog, so memory stays flat however large the archive.
+
+Hashing the originals is most of the work, and hashlib lets go of the interpreter while it reads and hashes,
+so a few threads hash the originals, in capture order and ahead of the check, while this thread walks the
+ledger and holds each row to it: with a core to spare, a verify takes little longer than hashing does.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections import Counter
-from collections.abc import Callable, Iterator
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import TypeVar
 
 from archive import figures as figure_engine
+from archive import ledger
 from archive.analysis import analyse
-from archive.catalog import (GENESIS_HASH, OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, Catalog, derived_digest,
-                             ledger_hash)
+from archive.catalog import OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, Catalog, derived_digest, derived_digest_of_rows
 from archive.errors import ArchiveError
 from archive.models import Capture
 from archive.store import BlobStore, sha256_hex
 
 _CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "page", "stance",
                     "note")
+CHUNK = 64  # captures read, and looked up in the ledger, at a time
+HASH_THREADS = min(4, os.cpu_count() or 1)
+HASH_BATCH = 32  # originals one task hashes
+# Originals hashed ahead of the check: enough to keep the threads busy while this thread walks the ledger,
+# and only their hashes held (a few dozen kilobytes), whatever their size.
+AHEAD_BLOBS = 1024
+T = TypeVar("T")
 
 
 @dataclass
@@ -44,7 +58,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     ledger_entries: int = 0
-    ledger_head: str = GENESIS_HASH
+    ledger_head: str = ledger.GENESIS_HASH
 
     @property
     def ok(self) -> bool:
@@ -56,6 +70,19 @@ class Report:
                 "ledger_head": {"entries": self.ledger_entries, "hash": self.ledger_head}}
 
 
+@dataclass
+class _Recorded:
+    """What one walk along the ledger found: the chain's problems, and the records of observations, claims
+    and citations that their rows are held to."""
+
+    chain: list[Problem] = field(default_factory=list)
+    entries: int = 0
+    observations: dict[int, dict] = field(default_factory=dict)
+    claims: dict[int, dict] = field(default_factory=dict)
+    citations: dict[int, dict] = field(default_factory=dict)
+    removed: dict[int, str] = field(default_factory=dict)  # citation id: when it was removed
+
+
 def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]] | None = None,
            progress: Callable[[int], None] | None = None,
            reextract: Callable[[Capture, bytes], str] | None = None) -> Report:
@@ -63,14 +90,26 @@ def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]
     compared with the catalog; `reextract`, when given, re-derives each text from its original and its figures again."""
     report = Report()
     count = _count(report)
-    with catalog.snapshot():  # rows and ledger from one moment, however many write meanwhile
-        for check in (_check_captures(catalog, store, count, progress, reextract),
-                      _check_observations(catalog, count), _check_ledger_chain(catalog, count, report),
-                      _check_claims_and_citations(catalog, count)):
-            report.problems.extend(check)
-    if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
-        report.problems.extend(_check_index(catalog, index_ids, count))
-    unrecorded = _unrecorded_blobs(catalog, store)
+    hashers = ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="verify-hash")
+    try:
+        # The blob store is listed before the catalog's blobs are read (below): a blob an ingest stores
+        # meanwhile is either not listed or by then recorded, so it is never taken for a stray.
+        stored = hashers.submit(lambda: list(store.iter_hashes()))
+        with catalog.snapshot():  # rows and ledger from one moment, however many write meanwhile
+            originals = _Originals(catalog.iter_blob_hashes(), store, hashers)  # hashed from now on
+            recorded = _walk_ledger(catalog, report)
+            report.problems.extend(_check_captures(catalog, originals, store, count, progress, reextract))
+            report.problems.extend(_check_observations(catalog, recorded, count))
+            if recorded.entries:
+                count("ledger_entries", recorded.entries)
+            report.problems.extend(recorded.chain)
+            report.problems.extend(_check_claims_and_citations(catalog, recorded, count))
+        if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
+            report.problems.extend(_check_index(catalog, index_ids, count))
+        catalogued = catalog.blob_hashes()
+        unrecorded = sum(1 for sha256 in stored.result() if sha256 not in catalogued)
+    finally:
+        hashers.shutdown(cancel_futures=True)  # after a failure, hash nothing more that nobody will read
     if unrecorded:
         report.notices.append(
             f"{unrecorded} original{'s' if unrecorded != 1 else ''} in {store.folder} belong to no capture: "
@@ -85,48 +124,55 @@ def _count(report: Report) -> Callable[..., None]:
     return count
 
 
-def _check_captures(catalog: Catalog, store: BlobStore, count, progress, reextract) -> Iterator[Problem]:
+# -- captures: blobs, texts, facts and derived data ---------------------------------------------
+
+
+def _check_captures(catalog: Catalog, originals: _Originals, store: BlobStore, count, progress,
+                    reextract) -> Iterator[Problem]:
     """Re-hash each blob and text, and hold every stored fact of each capture to its ledger record."""
-    recorded_ids = _recorded_ids(catalog, "capture.added", "capture_id")
-    for capture in catalog.iter_captures(with_text=True):
-        count("captures")
-        where = f"capture {capture.id}"
-        yield from _check_blob(capture, store, count, reextract)
-        text_hash = sha256_hex((capture.text or "").encode("utf-8"))
-        count("texts")
-        if text_hash != capture.text_sha256:
-            yield Problem("text_changed", where,
-                          f"the stored text hashes to {text_hash}, the catalog records {capture.text_sha256}")
-        record = catalog.recorded_capture(capture.id) if capture.id in recorded_ids else None
-        recorded_ids.discard(capture.id)
-        yield from _held_to(where, "capture.added", record, vars(capture), RECORDED_CAPTURE_FIELDS)
-        if record is not None:
-            yield from _check_derived(catalog, capture, record, count, reextract is not None)
-        if progress:
-            progress(1)
+    recorded_ids = catalog.recorded_ids("capture.added", "capture_id")
+    for chunk in _chunks(catalog.iter_captures(with_text=True)):
+        ids = [capture.id for capture in chunk]
+        records = catalog.recorded_captures(i for i in ids if i in recorded_ids)
+        figures = catalog.figure_rows(ids)
+        for capture in chunk:
+            count("captures")
+            where = f"capture {capture.id}"
+            yield from _check_blob(capture, originals, store, count, reextract)
+            text_hash = sha256_hex((capture.text or "").encode("utf-8"))
+            count("texts")
+            if text_hash != capture.text_sha256:
+                yield Problem("text_changed", where,
+                              f"the stored text hashes to {text_hash}, the catalog records {capture.text_sha256}")
+            record = records.get(capture.id, {}) if capture.id in recorded_ids else None
+            recorded_ids.discard(capture.id)
+            yield from _held_to(where, "capture.added", record, vars(capture), RECORDED_CAPTURE_FIELDS)
+            if record is not None:
+                yield from _check_derived(capture, figures.get(capture.id, []), record, count, reextract is not None)
+            if progress:
+                progress(1)
     yield from _rows_missing("capture", recorded_ids)
 
 
-def _check_derived(catalog: Catalog, capture: Capture, record: dict, count, deep: bool) -> Iterator[Problem]:
+def _check_derived(capture: Capture, stored: list[tuple], record: dict, count, deep: bool) -> Iterator[Problem]:
     """Hold the figures and token marks stored for a capture to the digest its ledger record holds; `deep`
     also derives them from the text again."""
-    stored = catalog.figures_of(capture.id)
     if record.get("derived_sha256") is not None:
         count("derived")
-        if derived_digest(stored, capture.token_marks) != record["derived_sha256"]:
+        if derived_digest_of_rows(stored, capture.token_marks) != record["derived_sha256"]:
             yield Problem("derived_changed", f"capture {capture.id}",
                           "its stored figures or token marks differ from what the ledger records "
                           "(run `evidence reindex` to derive them again from the text)")
     if deep:
         fresh = derived_digest(figure_engine.extract(capture.text or ""), analyse(capture.text or "").marks)
-        if fresh != derived_digest(stored, capture.token_marks):
+        if fresh != derived_digest_of_rows(stored, capture.token_marks):
             yield Problem("derived_stale", f"capture {capture.id}",
                           "deriving its figures and token marks from the text again gives a different result")
 
 
-def _check_blob(capture: Capture, store: BlobStore, count, reextract) -> Iterator[Problem]:
+def _check_blob(capture: Capture, originals: _Originals, store: BlobStore, count, reextract) -> Iterator[Problem]:
     count("blobs")
-    digest = _hash_blob(store, capture.sha256)
+    digest = originals.digest(capture.sha256)
     if digest != capture.sha256:
         yield Problem("blob_missing" if digest is None else "blob_changed", f"capture {capture.id}",
                       f"the original bytes {capture.sha256} are not in the blob store" if digest is None
@@ -134,7 +180,7 @@ def _check_blob(capture: Capture, store: BlobStore, count, reextract) -> Iterato
         return
     if capture.warc_sha256:
         count("exchange_warcs")
-        exchange = _hash_blob(store, capture.warc_sha256)
+        exchange = originals.digest(capture.warc_sha256)
         if exchange != capture.warc_sha256:
             yield Problem("blob_missing" if exchange is None else "blob_changed", f"capture {capture.id}",
                           f"the WARC of the HTTP exchange {capture.warc_sha256} is "
@@ -153,7 +199,43 @@ def _check_blob(capture: Capture, store: BlobStore, count, reextract) -> Iterato
                           f"(recorded with {', '.join(f'{k} {v}' for k, v in capture.tools.items())})")
 
 
+class _Originals:
+    """The digests of the blobs captures record, hashed on threads in capture order, AHEAD_BLOBS ahead of the
+    check that asks for them."""
+
+    def __init__(self, hashes: Iterator[str], store: BlobStore, hashers: ThreadPoolExecutor):
+        self._hashes, self._store, self._hashers = hashes, store, hashers
+        self._in_flight: deque[Future] = deque()
+        self._queued = 0
+        self._digests: dict[str, str | None] = {}
+        self._top_up()
+
+    def digest(self, sha256: str) -> str | None:
+        """Return the SHA-256 of a blob's bytes (None when it cannot be read), waiting for the threads if need be."""
+        while sha256 not in self._digests:
+            if not self._in_flight:
+                self._top_up()
+                if not self._in_flight:  # a blob the stream did not name (it names each once): hash it here
+                    return _hash_blob(self._store, sha256)
+            done = self._in_flight.popleft().result()
+            self._queued -= len(done)
+            self._digests.update(done)
+        self._top_up()
+        return self._digests.pop(sha256)
+
+    def _top_up(self) -> None:
+        while self._queued < AHEAD_BLOBS and (batch := list(islice(self._hashes, HASH_BATCH))):
+            self._in_flight.append(self._hashers.submit(_hash_blobs, self._store, batch))
+            self._queued += len(batch)
+
+
+def _hash_blobs(store: BlobStore, hashes: list[str]) -> list[tuple[str, str | None]]:
+    """Hash some blobs, one after the other (one task on a hashing thread)."""
+    return [(sha256, _hash_blob(store, sha256)) for sha256 in hashes]
+
+
 def _hash_blob(store: BlobStore, sha256: str) -> str | None:
+    """Return the SHA-256 of a stored blob's bytes, None when it cannot be read."""
     try:
         with store.open(sha256) as blob:
             return hashlib.file_digest(blob, "sha256").hexdigest()
@@ -161,70 +243,94 @@ def _hash_blob(store: BlobStore, sha256: str) -> str | None:
         return None
 
 
-def _check_observations(catalog: Catalog, count) -> Iterator[Problem]:
+def _chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# -- the ledger: one walk along the chain ---------------------------------------------------------
+
+
+def _walk_ledger(catalog: Catalog, report: Report) -> _Recorded:
+    """Walk the chain once: check every entry's place and hash, and gather what observations, claims and
+    citations are recorded to be."""
+    recorded = _Recorded()
+    for link in ledger.walk(catalog.iter_ledger()):
+        entry = link.entry
+        recorded.entries += 1
+        where = f"ledger entry {link.seq}"
+        if not link.in_sequence:
+            recorded.chain.append(Problem("ledger_gap", where,
+                                          f"expected entry {link.expected_seq} here: entries are missing"))
+        if not link.linked:
+            recorded.chain.append(Problem("ledger_broken", where, f"it links to {entry['prev_hash']}, but the "
+                                                                  f"entry before it hashes to {link.expected_prev}"))
+        if not link.sealed:
+            recorded.chain.append(Problem(
+                "ledger_changed", where,
+                f"its content hashes to {link.computed}, but it records {entry['hash']}" if link.unreadable is None
+                else f"its content cannot be read ({link.unreadable}), and it records {entry['hash']}"))
+        report.ledger_entries, report.ledger_head = link.seq, entry["hash"]
+        if isinstance(link.data, dict):  # what a changed entry says is still held to its row
+            _gather(recorded, entry, link.data)
+    return recorded
+
+
+def _gather(recorded: _Recorded, entry: dict, data: dict) -> None:
+    """Apply one event to the records of observations, claims and citations."""
+    try:
+        _apply(recorded, entry["event"], entry["subject"], entry["at"], data)
+    except (KeyError, TypeError, ValueError):
+        pass  # an event that lacks what its kind records holds no row: the row is reported as not in the ledger
+
+
+def _apply(recorded: _Recorded, event: str, subject: str, at: str, data: dict) -> None:
+    """Record what an observation, claim or citation event says; other events are recorded elsewhere."""
+    if event == "capture.observed":
+        recorded.observations[data["observation_id"]] = data
+        return
+    if event not in ("claim.created", "claim.status_changed", "citation.added", "citation.removed"):
+        return
+    subject = int(subject)
+    if event == "claim.created":
+        recorded.claims[subject] = {"text": data["text"], "status": "unchecked", "notes": None,
+                                    "created_at": at, "updated_at": at}
+    elif event == "claim.status_changed" and subject in recorded.claims:
+        recorded.claims[subject].update(status=data["status"], notes=data["notes"], updated_at=at)
+    elif event == "citation.added":
+        recorded.citations[subject] = {**data, "created_at": at}
+    elif event == "citation.removed":
+        recorded.removed[subject] = at
+
+
+def _check_observations(catalog: Catalog, recorded: _Recorded, count) -> Iterator[Problem]:
     """Hold every observation (a later fetch of archived bytes) to its capture.observed event."""
-    recorded = {json.loads(e["data"])["observation_id"]: json.loads(e["data"])
-                for e in catalog.iter_ledger(("capture.observed",))}
     for observation in catalog.observations():
         count("observations")
-        yield from _held_to(f"observation {observation.id}", "capture.observed", recorded.pop(observation.id, None),
-                            vars(observation), OBSERVATION_FIELDS)
-    yield from _rows_missing("observation", recorded)
+        yield from _held_to(f"observation {observation.id}", "capture.observed",
+                            recorded.observations.pop(observation.id, None), vars(observation), OBSERVATION_FIELDS)
+    yield from _rows_missing("observation", recorded.observations)
 
 
-def _check_ledger_chain(catalog: Catalog, count, report: Report) -> Iterator[Problem]:
-    """Recompute every entry's hash and check that each links to the one before."""
-    previous, expected_seq = GENESIS_HASH, 1
-    for entry in catalog.iter_ledger():
-        count("ledger_entries")
-        where = f"ledger entry {entry['seq']}"
-        if entry["seq"] != expected_seq:
-            yield Problem("ledger_gap", where, f"expected entry {expected_seq} here: entries are missing")
-        if entry["prev_hash"] != previous:
-            yield Problem("ledger_broken", where,
-                          f"it links to {entry['prev_hash']}, but the entry before it hashes to {previous}")
-        computed = ledger_hash(entry["prev_hash"], entry["seq"], entry["at"], entry["event"], entry["subject"],
-                               entry["data"])
-        if computed != entry["hash"]:
-            yield Problem("ledger_changed", where,
-                          f"its content hashes to {computed}, but it records {entry['hash']}")
-        previous, expected_seq = entry["hash"], entry["seq"] + 1
-        report.ledger_entries, report.ledger_head = entry["seq"], entry["hash"]
-
-
-def _check_claims_and_citations(catalog: Catalog, count) -> Iterator[Problem]:
+def _check_claims_and_citations(catalog: Catalog, recorded: _Recorded, count) -> Iterator[Problem]:
     """Hold claims and citations, their times included, to their ledger events, and re-anchor every quote."""
-    claims_recorded: dict[int, dict] = {}
-    citations_recorded: dict[int, dict] = {}
-    removed: dict[int, str] = {}
-    for event in catalog.iter_ledger(("claim.created", "claim.status_changed", "citation.added",
-                                      "citation.removed")):
-        data, subject, at = json.loads(event["data"]), int(event["subject"]), event["at"]
-        if event["event"] == "claim.created":
-            claims_recorded[subject] = {"text": data["text"], "status": "unchecked", "notes": None,
-                                        "created_at": at, "updated_at": at}
-        elif event["event"] == "claim.status_changed" and subject in claims_recorded:
-            claims_recorded[subject].update(status=data["status"], notes=data["notes"], updated_at=at)
-        elif event["event"] == "citation.added":
-            citations_recorded[subject] = {**data, "created_at": at}
-        elif event["event"] == "citation.removed":
-            removed[subject] = at
     for row in catalog.claim_rows():
         count("claims")
-        yield from _held_to(f"claim {row['id']}", "claim.created", claims_recorded.pop(row["id"], None), row,
+        yield from _held_to(f"claim {row['id']}", "claim.created", recorded.claims.pop(row["id"], None), row,
                             ("text", "status", "notes", "created_at", "updated_at"))
-    yield from _rows_missing("claim", claims_recorded)
+    yield from _rows_missing("claim", recorded.claims)
     texts: dict[int, str] = {}
     for citation in catalog.citations(include_removed=True):
         count("citations")
         where = f"citation {citation.id}"
-        yield from _held_to(where, "citation.added", citations_recorded.pop(citation.id, None), vars(citation),
+        yield from _held_to(where, "citation.added", recorded.citations.pop(citation.id, None), vars(citation),
                             (*_CITATION_FIELDS, "created_at"))
-        if citation.removed_at != removed.get(citation.id):
+        if citation.removed_at != recorded.removed.get(citation.id):
             yield Problem("catalog_mismatch", where, "its removal in the catalog does not match the ledger")
         if citation.removed_at is None:
             yield from _reanchor(catalog, citation, texts)
-    yield from _rows_missing("citation", citations_recorded)
+    yield from _rows_missing("citation", recorded.citations)
 
 
 def _check_index(catalog: Catalog, index_ids: Callable[[], list[int]], count) -> Iterator[Problem]:
@@ -257,12 +363,6 @@ def _ids(ids: list[int]) -> str:
     return shown + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
 
 
-def _unrecorded_blobs(catalog: Catalog, store: BlobStore) -> int:
-    """Count originals in the blob store that no capture records (as its bytes or its HTTP exchange)."""
-    recorded = catalog.blob_hashes()
-    return sum(1 for sha256 in store.iter_hashes() if sha256 not in recorded)
-
-
 def _reanchor(catalog: Catalog, citation, texts: dict[int, str]) -> Iterator[Problem]:
     """Check that a current citation's quote still stands at its position in the capture's text."""
     if citation.capture_id not in texts:
@@ -277,10 +377,6 @@ def _reanchor(catalog: Catalog, citation, texts: dict[int, str]) -> Iterator[Pro
         where = f"it occurs at {found}" if found >= 0 else "it no longer occurs in the text"
         yield Problem("quote_not_anchored", f"citation {citation.id}",
                       f"the quote is not at {citation.start}–{citation.end} of capture {citation.capture_id}; {where}")
-
-
-def _recorded_ids(catalog: Catalog, event: str, key: str) -> set[int]:
-    return {json.loads(entry["data"])[key] for entry in catalog.iter_ledger((event,))}
 
 
 def _held_to(where: str, event: str, recorded: dict | None, actual: dict, names) -> Iterator[Problem]:

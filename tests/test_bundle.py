@@ -402,3 +402,153 @@ def test_bundle_counts_the_files_in_the_zip(evidence, bundle_path, tmp_path):
     assert count == 10 and f": {count} files, SHA-256 " in result.output
     report = json.loads(evidence("bundle", "verify", str(tmp_path / "again.zip"), "--json").output)
     assert report["checked"]["files"] == count
+
+
+# -- a malformed bundle is a report of problems, never a crash ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_bundle(tmp_path_factory):
+    """A sound bundle of one claim and one cited text capture, made once for the malformed variants below."""
+    from archive.archive import Archive
+    from archive.bundle import build_bundle
+    from ingest.pipeline import Limits, capture_upload
+    folder = tmp_path_factory.mktemp("small-bundle")
+    with Archive(folder / "home") as archive:
+        archive.add(capture_upload("a.txt", b"Kazakhstan exported $1.23 million of drones to Russia.", Limits()))
+        archive.cite(None, 1, "$1.23 million", new_claim="Kazakhstan exported $1.23 million of drones")
+        build_bundle(archive, 1, folder / "claim-1.zip")
+    assert verify_bundle(folder / "claim-1.zip").ok
+    return folder / "claim-1.zip"
+
+
+def _zip(out, files: dict[str, bytes]):
+    with zipfile.ZipFile(out, "w") as bundle:
+        for name, data in files.items():
+            bundle.writestr(name, data)
+    return out
+
+
+def _with(**changes):
+    """Return a variant that replaces files of the bundle (None removes one) and lists them anew in the manifest."""
+    def make(bundle, out):
+        files = {n: d for n, d in {**_read(bundle), **changes}.items() if d is not None}
+        manifest = json.loads(files["manifest.json"])
+        manifest["files"] = {n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
+                             for n, d in files.items() if n != "manifest.json"}
+        files["manifest.json"] = json.dumps(manifest).encode()
+        return _zip(out, files)
+    return make
+
+
+def _manifest(data: bytes):
+    """Return a variant whose manifest.json is exactly these bytes."""
+    return lambda bundle, out: _zip(out, {**_read(bundle), "manifest.json": data})
+
+
+def _manifest_edit(edit):
+    def make(bundle, out):
+        manifest = json.loads(_read(bundle)["manifest.json"])
+        edit(manifest)
+        return _manifest(json.dumps(manifest).encode())(bundle, out)
+    return make
+
+
+def _central_entry(data: bytearray, name: str) -> int:
+    """Return where a member's central directory header starts in a zip's bytes."""
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + length] == name.encode():
+            return at
+        at = data.find(b"PK\x01\x02", at + 46)
+    raise AssertionError(f"{name} is not in the zip")
+
+
+def _patched(name: str, patch):
+    """Return a variant whose central directory entry for `name` is changed by patch(data, offset)."""
+    def make(bundle, out):
+        data = bytearray(bundle.read_bytes())
+        patch(data, _central_entry(data, name))
+        out.write_bytes(bytes(data))
+        return out
+    return make
+
+
+def _flag(bits: int):
+    def patch(data, at):
+        data[at + 8:at + 10] = (int.from_bytes(data[at + 8:at + 10], "little") | bits).to_bytes(2, "little")
+    return patch
+
+
+def _compression(method: int):
+    def patch(data, at):
+        data[at + 10:at + 12] = method.to_bytes(2, "little")
+    return patch
+
+
+def _name_not_utf8(data, at):
+    _flag(0x800)(data, at)  # the entry says its name is UTF-8 ...
+    data[at + 46] = 0xFF  # ... and it is not
+
+
+def _ledger_lines(edit):
+    def make(bundle, out):
+        lines = _read(bundle)["ledger.jsonl"].decode().splitlines(keepends=True)
+        return _with(**{"ledger.jsonl": "".join(edit(lines)).encode()})(bundle, out)
+    return make
+
+
+def _deep_data(lines):
+    entry = json.loads(lines[0])
+    entry["data"] = "[" * 100_000
+    return [json.dumps(entry) + "\n", *lines[1:]]
+
+
+MALFORMED = {
+    "not a zip": (lambda bundle, out: write(out, b"not a zip"), "unreadable"),
+    "an empty file": (lambda bundle, out: write(out, b""), "unreadable"),
+    "a zip cut in half": (lambda bundle, out: write(out, bundle.read_bytes()[:bundle.stat().st_size // 2]),
+                          "unreadable"),
+    "file names that are not UTF-8": (_patched("claim.json", _name_not_utf8), "unreadable"),
+    "no manifest": (lambda bundle, out: _zip(out, {n: d for n, d in _read(bundle).items() if n != "manifest.json"}),
+                    "manifest_missing"),
+    "a manifest that is not JSON": (_manifest(b'{"format": "evidence-bundle/1", files'), "manifest_malformed"),
+    "a manifest that is not UTF-8": (_manifest(b'{"format": "evidence-bundle/\xff"}'), "manifest_malformed"),
+    "a manifest that is a list": (_manifest(b"[1, 2]"), "manifest_malformed"),
+    "a manifest nested too deep": (_manifest(b"[" * 100_000 + b"]" * 100_000), "manifest_malformed"),
+    "a manifest listing files as a list": (_manifest_edit(lambda m: m.update(files=["claim.json"])),
+                                           "manifest_malformed"),
+    "a manifest entry without a size": (_manifest_edit(lambda m: m["files"]["claim.json"].pop("size")),
+                                        "manifest_malformed"),
+    "a manifest whose claim id is a list": (_manifest_edit(lambda m: m.update(claim_id=[1])), "ledger_mismatch"),
+    "an encrypted manifest": (_patched("manifest.json", _flag(0x1)), "manifest_malformed"),
+    "a manifest compressed by an unknown method": (_patched("manifest.json", _compression(99)),
+                                                   "manifest_malformed"),
+    "an encrypted file": (_patched("claim.json", _flag(0x1)), "file_changed"),
+    "a listed file missing": (lambda bundle, out: _zip(out, {n: d for n, d in _read(bundle).items()
+                                                             if n != "annotations.jsonld"}), "file_missing"),
+    "claim.json not UTF-8": (_with(**{"claim.json": b'{"text": "\xff"}'}), "claim_missing"),
+    "claim.json nested too deep": (_with(**{"claim.json": b'{"a":' * 100_000 + b"1" + b"}" * 100_000}),
+                                   "claim_missing"),
+    "report.html nested too deep": (_with(**{"report.html": b"<html><body>" + b"<b>" * 100_000}), "malformed"),
+    "a ledger that is not UTF-8": (_with(**{"ledger.jsonl": b'{"seq": 1}\n\xff\n'}), "ledger_broken"),
+    "no ledger": (_with(**{"ledger.jsonl": None}), "ledger_missing"),
+    "a ledger line nested too deep": (_ledger_lines(lambda lines: ["[" * 100_000 + "\n", *lines]), "ledger_broken"),
+    "a ledger entry whose data is nested too deep": (_ledger_lines(_deep_data), "ledger_changed"),
+    "a ledger extract cut mid-line": (_ledger_lines(lambda lines: [*lines[:-1], lines[-1][:40]]), "ledger_broken"),
+    "a ledger extract missing its last entries": (_ledger_lines(lambda lines: lines[:-1]), "ledger_mismatch"),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED)
+def test_a_malformed_bundle_is_reported_never_raised(evidence, small_bundle, tmp_path, case):
+    make, kind = MALFORMED[case]
+    malformed = make(small_bundle, tmp_path / "malformed.zip")
+    report = verify_bundle(malformed)
+    assert not report.ok and kind in {p.kind for p in report.problems}, report.problems
+    assert all(p.detail and p.detail[0].isalnum() for p in report.problems)
+    result = evidence("bundle", "verify", str(malformed))  # an exception here would fail the test
+    assert result.exit_code == 1 and f"PROBLEM {kind}: " in result.output and "Traceback" not in result.output
+    as_json = evidence("bundle", "verify", str(malformed), "--json")
+    assert as_json.exit_code == 1 and json.loads(as_json.output)["ok"] is False

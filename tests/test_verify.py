@@ -192,7 +192,8 @@ def test_an_archive_recorded_before_full_coverage_keeps_verifying_and_is_atteste
     """A catalog whose capture.added events hold only the old five facts: its ledger still verifies, and
     the upgrade attests the other facts once, so a later forgery of them is caught."""
     from archive.archive import Archive
-    from archive.catalog import Catalog, canonical_json, ledger_hash, migrations
+    from archive.catalog import Catalog, migrations
+    from archive.ledger import canonical_json, ledger_hash
     import hashlib
     import sqlite_utils
 
@@ -315,3 +316,30 @@ def test_a_home_from_before_archive_id_with_an_emptied_catalog_is_refused(eviden
     assert result.exit_code == 1 and "records nothing, but" in result.output
     assert not (cited / "archive.id").exists()  # refused again next time, not adopted
     assert evidence("search", "drones").exit_code == 1
+
+
+# -- a ledger whose content cannot be read, and originals hashed on threads ---------------------
+
+def test_ledger_data_that_is_not_json_is_a_problem_not_a_crash(evidence, cited):
+    _sql(cited, "UPDATE ledger SET data = 'not json' WHERE seq IN (2, 4)")
+    code, report = _verify(evidence)
+    problems = {(p["kind"], p["id"]) for p in report["problems"]}
+    assert code == 1
+    assert {("ledger_changed", "ledger entry 2"), ("ledger_changed", "ledger entry 4")} <= problems
+    assert {("not_in_ledger", "capture 2"), ("not_in_ledger", "claim 1")} <= problems  # their events say nothing
+    assert any("cannot be read" in p["detail"] for p in report["problems"])
+
+
+def test_problems_of_originals_come_in_capture_order_whatever_thread_hashed_them(evidence, cited, monkeypatch):
+    from archive import verify as verification
+    monkeypatch.setattr(verification, "CHUNK", 1)  # every capture in a chunk of its own, hashed ahead
+    missing, changed = _blob(cited, _sha(evidence, 1)), _blob(cited, _sha(evidence, 3))
+    os.chmod(missing, 0o644)
+    missing.unlink()
+    os.chmod(changed, 0o644)
+    changed.write_bytes(changed.read_bytes() + b"\x00")
+    code, report = _verify(evidence)
+    assert code == 1
+    assert [(p["kind"], p["id"]) for p in report["problems"]] == [("blob_missing", "capture 1"),
+                                                                  ("blob_changed", "capture 3")]
+    assert report["checked"]["blobs"] == 3 and report["checked"]["captures"] == 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from archive.catalog import GENESIS_HASH, ledger_hash
+from archive.ledger import GENESIS_HASH, ledger_hash
 from archive.seams import CatalogBackend
 from tests.contract.backends import unmatched_members
 
