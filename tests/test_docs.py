@@ -24,15 +24,11 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
-import threading
-import urllib.request
 from pathlib import Path
 
 import click
@@ -41,6 +37,7 @@ from click.testing import CliRunner
 
 from app import cli, create_app
 from tests.documents import html_page, pdf_bytes, write
+from tests.serving import fetch, served
 
 REPO = Path(__file__).parents[1]
 DOCS = REPO / "docs"
@@ -261,31 +258,9 @@ def _subcommand(part: str) -> str:
 
 def _run_served(command: str, environment: dict, cwd: Path) -> None:
     """Start `evidence serve` on a free port, fetch its home page, stop it; every wait bounded."""
-    server = subprocess.Popen(["bash", "-c", f"exec {command} --port 0"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, cwd=cwd, env=environment)
-    try:
-        first = _first_line(server, timeout=60)
-        address = re.search(r"http://[^/\s]+/", first)
-        assert address, f"serve said {first!r}"
-        with urllib.request.urlopen(address.group(), timeout=30) as response:
-            assert response.status == 200 and "Evidence archive" in response.read().decode()
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate(timeout=30)
-
-
-def _first_line(process: subprocess.Popen, timeout: float) -> str:
-    """Return the first line a process prints, waiting at most timeout."""
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: lines.put(process.stdout.readline()), daemon=True).start()
-    try:
-        return lines.get(timeout=timeout)
-    except queue.Empty:
-        pytest.fail(f"no line within {timeout} s")
+    with served(["bash", "-c", f"exec {command} --port 0"], cwd, environment) as base:
+        status, _kind, body = fetch(base + "/")
+        assert status == 200 and "Evidence archive" in body
 
 
 def _check_output(part: str, stdout: str) -> None:

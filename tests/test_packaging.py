@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import json
 import os
-import queue
-import re
 import shutil
-import signal
 import site
 import subprocess
 import sys
-import threading
-import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.serving import fetch, served
 
 REPO = Path(__file__).resolve().parents[1]
 # Top-level entries of the checkout that are not inputs of the build (and may be large: venvs, bench/out).
@@ -133,51 +130,20 @@ def test_the_installed_wheel_captures_and_serves_every_main_page(venv, tmp_path)
                     env=environment)
     assert json.loads(captured.stdout.splitlines()[0])["status"] == "captured"
 
-    server = subprocess.Popen([str(evidence), "--home", str(home), "serve", "--host", "127.0.0.1", "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-                              env=environment)
-    try:
-        base = _served_address(server, timeout=60)
+    serve = [str(evidence), "--home", str(home), "serve", "--host", "127.0.0.1", "--port", "0"]
+    with served(serve, tmp_path, environment) as base:
         pages = {
             "/": "Search", "/?q=drones": "Drone exports in the wheel test",
             "/captures": "Drone exports in the wheel test", "/captures/1": "Kazakhstan exported $1.23 million",
             "/claims": "<h1>Claims</h1>", "/add": "<h1>Add sources</h1>",
         }
         for path, expected in pages.items():
-            status, kind, body = _get(base + path)
+            status, kind, body = fetch(base + path)
             assert status == 200 and kind.startswith("text/html"), (path, status, body[:500])
             assert expected in body and "</html>" in body, (path, body[:2000])
-        status, kind, body = _get(base + "/static/style.css")
+        status, kind, body = fetch(base + "/static/style.css")
         assert status == 200 and kind.startswith("text/css")
         assert body == (REPO / "web" / "static" / "style.css").read_text()
-        status, kind, body = _get(base + "/api/captures")
+        status, kind, body = fetch(base + "/api/captures")
         assert status == 200 and kind.startswith("application/json")
         assert [c["title"] for c in json.loads(body)["captures"]] == ["Drone exports in the wheel test"]
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate(timeout=30)
-
-
-def _served_address(server: subprocess.Popen, timeout: float) -> str:
-    """Return the http://host:port that `evidence serve` announces on its first line, waiting at most timeout."""
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: lines.put(server.stdout.readline()), daemon=True).start()
-    try:
-        first = lines.get(timeout=timeout)
-    except queue.Empty:
-        pytest.fail(f"evidence serve announced no address within {timeout} s")
-    found = re.search(r"http://[^/\s]+", first)
-    if not found:
-        ended = server.poll() is not None
-        pytest.fail(f"evidence serve said {first!r}" + (f" and ended: {server.stderr.read()[-3000:]}" if ended else ""))
-    return found.group()
-
-
-def _get(url: str) -> tuple[int, str, str]:
-    """Fetch a URL, waiting at most 30 s for each read; return status, content type and body."""
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.status, response.headers.get("Content-Type", ""), response.read().decode("utf-8")
