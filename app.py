@@ -22,12 +22,13 @@ from archive.archive import Archive
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
 from archive.quotes import QuoteNotFoundError
+from archive.figures import Agreement, describe_agreement
 from archive.figures import extract as extract_figures
 from ingest.limits import Limits
 
-# The ingest machinery (ingest.run, ingest.workers, ingest.pipeline: trafilatura, pdfplumber, lxml, the language
-# model) and the bundle code are imported inside the commands that use them: importing them costs a read
-# command (search, show, claim show) most of its time. tests/test_cli_imports.py holds the read path to that.
+# The ingest machinery (ingest.workers, ingest.pipeline: trafilatura, pdfplumber, lxml, the language model) and
+# the bundle code are imported inside the commands that use them: importing them costs a read command (search,
+# show, claim show) most of its time. tests/test_cli_imports.py holds the read path to that.
 
 DEFAULT_HOME = "./evidence-data"
 ALLOW_PRIVATE_HELP = "Also capture loopback, private and link-local addresses (refused by default)."
@@ -45,6 +46,19 @@ def create_app(config: dict | None = None):
 
 # -- command line ------------------------------------------------------------------------------
 
+# Exit codes by what went wrong (archive.errors.KINDS): 2 for a value the user can correct, as for any usage
+# error; 75 (EX_TEMPFAIL) when the archive is busy and the same command may succeed later; else 1.
+EXIT_CODES = {"invalid": 2, "busy": 75}
+
+
+class ArchiveFailure(click.ClickException):
+    """An archive error as the command line reports it: its sentence, and an exit code chosen by its kind."""
+
+    def __init__(self, error: ArchiveError):
+        super().__init__(str(error))
+        self.exit_code = EXIT_CODES.get(error.kind, 1)
+
+
 class ArchiveGroup(click.Group):
     """The command group: an archive error raised anywhere in a command becomes its one-sentence message."""
 
@@ -52,7 +66,7 @@ class ArchiveGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ArchiveError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise ArchiveFailure(exc) from exc
 
 
 @click.group(cls=ArchiveGroup)
@@ -76,7 +90,7 @@ def open_archive(ctx: click.Context) -> Archive:
     try:
         archive = Archive(ctx.obj["home"])
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     ctx.call_on_close(archive.close)
     return archive
 
@@ -98,8 +112,6 @@ def open_archive(ctx: click.Context) -> Archive:
 @click.pass_context
 def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private):
     """Capture files, folders (recursively) and http(s) URLs into the archive."""
-    from ingest.run import ingest as run_ingest
-
     archive = open_archive(ctx)
     recovered = _run(lambda: archive.index_pending(wait=False))  # when another process writes the index, it does this
     if recovered and not as_json:
@@ -121,15 +133,13 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memor
         if bar is not None:
             bar.update(1)
 
-    with archive.batch():
-        for result in run_ingest(list(sources), archive.add, limits, jobs or os.cpu_count() or 1,
-                                 on_planned=on_planned, on_done=on_done, exclude=(archive.home,),
-                                 store=archive.store):
-            counts[result.status] += result.count
-            if as_json:
-                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
-            elif bar is None or result.status == "failed":
-                _echo_result(result, err=result.status == "failed")
+    for result in archive.capture(list(sources), limits, jobs or os.cpu_count() or 1,
+                                  on_planned=on_planned, on_done=on_done):
+        counts[result.status] += result.count
+        if as_json:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        elif bar is None or result.status == "failed":
+            _echo_result(result, err=result.status == "failed")
     if bar is not None:
         bar.__exit__(None, None, None)
     _wait_for_index(archive, quiet=as_json)
@@ -187,8 +197,8 @@ def search(ctx, query, limit, page, near, as_json):
     try:
         result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near / 100)
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    missing = archive.catalog.count_unindexed()
+        raise ArchiveFailure(exc) from exc
+    missing = archive.count_unindexed()
     if missing:
         click.echo(f"Note: {missing} captures are not in the search index yet (an ingest may be indexing them; "
                    "else run `evidence reindex`).", err=True)
@@ -198,20 +208,13 @@ def search(ctx, query, limit, page, near, as_json):
     click.echo(f"{result.total} result{'s' if result.total != 1 else ''} for {query}")
     for hit in result.hits:
         where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None,
-                                        describe_match(hit.match) if hit.match else None]))
+                                        describe_agreement(hit.match["kind"], hit.match["figure"]["text"],
+                                                           difference=hit.match["difference"])
+                                        if hit.match else None]))
         click.echo()
         click.echo(click.style(f"#{hit.capture_id}  {printable(hit.title or '(untitled)')}", bold=True)
                    + (f"  [{printable(where)}]" if where else ""))
         click.echo("    " + _terminal_snippet(hit.snippet))
-
-
-def describe_match(match: dict) -> str:
-    """Say in words how a figure matched: same, rounded, or how far off."""
-    if match["kind"] == "same":
-        return "same figure"
-    if match["kind"] == "rounded":
-        return "consistent with rounding"
-    return f"differs by {match['difference']:+.1%}" if match.get("difference") is not None else "differs"
 
 
 def _terminal_snippet(snippet: str) -> str:
@@ -231,7 +234,7 @@ def show(ctx, capture_id, as_json, text_only):
     try:
         capture = archive.get(capture_id, with_text=True)
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     observations = archive.observations(capture.id)
     if as_json:
         data = capture.to_json()
@@ -308,7 +311,7 @@ def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
     try:
         return capture_isolated(item, limits).text
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
 
 
 @cli.command()
@@ -319,33 +322,23 @@ def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
 @click.pass_context
 def recapture(ctx, target, as_json, timeout, allow_private):
     """Capture a URL (or the URL of capture TARGET) again: a changed page becomes a new version."""
-    from ingest.sources import SourceItem
-    from ingest.workers import capture_isolated
-
     archive = open_archive(ctx)
-    url = target
-    if _CAPTURE_ID.fullmatch(target):
-        url = _run(lambda: archive.get(_capture_id(target))).url
-        if not url:
-            raise click.ClickException(f"capture {target} was not captured from a URL; nothing to capture again")
-    try:
-        captured = capture_isolated(SourceItem(url, True), Limits(timeout=timeout, allow_private=allow_private))
-        previous = archive.catalog.latest_for_url(url)  # looked up once the URL is known to be one
-        result = archive.add(captured)
-    except ArchiveError as exc:
-        if as_json:
-            click.echo(json.dumps(IngestResult(url, "failed", error=str(exc)).to_json(), ensure_ascii=False))
-            ctx.exit(1)
-        raise click.ClickException(str(exc)) from exc
+    limits = Limits(timeout=timeout, allow_private=allow_private)
+    done = _run(lambda: archive.recapture(_capture_id(target) if _CAPTURE_ID.fullmatch(target) else target, limits))
+    result, url, previous = done.result, done.url, done.previous
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        if result.status == "failed":
+            ctx.exit(EXIT_CODES.get(result.error_kind, 1))
+    elif result.status == "failed":
+        raise click.ClickException(result.error)
     elif result.status == "exists":
         click.echo(f"Unchanged: {url} still serves the bytes of capture #{result.capture.id} "
                    "(this fetch is recorded as an observation of it).")
     else:
         since = f" (previous version #{previous.id}, captured {previous.captured_at})" if previous else ""
         click.echo(f"Captured #{result.capture.id}: a new version of {url}{since}.")
-        for citation, _newest, tracking in archive.quote_tracking(result.capture):
+        for citation, _newest, tracking in done.tracking:
             click.echo(f"  citation #{citation.id} (claim #{citation.claim_id}): {tracking.status}"
                        + (f": now reads \"{tracking.now}\"" if tracking.status == "changed" else ""))
 
@@ -357,7 +350,7 @@ def recapture(ctx, target, as_json, timeout, allow_private):
 def verify(ctx, as_json, reextract):
     """Check that nothing changed: blobs, texts, ledger chain, catalog against ledger, every citation."""
     archive = open_archive(ctx)
-    total = archive.catalog.count_captures()
+    total = archive.count_captures()
     again = None
     if reextract:
         from ingest.pipeline import reextract as again
@@ -386,7 +379,7 @@ def export(ctx, out, capture_ids, everything):
         raise click.UsageError("Give --warc a file name to write, such as archive.warc.gz.")
     archive = open_archive(ctx)
     records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
-    count = len(capture_ids) if capture_ids else archive.catalog.count_captures()
+    count = len(capture_ids) if capture_ids else archive.count_captures()
     click.echo(f"Wrote {records} WARC records for {count} captures to {out}.")
 
 
@@ -444,7 +437,7 @@ def bundle_verify(ctx, path, as_json):
 def reindex(ctx):
     """Rebuild the search index from the catalog (the index is derived and may be deleted)."""
     archive = open_archive(ctx)
-    total = archive.catalog.count_captures()
+    total = archive.count_captures()
     if sys.stderr.isatty() and total:
         with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
             count = archive.reindex(progress=bar.update)
@@ -489,7 +482,7 @@ def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, as_json
             message += f"\nTo cite the stored passage, run again with its exact text and --position {exc.suggestion.start}."
         raise click.ClickException(message) from exc
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     if as_json:
         click.echo(json.dumps(citation.to_json(), ensure_ascii=False))
     else:
@@ -515,17 +508,8 @@ def claim_show(ctx, claim_id, as_json):
         where = f"capture #{capture.id} {printable(capture.title or capture.source)}"
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
-        figure = _agreement_words(citation.agreement)
+        figure = (citation.agreement or Agreement("none")).describe()
         click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"  ({where}{page}; {mark}; {figure})")
-
-
-def _agreement_words(agreement) -> str:
-    if agreement is None or agreement.kind == "none":
-        return "no figure in the quote"
-    if agreement.kind == "different":
-        return (f"different figure: {agreement.source_figure.text} vs {agreement.claim_figure.text} "
-                f"({agreement.difference:+.1%})" if agreement.difference is not None else "different figure")
-    return {"same": "same figure", "rounded": "rounded figure"}[agreement.kind] + f" ({agreement.source_figure.text})"
 
 
 @claim.command("list")
@@ -554,10 +538,9 @@ def claim_sources(ctx, claim_id, limit, as_json):
         click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False))
         return
     for candidate in found:
-        agreement = candidate.agreement
         cited = f"cited #{candidate.citation.id} ({candidate.citation.stance}) " if candidate.citation else ""
         click.echo(f"{cited}capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
-                   f"{agreement.kind} ({agreement.source_figure.text}): {candidate.sentence}")
+                   f"{candidate.agreement.describe()}: {candidate.sentence}")
     if not found:
         click.echo("No passage in the archive states this claim's figures.")
 
@@ -646,7 +629,7 @@ def _run(action):
     try:
         return action()
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise ArchiveFailure(exc) from exc
     except OSError as exc:  # an output in a folder that does not exist, a folder given for a file, no permission
         where = f"{exc.filename}: " if exc.filename else ""
         raise click.ClickException(f"{where}{exc.strerror or exc}") from exc

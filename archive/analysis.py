@@ -1,4 +1,4 @@
-"""Text analysis for search in any script: word tokens, CJK bigrams, case and accent folding, English stems.
+"""Text analysis for search in any script: word tokens, CJK bigrams, folded (archive.folding), English stems.
 
 Whoosh's own analyzers split on ASCII assumptions: Python's \\w drops the vowel signs of Indic scripts, and
 Chinese, Japanese and Thai are written without spaces. Here every alphabetic script is kept as written,
@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
+
+from archive.folding import fold
 
 # Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
 _UNSPACED = (
@@ -47,7 +49,6 @@ _TOKEN_RE = re.compile(
     f"|(?P<unspaced>[{_UNSPACED}][{_UNSPACED}]*)"
     f"|(?P<word>(?:[^\\W{_UNSPACED}]|[{_mark_ranges()}])+)"
 )
-_ACCENTS = re.compile("[\u0300-\u036f]")
 
 
 class MultilingualTokenizer(Tokenizer):
@@ -169,15 +170,6 @@ def token_spans(text: str, positions: set[int], marks: list[int] | None = None) 
 
 
 @lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Fold case and Latin/Greek/Cyrillic accents, and compatibility forms (ﬁ, full-width digits)."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFKC", _ACCENTS.sub("", decomposed)).casefold()
-
-
-@lru_cache(maxsize=200_000)
 def stem_english(word: str) -> str:
     """Stem a plain Latin word with the Porter rules; leave anything else as it is."""
     if word.isascii() and word.isalpha() and len(word) > 2:
@@ -185,22 +177,28 @@ def stem_english(word: str) -> str:
     return word
 
 
-class FoldFilter(Filter):
+class _TermFilter(Filter):
+    """Replace every token's text by what `change` makes of it."""
+
+    change = staticmethod(str)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = self.change(token.text)
+            yield token
+
+
+# The index pickles its analyzers by class name: these two names must stay.
+class FoldFilter(_TermFilter):
     """Apply fold() to every token."""
 
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = fold(token.text)
-            yield token
+    change = staticmethod(fold)
 
 
-class EnglishStemFilter(Filter):
+class EnglishStemFilter(_TermFilter):
     """Apply stem_english() to every token."""
 
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = stem_english(token.text)
-            yield token
+    change = staticmethod(stem_english)
 
 
 def text_analyzer():

@@ -5,31 +5,42 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import changes, checking, figures, inputs, quotes, snippets, warc_writer
+from archive import changes, figures, inputs, quotes, snippets, warc_writer
 from archive.analysis import analyse
 from archive import verify as verification
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
-from archive.index import SearchIndex
+from archive.search.whoosh_index import WhooshIndex
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
 
 
+if TYPE_CHECKING:
+    from ingest.pipeline import Limits
+    from ingest.run import Source
+    from ingest.sources import SourceItem, Upload
+
 LOCK_RETRY_SECONDS = 1.0  # how often a run tries again for the index lock that another process holds
 
 
 class Archive:
-    """An archive home: blobs/, catalog.db and index/ in one folder."""
+    """An archive home: blobs/, catalog.db and index/ in one folder.
+
+    Threads may share one Archive (the web server opens one per process): each has its own catalog
+    connection, and the search index's writer is used by one thread at a time.
+    """
 
     def __init__(self, home: Path | str, index_batch: int = 1000):
         self.home = Path(home)
@@ -38,12 +49,13 @@ class Archive:
         self.catalog = Catalog(self.home / "catalog.db")
         try:
             _check_identity(self.home, self.catalog, self.store)
-            self.index = SearchIndex(self.home / "index")
+            self.index = WhooshIndex(self.home / "index")
         except BaseException:
             self.catalog.close()
             raise
         self.index_batch = index_batch
-        self._batch_depth = 0
+        self._thread = threading.local()  # each thread's batch depth
+        self._index_lock = threading.RLock()  # the index writer and what it has queued
         self._deferred = False  # captures left to whichever process holds the index lock
         self._next_lock_try = 0.0
         self.index_problem: str | None = None  # why captures wait for the index, when it is not another's lock
@@ -56,7 +68,8 @@ class Archive:
         try:
             return self.flush(wait=wait_for_index)
         finally:
-            self.index.close()
+            with self._index_lock:
+                self.index.close()
             self.catalog.close()
 
     def __enter__(self) -> Archive:
@@ -92,10 +105,60 @@ class Archive:
         capture, created = self.catalog.add_capture(row, at=utc_now(), figures=found, observation=observation)
         if not created:  # another process stored the same bytes a moment before
             return IngestResult(captured.source, "exists", capture)
-        self._index_new(capture, analysed.terms)
+        with self._index_lock:
+            self._index_new(capture, analysed.terms)
         if not self._batch_depth:
             self.flush(wait=False)
         return IngestResult(captured.source, "captured", capture)
+
+    @property
+    def _batch_depth(self) -> int:
+        return getattr(self._thread, "batch_depth", 0)
+
+    @_batch_depth.setter
+    def _batch_depth(self, value: int) -> None:
+        self._thread.batch_depth = value
+
+    def capture(self, sources: Iterable[Source], limits: Limits, jobs: int = 1,
+                on_planned: Callable[[int], None] | None = None, on_done: Callable[[], None] | None = None,
+                shared_pool: bool = False) -> Iterator[IngestResult]:
+        """Capture sources and store each: the one capture path of the command line, the web and the API.
+
+        Sources are paths or URLs as typed (folders walked, WARC files imported record by record), a
+        SourceItem taken as meant, or an Upload. Each is extracted in a worker process within `limits`, its
+        original stored by content, then added here; one result per source (per record for WARC files), a
+        failed one naming the source, the reason and its kind. A bulk run starts `jobs` workers of its own;
+        `shared_pool` uses the process's pool for single captures instead (a server's requests).
+        """
+        from ingest.run import ingest  # the extraction machinery is imported only by what captures
+        from ingest.workers import shared_pool as process_pool
+
+        pool = process_pool() if shared_pool else None
+        with self.batch():
+            yield from ingest(sources, self.add, limits, jobs, on_planned=on_planned, on_done=on_done,
+                              exclude=(self.home,), store=self.store, pool=pool)
+
+    def capture_one(self, source: SourceItem | Upload, limits: Limits) -> IngestResult:
+        """Capture and store one file, URL or upload on the process's shared workers; return its result."""
+        [result] = self.capture([source], limits, shared_pool=True)  # one item, one result
+        return result
+
+    def recapture(self, target: int | str, limits: Limits) -> Recaptured:
+        """Capture a URL, or the URL of capture `target`, again: changed bytes become a new version, the same
+        bytes an observation of the capture that holds them."""
+        from ingest.sources import SourceItem
+
+        url = target
+        if isinstance(target, int):
+            url = self.get(target).url
+            if not url:
+                raise InvalidInputError(f"capture {target} was not captured from a URL; there is nothing to "
+                                        "capture again")
+        result = self.capture_one(SourceItem(url, True), limits)
+        if result.status != "captured":
+            return Recaptured(url, result, None, [])
+        older = [version for version in self.versions(result.capture) if version.id != result.capture.id]
+        return Recaptured(url, result, older[-1] if older else None, self.quote_tracking(result.capture))
 
     @contextmanager
     def batch(self) -> Iterator[Archive]:
@@ -119,6 +182,21 @@ class Archive:
         self.index.add(capture, terms)
         if len(self.index.pending_ids) >= self.index_batch:
             self._commit_index()
+
+    def index_lost(self) -> bool:
+        """Tell whether the search index's folder was deleted or replaced since this archive opened it."""
+        return self.index.is_lost()
+
+    def reopen_index(self) -> None:
+        """Open the search index again after its folder was deleted or replaced; an index made anew (empty)
+        has every capture marked to be indexed again."""
+        with self._index_lock:
+            if not self.index.is_lost():
+                return
+            lost, self.index = self.index, WhooshIndex(self.home / "index")
+            lost.close()  # what it had queued is dropped: those captures are still marked unindexed
+            if self.index.created_now and self.catalog.count_captures():
+                self.catalog.mark_all_unindexed()
 
     def _take_index_lock(self) -> bool:
         now = time.monotonic()
@@ -161,6 +239,10 @@ class Archive:
     def flush(self, wait: bool = True) -> int:
         """Commit queued index documents; with `wait`, wait for the index lock to index what had to wait.
         Return how many captures still wait for the index (none unless another process kept it locked)."""
+        with self._index_lock:
+            return self._flush(wait)
+
+    def _flush(self, wait: bool) -> int:
         try:
             if self.index.writing:
                 self._commit_index()
@@ -174,6 +256,10 @@ class Archive:
     def index_pending(self, progress: Callable[[int], None] | None = None, wait: bool = True) -> int:
         """Index every capture waiting for the index (deleted index, crashed run, older derived data); return
         how many. Without `wait`, do nothing when another process holds the index."""
+        with self._index_lock:
+            return self._index_pending(progress, wait)
+
+    def _index_pending(self, progress: Callable[[int], None] | None, wait: bool) -> int:
         if not self.catalog.count_unindexed():
             return 0
         try:
@@ -205,6 +291,10 @@ class Archive:
         The rebuild holds the index's lock to the end and replaces every segment in one commit, so searches
         see the old index until then and writers elsewhere leave their captures to it.
         """
+        with self._index_lock:
+            return self._reindex(progress)
+
+    def _reindex(self, progress: Callable[[int], None] | None) -> int:
         self.index.begin()
         self.catalog.mark_all_unindexed()
         count = 0
@@ -235,6 +325,22 @@ class Archive:
         if capture is None:
             raise NotFoundError(f"there is no capture {capture_id} in this archive")
         return capture
+
+    def list_captures(self, limit: int = 50, offset: int = 0) -> list[Capture]:
+        """Return captures newest first, without their texts."""
+        return self.catalog.list_captures(limit=limit, offset=offset)
+
+    def count_captures(self) -> int:
+        """Return how many captures the archive holds."""
+        return self.catalog.count_captures()
+
+    def count_unindexed(self) -> int:
+        """Return how many captures are stored but not yet searchable."""
+        return self.catalog.count_unindexed()
+
+    def ledger_head(self) -> tuple[int, str]:
+        """Return the ledger's entry count and head hash, which a newsroom can publish."""
+        return self.catalog.ledger_head()
 
     def original(self, capture: Capture) -> bytes:
         """Return the original bytes of a capture, checked against their hash."""
@@ -285,7 +391,7 @@ class Archive:
         inputs.whole_number(limit, "limit", 1, inputs.LIMIT_MAX)
         inputs.whole_number(offset, "offset", 0, inputs.OFFSET_MAX)
         near = inputs.fraction(near, "near", 1.0)
-        wanted = checking.figure_query(query)
+        wanted = figures.figure_query(query)
         if wanted is not None:
             return self._search_figure(query, wanted, limit, offset, near)
         loaded: dict[int, Capture] = {}
@@ -311,15 +417,15 @@ class Archive:
                             per_page=limit)
 
 
-    def _search_figure(self, query: str, wanted: checking.FigureQuery, limit: int, offset: int,
+    def _search_figure(self, query: str, wanted: figures.FigureQuery, limit: int, offset: int,
                        near: float) -> SearchResult:
         best: dict[int, tuple[tuple, Figure, Match]] = {}
         for capture_id, found in self.catalog.figures_between(wanted.figure.unit,
-                                                              *checking.search_window(wanted.figure, near)):
-            match = checking.classify(wanted.figure, found, near)
+                                                              *figures.search_window(wanted.figure, near)):
+            match = figures.classify(wanted.figure, found, near)
             if match is None:
                 continue
-            rank = (checking.RANK[match.kind], abs(match.difference or 0.0), found.start)
+            rank = (figures.RANK[match.kind], abs(match.difference or 0.0), found.start)
             if capture_id not in best or rank < best[capture_id][0]:
                 best[capture_id] = (rank, found, match)
         if wanted.words:
@@ -351,9 +457,13 @@ class Archive:
             raise InvalidInputError("A claim needs some text: write the statement to check.")
         return self.catalog.add_claim(text, at=utc_now())
 
-    def claims(self) -> list[Claim]:
-        """Return every claim, newest first, with its number of citations."""
-        return self.catalog.list_claims()
+    def claims(self, limit: int | None = None, offset: int = 0, ids: Iterable[int] | None = None) -> list[Claim]:
+        """Return claims newest first (every one, a page, or those with `ids`), with their number of citations."""
+        return self.catalog.list_claims(limit, offset, ids)
+
+    def count_claims(self) -> int:
+        """Return how many claims there are."""
+        return self.catalog.count_claims()
 
     def claim(self, claim_id: int) -> Claim:
         """Return a claim with its citations, each checked against its stored capture."""
@@ -365,7 +475,7 @@ class Archive:
         claim.figures = figures.extract(claim.text)
         for citation in claim.citations:
             self.check_citation(citation, checked)
-            citation.agreement = checking.agreement(claim.figures, citation.exact)
+            citation.agreement = figures.agreement(claim.figures, citation.exact)
         return claim
 
     def find_sources(self, claim_id: int, limit: int = 30) -> list[Candidate]:
@@ -374,11 +484,11 @@ class Archive:
         Passages already cited for this claim are among them, each carrying its citation.
         """
         claim = self.claim(claim_id)
-        terms = checking.key_terms(claim.text)
+        terms = figures.key_terms(claim.text)
         found: dict[tuple[int, int], Candidate] = {}
         texts: dict[int, Capture] = {}
         for wanted in claim.figures:
-            rows = self.catalog.figures_between(wanted.unit, *checking.search_window(wanted))
+            rows = self.catalog.figures_between(wanted.unit, *figures.search_window(wanted))
             texts.update(self.catalog.get_captures({cid for cid, _ in rows} - texts.keys(), with_text=True))
             for capture_id, figure in rows:
                 candidate = _candidate(texts[capture_id], wanted, figure, terms, claim.citations)
@@ -434,10 +544,16 @@ class Archive:
 
     def remove_citation(self, citation_id: int) -> None:
         """Withdraw a citation; the record and its history stay in the catalog and the ledger."""
-        inputs.record_id(citation_id, "citation")
-        if not self.catalog.citations(citation_id=citation_id):
-            raise NotFoundError(f"there is no citation {citation_id} in this archive")
+        self.citation(citation_id)
         self.catalog.remove_citation(citation_id, at=utc_now())
+
+    def citation(self, citation_id: int) -> Citation:
+        """Return one current citation or raise NotFoundError."""
+        inputs.record_id(citation_id, "citation")
+        found = self.catalog.citations(citation_id=citation_id)
+        if not found:
+            raise NotFoundError(f"there is no citation {citation_id} in this archive")
+        return found[0]
 
     def citations_of(self, capture_id: int) -> list[Citation]:
         """Return the current citations of one capture."""
@@ -468,6 +584,16 @@ class Archive:
 
 
 @dataclass
+class Recaptured:
+    """What a recapture found: the outcome, the version it follows, and what became of quotes cited before."""
+
+    url: str
+    result: IngestResult
+    previous: Capture | None
+    tracking: list[tuple[Citation, Capture, changes.Tracking]]
+
+
+@dataclass
 class Candidate:
     """A passage that may support or contradict a claim: where it is, and how its figure matches."""
 
@@ -475,7 +601,7 @@ class Candidate:
     start: int
     end: int
     sentence: str
-    agreement: checking.Agreement
+    agreement: figures.Agreement
     score: float
     citation: Citation | None = None  # the claim's citation of this passage, when it is already cited
 
@@ -491,21 +617,21 @@ def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str]
                citations: list[Citation]) -> Candidate | None:
     """Score the sentence around a figure as a source for a claim, and find the claim's citation of it."""
     match = compare(wanted, figure)
-    shared = len(terms & checking.key_terms(_sentence(capture, figure))) if terms else 0
+    shared = len(terms & figures.key_terms(_sentence(capture, figure))) if terms else 0
     # Different values are worth showing (a drifting figure) only near the claim's or on the same subject.
     if match.kind == "incomparable" or (match.kind == "different" and not shared
                                         and abs(match.difference or 1) > 0.2):
         return None
-    start, end = checking.sentence_around(capture.text or "", figure.start, figure.end)
+    start, end = figures.sentence_around(capture.text or "", figure.start, figure.end)
     weight = {"same": 3.0, "rounded": 2.0, "different": 1.0}[match.kind]
     score = weight + 3.0 * shared / max(len(terms), 1)
-    agreement = checking.Agreement(match.kind, wanted, figure, match.difference)
+    agreement = figures.Agreement(match.kind, wanted, figure, match.difference)
     cited = next((c for c in citations if c.capture_id == capture.id and c.start < end and start < c.end), None)
     return Candidate(capture, start, end, (capture.text or "")[start:end], agreement, round(score, 3), cited)
 
 
 def _sentence(capture: Capture, figure: Figure) -> str:
-    start, end = checking.sentence_around(capture.text or "", figure.start, figure.end)
+    start, end = figures.sentence_around(capture.text or "", figure.start, figure.end)
     return (capture.text or "")[start:end]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from archive.catalog import GENESIS_HASH
 from archive.clock import utc_now
+from archive.figures import Agreement
 from archive.inputs import as_recorded
 
 FORMAT = "evidence-bundle/1"
@@ -123,7 +124,7 @@ def report_html(claim, captures: dict, head: dict) -> str:
         text = capture.text or ""
         before = text[max(0, citation.start - CONTEXT_CHARS):citation.start]
         after = text[citation.end:citation.end + CONTEXT_CHARS]
-        agreement = citation.agreement.kind if citation.agreement is not None else "none"
+        agreement = (citation.agreement or Agreement("none")).describe()
         rows.append(f"""<section><blockquote>…{e(before)}<mark>{e(citation.exact)}</mark>{e(after)}…</blockquote>
 <dl><dt>Stance</dt><dd>{e(citation.stance)}</dd><dt>Figure</dt><dd>{e(agreement)}</dd>
 <dt>Source</dt><dd>{e(capture.title or capture.source)}{' — ' + e(capture.site) if capture.site else ''}</dd>

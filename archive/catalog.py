@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -221,21 +222,17 @@ class Catalog:
     def __init__(self, path: Path | str, write_wait: float = WRITE_WAIT):
         self.path = Path(path)
         self.write_wait = write_wait
-        self._in_write = False
+        # Threads share a Catalog (one per web process), each with its own connection and transaction.
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._connect()
         try:
-            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        try:
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            self._conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite_utils.Database sets on what it wraps
             if _migrations_pending(self._conn):
                 with self._write():
                     schema_migrations().apply(self.db)  # each change nests as a savepoint in this transaction
         except sqlite3.Error as exc:
-            self._conn.close()
+            self.close()
             raise self._error(exc) from exc
 
     @cached_property
@@ -263,8 +260,44 @@ class Catalog:
             probe.close()
 
     def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
+        """Close every thread's connection."""
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            connection.close()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """Return this thread's connection, opened on its first use."""
+        connection = getattr(self._local, "connection", None)
+        return connection if connection is not None else self._connect()
+
+    @property
+    def _in_write(self) -> bool:
+        return getattr(self._local, "in_write", False)
+
+    @_in_write.setter
+    def _in_write(self, value: bool) -> None:
+        self._local.in_write = value
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            # check_same_thread=False only so that close() can close other threads' connections.
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None,
+                                         check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            connection.close()
+            raise self._error(exc) from exc
+        self._local.connection = connection
+        with self._connections_lock:
+            self._connections.append(connection)
+        return connection
 
     def archive_id(self) -> str:
         """Return the id the catalog was made with (kept in the home too, as archive.id)."""
@@ -563,12 +596,22 @@ class Catalog:
         claim.citations = self.citations(claim_id=claim_id)
         return claim
 
-    def list_claims(self) -> list[Claim]:
-        """Return all claims, newest first, with their number of current citations."""
+    def list_claims(self, limit: int | None = None, offset: int = 0, ids: Iterable[int] | None = None) -> list[Claim]:
+        """Return claims newest first (all, a page of them, or those with `ids`), with their number of current
+        citations."""
+        where, params = "", []
+        if ids is not None:
+            params = sorted(set(ids))
+            where = f"WHERE id IN ({', '.join('?' * len(params))})"
+        page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         rows = self._rows(
             "SELECT claims.*, (SELECT count(*) FROM citations WHERE claim_id = claims.id "
-            "AND removed_at IS NULL) AS citation_count FROM claims ORDER BY id DESC")
+            f"AND removed_at IS NULL) AS citation_count FROM claims {where} ORDER BY id DESC {page}", params)
         return [Claim(**row) for row in rows]
+
+    def count_claims(self) -> int:
+        """Return how many claims there are."""
+        return self._value("SELECT count(*) FROM claims")
 
     def add_citation(self, row: dict[str, Any], at: str) -> Citation:
         """Insert a citation and its ledger event."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from archive import quotes
-from archive.checking import sentences
+from archive.figures import sentences
 
 _WORDS = re.compile(r"\s+|[^\s]+")
 SIMILAR_ENOUGH = 0.6  # SequenceMatcher ratio above which an edited passage still counts as the same passage

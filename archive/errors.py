@@ -1,12 +1,31 @@
-"""Errors raised by the archive and the ingestors: one family, each with a plain message."""
+"""Errors raised by the archive and the ingestors: one family, each with a plain message.
+
+Each class says what went wrong in `kind` (one of KINDS); the command line's exit codes and the API's status
+codes are chosen from it (app.EXIT_CODES, web.api.STATUS), never from a message's wording.
+"""
+
+KINDS = (
+    "invalid",        # a value given by the user is not acceptable
+    "not_found",      # an id or path names nothing
+    "refused",        # a source the archive will not fetch (scheme, internal address)
+    "too_large",      # over a size limit
+    "unprocessable",  # a source or quote that cannot be captured or anchored as given
+    "busy",           # the archive cannot answer now: another process holds a lock
+    "damaged",        # the archive cannot answer at all: its catalog is damaged or not its own
+    "integrity",      # stored evidence no longer matches its hash
+)
 
 
 class ArchiveError(Exception):
     """Base class of every error the archive reports to a user."""
 
+    kind = "invalid"
+
 
 class CaptureError(ArchiveError):
     """A source could not be captured; the message names the source and the reason."""
+
+    kind = "unprocessable"
 
     def __init__(self, source: str, reason: str):
         super().__init__(f"{source}: {reason}")
@@ -33,25 +52,37 @@ class FetchError(CaptureError):
 class URLRefusedError(FetchError):
     """A URL is refused before any request: not a valid URL, not http(s), or an internal address."""
 
+    kind = "refused"
+
 
 class TooLargeError(CaptureError):
     """A source is larger than the size limit."""
+
+    kind = "too_large"
 
 
 class NotFoundError(ArchiveError):
     """An id names no capture, claim or citation."""
 
+    kind = "not_found"
+
 
 class IntegrityError(ArchiveError):
     """Stored evidence does not match its recorded hash."""
+
+    kind = "integrity"
 
 
 class IndexBusyError(ArchiveError):
     """Another process holds the search index's write lock."""
 
+    kind = "busy"
+
 
 class IndexWriteError(ArchiveError):
     """The search index could not be written; the captures stay stored and marked to be indexed."""
+
+    kind = "busy"
 
 
 class QueryError(ArchiveError):
@@ -65,13 +96,19 @@ class InvalidInputError(ArchiveError):
 class ArchiveBusyError(ArchiveError):
     """Another process held the catalog's write lock for longer than a write waits."""
 
+    kind = "busy"
+
 
 class CatalogDamagedError(ArchiveError):
     """The catalog file cannot be read as an archive catalog (truncated, damaged, not a database)."""
 
+    kind = "damaged"
+
 
 class CatalogLostError(ArchiveError):
     """The catalog is missing or empty while the archive home still holds originals."""
+
+    kind = "damaged"
 
 
 class LimitExceededError(CaptureError):

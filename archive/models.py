@@ -105,6 +105,12 @@ class IngestResult:
     capture: Capture | None = None
     error: str | None = None
     count: int = 1  # the sources or records it stands for: a WARC's skipped result counts every record it skipped
+    error_kind: str | None = None  # for a failed source, what went wrong: one of archive.errors.KINDS
+
+    @classmethod
+    def failed(cls, source: str, error: BaseException | str, kind: str | None = None) -> IngestResult:
+        """Return the result of a source that could not be captured: the error's sentence and its kind."""
+        return cls(source, "failed", error=str(error), error_kind=kind or getattr(error, "kind", "unprocessable"))
 
     def to_json(self) -> dict[str, Any]:
         """Return the `ingest --json` line shape."""
@@ -113,6 +119,7 @@ class IngestResult:
             "status": self.status,
             "capture": self.capture.to_json() if self.capture else None,
             "error": self.error,
+            "error_kind": self.error_kind,
         }
 
 
@@ -176,7 +183,7 @@ class Citation:
     note: str | None = None
     removed_at: str | None = None
     verified: bool | None = None  # filled in by Archive.check_citation
-    agreement: Any = None  # checking.Agreement with the claim's figures, filled in by Archive.claim
+    agreement: Any = None  # figures.Agreement with the claim's figures, filled in by Archive.claim
 
     def to_json(self) -> dict[str, Any]:
         """Return the citation shape of `claim show --json`."""

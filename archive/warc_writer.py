@@ -18,8 +18,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
@@ -29,11 +28,13 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from archive.clock import format_timestamp
 from archive.errors import IntegrityError
 from archive.inputs import as_recorded
+from archive.tools import ARCHIVE_PACKAGE, version_of
 
 WARC_VERSION = "1.1"
-SOFTWARE = "evidence-archive"
+SOFTWARE = ARCHIVE_PACKAGE
 WARC_1_1_SPEC = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 GZIP_MAGIC = b"\x1f\x8b"
 PROVENANCE_URN = "urn:evidence:provenance:"
@@ -102,10 +103,7 @@ def export_warc(out_path: str | Path, items: Iterable[ExportItem]) -> int:
 
 def warc_date(timestamp: str) -> str:
     """Return an ISO 8601 timestamp as a WARC/1.1 date in UTC with microseconds: 2017-03-06T04:02:06.000000Z."""
-    moment = datetime.fromisoformat(timestamp)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return format_timestamp(datetime.fromisoformat(timestamp))
 
 
 # -- export --------------------------------------------------------------------------------------
@@ -191,7 +189,7 @@ def _json_record(writer: WARCWriter, uri: str, record_type: str, data: dict[str,
 
 
 def _warcinfo_fields() -> dict[str, str]:
-    return {"software": f"{SOFTWARE} {_version(SOFTWARE)} (warcio {_version('warcio')})",
+    return {"software": f"{SOFTWARE} {version_of(SOFTWARE)} (warcio {version_of('warcio')})",
             "format": "WARC File Format 1.1", "conformsTo": WARC_1_1_SPEC,
             "description": "captures exported from an evidence archive; each is preceded by a metadata record "
                            f"(application/json, {PROVENANCE_URN}...) holding its provenance"}
@@ -221,9 +219,3 @@ def _writer(handle: BinaryIO) -> WARCWriter:
 def _record_id(record: ArcWarcRecord) -> str:
     return record.rec_headers.get_header("WARC-Record-ID")
 
-
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"

@@ -10,10 +10,10 @@ import trafilatura
 
 from archive.errors import CaptureError
 from archive.models import NewCapture
+from archive.tools import tool_versions
 from ingest.base import Ingestor, Loaded
 from ingest.charset import decode_source, header_charset, meta_charsets
 from ingest.language import declared_html_language, detect
-from ingest.tools import tool_versions
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")

@@ -12,9 +12,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from archive.errors import CaptureError
 from archive.models import NewCapture
+from archive.tools import tool_versions
 from ingest.base import Ingestor, Loaded
 from ingest.language import detect
-from ingest.tools import tool_versions
 
 PAGE_SEPARATOR = "\n\n"
 NO_TEXT_NOTE = "no text layer (needs OCR): the PDF's pages hold no extractable text"

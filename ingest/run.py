@@ -18,8 +18,8 @@ from pathlib import Path
 from archive.errors import CaptureError
 from archive.models import NewCapture, IngestResult
 from archive.store import BlobStore
-from ingest.pipeline import Limits, capture
-from ingest.sources import SourceItem, expand, irregular_kind
+from ingest.pipeline import Limits, capture, capture_upload
+from ingest.sources import SourceItem, Upload, expand, irregular_kind
 from ingest.warc_reader import read_warc
 from ingest.warcfile import is_warc
 from ingest.workers import Ticket, WorkerPool
@@ -31,11 +31,20 @@ WINDOW_PER_WORKER = 48
 BULK_GC_THRESHOLDS = (10_000, 10, 10)
 
 
-def plan(specs: list[str], exclude: tuple[Path, ...] = ()) -> tuple[list[SourceItem], list[IngestResult]]:
-    """Split sources into items to capture and results already known (missing paths, skipped files)."""
-    items, known = [], []
-    for entry in expand(specs, exclude):
-        (items if isinstance(entry, SourceItem) else known).append(entry)
+Source = str | SourceItem | Upload  # as typed (a path or URL, expanded), one file or URL as meant, or uploaded bytes
+
+
+def plan(sources: Iterable[Source], exclude: tuple[Path, ...] = ()) -> tuple[list[SourceItem | Upload], list[IngestResult]]:
+    """Split sources into items to capture and results already known (missing paths, skipped files).
+
+    Only what was typed as text is expanded (folders walked, URLs told from paths); a SourceItem is taken as
+    meant, so a URL pasted into a web form is never read as a path on the server.
+    """
+    items: list[SourceItem | Upload] = []
+    known: list[IngestResult] = []
+    for source in sources:
+        for entry in expand([source], exclude) if isinstance(source, str) else [source]:
+            (known if isinstance(entry, IngestResult) else items).append(entry)
     return items, known
 
 
@@ -47,6 +56,12 @@ def extract_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> Ne
     process reads between its own work.
     """
     captured = capture(item, limits)
+    return keep_original(captured, blobs) if blobs is not None else captured
+
+
+def extract_upload_and_keep(name: str, body: bytes, limits: Limits, blobs: Path | None) -> NewCapture:
+    """Capture uploaded bytes and store their original: what a worker does for an upload."""
+    captured = capture_upload(name, body, limits)
     return keep_original(captured, blobs) if blobs is not None else captured
 
 
@@ -66,34 +81,38 @@ def import_warc(item: SourceItem, limits: Limits, blobs: Path | None) -> Iterato
     """Import a WARC file's records, storing each capture's original: what a worker does for a WARC file."""
     kind = irregular_kind(Path(item.source))
     if kind is not None:
-        yield IngestResult(item.source, "failed", error=f"{item.source}: not a regular file ({kind})")
+        yield IngestResult.failed(item.source, f"{item.source}: not a regular file ({kind})", "unprocessable")
         return
     for entry in read_warc(item.source, limits):
         if isinstance(entry, NewCapture) and blobs is not None:
             try:
                 entry = keep_original(entry, blobs)
             except CaptureError as exc:
-                entry = IngestResult(entry.source, "failed", error=str(exc))
+                entry = IngestResult.failed(entry.source, exc)
         yield entry
 
 
-def ingest(specs: list[str], add: Callable[[NewCapture], IngestResult], limits: Limits, jobs: int = 1,
+def ingest(sources: Iterable[Source], add: Callable[[NewCapture], IngestResult], limits: Limits, jobs: int = 1,
            on_planned: Callable[[int], None] | None = None, on_done: Callable[[], None] | None = None,
-           exclude: tuple[Path, ...] = (), store: BlobStore | None = None) -> Iterator[IngestResult]:
+           exclude: tuple[Path, ...] = (), store: BlobStore | None = None,
+           pool: WorkerPool | None = None) -> Iterator[IngestResult]:
     """Capture every source and store it through `add`; yield one result per source (per record for WARCs).
 
     `on_planned(n)` learns how many files and URLs there are to capture; `on_done()` is called as each ends.
-    With `store` (the archive's blob store), originals are written there before `add` sees them.
+    With `store` (the archive's blob store), originals are written there before `add` sees them. Without a
+    `pool`, the run starts `jobs` workers of its own for its length (a bulk run); with one (a server's shared
+    pool), it submits to it.
     """
-    items, known = plan(specs, exclude)
+    items, known = plan(sources, exclude)
     # Documents first, then WARC files, as before workers ran both.
     ordered = [item for item in items if not _is_archive(item)] + [item for item in items if _is_archive(item)]
     if on_planned:
         on_planned(len(items))
     yield from known
     blobs = store.folder if store is not None else None
-    with fewer_collections(), WorkerPool(jobs) as pool:
-        for item, ticket in _submitted(pool, ordered, limits, blobs, jobs * WINDOW_PER_WORKER):
+    with _run_pool(pool, jobs) as running:
+        window = (jobs if pool is None else running.size) * WINDOW_PER_WORKER
+        for item, ticket in _submitted(running, ordered, limits, blobs, window):
             if _is_archive(item):
                 yield from _imported(item, ticket, add)
             else:
@@ -102,12 +121,23 @@ def ingest(specs: list[str], add: Callable[[NewCapture], IngestResult], limits: 
                 on_done()
 
 
-def _submitted(pool: WorkerPool, items: Iterable[SourceItem], limits: Limits, blobs: Path | None,
-               window: int) -> Iterator[tuple[SourceItem, Ticket]]:
+@contextmanager
+def _run_pool(pool: WorkerPool | None, jobs: int) -> Iterator[WorkerPool]:
+    if pool is not None:
+        yield pool
+        return
+    with fewer_collections(), WorkerPool(jobs) as own:
+        yield own
+
+
+def _submitted(pool: WorkerPool, items: Iterable[SourceItem | Upload], limits: Limits, blobs: Path | None,
+               window: int) -> Iterator[tuple[SourceItem | Upload, Ticket]]:
     """Submit items to the pool, at most `window` ahead of the caller; yield them with their tickets in order."""
-    in_flight: deque[tuple[SourceItem, Ticket]] = deque()
+    in_flight: deque[tuple[SourceItem | Upload, Ticket]] = deque()
     for item in items:
-        if _is_archive(item):
+        if isinstance(item, Upload):
+            ticket = pool.submit(item.source, extract_upload_and_keep, (item.name, item.body, limits, blobs), limits)
+        elif _is_archive(item):
             ticket = pool.submit(item.source, import_warc, (item, limits, blobs), limits, stream=True)
         else:
             ticket = pool.submit(item.source, extract_and_keep, (item, limits, blobs), limits)
@@ -118,8 +148,8 @@ def _submitted(pool: WorkerPool, items: Iterable[SourceItem], limits: Limits, bl
         yield in_flight.popleft()
 
 
-def _is_archive(item: SourceItem) -> bool:
-    return not item.is_url and is_warc(item.source)
+def _is_archive(item: SourceItem | Upload) -> bool:
+    return isinstance(item, SourceItem) and not item.is_url and is_warc(item.source)
 
 
 @contextmanager
@@ -139,11 +169,11 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _stored(add: Callable[[NewCapture], IngestResult], item: SourceItem, ticket: Ticket) -> IngestResult:
+def _stored(add: Callable[[NewCapture], IngestResult], item: SourceItem | Upload, ticket: Ticket) -> IngestResult:
     try:
         return add(ticket.result())
     except CaptureError as exc:
-        return IngestResult(item.source, "failed", error=str(exc))
+        return IngestResult.failed(item.source, exc)
 
 
 def _imported(item: SourceItem, ticket: Ticket, add: Callable[[NewCapture], IngestResult]) -> Iterator[IngestResult]:
@@ -158,7 +188,7 @@ def _imported(item: SourceItem, ticket: Ticket, add: Callable[[NewCapture], Inge
             try:
                 yield add(entry)
             except CaptureError as exc:
-                yield IngestResult(entry.source, "failed", error=str(exc))
+                yield IngestResult.failed(entry.source, exc)
     except CaptureError as exc:
         rest = "; the rest of the file was not imported" if count else ""
-        yield IngestResult(item.source, "failed", error=f"{exc}{rest}")
+        yield IngestResult.failed(item.source, f"{exc}{rest}", exc.kind)

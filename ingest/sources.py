@@ -65,7 +65,7 @@ def expand(specs: list[str], exclude: tuple[Path, ...] = ()) -> Iterator[SourceI
         elif path.exists() or path.is_symlink():
             yield SourceItem(spec, False)
         else:
-            yield IngestResult(spec, "failed", error=f"{spec}: no such file or folder")
+            yield IngestResult.failed(spec, f"{spec}: no such file or folder", "not_found")
 
 
 def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResult]:
@@ -77,7 +77,7 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[SourceItem | IngestResu
             path = Path(root) / name
             irregular = irregular_kind(path)
             if irregular is not None:
-                yield IngestResult(str(path), "failed", error=f"{path}: not a regular file ({irregular})")
+                yield IngestResult.failed(str(path), f"{path}: not a regular file ({irregular})", "unprocessable")
             elif path.suffix.lower() in SUPPORTED_EXTENSIONS or is_warc(str(path)) or _sniffs_as_document(path):
                 yield SourceItem(str(path), False)
             else:

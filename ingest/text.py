@@ -9,10 +9,10 @@ import yaml
 
 from archive.errors import CaptureError
 from archive.models import NewCapture
+from archive.tools import tool_versions
 from ingest.base import Ingestor, Loaded
 from ingest.charset import decode_source, header_charset
 from ingest.language import detect
-from ingest.tools import tool_versions
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Media types that say nothing about the content: a server's default, or no header at all.

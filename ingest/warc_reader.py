@@ -19,7 +19,6 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -28,8 +27,10 @@ from warcio.archiveiterator import ArchiveIterator, WARCIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
+from archive.clock import format_timestamp, parse_time
 from archive.errors import CaptureError
 from archive.models import NewCapture, IngestResult
+from archive.tools import tool_versions
 from ingest import provenance as exported
 from ingest.base import Loaded
 from ingest.html import HtmlIngestor
@@ -38,7 +39,6 @@ from ingest.pipeline import Limits, choose
 from ingest.sniff import sniff
 from ingest.sources import read_capped
 from ingest.warcfile import ZIP_MAGIC, is_warc, warc_members  # noqa: F401  (is_warc is part of this API)
-from ingest.tools import tool_versions
 
 SNIFFED_DOCUMENTS = ("text/html", "application/pdf")
 DECLARED_DOCUMENTS = HtmlIngestor.media_types + PdfIngestor.media_types
@@ -99,16 +99,9 @@ def read_warc(path: str, limits: Limits) -> Iterator[NewCapture | IngestResult]:
 
 def utc_timestamp(warc_date: str | None) -> str | None:
     """Turn a WARC-Date (W3C datetime, 0 to 9 fraction digits) into 2017-03-06T04:02:06.000000Z, or None."""
-    if not warc_date:
-        return None
-    try:
-        # Python 3.11's parser reads 'Z', offsets and any number of fraction digits (truncated to 6).
-        moment = datetime.fromisoformat(warc_date.strip())
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # Python 3.11's parser reads 'Z', offsets and any number of fraction digits (truncated to 6).
+    moment = parse_time(warc_date.strip()) if warc_date else None
+    return format_timestamp(moment) if moment else None
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -391,11 +384,11 @@ def _loaded(entry: WarcRecord) -> Loaded:
 
 def _record_failed(entry: WarcRecord, reason: str) -> IngestResult:
     named = f"{entry.locator} ({entry.uri})" if entry.uri else entry.locator
-    return IngestResult(entry.locator, "failed", error=f"{named}: {reason}")
+    return IngestResult.failed(entry.locator, f"{named}: {reason}", "unprocessable")
 
 
 def _file_failed(path: str, reason: str) -> IngestResult:
-    return IngestResult(path, "failed", error=f"{path}: {reason}")
+    return IngestResult.failed(path, f"{path}: {reason}", "unprocessable")
 
 
 def _damaged(path: str, label: str, read: int, reason: str) -> IngestResult:

@@ -1,5 +1,5 @@
-from archive.checking import agreement, figure_query, key_terms, search_window, sentence_around
-from archive.figures import extract
+from archive.figures import (agreement, describe_agreement, extract, figure_query, key_terms, search_window,
+                             sentence_around)
 
 
 def test_whole_query_figure():
@@ -52,7 +52,20 @@ def test_key_terms_drop_numbers_and_short_words():
 
 
 def test_sentences_do_not_break_inside_numbers():
-    from archive.checking import sentences
+    from archive.figures import sentences
     text = "Exports reached $1.32 million in 2022. Officials declined.\n第一句。第二句。"
     assert [text[a:b] for a, b in sentences(text)] == [
         "Exports reached $1.32 million in 2022.", "Officials declined.", "第一句。", "第二句。"]
+
+
+def test_every_agreement_is_said_in_one_wording_for_commands_pages_and_bundles():
+    claim = extract("Kazakhstan exported $1.23 million of drones")
+    said = {quote: agreement(claim, quote).describe() for quote in
+            ("$1.23 million", "1.2 million dollars", "$1.32 million", "no figure here")}
+    assert said == {"$1.23 million": "same figure: $1.23 million",
+                    "1.2 million dollars": "rounded figure: 1.2 million dollars for $1.23 million",
+                    "$1.32 million": "different figure: $1.32 million vs $1.23 million (+7.3%)",
+                    "no figure here": "no figure in the quote"}
+    assert agreement(claim, "$1.32 million").describe(percent_sign=" %").endswith("(+7.3 %)")
+    # a search hit knows only the figure it found
+    assert describe_agreement("different", "$1.32 million", difference=0.073) == "different figure: $1.32 million (+7.3%)"

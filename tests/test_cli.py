@@ -272,7 +272,7 @@ def test_figure_search_and_claim_sources_commands(evidence, tmp_path):
     found = json.loads(evidence("search", "$1.23 million", "--json").output)
     assert found["total"] == 2 and {h["match"]["kind"] for h in found["hits"]} == {"same"}
     people = evidence("search", "$1.23 million", "--near", "10").output
-    assert "differs by +7.3%" in people and "same figure" in people
+    assert "different figure: $1.32 million (+7.3%)" in people and "same figure: $1.23 million" in people
     evidence("claim", "add", "Kazakhstan exported $1.23 million of drones")
     sources = json.loads(evidence("claim", "sources", "1", "--json").output)
     assert {s["capture_id"] for s in sources} == {1, 2, 3}

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from whoosh import index
 
-from archive import index as index_module
 from archive.analysis import analyse
-from archive.index import AnalysedText, _Codec, _TermPool, _Writer
+from archive.search.schema import schema
+from archive.search.whoosh_internals import AnalysedText, TermPool, codec, open_writer
 
 WORDS = ("the of and in drone drones export million denar ministry report дронови милиони 无人机出口 "
          "tariff court border").split()
@@ -52,7 +52,7 @@ def _segment_files(folder) -> list[list[tuple[str, str]]]:
 
 def _build(folder, make_writer, batches: list[list[dict]], optimize: bool) -> list:
     folder.mkdir()
-    ix = index.create_in(folder, index_module.schema())
+    ix = index.create_in(folder, schema())
     for batch in batches:
         writer = make_writer(ix)
         for document in batch:
@@ -65,11 +65,11 @@ def _build(folder, make_writer, batches: list[list[dict]], optimize: bool) -> li
 
 
 def _ours(ix):
-    return _Writer(ix, codec=_Codec())
+    return open_writer(ix)
 
 
 def _whooshs(ix):
-    return ix.writer(codec=_Codec())  # Whoosh's segment writer and pool; our codec's formats and readers
+    return ix.writer(codec=codec())  # Whoosh's segment writer and pool; our codec's formats and readers
 
 
 @pytest.mark.parametrize("optimize", [False, True], ids=["segments", "merged"])
@@ -84,12 +84,12 @@ def test_our_writer_writes_the_segments_whoosh_writes(tmp_path, optimize):
 def test_postings_past_the_pool_limit_write_the_same_segments(tmp_path, monkeypatch):
     documents = _documents(200)
     whooshs = _build(tmp_path / "whoosh", _whooshs, [documents], optimize=False)
-    monkeypatch.setattr(_TermPool, "POOLED", 500)  # spilled to Whoosh's pool part way through the batch
+    monkeypatch.setattr(TermPool, "POOLED", 500)  # spilled to Whoosh's pool part way through the batch
     assert _build(tmp_path / "spilled", _ours, [documents], optimize=False) == whooshs
 
 
 def test_the_schema_uses_nothing_our_writer_leaves_out():
-    for name, field in index_module.schema().items():
+    for name, field in schema().items():
         assert not field.vector, name
         assert not field.separate_spelling(), name
         assert field.column_type is None, name

@@ -143,7 +143,7 @@ def test_over_long_claims_are_refused_by_api_page_and_command(client, evidence):
     assert page.status_code == 400 and f"{CLAIM_MAX:,}" in page.text
     assert client.get("/api/claims").json["claims"] == []
     command = evidence("claim", "add", "x" * (CLAIM_MAX + 1))
-    assert command.exit_code == 1 and f"{CLAIM_MAX:,}" in command.output
+    assert command.exit_code == 2 and f"{CLAIM_MAX:,}" in command.output
 
 
 def test_text_that_is_not_unicode_is_refused_by_the_facade(archive):
@@ -185,7 +185,7 @@ def test_an_over_long_query_is_a_plain_error_at_every_door(client, stocked, evid
     page = client.get(f"/?q={long_query}")
     assert page.status_code == 200 and "2,000 characters" in page.text
     command = evidence("search", long_query)
-    assert command.exit_code == 1 and "2,000 characters" in command.output and "Traceback" not in command.output
+    assert command.exit_code == 2 and "2,000 characters" in command.output and "Traceback" not in command.output
 
 
 # -- found by tests/test_fuzz.py ------------------------------------------------------------------

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import random
-import sys
 import unicodedata
 
 import pytest
 
-from archive import quotes
 from archive.errors import ArchiveError
+from archive.folding import normalise
 from archive.quotes import (
     PREFIX_LEN,
     AmbiguousQuoteError,
@@ -18,13 +17,10 @@ from archive.quotes import (
     QuoteError,
     QuoteNotFoundError,
     anchor,
-    codepoint_to_utf16,
     context,
     find_all,
     find_normalised,
-    normalise,
     reanchor,
-    utf16_to_codepoint,
 )
 
 ARTICLE = (
@@ -51,19 +47,6 @@ def test_unique_quote_is_anchored_with_context():
     assert found.prefix == "Kazakhstan "
     assert len(found.suffix) == PREFIX_LEN
     assert_is_span_of(ARTICLE, found)
-
-
-def test_selectors_have_the_w3c_shape():
-    found = anchor(ARTICLE, "customs data show")
-    assert found.selectors() == [
-        {
-            "type": "TextQuoteSelector",
-            "exact": "customs data show",
-            "prefix": found.prefix,
-            "suffix": found.suffix,
-        },
-        {"type": "TextPositionSelector", "start": found.start, "end": found.end},
-    ]
 
 
 def test_anchor_is_immutable():
@@ -325,41 +308,6 @@ def test_korean_decomposed_jamo_match_syllables():
     assert tolerant("기록: " + decomposed + " 증가", "한국 수출").exact == decomposed
 
 
-# normalise()
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("a \n\t b", "a b"),
-        ("a\u00a0\u202f\u2009b", "a b"),
-        ("a\u200bb", "a b"),
-        ("„Gut“, ‚so‘", '"Gut", \'so\''),
-        ("「引用」『内側』", "\"引用\"'内側'"),
-        ("1–2—3−4", "1-2-3-4"),
-        ("soft\u00adhyphen", "softhyphen"),
-        ("wait…", "wait..."),
-        ("ﬁ ２ Ⅻ", "fi 2 XII"),
-        ("Case Kept", "Case Kept"),
-        ("cafe\u0301", "café"),
-    ],
-)
-def test_normalise(raw, expected):
-    assert normalise(raw) == expected
-
-
-def test_normalise_agrees_with_nfkc_on_mixed_text():
-    rng = random.Random(20240611)
-    pool = list("abc XYZ éèü ﬁ½２ｶﾞ한\u1100\u1161\u0301\u0308\u0327ก่ำ中，😀𝐀") + ["\u212b", "\u2126"]
-    for _ in range(300):
-        text = "".join(rng.choice(pool) for _ in range(rng.randrange(1, 30)))
-        expected = unicodedata.normalize("NFKC", text)
-        expected = " ".join(expected.split(" "))  # no white space but single spaces in the pool
-        while "  " in expected:
-            expected = expected.replace("  ", " ")
-        assert normalise(text) == expected, repr(text)
-
-
 def test_normalised_matches_normalise_like_the_quote():
     rng = random.Random(7)
     pool = list("ab cd\n“”‘’—–…\u00a0\u00adﬁ２éе\u0301中，") + ["  "]
@@ -376,23 +324,6 @@ def test_normalised_matches_normalise_like_the_quote():
             assert normalise(found.exact) == wanted, (text, quote, found)
             matched += 1
     assert matched > 200
-
-
-def test_normalise_gives_the_same_result_whatever_the_chunk_size(monkeypatch):
-    rng = random.Random(11)
-    pool = list("ab  \n\t“—…ﬁ２ｶﾞé\u0301\u0308\u1100\u1161ก่中，😀") + ["\u00a0 ", "e\u0301"]
-    texts = ["".join(rng.choice(pool) for _ in range(200)) for _ in range(200)]
-    whole = [normalise(text) for text in texts]
-    monkeypatch.setattr(quotes, "_CHUNK_SIZE", 3)
-    assert [normalise(text) for text in texts] == whole
-
-
-def test_unicode_scan_limits_hold_for_this_interpreter():
-    # The module scans code points below these limits only; check that nothing above them matters.
-    for code_point in range(quotes._SCAN_LIMIT, sys.maxunicode + 1):
-        char = chr(code_point)
-        assert not unicodedata.decomposition(char) and not unicodedata.combining(char), hex(code_point)
-    assert all(not chr(code_point).isspace() for code_point in range(0x3001, sys.maxunicode + 1))
 
 
 # reanchor()
@@ -512,40 +443,3 @@ def test_context_refuses_an_anchor_of_another_text():
     found = anchor(ARTICLE, "customs data show")
     with pytest.raises(ValueError):
         context("another text entirely, much shorter", found)
-
-
-# UTF-16 offsets from the browser
-
-
-def test_utf16_offsets_count_astral_characters_twice():
-    text = "a😀b𠀀c"
-    assert [codepoint_to_utf16(text, offset) for offset in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
-    assert [utf16_to_codepoint(text, offset) for offset in (0, 1, 3, 4, 6, 7)] == [0, 1, 2, 3, 4, 5]
-
-
-def test_utf16_offsets_are_identical_without_astral_characters():
-    text = "Экспорт 中文 é"
-    for offset in range(len(text) + 1):
-        assert codepoint_to_utf16(text, offset) == offset == utf16_to_codepoint(text, offset)
-
-
-def test_utf16_offset_inside_a_surrogate_pair_is_refused():
-    with pytest.raises(ValueError):
-        utf16_to_codepoint("a😀b", 2)
-
-
-@pytest.mark.parametrize("offset", [-1, 8])
-def test_offsets_outside_the_text_are_refused(offset):
-    with pytest.raises(ValueError):
-        utf16_to_codepoint("a😀b𠀀c", offset)
-    with pytest.raises(ValueError):
-        codepoint_to_utf16("abc", offset if offset < 0 else 4)
-
-
-def test_browser_selection_offset_picks_the_occurrence_after_emoji():
-    text = "😀😀😀 claim one. 𠀀𠀀 claim one again."
-    browser_offset = len(text[: text.rindex("claim")].encode("utf-16-le")) // 2  # as JavaScript counts
-    assert browser_offset != text.rindex("claim")
-    found = anchor(text, "claim one", position=utf16_to_codepoint(text, browser_offset))
-    assert found.start == text.rindex("claim")
-    assert codepoint_to_utf16(text, found.start) == browser_offset

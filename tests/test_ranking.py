@@ -1,38 +1,24 @@
 """Search answers checked against whoosh's own evaluation: exact totals, the same top hits and scores."""
 
-import random
-
 import pytest
 from whoosh import collectors, formats, query
 
-from archive import index as index_module
 from archive.archive import Archive
-from archive.index import _Codec, _split_filters, _TermPool, _WordsInARow
+from archive.search import whoosh_internals
+from archive.search.phrases import WordsInARow
+from archive.search.queries import split_filters
+from archive.search.schema import schema
+from archive.search.whoosh_internals import TermPool, codec
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem
 from tests.documents import write
-
-COMMON = "the of and to in for on with said that over".split()
-RARE = "moon landing drone export budget council ministry".split()
+from tests.ranking_corpus import ranking_documents
 
 
 def _texts(count: int) -> dict[str, str]:
-    """Seeded random documents: common words in almost all, rare words in few, some planted phrases."""
-    rng = random.Random(7)
-    texts = {}
-    for n in range(count):
-        words = [rng.choice(COMMON) for _ in range(40)] + rng.sample(RARE, rng.randint(0, 3))
-        rng.shuffle(words)
-        words.insert(0, "the")  # in every document
-        if n % 9 == 0:
-            words[5:5] = ["the", "moon", "landing"]
-        if n % 13 == 0:
-            words[20:20] = ["landing", "the", "moon"]  # the words of the phrase, out of order
-        lang = "de" if n % 4 == 0 else "en"
-        body = " ".join(words) + (" 无人机出口价值" if n % 6 == 0 else "")
-        title = "Moon report" if n % 10 == 0 else f"Note {n}"
-        texts[f"doc-{n:03}.md"] = f"---\ntitle: {title}\nlang: {lang}\n---\n{body}\n"
-    return texts
+    """The ranking documents as Markdown files with front matter."""
+    return {doc.name: f"---\ntitle: {doc.title}\nlang: {doc.lang}\n---\n{doc.body}\n"
+            for doc in ranking_documents(count)}
 
 
 def _segmented_archive(folder) -> Archive:
@@ -63,7 +49,7 @@ def _whoosh_answer(archive, query: str):
     """
     index = archive.index
     searcher = index._warm().searcher
-    scored, filters = _split_filters(index.parse(query))
+    scored, filters = split_filters(index.parse(query))
     admitted = index._warm().docs(filters)
     native = set(searcher.docs_for_query(scored.accept(_whoosh_phrase)))
     allowed = native if admitted is None else native & admitted
@@ -74,11 +60,11 @@ def _whoosh_answer(archive, query: str):
 
 
 def _whoosh_phrase(node):
-    return query.Phrase(node.fieldname, node.words, node.slop, node.boost) if isinstance(node, _WordsInARow) else node
+    return query.Phrase(node.fieldname, node.words, node.slop, node.boost) if isinstance(node, WordsInARow) else node
 
 
 def _words_of_phrase(node):
-    if isinstance(node, _WordsInARow):
+    if isinstance(node, WordsInARow):
         return query.And([query.Term(node.fieldname, word, boost=node.boost) for word in node.words])
     return node
 
@@ -109,24 +95,6 @@ def test_or_totals_count_every_match(ranked, text):
     # cannot reach the page) and then counted only part of the matches (39 of 90 in a smaller archive).
     assert ranked.search(text, limit=5).total == len(_whoosh_answer(ranked, text))
     assert ranked.search("text:moon OR text:the", limit=5).total == ranked.catalog.count_captures()
-
-
-def test_phrases_find_the_words_in_a_row_only(ranked):
-    in_a_row = {hit.capture_id for hit in ranked.search('"the moon landing"', limit=100).hits}
-    planted = {hit.capture_id for hit in ranked.search('"landing the moon"', limit=100).hits}
-    assert len(in_a_row) >= 10 and len(planted) >= 7
-    for capture_id in in_a_row:
-        assert "the moon landing" in ranked.get(capture_id, with_text=True).text
-    for capture_id in planted:
-        assert "landing the moon" in ranked.get(capture_id, with_text=True).text
-
-
-def test_pages_follow_each_other(ranked):
-    first = ranked.search("the", limit=10)
-    second = ranked.search("the", limit=10, offset=10)
-    assert first.total == second.total == ranked.catalog.count_captures()
-    assert not {h.capture_id for h in first.hits} & {h.capture_id for h in second.hits}
-    assert min(h.score for h in first.hits) >= max(h.score for h in second.hits)
 
 
 def test_a_phrase_or_a_word_finds_what_whoosh_finds(ranked):
@@ -161,7 +129,7 @@ def _answers(archive) -> list:
 
 def _merged(archive) -> list:
     """Merge every segment into one (reading each posting back, inlined lists included); answer again."""
-    archive.index._ix.writer(codec=_Codec()).commit(optimize=True)
+    archive.index._ix.writer(codec=codec()).commit(optimize=True)
     assert len(archive.index._warm().searcher.reader().leaf_readers()) == 1
     return _answers(archive)
 
@@ -170,7 +138,7 @@ def test_inlined_posting_lists_answer_as_blocks_do_and_survive_a_merge(ranked, t
     assert _inlined(ranked, "capture_id", "7") == [True]  # one document: inlined
     assert _inlined(ranked, "text", "the") == [False] * 3  # in all 40 documents of each segment: blocks
     inlined = _segmented_archive(tmp_path / "inlined")
-    monkeypatch.setattr(index_module, "INLINE_POSTINGS", 1)  # every posting list written as blocks
+    monkeypatch.setattr(whoosh_internals, "INLINE_POSTINGS", 1)  # every posting list written as blocks
     blocks = _segmented_archive(tmp_path / "blocks")
     try:
         assert _inlined(blocks, "capture_id", "7") == [False]
@@ -186,13 +154,13 @@ def test_inlined_posting_lists_answer_as_blocks_do_and_survive_a_merge(ranked, t
 
 
 def test_postings_past_the_pool_limit_go_to_whoosh_pool_and_answer_the_same(ranked, tmp_path, monkeypatch):
-    monkeypatch.setattr(_TermPool, "POOLED", 100)  # each batch, and the merge, overflow after 100 postings
+    monkeypatch.setattr(TermPool, "POOLED", 100)  # each batch, and the merge, overflow after 100 postings
     spilled = _segmented_archive(tmp_path / "spilled")
     monkeypatch.undo()
     pooled = _segmented_archive(tmp_path / "pooled")
     try:
         assert _answers(spilled) == _answers(pooled) == _answers(ranked)
-        monkeypatch.setattr(_TermPool, "POOLED", 100)
+        monkeypatch.setattr(TermPool, "POOLED", 100)
         merged_spilled = _merged(spilled)
         monkeypatch.undo()
         assert merged_spilled == _merged(pooled)
@@ -202,11 +170,10 @@ def test_postings_past_the_pool_limit_go_to_whoosh_pool_and_answer_the_same(rank
 
 
 def test_analysed_text_is_encoded_as_whoosh_encodes_positions():
-    schema = index_module.schema()
-    positions = schema["text"].format
-    terms = [("alone", [7]), ("again", [7]), ("twice", [3, 9]), ("far", [index_module.SINGLE_POSITIONS_KEPT + 5])]
+    positions = schema()["text"].format
+    terms = [("alone", [7]), ("again", [7]), ("twice", [3, 9]), ("far", [whoosh_internals.SINGLE_POSITIONS_KEPT + 5])]
     for _ in range(2):  # the second time from the remembered encodings
-        values = list(positions.word_values(index_module.AnalysedText(terms), None))
+        values = list(positions.word_values(whoosh_internals.AnalysedText(terms), None))
         assert values == [(term, len(where), float(len(where)), formats.Positions().encode(where))
                           for term, where in terms]
 
@@ -216,4 +183,4 @@ def test_shifted_positions_read_whoosh_positions_format(positions):
     encoded = formats.Positions().encode(positions)
     for value in (encoded, encoded[:-1]):  # whoosh's blocks keep values without the pickle's final "."
         assert formats.Positions().decode_positions(value) == positions
-        assert index_module.shifted_positions(value, 2) == {p - 2 for p in positions}
+        assert whoosh_internals.shifted_positions(value, 2) == {p - 2 for p in positions}

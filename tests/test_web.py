@@ -530,3 +530,13 @@ def test_a_tampered_original_is_refused_not_served(client, filled, app):
     response = client.get(f"/captures/{filled['story.html']}/original")
     assert response.status_code == 500 and "does not match its hash" in response.text
     assert b"forged" not in response.data
+
+
+def test_claims_list_comes_a_page_at_a_time(client, app):
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        for n in range(60):
+            archive.add_claim(f"Claim number {n} about drones")
+    first = client.get("/claims")
+    assert "Claim number 59 " in first.text and "Claim number 9 " not in first.text and "Page 1 of 2" in first.text
+    second = client.get("/claims?page=2")
+    assert "Claim number 9 " in second.text and "Claim number 59 " not in second.text

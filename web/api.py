@@ -1,59 +1,20 @@
-"""The JSON API: the command line's shapes over HTTP. Errors are {"error": ...} with a status chosen by class."""
+"""The JSON API: the command line's shapes over HTTP. Errors are {"error": ...} with a status chosen by kind
+(web/errors.py)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from archive import inputs, quotes
-from archive.errors import (ArchiveBusyError, ArchiveError, CaptureError, CatalogDamagedError, CatalogLostError,
-                            IntegrityError, InvalidInputError, NotFoundError, QueryError, TooLargeError,
-                            URLRefusedError)
+from archive import inputs
+from archive.errors import InvalidInputError
 from ingest.sources import SourceItem, Upload
-from ingest.workers import capture_isolated
 from web import arguments
 from web.captures import limits, safe_upload_name
 from web.db import get_archive
+from web.errors import STATUS, json_error
 from web.indexer import index_in_background
-from web.security import refusal
 
 bp = Blueprint("api", __name__)
-
-# The first class an error is an instance of chooses its status: what went wrong, never its wording.
-STATUS: tuple[tuple[type[ArchiveError], int], ...] = (
-    (NotFoundError, 404),
-    # The archive cannot answer now (another process kept the catalog locked) or at all (its catalog is damaged
-    # or not its own): not the caller's fault.
-    (ArchiveBusyError, 503), (CatalogDamagedError, 503), (CatalogLostError, 503),
-    (IntegrityError, 500),  # stored evidence no longer matches its hash: the archive's fault, not the caller's
-    (InvalidInputError, 400), (QueryError, 400), (quotes.EmptyQuoteError, 400), (URLRefusedError, 400),
-    (TooLargeError, 413),
-    (quotes.QuoteError, 422), (CaptureError, 422),
-    (ArchiveError, 400),
-)
-
-
-def error(message: str, status: int, **extra):
-    """Return a JSON error response."""
-    return jsonify(error=message, **extra), status
-
-
-@bp.errorhandler(ArchiveError)
-def archive_error(exc: ArchiveError):
-    status = next(code for kind, code in STATUS if isinstance(exc, kind))
-    message = refusal(exc) if isinstance(exc, IntegrityError) else str(exc)
-    return error(message, status, **_details(exc))
-
-
-def _details(exc: ArchiveError) -> dict:
-    """Return what a client needs besides the message to act on an error."""
-    if isinstance(exc, quotes.QuoteNotFoundError):
-        found = exc.suggestion
-        return {"suggestion": {"exact": found.exact, "start": found.start, "end": found.end} if found else None}
-    if isinstance(exc, quotes.AmbiguousQuoteError):
-        return {"occurrences": [{"start": a.start, "end": a.end} for a in exc.occurrences]}
-    if isinstance(exc, CaptureError):
-        return {"source": exc.source}
-    return {}
 
 
 def json_object(shape: str) -> dict:
@@ -73,8 +34,8 @@ def list_captures():
     archive = get_archive()
     limit = arguments.whole_number("limit", 50, 1, 500)
     offset = arguments.whole_number("offset", 0, 0, inputs.OFFSET_MAX)
-    items = archive.catalog.list_captures(limit=limit, offset=offset)
-    return jsonify(total=archive.catalog.count_captures(), captures=[c.to_json() for c in items])
+    items = archive.list_captures(limit=limit, offset=offset)
+    return jsonify(total=archive.count_captures(), captures=[c.to_json() for c in items])
 
 
 @bp.get("/captures/<int:capture_id>")
@@ -100,9 +61,11 @@ def create_capture():
     else:
         url = json_object('{"url": "https://..."}, or a file in the multipart field "file"').get("url")
         if not isinstance(url, str) or not url.strip():
-            return error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
+            return json_error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
         source = SourceItem(url.strip(), True)
-    result = archive.add(capture_isolated(source, limits()))  # errors answer by their class (STATUS)
+    result = archive.capture_one(source, limits())
+    if result.status == "failed":
+        return json_error(result.error, STATUS[result.error_kind], source=result.source, error_kind=result.error_kind)
     return jsonify(result.to_json()), 201 if result.status == "captured" else 200
 
 
@@ -111,13 +74,13 @@ def search():
     """Search: ?q=&limit=&page=, the `search --json` shape, plus how many captures are not searchable yet."""
     query = request.args.get("q", "").strip()
     if not query:
-        return error("Give a query: ?q=words", 400)
+        return json_error("Give a query: ?q=words", 400)
     limit = arguments.whole_number("limit", 10, 1, 100)
     page = arguments.whole_number("page", 1, 1, arguments.PAGE_MAX)
     near = arguments.number("near", 0.0, 100.0) / 100
     archive = get_archive()
     result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near)
-    waiting = archive.catalog.count_unindexed()
+    waiting = archive.count_unindexed()
     if waiting:  # not searchable yet: say so, and index them in the background
         index_in_background()
     return jsonify({**result.to_json(), "not_indexed": waiting})
@@ -136,7 +99,7 @@ def create_claim():
     """Record a claim: JSON {"text": ...}."""
     body = json_object('{"text": "the claim"}')
     if "text" not in body:
-        return error('Send JSON {"text": "the claim"}.', 400)
+        return json_error('Send JSON {"text": "the claim"}.', 400)
     return jsonify(get_archive().add_claim(body["text"]).to_json()), 201
 
 
@@ -159,7 +122,7 @@ def update_claim(claim_id: int):
     """Change a claim's status: JSON {"status": ..., "notes": ...}."""
     body = json_object('{"status": "supported", "notes": "why"}')
     if "status" not in body:
-        return error('Send JSON {"status": "supported"}.', 400)
+        return json_error('Send JSON {"status": "supported"}.', 400)
     return jsonify(get_archive().set_claim_status(claim_id, body["status"], body.get("notes")).to_json())
 
 
@@ -168,7 +131,7 @@ def create_citation():
     """Cite a quote: JSON {"claim_id", "capture_id", "quote", "position"?, "stance"?, "note"?}."""
     body = json_object('{"claim_id": 1, "capture_id": 2, "quote": "exact passage"}')
     if not {"claim_id", "capture_id", "quote"} <= body.keys():
-        return error('Send JSON {"claim_id": 1, "capture_id": 2, "quote": "exact passage"}.', 400)
+        return json_error('Send JSON {"claim_id": 1, "capture_id": 2, "quote": "exact passage"}.', 400)
     citation = get_archive().cite(body["claim_id"], body["capture_id"], body["quote"],
                                   position=body.get("position"), stance=body.get("stance", "supports"),
                                   note=body.get("note"))

@@ -7,17 +7,17 @@ import unicodedata
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 
 from archive import changes, quotes
-from archive.errors import ArchiveError, CaptureError
+from archive.errors import ArchiveError
 from archive.models import STANCES, IngestResult
 from ingest.pipeline import Limits
 from ingest.sources import SourceItem, Upload
-from ingest.workers import capture_isolated
 from web import arguments
 from web.db import get_archive
 from web.render import render_text, source_for_people, title_for_people
 from web.security import ORIGINAL_POLICY
 
 bp = Blueprint("captures", __name__)
+CLAIMS_TO_CHOOSE = 200  # the newest claims offered when citing a passage; an older one is cited from its id
 
 
 def limits() -> Limits:
@@ -33,8 +33,8 @@ def list_captures():
     """List captures, newest first."""
     page = arguments.page()
     archive = get_archive()
-    items = archive.catalog.list_captures(limit=50, offset=(page - 1) * 50)
-    total = archive.catalog.count_captures()
+    items = archive.list_captures(limit=50, offset=(page - 1) * 50)
+    total = archive.count_captures()
     return render_template("captures.html", captures=items, page=page, pages=-(-total // 50), total=total)
 
 
@@ -49,7 +49,9 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     archive = get_archive()
     capture = archive.get(capture_id, with_text=True)
     citations = archive.citations_of(capture_id)
-    claims_by_id = {c.id: c for c in archive.claims()}
+    # The claims its citations serve, and the recent ones to choose from when citing (not every claim ever).
+    shown = archive.claims(ids={c.claim_id for c in citations}) + archive.claims(limit=CLAIMS_TO_CHOOSE)
+    claims_by_id = {c.id: c for c in sorted(shown, key=lambda claim: -claim.id)}
     hit, hit_end = request.args.get("at", type=int), request.args.get("to", type=int)
     html_text = render_text(capture.text or "", capture.pages, citations, hit, hit_end)
     return render_template(
@@ -70,14 +72,11 @@ def _anchor(citation) -> quotes.Anchor:
 @bp.post("/captures/<int:capture_id>/recapture")
 def recapture(capture_id: int):
     """Capture this capture's URL again; a changed page becomes a new version."""
-    archive = get_archive()
-    url = archive.get(capture_id).url
-    if not url:
+    if not get_archive().get(capture_id).url:
         return render_template("error.html", message="This capture did not come from a URL."), 400
-    try:
-        result = archive.add(capture_isolated(SourceItem(url, True), limits()))
-    except CaptureError as exc:
-        flash(f"Could not capture again: {exc}", "error")
+    result = get_archive().recapture(capture_id, limits()).result
+    if result.status == "failed":
+        flash(f"Could not capture again: {result.error}", "error")
         return redirect(url_for("captures.show", capture_id=capture_id))
     if result.status == "exists":
         flash(f"Unchanged: the page still serves the bytes of capture #{result.capture.id}.", "info")
@@ -193,23 +192,10 @@ def add():
 
 def capture_request(files, urls_text: str) -> list[IngestResult]:
     """Capture each uploaded file and each URL (one per line), store them, and return one result each."""
-    archive = get_archive()
-    results = []
-    with archive.batch():
-        for upload in files:
-            if upload and upload.filename:
-                results.append(_store(archive, Upload(safe_upload_name(upload.filename), upload.read())))
-        for url in [line.strip() for line in urls_text.splitlines() if line.strip()]:
-            results.append(_store(archive, SourceItem(url, True)))
-    return results
-
-
-def _store(archive, source: SourceItem | Upload) -> IngestResult:
-    """Capture one source in a worker process and store it, or return why it failed."""
-    try:
-        return archive.add(capture_isolated(source, limits()))
-    except CaptureError as exc:
-        return IngestResult(source.source, "failed", error=str(exc))
+    sources: list[SourceItem | Upload] = [Upload(safe_upload_name(upload.filename), upload.read())
+                                          for upload in files if upload and upload.filename]
+    sources += [SourceItem(line.strip(), True) for line in urls_text.splitlines() if line.strip()]
+    return list(get_archive().capture(sources, limits(), shared_pool=True)) if sources else []
 
 
 def safe_upload_name(filename: str) -> str:

@@ -10,15 +10,26 @@ from archive import changes, quotes
 from archive.bundle import build_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
+from web import arguments
 from web.db import get_archive
 
 bp = Blueprint("claims", __name__)
+PER_PAGE = 50
 
 
 @bp.get("/claims")
 def index():
-    """List claims with status and number of citations."""
-    return render_template("claims.html", claims=get_archive().claims(), statuses=CLAIM_STATUSES)
+    """List claims with status and number of citations, newest first, a page at a time."""
+    return _claims_page()
+
+
+def _claims_page(error: str | None = None, status: int = 200):
+    page = arguments.page()
+    archive = get_archive()
+    pages = max(1, -(-archive.count_claims() // PER_PAGE))
+    claims = archive.claims(limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    return render_template("claims.html", claims=claims, statuses=CLAIM_STATUSES, page=page, pages=pages,
+                           error=error), status
 
 
 @bp.post("/claims")
@@ -27,8 +38,7 @@ def create():
     try:
         claim = get_archive().add_claim(request.form.get("text", ""))
     except ArchiveError as exc:
-        return render_template("claims.html", claims=get_archive().claims(), statuses=CLAIM_STATUSES,
-                               error=str(exc)), 400
+        return _claims_page(str(exc), 400)
     return redirect(url_for("claims.show", claim_id=claim.id))
 
 
@@ -102,8 +112,6 @@ def set_status(claim_id: int):
 def remove_citation(citation_id: int):
     """Withdraw a citation (kept in the record, marked removed) and return to its claim."""
     archive = get_archive()
-    found = archive.catalog.citations(citation_id=citation_id)
-    if not found:
-        return render_template("error.html", message=f"There is no citation {citation_id}."), 404
+    claim_id = archive.citation(citation_id).claim_id  # an unknown id answers 404 (web/errors.py)
     archive.remove_citation(citation_id)
-    return redirect(url_for("claims.show", claim_id=found[0].claim_id))
+    return redirect(url_for("claims.show", claim_id=claim_id))

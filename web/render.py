@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import timezone
 from html import escape
 from pathlib import PurePath
 
 from flask import Flask
 from markupsafe import Markup
 
+from archive.clock import parse_time
+from archive.figures import describe_agreement
 from archive.models import Capture, Citation
 
 LOCAL_METHODS = ("file", "warc")  # sources that are paths on the machine that captured them
@@ -26,10 +28,11 @@ _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, a month or a day: show
 
 
 def init_app(app: Flask) -> None:
-    """Register the filters that templates use to show captures to people."""
+    """Register the filters and functions that templates use to show captures and figures to people."""
     app.add_template_filter(source_for_people)
     app.add_template_filter(title_for_people)
     app.add_template_filter(when)
+    app.add_template_global(describe_agreement)
 
 
 def when(value: str | None) -> Markup:
@@ -50,9 +53,8 @@ def _human_time(value: str) -> str | None:
     """Return a date or timestamp as people read it, or None when it is neither."""
     if _DATE.fullmatch(value):
         return value
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    parsed = parse_time(value)
+    if parsed is None:
         return None
     if parsed.tzinfo is None:
         return parsed.strftime("%Y-%m-%d %H:%M")

@@ -57,9 +57,9 @@ def index():
         except QueryError as exc:
             error = str(exc)
     pages = -(-result.total // per_page) if result else 0
-    waiting = archive.catalog.count_unindexed()
+    waiting = archive.count_unindexed()
     if waiting:  # a deleted index, or captures another process left: index them, and say so meanwhile
         index_in_background()
     return render_template("search.html", words=words, filters=filters, query=query, result=result,
                            error=error, page=page, pages=pages, near=near, waiting=waiting,
-                           total_captures=archive.catalog.count_captures())
+                           total_captures=archive.count_captures())

@@ -6,9 +6,6 @@ import ipaddress
 import socket
 
 from flask import Flask, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
-
-from archive.errors import IntegrityError, NotFoundError
 
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'")
@@ -19,7 +16,7 @@ WILDCARDS = ("", "0.0.0.0", "::", "[::]")
 
 
 def init_app(app: Flask) -> None:
-    """Install the Host check, security headers, JSON errors for the API, and the API's CSRF rule."""
+    """Install the Host check, security headers and the API's CSRF rule."""
 
     @app.before_request
     def host_is_served():
@@ -52,31 +49,6 @@ def init_app(app: Flask) -> None:
                 return jsonify(error="API writes must send JSON, or the X-Requested-With header "
                                      "with a multipart upload."), 400
         return None
-
-    @app.errorhandler(NotFoundError)
-    def unknown_id(error: NotFoundError):
-        # Views look records up without catching: an unknown id is a 404 here, for pages and the API alike.
-        if request.path.startswith("/api/"):
-            return jsonify(error=str(error)), 404
-        return render_template("error.html", message=str(error)), 404
-
-    @app.errorhandler(IntegrityError)
-    def tampered(error: IntegrityError):
-        message = refusal(error)
-        if request.path.startswith("/api/"):
-            return jsonify(error=message), 500
-        return render_template("error.html", message=message), 500
-
-    @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        if request.path.startswith("/api/"):
-            return jsonify(error=_describe(error)), error.code
-        return render_template("error.html", error=error, message=_describe(error)), error.code
-
-
-def refusal(error: IntegrityError) -> str:
-    """Say that stored evidence no longer matching its hash is not served, and what to do."""
-    return f"Refused: {error}. Run `evidence verify` to see what changed."
 
 
 def host_name(host: str) -> str:
@@ -120,11 +92,3 @@ def _is_ip(name: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _describe(error: HTTPException) -> str:
-    if error.code == 413:
-        return "The upload is too large for this archive's limit."
-    if error.code == 400 and "CSRF" in (error.description or ""):
-        return "The form expired or did not come from this site; reload the page and try again."
-    return error.description or error.name

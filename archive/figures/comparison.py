@@ -1,0 +1,228 @@
+"""Compare figures and check claims with them: same, rounded or different, and the passages that say so.
+
+compare(claim, source):
+- "incomparable" when the units differ (a count against money, % against USD, USD against EUR);
+  ``difference`` is None.
+- "same" when the values are equal within a relative tolerance of 1e-9, whatever the qualifiers.
+- If either figure has a directional qualifier ("over" or "under"), the qualifiers decide: "rounded" when
+  a qualifier on either side accepts the other value, else "different". "over X" accepts values from X
+  up to X + w, "under X" values from X - w up to X, where w = max(10 % of X, precision of X): "over
+  1 million" accepts 1.23 million, "less than 1 million" does not, "almost $6 million" accepts 5.9 million.
+- Otherwise "rounded" when the finer figure, rounded half up to the coarser figure's precision, gives the
+  coarser figure (1.23 million vs "1.2 million"), or when an "about" qualifier on either side accepts the
+  other value (within max(10 % of X, half the precision of X)).
+- Otherwise "different". ``difference`` is (source - claim) / claim whenever the units agree (None when the
+  claim is 0).
+
+Claim checks build on it: a figure search (``figure_query``, ``search_window``, ``classify``), a quote's
+agreement with a claim (``agreement``, said in words by ``describe_agreement`` for the command line, the
+pages and bundles alike), and the sentences and terms that find candidate passages for a claim.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from archive.figures.extraction import Figure, extract, parse_figure
+from archive.figures.numbers import ONE
+
+_FIGURE_CLAUSE = re.compile(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x)(?=\s|$))?")
+# Sentence ends in the scripts we meet; CJK full stops need no space after them.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
+# Kinds of agreement, best first: a passage stating the claim's figure outranks one that rounds it.
+RANK = {"same": 0, "rounded": 1, "different": 2, "incomparable": 3, "none": 4}
+# The words of each agreement, and the word between the source's figure and the claim's.
+_AGREEMENT_WORDS = {"same": "same figure", "rounded": "rounded figure", "different": "different figure"}
+_BETWEEN = {"rounded": "for", "different": "vs"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a source's figure stands to a claim's figure."""
+
+    kind: str
+    difference: float | None
+
+
+def compare(claim: Figure, source: Figure) -> Match:
+    """Tell whether ``source`` states the same figure as ``claim``, a rounding of it, or a different one."""
+    if claim.unit != source.unit:
+        return Match("incomparable", None)
+    difference = (source.value - claim.value) / claim.value if claim.value else None
+    if math.isclose(claim.value, source.value, rel_tol=1e-9, abs_tol=0.0 if claim.value else 1e-12):
+        return Match("same", difference)
+    if _consistent(claim, source):
+        return Match("rounded", difference)
+    return Match("different", difference)
+
+
+def _consistent(claim: Figure, source: Figure) -> bool:
+    """Tell whether two unequal figures agree once rounding and qualifiers are allowed for."""
+    pair = ((claim, source), (source, claim))
+    if any(figure.approx in ("over", "under") for figure in (claim, source)):
+        return any(_qualifier_accepts(qualified, other.value) for qualified, other in pair)
+    if any(_qualifier_accepts(qualified, other.value) for qualified, other in pair):
+        return True
+    return any(_rounds_to(fine, coarse) for coarse, fine in pair)
+
+
+def _qualifier_accepts(figure: Figure, value: float) -> bool:
+    """Tell whether ``figure``'s qualifier ("over", "under", "about") admits ``value``."""
+    reach = max(0.1 * abs(figure.value), figure.precision)
+    tolerance = 1e-9 * max(abs(figure.value), abs(value))
+    if figure.approx == "over":
+        return figure.value - tolerance <= value <= figure.value + reach + tolerance
+    if figure.approx == "under":
+        return figure.value - reach - tolerance <= value <= figure.value + tolerance
+    if figure.approx == "about":
+        reach = max(0.1 * abs(figure.value), figure.precision / 2)
+        return abs(value - figure.value) <= reach + tolerance
+    return False
+
+
+def _rounds_to(fine: Figure, coarse: Figure) -> bool:
+    """Tell whether ``fine`` rounded half up to ``coarse``'s precision gives ``coarse``."""
+    if coarse.precision <= fine.precision:
+        return False
+    step = Decimal(repr(coarse.precision))
+    rounded = (Decimal(repr(fine.value)) / step).quantize(ONE, rounding=ROUND_HALF_UP) * step
+    return math.isclose(float(rounded), coarse.value, rel_tol=1e-9)
+
+
+@dataclass(frozen=True)
+class FigureQuery:
+    """A search for a figure: its value and unit, and the words that must also appear."""
+
+    figure: Figure
+    words: str
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How one quote stands to the claim's figures: its best match, with both figures."""
+
+    kind: str  # "same" | "rounded" | "different" | "none"
+    claim_figure: Figure | None = None
+    source_figure: Figure | None = None
+    difference: float | None = None
+
+    def to_json(self) -> dict:
+        """Return the agreement as JSON."""
+        return {"kind": self.kind,
+                "claim_figure": self.claim_figure.to_json() if self.claim_figure else None,
+                "source_figure": self.source_figure.to_json() if self.source_figure else None,
+                "difference": self.difference}
+
+    def describe(self, percent_sign: str = "%") -> str:
+        """Say in words how the quote's figure stands to the claim's (see describe_agreement)."""
+        if self.source_figure is None or self.claim_figure is None:
+            return describe_agreement("none")
+        return describe_agreement(self.kind, self.source_figure.text, self.claim_figure.text, self.difference,
+                                  percent_sign)
+
+
+def figure_query(query: str) -> FigureQuery | None:
+    """Read a figure search: the whole query a figure ("$1.23 million"), or a figure:VALUE [UNIT] clause."""
+    whole = parse_figure(query.strip())
+    if whole is not None:
+        return FigureQuery(whole, "")
+    clause = _FIGURE_CLAUSE.search(query)
+    if clause is None:
+        return None
+    written = clause.group(1) + (" " + clause.group(2) if clause.group(2) else "")
+    figure = parse_figure(written)
+    if figure is None:
+        return None
+    words = (query[:clause.start()] + " " + query[clause.end():]).strip()
+    return FigureQuery(figure, words)
+
+
+def search_window(figure: Figure, near: float = 0.0) -> tuple[float, float]:
+    """Return the value range holding every figure that may state this one, rounded or `near` (a fraction)."""
+    # A source may round to one significant digit: 1.23 million is consistent with "1 million" (-19 %), and
+    # 1.5 million with "2 million" (+33 %); half the value either way covers rounding and approximations.
+    spread = max(0.5, near)
+    value = abs(figure.value)
+    return figure.value - value * spread, figure.value + value * spread
+
+
+def classify(claim: Figure, source: Figure, near: float = 0.0) -> Match | None:
+    """Return how a source figure matches a searched one, or None when it does not (beyond `near`)."""
+    match = compare(claim, source)
+    if match.kind in ("same", "rounded"):
+        return match
+    if match.kind == "different" and near and match.difference is not None and abs(match.difference) <= near:
+        return match
+    return None
+
+
+def agreement(claim_figures: list[Figure], quote: str) -> Agreement:
+    """Mark a quote against the claim's figures: same, rounded, different (with both values) or none."""
+    quote_figures = extract(quote)
+    best: Agreement | None = None
+    for wanted in claim_figures:
+        for found in quote_figures:
+            match = compare(wanted, found)
+            if match.kind == "incomparable":
+                continue
+            candidate = Agreement(match.kind, wanted, found, match.difference)
+            if best is None or RANK[candidate.kind] < RANK[best.kind]:
+                best = candidate
+    return best or Agreement("none")
+
+
+def describe_agreement(kind: str, found: str | None = None, wanted: str | None = None,
+                       difference: float | None = None, percent_sign: str = "%") -> str:
+    """Say how a source's figure (as written) stands to the wanted one: "different figure: X vs Y (+7.3%)"."""
+    if kind == "none":
+        return "no figure in the quote"
+    words = _AGREEMENT_WORDS[kind]
+    if found:
+        words += f": {found}" + (f" {_BETWEEN[kind]} {wanted}" if wanted and kind != "same" else "")
+    if kind == "different" and difference is not None:
+        # pages write "+7.3 %" with a space, as their other percentages; the command line "+7.3%"
+        words += f" ({difference * 100:+.1f}{percent_sign})"
+    return words
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
+    """Return the [start, end) of the sentence holding text[start:end], at most about `limit` characters."""
+    begin = 0
+    for boundary in _SENTENCE_END.finditer(text, max(0, start - limit), start):
+        begin = boundary.end()
+    finish = len(text)
+    following = _SENTENCE_END.search(text, end, min(len(text), end + limit))
+    if following:
+        finish = following.start()
+    begin, finish = max(begin, start - limit), min(finish, end + limit)
+    while begin < start and text[begin].isspace():
+        begin += 1
+    while finish > end and text[finish - 1].isspace():
+        finish -= 1
+    return begin, finish
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the [start, end) of each sentence of a text, white space trimmed."""
+    begin = 0
+    for boundary in [*_SENTENCE_END.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        start = begin
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            yield start, end
+        if boundary:
+            begin = boundary.end()
+
+
+def key_terms(text: str) -> set[str]:
+    """Return the searchable terms of a text that carry meaning: no numbers, no short words."""
+    # Imported here: analysis needs Whoosh, and whatever only extracts or compares figures should not load it.
+    from archive.analysis import tokens
+
+    return {term for term in tokens(text) if len(term) > 2 and not any(ch.isdigit() for ch in term)}

@@ -1,0 +1,183 @@
+"""Tell the numbers that are no figures: dates, times, years, phone numbers, references, codes, names.
+
+Not figures: years standing alone (an integer 1900-2099 written without separators and with no currency,
+scale, percent or multiple, unless a counted noun follows: "2000 people"), year ranges ("2022-23",
+"2019–2022"), "2022年"; dates (12.03.2024, 2024-03-12, a day 1-31 next to a month name in any of our
+languages: "March 3", "3 марта", "5. Mai", "el 5 de mayo", CJK "3月5日"); times (10:30, "10.30 am",
+"10 Uhr", "10h30"); ratios and scores with a colon; fractions with a slash; ordinals ("1st", "3-й", "3e",
+"3º", "3." followed by a lower-case word, or any word in German or Finnish text, "第5"); phone numbers
+("+7 727 123 45 67", "(555) 123-4567", three or more hyphenated digit groups, which also covers ISBNs);
+numbers after reference words (article, section, §, page, p., No., №, version, член, статья, ст.,
+Artikel, Abs., Seite, artículo, página, pykälä, sivu, ...) or before "§"; version numbers and IP-like
+dotted groups ("2.1.3"); codes glued to letters ("G7", "A320", "Su-35", "COVID-19", "5G", "1990s"); and
+digit strings of 9 digits or more with nothing attached (ids); numbers written with a leading zero
+("0800 123 456", "09 123 4567") or after tel./phone/телефон/fax, with the digit groups that follow them;
+"1453 GMT"; and a bare integer right after a capitalised word inside a sentence ("Boeing 787", "Phase 2",
+"Platz 3" name things), unless a counted noun follows. A year with a currency ("$2022") is money.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
+                                         window_language)
+from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, MONTHS, PHONE_WORDS,
+                                        QUALIFIERS, REFERENCE_WORDS, REFERENCE_WORDS_AFTER, TIME_WORDS,
+                                        TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
+
+# What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
+# (a verbose pattern, one alternative a line).
+NEVER_FIGURES = rf"""
+        \d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?!\d)                      # 2024-03-12, 2024/03/12
+      | \d{{1,2}}[-./]\d{{1,2}}[-./](?:\d{{4}}|\d{{2}})(?!\d)          # 12.03.2024, 03/12/24
+      | \d{{1,2}}[.:]\d{{2}}{WS}?(?:[ap]\.?m\.?|Uhr|ч\.|час)(?!{LETTER})  # 10.30 am, 10.30 Uhr
+      | \d{{1,2}}h\d{{2}}(?!\d)                                       # 10h30
+      | \d+:\d+(?::\d+)?                                            # 10:30, 2:1
+      | \+\d{{1,3}}(?:[ \u00a0.\-]?\(?\d{{1,4}}\)?){{2,6}}             # +7 727 123 45 67
+      | \(\d{{3}}\){WS}?\d{{3}}[-.\s]\d{{4}}(?!\d)                   # (555) 123-4567
+      | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
+      | (?:19|20)\d\d{WS}?[-–—/]{WS}?(?:(?:19|20)\d\d|\d\d)(?!\d)    # 2022-23, 2019–2022, 2019/20
+      | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
+      | \d+/\d+                                                     # 3/4, 24/7, 9/11
+"""
+
+_GLUED_UNITS = re.compile(
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)" + NOT_LETTER_AFTER
+)
+_CYRILLIC_SUFFIX = re.compile(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
+_TIME_RANGE = re.compile(
+    rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
+    rf"{NOT_LETTER_AFTER}"
+)
+_ORDINAL_DOT = re.compile(rf"\.{WS}(?P<first>{LETTER})")
+_CJK_DATE_AFTER = re.compile(r"[月日号號時时点點]")
+_SECTION_AFTER = re.compile(rf"{WS}?§")
+_REFERENCE_CHAIN = re.compile(
+    rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
+)
+_PHONE_GROUPS = re.compile(rf"(?:[{SPACES}\-/]\d{{2,}})+")
+_CODE_TAIL = re.compile(r"(?:[-/.]\d+)+")
+
+
+def glued_to_word_before(text: str, start: int) -> bool:
+    """Tell whether the number continues a word or code: "G7", "A320", "Su-35", "COVID-19", "第5"."""
+    before = text[start - 1 : start] if start else ""
+    if not before:
+        return False
+    if LATIN_OR_CYRILLIC.match(before) or before in "#№第ºª":
+        return True
+    return before in "-‑" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))
+
+
+def is_phone_number(raw: str, words_before: list[str]) -> bool:
+    """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086"."""
+    after_phone_word = bool(words_before) and words_before[-1].rstrip(":") in PHONE_WORDS
+    return (raw[0] == "0" and raw[1:2].isdigit()) or after_phone_word
+
+
+def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
+    """Tell whether Chinese numerals are an ordinal or part of a date or time: "第五", "三月", "二〇二二年"."""
+    return text[start - 1 : start] == "第" or bool(_CJK_DATE_AFTER.match(text, end)) or text[end : end + 1] == "年"
+
+
+def is_reference(words_before: list[str]) -> bool:
+    """Tell whether the number follows a reference word: article, section, §, page, No., version..."""
+    return bool(words_before) and (words_before[-1] in REFERENCE_WORDS or words_before[-1].endswith("§"))
+
+
+def end_of_phone_number(text: str, pos: int) -> int:
+    """Return where the digit groups of a phone number that began before ``pos`` end."""
+    rest = _PHONE_GROUPS.match(text, pos)
+    return rest.end() if rest else pos
+
+
+def end_of_code(text: str, pos: int) -> int:
+    """Return where a code such as "ФС77-76922" or "A320-200" that began before ``pos`` ends."""
+    rest = _CODE_TAIL.match(text, pos)
+    return rest.end() if rest else pos
+
+
+def end_of_reference_chain(text: str, pos: int) -> int:
+    """Return where "5, 6 and 7" after "Articles" ends, so those numbers are skipped too."""
+    while True:
+        chained = _REFERENCE_CHAIN.match(text, pos)
+        if chained is None:
+            return pos
+        pos = chained.end()
+
+
+def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
+    """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
+    after = text[end : end + 1]
+    if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
+        return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
+    if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)):
+        return True  # "3-й", "1990-е", "3月", "5 §"
+    word_after = next_word(text, end)
+    if word_after in REFERENCE_WORDS_AFTER or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
+        return True  # "21 luvun", "klo 9.30"
+    if not raw.isdigit():
+        return False
+    number = int(raw)
+    # "2000 people", "Berlin 500 Menschen", "2000人": counts after all
+    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS
+    return (
+        _is_date_or_time(text, raw, end, words_before, word_after)
+        or _is_ordinal_with_dot(text, start, end, raw)
+        or (not counted and (_is_year(raw, number, after, words_before) or _follows_a_name(text, start)))
+        or len(raw) >= 9
+    )
+
+
+def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], word_after: str) -> bool:
+    """Tell whether an integer is a day of a month or an hour: "3 марта", "10 Uhr", "9-17 Uhr", "1453 GMT"."""
+    number = int(raw)
+    if 1 <= number <= 31 and _is_day_of_month(words_before, word_after):
+        return True
+    if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
+        return True
+    return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
+
+
+def _is_year(raw: str, number: int, after: str, words_before: list[str]) -> bool:
+    """Tell whether an integer standing alone is a year: 1900-2099, 1800-1899 after "in", "since"...,
+    or any four digits before 年."""
+    if len(raw) != 4:
+        return False
+    if 1900 <= number <= 2099 or after == "年":
+        return True
+    return 1800 <= number <= 1899 and bool(words_before) and words_before[-1] in YEAR_PREPOSITIONS
+
+
+def _follows_a_name(text: str, start: int) -> bool:
+    """Tell whether a number comes right after a capitalised word inside a sentence: "Boeing 787",
+    "Windows 11", "Phase 2", "Platz 3" name a thing, they do not count."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if len(words) < 2:
+        return False  # a capitalised word that opens the text or sentence may be any word
+    name, previous = words[-1], words[-2]
+    if not (name[:1].isupper() and name.replace("-", "").isalpha()) or previous[-1:] in ".!?:;…»\"”)":
+        return False
+    lowered = name.lower()
+    return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES
+
+
+def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
+    """Tell whether a number 1-31 is a day next to a month name ("3 марта", "March 3", "5. Mai")."""
+    if word_after.rstrip(".") in MONTHS:
+        return True
+    return bool(words_before) and words_before[-1].rstrip(".,") in MONTHS
+
+
+def _is_ordinal_with_dot(text: str, start: int, end: int, raw: str) -> bool:
+    """Tell whether "3." is an ordinal: a lower-case word follows, or any word in German or Finnish."""
+    dotted = _ORDINAL_DOT.match(text, end)
+    if dotted is None or len(raw) > 3:
+        return False
+    if dotted.group("first").islower():
+        return True
+    return window_language(text, start, end) in ("de", "fi")

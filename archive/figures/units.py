@@ -1,0 +1,310 @@
+"""Read what a number carries: its currency, scale word, percent sign or multiple, and its qualifier.
+
+Scale words. thousand/k, million/m/mn/mln, billion/bn/b, trillion/tn, lakh, crore; Russian, Ukrainian
+and Macedonian тыс./тис./илјади, млн/миллион/мільйон/милион, млрд/миллиард/мільярд/милијарда, трлн; German
+Tsd./Tausend, Mio./Million(en), Mrd./Milliarde(n), Billion(en); French million(s), milliard(s), Md;
+Spanish mil, millón/millones, mil millones, millardo, billón/billones; Finnish tuhatta, milj./miljoona(a),
+miljardi(a), biljoona(a); Chinese and Japanese 千, 万/萬, 亿/億, 兆 and their compounds (千万, 万亿,
+"1亿2000万", "5兆3500億", "3万5000"). The bare letters k, m, b and French M/Md count as scale words only
+glued to the number ("$5m", "12.9bn", "5 M€") and only with a currency, or for k and m before a counted
+or plural noun ("3m people", "50k users"); otherwise "5m" is five metres, a plain count, and "4K" or
+"5b" no figure at all. "billion" is 10^9 except that German "Billion(en)" and French "billion(s)" are
+10^12: "Billionen" always, "Billion" when the text around is German or the currency after it is written
+the German way ("Euro", "Dollar", "US-Dollar"), and French "billion(s)" when the text around is French.
+Spanish "billón/billones" are 10^12.
+
+Currencies. "$" alone is USD (US$, A$, C$, HK$ ... are their own); "¥"/"￥" is JPY unless the text around
+is Chinese (Han characters without kana, or 元/人民币/RMB/yuan/CNY nearby), then CNY; 元 is CNY, 円 JPY,
+美元 USD. ISO codes are recognised in upper case only, before or after the number. Currency names are
+recognised in English, Russian, Ukrainian, Macedonian, German, French, Spanish, Finnish, Chinese and
+Japanese, after the number, after a scale word, or after "de"/"d'"/"of" following a scale word
+("5 millions d'euros", "5 millones de dólares").
+
+Qualifiers. A qualifier just before the figure (before its currency symbol too: "almost $6 million"),
+possibly followed by a preposition ("почти в 5 раз", "майже на 20%"), or a CJK one just after
+("1000万余元", "5万元左右", "100万円以上"), sets ``approx``; it is not part of the span.
+- "about": about/around/approximately/roughly/some/около/примерно/близько/околу/rund/etwa/environ/
+  alrededor de/unos/noin/约/約 ...
+- "over": over/more than/above/at least/свыше/более/понад/над/повеќе од/mehr als/über/plus de/más de/
+  yli/超过/逾/余/多 ...
+- "under": nearly/almost/less than/under/up to/почти/майже/речиси/скоро/fast/knapp/bis zu/presque/
+  près de/moins de/casi/cerca de/lähes/近 ...
+A bare "до", "bis" or "hasta" is not a qualifier: it usually closes a range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from archive.figures.numbers import POWERS_OF_TEN, step_of
+from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
+                                         next_word, single_spaced, tokens_before, window_language)
+from archive.figures.vocabulary import (CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES,
+                                        CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
+                                        CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, PREPOSITIONS_AFTER_QUALIFIER,
+                                        QUALIFIERS, SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER)
+
+# Near a yen sign, these make it a yuan sign (the two share "¥").
+_CHINESE_MONEY_HINT = re.compile(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
+
+_SCALE = re.compile(
+    rf"(?:{WS}|-)?(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
+    rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
+)
+CJK_SCALE = re.compile(
+    rf"(?P<more>[多余])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"
+)
+_CJK_TAIL = re.compile(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
+_CJK_UNITS_TAIL = re.compile(r"\d{1,4}(?![\d.,])")
+_CONNECTOR = re.compile(rf"{WS}(?:de|of){WS}|{WS}d['’]")
+_CURRENCY_AFTER = re.compile(
+    rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
+    rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
+    rf"|(?P<name>(?i:{alternation(CURRENCY_NAMES)})){NOT_LETTER_AFTER}"
+    rf"|(?P<cjk>{alternation(CJK_CURRENCIES)}))"
+)
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:(?P<symbol>{alternation(c for c in CURRENCIES_BEFORE if not c[0].isalpha())})"
+    rf"|(?<![A-Za-z])(?P<word>{alternation(c for c in CURRENCIES_BEFORE if c[0].isalpha())})){WS}?$"
+)
+_PERCENT = re.compile(
+    rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|prozent|"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)){NOT_LETTER_AFTER})"
+)
+MULTIPLE = re.compile(
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal){NOT_LETTER_AFTER}"
+    rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
+    rf"|[x×]{NOT_LETTER_AFTER}|倍"
+)
+
+
+def _first_words(*vocabularies) -> set[str]:
+    """Return the lower-cased first words of every entry of ``vocabularies``."""
+    words = set()
+    for vocabulary in vocabularies:
+        for entry in vocabulary:
+            first = WORD.match(entry.lower())
+            if first:
+                words.add(first.group())
+    return words
+
+
+# What may follow a number for read_suffix to find something: a first word, or a first character.
+_SUFFIX_FIRST_WORDS = _first_words(
+    SCALE_WORDS, SCALE_LETTERS, CURRENCY_NAMES, CURRENCY_CODES, SYMBOLS_AFTER,
+    ["percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
+     "проценти", "отсто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
+     "prosenttiin", "prosentin", "prosentilla", "times", "пати", "раз", "раза", "рази", "разів", "fois",
+     "veces", "kertaa", "mal", "x", "de", "of", "d"],
+)
+_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
+                          + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
+_CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
+_CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}
+
+
+@dataclass
+class Suffix:
+    """What follows a number: scale, currency, percent or multiple, and where it ends."""
+
+    end: int
+    power: int = 0
+    has_scale: bool = False
+    scale_word: str = ""
+    scale_convention: str | None = None
+    letter_scale: bool = False
+    composite: Decimal | None = None  # extra value of "1亿2000万" after its first part
+    composite_step: Decimal | None = None
+    unit: str | None = None
+    name_convention: str | None = None  # revealed by a currency name: "euroa", "долари", German "Euro"
+    symbol_after: bool = False  # "1.234 €": a symbol after the number hints at the continental convention
+    german_currency: bool = False
+    approx: str | None = None
+
+
+def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
+    """Return the scale, currency, percent or multiple written right after the number ending at ``pos``."""
+    suffix = Suffix(end=pos)
+    if not _may_have_suffix(text, pos):
+        return suffix
+    _read_scale(text, suffix)
+    if not has_currency:
+        read_currency_after(text, suffix)
+    if suffix.unit is None and not has_currency:
+        unit_match = _PERCENT.match(text, suffix.end) or MULTIPLE.match(text, suffix.end)
+        if unit_match:
+            suffix.unit = "%" if unit_match.re is _PERCENT else "x"
+            suffix.end = unit_match.end()
+    read_qualifier_after(text, suffix)
+    return suffix
+
+
+def _may_have_suffix(text: str, pos: int) -> bool:
+    """Tell cheaply whether anything we read can follow ``pos``; most bare numbers are followed by none."""
+    if text[pos : pos + 1] in SPACES:
+        pos += 1
+    char = text[pos : pos + 1]
+    if not char or char in _SUFFIX_FIRST_CHARS:
+        return bool(char)
+    if not char.isalpha():
+        return False
+    word = WORD.match(text, pos)
+    return word is not None and word.group().lower() in _SUFFIX_FIRST_WORDS
+
+
+def _read_scale(text: str, suffix: Suffix) -> None:
+    """Read a scale word (or CJK scale, with 余/多 and a "1亿2000万" tail) into ``suffix``."""
+    cjk = CJK_SCALE.match(text, suffix.end)
+    if cjk.group("scale"):
+        suffix.power, suffix.has_scale, suffix.end = CJK_SCALES[cjk.group("scale")], True, cjk.end()
+        if cjk.group("more") or cjk.group("more_after"):
+            suffix.approx = "over"
+        if suffix.power >= 4:
+            _read_cjk_tail(text, suffix)
+        return
+    if cjk.group("more") and HAN.match(text, cjk.end()):  # "200余人": over 200
+        suffix.approx, suffix.end = "over", cjk.end()
+        return
+    scale = _SCALE.match(text, suffix.end)
+    if scale is None:
+        return
+    suffix.has_scale, suffix.end = True, scale.end()
+    if scale.group("word"):
+        word = scale.group("word")
+        suffix.scale_word = word
+        suffix.power, suffix.scale_convention = SCALE_WORDS[single_spaced(word.lower())]
+    else:
+        letters = (scale.group("letter") or scale.group("french")).lower()
+        suffix.power, suffix.letter_scale = SCALE_LETTERS[letters], True
+        suffix.scale_word = letters
+
+
+def _read_cjk_tail(text: str, suffix: Suffix) -> None:
+    """Add the smaller parts of a compound like "1亿2000万" or "5兆3500億" to ``suffix``."""
+    power = suffix.power
+    while (tail := _CJK_TAIL.match(text, suffix.end)) and CJK_SCALES[tail.group("scale")] < power:
+        power = CJK_SCALES[tail.group("scale")]
+        part = Decimal(tail.group("digits")) * POWERS_OF_TEN[power]
+        suffix.composite = (suffix.composite or Decimal(0)) + part
+        suffix.composite_step = step_of(tail.group("digits")) * POWERS_OF_TEN[power]
+        suffix.end = tail.end()
+    units = _CJK_UNITS_TAIL.match(text, suffix.end) if power == 4 else None
+    if units:  # "3万5000人": the units after 万 need no scale of their own
+        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())
+        suffix.composite_step = step_of(units.group())
+        suffix.end = units.end()
+    more = CJK_SCALE.match(text, suffix.end)
+    if more.group("more") and not more.group("scale"):
+        suffix.approx, suffix.end = "over", more.end()
+
+
+def read_currency_after(text: str, suffix: Suffix) -> None:
+    """Read a currency written after the number (and scale) into ``suffix``."""
+    pos = suffix.end
+    currency = _CURRENCY_AFTER.match(text, pos)
+    if currency is None and suffix.has_scale and not suffix.letter_scale:
+        connector = _CONNECTOR.match(text, pos)
+        if connector:
+            currency = _CURRENCY_AFTER.match(text, connector.end())
+            if currency and currency.group("cjk"):
+                currency = None
+    if currency is None:
+        return
+    if currency.group("symbol"):
+        suffix.unit = SYMBOLS_AFTER[single_spaced(currency.group("symbol"))]
+        suffix.symbol_after = True
+    elif currency.group("code"):
+        suffix.unit = currency.group("code")
+    elif currency.group("name"):
+        name = currency.group("name")
+        key = single_spaced(name.lower())
+        suffix.unit = CURRENCY_NAMES[key]
+        suffix.german_currency = name in GERMAN_CURRENCY_SPELLINGS
+        if CYRILLIC.search(name) or key in CONTINENTAL_NAMES or suffix.german_currency:
+            suffix.name_convention = "eu"
+    else:
+        suffix.unit = CJK_CURRENCIES[currency.group("cjk")]
+    if suffix.unit == "JPY?":
+        suffix.unit = _yen_code(text, pos)
+    suffix.end = currency.end()
+
+
+def read_qualifier_after(text: str, suffix: Suffix) -> None:
+    """Read a qualifier written after the figure ("5万元左右", "100万円以上") into ``suffix``."""
+    for length in (2, 1):
+        word = text[suffix.end : suffix.end + length]
+        if word in CJK_QUALIFIERS_AFTER and suffix.approx is None:
+            suffix.approx = CJK_QUALIFIERS_AFTER[word]
+            return
+
+
+def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
+    """Tell whether a bare k/m/b after a number is a scale: with a currency, in a query, before people."""
+    if suffix.unit is not None or query:
+        return True
+    if suffix.scale_word not in ("k", "m"):
+        return False
+    noun = next_word(text, suffix.end)
+    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))  # "3m people", "1.8m cars"
+
+
+def billion_power(text: str, start: int, suffix: Suffix) -> int:
+    """Return the power of ten of the scale word, reading German and French "billion" as 10^12."""
+    word = suffix.scale_word
+    if word.lower() not in ("billion", "billions"):
+        return suffix.power
+    language = window_language(text, start, suffix.end)
+    if word == "Billion" and (suffix.german_currency or language == "de"):
+        return 12
+    if language == "fr":
+        return 12
+    return 9
+
+
+def _yen_code(text: str, pos: int) -> str:
+    """Return CNY for a yen sign in Chinese text or near 元/人民币/yuan, else JPY."""
+    window = text[max(0, pos - 80) : pos + 80]
+    if KANA.search(window):
+        return "JPY"
+    if HAN.search(window) or _CHINESE_MONEY_HINT.search(window):
+        return "CNY"
+    return "JPY"
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """Return the currency written just before ``start`` and where it begins, if any."""
+    last = text[start - 1 : start]
+    if last in SPACES and start >= 2:
+        last = text[start - 2]
+    if last not in _CURRENCY_LAST_CHARS:  # cheap test first: most numbers have no currency before them
+        return None
+    found = _CURRENCY_BEFORE.search(text, max(0, start - 8), start)
+    if found is None:
+        return None
+    code = CURRENCIES_BEFORE[single_spaced(found.group())]
+    if code == "JPY?":
+        code = _yen_code(text, start)
+    return code, found.start()
+
+
+def qualifier_before(text: str, start: int, tokens: list[str] | None = None) -> tuple[str, int] | None:
+    """Return the qualifier just before ``start`` and how many words it takes, if any."""
+    for length in (2, 1) if text[start - 1 : start] in _CJK_QUALIFIER_LAST_CHARS else ():
+        word = text[max(0, start - length) : start]
+        if word in CJK_QUALIFIERS and len(word) == length:
+            if word == "近" and text[start - 2 : start - 1] in ("最", "附"):
+                continue
+            return CJK_QUALIFIERS[word], 1
+    if tokens is None:
+        tokens = tokens_before(text, start, 4)
+    skipped = 1 if tokens and tokens[-1] in PREPOSITIONS_AFTER_QUALIFIER else 0
+    words = tokens[: len(tokens) - skipped]
+    for count in (3, 2, 1):
+        if len(words) >= count:
+            phrase = " ".join(words[-count:])
+            if phrase in QUALIFIERS:
+                return QUALIFIERS[phrase], count + skipped
+    return None

@@ -1,0 +1,248 @@
+"""The words figures are written with, language by language: a table for each kind of word.
+
+Scale words, currency symbols, codes and names, qualifiers, English number words and Chinese numerals; and
+the words that tell a number is no figure (references, months, times, phone words) or that it counts
+something ("2000 people"); and the function words that tell the language around a number. Every table is
+lower-cased where it is matched without regard to case. Teaching the reader a new language starts here.
+
+Data only: the rules that read these words live in units, numbers, exclusions and surroundings.
+"""
+
+from __future__ import annotations
+
+
+def _table(groups: dict[str, str]) -> dict[str, str]:
+    """Return {lower-cased name: key} from {key: "name|name|..."}."""
+    return {name.lower(): key for key, names in groups.items() for name in names.split("|")}
+
+
+# Scale words: lower-cased word -> (power of ten, the number convention it reveals: "en", "eu" or None).
+SCALE_WORDS: dict[str, tuple[int, str | None]] = {
+    # English; "million", "millions", "billion" are French and German too, so they reveal nothing
+    "thousand": (3, "en"), "million": (6, None), "millions": (6, None), "mn": (6, "en"), "mln": (6, None),
+    "mln.": (6, None), "billion": (9, None), "billions": (9, None), "bn": (9, "en"), "bln": (9, None),
+    "trillion": (12, "en"), "trillions": (12, "en"), "tn": (12, "en"), "trn": (12, "en"),
+    "lakh": (5, "en"), "lakhs": (5, "en"), "crore": (7, "en"), "crores": (7, "en"),
+    # Russian
+    "тыс.": (3, "eu"), "тыс": (3, "eu"), "тысяча": (3, "eu"), "тысячи": (3, "eu"), "тысяч": (3, "eu"),
+    "млн": (6, "eu"), "млн.": (6, "eu"), "миллион": (6, "eu"), "миллиона": (6, "eu"),
+    "миллионов": (6, "eu"), "млрд": (9, "eu"), "млрд.": (9, "eu"), "миллиард": (9, "eu"),
+    "миллиарда": (9, "eu"), "миллиардов": (9, "eu"), "трлн": (12, "eu"), "трлн.": (12, "eu"),
+    "триллион": (12, "eu"), "триллиона": (12, "eu"), "триллионов": (12, "eu"),
+    # Ukrainian
+    "тис.": (3, "eu"), "тис": (3, "eu"), "тисяча": (3, "eu"), "тисячі": (3, "eu"), "тисяч": (3, "eu"),
+    "мільйон": (6, "eu"), "мільйона": (6, "eu"), "мільйони": (6, "eu"), "мільйонів": (6, "eu"),
+    "мільярд": (9, "eu"), "мільярда": (9, "eu"), "мільярди": (9, "eu"), "мільярдів": (9, "eu"),
+    "трильйон": (12, "eu"), "трильйона": (12, "eu"), "трильйонів": (12, "eu"),
+    # Macedonian
+    "илјада": (3, "eu"), "илјади": (3, "eu"), "милион": (6, "eu"), "милиони": (6, "eu"),
+    "милиона": (6, "eu"), "мил.": (6, "eu"), "милијарда": (9, "eu"), "милијарди": (9, "eu"),
+    "трилион": (12, "eu"), "трилиони": (12, "eu"),
+    # German ("Billion" is decided by context, see billion_power)
+    "tsd.": (3, "eu"), "tausend": (3, "eu"), "mio.": (6, "eu"), "mio": (6, "eu"), "millionen": (6, "eu"),
+    "mrd.": (9, "eu"), "mrd": (9, "eu"), "milliarde": (9, "eu"), "milliarden": (9, "eu"),
+    "billionen": (12, "eu"),
+    # French
+    "milliard": (9, "eu"), "milliards": (9, "eu"),
+    # Spanish
+    "mil": (3, "eu"), "millón": (6, "eu"), "millones": (6, "eu"), "mil millones": (9, "eu"),
+    "millardo": (9, "eu"), "millardos": (9, "eu"), "billón": (12, "eu"), "billones": (12, "eu"),
+    # Finnish
+    "tuhat": (3, "eu"), "tuhatta": (3, "eu"), "milj.": (6, "eu"), "miljoona": (6, "eu"),
+    "miljoonaa": (6, "eu"), "miljoonan": (6, "eu"), "miljardi": (9, "eu"), "miljardia": (9, "eu"),
+    "miljardin": (9, "eu"), "biljoona": (12, "eu"), "biljoonaa": (12, "eu"),
+}
+# Bare letters: scale words only glued to the number and, outside queries, only with a currency.
+SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
+CJK_SCALES = {
+    "千万": 7, "百万": 6, "万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "億": 8,
+    "万": 4, "萬": 4, "兆": 12, "千": 3,
+}
+
+# Currency symbols, as written -> ISO 4217 code; "JPY?" marks the yen sign, which context decides.
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "US $": "USD", "U.S.$": "USD", "U.S. $": "USD", "A$": "AUD", "AU$": "AUD",
+    "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
+    "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY?", "￥": "JPY?", "₽": "RUB", "₸": "KZT",
+    "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₼": "AZN", "₾": "GEL",
+}
+SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK"}
+# ISO codes are recognised in upper case only: "try", "all" and "cad" are words too.
+CURRENCY_CODES = set(
+    (
+        "USD EUR GBP JPY CNY RUB KZT UAH MKD INR CHF CAD AUD HKD SGD NZD SEK NOK DKK PLN CZK HUF RON BGN RSD "
+        "BYN GEL AMD AZN UZS KGS TJS TRY ILS BRL MXN ARS KRW TWD ZAR NGN EGP SAR AED QAR IRR PKR BDT IDR MYR "
+        "THB VND PHP"
+    ).split()
+)
+# Everything that may stand before a number as its currency ("$5", "USD 5", "Rs 500", "人民币5000万元").
+CURRENCIES_BEFORE = {
+    **CURRENCY_SYMBOLS, **{code: code for code in CURRENCY_CODES},
+    "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY",
+}
+# Currency names after a number, lower-cased -> code.
+CURRENCY_NAMES = _table(
+    {
+        "USD": "dollars|dollar|us dollars|u.s. dollars|american dollars|us-dollar|us-dollars|"
+        "dollars américains|dollars us|dólares|dólar|dólares estadounidenses|dollaria|dollarin|dollari|"
+        "долари|долара|долар|долларов|доллара|доллар|доллары|долл.|доларів|долари сад|долларов сша|"
+        "доллара сша|долл. сша|доларів сша|долари сша",
+        "CAD": "canadian dollars|canadian dollar",
+        "AUD": "australian dollars|australian dollar",
+        "HKD": "hong kong dollars|hong kong dollar",
+        "SGD": "singapore dollars",
+        "NZD": "new zealand dollars",
+        "EUR": "euros|euro|euroa|euron|евра|евро|євро",
+        "GBP": "pounds sterling|pounds|pound|sterling|фунтов стерлингов|фунта стерлингов|фунтов|фунта|"
+        "фунтів|фунти|британски фунти|pfund|livres sterling|libras esterlinas|libras|puntaa",
+        "CNY": "yuan|yuans|yuanes|yuania|renminbi|юаней|юаня|юань|юанів|юані",
+        "JPY": "yen|yens|yenes|jeniä|иен|иены|єн",
+        "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
+        "руб.|руб",
+        "KZT": "tenge|тенге|теңге",
+        "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|грн.|грн|hrywnja",
+        "MKD": "denars|denar|денари|денара|денар",
+        "INR": "rupees|rupee|рупий|рупии|rupien",
+        "CHF": "swiss francs|francs suisses|franken",
+        "PLN": "zloty|zlotys|złotych",
+    }
+)
+# Names whose spelling belongs to a continental language (decimal comma); Cyrillic names all do.
+CONTINENTAL_NAMES = {
+    "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",
+    "pfund", "libras", "libras esterlinas", "puntaa", "yuanes", "yuania", "yenes", "jeniä", "rubel",
+    "rublos", "ruplaa", "franken", "francs suisses", "dollars américains", "złotych",
+}
+GERMAN_CURRENCY_SPELLINGS = {"Euro", "Dollar", "US-Dollar", "Franken", "Pfund", "Rubel"}
+CJK_CURRENCIES = {
+    "美元": "USD", "美金": "USD", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP", "日元": "JPY",
+    "日圆": "JPY", "円": "JPY", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "圆": "CNY", "港元": "HKD",
+    "港币": "HKD", "韩元": "KRW", "卢布": "RUB", "盧布": "RUB", "新台币": "TWD", "坚戈": "KZT",
+    "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
+}
+
+# Qualifiers before a figure, lower-cased -> approx.
+QUALIFIERS = _table(
+    {
+        "about": "about|around|approximately|approx.|roughly|some|circa|ca.|c.|an estimated|estimated|"
+        "около|примерно|приблизительно|порядка|близько|приблизно|орієнтовно|околу|околo|приближно|"
+        "rund|etwa|ungefähr|circa|zirka|environ|quelque|autour de|approximativement|alrededor de|"
+        "aproximadamente|unos|unas|noin|suunnilleen|arviolta|n.",
+        "over": "over|more than|above|at least|in excess of|upwards of|just over|exceeding|"
+        "свыше|более|более чем|больше|больше чем|не менее|понад|більше|більш ніж|більше ніж|щонайменше|"
+        "над|повеќе од|најмалку|mehr als|über|mindestens|gut|plus de|au moins|más de|al menos|"
+        "por encima de|yli|vähintään|ainakin|runsaat|runsas",
+        "under": "nearly|almost|less than|under|up to|fewer than|below|just under|close to|"
+        "почти|менее|меньше|не более|майже|менше|менш ніж|речиси|скоро|помалку од|fast|knapp|beinahe|"
+        "weniger als|bis zu|unter|presque|près de|moins de|jusqu'à|jusqu’à|casi|menos de|cerca de|lähes|"
+        "melkein",
+    }
+)
+CJK_QUALIFIERS = {
+    "约": "about", "約": "about", "约为": "about", "大约": "about", "大約": "about", "约合": "about",
+    "超过": "over", "超過": "over", "逾": "over", "至少": "over", "超": "over",
+    "近": "under", "将近": "under", "將近": "under", "接近": "under", "不到": "under", "不足": "under",
+}
+CJK_QUALIFIERS_AFTER = {
+    "左右": "about", "前後": "about", "程度": "about", "以上": "over", "超": "over", "以下": "under",
+    "未満": "under",
+}
+
+# Words after which a number is a reference, not a figure (lower-cased tokens).
+REFERENCE_WORDS = set(
+    (
+        "article articles art. arts. section sections sec. § §§ paragraph paragraphs para. clause clauses "
+        "chapter page pages p. pp. no. nos. number # № n° nº n.º version ver. v. vol. item rule resolution "
+        "annex isbn issn doi id "
+        "статья статьи статье статью статей ст. пункт пункта пункте п. пп. часть части ч. глава главы "
+        "страница странице стр. с. номер версия версии раздел раздела параграф "
+        "стаття статті статтю статтею статей пункту частина частини розділ розділу сторінка сторінці версія "
+        "член члена членот став ставот точка страна верзија "
+        "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band "
+        "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
+        "pág. núm. número inciso ley decreto "
+        "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro"
+    ).split()
+)
+
+MONTHS = set(
+    (
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec "
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
+        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня "
+        "јануари февруари март април мај јуни јули август септември октомври ноември декември "
+        "januar jänner februar märz april mai juni juli august september oktober november dezember "
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+        "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+        "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+        "syyskuuta lokakuuta marraskuuta joulukuuta tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu "
+        "heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu"
+    ).split()
+)
+TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
+TIME_WORDS_BEFORE = {"klo", "kello", "kl."}
+# Time zones after a time written without a colon: "1453 GMT".
+TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "hkt", "jst", "bst"}
+# Words after which digits are a phone or fax number.
+PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "teléfono", "telefon", "telefono",
+                "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
+# Finnish writes the reference after the number: "21 luvun 1 §".
+REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "momentti", "momentin", "kohdan"}
+# Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
+PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
+
+# Words before a number of the 1800s that make it a year: "founded in 1887".
+YEAR_PREPOSITIONS = set(
+    "in since from until till by of year around circa в с до году года im seit von bis jahr en depuis "
+    "année desde hasta año vuonna vuodesta vuoteen".split()
+)
+# Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶")
+
+# Nouns that make a year-like integer or a bare "m"/"k" a count ("2000 people", "3m people").
+COUNTED_NOUNS = set(
+    (
+        "people persons residents citizens users customers subscribers viewers visitors voters workers "
+        "employees jobs households homes children refugees soldiers troops migrants patients students "
+        "tourists passengers deaths cases barrels tonnes tons vehicles drones units "
+        "человек людей жителей граждан беженцев солдат военных пациентов осіб мешканців громадян "
+        "луѓе лица жители граѓани "
+        "menschen personen einwohner flüchtlinge soldaten "
+        "personnes habitants réfugiés soldats personas habitantes refugiados soldados "
+        "henkeä ihmistä asukasta pakolaista sotilasta"
+    ).split()
+)
+
+# Function words that tell the language of the text around a number.
+LANGUAGE_MARKERS = _table(
+    {
+        "en": "the|and|of|to|was|were|is|are|said|for|with|from|that|by|has|have|which|its|this|will|"
+        "been|their|than|over|about|more|after|last|year|would|could",
+        "de": "der|die|das|und|ist|mit|für|von|den|dem|des|nicht|sich|auf|eine|einer|wurde|wurden|im|bei|"
+        "nach|sind|hat|auch|rund|etwa|mehr|als|um|zum|zur|über|ihren|ihre|ihr|sein|seine|werden|wird|"
+        "haben|aus|vor|noch|bis|knapp|fast|jahr|jahren",
+        "fr": "le|les|des|et|est|pour|dans|une|du|au|aux|sur|par|qui|selon|ont|été|avec|ce|cette|"
+        "environ|près",
+        "es": "el|los|las|del|y|para|con|una|por|que|según|fue|han|más|como|su|sus|al|es|casi|unos|unas",
+        "fi": "ja|oli|että|ovat|mukaan|vuonna|noin|yli|lähes|kanssa|myös|ei|kuin|hän|sekä|mutta|jo",
+        # shared by several continental languages: they tell the convention, not the language
+        "eu": "la|de|en|un|se|il|da|di|het|een|och|og",
+    }
+)
+
+# English number words and the scales they combine with ("two hundred and five", "half a million").
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+WORD_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+# Chinese numerals: digits, the units inside a section of four digits, and the big units between sections.
+CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+CJK_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}

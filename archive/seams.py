@@ -1,0 +1,258 @@
+"""The three seams between the archive and what it stores: original bytes, the catalog, the search index.
+
+Each is a Protocol the embedded backends satisfy today (BlobStore on files, Catalog on SQLite, WhooshIndex), and
+that server backends (S3-compatible blobs; PostgreSQL for the catalog, and for search as tsvector) can
+implement next. tests/contract/ states what every implementation must do, once per seam, and runs it against
+each backend: a new backend is one more fixture parameter there.
+
+The catalog's protocol describes archive/catalog.py's public methods as the archive uses them today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from archive.figures import Figure
+    from archive.models import Capture, Citation, Claim, Observation
+
+
+@runtime_checkable
+class BlobBackend(Protocol):
+    """Original bytes stored once under their SHA-256 (lowercase hex), never rewritten.
+
+    A missing blob raises FileNotFoundError; bytes that no longer match their hash, read with verify,
+    raise archive.errors.IntegrityError.
+    """
+
+    def put(self, data: bytes, sha256: str | None = None) -> str:
+        """Store bytes under their hash (given, or computed) unless a blob is there already; return the hash."""
+
+    def has(self, sha256: str) -> bool:
+        """Tell whether a blob is stored."""
+
+    def holds_any(self) -> bool:
+        """Tell whether any blob was ever stored here."""
+
+    def iter_hashes(self) -> Iterator[str]:
+        """Yield the hash of every stored blob, once each."""
+
+    def get(self, sha256: str, verify: bool = False) -> bytes:
+        """Return a blob's bytes; with verify, check them against their hash first."""
+
+    def open(self, sha256: str) -> BinaryIO:
+        """Open a blob for streaming reads (a context manager)."""
+
+
+IndexTexts = Callable[[list[int]], dict[int, tuple[str, list[int] | None]]]
+"""Given capture ids, return {id: (text, token marks)}: what a search needs to cut its snippets."""
+
+
+@dataclass
+class IndexHit:
+    """A matching capture id with its score and best passage."""
+
+    capture_id: int
+    score: float
+    snippet: str  # escaped HTML: a slice of the capture's text with the matched words in <mark>
+    offset: int | None  # where in the text the first marked word starts, None when nothing is marked
+
+
+@runtime_checkable
+class SearchBackend(Protocol):
+    """The search index: derived from the catalog (rebuilt from it at any time), one writer at a time.
+
+    Writing: take the write lock (begin, try_begin), queue captures and deletions, then commit, which applies
+    them at once and releases the lock; a writer that dies before its commit changes nothing, and its lock
+    does not outlive it. Searching sees the last commit.
+    """
+
+    created_now: bool  # made empty when opened (missing, outdated, unreadable): every capture must be indexed
+
+    @property
+    def writing(self) -> bool:
+        """Tell whether this opening holds the write lock."""
+
+    @property
+    def pending_ids(self) -> list[int]:
+        """Return the capture ids queued since the last commit."""
+
+    def try_begin(self) -> bool:
+        """Take the write lock if nobody holds it; tell whether this opening holds it now."""
+
+    def begin(self, wait: float | None = None) -> None:
+        """Take the write lock, waiting up to `wait` seconds (the backend's default for None), else raise
+        archive.errors.IndexBusyError."""
+
+    def add(self, capture: Capture, terms: dict[str, list[int]], replace: bool = False) -> None:
+        """Queue a capture, its text given as analysis.analyse terms ({term: positions}); `replace` first
+        removes a copy committed earlier. Raise IndexBusyError without the write lock."""
+
+    def delete(self, capture_id: int) -> None:
+        """Queue the removal of a committed capture's document. Raise IndexBusyError without the write lock."""
+
+    def commit(self, clear: bool = False) -> list[int]:
+        """Apply what is queued and release the lock; return the capture ids added. `clear` drops every
+        earlier document in the same step (a rebuild: searches see the old index until then). A failure
+        raises IndexWriteError, with the lock released and nothing applied."""
+
+    def cancel(self) -> None:
+        """Drop what is queued and release the lock."""
+
+    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
+        """Return the exact number of captures matching a query (archive.search.queries' language, filters
+        included) and the hits from `offset`, best first, equal scores in index order."""
+
+    def matching_ids(self, query: str) -> set[int]:
+        """Return the ids of every capture matching a query, without scoring or snippets."""
+
+    def document_ids(self) -> list[int]:
+        """Return the capture id of every document, repeats included (verify looks for them)."""
+
+    def doc_count(self) -> int:
+        """Return how many captures are searchable."""
+
+    def close(self) -> None:
+        """Commit anything queued and release the index."""
+
+
+# -- the catalog, in four parts ----------------------------------------------------------------
+
+@runtime_checkable
+class CaptureCatalog(Protocol):
+    """Capture rows, their observations and what is derived from their text."""
+
+    def add_capture(self, row: dict[str, Any], at: str, figures: list[Figure] = (),
+                    observation: dict[str, Any] | None = None) -> tuple[Capture, bool]:
+        """Insert a capture, its figures and its ledger event at once; return (capture, created). The same
+        bytes already catalogued (even by a writer racing this one) return that capture with created False."""
+
+    def find_by_sha256(self, sha256: str) -> Capture | None:
+        """Return the capture of these exact bytes, if any."""
+
+    def latest_for_url(self, url: str) -> Capture | None:
+        """Return the newest capture of a URL, if any."""
+
+    def versions(self, url: str) -> list[Capture]:
+        """Return every capture of a URL, oldest first."""
+
+    def get_capture(self, capture_id: int, with_text: bool = False) -> Capture | None:
+        """Return one capture by id, with its text when asked."""
+
+    def get_captures(self, ids: Iterable[int], with_text: bool = False) -> dict[int, Capture]:
+        """Return several captures by id."""
+
+    def iter_captures(self, with_text: bool = False, where: str = "1", batch: int = 200) -> Iterator[Capture]:
+        """Stream captures in id order; `where` is an SQL condition on the captures' columns."""
+
+    def list_captures(self, limit: int = 50, offset: int = 0) -> list[Capture]:
+        """Return the newest captures first."""
+
+    def count_captures(self) -> int:
+        """Return how many captures the catalog holds."""
+
+    def capture_ids(self) -> set[int]:
+        """Return the id of every capture."""
+
+    def blob_hashes(self) -> set[str]:
+        """Return the hash of every blob a capture records (its original, the WARC of its exchange)."""
+
+    def add_observation(self, capture_id: int, observation: dict[str, Any], at: str) -> None:
+        """Record a fetch that found a capture's bytes again, and its ledger event."""
+
+    def observations(self, capture_id: int | None = None) -> list[Observation]:
+        """Return the observations of one capture (or of all), oldest first."""
+
+    def replace_derived(self, capture_id: int, figures: list[Figure], token_marks: list[int], at: str) -> None:
+        """Store afresh what is derived from a capture's text; a changed result is a ledger event."""
+
+    def figures_of(self, capture_id: int) -> list[Figure]:
+        """Return the figures stored for one capture, in text order."""
+
+    def figures_between(self, unit: str | None, low: float, high: float,
+                        limit: int = 20000) -> list[tuple[int, Figure]]:
+        """Return (capture_id, figure) for figures of a unit whose value lies in [low, high]."""
+
+
+@runtime_checkable
+class IndexMarks(Protocol):
+    """Which captures the search index holds: marked when a commit took them, unmarked for a rebuild."""
+
+    def unindexed_ids(self) -> list[int]:
+        """Return the captures not yet committed to the search index, in id order."""
+
+    def count_unindexed(self) -> int:
+        """Return how many captures wait for the search index."""
+
+    def mark_indexed(self, ids: Iterable[int], indexed: bool = True) -> None:
+        """Record that captures are (or are no longer) in the search index."""
+
+    def mark_all_unindexed(self) -> None:
+        """Forget which captures are indexed, before a full rebuild."""
+
+    def indexed_ids(self) -> set[int]:
+        """Return the captures recorded as committed to the search index."""
+
+
+@runtime_checkable
+class ClaimCatalog(Protocol):
+    """Claims and the citations that tie them to quotes of captures."""
+
+    def add_claim(self, text: str, at: str) -> Claim:
+        """Insert a claim and its ledger event."""
+
+    def set_claim_status(self, claim_id: int, status: str, notes: str | None, at: str) -> Claim:
+        """Change a claim's status and notes; the change is a ledger event."""
+
+    def get_claim(self, claim_id: int) -> Claim | None:
+        """Return a claim with its current citations."""
+
+    def list_claims(self) -> list[Claim]:
+        """Return every claim, newest first, with its number of current citations."""
+
+    def claim_rows(self) -> list[dict[str, Any]]:
+        """Return every claim row as stored, oldest first."""
+
+    def add_citation(self, row: dict[str, Any], at: str) -> Citation:
+        """Insert a citation and its ledger event."""
+
+    def remove_citation(self, citation_id: int, at: str) -> None:
+        """Mark a citation removed (the row stays); the removal is a ledger event."""
+
+    def citations(self, claim_id: int | None = None, capture_id: int | None = None,
+                  citation_id: int | None = None, include_removed: bool = False) -> list[Citation]:
+        """Return citations by claim, capture or id, oldest first."""
+
+
+@runtime_checkable
+class LedgerCatalog(Protocol):
+    """The hash-chained ledger every write above appends to, in the same transaction as its rows."""
+
+    def ledger_head(self) -> tuple[int, str]:
+        """Return the number of entries and the hash of the last one."""
+
+    def iter_ledger(self, events: tuple[str, ...] = (), batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Stream entries in order, all or only of the given kinds."""
+
+    def recorded_capture(self, capture_id: int) -> dict[str, Any]:
+        """Return a capture's facts as its ledger events record them."""
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Read everything inside the block from one moment of the catalog, while writers go on."""
+
+
+@runtime_checkable
+class CatalogBackend(CaptureCatalog, IndexMarks, ClaimCatalog, LedgerCatalog, Protocol):
+    """The catalog: rows about captures, claims and citations, and the ledger of what happened to them.
+
+    New ids are above every id ever given (a deleted row's id is never given again).
+    """
+
+    def archive_id(self) -> str:
+        """Return the id the catalog was made with."""
+
+    def close(self) -> None:
+        """Release the catalog."""

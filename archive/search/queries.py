@@ -1,0 +1,56 @@
+"""The query language: Whoosh's parser plus date ranges and `> <`, and the split of filters from ranking words."""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import query as query_module
+from whoosh.fields import Schema
+from whoosh.qparser import GtLtPlugin, MultifieldParser
+from whoosh.qparser.dateparse import DateParserPlugin
+
+from archive.errors import QueryError
+from archive.search.phrases import own_phrases
+
+FILTER_FIELDS = {"lang", "kind", "published", "captured", "url", "sha256"}
+_DATE_CLAUSE = re.compile(r"\b(published|captured):(\[[^\]]*\]|\S+)")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def parse(query: str, schema: Schema) -> query_module.Query:
+    """Parse the query language: words, "phrases", AND/OR/NOT, field:value, date ranges."""
+    parser = MultifieldParser(["title", "text"], schema)
+    parser.add_plugin(DateParserPlugin(free=False))
+    parser.add_plugin(GtLtPlugin())
+    try:
+        return parser.parse(_normalise_dates(query)).accept(own_phrases)
+    except Exception as exc:  # whoosh raises assorted errors (ValueError, IndexError...) for bad input
+        hint = (" (dates are written 2024, 2024-03 or 2024-03-05, ranges as [2024-01-01 to 2024-06-30])"
+                if _DATE_CLAUSE.search(query) else "")
+        shown = query if len(query) <= 80 else query[:77] + "…"
+        raise QueryError(f"could not read the query {shown!r}{hint}") from exc
+
+
+def split_filters(parsed) -> tuple[object, list]:
+    """Separate clauses on metadata fields (they filter, they do not rank) from the words that rank hits."""
+    clauses = list(parsed.subqueries) if isinstance(parsed, query_module.And) else [parsed]
+    filters = [c for c in clauses if _is_filter(c)]
+    if not filters:
+        return parsed, []
+    ranking = [c for c in clauses if not _is_filter(c)]
+    if not ranking:
+        return query_module.Every(), filters
+    return (ranking[0] if len(ranking) == 1 else query_module.And(ranking)), filters
+
+
+def _is_filter(clause) -> bool:
+    fields = {name for name, _text in clause.iter_all_terms()} if not isinstance(
+        clause, (query_module.NumericRange, query_module.DateRange)) else {clause.fieldname}
+    return bool(fields) and fields <= FILTER_FIELDS
+
+
+def _normalise_dates(query: str) -> str:
+    """Write ISO dates in date clauses as YYYYMMDD, the form Whoosh's date parser reads reliably."""
+    def compact(match: re.Match) -> str:
+        return match.group(1) + ":" + _ISO_DAY.sub(lambda m: "".join(g for g in m.groups() if g), match.group(2))
+    return _DATE_CLAUSE.sub(compact, query)

@@ -1,0 +1,128 @@
+"""The backends each contract suite runs against, and what the suites need to know of each.
+
+A backend is named by a factory ("module:callable") and a location (a folder or file today; a URL for a server
+backend), so that another thread or process can open the same store, as the suites' races and crashes do. A
+server backend joins a suite by one more entry in its list below, with the means to damage its data behind
+its back where the suite needs it (a changed blob, a deleted row).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from archive.store import BlobStore
+
+
+@dataclass(frozen=True)
+class Backend:
+    """One implementation of a seam, opened anywhere from its factory's name and its location."""
+
+    factory: str  # "module:callable", called with the location
+    location: str
+
+    def open(self):
+        """Open the store: a new opening each call, as another process would have."""
+        module, name = self.factory.split(":")
+        return getattr(importlib.import_module(module), name)(self.location)
+
+
+@dataclass(frozen=True)
+class BlobCase:
+    """A blob backend, and how to change a stored blob's bytes behind its back (damage, tampering)."""
+
+    backend: Backend
+    change_bytes: Callable[[str, bytes], None]
+
+
+@dataclass(frozen=True)
+class CatalogCase:
+    """A catalog backend, and how to delete a row behind its back (table, id)."""
+
+    backend: Backend
+    delete_row: Callable[[str, int], None]
+
+
+def files_blobs(folder: Path) -> BlobCase:
+    """Blobs as read-only files under a folder (archive/store.py)."""
+    location = folder / "blobs"
+
+    def change_bytes(sha256: str, data: bytes) -> None:
+        path = BlobStore(location).path_for(sha256)
+        os.chmod(path, 0o644)
+        path.write_bytes(data)
+
+    return BlobCase(Backend("archive.store:BlobStore", str(location)), change_bytes)
+
+
+def sqlite_catalog(folder: Path) -> CatalogCase:
+    """The catalog in one SQLite file (archive/catalog.py)."""
+    location = folder / "catalog.db"
+
+    def delete_row(table: str, row_id: int) -> None:
+        db = sqlite3.connect(location)
+        try:
+            with db:
+                if table == "captures":
+                    db.execute("DELETE FROM figures WHERE capture_id = ?", [row_id])
+                db.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
+        finally:
+            db.close()
+
+    return CatalogCase(Backend("archive.catalog:Catalog", str(location)), delete_row)
+
+
+def whoosh_index(folder: Path) -> Backend:
+    """The search index in a Whoosh folder (archive/search/whoosh_index.py)."""
+    return Backend("archive.search.whoosh_index:WhooshIndex", str(folder / "index"))
+
+
+BLOB_BACKENDS = [pytest.param(files_blobs, id="files")]
+CATALOG_BACKENDS = [pytest.param(sqlite_catalog, id="sqlite")]
+SEARCH_BACKENDS = [pytest.param(whoosh_index, id="whoosh")]
+
+
+def unmatched_members(implementation: object, protocol: type) -> list[str]:
+    """Return the protocol's members an implementation lacks or takes differently: the same parameters in the
+    same order, of the same kinds, optional where the protocol's are (it may add optional ones at the end)."""
+    unmatched = []
+    for name in _members(protocol):
+        ours = inspect.getattr_static(protocol, name, None)
+        theirs = inspect.getattr_static(type(implementation), name, None)
+        if ours is None:  # an annotated attribute
+            if not hasattr(implementation, name):
+                unmatched.append(name)
+        elif isinstance(ours, property):
+            if not isinstance(theirs, property):
+                unmatched.append(name)
+        elif not callable(theirs) or not _takes(inspect.signature(theirs), inspect.signature(ours)):
+            unmatched.append(name)
+    return unmatched
+
+
+def _members(protocol: type) -> set[str]:
+    """Return the names a protocol and the protocols it extends (those of its own module) declare."""
+    names = set()
+    for cls in protocol.__mro__:
+        if cls.__module__ == protocol.__module__:
+            names.update(name for name in vars(cls) if not name.startswith("_"))
+            names.update(getattr(cls, "__annotations__", {}))
+    return names
+
+
+def _takes(theirs: inspect.Signature, ours: inspect.Signature) -> bool:
+    given, wanted = list(theirs.parameters.values()), list(ours.parameters.values())
+    if len(given) < len(wanted):
+        return False
+    for have, want in zip(given, wanted):
+        optional = want.default is not inspect.Parameter.empty
+        if (have.name, have.kind) != (want.name, want.kind) or optional != (have.default is not inspect.Parameter.empty):
+            return False
+    return all(extra.default is not inspect.Parameter.empty for extra in given[len(wanted):])
