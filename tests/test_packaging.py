@@ -10,7 +10,7 @@ Everything runs offline, from what the test venv already has:
   editable install's finder (which maps `app`, `archive`, `web`... back to the checkout) is never set up:
   our code can only come from the wheel. The test checks that it does.
 - The wheel goes in with that pip (`python -m pip install --no-deps --no-index --ignore-installed`).
-Every wait is bounded. It takes 20-40 s, so it runs in the normal suite (`-m "not packaging"` skips it).
+Every wait is bounded. It takes about 10 s and runs in the normal suite (`-m "not packaging"` skips it).
 """
 
 from __future__ import annotations
