@@ -19,17 +19,16 @@ from pathlib import Path
 import click
 
 from archive.archive import Archive
-from archive.bundle import build_bundle
-from archive.bundlecheck import bundle_files, verify_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
 from archive.quotes import QuoteNotFoundError
 from archive.figures import Agreement, describe_agreement
 from archive.figures import extract as extract_figures
-from ingest.pipeline import Limits
-from ingest.pipeline import reextract as reextract_text
-from ingest.sources import SourceItem, is_url
-from ingest.workers import capture_isolated
+from ingest.limits import Limits
+
+# The ingest machinery (ingest.workers, ingest.pipeline: trafilatura, pdfplumber, lxml, the language model) and
+# the bundle code are imported inside the commands that use them: importing them costs a read command (search,
+# show, claim show) most of its time. tests/test_cli_imports.py holds the read path to that.
 
 DEFAULT_HOME = "./evidence-data"
 ALLOW_PRIVATE_HELP = "Also capture loopback, private and link-local addresses (refused by default)."
@@ -305,6 +304,9 @@ def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
     """Return the text of a capture id, or of a file or URL extracted as ingest would (nothing is stored)."""
     if _CAPTURE_ID.fullmatch(target) and (len(target) > 18 or not Path(target).exists()):
         return _run(lambda: open_archive(ctx).get(_capture_id(target), with_text=True)).text or ""
+    from ingest.sources import SourceItem, is_url
+    from ingest.workers import capture_isolated
+
     item = SourceItem(target, is_url(target))
     try:
         return capture_isolated(item, limits).text
@@ -349,7 +351,9 @@ def verify(ctx, as_json, reextract):
     """Check that nothing changed: blobs, texts, ledger chain, catalog against ledger, every citation."""
     archive = open_archive(ctx)
     total = archive.count_captures()
-    again = reextract_text if reextract else None
+    again = None
+    if reextract:
+        from ingest.pipeline import reextract as again
     if sys.stderr.isatty() and not as_json and total:
         with click.progressbar(length=total, label="Verifying", file=sys.stderr) as bar:
             report = archive.verify(progress=bar.update, reextract=again)
@@ -403,6 +407,9 @@ def bundle():
 @click.pass_context
 def bundle_create(ctx, claim_id, out, publisher):
     """Write CLAIM_ID's evidence bundle to OUT.zip."""
+    from archive.bundle import build_bundle
+    from archive.bundlecheck import bundle_files
+
     archive = open_archive(ctx)
     _run(lambda: build_bundle(archive, claim_id, out, publisher))
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
@@ -417,6 +424,8 @@ def bundle_create(ctx, claim_id, out, publisher):
 @click.pass_context
 def bundle_verify(ctx, path, as_json):
     """Check a bundle on its own, without the archive: files, quotes, ledger chain, every fact against the ledger."""
+    from archive.bundlecheck import verify_bundle
+
     report = verify_bundle(path)
     _echo_report(report, as_json, "OK: the bundle is intact.")
     if not report.ok:

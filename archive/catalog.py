@@ -16,15 +16,13 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from archive.clock import utc_now
 from archive.errors import ArchiveBusyError, CatalogDamagedError
@@ -32,7 +30,14 @@ from archive.figures import Figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
 
-migrations = Migrations("evidence")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+# The schema's changes, in the order written. sqlite_utils.Migrations applies them and records each in its
+# table; sqlite-utils is imported only when one is pending: its import takes most of a read command's start-up.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
+MIGRATION_SET = "evidence"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite_utils.Migrations records (migration_set, name)
 
 # JSON-encoded columns of the captures and observations tables.
 _JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks")
@@ -51,7 +56,13 @@ BUSY_TIMEOUT = 5.0  # seconds SQLite itself waits for a lock before answering "b
 WRITE_WAIT = 600.0  # seconds a write waits for its turn in all, before it gives up with ArchiveBusyError
 
 
-@migrations()
+def migration(change: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    """Add a schema change to MIGRATIONS."""
+    MIGRATIONS.append(change)
+    return change
+
+
+@migration
 def m001_captures_and_ledger(db: sqlite_utils.Database) -> None:
     db["captures"].create(
         {
@@ -82,7 +93,7 @@ def m001_captures_and_ledger(db: sqlite_utils.Database) -> None:
                "BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END")
 
 
-@migrations()
+@migration
 def m002_claims_and_citations(db: sqlite_utils.Database) -> None:
     db["claims"].create(
         {"id": int, "text": str, "status": str, "notes": str, "created_at": str, "updated_at": str},
@@ -100,7 +111,7 @@ def m002_claims_and_citations(db: sqlite_utils.Database) -> None:
     db["citations"].create_index(["capture_id"])
 
 
-@migrations()
+@migration
 def m003_figures(db: sqlite_utils.Database) -> None:
     # Figures are derived from capture texts, like the search index; existing captures get theirs when the
     # archive next brings its derived data up to date (Archive.index_pending).
@@ -115,19 +126,19 @@ def m003_figures(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE captures SET indexed = 0")
 
 
-@migrations()
+@migration
 def m004_exchange_warc(db: sqlite_utils.Database) -> None:
     db["captures"].add_column("warc_sha256", str)
 
 
-@migrations()
+@migration
 def m005_token_marks(db: sqlite_utils.Database) -> None:
     # Where every 128th token starts, for snippets (derived from the text, like the index).
     db["captures"].add_column("token_marks", str)
     db.execute("UPDATE captures SET indexed = 0")
 
 
-@migrations()
+@migration
 def m006_versions_index(db: sqlite_utils.Database) -> None:
     # The newest capture of a URL is looked up on every add; with many versions of one URL, an index on the
     # URL alone left SQLite sorting them all each time.
@@ -135,7 +146,7 @@ def m006_versions_index(db: sqlite_utils.Database) -> None:
     db["captures"].create_index(["url", "captured_at", "id"])
 
 
-@migrations()
+@migration
 def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
     # Events are looked up by kind (the newest id ever given, a capture's records); observations of bytes
     # already archived get a table of their own.
@@ -168,6 +179,26 @@ def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
         _append_ledger(conn, "capture.attested", str(capture_id), {"capture_id": capture_id, **record}, at)
 
 
+def _migrations_pending(conn: sqlite3.Connection) -> bool:
+    """Tell whether a schema change is not yet recorded as applied, reading with sqlite3 alone."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE])
+    if found.fetchone() is None:
+        return True
+    applied = {name for (name,) in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+                                                [MIGRATION_SET])}
+    return any(change.__name__ not in applied for change in MIGRATIONS)
+
+
+def schema_migrations() -> sqlite_utils.Migrations:
+    """Return MIGRATIONS as a sqlite_utils Migrations set, which applies each change and records it."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for change in MIGRATIONS:
+        migrations()(change)
+    return migrations
+
+
 def derived_digest(figures: Iterable[Figure], token_marks: list[int] | None) -> str:
     """Return the hash of what is derived from a capture's text (figures, token marks), as the ledger records it."""
     return derived_digest_of_rows([(f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision)
@@ -192,13 +223,19 @@ class Catalog:
         self._connections_lock = threading.Lock()
         self._connect()
         try:
-            self.db = sqlite_utils.Database(self._conn)
-            if migrations.pending(self.db):
+            if _migrations_pending(self._conn):
                 with self._write():
-                    migrations.apply(self.db)  # each migration nests as a savepoint in this transaction
+                    schema_migrations().apply(self.db)  # each change nests as a savepoint in this transaction
         except sqlite3.Error as exc:
             self.close()
             raise self._error(exc) from exc
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """Return the connection wrapped by sqlite-utils, imported on first use (migrations, tests)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn)
 
     @staticmethod
     def exists(path: Path | str) -> bool:

@@ -192,7 +192,7 @@ def test_an_archive_recorded_before_full_coverage_keeps_verifying_and_is_atteste
     """A catalog whose capture.added events hold only the old five facts: its ledger still verifies, and
     the upgrade attests the other facts once, so a later forgery of them is caught."""
     from archive.archive import Archive
-    from archive.catalog import Catalog, migrations
+    from archive.catalog import Catalog, schema_migrations
     from archive.ledger import canonical_json, ledger_hash
     import hashlib
     import sqlite_utils
@@ -200,7 +200,7 @@ def test_an_archive_recorded_before_full_coverage_keeps_verifying_and_is_atteste
     home = tmp_path / "old"
     home.mkdir()
     db = sqlite_utils.Database(home / "catalog.db")
-    migrations.apply(db, stop_before="m007_ledger_covers_every_fact")
+    schema_migrations().apply(db, stop_before="m007_ledger_covers_every_fact")
     text = "Kazakhstan exported $1.23 million of drones."
     text_sha = hashlib.sha256(text.encode()).hexdigest()
     body = text.encode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from importlib import resources
 from pathlib import Path
 
 from flask import Flask
@@ -12,13 +13,15 @@ from flask_wtf.csrf import CSRFProtect
 from ingest.pipeline import Limits
 from web import api, arguments, captures, claims, db, errors, indexer, render, search, security
 
-ROOT = Path(__file__).resolve().parent.parent
+# templates/ sits at the top of the repository and is installed as the package web.templates: found through
+# the import system, it is the checkout's folder in an editable install and the installed copy from a wheel.
+TEMPLATES = str(resources.files("web.templates"))
 csrf = CSRFProtect()
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app: defaults, then EVIDENCE_* environment variables, then `config`."""
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
+    app = Flask(__name__, template_folder=TEMPLATES, static_folder="static")
     app.config.from_mapping(
         EVIDENCE_HOME=os.environ.get("EVIDENCE_HOME", "./evidence-data"),
         MAX_CONTENT_LENGTH=50 * 1024 * 1024,  # uploads larger than this are answered with 413

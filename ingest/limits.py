@@ -1,0 +1,20 @@
+"""How far one capture may go: the bounds the command line, the web and the workers agree on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How far a capture may go: network time, bytes, internal addresses, and its extraction's time and memory."""
+
+    timeout: float = 20.0
+    max_bytes: int = 50 * 1024 * 1024
+    allow_private: bool = False  # loopback, private and link-local addresses are refused unless allowed
+    # Seconds per source. The slowest legitimate sources measured: a 16-page PDF of dense tables 38 s (the
+    # corpus's WARN report), a 45 MB page 19 s; most take well under a second.
+    time_limit: float = 300.0
+    # Bytes of address space of the worker extracting a source: 260 MB idle (the extraction code and language
+    # model), at most 320 MB over the corpus, 1.2 GB for a 45 MB page.
+    max_memory: int = 2 * 1024 * 1024 * 1024

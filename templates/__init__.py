@@ -1,0 +1,1 @@
+"""The page templates, installed as the package `web.templates` so a wheel carries them (see pyproject.toml)."""
