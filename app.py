@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import logging
 import os
 import re
 import socket
@@ -578,6 +577,8 @@ def serve(ctx, host, port, threads):
     flask_app.extensions["evidence_indexer"].start()  # a deleted or outdated index is rebuilt in the background
     port = sockets[0].getsockname()[1]  # the port chosen for --port 0
     click.echo(f"Serving the archive at {ctx.obj['home']} on http://{_url_host(host)}:{port}/ (Ctrl-C to stop)")
+    import logging
+
     logging.basicConfig()  # waitress reports overload and errors through logging, as waitress.serve set up
     server.run()
 

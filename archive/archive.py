@@ -15,19 +15,18 @@ from typing import TYPE_CHECKING
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import changes, figures, inputs, quotes, snippets, warc_writer
-from archive.analysis import analyse
-from archive import verify as verification
+from archive import changes, figures, inputs, quotes, snippets
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
-from archive.search.whoosh_index import WhooshIndex
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
 
 
 if TYPE_CHECKING:
+    from archive.verify import Report
+    from archive.search.whoosh_index import WhooshIndex
     from ingest.pipeline import Limits
     from ingest.run import Source
     from ingest.sources import SourceItem, Upload
@@ -49,19 +48,35 @@ class Archive:
         self.catalog = Catalog(self.home / "catalog.db")
         try:
             _check_identity(self.home, self.catalog, self.store)
-            self.index = WhooshIndex(self.home / "index")
         except BaseException:
             self.catalog.close()
             raise
         self.index_batch = index_batch
+        self._index: WhooshIndex | None = None  # opened on first use: `show` and `claim show` never need it
         self._thread = threading.local()  # each thread's batch depth
         self._index_lock = threading.RLock()  # the index writer and what it has queued
         self._deferred = False  # captures left to whichever process holds the index lock
         self._next_lock_try = 0.0
         self.index_problem: str | None = None  # why captures wait for the index, when it is not another's lock
-        if self.index.created_now and self.catalog.count_captures():
-            # The index was missing, outdated or unreadable and is new and empty: index everything again.
+
+    @property
+    def index(self) -> WhooshIndex:
+        """Return the search index, opening it on first use (made anew when missing, outdated or unreadable)."""
+        if self._index is None:
+            with self._index_lock:
+                if self._index is None:
+                    self._index = self._open_index()
+        return self._index
+
+    def _open_index(self) -> WhooshIndex:
+        from archive.search.whoosh_index import WhooshIndex  # Whoosh is imported only by what searches or indexes
+
+        opened = WhooshIndex(self.home / "index")
+        if opened.created_now and self.catalog.count_captures() > self.catalog.count_unindexed():
+            # The index was missing, outdated or unreadable and is new and empty, while captures are marked as
+            # in it: index everything again.
             self.catalog.mark_all_unindexed()
+        return opened
 
     def close(self, wait_for_index: bool = True) -> int:
         """Commit queued index work and release files; return how many captures still wait for the index."""
@@ -69,7 +84,8 @@ class Archive:
             return self.flush(wait=wait_for_index)
         finally:
             with self._index_lock:
-                self.index.close()
+                if self._index is not None:
+                    self._index.close()
             self.catalog.close()
 
     def __enter__(self) -> Archive:
@@ -96,10 +112,12 @@ class Archive:
             raise CaptureError(captured.source, "the original is missing from the blob store")
         row = _row(captured, sha256)
         if captured.needs_original():
+            from archive import warc_writer  # warcio, for http captures and exports only
+
             row["warc_sha256"] = self.store.put(warc_writer.exchange_warc(
                 captured.final_url or captured.url, captured.captured_at, captured.request_headers or {},
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
-        analysed = captured.analysed or analyse(captured.text)
+        analysed = captured.analysed or _analyse(captured.text)
         row["token_marks"] = analysed.marks
         found = captured.figures if captured.figures is not None else figures.extract(captured.text)
         capture, created = self.catalog.add_capture(row, at=utc_now(), figures=found, observation=observation)
@@ -134,6 +152,7 @@ class Archive:
         from ingest.workers import shared_pool as process_pool
 
         pool = process_pool() if shared_pool else None
+        self.index  # opened before the first capture is stored, as another process may be writing it already
         with self.batch():
             yield from ingest(sources, self.add, limits, jobs, on_planned=on_planned, on_done=on_done,
                               exclude=(self.home,), store=self.store, pool=pool)
@@ -185,18 +204,16 @@ class Archive:
 
     def index_lost(self) -> bool:
         """Tell whether the search index's folder was deleted or replaced since this archive opened it."""
-        return self.index.is_lost()
+        return self._index is not None and self._index.is_lost()
 
     def reopen_index(self) -> None:
         """Open the search index again after its folder was deleted or replaced; an index made anew (empty)
         has every capture marked to be indexed again."""
         with self._index_lock:
-            if not self.index.is_lost():
+            if not self.index_lost():
                 return
-            lost, self.index = self.index, WhooshIndex(self.home / "index")
+            lost, self._index = self._index, self._open_index()
             lost.close()  # what it had queued is dropped: those captures are still marked unindexed
-            if self.index.created_now and self.catalog.count_captures():
-                self.catalog.mark_all_unindexed()
 
     def _take_index_lock(self) -> bool:
         now = time.monotonic()
@@ -226,7 +243,7 @@ class Archive:
 
     def _derive_and_queue(self, capture: Capture, replace: bool) -> None:
         """Derive a stored capture's figures and index terms from its text again, and queue it for the index."""
-        analysed = analyse(capture.text or "")
+        analysed = _analyse(capture.text or "")
         self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""), analysed.marks,
                                      at=utc_now())
         self.index.add(capture, analysed.terms, replace=replace)
@@ -234,7 +251,7 @@ class Archive:
     @property
     def waiting_for_index(self) -> bool:
         """Tell whether captures of this process were left for another process's lock on the index."""
-        return self._deferred and not self.index.writing
+        return self._deferred and not (self._index is not None and self._index.writing)
 
     def flush(self, wait: bool = True) -> int:
         """Commit queued index documents; with `wait`, wait for the index lock to index what had to wait.
@@ -244,7 +261,7 @@ class Archive:
 
     def _flush(self, wait: bool) -> int:
         try:
-            if self.index.writing:
+            if self._index is not None and self._index.writing:
                 self._commit_index()
             elif self._deferred and wait:
                 self.index.begin()
@@ -312,9 +329,11 @@ class Archive:
             raise IndexWriteError(f"{self.index_problem}; the captures stay stored and marked to be indexed")
 
     def verify(self, progress: Callable[[int], None] | None = None,
-               reextract: Callable[[Capture, bytes], str] | None = None) -> verification.Report:
+               reextract: Callable[[Capture, bytes], str] | None = None) -> Report:
         """Check blobs, texts, the ledger chain, rows against the ledger, and every citation's quote."""
-        return verification.verify(self.catalog, self.store, self.index.document_ids, progress, reextract)
+        from archive.verify import verify
+
+        return verify(self.catalog, self.store, self.index.document_ids, progress, reextract)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -335,7 +354,8 @@ class Archive:
         return self.catalog.count_captures()
 
     def count_unindexed(self) -> int:
-        """Return how many captures are stored but not yet searchable."""
+        """Return how many captures are stored but not yet searchable (an index found missing now counts all)."""
+        self.index  # opening the index is what notices a missing one and marks every capture to be indexed
         return self.catalog.count_unindexed()
 
     def ledger_head(self) -> tuple[int, str]:
@@ -352,6 +372,8 @@ class Archive:
 
     def export_warc(self, out: Path | str, capture_ids: list[int] | None = None) -> int:
         """Write captures (all when no ids) to a WARC file; return the number of records written."""
+        from archive import warc_writer
+
         def items():
             captures = (self.get(i) for i in capture_ids) if capture_ids is not None else self.catalog.iter_captures()
             for capture in captures:
@@ -633,6 +655,13 @@ def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str]
 def _sentence(capture: Capture, figure: Figure) -> str:
     start, end = figures.sentence_around(capture.text or "", figure.start, figure.end)
     return (capture.text or "")[start:end]
+
+
+def _analyse(text: str):
+    """Return a text's index terms and token marks (archive.analysis imports Whoosh: only writers need it)."""
+    from archive.analysis import analyse
+
+    return analyse(text)
 
 
 def figure_snippet(text: str, figure: Figure, width: int = 240) -> str:

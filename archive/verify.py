@@ -20,7 +20,6 @@ from typing import TypeVar
 
 from archive import figures as figure_engine
 from archive import ledger
-from archive.analysis import analyse
 from archive.catalog import OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, Catalog, derived_digest, derived_digest_of_rows
 from archive.errors import ArchiveError
 from archive.models import Capture
@@ -164,6 +163,8 @@ def _check_derived(capture: Capture, stored: list[tuple], record: dict, count, d
                           "its stored figures or token marks differ from what the ledger records "
                           "(run `evidence reindex` to derive them again from the text)")
     if deep:
+        from archive.analysis import analyse  # Whoosh's analysis classes: only a deep check derives again
+
         fresh = derived_digest(figure_engine.extract(capture.text or ""), analyse(capture.text or "").marks)
         if fresh != derived_digest_of_rows(stored, capture.token_marks):
             yield Problem("derived_stale", f"capture {capture.id}",

@@ -68,3 +68,13 @@ def test_analyse_gives_the_terms_and_positions_of_the_analyzer():
         expected[token.text].append(token.pos)
     assert analyse(text).terms == dict(expected)
     assert analyse("").terms == {} and analyse("").marks == []
+
+
+def test_the_written_out_combining_marks_are_what_unicode_says():
+    import unicodedata
+
+    from archive import analysis
+
+    if unicodedata.unidata_version != analysis._MARKS_UNICODE_VERSION:
+        pytest.skip(f"this Python has Unicode {unicodedata.unidata_version}: the marks are computed")
+    assert analysis._MARKS_14 == analysis._mark_ranges()

@@ -160,7 +160,7 @@ def test_deleted_index_is_rebuilt_from_the_catalog(archive, filled, tmp_path):
     shutil.rmtree(tmp_path / "archive" / "index")
     reopened = Archive(tmp_path / "archive")
     try:
-        assert reopened.catalog.unindexed_ids()  # the fresh index knows nothing yet
+        assert reopened.count_unindexed() == len(filled)  # the fresh index knows nothing yet
         assert reopened.index_pending() == len(filled)
         assert _ids(reopened, "drone") == before
         assert reopened.reindex() == len(filled)
