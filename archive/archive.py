@@ -285,19 +285,8 @@ class Archive:
             if wait:
                 raise
             return 0
-        count = 0
-        queued = set(self.index.pending_ids)
-        for capture in self.catalog.iter_captures(with_text=True, where="indexed = 0"):
-            if capture.id in queued:
-                continue
-            self._derive_and_queue(capture, replace=True)
-            count += 1
-            if progress:
-                progress(1)
-            if len(self.index.pending_ids) >= self.index_batch:
-                self._commit_index()
-                self.index.begin()
-                queued = set()
+        count = self._queue_each(self.catalog.iter_captures(with_text=True, where="indexed = 0"), progress,
+                                 replace=True, in_batches=True)
         self._commit_index()
         self._raise_index_problem()
         return count
@@ -314,14 +303,29 @@ class Archive:
     def _reindex(self, progress: Callable[[int], None] | None) -> int:
         self.index.begin()
         self.catalog.mark_all_unindexed()
+        count = self._queue_each(self.catalog.iter_captures(with_text=True), progress, replace=False,
+                                 in_batches=False)  # one commit at the end replaces every segment at once
+        self._commit_index(clear=True)
+        self._raise_index_problem()
+        return count
+
+    def _queue_each(self, captures: Iterable[Capture], progress: Callable[[int], None] | None, replace: bool,
+                    in_batches: bool) -> int:
+        """Derive each capture's index terms again and queue it (skipping any queued already); `in_batches`
+        commits every index_batch captures. Return how many were queued."""
         count = 0
-        for capture in self.catalog.iter_captures(with_text=True):
-            self._derive_and_queue(capture, replace=False)
+        queued = set(self.index.pending_ids)
+        for capture in captures:
+            if capture.id in queued:
+                continue
+            self._derive_and_queue(capture, replace=replace)
             count += 1
             if progress:
                 progress(1)
-        self._commit_index(clear=True)
-        self._raise_index_problem()
+            if in_batches and len(self.index.pending_ids) >= self.index_batch:
+                self._commit_index()
+                self.index.begin()
+                queued = set()
         return count
 
     def _raise_index_problem(self) -> None:

@@ -21,11 +21,17 @@ class ArchiveError(Exception):
 
     kind = "invalid"
 
+    def __init_subclass__(cls, kind: str | None = None, **kwargs):
+        # A subclass says what went wrong where it is declared: class NotFoundError(ArchiveError, kind="not_found").
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            if kind not in KINDS:
+                raise ValueError(f"{cls.__name__}: unknown error kind {kind!r}")
+            cls.kind = kind
 
-class CaptureError(ArchiveError):
+
+class CaptureError(ArchiveError, kind="unprocessable"):
     """A source could not be captured; the message names the source and the reason."""
-
-    kind = "unprocessable"
 
     def __init__(self, source: str, reason: str):
         super().__init__(f"{source}: {reason}")
@@ -49,40 +55,28 @@ class FetchError(CaptureError):
     """An HTTP fetch failed: refused, timed out, error status, broken connection."""
 
 
-class URLRefusedError(FetchError):
+class URLRefusedError(FetchError, kind="refused"):
     """A URL is refused before any request: not a valid URL, not http(s), or an internal address."""
 
-    kind = "refused"
 
-
-class TooLargeError(CaptureError):
+class TooLargeError(CaptureError, kind="too_large"):
     """A source is larger than the size limit."""
 
-    kind = "too_large"
 
-
-class NotFoundError(ArchiveError):
+class NotFoundError(ArchiveError, kind="not_found"):
     """An id names no capture, claim or citation."""
 
-    kind = "not_found"
 
-
-class IntegrityError(ArchiveError):
+class IntegrityError(ArchiveError, kind="integrity"):
     """Stored evidence does not match its recorded hash."""
 
-    kind = "integrity"
 
-
-class IndexBusyError(ArchiveError):
+class IndexBusyError(ArchiveError, kind="busy"):
     """Another process holds the search index's write lock."""
 
-    kind = "busy"
 
-
-class IndexWriteError(ArchiveError):
+class IndexWriteError(ArchiveError, kind="busy"):
     """The search index could not be written; the captures stay stored and marked to be indexed."""
-
-    kind = "busy"
 
 
 class QueryError(ArchiveError):
@@ -93,22 +87,16 @@ class InvalidInputError(ArchiveError):
     """A value given by the user is not acceptable (empty claim, unknown status or stance)."""
 
 
-class ArchiveBusyError(ArchiveError):
+class ArchiveBusyError(ArchiveError, kind="busy"):
     """Another process held the catalog's write lock for longer than a write waits."""
 
-    kind = "busy"
 
-
-class CatalogDamagedError(ArchiveError):
+class CatalogDamagedError(ArchiveError, kind="damaged"):
     """The catalog file cannot be read as an archive catalog (truncated, damaged, not a database)."""
 
-    kind = "damaged"
 
-
-class CatalogLostError(ArchiveError):
+class CatalogLostError(ArchiveError, kind="damaged"):
     """The catalog is missing or empty while the archive home still holds originals."""
-
-    kind = "damaged"
 
 
 class LimitExceededError(CaptureError):

@@ -53,16 +53,12 @@ class Anchor:
     end: int
 
 
-class QuoteError(ArchiveError):
+class QuoteError(ArchiveError, kind="unprocessable"):
     """A quote could not be anchored in a text."""
 
-    kind = "unprocessable"
 
-
-class EmptyQuoteError(QuoteError):
+class EmptyQuoteError(QuoteError, kind="invalid"):
     """The quote is empty or only white space."""
-
-    kind = "invalid"
 
     def __init__(self, quote: str = ""):
         super().__init__("The quote is empty: select or paste the passage to cite.")

@@ -171,21 +171,27 @@ def _check_derived(capture: Capture, stored: list[tuple], record: dict, count, d
                           "deriving its figures and token marks from the text again gives a different result")
 
 
+def _blob_problem(capture: Capture, originals: _Originals, sha256: str, what: str) -> Problem | None:
+    """Say how a blob a capture records is missing or changed, or return None when it hashes as recorded."""
+    digest = originals.digest(sha256)
+    if digest == sha256:
+        return None
+    if digest is None:
+        return Problem("blob_missing", f"capture {capture.id}", f"{what} ({sha256}) is not in the blob store")
+    return Problem("blob_changed", f"capture {capture.id}", f"{what} ({sha256}) is changed: it hashes to {digest}")
+
+
 def _check_blob(capture: Capture, originals: _Originals, store: BlobStore, count, reextract) -> Iterator[Problem]:
     count("blobs")
-    digest = originals.digest(capture.sha256)
-    if digest != capture.sha256:
-        yield Problem("blob_missing" if digest is None else "blob_changed", f"capture {capture.id}",
-                      f"the original bytes {capture.sha256} are not in the blob store" if digest is None
-                      else f"the original bytes hash to {digest}, the catalog records {capture.sha256}")
+    problem = _blob_problem(capture, originals, capture.sha256, "the original")
+    if problem is not None:
+        yield problem
         return
     if capture.warc_sha256:
         count("exchange_warcs")
-        exchange = originals.digest(capture.warc_sha256)
-        if exchange != capture.warc_sha256:
-            yield Problem("blob_missing" if exchange is None else "blob_changed", f"capture {capture.id}",
-                          f"the WARC of the HTTP exchange {capture.warc_sha256} is "
-                          + ("not in the blob store" if exchange is None else f"changed (hashes to {exchange})"))
+        problem = _blob_problem(capture, originals, capture.warc_sha256, "the WARC of the HTTP exchange")
+        if problem is not None:
+            yield problem
     if reextract is not None:
         count("reextracted")
         try:
