@@ -42,8 +42,10 @@ class Archive:
     connection, and the search index's writer is used by one thread at a time.
     """
 
-    def __init__(self, home: Path | str, index_batch: int = 1000):
+    def __init__(self, home: Path | str, index_batch: int = 1000, signing_key: Path | str | None = None):
         self.home = Path(home)
+        self.signing_key_path = signing_key  # None: the home's own key, made on first use
+        self._signing_key = None
         self.home.mkdir(parents=True, exist_ok=True)
         self.store = BlobStore(self.home / "blobs")
         self.catalog = Catalog(self.home / "catalog.db")
@@ -314,7 +316,12 @@ class Archive:
     def verify(self, progress: Callable[[int], None] | None = None,
                reextract: Callable[[Capture, bytes], str] | None = None) -> verification.Report:
         """Check blobs, texts, the ledger chain, rows against the ledger, and every citation's quote."""
-        return verification.verify(self.catalog, self.store, self.index.document_ids, progress, reextract)
+        report = verification.verify(self.catalog, self.store, self.index.document_ids, progress, reextract)
+        if self.catalog.count_checkpoints():
+            report.checkpoints = self.checkpoints()
+            report.checked["checkpoints"] = len(report.checkpoints)
+            report.problems.extend(c.problem for c in report.checkpoints if c.problem)
+        return report
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -357,7 +364,32 @@ class Archive:
             for capture in captures:
                 yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
 
-        return warc_writer.export_warc(out, items())
+        records = warc_writer.export_warc(out, items())
+        if isinstance(out, (str, Path)):  # a file has its signature written beside it
+            from archive.signing import sign_file
+
+            sign_file(out, self.signing_key())
+        return records
+
+    def signing_key(self):
+        """Return the archive's signing key (archive.signing.SigningKey), made in the home on first use."""
+        if self._signing_key is None:
+            from archive.signing import load_key  # cryptography is imported only where something is signed
+
+            self._signing_key = load_key(self.home, self.signing_key_path)
+        return self._signing_key
+
+    def checkpoint(self):
+        """Sign the ledger's head (count, hash, time) and keep the checkpoint in the catalog."""
+        from archive.checkpoints import make_checkpoint
+
+        return make_checkpoint(self.catalog, self.signing_key())
+
+    def checkpoints(self):
+        """Return every checkpoint, oldest first, each checked against its signature and the ledger."""
+        from archive.checkpoints import check_checkpoints
+
+        return check_checkpoints(self.catalog, self.signing_key)
 
     def observations(self, capture_id: int) -> list[Observation]:
         """Return the later fetches that found a capture's bytes again, oldest first."""

@@ -111,5 +111,11 @@ class CatalogLostError(ArchiveError):
     kind = "damaged"
 
 
+class SigningKeyError(ArchiveError):
+    """The archive's signing key cannot be used: unreadable, not a private Ed25519 key, or readable by others."""
+
+    kind = "refused"
+
+
 class LimitExceededError(CaptureError):
     """Extracting a source took longer, or more memory, than its limits allow."""

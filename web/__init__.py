@@ -37,6 +37,7 @@ def create_app(config: dict | None = None) -> Flask:
         ALLOWED_HOSTS=[],
         RESULTS_PER_PAGE=10,
         WTF_CSRF_TIME_LIMIT=None,
+        SIGNING_KEY=None,  # the private key bundles are signed with (EVIDENCE_SIGNING_KEY); else the home's own
     )
     app.config.from_prefixed_env("EVIDENCE")
     if config:

@@ -22,7 +22,8 @@ def get_archive() -> Archive:
         with _opening:
             archive = holder.get("archive")
             if archive is None:
-                archive = holder["archive"] = Archive(current_app.config["EVIDENCE_HOME"])
+                archive = holder["archive"] = Archive(current_app.config["EVIDENCE_HOME"],
+                                                               signing_key=current_app.config["SIGNING_KEY"])
                 atexit.register(archive.close, wait_for_index=False)
     if archive.index_lost():
         archive.reopen_index()
