@@ -35,6 +35,7 @@ from archive.tools import ARCHIVE_PACKAGE, version_of
 KEY_FILE = "signing-key.pem"
 ALGORITHM = "Ed25519"
 _FINGERPRINT = re.compile(r"(?:sha256:)?([0-9a-f]{64})")
+_PEM_BLOCK = re.compile(r"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", re.S)
 _SIGNED_FIELDS = ("hash", "created", "software", "version", "signature", "publicKey")
 
 
@@ -166,6 +167,9 @@ def trusted_fingerprint(given: str) -> str:
     found = _FINGERPRINT.fullmatch(text.strip().lower())
     if found:
         return "sha256:" + found.group(1)
+    block = _PEM_BLOCK.search(text)  # what `key show` prints, saved whole to a file
+    if block:
+        text = block.group()
     try:
         return fingerprint(decode_public_key(text))
     except ValueError as exc:

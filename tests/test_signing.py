@@ -113,7 +113,8 @@ def test_signed_bundle_verifies_with_the_embedded_key(evidence, bundle_path, cit
 
 def test_signed_bundle_verifies_with_the_given_key(evidence, bundle_path, cited, tmp_path):
     pem = write(tmp_path / "published.pem", cited["public_key_pem"])
-    for given in (cited["public_key"], cited["fingerprint"], str(pem)):
+    shown = write(tmp_path / "key-show.txt", evidence("key", "show").output)
+    for given in (cited["public_key"], cited["fingerprint"], str(pem), str(shown)):
         code, report = _verify(evidence, bundle_path, "--key", given)
         assert code == 0 and report["ok"] is True, given
     assert "the key given with --key" in evidence("bundle", "verify", str(bundle_path), "--key", str(pem)).output
