@@ -33,6 +33,7 @@ from archive.errors import InvalidInputError, SigningKeyError
 from archive.tools import ARCHIVE_PACKAGE, version_of
 
 KEY_FILE = "signing-key.pem"
+MAX_KEY_FILE = 64 * 1024  # bytes of a --key file read
 ALGORITHM = "Ed25519"
 _FINGERPRINT = re.compile(r"(?:sha256:)?([0-9a-f]{64})")
 _PEM_BLOCK = re.compile(r"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", re.S)
@@ -161,7 +162,8 @@ def trusted_fingerprint(given: str) -> str:
     text = given
     if len(given) < 4096 and os.path.isfile(given):
         try:
-            text = Path(given).read_text("utf-8")
+            with open(given, "rb") as stream:
+                text = stream.read(MAX_KEY_FILE).decode("utf-8")  # a key file is small; read no more of a large one
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInputError(f"--key {given}: the file cannot be read as text ({exc})") from exc
     found = _FINGERPRINT.fullmatch(text.strip().lower())
