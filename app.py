@@ -90,7 +90,9 @@ def cli(ctx: click.Context, home: Path) -> None:
 def open_archive(ctx: click.Context) -> Archive:
     """Open the archive home named on the command line, turning library errors into usage messages."""
     try:
-        archive = Archive(ctx.obj["home"], signing_key=os.environ.get("EVIDENCE_SIGNING_KEY") or None)
+        archive = Archive(ctx.obj["home"], signing_key=os.environ.get("EVIDENCE_SIGNING_KEY") or None,
+                          tsa_url=os.environ.get("EVIDENCE_TSA_URL") or None,
+                          tsa_ca=os.environ.get("EVIDENCE_TSA_CA") or None)
     except ArchiveError as exc:
         raise ArchiveFailure(exc) from exc
     ctx.call_on_close(archive.close)
@@ -364,8 +366,9 @@ def verify(ctx, as_json, reextract):
     if not as_json:
         for checkpoint in report.checkpoints:
             state = f"PROBLEM {checkpoint.problem.kind}" if checkpoint.problem else "holds"
+            stamped = f", timestamped {checkpoint.timestamped_at}" if checkpoint.timestamped_at else ""
             click.echo(f"Checkpoint #{checkpoint.id} {checkpoint.created_at}: {checkpoint.entries} entries, "
-                       f"head {checkpoint.hash}, signed by {checkpoint.fingerprint}: {state}")
+                       f"head {checkpoint.hash}, signed by {checkpoint.fingerprint}{stamped}: {state}")
     _echo_report(report, as_json, "OK: nothing has changed.",
                  f"Ledger head: {report.ledger_entries} entries, {report.ledger_head}")
     if not report.ok:
@@ -431,17 +434,21 @@ def bundle_create(ctx, claim_id, out, publisher):
 @bundle.command("verify")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--key", "key", default=None, help=KEY_HELP)
+@click.option("--tsa-ca", envvar="EVIDENCE_TSA_CA", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="The CA certificate (PEM) trusted timestamps must chain to (else $EVIDENCE_TSA_CA, else the system's).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def bundle_verify(ctx, path, key, as_json):
+def bundle_verify(ctx, path, key, tsa_ca, as_json):
     """Check a bundle on its own, without the archive: signature, files, quotes, ledger chain, every fact."""
     from archive.bundlecheck import verify_bundle
     from archive.signing import trusted_fingerprint
 
-    report = verify_bundle(path, _run(lambda: trusted_fingerprint(key)) if key else None)
+    report = verify_bundle(path, _run(lambda: trusted_fingerprint(key)) if key else None, tsa_ca)
     if report.signature and not as_json:
         whose = "the key given with --key" if key else "the key it carries (compare with the one the archive publishes)"
         click.echo(f"Signed {report.signature['created']} by {report.signature['fingerprint']}, {whose}.")
+        if report.signature.get("timestamped_at"):
+            click.echo(f"Timestamped {report.signature['timestamped_at']} by {report.signature['tsa']}.")
     _echo_report(report, as_json, "OK: the bundle is intact.")
     if not report.ok:
         ctx.exit(1)
@@ -504,6 +511,8 @@ def ledger_checkpoint(ctx, as_json):
         return
     click.echo(f"Checkpoint #{made.id} {made.created_at}: {made.entries} entries, head {made.hash}")
     click.echo(f"Signed by {made.fingerprint}: {made.signature}")
+    if made.tsa:
+        click.echo(f"Timestamped by {made.tsa} (RFC 3161 token kept with the checkpoint).")
 
 
 @cli.command()

@@ -42,9 +42,12 @@ class Archive:
     connection, and the search index's writer is used by one thread at a time.
     """
 
-    def __init__(self, home: Path | str, index_batch: int = 1000, signing_key: Path | str | None = None):
+    def __init__(self, home: Path | str, index_batch: int = 1000, signing_key: Path | str | None = None,
+                 tsa_url: str | None = None, tsa_ca: Path | str | None = None):
         self.home = Path(home)
         self.signing_key_path = signing_key  # None: the home's own key, made on first use
+        self.tsa_url = tsa_url  # a time-stamping authority (RFC 3161) that stamps signatures, when given
+        self.tsa_ca = tsa_ca  # the CA its timestamps chain to (None: the system's)
         self._signing_key = None
         self.home.mkdir(parents=True, exist_ok=True)
         self.store = BlobStore(self.home / "blobs")
@@ -368,7 +371,7 @@ class Archive:
         if isinstance(out, (str, Path)):  # a file has its signature written beside it
             from archive.signing import sign_file
 
-            sign_file(out, self.signing_key())
+            sign_file(out, self.signing_key(), self.timestamp)
         return records
 
     def signing_key(self):
@@ -379,17 +382,25 @@ class Archive:
             self._signing_key = load_key(self.home, self.signing_key_path)
         return self._signing_key
 
+    def timestamp(self, signature: str) -> dict | None:
+        """Return a trusted timestamp of a base64 signature from the configured authority ({"tsa", "token"})."""
+        if not self.tsa_url:
+            return None
+        from archive import timestamps
+
+        return timestamps.stamp(self.tsa_url, timestamps.signature_digest(signature))
+
     def checkpoint(self):
         """Sign the ledger's head (count, hash, time) and keep the checkpoint in the catalog."""
         from archive.checkpoints import make_checkpoint
 
-        return make_checkpoint(self.catalog, self.signing_key())
+        return make_checkpoint(self.catalog, self.signing_key(), self.timestamp)
 
     def checkpoints(self):
-        """Return every checkpoint, oldest first, each checked against its signature and the ledger."""
+        """Return every checkpoint, oldest first, each checked against its signature, timestamp and the ledger."""
         from archive.checkpoints import check_checkpoints
 
-        return check_checkpoints(self.catalog, self.signing_key)
+        return check_checkpoints(self.catalog, self.signing_key, self.tsa_ca)
 
     def observations(self, capture_id: int) -> list[Observation]:
         """Return the later fetches that found a capture's bytes again, oldest first."""

@@ -50,12 +50,15 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     manifest = {"format": FORMAT, "created_at": utc_now(), "claim_id": claim.id, "ledger_head": head,
                 "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                           for name, data in sorted(files.items())}}
+    written = _json(manifest)
+    # Signed (and stamped by the time-stamping authority, when one is set) before the zip is opened: a failure
+    # leaves no bundle behind.
+    signature = digest_document("manifest.json", sha256_digest(written), key, archive.timestamp)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         for name, data in sorted(files.items()):
             bundle.writestr(name, data)
-        written = _json(manifest)
         bundle.writestr("manifest.json", written)
-        bundle.writestr(SIGNATURE_FILE, digest_document("manifest.json", sha256_digest(written), key))
+        bundle.writestr(SIGNATURE_FILE, signature)
     return manifest
 
 

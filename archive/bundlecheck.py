@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archive import ledger
-from archive import signing
+from archive import signing, timestamps
 from archive.bundle import CONTEXT_CHARS, RATINGS, SIGNATURE_FILE, text_path
 from archive.verify import Problem
 
@@ -85,9 +85,10 @@ def bundle_files(bundle: zipfile.ZipFile) -> list[str]:
     return [info.filename for info in bundle.infolist() if not info.is_dir()]
 
 
-def verify_bundle(path: Path | str, trusted: str | None = None) -> BundleReport:
-    """Check a bundle stand-alone: its signature (by the key fingerprinted `trusted`, when given), files, quotes,
-    the ledger chain, and every stated fact against the ledger."""
+def verify_bundle(path: Path | str, trusted: str | None = None, tsa_ca: Path | str | None = None) -> BundleReport:
+    """Check a bundle stand-alone: its signature (by the key fingerprinted `trusted`, when given) and the
+    signature's timestamp (chained to `tsa_ca`, else the system's CAs), files, quotes, the ledger chain, and
+    every stated fact against the ledger."""
     report = BundleReport()
     try:
         bundle = zipfile.ZipFile(path)
@@ -101,7 +102,7 @@ def verify_bundle(path: Path | str, trusted: str | None = None) -> BundleReport:
         manifest = _manifest(bundle, root, names, report)
         if manifest is None:
             return report
-        _check_signature(bundle, root, names, trusted, report)
+        _check_signature(bundle, root, names, trusted, tsa_ca, report)
         files = _check_files(bundle, root, names, manifest, report)
     recorded = _check_ledger(files, report)
     _guarded(report, "annotations.jsonld", lambda: _check_quotes(files, report))
@@ -141,7 +142,7 @@ def _manifest(bundle: zipfile.ZipFile, root: str, names: list[str], report: Bund
 
 
 def _check_signature(bundle: zipfile.ZipFile, root: str, names: list[str], trusted: str | None,
-                     report: BundleReport) -> None:
+                     tsa_ca: Path | str | None, report: BundleReport) -> None:
     """Check manifest-digest.json: the manifest's hash, signed by the key it names (and by `trusted`)."""
     if root + SIGNATURE_FILE not in names:
         report.problem("signature_missing", SIGNATURE_FILE, "the bundle is not signed: it holds no manifest-digest.json")
@@ -159,8 +160,18 @@ def _check_signature(bundle: zipfile.ZipFile, root: str, names: list[str], trust
         checked.problem = ("signature_mismatch", f"it names the hash {document.get('hash')}, the manifest hashes to {digest}")
     if checked.problem:
         report.problem(checked.problem[0], SIGNATURE_FILE, checked.problem[1])
-    else:
-        report.signature = checked.to_json()
+        return
+    report.signature = checked.to_json()
+    stamp = document.get("timestamp")
+    if stamp is not None:
+        token = stamp.get("token") if isinstance(stamp, dict) else None
+        if not isinstance(token, str):
+            report.problem("timestamp_invalid", SIGNATURE_FILE, "its timestamp holds no token")
+            return
+        found = timestamps.check(token, timestamps.signature_digest(document["signedData"]["signature"]), tsa_ca)
+        if found.problem:
+            report.problem("timestamp_invalid", SIGNATURE_FILE, found.problem)
+        report.signature.update(tsa=stamp.get("tsa"), timestamped_at=found.time)
 
 
 def _check_files(bundle: zipfile.ZipFile, root: str, names: list[str], manifest: dict,

@@ -181,10 +181,11 @@ def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
 
 @migration
 def m008_checkpoints(db: sqlite_utils.Database) -> None:
-    # Signed ledger heads (archive/checkpoints.py): the signature covers every column but the id.
+    # Signed ledger heads (archive/checkpoints.py): the signature covers what the checkpoint states, an optional
+    # RFC 3161 token from `tsa` stamps the signature.
     db["checkpoints"].create(
         {"id": int, "archive_id": str, "entries": int, "hash": str, "created_at": str, "signature": str,
-         "public_key": str},
+         "public_key": str, "tsa": str, "timestamp_token": str},
         pk="id", not_null={"archive_id", "entries", "hash", "created_at", "signature", "public_key"},
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive.ledger import canonical_json
+from archive import timestamps
 from archive.signing import SigningKey, decode_public_key, fingerprint, verify_message
 from archive.verify import Problem
 
@@ -31,7 +32,10 @@ class Checkpoint:
     created_at: str
     signature: str
     public_key: str
+    tsa: str | None = None
+    timestamp_token: str | None = None
     problem: Problem | None = None
+    timestamped_at: str | None = None  # the time its trusted timestamp certifies, once checked
 
     @property
     def fingerprint(self) -> str | None:
@@ -43,7 +47,8 @@ class Checkpoint:
     def to_json(self) -> dict:
         return {"id": self.id, "archive_id": self.archive_id, "entries": self.entries, "hash": self.hash,
                 "created_at": self.created_at, "signature": self.signature, "public_key": self.public_key,
-                "fingerprint": self.fingerprint, "ok": self.problem is None,
+                "fingerprint": self.fingerprint, "tsa": self.tsa, "timestamp_token": self.timestamp_token,
+                "timestamped_at": self.timestamped_at, "ok": self.problem is None,
                 "problem": self.problem.to_json() if self.problem else None}
 
 
@@ -53,26 +58,38 @@ def statement(archive_id: str, entries: int, digest: str, created_at: str) -> by
                            "created": created_at}).encode("utf-8")
 
 
-def make_checkpoint(catalog: Catalog, key: SigningKey) -> Checkpoint:
-    """Sign the ledger's current head and store the checkpoint."""
+def make_checkpoint(catalog: Catalog, key: SigningKey, stamp: Callable[[str], dict | None] | None = None) -> Checkpoint:
+    """Sign the ledger's current head and store the checkpoint, with a trusted timestamp when `stamp` gives one."""
     # The head may grow between reading and storing: the entry read stays in the chain, so the checkpoint holds.
     entries, digest = catalog.ledger_head()
     archive_id, created_at = catalog.archive_id(), utc_now()
+    signature = key.sign(statement(archive_id, entries, digest, created_at))
+    timestamp = (stamp(signature) if stamp else None) or {}
     row = catalog.add_checkpoint({
         "archive_id": archive_id, "entries": entries, "hash": digest, "created_at": created_at,
-        "signature": key.sign(statement(archive_id, entries, digest, created_at)), "public_key": key.public_key})
+        "signature": signature, "public_key": key.public_key, "tsa": timestamp.get("tsa"),
+        "timestamp_token": timestamp.get("token")})
     return Checkpoint(**row)
 
 
-def check_checkpoints(catalog: Catalog, key: Callable[[], SigningKey]) -> list[Checkpoint]:
-    """Return every stored checkpoint, oldest first, each with the problem checking it found."""
+def check_checkpoints(catalog: Catalog, key: Callable[[], SigningKey], tsa_ca: str | None = None) -> list[Checkpoint]:
+    """Return every stored checkpoint, oldest first, each with the problem checking it found (timestamps
+    chained to `tsa_ca`, else to the system's CAs)."""
     checkpoints = [Checkpoint(**row) for row in catalog.checkpoint_rows()]
     if not checkpoints:
         return []
     ours, archive_id = key().fingerprint, catalog.archive_id()
     for checkpoint in checkpoints:
-        checkpoint.problem = _problem(catalog, checkpoint, ours, archive_id)
+        checkpoint.problem = _problem(catalog, checkpoint, ours, archive_id) or _stamp_problem(checkpoint, tsa_ca)
     return checkpoints
+
+
+def _stamp_problem(checkpoint: Checkpoint, tsa_ca: str | None) -> Problem | None:
+    if checkpoint.timestamp_token is None:
+        return None
+    found = timestamps.check(checkpoint.timestamp_token, timestamps.signature_digest(checkpoint.signature), tsa_ca)
+    checkpoint.timestamped_at = found.time
+    return Problem("checkpoint_timestamp_invalid", f"checkpoint {checkpoint.id}", found.problem) if found.problem else None
 
 
 def _problem(catalog: Catalog, checkpoint: Checkpoint, ours: str, archive_id: str) -> Problem | None:

@@ -117,5 +117,11 @@ class SigningKeyError(ArchiveError):
     kind = "refused"
 
 
+class TimestampError(ArchiveError):
+    """A trusted timestamp could not be had: the authority did not answer, or gave no timestamp."""
+
+    kind = "unprocessable"
+
+
 class LimitExceededError(CaptureError):
     """Extracting a source took longer, or more memory, than its limits allow."""

@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -232,10 +233,15 @@ def sha256_digest(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def digest_document(path: str, digest: str, key: SigningKey, **extra) -> bytes:
-    """Return a digest file (WACZ's datapackage-digest.json): the signed file's name and hash, signed."""
-    return json.dumps({"path": path, "hash": digest, **extra, "signedData": key.signed_data(digest)},
-                      indent=2).encode("utf-8")
+def digest_document(path: str, digest: str, key: SigningKey, stamp: Callable[[str], dict | None] | None = None,
+                    **extra) -> bytes:
+    """Return a digest file (WACZ's datapackage-digest.json): the signed file's name and hash, signed, and the
+    signature's trusted timestamp when `stamp` gives one."""
+    document = {"path": path, "hash": digest, **extra, "signedData": key.signed_data(digest)}
+    timestamp = stamp(document["signedData"]["signature"]) if stamp else None
+    if timestamp:
+        document["timestamp"] = timestamp
+    return json.dumps(document, indent=2).encode("utf-8")
 
 
 # -- signed files (WARC exports) -------------------------------------------------------------------
@@ -259,11 +265,11 @@ def file_digest(path: Path | str) -> tuple[str, int]:
     return "sha256:" + hasher.hexdigest(), size
 
 
-def sign_file(path: Path | str, key: SigningKey) -> Path:
+def sign_file(path: Path | str, key: SigningKey, stamp: Callable[[str], dict | None] | None = None) -> Path:
     """Write the signature of a file beside it; return the signature's path."""
     digest, size = file_digest(path)
     out = sidecar(path)
-    out.write_bytes(digest_document(Path(path).name, digest, key, size=size))
+    out.write_bytes(digest_document(Path(path).name, digest, key, stamp, size=size))
     return out
 
 

@@ -1,9 +1,13 @@
 """Signed evidence: the archive's key, signed bundles and WARC exports, signed ledger checkpoints."""
 
+import http.server
 import json
 import os
+import socket
 import sqlite3
 import stat
+import subprocess
+import threading
 import zipfile
 
 import pytest
@@ -267,3 +271,128 @@ def test_checkpoint_signed_by_another_key_is_a_problem(evidence, cited, home, tm
     result = evidence("verify", "--json")
     assert result.exit_code == 1
     assert [p["kind"] for p in json.loads(result.output)["problems"]] == ["checkpoint_other_key"]
+
+
+# -- trusted timestamps (RFC 3161) from a local authority -------------------------------------------
+
+TSA_CONFIG = """[ tsa ]
+default_tsa = tsa_config
+[ tsa_config ]
+serial = {folder}/serial
+signer_cert = {folder}/tsa.pem
+signer_key = {folder}/tsa.key
+certs = {folder}/tsa.pem
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+ess_cert_id_alg = sha256
+[ tsa_ext ]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = critical,timeStamping
+"""
+
+
+def _openssl(*arguments, cwd):
+    subprocess.run(["openssl", *arguments], cwd=cwd, check=True, capture_output=True)
+
+
+def _make_ca(folder, name: str):
+    _openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+             f"{name}.key", "-out", f"{name}.pem", "-days", "2", "-subj", f"/CN=Test {name}", cwd=folder)
+    return folder / f"{name}.pem"
+
+
+@pytest.fixture(scope="module")
+def tsa(tmp_path_factory):
+    """A time-stamping authority on 127.0.0.1: `openssl ts -reply` behind a small HTTP server, with a throwaway
+    CA and TSA certificate; yields (url, the CA's certificate, another CA's certificate)."""
+    folder = tmp_path_factory.mktemp("tsa")
+    (folder / "tsa.cnf").write_text(TSA_CONFIG.format(folder=folder))
+    (folder / "serial").write_text("01\n")
+    ca = _make_ca(folder, "ca")
+    other_ca = _make_ca(folder, "other-ca")
+    _openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "tsa.key",
+             "-out", "tsa.csr", "-subj", "/CN=Test TSA", cwd=folder)
+    _openssl("x509", "-req", "-in", "tsa.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+             "-out", "tsa.pem", "-days", "2", "-extfile", "tsa.cnf", "-extensions", "tsa_ext", cwd=folder)
+    answering = threading.Lock()
+
+    class Authority(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's naming)
+            query = self.rfile.read(int(self.headers["Content-Length"]))
+            with answering:
+                (folder / "query.tsq").write_bytes(query)
+                _openssl("ts", "-reply", "-config", "tsa.cnf", "-queryfile", "query.tsq", "-out", "reply.tsr",
+                         cwd=folder)
+                reply = (folder / "reply.tsr").read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(reply)))
+            self.end_headers()
+            self.wfile.write(reply)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Authority)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/tsa", ca, other_ca
+    server.shutdown()
+    server.server_close()
+
+
+def test_timestamped_bundle_verifies_against_the_authority(evidence, cited, tsa, tmp_path, monkeypatch):
+    url, ca, other_ca = tsa
+    monkeypatch.setenv("EVIDENCE_TSA_URL", url)
+    out = tmp_path / "stamped.zip"
+    assert evidence("bundle", "1", str(out)).exit_code == 0
+    document = json.loads(_files(out)["manifest-digest.json"])
+    assert document["timestamp"]["tsa"] == url and document["timestamp"]["token"]
+    code, report = _verify(evidence, out, "--tsa-ca", str(ca))
+    assert code == 0 and report["signature"]["tsa"] == url
+    assert report["signature"]["timestamped_at"][:10] == report["signature"]["created"][:10]
+    said = evidence("bundle", "verify", str(out), "--tsa-ca", str(ca)).output
+    assert f"by {url}." in said and "Timestamped " in said
+    # A timestamp from an authority the reader does not trust does not verify.
+    code, report = _verify(evidence, out, "--tsa-ca", str(other_ca))
+    assert code == 1 and _kinds(report) == {"timestamp_invalid"}
+
+
+def test_timestamp_of_another_signature_is_a_problem(evidence, cited, tsa, tmp_path, monkeypatch):
+    url, ca, _other = tsa
+    monkeypatch.setenv("EVIDENCE_TSA_URL", url)
+    first, second = tmp_path / "first.zip", tmp_path / "second.zip"
+    evidence("bundle", "1", str(first))
+    evidence("bundle", "1", str(second))
+    files = _files(second)
+    document = json.loads(files["manifest-digest.json"])
+    document["timestamp"] = json.loads(_files(first)["manifest-digest.json"])["timestamp"]  # moved across
+    files["manifest-digest.json"] = json.dumps(document).encode()
+    code, report = _verify(evidence, _zip(tmp_path / "x.zip", files), "--tsa-ca", str(ca))
+    assert code == 1 and _kinds(report) == {"timestamp_invalid"}
+
+
+def test_timestamped_checkpoint_is_verified(evidence, cited, tsa, home, monkeypatch):
+    url, ca, other_ca = tsa
+    monkeypatch.setenv("EVIDENCE_TSA_URL", url)
+    made = json.loads(evidence("ledger", "checkpoint", "--json").output)
+    assert made["tsa"] == url and made["timestamp_token"]
+    monkeypatch.setenv("EVIDENCE_TSA_CA", str(ca))
+    report = json.loads(evidence("verify", "--json").output)
+    assert report["ok"] is True and report["checkpoints"][0]["timestamped_at"]
+    monkeypatch.setenv("EVIDENCE_TSA_CA", str(other_ca))
+    result = evidence("verify", "--json")
+    assert result.exit_code == 1
+    assert [p["kind"] for p in json.loads(result.output)["problems"]] == ["checkpoint_timestamp_invalid"]
+
+
+def test_authority_that_does_not_answer_is_one_sentence(evidence, cited, tmp_path, monkeypatch):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("EVIDENCE_TSA_URL", f"http://127.0.0.1:{port}/tsa")
+    result = evidence("bundle", "1", str(tmp_path / "x.zip"))
+    assert result.exit_code == 1 and "did not answer" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.zip").exists()
