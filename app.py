@@ -435,7 +435,8 @@ def bundle_create(ctx, claim_id, out, publisher):
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--key", "key", default=None, help=KEY_HELP)
 @click.option("--tsa-ca", envvar="EVIDENCE_TSA_CA", default=None, type=click.Path(exists=True, dir_okay=False),
-              help="The CA certificate (PEM) trusted timestamps must chain to (else $EVIDENCE_TSA_CA, else the system's).")
+              help="The CA certificate (PEM) trusted timestamps must chain to "
+                   "(else $EVIDENCE_TSA_CA, else the system's).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def bundle_verify(ctx, path, key, tsa_ca, as_json):

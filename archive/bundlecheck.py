@@ -145,7 +145,8 @@ def _check_signature(bundle: zipfile.ZipFile, root: str, names: list[str], trust
                      tsa_ca: Path | str | None, report: BundleReport) -> None:
     """Check manifest-digest.json: the manifest's hash, signed by the key it names (and by `trusted`)."""
     if root + SIGNATURE_FILE not in names:
-        report.problem("signature_missing", SIGNATURE_FILE, "the bundle is not signed: it holds no manifest-digest.json")
+        report.problem("signature_missing", SIGNATURE_FILE,
+                       "the bundle is not signed: it holds no manifest-digest.json")
         return
     try:
         document = json.loads(bundle.read(root + SIGNATURE_FILE))
@@ -157,7 +158,8 @@ def _check_signature(bundle: zipfile.ZipFile, root: str, names: list[str], trust
         return
     checked = signing.check_signed_data(document.get("signedData"), digest, trusted)
     if checked.problem is None and document.get("hash") != digest:
-        checked.problem = ("signature_mismatch", f"it names the hash {document.get('hash')}, the manifest hashes to {digest}")
+        checked.problem = ("signature_mismatch",
+                           f"it names the hash {document.get('hash')}, the manifest hashes to {digest}")
     if checked.problem:
         report.problem(checked.problem[0], SIGNATURE_FILE, checked.problem[1])
         return

@@ -89,7 +89,9 @@ def _stamp_problem(checkpoint: Checkpoint, tsa_ca: str | None) -> Problem | None
         return None
     found = timestamps.check(checkpoint.timestamp_token, timestamps.signature_digest(checkpoint.signature), tsa_ca)
     checkpoint.timestamped_at = found.time
-    return Problem("checkpoint_timestamp_invalid", f"checkpoint {checkpoint.id}", found.problem) if found.problem else None
+    if found.problem:
+        return Problem("checkpoint_timestamp_invalid", f"checkpoint {checkpoint.id}", found.problem)
+    return None
 
 
 def _problem(catalog: Catalog, checkpoint: Checkpoint, ours: str, archive_id: str) -> Problem | None:

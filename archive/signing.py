@@ -212,7 +212,8 @@ def check_signed_data(signed, digest: str, trusted: str | None = None) -> Checke
     try:
         public.verify(signature, digest.encode("utf-8"))
     except InvalidSignature:
-        found.problem = ("signature_invalid", f"the signature does not verify with the key it names ({found.fingerprint})")
+        found.problem = ("signature_invalid",
+                         f"the signature does not verify with the key it names ({found.fingerprint})")
         return found
     if trusted is not None and found.fingerprint != trusted:
         found.problem = ("signature_other_key", f"signed by the key {found.fingerprint}, not by {trusted}")
@@ -287,5 +288,6 @@ def verify_file(path: Path | str, trusted: str | None = None) -> Checked:
     found = check_signed_data(document.get("signedData"), document.get("hash"), trusted)
     digest, _size = file_digest(path)
     if found.problem is None and digest != document.get("hash"):
-        found.problem = ("signature_mismatch", f"the file hashes to {digest}, its signature is over {document.get('hash')}")
+        found.problem = ("signature_mismatch",
+                         f"the file hashes to {digest}, its signature is over {document.get('hash')}")
     return found
