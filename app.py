@@ -30,6 +30,8 @@ from ingest.limits import Limits
 # show, claim show) most of its time. tests/test_cli_imports.py holds the read path to that.
 
 DEFAULT_HOME = "./evidence-data"
+KEY_HELP = ("The public key to check the signature against (base64 or PEM, as `evidence key show` prints it), "
+            "its fingerprint, or a file holding one; without it, the key the signature carries.")
 ALLOW_PRIVATE_HELP = "Also capture loopback, private and link-local addresses (refused by default)."
 MB = 1024 * 1024
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -87,7 +89,9 @@ def cli(ctx: click.Context, home: Path) -> None:
 def open_archive(ctx: click.Context) -> Archive:
     """Open the archive home named on the command line, turning library errors into usage messages."""
     try:
-        archive = Archive(ctx.obj["home"])
+        archive = Archive(ctx.obj["home"], signing_key=os.environ.get("EVIDENCE_SIGNING_KEY") or None,
+                          tsa_url=os.environ.get("EVIDENCE_TSA_URL") or None,
+                          tsa_ca=os.environ.get("EVIDENCE_TSA_CA") or None)
     except ArchiveError as exc:
         raise ArchiveFailure(exc) from exc
     ctx.call_on_close(archive.close)
@@ -358,6 +362,12 @@ def verify(ctx, as_json, reextract):
             report = archive.verify(progress=bar.update, reextract=again)
     else:
         report = archive.verify(reextract=again)
+    if not as_json:
+        for checkpoint in report.checkpoints:
+            state = f"PROBLEM {checkpoint.problem.kind}" if checkpoint.problem else "holds"
+            stamped = f", timestamped {checkpoint.timestamped_at}" if checkpoint.timestamped_at else ""
+            click.echo(f"Checkpoint #{checkpoint.id} {checkpoint.created_at}: {checkpoint.entries} entries, "
+                       f"head {checkpoint.hash}, signed by {checkpoint.fingerprint}{stamped}: {state}")
     _echo_report(report, as_json, "OK: nothing has changed.",
                  f"Ledger head: {report.ledger_entries} entries, {report.ledger_head}")
     if not report.ok:
@@ -380,6 +390,9 @@ def export(ctx, out, capture_ids, everything):
     records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
     count = len(capture_ids) if capture_ids else archive.count_captures()
     click.echo(f"Wrote {records} WARC records for {count} captures to {out}.")
+    from archive.signing import sidecar
+
+    click.echo(f"Signed it with key {archive.signing_key().fingerprint}: {sidecar(out)}.")
 
 
 class DefaultCommandGroup(click.Group):
@@ -419,16 +432,87 @@ def bundle_create(ctx, claim_id, out, publisher):
 
 @bundle.command("verify")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--key", "key", default=None, help=KEY_HELP)
+@click.option("--tsa-ca", envvar="EVIDENCE_TSA_CA", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="The CA certificate (PEM) trusted timestamps must chain to "
+                   "(else $EVIDENCE_TSA_CA, else the system's).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def bundle_verify(ctx, path, as_json):
-    """Check a bundle on its own, without the archive: files, quotes, ledger chain, every fact against the ledger."""
+def bundle_verify(ctx, path, key, tsa_ca, as_json):
+    """Check a bundle on its own, without the archive: signature, files, quotes, ledger chain, every fact."""
     from archive.bundlecheck import verify_bundle
+    from archive.signing import trusted_fingerprint
 
-    report = verify_bundle(path)
+    report = verify_bundle(path, _run(lambda: trusted_fingerprint(key)) if key else None, tsa_ca)
+    if report.signature and not as_json:
+        whose = "the key given with --key" if key else "the key it carries (compare with the one the archive publishes)"
+        click.echo(f"Signed {report.signature['created']} by {report.signature['fingerprint']}, {whose}.")
+        if report.signature.get("timestamped_at"):
+            click.echo(f"Timestamped {report.signature['timestamped_at']} by {report.signature['tsa']}.")
     _echo_report(report, as_json, "OK: the bundle is intact.")
     if not report.ok:
         ctx.exit(1)
+
+
+@cli.group()
+def key():
+    """The archive's signing key: show it for publication, check a signed file with it."""
+
+
+@key.command("show")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def key_show(ctx, as_json):
+    """Print the archive's public key and its fingerprint (the key is made on first use)."""
+    signing_key = _run(open_archive(ctx).signing_key)
+    if as_json:
+        click.echo(json.dumps(signing_key.to_json()))
+        return
+    click.echo(f"Public key (Ed25519): {signing_key.public_key}")
+    click.echo(f"Fingerprint:          {signing_key.fingerprint}")
+    click.echo(f"Private key:          {signing_key.path}")
+    click.echo(signing_key.public_pem, nl=False)
+
+
+@key.command("verify")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--key", "key", default=None, help=KEY_HELP)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def key_verify(ctx, path, key, as_json):
+    """Check a signed file (a WARC export) against the signature beside it, FILE.sig.json."""
+    from archive.signing import trusted_fingerprint, verify_file
+
+    checked = _run(lambda: verify_file(path, trusted_fingerprint(key) if key else None))
+    problem = {"kind": checked.problem[0], "detail": checked.problem[1]} if checked.problem else None
+    if as_json:
+        click.echo(json.dumps({"ok": problem is None, "signature": checked.to_json(), "problem": problem}))
+    elif problem:
+        click.echo(f"PROBLEM {problem['kind']}: {path}: {problem['detail']}")
+    else:
+        click.echo(f"OK: {path} is as signed {checked.created} by {checked.fingerprint}.")
+    if problem:
+        ctx.exit(1)
+
+
+@cli.group()
+def ledger():
+    """The hash-chained ledger: signed checkpoints of its head."""
+
+
+@ledger.command("checkpoint")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def ledger_checkpoint(ctx, as_json):
+    """Sign the ledger's head (entry count, hash, time) and keep the checkpoint; publish what it prints."""
+    made = _run(open_archive(ctx).checkpoint)
+    if as_json:
+        click.echo(json.dumps(made.to_json()))
+        return
+    click.echo(f"Checkpoint #{made.id} {made.created_at}: {made.entries} entries, head {made.hash}")
+    click.echo(f"Signed by {made.fingerprint}: {made.signature}")
+    if made.tsa:
+        click.echo(f"Timestamped by {made.tsa} (RFC 3161 token kept with the checkpoint).")
 
 
 @cli.command()

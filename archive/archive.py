@@ -41,8 +41,13 @@ class Archive:
     connection, and the search index's writer is used by one thread at a time.
     """
 
-    def __init__(self, home: Path | str, index_batch: int = 1000):
+    def __init__(self, home: Path | str, index_batch: int = 1000, signing_key: Path | str | None = None,
+                 tsa_url: str | None = None, tsa_ca: Path | str | None = None):
         self.home = Path(home)
+        self.signing_key_path = signing_key  # None: the home's own key, made on first use
+        self.tsa_url = tsa_url  # a time-stamping authority (RFC 3161) that stamps signatures, when given
+        self.tsa_ca = tsa_ca  # the CA its timestamps chain to (None: the system's)
+        self._signing_key = None
         self.home.mkdir(parents=True, exist_ok=True)
         self.store = BlobStore(self.home / "blobs")
         self.catalog = Catalog(self.home / "catalog.db")
@@ -337,7 +342,12 @@ class Archive:
         """Check blobs, texts, the ledger chain, rows against the ledger, and every citation's quote."""
         from archive.verify import verify
 
-        return verify(self.catalog, self.store, self.index.document_ids, progress, reextract)
+        report = verify(self.catalog, self.store, self.index.document_ids, progress, reextract)
+        if self.catalog.count_checkpoints():
+            report.checkpoints = self.checkpoints()
+            report.checked["checkpoints"] = len(report.checkpoints)
+            report.problems.extend(c.problem for c in report.checkpoints if c.problem)
+        return report
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -383,7 +393,40 @@ class Archive:
             for capture in captures:
                 yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
 
-        return warc_writer.export_warc(out, items())
+        records = warc_writer.export_warc(out, items())
+        if isinstance(out, (str, Path)):  # a file has its signature written beside it
+            from archive.signing import sign_file
+
+            sign_file(out, self.signing_key(), self.timestamp)
+        return records
+
+    def signing_key(self):
+        """Return the archive's signing key (archive.signing.SigningKey), made in the home on first use."""
+        if self._signing_key is None:
+            from archive.signing import load_key  # cryptography is imported only where something is signed
+
+            self._signing_key = load_key(self.home, self.signing_key_path)
+        return self._signing_key
+
+    def timestamp(self, signature: str) -> dict | None:
+        """Return a trusted timestamp of a base64 signature from the configured authority ({"tsa", "token"})."""
+        if not self.tsa_url:
+            return None
+        from archive import timestamps
+
+        return timestamps.stamp(self.tsa_url, timestamps.signature_digest(signature))
+
+    def checkpoint(self):
+        """Sign the ledger's head (count, hash, time) and keep the checkpoint in the catalog."""
+        from archive.checkpoints import make_checkpoint
+
+        return make_checkpoint(self.catalog, self.signing_key(), self.timestamp)
+
+    def checkpoints(self):
+        """Return every checkpoint, oldest first, each checked against its signature, timestamp and the ledger."""
+        from archive.checkpoints import check_checkpoints
+
+        return check_checkpoints(self.catalog, self.signing_key, self.tsa_ca)
 
     def observations(self, capture_id: int) -> list[Observation]:
         """Return the later fetches that found a capture's bytes again, oldest first."""

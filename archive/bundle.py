@@ -4,7 +4,9 @@ Inside: the claim; its citations as W3C Web Annotations (TextQuote and TextPosit
 as a TimeState with its SHA-256 and capture time); a schema.org ClaimReview; the original bytes and the
 extracted text of every cited capture; the ledger (full entries for the events of this claim and its
 captures, hash stubs for the rest, so the chain can be walked to the head); a manifest with the SHA-256 of
-every file; and report.html for people, which opens offline. archive/bundlecheck.py checks a bundle.
+every file; report.html for people, which opens offline; and manifest-digest.json, the manifest's hash signed
+with the archive's key (archive/signing.py, as WACZ's datapackage-digest.json). archive/bundlecheck.py checks
+a bundle.
 """
 
 from __future__ import annotations
@@ -19,17 +21,20 @@ from archive import ledger
 from archive.clock import utc_now
 from archive.figures import Agreement
 from archive.inputs import as_recorded
+from archive.signing import digest_document, sha256_digest
 
 FORMAT = "evidence-bundle/1"
 NS = "urn:evidence-archive:ns#"
 _EXTENSIONS = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt"}
 RATINGS = {"false": 1, "disputed": 2, "mixed": 3, "supported": 5}
+SIGNATURE_FILE = "manifest-digest.json"  # signs manifest.json, which lists every other file
 CONTEXT_CHARS = 200  # of the capture's text shown on each side of a quote in report.html
 
 
 def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evidence archive") -> dict:
     """Write the bundle of one claim to `out`; return its manifest."""
     claim = archive.claim(claim_id)
+    key = archive.signing_key()  # before anything is written: a key that cannot be used leaves no bundle
     captures = {c.capture_id: archive.get(c.capture_id, with_text=True) for c in claim.citations}
     files: dict[str, bytes] = {}
     for capture in captures.values():
@@ -45,10 +50,15 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     manifest = {"format": FORMAT, "created_at": utc_now(), "claim_id": claim.id, "ledger_head": head,
                 "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                           for name, data in sorted(files.items())}}
+    written = _json(manifest)
+    # Signed (and stamped by the time-stamping authority, when one is set) before the zip is opened: a failure
+    # leaves no bundle behind.
+    signature = digest_document("manifest.json", sha256_digest(written), key, archive.timestamp)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         for name, data in sorted(files.items()):
             bundle.writestr(name, data)
-        bundle.writestr("manifest.json", _json(manifest))
+        bundle.writestr("manifest.json", written)
+        bundle.writestr(SIGNATURE_FILE, signature)
     return manifest
 
 

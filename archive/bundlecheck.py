@@ -5,7 +5,8 @@ they are the authority. Every file is checked against the manifest, every quote 
 the chain entry by entry, and then every fact that a file for people or programs states (claim.json,
 annotations.jsonld, claimreview.jsonld, report.html, manifest.json) against what the extract's events
 record. A fact is compared wherever both sides carry it, so events that come to record more keys are checked
-further without changes here.
+further without changes here. The manifest's signature (manifest-digest.json) is checked against the key it
+names, and against the key the reader trusts when one is given.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archive import ledger
-from archive.bundle import CONTEXT_CHARS, RATINGS, text_path
+from archive import signing, timestamps
+from archive.bundle import CONTEXT_CHARS, RATINGS, SIGNATURE_FILE, text_path
 from archive.verify import Problem
 
 CITATION_URN = "urn:evidence-archive:citation:"
@@ -48,6 +50,7 @@ class BundleReport:
 
     checked: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    signature: dict | None = None  # who signed the manifest and when, when the signature holds
 
     @property
     def ok(self) -> bool:
@@ -62,7 +65,8 @@ class BundleReport:
         self.checked[what] = self.checked.get(what, 0) + number
 
     def to_json(self) -> dict:
-        return {"ok": self.ok, "checked": self.checked, "problems": [p.to_json() for p in self.problems]}
+        return {"ok": self.ok, "checked": self.checked, "problems": [p.to_json() for p in self.problems],
+                "signature": self.signature}
 
 
 @dataclass
@@ -81,8 +85,10 @@ def bundle_files(bundle: zipfile.ZipFile) -> list[str]:
     return [info.filename for info in bundle.infolist() if not info.is_dir()]
 
 
-def verify_bundle(path: Path | str) -> BundleReport:
-    """Check a bundle stand-alone: files, quotes, the ledger chain, and every stated fact against the ledger."""
+def verify_bundle(path: Path | str, trusted: str | None = None, tsa_ca: Path | str | None = None) -> BundleReport:
+    """Check a bundle stand-alone: its signature (by the key fingerprinted `trusted`, when given) and the
+    signature's timestamp (chained to `tsa_ca`, else the system's CAs), files, quotes, the ledger chain, and
+    every stated fact against the ledger."""
     report = BundleReport()
     try:
         bundle = zipfile.ZipFile(path)
@@ -96,6 +102,7 @@ def verify_bundle(path: Path | str) -> BundleReport:
         manifest = _manifest(bundle, root, names, report)
         if manifest is None:
             return report
+        _check_signature(bundle, root, names, trusted, tsa_ca, report)
         files = _check_files(bundle, root, names, manifest, report)
     recorded = _check_ledger(files, report)
     _guarded(report, "annotations.jsonld", lambda: _check_quotes(files, report))
@@ -134,6 +141,41 @@ def _manifest(bundle: zipfile.ZipFile, root: str, names: list[str], report: Bund
     return manifest
 
 
+def _check_signature(bundle: zipfile.ZipFile, root: str, names: list[str], trusted: str | None,
+                     tsa_ca: Path | str | None, report: BundleReport) -> None:
+    """Check manifest-digest.json: the manifest's hash, signed by the key it names (and by `trusted`)."""
+    if root + SIGNATURE_FILE not in names:
+        report.problem("signature_missing", SIGNATURE_FILE,
+                       "the bundle is not signed: it holds no manifest-digest.json")
+        return
+    try:
+        document = json.loads(bundle.read(root + SIGNATURE_FILE))
+        digest = signing.sha256_digest(bundle.read(root + "manifest.json"))
+        if not isinstance(document, dict) or document.get("path") != "manifest.json":
+            raise ValueError("it does not sign manifest.json")
+    except (*ZIP_ERRORS, *SHAPE_ERRORS) as exc:
+        report.problem("signature_malformed", SIGNATURE_FILE, f"the signature cannot be read ({ledger.describe(exc)})")
+        return
+    checked = signing.check_signed_data(document.get("signedData"), digest, trusted)
+    if checked.problem is None and document.get("hash") != digest:
+        checked.problem = ("signature_mismatch",
+                           f"it names the hash {document.get('hash')}, the manifest hashes to {digest}")
+    if checked.problem:
+        report.problem(checked.problem[0], SIGNATURE_FILE, checked.problem[1])
+        return
+    report.signature = checked.to_json()
+    stamp = document.get("timestamp")
+    if stamp is not None:
+        token = stamp.get("token") if isinstance(stamp, dict) else None
+        if not isinstance(token, str):
+            report.problem("timestamp_invalid", SIGNATURE_FILE, "its timestamp holds no token")
+            return
+        found = timestamps.check(token, timestamps.signature_digest(document["signedData"]["signature"]), tsa_ca)
+        if found.problem:
+            report.problem("timestamp_invalid", SIGNATURE_FILE, found.problem)
+        report.signature.update(tsa=stamp.get("tsa"), timestamped_at=found.time)
+
+
 def _check_files(bundle: zipfile.ZipFile, root: str, names: list[str], manifest: dict,
                  report: BundleReport) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
@@ -143,7 +185,7 @@ def _check_files(bundle: zipfile.ZipFile, root: str, names: list[str], manifest:
         listed = {}
     for name in names:
         inside = name[len(root):] if name.startswith(root) else None
-        if inside != "manifest.json" and inside not in listed:
+        if inside not in ("manifest.json", SIGNATURE_FILE) and inside not in listed:
             report.problem("file_not_in_manifest", name, "the bundle holds a file the manifest does not list")
     for name, expected in listed.items():
         try:

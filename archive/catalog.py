@@ -179,6 +179,17 @@ def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
         _append_ledger(conn, "capture.attested", str(capture_id), {"capture_id": capture_id, **record}, at)
 
 
+@migration
+def m008_checkpoints(db: sqlite_utils.Database) -> None:
+    # Signed ledger heads (archive/checkpoints.py): the signature covers what the checkpoint states, an optional
+    # RFC 3161 token from `tsa` stamps the signature.
+    db["checkpoints"].create(
+        {"id": int, "archive_id": str, "entries": int, "hash": str, "created_at": str, "signature": str,
+         "public_key": str, "tsa": str, "timestamp_token": str},
+        pk="id", not_null={"archive_id", "entries", "hash", "created_at", "signature", "public_key"},
+    )
+
+
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
     """Tell whether a schema change is not yet recorded as applied, reading with sqlite3 alone."""
     found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE])
@@ -700,6 +711,26 @@ class Catalog:
                 if facts is not None:  # data that is no JSON object records nothing (the chain walk reports it)
                     records.setdefault(subject, {}).update(facts)
         return {int(subject): record for subject, record in records.items()}
+
+    def ledger_hash_at(self, seq: int) -> str | None:
+        """Return the hash of ledger entry `seq`, or None when the ledger has no such entry."""
+        return self._value("SELECT hash FROM ledger WHERE seq = ?", [seq])
+
+    # -- checkpoints -------------------------------------------------------------------------
+
+    def add_checkpoint(self, row: dict[str, Any]) -> dict[str, Any]:
+        """Store a signed checkpoint; return it with its id."""
+        with self._write():
+            checkpoint_id = _insert(self._conn, "checkpoints", row)
+        return {"id": checkpoint_id, **row}
+
+    def checkpoint_rows(self) -> list[dict[str, Any]]:
+        """Return every checkpoint as stored, oldest first."""
+        return self._rows("SELECT * FROM checkpoints ORDER BY id")
+
+    def count_checkpoints(self) -> int:
+        """Return how many checkpoints are stored."""
+        return self._value("SELECT count(*) FROM checkpoints")
 
     def recorded_ids(self, event: str, key: str) -> set[Any]:
         """Return the id every `event` of the ledger gives, as `key` of its data (the ids it ever recorded)."""

@@ -99,5 +99,17 @@ class CatalogLostError(ArchiveError, kind="damaged"):
     """The catalog is missing or empty while the archive home still holds originals."""
 
 
+class SigningKeyError(ArchiveError):
+    """The archive's signing key cannot be used: unreadable, not a private Ed25519 key, or readable by others."""
+
+    kind = "refused"
+
+
+class TimestampError(ArchiveError):
+    """A trusted timestamp could not be had: the authority did not answer, or gave no timestamp."""
+
+    kind = "unprocessable"
+
+
 class LimitExceededError(CaptureError):
     """Extracting a source took longer, or more memory, than its limits allow."""

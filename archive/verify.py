@@ -58,6 +58,7 @@ class Report:
     notices: list[str] = field(default_factory=list)
     ledger_entries: int = 0
     ledger_head: str = ledger.GENESIS_HASH
+    checkpoints: list = field(default_factory=list)  # archive.checkpoints.Checkpoint, each checked
 
     @property
     def ok(self) -> bool:
@@ -65,7 +66,7 @@ class Report:
 
     def to_json(self) -> dict:
         return {"ok": self.ok, "checked": self.checked, "problems": [p.to_json() for p in self.problems],
-                "notices": self.notices,
+                "notices": self.notices, "checkpoints": [c.to_json() for c in self.checkpoints],
                 "ledger_head": {"entries": self.ledger_entries, "hash": self.ledger_head}}
 
 

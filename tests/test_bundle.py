@@ -7,6 +7,7 @@ import zipfile
 import pytest
 
 from archive.bundlecheck import verify_bundle
+from archive.signing import digest_document, load_key, sha256_digest
 from tests.documents import pdf_bytes, write
 
 
@@ -32,15 +33,22 @@ def _read(path) -> dict[str, bytes]:
         return {name: bundle.read(name) for name in bundle.namelist()}
 
 
+def _sign_as_forger(files: dict[str, bytes], folder) -> None:
+    """Sign the manifest again with a key of the forger's own (which only `bundle verify --key` tells apart)."""
+    forger = load_key(folder / "forger")
+    files["manifest-digest.json"] = digest_document("manifest.json", sha256_digest(files["manifest.json"]), forger)
+
+
 def _rewrite(path, out, change, resign: bool = True):
-    """Copy a bundle with `change(files)` applied; `resign` updates the manifest as a careful forger would."""
+    """Copy a bundle with `change(files)` applied; `resign` updates and signs the manifest as a careful forger would."""
     files = _read(path)
     change(files)
     if resign:
         manifest = json.loads(files["manifest.json"])
         manifest["files"] = {n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
-                             for n, d in files.items() if n != "manifest.json"}
+                             for n, d in files.items() if n not in ("manifest.json", "manifest-digest.json")}
         files["manifest.json"] = json.dumps(manifest).encode()
+        _sign_as_forger(files, out.parent)
     with zipfile.ZipFile(out, "w") as bundle:
         for name, data in files.items():
             bundle.writestr(name, data)
@@ -79,7 +87,7 @@ def test_intact_bundle_verifies_stand_alone(evidence, bundle_path, home):
     report = json.loads(result.output)
     assert result.exit_code == 0 and report["ok"] is True
     facts = report["checked"].pop("facts")
-    assert report["checked"] == {"files": 10, "quotes": 2, "ledger_entries": 7}
+    assert report["checked"] == {"files": 11, "quotes": 2, "ledger_entries": 7}
     assert facts > 60  # every fact of claim.json, annotations, ClaimReview, report and manifest, held to the ledger
 
 
@@ -399,7 +407,7 @@ def test_bundle_counts_the_files_in_the_zip(evidence, bundle_path, tmp_path):
     result = evidence("bundle", "1", str(tmp_path / "again.zip"))
     with zipfile.ZipFile(tmp_path / "again.zip") as bundle:
         count = len(bundle.namelist())
-    assert count == 10 and f": {count} files, SHA-256 " in result.output
+    assert count == 11 and f": {count} files, SHA-256 " in result.output
     report = json.loads(evidence("bundle", "verify", str(tmp_path / "again.zip"), "--json").output)
     assert report["checked"]["files"] == count
 

@@ -297,7 +297,12 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
                           (st.just([str(out / "claim.zip")]), one(outputs), False),
                           option("--publisher", st.just("Newsroom"), ARG)],
         "bundle verify": [(one(st.sampled_from([str(src / "bundle.zip"), str(out / "claim.zip")])), one(paths),
-                           False), json_flag],
+                           False), option("--key", st.just("sha256:" + "0" * 64), st.one_of(ARG, paths)),
+                          option("--tsa-ca", st.just(str(src / "story.html")), paths), json_flag],
+        "key show": [json_flag],
+        "key verify": [(one(st.sampled_from([str(src / "story.html"), str(out / "all.warc.gz")])), one(paths), False),
+                       option("--key", st.just("sha256:" + "0" * 64), st.one_of(ARG, paths)), json_flag],
+        "ledger checkpoint": [json_flag],
         "reindex": [],
         "claim add": [(one(PLAUSIBLE["text"]), one(ARG), False), json_flag],
         "claim cite": [(ids, hostile_ids, False), (ids, hostile_ids, False), (one(PLAUSIBLE["quote"]), one(ARG), False),
@@ -333,7 +338,7 @@ def command_lines(draw, command: str, home: Path, src: Path, out: Path):
 
 COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "export", "bundle create",
             "bundle verify", "reindex", "claim add", "claim cite", "claim show", "claim list", "claim sources",
-            "claim status", "serve"]
+            "claim status", "serve", "key show", "key verify", "ledger checkpoint"]
 
 
 def test_every_command_is_fuzzed():

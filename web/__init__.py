@@ -37,6 +37,8 @@ def create_app(config: dict | None = None) -> Flask:
         ALLOWED_HOSTS=[],
         RESULTS_PER_PAGE=10,
         WTF_CSRF_TIME_LIMIT=None,
+        SIGNING_KEY=None,  # the private key bundles are signed with (EVIDENCE_SIGNING_KEY); else the home's own
+        TSA_URL=None,  # a time-stamping authority that stamps their signatures (EVIDENCE_TSA_URL)
     )
     app.config.from_prefixed_env("EVIDENCE")
     if config:

@@ -22,7 +22,9 @@ def get_archive() -> Archive:
         with _opening:
             archive = holder.get("archive")
             if archive is None:
-                archive = holder["archive"] = Archive(current_app.config["EVIDENCE_HOME"])
+                config = current_app.config
+                archive = holder["archive"] = Archive(config["EVIDENCE_HOME"], signing_key=config["SIGNING_KEY"],
+                                                      tsa_url=config["TSA_URL"])
                 atexit.register(archive.close, wait_for_index=False)
     if archive.index_lost():
         archive.reopen_index()
