@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from archive.actors import local_operator, set_actor
+from archive.actors import acting_as, local_operator
 from archive.archive import Archive
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
@@ -84,7 +84,7 @@ def cli(ctx: click.Context, home: Path) -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     ctx.obj = {"home": home}
-    set_actor(local_operator())  # the command line acts on the home directly: the machine's operator did it
+    ctx.with_resource(acting_as(local_operator()))  # the command line acts on the home directly: its operator
 
 
 def open_archive(ctx: click.Context) -> Archive:
