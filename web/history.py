@@ -19,7 +19,7 @@ def activity(actor: str):
     page = arguments.page()
     events, total = get_archive().ledger(actor=actor, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     return render_template("activity.html", actor=actor, events=events, total=total, page=page,
-                           pages=_pages(total), args={})
+                           pages=_pages(total), args={"actor": actor})
 
 
 @bp.get("/audit")
