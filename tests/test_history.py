@@ -213,3 +213,51 @@ def test_script_payloads_in_actor_names_and_reasons_are_escaped(app, client):
         assert page.status_code == 200, path
         assert SCRIPT not in page.text and "&lt;script&gt;" in page.text, path
     assert client.get("/api/ledger").json["entries"][0]["data"]["reason"] == f"because {SCRIPT}"
+
+
+# -- in a real browser ----------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+HOSTILE_ACTOR = "<img src=x onerror=alert('actor')>"
+
+
+@pytest.mark.browser
+def test_hostile_actor_names_and_reasons_stay_text_in_a_real_browser(tmp_path):
+    """Serve an archive whose operator's name is markup, retract through the page's form with a script as the
+    reason, and open the claim, activity and audit pages in Chromium: nothing runs, everything reads as text."""
+    import os
+    import sys
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    from tests.serving import served
+    from tests.test_browser import FLAGS
+
+    home = tmp_path / "home"
+    with Archive(home) as archive, acting_as(f"user:{SCRIPT}"):
+        capture_id = archive.add(capture_upload("a.txt", TEXT, Limits())).capture.id
+        claim = archive.add_claim("Drones worth $1.23 million")
+        archive.cite(claim.id, capture_id, "drones worth $1.23 million")
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1", "EVIDENCE_ACTOR": HOSTILE_ACTOR}
+    command = [sys.executable, "-m", "app", "--home", str(home), "serve", "--port", "0"]
+    with served(command, Path(__file__).parents[1], environment) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            tab = browser.new_page()
+            dialogs: list[str] = []
+            tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            tab.goto(f"{base}/claims/{claim.id}")
+            tab.fill("form.remove input[name=reason]", f"because {SCRIPT}")
+            tab.click("form.remove button")
+            tab.wait_for_url(f"{base}/claims/{claim.id}")
+            retracted = tab.inner_text("section.retracted")
+            assert f"because {SCRIPT}" in retracted and f"local:{HOSTILE_ACTOR}" in retracted
+            assert f"user:{SCRIPT}" in tab.inner_text(".cited-by")
+            for path in (f"/activity/local:{HOSTILE_ACTOR}", "/audit"):
+                tab.goto(base + path)
+                assert f"local:{HOSTILE_ACTOR}" in tab.inner_text("table.events")
+            assert dialogs == []
+        finally:
+            browser.close()
