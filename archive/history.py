@@ -54,10 +54,12 @@ class Event:
         if self.event == "citation.removed":
             reason = f": {data['reason']}" if data.get("reason") else ""
             return f"retracted citation #{self.subject}{reason}"
+        # A capture is named by its URL, never by `source`: pages show no local file's path.
+        where = f" ({data['url']})" if data.get("url") else ""
         if self.event == "capture.added":
-            return f"captured #{self.subject} ({data.get('url') or data.get('source') or data.get('sha256')})"
+            return f"captured #{self.subject}{where}"
         if self.event == "capture.observed":
-            return f"found capture #{self.subject} again at {data.get('url') or data.get('source')}"
+            return f"found capture #{self.subject} again{where}"
         return f"{self.event} {self.subject or ''}".strip()
 
     def to_json(self) -> dict[str, Any]:

@@ -155,6 +155,19 @@ def test_the_audit_view_filters_and_shows_each_entrys_hash(client, told):
     assert bad.status_code == 400 and "The since must be a date or a time" in bad.text
 
 
+def test_pages_name_no_local_files_path(app, client, tmp_path):
+    from ingest.pipeline import capture
+    from ingest.sources import SourceItem
+
+    secret = tmp_path / "private-folder" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_bytes(TEXT)
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        archive.add(capture(SourceItem(str(secret), False), Limits()))
+    page = client.get("/audit").text
+    assert "captured #1" in page and "private-folder" not in page
+
+
 def test_the_ledger_api_filters_for_scripts(client, told):
     everything = client.get("/api/ledger").json
     assert everything["total"] == len(everything["entries"]) == 6
