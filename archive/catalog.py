@@ -691,22 +691,11 @@ class Catalog:
                     limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
         """Return a page of ledger entries, newest first, and how many match: by actor, by kinds of event (the
         range [low, high) of event names), by time ([since, until), stored times) and by subject."""
-        where, params = [], []
-        if actor is not None:
-            where.append(f"{_ACTOR_SQL} = ?")
-            params.append(actor)
-        if events is not None:
-            where.append("event >= ? AND event < ?")
-            params.extend(events)
-        if since is not None:
-            where.append("at >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("at < ?")
-            params.append(until)
-        if subject is not None:
-            where.append("subject = ?")
-            params.append(subject)
+        conditions = [(f"{_ACTOR_SQL} = ?", [actor]), ("event >= ? AND event < ?", list(events or ())),
+                      ("at >= ?", [since]), ("at < ?", [until]), ("subject = ?", [subject])]
+        given = [(sql, values) for sql, values in conditions if values and values[0] is not None]
+        where = [sql for sql, _ in given]
+        params = [value for _, values in given for value in values]
         clause = " WHERE " + " AND ".join(where) if where else ""
         total = self._value(f"SELECT count(*) FROM ledger{clause}", params)
         rows = self._rows(f"SELECT * FROM ledger{clause} ORDER BY seq DESC LIMIT ? OFFSET ?",

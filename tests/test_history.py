@@ -181,7 +181,7 @@ def test_the_ledger_api_filters_for_scripts(client, told):
     assert seqs("actor=user:reporter") == [4, 3, 2]
     assert seqs("event=claim") == [5, 2] and seqs("event=citation.added") == [4, 3]
     assert seqs("subject=citation+%232") == [6, 4] and seqs("subject=2") == [6, 4]
-    assert seqs("subject=claim+4") == []
+    assert seqs("subject=claim+4") == [] and seqs("subject=claim+1&event=citation") == []
     today = first["at"][:10]
     assert len(seqs(f"since={today}&until={today}")) == 6
     assert seqs(f"until={first['at']}") == [1]  # a time given as until is included
