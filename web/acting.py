@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 from flask import Flask, g
 
 from archive.actors import local_operator, reset_actor, set_actor
 
-try:  # accounts, where the archive has them: the logged-in account or token's actor ("user:NAME")
+# Accounts, where the archive has them (web/auth.py): the logged-in account or token's actor. Looked up rather
+# than tried, so that a web.auth that fails to import fails loudly instead of crediting its users' work to the
+# server's operator.
+if find_spec("web.auth") is not None:
     from web.auth import current_actor as account_actor
-except ImportError:
+else:
     account_actor = None
 
 
