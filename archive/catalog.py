@@ -640,8 +640,10 @@ class Catalog:
         """Mark a citation removed (retracted); the row stays, and the removal and its reason are a ledger event."""
         with self._write():
             self._exec("UPDATE citations SET removed_at = ? WHERE id = ?", [at, citation_id])
-            self._append_ledger("citation.removed", str(citation_id), {"citation_id": citation_id, "reason": reason},
-                                at)
+            # The claim too, so that an audit of retractions can name it without reading the citation's row.
+            claim_id = self._value("SELECT claim_id FROM citations WHERE id = ?", [citation_id])
+            self._append_ledger("citation.removed", str(citation_id),
+                                {"citation_id": citation_id, "claim_id": claim_id, "reason": reason}, at)
 
     def citations(self, claim_id: int | None = None, capture_id: int | None = None,
                   citation_id: int | None = None, include_removed: bool = False) -> list[Citation]:

@@ -148,6 +148,7 @@ def test_the_audit_view_filters_and_shows_each_entrys_hash(client, told):
     assert editor.count('<tr class="event') == 2 and "2 matching events" in editor
     removed = client.get("/audit?event=citation.removed").text
     assert removed.count('<tr class="event') == 1 and "not about the figure" in removed
+    assert f'href="/claims/{told["claim"]}#citation-{told["dropped"]}"' in removed
     subject = client.get("/audit?subject=claim+1").text
     assert subject.count('<tr class="event') == 2  # created and status changed; citations are subjects of their own
     assert client.get("/audit?until=2000-01-01").text.count('<tr class="event') == 0
