@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from archive.actors import acting_as, local_operator
 from archive.archive import Archive
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
@@ -84,6 +85,7 @@ def cli(ctx: click.Context, home: Path) -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     ctx.obj = {"home": home}
+    ctx.with_resource(acting_as(local_operator()))  # the command line acts on the home directly: its operator
 
 
 def open_archive(ctx: click.Context) -> Archive:
@@ -581,7 +583,7 @@ def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, as_json
 def claim_show(ctx, claim_id, as_json):
     """Print a claim and its citations, each checked against its capture."""
     archive = open_archive(ctx)
-    shown = _run(lambda: archive.claim(claim_id))
+    shown = _run(lambda: archive.claim(claim_id, with_history=True))
     if as_json:
         click.echo(json.dumps(shown.to_json(), ensure_ascii=False))
         return
@@ -593,6 +595,23 @@ def claim_show(ctx, claim_id, as_json):
         mark = "verified" if citation.verified else "NOT VERIFIED"
         figure = (citation.agreement or Agreement("none")).describe()
         click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"  ({where}{page}; {mark}; {figure})")
+    for citation in shown.retracted:
+        reason = f": {printable(citation.reason)}" if citation.reason else ""
+        click.echo(f"  #{citation.id} RETRACTED {citation.removed_at} by {printable(citation.retracted_by or '?')}"
+                   f"{reason} (was \"{citation.exact}\", capture #{citation.capture_id})")
+    click.echo("History:")
+    for event in shown.history:
+        click.echo(f"  {event.at}  {printable(event.actor or '(no actor recorded)')}  {printable(event.describe())}")
+
+
+@claim.command("retract")
+@click.argument("citation_id", type=int)
+@click.option("--reason", default=None, help="Why the citation no longer stands.")
+@click.pass_context
+def claim_retract(ctx, citation_id, reason):
+    """Retract citation CITATION_ID, saying why; it stays on record, marked retracted."""
+    _run(lambda: open_archive(ctx).remove_citation(citation_id, reason=reason))
+    click.echo(f"Citation #{citation_id} retracted.")
 
 
 @claim.command("list")

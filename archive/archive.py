@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import changes, figures, inputs, quotes, snippets
+from archive import changes, figures, history, inputs, quotes, snippets
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
@@ -534,18 +534,37 @@ class Archive:
         """Return how many claims there are."""
         return self.catalog.count_claims()
 
-    def claim(self, claim_id: int) -> Claim:
-        """Return a claim with its citations, each checked against its stored capture."""
+    def claim(self, claim_id: int, with_history: bool = False) -> Claim:
+        """Return a claim with its citations, each checked against its stored capture and naming who made it;
+        `with_history` adds its retracted citations (who retracted each, when and why) and its events."""
         inputs.record_id(claim_id, "claim")
         claim = self.catalog.get_claim(claim_id)
         if claim is None:
             raise NotFoundError(f"there is no claim {claim_id} in this archive")
         checked: dict[int, tuple[str, bool]] = {}
         claim.figures = figures.extract(claim.text)
-        for citation in claim.citations:
+        if with_history:
+            claim.retracted = [c for c in self.catalog.citations(claim_id=claim_id, include_removed=True)
+                               if c.retracted]
+        for citation in claim.citations + claim.retracted:
             self.check_citation(citation, checked)
             citation.agreement = figures.agreement(claim.figures, citation.exact)
+        events = [history.event(entry) for entry in self.catalog.claim_ledger(claim_id)]
+        history.attribute(claim.citations + claim.retracted, events)
+        if with_history:
+            claim.history = events
         return claim
+
+    def ledger(self, actor: str | None = None, event: str | None = None, since: str | None = None,
+               until: str | None = None, subject: str | None = None, limit: int = 50,
+               offset: int = 0) -> tuple[list[history.Event], int]:
+        """Return a page of ledger events, newest first, filtered as `history.ledger_filter` reads the filters,
+        and how many match."""
+        wanted = history.ledger_filter(actor, event, since, until, subject)
+        inputs.whole_number(limit, "limit", 1, inputs.LIMIT_MAX)
+        inputs.whole_number(offset, "offset", 0, inputs.OFFSET_MAX)
+        rows, total = self.catalog.ledger_page(**wanted.query(), limit=limit, offset=offset)
+        return [history.event(row) for row in rows], total
 
     def find_sources(self, claim_id: int, limit: int = 30) -> list[Candidate]:
         """Return passages anywhere in the archive that state the claim's figures, best first.
@@ -611,10 +630,11 @@ class Archive:
         }, at=utc_now())
         return self.check_citation(citation, {})
 
-    def remove_citation(self, citation_id: int) -> None:
-        """Withdraw a citation; the record and its history stay in the catalog and the ledger."""
+    def remove_citation(self, citation_id: int, reason: str | None = None) -> None:
+        """Retract a citation, saying why; the record and its history stay in the catalog and the ledger."""
+        inputs.text(reason, "reason", inputs.NOTE_MAX, required=False)
         self.citation(citation_id)
-        self.catalog.remove_citation(citation_id, at=utc_now())
+        self.catalog.remove_citation(citation_id, at=utc_now(), reason=(reason or "").strip() or None)
 
     def citation(self, citation_id: int) -> Citation:
         """Return one current citation or raise NotFoundError."""

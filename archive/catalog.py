@@ -24,6 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from archive.actors import current_actor
 from archive.clock import utc_now
 from archive.errors import ArchiveBusyError, CatalogDamagedError
 from archive.figures import Figure
@@ -646,11 +647,14 @@ class Catalog:
             self._append_ledger("citation.added", str(citation_id), {"citation_id": citation_id, **row}, at)
         return self.citations(citation_id=citation_id)[0]
 
-    def remove_citation(self, citation_id: int, at: str) -> None:
-        """Mark a citation removed; the row stays, and the removal is a ledger event."""
+    def remove_citation(self, citation_id: int, at: str, reason: str | None = None) -> None:
+        """Mark a citation removed (retracted); the row stays, and the removal and its reason are a ledger event."""
         with self._write():
             self._exec("UPDATE citations SET removed_at = ? WHERE id = ?", [at, citation_id])
-            self._append_ledger("citation.removed", str(citation_id), {"citation_id": citation_id}, at)
+            # The claim too, so that an audit of retractions can name it without reading the citation's row.
+            claim_id = self._value("SELECT claim_id FROM citations WHERE id = ?", [citation_id])
+            self._append_ledger("citation.removed", str(citation_id),
+                                {"citation_id": citation_id, "claim_id": claim_id, "reason": reason}, at)
 
     def citations(self, claim_id: int | None = None, capture_id: int | None = None,
                   citation_id: int | None = None, include_removed: bool = False) -> list[Citation]:
@@ -694,6 +698,32 @@ class Catalog:
                 return
             yield from rows
             last = rows[-1]["seq"]
+
+    def ledger_page(self, actor: str | None = None, events: tuple[str, str] | None = None,
+                    since: str | None = None, until: str | None = None, subject: str | None = None,
+                    limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Return a page of ledger entries, newest first, and how many match: by actor, by kinds of event (the
+        range [low, high) of event names), by time ([since, until), stored times) and by subject."""
+        conditions = [(f"{_ACTOR_SQL} = ?", [actor]), ("event >= ? AND event < ?", list(events or ())),
+                      ("at >= ?", [since]), ("at < ?", [until]), ("subject = ?", [subject])]
+        given = [(sql, values) for sql, values in conditions if values and values[0] is not None]
+        where = [sql for sql, _ in given]
+        params = [value for _, values in given for value in values]
+        clause = " WHERE " + " AND ".join(where) if where else ""
+        total = self._value(f"SELECT count(*) FROM ledger{clause}", params)
+        rows = self._rows(f"SELECT * FROM ledger{clause} ORDER BY seq DESC LIMIT ? OFFSET ?",
+                          [*params, int(limit), int(offset)])
+        return rows, total
+
+    def claim_ledger(self, claim_id: int) -> list[dict[str, Any]]:
+        """Return the ledger entries of a claim and of every citation ever made for it, oldest first."""
+        citation_ids = [str(i) for (i,) in self._tuples("SELECT id FROM citations WHERE claim_id = ?", [claim_id])]
+        rows = self._rows("SELECT * FROM ledger WHERE subject = ? AND event >= 'claim.' AND event < 'claim/' "
+                          "ORDER BY seq", [str(claim_id)])
+        for chunk in _chunks(citation_ids):
+            rows += self._rows(f"SELECT * FROM ledger WHERE subject IN ({','.join('?' * len(chunk))}) "
+                               "AND event >= 'citation.' AND event < 'citation/'", chunk)
+        return sorted(rows, key=itemgetter("seq"))
 
     def recorded_capture(self, capture_id: int) -> dict[str, Any]:
         """Return a capture's facts as its ledger events record them (added, then attested and re-derived)."""
@@ -739,6 +769,11 @@ class Catalog:
         return {row[0] for row in rows if row[0] is not None}
 
 
+# An entry's actor as SQL: entries whose data is not JSON (edited by hand; verify reports them) have none, where
+# json_extract alone would fail the whole query.
+_ACTOR_SQL = "(CASE WHEN json_valid(data) THEN json_extract(data, '$.actor') END)"
+
+
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message
@@ -746,7 +781,7 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
 
 def _append_ledger(conn: sqlite3.Connection, event: str, subject: str | None, data: dict[str, Any], at: str) -> None:
     last = conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-    _insert(conn, "ledger", next_entry(last, event, subject, data, at))
+    _insert(conn, "ledger", next_entry(last, event, subject, data, at, actor=current_actor()))
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:

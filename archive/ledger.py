@@ -1,8 +1,9 @@
 """The hash-chained ledger: how an entry is hashed, what the next entry is, and how a chain is walked.
 
 An entry is `{seq, at, event, subject, data, prev_hash, hash}`: `data` holds the event's facts as canonical
-JSON, and `hash` is the SHA-256 of the canonical JSON of `{seq, at, event, subject, data, prev}` (data parsed,
-prev the hash of the entry before, GENESIS_HASH for the first), so every entry seals all before it. The
+JSON, who did it among them (`actor`, in entries written since actors are recorded), and `hash` is the
+SHA-256 of the canonical JSON of `{seq, at, event, subject, data, prev}` (data parsed, prev the hash of the
+entry before, GENESIS_HASH for the first), so every entry seals all before it. The
 catalog appends `next_entry` inside its write transaction; `verify` walks the catalog's ledger and
 `bundlecheck` a bundle's extract (where entries outside the claim are stubs without content), each reporting
 what `walk` finds in its own words. Nothing here reads or writes storage.
@@ -18,6 +19,9 @@ from typing import Any
 
 GENESIS_HASH = "0" * 64
 ENTRY_FIELDS = ("seq", "at", "event", "subject", "data", "prev_hash", "hash")
+# Who did what is a key of the data, so it is hashed like every other fact and a bundle's extract carries it;
+# no event kind records a fact of this name.
+ACTOR_KEY = "actor"
 # What reading an entry's content can raise when the entry was written by hand (a bundle, an edited catalog):
 # a missing field, a field of the wrong type, data that is not JSON, JSON nested past the parser's depth.
 UNREADABLE = (KeyError, TypeError, ValueError, RecursionError)
@@ -46,10 +50,14 @@ def _sealed(seq: Any, at: Any, event: Any, subject: Any, canonical_data: str, pr
 
 
 def next_entry(last: tuple[int, str] | None, event: str, subject: str | None, data: dict[str, Any],
-               at: str) -> dict[str, Any]:
-    """Return the entry that records an event after the chain's last (seq, hash), or first when there is none."""
+               at: str, actor: str | None = None) -> dict[str, Any]:
+    """Return the entry that records an event after the chain's last (seq, hash), or first when there is none.
+
+    `actor`, who did it, is sealed with the rest as the data's ACTOR_KEY (entries written before actors were
+    recorded have none and hash as they always did).
+    """
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    payload = canonical_json(data)
+    payload = canonical_json({**data, ACTOR_KEY: actor} if actor is not None else data)
     return {"seq": seq, "at": at, "event": event, "subject": subject, "data": payload, "prev_hash": prev_hash,
             "hash": _sealed(seq, at, event, subject, payload, prev_hash)}
 

@@ -184,14 +184,24 @@ class Citation:
     removed_at: str | None = None
     verified: bool | None = None  # filled in by Archive.check_citation
     agreement: Any = None  # figures.Agreement with the claim's figures, filled in by Archive.claim
+    # Who made and who retracted it, and why: read from the ledger by Archive.claim (archive/history.py).
+    created_by: str | None = None
+    retracted_by: str | None = None
+    reason: str | None = None
+
+    @property
+    def retracted(self) -> bool:
+        return self.removed_at is not None
 
     def to_json(self) -> dict[str, Any]:
         """Return the citation shape of `claim show --json`."""
         return {"id": self.id, "capture_id": self.capture_id, "exact": self.exact, "prefix": self.prefix,
                 "suffix": self.suffix, "start": self.start, "end": self.end, "page": self.page,
                 "stance": self.stance, "note": self.note, "created_at": self.created_at,
-                "verified": self.verified,
-                "agreement": self.agreement.to_json() if self.agreement is not None else None}
+                "created_by": self.created_by, "verified": self.verified,
+                "agreement": self.agreement.to_json() if self.agreement is not None else None,
+                "retracted": self.retracted, "retracted_at": self.removed_at, "retracted_by": self.retracted_by,
+                "reason": self.reason}
 
 
 @dataclass
@@ -207,10 +217,16 @@ class Claim:
     citation_count: int | None = None
     citations: list[Citation] = field(default_factory=list)
     figures: list[Any] = field(default_factory=list)  # figures.Figure found in the text, by Archive.claim
+    # With Archive.claim(..., with_history=True): the retracted citations, and the claim's events, oldest first.
+    retracted: list[Citation] = field(default_factory=list)
+    history: list[Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """Return the `claim show --json` shape."""
-        return {"id": self.id, "text": self.text, "status": self.status, "notes": self.notes,
-                "created_at": self.created_at, "updated_at": self.updated_at,
-                "figures": [f.to_json() for f in self.figures],
-                "citations": [c.to_json() for c in self.citations]}
+        """Return the `claim show --json` shape: current and retracted citations by id, and the history if read."""
+        shape = {"id": self.id, "text": self.text, "status": self.status, "notes": self.notes,
+                 "created_at": self.created_at, "updated_at": self.updated_at,
+                 "figures": [f.to_json() for f in self.figures],
+                 "citations": [c.to_json() for c in sorted(self.citations + self.retracted, key=lambda c: c.id)]}
+        if self.history is not None:
+            shape["history"] = [e.to_json() for e in self.history]
+        return shape

@@ -223,8 +223,8 @@ class ClaimCatalog(Protocol):
     def add_citation(self, row: dict[str, Any], at: str) -> Citation:
         """Insert a citation and its ledger event."""
 
-    def remove_citation(self, citation_id: int, at: str) -> None:
-        """Mark a citation removed (the row stays); the removal is a ledger event."""
+    def remove_citation(self, citation_id: int, at: str, reason: str | None = None) -> None:
+        """Mark a citation removed (the row stays); the removal and its reason are a ledger event."""
 
     def citations(self, claim_id: int | None = None, capture_id: int | None = None,
                   citation_id: int | None = None, include_removed: bool = False) -> list[Citation]:
@@ -233,13 +233,23 @@ class ClaimCatalog(Protocol):
 
 @runtime_checkable
 class LedgerCatalog(Protocol):
-    """The hash-chained ledger every write above appends to, in the same transaction as its rows."""
+    """The hash-chained ledger every write above appends to, in the same transaction as its rows, each entry
+    naming the current actor (archive.actors) in its data."""
 
     def ledger_head(self) -> tuple[int, str]:
         """Return the number of entries and the hash of the last one."""
 
     def iter_ledger(self, events: tuple[str, ...] = (), batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Stream entries in order, all or only of the given kinds."""
+
+    def ledger_page(self, actor: str | None = None, events: tuple[str, str] | None = None,
+                    since: str | None = None, until: str | None = None, subject: str | None = None,
+                    limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Return a page of entries, newest first, and how many match: by the actor their data names, event
+        names in [low, high), times in [since, until) and subject."""
+
+    def claim_ledger(self, claim_id: int) -> list[dict[str, Any]]:
+        """Return the entries of a claim and of every citation ever made for it, oldest first."""
 
     def recorded_capture(self, capture_id: int) -> dict[str, Any]:
         """Return a capture's facts as its ledger events record them."""

@@ -90,7 +90,8 @@ API = {
     ("PATCH", "/api/claims/<int:claim_id>"): ([], ["status", "notes"]),
     ("GET", "/api/claims/<int:claim_id>/sources"): (["limit"], []),
     ("POST", "/api/citations"): ([], ["claim_id", "capture_id", "quote", "position", "stance", "note"]),
-    ("DELETE", "/api/citations/<int:citation_id>"): ([], []),
+    ("DELETE", "/api/citations/<int:citation_id>"): ([], ["reason"]),
+    ("GET", "/api/ledger"): (["actor", "event", "since", "until", "subject", "limit", "offset"], []),
 }
 # Plausible values next to hostile ones, so that examples also get past the first check.
 PLAUSIBLE = {
@@ -103,6 +104,10 @@ PLAUSIBLE = {
     "q": st.sampled_from(["drones", "$1.23 million", "figure:1230000 USD", "title:drones lang:en"]),
     "limit": st.sampled_from(["1", "5"]), "offset": st.sampled_from(["0", "1"]), "page": st.sampled_from(["1", "2"]),
     "near": st.sampled_from(["0", "10"]), "text_flag": st.sampled_from(["1", "0"]),
+    "reason": st.sampled_from([None, "The source was corrected."]),
+    "actor": st.sampled_from(["local:fuzz", "user:alice"]), "event": st.sampled_from(["claim", "citation.added"]),
+    "since": st.sampled_from(["2020-01-01", "2026-12-01T09:30:00Z"]), "until": st.sampled_from(["2100-12-31"]),
+    "subject": st.sampled_from(["1", "claim 1", "citation #1"]),
 }
 UPLOADS = st.one_of(st.sampled_from([b"", b"%PDF-1.4\n%garbage", b"\xff\xfe" + "utf-16 text".encode("utf-16-le"),
                                      b"<html><body><p>short</p></body></html>", b"PK\x03\x04broken zip",
@@ -313,6 +318,7 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
         "claim sources": [(ids, hostile_ids, False), option("--limit", st.just("5"), numbers), json_flag],
         "claim status": [(ids, hostile_ids, False), (one(st.sampled_from(CLAIM_STATUSES)), one(ARG), False),
                          option("--notes", st.just("Checked."), ARG)],
+        "claim retract": [(ids, hostile_ids, False), option("--reason", st.just("Corrected."), ARG)],
         # Only addresses that cannot be listened on, so that no example starts a server.
         "serve": [(st.just(["--host", "203.0.113.7"]), one(st.sampled_from(
                       ["256.256.256.256", "\udcff", "[::1", "a" * 300, "exa mple", "-1", "::ffff:999.1.1.1"])).map(
@@ -338,7 +344,7 @@ def command_lines(draw, command: str, home: Path, src: Path, out: Path):
 
 COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "export", "bundle create",
             "bundle verify", "reindex", "claim add", "claim cite", "claim show", "claim list", "claim sources",
-            "claim status", "serve", "key show", "key verify", "ledger checkpoint"]
+            "claim status", "claim retract", "serve", "key show", "key verify", "ledger checkpoint"]
 
 
 def test_every_command_is_fuzzed():

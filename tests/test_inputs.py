@@ -23,11 +23,12 @@ def stocked(app):
 
 
 def _routes_with_ids(app):
-    """Every rule that takes an id, with each id written as HUGE: (method, url)."""
+    """Every rule that takes an id, with each id written as HUGE: (method, url). (A name such as the actor of
+    /activity/<actor> is no id.)"""
     for rule in app.url_map.iter_rules():
-        if not rule.arguments or rule.endpoint == "static":
+        if "<int:" not in rule.rule or rule.endpoint == "static":
             continue
-        url = re.sub(r"<[^>]+>", str(HUGE), rule.rule)
+        url = re.sub(r"<int:[^>]+>", str(HUGE), rule.rule)
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             yield method, url
 

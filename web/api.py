@@ -106,7 +106,7 @@ def create_claim():
 @bp.get("/claims/<int:claim_id>")
 def get_claim(claim_id: int):
     """Return a claim with its citations, each verified: the `claim show --json` shape."""
-    return jsonify(get_archive().claim(claim_id).to_json())
+    return jsonify(get_archive().claim(claim_id, with_history=True).to_json())
 
 
 @bp.get("/claims/<int:claim_id>/sources")
@@ -140,6 +140,17 @@ def create_citation():
 
 @bp.delete("/citations/<int:citation_id>")
 def delete_citation(citation_id: int):
-    """Withdraw a citation; it stays in the record, marked removed."""
-    get_archive().remove_citation(citation_id)
+    """Retract a citation, optionally saying why (JSON {"reason": ...}); it stays in the record, marked retracted."""
+    body = json_object('{"reason": "why the citation no longer stands"}, or no body') if request.get_data() else {}
+    get_archive().remove_citation(citation_id, reason=body.get("reason"))
     return jsonify(removed=citation_id)
+
+
+@bp.get("/ledger")
+def ledger():
+    """Return ledger entries newest first: ?actor=&event=&since=&until=&subject=&limit=&offset=."""
+    limit = arguments.whole_number("limit", 50, 1, inputs.LIMIT_MAX)
+    offset = arguments.whole_number("offset", 0, 0, inputs.OFFSET_MAX)
+    filters = {name: request.args.get(name) for name in ("actor", "event", "since", "until", "subject")}
+    events, total = get_archive().ledger(**filters, limit=limit, offset=offset)
+    return jsonify(total=total, limit=limit, offset=offset, entries=[e.to_json() for e in events])

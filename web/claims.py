@@ -46,17 +46,21 @@ def create():
 def show(claim_id: int):
     """Show a claim and its citations, each with its quote in context and its verification."""
     archive = get_archive()
-    claim = archive.claim(claim_id)
-    rows = []
-    for citation in claim.citations:
-        capture = archive.get(citation.capture_id, with_text=True)
-        found = quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
-        before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
-            citation.prefix, citation.exact, citation.suffix)
-        rows.append({"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after,
-                     "tracking": _in_newest_version(archive, capture, citation)})
-    return render_template("claim.html", claim=claim, rows=rows, statuses=CLAIM_STATUSES,
+    claim = archive.claim(claim_id, with_history=True)
+    rows = [_row(archive, citation) for citation in claim.citations]
+    retracted = [_row(archive, citation) for citation in claim.retracted]
+    return render_template("claim.html", claim=claim, rows=rows, retracted=retracted, statuses=CLAIM_STATUSES,
                            summary=figure_summary(claim))
+
+
+def _row(archive, citation) -> dict:
+    """Return what the claim page shows of a citation: its quote in context, its capture, its newest version."""
+    capture = archive.get(citation.capture_id, with_text=True)
+    found = quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
+    before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
+        citation.prefix, citation.exact, citation.suffix)
+    return {"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after,
+            "tracking": _in_newest_version(archive, capture, citation)}
 
 
 def _in_newest_version(archive, capture, citation):
@@ -110,8 +114,11 @@ def set_status(claim_id: int):
 
 @bp.post("/citations/<int:citation_id>/remove")
 def remove_citation(citation_id: int):
-    """Withdraw a citation (kept in the record, marked removed) and return to its claim."""
+    """Retract a citation with the reason given (kept in the record, marked retracted) and return to its claim."""
     archive = get_archive()
     claim_id = archive.citation(citation_id).claim_id  # an unknown id answers 404 (web/errors.py)
-    archive.remove_citation(citation_id)
+    try:
+        archive.remove_citation(citation_id, reason=request.form.get("reason"))
+    except ArchiveError as exc:
+        return render_template("error.html", message=str(exc)), 400
     return redirect(url_for("claims.show", claim_id=claim_id))

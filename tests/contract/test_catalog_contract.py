@@ -4,8 +4,10 @@ given twice, and the marks of what the search index holds."""
 
 from __future__ import annotations
 
+import json
 import threading
 
+from archive.actors import acting_as
 from archive.ledger import GENESIS_HASH, ledger_hash
 from archive.seams import CatalogBackend
 from tests.contract.backends import unmatched_members
@@ -170,3 +172,34 @@ def test_ids_are_never_given_twice(catalog_case, catalog):
     catalog_case.delete_row("claims", 2)
     assert catalog.add_capture(_row(3), at=_at(3))[0].id == 3
     assert catalog.add_claim("claim 3", at=_at(3)).id == 3
+
+
+def test_every_entry_names_its_actor_and_the_ledger_reads_by_actor_kind_time_and_subject(catalog):
+    with acting_as("user:archivist"):
+        capture, _ = catalog.add_capture(_row(1), at=_at(1))
+    with acting_as("user:reporter"):
+        claim = catalog.add_claim("A claim", at=_at(2))
+        citation = catalog.add_citation({"claim_id": claim.id, "capture_id": capture.id, "exact": "text",
+                                         "prefix": "", "suffix": " 1", "start": 0, "end": 4, "page": None,
+                                         "stance": "supports", "note": None}, at=_at(3))
+    with acting_as("user:editor"):
+        catalog.set_claim_status(claim.id, "supported", None, at=_at(4))
+        catalog.remove_citation(citation.id, at=_at(5), reason="wrong passage")
+    entries = list(catalog.iter_ledger())
+    assert [json.loads(e["data"])["actor"] for e in entries] == [
+        "user:archivist", "user:reporter", "user:reporter", "user:editor", "user:editor"]
+    assert json.loads(entries[-1]["data"])["reason"] == "wrong passage"
+
+    def seqs(**filters):
+        rows, total = catalog.ledger_page(**filters)
+        assert total == len(rows) or "limit" in filters
+        return [row["seq"] for row in rows]
+
+    assert seqs() == [5, 4, 3, 2, 1]
+    assert seqs(actor="user:reporter") == [3, 2] and seqs(actor="nobody") == []
+    assert seqs(events=("citation.", "citation/")) == [5, 3]
+    assert seqs(since=_at(2), until=_at(4)) == [3, 2]
+    assert seqs(subject=str(claim.id), events=("claim.", "claim/")) == [4, 2]
+    assert seqs(limit=2, offset=1) == [4, 3] and catalog.ledger_page(limit=2)[1] == 5
+    assert [e["seq"] for e in catalog.claim_ledger(claim.id)] == [2, 3, 4, 5]
+    assert catalog.claim_ledger(99) == []
