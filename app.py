@@ -47,8 +47,9 @@ def create_app(config: dict | None = None):
 # -- command line ------------------------------------------------------------------------------
 
 # Exit codes by what went wrong (archive.errors.KINDS): 2 for a value the user can correct, as for any usage
-# error; 75 (EX_TEMPFAIL) when the archive is busy and the same command may succeed later; else 1.
-EXIT_CODES = {"invalid": 2, "busy": 75}
+# error; 75 (EX_TEMPFAIL) when the archive is busy and the same command may succeed later; 77 (EX_NOPERM) when
+# credentials or a role do not allow it; else 1.
+EXIT_CODES = {"invalid": 2, "busy": 75, "unauthorized": 77, "forbidden": 77}
 
 
 class ArchiveFailure(click.ClickException):

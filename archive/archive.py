@@ -28,6 +28,7 @@ from archive.store import BlobStore, sha256_hex
 
 
 if TYPE_CHECKING:
+    from archive.accounts import Accounts
     from ingest.pipeline import Limits
     from ingest.run import Source
     from ingest.sources import SourceItem, Upload
@@ -581,6 +582,13 @@ class Archive:
         except OSError:
             return False
         return digest == capture.sha256
+
+    @property
+    def accounts(self) -> Accounts:
+        """Return the archive's accounts (team mode); argon2 is imported only when they are asked for."""
+        from archive.accounts import Accounts
+
+        return Accounts(self.catalog)
 
 
 @dataclass
