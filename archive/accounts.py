@@ -17,6 +17,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from archive import inputs
 from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive.errors import InvalidInputError, NotFoundError, UnauthorizedError
@@ -82,7 +83,7 @@ def secret_hash(secret: str) -> str:
 
 def check_name(name: str) -> str:
     """Return an account name if acceptable, else raise InvalidInputError."""
-    if not isinstance(name, str) or not name.strip():
+    if not inputs.text(name, "account name", NAME_LIMIT).strip():
         raise InvalidInputError("An account name cannot be empty.")
     if name != name.strip() or len(name) > NAME_LIMIT or _UNPRINTABLE.search(name):
         raise InvalidInputError(f"An account name is 1 to {NAME_LIMIT} printable characters, "
@@ -99,7 +100,7 @@ def check_role(role: str) -> str:
 
 def check_password(password: str) -> str:
     """Return a password if long enough and not too long, else raise InvalidInputError."""
-    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+    if len(inputs.text(password, "password", PASSWORD_MAX)) < PASSWORD_MIN:
         raise InvalidInputError(f"A password is {PASSWORD_MIN} to {PASSWORD_MAX} characters long.")
     return password
 
@@ -126,7 +127,7 @@ class Accounts:
 
     def get(self, name: str) -> Account:
         """Return an account by name, or raise NotFoundError."""
-        found = _account(self.catalog.account_row(name))
+        found = _account(self.catalog.account_row(check_name(name)))
         if found is None:
             raise NotFoundError(f"There is no account named {name}.")
         return found
@@ -181,10 +182,14 @@ class Accounts:
 
     def authenticate(self, name: str, password: str) -> Account:
         """Return the account if the password is right and the account enabled, else raise UnauthorizedError."""
-        row = self.catalog.account_row(name) if isinstance(name, str) and len(name) <= NAME_LIMIT else None
         try:
-            _hasher.verify(row["password_hash"] if row else _DUMMY_HASH, password)
-        except (VerificationError, InvalidHashError) as exc:
+            row = self.catalog.account_row(check_name(name))
+        except InvalidInputError:
+            row = None
+        try:
+            given = inputs.text(password, "password", PASSWORD_MAX)
+            _hasher.verify(row["password_hash"] if row else _DUMMY_HASH, given)
+        except (VerificationError, InvalidHashError, InvalidInputError) as exc:
             raise UnauthorizedError(WRONG_LOGIN) from exc
         if row is None:
             raise UnauthorizedError(WRONG_LOGIN)

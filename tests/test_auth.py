@@ -269,3 +269,10 @@ def test_current_actor_names_the_account(app, team):
         assert seen["actor"] == "editor"
     finally:
         del permissions.ENDPOINTS["whoami"]
+
+
+@pytest.mark.parametrize("name, password", [("x" * 10_000, PASSWORD), ("viewer", "y" * 100_000),
+                                            ("viewer\x00", PASSWORD), ("", "")])
+def test_hostile_login_forms_are_a_plain_401(client, team, name, password):
+    answer = _login(client, name, password)
+    assert answer.status_code == 401 and "Wrong account name or password." in answer.text
