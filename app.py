@@ -648,11 +648,6 @@ def serve(ctx, host, port, threads):
         team = archive.accounts.exist()
     finally:
         archive.close()
-    if not team and not _is_loopback(host):
-        raise click.ClickException(
-            f"refusing to serve on {host}: this archive has no account, so anyone who reaches the port could "
-            "change it. Create one first with `evidence user add NAME --role admin` (then every page and API "
-            "call needs a login or a token), or serve on 127.0.0.1.")
     # The Host check answers to the address listened on, so a DNS-rebinding page cannot act as the user.
     flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"]), "SERVED_HOST": host})
     try:
@@ -660,6 +655,13 @@ def serve(ctx, host, port, threads):
     except (OSError, ValueError) as exc:  # a name that does not resolve, an address not ours, a port in use
         raise click.ClickException(f"cannot listen on {host!r} port {port}: "
                                    f"{getattr(exc, 'strerror', None) or exc}") from exc
+    if not team and not all(_is_loopback(listener.getsockname()[0]) for listener in sockets):
+        for listener in sockets:
+            listener.close()
+        raise click.ClickException(
+            f"refusing to serve on {host}: this archive has no account, so anyone who reaches the port could "
+            "change it. Create one first with `evidence user add NAME --role admin` (then every page and API "
+            "call needs a login or a token), or serve on 127.0.0.1.")
     server = create_server(flask_app, sockets=sockets, threads=threads, ident="evidence-archive")
     flask_app.extensions["evidence_indexer"].start()  # a deleted or outdated index is rebuilt in the background
     port = sockets[0].getsockname()[1]  # the port chosen for --port 0
@@ -690,14 +692,9 @@ def _listen(host: str, port: int) -> list[socket.socket]:
     return sockets
 
 
-def _is_loopback(host: str) -> bool:
-    """Tell whether `host` names only this machine (single-user mode may listen there and nowhere else)."""
-    if host.strip().lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+def _is_loopback(address: str) -> bool:
+    """Tell whether a bound address is reached only from this machine (single-user mode listens nowhere else)."""
+    return ipaddress.ip_address(address.split("%", 1)[0]).is_loopback
 
 
 def _url_host(host: str) -> str:
