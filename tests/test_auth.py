@@ -132,6 +132,7 @@ def test_bad_authorization_headers_are_401_even_with_a_session(client, team, hea
     _login(client, "admin")
     answer = client.get("/api/claims", headers={"Authorization": header})
     assert answer.status_code == 401 and answer.is_json
+    assert answer.headers["WWW-Authenticate"] == 'Bearer realm="evidence archive"'
 
 
 def test_token_of_a_lower_role_is_forbidden(client, team):

@@ -107,6 +107,14 @@ def load_user():
     return None
 
 
+@bp.after_app_request
+def name_the_scheme(response):
+    """Tell an API client refused for want of credentials how to give them (RFC 6750)."""
+    if response.status_code == 401 and request.path.startswith("/api/"):
+        response.headers.setdefault("WWW-Authenticate", 'Bearer realm="evidence archive"')
+    return response
+
+
 def _too_many() -> str:
     return (f"Too many failed logins: at most {current_app.config['LOGIN_LIMIT_PER_ACCOUNT']} a minute for one "
             f"account and {current_app.config['LOGIN_LIMIT_PER_ADDRESS']} a minute from one address. "
