@@ -633,6 +633,7 @@ def user_revoke(ctx, prefix):
     revoked = _run(lambda: open_archive(ctx).accounts.revoke(prefix))
     click.echo(f"Token {revoked.prefix} revoked.")
 
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; requests must name it (or localhost) in their Host header.")
