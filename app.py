@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import ipaddress
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from archive.actors import acting_as, local_operator
 from archive.archive import Archive
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
+from archive.permissions import ROLES
 from archive.quotes import QuoteNotFoundError
 from archive.figures import Agreement, describe_agreement
 from archive.figures import extract as extract_figures
@@ -49,8 +51,9 @@ def create_app(config: dict | None = None):
 # -- command line ------------------------------------------------------------------------------
 
 # Exit codes by what went wrong (archive.errors.KINDS): 2 for a value the user can correct, as for any usage
-# error; 75 (EX_TEMPFAIL) when the archive is busy and the same command may succeed later; else 1.
-EXIT_CODES = {"invalid": 2, "busy": 75}
+# error; 75 (EX_TEMPFAIL) when the archive is busy and the same command may succeed later; 77 (EX_NOPERM) when
+# credentials or a role do not allow it; else 1.
+EXIT_CODES = {"invalid": 2, "busy": 75, "unauthorized": 77, "forbidden": 77}
 
 
 class ArchiveFailure(click.ClickException):
@@ -658,6 +661,81 @@ def claim_status(ctx, claim_id, status, notes):
     click.echo(f"Claim #{changed.id} is now {changed.status}.")
 
 
+@cli.group()
+def user():
+    """Manage the accounts of a team archive (once one exists, every page and API call needs a login or token)."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@click.pass_context
+def user_add(ctx, name, role, password_stdin):
+    """Create account NAME with ROLE; the password is read from the terminal (twice) or standard input."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    account = _run(lambda: open_archive(ctx).accounts.add(name, role, password))
+    click.echo(printable(f"Account {account.name} created ({account.role})."))
+
+
+@user.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def user_list(ctx, as_json):
+    """List accounts, their roles and their tokens (by prefix)."""
+    listed = _run(lambda: open_archive(ctx).accounts.list())
+    if as_json:
+        click.echo(json.dumps([a.to_json() for a in listed], ensure_ascii=False))
+        return
+    for account in listed:
+        tokens = ", ".join(t.prefix + (" (revoked)" if t.revoked_at else "") for t in account.tokens)
+        state = "  disabled" if account.disabled else ""
+        click.echo(printable(f"{account.name:20} {account.role:12}{state}" + (f"  tokens: {tokens}" if tokens else "")))
+    if not listed:
+        click.echo("No accounts: the archive is in single-user mode.")
+
+
+@user.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+@click.pass_context
+def user_role(ctx, name, role):
+    """Give account NAME another role."""
+    account = _run(lambda: open_archive(ctx).accounts.set_role(name, role))
+    click.echo(printable(f"Account {account.name} is now {account.role}."))
+
+
+@user.command("disable")
+@click.argument("name")
+@click.pass_context
+def user_disable(ctx, name):
+    """Disable account NAME: its sessions and tokens stop working at once."""
+    account = _run(lambda: open_archive(ctx).accounts.disable(name))
+    click.echo(printable(f"Account {account.name} is disabled; its sessions and tokens no longer work."))
+
+
+@user.command("token")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def user_token(ctx, name, as_json):
+    """Make a new API token for NAME and print it, this once (send it as `Authorization: Bearer TOKEN`)."""
+    token = _run(lambda: open_archive(ctx).accounts.issue_token(name))
+    click.echo(json.dumps({"user": name, "token": token}, ensure_ascii=False) if as_json else token)
+
+
+@user.command("revoke")
+@click.argument("prefix")
+@click.pass_context
+def user_revoke(ctx, prefix):
+    """Revoke the token starting with PREFIX (as `user list` shows it); it stops working at once."""
+    revoked = _run(lambda: open_archive(ctx).accounts.revoke(prefix))
+    click.echo(f"Token {revoked.prefix} revoked.")
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; requests must name it (or localhost) in their Host header.")
@@ -668,7 +746,11 @@ def serve(ctx, host, port, threads):
     """Serve the web front end and JSON API with waitress."""
     from waitress.server import create_server
 
-    _run(lambda: Archive(ctx.obj["home"])).close()  # a damaged or lost catalog is refused here, in one sentence
+    archive = _run(lambda: Archive(ctx.obj["home"]))  # a damaged or lost catalog is refused here, in one sentence
+    try:
+        team = archive.accounts.exist()
+    finally:
+        archive.close()
     # The Host check answers to the address listened on, so a DNS-rebinding page cannot act as the user.
     flask_app = create_app({"EVIDENCE_HOME": str(ctx.obj["home"]), "SERVED_HOST": host})
     try:
@@ -676,6 +758,13 @@ def serve(ctx, host, port, threads):
     except (OSError, ValueError) as exc:  # a name that does not resolve, an address not ours, a port in use
         raise click.ClickException(f"cannot listen on {host!r} port {port}: "
                                    f"{getattr(exc, 'strerror', None) or exc}") from exc
+    if not team and not all(_is_loopback(listener.getsockname()[0]) for listener in sockets):
+        for listener in sockets:
+            listener.close()
+        raise click.ClickException(
+            f"refusing to serve on {host}: this archive has no account, so anyone who reaches the port could "
+            "change it. Create one first with `evidence user add NAME --role admin` (then every page and API "
+            "call needs a login or a token), or serve on 127.0.0.1.")
     server = create_server(flask_app, sockets=sockets, threads=threads, ident="evidence-archive")
     flask_app.extensions["evidence_indexer"].start()  # a deleted or outdated index is rebuilt in the background
     port = sockets[0].getsockname()[1]  # the port chosen for --port 0
@@ -706,6 +795,11 @@ def _listen(host: str, port: int) -> list[socket.socket]:
             listener.close()
         raise
     return sockets
+
+
+def _is_loopback(address: str) -> bool:
+    """Tell whether a bound address is reached only from this machine (single-user mode listens nowhere else)."""
+    return ipaddress.ip_address(address.split("%", 1)[0]).is_loopback
 
 
 def _url_host(host: str) -> str:

@@ -25,8 +25,9 @@ from archive.store import BlobStore, sha256_hex
 
 
 if TYPE_CHECKING:
-    from archive.verify import Report
+    from archive.accounts import Accounts
     from archive.search.whoosh_index import WhooshIndex
+    from archive.verify import Report
     from ingest.pipeline import Limits
     from ingest.run import Source
     from ingest.sources import SourceItem, Upload
@@ -670,6 +671,13 @@ class Archive:
         except OSError:
             return False
         return digest == capture.sha256
+
+    @property
+    def accounts(self) -> Accounts:
+        """Return the archive's accounts (team mode); argon2 is imported only when they are asked for."""
+        from archive.accounts import Accounts
+
+        return Accounts(self.catalog)
 
 
 @dataclass

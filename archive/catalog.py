@@ -191,6 +191,18 @@ def m008_checkpoints(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def m009_accounts(db: sqlite_utils.Database) -> None:
+    # Team mode: accounts with roles, API tokens and login sessions. Tokens and sessions are kept only as the
+    # SHA-256 of their secret, so a copy of the catalog lets nobody act as anyone.
+    db.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, "
+               "role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled_at TEXT)")
+    db.execute("CREATE TABLE tokens (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id), "
+               "prefix TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT)")
+    db.execute("CREATE TABLE sessions (sha256 TEXT PRIMARY KEY, "
+               "account_id INTEGER NOT NULL REFERENCES accounts(id), created_at TEXT NOT NULL)")
+
+
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
     """Tell whether a schema change is not yet recorded as applied, reading with sqlite3 alone."""
     found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE])
@@ -767,6 +779,75 @@ class Catalog:
         rows = self._tuples(f"SELECT json_extract(data, '$.{key}') FROM ledger WHERE event = ? AND json_valid(data)",
                             [event])
         return {row[0] for row in rows if row[0] is not None}
+
+
+    # -- accounts, tokens and sessions (team mode) --------------------------------------------
+
+    def has_accounts(self) -> bool:
+        """Tell whether any account exists (the archive is then in team mode)."""
+        return bool(self._value("SELECT EXISTS (SELECT 1 FROM accounts)"))
+
+    def add_account(self, name: str, role: str, password_hash: str, at: str) -> dict[str, Any]:
+        """Insert an account; raise sqlite3.IntegrityError when the name is taken."""
+        with self._write():
+            _insert(self._conn, "accounts", {"name": name, "role": role, "password_hash": password_hash,
+                                             "created_at": at})
+        return self.account_row(name)
+
+    def account_row(self, name: str) -> dict[str, Any] | None:
+        """Return an account row by name (letter case aside), or None."""
+        rows = self._rows("SELECT * FROM accounts WHERE name = ?", [name])
+        return rows[0] if rows else None
+
+    def account_rows(self) -> list[dict[str, Any]]:
+        """Return every account row, oldest first."""
+        return self._rows("SELECT * FROM accounts ORDER BY id")
+
+    def update_account(self, account_id: int, **changes: Any) -> None:
+        """Change columns of an account (role, password_hash, disabled_at)."""
+        with self._write():
+            self._exec(f"UPDATE accounts SET {', '.join(f'{name} = ?' for name in changes)} WHERE id = ?",
+                       [*changes.values(), account_id])
+
+    def add_token(self, account_id: int, prefix: str, sha256: str, at: str) -> None:
+        """Record an API token by its hash and shown prefix."""
+        with self._write():
+            _insert(self._conn, "tokens", {"account_id": account_id, "prefix": prefix, "sha256": sha256,
+                                           "created_at": at})
+
+    def token_rows(self, account_id: int | None = None) -> list[dict[str, Any]]:
+        """Return token rows (never their secret), all or one account's, oldest first."""
+        where = "WHERE account_id = ?" if account_id is not None else ""
+        return self._rows(f"SELECT id, account_id, prefix, created_at, revoked_at FROM tokens {where} ORDER BY id",
+                          [account_id] if account_id is not None else [])
+
+    def revoke_token(self, token_id: int, at: str) -> None:
+        """Mark a token revoked."""
+        with self._write():
+            self._exec("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [at, token_id])
+
+    def token_account_row(self, sha256: str) -> dict[str, Any] | None:
+        """Return the account holding the live token with this hash, or None."""
+        rows = self._rows("SELECT accounts.* FROM tokens JOIN accounts ON accounts.id = tokens.account_id "
+                          "WHERE tokens.sha256 = ? AND tokens.revoked_at IS NULL", [sha256])
+        return rows[0] if rows else None
+
+    def add_session(self, sha256: str, account_id: int, at: str) -> None:
+        """Record a login session by the hash of its key."""
+        with self._write():
+            _insert(self._conn, "sessions", {"sha256": sha256, "account_id": account_id, "created_at": at})
+
+    def session_account_row(self, sha256: str) -> dict[str, Any] | None:
+        """Return the account of the session with this hash, or None."""
+        rows = self._rows("SELECT accounts.* FROM sessions JOIN accounts ON accounts.id = sessions.account_id "
+                          "WHERE sessions.sha256 = ?", [sha256])
+        return rows[0] if rows else None
+
+    def end_sessions(self, sha256: str | None = None, account_id: int | None = None) -> None:
+        """Delete one session (by hash) or every session of an account."""
+        column, value = ("sha256", sha256) if sha256 is not None else ("account_id", account_id)
+        with self._write():
+            self._exec(f"DELETE FROM sessions WHERE {column} = ?", [value])
 
 
 # An entry's actor as SQL: entries whose data is not JSON (edited by hand; verify reports them) have none, where

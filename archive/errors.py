@@ -13,6 +13,8 @@ KINDS = (
     "busy",           # the archive cannot answer now: another process holds a lock
     "damaged",        # the archive cannot answer at all: its catalog is damaged or not its own
     "integrity",      # stored evidence no longer matches its hash
+    "unauthorized",   # no valid login or token where the archive has accounts
+    "forbidden",      # the account's role does not allow the action
 )
 
 
@@ -113,3 +115,15 @@ class TimestampError(ArchiveError):
 
 class LimitExceededError(CaptureError):
     """Extracting a source took longer, or more memory, than its limits allow."""
+
+
+class UnauthorizedError(ArchiveError):
+    """No valid credentials: wrong name or password, a disabled account, an unknown or revoked token."""
+
+    kind = "unauthorized"
+
+
+class ForbiddenError(ArchiveError):
+    """The signed-in account's role does not allow the action."""
+
+    kind = "forbidden"

@@ -120,7 +120,7 @@ def test_web_pages_and_the_api_act_as_the_server_operator_in_single_user_mode(ap
 def test_a_request_acts_as_the_account_when_there_are_accounts(app, client, monkeypatch):
     from web import acting
 
-    monkeypatch.setattr(acting, "account_actor", lambda: "user:alice")
+    monkeypatch.setattr(acting, "account_actor", lambda: "alice")
     assert client.post("/api/claims", json={"text": "Made by an account"}).status_code == 201
     assert _actors(Path(app.config["EVIDENCE_HOME"]))[-1] == ("claim.created", "user:alice")
     # The request's actor ends with the request: this thread acts as itself again.

@@ -49,6 +49,7 @@ SKIPPED = {
     ".venv/bin/pip install -e .": "installing is what the tests run on; tests/test_packaging.py builds and installs",
     ".venv/bin/pip install -q -e '.[test]'": "as above",
     ".venv/bin/python -m pytest": "this is the test suite itself",
+    ".venv/bin/evidence user add ana --role admin": "it asks for a password on the terminal",
 }
 # The sources the README's examples name, written before its lines run (paths under HOME or the working folder).
 EXAMPLE_FILES = {
@@ -59,6 +60,7 @@ EXAMPLE_FILES = {
     "~/Downloads/from-strangers/tip.txt": "A reader says the drones left Almaty in a truck marked 'melons'.",
     "~/Downloads/from-strangers/scan.pdf": pdf_bytes(["Invoice 114", "Unmanned aircraft, 40 units"]),
     "report.pdf": pdf_bytes(["Annual customs report", "Unmanned aircraft exports: $1.23 million"]),
+    "ben-password.txt": "a long passphrase of ben's\n",
 }
 ARTICLE_BEFORE = html_page("Border trade", "<p>" + "Trucks crossed the border with drone parts. " * 8 + "</p>")
 ARTICLE_AFTER = html_page("Border trade", "<p>" + "Trucks crossed the border with melons, not drones. " * 8 + "</p>")

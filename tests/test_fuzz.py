@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from app import cli, create_app
 from archive.archive import Archive
 from archive.models import CLAIM_STATUSES, STANCES
+from archive.permissions import ROLES
 from ingest.pipeline import Limits, capture_upload
 from tests.documents import html_page, pdf_bytes
 
@@ -283,6 +284,7 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
     ids = one(st.sampled_from(["1", "2"]))
     hostile_ids = one(HOSTILE_IDS.map(_argument))
     json_flag = option("--json")
+    names = one(st.sampled_from(["alice", "Alice", "<b>bob</b>"]))
     specs = {
         "ingest": [(st.lists(existing, min_size=1, max_size=2), st.lists(st.one_of(paths, URLS.map(_argument)),
                                                                           min_size=1, max_size=3), False),
@@ -324,6 +326,13 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
                       ["256.256.256.256", "\udcff", "[::1", "a" * 300, "exa mple", "-1", "::ffff:999.1.1.1"])).map(
                       lambda host: ["--host", *host]), False),
                   option("--port", st.just("5000"), numbers), option("--threads", st.just("2"), numbers)],
+        "user add": [(names, one(ARG), False), (st.just(["--role", "viewer"]), one(ARG).map(lambda r: ["--role", *r]),
+                                                 False), option("--password-stdin")],
+        "user list": [json_flag],
+        "user role": [(names, one(ARG), False), (one(st.sampled_from(ROLES)), one(ARG), False)],
+        "user disable": [(names, one(ARG), False)],
+        "user token": [(names, one(ARG), False), json_flag],
+        "user revoke": [(st.just(["evd_12345678"]), one(ARG), False)],
     }
     return specs[command]
 
@@ -344,7 +353,8 @@ def command_lines(draw, command: str, home: Path, src: Path, out: Path):
 
 COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "export", "bundle create",
             "bundle verify", "reindex", "claim add", "claim cite", "claim show", "claim list", "claim sources",
-            "claim status", "claim retract", "serve", "key show", "key verify", "ledger checkpoint"]
+            "claim status", "claim retract", "serve", "key show", "key verify", "ledger checkpoint", "user add",
+            "user list", "user role", "user disable", "user token", "user revoke"]
 
 
 def test_every_command_is_fuzzed():

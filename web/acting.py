@@ -18,8 +18,10 @@ else:
 
 
 def request_actor() -> str:
-    """Return the actor of this request: its account, else (single-user mode) the operator running the server."""
-    return (account_actor() if account_actor is not None else None) or local_operator()
+    """Return the actor of this request: its account ("user:NAME"), else (single-user mode) the operator running
+    the server ("local:NAME")."""
+    account = account_actor() if account_actor is not None else None
+    return f"user:{account}" if account else local_operator()
 
 
 def init_app(app: Flask) -> None:
