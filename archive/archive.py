@@ -19,7 +19,7 @@ from archive import changes, figures, history, inputs, quotes, snippets
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
-from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Citation, Claim, Described,
+from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Part, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
 
@@ -116,6 +116,8 @@ class Archive:
             self.store.put(captured.body, sha256)  # already there when the ingest stored it: one stat
         elif not self.store.has(sha256):
             raise CaptureError(captured.source, "the original is missing from the blob store")
+        for part in captured.parts:
+            self._keep_part(captured.source, part)
         row = _row(captured, sha256)
         if captured.needs_original():
             from archive import warc_writer  # warcio, for http captures and exports only
@@ -134,6 +136,14 @@ class Archive:
         if not self._batch_depth:
             self.flush(wait=False)
         return IngestResult(captured.source, "captured", capture)
+
+    def _keep_part(self, source: str, part: Part) -> None:
+        """Store a part's bytes (unless the ingest did) and note their hash and size."""
+        if part.body is not None:
+            part.sha256, part.size = self.store.put(part.body), len(part.body)
+            part.body = None
+        elif part.sha256 is None or not self.store.has(part.sha256):
+            raise CaptureError(source, f"its {part.role} is missing from the blob store")
 
     @property
     def _batch_depth(self) -> int:
@@ -751,7 +761,8 @@ def _row(captured: NewCapture, sha256: str) -> dict:
     row["source"] = inputs.as_recorded(row["source"])  # a file name of invalid UTF-8 is kept, escaped
     size = len(captured.body) if captured.body is not None else captured.size
     row.update(sha256=sha256, size=size, text=captured.text,
-               text_sha256=sha256_hex(captured.text.encode("utf-8")))
+               text_sha256=sha256_hex(captured.text.encode("utf-8")),
+               parts=[part.recorded() for part in captured.parts] or None)
     return row
 
 

@@ -41,14 +41,16 @@ MIGRATION_SET = "evidence"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite_utils.Migrations records (migration_set, name)
 
 # JSON-encoded columns of the captures and observations tables.
-_JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks")
+_JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks", "ocr", "parts")
 _CAPTURE_FIELDS = [f for f in Capture.__dataclass_fields__ if f != "text"]
 # What a capture's ledger record holds: every stored fact but the text (its hash stands for it) and what is
 # derived from the text (recorded as one digest, `derived_sha256`, because it may be derived again).
 RECORDED_CAPTURE_FIELDS = ("sha256", "size", "media_type", "kind", "source", "method", "captured_at", "url",
                            "final_url", "redirects", "http_status", "http_headers", "title", "author",
                            "published", "site", "language", "charset", "pages", "notes", "tools", "text_sha256",
-                           "previous_id", "warc_sha256")
+                           "previous_id", "warc_sha256", "ocr", "parts")
+# The fields m007 attested, as they were then (later migrations add columns that did not exist yet).
+_RECORDED_BY_M007 = RECORDED_CAPTURE_FIELDS[:RECORDED_CAPTURE_FIELDS.index("warc_sha256") + 1]
 OBSERVATION_FIELDS = ("capture_id", "observed_at", "method", "source", "url", "final_url", "redirects",
                       "http_status", "http_headers")
 # Columns a Capture shows as empty rather than None (rows written before they were always filled in).
@@ -167,13 +169,13 @@ def m007_ledger_covers_every_fact(db: sqlite_utils.Database) -> None:
     # once, so that from here on any change to them is seen. Old events are left as they were.
     conn = db.conn
     at = utc_now()
-    rows = conn.execute(f"SELECT id, {', '.join(RECORDED_CAPTURE_FIELDS)}, token_marks FROM captures "
+    rows = conn.execute(f"SELECT id, {', '.join(_RECORDED_BY_M007)}, token_marks FROM captures "
                         "ORDER BY id").fetchall()
     for row in rows:
-        values = dict(zip(["id", *RECORDED_CAPTURE_FIELDS, "token_marks"], row))
+        values = dict(zip(["id", *_RECORDED_BY_M007, "token_marks"], row))
         capture_id = values.pop("id")
         marks = _decode("token_marks", values.pop("token_marks"))
-        record = {name: _decode(name, values[name]) for name in RECORDED_CAPTURE_FIELDS}
+        record = {name: _decode(name, values[name]) for name in _RECORDED_BY_M007}
         record.update((name, record[name] or type(empty)()) for name, empty in _EMPTY_DEFAULTS.items())
         figures = _figure_rows(conn, capture_id)
         record["derived_sha256"] = derived_digest(figures, marks) if marks is not None else None
@@ -201,6 +203,14 @@ def m009_accounts(db: sqlite_utils.Database) -> None:
                "prefix TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT)")
     db.execute("CREATE TABLE sessions (sha256 TEXT PRIMARY KEY, "
                "account_id INTEGER NOT NULL REFERENCES accounts(id), created_at TEXT NOT NULL)")
+
+
+@migration
+def m010_capture_parts(db: sqlite_utils.Database) -> None:
+    # Visual evidence: further originals of a capture (a browser's screenshot, OCR word boxes) and which of its
+    # text was read by OCR. Older captures have neither (NULL), and their ledger records do not name them.
+    db["captures"].add_column("parts", str)
+    db["captures"].add_column("ocr", str)
 
 
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
@@ -525,20 +535,21 @@ class Catalog:
         return {r["id"] for r in self._rows("SELECT id FROM captures")}
 
     def blob_hashes(self) -> set[str]:
-        """Return the hash of every blob a capture records: its original and the WARC of its HTTP exchange."""
-        rows = self._rows("SELECT sha256 FROM captures UNION SELECT warc_sha256 FROM captures "
-                          "WHERE warc_sha256 IS NOT NULL")
-        return {r["sha256"] for r in rows}
+        """Return the hash of every blob a capture records: its original, the WARC of its HTTP exchange, its parts."""
+        return set(self.iter_blob_hashes())
 
     def iter_blob_hashes(self, batch: int = 1000) -> Iterator[str]:
-        """Stream the hash of each capture's original, then of its HTTP exchange's WARC if any, in id order."""
+        """Stream the hash of each capture's original, then of its HTTP exchange's WARC if any, then of its parts
+        (a screenshot, OCR word boxes), in id order."""
         last = 0
-        while rows := self._rows("SELECT id, sha256, warc_sha256 FROM captures WHERE id > ? ORDER BY id LIMIT ?",
-                                 [last, batch]):
+        while rows := self._rows("SELECT id, sha256, warc_sha256, parts FROM captures WHERE id > ? ORDER BY id "
+                                 "LIMIT ?", [last, batch]):
             for row in rows:
                 yield row["sha256"]
                 if row["warc_sha256"]:
                     yield row["warc_sha256"]
+                for part in _decode("parts", row["parts"]) or ():
+                    yield part["sha256"]
             last = rows[-1]["id"]
 
     def indexed_ids(self) -> set[int]:

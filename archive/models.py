@@ -11,9 +11,9 @@ class Described:
     """What is known about a source besides its bytes: where it came from and what it says about itself."""
 
     source: str
-    method: str  # "file" | "http" | "upload" | "warc"
+    method: str  # "file" | "http" | "upload" | "warc" | "browser"
     media_type: str
-    kind: str  # "html" | "pdf" | "text" | "markdown"
+    kind: str  # "html" | "pdf" | "text" | "markdown" | "image"
     captured_at: str  # UTC, ISO 8601 with microseconds and Z
     url: str | None = None
     final_url: str | None = None
@@ -29,6 +29,24 @@ class Described:
     pages: list[list[int]] | None = None  # [start, end) of each PDF page in the text
     notes: list[str] = field(default_factory=list)
     tools: dict[str, str] = field(default_factory=dict)
+    # Which text was read by OCR: {"engine", "version", "languages", "mean_confidence", "pages"} (None: none).
+    ocr: dict[str, Any] | None = None
+
+
+@dataclass(kw_only=True)
+class Part:
+    """An original of a capture besides its main bytes, stored and hashed like them: a browser's screenshot of
+    the page, the word boxes OCR read on its pages."""
+
+    role: str  # "screenshot" | "ocr-layout"
+    media_type: str
+    body: bytes | None = None  # None once stored in the blob store (sha256 and size tell it then)
+    sha256: str | None = None
+    size: int | None = None
+
+    def recorded(self) -> dict[str, Any]:
+        """Return the part as the catalog and the ledger record it."""
+        return {"role": self.role, "media_type": self.media_type, "sha256": self.sha256, "size": self.size}
 
 
 @dataclass(kw_only=True)
@@ -43,6 +61,7 @@ class NewCapture(Described):
     analysed: Any = None  # analysis.Analysed of the text (index terms, token marks), likewise
     sha256: str | None = None  # set where the original bytes were stored in the blob store (ingest workers)
     size: int | None = None  # of the original bytes, set with sha256
+    parts: list[Part] = field(default_factory=list)
 
     def needs_original(self) -> bool:
         """Tell whether the writer needs the original bytes themselves: only to record an HTTP exchange."""
@@ -60,6 +79,7 @@ class Capture(Described):
     previous_id: int | None = None
     warc_sha256: str | None = None  # the blob holding the WARC request/response records of an http capture
     token_marks: list[int] | None = None  # where every 128th token starts: snippets start there (derived)
+    parts: list[dict[str, Any]] | None = None  # Part.recorded() of each further original (None: none)
     text: str | None = None  # loaded only when asked for
 
     def to_json(self) -> dict[str, Any]:
@@ -67,6 +87,10 @@ class Capture(Described):
         data = {"id": self.id, "sha256": self.sha256, "size": self.size}
         data.update((f.name, getattr(self, f.name)) for f in fields(self) if f.name not in ("text", "token_marks"))
         return data
+
+    def part(self, role: str) -> dict[str, Any] | None:
+        """Return the recorded part of a role (a screenshot, an OCR layout), if the capture has one."""
+        return next((part for part in self.parts or () if part["role"] == role), None)
 
     def page_of(self, offset: int) -> int | None:
         """Return the 1-based PDF page holding a character offset of the text."""

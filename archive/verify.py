@@ -193,6 +193,11 @@ def _check_blob(capture: Capture, originals: _Originals, store: BlobStore, count
         problem = _blob_problem(capture, originals, capture.warc_sha256, "the WARC of the HTTP exchange")
         if problem is not None:
             yield problem
+    for part in capture.parts or ():
+        count("parts")
+        problem = _blob_problem(capture, originals, part["sha256"], f"its {part['role']}")
+        if problem is not None:
+            yield problem
     if reextract is not None:
         count("reextracted")
         try:

@@ -66,9 +66,13 @@ def extract_upload_and_keep(name: str, body: bytes, limits: Limits, blobs: Path 
 
 
 def keep_original(captured: NewCapture, blobs: Path) -> NewCapture:
-    """Store a capture's original bytes (written once, synced, content-addressed) and note their hash."""
+    """Store a capture's original bytes and its parts (written once, synced, content-addressed); note their hashes."""
+    store = BlobStore(blobs)
     try:
-        captured.sha256 = BlobStore(blobs).put(captured.body)
+        captured.sha256 = store.put(captured.body)
+        for part in captured.parts:  # a screenshot, OCR word boxes: stored here too, never sent through a pipe
+            if part.body is not None:
+                part.sha256, part.size, part.body = store.put(part.body), len(part.body), None
     except OSError as exc:
         raise CaptureError(captured.source, f"the original could not be stored ({exc.strerror or exc})") from exc
     captured.size = len(captured.body)

@@ -16,7 +16,8 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
     names = [r["name"] for r in catalog.db["_sqlite_migrations"].rows]
     assert names == ["m001_captures_and_ledger", "m002_claims_and_citations", "m003_figures",
                      "m004_exchange_warc", "m005_token_marks", "m006_versions_index",
-                     "m007_ledger_covers_every_fact", "m008_checkpoints", "m009_accounts"]
+                     "m007_ledger_covers_every_fact", "m008_checkpoints", "m009_accounts",
+                     "m010_capture_parts"]
     assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # The newest version of a URL, asked on every add, is read from the index without sorting.
     plan = " ".join(str(row) for row in catalog.db.execute(

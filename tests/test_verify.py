@@ -160,6 +160,7 @@ def test_forged_provenance_is_named_field_by_field(evidence, cited):
     ("previous_id", 2), ("final_url", "http://forged.example/"), ("language", "xx"), ("charset", "koi8-r"),
     ("media_type", "text/html"), ("kind", "html"), ("method", "http"), ("author", "Someone Else"),
     ("site", "Forged Daily"), ("source", "/elsewhere.md"), ("captured_at", "2001-01-01T00:00:00.000000Z"),
+    ("ocr", '{"engine": "forged"}'), ("parts", "[]"),
 ])
 def test_every_capture_column_is_covered(evidence, cited, column, value):
     _sql(cited, f"UPDATE captures SET {column} = ? WHERE id = 3", params=[value])
