@@ -1,4 +1,5 @@
-"""Team mode in a real browser: a contributor logs in and cites by selecting text; a viewer sees no cite button."""
+"""Team mode in a real browser: a contributor logs in, captures and cites by selecting text; a viewer sees no cite
+button; an editor sets the verdict; the claim's history names everyone who acted."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def team_server(tmp_path_factory):
         capture_id = archive.add(capture_upload("story.html", story.encode(), Limits())).capture.id
         archive.accounts.add(NAME, "contributor", PASSWORD)
         archive.accounts.add("viewer", "viewer", PASSWORD)
+        archive.accounts.add("reporter", "contributor", PASSWORD)
+        archive.accounts.add("editor", "editor", PASSWORD)
     environment = {**{k: v for k, v in os.environ.items() if not k.startswith("EVIDENCE_")}, "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "app", "--home", str(home), "serve", "--port", "0"]
     with served(command, Path(__file__).parents[1], environment) as base:
@@ -67,4 +70,61 @@ def test_contributor_cites_and_viewer_sees_no_cite_button(team_server, page):
     assert CLAIM in page.inner_text("table.list") and page.locator("form.new-claim").count() == 0
     page.click("form.account button")
     page.wait_for_url(f"{base}/login")
+    assert page.dialogs == []
+
+
+SECOND = "The ministry confirmed the shipments in a letter dated 3 March."
+
+
+def _log_out(page, base: str) -> None:
+    page.click("form.account button")
+    page.wait_for_url(f"{base}/login")
+
+
+def test_a_desk_captures_cites_and_judges_and_the_history_names_each(team_server, page):
+    base, _ = team_server
+    # A contributor captures a source through the Add page, then cites a passage of it for a new claim.
+    _log_in(page, base, NAME, "/add")
+    story = html_page("Ministry letter", f"<p>{SECOND}</p><p>" + "The letter was published later. " * 6 + "</p>")
+    page.set_input_files("input[name=files]", {"name": "letter.html", "mimeType": "text/html",
+                                                "buffer": story.encode()})
+    page.click("form[action$='/add'] button[type=submit]")
+    page.click(".result-captured a")
+    capture_url = page.url
+    _select(page, SECOND)
+    page.click("#cite-selection")
+    page.fill("#cite-new-claim", "The ministry confirmed the shipments")
+    page.click("#cite-form button[type=submit]")
+    page.wait_for_selector(".citation")  # citing leads to the claim's page
+    claim_url = page.url.split("#")[0].removeprefix(base)
+    _log_out(page, base)
+
+    # A second reporter cites the same passage's sentence for the existing claim.
+    _log_in(page, base, "reporter", capture_url.removeprefix(base))
+    _select(page, SECOND)
+    page.click("#cite-selection")
+    page.select_option("#cite-claim", label=page.locator("#cite-claim option").nth(1).inner_text())
+    page.click("#cite-form button[type=submit]")
+    page.wait_for_selector(".citation")
+    _log_out(page, base)
+
+    # A viewer reads the claim but has no button to change it.
+    _log_in(page, base, "viewer", claim_url)
+    assert page.locator(".status-form").count() == 0
+    _log_out(page, base)
+
+    # The editor sets the verdict.
+    _log_in(page, base, "editor", claim_url)
+    page.select_option(".status-form select[name=status]", "supported")
+    page.fill(".status-form input[name=notes]", "Letter seen by two reporters")
+    page.click(".status-form button[type=submit]")
+    page.wait_for_selector("text=Letter seen by two reporters")
+    history = page.inner_text("table.events")
+    for name in (NAME, "reporter", "editor"):
+        assert f"user:{name}" in history
+    assert "supported" in history
+    assert page.locator(".citation .cited-by").count() == 2
+    cited_by = page.locator(".citation .cited-by").all_inner_texts()
+    assert any(NAME in text for text in cited_by) and any("reporter" in text for text in cited_by)
+    _log_out(page, base)
     assert page.dialogs == []
