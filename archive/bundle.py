@@ -17,7 +17,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from archive import ledger
+from archive import history, ledger
 from archive.clock import utc_now
 from archive.figures import Agreement
 from archive.inputs import as_recorded
@@ -46,7 +46,7 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     entries, head = _ledger_extract(archive, claim, captures)
     files["ledger.jsonl"] = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
                                     for e in entries).encode("utf-8")
-    files["report.html"] = report_html(claim, captures, head).encode("utf-8")
+    files["report.html"] = report_html(claim, captures, head, claim_history(entries)).encode("utf-8")
     manifest = {"format": FORMAT, "created_at": utc_now(), "claim_id": claim.id, "ledger_head": head,
                 "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                           for name, data in sorted(files.items())}}
@@ -126,8 +126,15 @@ def _ledger_extract(archive, claim, captures: dict) -> tuple[list[dict], dict]:
     return entries, head
 
 
-def report_html(claim, captures: dict, head: dict) -> str:
-    """Return a self-contained page for people: the claim, each citation in context, the hashes."""
+def claim_history(entries: list[dict]) -> list[history.Event]:
+    """Return the events of the claim and its citations among a bundle's ledger extract, oldest first."""
+    return [history.event(entry) for entry in entries
+            if "event" in entry and entry["event"].partition(".")[0] in ("claim", "citation")]
+
+
+def report_html(claim, captures: dict, head: dict, events: list[history.Event]) -> str:
+    """Return a self-contained page for people: the claim, each citation in context and who made it, the
+    hashes, and the history of the claim (who did what, when)."""
     e = html.escape
     rows = []
     for citation in claim.citations:
@@ -144,20 +151,37 @@ def report_html(claim, captures: dict, head: dict) -> str:
  (<a href="{e(_original_path(capture))}">{e(_original_path(capture))}</a>)</dd>
 <dt>Position</dt><dd>characters {citation.start}–{citation.end}{f', page {citation.page}' if citation.page else ''}
  of <a href="{e(text_path(capture.id))}">{e(text_path(capture.id))}</a> (SHA-256 <code>{capture.text_sha256}</code>)</dd>
-<dt>Verified when bundled</dt><dd>{'yes' if citation.verified else 'NO'}</dd></dl></section>""")
+<dt>Verified when bundled</dt><dd>{'yes' if citation.verified else 'NO'}</dd>
+<dt>Cited by</dt><dd>{e(cited_by(citation.created_by, citation.created_at))}</dd></dl></section>""")
+    history_rows = "".join(f"<tr><td>{event.seq}</td><td>{e(event.at)}</td><td>{e(event.actor or NOT_RECORDED)}</td>"
+                           f"<td>{e(event.describe())}</td></tr>\n" for event in events)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Evidence for claim #{claim.id}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
 blockquote{{font-family:Georgia,serif;border-left:4px solid #ccc;margin:0;padding-left:1rem}}mark{{background:#fff2a8}}
 section{{border:1px solid #ddd;border-radius:6px;padding:1rem;margin:1rem 0}}dl{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}}
-dt{{color:#555}}dd{{margin:0;overflow-wrap:anywhere}}code{{font-size:.85em}}</style></head>
+dt{{color:#555}}dd{{margin:0;overflow-wrap:anywhere}}code{{font-size:.85em}}
+table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top}}</style></head>
 <body><h1>{e(claim.text)}</h1><p>Claim #{claim.id}, status <strong>{e(claim.status)}</strong>{' — ' + e(claim.notes) if claim.notes else ''}.</p>
 <p>{len(claim.citations)} citation(s). Every file in this bundle is listed with its SHA-256 in manifest.json; the
 ledger head when bundled: {head['entries']} entries, <code>{head['hash']}</code>. Check it all with
 <code>evidence bundle verify THIS.zip</code>.</p>
 {''.join(rows)}
+<h2>History</h2>
+<p>From the ledger: the claim, its status changes, and its citations added and retracted, by whom.</p>
+<table class="history"><thead><tr><th>#</th><th>Time (UTC)</th><th>Actor</th><th>What</th></tr></thead>
+<tbody>
+{history_rows}</tbody></table>
 </body></html>
 """
+
+
+NOT_RECORDED = "not recorded"  # the actor of events written before actors were recorded
+
+
+def cited_by(actor: str | None, at: str | None) -> str:
+    """Say who made a citation and when, as report.html shows it."""
+    return f"{actor or NOT_RECORDED}, {at}"
 
 
 def _original_path(capture) -> str:

@@ -25,7 +25,8 @@ from typing import Any
 
 from archive import ledger
 from archive import signing, timestamps
-from archive.bundle import CONTEXT_CHARS, RATINGS, SIGNATURE_FILE, text_path
+from archive.bundle import (CONTEXT_CHARS, NOT_RECORDED, RATINGS, SIGNATURE_FILE, claim_history, cited_by,
+                            text_path)
 from archive.verify import Problem
 
 CITATION_URN = "urn:evidence-archive:citation:"
@@ -78,6 +79,7 @@ class Recorded:
     removed: dict[int, int] = field(default_factory=dict)  # citation id: the seq of its citation.removed
     captures: dict[int, dict] = field(default_factory=dict)
     head: dict = field(default_factory=lambda: {"entries": 0, "hash": ledger.GENESIS_HASH})
+    sound: list[dict] = field(default_factory=list)  # the full entries whose hashes hold and link, in order
 
 
 def bundle_files(bundle: zipfile.ZipFile) -> list[str]:
@@ -271,6 +273,7 @@ def _check_ledger(files: dict[str, bytes], report: BundleReport) -> Recorded:
             report.problem("ledger_changed", where, f"its content hashes to {computed}, it records {entry['hash']}")
         elif linked and not link.stub:
             _replay(recorded, entry, link.data)
+            recorded.sound.append(entry)
         recorded.head = {"entries": link.seq, "hash": entry["hash"]}
     return recorded
 
@@ -518,6 +521,20 @@ class _Facts:
         self.same(where, "the number of citations shown", len(sections), len(self.citations))
         for section, citation in zip(sections, self.citations):
             self.check_report_section(section, citation)
+        tables = page.find("table")
+        if tables:  # bundles made before report.html had a history have none
+            self.check_report_history(tables[-1])
+
+    def check_report_history(self, table: _Node) -> None:
+        """Hold each row of the history table to the ledger entry it names, and the rows to the entries."""
+        where = "report.html"
+        shown = [[_plain(cell.text()) for cell in row.find("td")] for body in table.find("tbody")
+                 for row in body.find("tr")]
+        recorded = [[str(e.seq), e.at, e.actor or NOT_RECORDED, _plain(e.describe())]
+                    for e in claim_history(self.recorded.sound)]
+        self.same(where, "the number of history rows", len(shown), len(recorded))
+        for row, expected in zip(shown, recorded):
+            self.same(where, f"history row #{expected[0]}", row, expected)
 
     def check_report_section(self, section: _Node, citation: dict) -> None:
         where, what = "report.html", f"citation {citation['id']}'s "
@@ -544,6 +561,9 @@ class _Facts:
             self.same(where, f"{what}URL", _field(fields, "URL"), _plain(capture["url"] or capture["source"]))
         if "published" in capture:
             self.same(where, f"{what}publication date", _field(fields, "Published"), capture["published"] or "—")
+        if "Cited by" in fields:  # bundles made before report.html named authors have no such line
+            self.same(where, f"{what}author", _field(fields, "Cited by"),
+                      _plain(cited_by(citation.get(ledger.ACTOR_KEY), citation.get("created_at"))))
 
 
 # -- report.html, read back --------------------------------------------------------------------------

@@ -560,3 +560,30 @@ def test_a_malformed_bundle_is_reported_never_raised(evidence, small_bundle, tmp
     assert result.exit_code == 1 and f"PROBLEM {kind}: " in result.output and "Traceback" not in result.output
     as_json = evidence("bundle", "verify", str(malformed), "--json")
     assert as_json.exit_code == 1 and json.loads(as_json.output)["ok"] is False
+
+
+def _actor_of(files: dict[str, bytes], event: str) -> str:
+    entries = [json.loads(line) for line in files["ledger.jsonl"].decode().splitlines()]
+    return next(json.loads(e["data"])["actor"] for e in entries if e.get("event") == event)
+
+
+def test_report_names_who_cited_and_the_claims_history(bundle_path):
+    files = _read(bundle_path)
+    report, actor = files["report.html"].decode(), _actor_of(files, "citation.added")
+    assert actor.startswith("local:")
+    assert report.count(f"<dt>Cited by</dt><dd>{actor}, ") == 2
+    history = report[report.index("<h2>History</h2>"):]
+    assert history.count("<tr><td>") == 4  # created, two citations, the verdict
+    assert f"<td>{actor}</td><td>set claim #1 to supported (two independent sources)</td>" in history
+
+
+def test_a_forged_author_or_history_row_in_the_report_is_caught(bundle_path, tmp_path):
+    files = _read(bundle_path)
+    actor = _actor_of(files, "citation.added")
+    report = files["report.html"].decode()
+    first_row = report[report.index("<tbody>") + len("<tbody>\n"):].split("\n")[0]
+    for old, new in ((f"<dt>Cited by</dt><dd>{actor}", "<dt>Cited by</dt><dd>user:someone-else"),
+                     (f"<td>{actor}</td><td>set claim", "<td>user:someone-else</td><td>set claim"),
+                     (first_row + "\n", "")):
+        forged = _rewrite(bundle_path, tmp_path / "x.zip", _replace("report.html", old, new))
+        assert ("ledger_mismatch", "report.html") in {(p.kind, p.id) for p in verify_bundle(forged).problems}
