@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from archive.catalog import Catalog
+from archive.catalog import _ACTOR_SQL, Catalog
 
 
 def _row(n: int) -> dict:
@@ -17,13 +17,17 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
     assert names == ["m001_captures_and_ledger", "m002_claims_and_citations", "m003_figures",
                      "m004_exchange_warc", "m005_token_marks", "m006_versions_index",
                      "m007_ledger_covers_every_fact", "m008_checkpoints", "m009_accounts",
-                     "m010_capture_parts"]
+                     "m010_capture_parts", "m011_ledger_actor_index"]
     assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # The newest version of a URL, asked on every add, is read from the index without sorting.
     plan = " ".join(str(row) for row in catalog.db.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM captures WHERE url = ? ORDER BY captured_at DESC, id DESC LIMIT 1",
         ["https://example.org/"]))
     assert "idx_captures_url_captured_at_id" in plan and "TEMP B-TREE" not in plan
+    # Who did what: the ledger filtered by actor, newest first, is read from an index on the actor.
+    plan = " ".join(str(row) for row in catalog.db.execute(
+        f"EXPLAIN QUERY PLAN SELECT * FROM ledger WHERE {_ACTOR_SQL} = ? ORDER BY seq DESC LIMIT 50", ["user:a"]))
+    assert "ledger_actor" in plan and "TEMP B-TREE" not in plan
     catalog.close()
     # Opening again applies nothing twice.
     again = Catalog(tmp_path / "catalog.db")
