@@ -8,6 +8,9 @@ from __future__ import annotations
 
 # Roles from least to most allowed; each role may do what the one before it may, and more.
 ROLES = ("viewer", "contributor", "editor", "admin")
+# The role that manages accounts: an archive with accounts keeps one enabled (the catalog refuses the change
+# that would leave none).
+ADMIN = "admin"
 
 ACTIONS = {
     "read": "search, read and download captures, claims and bundles",
