@@ -65,8 +65,19 @@ ENDPOINTS = {
     "api.update_claim": "judge",
     "api.delete_citation": "retract",
     "api.ledger": "audit",
+    "api.list_accounts": "manage",
+    "api.create_account": "manage",
+    "api.update_account": "manage",
+    "api.issue_token": "manage",
+    "api.revoke_token": "manage",
     "history.activity": "read",
     "history.audit": "audit",
+    "accounts.index": "manage",
+    "accounts.add": "manage",
+    "accounts.set_role": "manage",
+    "accounts.disable": "manage",
+    "accounts.issue_token": "manage",
+    "accounts.revoke_token": "manage",
 }
 
 
