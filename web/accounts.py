@@ -47,13 +47,17 @@ def _accounts_page(error: str | None = None, status: int = 200, issued: dict | N
     return response
 
 
+def _refused(error: ArchiveError, form: dict | None = None):
+    """Show the page again saying why a change was refused, with the status its kind calls for (web/errors.py)."""
+    return _accounts_page(error=str(error), status=STATUS[error.kind], form=form)
+
+
 def _change(action: Callable[[Accounts], str], form: dict | None = None):
-    """Make a change and go back to the list saying what was done, or show the page again saying why not, with
-    the status the error's kind calls for (web/errors.py)."""
+    """Make a change and go back to the list saying what was done, or show the page again saying why not."""
     try:
         done = action(managed_accounts())
     except ArchiveError as exc:
-        return _accounts_page(error=str(exc), status=STATUS[exc.kind], form=form)
+        return _refused(exc, form)
     flash(done)
     return redirect(url_for("accounts.index"))
 
@@ -94,7 +98,7 @@ def issue_token():
     try:
         token = managed_accounts().issue_token(name)
     except ArchiveError as exc:
-        return _accounts_page(error=str(exc), status=STATUS[exc.kind])
+        return _refused(exc)
     return _accounts_page(issued={"account": get_archive().accounts.get(name).name, "token": token})
 
 
