@@ -3,6 +3,10 @@
 Secrets are never stored: a token or session key is kept as its SHA-256 (it is random, so a fast hash is
 enough), a password as its Argon2 hash. A token shows its first characters (`prefix`) so it can be named for
 revocation. With no account the archive is in single-user mode and nothing here is asked.
+
+Every change (an account added, a role changed, an account disabled, a token issued or revoked) is a ledger
+event naming who made it, written by the catalog in the change's own transaction; it holds the account's
+name, its role and a token's prefix, never a secret or a hash of one.
 """
 
 from __future__ import annotations
@@ -126,10 +130,11 @@ class Accounts:
             raise InvalidInputError(f"There is already an account named {name}.") from exc
 
     def get(self, name: str) -> Account:
-        """Return an account by name, or raise NotFoundError."""
+        """Return an account by name with its tokens, or raise NotFoundError."""
         found = _account(self.catalog.account_row(check_name(name)))
         if found is None:
             raise NotFoundError(f"There is no account named {name}.")
+        found.tokens = [Token(**row) for row in self.catalog.token_rows(account_id=found.id)]
         return found
 
     def list(self) -> list[Account]:
@@ -141,17 +146,17 @@ class Accounts:
         return accounts
 
     def set_role(self, name: str, role: str) -> Account:
-        """Give an account another role; it applies from the account's next request."""
+        """Give an account another role; it applies from the account's next request. The last enabled admin
+        keeps theirs (LastAdminError)."""
         account = self.get(name)
-        self.catalog.update_account(account.id, role=check_role(role))
+        self.catalog.set_account_role(account.id, check_role(role), utc_now())
         return self.get(name)
 
     def disable(self, name: str) -> Account:
-        """Disable an account: its sessions end and its tokens stop working at once."""
+        """Disable an account: its sessions end and its tokens stop working at once. The last enabled admin
+        stays enabled (LastAdminError)."""
         account = self.get(name)
-        if not account.disabled:
-            self.catalog.update_account(account.id, disabled_at=utc_now())
-        self.catalog.end_sessions(account_id=account.id)
+        self.catalog.disable_account(account.id, utc_now())
         return self.get(name)
 
     def issue_token(self, name: str) -> str:
@@ -197,7 +202,7 @@ class Accounts:
         if account.disabled:
             raise UnauthorizedError(f"The account {account.name} is disabled.")
         if _hasher.check_needs_rehash(row["password_hash"]):  # the hasher's parameters were raised since
-            self.catalog.update_account(account.id, password_hash=_hasher.hash(password))
+            self.catalog.set_password_hash(account.id, _hasher.hash(password))
         return account
 
     def by_token(self, token: str) -> Account | None:

@@ -3,8 +3,8 @@ that opens SQLite.
 
 Every write runs in `_write()`: BEGIN IMMEDIATE takes the write lock before anything is read, so a writer
 waits its turn (SQLite's busy timeout, then bounded retries) instead of failing when another connection wrote
-first, which a deferred BEGIN cannot do. Every stored fact about a capture, claim or citation is in its ledger
-event, so `verify` can hold each row to the hashed record. SQLite failures leave this module as ArchiveErrors
+first, which a deferred BEGIN cannot do. Every stored fact about a capture, claim, citation, account or token
+(but its secret) is in its ledger event, so `verify` can hold each row to the hashed record. SQLite failures leave this module as ArchiveErrors
 with a plain sentence naming the file.
 """
 
@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, Any
 
 from archive.actors import current_actor
 from archive.clock import utc_now
-from archive.errors import ArchiveBusyError, CatalogDamagedError
+from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError
 from archive.figures import Figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
+from archive.permissions import ADMIN
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -218,6 +219,21 @@ def m011_ledger_actor_index(db: sqlite_utils.Database) -> None:
     # "Who did what" filters the ledger by actor (the audit view, an account's activity); the actor lives
     # inside each entry's hashed data, so the index is on the very expression the queries use.
     db.execute(f"CREATE INDEX IF NOT EXISTS ledger_actor ON ledger ({_ACTOR_SQL}, seq)")
+
+
+@migration
+def m012_accounts_in_the_ledger(db: sqlite_utils.Database) -> None:
+    # Account changes are ledger events from here on. Accounts and tokens made before are attested once as
+    # they stand, so that verify holds every row to the ledger and a later edit of one is seen.
+    conn = db.conn
+    at = utc_now()
+    tokens = conn.execute("SELECT account_id, id, prefix, created_at, revoked_at FROM tokens ORDER BY id").fetchall()
+    for account_id, name, role, created_at, disabled_at in conn.execute(
+            "SELECT id, name, role, created_at, disabled_at FROM accounts ORDER BY id").fetchall():
+        held = [{"token_id": token_id, "prefix": prefix, "created_at": made, "revoked_at": revoked}
+                for owner, token_id, prefix, made, revoked in tokens if owner == account_id]
+        _append_ledger(conn, "account.attested", name, {"account": name, "role": role, "created_at": created_at,
+                                                        "disabled_at": disabled_at, "tokens": held}, at)
 
 
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
@@ -806,10 +822,11 @@ class Catalog:
         return bool(self._value("SELECT EXISTS (SELECT 1 FROM accounts)"))
 
     def add_account(self, name: str, role: str, password_hash: str, at: str) -> dict[str, Any]:
-        """Insert an account; raise sqlite3.IntegrityError when the name is taken."""
+        """Insert an account and its ledger event; raise sqlite3.IntegrityError when the name is taken."""
         with self._write():
             _insert(self._conn, "accounts", {"name": name, "role": role, "password_hash": password_hash,
                                              "created_at": at})
+            self._append_ledger("account.added", name, {"account": name, "role": role}, at)
         return self.account_row(name)
 
     def account_row(self, name: str) -> dict[str, Any] | None:
@@ -821,17 +838,52 @@ class Catalog:
         """Return every account row, oldest first."""
         return self._rows("SELECT * FROM accounts ORDER BY id")
 
-    def update_account(self, account_id: int, **changes: Any) -> None:
-        """Change columns of an account (role, password_hash, disabled_at)."""
+    def set_account_role(self, account_id: int, role: str, at: str) -> None:
+        """Give an account another role, with its ledger event; the last enabled admin keeps theirs."""
         with self._write():
-            self._exec(f"UPDATE accounts SET {', '.join(f'{name} = ?' for name in changes)} WHERE id = ?",
-                       [*changes.values(), account_id])
+            account = self._rows("SELECT * FROM accounts WHERE id = ?", [account_id])[0]
+            if account["role"] == role:
+                return
+            self._keep_an_admin(account)
+            self._exec("UPDATE accounts SET role = ? WHERE id = ?", [role, account_id])
+            self._append_ledger("account.role_changed", account["name"], {"account": account["name"], "role": role},
+                                at)
+
+    def disable_account(self, account_id: int, at: str) -> None:
+        """Disable an account, with its ledger event, and end its sessions; the last enabled admin stays."""
+        with self._write():
+            account = self._rows("SELECT * FROM accounts WHERE id = ?", [account_id])[0]
+            if account["disabled_at"] is None:
+                self._keep_an_admin(account)
+                self._exec("UPDATE accounts SET disabled_at = ? WHERE id = ?", [at, account_id])
+                self._append_ledger("account.disabled", account["name"], {"account": account["name"]}, at)
+            self._exec("DELETE FROM sessions WHERE account_id = ?", [account_id])
+
+    def _keep_an_admin(self, account: dict[str, Any]) -> None:
+        """Refuse to demote or disable the last enabled admin: nobody could manage the accounts after it.
+        Read inside the write transaction, so two admins demoting each other at once cannot both pass."""
+        if account["role"] != ADMIN or account["disabled_at"] is not None:
+            return
+        others = self._value("SELECT count(*) FROM accounts WHERE role = ? AND disabled_at IS NULL AND id != ?",
+                             [ADMIN, account["id"]])
+        if not others:
+            raise LastAdminError(f"{account['name']} is the last enabled admin: make another account admin first, "
+                                 "so that someone can still manage the accounts.")
+
+    def set_password_hash(self, account_id: int, password_hash: str) -> None:
+        """Store a password's new hash (the same password, hashed with stronger parameters): no event."""
+        with self._write():
+            self._exec("UPDATE accounts SET password_hash = ? WHERE id = ?", [password_hash, account_id])
 
     def add_token(self, account_id: int, prefix: str, sha256: str, at: str) -> None:
-        """Record an API token by its hash and shown prefix."""
+        """Record an API token by its hash and shown prefix, and its ledger event (the prefix only)."""
         with self._write():
-            _insert(self._conn, "tokens", {"account_id": account_id, "prefix": prefix, "sha256": sha256,
-                                           "created_at": at})
+            token_id = self._next_id("tokens", "account.token_issued", "token_id")
+            _insert(self._conn, "tokens", {"id": token_id, "account_id": account_id, "prefix": prefix,
+                                           "sha256": sha256, "created_at": at})
+            name = self._value("SELECT name FROM accounts WHERE id = ?", [account_id])
+            self._append_ledger("account.token_issued", name, {"account": name, "token_id": token_id,
+                                                               "prefix": prefix}, at)
 
     def token_rows(self, account_id: int | None = None) -> list[dict[str, Any]]:
         """Return token rows (never their secret), all or one account's, oldest first."""
@@ -840,9 +892,15 @@ class Catalog:
                           [account_id] if account_id is not None else [])
 
     def revoke_token(self, token_id: int, at: str) -> None:
-        """Mark a token revoked."""
+        """Mark a live token revoked, with its ledger event."""
         with self._write():
-            self._exec("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [at, token_id])
+            if not self._exec("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                              [at, token_id]).rowcount:
+                return
+            name, prefix = self._tuples("SELECT accounts.name, tokens.prefix FROM tokens JOIN accounts ON "
+                                        "accounts.id = tokens.account_id WHERE tokens.id = ?", [token_id])[0]
+            self._append_ledger("account.token_revoked", name, {"account": name, "token_id": token_id,
+                                                                "prefix": prefix}, at)
 
     def token_account_row(self, sha256: str) -> dict[str, Any] | None:
         """Return the account holding the live token with this hash, or None."""

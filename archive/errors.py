@@ -15,6 +15,7 @@ KINDS = (
     "integrity",      # stored evidence no longer matches its hash
     "unauthorized",   # no valid login or token where the archive has accounts
     "forbidden",      # the account's role does not allow the action
+    "conflict",       # the change would leave the archive unusable: no enabled admin to manage its accounts
 )
 
 
@@ -127,3 +128,7 @@ class ForbiddenError(ArchiveError):
     """The signed-in account's role does not allow the action."""
 
     kind = "forbidden"
+
+
+class LastAdminError(ArchiveError, kind="conflict"):
+    """Demoting or disabling the last enabled admin would leave nobody to manage the accounts."""

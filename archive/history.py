@@ -18,9 +18,10 @@ from archive.clock import format_timestamp, parse_time
 from archive.errors import InvalidInputError
 from archive.ledger import ACTOR_KEY
 
-FAMILIES = ("capture", "claim", "citation")
+FAMILIES = ("capture", "claim", "citation", "account")
 _EVENT = re.compile(r"[a-z_]{1,40}(\.[a-z_]{1,40})?")
 _SUBJECT = re.compile(r"(?:(capture|claim|citation)\s*[:#]?\s*)?#?([0-9]{1,18})", re.I)
+_ACCOUNT_SUBJECT = re.compile(r"account\s+(.+)", re.I | re.S)  # account events name their account, not an id
 _DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -54,6 +55,8 @@ class Event:
         if self.event == "citation.removed":
             reason = f": {data['reason']}" if data.get("reason") else ""
             return f"retracted citation #{self.subject}{reason}"
+        if self.family == "account":
+            return self._describe_account(data)
         # A capture is named by its URL, never by `source`: pages show no local file's path.
         where = f" ({data['url']})" if data.get("url") else ""
         if self.event == "capture.added":
@@ -61,6 +64,24 @@ class Event:
         if self.event == "capture.observed":
             return f"found capture #{self.subject} again{where}"
         return f"{self.event} {self.subject or ''}".strip()
+
+    def _describe_account(self, data: dict[str, Any]) -> str:
+        """Say what was done to an account: who was given which rights, which token (by prefix) for whom."""
+        name = self.subject
+        if self.event == "account.added":
+            return f"added account {name} as {_with_article(data.get('role'))}"
+        if self.event == "account.role_changed":
+            return f"made {name} {_with_article(data.get('role'))}"
+        if self.event == "account.disabled":
+            return f"disabled account {name}"
+        if self.event == "account.token_issued":
+            return f"issued a token {data.get('prefix')}… for {name}"
+        if self.event == "account.token_revoked":
+            return f"revoked the token {data.get('prefix')}… of {name}"
+        if self.event == "account.attested":
+            state = ", disabled" if data.get("disabled_at") else ""
+            return f"recorded account {name} as it stood ({data.get('role')}{state}) when accounts joined the ledger"
+        return f"{self.event} {name or ''}".strip()
 
     def to_json(self) -> dict[str, Any]:
         """Return the shape of `GET /api/ledger` entries and of a claim's history."""
@@ -79,6 +100,10 @@ def event(entry: dict[str, Any]) -> Event:
     actor = data.get(ACTOR_KEY) if data else None
     return Event(entry["seq"], entry["at"], entry["event"], entry["subject"],
                  actor if isinstance(actor, str) else None, data, entry["hash"], entry["prev_hash"])
+
+
+def _with_article(role: object) -> str:
+    return f"{'an' if str(role)[:1] in 'aeiou' else 'a'} {role}"
 
 
 def attribute(citations: list, events: list[Event]) -> None:
@@ -115,16 +140,22 @@ def ledger_filter(actor: object = None, event: object = None, since: object = No
     """Check filters as people type them (empty means none) and return them in the catalog's terms.
 
     `event` is a kind (claim.created) or a family (claim); `since` and `until` are dates or times, a date
-    `until` including its whole day; `subject` is an id, optionally named by family ("claim 3", "citation #5").
+    `until` including its whole day; `subject` is an id, optionally named by family ("claim 3", "citation #5"),
+    or an account by name ("account bob").
     """
     found = LedgerFilter(actor=_given(actor, "actor", ACTOR_MAX))
     family = None
-    subject_text = _given(subject, "subject", 60)
+    subject_text = _given(subject, "subject", 80)
     if subject_text is not None:
         match = _SUBJECT.fullmatch(subject_text)
-        if not match:
-            raise InvalidInputError("The subject must be an id, optionally with its kind: 3, claim 3 or citation #5.")
-        family, found.subject = (match.group(1) or "").lower() or None, str(int(match.group(2)))
+        account = _ACCOUNT_SUBJECT.fullmatch(subject_text)
+        if match:
+            family, found.subject = (match.group(1) or "").lower() or None, str(int(match.group(2)))
+        elif account:
+            family, found.subject = "account", account.group(1)
+        else:
+            raise InvalidInputError("The subject must be an id, optionally with its kind (3, claim 3 or citation "
+                                    "#5), or an account by name (account bob).")
     event_text = _given(event, "event", 81)
     if event_text is not None:
         if not _EVENT.fullmatch(event_text):

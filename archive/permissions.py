@@ -8,6 +8,9 @@ from __future__ import annotations
 
 # Roles from least to most allowed; each role may do what the one before it may, and more.
 ROLES = ("viewer", "contributor", "editor", "admin")
+# The role that manages accounts: an archive with accounts keeps one enabled (the catalog refuses the change
+# that would leave none).
+ADMIN = "admin"
 
 ACTIONS = {
     "read": "search, read and download captures, claims and bundles",
@@ -62,8 +65,19 @@ ENDPOINTS = {
     "api.update_claim": "judge",
     "api.delete_citation": "retract",
     "api.ledger": "audit",
+    "api.list_accounts": "manage",
+    "api.create_account": "manage",
+    "api.update_account": "manage",
+    "api.issue_token": "manage",
+    "api.revoke_token": "manage",
     "history.activity": "read",
     "history.audit": "audit",
+    "accounts.index": "manage",
+    "accounts.add": "manage",
+    "accounts.set_role": "manage",
+    "accounts.disable": "manage",
+    "accounts.issue_token": "manage",
+    "accounts.revoke_token": "manage",
 }
 
 

@@ -1,6 +1,7 @@
-"""Check that nothing in an archive changed: blobs, texts, the ledger chain, every stored fact against the
-ledger's record of it, derived data against its recorded digest, the search index against the catalog, and
-every citation's quote. Streams through the catalog, so memory stays flat however large the archive.
+"""Check that nothing in an archive changed: blobs, texts, the ledger chain, every stored fact (accounts and
+tokens too) against the ledger's record of it, derived data against its recorded digest, the search index
+against the catalog, and every citation's quote. Streams through the catalog, so memory stays flat however
+large the archive.
 
 Hashing the originals is most of the work, and hashlib lets go of the interpreter while it reads and hashes,
 so a few threads hash the originals, in capture order and ahead of the check, while this thread walks the
@@ -81,6 +82,8 @@ class _Recorded:
     claims: dict[int, dict] = field(default_factory=dict)
     citations: dict[int, dict] = field(default_factory=dict)
     removed: dict[int, str] = field(default_factory=dict)  # citation id: when it was removed
+    accounts: dict[str, dict] = field(default_factory=dict)  # by name: role, created_at, disabled_at
+    tokens: dict[int, dict] = field(default_factory=dict)  # by id: account, prefix, created_at, revoked_at
 
 
 def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]] | None = None,
@@ -104,6 +107,7 @@ def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]
                 count("ledger_entries", recorded.entries)
             report.problems.extend(recorded.chain)
             report.problems.extend(_check_claims_and_citations(catalog, recorded, count))
+            report.problems.extend(_check_accounts(catalog, recorded, count))
         if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
             report.problems.extend(_check_index(catalog, index_ids, count))
         catalogued = catalog.blob_hashes()
@@ -299,9 +303,12 @@ def _gather(recorded: _Recorded, entry: dict, data: dict) -> None:
 
 
 def _apply(recorded: _Recorded, event: str, subject: str, at: str, data: dict) -> None:
-    """Record what an observation, claim or citation event says; other events are recorded elsewhere."""
+    """Record what an observation, claim, citation or account event says; capture events are read apart."""
     if event == "capture.observed":
         recorded.observations[data["observation_id"]] = data
+        return
+    if event.startswith("account."):
+        _apply_account(recorded, event, subject, at, data)
         return
     if event not in ("claim.created", "claim.status_changed", "citation.added", "citation.removed"):
         return
@@ -315,6 +322,25 @@ def _apply(recorded: _Recorded, event: str, subject: str, at: str, data: dict) -
         recorded.citations[subject] = {**data, "created_at": at}
     elif event == "citation.removed":
         recorded.removed[subject] = at
+
+
+def _apply_account(recorded: _Recorded, event: str, name: str, at: str, data: dict) -> None:
+    """Record what an account event says of its account and tokens."""
+    if event == "account.added":
+        recorded.accounts[name] = {"role": data["role"], "created_at": at, "disabled_at": None}
+    elif event == "account.attested":
+        recorded.accounts[name] = {key: data[key] for key in ("role", "created_at", "disabled_at")}
+        for token in data["tokens"]:
+            recorded.tokens[token["token_id"]] = {"account": name, **token}
+    elif event == "account.role_changed" and name in recorded.accounts:
+        recorded.accounts[name]["role"] = data["role"]
+    elif event == "account.disabled" and name in recorded.accounts:
+        recorded.accounts[name]["disabled_at"] = at
+    elif event == "account.token_issued":
+        recorded.tokens[data["token_id"]] = {"account": name, "prefix": data["prefix"], "created_at": at,
+                                             "revoked_at": None}
+    elif event == "account.token_revoked" and data["token_id"] in recorded.tokens:
+        recorded.tokens[data["token_id"]]["revoked_at"] = at
 
 
 def _check_observations(catalog: Catalog, recorded: _Recorded, count) -> Iterator[Problem]:
@@ -344,6 +370,24 @@ def _check_claims_and_citations(catalog: Catalog, recorded: _Recorded, count) ->
         if citation.removed_at is None:
             yield from _reanchor(catalog, citation, texts)
     yield from _rows_missing("citation", recorded.citations)
+
+
+def _check_accounts(catalog: Catalog, recorded: _Recorded, count) -> Iterator[Problem]:
+    """Hold accounts (role, times) and API tokens (whose, prefix, times) to their ledger events: a role or a
+    token given behind the archive's back is named."""
+    names = {}
+    for row in catalog.account_rows():
+        count("accounts")
+        names[row["id"]] = row["name"]
+        yield from _held_to(f"account {row['name']}", "account.added", recorded.accounts.pop(row["name"], None),
+                            row, ("role", "created_at", "disabled_at"))
+    yield from _rows_missing("account", recorded.accounts)
+    for row in catalog.token_rows():
+        count("tokens")
+        yield from _held_to(f"token {row['id']}", "account.token_issued", recorded.tokens.pop(row["id"], None),
+                            {**row, "account": names.get(row["account_id"])},
+                            ("account", "prefix", "created_at", "revoked_at"))
+    yield from _rows_missing("token", recorded.tokens)
 
 
 def _check_index(catalog: Catalog, index_ids: Callable[[], list[int]], count) -> Iterator[Problem]:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from archive.accounts import PREFIX_LENGTH, secret_hash
-from archive.errors import InvalidInputError, NotFoundError, UnauthorizedError
+from archive.errors import InvalidInputError, LastAdminError, NotFoundError, UnauthorizedError
 from archive.permissions import ACTIONS, ENDPOINTS, GRANTS, ROLES, allows, least_role
 
 
@@ -157,3 +157,130 @@ def test_serve_refuses_a_public_address_without_accounts(evidence):
     refused = evidence("serve", "--host", "0.0.0.0", "--port", "0")
     assert refused.exit_code == 1
     assert "evidence user add NAME --role admin" in refused.output and "0.0.0.0" in refused.output
+
+
+# -- account changes in the ledger ------------------------------------------------------------------------
+
+def _account_events(archive) -> list[tuple[str, str, str | None, str]]:
+    events, _total = archive.ledger(event="account", limit=1000)
+    return [(e.event, e.subject, e.actor, e.describe()) for e in reversed(events)]
+
+
+def _ledger_text(archive) -> str:
+    """Every column of every ledger entry, as one text to search for secrets."""
+    return json.dumps(list(archive.catalog.iter_ledger()), ensure_ascii=False)
+
+
+def test_every_account_change_is_an_event_naming_who_did_it_and_no_secret(archive):
+    from archive.actors import acting_as
+
+    with acting_as("user:alice"):
+        archive.accounts.add("alice", "admin", "correct horse")
+        archive.accounts.add("bob", "viewer", "bob's own secret")
+        archive.accounts.set_role("bob", "editor")
+        token = archive.accounts.issue_token("bob")
+        archive.accounts.revoke(token[:PREFIX_LENGTH])
+        archive.accounts.disable("bob")
+    prefix = token[:PREFIX_LENGTH]
+    assert _account_events(archive) == [
+        ("account.added", "alice", "user:alice", "added account alice as an admin"),
+        ("account.added", "bob", "user:alice", "added account bob as a viewer"),
+        ("account.role_changed", "bob", "user:alice", "made bob an editor"),
+        ("account.token_issued", "bob", "user:alice", f"issued a token {prefix}… for bob"),
+        ("account.token_revoked", "bob", "user:alice", f"revoked the token {prefix}… of bob"),
+        ("account.disabled", "bob", "user:alice", "disabled account bob")]
+    ledger = _ledger_text(archive)
+    for secret in ("correct horse", "bob's own secret", token, token[PREFIX_LENGTH:], secret_hash(token),
+                   archive.catalog.account_row("bob")["password_hash"]):
+        assert secret not in ledger
+    assert archive.verify().ok
+
+
+def test_a_change_that_changes_nothing_is_no_event(archive):
+    archive.accounts.add("alice", "admin", "correct horse")
+    archive.accounts.add("bob", "viewer", "correct horse")
+    archive.accounts.set_role("bob", "viewer")
+    archive.accounts.disable("bob")
+    archive.accounts.disable("bob")
+    assert [event for event, *_ in _account_events(archive)] == ["account.added", "account.added",
+                                                                 "account.disabled"]
+
+
+def test_a_refused_change_writes_neither_row_nor_event(archive):
+    archive.accounts.add("alice", "admin", "correct horse")
+    before = archive.ledger_head()
+    with pytest.raises(InvalidInputError):
+        archive.accounts.add("ALICE", "viewer", "correct horse")
+    with pytest.raises(LastAdminError):
+        archive.accounts.disable("alice")
+    assert archive.ledger_head() == before and not archive.accounts.get("alice").disabled
+
+
+def test_the_last_enabled_admin_cannot_be_demoted_or_disabled(archive):
+    accounts = archive.accounts
+    accounts.add("alice", "admin", "correct horse")
+    accounts.add("bob", "admin", "correct horse")
+    accounts.disable("bob")  # a disabled admin manages nothing: alice is now the last
+    for change in (lambda: accounts.set_role("alice", "editor"), lambda: accounts.disable("alice")):
+        with pytest.raises(LastAdminError, match="alice is the last enabled admin") as refused:
+            change()
+        assert refused.value.kind == "conflict"
+    accounts.add("carol", "admin", "correct horse")
+    assert accounts.set_role("alice", "editor").role == "editor"  # carol still manages
+    assert accounts.set_role("bob", "viewer").role == "viewer"  # a disabled admin is no last admin
+    with pytest.raises(LastAdminError):
+        accounts.disable("carol")
+
+
+def test_accounts_made_before_the_ledger_held_them_are_attested_once(tmp_path):
+    import sqlite_utils
+
+    from archive.archive import Archive
+    from archive.catalog import schema_migrations
+
+    home = tmp_path / "old"
+    home.mkdir()
+    db = sqlite_utils.Database(home / "catalog.db")
+    schema_migrations().apply(db, stop_before="m012_accounts_in_the_ledger")
+    db.execute("INSERT INTO accounts (id, name, role, password_hash, created_at, disabled_at) VALUES "
+               "(1, 'ana', 'admin', 'x', '2026-01-01T00:00:00.000000Z', NULL), "
+               "(2, 'ben', 'viewer', 'x', '2026-01-02T00:00:00.000000Z', '2026-01-03T00:00:00.000000Z')")
+    db.execute("INSERT INTO tokens (id, account_id, prefix, sha256, created_at, revoked_at) VALUES "
+               "(1, 2, 'evd_abcdefgh', 'f', '2026-01-02T00:00:01.000000Z', '2026-01-02T00:00:02.000000Z')")
+    db.conn.commit()
+    db.close()
+    with Archive(home) as archive:
+        assert [(e, s, d) for e, s, _a, d in _account_events(archive)] == [
+            ("account.attested", "ana", "recorded account ana as it stood (admin) when accounts joined the ledger"),
+            ("account.attested", "ben",
+             "recorded account ben as it stood (viewer, disabled) when accounts joined the ledger")]
+        report = archive.verify()
+        assert report.ok, report.problems
+        assert report.checked["accounts"] == 2 and report.checked["tokens"] == 1
+        archive.accounts.set_role("ben", "editor")
+        assert archive.verify().ok
+
+
+# -- the command line records its operator ---------------------------------------------------------------
+
+def test_user_commands_record_the_local_operator(evidence, home, monkeypatch):
+    from archive.archive import Archive
+
+    monkeypatch.setenv("EVIDENCE_ACTOR", "ops")
+    evidence("user", "add", "alice", "--role", "admin", "--password-stdin", input="correct horse\n")
+    evidence("user", "add", "bob", "--role", "viewer", "--password-stdin", input="correct horse\n")
+    evidence("user", "role", "bob", "editor")
+    token = evidence("user", "token", "bob").output.strip()
+    evidence("user", "revoke", token[:PREFIX_LENGTH])
+    evidence("user", "disable", "bob")
+    with Archive(home) as archive:
+        recorded = _account_events(archive)
+        assert [(event, actor) for event, _subject, actor, _what in recorded] == [
+            ("account.added", "local:ops"), ("account.added", "local:ops"), ("account.role_changed", "local:ops"),
+            ("account.token_issued", "local:ops"), ("account.token_revoked", "local:ops"),
+            ("account.disabled", "local:ops")]
+        assert token not in _ledger_text(archive) and "correct horse" not in _ledger_text(archive)
+    refused = evidence("user", "disable", "alice")
+    assert refused.exit_code == 1
+    assert refused.output.strip() == ("Error: alice is the last enabled admin: make another account admin first, "
+                                      "so that someone can still manage the accounts.")

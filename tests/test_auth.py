@@ -29,7 +29,8 @@ def team(app):
             archive.accounts.add(role, role, PASSWORD)
         tokens = {role: archive.accounts.issue_token(role) for role in ROLES}
     return {"ids": {"capture_id": capture.id, "other_id": capture.id, "claim_id": claim.id,
-                    "citation_id": citation.id, "filename": "style.css", "actor": "user:viewer"},
+                    "citation_id": citation.id, "filename": "style.css", "actor": "user:viewer",
+                    "name": "viewer", "prefix": tokens["viewer"][:12]},
             "tokens": tokens}
 
 
@@ -237,12 +238,13 @@ def test_pages_show_only_what_the_role_may_use(app, team):
         shown[role] = {"status form": "status-form" in claim, "remove": "Retract citation" in claim,
                        "cite": 'id="cite-selection"' in capture and 'id="cite-form"' in capture,
                        "new claim": "new-claim" in client.get("/claims").text,
-                       "add": 'href="/add"' in capture, "account": f">{role}</a> ({role})" in capture}
+                       "add": 'href="/add"' in capture, "account": f">{role}</a> ({role})" in capture,
+                       "accounts": 'href="/accounts"' in capture}
     assert shown["viewer"] == {"status form": False, "remove": False, "cite": False, "new claim": False,
-                               "add": False, "account": True}
+                               "add": False, "account": True, "accounts": False}
     assert shown["contributor"] == {**shown["viewer"], "cite": True, "new claim": True, "add": True}
     assert shown["editor"] == {**shown["contributor"], "status form": True, "remove": True}
-    assert shown["admin"] == shown["editor"]
+    assert shown["admin"] == {**shown["editor"], "accounts": True}
 
 
 def test_forbidden_page_is_a_plain_message(client, team):

@@ -1,5 +1,6 @@
 """Team mode in a real browser: a contributor logs in, captures and cites by selecting text; a viewer sees no cite
-button; an editor sets the verdict; the claim's history names everyone who acted."""
+button; an editor sets the verdict; the claim's history names everyone who acted; an admin manages accounts whose
+names are markup, and they read as text."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
 CLAIM = "Kazakhstan exported $1.23 million of drones to Russia in 2022"
 NAME = "<img src=x onerror=alert(1)>contributor"
+NEWCOMER = "<script>alert('newcomer')</script>"
 
 
 @pytest.fixture(scope="module")
 def team_server(tmp_path_factory):
-    """`evidence serve` on 127.0.0.1 over an archive with one capture, a contributor and a viewer."""
+    """`evidence serve` on 127.0.0.1 over an archive with one capture, two contributors, a viewer, an editor and an admin."""
     from ingest.pipeline import Limits, capture_upload
 
     home = tmp_path_factory.mktemp("team-archive")
@@ -33,6 +35,7 @@ def team_server(tmp_path_factory):
         archive.accounts.add("viewer", "viewer", PASSWORD)
         archive.accounts.add("reporter", "contributor", PASSWORD)
         archive.accounts.add("editor", "editor", PASSWORD)
+        archive.accounts.add("admin", "admin", PASSWORD)
     environment = {**{k: v for k, v in os.environ.items() if not k.startswith("EVIDENCE_")}, "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "app", "--home", str(home), "serve", "--port", "0"]
     with served(command, Path(__file__).parents[1], environment) as base:
@@ -127,4 +130,26 @@ def test_a_desk_captures_cites_and_judges_and_the_history_names_each(team_server
     cited_by = page.locator(".citation .cited-by").all_inner_texts()
     assert any(NAME in text for text in cited_by) and any("reporter" in text for text in cited_by)
     _log_out(page, base)
+
+
+def test_admin_adds_an_account_named_with_a_script_and_it_stays_text(team_server, page):
+    base, _capture_id = team_server
+    _log_in(page, base, "admin", "/accounts")
+    page.fill("form.new-account input[name=name]", NEWCOMER)
+    page.select_option("form.new-account select[name=role]", "viewer")
+    page.fill("form.new-account input[name=password]", PASSWORD)
+    page.click("form.new-account button[type=submit]")
+    page.wait_for_url(f"{base}/accounts")
+    assert f"Account {NEWCOMER} created (viewer)." in page.inner_text("p.flash")
+    names = [cell.inner_text() for cell in page.locator("table.accounts td[data-label=Account]").all()]
+    assert names == [NAME, "viewer", "reporter", "editor", "admin", NEWCOMER]  # shown as text, never as markup
+    assert page.locator("table.accounts img, table.accounts script").count() == 0
+
+    page.locator("tr.account-row", has_text=NEWCOMER).locator("form[action='/accounts/token'] button").click()
+    page.wait_for_selector("section.issued-token")
+    issued = page.inner_text("section.issued-token")
+    assert NEWCOMER in issued and "it will not be shown again" in issued
+    assert page.inner_text("code.token").startswith("evd_") and page.url == f"{base}/accounts/token"
+    page.goto(f"{base}/audit?event=account")
+    assert f"added account {NEWCOMER} as a viewer" in page.inner_text("table.events")
     assert page.dialogs == []

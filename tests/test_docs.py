@@ -133,7 +133,7 @@ def test_every_api_route_is_documented(tmp_path):
     for rule in app.url_map.iter_rules():
         if not rule.rule.startswith("/api/"):
             continue
-        path = re.sub(r"<(?:int:)?(\w+)>", r"<\1>", rule.rule)
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"<\1>", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             assert f"`{method} {path}`" in text, f"{method} {path} is not in docs/api.md"
 

@@ -93,6 +93,11 @@ API = {
     ("POST", "/api/citations"): ([], ["claim_id", "capture_id", "quote", "position", "stance", "note"]),
     ("DELETE", "/api/citations/<int:citation_id>"): ([], ["reason"]),
     ("GET", "/api/ledger"): (["actor", "event", "since", "until", "subject", "limit", "offset"], []),
+    ("GET", "/api/accounts"): ([], []),
+    ("POST", "/api/accounts"): ([], ["name", "role", "password"]),
+    ("PATCH", "/api/accounts/<path:name>"): ([], ["role", "disabled"]),
+    ("POST", "/api/accounts/<path:name>/tokens"): ([], []),
+    ("DELETE", "/api/tokens/<prefix>"): ([], []),
 }
 # Plausible values next to hostile ones, so that examples also get past the first check.
 PLAUSIBLE = {
@@ -108,8 +113,13 @@ PLAUSIBLE = {
     "reason": st.sampled_from([None, "The source was corrected."]),
     "actor": st.sampled_from(["local:fuzz", "user:alice"]), "event": st.sampled_from(["claim", "citation.added"]),
     "since": st.sampled_from(["2020-01-01", "2026-12-01T09:30:00Z"]), "until": st.sampled_from(["2100-12-31"]),
-    "subject": st.sampled_from(["1", "claim 1", "citation #1"]),
+    "subject": st.sampled_from(["1", "claim 1", "citation #1", "account alice"]),
+    "name": st.sampled_from(["alice", "Alice", "<b>bob</b>"]), "role": st.sampled_from(ROLES),
+    "password": st.sampled_from(["correct horse battery", "short"]), "disabled": st.sampled_from([True, False]),
 }
+# Path arguments that are no ids: an account's name, a token's prefix.
+PATH_VALUES = {"name": st.one_of(PLAUSIBLE["name"], HOSTILE_IDS),
+               "prefix": st.one_of(st.sampled_from(["evd_12345678", "evd_1234"]), HOSTILE_IDS)}
 UPLOADS = st.one_of(st.sampled_from([b"", b"%PDF-1.4\n%garbage", b"\xff\xfe" + "utf-16 text".encode("utf-16-le"),
                                      b"<html><body><p>short</p></body></html>", b"PK\x03\x04broken zip",
                                      NOISE[:64]]), st.binary(max_size=300))
@@ -141,7 +151,7 @@ def api_requests(draw, method: str, rule: str):
     Hypothesis favours first choices and small numbers, so the plausible choice comes first everywhere.
     """
     args, keys = API[(method, rule)]
-    path = re.sub(r"<[^>]+>", lambda _match: _path_segment(draw(IDS)), rule)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: _path_segment(draw(PATH_VALUES.get(match.group(1), IDS))), rule)
     query = {name: draw(st.one_of(PLAUSIBLE.get(name, PLAUSIBLE["text_flag"]), TEXT))
              for name in args if draw(st.booleans())}
     if draw(st.integers(0, 9)) == 0:
@@ -182,6 +192,19 @@ def fuzz_app(tmp_path_factory):
     return create_app({"TESTING": True, "EVIDENCE_HOME": str(home), "SECRET_KEY": "fuzz", "FETCH_TIMEOUT": 1.0})
 
 
+@pytest.fixture(scope="module")
+def fuzz_team(tmp_path_factory):
+    """The app on a team archive, and the token of its admin: account routes are fuzzed as the admin, on
+    accounts that exist (a viewer with a token), and no example can reach the admin's own account."""
+    home = tmp_path_factory.mktemp("fuzz-team")
+    with Archive(home) as archive:
+        archive.accounts.add("fuzz-admin", "admin", "correct horse battery")
+        archive.accounts.add("alice", "viewer", "correct horse battery")
+        archive.accounts.issue_token("alice")
+        token = archive.accounts.issue_token("fuzz-admin")
+    return create_app({"TESTING": True, "EVIDENCE_HOME": str(home), "SECRET_KEY": "fuzz"}), token
+
+
 def test_every_api_route_is_fuzzed(fuzz_app):
     routes = {(method, rule.rule) for rule in fuzz_app.url_map.iter_rules() if rule.rule.startswith("/api/")
               for method in rule.methods - {"HEAD", "OPTIONS"}}
@@ -189,14 +212,20 @@ def test_every_api_route_is_fuzzed(fuzz_app):
 
 
 @pytest.mark.parametrize("method, rule", sorted(API))
-def test_api_route_answers_hostile_requests_with_json_errors(fuzz_app, method, rule):
-    client = fuzz_app.test_client()
+def test_api_route_answers_hostile_requests_with_json_errors(request, method, rule):
+    if rule.startswith(("/api/accounts", "/api/tokens")):
+        app, token = request.getfixturevalue("fuzz_team")
+        credentials = {"Authorization": f"Bearer {token}"}
+    else:
+        app, credentials = request.getfixturevalue("fuzz_app"), {}
+    client = app.test_client()
 
     @settings(FUZZ, max_examples=API_EXAMPLES)
     @given(api_requests(method, rule))
     def answer(request):
         _fresh_random()
         arguments = dict(request)
+        arguments["headers"] = {**arguments["headers"], **credentials}
         response = client.open(arguments.pop("path"), **arguments)
         assert response.status_code < 500, (request, response.get_data(as_text=True)[:500])
         if response.status_code >= 400:

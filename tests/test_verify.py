@@ -128,6 +128,36 @@ def test_row_added_behind_the_archives_back(evidence, cited):
     assert code == 1 and [(p["kind"], p["id"]) for p in report["problems"]] == [("not_in_ledger", "claim 2")]
 
 
+@pytest.fixture
+def staffed(evidence, cited):
+    """The cited archive with an admin, an editor and a revoked token of the editor's; returns the home."""
+    for name, role in (("ana", "admin"), ("ben", "viewer")):
+        evidence("user", "add", name, "--role", role, "--password-stdin", input="correct horse\n")
+    evidence("user", "role", "ben", "editor")
+    evidence("user", "revoke", evidence("user", "token", "ben").output[:12])
+    return cited
+
+
+def test_accounts_and_tokens_verify_clean(evidence, staffed):
+    code, report = _verify(evidence)
+    assert code == 0 and report["problems"] == []
+    assert report["checked"]["accounts"] == 2 and report["checked"]["tokens"] == 1
+
+
+@pytest.mark.parametrize("statement, problem", [
+    ("UPDATE accounts SET role = 'admin' WHERE name = 'ben'", ("catalog_mismatch", "account ben")),
+    ("UPDATE tokens SET revoked_at = NULL", ("catalog_mismatch", "token 1")),
+    ("INSERT INTO accounts (name, role, password_hash, created_at) VALUES ('mallory', 'admin', 'x', 't')",
+     ("not_in_ledger", "account mallory")),
+    ("UPDATE ledger SET data = replace(data, '\"editor\"', '\"viewer\"') WHERE event = 'account.role_changed'",
+     ("ledger_changed", "ledger entry 9")),
+])
+def test_rights_given_behind_the_archives_back_are_named(evidence, staffed, statement, problem):
+    _sql(staffed, statement)
+    code, report = _verify(evidence)
+    assert code == 1 and problem in {(p["kind"], p["id"]) for p in report["problems"]}
+
+
 def test_changed_exchange_warc(evidence, http_server, home):
     from tests.documents import html_page
     url = http_server.serve("/p", html_page("P", "<p>" + "Drones and more drones were exported. " * 6 + "</p>"))

@@ -9,6 +9,7 @@ from archive import inputs
 from archive.errors import InvalidInputError
 from ingest.sources import SourceItem, Upload
 from web import arguments
+from web.accounts import managed_accounts
 from web.captures import limits, safe_upload_name
 from web.db import get_archive
 from web.errors import STATUS, json_error
@@ -154,3 +155,49 @@ def ledger():
     filters = {name: request.args.get(name) for name in ("actor", "event", "since", "until", "subject")}
     events, total = get_archive().ledger(**filters, limit=limit, offset=offset)
     return jsonify(total=total, limit=limit, offset=offset, entries=[e.to_json() for e in events])
+
+
+@bp.get("/accounts")
+def list_accounts():
+    """List accounts with their roles and tokens (by prefix): the `user list --json` shapes."""
+    return jsonify(accounts=[a.to_json() for a in get_archive().accounts.list()])
+
+
+@bp.post("/accounts")
+def create_account():
+    """Create an account: JSON {"name", "role", "password"}, checked as `evidence user add` checks them."""
+    body = json_object('{"name": "ben", "role": "contributor", "password": "at least 8 characters"}')
+    if not {"name", "role", "password"} <= body.keys():
+        return json_error('Send JSON {"name": "ben", "role": "contributor", "password": "at least 8 characters"}.',
+                          400)
+    return jsonify(managed_accounts().add(body["name"], body["role"], body["password"]).to_json()), 201
+
+
+@bp.route("/accounts/<path:name>", methods=["PATCH"])
+def update_account(name: str):
+    """Change an account: JSON {"role": ...} to give it another role, {"disabled": true} to disable it."""
+    body = json_object('{"role": "editor"} or {"disabled": true}')
+    if not body.keys() & {"role", "disabled"} or body.get("disabled", True) is not True:
+        return json_error('Send JSON {"role": "editor"} or {"disabled": true} (a disabled account stays disabled).',
+                          400)
+    accounts = managed_accounts()
+    account = accounts.set_role(name, body["role"]) if "role" in body else accounts.get(name)
+    if "disabled" in body:
+        account = accounts.disable(name)
+    return jsonify(account.to_json())
+
+
+@bp.post("/accounts/<path:name>/tokens")
+def issue_token(name: str):
+    """Make an API token for an account: {"user", "token"}, the token shown this once and never cached."""
+    token = managed_accounts().issue_token(name)
+    response = jsonify(user=name, token=token)
+    response.status_code = 201
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.delete("/tokens/<prefix>")
+def revoke_token(prefix: str):
+    """Revoke the live token that starts with PREFIX (its first 12 characters); it stops working at once."""
+    return jsonify(revoked=managed_accounts().revoke(prefix).prefix)

@@ -10,7 +10,7 @@ from archive.errors import ArchiveError, CaptureError, IntegrityError
 
 STATUS = {
     "invalid": 400, "refused": 400, "not_found": 404, "too_large": 413, "unprocessable": 422,
-    "unauthorized": 401, "forbidden": 403,
+    "unauthorized": 401, "forbidden": 403, "conflict": 409,
     # The archive cannot answer now (another process kept it locked) or at all (its catalog is damaged or not
     # its own), or its stored evidence no longer matches its hash: not the caller's fault.
     "busy": 503, "damaged": 503, "integrity": 500,
