@@ -34,7 +34,8 @@ from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone
 from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, read_number_words, step_of_value
 from archive.figures.surroundings import SPACES, WS, alternation, tokens_before
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
-                                   qualifier_before, read_currency_after, read_qualifier_after, read_suffix)
+                                   percent_before, qualifier_before, read_currency_after, read_qualifier_after,
+                                   read_suffix)
 from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS, NUMBER_WORDS, WORD_SCALES
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -200,6 +201,8 @@ def _draft_from_digits(
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     if prefix:
         suffix.unit = prefix[0]
+    elif suffix.unit is None and (percent_start := percent_before(text, start)) is not None:
+        suffix.unit, figure_start = "%", percent_start  # "yüzde 17,1", "%17"
     if suffix.letter_scale and not letter_scale_allowed(text, suffix, query):
         return _measure_or_code(text, match, start, number_end), taken_until
     bare = suffix.unit is None and not suffix.has_scale
@@ -330,6 +333,8 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
         if not _RANGE_GAP.fullmatch(text, lower.end, upper.start):
             continue
         # "from 150 to 2 million" is not 150 million: only a lower bound below the upper takes its scale
+        if lower.unit and upper.unit and lower.unit != upper.unit:
+            continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
         if upper.has_scale and not lower.has_scale and lower.mantissa <= upper.mantissa:
             lower.scale, lower.has_scale = upper.scale, True
         if lower.unit is None:
