@@ -9,7 +9,8 @@ SEK), else as the one currency it names in the language it is spelled in, else a
 language ("dinara" in Serbian is RSD, "원" in Korean KRW), else, for a dollar, as USD; otherwise it names no
 currency. Turkish and Kazakh add case endings to names ("dolara", "теңгені"): those are taken off.
 
-Built once, on first use (reading CLDR for every language takes a quarter of a second, which the command
+Only money that was legal tender somewhere counts (not units of account such as Ecuador's "unité de valeur
+constante", whose noun is an everyday word). Built once, on first use (reading CLDR for every language takes a quarter of a second, which the command
 line's read commands should not pay), and held for the life of the process.
 """
 
@@ -68,6 +69,10 @@ def currency_table() -> CurrencyTable:
     table = CurrencyTable()
     shared: dict[str, dict[str, set[str]]] = {}  # language -> word -> codes whose names hold it
     likely = get_global("likely_subtags")
+    # money that was ever legal tender somewhere: not units of account such as Ecuador's "unité de valeur
+    # constante", whose noun is an everyday word
+    tender = {code for entries in get_global("territory_currencies").values()
+              for code, _start, _end, is_tender in entries if is_tender}
     for locale_name in LOCALES:
         locale = Locale.parse(locale_name)
         language = _language(locale_name)
@@ -78,6 +83,8 @@ def currency_table() -> CurrencyTable:
             table.home.setdefault(language, home[0])
         plurals = locale._data["currency_names_plural"]  # noqa: SLF001 - Babel keeps plural names only here
         for code, name in locale.currencies.items():
+            if code not in tender:
+                continue
             forms = {name, *dict(plurals.get(code, {})).values()}
             for form in forms:
                 lowered = " ".join(form.lower().split())
@@ -105,6 +112,10 @@ def currency_table() -> CurrencyTable:
                 table.names.setdefault(word, next(iter(codes)))  # "kuna", "złotych": one currency's noun
     for noun in table.nouns:
         table.names.pop(noun, None)  # a noun of several currencies is resolved in context, never looked up
+    # a word that is some currency's noun tells nothing about which one ("nowy dolar tajwański")
+    noun_stems = {noun[:length] for noun in table.nouns for length in range(5, len(noun) + 1)}
+    for code, stems in table.own_words.items():
+        stems -= noun_stems
     return table
 
 

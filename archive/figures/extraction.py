@@ -54,6 +54,10 @@ _CANDIDATE = re.compile(
 # Where a candidate can begin: sre scans for a character class quickly, but not for a large alternation.
 _CANDIDATE_START = re.compile(r"[\d+(零〇一二两兩三四五六七八九十百]")
 
+# Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
+_LIST_GAP = re.compile(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
+# Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
+_SENTENCE_BREAK = re.compile(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
 _RANGE_GAP = re.compile(rf"{WS}?[-–—‒]{WS}?|{WS}(?:to|до|bis|à|a|hasta){WS}")
 
 _NUMBER_WORD = alternation([*NUMBER_WORDS, *WORD_SCALES])
@@ -78,6 +82,7 @@ class Figure:
     unit: str | None
     approx: str | None
     precision: float
+    unit_inferred: bool = False  # the currency was written with an earlier amount of the sentence, not this one
 
     def to_json(self) -> dict:
         """Return the figure in the JSON shape of `evidence figures --json`."""
@@ -89,6 +94,7 @@ class Figure:
             "value": value,
             "unit": self.unit,
             "approx": self.approx,
+            "unit_inferred": self.unit_inferred,
         }
 
 
@@ -105,6 +111,7 @@ class _Draft:
     approx: str | None = None
     has_scale: bool = False
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
+    unit_inferred: bool = False
 
     def freeze(self, text: str) -> Figure:
         """Return the finished figure."""
@@ -116,6 +123,7 @@ class _Draft:
             unit=self.unit,
             approx=self.approx,
             precision=float(self.step * self.scale),
+            unit_inferred=self.unit_inferred,
         )
 
 
@@ -158,6 +166,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_words(text))
     drafts = _without_overlaps(drafts)
     _share_across_ranges(text, drafts)
+    _share_percent_across_lists(text, drafts)
+    _carry_currency_forward(text, drafts)
     return drafts
 
 
@@ -325,6 +335,30 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     draft.has_scale = any(char in CJK_BIG for char in numeral)
     _apply_qualifier(text, draft, suffix.approx)
     return draft
+
+
+def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
+    """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries."""
+    for index in range(len(drafts) - 2, -1, -1):
+        item, following = drafts[index], drafts[index + 1]
+        if (item.unit is None and not item.has_scale and following.unit == "%" and item.step < 1
+                and _LIST_GAP.fullmatch(text, item.end, following.start)):
+            item.unit = "%"
+
+
+def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
+    """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
+    ("884,3 millones de dólares ... 849,1 millones"), marked as inferred: of the same scale, or closing a
+    clause ("6,7 milliards, dépassant")."""
+    money: _Draft | None = None
+    for draft in drafts:
+        if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        if draft.unit not in (None, "%", "x", "pp"):
+            money = draft
+        elif money is not None and draft.unit is None and draft.has_scale and (
+                draft.scale == money.scale or not text[draft.end : draft.end + 2].strip()[:1].isalpha()):
+            draft.unit, draft.unit_inferred = money.unit, True
 
 
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:

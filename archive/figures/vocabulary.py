@@ -207,7 +207,7 @@ MONTHS = set(
     ).split()
 )
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
-TIME_WORDS_BEFORE = {"klo", "kello", "kl."}
+TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
 # Time zones after a time written without a colon: "1453 GMT".
 TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "hkt", "jst", "bst"}
 # Words after which digits are a phone or fax number.
@@ -223,9 +223,22 @@ YEAR_PREPOSITIONS = set(
     "in since from until till by of year around circa в с до году года im seit von bis jahr en depuis "
     "année desde hasta año vuonna vuodesta vuoteen".split()
 )
+# Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
+# Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位"; Korean "6급", "1심", "2차", "1위", "3번째", "5호".
+DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目",
+                        "급", "심", "차", "위", "번째", "호", "등")
+# Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
+KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
+KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
+KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
+# Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
+KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
 CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶")
 
+# Words after a number that make it a model's name: "737 Max", "787 Dreamliner", "the 777 program".
+MODEL_WORDS = {"max", "dreamliner", "dreamliners", "pro", "plus", "ultra", "mini", "neo", "series", "program",
+               "programme", "variant", "model", "jet", "airliner", "class", "family", "evo", "turbo", "lite"}
 # Nouns that make a year-like integer or a bare "m"/"k" a count ("2000 people", "3m people").
 COUNTED_NOUNS = set(
     (
