@@ -156,6 +156,11 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     return text[end] != "년" or len(raw) == 4  # "1963년" is a year, "6년" six years
 
 
+def glued_model_suffix(text: str, raw: str, end: int) -> bool:
+    """Tell whether an "x" glued to a number of three digits or more names a model: "777x jets", "the 777X"."""
+    return raw.isdigit() and len(raw) >= 3 and text[end : end + 1] in "xX" and bool(next_word(text, end + 1))
+
+
 def names_a_model(text: str, end: int) -> bool:
     """Tell whether the word after a number makes it a model's name: "737 Max", "787 Dreamliner", "777 program"."""
     word = next_word(text, end)

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
-                                       glued_to_word_before, is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number,
-                                       is_reference)
+                                       glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
+                                       is_not_a_figure, is_phone_number, is_reference, names_a_model)
 from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, read_number_words, step_of_value
 from archive.figures.surroundings import SPACES, WS, alternation, tokens_before
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
-                                   percent_before, qualifier_before, read_currency_after, read_qualifier_after,
-                                   read_suffix)
+                                   counts_something, percent_before, qualifier_before, read_currency_after,
+                                   read_qualifier_after, read_suffix)
 from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS, NUMBER_WORDS, WORD_SCALES
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -198,11 +198,14 @@ def _draft_from_digits(
 ) -> tuple[_Draft | None, int]:
     """Return the figure around a number written with digits (or None), and where scanning may resume."""
     start, number_end = match.span("num")
+    raw = match.group("num")
+    if match.group("sep") and match.group("sep") in SPACES and names_a_model(text, number_end):
+        raw = raw.split(match.group("sep"))[0]  # "400 737 Max jets": 400 jets of the 737 Max, not 400,737
+        number_end = start + len(raw)
     prefix = currency_before(text, start)
     figure_start = prefix[1] if prefix else start
     if prefix is None and glued_to_word_before(text, start):
         return None, end_of_code(text, number_end)  # "ФС77-76922": the whole code
-    raw = match.group("num")
     words_before = tokens_before(text, figure_start, 4)
     if is_phone_number(raw, words_before):
         return None, end_of_phone_number(text, number_end)
@@ -213,6 +216,8 @@ def _draft_from_digits(
         suffix.unit = prefix[0]
     elif suffix.unit is None and (percent_start := percent_before(text, start)) is not None:
         suffix.unit, figure_start = "%", percent_start  # "yüzde 17,1", "%17"
+    if suffix.unit == "x" and glued_model_suffix(text, raw, number_end):
+        return None, suffix.end  # "777x jets": a model
     if suffix.letter_scale and not letter_scale_allowed(text, suffix, query):
         return _measure_or_code(text, match, start, number_end), taken_until
     bare = suffix.unit is None and not suffix.has_scale
@@ -355,9 +360,10 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
             money = None
         if draft.unit not in (None, "%", "x", "pp"):
-            money = draft
-        elif money is not None and draft.unit is None and draft.has_scale and (
-                draft.scale == money.scale or not text[draft.end : draft.end + 2].strip()[:1].isalpha()):
+            if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
+                money = draft
+        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
+                and (draft.scale == money.scale or not text[draft.end : draft.end + 2].strip()[:1].isalpha()):
             draft.unit, draft.unit_inferred = money.unit, True
 
 

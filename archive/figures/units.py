@@ -289,20 +289,24 @@ _NAME_WORDS = re.compile(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3
 
 
 def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:
-    """Read a currency named as CLDR names it ("couronnes suédoises", "srpskih dinara", "dolarla")."""
-    found = _NAME_WORDS.match(text, pos)
-    if found is None and suffix.has_scale and not suffix.letter_scale:
-        connector = _CONNECTOR.match(text, pos)
-        found = _NAME_WORDS.match(text, connector.end()) if connector else None
-    if found is None:
-        return
+    """Read a currency named as CLDR names it ("couronnes suédoises", "srpskih dinara", "dolarla"), right after
+    the number or after "de"/"of" following a scale word."""
+    starts = [pos]
+    if suffix.has_scale and not suffix.letter_scale and (connector := _CONNECTOR.match(text, pos)):
+        starts.append(connector.end())
+    for start in starts:
+        if (found := _NAME_WORDS.match(text, start)) and _read_cldr_name(text, suffix, found, pos):
+            return
+
+
+def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> bool:
+    """Read the longest currency name of CLDR that the words of ``found`` begin with; tell whether one was."""
     table = currency_table()
     words = found.group("words").split()
     start = found.start("words")
     for count in range(min(len(words), table.longest), 0, -1):
         name = " ".join(words[:count]).lower()
-        candidates = [name, *without_case_ending(name)] if count == 1 else [name]
-        for candidate in candidates:
+        for candidate in [name, *without_case_ending(name)] if count == 1 else [name]:
             code = table.names.get(candidate)
             if code is None and candidate in table.nouns:
                 code = resolve_noun(table, candidate, text[max(0, pos - 300) : pos + 80])
@@ -310,7 +314,8 @@ def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:
                 suffix.unit = code
                 suffix.end = text.index(words[count - 1], start) + len(words[count - 1])
                 suffix.name_convention = "eu" if not name.isascii() or code not in ("USD", "GBP") else None
-                return
+                return True
+    return False
 
 
 def read_qualifier_after(text: str, suffix: Suffix) -> None:
@@ -328,8 +333,13 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
         return True
     if suffix.scale_word not in ("k", "m"):
         return False
-    noun = next_word(text, suffix.end)
-    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))  # "3m people", "1.8m cars"
+    return counts_something(text, suffix.end)  # "3m people", "1.8m cars"
+
+
+def counts_something(text: str, end: int) -> bool:
+    """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas"."""
+    noun = next_word(text, end)
+    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))
 
 
 def billion_power(text: str, start: int, suffix: Suffix) -> int:
