@@ -72,26 +72,11 @@ def table(results: dict[str, dict]) -> str:
 
 
 def errors(paragraphs: list[dict], predictions: list[list[dict]]) -> list[str]:
-    """Return the misses and false figures, paragraph by paragraph."""
-    from bench_figures import agrees
+    """Return the misses and false figures, paragraph by paragraph (as bench_figures.py lists them)."""
+    from bench_figures import error_lines
 
-    lines = []
-    for paragraph, predicted in zip(paragraphs, predictions):
-        unmatched, wrong = list(paragraph["figures"]), []
-        for guess in predicted:
-            hit = next((e for e in unmatched if agrees(guess, e)), None)
-            if hit is None:
-                wrong.append(guess)
-            else:
-                unmatched.remove(hit)
-        if wrong or unmatched:
-            lines.append(f"[{paragraph['lang']}] {paragraph['text'][:300]}")
-            for guess in wrong:
-                shown = paragraph["text"][guess["start"] : guess["end"]]
-                lines.append(f"    extra   {shown!r} value={guess['value']!r} unit={guess['unit']!r}")
-            for miss in unmatched:
-                lines.append(f"    missed  {miss['text']!r} value={miss['value']!r} unit={miss['unit']!r}")
-    return lines
+    return error_lines({"pairs": [(predicted, paragraph["figures"]) for paragraph, predicted
+                                  in zip(paragraphs, predictions)]}, paragraphs)
 
 
 def speed_worker() -> None:
