@@ -297,7 +297,8 @@ def figures(ctx, target, text, allow_private, as_json):
     for figure in found:
         unit = figure.unit or ""
         approx = f" ({figure.approx})" if figure.approx else ""
-        click.echo(f"{figure.start:>7}  {figure.text:<32} {figure.value:>20,.10g} {unit:<4}{approx}")
+        inferred = " (currency inferred)" if figure.unit_inferred else ""
+        click.echo(f"{figure.start:>7}  {figure.text:<32} {figure.value:>20,.10g} {unit:<4}{approx}{inferred}")
     click.echo(f"{len(found)} figure{'s' if len(found) != 1 else ''}.")
 
 

@@ -417,6 +417,7 @@ def test_precision_is_the_last_significant_written_digit(text, precision):
 def test_to_json_has_exactly_the_documented_keys():
     assert only("almost $6 million").to_json() == {
         "text": "$6 million", "start": 7, "end": 17, "value": 6000000, "unit": "USD", "approx": "under",
+        "unit_inferred": False,
     }
     assert isinstance(only("almost $6 million").to_json()["value"], int)
     assert only("12.5%").to_json()["value"] == 12.5
@@ -508,3 +509,52 @@ def test_pathological_input_is_fast():
     started = time.perf_counter()
     extract(nasty)
     assert time.perf_counter() - started < 5
+
+
+# Issue 18: figures in the wild, each rule held to real text (bench/figures/wild/tuning.jsonl).
+@pytest.mark.parametrize("text, expected", [
+    ("a prior commitment of 777x jets from the U.S. plane-maker, down by 30 to 126", [(30, None), (126, None)]),
+    ("Its fleet of roughly 400 737 Max jets around the world", [(400, None)]),
+    ("It comes in addition to five 787 Dreamliner sales", [(5, None)]),
+    ("Home Depot shares are up 39 percent while the S&P 500 is up 24.5 percent.", [(39, "%"), (24.5, "%")]),
+    ("Il s'est élevé à 20,3 milliards de couronnes suédoises", [(20.3e9, "SEK")]),
+    ("5 billion Swedish kronor", [(5e9, "SEK")]),
+    ("警視庁捜査2課は13日、背任の疑いで逮捕した。", []),
+    ("東京都台東区の建設会社社長で1級建築士の男性（68）と共謀し", [(68, None)]),
+    ("当扮演河北农大果树93(01)班毕业生的全体演员", []),
+    ("변호사 출신 정치인을 거쳐 4일 제21대 대한민국 대통령 당선을 확정했다.", []),
+    ("윤석열 전 대통령에게 0.73%포인트 차로 석패했다.", [(0.73, "pp")]),
+    ("Yangının 13.37'de çıktığı ve ekiplerin 13.43'te müdahaleye başladığı belirtildi.", []),
+    ("yüzde 17,1 artarak 188,2 milyar dolara ulaştı", [(17.1, "%"), (188.2e9, "USD")]),
+    ("ihracat 58 milyar 129 milyon 307 bin dolar olarak gerçekleşti", [(58129307000, "USD")]),
+    ("3조5399억원으로 전년동기 1조8770억원 대비 88.59% 증가", [(3.5399e12, "KRW"), (1.877e12, "KRW"), (88.59, "%")]),
+    ("peste 980 de milioane de lei din fondul de rezervă", [(980e6, "RON")]),
+    ("potrošila ukupno 6,48 milijuna kuna", [(6.48e6, "HRK")]),
+    ("na koniec lipca sięgnie on 32,53 mld zł czyli 92,9% planu", [(32.53e9, "PLN"), (92.9, "%")]),
+    ("2013 жылы 610 млрд. теңгеден астамды құрады", [(610e9, "KZT")]),
+    ("GDP growth slowed by 0.1 percentage points", [(0.1, "pp")]),
+    ("рост замедлился на 0,5 п.п.", [(0.5, "pp")]),
+    ("die Quote sank um 1,2 Prozentpunkte", [(1.2, "pp")]),
+    ("imati negde oko 3,7, 3,8 odsto", [(3.7, "%"), (3.8, "%")]),
+])
+def test_figures_in_the_wild(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_currency_carried_forward_within_a_sentence_is_marked_inferred():
+    text = ("La deuda externa total aumentó en 884,3 millones de dólares (6,6 %) respecto a 2020 (13.488,1 millones),"
+            " debido al aumento de la deuda externa pública de 849,1 millones.")
+    found = [(f.value, f.unit, f.unit_inferred) for f in extract(text)]
+    assert found == [(884.3e6, "USD", False), (6.6, "%", False), (13488.1e6, "USD", True), (849.1e6, "USD", True)]
+    assert [f.unit for f in extract("The city spent $5 million on roads and 1.23 million hours of work.")] == \
+        ["USD", None]
+
+
+def test_percentage_points_compare_only_with_percentage_points():
+    points, percent = extract("up 0.5 percentage points")[0], extract("up 0.5%")[0]
+    assert compare(points, percent).kind == "incomparable"
+    assert compare(points, extract("rose 0,5 п.п.")[0]).kind == "same"
+
+
+def test_counts_stay_counts():
+    assert [(f.value, f.unit) for f in extract("2000 people and 500 drones")] == [(2000, None), (500, None)]

@@ -1,7 +1,8 @@
 """Compare figures and check claims with them: same, rounded or different, and the passages that say so.
 
 compare(claim, source):
-- "incomparable" when the units differ (a count against money, % against USD, USD against EUR);
+- "incomparable" when the units differ (a count against money, % against USD, USD against EUR, percentage
+  points "pp" against percent);
   ``difference`` is None.
 - "same" when the values are equal within a relative tolerance of 1e-9, whatever the qualifiers.
 - If either figure has a directional qualifier ("over" or "under"), the qualifiers decide: "rounded" when
@@ -30,7 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from archive.figures.extraction import Figure, extract, parse_figure
 from archive.figures.numbers import ONE
 
-_FIGURE_CLAUSE = re.compile(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x)(?=\s|$))?")
+_FIGURE_CLAUSE = re.compile(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x|pp)(?=\s|$))?")
 # Sentence ends in the scripts we meet; CJK full stops need no space after them.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
 # Kinds of agreement, best first: a passage stating the claim's figure outranks one that rounds it.

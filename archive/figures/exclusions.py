@@ -22,9 +22,11 @@ import re
 
 from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
                                          window_language)
-from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, MONTHS, PHONE_WORDS,
-                                        QUALIFIERS, REFERENCE_WORDS, REFERENCE_WORDS_AFTER, TIME_WORDS,
-                                        TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
+from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
+                                        KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER, KOREAN_DURATION_BEFORE,
+                                        KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS, QUALIFIERS,
+                                        REFERENCE_WORDS, REFERENCE_WORDS_AFTER, TIME_WORDS, TIME_WORDS_BEFORE,
+                                        TIME_ZONES, YEAR_PREPOSITIONS)
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
 # (a verbose pattern, one alternative a line).
@@ -40,6 +42,11 @@ NEVER_FIGURES = rf"""
       | (?:19|20)\d\d{WS}?[-–—/]{WS}?(?:(?:19|20)\d\d|\d\d)(?!\d)    # 2022-23, 2019–2022, 2019/20
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
       | \d+/\d+                                                     # 3/4, 24/7, 9/11
+      | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
+      | \d{{1,2}}[.:]\d{{2}}{WS}?[-–—]{WS}?\d{{1,2}}[.:]\d{{2}}(?!\d)      # 16.01—19.46
+      | \d{{1,2}}·\d{{1,2}}(?!\d)                                       # Korean 12·3, 5·18
+      | \d{{3,}}-\d{{1,2}}(?![\d.,%]|{WS}?(?:%|[-–]))                       # 787-9: a model, not a range
+      | \d+\(\d+\)(?=[班级級])                                          # 果树93(01)班
 """
 
 _GLUED_UNITS = re.compile(
@@ -110,6 +117,8 @@ def end_of_reference_chain(text: str, pos: int) -> int:
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     after = text[end : end + 1]
+    if _is_designation(text, raw, start, end) or names_a_model(text, end):
+        return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
     if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)):
@@ -128,6 +137,34 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         or (not counted and (_is_year(raw, number, after, words_before) or _follows_a_name(text, start)))
         or len(raw) >= 9
     )
+
+
+def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether a number glued to a designation or a Korean date word is no count: "捜査2課", "6급",
+    "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
+    if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
+        return True
+    if text.startswith("대", end):
+        rest = text[end + 1 : end + 8].lstrip()
+        return rest.startswith(KOREAN_ORDINAL_NOUNS)
+    if not text.startswith(KOREAN_DATE_SUFFIXES, end):
+        return False
+    after = text[end + 1 : end + 8].lstrip()
+    before = text[max(0, start - 6) : start].strip()
+    if after.startswith(KOREAN_DURATION_AFTER) or before.endswith(KOREAN_DURATION_BEFORE):
+        return False  # "5년간", "20년 만에", "징역 1년": spans of time
+    return text[end] != "년" or len(raw) == 4  # "1963년" is a year, "6년" six years
+
+
+def glued_model_suffix(text: str, raw: str, end: int) -> bool:
+    """Tell whether an "x" glued to a number of three digits or more names a model: "777x jets", "the 777X"."""
+    return raw.isdigit() and len(raw) >= 3 and text[end : end + 1] in "xX" and bool(next_word(text, end + 1))
+
+
+def names_a_model(text: str, end: int) -> bool:
+    """Tell whether the word after a number makes it a model's name: "737 Max", "787 Dreamliner", "777 program"."""
+    word = next_word(text, end)
+    return word in MODEL_WORDS and text[end : end + 1] in SPACES
 
 
 def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], word_after: str) -> bool:
@@ -158,9 +195,13 @@ def _follows_a_name(text: str, start: int) -> bool:
         return False
     words = before.split()
     if len(words) < 2:
-        return False  # a capitalised word that opens the text or sentence may be any word
+        letters = words[-1].replace("&", "") if words else ""
+        return len(letters) >= 2 and letters.isalpha() and (letters.isupper() or "&" in words[-1])
     name, previous = words[-1], words[-2]
-    if not (name[:1].isupper() and name.replace("-", "").isalpha()) or previous[-1:] in ".!?:;…»\"”)":
+    letters = name.replace("-", "").replace("&", "")
+    if len(letters) >= 2 and letters.isalpha() and (letters.isupper() or "&" in name):
+        return True  # "S&P 500", "CAC 40", "FTSE 100": an index or a model, wherever it stands
+    if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)":
         return False
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES

@@ -29,12 +29,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
-                                       glued_to_word_before, is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number,
-                                       is_reference)
+                                       glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
+                                       is_not_a_figure, is_phone_number, is_reference, names_a_model)
 from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, read_number_words, step_of_value
 from archive.figures.surroundings import SPACES, WS, alternation, tokens_before
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
-                                   qualifier_before, read_currency_after, read_qualifier_after, read_suffix)
+                                   counts_something, percent_before, qualifier_before, read_currency_after,
+                                   read_qualifier_after, read_suffix)
 from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS, NUMBER_WORDS, WORD_SCALES
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -53,6 +54,10 @@ _CANDIDATE = re.compile(
 # Where a candidate can begin: sre scans for a character class quickly, but not for a large alternation.
 _CANDIDATE_START = re.compile(r"[\d+(零〇一二两兩三四五六七八九十百]")
 
+# Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
+_LIST_GAP = re.compile(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
+# Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
+_SENTENCE_BREAK = re.compile(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
 _RANGE_GAP = re.compile(rf"{WS}?[-–—‒]{WS}?|{WS}(?:to|до|bis|à|a|hasta){WS}")
 
 _NUMBER_WORD = alternation([*NUMBER_WORDS, *WORD_SCALES])
@@ -77,6 +82,7 @@ class Figure:
     unit: str | None
     approx: str | None
     precision: float
+    unit_inferred: bool = False  # the currency was written with an earlier amount of the sentence, not this one
 
     def to_json(self) -> dict:
         """Return the figure in the JSON shape of `evidence figures --json`."""
@@ -88,6 +94,7 @@ class Figure:
             "value": value,
             "unit": self.unit,
             "approx": self.approx,
+            "unit_inferred": self.unit_inferred,
         }
 
 
@@ -104,6 +111,7 @@ class _Draft:
     approx: str | None = None
     has_scale: bool = False
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
+    unit_inferred: bool = False
 
     def freeze(self, text: str) -> Figure:
         """Return the finished figure."""
@@ -115,6 +123,7 @@ class _Draft:
             unit=self.unit,
             approx=self.approx,
             precision=float(self.step * self.scale),
+            unit_inferred=self.unit_inferred,
         )
 
 
@@ -157,6 +166,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_words(text))
     drafts = _without_overlaps(drafts)
     _share_across_ranges(text, drafts)
+    _share_percent_across_lists(text, drafts)
+    _carry_currency_forward(text, drafts)
     return drafts
 
 
@@ -187,11 +198,14 @@ def _draft_from_digits(
 ) -> tuple[_Draft | None, int]:
     """Return the figure around a number written with digits (or None), and where scanning may resume."""
     start, number_end = match.span("num")
+    raw = match.group("num")
+    if match.group("sep") and match.group("sep") in SPACES and names_a_model(text, number_end):
+        raw = raw.split(match.group("sep"))[0]  # "400 737 Max jets": 400 jets of the 737 Max, not 400,737
+        number_end = start + len(raw)
     prefix = currency_before(text, start)
     figure_start = prefix[1] if prefix else start
     if prefix is None and glued_to_word_before(text, start):
         return None, end_of_code(text, number_end)  # "ФС77-76922": the whole code
-    raw = match.group("num")
     words_before = tokens_before(text, figure_start, 4)
     if is_phone_number(raw, words_before):
         return None, end_of_phone_number(text, number_end)
@@ -200,6 +214,10 @@ def _draft_from_digits(
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     if prefix:
         suffix.unit = prefix[0]
+    elif suffix.unit is None and (percent_start := percent_before(text, start)) is not None:
+        suffix.unit, figure_start = "%", percent_start  # "yüzde 17,1", "%17"
+    if suffix.unit == "x" and glued_model_suffix(text, raw, number_end):
+        return None, suffix.end  # "777x jets": a model
     if suffix.letter_scale and not letter_scale_allowed(text, suffix, query):
         return _measure_or_code(text, match, start, number_end), taken_until
     bare = suffix.unit is None and not suffix.has_scale
@@ -324,12 +342,39 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     return draft
 
 
+def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
+    """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries."""
+    for index in range(len(drafts) - 2, -1, -1):
+        item, following = drafts[index], drafts[index + 1]
+        if (item.unit is None and not item.has_scale and following.unit == "%" and item.step < 1
+                and _LIST_GAP.fullmatch(text, item.end, following.start)):
+            item.unit = "%"
+
+
+def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
+    """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
+    ("884,3 millones de dólares ... 849,1 millones"), marked as inferred: of the same scale, or closing a
+    clause ("6,7 milliards, dépassant")."""
+    money: _Draft | None = None
+    for draft in drafts:
+        if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        if draft.unit not in (None, "%", "x", "pp"):
+            if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
+                money = draft
+        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
+                and (draft.scale == money.scale or not text[draft.end : draft.end + 2].strip()[:1].isalpha()):
+            draft.unit, draft.unit_inferred = money.unit, True
+
+
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
         if not _RANGE_GAP.fullmatch(text, lower.end, upper.start):
             continue
         # "from 150 to 2 million" is not 150 million: only a lower bound below the upper takes its scale
+        if lower.unit and upper.unit and lower.unit != upper.unit:
+            continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
         if upper.has_scale and not lower.has_scale and lower.mantissa <= upper.mantissa:
             lower.scale, lower.has_scale = upper.scale, True
         if lower.unit is None:

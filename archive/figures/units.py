@@ -34,14 +34,16 @@ A bare "до", "bis" or "hasta" is not a qualifier: it usually closes a range.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from archive.figures.currencies import AGGLUTINATIVE, currency_table, resolve_noun, without_case_ending
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                          next_word, single_spaced, tokens_before, window_language)
-from archive.figures.vocabulary import (CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES,
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES,
                                         CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
                                         CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, PREPOSITIONS_AFTER_QUALIFIER,
                                         QUALIFIERS, SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER)
@@ -50,12 +52,18 @@ from archive.figures.vocabulary import (CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUAL
 _CHINESE_MONEY_HINT = re.compile(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
 _SCALE = re.compile(
-    rf"(?:{WS}|-)?(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"(?:{WS}|-)?(?:de{WS})?(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"|{WS}(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}+"
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
 CJK_SCALE = re.compile(
     rf"(?P<more>[多余])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"
+)
+# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra".
+_WORD_SCALE_TAIL = re.compile(
+    rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"|(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}*)"
 )
 _CJK_TAIL = re.compile(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
 _CJK_UNITS_TAIL = re.compile(r"\d{1,4}(?![\d.,])")
@@ -70,10 +78,22 @@ _CURRENCY_BEFORE = re.compile(
     rf"(?:(?P<symbol>{alternation(c for c in CURRENCIES_BEFORE if not c[0].isalpha())})"
     rf"|(?<![A-Za-z])(?P<word>{alternation(c for c in CURRENCIES_BEFORE if c[0].isalpha())})){WS}?$"
 )
+# Percentage points, before percent: "0.73 percentage points", "0,5 п.п.", "0.73%포인트", "0.1个百分点".
+POINTS = re.compile(
+    rf"{WS}?(?:[%％]{WS}?(?:포인트|p(?![A-Za-z])|ポイント)|(?i:percentage{WS}points?|pp|p\.{WS}?p\.|п\.{WS}?п\.|в\.{WS}?п\.|"
+    rf"процентн(?:ых|ого|ый|ые|ым){WS}пункт(?:а|ов|ом)?|відсотков(?:их|ого|і|ий){WS}пункт(?:и|ів|а)?|"
+    rf"prozentpunkte?n?|points?{WS}de{WS}pourcentage|puntos?{WS}porcentuales?|prosenttiyksikkö(?:ä|ä|n)?|"
+    rf"punkt(?:ów|y)?{WS}procentow(?:ych|e|y)|pkt{WS}proc\.?|puncte{WS}procentuale|procentnih{WS}poena|"
+    rf"postotn(?:ih|a|i){WS}bodova|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
+)
 _PERCENT = re.compile(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)){NOT_LETTER_AFTER})"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
+    rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
+    rf"пайыз{LETTER}*|paıyz{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
 )
+# A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
+PERCENT_BEFORE = re.compile(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
 MULTIPLE = re.compile(
     rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
@@ -98,7 +118,12 @@ _SUFFIX_FIRST_WORDS = _first_words(
     ["percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
      "проценти", "отсто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
      "prosenttiin", "prosentin", "prosentilla", "times", "пати", "раз", "раза", "рази", "разів", "fois",
-     "veces", "kertaa", "mal", "x", "de", "of", "d"],
+     "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
+     "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
+     "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
+     "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
+     "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "esege", "есе", "есеге", "kat", "pati", "puta",
+     "ori", "razy", "배"],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
@@ -134,9 +159,10 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     if not has_currency:
         read_currency_after(text, suffix)
     if suffix.unit is None and not has_currency:
-        unit_match = _PERCENT.match(text, suffix.end) or MULTIPLE.match(text, suffix.end)
+        unit_match = POINTS.match(text, suffix.end) or _PERCENT.match(text, suffix.end) \
+            or MULTIPLE.match(text, suffix.end)
         if unit_match:
-            suffix.unit = "%" if unit_match.re is _PERCENT else "x"
+            suffix.unit = {POINTS: "pp", _PERCENT: "%"}.get(unit_match.re, "x")
             suffix.end = unit_match.end()
     read_qualifier_after(text, suffix)
     return suffix
@@ -152,7 +178,17 @@ def _may_have_suffix(text: str, pos: int) -> bool:
     if not char.isalpha():
         return False
     word = WORD.match(text, pos)
-    return word is not None and word.group().lower() in _SUFFIX_FIRST_WORDS
+    if word is None:
+        return False
+    lowered = word.group().lower()
+    return lowered in _SUFFIX_FIRST_WORDS or lowered in _cldr_first_words() \
+        or any(stem in _SUFFIX_FIRST_WORDS or stem in _cldr_first_words() for stem in without_case_ending(lowered))
+
+
+@functools.cache
+def _cldr_first_words() -> frozenset[str]:
+    """Return the first words of the currency names of CLDR, read once."""
+    return frozenset(currency_table().first_words())
 
 
 def _read_scale(text: str, suffix: Suffix) -> None:
@@ -172,14 +208,30 @@ def _read_scale(text: str, suffix: Suffix) -> None:
     if scale is None:
         return
     suffix.has_scale, suffix.end = True, scale.end()
-    if scale.group("word"):
-        word = scale.group("word")
+    if scale.group("word") or scale.group("agglutinated"):
+        word = scale.group("word") or scale.group("agglutinated")
         suffix.scale_word = word
         suffix.power, suffix.scale_convention = SCALE_WORDS[single_spaced(word.lower())]
+        _read_word_scale_tail(text, suffix)
     else:
         letters = (scale.group("letter") or scale.group("french")).lower()
         suffix.power, suffix.letter_scale = SCALE_LETTERS[letters], True
         suffix.scale_word = letters
+
+
+def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
+    """Add the smaller parts of "58 milyar 129 milyon 307 bin dolar" to ``suffix``."""
+    power = suffix.power
+    while (tail := _WORD_SCALE_TAIL.match(text, suffix.end)):
+        word = (tail.group("word") or tail.group("agglutinated")).lower()
+        smaller = SCALE_WORDS[single_spaced(word)][0]
+        if smaller >= power:
+            return
+        power = smaller
+        part = Decimal(tail.group("digits")) * POWERS_OF_TEN[power]
+        suffix.composite = (suffix.composite or Decimal(0)) + part
+        suffix.composite_step = step_of(tail.group("digits")) * POWERS_OF_TEN[power]
+        suffix.end = tail.end()
 
 
 def _read_cjk_tail(text: str, suffix: Suffix) -> None:
@@ -212,6 +264,7 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
             if currency and currency.group("cjk"):
                 currency = None
     if currency is None:
+        _read_cldr_currency(text, suffix, pos)
         return
     if currency.group("symbol"):
         suffix.unit = SYMBOLS_AFTER[single_spaced(currency.group("symbol"))]
@@ -232,6 +285,39 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     suffix.end = currency.end()
 
 
+_NAME_WORDS = re.compile(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3}})")
+
+
+def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:
+    """Read a currency named as CLDR names it ("couronnes suédoises", "srpskih dinara", "dolarla"), right after
+    the number or after "de"/"of" following a scale word."""
+    starts = [pos]
+    if suffix.has_scale and not suffix.letter_scale and (connector := _CONNECTOR.match(text, pos)):
+        starts.append(connector.end())
+    for start in starts:
+        if (found := _NAME_WORDS.match(text, start)) and _read_cldr_name(text, suffix, found, pos):
+            return
+
+
+def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> bool:
+    """Read the longest currency name of CLDR that the words of ``found`` begin with; tell whether one was."""
+    table = currency_table()
+    words = found.group("words").split()
+    start = found.start("words")
+    for count in range(min(len(words), table.longest), 0, -1):
+        name = " ".join(words[:count]).lower()
+        for candidate in [name, *without_case_ending(name)] if count == 1 else [name]:
+            code = table.names.get(candidate)
+            if code is None and candidate in table.nouns:
+                code = resolve_noun(table, candidate, text[max(0, pos - 300) : pos + 80])
+            if code:
+                suffix.unit = code
+                suffix.end = text.index(words[count - 1], start) + len(words[count - 1])
+                suffix.name_convention = "eu" if not name.isascii() or code not in ("USD", "GBP") else None
+                return True
+    return False
+
+
 def read_qualifier_after(text: str, suffix: Suffix) -> None:
     """Read a qualifier written after the figure ("5万元左右", "100万円以上") into ``suffix``."""
     for length in (2, 1):
@@ -247,8 +333,13 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
         return True
     if suffix.scale_word not in ("k", "m"):
         return False
-    noun = next_word(text, suffix.end)
-    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))  # "3m people", "1.8m cars"
+    return counts_something(text, suffix.end)  # "3m people", "1.8m cars"
+
+
+def counts_something(text: str, end: int) -> bool:
+    """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas"."""
+    noun = next_word(text, end)
+    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))
 
 
 def billion_power(text: str, start: int, suffix: Suffix) -> int:
@@ -272,6 +363,12 @@ def _yen_code(text: str, pos: int) -> str:
     if HAN.search(window) or _CHINESE_MONEY_HINT.search(window):
         return "CNY"
     return "JPY"
+
+
+def percent_before(text: str, start: int) -> int | None:
+    """Return where a percent word or sign written before the number begins ("yüzde 17,1", "%17"), if any."""
+    found = PERCENT_BEFORE.search(text, max(0, start - 7), start)
+    return found.start() if found else None
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:

@@ -51,12 +51,32 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "tuhat": (3, "eu"), "tuhatta": (3, "eu"), "milj.": (6, "eu"), "miljoona": (6, "eu"),
     "miljoonaa": (6, "eu"), "miljoonan": (6, "eu"), "miljardi": (9, "eu"), "miljardia": (9, "eu"),
     "miljardin": (9, "eu"), "biljoona": (12, "eu"), "biljoonaa": (12, "eu"),
+    # Polish
+    "tys.": (3, "eu"), "tysiące": (3, "eu"), "tysięcy": (3, "eu"), "mld": (9, "eu"), "mld.": (9, "eu"),
+    "milion": (6, "eu"), "miliony": (6, "eu"), "milionów": (6, "eu"), "miliardy": (9, "eu"),
+    "miliardów": (9, "eu"), "bilion": (12, "eu"), "biliony": (12, "eu"), "bilionów": (12, "eu"),
+    # Romanian
+    "mii": (3, "eu"), "milioane": (6, "eu"), "milion": (6, "eu"), "miliarde": (9, "eu"), "miliard": (9, "eu"),
+    # Serbian and Croatian, Latin and Cyrillic
+    "hiljada": (3, "eu"), "hiljade": (3, "eu"), "tisuća": (3, "eu"), "tisuće": (3, "eu"), "miliona": (6, "eu"),
+    "milijun": (6, "eu"), "milijuna": (6, "eu"), "milijardi": (9, "eu"), "milijarda": (9, "eu"),
+    "milijarde": (9, "eu"), "хиљада": (3, "eu"), "хиљаде": (3, "eu"), "милијарде": (9, "eu"),
+    # Turkish (case endings are taken off: "milyara", "milyonluk")
+    "bin": (3, "eu"), "milyon": (6, "eu"), "milyar": (9, "eu"), "trilyon": (12, "eu"),
+    # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
+    "мың": (3, "eu"), "миллиард": (9, "eu"), "myń": (3, "eu"), "mln": (6, None), "mlrd": (9, "eu"),
+    "mlrd.": (9, "eu"), "trln": (12, "eu"),
 }
+# Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
+AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
+                       "трлн.", "млрд.", "myń", "mlrd", "trln", "mln"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
     "千万": 7, "百万": 6, "万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "億": 8,
     "万": 4, "萬": 4, "兆": 12, "千": 3,
+    # Korean, written the same way: "3조5399억원", "21만5862명", "4조2천926억원"
+    "조": 12, "억": 8, "만": 4, "천": 3, "천억": 11, "백억": 10, "십억": 9, "천만": 7, "백만": 6,
 }
 
 # Currency symbols, as written -> ISO 4217 code; "JPY?" marks the yen sign, which context decides.
@@ -92,26 +112,29 @@ CURRENCY_NAMES = _table(
         "HKD": "hong kong dollars|hong kong dollar",
         "SGD": "singapore dollars",
         "NZD": "new zealand dollars",
-        "EUR": "euros|euro|euroa|euron|евра|евро|євро",
+        "EUR": "euros|euro|euroa|euron|евра|евро|євро|evra|evro|eura|avro",
         "GBP": "pounds sterling|pounds|pound|sterling|фунтов стерлингов|фунта стерлингов|фунтов|фунта|"
         "фунтів|фунти|британски фунти|pfund|livres sterling|libras esterlinas|libras|puntaa",
         "CNY": "yuan|yuans|yuanes|yuania|renminbi|юаней|юаня|юань|юанів|юані",
         "JPY": "yen|yens|yenes|jeniä|иен|иены|єн",
         "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
         "руб.|руб",
-        "KZT": "tenge|тенге|теңге",
+        "KZT": "tenge|тенге|теңге|teńge|teŋge",
         "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|грн.|грн|hrywnja",
         "MKD": "denars|denar|денари|денара|денар",
         "INR": "rupees|rupee|рупий|рупии|rupien",
         "CHF": "swiss francs|francs suisses|franken",
-        "PLN": "zloty|zlotys|złotych",
+        "PLN": "zloty|zlotys|złotych|zł|złote|złoty",
+        "RON": "lei|leu",
+        "HRK": "kuna|kune",
     }
 )
 # Names whose spelling belongs to a continental language (decimal comma); Cyrillic names all do.
 CONTINENTAL_NAMES = {
     "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",
     "pfund", "libras", "libras esterlinas", "puntaa", "yuanes", "yuania", "yenes", "jeniä", "rubel",
-    "rublos", "ruplaa", "franken", "francs suisses", "dollars américains", "złotych",
+    "rublos", "ruplaa", "franken", "francs suisses", "dollars américains", "złotych", "zł", "złote", "złoty",
+    "evra", "evro", "eura", "avro", "kuna", "kune", "lei", "leu", "teńge", "teŋge",
 }
 GERMAN_CURRENCY_SPELLINGS = {"Euro", "Dollar", "US-Dollar", "Franken", "Pfund", "Rubel"}
 CJK_CURRENCIES = {
@@ -119,6 +142,8 @@ CJK_CURRENCIES = {
     "日圆": "JPY", "円": "JPY", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "圆": "CNY", "港元": "HKD",
     "港币": "HKD", "韩元": "KRW", "卢布": "RUB", "盧布": "RUB", "新台币": "TWD", "坚戈": "KZT",
     "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
+    # Korean: glued to the number or its scale like the others, particles after them ("억원으로")
+    "원": "KRW", "달러": "USD", "유로": "EUR", "위안": "CNY", "루블": "RUB", "엔화": "JPY",
 }
 
 # Qualifiers before a figure, lower-cased -> approx.
@@ -182,7 +207,7 @@ MONTHS = set(
     ).split()
 )
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
-TIME_WORDS_BEFORE = {"klo", "kello", "kl."}
+TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
 # Time zones after a time written without a colon: "1453 GMT".
 TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "hkt", "jst", "bst"}
 # Words after which digits are a phone or fax number.
@@ -198,9 +223,22 @@ YEAR_PREPOSITIONS = set(
     "in since from until till by of year around circa в с до году года im seit von bis jahr en depuis "
     "année desde hasta año vuonna vuodesta vuoteen".split()
 )
+# Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
+# Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位"; Korean "6급", "1심", "2차", "1위", "3번째", "5호".
+DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目",
+                        "급", "심", "차", "위", "번째", "호", "등")
+# Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
+KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
+KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
+KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
+# Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
+KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
 CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶")
 
+# Words after a number that make it a model's name: "737 Max", "787 Dreamliner", "the 777 program".
+MODEL_WORDS = {"max", "dreamliner", "dreamliners", "pro", "plus", "ultra", "mini", "neo", "series", "program",
+               "programme", "variant", "model", "jet", "airliner", "class", "family", "evo", "turbo", "lite"}
 # Nouns that make a year-like integer or a bare "m"/"k" a count ("2000 people", "3m people").
 COUNTED_NOUNS = set(
     (

@@ -1,0 +1,139 @@
+"""Currencies from CLDR (through Babel): every ISO 4217 code, its symbols and its names in each language we read.
+
+Names. Each currency's display name and every plural form of it in each of our languages ("Swedish kronor",
+"couronnes suédoises", "srpskih dinara", "złotych polskich", "lei românești") names that currency, and so does
+its head noun alone when no other currency's name ends (or, in French, Spanish, Romanian and Polish, begins)
+with it ("kuna", "złotych"). A head noun that several currencies of one language share ("dollars", "couronnes", "dinara", "lei", "원"), but such a
+noun is ambiguous: it is read as the currency whose own words stand near it ("couronnes" near "suédois" is
+SEK), else as the one currency it names in the language it is spelled in, else as the home currency of that
+language ("dinara" in Serbian is RSD, "원" in Korean KRW), else, for a dollar, as USD; otherwise it names no
+currency. Turkish and Kazakh add case endings to names ("dolara", "теңгені"): those are taken off.
+
+Only money that was legal tender somewhere counts (not units of account such as Ecuador's "unité de valeur
+constante", whose noun is an everyday word). Built once, on first use (reading CLDR for every language takes a quarter of a second, which the command
+line's read commands should not pay), and held for the life of the process.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+# Babel's locale names of the languages whose names we read; the first territory of each is its home.
+LOCALES = ("en", "ru", "uk", "mk", "de", "fr", "es", "fi", "zh", "ja", "tr", "kk", "pl", "ro", "sr", "sr_Latn",
+           "hr", "ko")
+_WORD = re.compile(r"[^\W\d_]+")
+# Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені".
+CASE_ENDINGS = tuple(sorted(set(
+    "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin ları leri "
+    "lar ler sı si dır dir na ne nı ni "
+    "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
+    "тің мен бен пен сы сі ге "
+    "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń".split()), key=len, reverse=True))
+# Languages whose names take case endings.
+AGGLUTINATIVE = ("tr", "kk")
+# Languages that write the currency's noun before its adjective ("couronne suédoise", "złoty polski"); the
+# others write it last ("Swedish krona", "srpski dinar", "ABD doları", "대한민국 원").
+HEAD_FIRST = ("fr", "es", "ro", "pl")
+
+
+@dataclass
+class CurrencyTable:
+    """What CLDR says of currencies, arranged for reading them after a number."""
+
+    names: dict[str, str] = field(default_factory=dict)  # whole name, lower-cased -> code
+    nouns: dict[str, set[str]] = field(default_factory=dict)  # noun shared by several currencies -> codes
+    noun_languages: dict[str, set[str]] = field(default_factory=dict)  # noun -> languages spelling it
+    own_words: dict[str, set[str]] = field(default_factory=dict)  # code -> stems of its distinguishing words
+    symbols: dict[str, str] = field(default_factory=dict)  # symbol as written -> code
+    home: dict[str, str] = field(default_factory=dict)  # language -> its home currency
+    longest: int = 1  # most words in a name
+
+    def first_words(self) -> set[str]:
+        """Return the lower-cased first words of every name and noun."""
+        return {name.split()[0] for name in (*self.names, *self.nouns)}
+
+
+def _language(locale_name: str) -> str:
+    return locale_name.split("_")[0]
+
+
+@functools.cache
+def currency_table() -> CurrencyTable:
+    """Return the currency table, built from CLDR on the first call."""
+    from babel import Locale
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    table = CurrencyTable()
+    shared: dict[str, dict[str, set[str]]] = {}  # language -> word -> codes whose names hold it
+    likely = get_global("likely_subtags")
+    # money that was ever legal tender somewhere: not units of account such as Ecuador's "unité de valeur
+    # constante", whose noun is an everyday word
+    tender = {code for entries in get_global("territory_currencies").values()
+              for code, _start, _end, is_tender in entries if is_tender}
+    for locale_name in LOCALES:
+        locale = Locale.parse(locale_name)
+        language = _language(locale_name)
+        head_first = language in HEAD_FIRST
+        territory = likely.get(language, "").split("_")[-1]
+        home = get_territory_currencies(territory, tender=True) if territory else []
+        if home:
+            table.home.setdefault(language, home[0])
+        plurals = locale._data["currency_names_plural"]  # noqa: SLF001 - Babel keeps plural names only here
+        for code, name in locale.currencies.items():
+            if code not in tender:
+                continue
+            forms = {name, *dict(plurals.get(code, {})).values()}
+            for form in forms:
+                lowered = " ".join(form.lower().split())
+                words = _WORD.findall(lowered)
+                if not words:
+                    continue
+                table.names.setdefault(lowered, code)
+                table.longest = max(table.longest, len(words))
+                head = words[0] if head_first else words[-1]
+                heads = [head, *without_case_ending(head)] if language in AGGLUTINATIVE else [head]
+                for word in heads:
+                    shared.setdefault(language, {}).setdefault(word, set()).add(code)
+                for word in words:
+                    if word != head and len(word) > 4:
+                        table.own_words.setdefault(code, set()).add(word[: max(5, len(word) - 3)])
+            symbol = locale.currency_symbols.get(code)
+            if symbol and symbol != code and not symbol.isascii():
+                table.symbols.setdefault(symbol, code)
+    for language, words in shared.items():
+        for word, codes in words.items():
+            if len(codes) > 1:
+                table.nouns.setdefault(word, set()).update(codes)
+                table.noun_languages.setdefault(word, set()).add(language)
+            elif len(word) > 2:
+                table.names.setdefault(word, next(iter(codes)))  # "kuna", "złotych": one currency's noun
+    for noun in table.nouns:
+        table.names.pop(noun, None)  # a noun of several currencies is resolved in context, never looked up
+    # a word that is some currency's noun tells nothing about which one ("nowy dolar tajwański")
+    noun_stems = {noun[:length] for noun in table.nouns for length in range(5, len(noun) + 1)}
+    for code, stems in table.own_words.items():
+        stems -= noun_stems
+    return table
+
+
+def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
+    """Return the currency that a noun shared by several currencies names here, or None."""
+    codes = table.nouns[noun]
+    words = set(_WORD.findall(window.lower()))
+    near = [code for code in sorted(codes)
+            if any(word.startswith(stem) for stem in table.own_words.get(code, ()) for word in words)]
+    if len(near) == 1:
+        return near[0]
+    homes = {table.home[language] for language in table.noun_languages[noun] if language in table.home}
+    homes &= codes
+    if len(homes) == 1:
+        return homes.pop()
+    return "USD" if "USD" in codes else None
+
+
+def without_case_ending(word: str) -> list[str]:
+    """Return ``word`` with each Turkish or Kazakh case ending it may carry taken off."""
+    return [word[: -len(ending)] for ending in CASE_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 3]
