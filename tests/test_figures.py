@@ -234,6 +234,43 @@ def test_one_as_a_pronoun_is_not_a_figure():
     assert extract("One of the drones crashed, and no one was hurt.") == []
 
 
+# Issue 18: number words in every language, read by text2num (de, fr, es), number-parser (ru, uk) or our tables;
+# the first sentences are of tuning.jsonl, the others written after real reports.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("С 2023 года ВСП смог окончательно уволить только трех из почти 50 судей ОАСК", [(3, None), (50, None)]),
+    ("Создание этих двух админсудов — не добрая воля власти", [(2, None)]),
+    ("un niveau plus de deux fois supérieur à celui observé les années précédentes", [(2, "x")]),
+    ("Geldbußen in einer Höhe bis zu zehn Millionen Euro oder zwei Prozent des jährlichen Umsatzes", [(1e7, "EUR"), (2, "%")]),
+    ("Das Werk beschäftigt dreiundzwanzig Menschen und kostet eine Million Euro.", [(23, None), (1e6, "EUR")]),
+    ("La empresa despidió a treinta y dos trabajadores de la planta.", [(32, None)]),
+    ("Україна отримала пʼять літаків і двадцять танків, що було обіцяно.", [(5, None), (20, None)]),
+    ("стопом раста БДП од пет одсто у првом кварталу, рекао је министар", [(5, "%")]),
+    ("Srbija je među tri zemlje u Evropi sa stopom rasta od 4,5 odsto", [(3, None), (4.5, "%")]),
+    ("Bezrobotni, którzy szukali pracy w ciągu ostatnich dwóch tygodni", [(2, None)]),
+    ("Guvernul a alocat două sute de milioane de lei pentru cele trei spitale", [(200e6, "RON"), (3, None)]),
+    ("Bu yıl iki yüz elli kişi işe alındı ve üç fabrika açıldı.", [(250, None), (3, None)]),
+    ("Бес жылда түсімдер екі есеге артты.", [(5, None), (2, "x")]),
+    ("Владата вработи пет илјади луѓе во јавната администрација", [(5000, None)]),
+    ("Hallitus päätti sulkea kolme tehdasta ja irtisanoa viisikymmentä työntekijää.", [(3, None), (50, None)]),
+    ("회사는 세 명의 임원을 교체했고 매출은 두 배로 늘었다.", [(3, None), (2, "x")]),
+])
+def test_number_words_in_other_languages(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I adopted a pet last year.",  # Serbian "pet" is five, not in English
+    "Rząd uznał ten projekt za ważny dla gospodarki.",  # Polish "ten" is "this"
+    "On a dit que le marché était calme.",  # Turkish "on" is ten, not in French
+    "Er kaufte ein Auto, und eine Frau fuhr es.",  # a word for one is an article
+    "Zvanični kurs iznosi 117,2769 dinara za jedan evro.",  # one euro: a rate's unit, not an amount
+    "près de deux tiers d'entre eux sont en déficit",  # a fraction's numerator
+    "두 번째 시도에서 성공했다.",  # an ordinal
+])
+def test_number_words_that_are_no_figures(text):
+    assert [f.text for f in extract(text) if f.value in (1, 2, 5, 10)] == []
+
+
 # --------------------------------------------------------------------------------- percentages and multiples
 
 

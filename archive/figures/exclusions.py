@@ -22,7 +22,7 @@ import re
 
 from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
                                          window_language)
-from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
+from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES, FRACTION_WORDS,
                                         KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER, KOREAN_DURATION_BEFORE,
                                         KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS, QUALIFIERS,
                                         REFERENCE_WORDS, REFERENCE_WORDS_AFTER, TIME_WORDS, TIME_WORDS_BEFORE,
@@ -159,6 +159,11 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:
     """Tell whether an "x" glued to a number of three digits or more names a model: "777x jets", "the 777X"."""
     return raw.isdigit() and len(raw) >= 3 and text[end : end + 1] in "xX" and bool(next_word(text, end + 1))
+
+
+def names_a_fraction(text: str, end: int) -> bool:
+    """Tell whether a number word is the numerator of a fraction: "deux tiers", "two thirds", "drei Viertel"."""
+    return next_word(text, end) in FRACTION_WORDS
 
 
 def names_a_model(text: str, end: int) -> bool:

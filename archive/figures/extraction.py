@@ -1,14 +1,15 @@
 """Find the figures of a text: ``extract`` and ``parse_figure``, and the ``Figure`` they return.
 
-What a figure is. A number written with digits (or as English number words, or as Chinese numerals),
+What a figure is. A number written with digits (or in words, in any of our languages, or as Chinese numerals),
 with what belongs to it: a currency before or after ("$5", "5 $", "USD 5", "5 долари", "123万美元"), a scale
 word ("1.23 million", "12.9bn", "5 млн", "5 Mio.", "1亿2000万"), a percent sign or word ("12,5 %",
 "12.5 percent", "12,5 процента") or a multiple ("70 times", "70-fold", "в 70 раз", "70倍"). ``Figure.unit``
 is an ISO 4217 code for money, "%" for percentages, "x" for multiples and None for plain counts (measures
-such as "5 km" are plain counts too). English number words make figures ("twelve", "a million", "half a
-million", "two and a half billion"), except a lone "one" ("one of them", "no one"); Chinese numerals make
-figures when they hold 十/百/千/万/亿 or carry a currency or 百分之 ("三千万美元", "百分之十二"), not in words
-like 统一 or 万一.
+such as "5 km" are plain counts too). Number words make figures ("twelve", "half a million", "zehn Millionen
+Euro", "три пати", "두 배"; ``number_words`` says which are read how), except a word for one without a scale
+after it ("one of them", "no one", "ein Mann", "za jedan evro"), and a fraction's numerator ("deux tiers").
+Chinese numerals make figures when they hold 十/百/千/万/亿 or carry a currency or 百分之 ("三千万美元",
+"百分之十二"), not in words like 统一 or 万一.
 
 Ranges. "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
 its own, takes the upper bound's scale (when its number is not larger: "from 150 to 2 million" keeps 150)
@@ -30,13 +31,14 @@ from decimal import Decimal
 
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
-                                       is_not_a_figure, is_phone_number, is_reference, names_a_model)
-from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, read_number_words, step_of_value
-from archive.figures.surroundings import SPACES, WS, alternation, tokens_before
+                                       is_not_a_figure, is_phone_number, is_reference, names_a_fraction, names_a_model)
+from archive.figures.number_words import WordNumber, find_number_words
+from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.surroundings import SPACES, WS, tokens_before
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
                                    counts_something, percent_before, qualifier_before, read_currency_after,
                                    read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS, NUMBER_WORDS, WORD_SCALES
+from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
 _CANDIDATE = re.compile(
@@ -59,17 +61,6 @@ _LIST_GAP = re.compile(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|�
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = re.compile(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
 _RANGE_GAP = re.compile(rf"{WS}?[-–—‒]{WS}?|{WS}(?:to|до|bis|à|a|hasta){WS}")
-
-_NUMBER_WORD = alternation([*NUMBER_WORDS, *WORD_SCALES])
-_WORDS_RUN_SOURCE = (
-    rf"\b(?:(?:half{WS}an?|an?){WS})?(?:{_NUMBER_WORD})\b(?:(?:{WS}|-)(?:{_NUMBER_WORD}|and|an?|half)\b)*"
-)
-# Matching lower-cased text without IGNORECASE is three times faster; the other serves texts whose
-# lower-casing changes their length (so offsets would shift).
-_WORDS_RUN_LOWER = re.compile(_WORDS_RUN_SOURCE)
-_WORDS_RUN = re.compile(_WORDS_RUN_SOURCE, re.IGNORECASE)
-_WORD_TOKEN = re.compile(r"[A-Za-z]+")
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -273,37 +264,26 @@ def _apply_qualifier(
 
 
 def _drafts_from_words(text: str) -> list[_Draft]:
-    """Return the figures written with English number words ("five million dollars", "half a million")."""
+    """Return the figures written with number words ("five million dollars", "zehn Millionen Euro", "три пати")."""
     drafts = []
-    lowered = text.lower()
-    runs = _WORDS_RUN_LOWER.finditer(lowered) if len(lowered) == len(text) else _WORDS_RUN.finditer(text)
-    for run in runs:
-        tokens = list(_WORD_TOKEN.finditer(text, run.start(), run.end()))
-        words = [token.group().lower() for token in tokens]
-        position = 0
-        while position < len(words):
-            value, used = read_number_words(words[position:])
-            if used == 0:
-                position += 1
-                continue
-            if words[position : position + used] != ["one"]:  # "one of them", "no one": rarely a count
-                start, end = tokens[position].start(), tokens[position + used - 1].end()
-                draft = _draft_from_words(text, start, end, value)
-                if draft is not None:
-                    drafts.append(draft)
-            position += used
+    for number in find_number_words(text):
+        draft = _draft_from_words(text, number)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 
-def _draft_from_words(text: str, start: int, end: int, value: Decimal) -> _Draft | None:
-    """Return the figure of number words spanning ``start``-``end``, with what follows them."""
-    if glued_to_word_before(text, start):
+def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
+    """Return the figure of a number in words, with what follows it."""
+    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end):
         return None
-    suffix = read_suffix(text, end, has_currency=False)
-    if suffix.has_scale:
-        return None  # "five 5bn": nothing we can read
-    draft = _Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value))
-    _apply_suffix(draft, suffix, 0)
+    suffix = read_suffix(text, number.end, has_currency=False)
+    if suffix.has_scale and number.language == "en":
+        return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
+    if number.bound and not (suffix.has_scale or (suffix.unit and number.value != 1)):
+        return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
+    draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value))
+    _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx)
     return draft
 

@@ -95,9 +95,11 @@ _PERCENT = re.compile(
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
 PERCENT_BEFORE = re.compile(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
 MULTIPLE = re.compile(
-    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal){NOT_LETTER_AFTER}"
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|есе(?:ге|ден)?|"
+    rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
+    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|나|에))"  # Korean "두 배", "2배로", but not "배를" (a ship)
 )
 
 
@@ -122,10 +124,10 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
-     "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "esege", "есе", "есеге", "kat", "pati", "puta",
-     "ori", "razy", "배"],
+     "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
+     "kat", "puta", "пута", "ori", "razy", "배"],
 )
-_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
+_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
 _CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
 _CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}
@@ -153,7 +155,7 @@ class Suffix:
 def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     """Return the scale, currency, percent or multiple written right after the number ending at ``pos``."""
     suffix = Suffix(end=pos)
-    if not _may_have_suffix(text, pos):
+    if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
     if not has_currency:
@@ -168,7 +170,7 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     return suffix
 
 
-def _may_have_suffix(text: str, pos: int) -> bool:
+def may_have_suffix(text: str, pos: int) -> bool:
     """Tell cheaply whether anything we read can follow ``pos``; most bare numbers are followed by none."""
     if text[pos : pos + 1] in SPACES:
         pos += 1
