@@ -578,6 +578,29 @@ def test_figures_in_the_wild(text, expected):
     assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
 
 
+# Issue 18, second part: each rule with a sentence written after real reports (or of tuning.jsonl).
+@pytest.mark.parametrize("text, expected", [
+    ("die Einfuhr von Rohöl um 2,9 % von 76,0 auf 73,9 Millionen Tonnen gesunken", [(2.9, "%"), (76e6, None),
+                                                                                   (73.9e6, None)]),
+    ("le chiffre d'affaires a progressé de 4,2 % à 3,1 milliards, dépassant le consensus", [(4.2, "%"), (3.1e9, None)]),
+    ("un bénéfice net de 120,5 milliards de dollars de Taïwan (3,7 milliards de dollars)", [(120.5e9, "TWD"),
+                                                                                           (3.7e9, "USD")]),
+    ("расходы 2023 — 61 млрд тенге, 2024 — 64 млрд тенге", [(61e9, "KZT"), (64e9, "KZT")]),
+    ("Область займає 4 місце за кількістю закуплених дронів", []),
+    ("全年国内生产总值[1]1015986亿元，比上年增长2.3%", [(1015986e8, "CNY"), (2.3, "%")]),
+    ("1-9月份，全国规模以上工业企业利润下降2.4%", [(2.4, "%")]),
+    ("1인당 평균 지원금은 35만원이었다", [(35e4, "KRW")]),
+    ("都内の30代の男性会社員が逮捕された", []),
+    ("Plata va fi făcută pe 14 martie, iar suma de 40 de milioane de euro", [(40e6, "EUR")]),
+    ("1.  HOTĂRÂRE privind aprobarea bugetului", []),
+    ("Yılın ilk gününden 15 Eylül'e kadar ihracat 3 milyar dolar oldu.", [(3e9, "USD")]),
+    ("odsetek osób w wieku 20-64 lata pozostających bez pracy", [(20, None), (64, None)]),
+    ("3000억∼5000억 원의 매출을 올린 기업", [(3e11, "KRW"), (5e11, "KRW")]),
+])
+def test_figures_in_the_wild_second_part(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
 def test_currency_carried_forward_within_a_sentence_is_marked_inferred():
     text = ("La deuda externa total aumentó en 884,3 millones de dólares (6,6 %) respecto a 2020 (13.488,1 millones),"
             " debido al aumento de la deuda externa pública de 849,1 millones.")

@@ -3,7 +3,8 @@
 Names. Each currency's display name and every plural form of it in each of our languages ("Swedish kronor",
 "couronnes suédoises", "srpskih dinara", "złotych polskich", "lei românești") names that currency, and so does
 its head noun alone when no other currency's name ends (or, in French, Spanish, Romanian and Polish, begins)
-with it ("kuna", "złotych"). A head noun that several currencies of one language share ("dollars", "couronnes", "dinara", "lei", "원"), but such a
+with it ("kuna", "złotych"), in text of a language that spells it so (Serbian "lata" is the Latvian lats,
+Polish "lata" are years). A head noun that several currencies of one language share ("dollars", "couronnes", "dinara", "lei", "원"), but such a
 noun is ambiguous: it is read as the currency whose own words stand near it ("couronnes" near "suédois" is
 SEK), else as the one currency it names in the language it is spelled in, else as the home currency of that
 language ("dinara" in Serbian is RSD, "원" in Korean KRW), else, for a dollar, as USD; otherwise it names no
@@ -31,6 +32,8 @@ CASE_ENDINGS = tuple(sorted(set(
     "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
     "тің мен бен пен сы сі ге "
     "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń".split()), key=len, reverse=True))
+# Languages whose words the figures engine reads as one: Croatian's are Serbian's (surroundings.window_language).
+_SAME_READING = {"hr": "sr"}
 # Languages whose names take case endings.
 AGGLUTINATIVE = ("tr", "kk")
 # Languages that write the currency's noun before its adjective ("couronne suédoise", "złoty polski"); the
@@ -45,6 +48,7 @@ class CurrencyTable:
     names: dict[str, str] = field(default_factory=dict)  # whole name, lower-cased -> code
     nouns: dict[str, set[str]] = field(default_factory=dict)  # noun shared by several currencies -> codes
     noun_languages: dict[str, set[str]] = field(default_factory=dict)  # noun -> languages spelling it
+    head_languages: dict[str, set[str]] = field(default_factory=dict)  # one currency's noun alone -> its languages
     own_words: dict[str, set[str]] = field(default_factory=dict)  # code -> stems of its distinguishing words
     symbols: dict[str, str] = field(default_factory=dict)  # symbol as written -> code
     home: dict[str, str] = field(default_factory=dict)  # language -> its home currency
@@ -108,8 +112,11 @@ def currency_table() -> CurrencyTable:
             if len(codes) > 1:
                 table.nouns.setdefault(word, set()).update(codes)
                 table.noun_languages.setdefault(word, set()).add(language)
-            elif len(word) > 2:
-                table.names.setdefault(word, next(iter(codes)))  # "kuna", "złotych": one currency's noun
+            elif len(word) > 2 and word not in table.names:
+                table.names[word] = next(iter(codes))  # "kuna", "złotych": one currency's noun
+                table.head_languages.setdefault(word, set()).add(_SAME_READING.get(language, language))
+            elif word in table.head_languages:
+                table.head_languages[word].add(_SAME_READING.get(language, language))
     for noun in table.nouns:
         table.names.pop(noun, None)  # a noun of several currencies is resolved in context, never looked up
     # a word that is some currency's noun tells nothing about which one ("nowy dolar tajwański")
@@ -132,6 +139,15 @@ def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
     if len(homes) == 1:
         return homes.pop()
     return "USD" if "USD" in codes else None
+
+
+def currency_of_country(table: CurrencyTable, noun: str, country: str) -> str | None:
+    """Return the one currency named ``noun`` whose own words the country's name begins ("dollars", "Taïwan":
+    TWD), or None."""
+    codes = table.nouns.get(noun, ())
+    word = country.lower()
+    matching = [code for code in codes if any(word.startswith(stem) for stem in table.own_words.get(code, ()))]
+    return matching[0] if len(matching) == 1 else None
 
 
 def without_case_ending(word: str) -> list[str]:

@@ -12,11 +12,13 @@ Chinese numerals make figures when they hold 十/百/千/万/亿 or carry a curr
 "百分之十二"), not in words like 统一 or 万一.
 
 Ranges. "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
-its own, takes the upper bound's scale (when its number is not larger: "from 150 to 2 million" keeps 150)
-and unit, and an upper bound without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and
-"6 million" -> 6,000,000 USD. The same holds with "to", "до", "bis", "à", "a", "hasta" between them
-("from 5 to 6 million people"). "from $47 billion to $8 billion" is two figures
-anyway, and so is a conversion in parentheses ("$12.9bn (£10bn)").
+its own, takes the upper bound's scale (when its number is less than double the upper's: "from 150 to 2
+million" keeps 150, "von 91,5 auf 89,4 Millionen" is a fall of millions) and unit, and an upper bound
+without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 million" -> 6,000,000 USD. The
+same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
+("from 5 to 6 million people"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+"from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
+(£10bn)").
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
@@ -60,7 +62,8 @@ _CANDIDATE_START = re.compile(r"[\d+(零〇一二两兩三四五六七八九十�
 _LIST_GAP = re.compile(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = re.compile(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
-_RANGE_GAP = re.compile(rf"{WS}?[-–—‒]{WS}?|{WS}(?:to|до|bis|à|a|hasta){WS}")
+_RANGE_GAP = re.compile(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
+_NOT_MONEY = ("%", "x", "pp")
 
 @dataclass(frozen=True)
 class Figure:
@@ -339,7 +342,7 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     for draft in drafts:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
             money = None
-        if draft.unit not in (None, "%", "x", "pp"):
+        if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
@@ -352,12 +355,15 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     for lower, upper in zip(drafts, drafts[1:]):
         if not _RANGE_GAP.fullmatch(text, lower.end, upper.start):
             continue
-        # "from 150 to 2 million" is not 150 million: only a lower bound below the upper takes its scale
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
-        if upper.has_scale and not lower.has_scale and lower.mantissa <= upper.mantissa:
+        if lower.unit in _NOT_MONEY and upper.unit != lower.unit:
+            continue  # "progressé de 5,9 % à 6,7 milliards": a rate, then an amount
+        # "from 150 to 2 million" is not 150 million: a lower bound takes the scale when it is below the upper
+        # bound, or above it by less than double ("von 91,5 auf 89,4 Millionen Tonnen", a fall)
+        if upper.has_scale and not lower.has_scale and lower.mantissa < 2 * upper.mantissa:
             lower.scale, lower.has_scale = upper.scale, True
         if lower.unit is None:
             lower.unit = upper.unit
-        elif upper.unit is None and lower.unit not in ("%", "x"):
+        elif upper.unit is None and lower.unit not in _NOT_MONEY:
             upper.unit = lower.unit

@@ -39,7 +39,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from archive.figures.currencies import AGGLUTINATIVE, currency_table, resolve_noun, without_case_ending
+from archive.figures.currencies import (AGGLUTINATIVE, currency_of_country, currency_table, resolve_noun,
+                                        without_case_ending)
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                          next_word, single_spaced, tokens_before, window_language)
@@ -285,6 +286,22 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     if suffix.unit == "JPY?":
         suffix.unit = _yen_code(text, pos)
     suffix.end = currency.end()
+    if currency.group("name"):
+        _read_country_after(text, suffix, currency.group("name").lower())
+
+
+# A country after a currency's name: "dollars de Taïwan", "dollars of Singapore".
+_COUNTRY_AFTER = re.compile(rf"{WS}(?:de|of|del|d['’]){WS}?(?P<country>[A-ZÀ-Ý]{LETTER}+)")
+
+
+def _read_country_after(text: str, suffix: Suffix, noun: str) -> None:
+    """Give a currency name the currency of the country written after it: "dollars de Taïwan" is TWD."""
+    found = _COUNTRY_AFTER.match(text, suffix.end)
+    if found is None:
+        return
+    code = currency_of_country(currency_table(), noun, found.group("country"))
+    if code:
+        suffix.unit, suffix.end = code, found.end()
 
 
 _NAME_WORDS = re.compile(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3}})")
@@ -310,6 +327,8 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
         name = " ".join(words[:count]).lower()
         for candidate in [name, *without_case_ending(name)] if count == 1 else [name]:
             code = table.names.get(candidate)
+            if code and candidate in table.head_languages and not _spelled_here(table, candidate, text, pos):
+                code = None
             if code is None and candidate in table.nouns:
                 code = resolve_noun(table, candidate, text[max(0, pos - 300) : pos + 80])
             if code:
@@ -318,6 +337,12 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
                 suffix.name_convention = "eu" if not name.isascii() or code not in ("USD", "GBP") else None
                 return True
     return False
+
+
+def _spelled_here(table, noun: str, text: str, pos: int) -> bool:
+    """Tell whether a currency's noun alone is a word of the text's language (or the language is not told)."""
+    language = window_language(text, pos, pos)
+    return language in (None, "eu") or language in table.head_languages[noun]
 
 
 def read_qualifier_after(text: str, suffix: Suffix) -> None:

@@ -203,9 +203,20 @@ MONTHS = set(
         "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
         "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
         "syyskuuta lokakuuta marraskuuta joulukuuta tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu "
-        "heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu"
+        "heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu "
+        "ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie "
+        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia "
+        "styczeń luty marzec kwiecień czerwiec lipiec sierpień wrzesień październik listopad grudzień "
+        "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar "
+        "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna studenoga prosinca "
+        "јануар фебруар април јун јул август септембар октобар новембар децембар "
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
+        "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
+        "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень"
     ).split()
 )
+# Words after a number that make it a rank: "9 місце" (the ninth place), "3 место".
+RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
 TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
 # Time zones after a time written without a colon: "1453 GMT".
@@ -224,8 +235,9 @@ YEAR_PREPOSITIONS = set(
     "année desde hasta año vuonna vuodesta vuoteen".split()
 )
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
-# Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位"; Korean "6급", "1심", "2차", "1위", "3번째", "5호".
-DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目",
+# Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
+# "1위", "3번째", "5호".
+DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目", "代",
                         "급", "심", "차", "위", "번째", "호", "등")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
