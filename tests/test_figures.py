@@ -596,6 +596,15 @@ def test_figures_in_the_wild(text, expected):
     ("Yılın ilk gününden 15 Eylül'e kadar ihracat 3 milyar dolar oldu.", [(3e9, "USD")]),
     ("odsetek osób w wieku 20-64 lata pozostających bez pracy", [(20, None), (64, None)]),
     ("3000억∼5000억 원의 매출을 올린 기업", [(3e11, "KRW"), (5e11, "KRW")]),
+    ("공급계약 금액은 총 3조1천482억원으로 집계됐다", [(3.1482e12, "KRW")]),
+    ("영업이익은 1천250억원으로 늘었다", [(1.25e11, "KRW")]),
+    ("Bul maqsatqa 15 mlrd teńgege deıin qarajat bólinedi", [(15e9, "KZT")]),
+    ("aılyq tólemi orta eseppen 52 300 teŋgenı qūrady", [(52300, "KZT")]),
+    ("во 1991 година буџетот бил 12 милијарди југословенски динари, околу 300 милиони германски марки",
+     [(12e9, "YUN"), (300e6, "DEM")]),
+    ("作为全球最大的两个经济体", [(2, None)]),
+    ("Volvo a publié ses comptes: 20,3 milliards de couronnes suédoises en 2023. Le groupe compte 100 000 salariés. "
+     "Les analystes tablaient sur 18,0 milliards de couronnes.", [(20.3e9, "SEK"), (100000, None), (18e9, "SEK")]),
 ])
 def test_figures_in_the_wild_second_part(text, expected):
     assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected

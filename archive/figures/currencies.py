@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 LOCALES = ("en", "ru", "uk", "mk", "de", "fr", "es", "fi", "zh", "ja", "tr", "kk", "pl", "ro", "sr", "sr_Latn",
            "hr", "ko")
 _WORD = re.compile(r"[^\W\d_]+")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені".
 CASE_ENDINGS = tuple(sorted(set(
     "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin ları leri "
@@ -34,6 +35,9 @@ CASE_ENDINGS = tuple(sorted(set(
     "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń".split()), key=len, reverse=True))
 # Languages whose words the figures engine reads as one: Croatian's are Serbian's (surroundings.window_language).
 _SAME_READING = {"hr": "sr"}
+# Plurals of nouns that CLDR gives in the singular alone (Macedonian): (ending, plural ending), first that fits;
+# "" stands for a final consonant ("динар" -> "динари").
+PLURAL_ENDINGS = {"mk": (("а", "и"), ("", "и"))}
 # Languages whose names take case endings.
 AGGLUTINATIVE = ("tr", "kk")
 # Languages that write the currency's noun before its adjective ("couronne suédoise", "złoty polski"); the
@@ -51,6 +55,7 @@ class CurrencyTable:
     head_languages: dict[str, set[str]] = field(default_factory=dict)  # one currency's noun alone -> its languages
     own_words: dict[str, set[str]] = field(default_factory=dict)  # code -> stems of its distinguishing words
     symbols: dict[str, str] = field(default_factory=dict)  # symbol as written -> code
+    tender_years: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # code -> (first, last) years
     home: dict[str, str] = field(default_factory=dict)  # language -> its home currency
     longest: int = 1  # most words in a name
 
@@ -77,6 +82,10 @@ def currency_table() -> CurrencyTable:
     # constante", whose noun is an everyday word
     tender = {code for entries in get_global("territory_currencies").values()
               for code, _start, _end, is_tender in entries if is_tender}
+    for entries in get_global("territory_currencies").values():
+        for code, start, end, is_tender in entries:
+            if is_tender:
+                table.tender_years.setdefault(code, []).append((start[0] if start else 0, end[0] if end else 9999))
     for locale_name in LOCALES:
         locale = Locale.parse(locale_name)
         language = _language(locale_name)
@@ -99,6 +108,8 @@ def currency_table() -> CurrencyTable:
                 table.longest = max(table.longest, len(words))
                 head = words[0] if head_first else words[-1]
                 heads = [head, *without_case_ending(head)] if language in AGGLUTINATIVE else [head]
+                if language in PLURAL_ENDINGS and "other" not in dict(plurals.get(code, {})):
+                    heads += _plurals(head, PLURAL_ENDINGS[language])  # "марка" -> "марки"
                 for word in heads:
                     shared.setdefault(language, {}).setdefault(word, set()).add(code)
                 for word in words:
@@ -126,14 +137,22 @@ def currency_table() -> CurrencyTable:
     return table
 
 
+def _plurals(noun: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
+    """Return the plural of ``noun`` by the first rule of ``endings`` that fits it."""
+    for ending, plural in endings:
+        if ending and noun.endswith(ending):
+            return [noun[: -len(ending)] + plural]
+        if not ending and noun[-1:].isalpha() and noun[-1] not in "аеиоу":
+            return [noun + plural]
+    return []
+
+
 def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
     """Return the currency that a noun shared by several currencies names here, or None."""
+    code = currency_described(table, noun, window, window)
+    if code:
+        return code
     codes = table.nouns[noun]
-    words = set(_WORD.findall(window.lower()))
-    near = [code for code in sorted(codes)
-            if any(word.startswith(stem) for stem in table.own_words.get(code, ()) for word in words)]
-    if len(near) == 1:
-        return near[0]
     homes = {table.home[language] for language in table.noun_languages[noun] if language in table.home}
     homes &= codes
     if len(homes) == 1:
@@ -141,13 +160,19 @@ def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
     return "USD" if "USD" in codes else None
 
 
-def currency_of_country(table: CurrencyTable, noun: str, country: str) -> str | None:
-    """Return the one currency named ``noun`` whose own words the country's name begins ("dollars", "Taïwan":
-    TWD), or None."""
+def currency_described(table: CurrencyTable, noun: str, describing: str, window: str = "") -> str | None:
+    """Return the one currency named ``noun`` whose own words begin words of ``describing`` ("dollars de
+    Taïwan": TWD; "германски марки": DEM), or None. Of several, a year written in ``window`` keeps those
+    that were money then ("југословенски динари" in 1992: YUN)."""
     codes = table.nouns.get(noun, ())
-    word = country.lower()
-    matching = [code for code in codes if any(word.startswith(stem) for stem in table.own_words.get(code, ()))]
-    return matching[0] if len(matching) == 1 else None
+    words = set(_WORD.findall(describing.lower()))
+    near = [code for code in sorted(codes)
+            if any(word.startswith(stem) for stem in table.own_words.get(code, ()) for word in words)]
+    if len(near) > 1:
+        years = {int(year) for year in _YEAR.findall(window)}
+        near = [code for code in near if any(first <= year <= last for year in years
+                                              for first, last in table.tender_years.get(code, ()))] or near
+    return near[0] if len(near) == 1 else None
 
 
 def without_case_ending(word: str) -> list[str]:

@@ -8,8 +8,8 @@ is an ISO 4217 code for money, "%" for percentages, "x" for multiples and None f
 such as "5 km" are plain counts too). Number words make figures ("twelve", "half a million", "zehn Millionen
 Euro", "три пати", "두 배"; ``number_words`` says which are read how), except a word for one without a scale
 after it ("one of them", "no one", "ein Mann", "za jedan evro"), and a fraction's numerator ("deux tiers").
-Chinese numerals make figures when they hold 十/百/千/万/亿 or carry a currency or 百分之 ("三千万美元",
-"百分之十二"), not in words like 统一 or 万一.
+Chinese numerals make figures when they hold 十/百/千/万/亿, carry a currency or 百分之 ("三千万美元",
+"百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个.
 
 Ranges. "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
 its own, takes the upper bound's scale (when its number is less than double the upper's: "from 150 to 2
@@ -40,7 +40,7 @@ from archive.figures.surroundings import SPACES, WS, tokens_before
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
                                    counts_something, percent_before, qualifier_before, read_currency_after,
                                    read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS
+from archive.figures.vocabulary import CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
 _CANDIDATE = re.compile(
@@ -317,7 +317,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
         suffix.approx = "over"
     read_qualifier_after(text, suffix)
     has_big_unit = any(char in CJK_UNITS or char in CJK_BIG for char in numeral)
-    if not percent and suffix.unit is None and (len(numeral) < 2 or not has_big_unit):
+    counted = len(numeral) == 1 and value > 1 and text[end : end + 1] in CJK_COUNTERS  # "八个", "三人"; not "一个"
+    if not percent and suffix.unit is None and (len(numeral) < 2 or not has_big_unit) and not counted:
         return None
     draft = _Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value), unit=suffix.unit)
     draft.has_scale = any(char in CJK_BIG for char in numeral)

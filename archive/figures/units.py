@@ -39,15 +39,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from archive.figures.currencies import (AGGLUTINATIVE, currency_of_country, currency_table, resolve_noun,
-                                        without_case_ending)
+from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, currency_described, currency_table,
+                                        resolve_noun, without_case_ending)
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                          next_word, single_spaced, tokens_before, window_language)
 from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES,
                                         CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
-                                        CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, PREPOSITIONS_AFTER_QUALIFIER,
-                                        QUALIFIERS, SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER)
+                                        CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES,
+                                        PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
+                                        SYMBOLS_AFTER)
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
 _CHINESE_MONEY_HINT = re.compile(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
@@ -73,6 +74,7 @@ _CURRENCY_AFTER = re.compile(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
     rf"|(?P<name>(?i:{alternation(CURRENCY_NAMES)})){NOT_LETTER_AFTER}"
+    rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS)}){NOT_LETTER_AFTER}"
     rf"|(?P<cjk>{alternation(CJK_CURRENCIES)}))"
 )
 _CURRENCY_BEFORE = re.compile(
@@ -201,8 +203,12 @@ def _read_scale(text: str, suffix: Suffix) -> None:
         suffix.power, suffix.has_scale, suffix.end = CJK_SCALES[cjk.group("scale")], True, cjk.end()
         if cjk.group("more") or cjk.group("more_after"):
             suffix.approx = "over"
-        if suffix.power >= 4:
-            _read_cjk_tail(text, suffix)
+        section = _CJK_TAIL.match(text, suffix.end) if suffix.power < 4 else None
+        if section and CJK_SCALES[section.group("scale")] >= 4:
+            _join_cjk_section(suffix, section)  # "2천926억": the thousands of 억 written first
+            _read_cjk_tail(text, suffix, CJK_SCALES[section.group("scale")])
+        elif suffix.power >= 4:
+            _read_cjk_tail(text, suffix, suffix.power)
         return
     if cjk.group("more") and HAN.match(text, cjk.end()):  # "200余人": over 200
         suffix.approx, suffix.end = "over", cjk.end()
@@ -237,15 +243,29 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         suffix.end = tail.end()
 
 
-def _read_cjk_tail(text: str, suffix: Suffix) -> None:
-    """Add the smaller parts of a compound like "1亿2000万" or "5兆3500億" to ``suffix``."""
-    power = suffix.power
+def _join_cjk_section(suffix: Suffix, section: re.Match) -> None:
+    """Read "2천926억" as 2926억 (2천억 and 926억), then what follows the 억."""
+    big = CJK_SCALES[section.group("scale")]
+    suffix.composite = Decimal(section.group("digits")) * POWERS_OF_TEN[big]
+    suffix.composite_step = step_of(section.group("digits")) * POWERS_OF_TEN[big]
+    suffix.power += big
+    suffix.end = section.end()
+
+
+def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
+    """Add the parts below ``power`` of a compound like "1亿2000万", "5兆3500億" or "4조2천926억" to ``suffix``."""
     while (tail := _CJK_TAIL.match(text, suffix.end)) and CJK_SCALES[tail.group("scale")] < power:
-        power = CJK_SCALES[tail.group("scale")]
-        part = Decimal(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.composite = (suffix.composite or Decimal(0)) + part
-        suffix.composite_step = step_of(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.end = tail.end()
+        scale, digits, last_digits, end = CJK_SCALES[tail.group("scale")], Decimal(tail.group("digits")), \
+            tail.group("digits"), tail.end()
+        section = _CJK_TAIL.match(text, end) if scale < 4 else None
+        if section and scale < CJK_SCALES[section.group("scale")] < power:
+            # "4조2천926억": the thousands count 억 with the digits after them, 2926억
+            digits = digits * POWERS_OF_TEN[scale] + Decimal(section.group("digits"))
+            scale, last_digits, end = CJK_SCALES[section.group("scale")], section.group("digits"), section.end()
+        power = scale
+        suffix.composite = (suffix.composite or Decimal(0)) + digits * POWERS_OF_TEN[power]
+        suffix.composite_step = step_of(last_digits) * POWERS_OF_TEN[power]
+        suffix.end = end
     units = _CJK_UNITS_TAIL.match(text, suffix.end) if power == 4 else None
     if units:  # "3万5000人": the units after 万 need no scale of their own
         suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())
@@ -274,8 +294,8 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         suffix.symbol_after = True
     elif currency.group("code"):
         suffix.unit = currency.group("code")
-    elif currency.group("name"):
-        name = currency.group("name")
+    elif currency.group("name") or currency.group("inflected"):  # "teńgege": the name with a case ending
+        name = currency.group("name") or currency.group("inflected")
         key = single_spaced(name.lower())
         suffix.unit = CURRENCY_NAMES[key]
         suffix.german_currency = name in GERMAN_CURRENCY_SPELLINGS
@@ -299,7 +319,7 @@ def _read_country_after(text: str, suffix: Suffix, noun: str) -> None:
     found = _COUNTRY_AFTER.match(text, suffix.end)
     if found is None:
         return
-    code = currency_of_country(currency_table(), noun, found.group("country"))
+    code = currency_described(currency_table(), noun, found.group("country"))
     if code:
         suffix.unit, suffix.end = code, found.end()
 
@@ -330,13 +350,23 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
             if code and candidate in table.head_languages and not _spelled_here(table, candidate, text, pos):
                 code = None
             if code is None and candidate in table.nouns:
-                code = resolve_noun(table, candidate, text[max(0, pos - 300) : pos + 80])
+                code = resolve_noun(table, candidate, _paragraph_around(text, pos))
+            elif code is None and count > 1 and words[count - 1].lower() in table.nouns:
+                # "германски марки": a shared noun after the words that tell which currency it is
+                code = currency_described(table, words[count - 1].lower(), " ".join(words[: count - 1]),
+                                          _paragraph_around(text, pos))
             if code:
                 suffix.unit = code
                 suffix.end = text.index(words[count - 1], start) + len(words[count - 1])
                 suffix.name_convention = "eu" if not name.isascii() or code not in ("USD", "GBP") else None
                 return True
     return False
+
+
+def _paragraph_around(text: str, pos: int) -> str:
+    """Return the text of the paragraph before ``pos`` (at most 1000 characters) and a little after it."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - 1000)
+    return text[start : pos + 80]
 
 
 def _spelled_here(table, noun: str, text: str, pos: int) -> bool:

@@ -129,6 +129,8 @@ CURRENCY_NAMES = _table(
         "HRK": "kuna|kune",
     }
 )
+# Names that Kazakh and Turkish write with case endings ("teńgege", "teŋgenı", "avroya"); CLDR's are read so too.
+INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro"}
 # Names whose spelling belongs to a continental language (decimal comma); Cyrillic names all do.
 CONTINENTAL_NAMES = {
     "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",

@@ -13,7 +13,8 @@ Precision = correct predictions / predictions, recall = matched expected figures
 Labels (labelled.jsonl, written by hand): one JSON object a line, {"lang", "text", "figures": [{"text",
 "value", "unit", "approx"}], "set"}. A figure's "text" is its span without a qualifier before it; plain
 counts and measures are figures with unit null; number words are figures (English ones from the start, those
-of every other language since issue 18, when "deux heures", the one such count here, was labelled); years, dates, times,
+of every other language since issue 18, when the three such counts here were labelled: "deux heures", "trois
+heures", "los dos candidatos"); years, dates, times,
 ordinals, phone numbers, references, versions and model numbers are not figures. "set" is "dev" for the
 sentences written first and used while developing the code, "heldout" for those written afterwards.
 
