@@ -165,9 +165,10 @@ def currency_described(table: CurrencyTable, noun: str, describing: str, window:
     Taïwan": TWD; "германски марки": DEM), or None. Of several, a year written in ``window`` keeps those
     that were money then ("југословенски динари" in 1992: YUN)."""
     codes = table.nouns.get(noun, ())
-    words = set(_WORD.findall(describing.lower()))
-    near = [code for code in sorted(codes)
-            if any(word.startswith(stem) for stem in table.own_words.get(code, ()) for word in words)]
+    # every beginning of five letters or more of every word: an own word's stem is one of them if it matches
+    beginnings = {word[:length] for word in set(_WORD.findall(describing.lower()))
+                  for length in range(5, len(word) + 1)}
+    near = [code for code in sorted(codes) if not beginnings.isdisjoint(table.own_words.get(code, ()))]
     if len(near) > 1:
         years = {int(year) for year in _YEAR.findall(window)}
         near = [code for code in near if any(first <= year <= last for year in years
@@ -176,5 +177,10 @@ def currency_described(table: CurrencyTable, noun: str, describing: str, window:
 
 
 def without_case_ending(word: str) -> list[str]:
-    """Return ``word`` with each Turkish or Kazakh case ending it may carry taken off."""
-    return [word[: -len(ending)] for ending in CASE_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 3]
+    """Return ``word`` with each Turkish or Kazakh case ending it may carry taken off, the longest first."""
+    return [word[:-length] for length in _ENDING_LENGTHS
+            if len(word) - length >= 3 and word[-length:] in _CASE_ENDING_SET]  # a look-up a length, not a scan
+
+
+_CASE_ENDING_SET = frozenset(CASE_ENDINGS)
+_ENDING_LENGTHS = sorted({len(ending) for ending in CASE_ENDINGS}, reverse=True)

@@ -149,8 +149,12 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     """Tell whether a number marks a footnote ("总值[2]") or numbers an item at the start of a line ("1. PROIECT")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(_ITEM_NUMBER.match(text, end))
+    if not _ITEM_NUMBER.match(text, end):
+        return False
+    line_start = start
+    while line_start and text[line_start - 1] in " \t":
+        line_start -= 1
+    return line_start == 0 or text[line_start - 1] == "\n"
 
 
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:

@@ -48,6 +48,9 @@ _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"} 
 _TOKEN = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = re.compile(rf"{WS}[\uac00-\ud7a3]")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
+# The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
+# a reader looks no further from where a number begins, so a long run costs in proportion to its length.
+_LONGEST_NUMBER = 14
 _EXPECTED_LETTERS = {language: re.compile(f"[{letters}{letters.upper()}]")
                      for language, letters in EXPECTED_LETTERS.items()}
 
@@ -117,6 +120,8 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
                  or _EXPECTED_LETTERS[language].search(text, max(0, start - 120), end + 120)}
     if not languages:
         return None  # the cheap test first: "on" in English or French text
+    if languages == {"en"} and text[max(0, start - 120) : end + 120].isascii():
+        return "en"  # every other language we read writes letters beyond ASCII
     around = window_language(text, start, end)
     if around in languages:
         return around
@@ -144,7 +149,7 @@ def _read_english(words: list[str]) -> list[tuple[int, int, Decimal]]:
     """Return (first word, end word, value) of the English numbers in ``words``."""
     numbers, position = [], 0
     while position < len(words):
-        value, used = read_number_words(words[position:])
+        value, used = read_number_words(words[position : position + _LONGEST_NUMBER])
         if used:
             numbers.append((position, position + used, value))
         position += used or 1
@@ -157,7 +162,7 @@ def _read_with_text2num(language: str, words: list[str]) -> list[tuple[int, int,
         return [(0, 1, Decimal(1))]
     from text_to_num import find_numbers
 
-    found = find_numbers([_Token(word) for word in words], language, 0)
+    found = find_numbers([_Token(word) for word in words], language, 0)  # text2num reads a run in one pass
     return [(number.start, number.end, Decimal(str(number.value)).normalize()) for number in found
             if not number.is_ordinal and number.value == int(number.value)]
 
@@ -182,7 +187,7 @@ def _read_with_number_parser(language: str, words: list[str]) -> list[tuple[int,
     """Return the numbers number-parser reads in ``words`` (Russian, Ukrainian): the longest first."""
     numbers, position = [], 0
     while position < len(words):
-        for end in range(len(words), position, -1):
+        for end in range(min(len(words), position + _LONGEST_NUMBER), position, -1):
             value = _parse_number(" ".join(words[position:end]), language)
             if value is not None:
                 numbers.append((position, end, Decimal(value)))
@@ -206,7 +211,7 @@ def _read_with_table(language: str, words: list[str]) -> list[tuple[int, int, De
     table = NUMBER_WORD_TABLES[language]
     numbers, position = [], 0
     while position < len(words):
-        value, used = _compose(table, words[position:])
+        value, used = _compose(table, words[position : position + _LONGEST_NUMBER])
         if used:
             numbers.append((position, position + used, Decimal(value)))
         position += used or 1
