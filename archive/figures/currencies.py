@@ -4,15 +4,19 @@ Names. Each currency's display name and every plural form of it in each of our l
 "couronnes suédoises", "srpskih dinara", "złotych polskich", "lei românești") names that currency, and so does
 its head noun alone when no other currency's name ends (or, in French, Spanish, Romanian and Polish, begins)
 with it ("kuna", "złotych"), in text of a language that spells it so (Serbian "lata" is the Latvian lats,
-Polish "lata" are years). A head noun that several currencies of one language share ("dollars", "couronnes", "dinara", "lei", "원"), but such a
-noun is ambiguous: it is read as the currency whose own words stand near it ("couronnes" near "suédois" is
-SEK), else as the one currency it names in the language it is spelled in, else as the home currency of that
-language ("dinara" in Serbian is RSD, "원" in Korean KRW), else, for a dollar, as USD; otherwise it names no
-currency. Turkish and Kazakh add case endings to names ("dolara", "теңгені"): those are taken off.
+Polish "lata" are years). A head noun that several currencies of one language share ("dollars",
+"couronnes", "dinara", "lei", "원") is ambiguous: it is read as the currency whose own words stand before it
+("германски марки": DEM) or in its paragraph ("couronnes" near "suédois" is SEK; of several, those that were
+money in a year written there: "југословенски динари" in 1992 is YUN, not YUD), else as the one currency it
+names in the language it is spelled in, else as the home currency of that language ("dinara" in Serbian is
+RSD, "원" in Korean KRW), else, for a dollar, as USD; otherwise it names no currency. Turkish and Kazakh add
+case endings to names ("dolara", "теңгені"): those are taken off. CLDR gives Macedonian names in the
+singular alone; their plurals are made by the language's rule ("марка" -> "марки", "динар" -> "динари").
 
 Only money that was legal tender somewhere counts (not units of account such as Ecuador's "unité de valeur
-constante", whose noun is an everyday word). Built once, on first use (reading CLDR for every language takes a quarter of a second, which the command
-line's read commands should not pay), and held for the life of the process.
+constante", whose noun is an everyday word). Built once, on first use (reading CLDR for every language takes
+a quarter of a second, which the command line's read commands should not pay), and held for the life of the
+process.
 """
 
 from __future__ import annotations

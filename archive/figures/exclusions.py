@@ -14,6 +14,9 @@ digit strings of 9 digits or more with nothing attached (ids); numbers written w
 ("0800 123 456", "09 123 4567") or after tel./phone/телефон/fax, with the digit groups that follow them;
 "1453 GMT"; and a bare integer right after a capitalised word inside a sentence ("Boeing 787", "Phase 2",
 "Platz 3" name things), unless a counted noun follows. A year with a currency ("$2022") is money.
+Also ranks ("9 місце", the ninth place), footnote marks ("总值[2]"), numbers that open a line as an item's
+("1. PROIECT DE LEGE"), month ranges ("1-7月份"), the "one" of a Korean rate ("1인당", per person), ages by
+decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds").
 """
 
 from __future__ import annotations

@@ -1,26 +1,30 @@
 """Find the numbers written in words, in every language we read, and read their values.
 
 Who reads what. English words are read by ``numbers.read_number_words`` ("two hundred and five", "half a
-million"); German, French and Spanish by text2num ("dreiundzwanzig", "quatre-vingt-dix", "treinta y dos");
-Russian and Ukrainian by number-parser ("трех", "двадцять пʼять"), whose word lists serve here too; Polish,
-Romanian, Serbian and Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads,
-by the tables of ``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet",
-"iki yüz elli", "он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to
-the reader of what follows a number, as after digits ("zehn Millionen Euro", "една милијарда").
+million"); German, French and Spanish by text2num ("dreiundzwanzig", "quatre-vingt-dix", "treinta y dos";
+text2num covers Portuguese, Italian, Dutch and Danish too, which we do not read); Russian and Ukrainian by
+number-parser ("трех", "двадцять пʼять"), whose word lists serve here too (its lists of other languages are
+marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there); Polish, Romanian, Serbian and
+Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
+``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
+"он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
+what follows a number, as after digits ("zehn Millionen Euro", "една милијарда").
 
 Which language. A word is read in the language of the text around it (``surroundings.window_language``) when
 that language writes numbers with it: "ten" is ten in English and "this" in Polish, "pet" five in Serbian
-and an animal in English, "on" ten in Turkish. Text whose language no word tells is read as English.
+and an animal in English, "on" ten in Turkish (and not read where no Turkic letter stands near). Text whose
+language no word tells is read as English.
 
-What counts. A run of number words gives the numbers its reader makes of it. A word for one (an article in
-most of our languages: "ein", "une", "один") and a few words that are numbers only beside others ("yüz", a
-face or a hundred) are ``bound``: the caller keeps them only with a scale, currency, percent or multiple
-after them. Korean native numbers count only before the counter they stand with ("두 차례", "두 배"), and
-not before 번째 ("두 번째", the second).
+What counts. A run of number words gives the numbers its reader makes of it, each of at most 14 words. A
+word for one (an article in most of our languages: "ein", "une", "один") and a few words that are numbers
+only beside others ("yüz", a face or a hundred) are ``bound``: the caller keeps them only with a scale,
+currency, percent or multiple after them. Korean native numbers count only before the counter they stand
+with ("두 차례", "두 배"), and not before 번째 ("두 번째", the second).
 
 Speed. One regular expression, built on first use from every language's words as a tree, finds the runs;
-text without number words pays that scan alone, and the libraries are imported and called only where one
-of their words is found.
+text without number words pays that scan alone (about what the English words alone cost before), and the
+libraries are imported and called only where one of their words is found; number-parser's answers are
+remembered, as it reads its word lists anew at every call.
 """
 
 from __future__ import annotations

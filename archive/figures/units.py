@@ -18,7 +18,12 @@ is Chinese (Han characters without kana, or 元/人民币/RMB/yuan/CNY nearby), 
 美元 USD. ISO codes are recognised in upper case only, before or after the number. Currency names are
 recognised in English, Russian, Ukrainian, Macedonian, German, French, Spanish, Finnish, Chinese and
 Japanese, after the number, after a scale word, or after "de"/"d'"/"of" following a scale word
-("5 millions d'euros", "5 millones de dólares").
+("5 millions d'euros", "5 millones de dólares"); those of every other language from CLDR (``currencies``).
+Kazakh and Turkish add case endings ("10 mlrd teńgege"). A country after a currency's name tells which of
+the currencies sharing it is meant: "dollars de Taïwan" is TWD.
+
+Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
+("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点").
 
 Qualifiers. A qualifier just before the figure (before its currency symbol too: "almost $6 million"),
 possibly followed by a preposition ("почти в 5 раз", "майже на 20%"), or a CJK one just after

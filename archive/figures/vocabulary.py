@@ -1,11 +1,12 @@
 """The words figures are written with, language by language: a table for each kind of word.
 
-Scale words, currency symbols, codes and names, qualifiers, English number words and Chinese numerals; and
-the words that tell a number is no figure (references, months, times, phone words) or that it counts
-something ("2000 people"); and the function words that tell the language around a number. Every table is
+Scale words, currency symbols, codes and names, qualifiers, number words (English, those the libraries read,
+and the tables of the languages they do not) and Chinese numerals; and the words that tell a number is no
+figure (references, months, times, phone words, ranks, fractions) or that it counts something ("2000
+people"); and the function words and letters that tell the language around a number. Every table is
 lower-cased where it is matched without regard to case. Teaching the reader a new language starts here.
 
-Data only: the rules that read these words live in units, numbers, exclusions and surroundings.
+Data only: the rules that read these words live in units, numbers, number_words, exclusions and surroundings.
 """
 
 from __future__ import annotations
