@@ -323,6 +323,10 @@ def test_multiples(text):
         ("environ", "about"), ("près de", "under"), ("plus de", "over"), ("presque", "under"),
         # Finnish
         ("noin", "about"), ("lähes", "under"), ("yli", "over"),
+        # Polish, Serbian and Croatian, Romanian, Turkish, Kazakh, Korean
+        ("około", "about"), ("ponad", "over"), ("niemal", "under"), ("co najmniej", "over"), ("oko", "about"),
+        ("preko", "over"), ("gotovo", "under"), ("peste", "over"), ("aproape", "under"), ("yaklaşık", "about"),
+        ("en az", "over"), ("шамамен", "about"), ("약", "about"), ("거의", "under"),
     ],
 )
 def test_qualifiers_before_the_figure(qualifier, approx):
@@ -596,6 +600,7 @@ def test_figures_in_the_wild(text, expected):
     ("Yılın ilk gününden 15 Eylül'e kadar ihracat 3 milyar dolar oldu.", [(3e9, "USD")]),
     ("odsetek osób w wieku 20-64 lata pozostających bez pracy", [(20, None), (64, None)]),
     ("3000억∼5000억 원의 매출을 올린 기업", [(3e11, "KRW"), (5e11, "KRW")]),
+    ("Son 12 aylık dönemde 159 milyar 923 milyon dolarlık ihracat yapıldı.", [(12, None), (159.923e9, "USD")]),
     ("공급계약 금액은 총 3조1천482억원으로 집계됐다", [(3.1482e12, "KRW")]),
     ("영업이익은 1천250억원으로 늘었다", [(1.25e11, "KRW")]),
     ("Bul maqsatqa 15 mlrd teńgege deıin qarajat bólinedi", [(15e9, "KZT")]),

@@ -30,13 +30,15 @@ LOCALES = ("en", "ru", "uk", "mk", "de", "fr", "es", "fi", "zh", "ja", "tr", "kk
            "hr", "ko")
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-# Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені".
+# Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені"; and
+# the ending of what is worth an amount: "5 milyar dolarlık ihracat", "100 теңгелік".
 CASE_ENDINGS = tuple(sorted(set(
     "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin ları leri "
-    "lar ler sı si dır dir na ne nı ni "
+    "lar ler sı si dır dir na ne nı ni lık lik luk lük "
     "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
-    "тің мен бен пен сы сі ге "
-    "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń".split()), key=len, reverse=True))
+    "тің мен бен пен сы сі ге лық лік дық дік тық тік "
+    "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń lyq lik dyq dik tyq tik".split()),
+    key=len, reverse=True))
 # Languages whose words the figures engine reads as one: Croatian's are Serbian's (surroundings.window_language).
 _SAME_READING = {"hr": "sr"}
 # Plurals of nouns that CLDR gives in the singular alone (Macedonian): (ending, plural ending), first that fits;

@@ -98,7 +98,7 @@ def find_number_words(text: str) -> list[WordNumber]:
         tokens = list(_TOKEN.finditer(lowered, run.start(), run.end()))
         words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
         if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run.end()):
-            continue  # "un an", "on a", "o": a word for one with nothing after it to make it a figure
+            continue  # "un an", "o lege": a word for one with nothing after it that could make it a figure
         language = _language_of(vocabulary, words, text, run.start(), run.end())
         if language is None:
             continue

@@ -34,6 +34,8 @@ possibly followed by a preposition ("почти в 5 раз", "майже на 2
   yli/超过/逾/余/多 ...
 - "under": nearly/almost/less than/under/up to/почти/майже/речиси/скоро/fast/knapp/bis zu/presque/
   près de/moins de/casi/cerca de/lähes/近 ...
+and their like in Polish, Serbian and Croatian, Romanian, Turkish, Kazakh and Korean ("około", "ponad",
+"niemal", "oko", "preko", "peste", "yaklaşık", "шамамен", "약", "거의").
 A bare "до", "bis" or "hasta" is not a qualifier: it usually closes a range.
 """
 

@@ -155,15 +155,20 @@ QUALIFIERS = _table(
         "about": "about|around|approximately|approx.|roughly|some|circa|ca.|c.|an estimated|estimated|"
         "около|примерно|приблизительно|порядка|близько|приблизно|орієнтовно|околу|околo|приближно|"
         "rund|etwa|ungefähr|circa|zirka|environ|quelque|autour de|approximativement|alrededor de|"
-        "aproximadamente|unos|unas|noin|suunnilleen|arviolta|n.",
+        "aproximadamente|unos|unas|noin|suunnilleen|arviolta|n.|"
+        "około|ok.|oko|otprilike|približno|око|отприлике|aproximativ|în jur de|cca.|yaklaşık|tahminen|"
+        "шамамен|shamamen|약",
         "over": "over|more than|above|at least|in excess of|upwards of|just over|exceeding|"
         "свыше|более|более чем|больше|больше чем|не менее|понад|більше|більш ніж|більше ніж|щонайменше|"
         "над|повеќе од|најмалку|mehr als|über|mindestens|gut|plus de|au moins|más de|al menos|"
-        "por encima de|yli|vähintään|ainakin|runsaat|runsas",
+        "por encima de|yli|vähintään|ainakin|runsaat|runsas|"
+        "ponad|przeszło|co najmniej|więcej niż|preko|više od|najmanje|преко|више од|најмање|peste|"
+        "mai mult de|cel puțin|en az|кем дегенде|최소",
         "under": "nearly|almost|less than|under|up to|fewer than|below|just under|close to|"
         "почти|менее|меньше|не более|майже|менше|менш ніж|речиси|скоро|помалку од|fast|knapp|beinahe|"
         "weniger als|bis zu|unter|presque|près de|moins de|jusqu'à|jusqu’à|casi|menos de|cerca de|lähes|"
-        "melkein",
+        "melkein|prawie|niemal|niespełna|blisko|mniej niż|skoro|gotovo|blizu|manje od|готово|близу|мање од|"
+        "aproape|mai puțin de|neredeyse|거의|최대",
     }
 )
 CJK_QUALIFIERS = {
