@@ -51,10 +51,10 @@ from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, currency_de
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                          next_word, single_spaced, tokens_before, window_language)
-from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES,
-                                        CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_COUNTERS, CJK_CURRENCIES, CJK_QUALIFIERS,
+                                        CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
                                         CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES,
-                                        PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
+                                        KOREAN_COUNTERS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
                                         SYMBOLS_AFTER)
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
@@ -75,7 +75,7 @@ _WORD_SCALE_TAIL = re.compile(
     rf"|(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}*)"
 )
 _CJK_TAIL = re.compile(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
-_CJK_UNITS_TAIL = re.compile(r"\d{1,4}(?![\d.,])")
+_CJK_UNITS_TAIL = re.compile(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
 _CONNECTOR = re.compile(rf"{WS}(?:de|of){WS}|{WS}d['’]")
 _CURRENCY_AFTER = re.compile(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
@@ -214,7 +214,7 @@ def _read_scale(text: str, suffix: Suffix) -> None:
         if section and CJK_SCALES[section.group("scale")] >= 4:
             _join_cjk_section(suffix, section)  # "2천926억": the thousands of 억 written first
             _read_cjk_tail(text, suffix, CJK_SCALES[section.group("scale")])
-        elif suffix.power >= 4:
+        else:
             _read_cjk_tail(text, suffix, suffix.power)
         return
     if cjk.group("more") and HAN.match(text, cjk.end()):  # "200余人": over 200
@@ -273,9 +273,9 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
         suffix.composite = (suffix.composite or Decimal(0)) + digits * POWERS_OF_TEN[power]
         suffix.composite_step = step_of(last_digits) * POWERS_OF_TEN[power]
         suffix.end = end
-    units = _CJK_UNITS_TAIL.match(text, suffix.end) if power == 4 else None
-    if units:  # "3万5000人": the units after 万 need no scale of their own
-        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())
+    units = _CJK_UNITS_TAIL.match(text, suffix.end) if power <= 4 else None
+    if units and len(units.group("integer")) <= power:  # "3万5000人", "17만9천172명", "1천941.7%": the units
+        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())  # need no scale of their own
         suffix.composite_step = step_of(units.group())
         suffix.end = units.end()
     more = CJK_SCALE.match(text, suffix.end)
@@ -401,7 +401,10 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
 
 
 def counts_something(text: str, end: int) -> bool:
-    """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas"."""
+    """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas", or a
+    counter glued to it: "2000人", "17만9천172명"."""
+    if text[end : end + 1] in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end):
+        return True
     noun = next_word(text, end)
     return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))
 

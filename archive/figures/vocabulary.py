@@ -244,15 +244,17 @@ YEAR_PREPOSITIONS = set(
 )
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
-# "1위", "3번째", "5호".
+# "1위", "3번째", "5호", "3년차" (the third year).
 DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目", "代",
-                        "급", "심", "차", "위", "번째", "호", "등")
+                        "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 # Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
 KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
+# Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
+KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
 CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶")
 
