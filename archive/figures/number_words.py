@@ -21,7 +21,7 @@ only beside others ("yüz", a face or a hundred) are ``bound``: the caller keeps
 currency, percent or multiple after them. Korean native numbers count only before the counter they stand
 with ("두 차례", "두 배"), and not before 번째 ("두 번째", the second).
 
-Speed. One regular expression, built on first use from every language's words as a tree, finds the runs;
+Speed. One regular expression, built on first use from every language's words as a tree, finds the words;
 text without number words pays that scan alone (about what the English words alone cost before), and the
 libraries are imported and called only where one of their words is found; number-parser's answers are
 remembered, as it reads its word lists anew at every call.
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,6 +53,9 @@ _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"} 
 _TOKEN = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = re.compile(rf"{WS}[\uac00-\ud7a3]")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
+_ARTICLE_BEFORE = re.compile(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
+# Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
+_JOIN = re.compile(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
 # The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
 # a reader looks no further from where a number begins, so a long run costs in proportion to its length.
 _LONGEST_NUMBER = 14
@@ -76,7 +80,7 @@ class _Vocabulary:
 
     languages: dict[str, set[str]]  # word -> languages that write numbers with it
     german: re.Pattern
-    runs: re.Pattern
+    words: re.Pattern  # one number word of any language
     bound: set[str]  # words that are bound numbers in every language that writes them
 
     def languages_of(self, word: str) -> set[str]:
@@ -94,12 +98,12 @@ def find_number_words(text: str) -> list[WordNumber]:
     if len(lowered) != len(text):
         return []
     found = []
-    for run in vocabulary.runs.finditer(lowered):
-        tokens = list(_TOKEN.finditer(lowered, run.start(), run.end()))
+    for run_start, run_end in _runs(vocabulary, lowered):
+        tokens = list(_TOKEN.finditer(lowered, run_start, run_end))
         words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
-        if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run.end()):
+        if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end):
             continue  # "un an", "o lege": a word for one with nothing after it that could make it a figure
-        language = _language_of(vocabulary, words, text, run.start(), run.end())
+        language = _language_of(vocabulary, words, text, run_start, run_end)
         if language is None:
             continue
         if language != "en":
@@ -113,6 +117,22 @@ def find_number_words(text: str) -> list[WordNumber]:
             bound = last - first == 1 and (value == 1 or words[first] in BOUND_NUMBER_WORDS)
             found.append(WordNumber(start, end, value, language, bound))
     return found
+
+
+def _runs(vocabulary: _Vocabulary, lowered: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the runs of number words: words joined by a space, a hyphen or a connector ("two and
+    a half", "vingt-et-un", "treinta y dos"), with an English article before ("a million", "half a million")."""
+    start = end = -1
+    for word in vocabulary.words.finditer(lowered):
+        if start >= 0 and _JOIN.fullmatch(lowered, end, word.start()):
+            end = word.end()
+            continue
+        if start >= 0:
+            yield start, end
+        article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - 8), word.start())
+        start, end = (article.start() if article else word.start()), word.end()
+    if start >= 0:
+        yield start, end
 
 
 def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: int, end: int) -> str | None:
@@ -283,12 +303,7 @@ def _vocabulary() -> _Vocabulary:
             languages.setdefault(word, set()).add(language)
     # possessive: "sech"/"sechs" and "ein"/"eins" overlap, and a long word must not be parsed every way
     german_parts = "|".join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))
-    word = rf"{trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+(?!{_LETTERS})"
-    continuation = "|".join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}, key=len, reverse=True))
-    runs = re.compile(
-        rf"(?<!{_LETTERS})(?:(?:half{WS}an?|an?){WS})?{word}"
-        rf"(?:(?:{WS}|-)(?:{word}|(?:{continuation})(?!{_LETTERS})))*"
-    )
+    words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+(?!{_LETTERS})")
     german = re.compile(rf"(?:{'|'.join(GERMAN_NUMBER_FIRST)})(?:{german_parts})*+")
     bound = {word for word, meanings in values.items() if meanings == {1}} | BOUND_NUMBER_WORDS
-    return _Vocabulary(languages=languages, german=german, runs=runs, bound=bound)
+    return _Vocabulary(languages=languages, german=german, words=words, bound=bound)
