@@ -246,6 +246,8 @@ def test_one_as_a_pronoun_is_not_a_figure():
     ("Україна отримала пʼять літаків і двадцять танків, що було обіцяно.", [(5, None), (20, None)]),
     ("стопом раста БДП од пет одсто у првом кварталу, рекао је министар", [(5, "%")]),
     ("Srbija je među tri zemlje u Evropi sa stopom rasta od 4,5 odsto", [(3, None), (4.5, "%")]),
+    ("suficit od 49,1 milijardi dinara /oko 416 miliona evra/, a otplatili smo oko 3,1 milijardu evra",
+     [(49.1e9, "RSD"), (416e6, "EUR"), (3.1e9, "EUR")]),
     ("Bezrobotni, którzy szukali pracy w ciągu ostatnich dwóch tygodni", [(2, None)]),
     ("Guvernul a alocat două sute de milioane de lei pentru cele trei spitale", [(200e6, "RON"), (3, None)]),
     ("Bu yıl iki yüz elli kişi işe alındı ve üç fabrika açıldı.", [(250, None), (3, None)]),

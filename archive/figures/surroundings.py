@@ -66,7 +66,7 @@ def tokens_before(text: str, start: int, count: int) -> list[str]:
     """Return the last ``count`` words before ``start``, lower-cased, opening punctuation removed."""
     words = []
     for token in text[max(0, start - 48) : start].lower().split()[-count:]:
-        word = token.lstrip("([{\"'«„“‘")
+        word = token.lstrip("([{\"'«„“‘/")  # "/oko 416 miliona evra/"
         if word[1:2] in ("'", "’") and word[:1] in "ldj":
             word = word[2:]  # French elision: "l'article", "d'environ"
         words.append(word)

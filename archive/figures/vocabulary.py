@@ -59,7 +59,8 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # Romanian
     "mii": (3, "eu"), "milioane": (6, "eu"), "milion": (6, "eu"), "miliarde": (9, "eu"), "miliard": (9, "eu"),
     # Serbian and Croatian, Latin and Cyrillic
-    "hiljada": (3, "eu"), "hiljade": (3, "eu"), "tisuća": (3, "eu"), "tisuće": (3, "eu"), "miliona": (6, "eu"),
+    "hiljada": (3, "eu"), "hiljade": (3, "eu"), "hiljadu": (3, "eu"), "milijardu": (9, "eu"),
+    "милијарду": (9, "eu"), "хиљаду": (3, "eu"), "tisuća": (3, "eu"), "tisuće": (3, "eu"), "miliona": (6, "eu"),
     "milijun": (6, "eu"), "milijuna": (6, "eu"), "milijardi": (9, "eu"), "milijarda": (9, "eu"),
     "milijarde": (9, "eu"), "хиљада": (3, "eu"), "хиљаде": (3, "eu"), "милијарде": (9, "eu"),
     # Turkish (case endings are taken off: "milyara", "milyonluk")
