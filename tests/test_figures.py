@@ -234,6 +234,45 @@ def test_one_as_a_pronoun_is_not_a_figure():
     assert extract("One of the drones crashed, and no one was hurt.") == []
 
 
+# Issue 18: number words in every language, read by text2num (de, fr, es), number-parser (ru, uk) or our tables;
+# the first sentences are of tuning.jsonl, the others written after real reports.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("С 2023 года ВСП смог окончательно уволить только трех из почти 50 судей ОАСК", [(3, None), (50, None)]),
+    ("Создание этих двух админсудов — не добрая воля власти", [(2, None)]),
+    ("un niveau plus de deux fois supérieur à celui observé les années précédentes", [(2, "x")]),
+    ("Geldbußen in einer Höhe bis zu zehn Millionen Euro oder zwei Prozent des jährlichen Umsatzes", [(1e7, "EUR"), (2, "%")]),
+    ("Das Werk beschäftigt dreiundzwanzig Menschen und kostet eine Million Euro.", [(23, None), (1e6, "EUR")]),
+    ("La empresa despidió a treinta y dos trabajadores de la planta.", [(32, None)]),
+    ("Україна отримала пʼять літаків і двадцять танків, що було обіцяно.", [(5, None), (20, None)]),
+    ("стопом раста БДП од пет одсто у првом кварталу, рекао је министар", [(5, "%")]),
+    ("Srbija je među tri zemlje u Evropi sa stopom rasta od 4,5 odsto", [(3, None), (4.5, "%")]),
+    ("suficit od 49,1 milijardi dinara /oko 416 miliona evra/, a otplatili smo oko 3,1 milijardu evra",
+     [(49.1e9, "RSD"), (416e6, "EUR"), (3.1e9, "EUR")]),
+    ("Bezrobotni, którzy szukali pracy w ciągu ostatnich dwóch tygodni", [(2, None)]),
+    ("Guvernul a alocat două sute de milioane de lei pentru cele trei spitale", [(200e6, "RON"), (3, None)]),
+    ("Bu yıl iki yüz elli kişi işe alındı ve üç fabrika açıldı.", [(250, None), (3, None)]),
+    ("Бес жылда түсімдер екі есеге артты.", [(5, None), (2, "x")]),
+    ("Владата вработи пет илјади луѓе во јавната администрација", [(5000, None)]),
+    ("Hallitus päätti sulkea kolme tehdasta ja irtisanoa viisikymmentä työntekijää.", [(3, None), (50, None)]),
+    ("회사는 세 명의 임원을 교체했고 매출은 두 배로 늘었다.", [(3, None), (2, "x")]),
+])
+def test_number_words_in_other_languages(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I adopted a pet last year.",  # Serbian "pet" is five, not in English
+    "Rząd uznał ten projekt za ważny dla gospodarki.",  # Polish "ten" is "this"
+    "On a dit que le marché était calme.",  # Turkish "on" is ten, not in French
+    "Er kaufte ein Auto, und eine Frau fuhr es.",  # a word for one is an article
+    "Zvanični kurs iznosi 117,2769 dinara za jedan evro.",  # one euro: a rate's unit, not an amount
+    "près de deux tiers d'entre eux sont en déficit",  # a fraction's numerator
+    "두 번째 시도에서 성공했다.",  # an ordinal
+])
+def test_number_words_that_are_no_figures(text):
+    assert [f.text for f in extract(text) if f.value in (1, 2, 5, 10)] == []
+
+
 # --------------------------------------------------------------------------------- percentages and multiples
 
 
@@ -286,6 +325,10 @@ def test_multiples(text):
         ("environ", "about"), ("près de", "under"), ("plus de", "over"), ("presque", "under"),
         # Finnish
         ("noin", "about"), ("lähes", "under"), ("yli", "over"),
+        # Polish, Serbian and Croatian, Romanian, Turkish, Kazakh, Korean
+        ("około", "about"), ("ponad", "over"), ("niemal", "under"), ("co najmniej", "over"), ("oko", "about"),
+        ("preko", "over"), ("gotovo", "under"), ("peste", "over"), ("aproape", "under"), ("yaklaşık", "about"),
+        ("en az", "over"), ("шамамен", "about"), ("약", "about"), ("거의", "under"),
     ],
 )
 def test_qualifiers_before_the_figure(qualifier, approx):
@@ -538,6 +581,42 @@ def test_pathological_input_is_fast():
     ("imati negde oko 3,7, 3,8 odsto", [(3.7, "%"), (3.8, "%")]),
 ])
 def test_figures_in_the_wild(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+# Issue 18, second part: each rule with a sentence written after real reports (or of tuning.jsonl).
+@pytest.mark.parametrize("text, expected", [
+    ("die Einfuhr von Rohöl um 2,9 % von 76,0 auf 73,9 Millionen Tonnen gesunken", [(2.9, "%"), (76e6, None),
+                                                                                   (73.9e6, None)]),
+    ("le chiffre d'affaires a progressé de 4,2 % à 3,1 milliards, dépassant le consensus", [(4.2, "%"), (3.1e9, None)]),
+    ("un bénéfice net de 120,5 milliards de dollars de Taïwan (3,7 milliards de dollars)", [(120.5e9, "TWD"),
+                                                                                           (3.7e9, "USD")]),
+    ("расходы 2023 — 61 млрд тенге, 2024 — 64 млрд тенге", [(61e9, "KZT"), (64e9, "KZT")]),
+    ("Область займає 4 місце за кількістю закуплених дронів", []),
+    ("全年国内生产总值[1]1015986亿元，比上年增长2.3%", [(1015986e8, "CNY"), (2.3, "%")]),
+    ("1-9月份，全国规模以上工业企业利润下降2.4%", [(2.4, "%")]),
+    ("1인당 평균 지원금은 35만원이었다", [(35e4, "KRW")]),
+    ("都内の30代の男性会社員が逮捕された", []),
+    ("Plata va fi făcută pe 14 martie, iar suma de 40 de milioane de euro", [(40e6, "EUR")]),
+    ("1.  HOTĂRÂRE privind aprobarea bugetului", []),
+    ("Yılın ilk gününden 15 Eylül'e kadar ihracat 3 milyar dolar oldu.", [(3e9, "USD")]),
+    ("odsetek osób w wieku 20-64 lata pozostających bez pracy", [(20, None), (64, None)]),
+    ("3000억∼5000억 원의 매출을 올린 기업", [(3e11, "KRW"), (5e11, "KRW")]),
+    ("Son 12 aylık dönemde 159 milyar 923 milyon dolarlık ihracat yapıldı.", [(12, None), (159.923e9, "USD")]),
+    ("공급계약 금액은 총 3조1천482억원으로 집계됐다", [(3.1482e12, "KRW")]),
+    ("영업이익은 1천250억원으로 늘었다", [(1.25e11, "KRW")]),
+    ("매출이 9천509억원으로 1천941.7%나 성장했다", [(9.509e11, "KRW"), (1941.7, "%")]),
+    ("영업이익은 160억원으로 늘었고 고용인력은 17만9천172명이었다", [(1.6e10, "KRW"), (179172, None)]),
+    ("3년차인 2013년에는 매출이 늘었다", []),
+    ("Bul maqsatqa 15 mlrd teńgege deıin qarajat bólinedi", [(15e9, "KZT")]),
+    ("aılyq tólemi orta eseppen 52 300 teŋgenı qūrady", [(52300, "KZT")]),
+    ("во 1991 година буџетот бил 12 милијарди југословенски динари, околу 300 милиони германски марки",
+     [(12e9, "YUN"), (300e6, "DEM")]),
+    ("作为全球最大的两个经济体", [(2, None)]),
+    ("Volvo a publié ses comptes: 20,3 milliards de couronnes suédoises en 2023. Le groupe compte 100 000 salariés. "
+     "Les analystes tablaient sur 18,0 milliards de couronnes.", [(20.3e9, "SEK"), (100000, None), (18e9, "SEK")]),
+])
+def test_figures_in_the_wild_second_part(text, expected):
     assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
 
 

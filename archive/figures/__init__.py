@@ -8,13 +8,16 @@ and that the fourth differs by +7.3 %.
 One module a concept, each with the rules it applies in its docstring:
 - ``extraction``: what a figure is, ``extract`` and ``parse_figure``, ranges;
 - ``units``: currencies, scale words, percentages, multiples and qualifiers around a number;
-- ``numbers``: digits, group and decimal marks, number words, Chinese numerals, precision;
+- ``numbers``: digits, group and decimal marks, English number words, Chinese numerals, precision;
+- ``number_words``: numbers written in words in every language, and which library or table reads each;
 - ``exclusions``: the numbers that are no figures (dates, years, phone numbers, references, names...);
 - ``vocabulary``: the word tables of every language; ``surroundings``: how the text around is read;
 - ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences).
 
-Pure: no IO, standard library only. Regular expressions are compiled at import; every repeated group
-begins with a required separator, so no pattern can backtrack catastrophically.
+Pure: no IO. Besides the standard library it reads CLDR through Babel (currencies), and number words with
+text2num and number-parser, each imported on first use. Regular expressions are compiled at import or on first
+use; every repeated group begins with a required separator or is possessive, so no pattern can backtrack
+catastrophically.
 """
 
 from archive.figures.comparison import (RANK, Agreement, FigureQuery, Match, agreement, classify, compare,

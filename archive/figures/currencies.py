@@ -3,15 +3,20 @@
 Names. Each currency's display name and every plural form of it in each of our languages ("Swedish kronor",
 "couronnes suédoises", "srpskih dinara", "złotych polskich", "lei românești") names that currency, and so does
 its head noun alone when no other currency's name ends (or, in French, Spanish, Romanian and Polish, begins)
-with it ("kuna", "złotych"). A head noun that several currencies of one language share ("dollars", "couronnes", "dinara", "lei", "원"), but such a
-noun is ambiguous: it is read as the currency whose own words stand near it ("couronnes" near "suédois" is
-SEK), else as the one currency it names in the language it is spelled in, else as the home currency of that
-language ("dinara" in Serbian is RSD, "원" in Korean KRW), else, for a dollar, as USD; otherwise it names no
-currency. Turkish and Kazakh add case endings to names ("dolara", "теңгені"): those are taken off.
+with it ("kuna", "złotych"), in text of a language that spells it so (Serbian "lata" is the Latvian lats,
+Polish "lata" are years). A head noun that several currencies of one language share ("dollars",
+"couronnes", "dinara", "lei", "원") is ambiguous: it is read as the currency whose own words stand before it
+("германски марки": DEM) or in its paragraph ("couronnes" near "suédois" is SEK; of several, those that were
+money in a year written there: "југословенски динари" in 1992 is YUN, not YUD), else as the one currency it
+names in the language it is spelled in, else as the home currency of that language ("dinara" in Serbian is
+RSD, "원" in Korean KRW), else, for a dollar, as USD; otherwise it names no currency. Turkish and Kazakh add
+case endings to names ("dolara", "теңгені"): those are taken off. CLDR gives Macedonian names in the
+singular alone; their plurals are made by the language's rule ("марка" -> "марки", "динар" -> "динари").
 
 Only money that was legal tender somewhere counts (not units of account such as Ecuador's "unité de valeur
-constante", whose noun is an everyday word). Built once, on first use (reading CLDR for every language takes a quarter of a second, which the command
-line's read commands should not pay), and held for the life of the process.
+constante", whose noun is an everyday word). Built once, on first use (reading CLDR for every language takes
+a quarter of a second, which the command line's read commands should not pay), and held for the life of the
+process.
 """
 
 from __future__ import annotations
@@ -24,13 +29,21 @@ from dataclasses import dataclass, field
 LOCALES = ("en", "ru", "uk", "mk", "de", "fr", "es", "fi", "zh", "ja", "tr", "kk", "pl", "ro", "sr", "sr_Latn",
            "hr", "ko")
 _WORD = re.compile(r"[^\W\d_]+")
-# Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені".
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені"; and
+# the ending of what is worth an amount: "5 milyar dolarlık ihracat", "100 теңгелік".
 CASE_ENDINGS = tuple(sorted(set(
     "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin ları leri "
-    "lar ler sı si dır dir na ne nı ni "
+    "lar ler sı si dır dir na ne nı ni lık lik luk lük "
     "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
-    "тің мен бен пен сы сі ге "
-    "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń".split()), key=len, reverse=True))
+    "тің мен бен пен сы сі ге лық лік дық дік тық тік "
+    "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń lyq lik dyq dik tyq tik".split()),
+    key=len, reverse=True))
+# Languages whose words the figures engine reads as one: Croatian's are Serbian's (surroundings.window_language).
+_SAME_READING = {"hr": "sr"}
+# Plurals of nouns that CLDR gives in the singular alone (Macedonian): (ending, plural ending), first that fits;
+# "" stands for a final consonant ("динар" -> "динари").
+PLURAL_ENDINGS = {"mk": (("а", "и"), ("", "и"))}
 # Languages whose names take case endings.
 AGGLUTINATIVE = ("tr", "kk")
 # Languages that write the currency's noun before its adjective ("couronne suédoise", "złoty polski"); the
@@ -45,8 +58,10 @@ class CurrencyTable:
     names: dict[str, str] = field(default_factory=dict)  # whole name, lower-cased -> code
     nouns: dict[str, set[str]] = field(default_factory=dict)  # noun shared by several currencies -> codes
     noun_languages: dict[str, set[str]] = field(default_factory=dict)  # noun -> languages spelling it
+    head_languages: dict[str, set[str]] = field(default_factory=dict)  # one currency's noun alone -> its languages
     own_words: dict[str, set[str]] = field(default_factory=dict)  # code -> stems of its distinguishing words
     symbols: dict[str, str] = field(default_factory=dict)  # symbol as written -> code
+    tender_years: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # code -> (first, last) years
     home: dict[str, str] = field(default_factory=dict)  # language -> its home currency
     longest: int = 1  # most words in a name
 
@@ -73,6 +88,10 @@ def currency_table() -> CurrencyTable:
     # constante", whose noun is an everyday word
     tender = {code for entries in get_global("territory_currencies").values()
               for code, _start, _end, is_tender in entries if is_tender}
+    for entries in get_global("territory_currencies").values():
+        for code, start, end, is_tender in entries:
+            if is_tender:
+                table.tender_years.setdefault(code, []).append((start[0] if start else 0, end[0] if end else 9999))
     for locale_name in LOCALES:
         locale = Locale.parse(locale_name)
         language = _language(locale_name)
@@ -95,6 +114,8 @@ def currency_table() -> CurrencyTable:
                 table.longest = max(table.longest, len(words))
                 head = words[0] if head_first else words[-1]
                 heads = [head, *without_case_ending(head)] if language in AGGLUTINATIVE else [head]
+                if language in PLURAL_ENDINGS and "other" not in dict(plurals.get(code, {})):
+                    heads += _plurals(head, PLURAL_ENDINGS[language])  # "марка" -> "марки"
                 for word in heads:
                     shared.setdefault(language, {}).setdefault(word, set()).add(code)
                 for word in words:
@@ -108,8 +129,11 @@ def currency_table() -> CurrencyTable:
             if len(codes) > 1:
                 table.nouns.setdefault(word, set()).update(codes)
                 table.noun_languages.setdefault(word, set()).add(language)
-            elif len(word) > 2:
-                table.names.setdefault(word, next(iter(codes)))  # "kuna", "złotych": one currency's noun
+            elif len(word) > 2 and word not in table.names:
+                table.names[word] = next(iter(codes))  # "kuna", "złotych": one currency's noun
+                table.head_languages.setdefault(word, set()).add(_SAME_READING.get(language, language))
+            elif word in table.head_languages:
+                table.head_languages[word].add(_SAME_READING.get(language, language))
     for noun in table.nouns:
         table.names.pop(noun, None)  # a noun of several currencies is resolved in context, never looked up
     # a word that is some currency's noun tells nothing about which one ("nowy dolar tajwański")
@@ -119,14 +143,22 @@ def currency_table() -> CurrencyTable:
     return table
 
 
+def _plurals(noun: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
+    """Return the plural of ``noun`` by the first rule of ``endings`` that fits it."""
+    for ending, plural in endings:
+        if ending and noun.endswith(ending):
+            return [noun[: -len(ending)] + plural]
+        if not ending and noun[-1:].isalpha() and noun[-1] not in "аеиоу":
+            return [noun + plural]
+    return []
+
+
 def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
     """Return the currency that a noun shared by several currencies names here, or None."""
+    code = currency_described(table, noun, window, window)
+    if code:
+        return code
     codes = table.nouns[noun]
-    words = set(_WORD.findall(window.lower()))
-    near = [code for code in sorted(codes)
-            if any(word.startswith(stem) for stem in table.own_words.get(code, ()) for word in words)]
-    if len(near) == 1:
-        return near[0]
     homes = {table.home[language] for language in table.noun_languages[noun] if language in table.home}
     homes &= codes
     if len(homes) == 1:
@@ -134,6 +166,27 @@ def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
     return "USD" if "USD" in codes else None
 
 
+def currency_described(table: CurrencyTable, noun: str, describing: str, window: str = "") -> str | None:
+    """Return the one currency named ``noun`` whose own words begin words of ``describing`` ("dollars de
+    Taïwan": TWD; "германски марки": DEM), or None. Of several, a year written in ``window`` keeps those
+    that were money then ("југословенски динари" in 1992: YUN)."""
+    codes = table.nouns.get(noun, ())
+    # every beginning of five letters or more of every word: an own word's stem is one of them if it matches
+    beginnings = {word[:length] for word in set(_WORD.findall(describing.lower()))
+                  for length in range(5, len(word) + 1)}
+    near = [code for code in sorted(codes) if not beginnings.isdisjoint(table.own_words.get(code, ()))]
+    if len(near) > 1:
+        years = {int(year) for year in _YEAR.findall(window)}
+        near = [code for code in near if any(first <= year <= last for year in years
+                                              for first, last in table.tender_years.get(code, ()))] or near
+    return near[0] if len(near) == 1 else None
+
+
 def without_case_ending(word: str) -> list[str]:
-    """Return ``word`` with each Turkish or Kazakh case ending it may carry taken off."""
-    return [word[: -len(ending)] for ending in CASE_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 3]
+    """Return ``word`` with each Turkish or Kazakh case ending it may carry taken off, the longest first."""
+    return [word[:-length] for length in _ENDING_LENGTHS
+            if len(word) - length >= 3 and word[-length:] in _CASE_ENDING_SET]  # a look-up a length, not a scan
+
+
+_CASE_ENDING_SET = frozenset(CASE_ENDINGS)
+_ENDING_LENGTHS = sorted({len(ending) for ending in CASE_ENDINGS}, reverse=True)

@@ -14,6 +14,9 @@ digit strings of 9 digits or more with nothing attached (ids); numbers written w
 ("0800 123 456", "09 123 4567") or after tel./phone/телефон/fax, with the digit groups that follow them;
 "1453 GMT"; and a bare integer right after a capitalised word inside a sentence ("Boeing 787", "Phase 2",
 "Platz 3" name things), unless a counted noun follows. A year with a currency ("$2022") is money.
+Also ranks ("9 місце", the ninth place), footnote marks ("总值[2]"), numbers that open a line as an item's
+("1. PROIECT DE LEGE"), month ranges ("1-7月份"), the "one" of a Korean rate ("1인당", per person), ages by
+decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds").
 """
 
 from __future__ import annotations
@@ -23,10 +26,10 @@ import re
 from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
                                          window_language)
 from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
-                                        KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER, KOREAN_DURATION_BEFORE,
-                                        KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS, QUALIFIERS,
-                                        REFERENCE_WORDS, REFERENCE_WORDS_AFTER, TIME_WORDS, TIME_WORDS_BEFORE,
-                                        TIME_ZONES, YEAR_PREPOSITIONS)
+                                        FRACTION_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
+                                        KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
+                                        QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
+                                        TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
 # (a verbose pattern, one alternative a line).
@@ -39,7 +42,7 @@ NEVER_FIGURES = rf"""
       | \+\d{{1,3}}(?:[ \u00a0.\-]?\(?\d{{1,4}}\)?){{2,6}}             # +7 727 123 45 67
       | \(\d{{3}}\){WS}?\d{{3}}[-.\s]\d{{4}}(?!\d)                   # (555) 123-4567
       | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
-      | (?:19|20)\d\d{WS}?[-–—/]{WS}?(?:(?:19|20)\d\d|\d\d)(?!\d)    # 2022-23, 2019–2022, 2019/20
+      | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
       | \d+/\d+                                                     # 3/4, 24/7, 9/11
       | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
@@ -58,6 +61,9 @@ _TIME_RANGE = re.compile(
     rf"{NOT_LETTER_AFTER}"
 )
 _ORDINAL_DOT = re.compile(rf"\.{WS}(?P<first>{LETTER})")
+_ITEM_NUMBER = re.compile(rf"[.)]{WS}")
+_CJK_DATE_RANGE = re.compile(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
+_KOREAN_PER = re.compile(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
 _CJK_DATE_AFTER = re.compile(r"[月日号號時时点點]")
 _SECTION_AFTER = re.compile(rf"{WS}?§")
 _REFERENCE_CHAIN = re.compile(
@@ -124,8 +130,11 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)):
         return True  # "3-й", "1990-е", "3月", "5 §"
     word_after = next_word(text, end)
-    if word_after in REFERENCE_WORDS_AFTER or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
-        return True  # "21 luvun", "klo 9.30"
+    if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
+            or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
+        return True  # "21 luvun", "9 місце", "klo 9.30"
+    if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end) or _KOREAN_PER.match(text, end):
+        return True  # "[2]", "1. PROIECT", "1-7月份", "1사당"
     if not raw.isdigit():
         return False
     number = int(raw)
@@ -137,6 +146,18 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         or (not counted and (_is_year(raw, number, after, words_before) or _follows_a_name(text, start)))
         or len(raw) >= 9
     )
+
+
+def _is_marker(text: str, start: int, end: int) -> bool:
+    """Tell whether a number marks a footnote ("总值[2]") or numbers an item at the start of a line ("1. PROIECT")."""
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True
+    if not _ITEM_NUMBER.match(text, end):
+        return False
+    line_start = start
+    while line_start and text[line_start - 1] in " \t":
+        line_start -= 1
+    return line_start == 0 or text[line_start - 1] == "\n"
 
 
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
@@ -159,6 +180,11 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:
     """Tell whether an "x" glued to a number of three digits or more names a model: "777x jets", "the 777X"."""
     return raw.isdigit() and len(raw) >= 3 and text[end : end + 1] in "xX" and bool(next_word(text, end + 1))
+
+
+def names_a_fraction(text: str, end: int) -> bool:
+    """Tell whether a number word is the numerator of a fraction: "deux tiers", "two thirds", "drei Viertel"."""
+    return next_word(text, end) in FRACTION_WORDS
 
 
 def names_a_model(text: str, end: int) -> bool:
@@ -209,7 +235,7 @@ def _follows_a_name(text: str, start: int) -> bool:
 
 def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
     """Tell whether a number 1-31 is a day next to a month name ("3 марта", "March 3", "5. Mai")."""
-    if word_after.rstrip(".") in MONTHS:
+    if re.split("['’]", word_after)[0].rstrip(".") in MONTHS:  # "22 Ekim'e"
         return True
     return bool(words_before) and words_before[-1].rstrip(".,") in MONTHS
 

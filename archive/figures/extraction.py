@@ -1,21 +1,24 @@
 """Find the figures of a text: ``extract`` and ``parse_figure``, and the ``Figure`` they return.
 
-What a figure is. A number written with digits (or as English number words, or as Chinese numerals),
+What a figure is. A number written with digits (or in words, in any of our languages, or as Chinese numerals),
 with what belongs to it: a currency before or after ("$5", "5 $", "USD 5", "5 долари", "123万美元"), a scale
 word ("1.23 million", "12.9bn", "5 млн", "5 Mio.", "1亿2000万"), a percent sign or word ("12,5 %",
 "12.5 percent", "12,5 процента") or a multiple ("70 times", "70-fold", "в 70 раз", "70倍"). ``Figure.unit``
 is an ISO 4217 code for money, "%" for percentages, "x" for multiples and None for plain counts (measures
-such as "5 km" are plain counts too). English number words make figures ("twelve", "a million", "half a
-million", "two and a half billion"), except a lone "one" ("one of them", "no one"); Chinese numerals make
-figures when they hold 十/百/千/万/亿 or carry a currency or 百分之 ("三千万美元", "百分之十二"), not in words
-like 统一 or 万一.
+such as "5 km" are plain counts too). Number words make figures ("twelve", "half a million", "zehn Millionen
+Euro", "три пати", "두 배"; ``number_words`` says which are read how), except a word for one without a scale
+after it ("one of them", "no one", "ein Mann", "za jedan evro"), and a fraction's numerator ("deux tiers").
+Chinese numerals make figures when they hold 十/百/千/万/亿, carry a currency or 百分之 ("三千万美元",
+"百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个.
 
 Ranges. "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
-its own, takes the upper bound's scale (when its number is not larger: "from 150 to 2 million" keeps 150)
-and unit, and an upper bound without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and
-"6 million" -> 6,000,000 USD. The same holds with "to", "до", "bis", "à", "a", "hasta" between them
-("from 5 to 6 million people"). "from $47 billion to $8 billion" is two figures
-anyway, and so is a conversion in parentheses ("$12.9bn (£10bn)").
+its own, takes the upper bound's scale (when its number is less than double the upper's: "from 150 to 2
+million" keeps 150, "von 91,5 auf 89,4 Millionen" is a fall of millions) and unit, and an upper bound
+without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 million" -> 6,000,000 USD. The
+same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
+("from 5 to 6 million people"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+"from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
+(£10bn)").
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
@@ -30,13 +33,14 @@ from decimal import Decimal
 
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
-                                       is_not_a_figure, is_phone_number, is_reference, names_a_model)
-from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, read_number_words, step_of_value
-from archive.figures.surroundings import SPACES, WS, alternation, tokens_before
+                                       is_not_a_figure, is_phone_number, is_reference, names_a_fraction, names_a_model)
+from archive.figures.number_words import WordNumber, find_number_words
+from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.surroundings import SPACES, WS, tokens_before
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
                                    counts_something, percent_before, qualifier_before, read_currency_after,
                                    read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import CJK_BIG, CJK_DIGITS, CJK_UNITS, NUMBER_WORDS, WORD_SCALES
+from archive.figures.vocabulary import CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
 _CANDIDATE = re.compile(
@@ -58,18 +62,8 @@ _CANDIDATE_START = re.compile(r"[\d+(零〇一二两兩三四五六七八九十�
 _LIST_GAP = re.compile(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = re.compile(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
-_RANGE_GAP = re.compile(rf"{WS}?[-–—‒]{WS}?|{WS}(?:to|до|bis|à|a|hasta){WS}")
-
-_NUMBER_WORD = alternation([*NUMBER_WORDS, *WORD_SCALES])
-_WORDS_RUN_SOURCE = (
-    rf"\b(?:(?:half{WS}an?|an?){WS})?(?:{_NUMBER_WORD})\b(?:(?:{WS}|-)(?:{_NUMBER_WORD}|and|an?|half)\b)*"
-)
-# Matching lower-cased text without IGNORECASE is three times faster; the other serves texts whose
-# lower-casing changes their length (so offsets would shift).
-_WORDS_RUN_LOWER = re.compile(_WORDS_RUN_SOURCE)
-_WORDS_RUN = re.compile(_WORDS_RUN_SOURCE, re.IGNORECASE)
-_WORD_TOKEN = re.compile(r"[A-Za-z]+")
-
+_RANGE_GAP = re.compile(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
+_NOT_MONEY = ("%", "x", "pp")
 
 @dataclass(frozen=True)
 class Figure:
@@ -273,37 +267,26 @@ def _apply_qualifier(
 
 
 def _drafts_from_words(text: str) -> list[_Draft]:
-    """Return the figures written with English number words ("five million dollars", "half a million")."""
+    """Return the figures written with number words ("five million dollars", "zehn Millionen Euro", "три пати")."""
     drafts = []
-    lowered = text.lower()
-    runs = _WORDS_RUN_LOWER.finditer(lowered) if len(lowered) == len(text) else _WORDS_RUN.finditer(text)
-    for run in runs:
-        tokens = list(_WORD_TOKEN.finditer(text, run.start(), run.end()))
-        words = [token.group().lower() for token in tokens]
-        position = 0
-        while position < len(words):
-            value, used = read_number_words(words[position:])
-            if used == 0:
-                position += 1
-                continue
-            if words[position : position + used] != ["one"]:  # "one of them", "no one": rarely a count
-                start, end = tokens[position].start(), tokens[position + used - 1].end()
-                draft = _draft_from_words(text, start, end, value)
-                if draft is not None:
-                    drafts.append(draft)
-            position += used
+    for number in find_number_words(text):
+        draft = _draft_from_words(text, number)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 
-def _draft_from_words(text: str, start: int, end: int, value: Decimal) -> _Draft | None:
-    """Return the figure of number words spanning ``start``-``end``, with what follows them."""
-    if glued_to_word_before(text, start):
+def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
+    """Return the figure of a number in words, with what follows it."""
+    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end):
         return None
-    suffix = read_suffix(text, end, has_currency=False)
-    if suffix.has_scale:
-        return None  # "five 5bn": nothing we can read
-    draft = _Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value))
-    _apply_suffix(draft, suffix, 0)
+    suffix = read_suffix(text, number.end, has_currency=False)
+    if suffix.has_scale and number.language == "en":
+        return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
+    if number.bound and not (suffix.has_scale or (suffix.unit and number.value != 1)):
+        return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
+    draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value))
+    _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx)
     return draft
 
@@ -334,7 +317,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
         suffix.approx = "over"
     read_qualifier_after(text, suffix)
     has_big_unit = any(char in CJK_UNITS or char in CJK_BIG for char in numeral)
-    if not percent and suffix.unit is None and (len(numeral) < 2 or not has_big_unit):
+    counted = len(numeral) == 1 and value > 1 and text[end : end + 1] in CJK_COUNTERS  # "八个", "三人"; not "一个"
+    if not percent and suffix.unit is None and (len(numeral) < 2 or not has_big_unit) and not counted:
         return None
     draft = _Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value), unit=suffix.unit)
     draft.has_scale = any(char in CJK_BIG for char in numeral)
@@ -359,7 +343,7 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     for draft in drafts:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
             money = None
-        if draft.unit not in (None, "%", "x", "pp"):
+        if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
@@ -372,12 +356,15 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     for lower, upper in zip(drafts, drafts[1:]):
         if not _RANGE_GAP.fullmatch(text, lower.end, upper.start):
             continue
-        # "from 150 to 2 million" is not 150 million: only a lower bound below the upper takes its scale
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
-        if upper.has_scale and not lower.has_scale and lower.mantissa <= upper.mantissa:
+        if lower.unit in _NOT_MONEY and upper.unit != lower.unit:
+            continue  # "progressé de 5,9 % à 6,7 milliards": a rate, then an amount
+        # "from 150 to 2 million" is not 150 million: a lower bound takes the scale when it is below the upper
+        # bound, or above it by less than double ("von 91,5 auf 89,4 Millionen Tonnen", a fall)
+        if upper.has_scale and not lower.has_scale and lower.mantissa < 2 * upper.mantissa:
             lower.scale, lower.has_scale = upper.scale, True
         if lower.unit is None:
             lower.unit = upper.unit
-        elif upper.unit is None and lower.unit not in ("%", "x"):
+        elif upper.unit is None and lower.unit not in _NOT_MONEY:
             upper.unit = lower.unit

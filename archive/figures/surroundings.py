@@ -7,8 +7,9 @@ pieces of regular expression the patterns of the other modules are built from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from archive.figures.vocabulary import LANGUAGE_MARKERS
+from archive.figures.vocabulary import CYRILLIC_LETTERS, LANGUAGE_LETTERS, LANGUAGE_MARKERS, SOUTH_SLAVIC_LETTERS
 
 SPACES = " \u00a0\u2009\u202f"
 WS = f"[{SPACES}]"  # one space as written between a number and its words
@@ -20,6 +21,29 @@ def alternation(words) -> str:
     """Return a regex alternation of ``words``, longest first, spaces matching any one space."""
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
     return "|".join(re.escape(word).replace(r"\ ", WS) for word in ordered)
+
+
+def trie_alternation(words, spellings: dict[str, str] | None = None) -> str:
+    """Return a regex matching any of ``words``, as a tree of their shared beginnings: a thousand words in a
+    flat alternation are each tried at every position, a tree tries one branch per letter. ``spellings``
+    gives a character the class it stands for ("ʼ" for any apostrophe)."""
+    spellings = spellings or {}
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [spellings.get(char, re.escape(char)) + pattern(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
 
 
 # Letters of continental languages, used when no function word speaks.
@@ -42,7 +66,7 @@ def tokens_before(text: str, start: int, count: int) -> list[str]:
     """Return the last ``count`` words before ``start``, lower-cased, opening punctuation removed."""
     words = []
     for token in text[max(0, start - 48) : start].lower().split()[-count:]:
-        word = token.lstrip("([{\"'«„“‘")
+        word = token.lstrip("([{\"'«„“‘/")  # "/oko 416 miliona evra/"
         if word[1:2] in ("'", "’") and word[:1] in "ldj":
             word = word[2:]  # French elision: "l'article", "d'environ"
         words.append(word)
@@ -56,19 +80,22 @@ def next_word(text: str, end: int) -> str:
 
 
 def window_language(text: str, start: int, end: int) -> str | None:
-    """Return the language around a number: en, de, fr, es, fi, eu (continental), cyr, zh, ja or None."""
+    """Return the language around a number: en, de, fr, es, fi, pl, ro, sr (Serbian and Croatian), tr, kk, ru,
+    uk, mk, ko, zh, ja, eu (a continental one, not told apart) or None."""
     window = text[max(0, start - 120) : end + 120]
     if CYRILLIC.search(window):
-        return "cyr"
+        return _cyrillic_language(window)
+    if HANGUL.search(window):
+        return "ko"
     if KANA.search(window):
         return "ja"
     if HAN.search(window):
         return "zh"
-    counts: dict[str, int] = {}
-    for word in WORD.findall(window):
-        language = LANGUAGE_MARKERS.get(word.lower())
-        if language:
-            counts[language] = counts.get(language, 0) + 1
+    counts = Counter(map(LANGUAGE_MARKERS.get, WORD.findall(window.lower())))
+    del counts[None]
+    for language, letters in _LETTERS.items():
+        if letters.search(window):
+            counts[language] += 1
     if not counts:
         return "eu" if _CONTINENTAL_LETTERS.search(window) else None
     english = counts.pop("en", 0)
@@ -77,7 +104,26 @@ def window_language(text: str, start: int, end: int) -> str | None:
         return None
     if english > continental:
         return "en"
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    del counts["eu"]  # words several continental languages share tell the convention, not which language
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return "eu"
     return ranked[0][0]
+
+
+def _cyrillic_language(window: str) -> str:
+    """Return the Cyrillic language of ``window``: its own letters tell, else its function words, else Russian."""
+    for language, letters in _CYRILLIC_LETTERS.items():
+        if letters.search(window):
+            return language
+    if not _SOUTH_SLAVIC_LETTERS.search(window):
+        return "ru"
+    counts = Counter(map(LANGUAGE_MARKERS.get, WORD.findall(window.lower())))
+    return "sr" if counts["sr"] > counts["mk"] else "mk"
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LETTERS = {language: re.compile(f"[{letters}]") for language, letters in LANGUAGE_LETTERS.items()}
+_CYRILLIC_LETTERS = {language: re.compile(f"[{letters}{letters.upper()}]")
+                     for language, letters in CYRILLIC_LETTERS.items()}
+_SOUTH_SLAVIC_LETTERS = re.compile(f"[{SOUTH_SLAVIC_LETTERS}{SOUTH_SLAVIC_LETTERS.upper()}]")

@@ -18,7 +18,12 @@ is Chinese (Han characters without kana, or 元/人民币/RMB/yuan/CNY nearby), 
 美元 USD. ISO codes are recognised in upper case only, before or after the number. Currency names are
 recognised in English, Russian, Ukrainian, Macedonian, German, French, Spanish, Finnish, Chinese and
 Japanese, after the number, after a scale word, or after "de"/"d'"/"of" following a scale word
-("5 millions d'euros", "5 millones de dólares").
+("5 millions d'euros", "5 millones de dólares"); those of every other language from CLDR (``currencies``).
+Kazakh and Turkish add case endings ("10 mlrd teńgege"). A country after a currency's name tells which of
+the currencies sharing it is meant: "dollars de Taïwan" is TWD.
+
+Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
+("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点").
 
 Qualifiers. A qualifier just before the figure (before its currency symbol too: "almost $6 million"),
 possibly followed by a preposition ("почти в 5 раз", "майже на 20%"), or a CJK one just after
@@ -29,6 +34,8 @@ possibly followed by a preposition ("почти в 5 раз", "майже на 2
   yli/超过/逾/余/多 ...
 - "under": nearly/almost/less than/under/up to/почти/майже/речиси/скоро/fast/knapp/bis zu/presque/
   près de/moins de/casi/cerca de/lähes/近 ...
+and their like in Polish, Serbian and Croatian, Romanian, Turkish, Kazakh and Korean ("około", "ponad",
+"niemal", "oko", "preko", "peste", "yaklaşık", "шамамен", "약", "거의").
 A bare "до", "bis" or "hasta" is not a qualifier: it usually closes a range.
 """
 
@@ -39,14 +46,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from archive.figures.currencies import AGGLUTINATIVE, currency_table, resolve_noun, without_case_ending
+from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, currency_described, currency_table,
+                                        resolve_noun, without_case_ending)
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                          next_word, single_spaced, tokens_before, window_language)
-from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_CURRENCIES, CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES,
-                                        CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
-                                        CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, PREPOSITIONS_AFTER_QUALIFIER,
-                                        QUALIFIERS, SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER)
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_COUNTERS, CJK_CURRENCIES, CJK_QUALIFIERS,
+                                        CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
+                                        CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES,
+                                        KOREAN_COUNTERS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
+                                        SYMBOLS_AFTER)
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
 _CHINESE_MONEY_HINT = re.compile(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
@@ -66,12 +75,13 @@ _WORD_SCALE_TAIL = re.compile(
     rf"|(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}*)"
 )
 _CJK_TAIL = re.compile(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
-_CJK_UNITS_TAIL = re.compile(r"\d{1,4}(?![\d.,])")
+_CJK_UNITS_TAIL = re.compile(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
 _CONNECTOR = re.compile(rf"{WS}(?:de|of){WS}|{WS}d['’]")
 _CURRENCY_AFTER = re.compile(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
     rf"|(?P<name>(?i:{alternation(CURRENCY_NAMES)})){NOT_LETTER_AFTER}"
+    rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS)}){NOT_LETTER_AFTER}"
     rf"|(?P<cjk>{alternation(CJK_CURRENCIES)}))"
 )
 _CURRENCY_BEFORE = re.compile(
@@ -95,9 +105,11 @@ _PERCENT = re.compile(
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
 PERCENT_BEFORE = re.compile(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
 MULTIPLE = re.compile(
-    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal){NOT_LETTER_AFTER}"
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|есе(?:ге|ден)?|"
+    rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
+    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|나|에))"  # Korean "두 배", "2배로", but not "배를" (a ship)
 )
 
 
@@ -122,10 +134,10 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
-     "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "esege", "есе", "есеге", "kat", "pati", "puta",
-     "ori", "razy", "배"],
+     "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
+     "kat", "puta", "пута", "ori", "razy", "배"],
 )
-_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
+_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
 _CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
 _CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}
@@ -153,7 +165,7 @@ class Suffix:
 def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     """Return the scale, currency, percent or multiple written right after the number ending at ``pos``."""
     suffix = Suffix(end=pos)
-    if not _may_have_suffix(text, pos):
+    if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
     if not has_currency:
@@ -168,7 +180,7 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     return suffix
 
 
-def _may_have_suffix(text: str, pos: int) -> bool:
+def may_have_suffix(text: str, pos: int) -> bool:
     """Tell cheaply whether anything we read can follow ``pos``; most bare numbers are followed by none."""
     if text[pos : pos + 1] in SPACES:
         pos += 1
@@ -198,8 +210,12 @@ def _read_scale(text: str, suffix: Suffix) -> None:
         suffix.power, suffix.has_scale, suffix.end = CJK_SCALES[cjk.group("scale")], True, cjk.end()
         if cjk.group("more") or cjk.group("more_after"):
             suffix.approx = "over"
-        if suffix.power >= 4:
-            _read_cjk_tail(text, suffix)
+        section = _CJK_TAIL.match(text, suffix.end) if suffix.power < 4 else None
+        if section and CJK_SCALES[section.group("scale")] >= 4:
+            _join_cjk_section(suffix, section)  # "2천926억": the thousands of 억 written first
+            _read_cjk_tail(text, suffix, CJK_SCALES[section.group("scale")])
+        else:
+            _read_cjk_tail(text, suffix, suffix.power)
         return
     if cjk.group("more") and HAN.match(text, cjk.end()):  # "200余人": over 200
         suffix.approx, suffix.end = "over", cjk.end()
@@ -234,18 +250,32 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         suffix.end = tail.end()
 
 
-def _read_cjk_tail(text: str, suffix: Suffix) -> None:
-    """Add the smaller parts of a compound like "1亿2000万" or "5兆3500億" to ``suffix``."""
-    power = suffix.power
+def _join_cjk_section(suffix: Suffix, section: re.Match) -> None:
+    """Read "2천926억" as 2926억 (2천억 and 926억), then what follows the 억."""
+    big = CJK_SCALES[section.group("scale")]
+    suffix.composite = Decimal(section.group("digits")) * POWERS_OF_TEN[big]
+    suffix.composite_step = step_of(section.group("digits")) * POWERS_OF_TEN[big]
+    suffix.power += big
+    suffix.end = section.end()
+
+
+def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
+    """Add the parts below ``power`` of a compound like "1亿2000万", "5兆3500億" or "4조2천926억" to ``suffix``."""
     while (tail := _CJK_TAIL.match(text, suffix.end)) and CJK_SCALES[tail.group("scale")] < power:
-        power = CJK_SCALES[tail.group("scale")]
-        part = Decimal(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.composite = (suffix.composite or Decimal(0)) + part
-        suffix.composite_step = step_of(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.end = tail.end()
-    units = _CJK_UNITS_TAIL.match(text, suffix.end) if power == 4 else None
-    if units:  # "3万5000人": the units after 万 need no scale of their own
-        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())
+        scale, digits, last_digits, end = CJK_SCALES[tail.group("scale")], Decimal(tail.group("digits")), \
+            tail.group("digits"), tail.end()
+        section = _CJK_TAIL.match(text, end) if scale < 4 else None
+        if section and scale < CJK_SCALES[section.group("scale")] < power:
+            # "4조2천926억": the thousands count 억 with the digits after them, 2926억
+            digits = digits * POWERS_OF_TEN[scale] + Decimal(section.group("digits"))
+            scale, last_digits, end = CJK_SCALES[section.group("scale")], section.group("digits"), section.end()
+        power = scale
+        suffix.composite = (suffix.composite or Decimal(0)) + digits * POWERS_OF_TEN[power]
+        suffix.composite_step = step_of(last_digits) * POWERS_OF_TEN[power]
+        suffix.end = end
+    units = _CJK_UNITS_TAIL.match(text, suffix.end) if power <= 4 else None
+    if units and len(units.group("integer")) <= power:  # "3万5000人", "17만9천172명", "1천941.7%": the units
+        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())  # need no scale of their own
         suffix.composite_step = step_of(units.group())
         suffix.end = units.end()
     more = CJK_SCALE.match(text, suffix.end)
@@ -271,8 +301,8 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         suffix.symbol_after = True
     elif currency.group("code"):
         suffix.unit = currency.group("code")
-    elif currency.group("name"):
-        name = currency.group("name")
+    elif currency.group("name") or currency.group("inflected"):  # "teńgege": the name with a case ending
+        name = currency.group("name") or currency.group("inflected")
         key = single_spaced(name.lower())
         suffix.unit = CURRENCY_NAMES[key]
         suffix.german_currency = name in GERMAN_CURRENCY_SPELLINGS
@@ -283,6 +313,22 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     if suffix.unit == "JPY?":
         suffix.unit = _yen_code(text, pos)
     suffix.end = currency.end()
+    if currency.group("name"):
+        _read_country_after(text, suffix, currency.group("name").lower())
+
+
+# A country after a currency's name: "dollars de Taïwan", "dollars of Singapore".
+_COUNTRY_AFTER = re.compile(rf"{WS}(?:de|of|del|d['’]){WS}?(?P<country>[A-ZÀ-Ý]{LETTER}+)")
+
+
+def _read_country_after(text: str, suffix: Suffix, noun: str) -> None:
+    """Give a currency name the currency of the country written after it: "dollars de Taïwan" is TWD."""
+    found = _COUNTRY_AFTER.match(text, suffix.end)
+    if found is None:
+        return
+    code = currency_described(currency_table(), noun, found.group("country"))
+    if code:
+        suffix.unit, suffix.end = code, found.end()
 
 
 _NAME_WORDS = re.compile(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3}})")
@@ -308,14 +354,32 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
         name = " ".join(words[:count]).lower()
         for candidate in [name, *without_case_ending(name)] if count == 1 else [name]:
             code = table.names.get(candidate)
+            if code and candidate in table.head_languages and not _spelled_here(table, candidate, text, pos):
+                code = None
             if code is None and candidate in table.nouns:
-                code = resolve_noun(table, candidate, text[max(0, pos - 300) : pos + 80])
+                code = resolve_noun(table, candidate, _paragraph_around(text, pos))
+            elif code is None and count > 1 and words[count - 1].lower() in table.nouns:
+                # "германски марки": a shared noun after the words that tell which currency it is
+                code = currency_described(table, words[count - 1].lower(), " ".join(words[: count - 1]),
+                                          _paragraph_around(text, pos))
             if code:
                 suffix.unit = code
                 suffix.end = text.index(words[count - 1], start) + len(words[count - 1])
                 suffix.name_convention = "eu" if not name.isascii() or code not in ("USD", "GBP") else None
                 return True
     return False
+
+
+def _paragraph_around(text: str, pos: int) -> str:
+    """Return the text of the paragraph before ``pos`` (at most 1000 characters) and a little after it."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - 1000)
+    return text[start : pos + 80]
+
+
+def _spelled_here(table, noun: str, text: str, pos: int) -> bool:
+    """Tell whether a currency's noun alone is a word of the text's language (or the language is not told)."""
+    language = window_language(text, pos, pos)
+    return language in (None, "eu") or language in table.head_languages[noun]
 
 
 def read_qualifier_after(text: str, suffix: Suffix) -> None:
@@ -337,7 +401,10 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
 
 
 def counts_something(text: str, end: int) -> bool:
-    """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas"."""
+    """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas", or a
+    counter glued to it: "2000人", "17만9천172명"."""
+    if text[end : end + 1] in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end):
+        return True
     noun = next_word(text, end)
     return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))
 

@@ -1,11 +1,12 @@
 """The words figures are written with, language by language: a table for each kind of word.
 
-Scale words, currency symbols, codes and names, qualifiers, English number words and Chinese numerals; and
-the words that tell a number is no figure (references, months, times, phone words) or that it counts
-something ("2000 people"); and the function words that tell the language around a number. Every table is
+Scale words, currency symbols, codes and names, qualifiers, number words (English, those the libraries read,
+and the tables of the languages they do not) and Chinese numerals; and the words that tell a number is no
+figure (references, months, times, phone words, ranks, fractions) or that it counts something ("2000
+people"); and the function words and letters that tell the language around a number. Every table is
 lower-cased where it is matched without regard to case. Teaching the reader a new language starts here.
 
-Data only: the rules that read these words live in units, numbers, exclusions and surroundings.
+Data only: the rules that read these words live in units, numbers, number_words, exclusions and surroundings.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # Romanian
     "mii": (3, "eu"), "milioane": (6, "eu"), "milion": (6, "eu"), "miliarde": (9, "eu"), "miliard": (9, "eu"),
     # Serbian and Croatian, Latin and Cyrillic
-    "hiljada": (3, "eu"), "hiljade": (3, "eu"), "tisuća": (3, "eu"), "tisuće": (3, "eu"), "miliona": (6, "eu"),
+    "hiljada": (3, "eu"), "hiljade": (3, "eu"), "hiljadu": (3, "eu"), "milijardu": (9, "eu"),
+    "милијарду": (9, "eu"), "хиљаду": (3, "eu"), "tisuća": (3, "eu"), "tisuće": (3, "eu"), "miliona": (6, "eu"),
     "milijun": (6, "eu"), "milijuna": (6, "eu"), "milijardi": (9, "eu"), "milijarda": (9, "eu"),
     "milijarde": (9, "eu"), "хиљада": (3, "eu"), "хиљаде": (3, "eu"), "милијарде": (9, "eu"),
     # Turkish (case endings are taken off: "milyara", "milyonluk")
@@ -129,6 +131,8 @@ CURRENCY_NAMES = _table(
         "HRK": "kuna|kune",
     }
 )
+# Names that Kazakh and Turkish write with case endings ("teńgege", "teŋgenı", "avroya"); CLDR's are read so too.
+INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro"}
 # Names whose spelling belongs to a continental language (decimal comma); Cyrillic names all do.
 CONTINENTAL_NAMES = {
     "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",
@@ -152,15 +156,20 @@ QUALIFIERS = _table(
         "about": "about|around|approximately|approx.|roughly|some|circa|ca.|c.|an estimated|estimated|"
         "около|примерно|приблизительно|порядка|близько|приблизно|орієнтовно|околу|околo|приближно|"
         "rund|etwa|ungefähr|circa|zirka|environ|quelque|autour de|approximativement|alrededor de|"
-        "aproximadamente|unos|unas|noin|suunnilleen|arviolta|n.",
+        "aproximadamente|unos|unas|noin|suunnilleen|arviolta|n.|"
+        "około|ok.|oko|otprilike|približno|око|отприлике|aproximativ|în jur de|cca.|yaklaşık|tahminen|"
+        "шамамен|shamamen|약",
         "over": "over|more than|above|at least|in excess of|upwards of|just over|exceeding|"
         "свыше|более|более чем|больше|больше чем|не менее|понад|більше|більш ніж|більше ніж|щонайменше|"
         "над|повеќе од|најмалку|mehr als|über|mindestens|gut|plus de|au moins|más de|al menos|"
-        "por encima de|yli|vähintään|ainakin|runsaat|runsas",
+        "por encima de|yli|vähintään|ainakin|runsaat|runsas|"
+        "ponad|przeszło|co najmniej|więcej niż|preko|više od|najmanje|преко|више од|најмање|peste|"
+        "mai mult de|cel puțin|en az|кем дегенде|최소",
         "under": "nearly|almost|less than|under|up to|fewer than|below|just under|close to|"
         "почти|менее|меньше|не более|майже|менше|менш ніж|речиси|скоро|помалку од|fast|knapp|beinahe|"
         "weniger als|bis zu|unter|presque|près de|moins de|jusqu'à|jusqu’à|casi|menos de|cerca de|lähes|"
-        "melkein",
+        "melkein|prawie|niemal|niespełna|blisko|mniej niż|skoro|gotovo|blizu|manje od|готово|близу|мање од|"
+        "aproape|mai puțin de|neredeyse|거의|최대",
     }
 )
 CJK_QUALIFIERS = {
@@ -203,9 +212,20 @@ MONTHS = set(
         "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
         "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
         "syyskuuta lokakuuta marraskuuta joulukuuta tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu "
-        "heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu"
+        "heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu "
+        "ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie "
+        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia "
+        "styczeń luty marzec kwiecień czerwiec lipiec sierpień wrzesień październik listopad grudzień "
+        "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar "
+        "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna studenoga prosinca "
+        "јануар фебруар април јун јул август септембар октобар новембар децембар "
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
+        "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
+        "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень"
     ).split()
 )
+# Words after a number that make it a rank: "9 місце" (the ninth place), "3 место".
+RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
 TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
 # Time zones after a time written without a colon: "1453 GMT".
@@ -224,15 +244,18 @@ YEAR_PREPOSITIONS = set(
     "année desde hasta año vuonna vuodesta vuoteen".split()
 )
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
-# Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位"; Korean "6급", "1심", "2차", "1위", "3번째", "5호".
-DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目",
-                        "급", "심", "차", "위", "번째", "호", "등")
+# Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
+# "1위", "3번째", "5호", "3년차" (the third year).
+DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目", "代",
+                        "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 # Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
 KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
+# Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
+KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
 CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶")
 
@@ -265,10 +288,32 @@ LANGUAGE_MARKERS = _table(
         "environ|près",
         "es": "el|los|las|del|y|para|con|una|por|que|según|fue|han|más|como|su|sus|al|es|casi|unos|unas",
         "fi": "ja|oli|että|ovat|mukaan|vuonna|noin|yli|lähes|kanssa|myös|ei|kuin|hän|sekä|mutta|jo",
+        # none that a fragment of English can be: "U.S." gives "u", "I've" gives "ve", "Wi-Fi" gives "fi"
+        "pl": "się|nie|że|jest|przez|dla|oraz|jak|które|który|która|były|było|został|została|także|już|"
+        "według|czyli|wobec|roku|tym|jego|w|z|ze",
+        "ro": "și|şi|în|pe|cu|din|sunt|pentru|fost|prin|sau|după|dupa|între|intre|acest|această|aceasta|"
+        "anul|astăzi|astazi",
+        "sr": "je|su|kao|koji|koja|koje|što|ili|će|biti|nakon|prema|godine|odnosno|još|kako|smo|iz|"
+        "је|су|који|која|које|као|или|ће|бити|након|према|године|још|како|смо|из",
+        "tr": "bir|bu|ile|için|olarak|olan|çok|daha|ise|gibi|kadar|sonra|yüzde|göre|ancak|veya|olduğu|"
+        "edildi|oldu|yılında|ilk",
+        "kk": "jáne|bul|úshin|boıynsha|boiynşa|jyly|onyń|ishinde|sonymen|және|бұл|үшін|жылы|бойынша|деп|"
+        "болып|оның",
+        "mk": "е|во|со|кој|што|ги|ќе|беше|година|години",
+        "ru": "что|это|как|был|была|было|были|который|которые|также|года|при",
+        "uk": "що|це|як|був|була|було|були|який|які|також|року|та|від",
         # shared by several continental languages: they tell the convention, not the language
         "eu": "la|de|en|un|se|il|da|di|het|een|och|og",
     }
 )
+# Letters that only some of our languages write, as evidence beside the function words.
+LANGUAGE_LETTERS = {"pl": "ąęłśźż", "ro": "ăâîșțţ", "tr": "ğış", "sr": "čđšž"}
+# Letters that a paragraph of these languages hardly ever lacks: without them around, "on" is not ten.
+EXPECTED_LETTERS = {"tr": "çğıöşü", "kk": "әғқңөұүһіáóúýńǵıŋşü"}
+# Cyrillic letters that only one of our Cyrillic languages writes, looked for in this order.
+CYRILLIC_LETTERS = {"kk": "әғқңөұүһ", "sr": "ђћ", "mk": "ѓќѕ", "uk": "іїєґ"}
+# Letters that Serbian and Macedonian share and Russian lacks; the function words tell those two apart.
+SOUTH_SLAVIC_LETTERS = "јљњџ"
 
 # English number words and the scales they combine with ("two hundred and five", "half a million").
 NUMBER_WORDS = {
@@ -278,6 +323,128 @@ NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 WORD_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def _numbers(groups: dict[int, str]) -> dict[str, int]:
+    """Return {form: value} from {value: "form form ..."}."""
+    return {form: value for value, forms in groups.items() for form in forms.split()}
+
+
+# Number words of the languages no library reads (text2num reads German, French and Spanish, number-parser
+# Russian and Ukrainian): every form written, with its case forms. The reader composes them as hundreds,
+# tens and units ("dvadeset i pet", "iki yüz elli", "он бес"); a word for 100 after a unit multiplies it
+# ("două sute", "iki yüz", "екі жүз"). Scale words ("milijuna", "milyar") are read after the number, as
+# after digits. Korean writes native numbers before a counter ("두 차례") and the scale words of
+# Sino-Korean numbers alone before a currency ("천억 원").
+NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
+    "pl": _numbers({
+        1: "jeden jedna jedno jednego jednej jednemu jednym jedną", 2: "dwa dwie dwóch dwóm dwoma dwaj dwu dwoje",
+        3: "trzy trzech trzem trzema trzej troje", 4: "cztery czterech czterem czterema czterej czworo",
+        5: "pięć pięciu pięcioma", 6: "sześć sześciu sześcioma", 7: "siedem siedmiu siedmioma",
+        8: "osiem ośmiu ośmioma", 9: "dziewięć dziewięciu dziewięcioma", 10: "dziesięć dziesięciu dziesięcioma",
+        11: "jedenaście jedenastu", 12: "dwanaście dwunastu", 13: "trzynaście trzynastu",
+        14: "czternaście czternastu", 15: "piętnaście piętnastu", 16: "szesnaście szesnastu",
+        17: "siedemnaście siedemnastu", 18: "osiemnaście osiemnastu", 19: "dziewiętnaście dziewiętnastu",
+        20: "dwadzieścia dwudziestu", 30: "trzydzieści trzydziestu", 40: "czterdzieści czterdziestu",
+        50: "pięćdziesiąt pięćdziesięciu", 60: "sześćdziesiąt sześćdziesięciu",
+        70: "siedemdziesiąt siedemdziesięciu", 80: "osiemdziesiąt osiemdziesięciu",
+        90: "dziewięćdziesiąt dziewięćdziesięciu", 100: "sto stu", 200: "dwieście dwustu",
+        300: "trzysta trzystu", 400: "czterysta czterystu", 500: "pięćset pięciuset", 600: "sześćset sześciuset",
+        700: "siedemset siedmiuset", 800: "osiemset ośmiuset", 900: "dziewięćset dziewięciuset",
+    }),
+    # "doua" and "noua" without their breve are "second" and "new": only the written "două", "nouă" count
+    "ro": _numbers({
+        1: "unu un una o", 2: "două", 3: "trei", 4: "patru", 5: "cinci", 6: "șase şase", 7: "șapte şapte",
+        8: "opt", 9: "nouă", 10: "zece", 11: "unsprezece", 12: "doisprezece douăsprezece", 13: "treisprezece",
+        14: "paisprezece", 15: "cincisprezece", 16: "șaisprezece şaisprezece", 17: "șaptesprezece şaptesprezece",
+        18: "optsprezece", 19: "nouăsprezece", 20: "douăzeci", 30: "treizeci", 40: "patruzeci",
+        50: "cincizeci", 60: "șaizeci şaizeci", 70: "șaptezeci şaptezeci", 80: "optzeci", 90: "nouăzeci",
+        100: "sută sute",
+    }),
+    # Serbian and Croatian, Latin and Cyrillic, ekavian and ijekavian
+    "sr": _numbers({
+        1: "jedan jedna jedno jednog jedne jednom jednu један једна једно једног једне",
+        2: "dva dve dvije dvoje dvojica dvaju dvama dvema два две двоје двојица",
+        3: "tri troje trojica triju trima три троје тројица", 4: "četiri četvoro četvorica четири четворо",
+        5: "pet petoro petorica пет петоро", 6: "šest šestoro шест", 7: "sedam седам", 8: "osam осам",
+        9: "devet девет", 10: "deset десет", 11: "jedanaest једанаест", 12: "dvanaest дванаест",
+        13: "trinaest тринаест", 14: "četrnaest четрнаест", 15: "petnaest петнаест", 16: "šesnaest шеснаест",
+        17: "sedamnaest седамнаест", 18: "osamnaest осамнаест", 19: "devetnaest деветнаест",
+        20: "dvadeset двадесет", 30: "trideset тридесет", 40: "četrdeset четрдесет", 50: "pedeset педесет",
+        60: "šezdeset шездесет", 70: "sedamdeset седамдесет", 80: "osamdeset осамдесет",
+        90: "devedeset деведесет", 100: "sto stotinu сто стотину", 200: "dvesta dvjesta dvjesto двеста",
+        300: "trista триста", 400: "četiristo четиристо", 500: "petsto петсто", 600: "šeststo шестсто",
+        700: "sedamsto седамсто", 800: "osamsto осамсто", 900: "devetsto деветсто",
+    }),
+    "mk": _numbers({
+        1: "еден една едно", 2: "два две двајца", 3: "три тројца", 4: "четири четворица", 5: "пет петмина",
+        6: "шест шестмина", 7: "седум", 8: "осум", 9: "девет", 10: "десет", 11: "единаесет", 12: "дванаесет",
+        13: "тринаесет", 14: "четиринаесет", 15: "петнаесет", 16: "шеснаесет", 17: "седумнаесет",
+        18: "осумнаесет", 19: "деветнаесет", 20: "дваесет", 30: "триесет", 40: "четириесет", 50: "педесет",
+        60: "шеесет", 70: "седумдесет", 80: "осумдесет", 90: "деведесет", 100: "сто", 200: "двесте",
+        300: "триста", 400: "четиристотини", 500: "петстотини", 600: "шестотини", 700: "седумстотини",
+        800: "осумстотини", 900: "деветстотини",
+    }),
+    # Kazakh, Cyrillic and Latin (2018)
+    "kk": _numbers({
+        1: "бір bir", 2: "екі eki", 3: "үш úsh", 4: "төрт tórt", 5: "бес bes", 6: "алты alty", 7: "жеті jeti",
+        8: "сегіз segiz", 9: "тоғыз toǵyz", 10: "он on", 20: "жиырма jıyrma", 30: "отыз otyz",
+        40: "қырық qyryq", 50: "елу elý", 60: "алпыс alpys", 70: "жетпіс jetpis", 80: "сексен seksen",
+        90: "тоқсан toqsan", 100: "жүз júz",
+    }),
+    "tr": _numbers({
+        1: "bir", 2: "iki", 3: "üç", 4: "dört", 5: "beş", 6: "altı", 7: "yedi", 8: "sekiz", 9: "dokuz", 10: "on",
+        20: "yirmi", 30: "otuz", 40: "kırk", 50: "elli", 60: "altmış", 70: "yetmiş", 80: "seksen", 90: "doksan",
+        100: "yüz",
+    }),
+    "fi": _numbers({
+        1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta", 3: "kolme kolmen kolmea kolmella "
+        "kolmessa kolmesta", 4: "neljä neljän neljää neljällä neljässä", 5: "viisi viiden viittä viidellä viidessä",
+        6: "kuusi kuuden kuutta kuudella kuudessa", 7: "seitsemän seitsemää seitsemällä",
+        8: "kahdeksan kahdeksaa kahdeksalla", 9: "yhdeksän yhdeksää yhdeksällä",
+        10: "kymmenen kymmentä kymmenellä kymmenessä", 11: "yksitoista", 12: "kaksitoista", 13: "kolmetoista",
+        14: "neljätoista", 15: "viisitoista", 16: "kuusitoista", 17: "seitsemäntoista", 18: "kahdeksantoista",
+        19: "yhdeksäntoista", 20: "kaksikymmentä", 30: "kolmekymmentä", 40: "neljäkymmentä", 50: "viisikymmentä",
+        60: "kuusikymmentä", 70: "seitsemänkymmentä", 80: "kahdeksankymmentä", 90: "yhdeksänkymmentä",
+        100: "sata sadan sataa", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
+    }),
+    "ko": _numbers({
+        2: "두 둘", 3: "세 셋", 4: "네 넷", 5: "다섯", 6: "여섯", 7: "일곱", 8: "여덟", 9: "아홉", 10: "열", 20: "스무 스물",
+        30: "서른", 40: "마흔", 50: "쉰", 10**6: "백만", 10**7: "천만", 10**8: "억", 10**9: "십억", 10**10: "백억",
+        10**11: "천억",
+    }),
+}
+# Words that are numbers only beside a scale, currency, percent or multiple, as every word for one is (an
+# article too: "ein", "une", "один"): "yüz" is a face too, "nouă" new, "sataa" it rains; Korean scale words.
+BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억"}
+# Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
+ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
+# The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
+GERMAN_NUMBER_FIRST = ("zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
+                       "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend ein eins eine").split()
+GERMAN_NUMBER_PARTS = (*GERMAN_NUMBER_FIRST, "und", "zig")
+# Number words that French and Spanish write (read by text2num), joined by hyphens ("quatre-vingt-dix").
+FRENCH_NUMBER_WORDS = ("un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+                       "seize vingt vingts trente quarante cinquante soixante cent cents mille").split()
+SPANISH_NUMBER_WORDS = (
+    "un uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
+    "dieciseis diecisiete dieciocho diecinueve veinte veintiuno veintiún veintiuna veintidós veintidos "
+    "veintitrés veintitres veinticuatro veinticinco veintiséis veintiseis veintisiete veintiocho veintinueve "
+    "treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento doscientos doscientas trescientos "
+    "trescientas cuatrocientos cuatrocientas quinientos quinientas seiscientos seiscientas setecientos "
+    "setecientas ochocientos ochocientas novecientos novecientas"
+).split()
+# Words joining the parts of one number: "twenty and five", "vingt et un", "treinta y dos", "dvadeset i pet",
+# "douăzeci și cinci".
+NUMBER_CONNECTORS = {"and", "et", "y", "und", "i", "и", "și", "şi"}
+# Names of fractions: a number word before one is a fraction's numerator ("deux tiers", "two thirds").
+FRACTION_WORDS = set(
+    "third thirds quarter quarters fifths tiers quart quarts cinquièmes drittel viertel tercio tercios cuarto "
+    "cuartos трети третей третьих четверти четвертей третини четвртини trećine trećina četvrtine četvrtina "
+    "trzecie trzecich czwarte treimi sferturi kolmasosaa neljäsosaa".split()
+)
+# Korean words after a native number that make it an ordinal: "두 번째".
+KOREAN_ORDINAL_AFTER = ("번째", "째")
 
 # Chinese numerals: digits, the units inside a section of four digits, and the big units between sections.
 CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,

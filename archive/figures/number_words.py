@@ -1,0 +1,309 @@
+"""Find the numbers written in words, in every language we read, and read their values.
+
+Who reads what. English words are read by ``numbers.read_number_words`` ("two hundred and five", "half a
+million"); German, French and Spanish by text2num ("dreiundzwanzig", "quatre-vingt-dix", "treinta y dos";
+text2num covers Portuguese, Italian, Dutch and Danish too, which we do not read); Russian and Ukrainian by
+number-parser ("трех", "двадцять пʼять"), whose word lists serve here too (its lists of other languages are
+marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there); Polish, Romanian, Serbian and
+Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
+``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
+"он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
+what follows a number, as after digits ("zehn Millionen Euro", "една милијарда").
+
+Which language. A word is read in the language of the text around it (``surroundings.window_language``) when
+that language writes numbers with it: "ten" is ten in English and "this" in Polish, "pet" five in Serbian
+and an animal in English, "on" ten in Turkish (and not read where no Turkic letter stands near). Text whose
+language no word tells is read as English.
+
+What counts. A run of number words gives the numbers its reader makes of it, each of at most 14 words. A
+word for one (an article in most of our languages: "ein", "une", "один") and a few words that are numbers
+only beside others ("yüz", a face or a hundred) are ``bound``: the caller keeps them only with a scale,
+currency, percent or multiple after them. Korean native numbers count only before the counter they stand
+with ("두 차례", "두 배"), and not before 번째 ("두 번째", the second).
+
+Speed. One regular expression, built on first use from every language's words as a tree, finds the words;
+text without number words pays that scan alone (about what the English words alone cost before), and the
+libraries are imported and called only where one of their words is found; number-parser's answers are
+remembered, as it reads its word lists anew at every call.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from archive.figures.numbers import read_number_words
+from archive.figures.surroundings import WS, trie_alternation, window_language
+from archive.figures.units import may_have_suffix
+from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, EXPECTED_LETTERS, FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST,
+                                        GERMAN_NUMBER_PARTS, KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS,
+                                        NUMBER_WORD_TABLES, NUMBER_WORDS, ONE_WORDS, SPANISH_NUMBER_WORDS,
+                                        WORD_SCALES)
+
+TEXT2NUM_LANGUAGES = ("de", "fr", "es")
+NUMBER_PARSER_LANGUAGES = ("ru", "uk")
+_LETTERS = r"[^\W\d_]"
+# number-parser keeps its words with their accents taken off ("трех", "однои"): the pattern takes either
+# spelling, and a word is looked up folded
+_FOLD = str.maketrans("йёї", "иеі")
+_SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
+_TOKEN = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
+_HANGUL_WORD_AFTER = re.compile(rf"{WS}[\uac00-\ud7a3]")
+_ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
+_ARTICLE_BEFORE = re.compile(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
+# Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
+_JOIN = re.compile(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
+# The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
+# a reader looks no further from where a number begins, so a long run costs in proportion to its length.
+_LONGEST_NUMBER = 14
+_EXPECTED_LETTERS = {language: re.compile(f"[{letters}{letters.upper()}]")
+                     for language, letters in EXPECTED_LETTERS.items()}
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    """A number written in words: its span, value and language."""
+
+    start: int
+    end: int
+    value: Decimal
+    language: str
+    bound: bool  # a number only with a scale, currency, percent or multiple after it
+
+
+@dataclass
+class _Vocabulary:
+    """Every language's number words, and the pattern that finds runs of them."""
+
+    languages: dict[str, set[str]]  # word -> languages that write numbers with it
+    german: re.Pattern
+    words: re.Pattern  # one number word of any language
+    bound: set[str]  # words that are bound numbers in every language that writes them
+
+    def languages_of(self, word: str) -> set[str]:
+        """Return the languages that write numbers with ``word``."""
+        languages = self.languages.get(word.translate(_FOLD), set())
+        return languages | {"de"} if self.german.fullmatch(word) else languages
+
+
+def find_number_words(text: str) -> list[WordNumber]:
+    """Return the numbers written in words in ``text``, in order."""
+    vocabulary = _vocabulary()
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.replace("İ", "I").lower()  # Turkish "İ" lower-cases to two characters
+    if len(lowered) != len(text):
+        return []
+    found = []
+    for run_start, run_end in _runs(vocabulary, lowered):
+        tokens = list(_TOKEN.finditer(lowered, run_start, run_end))
+        words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
+        if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end):
+            continue  # "un an", "o lege": a word for one with nothing after it that could make it a figure
+        language = _language_of(vocabulary, words, text, run_start, run_end)
+        if language is None:
+            continue
+        if language != "en":
+            while words and words[0] in _ENGLISH_ARTICLES:  # "a treinta y dos": the "a" is Spanish's
+                tokens, words = tokens[1:], words[1:]
+        words = _words_of(vocabulary, language, words)  # "eine Million": "Million" is English's, read as a scale
+        for first, last, value in _READERS[language](words):
+            start, end = tokens[first].start(), tokens[last - 1].end()
+            if language == "ko" and not _before_a_counter(text, end):
+                continue
+            bound = last - first == 1 and (value == 1 or words[first] in BOUND_NUMBER_WORDS)
+            found.append(WordNumber(start, end, value, language, bound))
+    return found
+
+
+def _runs(vocabulary: _Vocabulary, lowered: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the runs of number words: words joined by a space, a hyphen or a connector ("two and
+    a half", "vingt-et-un", "treinta y dos"), with an English article before ("a million", "half a million")."""
+    start = end = -1
+    for word in vocabulary.words.finditer(lowered):
+        if start >= 0 and _JOIN.fullmatch(lowered, end, word.start()):
+            end = word.end()
+            continue
+        if start >= 0:
+            yield start, end
+        article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - 8), word.start())
+        start, end = (article.start() if article else word.start()), word.end()
+    if start >= 0:
+        yield start, end
+
+
+def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: int, end: int) -> str | None:
+    """Return the language to read a run in: the one around it if it writes numbers with the run's first
+    number word, else English where no other language is told."""
+    first = next((word for word in words if word not in _ENGLISH_ARTICLES), "")
+    languages = vocabulary.languages_of(first)
+    languages = {language for language in languages if language not in _EXPECTED_LETTERS
+                 or _EXPECTED_LETTERS[language].search(text, max(0, start - 120), end + 120)}
+    if not languages:
+        return None  # the cheap test first: "on" in English or French text
+    if languages == {"en"} and text[max(0, start - 120) : end + 120].isascii():
+        return "en"  # every other language we read writes letters beyond ASCII
+    around = window_language(text, start, end)
+    if around in languages:
+        return around
+    return "en" if "en" in languages and around in (None, "eu") else None
+
+
+def _words_of(vocabulary: _Vocabulary, language: str, words: list[str]) -> list[str]:
+    """Return the words of a run up to the first that is no number word of ``language``."""
+    for index, word in enumerate(words):
+        own = word in NUMBER_CONNECTORS or (language == "en" and word in _ENGLISH_ARTICLES)
+        if not own and language not in vocabulary.languages_of(word):
+            return words[:index]
+    return words
+
+
+def _before_a_counter(text: str, end: int) -> bool:
+    """Tell whether a Korean native number stands before its counter ("두 차례"), not an ordinal's 번째."""
+    return bool(_HANGUL_WORD_AFTER.match(text, end)) and not text.startswith(KOREAN_ORDINAL_AFTER, end + 1)
+
+
+# --------------------------------------------------------------------------------------------- readers
+
+
+def _read_english(words: list[str]) -> list[tuple[int, int, Decimal]]:
+    """Return (first word, end word, value) of the English numbers in ``words``."""
+    numbers, position = [], 0
+    while position < len(words):
+        value, used = read_number_words(words[position : position + _LONGEST_NUMBER])
+        if used:
+            numbers.append((position, position + used, value))
+        position += used or 1
+    return numbers
+
+
+def _read_with_text2num(language: str, words: list[str]) -> list[tuple[int, int, Decimal]]:
+    """Return the numbers text2num reads in ``words`` (German, French, Spanish), ordinals left out."""
+    if len(words) == 1 and words[0] in ONE_WORDS:
+        return [(0, 1, Decimal(1))]
+    from text_to_num import find_numbers
+
+    found = find_numbers([_Token(word) for word in words], language, 0)  # text2num reads a run in one pass
+    return [(number.start, number.end, Decimal(str(number.value)).normalize()) for number in found
+            if not number.is_ordinal and number.value == int(number.value)]
+
+
+class _Token:
+    """A word as text2num takes it."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous: _Token) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _read_with_number_parser(language: str, words: list[str]) -> list[tuple[int, int, Decimal]]:
+    """Return the numbers number-parser reads in ``words`` (Russian, Ukrainian): the longest first."""
+    numbers, position = [], 0
+    while position < len(words):
+        for end in range(min(len(words), position + _LONGEST_NUMBER), position, -1):
+            value = _parse_number(" ".join(words[position:end]), language)
+            if value is not None:
+                numbers.append((position, end, Decimal(value)))
+                position = end
+                break
+        else:
+            position += 1
+    return numbers
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_number(words: str, language: str) -> int | None:
+    """Return number-parser's value of ``words``; remembered, as each call reads the language's lists anew."""
+    from number_parser import parse_number
+
+    return parse_number(words, language)
+
+
+def _read_with_table(language: str, words: list[str]) -> list[tuple[int, int, Decimal]]:
+    """Return the numbers of ``words`` composed from the language's table."""
+    table = NUMBER_WORD_TABLES[language]
+    numbers, position = [], 0
+    while position < len(words):
+        value, used = _compose(table, words[position : position + _LONGEST_NUMBER])
+        if used:
+            numbers.append((position, position + used, Decimal(value)))
+        position += used or 1
+    return numbers
+
+
+def _compose(table: dict[str, int], words: list[str]) -> tuple[int, int]:
+    """Return the value of the number that ``words`` begin (hundreds, then tens, then units) and its length."""
+    total, stage, used = 0, 0, 0  # stage: 0 nothing yet, 1 hundreds, 2 tens, 3 units
+    for index, word in enumerate(words):
+        if word in NUMBER_CONNECTORS and stage:
+            continue  # "dvadeset i pet": counted only if a number follows
+        value = table.get(word)
+        if value is None:
+            break
+        if value == 100 and stage == 3 and total < 10:
+            total, stage = total * 100, 1  # "două sute", "iki yüz"
+        elif value >= 100 and stage == 0:
+            total, stage = value, 1 if value < 1000 else 3
+        elif value < 100 and value % 10 == 0 and stage < 2:
+            total, stage = total + value, 2  # tens, and ten itself: "on iki", "он бес"
+        elif value < 20 and stage < 3 and not (stage == 2 and value >= 10):
+            total, stage = total + value, 3
+        else:
+            break
+        used = index + 1
+    return total, used
+
+
+_READERS = {
+    "en": _read_english,
+    **{language: functools.partial(_read_with_text2num, language) for language in TEXT2NUM_LANGUAGES},
+    **{language: functools.partial(_read_with_number_parser, language) for language in NUMBER_PARSER_LANGUAGES},
+    **{language: functools.partial(_read_with_table, language) for language in NUMBER_WORD_TABLES},
+}
+
+
+# --------------------------------------------------------------------------------------------- vocabulary
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    """Return every language's number words and the run pattern, built once (number-parser's lists are read)."""
+    from number_parser.parser import LanguageData
+
+    by_language: dict[str, set[str]] = {
+        "en": {*NUMBER_WORDS, *WORD_SCALES},
+        "fr": set(FRENCH_NUMBER_WORDS),
+        "es": set(SPANISH_NUMBER_WORDS),
+        "de": set(GERMAN_NUMBER_FIRST),
+        **{language: set(table) for language, table in NUMBER_WORD_TABLES.items()},
+    }
+    values: dict[str, set[int]] = {"one": {1}, **{word: {1} for word in ONE_WORDS}}
+    for table in NUMBER_WORD_TABLES.values():
+        for word, value in table.items():
+            values.setdefault(word, set()).add(value)
+    for language in NUMBER_PARSER_LANGUAGES:
+        data = LanguageData(language)
+        by_language[language] = set(data.all_numbers) - set(data.big_powers_of_ten)
+        for word in by_language[language]:
+            values.setdefault(word, set()).add(data.all_numbers[word])
+    languages: dict[str, set[str]] = {}
+    for language, words in by_language.items():
+        for word in words:
+            languages.setdefault(word, set()).add(language)
+    # possessive: "sech"/"sechs" and "ein"/"eins" overlap, and a long word must not be parsed every way
+    german_parts = "|".join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))
+    words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+(?!{_LETTERS})")
+    german = re.compile(rf"(?:{'|'.join(GERMAN_NUMBER_FIRST)})(?:{german_parts})*+")
+    bound = {word for word, meanings in values.items() if meanings == {1}} | BOUND_NUMBER_WORDS
+    return _Vocabulary(languages=languages, german=german, words=words, bound=bound)
