@@ -13,8 +13,9 @@ One module a concept, each with the rules it applies in its docstring:
 - ``vocabulary``: the word tables of every language; ``surroundings``: how the text around is read;
 - ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences).
 
-Pure: no IO, standard library only. Regular expressions are compiled at import; every repeated group
-begins with a required separator, so no pattern can backtrack catastrophically.
+Pure: no IO, standard library only. Regular expressions are compiled on first use (archive/patterns.py):
+most commands need few of them. Every repeated group begins with a required separator, so no pattern can
+backtrack catastrophically.
 """
 
 from archive.figures.comparison import (RANK, Agreement, FigureQuery, Match, agreement, classify, compare,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from archive.figures.vocabulary import LANGUAGE_MARKERS
+from archive.patterns import LazyPattern
 
 SPACES = " \u00a0\u2009\u202f"
 WS = f"[{SPACES}]"  # one space as written between a number and its words
@@ -23,14 +24,14 @@ def alternation(words) -> str:
 
 
 # Letters of continental languages, used when no function word speaks.
-_CONTINENTAL_LETTERS = re.compile(r"[äöüßåÄÖÜÅéèêëàâçñáíóúœ]")
-WORD = re.compile(LETTER + "+")
-LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-KANA = re.compile(r"[\u3040-\u30ff]")
-HAN = re.compile(r"[\u4e00-\u9fff]")
+_CONTINENTAL_LETTERS = LazyPattern(r"[äöüßåÄÖÜÅéèêëàâçñáíóúœ]")
+WORD = LazyPattern(LETTER + "+")
+LATIN_OR_CYRILLIC = LazyPattern(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
+CYRILLIC = LazyPattern(r"[\u0400-\u04ff]")
+KANA = LazyPattern(r"[\u3040-\u30ff]")
+HAN = LazyPattern(r"[\u4e00-\u9fff]")
 
-_NEXT_WORD = re.compile(rf"\.?{WS}?(?:de{WS})?(?P<word>{LETTER}+[.’']?{LETTER}*)")
+_NEXT_WORD = LazyPattern(rf"\.?{WS}?(?:de{WS})?(?P<word>{LETTER}+[.’']?{LETTER}*)")
 
 
 def single_spaced(words: str) -> str:
