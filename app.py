@@ -13,7 +13,6 @@ import os
 import re
 import socket
 import sys
-import zipfile
 from pathlib import Path
 
 import click
@@ -425,6 +424,8 @@ def bundle():
 @click.pass_context
 def bundle_create(ctx, claim_id, out, publisher):
     """Write CLAIM_ID's evidence bundle to OUT.zip."""
+    import zipfile
+
     from archive.bundle import build_bundle
     from archive.bundlecheck import bundle_files
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import changes, figures, history, inputs, quotes, snippets
+from archive import figures, history, inputs, quotes, snippets
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
@@ -25,6 +25,7 @@ from archive.store import BlobStore, sha256_hex
 
 
 if TYPE_CHECKING:
+    from archive import changes
     from archive.accounts import Accounts
     from archive.search.whoosh_index import WhooshIndex
     from archive.verify import Report
@@ -449,6 +450,8 @@ class Archive:
 
     def quote_tracking(self, capture: Capture) -> list[tuple[Citation, Capture, changes.Tracking]]:
         """For citations on older versions of this capture's URL: what became of each quote in the newest."""
+        from archive import changes  # difflib: only pages with older versions need it
+
         all_versions = self.versions(capture)
         if len(all_versions) < 2:
             return []
