@@ -237,10 +237,15 @@ def whole_postings(matchers: list) -> list[tuple[Sequence[int], Sequence[float],
 
 
 def length_scoring(matcher) -> tuple[Callable[[int], int], Callable[[float, int], float]] | None:
-    """Return how a term matcher of whole_postings scores a document: (the document's length of the field,
-    the score of a weight at that length), when its score() is Whoosh's WeightLengthScorer's (BM25F's),
+    """Return how a term matcher that whole_postings reads scores a document: (the document's length of the
+    field, the score of a weight at that length), when its score() is Whoosh's WeightLengthScorer's (BM25F's),
     so that words of one field score a document with one read of its length; else None."""
-    scorer = matcher.scorer if type(matcher) is _BlockPostings else getattr(matcher, "_scorer", None)
+    if type(matcher) is _BlockPostings:
+        scorer = matcher.scorer
+    elif type(matcher) is _InlinedPostings:
+        scorer = matcher._scorer
+    else:
+        return None
     if scorer is None or type(scorer).score is not WeightLengthScorer.score:
         return None
     return scorer.dfl, scorer._score
