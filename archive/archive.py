@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import changes, figures, history, inputs, quotes, snippets
+from archive import figures, inputs, quotes, snippets
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
                             NotFoundError)
@@ -25,6 +25,7 @@ from archive.store import BlobStore, sha256_hex
 
 
 if TYPE_CHECKING:
+    from archive import changes, history
     from archive.accounts import Accounts
     from archive.search.whoosh_index import WhooshIndex
     from archive.verify import Report
@@ -449,6 +450,8 @@ class Archive:
 
     def quote_tracking(self, capture: Capture) -> list[tuple[Citation, Capture, changes.Tracking]]:
         """For citations on older versions of this capture's URL: what became of each quote in the newest."""
+        from archive import changes  # difflib: only pages with older versions need it
+
         all_versions = self.versions(capture)
         if len(all_versions) < 2:
             return []
@@ -560,6 +563,8 @@ class Archive:
         for citation in claim.citations + claim.retracted:
             self.check_citation(citation, checked)
             citation.agreement = figures.agreement(claim.figures, citation.exact)
+        from archive import history  # the ledger read as events: claims and the activity pages, not searches
+
         events = [history.event(entry) for entry in self.catalog.claim_ledger(claim_id)]
         history.attribute(claim.citations + claim.retracted, events)
         if with_history:
@@ -571,6 +576,8 @@ class Archive:
                offset: int = 0) -> tuple[list[history.Event], int]:
         """Return a page of ledger events, newest first, filtered as `history.ledger_filter` reads the filters,
         and how many match."""
+        from archive import history
+
         wanted = history.ledger_filter(actor, event, since, until, subject)
         inputs.whole_number(limit, "limit", 1, inputs.LIMIT_MAX)
         inputs.whole_number(offset, "offset", 0, inputs.OFFSET_MAX)

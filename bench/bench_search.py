@@ -174,11 +174,16 @@ def _fts_phrase(words: str) -> str:
 
 # -- timing ----------------------------------------------------------------------------------------
 
-def time_ours(archive, query: str) -> tuple[float, int, int]:
-    """Run one of our searches with snippets; return (ms, total matches, hits returned)."""
-    started = time.perf_counter()
+def time_ours(archive, query: str) -> tuple[float, int, int, float]:
+    """Run one of our searches with snippets; return (ms, total matches, hits returned, CPU ms).
+
+    CPU time (of this process) is kept beside wall time: other work on a shared machine stretches the wall
+    time of a query far more than its CPU time.
+    """
+    started, cpu = time.perf_counter(), time.process_time()
     result = archive.search(query, limit=10)
-    return (time.perf_counter() - started) * 1000, result.total, len(result.hits)
+    return ((time.perf_counter() - started) * 1000, result.total, len(result.hits),
+            (time.process_time() - cpu) * 1000)
 
 
 FTS_SQL = ("SELECT rowid, title, bm25(captures_fts, 2.0, 1.0) AS score, "
@@ -203,12 +208,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
-def summarise(samples: list[tuple[float, int, int]]) -> dict:
-    """Return p50/p95/max latency and mean matches of a list of (ms, total, returned)."""
+def summarise(samples: list[tuple]) -> dict:
+    """Return p50/p95/max latency and mean matches of a list of (ms, total, returned[, CPU ms])."""
     ms = [s[0] for s in samples]
-    return {"runs": len(ms), "p50_ms": percentile(ms, 0.50), "p95_ms": percentile(ms, 0.95), "max_ms": max(ms),
-            "mean_total": sum(s[1] for s in samples) / len(samples),
-            "zero_hit_share": sum(1 for s in samples if s[1] == 0) / len(samples)}
+    summary = {"runs": len(ms), "p50_ms": percentile(ms, 0.50), "p95_ms": percentile(ms, 0.95), "max_ms": max(ms),
+               "mean_total": sum(s[1] for s in samples) / len(samples),
+               "zero_hit_share": sum(1 for s in samples if s[1] == 0) / len(samples)}
+    if len(samples[0]) > 3:
+        cpu = [s[3] for s in samples]
+        summary.update(cpu_p50_ms=percentile(cpu, 0.50), cpu_p95_ms=percentile(cpu, 0.95))
+    return summary
 
 
 def run_queries(archive, db: sqlite3.Connection, queries: dict[str, list[tuple]]) -> dict[str, dict]:
@@ -251,12 +260,13 @@ def cold_queries(home: Path, fts_path: Path, query: str, match: str) -> dict:
 
 def latency_table(results: dict[str, dict]) -> str:
     """Render the latency of both engines per class as Markdown."""
-    rows = ["| query class | example | ours p50 | ours p95 | ours max | ours mean matches | "
-            "FTS5 p50 | FTS5 p95 | FTS5 max | FTS5 mean matches | FTS5 zero-hit share | load avg |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| query class | example | ours p50 | ours p95 | ours max | ours CPU p50 | ours CPU p95 | "
+            "ours mean matches | FTS5 p50 | FTS5 p95 | FTS5 max | FTS5 mean matches | FTS5 zero-hit share | load avg |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, r in results.items():
         o, f = r["ours"], r["fts5"]
         rows.append(f"| {name} | `{r['example']}` | {o['p50_ms']:.1f} | {o['p95_ms']:.1f} | {o['max_ms']:.1f} | "
+                    f"{o['cpu_p50_ms']:.1f} | {o['cpu_p95_ms']:.1f} | "
                     f"{o['mean_total']:.0f} | {f['p50_ms']:.1f} | {f['p95_ms']:.1f} | {f['max_ms']:.1f} | "
                     f"{f['mean_total']:.0f} | {f['zero_hit_share']:.0%} | {r['load_before']:.1f} |")
     return "\n".join(rows)

@@ -1,4 +1,6 @@
-"""The read commands start quickly: they never import the ingest machinery, the web stack or sqlite-utils.
+"""The read commands start quickly: they never import the ingest machinery, the web stack or sqlite-utils,
+nor what only some commands and queries need (zip files, text diffs, Whoosh's date parser, the figure patterns
+that only a figure in the text makes the archive compile).
 
 Each command runs in a fresh interpreter (click's main, in-process, standalone_mode=False) that then lists
 what it imported. Nothing is timed: bench/bench_cli.py measures the time, this holds the property.
@@ -11,9 +13,12 @@ import sys
 import pytest
 
 # Loaded only to capture a source (extraction, charset and language detection, front matter), to serve the
-# web front end, or to migrate the catalog's schema.
+# web front end (with its page of a quote's fate in newer versions: difflib), to migrate the catalog's schema,
+# or to write a bundle (zipfile).
 NOT_FOR_READS = ("trafilatura", "pdfplumber", "pdfminer", "lxml", "charset_normalizer", "py3langid", "yaml",
-                 "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils")
+                 "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils", "zipfile", "difflib",
+                 "archive.changes")
+DATE_PARSER = "whoosh.qparser.dateparse"  # Whoosh's date parser: made only for a query naming a date field
 MARK = "IMPORTED-MODULES:"
 READ_COMMANDS = [["search", "drone"], ["search", "$1.23 million", "--json"], ["show", "1"], ["show", "1", "--json"],
                  ["claim", "show", "1"], ["claim", "show", "1", "--json"], ["claim", "list"]]
@@ -21,11 +26,22 @@ READ_COMMANDS = [["search", "drone"], ["search", "$1.23 million", "--json"], ["s
 
 def _modules_after(code: str) -> set[str]:
     """Run Python code in a fresh interpreter; return the names of the modules it had imported at its end."""
-    listing = f"import json, sys\nprint({MARK!r} + json.dumps(sorted(sys.modules)))"
+    return set(_value_after(code, "sorted(sys.modules)"))
+
+
+def _value_after(code: str, expression: str):
+    """Run Python code in a fresh interpreter; return the value of a JSON-able expression at its end."""
+    listing = f"import json, sys\nprint({MARK!r} + json.dumps({expression}))"
     done = subprocess.run([sys.executable, "-c", f"{code}\n{listing}"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
     line = next(line for line in done.stdout.splitlines() if line.startswith(MARK))
-    return set(json.loads(line[len(MARK):]))
+    return json.loads(line[len(MARK):])
+
+
+def _command(home, *args) -> str:
+    """Python code running one command in-process, as `evidence --home HOME ARGS...` does."""
+    call = json.dumps(["--home", str(home), *args])
+    return f"from app import cli\ncli({call}, prog_name='evidence', standalone_mode=False)"
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +60,24 @@ def cited_home(tmp_path_factory):
 
 @pytest.mark.parametrize("args", READ_COMMANDS, ids=" ".join)
 def test_read_commands_import_no_ingest_machinery(cited_home, args):
-    call = json.dumps(["--home", str(cited_home), *args])
-    imported = _modules_after(f"from app import cli\ncli({call}, prog_name='evidence', standalone_mode=False)")
+    imported = _modules_after(_command(cited_home, *args))
     assert "archive.archive" in imported  # the command did open the archive
-    assert not imported & set(NOT_FOR_READS), sorted(imported & set(NOT_FOR_READS))
+    assert not imported & {*NOT_FOR_READS, DATE_PARSER}, sorted(imported & {*NOT_FOR_READS, DATE_PARSER})
+
+
+def test_only_a_query_naming_a_date_field_makes_the_date_parser(cited_home):
+    assert DATE_PARSER not in _modules_after(_command(cited_home, "search", "drones Russia"))
+    assert DATE_PARSER in _modules_after(_command(cited_home, "search", "drones published:[2020 to 2030]"))
+
+
+def test_a_search_for_words_compiles_no_pattern_of_figures_in_a_text(cited_home):
+    # Whether the query is a figure ("$1.23 million") takes a few patterns; the others (currencies, scales,
+    # dates, codes...) read the text around a number, and compiling them cost a search command 25 ms.
+    patterns = ("__import__('archive.figures.units').figures.units._CURRENCY_AFTER._compiled is None, "
+                "__import__('archive.figures.extraction').figures.extraction._CANDIDATE._compiled is None, "
+                "__import__('archive.figures.exclusions').figures.exclusions._GLUED_UNITS._compiled is None")
+    assert _value_after(_command(cited_home, "search", "drones"), f"[{patterns}]") == [True, True, True]
+    assert _value_after(_command(cited_home, "search", "$1.23 million"), f"[{patterns}]")[1] is False  # it reads
 
 
 def test_the_names_checked_are_what_capturing_and_serving_import(tmp_path):

@@ -4,7 +4,7 @@ import pytest
 from whoosh import collectors, formats, query
 
 from archive.archive import Archive
-from archive.search import whoosh_internals
+from archive.search import phrases, whoosh_internals
 from archive.search.phrases import WordsInARow
 from archive.search.queries import split_filters
 from archive.search.schema import schema
@@ -184,3 +184,42 @@ def test_shifted_positions_read_whoosh_positions_format(positions):
     for value in (encoded, encoded[:-1]):  # whoosh's blocks keep values without the pickle's final "."
         assert formats.Positions().decode_positions(value) == positions
         assert whoosh_internals.shifted_positions(value, 2) == {p - 2 for p in positions}
+
+
+PHRASES = ['"the moon landing"', '"landing the moon"', '"the moon" said', '"无人机出口"', "无人机", '"said that"',
+           '"the moon landing" lang:en', 'title:"moon landing"']
+
+
+def _raw(archive, text: str):
+    """The index's answer with exact scores: (total, [(capture id, score)...])."""
+    total, hits = archive.index.search(text, lambda ids: {}, limit=200)
+    return total, [(hit.capture_id, hit.score) for hit in hits]
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_phrases_from_whole_posting_lists_answer_as_stepping_each_word(ranked, text, monkeypatch):
+    read = []
+    monkeypatch.setattr(phrases, "whole_postings", lambda matchers: read.append(
+        whoosh_internals.whole_postings(matchers)) or read[-1])
+    whole = _raw(ranked, text)
+    assert None not in read  # every segment holding all the words had them read whole
+    assert read or whole == (0, [])
+    monkeypatch.setattr(phrases, "whole_postings", lambda matchers: None)  # each word's matcher stepped instead
+    assert _raw(ranked, text) == whole
+    assert whole[0] == len(_whoosh_answer(ranked, text))
+
+
+@pytest.mark.parametrize("term", ["the", "moon", "无人", "landing", "zzz-absent"])
+def test_whole_posting_lists_hold_what_their_matchers_answer_one_by_one(ranked, term):
+    searcher = ranked.index._warm().searcher
+    for leaf, _offset in searcher.leaf_searchers():
+        fresh = [query.Term("text", term).matcher(leaf) for _ in range(2)]
+        if not fresh[0].is_active():
+            continue
+        stepped = ([], [], [])
+        while fresh[1].is_active():
+            for kept, value in zip(stepped, (fresh[1].id(), fresh[1].weight(), fresh[1].value())):
+                kept.append(value)
+            fresh[1].next()
+        (documents, weights, values), = whoosh_internals.whole_postings(fresh[:1])
+        assert (list(documents), list(weights), list(values)) == stepped

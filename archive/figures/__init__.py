@@ -15,9 +15,9 @@ One module a concept, each with the rules it applies in its docstring:
 - ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences).
 
 Pure: no IO. Besides the standard library it reads CLDR through Babel (currencies), and number words with
-text2num and number-parser, each imported on first use. Regular expressions are compiled at import or on first
-use; every repeated group begins with a required separator or is possessive, so no pattern can backtrack
-catastrophically.
+text2num and number-parser, each imported on first use. Regular expressions are compiled on first use
+(archive/patterns.py): most commands need few of them. Every repeated group begins with a required separator
+or is possessive, so no pattern can backtrack catastrophically.
 """
 
 from archive.figures.comparison import (RANK, Agreement, FigureQuery, Match, agreement, classify, compare,

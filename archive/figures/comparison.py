@@ -23,17 +23,17 @@ pages and bundles alike), and the sentences and terms that find candidate passag
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from archive.figures.extraction import Figure, extract, parse_figure
 from archive.figures.numbers import ONE
+from archive.patterns import LazyPattern
 
-_FIGURE_CLAUSE = re.compile(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x|pp)(?=\s|$))?")
+_FIGURE_CLAUSE = LazyPattern(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x|pp)(?=\s|$))?")
 # Sentence ends in the scripts we meet; CJK full stops need no space after them.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
+_SENTENCE_END = LazyPattern(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
 # Kinds of agreement, best first: a passage stating the claim's figure outranks one that rounds it.
 RANK = {"same": 0, "rounded": 1, "different": 2, "incomparable": 3, "none": 4}
 # The words of each agreement, and the word between the source's figure and the claim's.

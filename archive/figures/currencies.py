@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import functools
 import re
+from archive.patterns import LazyPattern
 from dataclasses import dataclass, field
 
 # Babel's locale names of the languages whose names we read; the first territory of each is its home.
 LOCALES = ("en", "ru", "uk", "mk", "de", "fr", "es", "fi", "zh", "ja", "tr", "kk", "pl", "ro", "sr", "sr_Latn",
            "hr", "ko")
-_WORD = re.compile(r"[^\W\d_]+")
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_WORD = LazyPattern(r"[^\W\d_]+")
+_YEAR = LazyPattern(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені"; and
 # the ending of what is worth an amount: "5 milyar dolarlık ihracat", "100 теңгелік".
 CASE_ENDINGS = tuple(sorted(set(

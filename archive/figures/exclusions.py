@@ -30,6 +30,7 @@ from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NA
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
+from archive.patterns import LazyPattern
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
 # (a verbose pattern, one alternative a line).
@@ -52,25 +53,25 @@ NEVER_FIGURES = rf"""
       | \d+\(\d+\)(?=[班级級])                                          # 果树93(01)班
 """
 
-_GLUED_UNITS = re.compile(
+_GLUED_UNITS = LazyPattern(
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)" + NOT_LETTER_AFTER
 )
-_CYRILLIC_SUFFIX = re.compile(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
-_TIME_RANGE = re.compile(
+_CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
+_TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
 )
-_ORDINAL_DOT = re.compile(rf"\.{WS}(?P<first>{LETTER})")
-_ITEM_NUMBER = re.compile(rf"[.)]{WS}")
-_CJK_DATE_RANGE = re.compile(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
-_KOREAN_PER = re.compile(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
-_CJK_DATE_AFTER = re.compile(r"[月日号號時时点點]")
-_SECTION_AFTER = re.compile(rf"{WS}?§")
-_REFERENCE_CHAIN = re.compile(
+_ORDINAL_DOT = LazyPattern(rf"\.{WS}(?P<first>{LETTER})")
+_ITEM_NUMBER = LazyPattern(rf"[.)]{WS}")
+_CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
+_KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
+_CJK_DATE_AFTER = LazyPattern(r"[月日号號時时点點]")
+_SECTION_AFTER = LazyPattern(rf"{WS}?§")
+_REFERENCE_CHAIN = LazyPattern(
     rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
 )
-_PHONE_GROUPS = re.compile(rf"(?:[{SPACES}\-/]\d{{2,}})+")
-_CODE_TAIL = re.compile(r"(?:[-/.]\d+)+")
+_PHONE_GROUPS = LazyPattern(rf"(?:[{SPACES}\-/]\d{{2,}})+")
+_CODE_TAIL = LazyPattern(r"(?:[-/.]\d+)+")
 
 
 def glued_to_word_before(text: str, start: int) -> bool:

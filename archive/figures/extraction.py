@@ -41,9 +41,10 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, c
                                    counts_something, percent_before, qualifier_before, read_currency_after,
                                    read_qualifier_after, read_suffix)
 from archive.figures.vocabulary import CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS
+from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
-_CANDIDATE = re.compile(
+_CANDIDATE = LazyPattern(
     rf"""
     (?P<skip>{NEVER_FIGURES}    )
   | (?P<num>(?<!\d)(?<!\d[.,])
@@ -56,13 +57,13 @@ _CANDIDATE = re.compile(
 )
 
 # Where a candidate can begin: sre scans for a character class quickly, but not for a large alternation.
-_CANDIDATE_START = re.compile(r"[\d+(零〇一二两兩三四五六七八九十百]")
+_CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百]")
 
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
-_LIST_GAP = re.compile(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
+_LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
-_SENTENCE_BREAK = re.compile(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
-_RANGE_GAP = re.compile(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
+_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
+_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 
 @dataclass(frozen=True)
@@ -167,8 +168,11 @@ def _scan(text: str, query: bool) -> list[_Draft]:
 
 def _candidates(text: str) -> Iterator[re.Match]:
     """Yield the matches of _CANDIDATE, trying it only where a candidate can begin (much faster)."""
-    search, match = _CANDIDATE_START.search, _CANDIDATE.match
+    search = _CANDIDATE_START.search
     found = search(text)
+    if found is None:
+        return  # most queries and many sentences: _CANDIDATE, slow to compile, is not even compiled
+    match = _CANDIDATE.match
     while found is not None:
         candidate = match(text, found.start())
         if candidate is None:

@@ -42,6 +42,7 @@ from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, EXPECTED_LETTERS, FR
                                         GERMAN_NUMBER_PARTS, KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS,
                                         NUMBER_WORD_TABLES, NUMBER_WORDS, ONE_WORDS, SPANISH_NUMBER_WORDS,
                                         WORD_SCALES)
+from archive.patterns import LazyPattern
 
 TEXT2NUM_LANGUAGES = ("de", "fr", "es")
 NUMBER_PARSER_LANGUAGES = ("ru", "uk")
@@ -50,12 +51,12 @@ _LETTERS = r"[^\W\d_]"
 # spelling, and a word is looked up folded
 _FOLD = str.maketrans("йёї", "иеі")
 _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
-_TOKEN = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
-_HANGUL_WORD_AFTER = re.compile(rf"{WS}[\uac00-\ud7a3]")
+_TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
+_HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
-_ARTICLE_BEFORE = re.compile(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
+_ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
-_JOIN = re.compile(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
+_JOIN = LazyPattern(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
 # The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
 # a reader looks no further from where a number begins, so a long run costs in proportion to its length.
 _LONGEST_NUMBER = 14

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from archive.figures.vocabulary import CYRILLIC_LETTERS, LANGUAGE_LETTERS, LANGUAGE_MARKERS, SOUTH_SLAVIC_LETTERS
+from archive.patterns import LazyPattern
 
 SPACES = " \u00a0\u2009\u202f"
 WS = f"[{SPACES}]"  # one space as written between a number and its words
@@ -47,14 +48,14 @@ def trie_alternation(words, spellings: dict[str, str] | None = None) -> str:
 
 
 # Letters of continental languages, used when no function word speaks.
-_CONTINENTAL_LETTERS = re.compile(r"[äöüßåÄÖÜÅéèêëàâçñáíóúœ]")
-WORD = re.compile(LETTER + "+")
-LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-KANA = re.compile(r"[\u3040-\u30ff]")
-HAN = re.compile(r"[\u4e00-\u9fff]")
+_CONTINENTAL_LETTERS = LazyPattern(r"[äöüßåÄÖÜÅéèêëàâçñáíóúœ]")
+WORD = LazyPattern(LETTER + "+")
+LATIN_OR_CYRILLIC = LazyPattern(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
+CYRILLIC = LazyPattern(r"[\u0400-\u04ff]")
+KANA = LazyPattern(r"[\u3040-\u30ff]")
+HAN = LazyPattern(r"[\u4e00-\u9fff]")
 
-_NEXT_WORD = re.compile(rf"\.?{WS}?(?:de{WS})?(?P<word>{LETTER}+[.’']?{LETTER}*)")
+_NEXT_WORD = LazyPattern(rf"\.?{WS}?(?:de{WS})?(?P<word>{LETTER}+[.’']?{LETTER}*)")
 
 
 def single_spaced(words: str) -> str:
@@ -122,8 +123,8 @@ def _cyrillic_language(window: str) -> str:
     return "sr" if counts["sr"] > counts["mk"] else "mk"
 
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
+HANGUL = LazyPattern(r"[\uac00-\ud7a3]")
 _LETTERS = {language: re.compile(f"[{letters}]") for language, letters in LANGUAGE_LETTERS.items()}
 _CYRILLIC_LETTERS = {language: re.compile(f"[{letters}{letters.upper()}]")
                      for language, letters in CYRILLIC_LETTERS.items()}
-_SOUTH_SLAVIC_LETTERS = re.compile(f"[{SOUTH_SLAVIC_LETTERS}{SOUTH_SLAVIC_LETTERS.upper()}]")
+_SOUTH_SLAVIC_LETTERS = LazyPattern(f"[{SOUTH_SLAVIC_LETTERS}{SOUTH_SLAVIC_LETTERS.upper()}]")

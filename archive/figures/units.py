@@ -56,55 +56,56 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_COUNTERS, CJK_C
                                         CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES,
                                         KOREAN_COUNTERS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
                                         SYMBOLS_AFTER)
+from archive.patterns import LazyPattern
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
-_CHINESE_MONEY_HINT = re.compile(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
+_CHINESE_MONEY_HINT = LazyPattern(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
-_SCALE = re.compile(
+_SCALE = LazyPattern(
     rf"(?:{WS}|-)?(?:de{WS})?(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|{WS}(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}+"
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
-CJK_SCALE = re.compile(
+CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"
 )
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra".
-_WORD_SCALE_TAIL = re.compile(
+_WORD_SCALE_TAIL = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}*)"
 )
-_CJK_TAIL = re.compile(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
-_CJK_UNITS_TAIL = re.compile(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
-_CONNECTOR = re.compile(rf"{WS}(?:de|of){WS}|{WS}d['’]")
-_CURRENCY_AFTER = re.compile(
+_CJK_TAIL = LazyPattern(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
+_CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
+_CONNECTOR = LazyPattern(rf"{WS}(?:de|of){WS}|{WS}d['’]")
+_CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
     rf"|(?P<name>(?i:{alternation(CURRENCY_NAMES)})){NOT_LETTER_AFTER}"
     rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS)}){NOT_LETTER_AFTER}"
     rf"|(?P<cjk>{alternation(CJK_CURRENCIES)}))"
 )
-_CURRENCY_BEFORE = re.compile(
+_CURRENCY_BEFORE = LazyPattern(
     rf"(?:(?P<symbol>{alternation(c for c in CURRENCIES_BEFORE if not c[0].isalpha())})"
     rf"|(?<![A-Za-z])(?P<word>{alternation(c for c in CURRENCIES_BEFORE if c[0].isalpha())})){WS}?$"
 )
 # Percentage points, before percent: "0.73 percentage points", "0,5 п.п.", "0.73%포인트", "0.1个百分点".
-POINTS = re.compile(
+POINTS = LazyPattern(
     rf"{WS}?(?:[%％]{WS}?(?:포인트|p(?![A-Za-z])|ポイント)|(?i:percentage{WS}points?|pp|p\.{WS}?p\.|п\.{WS}?п\.|в\.{WS}?п\.|"
     rf"процентн(?:ых|ого|ый|ые|ым){WS}пункт(?:а|ов|ом)?|відсотков(?:их|ого|і|ий){WS}пункт(?:и|ів|а)?|"
     rf"prozentpunkte?n?|points?{WS}de{WS}pourcentage|puntos?{WS}porcentuales?|prosenttiyksikkö(?:ä|ä|n)?|"
     rf"punkt(?:ów|y)?{WS}procentow(?:ych|e|y)|pkt{WS}proc\.?|puncte{WS}procentuale|procentnih{WS}poena|"
     rf"postotn(?:ih|a|i){WS}bodova|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
 )
-_PERCENT = re.compile(
+_PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|prozent|"
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
 )
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
-PERCENT_BEFORE = re.compile(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
-MULTIPLE = re.compile(
+PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
+MULTIPLE = LazyPattern(
     rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|есе(?:ге|ден)?|"
     rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
@@ -171,11 +172,11 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     if not has_currency:
         read_currency_after(text, suffix)
     if suffix.unit is None and not has_currency:
-        unit_match = POINTS.match(text, suffix.end) or _PERCENT.match(text, suffix.end) \
-            or MULTIPLE.match(text, suffix.end)
-        if unit_match:
-            suffix.unit = {POINTS: "pp", _PERCENT: "%"}.get(unit_match.re, "x")
-            suffix.end = unit_match.end()
+        for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (MULTIPLE, "x")):
+            unit_match = pattern.match(text, suffix.end)
+            if unit_match:
+                suffix.unit, suffix.end = unit, unit_match.end()
+                break
     read_qualifier_after(text, suffix)
     return suffix
 
@@ -318,7 +319,7 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
 
 
 # A country after a currency's name: "dollars de Taïwan", "dollars of Singapore".
-_COUNTRY_AFTER = re.compile(rf"{WS}(?:de|of|del|d['’]){WS}?(?P<country>[A-ZÀ-Ý]{LETTER}+)")
+_COUNTRY_AFTER = LazyPattern(rf"{WS}(?:de|of|del|d['’]){WS}?(?P<country>[A-ZÀ-Ý]{LETTER}+)")
 
 
 def _read_country_after(text: str, suffix: Suffix, noun: str) -> None:
@@ -331,7 +332,7 @@ def _read_country_after(text: str, suffix: Suffix, noun: str) -> None:
         suffix.unit, suffix.end = code, found.end()
 
 
-_NAME_WORDS = re.compile(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3}})")
+_NAME_WORDS = LazyPattern(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3}})")
 
 
 def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:

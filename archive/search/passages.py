@@ -29,22 +29,28 @@ def snippet(matched: list[tuple[int, str]], body: str, marks: list[int] | None,
 def matched_positions(reader, docnums: list[int], terms: list[str]) -> dict[int, list[tuple[int, str]]]:
     """Return, per document, (position, term) of every query term of the text field it holds, in order.
 
-    One posting reader per term walks the documents in index order, instead of one per term and hit.
+    In each segment holding hits, one posting reader per term walks its hits in index order, instead of one
+    per term and hit (and the segment's own reader, not one reading every segment's list through another).
     """
     found: dict[int, list[tuple[int, str]]] = {docnum: [] for docnum in docnums}
     in_order = sorted(found)
-    for term in terms:
-        try:
-            postings = reader.postings("text", term)
-        except TermNotFound:
+    for leaf, offset in reader.leaf_readers():
+        wanted = [docnum for docnum in in_order if offset <= docnum < offset + leaf.doc_count_all()]
+        if not wanted:
             continue
-        for docnum in in_order:
-            if postings.is_active() and postings.id() < docnum:
-                postings.skip_to(docnum)
-            if not postings.is_active():
-                break
-            if postings.id() == docnum:
-                found[docnum].extend((position, term) for position in postings.value_as("positions"))
+        for term in terms:
+            try:
+                postings = leaf.postings("text", term)
+            except TermNotFound:
+                continue
+            for docnum in wanted:
+                local = docnum - offset
+                if postings.is_active() and postings.id() < local:
+                    postings.skip_to(local)
+                if not postings.is_active():
+                    break
+                if postings.id() == local:
+                    found[docnum].extend((position, term) for position in postings.value_as("positions"))
     return {docnum: sorted(pairs) for docnum, pairs in found.items()}
 
 

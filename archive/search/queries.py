@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from whoosh import query as query_module
-from whoosh.fields import Schema
+from whoosh.fields import DATETIME, Schema
 from whoosh.qparser import GtLtPlugin, MultifieldParser
-from whoosh.qparser.dateparse import DateParserPlugin
 
 from archive.errors import QueryError
 from archive.search.phrases import own_phrases
@@ -19,11 +18,17 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 def parse(query: str, schema: Schema) -> query_module.Query:
     """Parse the query language: words, "phrases", AND/OR/NOT, field:value, date ranges."""
+    normalised = _normalise_dates(query)
     parser = MultifieldParser(["title", "text"], schema)
-    parser.add_plugin(DateParserPlugin(free=False))
+    if _names_a_date_field(normalised, schema):
+        # Whoosh's date parser compiles about 60 patterns each time it is made (10 ms, the most of a command's
+        # search), and reads only clauses on a date field (`published:`; its `free` mode is off).
+        from whoosh.qparser.dateparse import DateParserPlugin
+
+        parser.add_plugin(DateParserPlugin(free=False))
     parser.add_plugin(GtLtPlugin())
     try:
-        return parser.parse(_normalise_dates(query)).accept(own_phrases)
+        return parser.parse(normalised).accept(own_phrases)
     except Exception as exc:  # whoosh raises assorted errors (ValueError, IndexError...) for bad input
         hint = (" (dates are written 2024, 2024-03 or 2024-03-05, ranges as [2024-01-01 to 2024-06-30])"
                 if _DATE_CLAUSE.search(query) else "")
@@ -47,6 +52,11 @@ def _is_filter(clause) -> bool:
     fields = {name for name, _text in clause.iter_all_terms()} if not isinstance(
         clause, (query_module.NumericRange, query_module.DateRange)) else {clause.fieldname}
     return bool(fields) and fields <= FILTER_FIELDS
+
+
+def _names_a_date_field(query: str, schema: Schema) -> bool:
+    """Tell whether a query may have a clause on a date field: Whoosh reads a field only as `name:`."""
+    return any(f"{name}:" in query for name, field in schema.items() if isinstance(field, DATETIME))
 
 
 def _normalise_dates(query: str) -> str:

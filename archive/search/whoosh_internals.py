@@ -4,7 +4,8 @@ Measured in bench/RESULTS.md: the writer takes a capture's analysed text in one 
 one step, short posting lists are kept in the terms table, posting readers find a document by bisection, and a
 segment remembers the field lengths it has read. Everything else in archive/search/ uses Whoosh's public API;
 the rest of the package reaches this code only through AnalysedText, AnalysedPositions, TermPool, codec(),
-open_writer(), release_write_lock(), only_segments_added() and shifted_positions().
+open_writer(), release_write_lock(), only_segments_added(), shifted_positions(), whole_postings() and
+length_scoring().
 
 These internals were read from whoosh-reloaded WHOOSH_VERSION, which pyproject.toml pins exactly;
 tests/test_whoosh_internals.py checks that the installed Whoosh is that version and that every name listed
@@ -78,7 +79,7 @@ The codec and reading (_Codec, _BlockPostings, _InlinedPostings, _RememberedLeng
 - ``whoosh.codec.whoosh3.W3LeafMatcher._maxid``: the current block's last (highest) document number.
 - ``whoosh.codec.whoosh3.W3LeafMatcher._skip_to_block``: skips whole blocks, as Whoosh's skip_to does.
 - ``whoosh.codec.whoosh3.W3LeafMatcher._ids``: the current block's document numbers, None until read.
-- ``whoosh.codec.whoosh3.W3LeafMatcher._read_ids``: reads them.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._read_ids``: reads them; overridden to sum the gaps in C.
 - ``whoosh.codec.whoosh3.W3LeafMatcher._i``: the position in the current block.
 - ``whoosh.matching.ListMatcher.__init__``: called with its positional order (ids, weights, values, format,
   scorer, position, all_weights) to copy an inlined list.
@@ -98,6 +99,22 @@ The codec and reading (_Codec, _BlockPostings, _InlinedPostings, _RememberedLeng
 - ``whoosh.codec.whoosh3._lenfield``: the column name of a field's lengths.
 - ``whoosh.util.numeric.byte_to_length``: the one-byte encoding of a field length, decoded.
 
+Posting lists read whole, and scored a document at a time (whole_postings, length_scoring):
+- ``whoosh.codec.whoosh3.W3LeafMatcher._next_block``: moves to the next block of a list read whole.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._read_weights``: reads the current block's weights.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._weights``: the current block's weights, None until read.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._read_values``: reads the current block's values.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._values``: the current block's values, None until read.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._read_data``: reads a block's (ids, weights, values) in one pickle.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._data``: that tuple, whose ids _BlockPostings sums in C.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._byteids``: ids of a vector's postings (bytes) are kept as they are.
+- ``whoosh.matching.mcore.LeafMatcher.score``: a block list's score is its scorer's score of it.
+- ``whoosh.matching.ListMatcher.score``: likewise for an inlined list, when it has a scorer.
+- ``whoosh.matching.ListMatcher.weight``: all_weights, else the weight at the position, else 1.0.
+- ``whoosh.scoring.WeightLengthScorer.score``: ``_score(matcher.weight(), dfl(matcher.id()))``.
+- ``whoosh.scoring.WeightLengthScorer.dfl``: a document's length of the scorer's field.
+- ``whoosh.scoring.WeightLengthScorer._score``: the score of a weight at a length (BM25F's formula).
+
 Positions read (shifted_positions), and refreshing a searcher (only_segments_added):
 - ``whoosh.formats.Positions.decode_positions``: the format read in C instead: the number of positions,
   packed, then the pickled gaps between them (a block keeps a value without the pickle's final ".").
@@ -112,7 +129,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from pickle import loads
 
@@ -120,6 +137,7 @@ from whoosh import formats
 from whoosh.codec.whoosh3 import (LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader,
                                    W3PostingsWriter, _lenfield)
 from whoosh.matching import ListMatcher, ReadTooFar
+from whoosh.scoring import WeightLengthScorer
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
@@ -205,6 +223,34 @@ def shifted_positions(value: bytes, shift: int) -> set[int]:
     return set(accumulate(gaps))
 
 
+def whole_postings(matchers: list) -> list[tuple[Sequence[int], Sequence[float], Sequence]] | None:
+    """Read fresh term matchers' posting lists whole: for each, its (documents, weights, values), what id(),
+    weight() and value() answer posting after posting. None, having read nothing, when one of them is not a
+    plain list of this module's codec (one that leaves out deleted documents, or boosts its scores).
+
+    A long phrase's words are each present in most of the documents the phrase is looked for in: reading
+    each list once, block by block, beats stepping every word's matcher to every such document.
+    """
+    if not all(type(matcher) in (_BlockPostings, _InlinedPostings) for matcher in matchers):
+        return None
+    return [matcher.read_whole() for matcher in matchers]
+
+
+def length_scoring(matcher) -> tuple[Callable[[int], int], Callable[[float, int], float]] | None:
+    """Return how a term matcher that whole_postings reads scores a document: (the document's length of the
+    field, the score of a weight at that length), when its score() is Whoosh's WeightLengthScorer's (BM25F's),
+    so that words of one field score a document with one read of its length; else None."""
+    if type(matcher) is _BlockPostings:
+        scorer = matcher.scorer
+    elif type(matcher) is _InlinedPostings:
+        scorer = matcher._scorer
+    else:
+        return None
+    if scorer is None or type(scorer).score is not WeightLengthScorer.score:
+        return None
+    return scorer.dfl, scorer._score
+
+
 class _RememberedLengths(W3PerDocReader):
     """Whoosh's per-document reader of one segment, keeping the field lengths it has read (4 bytes a document).
 
@@ -286,6 +332,30 @@ class _BlockPostings(W3LeafMatcher):
         # A block's last id is its maximum, here >= target: the target's place is inside this block.
         self._i = bisect_left(self._ids, targetid, self._i)
 
+    def _read_ids(self):
+        if self._byteids:
+            return super()._read_ids()
+        if self._data is None:
+            self._read_data()
+        self._ids = tuple(accumulate(self._data[0]))  # the gaps summed in C; whoosh sums them in a generator
+
+    def read_whole(self) -> tuple[list[int], list[float], list]:
+        """Read the rest of the list, block by block: (documents, weights, values); the matcher is then spent."""
+        ids, weights, values = [], [], []
+        while self.is_active():
+            if self._ids is None:
+                self._read_ids()
+            if self._weights is None:
+                self._read_weights()
+            if self._values is None:
+                self._read_values()
+            at = self._i
+            ids += self._ids[at:]
+            weights += self._weights[at:]
+            values += self._values[at:]
+            self._next_block()
+        return ids, weights, values
+
 
 class _InlinedPostings(ListMatcher):
     """Reads an inlined posting list as Whoosh reads a block: copies keep the term and its statistics (block-max
@@ -297,6 +367,19 @@ class _InlinedPostings(ListMatcher):
 
     def value(self):
         return super().value() if self._values else None
+
+    def read_whole(self) -> tuple[Sequence[int], Sequence[float], Sequence]:
+        """Return the rest of the list: (documents, weights, values), as weight() and value() answer them."""
+        at, ids = self._i, self._ids
+        count = len(ids) - at
+        if self._all_weights:
+            weights = [self._all_weights] * count
+        elif self._weights:
+            weights = self._weights[at:]
+        else:
+            weights = [1.0] * count
+        values = self._values[at:] if self._values else [None] * count
+        return ids[at:], weights, values
 
     def skip_to(self, id):
         if not self.is_active():
