@@ -48,6 +48,7 @@ class OcrRequest:
     deadline: float | None = None  # time.monotonic() after which no page is read (None: no budget)
     pages: frozenset[int] | None = None  # exactly these pages (1-based), as a capture recorded them
     page_languages: dict[int, Packs] = field(default_factory=dict)  # and these pages in their own packs
+    chosen: str | None = None  # how a recorded reading's packs were chosen: "detected" or "requested"
 
     @classmethod
     def within(cls, limits: Limits, started: float) -> OcrRequest:
@@ -66,7 +67,8 @@ class OcrRequest:
         return cls(languages=tuple(ocr.get("languages") or ()) or None,
                    pages=frozenset(pages) if pages is not None else None,
                    page_languages={int(number): tuple(packs)
-                                   for number, packs in (ocr.get("page_languages") or {}).items()})
+                                   for number, packs in (ocr.get("page_languages") or {}).items()},
+                   chosen=ocr.get("chosen"))
 
     def languages_of(self, number: int) -> Packs | None:
         """Return the packs a page is to be read in, or None when they are to be detected."""
@@ -175,7 +177,7 @@ class PageReader:
         packs = list(dict.fromkeys(pack for page_packs in used for pack in page_packs))
         summary = {"engine": ENGINE, "version": self.version,
                    "languages": packs or list(self.request.languages or self.languages or ()),
-                   "chosen": "requested" if self.request.languages else "detected",
+                   "chosen": self.request.chosen or ("requested" if self.request.languages else "detected"),
                    "mean_confidence": _mean([word[3] for page in self.pages for word in page.words]),
                    "pages": [page.number for page in self.pages] if paged else None}
         if len(used) > 1:

@@ -119,6 +119,20 @@ def test_ocr_captures_verify_and_read_again_to_the_same_text(scanned_home):
     assert report["checked"]["parts"] == 2 and report["checked"]["reextracted"] == 2
 
 
+@needs_tesseract("eng", "rus")
+def test_an_exported_ocr_capture_comes_back_as_it_was(scanned_home, tmp_path):
+    home, lines = scanned_home
+    exported = tmp_path / "all.warc.gz"
+    assert _evidence(home, "export", "--warc", str(exported), "--all").exit_code == 0
+    done = _evidence(tmp_path / "other", "ingest", "--json", str(exported))
+    back = {line["capture"]["sha256"]: line["capture"] for line in map(json.loads, done.output.splitlines())
+            if line["capture"]}
+    for line in lines:
+        original, restored = line["capture"], back[line["capture"]["sha256"]]
+        for key in ("text_sha256", "ocr", "parts", "pages", "kind"):
+            assert restored[key] == original[key], key
+
+
 @needs_tesseract("eng")
 def test_a_thousand_blank_pages_end_as_a_partial_capture_within_the_time_limit(tmp_path):
     source = tmp_path / "blank.pdf"
