@@ -13,7 +13,8 @@ import pytest
 # Loaded only to capture a source (extraction, charset and language detection, front matter), to serve the
 # web front end, or to migrate the catalog's schema.
 NOT_FOR_READS = ("trafilatura", "pdfplumber", "pdfminer", "lxml", "charset_normalizer", "py3langid", "yaml",
-                 "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils")
+                 "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils", "PIL", "pypdfium2",
+                 "ingest.tesseract")
 MARK = "IMPORTED-MODULES:"
 READ_COMMANDS = [["search", "drone"], ["search", "$1.23 million", "--json"], ["show", "1"], ["show", "1", "--json"],
                  ["claim", "show", "1"], ["claim", "show", "1", "--json"], ["claim", "list"]]
