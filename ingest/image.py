@@ -20,7 +20,7 @@ from archive.models import NewCapture
 from archive.tools import tool_versions
 from ingest.base import Ingestor, Loaded
 from ingest.language import detect
-from ingest.ocr import PageReader, stopped_note
+from ingest.ocr import OcrPage, PageReader, stopped_note
 from ingest.pdf import join_pages
 from ingest.sniff import sniff
 from ingest.tasks import describe
@@ -59,7 +59,7 @@ class ImageIngestor(Ingestor):
         )
 
 
-def _read_frames(loaded: Loaded, reader: PageReader, media_type: str):
+def _read_frames(loaded: Loaded, reader: PageReader, media_type: str) -> tuple[list[OcrPage], int]:
     """Read the image's frames (a TIFF's pages, else the first); return the pages read and the frame count."""
     try:
         with warnings.catch_warnings():
@@ -79,8 +79,8 @@ def _read_frames(loaded: Loaded, reader: PageReader, media_type: str):
                 if number > 1 and media_type not in PAGED_TYPES:
                     break
                 _check_size(loaded.source, frame)
-                if reader.wants(number):
-                    page = reader.read(lambda: _for_ocr(frame), number, _dpi(frame))
+                if reader.wants(number) and not reader.out_of_time(number):
+                    page = reader.read(_for_ocr(frame), number, _dpi(frame))
                     read += [page] if page is not None else []
         except ArchiveError:
             raise

@@ -1,7 +1,8 @@
 """Read a capture's page images with Tesseract, within a time budget: their text, word boxes and provenance.
 
-One `PageReader` reads the pages of one capture (an image's frames, a PDF's scanned pages) in one set of
-languages, chosen on the first page (ingest/ocr_languages.py). A page's text is its words as Tesseract orders
+One `PageReader` reads the pages of one capture (an image's frames, a PDF's scanned pages) in the packs asked
+for, or else in those detected on the first page, and again on a later page they read poorly
+(ingest/ocr_languages.py). A page's text is its words as Tesseract orders
 them: a space between words, a line break between lines, an empty line between paragraphs and blocks. Every
 word keeps its [start, end) in that text, its box and its confidence: the capture's "ocr-layout" part
 (`layout_part`, the format in docs/ocr.md). No page is started after the request's deadline, and a page still
@@ -13,7 +14,6 @@ from __future__ import annotations
 import json
 import subprocess
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -112,13 +112,15 @@ class PageReader:
         """Tell whether the deadline stopped the reading: every page from then on is left unread."""
         return bool(self.unread)
 
-    def read(self, render: Callable[[], Image.Image], number: int, dpi: int | None = None) -> OcrPage | None:
-        """Read one page, its image made by `render` (decoded, rendered) only when there is time left; return
-        None when the deadline passed (the page is noted as unread)."""
+    def out_of_time(self, number: int) -> bool:
+        """Tell whether the deadline has passed, noting the page as unread when it has: call before rendering."""
         if self.stopped or self._left() == 0.0:
             self.unread.append(number)
-            return None
-        image = render()
+            return True
+        return False
+
+    def read(self, image: Image.Image, number: int, dpi: int | None = None) -> OcrPage | None:
+        """Read one page image; return None when the deadline came while it was read (the page noted unread)."""
         try:
             words, packs = self._read(image, number, dpi)
         except subprocess.TimeoutExpired:
@@ -152,7 +154,7 @@ class PageReader:
         return words, self.languages
 
     def _detect(self, image: Image.Image, dpi: int | None) -> tuple[Packs, list[tesseract.Word]]:
-        packs, words = ocr_languages.choose(image, self.installed, self._left(), dpi)
+        packs, words = ocr_languages.choose(image, self.installed, self._left, dpi)
         if words is None:
             words = tesseract.read_words(image, packs, self._left(), dpi)
         return tuple(packs), words

@@ -10,10 +10,14 @@ ten languages (eng rus ukr mkd kaz chi_sim fin deu fra spa; bench/RESULTS.md):
    lead pack (eng and rus for Latin and Cyrillic), and py3langid tells the language of what it read among the
    installed packs of those scripts only (unrestricted, Kazakh read as Kyrgyz, which has no pack).
 3. The page is read with that language's pack; when it is the first pass's, that reading is kept.
+Steps 1 and 2 read a page larger than DETECT_SIDE at a half or less of its resolution: detection needs the
+words, not their exact letters, and with both passes at full size an image took 2.3 times as long to
+capture as with its language given (bench/RESULTS.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,36 +37,47 @@ class Language:
     name: str
 
 
-# The languages detection can choose, each script's lead pack first (the one its first pass reads with).
-LANGUAGES = (
-    Language("en", "eng", "Latin", "English"), Language("de", "deu", "Latin", "German"),
-    Language("fr", "fra", "Latin", "French"), Language("es", "spa", "Latin", "Spanish"),
-    Language("fi", "fin", "Latin", "Finnish"), Language("it", "ita", "Latin", "Italian"),
-    Language("pt", "por", "Latin", "Portuguese"), Language("nl", "nld", "Latin", "Dutch"),
-    Language("pl", "pol", "Latin", "Polish"), Language("cs", "ces", "Latin", "Czech"),
-    Language("sk", "slk", "Latin", "Slovak"), Language("sl", "slv", "Latin", "Slovenian"),
-    Language("hr", "hrv", "Latin", "Croatian"), Language("ro", "ron", "Latin", "Romanian"),
-    Language("hu", "hun", "Latin", "Hungarian"), Language("sv", "swe", "Latin", "Swedish"),
-    Language("da", "dan", "Latin", "Danish"), Language("no", "nor", "Latin", "Norwegian"),
-    Language("et", "est", "Latin", "Estonian"), Language("lv", "lav", "Latin", "Latvian"),
-    Language("lt", "lit", "Latin", "Lithuanian"), Language("tr", "tur", "Latin", "Turkish"),
-    Language("az", "aze", "Latin", "Azerbaijani"), Language("sq", "sqi", "Latin", "Albanian"),
-    Language("ca", "cat", "Latin", "Catalan"), Language("id", "ind", "Latin", "Indonesian"),
-    Language("vi", "vie", "Latin", "Vietnamese"),
-    Language("ru", "rus", "Cyrillic", "Russian"), Language("uk", "ukr", "Cyrillic", "Ukrainian"),
-    Language("mk", "mkd", "Cyrillic", "Macedonian"), Language("kk", "kaz", "Cyrillic", "Kazakh"),
-    Language("be", "bel", "Cyrillic", "Belarusian"), Language("bg", "bul", "Cyrillic", "Bulgarian"),
-    Language("sr", "srp", "Cyrillic", "Serbian"), Language("ky", "kir", "Cyrillic", "Kyrgyz"),
-    Language("mn", "mon", "Cyrillic", "Mongolian"),
-    Language("zh", "chi_sim", "Han", "Chinese (simplified)"), Language("ja", "jpn", "Japanese", "Japanese"),
-    Language("ko", "kor", "Hangul", "Korean"), Language("el", "ell", "Greek", "Greek"),
-    Language("ar", "ara", "Arabic", "Arabic"), Language("fa", "fas", "Arabic", "Persian"),
-    Language("he", "heb", "Hebrew", "Hebrew"), Language("ka", "kat", "Georgian", "Georgian"),
-    Language("hy", "hye", "Armenian", "Armenian"), Language("hi", "hin", "Devanagari", "Hindi"),
-    Language("th", "tha", "Thai", "Thai"),
-)
+# The languages detection can choose, by script as Tesseract's script detection names it: the ISO 639-1 code
+# (as py3langid names it), the Tesseract pack and the name of each; a script's lead pack (its first pass reads
+# with it) first.
+_TABLE = """
+    Latin: en eng English, de deu German, fr fra French, es spa Spanish, fi fin Finnish, it ita Italian,
+        pt por Portuguese, nl nld Dutch, pl pol Polish, cs ces Czech, sk slk Slovak, sl slv Slovenian,
+        hr hrv Croatian, ro ron Romanian, hu hun Hungarian, sv swe Swedish, da dan Danish, no nor Norwegian,
+        et est Estonian, lv lav Latvian, lt lit Lithuanian, tr tur Turkish, az aze Azerbaijani,
+        sq sqi Albanian, ca cat Catalan, id ind Indonesian, vi vie Vietnamese
+    Cyrillic: ru rus Russian, uk ukr Ukrainian, mk mkd Macedonian, kk kaz Kazakh, be bel Belarusian,
+        bg bul Bulgarian, sr srp Serbian, ky kir Kyrgyz, mn mon Mongolian
+    Han: zh chi_sim Chinese (simplified)
+    Japanese: ja jpn Japanese
+    Hangul: ko kor Korean
+    Greek: el ell Greek
+    Arabic: ar ara Arabic, fa fas Persian
+    Hebrew: he heb Hebrew
+    Georgian: ka kat Georgian
+    Armenian: hy hye Armenian
+    Devanagari: hi hin Hindi
+    Thai: th tha Thai
+"""
+
+
+def _languages(table: str) -> tuple[Language, ...]:
+    """Read the table: a script, a colon, its languages as "code pack name" separated by commas."""
+    languages = []
+    for line in table.replace(",\n", ", ").strip().splitlines():
+        script, _, entries = line.partition(":")
+        for entry in entries.split(","):
+            code, pack, name = entry.split(maxsplit=2)
+            languages.append(Language(code, pack, script.strip(), name))
+    return tuple(languages)
+
+
+LANGUAGES = _languages(_TABLE)
 # Told apart by a first pass, not by script detection (see above).
 FIRST_PASS_SCRIPTS = ("Latin", "Cyrillic")
+# Pixels of a page's longer side that detection reads at most: enough for the words of 10-point text, and a
+# quarter of the work of a full page at 300 dpi.
+DETECT_SIDE = 1800
 
 
 def debian_package(pack: str) -> str:
@@ -80,16 +95,18 @@ def check_installed(packs: list[str], installed: set[str]) -> None:
                            f"{package} (apt-get install {package})")
 
 
-def choose(image: Image.Image, installed: set[str], timeout: float | None,
+def choose(image: Image.Image, installed: set[str], left: Callable[[], float | None],
            dpi: int | None = None) -> tuple[list[str], list[tesseract.Word] | None]:
     """Return the packs to read an image with, detected as the module says, and the words of the first pass
-    when it read with those packs (None: read the image with them)."""
+    when it read the whole image with those packs (None: read the image with them). `left` tells the seconds
+    each run of Tesseract may take."""
     known = [language for language in LANGUAGES if language.pack in installed]
     if not known:  # no pack of a language detection knows: read with one that is installed, if any
         packs = sorted(installed - {"osd"})[:1]
         check_installed(packs or ["eng"], installed)
         return packs, None
-    script = tesseract.script_of(image, timeout) if "osd" in installed else None
+    sample, sample_dpi = _for_detection(image, dpi)
+    script = tesseract.script_of(sample, left()) if "osd" in installed else None
     group = [language for language in known if language.script == script and script not in FIRST_PASS_SCRIPTS]
     if not group:
         group = [language for language in known if language.script in FIRST_PASS_SCRIPTS] or known
@@ -97,8 +114,16 @@ def choose(image: Image.Image, installed: set[str], timeout: float | None,
         return [group[0].pack], None
     scripts = dict.fromkeys(language.script for language in group)
     leads = [next(language.pack for language in group if language.script == script) for script in scripts]
-    words = tesseract.read_words(image, leads, timeout, dpi)
+    words = tesseract.read_words(sample, leads, left(), sample_dpi)
     found = detect_among(" ".join(word.text for word in words), {language.code for language in group})
     chosen = [next(language.pack for language in group if language.code == found)] if found else leads
-    return chosen, words if chosen == leads else None
+    return chosen, words if chosen == leads and sample is image else None
 
+
+def _for_detection(image: Image.Image, dpi: int | None) -> tuple[Image.Image, int | None]:
+    """Return the image detection reads, and its resolution: a page larger than DETECT_SIDE on its longer side
+    reduced by a whole factor (an A4 page at 300 dpi read at 150 dpi, a quarter of the pixels)."""
+    factor = -(-max(image.size) // DETECT_SIDE)
+    if factor <= 1:
+        return image, dpi
+    return image.reduce(factor), dpi // factor if dpi else None

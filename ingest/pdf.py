@@ -14,10 +14,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from archive.errors import CaptureError, OcrError
 from archive.models import NewCapture
+from archive.ocr_notice import page_ranges
 from archive.tools import tool_versions
 from ingest.base import Ingestor, Loaded
 from ingest.language import detect
-from archive.ocr_notice import page_ranges
 from ingest.ocr import OcrPage, PageReader, stopped_note
 from ingest.textlayer import BROKEN, ocr_reason
 
@@ -106,24 +106,26 @@ def _image_cover(page) -> float:
 
 def _read_scans(body: bytes, layers: list[tuple[str, str | None]], reader: PageReader) -> dict[int, OcrPage]:
     """Render each page to be read by OCR and read it, until the reader's deadline; return the pages read."""
-    wanted = [number for number, (_, reason) in enumerate(layers, start=1) if reader.wants(number, reason is not None)]
+    wanted = [number for number, (_, reason) in enumerate(layers, start=1)
+              if reader.wants(number, needed=reason is not None)]
     if not wanted:
         return {}
     scanned = {}
     document = pypdfium2.PdfDocument(body)
     try:
         for number in wanted:
+            if reader.out_of_time(number):
+                continue
             page = document[number - 1]
             try:
                 dpi = _render_dpi(*page.get_size())
-                if dpi:
-                    # A copy: the rendered bitmap's memory is freed with the bitmap.
-                    read = reader.read(lambda: page.render(scale=dpi / 72, grayscale=True).to_pil().copy(),
-                                       number, dpi)
-                    if read is not None:
-                        scanned[number] = read
+                # A copy: the rendered bitmap's memory is freed with the bitmap.
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil().copy() if dpi else None
             finally:
                 page.close()
+            read = reader.read(image, number, dpi) if image is not None else None
+            if read is not None:
+                scanned[number] = read
     finally:
         document.close()
     return scanned

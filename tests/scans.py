@@ -18,6 +18,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from tests.documents import draw_lines
+
 FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
          Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
          Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")]
@@ -72,32 +74,17 @@ def multipage_tiff(pages: list[str]) -> bytes:
     return encoded(images[0], "TIFF", save_all=True, append_images=images[1:], compression="tiff_deflate")
 
 
-def scanned_pdf(pages: list[str | None]) -> bytes:
-    """Return a PDF whose pages are only images of the texts (None: a blank page), as a scanner makes one."""
+def scanned_pdf(pages: list[str | None], text_layers: tuple[int, ...] = ()) -> bytes:
+    """Return a PDF whose pages are only images of the texts (None: a blank page), as a scanner makes one; the
+    pages numbered (from 0) in `text_layers` have their text written as a text layer instead."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
     width, height = A4
-    for text in pages:
-        if text is not None:
+    for number, text in enumerate(pages):
+        if number in text_layers:
+            draw_lines(pdf, text)
+        elif text is not None:
             pdf.drawImage(ImageReader(page_image(text)), 0, 0, width, height)
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def mixed_pdf(pages: list[tuple[str, bool]]) -> bytes:
-    """Return a PDF with, per (text, scanned) pair, a scanned page of the text or a page with a text layer."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
-    width, height = A4
-    for text, scanned in pages:
-        if scanned:
-            pdf.drawImage(ImageReader(page_image(text)), 0, 0, width, height)
-        else:
-            y = 780
-            for line in text.split("\n"):
-                pdf.drawString(72, y, line)
-                y -= 16
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()

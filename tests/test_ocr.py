@@ -34,14 +34,11 @@ def test_a_pages_text_puts_spaces_between_words_breaks_between_lines_and_blank_l
 
 def test_no_page_is_read_past_the_deadline_and_the_pages_left_are_said():
     reader = PageReader(OcrRequest(deadline=time.monotonic() - 1))
-
-    def never_rendered():
-        raise AssertionError("a page past the deadline is not even rendered")
-
-    assert reader.read(never_rendered, 1) is None and reader.read(never_rendered, 2) is None
+    assert reader.out_of_time(1) and reader.out_of_time(2)
     assert reader.stopped and reader.unread == [1, 2] and reader.summary(paged=True) is None
     assert stopped_note(reader) == ("partial capture: OCR stopped at its time budget (70% of the source's time "
                                     "limit) with pages 1–2 not read; pages read by OCR: none")
+    assert not PageReader(OcrRequest()).out_of_time(1)  # no deadline: a re-extraction reads every page
 
 
 def test_a_capture_is_read_again_as_it_was_recorded():

@@ -24,15 +24,24 @@ REPORTS = {
 @needs_tesseract(*REPORTS)
 @pytest.mark.parametrize("pack", REPORTS)
 def test_the_language_of_a_page_is_detected_from_a_first_pass(pack):
-    chosen, _ = ocr_languages.choose(page_image(REPORTS[pack], (1700, 240)), tesseract.installed_languages(), 60)
+    installed = tesseract.installed_languages()
+    chosen, _ = ocr_languages.choose(page_image(REPORTS[pack], (1700, 240)), installed, lambda: 60)
     assert chosen == [pack]
 
 
 @needs_tesseract("eng", "deu")
 def test_the_first_pass_is_kept_when_it_read_in_the_pack_chosen():
     latin_only = {"eng", "deu", "osd"}  # the first pass reads in eng alone
-    chosen, words = ocr_languages.choose(page_image(REPORTS["eng"], (1700, 240)), latin_only, 60)
+    chosen, words = ocr_languages.choose(page_image(REPORTS["eng"], (1700, 240)), latin_only, lambda: 60)
     assert chosen == ["eng"] and words is not None and words[0].text == "The"
+
+
+@needs_tesseract("eng", "rus", "kaz")
+@pytest.mark.parametrize("pack", ["eng", "kaz"])
+def test_a_full_page_is_detected_at_half_its_resolution(pack):
+    page = page_image((REPORTS[pack] + "\n") * 6, (2480, 3508), font_size=42)  # A4 at 300 dpi, 10-point text
+    chosen, words = ocr_languages.choose(page, tesseract.installed_languages(), lambda: 60, 300)
+    assert chosen == [pack] and words is None  # the first pass read a smaller copy: the page is read again
 
 
 def test_a_missing_pack_is_named_with_its_debian_package():
@@ -47,4 +56,4 @@ def test_a_missing_pack_is_named_with_its_debian_package():
 
 def test_without_any_pack_english_is_asked_for():
     with pytest.raises(OcrError, match="install Debian's package tesseract-ocr-eng"):
-        ocr_languages.choose(None, {"osd"}, None)
+        ocr_languages.choose(None, {"osd"}, lambda: None)

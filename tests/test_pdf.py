@@ -7,7 +7,7 @@ from ingest.base import Loaded
 from ingest.ocr import OcrRequest
 from ingest.pdf import MAX_RENDER_PIXELS, NO_TEXT_NOTE, OCR_NO_TEXT_NOTE, PdfIngestor, _render_dpi
 from tests.documents import encrypted_pdf, image_only_pdf, pdf_bytes, truncated_pdf
-from tests.scans import broken_layer_pdf, mixed_pdf, needs_tesseract, scanned_pdf
+from tests.scans import broken_layer_pdf, needs_tesseract, scanned_pdf
 
 ENGLISH = "The customs office reported that 1,230 drones\nwere exported in 2022 through three crossings."
 UKRAINIAN = "Митна служба повідомила, що у 2022 році\nбуло експортовано 1230 дронів через три переходи."
@@ -59,8 +59,8 @@ def test_a_scanned_pdf_is_read_page_by_page_each_page_in_its_language():
 
 @needs_tesseract("eng", "rus")
 def test_only_the_pages_without_a_text_layer_are_read_by_ocr():
-    captured = PdfIngestor().capture(_loaded(mixed_pdf([("A page with a text layer about budgets.", False),
-                                                        (ENGLISH, True)])))
+    captured = PdfIngestor().capture(_loaded(scanned_pdf(["A page with a text layer about budgets.", ENGLISH],
+                                                         text_layers=(0,))))
     assert captured.text == "A page with a text layer about budgets.\n\n" + ENGLISH
     assert captured.ocr["pages"] == [2]
     assert [p["page"] for p in json.loads(captured.parts[0].body)["pages"]] == [2]
