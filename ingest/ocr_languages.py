@@ -10,9 +10,9 @@ ten languages (eng rus ukr mkd kaz chi_sim fin deu fra spa; bench/RESULTS.md):
    lead pack (eng and rus for Latin and Cyrillic), and py3langid tells the language of what it read among the
    installed packs of those scripts only (unrestricted, Kazakh read as Kyrgyz, which has no pack).
 3. The page is read with that language's pack; when it is the first pass's, that reading is kept.
-Steps 1 and 2 read a page larger than DETECT_SIDE at a half or less of its resolution: detection needs the
-words, not their exact letters, and with both passes at full size an image took 2.3 times as long to
-capture as with its language given (bench/RESULTS.md).
+Step 2 reads a page larger than DETECT_SIDE at a half or less of its resolution: detection needs the words,
+not their exact letters, and with both steps at full size ten scanned pages took 1.8 times as long to capture
+as with their language given (bench/RESULTS.md). Script detection costs about a second whatever the size.
 """
 
 from __future__ import annotations
