@@ -717,7 +717,7 @@ class Candidate:
         cited = {"id": self.citation.id, "stance": self.citation.stance} if self.citation else None
         return {"capture_id": self.capture.id, "title": self.capture.title, "start": self.start, "end": self.end,
                 "sentence": self.sentence, "score": self.score, "agreement": self.agreement.to_json(),
-                "cited": cited}
+                "cited": cited, "ocr": self.capture.ocr_at(self.start)}
 
 
 def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str],

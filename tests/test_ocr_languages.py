@@ -14,7 +14,8 @@ REPORTS = {
     "ukr": "Митна служба повідомила, що у 2022 році було\nекспортовано 1230 дронів через три переходи.",
     "mkd": "Царинската управа соопшти дека во 2022 година биле\nизвезени 1230 дронови низ три гранични премини.",
     "kaz": "Кеден қызметі 2022 жылы 1230 дронның үш шекара\nбекеті арқылы экспортталғанын хабарлады.",
-    "deu": "Das Zollamt berichtete, dass im Jahr 2022 insgesamt\n1230 Drohnen über drei Grenzübergänge ausgeführt wurden.",
+    "deu": "Das Zollamt berichtete, dass im Jahr 2022 insgesamt\n1230 Drohnen über drei Grenzübergänge "
+           "ausgeführt wurden.",
     "fra": "Le bureau des douanes a indiqué que 1230 drones ont\nété exportés en 2022 par trois postes frontières.",
     "spa": "La oficina de aduanas informó que en 2022 se exportaron\n1230 drones a través de tres pasos fronterizos.",
     "fin": "Tullilaitos ilmoitti, että vuonna 2022 maasta vietiin\n1230 droonia kolmen rajanylityspaikan kautta.",

@@ -595,6 +595,9 @@ def test_a_citation_of_text_read_by_ocr_says_so_on_the_claim_page(client, scanne
     assert 'class="badge ocr"' in page and '<dt>Text</dt><dd class="ocr-provenance">text read by OCR' in page
     capture_page = client.get(f"/captures/{scanned['notice.png']}").text
     assert capture_page.count('class="badge ocr"') == 2  # the header, and the cited passage
+    sources = client.get("/claims/1/sources").text  # the figure 1,230 stated by the scans
+    assert "беспилотников" in sources and sources.count('class="badge ocr"') == 2
+    assert {s["ocr"]["engine"] for s in client.get("/api/claims/1/sources").json["sources"]} == {"tesseract"}
 
 
 @needs_tesseract("mkd")
