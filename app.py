@@ -23,6 +23,7 @@ from archive.actors import acting_as, local_operator
 from archive.archive import Archive
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
+from archive.ocr_notice import describe_ocr, page_ranges
 from archive.permissions import ROLES
 from archive.quotes import QuoteNotFoundError
 from archive.figures import Agreement, describe_agreement
@@ -124,15 +125,18 @@ def open_archive(ctx: click.Context) -> Archive:
 @click.option("--max-memory", type=click.FloatRange(64, 1_000_000), default=Limits.max_memory / MB,
               show_default=True, help="Memory each source's extraction may use, in MB (the worker's address space).")
 @click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
+@click.option("--ocr-lang", "ocr_lang", metavar="LANGS",
+              help="Tesseract languages to read images and scanned pages in, joined by + (rus+eng); "
+                   "default: detected from a first pass.")
 @click.pass_context
-def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private):
-    """Capture files, folders (recursively) and http(s) URLs into the archive."""
+def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private, ocr_lang):
+    """Capture files, folders (recursively) and http(s) URLs into the archive; images are read by OCR."""
+    limits = Limits(timeout=timeout, max_bytes=int(max_size * MB), time_limit=time_limit,
+                    max_memory=int(max_memory * MB), allow_private=allow_private, ocr_languages=ocr_lang)
     archive = open_archive(ctx)
     recovered = _run(lambda: archive.index_pending(wait=False))  # when another process writes the index, it does this
     if recovered and not as_json:
         click.echo(f"Indexed {recovered} captures that an earlier run left unindexed.", err=True)
-    limits = Limits(timeout=timeout, max_bytes=int(max_size * MB), time_limit=time_limit,
-                    max_memory=int(max_memory * MB), allow_private=allow_private)
     counts = {"captured": 0, "exists": 0, "skipped": 0, "failed": 0}
     show_progress = not as_json and sys.stderr.isatty()
     bar = None
@@ -264,6 +268,11 @@ def show(ctx, capture_id, as_json, text_only):
         click.echo(capture.text)
 
 
+def _ocr_line(ocr: dict) -> str:
+    pages = ocr.get("pages")
+    return describe_ocr(ocr) + (f"; pages {page_ranges(pages)}" if pages else "")
+
+
 def provenance_text(capture: Capture, observations: list[Observation] = ()) -> str:
     """Render a capture's provenance block for people, with the later fetches that found the same bytes."""
     rows = [
@@ -276,6 +285,7 @@ def provenance_text(capture: Capture, observations: list[Observation] = ()) -> s
         ("Captured at", capture.captured_at), ("Media type", capture.media_type), ("Kind", capture.kind),
         ("Size", f"{capture.size} bytes"), ("SHA-256", capture.sha256), ("Text SHA-256", capture.text_sha256),
         ("Charset", capture.charset), ("Pages", len(capture.pages) if capture.pages else None),
+        ("OCR", _ocr_line(capture.ocr) if capture.ocr else None),
         ("Tools", ", ".join(f"{k} {v}" for k, v in capture.tools.items()) or None),
         ("Previous version", f"#{capture.previous_id}" if capture.previous_id else None),
         ("Notes", "; ".join(capture.notes) or None),

@@ -494,7 +494,7 @@ class Archive:
                 page=capture.page_of(hit.offset) if hit.offset is not None else None, offset=hit.offset,
                 site=capture.site, kind=capture.kind, language=capture.language,
                 published=capture.published, captured_at=capture.captured_at,
-                url=capture.final_url or capture.url,
+                url=capture.final_url or capture.url, ocr=capture.ocr_at(hit.offset),
             ))
         return SearchResult(query=query, total=total, hits=hits, page=offset // max(limit, 1) + 1,
                             per_page=limit)
@@ -525,7 +525,7 @@ class Archive:
                 snippet=figure_snippet(capture.text or "", found), page=capture.page_of(found.start),
                 offset=found.start, site=capture.site, kind=capture.kind, language=capture.language,
                 published=capture.published, captured_at=capture.captured_at,
-                url=capture.final_url or capture.url,
+                url=capture.final_url or capture.url, ocr=capture.ocr_at(found.start),
                 match={"kind": match.kind, "figure": found.to_json(), "difference": match.difference},
             ))
         return SearchResult(query=query, total=len(ordered), hits=hits, page=offset // max(limit, 1) + 1,
@@ -724,7 +724,7 @@ class Candidate:
         cited = {"id": self.citation.id, "stance": self.citation.stance} if self.citation else None
         return {"capture_id": self.capture.id, "title": self.capture.title, "start": self.start, "end": self.end,
                 "sentence": self.sentence, "score": self.score, "agreement": self.agreement.to_json(),
-                "cited": cited}
+                "cited": cited, "ocr": self.capture.ocr_at(self.start)}
 
 
 def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str],

@@ -21,11 +21,13 @@ from archive import history, ledger
 from archive.clock import utc_now
 from archive.figures import Agreement
 from archive.inputs import as_recorded
+from archive.ocr_notice import describe_ocr
 from archive.signing import digest_document, sha256_digest
 
 FORMAT = "evidence-bundle/1"
 NS = "urn:evidence-archive:ns#"
-_EXTENSIONS = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt"}
+_EXTENSIONS = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt", "image/png": ".png",
+               "image/jpeg": ".jpg", "image/tiff": ".tif", "image/webp": ".webp", "image/gif": ".gif"}
 RATINGS = {"false": 1, "disputed": 2, "mixed": 3, "supported": 5}
 SIGNATURE_FILE = "manifest-digest.json"  # signs manifest.json, which lists every other file
 CONTEXT_CHARS = 200  # of the capture's text shown on each side of a quote in report.html
@@ -89,7 +91,9 @@ def annotations(claim, captures: dict) -> dict:
                           "cached": _original_path(capture)},
                 "evidence:capture": {"id": capture.id, "sha256": capture.sha256, "captured_at": capture.captured_at,
                                      "text": text_path(capture.id), "text_sha256": capture.text_sha256,
-                                     "page": citation.page, "media_type": capture.media_type},
+                                     "page": citation.page, "media_type": capture.media_type,
+                                     # present when the quote was read by OCR: the capture's OCR record
+                                     **_read_by_ocr(capture, citation)},
             },
         })
     return {"@context": ["http://www.w3.org/ns/anno.jsonld", {"evidence": NS}],
@@ -151,7 +155,7 @@ def report_html(claim, captures: dict, head: dict, events: list[history.Event]) 
  (<a href="{e(_original_path(capture))}">{e(_original_path(capture))}</a>)</dd>
 <dt>Position</dt><dd>characters {citation.start}–{citation.end}{f', page {citation.page}' if citation.page else ''}
  of <a href="{e(text_path(capture.id))}">{e(text_path(capture.id))}</a> (SHA-256 <code>{capture.text_sha256}</code>)</dd>
-<dt>Verified when bundled</dt><dd>{'yes' if citation.verified else 'NO'}</dd>
+{ocr_row(capture.ocr_at(citation.start))}<dt>Verified when bundled</dt><dd>{'yes' if citation.verified else 'NO'}</dd>
 <dt>Cited by</dt><dd>{e(cited_by(citation.created_by, citation.created_at))}</dd></dl></section>""")
     history_rows = "".join(f"<tr><td>{event.seq}</td><td>{e(event.at)}</td><td>{e(event.actor or NOT_RECORDED)}</td>"
                            f"<td>{e(event.describe())}</td></tr>\n" for event in events)
@@ -177,6 +181,17 @@ ledger head when bundled: {head['entries']} entries, <code>{head['hash']}</code>
 
 
 NOT_RECORDED = "not recorded"  # the actor of events written before actors were recorded
+READ_BY_OCR_FIELD = "Text"
+
+
+def ocr_row(ocr: dict | None) -> str:
+    """Return report.html's line saying that a quote was read by OCR, and how; empty when it was not."""
+    return f"<dt>{READ_BY_OCR_FIELD}</dt><dd>{html.escape(describe_ocr(ocr))}</dd>\n" if ocr else ""
+
+
+def _read_by_ocr(capture, citation) -> dict:
+    ocr = capture.ocr_at(citation.start)
+    return {"ocr": ocr} if ocr else {}
 
 
 def cited_by(actor: str | None, at: str | None) -> str:
@@ -185,7 +200,12 @@ def cited_by(actor: str | None, at: str | None) -> str:
 
 
 def _original_path(capture) -> str:
-    return f"originals/{capture.sha256}{_EXTENSIONS.get(capture.kind, '.bin')}"
+    return f"originals/{capture.sha256}{original_extension(capture)}"
+
+
+def original_extension(capture) -> str:
+    """Return the file extension of a capture's original: by its kind, an image's by its media type."""
+    return _EXTENSIONS.get(capture.media_type if capture.kind == "image" else capture.kind, ".bin")
 
 
 def text_path(capture_id: int) -> str:

@@ -25,8 +25,10 @@ from typing import Any
 
 from archive import ledger
 from archive import signing, timestamps
-from archive.bundle import (CONTEXT_CHARS, NOT_RECORDED, RATINGS, SIGNATURE_FILE, claim_history, cited_by,
-                            text_path)
+from archive.bundle import (CONTEXT_CHARS, NOT_RECORDED, RATINGS, READ_BY_OCR_FIELD, SIGNATURE_FILE, claim_history,
+                            cited_by, text_path)
+from archive.models import ocr_at
+from archive.ocr_notice import describe_ocr
 from archive.verify import Problem
 
 CITATION_URN = "urn:evidence-archive:citation:"
@@ -561,6 +563,9 @@ class _Facts:
             self.same(where, f"{what}URL", _field(fields, "URL"), _plain(capture["url"] or capture["source"]))
         if "published" in capture:
             self.same(where, f"{what}publication date", _field(fields, "Published"), capture["published"] or "—")
+        read_by_ocr = ocr_at(capture.get("ocr"), capture.get("pages"), citation.get("start"))
+        self.same(where, f"{what}line on OCR", _field(fields, READ_BY_OCR_FIELD),
+                  _plain(describe_ocr(read_by_ocr)) if read_by_ocr else None)
         if "Cited by" in fields:  # bundles made before report.html named authors have no such line
             self.same(where, f"{what}author", _field(fields, "Cited by"),
                       _plain(cited_by(citation.get(ledger.ACTOR_KEY), citation.get("created_at"))))

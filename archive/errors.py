@@ -114,6 +114,10 @@ class TimestampError(ArchiveError):
     kind = "unprocessable"
 
 
+class OcrError(ArchiveError, kind="unprocessable"):
+    """Tesseract cannot read an image: it is not installed, a language pack is missing, or it failed."""
+
+
 class LimitExceededError(CaptureError):
     """Extracting a source took longer, or more memory, than its limits allow."""
 

@@ -94,10 +94,30 @@ class Capture(Described):
 
     def page_of(self, offset: int) -> int | None:
         """Return the 1-based PDF page holding a character offset of the text."""
-        for number, (start, end) in enumerate(self.pages or [], start=1):
-            if start <= offset < end:
-                return number
+        return page_at(self.pages, offset)
+
+    def ocr_at(self, offset: int | None) -> dict[str, Any] | None:
+        """Return the capture's OCR record when the text at a character offset was read by OCR."""
+        return ocr_at(self.ocr, self.pages, offset)
+
+
+def page_at(pages: list[list[int]] | None, offset: int) -> int | None:
+    """Return the 1-based page whose [start, end) holds a character offset, or None."""
+    for number, (start, end) in enumerate(pages or [], start=1):
+        if start <= offset < end:
+            return number
+    return None
+
+
+def ocr_at(ocr: dict[str, Any] | None, pages: list[list[int]] | None, offset: int | None) -> dict[str, Any] | None:
+    """Return a capture's OCR record when the text at an offset was read by OCR (the whole text of an image, the
+    pages OCR read of a PDF), else None."""
+    if not ocr:
         return None
+    read = ocr.get("pages")
+    if read is None:
+        return ocr
+    return ocr if offset is not None and isinstance(read, list) and page_at(pages, offset) in read else None
 
 
 @dataclass
@@ -164,6 +184,7 @@ class SearchHit:
     captured_at: str | None = None
     url: str | None = None
     match: dict[str, Any] | None = None  # figure searches: {"kind", "figure", "difference"}
+    ocr: dict[str, Any] | None = None  # the capture's OCR record when the passage was read by OCR
 
     def to_json(self) -> dict[str, Any]:
         """Return the hit shape of `search --json`, plus display keys."""

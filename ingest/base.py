@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from archive.models import NewCapture
+from ingest.ocr import OcrRequest
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Loaded:
     http_headers: dict[str, str] | None = None
     http_reason: str | None = None
     request_headers: dict[str, str] | None = None
+    ocr: OcrRequest = field(default_factory=OcrRequest)  # how images and scanned pages are read
 
     @property
     def extension(self) -> str:

@@ -22,11 +22,21 @@ def declared_html_language(html: str) -> str | None:
 
 def detect(text: str) -> str | None:
     """Guess the language of a text with py3langid's model; None when the text is too short."""
+    sample = _sample(text)
+    return _identifier().classify(sample)[0] if sample else None
+
+
+def detect_among(text: str, languages: set[str]) -> str | None:
+    """Guess the language of a text among some languages only (those OCR has a pack for); None when the
+    text is too short or none of them fits."""
+    sample = _sample(text)
+    return next((found for found, _score in _identifier().rank(sample) if found in languages), None) if sample else None
+
+
+def _sample(text: str) -> str | None:
+    """Return the start of a text with its white space collapsed, or None when it has too few letters to tell."""
     sample = " ".join(text[:5000].split())
-    if sum(ch.isalpha() for ch in sample) < MIN_DETECT_CHARS:
-        return None
-    language, _score = _identifier().classify(sample)
-    return language
+    return sample if sum(ch.isalpha() for ch in sample) >= MIN_DETECT_CHARS else None
 
 
 def load_model() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from archive import figures
@@ -12,14 +13,16 @@ from archive.models import Capture, NewCapture, Described
 from ingest.base import Ingestor, Loaded
 from ingest.fetch import fetch
 from ingest.html import HtmlIngestor
+from ingest.image import ImageIngestor
 from ingest.limits import Limits
+from ingest.ocr import OcrRequest
 from ingest.pdf import PdfIngestor
 from ingest.sniff import sniff
 from ingest.sources import SourceItem, read_file
 from ingest.text import TextIngestor
 
 # Ordered: on equal scores the earlier ingestor wins.
-INGESTORS: tuple[Ingestor, ...] = (PdfIngestor(), HtmlIngestor(), TextIngestor())
+INGESTORS: tuple[Ingestor, ...] = (PdfIngestor(), ImageIngestor(), HtmlIngestor(), TextIngestor())
 
 
 def load(item: SourceItem, limits: Limits) -> Loaded:
@@ -46,7 +49,9 @@ def choose(loaded: Loaded) -> Ingestor:
 
 def capture(item: SourceItem, limits: Limits) -> NewCapture:
     """Capture one source or raise CaptureError with a plain reason."""
+    started = time.monotonic()
     loaded = load(item, limits)
+    loaded.ocr = OcrRequest.within(limits, started)
     captured = choose(loaded).capture(loaded)
     if not captured.text.strip() and not captured.notes:
         raise CaptureError(item.source, "no text could be extracted")
@@ -65,8 +70,10 @@ def capture_upload(name: str, body: bytes, limits: Limits) -> NewCapture:
     if len(body) > limits.max_bytes:
         raise TooLargeError(source, f"the file is too large ({len(body) / 1048576:.1f} MB, "
                                     f"limit {limits.max_bytes / 1048576:.1f} MB)")
-    loaded = Loaded(source=source, method="upload", body=body, captured_at=utc_now(), name=name)
+    loaded = Loaded(source=source, method="upload", body=body, captured_at=utc_now(), name=name,
+                    ocr=OcrRequest.within(limits, time.monotonic()))
     return choose(loaded).capture(loaded)
+
 
 
 def reextract(capture: Capture, body: bytes) -> str:
@@ -82,4 +89,4 @@ def reload(capture: Described, body: bytes) -> Loaded:
     return Loaded(source=capture.source, method=capture.method, body=body, captured_at=capture.captured_at,
                   name=urlsplit(capture.final_url).path if capture.final_url else capture.source,
                   declared_type=capture.media_type, content_type=content_type, url=capture.url,
-                  final_url=capture.final_url)
+                  final_url=capture.final_url, ocr=OcrRequest.recorded(capture.ocr))

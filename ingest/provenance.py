@@ -49,6 +49,15 @@ def _redirects(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(r, dict) for r in value)
 
 
+def _ocr(value: Any) -> bool:
+    """An OCR record, as far as reading the capture again uses it: its packs, pages and each page's packs."""
+    if not isinstance(value, dict) or not _texts(value.get("languages")):
+        return False
+    pages, by_page = value.get("pages"), value.get("page_languages") or {}
+    return ((pages is None or (isinstance(pages, list) and all(_number(p) for p in pages)))
+            and isinstance(by_page, dict) and all(k.isdigit() and _texts(v) for k, v in by_page.items()))
+
+
 # What each key of a provenance record must hold; keys not named here are not restored.
 REQUIRED = {"sha256": (_text, "a text"), "text_sha256": (_text, "a text"), "size": (_number, "a whole number"),
             "media_type": (_text, "a text"), "kind": (_text, "a text"), "source": (_text, "a text"),
@@ -59,7 +68,7 @@ OPTIONAL = {"url": (_text, "a text"), "final_url": (_text, "a text"), "title": (
             "http_reason": (_text, "a text"), "http_headers": (_mapping, "a mapping of texts"),
             "request_headers": (_mapping, "a mapping of texts"), "pages": (_pages, "a list of [start, end] pairs"),
             "redirects": (_redirects, "a list of objects"), "notes": (_texts, "a list of texts"),
-            "tools": (_mapping, "a mapping of texts")}
+            "tools": (_mapping, "a mapping of texts"), "ocr": (_ocr, "an OCR record")}
 
 
 def described_record(record_type: str | None, content_type: str | None, uri: str | None,
@@ -96,7 +105,9 @@ def restore(provenance: dict, body: bytes, record_date: str | None, note: str, l
         fresh = choose(loaded).capture(loaded)
     except CaptureError as exc:
         raise CaptureError(locator, f"its text cannot be extracted again ({exc.reason})") from exc
-    captured.text = fresh.text
+    # Read again in the packs and pages the record names: the text, the OCR record and the word boxes are this
+    # archive's reading.
+    captured.text, captured.ocr, captured.parts = fresh.text, fresh.ocr, fresh.parts
     if sha256_hex(fresh.text.encode("utf-8")) != provenance["text_sha256"]:
         # The bytes are the evidence and the text is derived from them: keep the text these tools extract, and
         # say that it differs from the one the exporting archive extracted.

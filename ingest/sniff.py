@@ -13,6 +13,8 @@ _MAGIC = [
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"GIF8", "image/gif"),
+    (b"II*\x00", "image/tiff"),  # little-endian
+    (b"MM\x00*", "image/tiff"),  # big-endian
     (b"PK\x03\x04", "application/zip"),
     (b"\x1f\x8b", "application/gzip"),
     (b"WARC/", "application/warc"),
@@ -25,6 +27,8 @@ _MAGIC = [
 def sniff(body: bytes) -> str | None:
     """Return the media type the content itself shows, or None when it shows none."""
     head = body[:1024]
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":  # RIFF holds other things too (WAV, AVI)
+        return "image/webp"
     for magic, media_type in _MAGIC:
         if head.startswith(magic):
             return media_type

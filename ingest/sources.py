@@ -13,13 +13,16 @@ from archive.clock import utc_now
 from archive.errors import CaptureError, TooLargeError
 from archive.models import IngestResult
 from ingest.base import Loaded
+from ingest.image import ImageIngestor
 from ingest.sniff import sniff
 from ingest.warcfile import is_warc
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-# What a folder walk picks up by name; other files are sniffed, and skipped unless they are PDF or HTML, or text
-# without an extension (README, notes).
-SUPPORTED_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".pdf", ".txt", ".text", ".md", ".markdown"}
+# What a folder walk picks up by name; other files are sniffed, and skipped unless they are PDF, HTML or an image,
+# or text without an extension (README, notes).
+SUPPORTED_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".pdf", ".txt", ".text", ".md", ".markdown",
+                        *ImageIngestor.extensions}
+DOCUMENT_TYPES = ("application/pdf", "text/html", *ImageIngestor.media_types)
 READ_CHUNK = 1024 * 1024  # bytes per read after the first, for files that hold more than they announce
 
 
@@ -109,7 +112,7 @@ def _sniffs_as_document(path: Path) -> bool:
     except (OSError, CaptureError):
         return False
     # An extension names the file's type (data.csv is data); with none, text is text.
-    return sniffed in ("application/pdf", "text/html") or (sniffed == "text/plain" and not path.suffix)
+    return sniffed in DOCUMENT_TYPES or (sniffed == "text/plain" and not path.suffix)
 
 
 def open_regular(spec: str):

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from multiprocessing import connection
 
 from archive.errors import CaptureError, LimitExceededError
-from ingest.pipeline import Limits
+from ingest.limits import Limits
 
 MB = 1024 * 1024
 PARENT_CHECK_SECONDS = 1.0
@@ -62,11 +62,22 @@ def serve(conn: connection.Connection) -> None:
 
 
 def die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies; elsewhere, do nothing."""
+    """Ask Linux to kill this process when its parent dies; elsewhere, do nothing.
+
+    Safe between fork and exec (tesseract's preexec_fn): the C function was looked up beforehand.
+    """
+    if _prctl is not None:
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _find_prctl():
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        return ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):  # no prctl: not Linux
-        pass
+        return None
+
+
+_prctl = _find_prctl()
 
 
 def _run(conn: connection.Connection, task_id: int, source: str, function: Callable, args: tuple,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ from archive.tools import tool_versions
 from ingest import provenance as exported
 from ingest.base import Loaded
 from ingest.html import HtmlIngestor
+from ingest.ocr import OcrRequest
 from ingest.pdf import PdfIngestor
 from ingest.pipeline import Limits, choose
 from ingest.sniff import sniff
@@ -322,7 +324,7 @@ def _import(entry: WarcRecord, name: str, limits: Limits, skipped: Counter[str],
     elif entry.provenance is not None:
         yield _restore(entry, name)
     else:
-        yield _extract(entry, name)
+        yield _extract(entry, name, limits)
 
 
 def _remember(entry: WarcRecord, skipped: Counter[str], described: dict[str, dict]) -> Iterator[IngestResult]:
@@ -354,9 +356,10 @@ def _restore(entry: WarcRecord, name: str) -> NewCapture | IngestResult:
         return _record_failed(entry, exc.reason)
 
 
-def _extract(entry: WarcRecord, name: str) -> NewCapture | IngestResult:
+def _extract(entry: WarcRecord, name: str, limits: Limits) -> NewCapture | IngestResult:
     """Run the ingestor the payload calls for; `name` is the file's name, for the provenance note."""
     loaded = _loaded(entry)
+    loaded.ocr = OcrRequest.within(limits, time.monotonic())  # the time limit applies to each record
     try:
         captured = choose(loaded).capture(loaded)
     except CaptureError as exc:

@@ -20,13 +20,18 @@ def pdf_bytes(pages: list[str], title: str | None = None, author: str | None = N
     if author:
         pdf.setAuthor(author)
     for text in pages:
-        y = 800
-        for line in text.split("\n"):
-            pdf.drawString(72, y, line)
-            y -= 16
+        draw_lines(pdf, text)
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def draw_lines(pdf: canvas.Canvas, text: str) -> None:
+    """Write text on the page, a line per line of it, as its text layer."""
+    y = 800
+    for line in text.split("\n"):
+        pdf.drawString(72, y, line)
+        y -= 16
 
 
 def image_only_pdf() -> bytes:

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import zipfile
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from archive.bundlecheck import verify_bundle
 from archive.signing import digest_document, load_key, sha256_digest
 from tests.documents import pdf_bytes, write
+from tests.scans import needs_tesseract, text_png
 
 
 @pytest.fixture
@@ -587,3 +589,32 @@ def test_a_forged_author_or_history_row_in_the_report_is_caught(bundle_path, tmp
                      (first_row + "\n", "")):
         forged = _rewrite(bundle_path, tmp_path / "x.zip", _replace("report.html", old, new))
         assert ("ledger_mismatch", "report.html") in {(p.kind, p.id) for p in verify_bundle(forged).problems}
+
+
+# -- a quote read by OCR ----------------------------------------------------------------------------
+
+
+@needs_tesseract("eng", "rus")
+def test_a_quote_read_by_ocr_says_so_in_the_bundle_held_to_the_ledger(evidence, tmp_path):
+    write(tmp_path / "notice.png", text_png("Customs officers counted 1,230 drones\nat the northern border."))
+    evidence("ingest", str(tmp_path / "notice.png"))
+    evidence("claim", "add", "Customs counted 1,230 drones")
+    assert evidence("claim", "cite", "1", "1", "counted 1,230 drones").exit_code == 0
+    out = tmp_path / "claim-1.zip"
+    evidence("bundle", "1", str(out))
+    files = _read(out)
+    ocr = _citation_item(json.loads(files["annotations.jsonld"]), 1)["target"]["evidence:capture"]["ocr"]
+    assert ocr["engine"] == "tesseract" and ocr["languages"] == ["eng"]
+    report = files["report.html"].decode()
+    assert "<dt>Text</dt><dd>text read by OCR (tesseract " in report and "mean word confidence" in report
+    assert verify_bundle(out).ok
+    for change, where in [(_replace("report.html", "text read by OCR (tesseract", "text read by OCR (abbyy"),
+                           "report.html"),
+                          (_set_capture_fact(1, "ocr", {**ocr, "mean_confidence": 99.9}),
+                           "urn:evidence-archive:citation:1")]:
+        forged = _rewrite(out, tmp_path / "x.zip", change)
+        assert ("ledger_mismatch", where) in {(p.kind, p.id) for p in verify_bundle(forged).problems}
+    # A report that drops the line says less than the ledger records: caught as well.
+    forged = _rewrite(out, tmp_path / "x.zip", lambda f: f.update({"report.html": re.sub(
+        rb"<dt>Text</dt><dd>[^<]*</dd>\n", b"", f["report.html"])}))
+    assert ("ledger_mismatch", "report.html") in {(p.kind, p.id) for p in verify_bundle(forged).problems}

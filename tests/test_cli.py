@@ -133,7 +133,7 @@ def test_folder_walk_lists_unsupported_files_as_skipped(evidence, tmp_path):
     src = tmp_path / "folder"
     write(src / "a.txt", "First text about drones.")
     write(src / "sub" / "b.md", "Second text about exports.")
-    write(src / "sub" / "photo.jpg", b"\xff\xd8\xff\xe0 not really a photo")
+    write(src / "sub" / "clip.mp4", b"\x00\x00\x00\x18ftypmp42 not really a video")  # images are captured now
     write(src / "data.csv", "a,b\n1,2\n")
     write(src / "noext", pdf_bytes(["A PDF without an extension"]))
     write(src / ".hidden.txt", "hidden")
@@ -141,7 +141,7 @@ def test_folder_walk_lists_unsupported_files_as_skipped(evidence, tmp_path):
     assert result.exit_code == 0
     status = {Path(line["source"]).name: line["status"] for line in _lines(result.output)}
     assert status == {"a.txt": "captured", "b.md": "captured", "noext": "captured",
-                      "photo.jpg": "skipped", "data.csv": "skipped"}
+                      "clip.mp4": "skipped", "data.csv": "skipped"}
 
 
 def test_files_without_an_extension_that_hold_text_are_captured_as_text(evidence, tmp_path):

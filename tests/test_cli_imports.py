@@ -17,7 +17,7 @@ import pytest
 # or to write a bundle (zipfile).
 NOT_FOR_READS = ("trafilatura", "pdfplumber", "pdfminer", "lxml", "charset_normalizer", "py3langid", "yaml",
                  "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils", "zipfile", "difflib",
-                 "archive.changes")
+                 "archive.changes", "PIL", "pypdfium2", "ingest.tesseract")
 DATE_PARSER = "whoosh.qparser.dateparse"  # Whoosh's date parser: made only for a query naming a date field
 MARK = "IMPORTED-MODULES:"
 READ_COMMANDS = [["search", "drone"], ["search", "$1.23 million", "--json"], ["show", "1"], ["show", "1", "--json"],

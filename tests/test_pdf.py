@@ -1,13 +1,21 @@
+import json
+
 import pytest
 
 from archive.errors import CaptureError
 from ingest.base import Loaded
-from ingest.pdf import NO_TEXT_NOTE, PdfIngestor
+from ingest.ocr import OcrRequest
+from ingest.pdf import MAX_RENDER_PIXELS, NO_TEXT_NOTE, OCR_NO_TEXT_NOTE, PdfIngestor, _render_dpi
 from tests.documents import encrypted_pdf, image_only_pdf, pdf_bytes, truncated_pdf
+from tests.scans import broken_layer_pdf, needs_tesseract, scanned_pdf
+
+ENGLISH = "The customs office reported that 1,230 drones\nwere exported in 2022 through three crossings."
+UKRAINIAN = "Митна служба повідомила, що у 2022 році\nбуло експортовано 1230 дронів через три переходи."
 
 
-def _loaded(body: bytes, name: str = "doc.pdf") -> Loaded:
-    return Loaded(source=name, method="file", body=body, captured_at="2026-01-01T00:00:00.000000Z", name=name)
+def _loaded(body: bytes, name: str = "doc.pdf", ocr: OcrRequest = OcrRequest()) -> Loaded:
+    return Loaded(source=name, method="file", body=body, captured_at="2026-01-01T00:00:00.000000Z", name=name,
+                  ocr=ocr)
 
 
 def test_text_per_page_with_character_ranges():
@@ -23,11 +31,59 @@ def test_text_per_page_with_character_ranges():
     assert captured.tools["pdfplumber"]
 
 
-def test_pdf_without_text_layer_is_captured_with_a_note():
-    captured = PdfIngestor().capture(_loaded(image_only_pdf()))
-    assert captured.text == ""
-    assert captured.notes == [NO_TEXT_NOTE]
-    assert "needs OCR" in NO_TEXT_NOTE
+def test_pdf_without_text_layer_and_without_ocr_is_captured_with_a_note():
+    # What `verify --reextract` reads again of a capture made before OCR: no OCR, the same (empty) text.
+    captured = PdfIngestor().capture(_loaded(image_only_pdf(), ocr=OcrRequest(enabled=False)))
+    assert (captured.text, captured.notes, captured.ocr, captured.parts) == ("", [NO_TEXT_NOTE], None, [])
+
+
+@needs_tesseract("eng", "rus")
+def test_a_page_without_text_where_ocr_reads_none_is_captured_with_a_note():
+    captured = PdfIngestor().capture(_loaded(image_only_pdf()))  # a black rectangle
+    assert (captured.text, captured.notes, captured.ocr["pages"]) == ("", [OCR_NO_TEXT_NOTE], [1])
+
+
+@needs_tesseract("eng", "rus", "ukr")
+def test_a_scanned_pdf_is_read_page_by_page_each_page_in_its_language():
+    captured = PdfIngestor().capture(_loaded(scanned_pdf([ENGLISH, None, UKRAINIAN])))
+    assert [captured.text[start:end] for start, end in captured.pages] == [ENGLISH, "", UKRAINIAN]
+    assert captured.ocr["pages"] == [1, 2, 3] and captured.ocr["languages"] == ["eng", "ukr"]
+    assert captured.ocr["page_languages"] == {"1": ["eng"], "2": ["eng"], "3": ["ukr"]}
+    assert captured.tools["pypdfium2"] and captured.tools["tesseract"] and captured.notes == []
+    layout = json.loads(captured.parts[0].body)
+    assert [(p["page"], p["dpi"], p["width"], p["height"]) for p in layout["pages"]] == [
+        (1, 300, 2481, 3508), (2, 300, 2481, 3508), (3, 300, 2481, 3508)]
+    words = [captured.text[w["start"]:w["end"]] for p in layout["pages"] for w in p["words"]]
+    assert words == (ENGLISH + " " + UKRAINIAN).split()
+
+
+@needs_tesseract("eng", "rus")
+def test_only_the_pages_without_a_text_layer_are_read_by_ocr():
+    captured = PdfIngestor().capture(_loaded(scanned_pdf(["A page with a text layer about budgets.", ENGLISH],
+                                                         text_layers=(0,))))
+    assert captured.text == "A page with a text layer about budgets.\n\n" + ENGLISH
+    assert captured.ocr["pages"] == [2]
+    assert [p["page"] for p in json.loads(captured.parts[0].body)["pages"]] == [2]
+
+
+def test_a_pdf_with_a_good_text_layer_is_not_read_by_ocr():
+    captured = PdfIngestor().capture(_loaded(pdf_bytes(["First page about budgets.", "Second page."])))
+    assert (captured.ocr, captured.parts) == (None, [])
+    assert "tesseract" not in captured.tools and "pypdfium2" not in captured.tools
+
+
+@needs_tesseract("eng", "rus")
+def test_a_broken_text_layer_is_replaced_by_what_ocr_reads_and_a_note_says_so():
+    captured = PdfIngestor().capture(_loaded(broken_layer_pdf(ENGLISH)))
+    assert "(cid:" not in captured.text and captured.text == ENGLISH
+    assert captured.notes == ["read by OCR in place of a broken text layer (glyphs that map to no character): page 1"]
+
+
+def test_a_page_too_large_for_300_dpi_is_rendered_at_less():
+    assert _render_dpi(595, 842) == 300  # A4
+    poster = _render_dpi(2384, 3370)  # A0
+    assert poster < 300 and (2384 * poster / 72) * (3370 * poster / 72) <= MAX_RENDER_PIXELS
+    assert _render_dpi(14400, 14400) >= 1 and _render_dpi(0, 842) == 0
 
 
 @pytest.mark.parametrize("body, reason", [

@@ -8,6 +8,7 @@ import pytest
 from app import create_app
 from archive.archive import Archive
 from tests.documents import html_page, pdf_bytes
+from tests.scans import needs_tesseract
 
 ARTICLE = "<p>" + "Kazakhstan exported drones worth $1.23 million to Russia, customs data show. " * 6 + "</p>"
 # Entity-escaped in the HTML, so the extracted TEXT holds live-looking markup: what an attacker would publish.
@@ -542,3 +543,103 @@ def test_claims_list_comes_a_page_at_a_time(client, app):
     assert "Claim number 59 " in first.text and "Claim number 9 " not in first.text and "Page 1 of 2" in first.text
     second = client.get("/claims?page=2")
     assert "Claim number 9 " in second.text and "Claim number 59 " not in second.text
+
+
+# -- text read by OCR ------------------------------------------------------------------------------
+
+NOTICE = "Customs officers counted 1,230 drones\nat the northern border crossing in 2022."
+SCANNED_REPORT = ["Таможенная служба опубликовала отчёт\nо торговле с соседними странами за 2022 год.",
+                  "Через северный переход вывезено 1230 беспилотников\nи запасных частей к ним."]
+
+
+@pytest.fixture
+def scanned(app, filled):
+    """An image and a two-page scanned PDF, read by OCR, beside the captures of `filled`."""
+    from ingest.pipeline import Limits, capture_upload
+    from tests.scans import scanned_pdf, text_png
+
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        for name, body in [("notice.png", text_png(NOTICE)), ("scan.pdf", scanned_pdf(SCANNED_REPORT))]:
+            filled[name] = archive.add(capture_upload(name, body, Limits())).capture.id
+    return filled
+
+
+@needs_tesseract("eng", "rus")
+def test_pages_say_which_text_was_read_by_ocr(client, scanned):
+    image = client.get(f"/captures/{scanned['notice.png']}").text
+    assert 'class="badge ocr"' in image and "% confidence" in image
+    assert "Text read by OCR</dt><dd class=\"ocr-provenance\">text read by OCR (tesseract" in image
+    assert "Word boxes (OCR)" in image and "Text read by OCR (tesseract" in image  # the note above the text
+    pdf = client.get(f"/captures/{scanned['scan.pdf']}").text
+    assert "Page 2 · text read by OCR" in pdf and "pages 1–2" in pdf
+    report = client.get(f"/captures/{scanned['report.pdf']}").text  # a text layer: nothing read by OCR
+    assert "text read by OCR" not in report and "badge ocr" not in report
+
+
+@needs_tesseract("eng", "rus")
+def test_search_hits_read_by_ocr_say_so(client, scanned):
+    page = client.get("/?q=беспилотников").text
+    assert "1 result for" in page and "page 2" in page and 'class="badge ocr"' in page
+    plain = client.get("/?q=drones&kind=pdf").text  # the text-layer PDF's hit
+    assert "1 result for" in plain and "badge ocr" not in plain
+    hit = client.get("/api/search?q=northern+border").json["hits"][0]
+    assert hit["capture_id"] == scanned["notice.png"] and hit["ocr"]["engine"] == "tesseract"
+    assert "1 result for" in client.get("/?q=drones&kind=image").text
+
+
+@needs_tesseract("eng", "rus")
+def test_a_citation_of_text_read_by_ocr_says_so_on_the_claim_page(client, scanned):
+    client.post(f"/captures/{scanned['notice.png']}/cite",
+                data={"quote": "counted 1,230 drones", "new_claim": "Customs counted 1,230 drones"})
+    page = client.get("/claims/1").text
+    assert 'class="badge ocr"' in page and '<dt>Text</dt><dd class="ocr-provenance">text read by OCR' in page
+    capture_page = client.get(f"/captures/{scanned['notice.png']}").text
+    assert capture_page.count('class="badge ocr"') == 2  # the header, and the cited passage
+    sources = client.get("/claims/1/sources").text  # the figure 1,230 stated by the scans
+    assert "беспилотников" in sources and sources.count('class="badge ocr"') == 2
+    assert {s["ocr"]["engine"] for s in client.get("/api/claims/1/sources").json["sources"]} == {"tesseract"}
+
+
+@needs_tesseract("mkd")
+def test_add_page_and_api_take_the_ocr_languages(client):
+    from tests.scans import text_png
+
+    macedonian = text_png("Царинската управа соопшти дека биле\nизвезени 1230 дронови во 2022 година.")
+    page = client.post("/add", data={"files": [(io.BytesIO(macedonian), "notice.png")], "ocr_lang": "mkd"},
+                       content_type="multipart/form-data")
+    assert page.status_code == 200 and "badge-captured" in page.text
+    capture = client.get("/api/captures/1").json
+    assert capture["ocr"]["languages"] == ["mkd"] and capture["ocr"]["chosen"] == "requested"
+    refused = client.post("/add", data={"files": [(io.BytesIO(macedonian), "x.png")], "ocr_lang": "mk; rm"},
+                          content_type="multipart/form-data")
+    assert refused.status_code == 400 and "OCR languages are Tesseract&#39;s codes" in refused.text
+    upload = client.post("/api/captures", data={"file": (io.BytesIO(macedonian + b"\0"), "n.png"), "ocr_lang": "mkd"},
+                         headers=JSON, content_type="multipart/form-data")
+    assert upload.status_code == 201 and upload.json["capture"]["ocr"]["chosen"] == "requested"
+    bad = client.post("/api/captures", json={"url": "https://example.org/scan.png", "ocr_lang": 7})
+    assert bad.status_code == 400 and "OCR languages" in bad.json["error"]
+
+
+@needs_tesseract("eng", "rus")
+def test_a_search_answers_while_a_scan_is_being_read(app, client, filled):
+    import threading
+    import time
+
+    from tests.scans import scanned_pdf
+
+    pages = [f"Page {n} of a long scanned report about drone exports\nthrough the northern crossings."
+             for n in range(1, 7)]
+    captured = {}
+    reading = threading.Thread(target=lambda: captured.update(response=app.test_client().post(
+        "/api/captures", data={"file": (io.BytesIO(scanned_pdf(pages)), "long.pdf")}, headers=JSON,
+        content_type="multipart/form-data")))
+    reading.start()
+    answered = []
+    while reading.is_alive() and len(answered) < 5:
+        started = time.monotonic()
+        assert "results for" in client.get("/?q=drones").text
+        answered.append(time.monotonic() - started)
+        time.sleep(0.3)
+    reading.join(timeout=300)
+    assert captured["response"].status_code == 201
+    assert len(answered) >= 3 and max(answered) < 2.0, answered  # searches answered while the scan was read

@@ -54,17 +54,19 @@ def get_capture(capture_id: int):
 
 @bp.post("/captures")
 def create_capture():
-    """Capture one uploaded file (multipart field "file") or one URL (JSON {"url": ...})."""
+    """Capture one uploaded file (multipart field "file", with "ocr_lang") or one URL (JSON {"url", "ocr_lang"})."""
     archive = get_archive()
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         source = Upload(safe_upload_name(upload.filename), upload.read())
+        ocr_languages = request.form.get("ocr_lang")
     else:
-        url = json_object('{"url": "https://..."}, or a file in the multipart field "file"').get("url")
+        body = json_object('{"url": "https://..."}, or a file in the multipart field "file"')
+        url = body.get("url")
         if not isinstance(url, str) or not url.strip():
             return json_error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
-        source = SourceItem(url.strip(), True)
-    result = archive.capture_one(source, limits())
+        source, ocr_languages = SourceItem(url.strip(), True), body.get("ocr_lang")
+    result = archive.capture_one(source, limits(ocr_languages))
     if result.status == "failed":
         return json_error(result.error, STATUS[result.error_kind], source=result.source, error_kind=result.error_kind)
     return jsonify(result.to_json()), 201 if result.status == "captured" else 200

@@ -7,7 +7,8 @@ import unicodedata
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 
 from archive import changes, quotes
-from archive.errors import ArchiveError
+from archive.bundle import original_extension
+from archive.errors import ArchiveError, InvalidInputError
 from archive.models import STANCES, IngestResult
 from ingest.pipeline import Limits
 from ingest.sources import SourceItem, Upload
@@ -20,12 +21,14 @@ bp = Blueprint("captures", __name__)
 CLAIMS_TO_CHOOSE = 200  # the newest claims offered when citing a passage; an older one is cited from its id
 
 
-def limits() -> Limits:
-    """Return the capture limits configured for the web."""
+def limits(ocr_languages: str | None = None) -> Limits:
+    """Return the capture limits configured for the web, with the OCR languages a request asks for (None, "":
+    detected); raise InvalidInputError for languages that are no Tesseract codes."""
     config = current_app.config
     return Limits(timeout=float(config["FETCH_TIMEOUT"]), max_bytes=int(config["MAX_CONTENT_LENGTH"]),
                   allow_private=bool(config["ALLOW_PRIVATE_URLS"]),
-                  time_limit=float(config["CAPTURE_TIME_LIMIT"]), max_memory=int(config["CAPTURE_MAX_MEMORY"]))
+                  time_limit=float(config["CAPTURE_TIME_LIMIT"]), max_memory=int(config["CAPTURE_MAX_MEMORY"]),
+                  ocr_languages=ocr_languages)
 
 
 @bp.get("/captures")
@@ -53,7 +56,8 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     shown = archive.claims(ids={c.claim_id for c in citations}) + archive.claims(limit=CLAIMS_TO_CHOOSE)
     claims_by_id = {c.id: c for c in sorted(shown, key=lambda claim: -claim.id)}
     hit, hit_end = request.args.get("at", type=int), request.args.get("to", type=int)
-    html_text = render_text(capture.text or "", capture.pages, citations, hit, hit_end)
+    html_text = render_text(capture.text or "", capture.pages, citations, hit, hit_end,
+                            ocr_pages=(capture.ocr or {}).get("pages") or ())
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
         versions=archive.versions(capture), tracking=archive.quote_tracking(capture),
@@ -128,8 +132,7 @@ def exchange(capture_id: int):
 
 def download_name(capture) -> str:
     """Return a safe file name for an original: capture id, hash prefix and extension."""
-    extension = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt"}.get(capture.kind, ".bin")
-    return f"capture-{capture.id}-{capture.sha256[:12]}{extension}"
+    return f"capture-{capture.id}-{capture.sha256[:12]}{original_extension(capture)}"
 
 
 def cite_this_source(capture, root: str) -> dict[str, str]:
@@ -184,18 +187,22 @@ def add_form():
 @bp.post("/add")
 def add():
     """Capture uploaded files and pasted URLs; report each source's result."""
-    results = capture_request(request.files.getlist("files"), request.form.get("urls", ""))
+    try:
+        chosen = limits(request.form.get("ocr_lang"))
+    except InvalidInputError as exc:
+        return render_template("add.html", results=[], error=str(exc)), 400
+    results = capture_request(request.files.getlist("files"), request.form.get("urls", ""), chosen)
     if not results:
         return render_template("add.html", results=[], error="Choose files or paste URLs to capture."), 400
     return render_template("add.html", results=results)
 
 
-def capture_request(files, urls_text: str) -> list[IngestResult]:
+def capture_request(files, urls_text: str, chosen: Limits) -> list[IngestResult]:
     """Capture each uploaded file and each URL (one per line), store them, and return one result each."""
     sources: list[SourceItem | Upload] = [Upload(safe_upload_name(upload.filename), upload.read())
                                           for upload in files if upload and upload.filename]
     sources += [SourceItem(line.strip(), True) for line in urls_text.splitlines() if line.strip()]
-    return list(get_archive().capture(sources, limits(), shared_pool=True)) if sources else []
+    return list(get_archive().capture(sources, chosen, shared_pool=True)) if sources else []
 
 
 def safe_upload_name(filename: str) -> str:

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from archive.clock import parse_time
 from archive.figures import describe_agreement
 from archive.models import Capture, Citation
+from archive.ocr_notice import describe_ocr, page_ranges
 
 LOCAL_METHODS = ("file", "warc")  # sources that are paths on the machine that captured them
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, a month or a day: shown as written
@@ -33,6 +34,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(title_for_people)
     app.add_template_filter(when)
     app.add_template_global(describe_agreement)
+    app.add_template_global(describe_ocr)
+    app.add_template_filter(page_ranges)
 
 
 def when(value: str | None) -> Markup:
@@ -85,8 +88,9 @@ class Boundary:
 
 
 def render_text(text: str, pages: list[list[int]] | None, citations: list[Citation],
-                hit: int | None = None, hit_end: int | None = None) -> Markup:
-    """Return the text as HTML with <section> per PDF page, <mark> for cited passages and the search hit.
+                hit: int | None = None, hit_end: int | None = None, ocr_pages: list[int] = ()) -> Markup:
+    """Return the text as HTML with <section> per PDF page, <mark> for cited passages and the search hit; the
+    pages in `ocr_pages` are marked as read by OCR.
 
     The hit runs from `hit` to `hit_end` (a figure as the figure engine found it, a cited passage), or to the
     end of the word at `hit` when no end is given.
@@ -108,8 +112,9 @@ def render_text(text: str, pages: list[list[int]] | None, citations: list[Citati
             if open_page:
                 out.append("</section>")
             number = page_starts[begin]
-            out.append(f'<section class="page" id="page-{number}" data-page="{number}">'
-                       f'<h3 class="page-marker" aria-label="Page {number}">Page {number}</h3>')
+            read = " · text read by OCR" if number in ocr_pages else ""
+            out.append(f'<section class="page{" ocr" if read else ""}" id="page-{number}" data-page="{number}">'
+                       f'<h3 class="page-marker" aria-label="Page {number}{read}">Page {number}{read}</h3>')
             open_page = True
         out.append(_piece(text, begin, end, citations, span))
     if open_page:
