@@ -119,7 +119,13 @@ class Archive:
         for part in captured.parts:
             self._keep_part(captured.source, part)
         row = _row(captured, sha256)
-        if captured.needs_original():
+        if captured.exchange is not None:  # a browser's visit, written by the ingest
+            row["warc_sha256"] = self.store.put(captured.exchange)
+        elif captured.warc_sha256 is not None:
+            if not self.store.has(captured.warc_sha256):
+                raise CaptureError(captured.source, "the WARC of its visit is missing from the blob store")
+            row["warc_sha256"] = captured.warc_sha256
+        elif captured.needs_original():
             from archive import warc_writer  # warcio, for http captures and exports only
 
             row["warc_sha256"] = self.store.put(warc_writer.exchange_warc(
@@ -391,8 +397,14 @@ class Archive:
         """Return the original bytes of a capture, checked against their hash."""
         return self.store.get(capture.sha256, verify=True)
 
+    def part(self, capture: Capture, role: str) -> bytes | None:
+        """Return the bytes of a capture's part (its screenshot, its layout), checked against their hash."""
+        recorded = capture.part(role)
+        return self.store.get(recorded["sha256"], verify=True) if recorded else None
+
     def exchange(self, capture: Capture) -> bytes | None:
-        """Return the WARC records of an http capture's request and response, checked against their hash."""
+        """Return the WARC records of a capture's HTTP exchanges (an http capture's request and response, a
+        browser's visit), checked against their hash."""
         return self.store.get(capture.warc_sha256, verify=True) if capture.warc_sha256 else None
 
     def export_warc(self, out: Path | str, capture_ids: list[int] | None = None) -> int:
@@ -402,7 +414,10 @@ class Archive:
         def items():
             captures = (self.get(i) for i in capture_ids) if capture_ids is not None else self.catalog.iter_captures()
             for capture in captures:
-                yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
+                parts = {part["role"]: self.part(capture, part["role"]) for part in capture.parts or ()
+                         if capture.method == "browser"}  # its screenshot and layout go out beside the page
+                yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture),
+                                             parts)
 
         records = warc_writer.export_warc(out, items())
         if isinstance(out, (str, Path)):  # a file has its signature written beside it
@@ -768,7 +783,7 @@ def _row(captured: NewCapture, sha256: str) -> dict:
 
 def _observation(captured: NewCapture) -> dict | None:
     """Return what a fetch saw (URL, time, status, headers), or None for files and uploads."""
-    if captured.method not in ("http", "warc"):
+    if captured.method not in ("http", "warc", "browser"):
         return None
     return {"observed_at": captured.captured_at, "method": captured.method, "source": captured.source,
             "url": captured.url, "final_url": captured.final_url, "redirects": captured.redirects,
