@@ -117,9 +117,14 @@ def open_archive(ctx: click.Context) -> Archive:
 @click.option("--max-memory", type=click.FloatRange(64, 1_000_000), default=Limits.max_memory / MB,
               show_default=True, help="Memory each source's extraction may use, in MB (the worker's address space).")
 @click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
+@click.option("--browser", is_flag=True,
+              help="Load the URLs in headless Chromium and keep what it shows: the rendered page, a screenshot, "
+                   "and every request and response as WARC records.")
 @click.pass_context
-def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private):
+def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private, browser):
     """Capture files, folders (recursively) and http(s) URLs into the archive."""
+    if browser:
+        sources = _browser_sources(sources)
     archive = open_archive(ctx)
     recovered = _run(lambda: archive.index_pending(wait=False))  # when another process writes the index, it does this
     if recovered and not as_json:
@@ -156,6 +161,17 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memor
                    f"{counts['skipped']} skipped, {counts['failed']} failed.")
     if counts["failed"]:
         ctx.exit(1)
+
+
+def _browser_sources(sources: tuple[str, ...]) -> list:
+    """Return the URLs to load in a browser, or stop: a browser captures web pages, not files."""
+    from ingest.sources import SourceItem, is_url
+
+    paths = [source for source in sources if not is_url(source)]
+    if paths:
+        raise click.UsageError(f"--browser captures web pages: {printable(paths[0])} is not a URL "
+                               "(capture files without --browser)")
+    return [SourceItem(source, True, browser=True) for source in sources]
 
 
 def _wait_for_index(archive: Archive, quiet: bool) -> None:

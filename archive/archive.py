@@ -185,17 +185,21 @@ class Archive:
         return result
 
     def recapture(self, target: int | str, limits: Limits) -> Recaptured:
-        """Capture a URL, or the URL of capture `target`, again: changed bytes become a new version, the same
-        bytes an observation of the capture that holds them."""
+        """Capture a URL, or the URL of capture `target`, again, the way it was captured (in a browser or
+        fetched; a URL, the way its latest capture was): changed bytes become a new version, the same bytes an
+        observation of the capture that holds them."""
         from ingest.sources import SourceItem
 
-        url = target
         if isinstance(target, int):
-            url = self.get(target).url
-            if not url:
+            earlier = self.get(target)
+            if not earlier.url:
                 raise InvalidInputError(f"capture {target} was not captured from a URL; there is nothing to "
                                         "capture again")
-        result = self.capture_one(SourceItem(url, True), limits)
+        else:
+            earlier = next(iter(reversed(self.catalog.versions(target))), None)
+        url = earlier.url if isinstance(target, int) else target
+        browser = earlier is not None and earlier.method == "browser"
+        result = self.capture_one(SourceItem(url, True, browser=browser), limits)
         if result.status != "captured":
             return Recaptured(url, result, None, [])
         older = [version for version in self.versions(result.capture) if version.id != result.capture.id]

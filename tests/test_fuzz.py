@@ -289,7 +289,7 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
         "ingest": [(st.lists(existing, min_size=1, max_size=2), st.lists(st.one_of(paths, URLS.map(_argument)),
                                                                           min_size=1, max_size=3), False),
                    json_flag, option("--jobs", st.just("1"), numbers), option("--timeout", st.just("1"), numbers),
-                   option("--max-size", st.just("1"), numbers)],
+                   option("--max-size", st.just("1"), numbers), option("--browser")],
         "search": [(one(PLAUSIBLE["q"]), one(ARG), False), option("--limit", st.just("5"), numbers),
                    option("--page", st.just("2"), numbers), option("--near", st.just("10"), numbers), json_flag],
         "show": [(ids, hostile_ids, False), json_flag, option("--text")],
