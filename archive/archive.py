@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 import threading
@@ -17,8 +18,9 @@ from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive import changes, figures, history, inputs, quotes, snippets
 from archive.figures import Figure, Match, compare
-from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
-                            NotFoundError)
+from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, IntegrityError,
+                            InvalidInputError, NotFoundError)
+from archive.layout import Layout
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Part, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from ingest.sources import SourceItem, Upload
 
 LOCK_RETRY_SECONDS = 1.0  # how often a run tries again for the index lock that another process holds
+LAYOUTS_KEPT = 64  # browser captures whose placed layout a process keeps (pages show their screenshots often)
 
 
 class Archive:
@@ -64,6 +67,8 @@ class Archive:
         self._deferred = False  # captures left to whichever process holds the index lock
         self._next_lock_try = 0.0
         self.index_problem: str | None = None  # why captures wait for the index, when it is not another's lock
+        self._layouts: dict[tuple[str, str], Layout] = {}  # placed layouts of browser captures, newest last
+        self._layouts_lock = threading.Lock()
 
     @property
     def index(self) -> WhooshIndex:
@@ -405,6 +410,27 @@ class Archive:
         """Return the bytes of a capture's part (its screenshot, its layout), checked against their hash."""
         recorded = capture.part(role)
         return self.store.get(recorded["sha256"], verify=True) if recorded else None
+
+    def layout(self, capture: Capture) -> Layout | None:
+        """Return where a browser capture's text stands on its screenshot (archive/layout.py), or None for a
+        capture without a screenshot and its layout. `capture` must carry its text."""
+        recorded = capture.part("layout")
+        if recorded is None or capture.part("screenshot") is None:
+            return None
+        key = (recorded["sha256"], capture.text_sha256)  # both stored by content: the placement never changes
+        with self._layouts_lock:
+            if key in self._layouts:
+                return self._layouts[key]
+        try:
+            measured = json.loads(self.part(capture, "layout"))
+        except ValueError as exc:  # stored as measured, so this is damage: verify names it
+            raise IntegrityError(f"capture {capture.id}: its layout is not JSON ({exc})") from exc
+        placed = Layout(measured if isinstance(measured, dict) else {}, capture.text or "")
+        with self._layouts_lock:
+            self._layouts[key] = placed
+            while len(self._layouts) > LAYOUTS_KEPT:
+                self._layouts.pop(next(iter(self._layouts)))
+        return placed
 
     def exchange(self, capture: Capture) -> bytes | None:
         """Return the WARC records of a capture's HTTP exchanges (an http capture's request and response, a
