@@ -201,7 +201,7 @@ class Archive:
                 raise InvalidInputError(f"capture {target} was not captured from a URL; there is nothing to "
                                         "capture again")
         else:
-            earlier = next(iter(reversed(self.catalog.versions(target))), None)
+            earlier = next(iter(reversed(self.catalog.versions(inputs.as_recorded(target)))), None)
         url = earlier.url if isinstance(target, int) else target
         browser = earlier is not None and earlier.method == "browser"
         result = self.capture_one(SourceItem(url, True, browser=browser), limits)
