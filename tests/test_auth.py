@@ -29,7 +29,8 @@ def team(app):
             archive.accounts.add(role, role, PASSWORD)
         tokens = {role: archive.accounts.issue_token(role) for role in ROLES}
     return {"ids": {"capture_id": capture.id, "other_id": capture.id, "claim_id": claim.id,
-                    "citation_id": citation.id, "filename": "style.css", "actor": "user:viewer"},
+                    "citation_id": citation.id, "filename": "style.css", "actor": "user:viewer",
+                    "role": "screenshot"},
             "tokens": tokens}
 
 

@@ -83,7 +83,7 @@ def _path_segment(value: str) -> str:
 API = {
     ("GET", "/api/captures"): (["limit", "offset"], []),
     ("GET", "/api/captures/<int:capture_id>"): (["text"], []),
-    ("POST", "/api/captures"): ([], ["url"]),
+    ("POST", "/api/captures"): ([], ["url", "browser"]),
     ("GET", "/api/search"): (["q", "limit", "page", "near"], []),
     ("GET", "/api/claims"): ([], []),
     ("POST", "/api/claims"): ([], ["text"]),
@@ -102,6 +102,7 @@ PLAUSIBLE = {
     "notes": st.sampled_from([None, "Checked against the customs table."]),
     "note": st.sampled_from([None, "Table 3."]),
     "text": st.sampled_from(["Kazakhstan exported $1.23 million of drones", "A claim"]), "url": URLS,
+    "browser": st.sampled_from([False, True]),  # the URLs are refused before a browser would start
     "q": st.sampled_from(["drones", "$1.23 million", "figure:1230000 USD", "title:drones lang:en"]),
     "limit": st.sampled_from(["1", "5"]), "offset": st.sampled_from(["0", "1"]), "page": st.sampled_from(["1", "2"]),
     "near": st.sampled_from(["0", "10"]), "text_flag": st.sampled_from(["1", "0"]),

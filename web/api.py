@@ -53,16 +53,20 @@ def get_capture(capture_id: int):
 
 @bp.post("/captures")
 def create_capture():
-    """Capture one uploaded file (multipart field "file") or one URL (JSON {"url": ...})."""
+    """Capture one uploaded file (multipart field "file") or one URL (JSON {"url": ..., "browser": false}; with
+    "browser": true the page is loaded in headless Chromium)."""
     archive = get_archive()
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         source = Upload(safe_upload_name(upload.filename), upload.read())
     else:
-        url = json_object('{"url": "https://..."}, or a file in the multipart field "file"').get("url")
+        body = json_object('{"url": "https://..."}, or a file in the multipart field "file"')
+        url, browser = body.get("url"), body.get("browser", False)
         if not isinstance(url, str) or not url.strip():
             return json_error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
-        source = SourceItem(url.strip(), True)
+        if not isinstance(browser, bool):
+            return json_error('"browser" is true (load the page in a browser) or false.', 400)
+        source = SourceItem(url.strip(), True, browser=browser)
     result = archive.capture_one(source, limits())
     if result.status == "failed":
         return json_error(result.error, STATUS[result.error_kind], source=result.source, error_kind=result.error_kind)
