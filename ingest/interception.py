@@ -248,7 +248,10 @@ class Interceptor:
                               max_bytes=min(self.limits.max_bytes, budget), deadline_at=self.deadline,
                               addresses=self._checked_addresses(url, parts.hostname, port, first_document),
                               stop=self._stop)
-        with self._lock:
+        with self._lock:  # answers read at once may together pass the visit's limit: the one that would is refused
+            if self.network.received + len(answer.body) > self.limits.max_visit_bytes:
+                raise TooLargeError(url, f"not kept: the visit's answers would pass its "
+                                         f"{self.limits.max_visit_bytes / MB:g} MB")
             self.network.received += len(answer.body)
             if not self.closed:
                 self.network.exchanges.append(Exchange(url, method, headers, body, answer, utc_now()))
