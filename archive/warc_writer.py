@@ -149,7 +149,7 @@ def _export_item(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
         return _export_rendered(writer, handle, item)
     provenance = dict(item.capture)
     if item.exchange is not None:
-        members, response, request = _exchange_members(item)
+        members, response, request, _ids = _exchange_members(item)
         target_id, uri = _record_id(response), response.rec_headers.get_header("WARC-Target-URI")
         # What recording the exchange again needs, beyond the capture's own fields.
         provenance["http_reason"] = _reason(response)
@@ -182,8 +182,10 @@ def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> 
                                        length=len(item.parts[part["role"]]), warc_content_type=part["media_type"],
                                        warc_headers_dict={**date, "WARC-Concurrent-To": _record_id(dom)})
              for part in capture.get("parts") or () if part["role"] in item.parts]
-    members = _exchange_members(item)[0] if item.exchange is not None else []
-    writer.write_record(_json_record(writer, PROVENANCE_URN + f"urn:dom:{url}", "metadata", dict(capture),
+    members, visit = _exchange_members(item)[::3] if item.exchange is not None else ([], [])
+    # The visit's record ids, so that an import skips them: the capture comes back from its DOM.
+    provenance = {**capture, "visit_records": visit}
+    writer.write_record(_json_record(writer, PROVENANCE_URN + f"urn:dom:{url}", "metadata", provenance,
                                      {"WARC-Refers-To": _record_id(dom)}))
     for record in (dom, *parts):
         writer.write_record(record)
@@ -192,27 +194,28 @@ def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> 
     return 2 + len(parts) + len(members)
 
 
-def _exchange_members(item: ExportItem) -> tuple[list[bytes], ArcWarcRecord, ArcWarcRecord | None]:
-    """Return a stored exchange's gzip members, its response record and its request record.
+def _exchange_members(item: ExportItem) -> tuple[list[bytes], ArcWarcRecord, ArcWarcRecord | None, list[str]]:
+    """Return a stored exchange's gzip members, its (first) response and request records, and every record's id.
 
     The members are copied byte for byte, which keeps every digest exactly as written at capture time.
     """
     if not item.exchange.startswith(GZIP_MAGIC):
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange is not a gzipped WARC")
-    members, response, request = [], None, None
+    members, response, request, ids = [], None, None, []
     iterator = ArchiveIterator(io.BytesIO(item.exchange), check_digests=True)
     for record in iterator:
         _drain(record)
         _check_digests(record, item.capture)
         start, length = iterator.get_record_offset(), iterator.get_record_length()
         members.append(item.exchange[start:start + length])
+        ids.append(_record_id(record))
         if record.rec_type == "response" and response is None:
             response = record
         elif record.rec_type == "request" and request is None:
             request = record
     if response is None:
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange holds no response record")
-    return members, response, request
+    return members, response, request, ids
 
 
 def _reason(response: ArcWarcRecord) -> str:

@@ -11,6 +11,7 @@ import struct
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from app import cli
 from archive.archive import Archive
 from tests.documents import html_page
 
@@ -86,7 +87,8 @@ def test_ingest_browser_captures_what_the_script_wrote(evidence, home, scripted,
     assert report["ok"] and report["checked"]["parts"] == 2 and report["checked"]["exchange_warcs"] == 1
 
 
-def test_export_writes_the_dom_the_screenshot_and_every_exchange_for_replay(evidence, home, scripted, tmp_path):
+def test_export_writes_the_dom_the_screenshot_and_every_exchange_for_replay(evidence, home, scripted, tmp_path,
+                                                                             runner):
     assert evidence("ingest", "--browser", "--allow-private", scripted).exit_code == 0
     out = tmp_path / "browser.warc.gz"
     assert evidence("export", "--warc", str(out), "1").exit_code == 0
@@ -103,6 +105,16 @@ def test_export_writes_the_dom_the_screenshot_and_every_exchange_for_replay(evid
     assert {uri for kind, uri, *_ in records if kind == "request"} == replayable
     page = next(body for kind, uri, _, body, _ in records if kind == "response" and uri == scripted)
     assert b'<div id="story"></div>' in page  # the page as the server sent it, for replay to run again
+
+    elsewhere = runner.invoke(cli, ["--home", str(tmp_path / "second"), "ingest", "--json", str(out)])
+    assert elsewhere.exit_code == 0, elsewhere.output
+    lines = [json.loads(line) for line in elsewhere.output.splitlines()]
+    [back] = [line["capture"] for line in lines if line["status"] == "captured"]
+    with Archive(home) as archive:
+        first = archive.get(1)
+    assert (back["method"], back["sha256"], back["text_sha256"]) == ("browser", first.sha256, first.text_sha256)
+    [skipped] = [line["error"] for line in lines if line["status"] == "skipped"]
+    assert "browser visit records skipped" in skipped  # the visit's records are the capture's, not captures
 
 
 
