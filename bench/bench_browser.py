@@ -73,7 +73,8 @@ class Pages(http.server.BaseHTTPRequestHandler):
         if self.path.startswith("/page-"):
             body, kind = page(int(self.path.split("-")[1])), "text/html; charset=utf-8"
         elif self.path == "/style.css":
-            body, kind = b"body { font-family: serif; max-width: 50rem; margin: auto; } img { margin: 4px; }", "text/css"
+            body, kind = b"body { font-family: serif; max-width: 50rem; margin: auto; } img { margin: 4px; }", \
+                "text/css"
         elif self.path.startswith("/pixel-"):
             body, kind = GIF, "image/gif"
         else:
@@ -151,7 +152,8 @@ def main() -> None:
                "median_per_minute": medians, "load_average_1m": loads, "cpus": os.cpu_count(),
                "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()}
     (options.out / "browser-results.json").write_text(json.dumps(results, indent=1))
-    print(f"\n{len(urls)} pages, {options.rounds} rounds, load average (1 min) {', '.join(f'{x:.2f}' for x in loads)}\n")
+    shown = ", ".join(f"{load:.2f}" for load in loads)
+    print(f"\n{len(urls)} pages, {options.rounds} rounds, load average (1 min) {shown}\n")
     print("| configuration | captures per minute, median | every round | median / bare |")
     print("| --- | ---: | --- | ---: |")
     for name in configs:

@@ -95,11 +95,11 @@ def visit(source: str, limits: Limits) -> Visit:
 
 
 @functools.cache
-def chromium() -> tuple[str, str]:
-    """Return Chromium's executable and its version ("156.0.8078.114"), or raise CaptureError."""
+def chromium() -> tuple[str | None, str]:
+    """Return Chromium's executable (None when it is not installed) and its version ("156.0.8078.114")."""
     executable = next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
     if executable is None:
-        raise CaptureError("browser", "Chromium is not installed: apt-get install chromium (Debian, Ubuntu)")
+        return None, "unknown"
     with uncapped_children():
         said = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=30).stdout
     version = re.search(r"\d+(\.\d+)+", said)
@@ -111,11 +111,15 @@ async def _visit(source: str, url: str, limits: Limits, seconds: float) -> Visit
 
     deadline = time.monotonic() + seconds
     executable, version = chromium()
+    if executable is None:
+        raise CaptureError(source, "Chromium is not installed, and a browser capture needs it: apt-get install "
+                                   "chromium (Debian, Ubuntu)")
     user_agent = (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
                   f"Chrome/{version.split('.')[0]}.0.0.0 Safari/537.36")  # as Chrome reports itself, not headless
     sandboxed = os.geteuid() != 0  # Chromium runs as root only without its sandbox
     interceptor = Interceptor(source, limits, deadline)
-    with tempfile.TemporaryDirectory(prefix="evidence-browser-") as profile, _refusing_port() as proxy:
+    with tempfile.TemporaryDirectory(prefix="evidence-browser-", ignore_cleanup_errors=True) as profile, \
+            _refusing_port() as proxy:
         with uncapped_children():
             playwright = await async_playwright().start()
         context = group = watch = None

@@ -121,6 +121,7 @@ def request_once(source: str, url: str, *, method: str = "GET", headers: dict[st
     if not authority.isascii():
         authority = host.encode("idna").decode("ascii") + (f":{parts.port}" if parts.port else "")
     connection = _connection(parts.scheme, host, port, addresses, timeout)
+    response = None
     try:
         if headers is None:
             sent = {"Host": authority, "User-Agent": USER_AGENT,
@@ -155,6 +156,8 @@ def request_once(source: str, url: str, *, method: str = "GET", headers: dict[st
     except (http.client.HTTPException, OSError) as exc:
         raise FetchError(source, f"the connection to {host} failed ({type(exc).__name__}: {exc})") from exc
     finally:
+        if response is not None:  # a body left unread (too large, stopped) holds the socket open
+            response.close()
         connection.close()
 
 

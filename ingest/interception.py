@@ -244,14 +244,20 @@ class Interceptor:
         budget = self.limits.max_visit_bytes - self.network.received
         if budget <= 0:
             raise TooLargeError(url, f"not sent: the visit had received its {self.limits.max_visit_bytes / MB:g} MB")
-        answer = request_once(url, url, method=method, headers=headers, body=body, timeout=self.limits.timeout,
-                              max_bytes=min(self.limits.max_bytes, budget), deadline_at=self.deadline,
-                              addresses=self._checked_addresses(url, parts.hostname, port, first_document),
-                              stop=self._stop)
+        spent = TooLargeError(url, f"not kept: the visit's answers would pass its "
+                                   f"{self.limits.max_visit_bytes / MB:g} MB")
+        try:
+            answer = request_once(url, url, method=method, headers=headers, body=body, timeout=self.limits.timeout,
+                                  max_bytes=min(self.limits.max_bytes, budget), deadline_at=self.deadline,
+                                  addresses=self._checked_addresses(url, parts.hostname, port, first_document),
+                                  stop=self._stop)
+        except TooLargeError:
+            if budget < self.limits.max_bytes:  # too large for what was left of the visit's bytes
+                raise spent from None
+            raise
         with self._lock:  # answers read at once may together pass the visit's limit: the one that would is refused
             if self.network.received + len(answer.body) > self.limits.max_visit_bytes:
-                raise TooLargeError(url, f"not kept: the visit's answers would pass its "
-                                         f"{self.limits.max_visit_bytes / MB:g} MB")
+                raise spent
             self.network.received += len(answer.body)
             if not self.closed:
                 self.network.exchanges.append(Exchange(url, method, headers, body, answer, utc_now()))
@@ -271,10 +277,12 @@ class Interceptor:
             try:
                 self._addresses[key] = resolve(url, host, port, allowed)
             except URLRefusedError as exc:
-                if self.limits.allow_private:  # allowed, but not for this host: say so rather than how to allow
-                    raise URLRefusedError(url, exc.reason.split("; ")[0] + f"; a browser capture reaches "
-                                               f"internal addresses only at the host it was given ({self.home})") from exc
-                raise
+                if not self.limits.allow_private:
+                    raise
+                # Allowed, but not at this host: say so, rather than how to allow it.
+                reason = f"{exc.reason.split('; ')[0]}; a browser capture reaches internal addresses only at " \
+                         f"the host it was given ({self.home})"
+                raise URLRefusedError(url, reason) from exc
         return self._addresses[key]
 
     # -- refusals ---------------------------------------------------------------------------------

@@ -87,7 +87,8 @@ def test_a_resource_on_another_internal_host_is_refused_and_named(http_server):
 
 
 def test_an_endless_scrolling_page_stops_at_the_height_limit(http_server):
-    endless = ("<script>let n = 0; const more = () => { for (let i = 0; i < 20; i++) document.querySelector('article').insertAdjacentHTML("
+    endless = ("<script>let n = 0; const more = () => { for (let i = 0; i < 20; i++) "
+               "document.querySelector('article').insertAdjacentHTML("
                "'beforeend', '<p>Item ' + (++n) + ' of the endless feed, drone exports continued.</p>'); };"
                "more(); more(); window.addEventListener('scroll', () => { if (innerHeight + scrollY > "
                "document.body.scrollHeight - 800) more(); });</script>")
