@@ -128,9 +128,14 @@ def open_archive(ctx: click.Context) -> Archive:
 @click.option("--ocr-lang", "ocr_lang", metavar="LANGS",
               help="Tesseract languages to read images and scanned pages in, joined by + (rus+eng); "
                    "default: detected from a first pass.")
+@click.option("--browser", is_flag=True,
+              help="Load the URLs in headless Chromium and keep what it shows: the rendered page, a screenshot, "
+                   "and every request and response as WARC records.")
 @click.pass_context
-def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private, ocr_lang):
+def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memory, allow_private, ocr_lang, browser):
     """Capture files, folders (recursively) and http(s) URLs into the archive; images are read by OCR."""
+    if browser:
+        sources = _browser_sources(sources)
     limits = Limits(timeout=timeout, max_bytes=int(max_size * MB), time_limit=time_limit,
                     max_memory=int(max_memory * MB), allow_private=allow_private, ocr_languages=ocr_lang)
     archive = open_archive(ctx)
@@ -167,6 +172,17 @@ def ingest(ctx, sources, as_json, jobs, timeout, max_size, time_limit, max_memor
                    f"{counts['skipped']} skipped, {counts['failed']} failed.")
     if counts["failed"]:
         ctx.exit(1)
+
+
+def _browser_sources(sources: tuple[str, ...]) -> list:
+    """Return the URLs to load in a browser, or stop: a browser captures web pages, not files."""
+    from ingest.sources import SourceItem, is_url
+
+    paths = [source for source in sources if not is_url(source)]
+    if paths:
+        raise click.UsageError(f"--browser captures web pages: {printable(paths[0])} is not a URL "
+                               "(capture files without --browser)")
+    return [SourceItem(source, True, browser=True) for source in sources]
 
 
 def _wait_for_index(archive: Archive, quiet: bool) -> None:

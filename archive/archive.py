@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 import threading
@@ -17,8 +18,9 @@ from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive import figures, inputs, quotes, snippets
 from archive.figures import Figure, Match, compare
-from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, InvalidInputError,
-                            NotFoundError)
+from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, IntegrityError,
+                            InvalidInputError, NotFoundError)
+from archive.layout import Layout
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Part, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.store import BlobStore, sha256_hex
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from ingest.sources import SourceItem, Upload
 
 LOCK_RETRY_SECONDS = 1.0  # how often a run tries again for the index lock that another process holds
+LAYOUTS_KEPT = 64  # browser captures whose placed layout a process keeps (pages show their screenshots often)
 
 
 class Archive:
@@ -65,6 +68,8 @@ class Archive:
         self._deferred = False  # captures left to whichever process holds the index lock
         self._next_lock_try = 0.0
         self.index_problem: str | None = None  # why captures wait for the index, when it is not another's lock
+        self._layouts: dict[tuple[str, str], Layout] = {}  # placed layouts of browser captures, newest last
+        self._layouts_lock = threading.Lock()
 
     @property
     def index(self) -> WhooshIndex:
@@ -120,7 +125,13 @@ class Archive:
         for part in captured.parts:
             self._keep_part(captured.source, part)
         row = _row(captured, sha256)
-        if captured.needs_original():
+        if captured.exchange is not None:  # a browser's visit, written by the ingest
+            row["warc_sha256"] = self.store.put(captured.exchange)
+        elif captured.warc_sha256 is not None:
+            if not self.store.has(captured.warc_sha256):
+                raise CaptureError(captured.source, "the WARC of its visit is missing from the blob store")
+            row["warc_sha256"] = captured.warc_sha256
+        elif captured.needs_original():
             from archive import warc_writer  # warcio, for http captures and exports only
 
             row["warc_sha256"] = self.store.put(warc_writer.exchange_warc(
@@ -180,17 +191,21 @@ class Archive:
         return result
 
     def recapture(self, target: int | str, limits: Limits) -> Recaptured:
-        """Capture a URL, or the URL of capture `target`, again: changed bytes become a new version, the same
-        bytes an observation of the capture that holds them."""
+        """Capture a URL, or the URL of capture `target`, again, the way it was captured (in a browser or
+        fetched; a URL, the way its latest capture was): changed bytes become a new version, the same bytes an
+        observation of the capture that holds them."""
         from ingest.sources import SourceItem
 
-        url = target
         if isinstance(target, int):
-            url = self.get(target).url
-            if not url:
+            earlier = self.get(target)
+            if not earlier.url:
                 raise InvalidInputError(f"capture {target} was not captured from a URL; there is nothing to "
                                         "capture again")
-        result = self.capture_one(SourceItem(url, True), limits)
+        else:
+            earlier = next(iter(reversed(self.catalog.versions(inputs.as_recorded(target)))), None)
+        url = earlier.url if isinstance(target, int) else target
+        browser = earlier is not None and earlier.method == "browser"
+        result = self.capture_one(SourceItem(url, True, browser=browser), limits)
         if result.status != "captured":
             return Recaptured(url, result, None, [])
         older = [version for version in self.versions(result.capture) if version.id != result.capture.id]
@@ -392,8 +407,35 @@ class Archive:
         """Return the original bytes of a capture, checked against their hash."""
         return self.store.get(capture.sha256, verify=True)
 
+    def part(self, capture: Capture, role: str) -> bytes | None:
+        """Return the bytes of a capture's part (its screenshot, its layout), checked against their hash."""
+        recorded = capture.part(role)
+        return self.store.get(recorded["sha256"], verify=True) if recorded else None
+
+    def layout(self, capture: Capture) -> Layout | None:
+        """Return where a browser capture's text stands on its screenshot (archive/layout.py), or None for a
+        capture without a screenshot and its layout. `capture` must carry its text."""
+        recorded = capture.part("layout")
+        if recorded is None or capture.part("screenshot") is None:
+            return None
+        key = (recorded["sha256"], capture.text_sha256)  # both stored by content: the placement never changes
+        with self._layouts_lock:
+            if key in self._layouts:
+                return self._layouts[key]
+        try:
+            measured = json.loads(self.part(capture, "layout"))
+        except ValueError as exc:  # stored as measured, so this is damage: verify names it
+            raise IntegrityError(f"capture {capture.id}: its layout is not JSON ({exc})") from exc
+        placed = Layout(measured if isinstance(measured, dict) else {}, capture.text or "")
+        with self._layouts_lock:
+            self._layouts[key] = placed
+            while len(self._layouts) > LAYOUTS_KEPT:
+                self._layouts.pop(next(iter(self._layouts)))
+        return placed
+
     def exchange(self, capture: Capture) -> bytes | None:
-        """Return the WARC records of an http capture's request and response, checked against their hash."""
+        """Return the WARC records of a capture's HTTP exchanges (an http capture's request and response, a
+        browser's visit), checked against their hash."""
         return self.store.get(capture.warc_sha256, verify=True) if capture.warc_sha256 else None
 
     def export_warc(self, out: Path | str, capture_ids: list[int] | None = None) -> int:
@@ -403,7 +445,10 @@ class Archive:
         def items():
             captures = (self.get(i) for i in capture_ids) if capture_ids is not None else self.catalog.iter_captures()
             for capture in captures:
-                yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture))
+                parts = {part["role"]: self.part(capture, part["role"]) for part in capture.parts or ()
+                         if capture.method == "browser"}  # its screenshot and layout go out beside the page
+                yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture),
+                                             parts)
 
         records = warc_writer.export_warc(out, items())
         if isinstance(out, (str, Path)):  # a file has its signature written beside it
@@ -775,7 +820,7 @@ def _row(captured: NewCapture, sha256: str) -> dict:
 
 def _observation(captured: NewCapture) -> dict | None:
     """Return what a fetch saw (URL, time, status, headers), or None for files and uploads."""
-    if captured.method not in ("http", "warc"):
+    if captured.method not in ("http", "warc", "browser"):
         return None
     return {"observed_at": captured.captured_at, "method": captured.method, "source": captured.source,
             "url": captured.url, "final_url": captured.final_url, "redirects": captured.redirects,

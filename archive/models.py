@@ -38,7 +38,7 @@ class Part:
     """An original of a capture besides its main bytes, stored and hashed like them: a browser's screenshot of
     the page, the word boxes OCR read on its pages."""
 
-    role: str  # "screenshot" | "ocr-layout"
+    role: str  # "screenshot" | "layout" (a browser's) | "ocr-layout"
     media_type: str
     body: bytes | None = None  # None once stored in the blob store (sha256 and size tell it then)
     sha256: str | None = None
@@ -62,6 +62,10 @@ class NewCapture(Described):
     sha256: str | None = None  # set where the original bytes were stored in the blob store (ingest workers)
     size: int | None = None  # of the original bytes, set with sha256
     parts: list[Part] = field(default_factory=list)
+    # The WARC records of the capture's HTTP exchanges when the ingest wrote them itself (a browser's visit);
+    # None once stored in the blob store by the ingest (warc_sha256 tells it then).
+    exchange: bytes | None = None
+    warc_sha256: str | None = None
 
     def needs_original(self) -> bool:
         """Tell whether the writer needs the original bytes themselves: only to record an HTTP exchange."""

@@ -42,6 +42,7 @@ ENDPOINTS = {
     "captures.diff": "read",
     "captures.original": "read",
     "captures.exchange": "read",
+    "captures.part": "read",
     "captures.recapture": "capture",
     "captures.add_form": "capture",
     "captures.add": "capture",

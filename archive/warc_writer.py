@@ -17,7 +17,7 @@ import io
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -38,6 +38,8 @@ SOFTWARE = ARCHIVE_PACKAGE
 WARC_1_1_SPEC = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 GZIP_MAGIC = b"\x1f\x8b"
 PROVENANCE_URN = "urn:evidence:provenance:"
+# Where a browser capture's parts go in an export: the screenshot as Browsertrix names full-page screenshots.
+PART_URNS = {"screenshot": "urn:fullPage:", "layout": "urn:evidence:layout:"}
 # Our fetch decodes the body, so these would describe bytes the record does not hold.
 DECODED_AWAY = ("transfer-encoding", "content-encoding", "content-length")
 EXCHANGE_NOTE = ("re-serialised from the decoded HTTP exchange: the body is stored as evidence-archive received "
@@ -47,11 +49,28 @@ EXCHANGE_NOTE = ("re-serialised from the decoded HTTP exchange: the body is stor
 
 @dataclass
 class ExportItem:
-    """One capture to export: its catalog JSON, its original bytes, and its stored HTTP exchange if any."""
+    """One capture to export: its catalog JSON, its original bytes, its stored HTTP exchanges if any, and the
+    bytes of its parts (a browser capture's screenshot and layout), by role."""
 
     capture: dict[str, Any]  # Capture.to_json(): the provenance
     original: bytes
-    exchange: bytes | None = None  # exchange_warc() output, for http captures
+    exchange: bytes | None = None  # exchange_warc() or visit_warc() output
+    parts: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class HttpExchange:
+    """One request and the answer it got, as they are recorded (the body decoded of content encodings)."""
+
+    url: str
+    method: str
+    request_headers: dict[str, str]
+    request_body: bytes | None
+    status: int
+    reason: str
+    response_headers: list[tuple[str, str]]  # as received, repeated names repeated
+    body: bytes
+    at: str  # UTC ISO 8601: when the answer was read
 
 
 def exchange_warc(url: str, captured_at: str, request_headers: dict[str, str], status: int, reason: str,
@@ -60,22 +79,37 @@ def exchange_warc(url: str, captured_at: str, request_headers: dict[str, str], s
 
     `url` is the URL the response came from (the final one after redirects), `body` the decoded body.
     """
+    exchange = HttpExchange(url, "GET", request_headers, None, status, reason, list(response_headers.items()),
+                            body, captured_at)
     buffer = io.BytesIO()
     writer = _writer(buffer)
+    response_id, dropped = _write_exchange(writer, exchange)
     date = warc_date(captured_at)
-    kept, dropped = _decoded_headers(response_headers, len(body))
-    response = writer.create_warc_record(
-        url, "response", payload=io.BytesIO(body), length=len(body),
-        http_headers=StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1"),
-        warc_headers_dict={"WARC-Date": date})
-    response_id = _record_id(response)
-    request = writer.create_warc_record(
-        url, "request", http_headers=_request_line(url, request_headers),
-        warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id})
-    note = _json_record(writer, url, "metadata", {"note": EXCHANGE_NOTE, "removed_headers": dropped},
-                        {"WARC-Date": date, "WARC-Refers-To": response_id, "WARC-Concurrent-To": response_id})
-    for record in (response, request, note):
-        writer.write_record(record)
+    writer.write_record(_json_record(writer, url, "metadata", {"note": EXCHANGE_NOTE, "removed_headers": dropped},
+                                     {"WARC-Date": date, "WARC-Refers-To": response_id,
+                                      "WARC-Concurrent-To": response_id}))
+    return buffer.getvalue()
+
+
+def visit_warc(exchanges: Iterable[HttpExchange], page: HttpExchange | None, summary: dict[str, Any]) -> bytes:
+    """Return a gzipped WARC of a browser's visit: a response and a request record for every exchange, then one
+    metadata note on the page's response (`page`): how the bodies were recorded, and the visit's `summary`."""
+    buffer = io.BytesIO()
+    writer = _writer(buffer)
+    page_id, dropped = None, {}
+    for exchange in exchanges:
+        response_id, removed = _write_exchange(writer, exchange)
+        if removed:
+            dropped[exchange.url] = removed
+        if exchange is page:
+            page_id = response_id
+    if page is not None:
+        headers = {"WARC-Date": warc_date(page.at)}
+        if page_id is not None:
+            headers.update({"WARC-Refers-To": page_id, "WARC-Concurrent-To": page_id})
+        writer.write_record(_json_record(writer, page.url, "metadata",
+                                         {"note": EXCHANGE_NOTE, "removed_headers": dropped, "visit": summary},
+                                         headers))
     return buffer.getvalue()
 
 
@@ -111,9 +145,11 @@ def warc_date(timestamp: str) -> str:
 
 def _export_item(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
     """Write one capture's provenance record, then the records it describes; return how many were written."""
+    if item.capture.get("method") == "browser":
+        return _export_rendered(writer, handle, item)
     provenance = dict(item.capture)
     if item.exchange is not None:
-        members, response, request = _exchange_members(item)
+        members, response, request, _ids = _exchange_members(item)
         target_id, uri = _record_id(response), response.rec_headers.get_header("WARC-Target-URI")
         # What recording the exchange again needs, beyond the capture's own fields.
         provenance["http_reason"] = _reason(response)
@@ -131,27 +167,55 @@ def _export_item(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
     return len(members) + 1
 
 
-def _exchange_members(item: ExportItem) -> tuple[list[bytes], ArcWarcRecord, ArcWarcRecord | None]:
-    """Return a stored exchange's gzip members, its response record and its request record.
+def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
+    """Write a browser capture: its provenance, the rendered DOM it describes (urn:dom:URL), its parts (the
+    screenshot where Browsertrix puts a full-page screenshot, urn:fullPage:URL), then its visit's records as
+    they were stored, so that a replay tool finds the page under its URL as the browser received it."""
+    capture = item.capture
+    url = capture.get("final_url") or capture.get("url") or f"urn:evidence:capture:{capture['id']}"
+    date = {"WARC-Date": warc_date(capture["captured_at"])}
+    dom = writer.create_warc_record(f"urn:dom:{url}", "resource", payload=io.BytesIO(item.original),
+                                    length=len(item.original), warc_content_type=capture["media_type"],
+                                    warc_headers_dict=date)
+    parts = [writer.create_warc_record(f"{PART_URNS.get(part['role'], 'urn:evidence:' + part['role'] + ':')}{url}",
+                                       "resource", payload=io.BytesIO(item.parts[part["role"]]),
+                                       length=len(item.parts[part["role"]]), warc_content_type=part["media_type"],
+                                       warc_headers_dict={**date, "WARC-Concurrent-To": _record_id(dom)})
+             for part in capture.get("parts") or () if part["role"] in item.parts]
+    members, visit = _exchange_members(item)[::3] if item.exchange is not None else ([], [])
+    # The visit's record ids, so that an import skips them: the capture comes back from its DOM.
+    provenance = {**capture, "visit_records": visit}
+    writer.write_record(_json_record(writer, PROVENANCE_URN + f"urn:dom:{url}", "metadata", provenance,
+                                     {"WARC-Refers-To": _record_id(dom)}))
+    for record in (dom, *parts):
+        writer.write_record(record)
+    for member in members:
+        handle.write(member)
+    return 2 + len(parts) + len(members)
+
+
+def _exchange_members(item: ExportItem) -> tuple[list[bytes], ArcWarcRecord, ArcWarcRecord | None, list[str]]:
+    """Return a stored exchange's gzip members, its (first) response and request records, and every record's id.
 
     The members are copied byte for byte, which keeps every digest exactly as written at capture time.
     """
     if not item.exchange.startswith(GZIP_MAGIC):
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange is not a gzipped WARC")
-    members, response, request = [], None, None
+    members, response, request, ids = [], None, None, []
     iterator = ArchiveIterator(io.BytesIO(item.exchange), check_digests=True)
     for record in iterator:
         _drain(record)
         _check_digests(record, item.capture)
         start, length = iterator.get_record_offset(), iterator.get_record_length()
         members.append(item.exchange[start:start + length])
+        ids.append(_record_id(record))
         if record.rec_type == "response" and response is None:
             response = record
         elif record.rec_type == "request" and request is None:
             request = record
     if response is None:
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange holds no response record")
-    return members, response, request
+    return members, response, request, ids
 
 
 def _reason(response: ArcWarcRecord) -> str:
@@ -198,18 +262,38 @@ def _warcinfo_fields() -> dict[str, str]:
 # -- exchange ------------------------------------------------------------------------------------
 
 
-def _decoded_headers(headers: dict[str, str], length: int) -> tuple[list[tuple[str, str]], dict[str, str]]:
+def _write_exchange(writer: WARCWriter, exchange: HttpExchange) -> tuple[str, dict[str, str]]:
+    """Write an exchange's response record, then its request record (WARC-Concurrent-To the response); return
+    the response's record id and the response headers left out as untrue of the decoded body."""
+    date = warc_date(exchange.at)
+    kept, dropped = _decoded_headers(exchange.response_headers, len(exchange.body))
+    response = writer.create_warc_record(
+        exchange.url, "response", payload=io.BytesIO(exchange.body), length=len(exchange.body),
+        http_headers=StatusAndHeaders(f"{exchange.status} {exchange.reason}".strip(), kept, protocol="HTTP/1.1"),
+        warc_headers_dict={"WARC-Date": date})
+    response_id = _record_id(response)
+    body = exchange.request_body or b""
+    request = writer.create_warc_record(
+        exchange.url, "request", payload=io.BytesIO(body), length=len(body),
+        http_headers=_request_line(exchange.method, exchange.url, exchange.request_headers),
+        warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id})
+    writer.write_record(response)
+    writer.write_record(request)
+    return response_id, dropped
+
+
+def _decoded_headers(headers: list[tuple[str, str]], length: int) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """Split response headers into those true of the decoded body (with its length) and those dropped."""
-    kept = [(name, value) for name, value in headers.items() if name.lower() not in DECODED_AWAY]
-    dropped = {name.lower(): value for name, value in headers.items() if name.lower() in DECODED_AWAY}
+    kept = [(name, value) for name, value in headers if name.lower() not in DECODED_AWAY]
+    dropped = {name.lower(): value for name, value in headers if name.lower() in DECODED_AWAY}
     kept.append(("Content-Length", str(length)))
     return kept, dropped
 
 
-def _request_line(url: str, headers: dict[str, str]) -> StatusAndHeaders:
+def _request_line(method: str, url: str, headers: dict[str, str]) -> StatusAndHeaders:
     parts = urlsplit(url)
     path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
-    return StatusAndHeaders(f"GET {path} HTTP/1.1", list(headers.items()), is_http_request=True)
+    return StatusAndHeaders(f"{method} {path} HTTP/1.1", list(headers.items()), is_http_request=True)
 
 
 def _writer(handle: BinaryIO) -> WARCWriter:

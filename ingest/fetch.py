@@ -10,8 +10,10 @@ import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 import zlib
+from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from archive.errors import FetchError, TooLargeError, URLRefusedError
@@ -22,6 +24,10 @@ USER_AGENT = "evidence-archive/0.1 (capture for fact-checking)"
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 CHUNK = 64 * 1024
 _HOST_NAME = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?", re.IGNORECASE)
+# Request headers this client sets itself whatever a browser asked for: it reads one request per connection,
+# and undoes no compression it did not ask to receive (bodies are kept decoded, as evidence reads them).
+_SET_HERE = frozenset({"host", "accept-encoding", "connection", "keep-alive", "proxy-connection", "te", "trailer",
+                       "transfer-encoding", "upgrade", "content-length"})
 ALLOW_HINT = ("loopback, private and link-local addresses are captured only when allowed "
               "(--allow-private on the command line, EVIDENCE_ALLOW_PRIVATE_URLS=1 for the web)")
 
@@ -33,7 +39,7 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
     Every hop is checked before it is requested: a valid http(s) URL, and unless `allow_private`, a host
     that resolves to public addresses only.
     """
-    requested = _check_url(url, url)
+    requested = check_url(url, url)
     started = time.monotonic()
     redirects: list[dict] = []
     current = requested
@@ -45,7 +51,7 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
                 target = urljoin(current, headers["location"])
             except ValueError as exc:
                 raise URLRefusedError(url, f"{current} redirects to a location that is not a valid URL") from exc
-            target = _check_url(url, target)
+            target = check_url(url, target)
             redirects.append({"url": current, "status": status, "location": target})
             if len(redirects) > max_redirects:
                 raise FetchError(url, f"too many redirects (more than {max_redirects})")
@@ -67,10 +73,47 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
 
 def _get_once(source: str, url: str, timeout: float, max_bytes: int, allow_private: bool,
               deadline_at: float) -> tuple[int, str, dict[str, str], bytes, dict[str, str]]:
-    parts = urlsplit(url)  # already checked by _check_url
+    answer = request_once(source, url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private,
+                          deadline_at=deadline_at)
+    return answer.status, answer.reason, answer.merged_headers(), answer.body, answer.sent
+
+
+@dataclass
+class Answer:
+    """What one HTTP request got back, and the request headers as they were sent."""
+
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]  # as received, in order, repeated names repeated (Set-Cookie)
+    body: bytes  # content encodings undone; empty for a redirect
+    sent: dict[str, str]
+
+    def merged_headers(self) -> dict[str, str]:
+        """Return the headers with lower-case names, repeated ones joined with commas."""
+        merged: dict[str, str] = {}
+        for name, value in self.headers:
+            key = name.lower()
+            merged[key] = f"{merged[key]}, {value}" if key in merged else value
+        return merged
+
+
+def request_once(source: str, url: str, *, method: str = "GET", headers: dict[str, str] | None = None,
+                 body: bytes | None = None, timeout: float = 20.0, max_bytes: int = 50 * 1024 * 1024,
+                 allow_private: bool = False, deadline_at: float | None = None,
+                 addresses: list[str] | None = None, stop: threading.Event | None = None) -> Answer:
+    """Send one request to an already-checked URL (check_url) and read its answer; follow no redirect.
+
+    Without `headers`, ours are sent (a GET for a capture); with them (a browser's), Host, Accept-Encoding and
+    Connection are set here. `addresses` are the host's addresses when the caller resolved and checked them
+    (resolve), else they are resolved and checked here; `stop`, when set, ends the reading of the body. Raise
+    FetchError, TooLargeError or URLRefusedError.
+    """
+    parts = urlsplit(url)
     host = parts.hostname
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    addresses = _resolve(source, host, port, allow_private)
+    if addresses is None:
+        addresses = resolve(source, host, port, allow_private)
+    deadline_at = time.monotonic() + timeout if deadline_at is None else deadline_at
     # A URL as people write it may hold non-ASCII letters; on the wire they are percent-encoded (and the
     # host name IDNA-encoded), as a browser sends them.
     path = quote(urlunsplit(("", "", parts.path or "/", parts.query, "")), safe="/?:@!$&'()*+,;=%~-._")
@@ -78,21 +121,30 @@ def _get_once(source: str, url: str, timeout: float, max_bytes: int, allow_priva
     if not authority.isascii():
         authority = host.encode("idna").decode("ascii") + (f":{parts.port}" if parts.port else "")
     connection = _connection(parts.scheme, host, port, addresses, timeout)
+    response = None
     try:
-        sent = {"Host": authority, "User-Agent": USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8",
-                "Accept-Encoding": "identity", "Connection": "close"}
-        connection.request("GET", path, headers=sent)
+        if headers is None:
+            sent = {"Host": authority, "User-Agent": USER_AGENT,
+                    "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8",
+                    "Accept-Encoding": "identity", "Connection": "close"}
+        else:
+            sent = {"Host": authority, **{name: value for name, value in headers.items()
+                                          if name.lower() not in _SET_HERE}, "Accept-Encoding": "identity",
+                    "Connection": "close"}
+        connection.request(method, path, body=body, headers=sent)
         response = connection.getresponse()
-        headers = _headers(response)
-        if response.status in REDIRECT_CODES:
-            return response.status, response.reason, headers, b"", sent
-        declared_length = headers.get("content-length", "")
+        received = response.getheaders()
+        answer = Answer(response.status, response.reason, received, b"", sent)
+        if response.status in REDIRECT_CODES or method == "HEAD":
+            return answer
+        merged = answer.merged_headers()
+        declared_length = merged.get("content-length", "")
         if declared_length.isdigit() and int(declared_length) > max_bytes:
             raise TooLargeError(source, f"the response is too large ({_mb(int(declared_length))}, "
                                         f"limit {_mb(max_bytes)})")
-        body = _read_capped(source, response, max_bytes, deadline_at, timeout)
-        return response.status, response.reason, headers, _decode_content(source, body, headers), sent
+        raw = _read_capped(source, response, max_bytes, deadline_at, stop)
+        answer.body = _decode_content(source, raw, merged)
+        return answer
     except (FetchError, TooLargeError):
         raise
     except (socket.timeout, TimeoutError) as exc:
@@ -104,6 +156,8 @@ def _get_once(source: str, url: str, timeout: float, max_bytes: int, allow_priva
     except (http.client.HTTPException, OSError) as exc:
         raise FetchError(source, f"the connection to {host} failed ({type(exc).__name__}: {exc})") from exc
     finally:
+        if response is not None:  # a body left unread (too large, stopped) holds the socket open
+            response.close()
         connection.close()
 
 
@@ -129,7 +183,8 @@ def _connect_any(addresses: list[str], port: int, timeout: float) -> socket.sock
     raise error or OSError("no address to connect to")
 
 
-def _resolve(source: str, host: str, port: int, allow_private: bool) -> list[str]:
+def resolve(source: str, host: str, port: int, allow_private: bool) -> list[str]:
+    """Return a host's addresses; unless `allow_private`, refuse it when any of them is internal."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
@@ -152,11 +207,13 @@ def is_internal(address: str) -> bool:
             or ip.is_unspecified)
 
 
-def _read_capped(source: str, response, max_bytes: int, deadline_at: float, timeout: float) -> bytes:
+def _read_capped(source: str, response, max_bytes: int, deadline_at: float, stop: threading.Event | None) -> bytes:
     chunks, total = [], 0
     while True:
         if time.monotonic() > deadline_at:
             raise FetchError(source, "timed out: the response took longer than the overall time limit")
+        if stop is not None and stop.is_set():
+            raise FetchError(source, "stopped before the response ended")
         chunk = response.read1(CHUNK) if hasattr(response, "read1") else response.read(CHUNK)
         if not chunk:
             return b"".join(chunks)
@@ -179,15 +236,7 @@ def _decode_content(source: str, body: bytes, headers: dict[str, str]) -> bytes:
     raise FetchError(source, f"the response uses an unsupported content encoding ({encoding})")
 
 
-def _headers(response) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    for name, value in response.getheaders():
-        key = name.lower()
-        merged[key] = f"{merged[key]}, {value}" if key in merged else value
-    return merged
-
-
-def _check_url(source: str, url: str) -> str:
+def check_url(source: str, url: str) -> str:
     """Return the URL without its fragment if it can be requested, else raise URLRefusedError saying why."""
     url = url.strip()
     if any(ch.isspace() or not ch.isprintable() for ch in url):

@@ -25,6 +25,11 @@ class Limits:
     # Bytes of address space of the worker extracting a source: 260 MB idle (the extraction code and language
     # model), at most 320 MB over the corpus, 1.2 GB for a 45 MB page.
     max_memory: int = 2 * 1024 * 1024 * 1024
+    # A browser capture (ingest/browser.py): the bytes of every response of its visit together (each one is
+    # held to max_bytes), and the height of its full-page screenshot in CSS pixels (a taller page is kept to
+    # this height, and its notes say so; Chromium cannot paint much more in one screenshot).
+    max_visit_bytes: int = 200 * 1024 * 1024
+    max_page_height: int = 20_000
     # Tesseract languages for images and scanned pages ("rus+eng"); None: detected from a first pass.
     ocr_languages: str | None = None
 

@@ -50,9 +50,14 @@ def choose(loaded: Loaded) -> Ingestor:
 def capture(item: SourceItem, limits: Limits) -> NewCapture:
     """Capture one source or raise CaptureError with a plain reason."""
     started = time.monotonic()
-    loaded = load(item, limits)
-    loaded.ocr = OcrRequest.within(limits, started)
-    captured = choose(loaded).capture(loaded)
+    if item.browser:
+        from ingest.browser_capture import capture_in_browser  # Playwright, only where a browser is asked for
+
+        captured = capture_in_browser(item.source, limits)
+    else:
+        loaded = load(item, limits)
+        loaded.ocr = OcrRequest.within(limits, started)
+        captured = choose(loaded).capture(loaded)
     if not captured.text.strip() and not captured.notes:
         raise CaptureError(item.source, "no text could be extracted")
     # Figures and index terms are derived like the text; deriving them here keeps that work in the

@@ -21,6 +21,7 @@ from ingest.pipeline import choose, reload
 
 PROVENANCE_MAX = 8 * 1024 * 1024  # bytes of one provenance record; a capture's is a few kilobytes
 PENDING_MAX = 64  # provenance records waiting for the record they describe; an export has one at a time
+VISIT_MAX = 100_000  # ids of exported browser visits' records kept while reading a file, to skip those records
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 

@@ -73,6 +73,8 @@ def keep_original(captured: NewCapture, blobs: Path) -> NewCapture:
         for part in captured.parts:  # a screenshot, OCR word boxes: stored here too, never sent through a pipe
             if part.body is not None:
                 part.sha256, part.size, part.body = store.put(part.body), len(part.body), None
+        if captured.exchange is not None:  # a browser's visit, likewise
+            captured.warc_sha256, captured.exchange = store.put(captured.exchange), None
     except OSError as exc:
         raise CaptureError(captured.source, f"the original could not be stored ({exc.strerror or exc})") from exc
     captured.size = len(captured.body)

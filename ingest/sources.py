@@ -28,10 +28,11 @@ READ_CHUNK = 1024 * 1024  # bytes per read after the first, for files that hold 
 
 @dataclass(frozen=True)
 class SourceItem:
-    """One file or URL to capture."""
+    """One file or URL to capture; `browser`: a URL loaded in a browser (ingest/browser.py), not fetched."""
 
     source: str
     is_url: bool
+    browser: bool = False
 
 
 @dataclass(frozen=True)

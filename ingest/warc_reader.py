@@ -50,6 +50,15 @@ SNIFF_SIZE = 1024
 SKIP_ORDER = ("warcinfo", "request", "metadata", "revisit", "redirect", "error", "non-document")
 
 
+class Awaited(dict):
+    """Provenance records of our export waiting for the record each describes, by its id; and `visit`, the
+    ids of the records of exported browser visits, which are skipped: their capture comes back from its DOM."""
+
+    def __init__(self):
+        super().__init__()
+        self.visit: set[str] = set()
+
+
 @dataclass
 class WarcRecord:
     """One record read to its end: what it says about itself and what reading it found."""
@@ -75,7 +84,7 @@ def read_warc(path: str, limits: Limits) -> Iterator[NewCapture | IngestResult]:
     """Yield a NewCapture per HTML or PDF record and per exported capture, a failed result per bad record, and
     one summary of the skipped records."""
     skipped: Counter[str] = Counter()
-    described: dict[str, dict] = {}  # record id: the provenance our export gave it, until the record arrives
+    described = Awaited()  # record id: the provenance our export gave it, until the record arrives
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -204,6 +213,9 @@ def _read_record(iterator: ArchiveIterator, record: ArcWarcRecord, label: str, l
                                           record.rec_headers.get_header("WARC-Refers-To"))
     provenance = described.pop(record_id, None) if record.rec_type in IMPORTED_TYPES else None
     skip = None if refers_to or provenance is not None else _skip_kind(record.rec_type, status)
+    if record_id in described.visit:  # of an exported browser capture, which came back from its DOM
+        described.visit.discard(record_id)
+        skip = "browser visit"
     payload = None
     if refers_to:
         stream = record.content_stream()
@@ -341,6 +353,9 @@ def _remember(entry: WarcRecord, skipped: Counter[str], described: dict[str, dic
         yield _record_failed(entry, "the provenance record is not a JSON object")
         return
     described[entry.refers_to] = provenance
+    visit = provenance.get("visit_records")
+    if isinstance(visit, list) and len(described.visit) + len(visit) <= exported.VISIT_MAX:
+        described.visit.update(record_id for record_id in visit if isinstance(record_id, str))
     if len(described) > exported.PENDING_MAX:
         # A file of provenance records without their records: forget the oldest rather than grow without bound.
         described.pop(next(iter(described)))

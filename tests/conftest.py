@@ -56,6 +56,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (a server that never answers in time)
     send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    trickle: float = 0.0  # seconds between the bytes of a body that never ends (a resource that keeps loading)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -72,12 +73,24 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(route.status)
         for name, value in route.headers.items():
             self.send_header(name, value)
-        if route.send_length and "Content-Length" not in route.headers:
+        if route.send_length and not route.trickle and "Content-Length" not in route.headers:
             self.send_header("Content-Length", str(len(route.body)))
-        if not route.send_length:
+        if not route.send_length or route.trickle:
             self.close_connection = True
         self.end_headers()
         self.wfile.write(route.body)
+        if route.trickle:
+            self._trickle(route.trickle)
+
+    def _trickle(self, seconds: float) -> None:
+        """Send a byte every `seconds` until the client hangs up (or a minute passes)."""
+        for _ in range(int(60 / seconds)):
+            try:
+                self.wfile.write(b" ")
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(seconds)
 
     def log_message(self, *args):
         pass

@@ -83,7 +83,7 @@ def _path_segment(value: str) -> str:
 API = {
     ("GET", "/api/captures"): (["limit", "offset"], []),
     ("GET", "/api/captures/<int:capture_id>"): (["text"], []),
-    ("POST", "/api/captures"): ([], ["url", "ocr_lang"]),
+    ("POST", "/api/captures"): ([], ["url", "ocr_lang", "browser"]),
     ("GET", "/api/search"): (["q", "limit", "page", "near"], []),
     ("GET", "/api/claims"): ([], []),
     ("POST", "/api/claims"): ([], ["text"]),
@@ -108,6 +108,7 @@ PLAUSIBLE = {
     "note": st.sampled_from([None, "Table 3."]),
     "text": st.sampled_from(["Kazakhstan exported $1.23 million of drones", "A claim"]), "url": URLS,
     "ocr_lang": st.sampled_from([None, "", "eng", "rus+eng", "jpn", "../eng"]),
+    "browser": st.sampled_from([False, True]),  # the URLs are refused before a browser would start
     "q": st.sampled_from(["drones", "$1.23 million", "figure:1230000 USD", "title:drones lang:en"]),
     "limit": st.sampled_from(["1", "5"]), "offset": st.sampled_from(["0", "1"]), "page": st.sampled_from(["1", "2"]),
     "near": st.sampled_from(["0", "10"]), "text_flag": st.sampled_from(["1", "0"]),
@@ -319,7 +320,8 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
         "ingest": [(st.lists(existing, min_size=1, max_size=2), st.lists(st.one_of(paths, URLS.map(_argument)),
                                                                           min_size=1, max_size=3), False),
                    json_flag, option("--jobs", st.just("1"), numbers), option("--timeout", st.just("1"), numbers),
-                   option("--max-size", st.just("1"), numbers), option("--ocr-lang", st.just("eng"), ARG)],
+                   option("--max-size", st.just("1"), numbers), option("--ocr-lang", st.just("eng"), ARG),
+                   option("--browser")],
         "search": [(one(PLAUSIBLE["q"]), one(ARG), False), option("--limit", st.just("5"), numbers),
                    option("--page", st.just("2"), numbers), option("--near", st.just("10"), numbers), json_flag],
         "show": [(ids, hostile_ids, False), json_flag, option("--text")],

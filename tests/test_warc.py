@@ -19,7 +19,7 @@ from warcio.warcwriter import WARCWriter
 from archive.errors import IntegrityError
 from archive.models import NewCapture, IngestResult
 from archive.store import sha256_hex
-from archive.warc_writer import ExportItem, exchange_warc, export_warc, warc_date
+from archive.warc_writer import ExportItem, HttpExchange, exchange_warc, export_warc, visit_warc, warc_date
 from ingest.fetch import USER_AGENT
 from ingest.pipeline import Limits, capture
 from ingest.sources import SourceItem
@@ -463,6 +463,34 @@ def test_exchange_warc_records_the_decoded_exchange():
     assert explained["removed_headers"] == {"content-encoding": "gzip", "transfer-encoding": "chunked",
                                             "content-length": "512"}
     assert explained["note"].startswith("re-serialised from the decoded HTTP exchange")
+
+
+def test_visit_warc_records_every_exchange_of_a_visit_and_the_visit():
+    page = HttpExchange("http://news.example/story", "GET", {"Host": "news.example"}, None, 200, "OK",
+                        [("Content-Type", "text/html"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2"),
+                         ("Content-Encoding", "gzip")], ARTICLE, "2026-01-02T03:04:05.000001Z")
+    form = HttpExchange("http://news.example/vote", "POST", {"Host": "news.example", "Content-Type": "text/plain"},
+                        b"choice=drones", 303, "See Other", [("Location", "/thanks")], b"",
+                        "2026-01-02T03:04:06.000002Z")
+    data = visit_warc([page, form], page, {"browser": "Chromium 1.2.3", "refused": []})
+    records = []
+    iterator = ArchiveIterator(io.BytesIO(data), check_digests=True)
+    for record in iterator:
+        records.append((record, record.content_stream().read()))
+        iterator.read_to_end()
+    assert [r.rec_type for r, _ in records] == ["response", "request", "response", "request", "metadata"]
+    assert all(r.digest_checker.passed is True for r, _ in records)
+    (response, body), _, (redirect, _), (post, posted), (note, summary) = records
+    assert body == ARTICLE and response.http_headers.get_header("Content-Encoding") is None
+    assert [v for k, v in response.http_headers.headers if k == "Set-Cookie"] == ["a=1", "b=2"]  # kept apart
+    assert redirect.http_headers.statusline == "303 See Other"
+    assert redirect.rec_headers.get_header("WARC-Date") == "2026-01-02T03:04:06.000002Z"
+    assert post.http_headers.protocol == "POST" and posted == b"choice=drones"
+    assert post.rec_headers.get_header("WARC-Target-URI") == "http://news.example/vote"
+    assert note.rec_headers.get_header("WARC-Refers-To") == response.rec_headers.get_header("WARC-Record-ID")
+    told = json.loads(summary)
+    assert told["visit"]["browser"] == "Chromium 1.2.3"
+    assert told["removed_headers"] == {"http://news.example/story": {"content-encoding": "gzip"}}
 
 
 @pytest.fixture

@@ -54,7 +54,8 @@ def get_capture(capture_id: int):
 
 @bp.post("/captures")
 def create_capture():
-    """Capture one uploaded file (multipart field "file", with "ocr_lang") or one URL (JSON {"url", "ocr_lang"})."""
+    """Capture one uploaded file (multipart field "file", with "ocr_lang") or one URL (JSON {"url", "ocr_lang",
+    "browser": false}; with "browser": true the page is loaded in headless Chromium)."""
     archive = get_archive()
     upload = request.files.get("file")
     if upload is not None and upload.filename:
@@ -62,10 +63,12 @@ def create_capture():
         ocr_languages = request.form.get("ocr_lang")
     else:
         body = json_object('{"url": "https://..."}, or a file in the multipart field "file"')
-        url = body.get("url")
+        url, browser = body.get("url"), body.get("browser", False)
         if not isinstance(url, str) or not url.strip():
             return json_error('Send a file (multipart field "file") or JSON {"url": "https://..."}.', 400)
-        source, ocr_languages = SourceItem(url.strip(), True), body.get("ocr_lang")
+        if not isinstance(browser, bool):
+            return json_error('"browser" is true (load the page in a browser) or false.', 400)
+        source, ocr_languages = SourceItem(url.strip(), True, browser=browser), body.get("ocr_lang")
     result = archive.capture_one(source, limits(ocr_languages))
     if result.status == "failed":
         return json_error(result.error, STATUS[result.error_kind], source=result.source, error_kind=result.error_kind)

@@ -15,9 +15,12 @@ from ingest.sources import SourceItem, Upload
 from web import arguments
 from web.db import get_archive
 from web.render import render_text, source_for_people, title_for_people
+from web.screenshots import capture_shot
 from web.security import ORIGINAL_POLICY
 
 bp = Blueprint("captures", __name__)
+# The parts served inline, by media type (and the extension of their file name): pictures and data, never markup.
+SERVED_PARTS = {"image/png": ".png", "application/json": ".json"}
 CLAIMS_TO_CHOOSE = 200  # the newest claims offered when citing a passage; an older one is cited from its id
 
 
@@ -58,8 +61,10 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     hit, hit_end = request.args.get("at", type=int), request.args.get("to", type=int)
     html_text = render_text(capture.text or "", capture.pages, citations, hit, hit_end,
                             ocr_pages=(capture.ocr or {}).get("pages") or ())
+    pointed = (hit, hit_end) if hit is not None and hit_end is not None else None
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
+        shot=capture_shot(archive.layout(capture), citations, pointed),
         versions=archive.versions(capture), tracking=archive.quote_tracking(capture),
         observations=archive.observations(capture.id),
         cite_error=cite_error, suggestion=suggestion,
@@ -119,9 +124,28 @@ def attachment(data: bytes, media_type: str, filename: str) -> Response:
     return response
 
 
+@bp.get("/captures/<int:capture_id>/parts/<role>")
+def part(capture_id: int, role: str):
+    """Serve a further original of a capture (a browser's screenshot, its layout) as its own type, inline."""
+    archive = get_archive()
+    capture = archive.get(capture_id)
+    recorded = capture.part(role)
+    if recorded is None or recorded["media_type"] not in SERVED_PARTS:
+        return render_template("error.html", message=f"Capture #{capture_id} has no part named {role[:40]!r}."), 404
+    response = Response(archive.part(capture, role), mimetype=recorded["media_type"])
+    response.headers["Content-Disposition"] = f'inline; filename="capture-{capture.id}-{recorded["role"]}' \
+                                              f'{SERVED_PARTS[recorded["media_type"]]}"'
+    response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Digest"] = f"sha-256={recorded['sha256']}"
+    # Stored by content and never rewritten: a browser may keep it (the screenshot is drawn on every view).
+    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
+    return response
+
+
 @bp.get("/captures/<int:capture_id>/warc")
 def exchange(capture_id: int):
-    """Download the WARC records of an http capture's request and response."""
+    """Download the WARC records of a capture's HTTP exchanges (an http capture's, a browser's visit)."""
     archive = get_archive()
     capture = archive.get(capture_id)
     data = archive.exchange(capture)
@@ -186,22 +210,25 @@ def add_form():
 
 @bp.post("/add")
 def add():
-    """Capture uploaded files and pasted URLs; report each source's result."""
+    """Capture uploaded files and pasted URLs (in a browser when asked); report each source's result."""
+    browser = bool(request.form.get("browser"))
     try:
         chosen = limits(request.form.get("ocr_lang"))
     except InvalidInputError as exc:
-        return render_template("add.html", results=[], error=str(exc)), 400
-    results = capture_request(request.files.getlist("files"), request.form.get("urls", ""), chosen)
+        return render_template("add.html", results=[], error=str(exc), browser=browser), 400
+    results = capture_request(request.files.getlist("files"), request.form.get("urls", ""), chosen, browser)
     if not results:
-        return render_template("add.html", results=[], error="Choose files or paste URLs to capture."), 400
-    return render_template("add.html", results=results)
+        return render_template("add.html", results=[], browser=browser,
+                               error="Choose files or paste URLs to capture."), 400
+    return render_template("add.html", results=results, browser=browser)
 
 
-def capture_request(files, urls_text: str, chosen: Limits) -> list[IngestResult]:
-    """Capture each uploaded file and each URL (one per line), store them, and return one result each."""
+def capture_request(files, urls_text: str, chosen: Limits, browser: bool = False) -> list[IngestResult]:
+    """Capture each uploaded file and each URL (one per line, loaded in a browser with `browser`), store them,
+    and return one result each."""
     sources: list[SourceItem | Upload] = [Upload(safe_upload_name(upload.filename), upload.read())
                                           for upload in files if upload and upload.filename]
-    sources += [SourceItem(line.strip(), True) for line in urls_text.splitlines() if line.strip()]
+    sources += [SourceItem(line.strip(), True, browser=browser) for line in urls_text.splitlines() if line.strip()]
     return list(get_archive().capture(sources, chosen, shared_pool=True)) if sources else []
 
 

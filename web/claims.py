@@ -12,6 +12,7 @@ from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
 from web import arguments
 from web.db import get_archive
+from web.screenshots import citation_shot
 
 bp = Blueprint("claims", __name__)
 PER_PAGE = 50
@@ -60,7 +61,8 @@ def _row(archive, citation) -> dict:
     before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
         citation.prefix, citation.exact, citation.suffix)
     return {"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after,
-            "tracking": _in_newest_version(archive, capture, citation)}
+            "tracking": _in_newest_version(archive, capture, citation),
+            "shot": citation_shot(archive.layout(capture), citation) if citation.verified else None}
 
 
 def _in_newest_version(archive, capture, citation):
