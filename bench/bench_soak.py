@@ -135,6 +135,17 @@ class Client(threading.Thread):
             self.request("claim page", "GET", f"/claims/{self.random.choice(self.claims)}")
 
 
+def finish(threads: list[threading.Thread], server: subprocess.Popen, log, started: float, wait: float) -> float:
+    """Wait for the simulated people (each at most `wait` s), stop the server; return the seconds since `started`."""
+    for thread in threads:
+        thread.join(wait)
+    elapsed = time.monotonic() - started
+    server.terminate()
+    server.wait(30)
+    log.close()
+    return elapsed
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else 0.0
@@ -210,12 +221,7 @@ def main() -> int:
     reindex_result = {"code": reindex.returncode, "seconds": round(time.monotonic() - begun, 1),
                       "output": (reindex.stdout + reindex.stderr)[-300:]}
 
-    for thread in [*clients, *ingesters]:
-        thread.join(args.seconds * 5)
-    elapsed = time.monotonic() - started
-    server.terminate()
-    server.wait(30)
-    log.close()
+    elapsed = finish([*clients, *ingesters], server, log, started, args.seconds * 5)
 
     # What the archive must hold now.
     from archive.archive import Archive

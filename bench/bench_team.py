@@ -31,7 +31,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 sys.path[:0] = [str(REPO), str(BENCH_DIR)]
 
-from bench_soak import QUERIES, SEED_TEXT, evidence, free_port, percentile, write_folder  # noqa: E402
+from bench_soak import QUERIES, SEED_TEXT, evidence, finish, free_port, percentile, write_folder  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 ROLES = ["viewer"] * 4 + ["contributor"] * 12 + ["editor"] * 4  # 20 people, cycled for other counts
@@ -41,8 +41,10 @@ _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 class Person(threading.Thread):
     """One logged-in user: pages through a session cookie, the API with a token, until the deadline."""
 
-    def __init__(self, name: str, role: str, token: str, port: int, deadline: float, stats: dict, acknowledged: list):
+    def __init__(self, name: str, role: str, token: str, port: int, deadline: float, stats: dict, acknowledged: list,
+                 captures: int):
         super().__init__(name=name, daemon=True)
+        self.captures = captures  # ids 1..captures exist
         self.role, self.token, self.base, self.deadline = role, token, f"http://127.0.0.1:{port}", deadline
         self.stats, self.acknowledged = stats, acknowledged
         self.random = random.Random(name)
@@ -103,7 +105,7 @@ class Person(threading.Thread):
             self.call("api search", "GET", f"/api/search?q={query}", api=True)
 
     def read(self) -> None:
-        path = self.random.choice(["/captures", "/claims", f"/captures/{self.random.randint(2, 40)}"])
+        path = self.random.choice(["/captures", "/claims", f"/captures/{self.random.randint(1, self.captures)}"])
         self.call("page " + path.rstrip("0123456789"), "GET", path)
 
     def read_claim(self) -> None:
@@ -173,16 +175,11 @@ def main() -> int:
     stats = {"latency": defaultdict(list), "errors": []}
     acknowledged: list = []
     started = time.monotonic()
-    threads = [Person(name, role, token, port, started + args.seconds, stats, acknowledged)
+    threads = [Person(name, role, token, port, started + args.seconds, stats, acknowledged, args.pages + 1)
                for name, role, token in people]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join(args.seconds * 5)
-    elapsed = time.monotonic() - started
-    server.terminate()
-    server.wait(30)
-    log.close()
+    elapsed = finish(threads, server, log, started, args.seconds * 5)
 
     from archive.archive import Archive
 
