@@ -60,7 +60,7 @@ _JOIN = LazyPattern(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_E
 # The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
 # a reader looks no further from where a number begins, so a long run costs in proportion to its length.
 _LONGEST_NUMBER = 14
-_EXPECTED_LETTERS = {language: re.compile(f"[{letters}{letters.upper()}]")
+_EXPECTED_LETTERS = {language: LazyPattern(f"[{letters}{letters.upper()}]")
                      for language, letters in EXPECTED_LETTERS.items()}
 
 

@@ -124,7 +124,7 @@ def _cyrillic_language(window: str) -> str:
 
 
 HANGUL = LazyPattern(r"[\uac00-\ud7a3]")
-_LETTERS = {language: re.compile(f"[{letters}]") for language, letters in LANGUAGE_LETTERS.items()}
-_CYRILLIC_LETTERS = {language: re.compile(f"[{letters}{letters.upper()}]")
+_LETTERS = {language: LazyPattern(f"[{letters}]") for language, letters in LANGUAGE_LETTERS.items()}
+_CYRILLIC_LETTERS = {language: LazyPattern(f"[{letters}{letters.upper()}]")
                      for language, letters in CYRILLIC_LETTERS.items()}
 _SOUTH_SLAVIC_LETTERS = LazyPattern(f"[{SOUTH_SLAVIC_LETTERS}{SOUTH_SLAVIC_LETTERS.upper()}]")
