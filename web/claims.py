@@ -68,7 +68,7 @@ def _row(archive, citation) -> dict:
 def _in_newest_version(archive, capture, citation):
     """Return (newest capture, what became of the quote there) when the cited page has a newer version."""
     all_versions = archive.versions(capture)
-    if all_versions[-1].id == capture.id:
+    if all_versions[-1].id == capture.id or not citation.exact:
         return None
     newest = archive.get(all_versions[-1].id, with_text=True)
     return newest, changes.track(newest.text or "", citation.exact, citation.prefix, citation.suffix,
