@@ -22,7 +22,6 @@ from archive.errors import CaptureError, InvalidInputError, PictureError
 from archive.models import Capture
 from archive.regions import CellRequest, Region, RegionRequest, TableCell
 from archive.store import BlobStore, sha256_hex
-from archive.tools import version_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -144,6 +143,8 @@ class Pictures:
         if picture_kind(capture) != PDF:
             return []
         self._check_page(capture, page)
+        from archive.tools import version_of  # importlib.metadata: not for the read commands, which never ask
+
         key = f"tables/{capture.sha256}/{page}-{version_of('pdfplumber')}-{TABLES_FORMAT}.json"
         cached = self.cache.get(key)
         if cached is None:
