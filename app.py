@@ -26,7 +26,7 @@ from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Obser
 from archive.ocr_notice import describe_ocr, page_ranges
 from archive.permissions import ROLES
 from archive.quotes import QuoteNotFoundError
-from archive.regions import Region, describe_cell
+from archive.regions import describe_cell, describe_region
 from archive.figures import Agreement, describe_agreement
 from archive.figures import extract as extract_figures
 from ingest.limits import Limits
@@ -656,7 +656,7 @@ def pointed_at(citation) -> str:
     if citation.cell:
         return f", {describe_cell(citation.cell)}"
     if citation.region:
-        return f", region {Region(**citation.region).describe()}"
+        return f", region {describe_region(citation.region)}"
     return ""
 
 

@@ -54,8 +54,7 @@ class Region:
 
     def describe(self) -> str:
         """Say where the region is, as pages and reports show it."""
-        return (f"page {self.page}: {self.w} × {self.h} px at ({self.x}, {self.y}) of the page's picture "
-                f"({self.width} × {self.height} px)")
+        return describe_region(self.to_json())
 
 
 @dataclass(frozen=True)
@@ -108,6 +107,12 @@ class TableCell:
     def describe(self) -> str:
         """Say which cell it is: "Table 1, row 2 (8806), column 4 (Value, USD)"."""
         return describe_cell(self.to_json())
+
+
+def describe_region(region: dict[str, Any]) -> str:
+    """Say where a recorded region is: "page 2: 200 × 40 px at (72, 100) of the page's picture (595 × 842 px)"."""
+    return (f"page {region.get('page')}: {region.get('w')} × {region.get('h')} px at ({region.get('x')}, "
+            f"{region.get('y')}) of the page's picture ({region.get('width')} × {region.get('height')} px)")
 
 
 def describe_cell(cell: dict[str, Any]) -> str:

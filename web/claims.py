@@ -12,6 +12,7 @@ from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
 from web import arguments
 from web.db import get_archive
+from web.page_views import region_shot
 from web.screenshots import citation_shot
 
 bp = Blueprint("claims", __name__)
@@ -60,9 +61,11 @@ def _row(archive, citation) -> dict:
     found = quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
     before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
         citation.prefix, citation.exact, citation.suffix)
+    shot = None
+    if citation.verified:
+        shot = region_shot(citation) or citation_shot(archive.layout(capture), citation)
     return {"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after,
-            "tracking": _in_newest_version(archive, capture, citation),
-            "shot": citation_shot(archive.layout(capture), citation) if citation.verified else None}
+            "tracking": _in_newest_version(archive, capture, citation), "shot": shot}
 
 
 def _in_newest_version(archive, capture, citation):
