@@ -131,3 +131,22 @@ def test_a_capture_with_no_pictures_has_no_page_view_and_refuses_regions(client,
     assert 'id="page-view"' not in page and 'name="region"' not in page and "region.js" not in page
     answer = client.post(f"/captures/{site['note']}/cite", data={"region": "1:0,0,5,5", "claim_id": site["claim"]})
     assert answer.status_code == 400 and "has no picture to mark a region on" in answer.text
+
+
+def test_the_api_cites_a_region_and_a_cell(client, site):
+    ids = {"claim_id": site["claim"], "capture_id": site["report"]}
+    cell = client.post("/api/citations", json={**ids, "cell": {"page": 2, "table": 1, "row": 3, "column": 2}})
+    assert cell.status_code == 201
+    assert cell.json["exact"] == "Optical instruments" and cell.json["verified"] is True
+    assert cell.json["cell"]["row_header"] == "9013" and cell.json["cell"]["column_header"] == "Goods"
+    region = client.post("/api/citations", json={**ids, "quote": "USD 1,230,000",
+                                                 "region": {"page": 2, "x": 50, "y": 60, "w": 500, "h": 300}})
+    assert region.status_code == 201 and region.json["region"]["width"] == 595
+    shown = client.get(f"/api/claims/{site['claim']}").json["citations"]
+    assert [c["cell"] is not None for c in shown] == [True, False]
+    for body, status, said in (({**ids}, 400, "Send JSON"),
+                               ({**ids, "region": {"page": 2, "x": 0, "y": 0, "w": 0, "h": 1}}, 400, "one pixel"),
+                               ({**ids, "cell": "2:1:1:9"}, 400, "no cell at row 1, column 9"),
+                               ({**ids, "region": [2, 0, 0, 5, 5]}, 400, "PAGE:X,Y,WIDTH,HEIGHT")):
+        answer = client.post("/api/citations", json=body)
+        assert answer.status_code == status and said in answer.json["error"], body
