@@ -9,6 +9,8 @@ PICTURE_LIMITS. What they return is derived data: archive/pictures.py keeps it i
 - `render_page`: a page as PNG at a width, never past MAX_PICTURE_PIXELS.
 - `find_tables`: pdfplumber's table finder on a PDF page, each cell with its text, its box (PDF points from the
   page's top left) and where it stands in the page's text as the PDF ingestor extracts it (ingest/pdf.py).
+- `differing_share`: how much of a picture said to be drawn from a page differs from drawing it again (the check
+  of a bundle's pictures, archive/picturecheck.py).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from ingest.limits import Limits
 PICTURE_LIMITS = Limits(time_limit=30.0, max_memory=1536 * 1024 * 1024)
 MAX_PICTURE_PIXELS = 12_000_000  # a picture is drawn smaller rather than larger than this (1,600 × 7,500)
 ORIENTATION = 0x0112  # the EXIF tag
+SHADE = 48  # of 255: a pixel differing by less is the same pixel, drawn by another version of the renderer
+TILE = 16  # pixels a side of the squares whose differing pixels are counted apart
 
 
 def page_sizes(body: bytes, kind: str, source: str) -> list[tuple[int, int]]:
@@ -172,3 +176,31 @@ def _frames(body: bytes, source: str):
         raise
     except Exception as exc:  # Pillow raises many unrelated types on damaged files
         raise CaptureError(source, f"the image cannot be drawn ({type(exc).__name__}: {exc})") from exc
+
+
+def differing_share(body: bytes, kind: str, page: int, drawn: bytes, source: str) -> tuple[float, float]:
+    """Draw page `page` of an original again at the width of a picture said to be drawn from it; return the share
+    of the picture's pixels that differ from the new drawing by more than a shade, overall and in its worst
+    TILE × TILE square ((1.0, 1.0) when the sizes differ). Another version of the renderer moves edges a little
+    everywhere; an alteration changes a patch."""
+    from PIL import Image, ImageChops
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            theirs = Image.open(io.BytesIO(drawn))
+        if theirs.format != "PNG" or theirs.size[0] * theirs.size[1] > MAX_PICTURE_PIXELS:
+            raise CaptureError(source, "the picture is no PNG drawn within the size pages are drawn at")
+        theirs = theirs.convert("RGB")
+    except CaptureError:
+        raise
+    except Exception as exc:  # Pillow raises many unrelated types on damaged files
+        raise CaptureError(source, f"the picture cannot be read ({type(exc).__name__}: {exc})") from exc
+    ours = Image.open(io.BytesIO(render_page(body, kind, page, theirs.size[0], source))).convert("RGB")
+    if ours.size != theirs.size:
+        return 1.0, 1.0
+    differing = ImageChops.difference(ours, theirs).convert("L").point(lambda shade: 255 if shade > SHADE else 0)
+    width, height = differing.size
+    # Averaging down by TILE turns each square into the share of its pixels that differ (0 to 255).
+    tiles = differing.reduce(TILE) if width >= TILE and height >= TILE else differing
+    return differing.histogram()[255] / (width * height), max(tiles.getdata()) / 255
