@@ -640,8 +640,9 @@ def claim_show(ctx, claim_id, as_json):
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
         figure = (citation.agreement or Agreement("none")).describe()
-        click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"{pointed_at(citation)}  "
-                   f"({where}{page}; {mark}; {figure})")
+        quoted = f"\"{citation.exact}\"" if citation.exact else "(no quote)"
+        click.echo(f"  #{citation.id} {citation.stance:11} {quoted}{pointed_at(citation)}  ({where}{page}; {mark}; "
+                   f"{figure})")
     for citation in shown.retracted:
         reason = f": {printable(citation.reason)}" if citation.reason else ""
         click.echo(f"  #{citation.id} RETRACTED {citation.removed_at} by {printable(citation.retracted_by or '?')}"

@@ -137,9 +137,10 @@ class Pictures:
         self.cache.put(key, drawn)
         return drawn
 
-    def tables(self, capture: Capture, page: int) -> list[Table]:
+    def tables(self, capture: Capture, page: int, find: bool = True) -> list[Table] | None:
         """Return the tables pdfplumber's table finder sees on a page of a PDF capture ([] for other captures),
-        each cell placed in the capture's text where it stands there as one passage."""
+        each cell placed in the capture's text where it stands there as one passage; without `find`, only
+        tables found before (None when they were not)."""
         if picture_kind(capture) != PDF:
             return []
         self._check_page(capture, page)
@@ -147,6 +148,8 @@ class Pictures:
 
         key = f"tables/{capture.sha256}/{page}-{version_of('pdfplumber')}-{TABLES_FORMAT}.json"
         cached = self.cache.get(key)
+        if cached is None and not find:
+            return None
         if cached is None:
             from ingest import pictures as drawing
 

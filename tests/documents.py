@@ -150,20 +150,27 @@ def customs_table_pdf(language: str = "en") -> bytes:
     return table_pdf(title, rows)
 
 
-def joined_pdf(*documents: bytes) -> bytes:
-    """Return one PDF of the pages of several, in order."""
+def joined_pdf(*documents: bytes, title: str | None = None, author: str | None = None) -> bytes:
+    """Return one PDF of the pages of several, in order, with a title and an author when given."""
     writer = PdfWriter()
     for body in documents:
         for page in PdfReader(io.BytesIO(body)).pages:
             writer.add_page(page)
+    writer.add_metadata({key: value for key, value in (("/Title", title), ("/Author", author)) if value})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
 
 
+CUSTOMS_COVER = ["Customs Statistics Office - Annual export report 2022 (sample)", "Section 4. Exports by destination",
+                 "This report is a sample written for the evidence archive; all figures are invented."]
+CUSTOMS_LINES = ["Unmanned aircraft and parts (HS 8806): USD 1,230,000", "Optical instruments (HS 9013): USD 410,500",
+                 "Television cameras (HS 8525): USD 96,000", "Total of listed goods: USD 1,736,500"]
+
+
 def customs_report_pdf() -> bytes:
-    """Return a customs report of two pages: a cover page, then Table 4.2 (the English customs table, ruled) and
-    the sentence stating its first row's value."""
+    """Return the sample customs report (samples/customs-report-2022.pdf is this): a cover page, then Table 4.2
+    (the English customs table, ruled) and the sentences stating its values."""
     title, rows = CUSTOMS_TABLES["en"]
-    return joined_pdf(pdf_bytes(["Customs Statistics Office - Annual export report 2022"]),
-                      table_pdf(title, rows, after=["Unmanned aircraft and parts (HS 8806): USD 1,230,000"]))
+    return joined_pdf(pdf_bytes(["\n".join(CUSTOMS_COVER)]), table_pdf(title, rows, after=CUSTOMS_LINES),
+                      title="Annual export report 2022 (sample)", author="Customs Statistics Office (sample)")

@@ -75,11 +75,23 @@ def test_a_hit_without_a_page_argument_still_shows_its_page(client, site, app):
     assert "Page 9 of 12" in client.get(f"/captures/{site['long']}?at={at}").text
 
 
-def test_the_tables_of_a_page_are_written_out_and_each_cell_cites_itself(client, site):
-    page = client.get(f"/captures/{site['report']}?page=2").text
-    assert "Table 1 of page 2, as pdfplumber's table finder reads it" in page
+def test_the_tables_of_a_page_are_found_apart_then_written_out_and_each_cell_cites_itself(client, site):
+    first = client.get(f"/captures/{site['report']}?page=2").text  # the tables are not found in this request
+    src = f"/captures/{site['report']}/pages/2/tables?fragment=1"
+    assert f'<div id="page-tables" data-src="{src}">' in first and "pages.js" in first
+    assert "table finder reads it" not in first
+    fragment = client.get(src)
+    assert fragment.status_code == 200 and "<html" not in fragment.text
+    assert "Table 1 of page 2, as pdfplumber's table finder reads it" in fragment.text
     link = f'/captures/{site["report"]}?page=2&amp;cell=2:1:2:4#cite'
-    assert f'<td><a href="{link}" title="Cite table 1, row 2, column 4">1,230,000</a></td>' in page
+    assert f'<td><a href="{link}" title="Cite table 1, row 2, column 4">1,230,000</a></td>' in fragment.text
+    whole = client.get(f"/captures/{site['report']}/pages/2/tables").text  # without scripts: a page of their own
+    assert "<h1>Tables of page 2 of Annual export report 2022 (sample)</h1>" in whole and link in whole
+    page = client.get(f"/captures/{site['report']}?page=2").text  # found once: written into the page view
+    assert link in page and 'id="page-tables"' not in page and "pages.js" not in page
+    assert "sees no table on this page" in client.get(f"/captures/{site['report']}/pages/1/tables").text
+    assert client.get(f"/captures/{site['report']}/pages/3/tables").status_code == 404
+    assert client.get(f"/captures/{site['note']}/pages/1/tables").status_code == 404
     chosen = client.get(f"/captures/{site['report']}?page=2&cell=2:1:2:4").text
     assert "Citing <strong>Table 1, row 2 (8806), column 4 (Value, USD)</strong> on page 2: <q>1,230,000</q>" in chosen
     assert '<input type="hidden" name="cell" value="2:1:2:4">' in chosen

@@ -14,7 +14,7 @@ from archive.errors import InvalidInputError, PictureError
 from archive.pictures import WIDTHS, drawn_width, page_count, picture_kind
 from archive.regions import CellRequest, Region, parse_region
 from ingest.pipeline import Limits, capture_upload
-from tests.documents import CUSTOMS_TABLES, customs_table_pdf, pdf_bytes, table_pdf
+from tests.documents import CUSTOMS_TABLES, customs_report_pdf, customs_table_pdf, pdf_bytes, table_pdf
 from tests.scans import encoded, multipage_tiff, needs_tesseract, page_image
 
 
@@ -144,3 +144,13 @@ def test_the_frames_of_a_tiff_are_its_pages(archive):
     assert page_count(capture) == 2 and archive.pictures.sizes(capture) == [(1240, 1754), (1240, 1754)]
     assert Image.open(io.BytesIO(archive.pictures.image(capture, 2, 400))).size == (400, 566)
     assert archive.pictures.tables(capture, 1) == []  # tables are found on PDF pages only
+
+
+def test_the_sample_customs_report_is_this_table_and_its_cells_can_be_cited(archive):
+    from pathlib import Path
+
+    sample = (Path(__file__).resolve().parents[1] / "samples" / "customs-report-2022.pdf").read_bytes()
+    assert sample == customs_report_pdf()  # made by tests/documents.py, so anyone can make it again
+    capture = _captured(archive, "customs-report-2022.pdf", sample)
+    [table] = archive.pictures.tables(capture, 2)
+    assert [cell.text for cell in table.rows[1]] == ["8806", "Unmanned aircraft and parts", "Kazakhstan", "1,230,000"]

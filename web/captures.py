@@ -69,7 +69,8 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
         shot=capture_shot(archive.layout(capture), citations, pointed),
-        view=page_view(archive, capture, citations, request.args.get("page", type=int), hit, asked_cell),
+        view=page_view(archive, capture, citations, request.args.get("page", type=int), hit, asked_cell,
+                       find_tables=False),
         versions=archive.versions(capture), tracking=archive.quote_tracking(capture),
         observations=archive.observations(capture.id),
         cite_error=cite_error, suggestion=suggestion,
@@ -163,6 +164,19 @@ def page_image(capture_id: int, page: int):
     # Drawn from an original that never changes: a browser may keep it (a page view shows it on every visit).
     response.headers["Cache-Control"] = "private, max-age=604800"
     return response
+
+
+@bp.get("/captures/<int:capture_id>/pages/<int:page>/tables")
+def page_tables(capture_id: int, page: int):
+    """Show the tables the finder sees on a page of a PDF capture, each cell a link that cites it: on a page of
+    their own, or with ?fragment=1 only the tables, which the capture page's script puts in its page view."""
+    archive = get_archive()
+    capture = archive.get(capture_id, with_text=True)
+    if picture_kind(capture) not in (PDF, IMAGE) or not 1 <= page <= page_count(capture):
+        return render_template("error.html", message=f"Capture #{capture_id} has no page {page}."), 404
+    view = page_view(archive, capture, [], page, None, None)
+    return render_template("_page_tables.html" if request.args.get("fragment") else "page_tables.html",
+                           capture=capture, view=view)
 
 
 @bp.get("/captures/<int:capture_id>/warc")

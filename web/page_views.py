@@ -28,7 +28,7 @@ class PageView:
     page: int
     count: int
     shot: Shot
-    tables: list[Table] = field(default_factory=list)
+    tables: list[Table] | None = field(default_factory=list)  # None: not found yet (the browser asks for them)
     tables_problem: str | None = None  # why the page's tables could not be found
     chosen: tuple[TableCell, Cell] | None = None  # the table cell picked to cite, from ?cell=
     cell_problem: str | None = None  # why the cell asked for cannot be cited
@@ -47,9 +47,11 @@ class PageView:
 
 
 def page_view(archive, capture, citations, asked_page: int | None, hit: int | None,
-              asked_cell: str | None) -> PageView | None:
+              asked_cell: str | None, find_tables: bool = True) -> PageView | None:
     """Return the page view of a PDF or image capture (None for other captures): the page asked for, else the
-    page of the passage pointed at, else the first; its cited regions marked, its tables, the cell chosen."""
+    page of the passage pointed at, else the first; its cited regions marked, the cell chosen, and its tables
+    (without `find_tables`, only when found before: finding them takes a worker a moment, which the capture
+    page leaves to a request of the browser's own, as it leaves the page's picture)."""
     if picture_kind(capture) not in (PDF, IMAGE) or not page_count(capture):
         return None
     count = page_count(capture)
@@ -64,7 +66,7 @@ def page_view(archive, capture, citations, asked_page: int | None, hit: int | No
         if citation.region and citation.region["page"] == page:
             view.shot.marks.append(Mark(_box(citation.region), "cited", cited_label(citation)))
     try:
-        view.tables = archive.pictures.tables(capture, page)
+        view.tables = archive.pictures.tables(capture, page, find=find_tables or bool(asked_cell))
     except PictureError as exc:
         view.tables_problem = str(exc)
     if asked_cell:
