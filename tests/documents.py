@@ -121,9 +121,11 @@ CUSTOMS_TABLES = {
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core: Cyrillic too
 
 
-def table_pdf(title: str, rows: list[list[str]], before: list[str] = (), after: list[str] = ()) -> bytes:
+def table_pdf(title: str, rows: list[list[str]], before: list[str] = (), after: list[str] = (),
+              widths: list[float] | None = None) -> bytes:
     """Return a one-page PDF with lines of text, then a table with borders (a reportlab Table, one cell a
-    string), then more lines: a table pdfplumber's table finder sees by its ruling lines."""
+    string), then more lines: a table pdfplumber's table finder sees by its ruling lines. With column `widths`
+    (points), each cell's text wraps within its column."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -133,7 +135,8 @@ def table_pdf(title: str, rows: list[list[str]], before: list[str] = (), after: 
     if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT)))
     style = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=14)
-    table = Table(rows)
+    table = Table([[Paragraph(cell, style) for cell in row] for row in rows], colWidths=widths) if widths \
+        else Table(rows)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"), ("FONTSIZE", (0, 0), (-1, -1), 10),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))

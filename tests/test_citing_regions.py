@@ -11,7 +11,7 @@ import pytest
 from archive.errors import InvalidInputError
 from archive.quotes import QuoteNotFoundError
 from ingest.pipeline import Limits, capture_upload
-from tests.documents import customs_report_pdf, customs_table_pdf, write
+from tests.documents import customs_report_pdf, customs_table_pdf, table_pdf, write
 
 CLAIM = "Kazakhstan exported $1.23 million of drones to Russia in 2022"
 
@@ -157,3 +157,15 @@ def test_the_command_line_cites_a_region_and_a_cell(evidence, home, tmp_path):
     assert refused.exit_code == 2 and "reaches outside page 1" in refused.output
     missing = evidence("claim", "cite", "1", "1")
     assert missing.exit_code == 2 and "The quote must be text" in missing.output
+
+
+def test_a_wrapped_cell_beside_wrapped_cells_is_cited_by_its_region_and_cell(archive):
+    rows = [["HS code", "Goods", "Value, USD"],
+            ["8806", "Unmanned aircraft and parts thereof, including spare parts", "1,230,000 (first half: 600,000)"]]
+    body = table_pdf("Table 4.3 Exports, details", rows, widths=[60, 120, 90])
+    capture = archive.add(capture_upload("wrapped.pdf", body, Limits())).capture
+    claim = archive.add_claim(CLAIM)
+    citation = archive.cite(claim.id, capture.id, cell="1:1:2:2")  # its lines stand apart in the page's text
+    assert citation.exact == "" and citation.verified and citation.region["page"] == 1
+    assert citation.cell["text"].split() == "Unmanned aircraft and parts thereof, including spare parts".split()
+    assert archive.cite(claim.id, capture.id, cell="1:1:2:1").exact == "8806"  # one line: quoted as usual

@@ -10,7 +10,7 @@ import pytest
 
 from archive.archive import Archive
 from ingest.pipeline import Limits, capture_upload
-from tests.documents import customs_report_pdf, pdf_bytes
+from tests.documents import customs_report_pdf, pdf_bytes, table_pdf
 
 CLAIM = "Kazakhstan exported $1.23 million of drones to Russia in 2022"
 
@@ -162,3 +162,12 @@ def test_the_api_cites_a_region_and_a_cell(client, site):
                                ({**ids, "region": [2, 0, 0, 5, 5]}, 400, "PAGE:X,Y,WIDTH,HEIGHT")):
         answer = client.post("/api/citations", json=body)
         assert answer.status_code == status and said in answer.json["error"], body
+
+
+def test_the_cite_form_says_when_a_cell_is_cited_by_its_region_alone(client, app):
+    rows = [["Goods", "Value, USD"], ["Unmanned aircraft and parts thereof", "1,230,000 (first half: 600,000)"]]
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        capture = archive.add(capture_upload("wrapped.pdf", table_pdf("Table 4.3", rows, widths=[110, 90]),
+                                             Limits())).capture
+    chosen = client.get(f"/captures/{capture.id}?page=1&cell=1:1:2:1").text
+    assert "its text does not stand as one passage in the page's text, so the cell is cited by its region" in chosen
