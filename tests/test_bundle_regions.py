@@ -15,6 +15,7 @@ from archive.bundlecheck import verify_bundle
 from archive.regions import MEDIA_FRAGMENTS, PDF_FRAGMENTS
 from ingest.pipeline import Limits, capture_upload
 from tests.documents import customs_report_pdf, pdf_bytes
+from tests.scans import multipage_tiff, needs_tesseract
 from tests.test_bundle import _read, _rewrite
 
 PICTURE = "pages/capture-1-page-2.png"
@@ -156,3 +157,19 @@ def test_a_picture_drawn_by_another_version_is_compared_square_by_square(bundled
     problems = verify_bundle(painted).problems
     assert {p.kind for p in problems} == {"picture_mismatch"}
     assert "drawn by pypdfium2 4.30.0" in problems[0].detail
+
+
+@needs_tesseract("eng")
+def test_a_region_of_a_scanned_frame_travels_drawn_by_pillow_and_verifies(archive, tmp_path):
+    capture = archive.add(capture_upload("fax.tif", multipage_tiff(["Cover of the fax", "Drones: 1230 units"]),
+                                         Limits())).capture
+    claim = archive.add_claim("Kazakhstan exported 1230 drones")
+    citation = archive.cite(claim.id, capture.id, region="2:100,100,600,200")
+    assert citation.page == 2 and citation.region["width"] == 1240
+    out = tmp_path / "fax.zip"
+    build_bundle(archive, claim.id, out)
+    [item] = _items(_read(out))
+    assert [s["conformsTo"] for s in item["target"]["selector"]] == [MEDIA_FRAGMENTS]  # no PDF fragment for an image
+    assert item["target"]["evidence:picture"]["drawn"]["by"].startswith("Pillow ")
+    report = verify_bundle(out)
+    assert report.ok and report.checked["pictures"] == 1, report.problems

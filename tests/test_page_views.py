@@ -11,6 +11,7 @@ import pytest
 from archive.archive import Archive
 from ingest.pipeline import Limits, capture_upload
 from tests.documents import customs_report_pdf, pdf_bytes, table_pdf
+from tests.scans import needs_tesseract, text_png
 
 CLAIM = "Kazakhstan exported $1.23 million of drones to Russia in 2022"
 
@@ -171,3 +172,18 @@ def test_the_cite_form_says_when_a_cell_is_cited_by_its_region_alone(client, app
                                              Limits())).capture
     chosen = client.get(f"/captures/{capture.id}?page=1&cell=1:1:2:1").text
     assert "its text does not stand as one passage in the page's text, so the cell is cited by its region" in chosen
+
+
+@needs_tesseract("eng")
+def test_an_image_is_shown_as_its_page_and_a_region_of_it_is_cited(client, app, site):
+    with Archive(app.config["EVIDENCE_HOME"]) as archive:
+        capture = archive.add(capture_upload("notice.png", text_png("Customs notice 4471: drones, 1230 units"),
+                                             Limits())).capture
+    page = client.get(f"/captures/{capture.id}").text
+    assert "Page 1 of 1" in page and f'<image href="/captures/{capture.id}/pages/1.png"' in page
+    assert 'width="1400" height="300"' in page and "a pixel a PDF point" not in page
+    assert client.get(f"/captures/{capture.id}/pages/1.png").status_code == 200
+    answer = client.post(f"/captures/{capture.id}/cite", data={"region": "1:100,80,900,120", "claim_id": site["claim"]})
+    assert answer.status_code == 302
+    assert '<rect class="mark cited" x="100" y="80" width="900" height="120">' in client.get(
+        answer.headers["Location"]).text
