@@ -126,17 +126,8 @@ def describe_cell(cell: dict[str, Any]) -> str:
 
 def parse_region(value: object) -> RegionRequest:
     """Return the region a user gave: "PAGE:X,Y,WIDTH,HEIGHT", or {"page", "x", "y", "w", "h"} from the API."""
-    if isinstance(value, dict):
-        numbers = [_whole(value.get(key), key, "region") for key in ("page", "x", "y", "w", "h")]
-    elif isinstance(value, str):
-        found = _REGION.fullmatch(value)
-        if found is None:
-            raise InvalidInputError(f"A region is written {REGION_FORM}; {value[:60]!r} is not one.")
-        numbers = [int(number) for number in found.groups()]
-    else:
-        raise InvalidInputError(f"A region is written {REGION_FORM}, or as "
-                                '{"page": 2, "x": 72, "y": 100, "w": 200, "h": 40}.')
-    page, x, y, w, h = numbers
+    page, x, y, w, h = _numbers(value, ("page", "x", "y", "w", "h"), _REGION, "region", f"A region is written "
+                                f"{REGION_FORM}", '{"page": 2, "x": 72, "y": 100, "w": 200, "h": 40}')
     if not 1 <= page <= PAGE_MAX:
         raise InvalidInputError(f"A region's page is a page number from 1 to {PAGE_MAX:,}, not {page}.")
     if w < 1 or h < 1:
@@ -149,19 +140,24 @@ def parse_region(value: object) -> RegionRequest:
 
 def parse_cell(value: object) -> CellRequest:
     """Return the table cell a user named: "PAGE:TABLE:ROW:COLUMN", or {"page", "table", "row", "column"}."""
-    if isinstance(value, dict):
-        numbers = [_whole(value.get(key), key, "cell") for key in ("page", "table", "row", "column")]
-    elif isinstance(value, str):
-        found = _CELL.fullmatch(value)
-        if found is None:
-            raise InvalidInputError(f"A table cell is written {CELL_FORM}; {value[:60]!r} is not one.")
-        numbers = [int(number) for number in found.groups()]
-    else:
-        raise InvalidInputError(f"A table cell is written {CELL_FORM}, or as "
-                                '{"page": 2, "table": 1, "row": 3, "column": 4}.')
+    numbers = _numbers(value, ("page", "table", "row", "column"), _CELL, "cell", f"A table cell is written {CELL_FORM}",
+                       '{"page": 2, "table": 1, "row": 3, "column": 4}')
     if not all(1 <= number <= PAGE_MAX for number in numbers):
         raise InvalidInputError(f"A table cell's page, table, row and column are numbers from 1 to {PAGE_MAX:,}.")
     return CellRequest(*numbers)
+
+
+def _numbers(value: object, keys: tuple[str, ...], pattern: re.Pattern, what: str, form: str,
+             example: str) -> list[int]:
+    """Return the whole numbers of a region or cell, given as text in its form or as the API's object."""
+    if isinstance(value, dict):
+        return [_whole(value.get(key), key, what) for key in keys]
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{form}, or as {example}.")
+    found = pattern.fullmatch(value)
+    if found is None:
+        raise InvalidInputError(f"{form}; {value[:60]!r} is not one.")
+    return [int(number) for number in found.groups()]
 
 
 def region_of_box(page: int, box: list[float] | tuple[float, ...], width: int, height: int) -> Region:

@@ -11,15 +11,13 @@ import json
 import tempfile
 from pathlib import Path
 
-from screenshot_ocr import CHROMIUM, DOCS, REPO, evidence, serve
+from screenshot_ocr import DOCS, REPO, browsing, evidence
 
 SAMPLE = REPO / "samples" / "customs-report-2022.pdf"
 CLAIM = "Kazakhstan exported $1.23 million of drones to Russia in 2022"
 
 
 def main() -> None:
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "home"
         [line] = [json.loads(text) for text in evidence(home, "ingest", "--json", str(SAMPLE)).splitlines()]
@@ -27,25 +25,14 @@ def main() -> None:
         claim = json.loads(evidence(home, "claim", "add", CLAIM, "--json"))["id"]
         cell = json.loads(evidence(home, "claim", "cite", str(claim), str(capture), "--cell", "2:1:2:4",
                                    "--note", "Table 4.2 of the customs report", "--json"))
-        process, base = serve(home)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                     args=["--no-sandbox", "--disable-gpu"])
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.goto(f"{base}/captures/{capture}?page=2&cell=2:1:3:4#page-view")
-                page.wait_for_function("""() => [...document.images].every(i => i.complete)
-                    && document.querySelector('#page-view svg image')""")
-                page.wait_for_timeout(500)  # the SVG's picture, fetched from the page-picture route, drawn
-                page.locator(".beside").screenshot(path=str(DOCS / "images" / "pdf-page-view.png"))
-                page.goto(f"{base}/claims/{claim}#citation-{cell['id']}")
-                page.wait_for_timeout(800)
-                page.locator(f"#citation-{cell['id']}").screenshot(
-                    path=str(DOCS / "images" / "table-cell-citation.png"))
-                browser.close()
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        with browsing(home, {"width": 1400, "height": 1000}) as (page, base):
+            page.goto(f"{base}/captures/{capture}?page=2&cell=2:1:3:4#page-view")
+            page.wait_for_function("() => document.querySelector('#page-view svg image')")
+            page.wait_for_timeout(500)  # the SVG's picture, fetched from the page-picture route, drawn
+            page.locator(".beside").screenshot(path=str(DOCS / "images" / "pdf-page-view.png"))
+            page.goto(f"{base}/claims/{claim}#citation-{cell['id']}")
+            page.wait_for_timeout(800)
+            page.locator(f"#citation-{cell['id']}").screenshot(path=str(DOCS / "images" / "table-cell-citation.png"))
     print(f"capture #{capture}, claim #{claim}: citation #{cell['id']} of {cell['exact']!r}, cell {cell['cell']}")
 
 
