@@ -26,6 +26,7 @@ from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Obser
 from archive.ocr_notice import describe_ocr, page_ranges
 from archive.permissions import ROLES
 from archive.quotes import QuoteNotFoundError
+from archive.regions import describe_cell, describe_region
 from archive.figures import Agreement, describe_agreement
 from archive.figures import extract as extract_figures
 from ingest.limits import Limits
@@ -588,18 +589,24 @@ def claim_add(ctx, text, as_json):
 @claim.command("cite")
 @click.argument("claim_id", type=int)
 @click.argument("capture_id", type=int)
-@click.argument("quote")
+@click.argument("quote", required=False)
 @click.option("--stance", type=click.Choice(STANCES), default="supports", show_default=True)
 @click.option("--position", type=click.IntRange(0), default=None,
               help="Character offset near the quote, to choose among repeated passages.")
 @click.option("--note", default=None)
+@click.option("--region", default=None, metavar="PAGE:X,Y,W,H",
+              help="A region of a page's picture, in its pixels (a PDF page at 72 dpi), alone or with the quote.")
+@click.option("--cell", default=None, metavar="PAGE:TABLE:ROW:COLUMN",
+              help="A cell of a table on a PDF page: its text is the quote, its box the region.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, as_json):
-    """Cite an exact QUOTE of capture CAPTURE_ID for claim CLAIM_ID."""
+def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, region, cell, as_json):
+    """Cite an exact QUOTE of capture CAPTURE_ID for claim CLAIM_ID, a region of one of its pages, or a cell of
+    a table on a PDF page."""
     archive = open_archive(ctx)
     try:
-        citation = archive.cite(claim_id, capture_id, quote, position=position, stance=stance, note=note)
+        citation = archive.cite(claim_id, capture_id, quote, position=position, stance=stance, note=note,
+                                region=region, cell=cell)
     except QuoteNotFoundError as exc:
         message = str(exc)
         if exc.suggestion is not None:
@@ -611,8 +618,8 @@ def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, as_json
         click.echo(json.dumps(citation.to_json(), ensure_ascii=False))
     else:
         page = f", page {citation.page}" if citation.page else ""
-        click.echo(f"Citation #{citation.id}: capture #{capture_id} [{citation.start}:{citation.end}]{page}, "
-                   f"{citation.stance}, {'verified' if citation.verified else 'NOT verified'}.")
+        click.echo(f"Citation #{citation.id}: capture #{capture_id} [{citation.start}:{citation.end}]{page}"
+                   f"{pointed_at(citation)}, {citation.stance}, {'verified' if citation.verified else 'NOT verified'}.")
 
 
 @claim.command("show")
@@ -633,7 +640,9 @@ def claim_show(ctx, claim_id, as_json):
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
         figure = (citation.agreement or Agreement("none")).describe()
-        click.echo(f"  #{citation.id} {citation.stance:11} \"{citation.exact}\"  ({where}{page}; {mark}; {figure})")
+        quoted = f"\"{citation.exact}\"" if citation.exact else "(no quote)"
+        click.echo(f"  #{citation.id} {citation.stance:11} {quoted}{pointed_at(citation)}  ({where}{page}; {mark}; "
+                   f"{figure})")
     for citation in shown.retracted:
         reason = f": {printable(citation.reason)}" if citation.reason else ""
         click.echo(f"  #{citation.id} RETRACTED {citation.removed_at} by {printable(citation.retracted_by or '?')}"
@@ -641,6 +650,15 @@ def claim_show(ctx, claim_id, as_json):
     click.echo("History:")
     for event in shown.history:
         click.echo(f"  {event.at}  {printable(event.actor or '(no actor recorded)')}  {printable(event.describe())}")
+
+
+def pointed_at(citation) -> str:
+    """Say which table cell or region of a page's picture a citation points at, if any (", " first)."""
+    if citation.cell:
+        return f", {describe_cell(citation.cell)}"
+    if citation.region:
+        return f", region {describe_region(citation.region)}"
+    return ""
 
 
 @claim.command("retract")

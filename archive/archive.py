@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING
 
 from archive.catalog import Catalog
 from archive.clock import utc_now
-from archive import figures, inputs, quotes, snippets
+from archive import figures, inputs, quotes, regions, snippets
+from archive.cache import DerivedCache
 from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, IntegrityError,
                             InvalidInputError, NotFoundError)
 from archive.layout import Layout
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Part, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
+from archive.pictures import Pictures
 from archive.store import BlobStore, sha256_hex
 
 
@@ -70,6 +72,8 @@ class Archive:
         self.index_problem: str | None = None  # why captures wait for the index, when it is not another's lock
         self._layouts: dict[tuple[str, str], Layout] = {}  # placed layouts of browser captures, newest last
         self._layouts_lock = threading.Lock()
+        # Pictures of pages and the tables on them: derived, drawn in workers, kept under cache/.
+        self.pictures = Pictures(self.store, DerivedCache(self.home / "cache"))
 
     @property
     def index(self) -> WhooshIndex:
@@ -504,6 +508,8 @@ class Archive:
         tracked = []
         for older in all_versions[:-1]:
             for citation in self.citations_of(older.id):
+                if not citation.exact:  # a region alone: no quote to look for
+                    continue
                 tracked.append((citation, newest, changes.track(newest.text or "", citation.exact, citation.prefix,
                                                                  citation.suffix, citation.start, citation.end)))
         return tracked
@@ -661,21 +667,30 @@ class Archive:
         self.catalog.set_claim_status(claim_id, status, notes, at=utc_now())
         return self.claim(claim_id)
 
-    def cite(self, claim_id: int | None, capture_id: int, quote: str, position: int | None = None,
-             stance: str = "supports", note: str | None = None, new_claim: str | None = None) -> Citation:
-        """Tie a claim to an exact passage of a capture; raise a QuoteError when it is not there.
+    def cite(self, claim_id: int | None, capture_id: int, quote: str | None = None, position: int | None = None,
+             stance: str = "supports", note: str | None = None, new_claim: str | None = None,
+             region: str | dict | None = None, cell: str | dict | None = None) -> Citation:
+        """Tie a claim to an exact passage of a capture, a region of one of its pages' pictures, or both; or to a
+        cell of a table on a PDF page (its text as the quote, its box as the region, its headers kept). Raise a
+        QuoteError when the quote is not there, InvalidInputError for a region or cell that is not.
 
-        With `new_claim`, the claim is created only once the quote is anchored, so a refused quote leaves
-        no stray claim behind.
+        A region is "PAGE:X,Y,WIDTH,HEIGHT" (or the API's object) in pixels of the page's reference picture
+        (archive/regions.py); a cell "PAGE:TABLE:ROW:COLUMN". With `new_claim`, the claim is created only once
+        everything is found, so a refused citation leaves no stray claim behind.
         """
         if claim_id is not None:
             inputs.record_id(claim_id, "claim")
         inputs.record_id(capture_id, "capture")
-        inputs.text(quote, "quote", inputs.QUOTE_MAX)
+        inputs.text(quote, "quote", inputs.QUOTE_MAX, required=region is None and cell is None)
         inputs.whole_number(position, "position", 0, inputs.ID_MAX, required=False)
         inputs.text(stance, "stance", inputs.NAME_MAX)
         inputs.text(note, "note", inputs.NOTE_MAX, required=False)
         inputs.text(new_claim, "claim", inputs.CLAIM_MAX, required=False)
+        asked_region = regions.parse_region(region) if region is not None else None
+        asked_cell = regions.parse_cell(cell) if cell is not None else None
+        quoted = quote is not None and bool(quote.strip())
+        if asked_cell is not None and (asked_region is not None or quoted):
+            raise InvalidInputError("A table cell brings its own quote and region: cite the cell alone.")
         if stance not in STANCES:
             raise InvalidInputError(f"unknown stance {stance!r}: use one of {', '.join(STANCES)}")
         if new_claim is None:
@@ -683,15 +698,39 @@ class Archive:
                 raise InvalidInputError("Choose a claim to cite this passage for, or write a new one.")
             self.claim(claim_id)
         capture = self.get(capture_id, with_text=True)
-        found = quotes.anchor(capture.text or "", quote, position)
+        pointed = self._pointed(capture, quote if quoted or asked_region is None else None, position,
+                                asked_region, asked_cell)
         if new_claim is not None:
             claim_id = self.add_claim(new_claim).id
         citation = self.catalog.add_citation({
-            "claim_id": claim_id, "capture_id": capture_id, "exact": found.exact, "prefix": found.prefix,
-            "suffix": found.suffix, "start": found.start, "end": found.end,
-            "page": capture.page_of(found.start), "stance": stance, "note": (note or "").strip() or None,
-        }, at=utc_now())
+            "claim_id": claim_id, "capture_id": capture_id, "stance": stance, "note": (note or "").strip() or None,
+            **pointed}, at=utc_now())
         return self.check_citation(citation, {})
+
+    def _pointed(self, capture: Capture, quote: str | None, position: int | None,
+                 asked_region: regions.RegionRequest | None, asked_cell: regions.CellRequest | None) -> dict:
+        """Return what a citation points at in a capture: its quote's selectors, page, region and cell."""
+        text = capture.text or ""
+        cell = None
+        if asked_cell is not None:
+            cell, found_cell = self.pictures.cell(capture, asked_cell)
+            region = found_cell.region
+            found = quotes.anchor(text, text[slice(*found_cell.span)], found_cell.span[0]) \
+                if found_cell.span else None
+        else:
+            region = self.pictures.region(capture, asked_region) if asked_region is not None else None
+            found = quotes.anchor(text, quote, position) if quote is not None else None
+        page = capture.page_of(found.start) if found is not None else None
+        if region is not None and capture.pages and found is not None and page != region.page:
+            raise InvalidInputError(f"The quote stands on page {page}, the region is on page {region.page}: cite "
+                                    "a region of the quote's own page.")
+        if found is None:  # a region alone: an empty quote where its page starts
+            start = capture.pages[region.page - 1][0] if capture.pages else 0
+            found = quotes.Anchor("", "", "", start, start)
+            page = region.page if capture.pages else None
+        return {"exact": found.exact, "prefix": found.prefix, "suffix": found.suffix, "start": found.start,
+                "end": found.end, "page": page, "region": region.to_json() if region else None,
+                "cell": cell.to_json() if cell else None}
 
     def remove_citation(self, citation_id: int, reason: str | None = None) -> None:
         """Retract a citation, saying why; the record and its history stay in the catalog and the ledger."""
@@ -721,18 +760,32 @@ class Archive:
             checked[citation.capture_id] = (capture.text or "", self._capture_intact(capture))
         text, intact = checked[citation.capture_id]
         citation.verified = intact and text[citation.start:citation.end] == citation.exact
+        if citation.verified and citation.region is not None:
+            citation.verified = self._picture_intact(citation.capture_id, checked)
         return citation
+
+    def _picture_intact(self, capture_id: int, checked: dict) -> bool:
+        """Tell whether a capture's screenshot, what regions of a browser capture are drawn on, still matches its
+        hash (a PDF's or an image's pages are drawn from the original, already checked)."""
+        key = (capture_id, "screenshot")
+        if key not in checked:
+            recorded = self.catalog.get_capture(capture_id).part("screenshot")
+            checked[key] = recorded is None or self._blob_intact(recorded["sha256"])
+        return checked[key]
 
     def _capture_intact(self, capture: Capture) -> bool:
         """Tell whether the stored text and original bytes still match their recorded hashes."""
         if sha256_hex((capture.text or "").encode("utf-8")) != capture.text_sha256:
             return False
+        return self._blob_intact(capture.sha256)
+
+    def _blob_intact(self, sha256: str) -> bool:
         try:
-            with self.store.open(capture.sha256) as blob:
+            with self.store.open(sha256) as blob:
                 digest = hashlib.file_digest(blob, "sha256").hexdigest()
         except OSError:
             return False
-        return digest == capture.sha256
+        return digest == sha256
 
     @property
     def accounts(self) -> Accounts:

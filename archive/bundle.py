@@ -17,7 +17,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from archive import history, ledger
+from archive import bundle_regions, history, ledger
 from archive.clock import utc_now
 from archive.figures import Agreement
 from archive.inputs import as_recorded
@@ -42,13 +42,20 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     for capture in captures.values():
         files[_original_path(capture)] = archive.original(capture)
         files[text_path(capture.id)] = (capture.text or "").encode("utf-8")
+    pictures = {}  # by citation: the picture its region is drawn on (archive/bundle_regions.py)
+    for citation in claim.citations:
+        capture = captures[citation.capture_id]
+        found = bundle_regions.picture(archive, capture, citation, _original_path(capture))
+        if found is not None:
+            path, data, pictures[citation.id] = found
+            files[path] = data
     files["claim.json"] = _json(claim.to_json())
-    files["annotations.jsonld"] = _json(annotations(claim, captures))
+    files["annotations.jsonld"] = _json(annotations(claim, captures, pictures))
     files["claimreview.jsonld"] = _json(claim_review(claim, captures, as_recorded(publisher)))
     entries, head = _ledger_extract(archive, claim, captures)
     files["ledger.jsonl"] = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
                                     for e in entries).encode("utf-8")
-    files["report.html"] = report_html(claim, captures, head, claim_history(entries)).encode("utf-8")
+    files["report.html"] = report_html(claim, captures, head, claim_history(entries), pictures).encode("utf-8")
     manifest = {"format": FORMAT, "created_at": utc_now(), "claim_id": claim.id, "ledger_head": head,
                 "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                           for name, data in sorted(files.items())}}
@@ -64,8 +71,10 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     return manifest
 
 
-def annotations(claim, captures: dict) -> dict:
-    """Return the claim's citations as a W3C Web Annotation collection."""
+def annotations(claim, captures: dict, pictures: dict) -> dict:
+    """Return the claim's citations as a W3C Web Annotation collection: text selectors for a quote, a fragment
+    selector for a region and a table-cell selector for a cell, beside one another, and the picture a region is
+    drawn on (`pictures`, by citation id)."""
     items = []
     for citation in claim.citations:
         capture = captures[citation.capture_id]
@@ -83,12 +92,15 @@ def annotations(claim, captures: dict) -> dict:
                 "type": "SpecificResource",
                 "source": capture.url or f"urn:sha256:{capture.sha256}",
                 "selector": [
-                    {"type": "TextQuoteSelector", "exact": citation.exact, "prefix": citation.prefix,
-                     "suffix": citation.suffix},
-                    {"type": "TextPositionSelector", "start": citation.start, "end": citation.end},
+                    *([{"type": "TextQuoteSelector", "exact": citation.exact, "prefix": citation.prefix,
+                        "suffix": citation.suffix},
+                       {"type": "TextPositionSelector", "start": citation.start, "end": citation.end}]
+                      if citation.exact else []),
+                    *bundle_regions.selectors(citation, capture),
                 ],
                 "state": {"type": "TimeState", "sourceDate": capture.captured_at,
                           "cached": _original_path(capture)},
+                **({"evidence:picture": pictures[citation.id]} if citation.id in pictures else {}),
                 "evidence:capture": {"id": capture.id, "sha256": capture.sha256, "captured_at": capture.captured_at,
                                      "text": text_path(capture.id), "text_sha256": capture.text_sha256,
                                      "page": citation.page, "media_type": capture.media_type,
@@ -136,9 +148,9 @@ def claim_history(entries: list[dict]) -> list[history.Event]:
             if "event" in entry and entry["event"].partition(".")[0] in ("claim", "citation")]
 
 
-def report_html(claim, captures: dict, head: dict, events: list[history.Event]) -> str:
-    """Return a self-contained page for people: the claim, each citation in context and who made it, the
-    hashes, and the history of the claim (who did what, when)."""
+def report_html(claim, captures: dict, head: dict, events: list[history.Event], pictures: dict) -> str:
+    """Return a self-contained page for people: the claim, each citation in context (its region on the picture
+    it is drawn on) and who made it, the hashes, and the history of the claim (who did what, when)."""
     e = html.escape
     rows = []
     for citation in claim.citations:
@@ -147,15 +159,18 @@ def report_html(claim, captures: dict, head: dict, events: list[history.Event]) 
         before = text[max(0, citation.start - CONTEXT_CHARS):citation.start]
         after = text[citation.end:citation.end + CONTEXT_CHARS]
         agreement = (citation.agreement or Agreement("none")).describe()
-        rows.append(f"""<section><blockquote>…{e(before)}<mark>{e(citation.exact)}</mark>{e(after)}…</blockquote>
+        quoted = f"<blockquote>…{e(before)}<mark>{e(citation.exact)}</mark>{e(after)}…</blockquote>\n" \
+            if citation.exact else ""
+        position = f"""<dt>Position</dt><dd>characters {citation.start}–{citation.end}{f', page {citation.page}' if citation.page else ''}
+ of <a href="{e(text_path(capture.id))}">{e(text_path(capture.id))}</a> (SHA-256 <code>{capture.text_sha256}</code>)</dd>
+""" if citation.exact else ""
+        rows.append(f"""<section>{quoted}{bundle_regions.report_figure(citation, pictures.get(citation.id))}
 <dl><dt>Stance</dt><dd>{e(citation.stance)}</dd><dt>Figure</dt><dd>{e(agreement)}</dd>
 <dt>Source</dt><dd>{e(capture.title or capture.source)}{' — ' + e(capture.site) if capture.site else ''}</dd>
 <dt>URL</dt><dd>{e(capture.url or capture.source)}</dd><dt>Published</dt><dd>{e(capture.published or '—')}</dd>
 <dt>Captured at</dt><dd>{e(capture.captured_at)}</dd><dt>SHA-256 of the original</dt><dd><code>{capture.sha256}</code>
  (<a href="{e(_original_path(capture))}">{e(_original_path(capture))}</a>)</dd>
-<dt>Position</dt><dd>characters {citation.start}–{citation.end}{f', page {citation.page}' if citation.page else ''}
- of <a href="{e(text_path(capture.id))}">{e(text_path(capture.id))}</a> (SHA-256 <code>{capture.text_sha256}</code>)</dd>
-{ocr_row(capture.ocr_at(citation.start))}<dt>Verified when bundled</dt><dd>{'yes' if citation.verified else 'NO'}</dd>
+{position}{bundle_regions.report_lines(citation)}{ocr_row(capture.ocr_at(citation.start) if citation.exact else None)}<dt>Verified when bundled</dt><dd>{'yes' if citation.verified else 'NO'}</dd>
 <dt>Cited by</dt><dd>{e(cited_by(citation.created_by, citation.created_at))}</dd></dl></section>""")
     history_rows = "".join(f"<tr><td>{event.seq}</td><td>{e(event.at)}</td><td>{e(event.actor or NOT_RECORDED)}</td>"
                            f"<td>{e(event.describe())}</td></tr>\n" for event in events)
@@ -165,7 +180,9 @@ def report_html(claim, captures: dict, head: dict, events: list[history.Event]) 
 blockquote{{font-family:Georgia,serif;border-left:4px solid #ccc;margin:0;padding-left:1rem}}mark{{background:#fff2a8}}
 section{{border:1px solid #ddd;border-radius:6px;padding:1rem;margin:1rem 0}}dl{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}}
 dt{{color:#555}}dd{{margin:0;overflow-wrap:anywhere}}code{{font-size:.85em}}
-table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top}}</style></head>
+table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top}}
+figure.region{{margin:.5rem 0}}figure.region svg{{display:block;width:100%;height:auto;border:1px solid #ddd}}
+rect.region{{fill:rgba(255,214,0,.22);stroke:#c77700;stroke-width:2px;vector-effect:non-scaling-stroke}}</style></head>
 <body><h1>{e(claim.text)}</h1><p>Claim #{claim.id}, status <strong>{e(claim.status)}</strong>{' — ' + e(claim.notes) if claim.notes else ''}.</p>
 <p>{len(claim.citations)} citation(s). Every file in this bundle is listed with its SHA-256 in manifest.json; the
 ledger head when bundled: {head['entries']} entries, <code>{head['hash']}</code>. Check it all with
@@ -190,7 +207,7 @@ def ocr_row(ocr: dict | None) -> str:
 
 
 def _read_by_ocr(capture, citation) -> dict:
-    ocr = capture.ocr_at(citation.start)
+    ocr = capture.ocr_at(citation.start) if citation.exact else None  # a region alone quotes no text
     return {"ocr": ocr} if ocr else {}
 
 

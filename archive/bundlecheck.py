@@ -27,9 +27,12 @@ from archive import ledger
 from archive import signing, timestamps
 from archive.bundle import (CONTEXT_CHARS, NOT_RECORDED, RATINGS, READ_BY_OCR_FIELD, SIGNATURE_FILE, claim_history,
                             cited_by, text_path)
+from archive.bundle_regions import CELL_FIELD, CELL_SELECTOR, REGION_FIELD
+from archive.regions import MEDIA_FRAGMENTS, PDF_FRAGMENTS, describe_cell, describe_region
 from archive.models import ocr_at
 from archive.ocr_notice import describe_ocr
-from archive.verify import Problem
+from archive.picturecheck import check_pictures
+from archive.verify import CITATION_DEFAULTS, Problem
 
 CITATION_URN = "urn:evidence-archive:citation:"
 # What a file of the wrong shape raises when read as the bundle format says (a list for a mapping, a
@@ -110,6 +113,7 @@ def verify_bundle(path: Path | str, trusted: str | None = None, tsa_ca: Path | s
         files = _check_files(bundle, root, names, manifest, report)
     recorded = _check_ledger(files, report)
     _guarded(report, "annotations.jsonld", lambda: _check_quotes(files, report))
+    _guarded(report, "annotations.jsonld", lambda: _check_pictures(files, report))
     claim_id = _bundle_claim(recorded, manifest, report)
     if claim_id is not None:
         _Facts(files, manifest, recorded, claim_id, report).check()
@@ -237,6 +241,8 @@ def _check_quotes(files: dict[str, bytes], report: BundleReport) -> None:
             report.problem("text_mismatch", where,
                            f"the text {capture['text']} is missing or does not hash to {capture['text_sha256']}")
             continue
+        if quote is None:  # a region alone: its picture is checked apart (archive/picturecheck.py)
+            continue
         text = data.decode("utf-8")
         at = text[position["start"]:position["end"]]
         if at != quote["exact"]:
@@ -245,6 +251,13 @@ def _check_quotes(files: dict[str, bytes], report: BundleReport) -> None:
         elif not (text[:position["start"]].endswith(quote["prefix"])
                   and text[position["end"]:].startswith(quote["suffix"])):
             report.problem("quote_mismatch", where, "the quote's prefix or suffix does not match the text around it")
+
+
+def _check_pictures(files: dict[str, bytes], report: BundleReport) -> None:
+    """Check the pictures the annotations' regions are drawn on (archive/picturecheck.py)."""
+    collection = _json_file(files, "annotations.jsonld", report)
+    if collection is not None:
+        check_pictures(files, _items(collection), report)
 
 
 # -- the ledger extract ------------------------------------------------------------------------------
@@ -314,7 +327,7 @@ def _replay(recorded: Recorded, entry: dict, data: Any) -> None:
             recorded.claims[subject_id].update(facts, updated_at=at)
     elif family == "citation":
         if action == "added":
-            recorded.citations[subject_id] = {**facts, "created_at": at}
+            recorded.citations[subject_id] = {**CITATION_DEFAULTS, **facts, "created_at": at}
         elif action == "removed":
             recorded.removed[subject_id] = entry["seq"]
         elif subject_id in recorded.citations:
@@ -458,8 +471,11 @@ class _Facts:
         self.same(where, "the time it was cited", item.get("created"), recorded["created_at"])
         target = item["target"]
         quote, position = _selectors(target)
-        for selector in (quote, position):
+        if quote is None:
+            self.same(where, "the quote", None, recorded.get("exact") or None)
+        for selector in (quote, position) if quote is not None else ():
             self.same_keys(where, "the quote's ", {k: v for k, v in selector.items() if k != "type"}, recorded)
+        self.check_region_selectors(where, target, recorded)
         stated = target["evidence:capture"]
         self.same(where, "the capture", stated.get("id"), recorded.get("capture_id"))
         self.same(where, "the page", stated.get("page"), recorded.get("page"))
@@ -467,12 +483,51 @@ class _Facts:
         if capture is None:
             return
         self.same(where, "the text file", stated.get("text"), text_path(capture["id"]))
+        self.check_picture(where, target, recorded, capture)
         self.same_keys(where, f"capture {capture['id']}'s ", stated, capture, leave=("id", "page", "text"))
         self.same(where, "the capture time (sourceDate)", target["state"].get("sourceDate"), capture.get("captured_at"))
         cached = PurePosixPath(str(target["state"].get("cached")))
         self.same(where, "the SHA-256 in the original's file name", cached.stem if cached.parent.name == "originals"
                   else str(cached), capture.get("sha256"))
         self.same_source(where, "the source", target.get("source"), capture)
+
+    def check_region_selectors(self, where: str, target: dict, recorded: dict) -> None:
+        """Hold a target's fragment and table-cell selectors, and the picture it names, to the recorded region and
+        cell (a citation event made before regions records neither: none)."""
+        region, cell = recorded.get("region"), recorded.get("cell")
+        fragment = _selector(target, "FragmentSelector", MEDIA_FRAGMENTS)
+        stated = None if fragment is None else {"value": fragment.get("value"), "page": fragment.get("evidence:page"),
+                                                "width": fragment.get("evidence:width"),
+                                                "height": fragment.get("evidence:height")}
+        expected = None if not isinstance(region, dict) else {
+            "value": f"xywh=pixel:{region.get('x')},{region.get('y')},{region.get('w')},{region.get('h')}",
+            "page": region.get("page"), "width": region.get("width"), "height": region.get("height")}
+        self.same(where, "the region (FragmentSelector)", stated, expected)
+        pdf = _selector(target, "FragmentSelector", PDF_FRAGMENTS)
+        if pdf is not None and isinstance(region, dict):
+            self.same(where, "the region as a PDF fragment", pdf.get("value"),
+                      f"page={region.get('page')}&viewrect={region.get('x')},{region.get('y')},{region.get('w')},"
+                      f"{region.get('h')}")
+        found = _selector(target, CELL_SELECTOR)
+        self.same(where, "the table cell", None if found is None else {k: v for k, v in found.items() if k != "type"},
+                  cell)
+
+    def check_picture(self, where: str, target: dict, recorded: dict, capture: dict) -> None:
+        """Hold the picture a region is drawn on to the ledger: the screenshot whose hash the capture's event
+        records, or a drawing of the region's page from the bundle's original (whose pixels
+        archive/picturecheck.py compares with a new drawing)."""
+        region, picture = recorded.get("region"), target.get("evidence:picture")
+        if not isinstance(region, dict) or not isinstance(picture, dict):
+            self.same(where, "the picture the region is drawn on", picture if picture is None else picture.get("file"),
+                      None if not isinstance(region, dict) else "a picture of its page")
+            return
+        if picture.get("part") == "screenshot":
+            screenshot = next((part for part in capture.get("parts") or () if part.get("role") == "screenshot"), {})
+            self.same(where, "the screenshot's SHA-256", picture.get("sha256"), screenshot.get("sha256"))
+        else:
+            drawn = picture.get("drawn") or {}
+            self.same(where, "the page of the picture", [picture.get("page"), drawn.get("page")], [region["page"]] * 2)
+            self.same(where, "the original the picture is drawn from", drawn.get("from"), target["state"].get("cached"))
 
     def same_source(self, where: str, what: str, stated: Any, capture: dict) -> None:
         """Compare a stated URL (or urn:sha256 for captures without one) when the ledger records it."""
@@ -540,14 +595,17 @@ class _Facts:
 
     def check_report_section(self, section: _Node, citation: dict) -> None:
         where, what = "report.html", f"citation {citation['id']}'s "
-        self.same(where, f"{what}quote", _first_text(section, "mark", plain=False), citation.get("exact"))
+        quoted = bool(citation.get("exact"))  # a region alone has no quote, passage or position to show
+        self.same(where, f"{what}quote", _first_text(section, "mark", plain=False), citation.get("exact") or None)
         fields = dict(zip((_plain(dt.text()) for dt in section.find("dt")), section.find("dd")))
+        self.check_report_region(section, fields, citation)
         self.same(where, f"{what}stance", _field(fields, "Stance"), citation.get("stance"))
         capture = self.capture(where, citation.get("capture_id"))
         if capture is None:
             return
         text = self.text_of(capture)
-        if text is not None and isinstance(citation.get("start"), int) and isinstance(citation.get("end"), int):
+        if quoted and text is not None and isinstance(citation.get("start"), int) and isinstance(citation.get("end"),
+                                                                                                int):
             start, end = citation["start"], citation["end"]
             around = text[max(0, start - CONTEXT_CHARS):start] + text[start:end] + text[end:end + CONTEXT_CHARS]
             self.same(where, f"{what}passage", _first_text(section, "blockquote"), _plain(f"…{around}…"))
@@ -558,17 +616,31 @@ class _Facts:
         page = f", page {citation['page']}" if citation.get("page") else ""
         self.same(where, f"{what}position", _field(fields, "Position"),
                   _plain(f"characters {citation.get('start')}–{citation.get('end')}{page} of "
-                         f"{text_path(capture['id'])} (SHA-256 {capture.get('text_sha256')})"))
+                         f"{text_path(capture['id'])} (SHA-256 {capture.get('text_sha256')})") if quoted else None)
         if "url" in capture and "source" in capture:
             self.same(where, f"{what}URL", _field(fields, "URL"), _plain(capture["url"] or capture["source"]))
         if "published" in capture:
             self.same(where, f"{what}publication date", _field(fields, "Published"), capture["published"] or "—")
-        read_by_ocr = ocr_at(capture.get("ocr"), capture.get("pages"), citation.get("start"))
+        read_by_ocr = ocr_at(capture.get("ocr"), capture.get("pages"), citation.get("start")) if quoted else None
         self.same(where, f"{what}line on OCR", _field(fields, READ_BY_OCR_FIELD),
                   _plain(describe_ocr(read_by_ocr)) if read_by_ocr else None)
         if "Cited by" in fields:  # bundles made before report.html named authors have no such line
             self.same(where, f"{what}author", _field(fields, "Cited by"),
                       _plain(cited_by(citation.get(ledger.ACTOR_KEY), citation.get("created_at"))))
+
+    def check_report_region(self, section: _Node, fields: dict[str, _Node], citation: dict) -> None:
+        """Hold a section's table-cell and region lines, and the box it draws, to the recorded cell and region."""
+        where, what = "report.html", f"citation {citation['id']}'s "
+        cell, region = citation.get("cell"), citation.get("region")
+        self.same(where, f"{what}table cell", _field(fields, CELL_FIELD),
+                  _plain(describe_cell(cell)) if isinstance(cell, dict) else None)
+        self.same(where, f"{what}region", _field(fields, REGION_FIELD),
+                  _plain(describe_region(region)) if isinstance(region, dict) else None)
+        boxes = [node for node in section.find("rect") if node.attrs.get("class") == "region"]
+        drawn = [{key: node.attrs.get(name) for key, name in (("x", "x"), ("y", "y"), ("w", "width"), ("h", "height"))}
+                 for node in boxes]
+        expected = [{key: str(region.get(key)) for key in ("x", "y", "w", "h")}] if isinstance(region, dict) else []
+        self.same(where, f"{what}box drawn on its picture", drawn, expected)
 
 
 # -- report.html, read back --------------------------------------------------------------------------
@@ -578,6 +650,7 @@ class _Facts:
 class _Node:
     tag: str
     children: list = field(default_factory=list)  # _Node or str
+    attrs: dict[str, str | None] = field(default_factory=dict)
 
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
@@ -611,7 +684,7 @@ class _Page(HTMLParser):
         return parser.root
 
     def handle_starttag(self, tag, attrs):
-        node = _Node(tag)
+        node = _Node(tag, attrs=dict(attrs))
         self.open[-1].children.append(node)
         if tag not in self.VOID:
             if len(self.open) > MAX_DEPTH:  # reading it back walks the tree recursively
@@ -681,9 +754,18 @@ def _items(collection: dict) -> list[dict]:
     return items
 
 
-def _selectors(target: dict) -> tuple[dict, dict]:
+def _selectors(target: dict) -> tuple[dict | None, dict | None]:
+    """Return a target's TextQuote and TextPosition selectors (None, None for a region alone)."""
     by_type = {selector["type"]: selector for selector in target["selector"]}
+    if "TextQuoteSelector" not in by_type and "TextPositionSelector" not in by_type:
+        return None, None
     return by_type["TextQuoteSelector"], by_type["TextPositionSelector"]
+
+
+def _selector(target: dict, kind: str, conforms_to: str | None = None) -> dict | None:
+    """Return a target's selector of a type (and of a fragment syntax), or None."""
+    return next((selector for selector in target["selector"] if selector["type"] == kind
+                 and (conforms_to is None or selector.get("conformsTo") == conforms_to)), None)
 
 
 def _shown(value: Any) -> str:

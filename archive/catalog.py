@@ -41,8 +41,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
 MIGRATION_SET = "evidence"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite_utils.Migrations records (migration_set, name)
 
-# JSON-encoded columns of the captures and observations tables.
-_JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks", "ocr", "parts")
+# JSON-encoded columns of the captures, observations and citations tables.
+_JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks", "ocr", "parts", "region",
+                 "cell")
 _CAPTURE_FIELDS = [f for f in Capture.__dataclass_fields__ if f != "text"]
 # What a capture's ledger record holds: every stored fact but the text (its hash stands for it) and what is
 # derived from the text (recorded as one digest, `derived_sha256`, because it may be derived again).
@@ -234,6 +235,15 @@ def m012_accounts_in_the_ledger(db: sqlite_utils.Database) -> None:
                 for owner, token_id, prefix, made, revoked in tokens if owner == account_id]
         _append_ledger(conn, "account.attested", name, {"account": name, "role": role, "created_at": created_at,
                                                         "disabled_at": disabled_at, "tokens": held}, at)
+
+
+@migration
+def m013_citation_regions(db: sqlite_utils.Database) -> None:
+    # A citation may point at a region of a page's picture and at a table cell, alone or with its quote (JSON,
+    # as archive/regions.py makes them). Older citations have neither (NULL), which is what their events, made
+    # before the keys existed, stand for: verify reads a missing key as none.
+    db["citations"].add_column("region", str)
+    db["citations"].add_column("cell", str)
 
 
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
@@ -686,10 +696,12 @@ class Catalog:
         return self._value("SELECT count(*) FROM claims")
 
     def add_citation(self, row: dict[str, Any], at: str) -> Citation:
-        """Insert a citation and its ledger event."""
+        """Insert a citation and its ledger event (which records its region and cell, none included)."""
+        row = {"region": None, "cell": None, **row}
         with self._write():
             citation_id = self._next_id("citations", "citation.added", "citation_id")
-            _insert(self._conn, "citations", {"id": citation_id, **row, "created_at": at})
+            _insert(self._conn, "citations", {"id": citation_id, **{k: _encode(k, v) for k, v in row.items()},
+                                              "created_at": at})
             self._append_ledger("citation.added", str(citation_id), {"citation_id": citation_id, **row}, at)
         return self.citations(citation_id=citation_id)[0]
 
@@ -713,7 +725,7 @@ class Catalog:
         if not include_removed:
             where.append("removed_at IS NULL")
         sql = "SELECT * FROM citations" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
-        return [Citation(**row) for row in self._rows(sql, params)]
+        return [Citation(**{k: _decode(k, v) for k, v in row.items()}) for row in self._rows(sql, params)]
 
     def claim_rows(self) -> list[dict[str, Any]]:
         """Return every claim row as stored, oldest first."""

@@ -118,6 +118,10 @@ class OcrError(ArchiveError, kind="unprocessable"):
     """Tesseract cannot read an image: it is not installed, a language pack is missing, or it failed."""
 
 
+class PictureError(ArchiveError, kind="unprocessable"):
+    """A page of a capture cannot be drawn, or its tables found: the original is damaged or takes too long."""
+
+
 class LimitExceededError(CaptureError):
     """Extracting a source took longer, or more memory, than its limits allow."""
 

@@ -231,6 +231,10 @@ class Citation:
     page: int | None = None
     note: str | None = None
     removed_at: str | None = None
+    # A region of a page's picture (archive/regions.Region.to_json) and a table cell (TableCell.to_json), when
+    # the citation points at them; a citation of a region alone has an empty quote at the start of its page.
+    region: dict[str, Any] | None = None
+    cell: dict[str, Any] | None = None
     verified: bool | None = None  # filled in by Archive.check_citation
     agreement: Any = None  # figures.Agreement with the claim's figures, filled in by Archive.claim
     # Who made and who retracted it, and why: read from the ledger by Archive.claim (archive/history.py).
@@ -246,7 +250,8 @@ class Citation:
         """Return the citation shape of `claim show --json`."""
         return {"id": self.id, "capture_id": self.capture_id, "exact": self.exact, "prefix": self.prefix,
                 "suffix": self.suffix, "start": self.start, "end": self.end, "page": self.page,
-                "stance": self.stance, "note": self.note, "created_at": self.created_at,
+                "stance": self.stance, "note": self.note, "region": self.region, "cell": self.cell,
+                "created_at": self.created_at,
                 "created_by": self.created_by, "verified": self.verified,
                 "agreement": self.agreement.to_json() if self.agreement is not None else None,
                 "retracted": self.retracted, "retracted_at": self.removed_at, "retracted_by": self.retracted_by,

@@ -43,6 +43,8 @@ ENDPOINTS = {
     "captures.original": "read",
     "captures.exchange": "read",
     "captures.part": "read",
+    "captures.page_image": "read",
+    "captures.page_tables": "read",
     "captures.recapture": "capture",
     "captures.add_form": "capture",
     "captures.add": "capture",

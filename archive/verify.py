@@ -27,7 +27,9 @@ from archive.models import Capture
 from archive.store import BlobStore, sha256_hex
 
 _CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "page", "stance",
-                    "note")
+                    "note", "region", "cell")
+# What a citation event made before citations had regions and cells stands for: none (migration m013).
+CITATION_DEFAULTS = {"region": None, "cell": None}
 CHUNK = 64  # captures read, and looked up in the ledger, at a time
 HASH_THREADS = min(4, os.cpu_count() or 1)
 HASH_BATCH = 32  # originals one task hashes
@@ -319,7 +321,7 @@ def _apply(recorded: _Recorded, event: str, subject: str, at: str, data: dict) -
     elif event == "claim.status_changed" and subject in recorded.claims:
         recorded.claims[subject].update(status=data["status"], notes=data["notes"], updated_at=at)
     elif event == "citation.added":
-        recorded.citations[subject] = {**data, "created_at": at}
+        recorded.citations[subject] = {**CITATION_DEFAULTS, **data, "created_at": at}
     elif event == "citation.removed":
         recorded.removed[subject] = at
 

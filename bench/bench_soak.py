@@ -59,13 +59,25 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_for_server(port: int, seconds: float = 60.0) -> None:
+    """Wait until something listens on the port (the server started), at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
 class Client(threading.Thread):
     """One user of the web server: a random mix of reads and writes until the deadline."""
 
-    def __init__(self, number: int, port: int, deadline: float, stats: dict, acknowledged: list, seed_id: int):
+    def __init__(self, number: int, port: int, deadline: float, stats: dict, acknowledged: list, seed_id: int,
+                 pdf_id: int | None = None):
         super().__init__(name=f"client-{number}", daemon=True)
         self.number, self.port, self.deadline = number, port, deadline
-        self.stats, self.acknowledged, self.seed_id = stats, acknowledged, seed_id
+        self.stats, self.acknowledged, self.seed_id, self.pdf_id = stats, acknowledged, seed_id, pdf_id
         self.random = random.Random(number)
         self.claims: list[int] = []
 
@@ -104,7 +116,11 @@ class Client(threading.Thread):
 
     def page(self) -> None:
         path = self.random.choice(["/captures", "/claims", f"/captures/{self.seed_id}", "/add",
-                                   "/api/captures?limit=20"])
+                                   "/api/captures?limit=20"] + (["PDF"] if self.pdf_id else []))
+        if path == "PDF":  # a PDF's page view, then its page's picture, as a browser asks for them
+            self.request("page /captures/ID?page=2 (PDF)", "GET", f"/captures/{self.pdf_id}?page=2")
+            self.request("page picture", "GET", f"/captures/{self.pdf_id}/pages/2.png")
+            return
         self.request("page " + path.split("?")[0].rstrip("0123456789"), "GET", path)
 
     def add_claim(self) -> None:
@@ -167,25 +183,20 @@ def main() -> int:
     seed = sources / "seed.txt"
     seed.parent.mkdir(parents=True)
     seed.write_text(SEED_TEXT)
-    subprocess.run([sys.executable, "-m", "app", "--home", str(home), "ingest", str(seed)], cwd=REPO,
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "app", "--home", str(home), "ingest", str(seed),
+                    str(REPO / "samples" / "customs-report-2022.pdf")], cwd=REPO, check=True, capture_output=True,
+                   timeout=300)
 
     port = free_port()
     log = open(args.out / "soak-serve.log", "w")
     server = evidence(home, "serve", "--port", str(port), stdout=log, stderr=subprocess.STDOUT)
-    deadline_start = time.monotonic() + 60
-    while time.monotonic() < deadline_start:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_for_server(port)
 
     started = time.monotonic()
     deadline = started + args.seconds
     stats = {"latency": defaultdict(list), "errors": []}
     acknowledged: list = []
-    clients = [Client(n, port, deadline, stats, acknowledged, seed_id=1) for n in range(args.clients)]
+    clients = [Client(n, port, deadline, stats, acknowledged, seed_id=1, pdf_id=2) for n in range(args.clients)]
     for client in clients:
         client.start()
 
@@ -242,7 +253,7 @@ def main() -> int:
         lost += [("status", ident) for kind, ident, _ in acknowledged if kind == "status" and str(ident) not in statuses]
         report = archive.verify()
 
-    expected = 1 + sum(run["pages"] for run in runs)
+    expected = 2 + sum(run["pages"] for run in runs)  # the seed text and the sample PDF, then the pages
     result = {
         "seconds": round(elapsed, 1), "clients": args.clients, "requests": sum(len(v) for v in stats["latency"].values()),
         "errors": len(stats["errors"]), "error_samples": stats["errors"][:10],

@@ -16,7 +16,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from PIL import Image, ImageDraw, ImageFont
@@ -72,30 +75,38 @@ def serve(home: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("evidence serve did not answer within 60 s")
 
 
-def main() -> None:
+@contextmanager
+def browsing(home: Path, viewport: dict) -> Iterator[tuple[Any, str]]:
+    """Serve an archive home with `evidence serve` and open a tab of Debian's Chromium; yield it and the base URL."""
     from playwright.sync_api import sync_playwright
 
+    process, base = serve(home)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            try:
+                yield browser.new_page(viewport=viewport), base
+            finally:
+                browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         home, scan = Path(folder) / "home", Path(folder) / "customs-notice-scan.pdf"
         scan.write_bytes(scanned_pdf())
         [line] = [json.loads(text) for text in evidence(home, "ingest", "--json", str(scan)).splitlines()]
         capture = line["capture"]
         hit = json.loads(evidence(home, "search", QUERY, "--json"))["hits"][0]
-        process, base = serve(home)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                     args=["--no-sandbox", "--disable-gpu"])
-                page = browser.new_page(viewport={"width": 1100, "height": 1500})
-                page.goto(f"{base}/captures/{capture['id']}?at={hit['offset']}#hit")
-                page.screenshot(path=str(DOCS / "images" / "ocr-capture.png"), full_page=True)
-                page.set_viewport_size({"width": 1100, "height": 520})
-                page.goto(f"{base}/?q={quote(QUERY)}")
-                page.screenshot(path=str(DOCS / "images" / "ocr-search.png"))
-                browser.close()
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        with browsing(home, {"width": 1100, "height": 1500}) as (page, base):
+            page.goto(f"{base}/captures/{capture['id']}?at={hit['offset']}#hit")
+            page.screenshot(path=str(DOCS / "images" / "ocr-capture.png"), full_page=True)
+            page.set_viewport_size({"width": 1100, "height": 520})
+            page.goto(f"{base}/?q={quote(QUERY)}")
+            page.screenshot(path=str(DOCS / "images" / "ocr-search.png"))
     print(f"capture #{capture['id']}: ocr {capture['ocr']}")
 
 

@@ -49,6 +49,7 @@ STREAM_BUFFER = 64
 # Seconds between a reader's checks that the pool is still there to answer it.
 READER_CHECK_SECONDS = 1.0
 SHARED_POOL_SIZE = 4  # workers for single captures (the web serves 8 threads; more requests wait their turn)
+PICTURE_POOL_SIZE = 2  # workers that draw pages and find their tables, on a machine of two cores
 
 
 class Ticket:
@@ -453,7 +454,7 @@ def worker_context():
 
 # -- single captures ----------------------------------------------------------------------------
 
-_shared: WorkerPool | None = None
+_shared: dict[str, WorkerPool] = {}  # by name: single captures, pictures
 _shared_lock = threading.Lock()
 
 
@@ -469,8 +470,19 @@ def capture_isolated(source: SourceItem | Upload, limits: Limits):
 
 def shared_pool() -> WorkerPool:
     """Return this process's pool for single captures, started on first use and shared by its threads."""
-    global _shared
+    return _pool("captures", SHARED_POOL_SIZE)
+
+
+def run_isolated(source: str, function: Callable, args: tuple, limits: Limits) -> Any:
+    """Run `function(*args)` in a worker of this process's pictures' pool within `limits` (drawing a page,
+    finding its tables: short tasks, which a long capture in the shared pool must not hold up); return its value
+    or raise the CaptureError that ended it."""
+    return _pool("pictures", PICTURE_POOL_SIZE).submit(source, function, args, limits).result()
+
+
+def _pool(name: str, size: int) -> WorkerPool:
     with _shared_lock:
-        if _shared is None or not _shared.running:
-            _shared = WorkerPool(SHARED_POOL_SIZE)
-        return _shared
+        pool = _shared.get(name)
+        if pool is None or not pool.running:
+            pool = _shared[name] = WorkerPool(size)
+        return pool

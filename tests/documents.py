@@ -99,3 +99,81 @@ def flate_bomb_pdf(unit: bytes, inflated_size: int) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+# Customs tables as statistics offices publish them: HS code, goods, country, value in US dollars, in the
+# languages the archive's users read. Invented figures.
+CUSTOMS_TABLES = {
+    "en": ("Table 4.2 Exports to the Russian Federation",
+           [["HS code", "Goods", "Country", "Value, USD"],
+            ["8806", "Unmanned aircraft and parts", "Kazakhstan", "1,230,000"],
+            ["9013", "Optical instruments", "Kazakhstan", "410,500"],
+            ["8525", "Television cameras", "Kyrgyzstan", "96,000"]]),
+    "ru": ("Таблица 4.2 Экспорт в Российскую Федерацию",
+           [["Код ТН ВЭД", "Товар", "Страна", "Стоимость, долл. США"],
+            ["8806", "Беспилотные летательные аппараты", "Казахстан", "1 230 000"],
+            ["9013", "Оптические приборы", "Казахстан", "410 500"]]),
+    "mk": ("Табела 4.2 Извоз во Руската Федерација",
+           [["Тарифен број", "Стока", "Земја", "Вредност, УСД"],
+            ["8806", "Беспилотни летала и делови", "Казахстан", "1.230.000"],
+            ["9013", "Оптички инструменти", "Казахстан", "410.500"]]),
+}
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core: Cyrillic too
+
+
+def table_pdf(title: str, rows: list[list[str]], before: list[str] = (), after: list[str] = (),
+              widths: list[float] | None = None) -> bytes:
+    """Return a one-page PDF with lines of text, then a table with borders (a reportlab Table, one cell a
+    string), then more lines: a table pdfplumber's table finder sees by its ruling lines. With column `widths`
+    (points), each cell's text wraps within its column."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT)))
+    style = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=14)
+    table = Table([[Paragraph(cell, style) for cell in row] for row in rows], colWidths=widths) if widths \
+        else Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=A4, invariant=True, title=title)
+    document.build([*(Paragraph(line, style) for line in before), Paragraph(title, style), Spacer(1, 8), table,
+                    Spacer(1, 8), *(Paragraph(line, style) for line in after)])
+    return buffer.getvalue()
+
+
+def customs_table_pdf(language: str = "en") -> bytes:
+    """Return a customs report page with its table of exports by HS code, in "en", "ru" or "mk"."""
+    title, rows = CUSTOMS_TABLES[language]
+    return table_pdf(title, rows)
+
+
+def joined_pdf(*documents: bytes, title: str | None = None, author: str | None = None) -> bytes:
+    """Return one PDF of the pages of several, in order, with a title and an author when given."""
+    writer = PdfWriter()
+    for body in documents:
+        for page in PdfReader(io.BytesIO(body)).pages:
+            writer.add_page(page)
+    writer.add_metadata({key: value for key, value in (("/Title", title), ("/Author", author)) if value})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+CUSTOMS_COVER = ["Customs Statistics Office - Annual export report 2022 (sample)", "Section 4. Exports by destination",
+                 "This report is a sample written for the evidence archive; all figures are invented."]
+CUSTOMS_LINES = ["Unmanned aircraft and parts (HS 8806): USD 1,230,000", "Optical instruments (HS 9013): USD 410,500",
+                 "Television cameras (HS 8525): USD 96,000", "Total of listed goods: USD 1,736,500"]
+
+
+def customs_report_pdf() -> bytes:
+    """Return the sample customs report (samples/customs-report-2022.pdf is this): a cover page, then Table 4.2
+    (the English customs table, ruled) and the sentences stating its values."""
+    title, rows = CUSTOMS_TABLES["en"]
+    return joined_pdf(pdf_bytes(["\n".join(CUSTOMS_COVER)]), table_pdf(title, rows, after=CUSTOMS_LINES),
+                      title="Annual export report 2022 (sample)", author="Customs Statistics Office (sample)")

@@ -30,7 +30,7 @@ def team(app):
         tokens = {role: archive.accounts.issue_token(role) for role in ROLES}
     return {"ids": {"capture_id": capture.id, "other_id": capture.id, "claim_id": claim.id,
                     "citation_id": citation.id, "filename": "style.css", "actor": "user:viewer",
-                    "name": "viewer", "prefix": tokens["viewer"][:12], "role": "screenshot"},
+                    "name": "viewer", "prefix": tokens["viewer"][:12], "role": "screenshot", "page": 1},
             "tokens": tokens}
 
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import zipfile
 
 import pytest
 
 from app import create_app
 from archive.archive import Archive
+from archive.bundlecheck import verify_bundle
 from tests.documents import html_page
+from tests.test_bundle import _rewrite
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")]
@@ -110,3 +113,27 @@ def test_the_api_captures_in_a_browser_when_asked(site, http_server):
     assert answer.json["capture"]["method"] == "browser" and answer.json["capture"]["parts"]
     refused = client.post("/api/captures", json={"url": url, "browser": "yes"})
     assert refused.status_code == 400 and '"browser" is true' in refused.json["error"]
+
+
+def test_a_region_of_the_screenshot_is_cited_boxed_and_bundled(site, tmp_path):
+    app, capture_id, _ = site
+    client = app.test_client()
+    page = client.get(f"/captures/{capture_id}").text
+    assert 'data-region-page="1"' in page and 'id="cite-region"' in page and "region.js" in page
+    answer = client.post(f"/captures/{capture_id}/cite", data={
+        "region": "1:0,0,600,120", "new_claim": "The page's header names the customs office", "stance": "context"})
+    assert answer.status_code == 302
+    claim = client.get(answer.headers["Location"])
+    assert '<figure class="screenshot cropped region">' in claim.text
+    assert f'<image href="/captures/{capture_id}/parts/screenshot"' in claim.text
+    assert '<rect class="mark cited" x="0" y="0" width="600" height="120">' in claim.text
+    assert '<rect class="mark cited" x="0" y="0" width="600" height="120">' in client.get(f"/captures/{capture_id}").text
+    claim_id = int(answer.headers["Location"].split("/claims/")[1].split("#")[0])
+    bundle = tmp_path / "claim.zip"
+    bundle.write_bytes(client.get(f"/claims/{claim_id}/bundle").data)
+    with zipfile.ZipFile(bundle) as opened:
+        [shot] = [name for name in opened.namelist() if name.startswith("parts/")]
+        assert opened.read(shot) == client.get(f"/captures/{capture_id}/parts/screenshot").data
+    assert verify_bundle(bundle).ok
+    swapped = _rewrite(bundle, tmp_path / "swapped.zip", lambda files: files.update({shot: files[shot] + b"\0"}))
+    assert "picture_mismatch" in {p.kind for p in verify_bundle(swapped).problems}

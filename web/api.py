@@ -132,15 +132,21 @@ def update_claim(claim_id: int):
     return jsonify(get_archive().set_claim_status(claim_id, body["status"], body.get("notes")).to_json())
 
 
+CITATION_SHAPE = ('{"claim_id": 1, "capture_id": 2, "quote": "exact passage"}, with a region of a page\'s picture '
+                  '("region": {"page": 2, "x": 72, "y": 100, "w": 200, "h": 40}) or instead of the quote, or a '
+                  'table cell alone ("cell": {"page": 2, "table": 1, "row": 3, "column": 4})')
+
+
 @bp.post("/citations")
 def create_citation():
-    """Cite a quote: JSON {"claim_id", "capture_id", "quote", "position"?, "stance"?, "note"?}."""
-    body = json_object('{"claim_id": 1, "capture_id": 2, "quote": "exact passage"}')
-    if not {"claim_id", "capture_id", "quote"} <= body.keys():
-        return json_error('Send JSON {"claim_id": 1, "capture_id": 2, "quote": "exact passage"}.', 400)
-    citation = get_archive().cite(body["claim_id"], body["capture_id"], body["quote"],
+    """Cite: JSON {"claim_id", "capture_id", "quote"?, "position"?, "stance"?, "note"?, "region"?, "cell"?}: a
+    quote, a region of a page's picture, both, or a table cell (archive/regions.py)."""
+    body = json_object(CITATION_SHAPE)
+    if not {"claim_id", "capture_id"} <= body.keys() or not body.keys() & {"quote", "region", "cell"}:
+        return json_error(f"Send JSON {CITATION_SHAPE}.", 400)
+    citation = get_archive().cite(body["claim_id"], body["capture_id"], body.get("quote"),
                                   position=body.get("position"), stance=body.get("stance", "supports"),
-                                  note=body.get("note"))
+                                  note=body.get("note"), region=body.get("region"), cell=body.get("cell"))
     return jsonify(citation.to_json()), 201
 
 

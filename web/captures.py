@@ -10,11 +10,13 @@ from archive import changes, quotes
 from archive.bundle import original_extension
 from archive.errors import ArchiveError, InvalidInputError
 from archive.models import STANCES, IngestResult
+from archive.pictures import IMAGE, PDF, page_count, picture_kind
 from ingest.pipeline import Limits
 from ingest.sources import SourceItem, Upload
 from web import arguments
 from web.db import get_archive
 from web.render import render_text, source_for_people, title_for_people
+from web.page_views import page_view
 from web.screenshots import capture_shot
 from web.security import ORIGINAL_POLICY
 
@@ -62,13 +64,17 @@ def _render_capture(capture_id: int, cite_error: str | None = None, suggestion: 
     html_text = render_text(capture.text or "", capture.pages, citations, hit, hit_end,
                             ocr_pages=(capture.ocr or {}).get("pages") or ())
     pointed = (hit, hit_end) if hit is not None and hit_end is not None else None
+    form = form or {}
+    asked_cell = form.get("cell") or request.args.get("cell")
     return render_template(
         "capture.html", capture=capture, text_html=html_text, citations=citations, claims=claims_by_id,
         shot=capture_shot(archive.layout(capture), citations, pointed),
+        view=page_view(archive, capture, citations, request.args.get("page", type=int), hit, asked_cell,
+                       find_tables=False),
         versions=archive.versions(capture), tracking=archive.quote_tracking(capture),
         observations=archive.observations(capture.id),
         cite_error=cite_error, suggestion=suggestion,
-        occurrences=occurrences or [], form=form or {}, stances=STANCES,
+        occurrences=occurrences or [], form=form, stances=STANCES,
         citation_text=cite_this_source(capture, request.url_root),
         contexts={c.id: quotes.context(capture.text or "", _anchor(c), 60) for c in citations},
     ), status
@@ -143,6 +149,36 @@ def part(capture_id: int, role: str):
     return response
 
 
+@bp.get("/captures/<int:capture_id>/pages/<int:page>.png")
+def page_image(capture_id: int, page: int):
+    """Serve a page of a PDF or image capture as a picture, drawn from the original (derived, cached): ?width=."""
+    archive = get_archive()
+    capture = archive.get(capture_id)
+    if picture_kind(capture) not in (PDF, IMAGE) or not 1 <= page <= page_count(capture):
+        return render_template("error.html", message=f"Capture #{capture_id} has no picture of a page {page}."), 404
+    drawn = archive.pictures.image(capture, page, request.args.get("width", type=int))
+    response = Response(drawn, mimetype="image/png")
+    response.headers["Content-Disposition"] = f'inline; filename="capture-{capture.id}-page-{page}.png"'
+    response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    # Drawn from an original that never changes: a browser may keep it (a page view shows it on every visit).
+    response.headers["Cache-Control"] = "private, max-age=604800"
+    return response
+
+
+@bp.get("/captures/<int:capture_id>/pages/<int:page>/tables")
+def page_tables(capture_id: int, page: int):
+    """Show the tables the finder sees on a page of a PDF capture, each cell a link that cites it: on a page of
+    their own, or with ?fragment=1 only the tables, which the capture page's script puts in its page view."""
+    archive = get_archive()
+    capture = archive.get(capture_id, with_text=True)
+    if picture_kind(capture) not in (PDF, IMAGE) or not 1 <= page <= page_count(capture):
+        return render_template("error.html", message=f"Capture #{capture_id} has no page {page}."), 404
+    view = page_view(archive, capture, [], page, None, None)
+    return render_template("_page_tables.html" if request.args.get("fragment") else "page_tables.html",
+                           capture=capture, view=view)
+
+
 @bp.get("/captures/<int:capture_id>/warc")
 def exchange(capture_id: int):
     """Download the WARC records of a capture's HTTP exchanges (an http capture's, a browser's visit)."""
@@ -181,10 +217,11 @@ def cite(capture_id: int):
     quote = form.get("quote", "")
     position = _int(form.get("position"))
     new_claim = (form.get("new_claim") or "").strip() or None
+    region, cell = (form.get("region") or "").strip() or None, (form.get("cell") or "").strip() or None
     try:
-        citation = archive.cite(_int(form.get("claim_id")), capture_id, quote, position=position,
-                                stance=form.get("stance") or "supports", note=form.get("note"),
-                                new_claim=new_claim)
+        citation = archive.cite(_int(form.get("claim_id")), capture_id, quote if not cell else None,
+                                position=position, stance=form.get("stance") or "supports", note=form.get("note"),
+                                new_claim=new_claim, region=region, cell=cell)
     except quotes.QuoteNotFoundError as exc:
         # The page shows the suggested passage in its own block, with the button that cites it.
         return _render_capture(capture_id, exc.explanation, suggestion=exc.suggestion, form=form, status=422)

@@ -12,6 +12,7 @@ from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
 from web import arguments
 from web.db import get_archive
+from web.page_views import region_shot
 from web.screenshots import citation_shot
 
 bp = Blueprint("claims", __name__)
@@ -60,15 +61,17 @@ def _row(archive, citation) -> dict:
     found = quotes.Anchor(citation.exact, citation.prefix, citation.suffix, citation.start, citation.end)
     before, exact, after = quotes.context(capture.text or "", found, 100) if citation.verified else (
         citation.prefix, citation.exact, citation.suffix)
+    shot = None
+    if citation.verified:
+        shot = region_shot(citation) or citation_shot(archive.layout(capture), citation)
     return {"citation": citation, "capture": capture, "before": before, "exact": exact, "after": after,
-            "tracking": _in_newest_version(archive, capture, citation),
-            "shot": citation_shot(archive.layout(capture), citation) if citation.verified else None}
+            "tracking": _in_newest_version(archive, capture, citation), "shot": shot}
 
 
 def _in_newest_version(archive, capture, citation):
     """Return (newest capture, what became of the quote there) when the cited page has a newer version."""
     all_versions = archive.versions(capture)
-    if all_versions[-1].id == capture.id:
+    if all_versions[-1].id == capture.id or not citation.exact:
         return None
     newest = archive.get(all_versions[-1].id, with_text=True)
     return newest, changes.track(newest.text or "", citation.exact, citation.prefix, citation.suffix,

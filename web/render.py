@@ -23,6 +23,7 @@ from archive.clock import parse_time
 from archive.figures import describe_agreement
 from archive.models import Capture, Citation
 from archive.ocr_notice import describe_ocr, page_ranges
+from archive.regions import describe_cell, describe_region
 
 LOCAL_METHODS = ("file", "warc")  # sources that are paths on the machine that captured them
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, a month or a day: shown as written
@@ -35,6 +36,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(when)
     app.add_template_global(describe_agreement)
     app.add_template_global(describe_ocr)
+    app.add_template_global(describe_cell)
+    app.add_template_global(describe_region)
     app.add_template_filter(page_ranges)
 
 

@@ -45,8 +45,12 @@ def capture_shot(layout: Layout | None, citations, hit: tuple[int, int] | None) 
         return None
     shot = Shot(layout.width, layout.height)
     for citation in citations:
-        _mark(shot, layout, citation.start, citation.end, "cited",
-              f"Cited for claim #{citation.claim_id} ({citation.stance})")
+        label = f"Cited for claim #{citation.claim_id} ({citation.stance})"
+        if citation.region:  # a region of the screenshot, given as it stands
+            region = citation.region
+            shot.marks.append(Mark(Box(region["x"], region["y"], region["w"], region["h"]), "cited", label))
+        if citation.exact:
+            _mark(shot, layout, citation.start, citation.end, "cited", label)
     if hit is not None and hit[0] < hit[1]:
         _mark(shot, layout, hit[0], hit[1], "hit", "The passage you came to")
     return shot
