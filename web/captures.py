@@ -123,8 +123,13 @@ def original(capture_id: int):
 
 def attachment(data: bytes, media_type: str, filename: str) -> Response:
     """Serve stored bytes as a download only, sandboxed should a browser render them anyway."""
+    return sandboxed(data, media_type, "attachment", filename)
+
+
+def sandboxed(data: bytes, media_type: str, disposition: str, filename: str) -> Response:
+    """Serve bytes from a capture as their declared type only (no sniffing), in a sandbox that runs nothing."""
     response = Response(data, mimetype=media_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
@@ -138,11 +143,8 @@ def part(capture_id: int, role: str):
     recorded = capture.part(role)
     if recorded is None or recorded["media_type"] not in SERVED_PARTS:
         return render_template("error.html", message=f"Capture #{capture_id} has no part named {role[:40]!r}."), 404
-    response = Response(archive.part(capture, role), mimetype=recorded["media_type"])
-    response.headers["Content-Disposition"] = f'inline; filename="capture-{capture.id}-{recorded["role"]}' \
-                                              f'{SERVED_PARTS[recorded["media_type"]]}"'
-    response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    response = sandboxed(archive.part(capture, role), recorded["media_type"], "inline",
+                         f'capture-{capture.id}-{recorded["role"]}{SERVED_PARTS[recorded["media_type"]]}')
     response.headers["Digest"] = f"sha-256={recorded['sha256']}"
     # Stored by content and never rewritten: a browser may keep it (the screenshot is drawn on every view).
     response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
@@ -157,10 +159,7 @@ def page_image(capture_id: int, page: int):
     if picture_kind(capture) not in (PDF, IMAGE) or not 1 <= page <= page_count(capture):
         return render_template("error.html", message=f"Capture #{capture_id} has no picture of a page {page}."), 404
     drawn = archive.pictures.image(capture, page, request.args.get("width", type=int))
-    response = Response(drawn, mimetype="image/png")
-    response.headers["Content-Disposition"] = f'inline; filename="capture-{capture.id}-page-{page}.png"'
-    response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    response = sandboxed(drawn, "image/png", "inline", f"capture-{capture.id}-page-{page}.png")
     # Drawn from an original that never changes: a browser may keep it (a page view shows it on every visit).
     response.headers["Cache-Control"] = "private, max-age=604800"
     return response
