@@ -27,8 +27,7 @@ from archive.ocr_notice import describe_ocr, page_ranges
 from archive.permissions import ROLES
 from archive.quotes import QuoteNotFoundError
 from archive.regions import describe_cell, describe_region
-from archive.figures import Agreement, describe_agreement
-from archive.figures import extract as extract_figures
+from archive import figures as figure_engine  # its names load the engine on first use
 from ingest.limits import Limits
 
 # The ingest machinery (ingest.workers, ingest.pipeline: trafilatura, pdfplumber, lxml, the language model) and
@@ -243,10 +242,9 @@ def search(ctx, query, limit, page, near, as_json):
         return
     click.echo(f"{result.total} result{'s' if result.total != 1 else ''} for {query}")
     for hit in result.hits:
-        where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None,
-                                        describe_agreement(hit.match["kind"], hit.match["figure"]["text"],
-                                                           difference=hit.match["difference"])
-                                        if hit.match else None]))
+        agreement = (figure_engine.describe_agreement(hit.match["kind"], hit.match["figure"]["text"],
+                                                      difference=hit.match["difference"]) if hit.match else None)
+        where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None, agreement]))
         click.echo()
         click.echo(click.style(f"#{hit.capture_id}  {printable(hit.title or '(untitled)')}", bold=True)
                    + (f"  [{printable(where)}]" if where else ""))
@@ -324,7 +322,7 @@ def figures(ctx, target, text, allow_private, as_json):
         raise click.UsageError("Give a PATH, a CAPTURE_ID or --text TEXT.")
     if text is None:
         text = _text_of(ctx, target, Limits(allow_private=allow_private))
-    found = extract_figures(text)
+    found = figure_engine.extract(text)
     if as_json:
         click.echo(json.dumps([f.to_json() for f in found], ensure_ascii=False))
         return
@@ -639,7 +637,7 @@ def claim_show(ctx, claim_id, as_json):
         where = f"capture #{capture.id} {printable(capture.title or capture.source)}"
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
-        figure = (citation.agreement or Agreement("none")).describe()
+        figure = (citation.agreement or figure_engine.Agreement("none")).describe()
         quoted = f"\"{citation.exact}\"" if citation.exact else "(no quote)"
         click.echo(f"  #{citation.id} {citation.stance:11} {quoted}{pointed_at(citation)}  ({where}{page}; {mark}; "
                    f"{figure})")

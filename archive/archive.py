@@ -18,7 +18,6 @@ from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive import figures, inputs, quotes, regions, snippets
 from archive.cache import DerivedCache
-from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, IntegrityError,
                             InvalidInputError, NotFoundError)
 from archive.layout import Layout
@@ -29,6 +28,7 @@ from archive.store import BlobStore, sha256_hex
 
 
 if TYPE_CHECKING:
+    from archive.figures import Figure, Match
     from archive import changes, history
     from archive.accounts import Accounts
     from archive.search.whoosh_index import WhooshIndex
@@ -525,7 +525,10 @@ class Archive:
         inputs.whole_number(limit, "limit", 1, inputs.LIMIT_MAX)
         inputs.whole_number(offset, "offset", 0, inputs.OFFSET_MAX)
         near = inputs.fraction(near, "near", 1.0)
-        wanted = figures.figure_query(query)
+        # Most searches are words: the figure engine is loaded only for a query that may state a figure.
+        from archive.figures.spotting import may_state_figure  # the number-word tables: searches only
+
+        wanted = figures.figure_query(query) if may_state_figure(query) else None
         if wanted is not None:
             return self._search_figure(query, wanted, limit, offset, near)
         loaded: dict[int, Capture] = {}
@@ -828,7 +831,7 @@ class Candidate:
 def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str],
                citations: list[Citation]) -> Candidate | None:
     """Score the sentence around a figure as a source for a claim, and find the claim's citation of it."""
-    match = compare(wanted, figure)
+    match = figures.compare(wanted, figure)
     shared = len(terms & figures.key_terms(_sentence(capture, figure))) if terms else 0
     # Different values are worth showing (a drifting figure) only near the claim's or on the same subject.
     if match.kind == "incomparable" or (match.kind == "different" and not shared

@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING, Any
 from archive.actors import current_actor
 from archive.clock import utc_now
 from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError
-from archive.figures import Figure
+from archive import figures as figure_engine  # loaded on first use: most commands read no figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
 from archive.permissions import ADMIN
 
 if TYPE_CHECKING:
+    from archive.figures import Figure
     import sqlite_utils
 
 # The schema's changes, in the order written. sqlite_utils.Migrations applies them and records each in its
@@ -978,7 +979,8 @@ def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
 def _figure_rows(conn: sqlite3.Connection, capture_id: int) -> list[Figure]:
     cursor = conn.execute("SELECT start, end, text, value, unit, approx, precision FROM figures "
                           "WHERE capture_id = ? ORDER BY start", [capture_id])
-    return [Figure(text=text, start=start, end=end, value=value, unit=unit, approx=approx, precision=precision)
+    return [figure_engine.Figure(text=text, start=start, end=end, value=value, unit=unit, approx=approx,
+                                 precision=precision)
             for start, end, text, value, unit, approx, precision in cursor.fetchall()]
 
 
@@ -1010,5 +1012,5 @@ def _capture(row: dict[str, Any]) -> Capture:
 
 
 def _figure(row: dict[str, Any]) -> Figure:
-    return Figure(text=row["text"], start=row["start"], end=row["end"], value=row["value"], unit=row["unit"],
-                  approx=row["approx"], precision=row["precision"])
+    return figure_engine.Figure(text=row["text"], start=row["start"], end=row["end"], value=row["value"],
+                                unit=row["unit"], approx=row["approx"], precision=row["precision"])
