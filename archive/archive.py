@@ -321,7 +321,7 @@ class Archive:
             if wait:
                 raise
             return 0
-        count = self._queue_each(self.catalog.iter_captures(with_text=True, where="indexed = 0"), progress,
+        count = self._queue_each(self.catalog.iter_captures(with_text=True, unindexed=True), progress,
                                  replace=True, in_batches=True)
         self._commit_index()
         self._raise_index_problem()
