@@ -61,7 +61,7 @@ def condition(node, phrase_check: PhraseCheck) -> Sql:
         return Sql(f"NOT ({inner.text})", inner.params)
     if isinstance(node, q.Every):
         return Sql("TRUE")
-    if isinstance(node, q.NullQuery) or node is q.NullQuery:
+    if node is q.NullQuery:
         return Sql("FALSE")
     if isinstance(node, q.Phrase):
         return _phrase(node, phrase_check)
@@ -102,12 +102,13 @@ def _range(node: q.NumericRange) -> Sql:
         raise QueryError(f"this search backend cannot answer {_shown(node)}: ranges are for published: and "
                          "captured:")
     parts, params = [], []
-    if isinstance(node.start, datetime):
+    start, end = getattr(node, "startdate", None), getattr(node, "enddate", None)  # DateRange keeps its dates
+    if isinstance(start, datetime):
         parts.append(f"{column} {'>' if node.startexcl else '>='} %s")
-        params.append(node.start)
-    if isinstance(node.end, datetime):
+        params.append(start)
+    if isinstance(end, datetime):
         parts.append(f"{column} {'<' if node.endexcl else '<='} %s")
-        params.append(node.end)
+        params.append(end)
     return Sql("(" + " AND ".join(parts or [f"{column} IS NOT NULL"]) + ")", params)
 
 
@@ -138,7 +139,7 @@ def _shown(node) -> str:
 def scored_terms(node) -> list[tuple[str, str]]:
     """Return the (field, term) pairs that score a document: every word the query looks for, but those it
     excludes, once each where it stands in the query (a phrase scores the AND of its words, as in Whoosh)."""
-    if isinstance(node, (q.Not, q.NullQuery)) or node is q.NullQuery:
+    if isinstance(node, q.Not) or node is q.NullQuery:
         return []
     if isinstance(node, q.AndNot):
         return scored_terms(node.a)
@@ -146,7 +147,7 @@ def scored_terms(node) -> list[tuple[str, str]]:
         return scored_terms(node.a) + scored_terms(node.b)
     if isinstance(node, q.Phrase):
         return [(node.fieldname, word) for word in node.words if node.fieldname in LENGTH_COLUMNS]
-    if isinstance(node, q.Term) and not isinstance(node, q.Prefix):
+    if isinstance(node, q.Term):
         return [(node.fieldname, node.text)] if node.fieldname in LENGTH_COLUMNS else []
     if isinstance(node, q.CompoundQuery):
         return [pair for child in node.subqueries for pair in scored_terms(child)]
@@ -154,8 +155,8 @@ def scored_terms(node) -> list[tuple[str, str]]:
 
 
 def idf(documents: int, frequency: int) -> float:
-    """Return Whoosh's inverse document frequency: log(N / (df + 1)) + 1."""
-    return log(documents / (frequency + 1)) + 1
+    """Return Whoosh's inverse document frequency: log(N / (df + 1)) + 1 (1 in an empty index)."""
+    return log(documents / (frequency + 1)) + 1 if documents else 1.0
 
 
 def score(terms: list[tuple[str, str]], idfs: dict[tuple[str, str], float],
