@@ -32,13 +32,13 @@ WRITE_WAIT = 600.0  # seconds a write waits for its turn before it gives up with
 
 
 def redacted(url: str) -> str:
-    """Return a database URL without its password, to print."""
+    """Return a database URL without what may be secret in it, to print: the password (as ***), the query."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, _, host = netloc.rpartition("@")
+        netloc = f"{user.partition(':')[0]}:***@{host}" if ":" in user else f"{user}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 class Database:

@@ -71,6 +71,9 @@ class SearchBackend(Protocol):
     """
 
     created_now: bool  # made empty when opened (missing, outdated, unreadable): every capture must be indexed
+    # True for an index in the catalog's own database: the catalog's add_capture then takes `index_terms` and
+    # writes the capture's document in the row's transaction (nothing waits to be indexed after a crash).
+    in_catalog: bool
 
     @property
     def writing(self) -> bool:
