@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from archive.errors import InvalidInputError
-from archive.seams import CatalogBackend, SearchBackend
+from archive.seams import BlobBackend, CatalogBackend, SearchBackend
 
 DATABASE_URL = "EVIDENCE_DATABASE_URL"
 DATABASE_SCHEMES = ("postgresql", "postgres")
@@ -65,6 +65,15 @@ def search_at(location: str) -> SearchBackend:
     from archive.search.whoosh_index import WhooshIndex
 
     return WhooshIndex(Path(location))
+
+
+def blobs_at(location: str) -> BlobBackend:
+    """Open the blob store at a location: a folder."""
+    if urlsplit(location).scheme:
+        raise InvalidInputError(f"{location!r} is not a folder: originals can be moved into a folder")
+    from archive.store import BlobStore
+
+    return BlobStore(Path(location))
 
 
 def describe_catalog(home: Path | str, environ: Mapping[str, str] = os.environ) -> dict:

@@ -829,6 +829,24 @@ class Catalog:
         return {row[0] for row in rows if row[0] is not None}
 
 
+    # -- rows as stored, for `evidence migrate` (archive/migrate.py) ---------------------------
+
+    def table_rows(self, table: str, key: str, after: Any, batch: int = 500) -> list[dict[str, Any]]:
+        """Return a table's rows as stored whose `key` comes after `after`, in key order."""
+        return self._rows(f'SELECT * FROM "{table}" WHERE "{key}" > ? ORDER BY "{key}" LIMIT ?', [after, batch])
+
+    def last_key(self, table: str, key: str) -> Any:
+        """Return the greatest `key` of a table's rows, or None when it has none."""
+        return self._value(f'SELECT max("{key}") FROM "{table}"')
+
+    def insert_rows(self, table: str, rows: list[dict[str, Any]], replace: bool = False) -> None:
+        """Insert rows as they were stored elsewhere, in one transaction (`replace`: over rows of the same key)."""
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        with self._write():
+            for row in rows:
+                names = ", ".join(f'"{name}"' for name in row)
+                self._exec(f'{verb} INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))})', list(row.values()))
+
     # -- accounts, tokens and sessions (team mode) --------------------------------------------
 
     def has_accounts(self) -> bool:

@@ -21,7 +21,7 @@ import psycopg
 from archive.actors import current_actor
 from archive.catalog import (OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, _CAPTURE_FIELDS, _capture, _chunks,
                              _decode, _encode, _figure, _json_object, derived_digest)
-from archive.errors import LastAdminError, NameTakenError
+from archive.errors import CaptureError, LastAdminError, NameTakenError
 from archive.figures import Figure
 from archive.ledger import GENESIS_HASH, next_entry
 from archive.models import Capture, Citation, Claim, Observation
@@ -69,6 +69,9 @@ class PgCatalog:
         comes back with created False, and `observation`, when given, is recorded with it. With
         `index_terms` (analysis.analyse terms), its search document is written in the same transaction.
         """
+        if any(isinstance(value, str) and "\x00" in value for value in row.values()):
+            raise CaptureError(row["source"], "its text holds NUL characters, which a PostgreSQL catalog cannot "
+                                              "store; nothing was written")
         with self.db.write() as conn:
             existing = self.db.value("SELECT id FROM captures WHERE sha256 = %s", [row["sha256"]])
             if existing is not None:
@@ -412,6 +415,35 @@ class PgCatalog:
     def count_checkpoints(self) -> int:
         """Return how many checkpoints are stored."""
         return self.db.value("SELECT count(*) FROM checkpoints")
+
+    # -- rows as stored, for `evidence migrate` (archive/migrate.py) ---------------------------
+
+    def table_rows(self, table: str, key: str, after: Any, batch: int = 500) -> list[dict[str, Any]]:
+        """Return a table's rows as stored whose `key` comes after `after`, in key order."""
+        return self.db.rows(f'SELECT * FROM "{table}" WHERE "{key}" > %s ORDER BY "{key}" LIMIT %s', [after, batch])
+
+    def last_key(self, table: str, key: str) -> Any:
+        """Return the greatest `key` of a table's rows, or None when it has none."""
+        return self.db.value(f'SELECT max("{key}") FROM "{table}"')
+
+    def insert_rows(self, table: str, rows: list[dict[str, Any]], replace: bool = False) -> None:
+        """Insert rows as they were stored elsewhere, in one transaction (`replace`: over rows of the same key),
+        and move the table's id sequence past them, if it has one."""
+        if not rows:
+            return
+        names = list(rows[0])
+        columns = ", ".join(f'"{name}"' for name in names)
+        tail = ""
+        if replace:
+            tail = f' ON CONFLICT ("{names[0]}") DO UPDATE SET ' + ", ".join(f'"{n}" = EXCLUDED."{n}"' for n in names[1:])
+        with self.db.write() as conn:
+            with conn.cursor() as cursor:
+                cursor.executemany(f'INSERT INTO "{table}" ({columns}) VALUES '
+                                   f' ({", ".join(["%s"] * len(names))}){tail}',
+                                   [[row[n] for n in names] for row in rows])
+            sequence = self.db.value("SELECT pg_get_serial_sequence(%s, 'id')", [table]) if "id" in names else None
+            if sequence:
+                self.db.value(f'SELECT setval(%s, (SELECT max(id) FROM "{table}"))', [sequence])
 
     # -- accounts, tokens and sessions (team mode) --------------------------------------------
 
