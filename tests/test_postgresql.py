@@ -4,12 +4,8 @@ the database, several writers at once, and the server stopped or a writer killed
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
 import psycopg
@@ -21,9 +17,10 @@ from archive.errors import InvalidInputError
 from archive.pg_catalog import PgCatalog
 from tests.documents import write
 from tests.postgres import Cluster, fresh_database, wait_for
+from tests.test_concurrency import _evidence as start_evidence, _finish
 
 REPO = Path(__file__).resolve().parents[1]
-BOUND = 300  # seconds any subprocess of these tests may take
+BOUND = 300  # seconds any wait of these tests may take
 
 
 @pytest.fixture
@@ -35,23 +32,8 @@ def database(monkeypatch) -> str:
 
 
 def _evidence(home: Path, url: str, *args: str) -> subprocess.Popen:
-    """Start `evidence` in its own process on the database; its output goes to files (a full pipe never
-    stalls it)."""
-    out, err = (tempfile.TemporaryFile("w+") for _ in range(2))
-    process = subprocess.Popen([sys.executable, "-m", "app", "--home", str(home), *args], cwd=REPO, stdout=out,
-                               stderr=err, text=True, env={**os.environ, DATABASE_URL: url})
-    process.outputs = (out, err)
-    return process
-
-
-def _finish(process: subprocess.Popen) -> tuple[int, str, str]:
-    process.wait(timeout=BOUND)
-    texts = []
-    for handle in process.outputs:
-        handle.seek(0)
-        texts.append(handle.read())
-        handle.close()
-    return process.returncode, *texts
+    """Start `evidence` in its own process on the database."""
+    return start_evidence(home, *args, env={DATABASE_URL: url})
 
 
 def _folder(root: Path, name: str, count: int) -> Path:
