@@ -69,7 +69,7 @@ def search_at(location: str) -> SearchBackend:
 
 def blobs_at(location: str) -> BlobBackend:
     """Open the blob store at a location: a folder."""
-    if urlsplit(location).scheme:
+    if urlsplit(location).scheme or "\x00" in location or not location.strip():
         raise InvalidInputError(f"{location!r} is not a folder: originals can be moved into a folder")
     from archive.store import BlobStore
 

@@ -81,10 +81,14 @@ def open_target(location: str, blobs: str | None, source_blobs: BlobBackend) -> 
         except BaseException:
             catalog.close()
             raise
+    if not location.strip():
+        raise InvalidInputError("--to needs a postgresql:// URL or a folder")
     home = Path(location)
-    if home.exists() and not home.is_dir():
-        raise InvalidInputError(f"{home} is a file: migrate --to takes a postgresql:// URL or a folder")
-    home.mkdir(parents=True, exist_ok=True)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:  # a file there, no permission, a name no file system takes
+        raise InvalidInputError(f"--to {location!r} is neither a postgresql:// URL nor a folder that can be made "
+                                f"({getattr(exc, 'strerror', None) or exc})") from exc
     catalog = catalog_at(str(home / "catalog.db"))
     try:
         return Target(catalog, search_at(str(home / "index")), blobs_at(blobs or str(home / "blobs")), home)
