@@ -569,6 +569,44 @@ def reindex(ctx):
     click.echo(f"Indexed {count} captures.")
 
 
+@cli.command()
+@click.option("--to", "target", required=True, metavar="URL|DIR",
+              help="A postgresql:// database, or a folder to make an embedded archive in.")
+@click.option("--blobs", default=None, metavar="DIR",
+              help="Where the originals go (default: where they are for a database, DIR/blobs for a folder).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def migrate(ctx, target, blobs, as_json):
+    """Copy this archive into other backends, then check that every original, row and the ledger arrived
+    identical. Run it again to go on after an interruption."""
+    from archive.migrate import migrate as copy_archive, open_target, settle_home
+
+    archive = open_archive(ctx)
+    say = None if as_json else (lambda message: click.echo(message, err=True))
+    moved = _run(lambda: open_target(target, blobs, archive.store))
+    try:
+        done = _run(lambda: copy_archive(archive.catalog, archive.store, moved.catalog, moved.blobs, moved.index,
+                                         say))
+        settle_home(moved, archive.home)
+    finally:
+        moved.close()
+    if as_json:
+        click.echo(json.dumps(done.to_json(), ensure_ascii=False))
+    else:
+        from archive.pg_database import redacted
+
+        click.echo(f"Copied to {redacted(target)}: " + ", ".join(f"{n} {table}" for table, n in done.copied.items())
+                   + f" rows; {done.originals_copied} originals; {done.indexed} captures indexed.")
+        click.echo("Checked " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in done.checked.items()) + ".")
+        for problem in done.problems:
+            click.echo(f"PROBLEM {problem}")
+        click.echo(f"Ledger head: {done.head[0]} entries, {done.head[1]}")
+        click.echo("OK: every original, every row and the whole ledger chain arrived identical." if done.ok
+                   else f"{len(done.problems)} problems found.")
+    if not done.ok:
+        ctx.exit(1)
+
+
 @cli.group()
 def claim():
     """Record claims and tie them to exact quotes in captures."""

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive.actors import current_actor
 from archive.clock import utc_now
-from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError
+from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError, NameTakenError
 from archive import figures as figure_engine  # loaded on first use: most commands read no figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
@@ -522,12 +522,14 @@ class Catalog:
             found.update((r["id"], _capture(r)) for r in rows)
         return found
 
-    def iter_captures(self, with_text: bool = False, where: str = "1", batch: int = 200) -> Iterator[Capture]:
-        """Stream captures in id order without holding them all in memory."""
+    def iter_captures(self, with_text: bool = False, unindexed: bool = False, batch: int = 200) -> Iterator[Capture]:
+        """Stream captures (all, or those waiting for the search index) in id order without holding them all in
+        memory."""
+        where = " AND indexed = 0" if unindexed else ""
         last = 0
         while True:
             rows = self._rows(
-                f"SELECT {_columns(with_text)} FROM captures WHERE id > ? AND ({where}) ORDER BY id LIMIT ?",
+                f"SELECT {_columns(with_text)} FROM captures WHERE id > ?{where} ORDER BY id LIMIT ?",
                 [last, batch])
             if not rows:
                 return
@@ -828,6 +830,24 @@ class Catalog:
         return {row[0] for row in rows if row[0] is not None}
 
 
+    # -- rows as stored, for `evidence migrate` (archive/migrate.py) ---------------------------
+
+    def table_rows(self, table: str, key: str, after: Any, batch: int = 500) -> list[dict[str, Any]]:
+        """Return a table's rows as stored whose `key` comes after `after`, in key order."""
+        return self._rows(f'SELECT * FROM "{table}" WHERE "{key}" > ? ORDER BY "{key}" LIMIT ?', [after, batch])
+
+    def last_key(self, table: str, key: str) -> Any:
+        """Return the greatest `key` of a table's rows, or None when it has none."""
+        return self._value(f'SELECT max("{key}") FROM "{table}"')
+
+    def insert_rows(self, table: str, rows: list[dict[str, Any]], replace: bool = False) -> None:
+        """Insert rows as they were stored elsewhere, in one transaction (`replace`: over rows of the same key)."""
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        with self._write():
+            for row in rows:
+                names = ", ".join(f'"{name}"' for name in row)
+                self._exec(f'{verb} INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))})', list(row.values()))
+
     # -- accounts, tokens and sessions (team mode) --------------------------------------------
 
     def has_accounts(self) -> bool:
@@ -835,10 +855,13 @@ class Catalog:
         return bool(self._value("SELECT EXISTS (SELECT 1 FROM accounts)"))
 
     def add_account(self, name: str, role: str, password_hash: str, at: str) -> dict[str, Any]:
-        """Insert an account and its ledger event; raise sqlite3.IntegrityError when the name is taken."""
+        """Insert an account and its ledger event; raise NameTakenError when the name is taken."""
         with self._write():
-            _insert(self._conn, "accounts", {"name": name, "role": role, "password_hash": password_hash,
-                                             "created_at": at})
+            try:
+                _insert(self._conn, "accounts", {"name": name, "role": role, "password_hash": password_hash,
+                                                 "created_at": at})
+            except sqlite3.IntegrityError as exc:
+                raise NameTakenError(f"There is already an account named {name}.") from exc
             self._append_ledger("account.added", name, {"account": name, "role": role}, at)
         return self.account_row(name)
 

@@ -347,6 +347,7 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
                        option("--key", st.just("sha256:" + "0" * 64), st.one_of(ARG, paths)), json_flag],
         "ledger checkpoint": [json_flag],
         "reindex": [],
+        "migrate": [option("--to", outputs, ARG), option("--blobs", outputs, ARG), json_flag],
         "claim add": [(one(PLAUSIBLE["text"]), one(ARG), False), json_flag],
         "claim cite": [(ids, hostile_ids, False), (ids, hostile_ids, False), (one(PLAUSIBLE["quote"]), one(ARG), False),
                        option("--stance", st.sampled_from(STANCES), ARG), option("--position", st.just("20"), numbers),
@@ -392,7 +393,7 @@ def command_lines(draw, command: str, home: Path, src: Path, out: Path):
 COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "export", "bundle create",
             "bundle verify", "reindex", "claim add", "claim cite", "claim show", "claim list", "claim sources",
             "claim status", "claim retract", "serve", "key show", "key verify", "ledger checkpoint", "user add",
-            "user list", "user role", "user disable", "user token", "user revoke"]
+            "user list", "user role", "user disable", "user token", "user revoke", "migrate"]
 
 
 def test_every_command_is_fuzzed():
