@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from archive.backends import open_blobs
 from archive.catalog import Catalog
@@ -27,6 +27,7 @@ from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Part, 
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.pictures import Pictures
 from archive.seams import BlobBackend
+from archive.spool import verified_copy
 from archive.store import sha256_hex
 
 
@@ -412,6 +413,15 @@ class Archive:
     def original(self, capture: Capture) -> bytes:
         """Return the original bytes of a capture, checked against their hash."""
         return self.store.get(capture.sha256, verify=True)
+
+    def original_copy(self, capture: Capture) -> tuple[BinaryIO, int]:
+        """Return a capture's original, checked against its hash, as a file to stream and its size (read once
+        from the store, spilled to a temporary file when large: archive/spool.py)."""
+        return verified_copy(self.store, capture.sha256)
+
+    def exchange_copy(self, capture: Capture) -> tuple[BinaryIO, int] | None:
+        """Return the WARC records of a capture's HTTP exchanges as `original_copy` does, or None without them."""
+        return verified_copy(self.store, capture.warc_sha256) if capture.warc_sha256 else None
 
     def part(self, capture: Capture, role: str) -> bytes | None:
         """Return the bytes of a capture's part (its screenshot, its layout), checked against their hash."""

@@ -27,16 +27,22 @@ def open_blobs(home: Path | str, environ: Mapping[str, str] = os.environ) -> Blo
     """Open the blob store configured for an archive home: EVIDENCE_BLOB_URL's bucket, else the home's blobs/."""
     url = (environ.get(BLOB_URL) or "").strip()
     if not url:
-        from archive.store import BlobStore
-
-        return BlobStore(Path(home) / "blobs")
-    scheme = urlsplit(url).scheme
-    if scheme == "s3":
-        from archive.s3_store import S3BlobStore
-
-        return S3BlobStore.from_url(url)
+        return blobs_at(str(Path(home) / "blobs"))
+    if urlsplit(url).scheme == "s3":
+        return blobs_at(url)
     raise InvalidInputError(f"{BLOB_URL} must be an s3://bucket/prefix URL, not {public_url(url)!r} "
                             "(unset it to keep originals in the archive home)")
+
+
+def blobs_at(location: str) -> BlobBackend:
+    """Open the blob store at a location: an s3:// URL, else a folder."""
+    if urlsplit(location).scheme == "s3":
+        from archive.s3_store import S3BlobStore
+
+        return S3BlobStore.from_url(location)
+    from archive.store import BlobStore
+
+    return BlobStore(Path(location))
 
 
 def describe(home: Path | str, environ: Mapping[str, str] = os.environ) -> dict:
