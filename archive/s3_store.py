@@ -221,7 +221,7 @@ class S3BlobStore:
             # An upload left open keeps its parts (and their cost) until it is aborted.
             try:
                 client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload)
-            except Exception:  # noqa: BLE001 (the first failure is the one to report; a bucket lifecycle rule cleans up)
+            except Exception:  # noqa: BLE001 (the first failure is the one to report; a lifecycle rule cleans up)
                 pass
             raise
 

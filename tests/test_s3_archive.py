@@ -111,7 +111,7 @@ def test_the_web_serves_originals_from_the_bucket_and_refuses_changed_ones(tmp_p
 
 def test_a_run_stops_when_the_object_store_goes_away_and_a_rerun_finishes_it(tmp_path, server, bucket):
     link = Cuttable(server.endpoint)
-    home, env, folder = tmp_path / "home", environment(bucket, link.endpoint), notes(tmp_path / "notes", 300)
+    home, env, folder = tmp_path / "home", environment(bucket, link.endpoint), notes(tmp_path / "notes", 120)
     run = subprocess.Popen(command(home, "ingest", "--json", "--jobs", "1", str(folder)), stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
     try:
@@ -124,18 +124,18 @@ def test_a_run_stops_when_the_object_store_goes_away_and_a_rerun_finishes_it(tmp
     assert run.returncode == 75, errors  # EX_TEMPFAIL: run it again later
     assert errors.count("\n") == 1 and "cannot be reached" in errors and "run the command again" in errors
     stored = [json.loads(line) for line in first + rest.splitlines()]
-    assert 5 <= len(stored) < 300 and all(line["status"] == "captured" for line in stored)
+    assert 5 <= len(stored) < 120 and all(line["status"] == "captured" for line in stored)
 
     link.restore()
     report = json.loads(evidence(home, env, "verify", "--json", ok=False).stdout)
     assert report["ok"], report["problems"]  # no capture whose original is missing
     again = [json.loads(line) for line in evidence(home, env, "ingest", "--json", str(folder)).stdout.splitlines()]
-    assert sorted(line["status"] for line in again) == ["captured"] * (300 - len(stored)) + ["exists"] * len(stored)
-    assert json.loads(evidence(home, env, "verify", "--json").stdout)["checked"]["captures"] == 300
+    assert sorted(line["status"] for line in again) == ["captured"] * (120 - len(stored)) + ["exists"] * len(stored)
+    assert json.loads(evidence(home, env, "verify", "--json").stdout)["checked"]["captures"] == 120
 
 
 def test_one_of_two_writers_killed_loses_nothing_the_other_or_a_rerun_stores(tmp_path, server, bucket):
-    home, env, folder = tmp_path / "home", environment(bucket, server.endpoint), notes(tmp_path / "notes", 200)
+    home, env, folder = tmp_path / "home", environment(bucket, server.endpoint), notes(tmp_path / "notes", 120)
     evidence(home, env, "info")  # the home made once, as a desk sets an archive up before its writers start
     writers = [subprocess.Popen(command(home, "ingest", "--json", "--jobs", "1", str(folder)),
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=tmp_path)
@@ -156,6 +156,16 @@ def test_one_of_two_writers_killed_loses_nothing_the_other_or_a_rerun_stores(tmp
     evidence(home, env, "ingest", str(folder))  # whatever the killed one left, a rerun finishes
 
     report = json.loads(evidence(home, env, "verify", "--json").stdout)
-    assert report["ok"] and report["checked"]["captures"] == 200  # each note once: no duplicate, none lost
-    assert len(stored_keys(server, bucket)) == 200
-    assert json.loads(evidence(home, env, "search", "shipment", "--json").stdout)["total"] == 200
+    assert report["ok"] and report["checked"]["captures"] == 120  # each note once: no duplicate, none lost
+    assert len(stored_keys(server, bucket)) == 120
+    assert json.loads(evidence(home, env, "search", "shipment", "--json").stdout)["total"] == 120
+
+
+def test_info_prints_the_documented_shape_for_either_store(tmp_path, server, bucket):
+    from tests.test_docs import assert_shape, documented_shape
+
+    home, env = tmp_path / "home", environment(bucket, server.endpoint)
+    for configured in (env, {name: value for name, value in env.items() if name != "EVIDENCE_BLOB_URL"}):
+        described = json.loads(evidence(home, configured, "info", "--json").stdout)
+        assert_shape(described, documented_shape("info"))
+    assert described["blobs"] == {"backend": "files", "location": str((home / "blobs").resolve())}
