@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import time
@@ -34,21 +33,17 @@ SIZES = {"4 KB": (4 * 1024, 1000), "200 KB": (200 * 1024, 200), "80 MB (S3: 5 pa
 ENV = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": "us-east-1"}
 
 
+# moto's standalone server in a process of its own: it prints its address, and ends when its stdin closes.
+MOTO = ("import sys; from moto.server import ThreadedMotoServer\n"
+        "server = ThreadedMotoServer(ip_address='127.0.0.1', port=0, verbose=False); server.start()\n"
+        "print('http://%s:%d' % server.get_host_and_port(), flush=True); sys.stdin.read(); server.stop()")
+
+
 def start_moto() -> tuple[subprocess.Popen, str]:
-    """Start moto's standalone server in its own process on a free port of 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("moto's server did not start")
+    """Start moto's server on a free port of 127.0.0.1; return the process and its endpoint."""
+    server = subprocess.Popen([sys.executable, "-c", MOTO], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    return server, server.stdout.readline().strip()
 
 
 def measure(store, blobs: list[bytes]) -> dict:
@@ -133,7 +128,7 @@ def main() -> None:
             print("ingest", name, json.dumps(results["ingest"][name]), flush=True)
         (args.out / "bench_blobs.json").write_text(json.dumps(results, indent=2))
     finally:
-        server.terminate()
+        server.stdin.close()
         server.wait(timeout=30)
 
 

@@ -129,3 +129,15 @@ def test_describe_says_where_the_originals_are_without_secrets(tmp_path, server,
                                   "credentials": "env", "status": "ok"}
     assert SECRET_KEY not in json.dumps(described)
     assert describe(tmp_path, {})["blobs"] == {"backend": "files", "location": str((tmp_path / "blobs").resolve())}
+
+
+@pytest.mark.parametrize("url", ["s3://", "s3:///desk", "ftp://ann:hunter2@host/x", "s3://UPPER/x", "s3://a/\udcff",
+                                 "s3://key:hunter2@bucket/x", "file:///etc", "s3://bucket/x?secret=hunter2"])
+def test_a_wrong_blob_url_is_one_sentence_and_exit_2_without_its_secret(tmp_path, url):
+    from click.testing import CliRunner
+
+    from app import cli
+
+    result = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), "info"], env={"EVIDENCE_BLOB_URL": url})
+    assert result.exit_code == 2 and result.output.startswith("Error: ") and result.output.count("\n") == 1
+    assert "hunter2" not in result.output and "Traceback" not in result.output
