@@ -413,6 +413,44 @@ def verify(ctx, as_json, reextract):
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def info(ctx, as_json):
+    """Say which backends the archive uses (catalog, search, originals) and what it holds; never a secret."""
+    from archive.backends import describe
+
+    archive = open_archive(ctx)
+    described = _run(lambda: describe(archive.home))
+    entries, _head = archive.ledger_head()
+    described["counts"] = {"captures": archive.count_captures(), "claims": archive.count_claims(),
+                           "ledger_entries": entries, "unindexed": archive.count_unindexed()}
+    if as_json:
+        click.echo(json.dumps(described, ensure_ascii=False))
+        return
+    click.echo(f"Archive home: {described['home']}")
+    for role, name in (("catalog", "Catalog"), ("search", "Search"), ("blobs", "Originals")):
+        click.echo(f"{name}: {_backend_line(described[role])}")
+    counts = described["counts"]
+    click.echo(f"Holds {counts['captures']} captures, {counts['claims']} claims, {counts['ledger_entries']} ledger "
+               f"entries; {counts['unindexed']} captures wait for the search index.")
+
+
+def _backend_line(backend: dict) -> str:
+    """Say one backend in a line: its kind and place, and for a service its endpoint and whether it answers."""
+    line = f"{backend['backend']}, {backend['location']}"
+    if backend.get("endpoint"):
+        line += f" at {backend['endpoint']}"
+    details = [f"{label} {backend[name]}" for name, label in (("region", "region"),
+                                                              ("credentials", "credentials from"))
+               if backend.get(name)]
+    if details:
+        line += f" ({', '.join(details)})"
+    if "status" in backend:
+        line += f": {backend['status']}"
+    return line
+
+
+@cli.command()
 @click.option("--warc", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The WARC file to write (.warc.gz).")
 @click.argument("capture_ids", nargs=-1, type=int)
@@ -593,9 +631,9 @@ def migrate(ctx, target, blobs, as_json):
     if as_json:
         click.echo(json.dumps(done.to_json(), ensure_ascii=False))
     else:
-        from archive.pg_database import redacted
+        from archive.backends import public_url
 
-        click.echo(f"Copied to {redacted(target)}: " + ", ".join(f"{n} {table}" for table, n in done.copied.items())
+        click.echo(f"Copied to {public_url(target)}: " + ", ".join(f"{n} {table}" for table, n in done.copied.items())
                    + f" rows; {done.originals_copied} originals; {done.indexed} captures indexed.")
         click.echo("Checked " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in done.checked.items()) + ".")
         for problem in done.problems:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from archive.backends import open_catalog, open_search
+from archive.backends import open_blobs, open_catalog, open_search
 from archive.clock import utc_now
 from archive import figures, inputs, quotes, regions, snippets
 from archive.cache import DerivedCache
@@ -24,7 +24,9 @@ from archive.layout import Layout
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Part, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.pictures import Pictures
-from archive.store import BlobStore, sha256_hex
+from archive.seams import BlobBackend
+from archive.spool import verified_copy
+from archive.store import sha256_hex
 
 
 if TYPE_CHECKING:
@@ -42,21 +44,21 @@ LAYOUTS_KEPT = 64  # browser captures whose placed layout a process keeps (pages
 
 
 class Archive:
-    """An archive home: blobs/, catalog.db and index/ in one folder.
+    """An archive home: blobs/ (or a bucket, archive/backends.py), catalog.db and index/ in one folder.
 
     Threads may share one Archive (the web server opens one per process): each has its own catalog
     connection, and the search index's writer is used by one thread at a time.
     """
 
     def __init__(self, home: Path | str, index_batch: int = 1000, signing_key: Path | str | None = None,
-                 tsa_url: str | None = None, tsa_ca: Path | str | None = None):
+                 tsa_url: str | None = None, tsa_ca: Path | str | None = None, blobs: BlobBackend | None = None):
         self.home = Path(home)
         self.signing_key_path = signing_key  # None: the home's own key, made on first use
         self.tsa_url = tsa_url  # a time-stamping authority (RFC 3161) that stamps signatures, when given
         self.tsa_ca = tsa_ca  # the CA its timestamps chain to (None: the system's)
         self._signing_key = None
         self.home.mkdir(parents=True, exist_ok=True)
-        self.store = BlobStore(self.home / "blobs")
+        self.store = blobs if blobs is not None else open_blobs(self.home)  # the configured one, else blobs/
         self.catalog = open_catalog(self.home)  # catalog.db, or EVIDENCE_DATABASE_URL's (archive/backends.py)
         try:
             _check_identity(self.home, self.catalog, self.store)
@@ -412,6 +414,15 @@ class Archive:
     def original(self, capture: Capture) -> bytes:
         """Return the original bytes of a capture, checked against their hash."""
         return self.store.get(capture.sha256, verify=True)
+
+    def original_copy(self, capture: Capture) -> tuple[BinaryIO, int]:
+        """Return a capture's original, checked against its hash, as a file to stream and its size (read once
+        from the store, spilled to a temporary file when large: archive/spool.py)."""
+        return verified_copy(self.store, capture.sha256)
+
+    def exchange_copy(self, capture: Capture) -> tuple[BinaryIO, int] | None:
+        """Return the WARC records of a capture's HTTP exchanges as `original_copy` does, or None without them."""
+        return verified_copy(self.store, capture.warc_sha256) if capture.warc_sha256 else None
 
     def part(self, capture: Capture, role: str) -> bytes | None:
         """Return the bytes of a capture's part (its screenshot, its layout), checked against their hash."""
@@ -901,7 +912,7 @@ def _create_whole(path: Path, content: str) -> bool:
         os.unlink(staging)
 
 
-def _check_identity(home: Path, catalog: CatalogBackend, store: BlobStore) -> None:
+def _check_identity(home: Path, catalog: CatalogBackend, store: BlobBackend) -> None:
     """Refuse a catalog that is not this home's own: emptied, recreated or swapped under its originals.
 
     The home keeps the id of the catalog it was made with (archive.id); a catalog found with another id lost
@@ -921,5 +932,5 @@ def _check_identity(home: Path, catalog: CatalogBackend, store: BlobStore) -> No
     if recorded is None and catalog.ledger_head()[0] == 0 and store.holds_any():  # older than archive.id
         marker.unlink()
         raise CatalogLostError(
-            f"{catalog.path} records nothing, but {store.folder} holds originals: the catalog was lost or "
+            f"{catalog.path} records nothing, but {store.location} holds originals: the catalog was lost or "
             "emptied. Nothing was changed. Restore catalog.db from a backup of this archive")
