@@ -143,7 +143,8 @@ class Archive:
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
         analysed = captured.analysed or _analyse(captured.text)
         row["token_marks"] = analysed.marks
-        found = captured.figures if captured.figures is not None else figures.extract(captured.text)
+        found = captured.figures if captured.figures is not None else figures.extract(captured.text,
+                                                                                      captured.published)
         capture, created = self.catalog.add_capture(row, at=utc_now(), figures=found, observation=observation)
         if not created:  # another process stored the same bytes a moment before
             return IngestResult(captured.source, "exists", capture)
@@ -280,8 +281,8 @@ class Archive:
     def _derive_and_queue(self, capture: Capture, replace: bool) -> None:
         """Derive a stored capture's figures and index terms from its text again, and queue it for the index."""
         analysed = _analyse(capture.text or "")
-        self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""), analysed.marks,
-                                     at=utc_now())
+        self.catalog.replace_derived(capture.id, figures.extract(capture.text or "", capture.published),
+                                     analysed.marks, at=utc_now())
         self.index.add(capture, analysed.terms, replace=replace)
 
     @property
