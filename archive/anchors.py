@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archive.figures import key_terms
+from archive.figures import key_terms, sentence_around
 from archive.figures.context import names_in
 from archive.patterns import LazyPattern
 
@@ -82,3 +82,35 @@ def holds(sentence: str, anchors: Anchors) -> tuple[list[str], list[str], set[st
              if any(spelling.casefold() in folded for spelling in name.spellings)]
     years = [year for year in anchors.years if year in sentence]
     return names, years, set(anchors.terms & key_terms(sentence))
+
+
+_QUERY_SYNTAX = LazyPattern(r"[\"():*?~^\[\]{}<>!+\-\\/=]")
+MAX_SENTENCES = 200  # sentences of one capture looked at for a claim's anchors (a long text names a name often)
+
+
+def anchor_query(anchors: Anchors) -> str:
+    """Return a search query finding texts that hold any anchor: each spelling of a name as a phrase, OR the
+    years, OR the key terms."""
+    parts = []
+    for name in anchors.names:
+        for spelling in name.spellings:
+            words = _QUERY_SYNTAX.sub(" ", spelling).split()
+            if words:
+                parts.append('"' + " ".join(words) + '"' if len(words) > 1 else words[0])
+    parts += list(anchors.years) + sorted(anchors.terms)
+    return " OR ".join(dict.fromkeys(parts))
+
+
+def anchor_sentences(text: str, anchors: Anchors) -> list[tuple[int, int]]:
+    """Return the [start, end) of the sentences of a text where a name or year of the claim stands, or, for a
+    claim with neither, one of its terms, in order and at most MAX_SENTENCES."""
+    looked_for = [spelling.casefold() for name in anchors.names for spelling in name.spellings]
+    looked_for += list(anchors.years) or ([] if looked_for else sorted(anchors.terms))
+    folded = text.casefold() if len(text.casefold()) == len(text) else text.lower()
+    spans: set[tuple[int, int]] = set()
+    for needle in looked_for:
+        at = folded.find(needle)
+        while at >= 0 and len(spans) < MAX_SENTENCES:
+            spans.add(sentence_around(text, at, at + len(needle)))
+            at = folded.find(needle, at + len(needle))
+    return sorted(spans)

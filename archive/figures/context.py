@@ -15,8 +15,8 @@ languages (vocabulary.DIRECTION_WORDS, SUBJECT_WORDS, RELATIVE_YEARS, QUARTER_OR
 
 Where a sentence holds several figures, each word of context goes to the figure nearest it (a word between
 two at equal distance goes to the one before it: "$47 billion in 2021 to $8 billion last year"); a figure
-left with none takes the nearest of the sentence ("exports of drones: $5 million in 2021, $8 million in
-2022"). Ties in distance favour the word after the figure. A sentence that says nothing leaves the field
+left with none takes the nearest period and role of the sentence, and all its subjects ("exports of drones:
+$5 million in 2021, $8 million in 2022"). Ties in distance favour the word after the figure. A sentence that says nothing leaves the field
 None: unknown, never a conflict (comparison.py).
 
 ``actor`` reads who did what a figure's role says: the name written last before the role's word
@@ -294,12 +294,12 @@ def _direction(mine: list[_Cue], every: list[_Cue], span: tuple[int, int]) -> st
 
 
 def _subject(mine: list[_Cue], every: list[_Cue], span: tuple[int, int]) -> str | None:
-    """Return the figure's subjects: all those nearest it, else the nearest of its sentence."""
-    owned = sorted({cue.value for cue in mine if cue.field == "subject"})
-    if owned:
-        return ",".join(owned)
-    cue = _pick([], every, span, ("subject",))
-    return cue.value if cue else None
+    """Return the figure's subjects: all those nearest it, else all those of its sentence."""
+    for pool in (mine, every):
+        found = sorted({cue.value for cue in pool if cue.field == "subject"})
+        if found:
+            return ",".join(found)
+    return None
 
 
 # -- comparing contexts ---------------------------------------------------------------------------------
