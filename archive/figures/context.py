@@ -79,7 +79,7 @@ def _letter_cues() -> str:
     fiscal = _words(FISCAL_WORDS)[0]
     branches = [
         # quarters: "Q3", "3Q", "third quarter", "третьем квартале"
-        rf"(?:Q(?P<qn>[1-4])|(?P<nq>[1-4])Q)(?![^\W\d_])",
+        rf"(?:q(?P<qn>[1-4])|(?P<nq>[1-4])q)(?![^\W\d_])",
         rf"(?:{_ordinals()})(?:\s+|\s*-\s*)(?:{quarter_word})",
         # fiscal years: "FY2022", "FY22", "fiscal 2022", "2022 financial year", "2022财年", "2022年度"
         rf"(?:{fiscal})\s?['’]?(?P<fy>{_YEAR}|\d\d)(?!\d)",
