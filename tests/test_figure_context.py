@@ -276,3 +276,8 @@ def test_digest_of_rows_without_context_is_the_old_digest():
     expected = hashlib.sha256(canonical_json({"figures": old, "token_marks": []}).encode()).hexdigest()
     assert derived_digest_of_rows([(*old[0], None, None, None)], []) == expected
     assert derived_digest_of_rows([(*old[0], "2022", None, None)], []) != expected
+
+
+def test_a_cjk_run_that_a_fiscal_year_ends_inside_is_still_read():
+    figure = _one("同社は2023年度に半導体を5000億円販売した。")
+    assert (figure.period, figure.direction, figure.subject) == ("FY2023", "sell", "microchips")

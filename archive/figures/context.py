@@ -184,11 +184,12 @@ def _cues(text: str, start: int, end: int, publication_year: int | None) -> list
     first_letters = _first_letters()
     for token in _TOKENS.finditer(window):
         begin = token.start()
-        if begin < taken or window[begin] not in first_letters:
-            continue
         if window[begin] >= "\u3040":  # a run of CJK (or other East Asian) letters: its words stand anywhere in it
-            for match in _CJK_CUES.finditer(window, begin, token.end()):
+            # from where the last cue ended: "2023年度" (a fiscal year) ends inside the run "年度に半導体を"
+            for match in _CJK_CUES.finditer(window, max(begin, taken), token.end()):
                 _add_cue(cues, match, publication_year, start)
+            continue
+        if begin < taken or window[begin] not in first_letters:
             continue
         match = letter_match(window, begin)
         if match is not None:
