@@ -226,12 +226,11 @@ def test_where_sources_disagree_and_one_click_stances(server, page):
     page.fill("form.new-claim input[name=text]", "Kazakhstan exported $1.23 million of drones to Russia in 2022")
     page.click("form.new-claim button[type=submit]")
     page.wait_for_selector("#where-sources-disagree")
-    grey = page.locator("tr.not-comparable")
-    assert grey.count() == 2
-    assert "another period: 2023, the claim's 2022" in grey.all_inner_texts()[1] + grey.all_inner_texts()[0]
-    assert page.locator(".accounts .account").count() == 2
-    assert {t.strip() for t in page.locator(".accounts .account h4").all_inner_texts()} == \
-        {"Aspan Arba", "Nebesnaya Mekhanika"}
+    grey = " ".join(page.locator("tr.not-comparable").all_inner_texts())
+    assert "another period: 2023, the claim's 2022" in grey and "another direction: import, the claim's export" in grey
+    # the server is shared with the tests before: other pages may tell other accounts; this one is ours
+    who_sent = page.locator('h3.account-title:has-text("Who: 500") + div.accounts .account h4')
+    assert {t.strip() for t in who_sent.all_inner_texts()} == {"Aspan Arba", "Nebesnaya Mekhanika"}
     page.screenshot(path=str(ARTIFACTS / "where-sources-disagree.png"), full_page=True)
 
     page.goto(server + "/claims")
