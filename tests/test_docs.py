@@ -227,7 +227,8 @@ def test_shapes_are_read_as_written():
     assert set(documented_shape("search")["hits"][0]) >= {"capture_id", "snippet", "match"}
     assert set(documented_shape("ingest")["capture"]) >= {"id", "sha256", "captured_at", "tools", "previous_id"}
     assert documented_shape("figures") == [{"text": None, "start": None, "end": None, "value": None, "unit": None,
-                                             "approx": None, "unit_inferred": None}]
+                                             "approx": None, "unit_inferred": None, "period": None,
+                                             "direction": None, "subject": None}]
     assert set(documented_shape("show")) >= {"sha256", "text", "observations"}
     with pytest.raises(AssertionError, match="missing"):
         assert_shape({"query": "x", "hits": []}, documented_shape("search"))
