@@ -34,7 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from archive.figures.context import conflict
 from archive.figures.extraction import Figure, extract, parse_figure
 from archive.figures.numbers import ONE
-from archive.figures.sentences import sentence_around, sentences  # noqa: F401 - the package exports them
+from archive.figures.sentence_spans import sentence_around, sentences  # noqa: F401 - the package exports them
 from archive.patterns import LazyPattern
 
 _FIGURE_CLAUSE = LazyPattern(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x|pp)(?=\s|$))?")

@@ -29,7 +29,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from archive.figures.sentences import sentence_around
+from archive.figures.sentence_spans import sentence_around
 from archive.figures.surroundings import trie_alternation
 from archive.figures.vocabulary import (DIRECTION_FAMILIES, DIRECTION_WORDS, FISCAL_WORDS, QUARTER_ORDINALS,
                                         QUARTER_WORDS, RELATIVE_YEARS, SUBJECT_WORDS)
