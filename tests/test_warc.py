@@ -459,6 +459,8 @@ def test_exchange_warc_records_the_decoded_exchange():
     assert request.http_headers.get_header("User-Agent") == USER_AGENT
     assert note.rec_headers.get_header("WARC-Refers-To") == response_id
     assert note.rec_headers.get_header("Content-Type") == "application/json"
+    # Under its URN, so that a replay of the page's URL never finds this JSON.
+    assert note.rec_headers.get_header("WARC-Target-URI") == "urn:evidence:exchange-note:http://news.example/drones?page=2"
     explained = json.loads(note_body)
     assert explained["removed_headers"] == {"content-encoding": "gzip", "transfer-encoding": "chunked",
                                             "content-length": "512"}
@@ -488,6 +490,7 @@ def test_visit_warc_records_every_exchange_of_a_visit_and_the_visit():
     assert post.http_headers.protocol == "POST" and posted == b"choice=drones"
     assert post.rec_headers.get_header("WARC-Target-URI") == "http://news.example/vote"
     assert note.rec_headers.get_header("WARC-Refers-To") == response.rec_headers.get_header("WARC-Record-ID")
+    assert note.rec_headers.get_header("WARC-Target-URI") == "urn:evidence:exchange-note:http://news.example/story"
     told = json.loads(summary)
     assert told["visit"]["browser"] == "Chromium 1.2.3"
     assert told["removed_headers"] == {"http://news.example/story": {"content-encoding": "gzip"}}
