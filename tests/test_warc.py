@@ -136,7 +136,7 @@ def test_example_warc_imports_the_page_and_counts_the_other_records(corpus):
     path = corpus / "warc" / "warcio-example.warc.gz"
     captured, failed, skipped = imported(path)
     assert failed == []
-    [page] = captured
+    page, again = captured
     assert page.url == page.final_url == "http://example.com/"
     assert page.captured_at == "2017-03-06T04:02:06.000000Z"
     assert page.source == f"{path}#784" and page.method == "warc" and page.kind == "html"
@@ -147,8 +147,15 @@ def test_example_warc_imports_the_page_and_counts_the_other_records(corpus):
     assert page.notes == ["imported from warcio-example.warc.gz record "
                           "<urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005> (WARC-Date 2017-03-06T04:02:06Z)"]
     assert page.tools["warcio"] == version("warcio")
+    # The revisit says the same payload was fetched again: the same bytes at its own time, which the archive
+    # keeps as an observation of the page.
+    assert (again.body, again.url, again.captured_at, again.source) == (
+        page.body, "http://example.com/", "2017-03-06T04:03:48.000000Z", f"{path}#2621")
+    assert again.notes == ["imported from warcio-example.warc.gz record "
+                           "<urn:uuid:e6e395ca-0221-11e7-a18d-0242ac120005> (WARC-Date 2017-03-06T04:03:48Z), a "
+                           f"revisit of the payload of {path}#784"]
     assert [(r.source, r.error) for r in skipped] == [
-        (str(path), f"{path}: 2 warcinfo, 2 request, 1 revisit records skipped")]
+        (str(path), f"{path}: 2 warcinfo, 2 request records skipped")]
 
 
 @pytest.mark.corpus
