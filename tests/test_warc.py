@@ -765,3 +765,35 @@ def test_export_inside_a_wacz_comes_back(exported, tmp_path):
     assert [(c.source, sha256_hex(c.body), c.kind) for c in captured] == [
         (i.capture["source"], i.capture["sha256"], i.capture["kind"]) for i in items]
     assert captured[0].notes[-1].startswith("imported from export.wacz!archive/export.warc.gz record <urn:uuid:")
+
+
+def test_a_note_stored_under_the_page_url_is_exported_under_its_urn(tmp_path):
+    # What exchange_warc wrote before notes had URNs of their own: replay tools found it at the page's URL.
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+    response = http_response(writer, "http://news.example/drones", ARTICLE, "text/html",
+                             date="2026-01-02T03:04:05.123456Z")
+    response_id = response.rec_headers.get_header("WARC-Record-ID")
+    body = json.dumps({"note": "re-serialised", "removed_headers": {}}).encode()
+    old_note = writer.create_warc_record("http://news.example/drones", "metadata", payload=io.BytesIO(body),
+                                         length=len(body), warc_content_type="application/json",
+                                         warc_headers_dict={"WARC-Date": "2026-01-02T03:04:05.123456Z",
+                                                            "WARC-Refers-To": response_id,
+                                                            "WARC-Concurrent-To": response_id})
+    writer.write_record(response)
+    writer.write_record(old_note)
+    stored = buffer.getvalue()
+    item = ExportItem({"id": 3, "url": "http://news.example/drones", "media_type": "text/html",
+                       "captured_at": "2026-01-02T03:04:05.123456Z"}, ARTICLE, stored)
+    out = export_of(tmp_path, [item])
+    records = read_back(out)
+    assert all(passed is True for *_, passed in records)
+    assert [(kind, headers.get_header("WARC-Target-URI")) for kind, headers, *_ in records[1:]] == [
+        ("metadata", "urn:evidence:provenance:http://news.example/drones"),
+        ("response", "http://news.example/drones"),
+        ("metadata", "urn:evidence:exchange-note:http://news.example/drones")]
+    _, note_headers, _, note_body, _ = records[3]
+    assert note_body == body
+    for name in ("WARC-Record-ID", "WARC-Date", "WARC-Refers-To", "WARC-Concurrent-To", "Content-Type"):
+        assert note_headers.get_header(name) == old_note.rec_headers.get_header(name), name
+    assert gzip_members(stored)[0] in gzip_members(out.read_bytes())  # the response itself, byte for byte
