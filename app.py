@@ -534,10 +534,15 @@ def key_show(ctx, as_json):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def key_verify(ctx, path, key, as_json):
-    """Check a signed file (a WARC export) against the signature beside it, FILE.sig.json."""
+    """Check a signed file: a WARC export against the signature beside it (FILE.sig.json), a WACZ export against
+    the signature and hashes inside it."""
     from archive.signing import trusted_fingerprint, verify_file
 
-    checked = _run(lambda: verify_file(path, trusted_fingerprint(key) if key else None))
+    if path.suffix.lower() == ".wacz":
+        from archive.waczcheck import verify_wacz as check
+    else:
+        check = verify_file
+    checked = _run(lambda: check(path, trusted_fingerprint(key) if key else None))
     problem = {"kind": checked.problem[0], "detail": checked.problem[1]} if checked.problem else None
     if as_json:
         click.echo(json.dumps({"ok": problem is None, "signature": checked.to_json(), "problem": problem}))
