@@ -467,7 +467,8 @@ def test_exchange_warc_records_the_decoded_exchange():
     assert note.rec_headers.get_header("WARC-Refers-To") == response_id
     assert note.rec_headers.get_header("Content-Type") == "application/json"
     # Under its URN, so that a replay of the page's URL never finds this JSON.
-    assert note.rec_headers.get_header("WARC-Target-URI") == "urn:evidence:exchange-note:http://news.example/drones?page=2"
+    assert (note.rec_headers.get_header("WARC-Target-URI")
+            == "urn:evidence:exchange-note:http://news.example/drones?page=2")
     explained = json.loads(note_body)
     assert explained["removed_headers"] == {"content-encoding": "gzip", "transfer-encoding": "chunked",
                                             "content-length": "512"}
