@@ -25,9 +25,9 @@ import os
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from cdxj_indexer.main import CDXJIndexer
 
@@ -40,6 +40,7 @@ WACZ_VERSION = "1.1.1"
 WARC_NAME = "data.warc.gz"
 INDEX_LINES = 1024  # CDXJ lines per gzip block: py-wacz's and ArchiveWeb.page's choice
 CHUNK = 1 << 20
+TITLE = "Captures exported from an evidence archive"  # what ReplayWeb.page shows as the archive's name
 
 
 @dataclass
@@ -51,7 +52,7 @@ class WrittenWacz:
 
 
 def export_wacz(out_path: str | Path, items: Iterable[ExportItem], key: SigningKey,
-                stamp: Callable[[str], dict | None] | None = None, title: str | None = None) -> WrittenWacz:
+                stamp: Callable[[str], dict | None] | None = None) -> WrittenWacz:
     """Write captures to a signed WACZ file; return what it holds.
 
     The file appears only when complete: the WARC is written in a temporary folder beside the target, then the
@@ -69,7 +70,7 @@ def export_wacz(out_path: str | Path, items: Iterable[ExportItem], key: SigningK
                 resources += _add_index(wacz, warc)
                 resources.append(_add_bytes(wacz, "pages/pages.jsonl", pages_jsonl(pages)))
                 created = utc_now()
-                package = datapackage(resources, created, title)
+                package = datapackage(resources, created)
                 wacz.writestr(_entry("datapackage.json"), package)
                 # The signature's time is the package's: WACZ readers check that they agree.
                 wacz.writestr(_entry("datapackage-digest.json"),
@@ -92,12 +93,10 @@ def pages_jsonl(pages: list[ExportedPage]) -> bytes:
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
 
 
-def datapackage(resources: list[dict], created: str, title: str | None = None) -> bytes:
+def datapackage(resources: list[dict], created: str) -> bytes:
     """Return datapackage.json: the Frictionless data package WACZ 1.1.1 describes."""
-    package = {"profile": "data-package", "wacz_version": WACZ_VERSION, "resources": resources,
+    package = {"profile": "data-package", "wacz_version": WACZ_VERSION, "title": TITLE, "resources": resources,
                "created": created, "software": f"{ARCHIVE_PACKAGE} {version_of(ARCHIVE_PACKAGE)}"}
-    if title:
-        package["title"] = title
     return json.dumps(package, indent=2, ensure_ascii=False).encode("utf-8")
 
 

@@ -59,6 +59,7 @@ def test_wacz_holds_the_layout_with_every_hash_and_a_signed_digest(filled, evide
         files = {name: wacz.read(name) for name in LAYOUT}
     package = json.loads(files["datapackage.json"])
     assert package["profile"] == "data-package" and package["wacz_version"] == "1.1.1"
+    assert package["title"] == "Captures exported from an evidence archive"
     assert package["software"].startswith("evidence-archive ")
     assert [(r["path"], r["name"], r["bytes"], r["hash"]) for r in package["resources"]] == [
         (name, Path(name).name, len(files[name]), "sha256:" + hashlib.sha256(files[name]).hexdigest())
