@@ -463,20 +463,32 @@ def _backend_line(backend: dict) -> str:
 
 
 @cli.command()
-@click.option("--warc", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The WARC file to write (.warc.gz).")
+@click.option("--warc", "warc", type=click.Path(dir_okay=False, path_type=Path),
+              help="The WARC file to write (.warc.gz), its signature beside it.")
+@click.option("--wacz", "wacz", type=click.Path(dir_okay=False, path_type=Path),
+              help="The WACZ file to write (.wacz): the WARC, its index and pages, signed inside.")
 @click.argument("capture_ids", nargs=-1, type=int)
 @click.option("--all", "everything", is_flag=True, help="Export every capture.")
 @click.pass_context
-def export(ctx, out, capture_ids, everything):
-    """Write captures as WARC (ISO 28500) that pywb, warcio and other archive tools read."""
+def export(ctx, warc, wacz, capture_ids, everything):
+    """Write captures as WARC (ISO 28500) or WACZ that pywb, ReplayWeb.page, warcio and other archive tools read."""
     if bool(capture_ids) == everything:
         raise click.UsageError("Give capture ids or --all.")
+    if (warc is None) == (wacz is None):
+        raise click.UsageError("Give --warc FILE.warc.gz or --wacz FILE.wacz (one of them).")
+    out = warc or wacz
     if not out.name:
-        raise click.UsageError("Give --warc a file name to write, such as archive.warc.gz.")
+        raise click.UsageError(f"Give --{'warc' if warc else 'wacz'} a file name to write, such as "
+                               f"archive.{'warc.gz' if warc else 'wacz'}.")
     archive = open_archive(ctx)
-    records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
+    ids = list(capture_ids) if capture_ids else None
     count = len(capture_ids) if capture_ids else archive.count_captures()
+    if wacz:
+        written = _run(lambda: archive.export_wacz(out, ids))
+        click.echo(f"Wrote {out}: {written.records} WARC records for {count} captures, {len(written.pages)} pages.")
+        click.echo(f"Signed it with key {archive.signing_key().fingerprint}: datapackage-digest.json inside.")
+        return
+    records = _run(lambda: archive.export_warc(out, ids))
     click.echo(f"Wrote {records} WARC records for {count} captures to {out}.")
     from archive.signing import sidecar
 
@@ -570,10 +582,15 @@ def key_show(ctx, as_json):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def key_verify(ctx, path, key, as_json):
-    """Check a signed file (a WARC export) against the signature beside it, FILE.sig.json."""
+    """Check a signed file: a WARC export against the signature beside it (FILE.sig.json), a WACZ export against
+    the signature and hashes inside it."""
     from archive.signing import trusted_fingerprint, verify_file
 
-    checked = _run(lambda: verify_file(path, trusted_fingerprint(key) if key else None))
+    if path.suffix.lower() == ".wacz":
+        from archive.waczcheck import verify_wacz as check
+    else:
+        check = verify_file
+    checked = _run(lambda: check(path, trusted_fingerprint(key) if key else None))
     problem = {"kind": checked.problem[0], "detail": checked.problem[1]} if checked.problem else None
     if as_json:
         click.echo(json.dumps({"ok": problem is None, "signature": checked.to_json(), "problem": problem}))

@@ -78,7 +78,8 @@ OUTPUT_SAID = {
     "bundle verify": r"OK: the bundle is intact\.",
     "verify": r"Ledger head: \d+ entries, [0-9a-f]{64}\nOK: nothing has changed\.",  # ... print its head
     "recapture": r"^Captured #\d+: a new version of http",  # a changed page becomes a new version
-    "export": r"^Wrote \d+ WARC records for \d+ captures to archive\.warc\.gz",
+    "export": r"^Wrote (\d+ WARC records for \d+ captures to archive\.warc\.gz|archive\.wacz: \d+ WARC records for "
+              r"\d+ captures, \d+ pages\.)",
 }
 WAIT = 120  # seconds any one command may take
 # Spans among docs/cli.md's query examples that show a syntax rather than a query to run.
