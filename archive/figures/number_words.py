@@ -4,7 +4,8 @@ Who reads what. English words are read by ``numbers.read_number_words`` ("two hu
 million"); German, French and Spanish by text2num ("dreiundzwanzig", "quatre-vingt-dix", "treinta y dos";
 text2num covers Portuguese, Italian, Dutch and Danish too, which we do not read); Russian and Ukrainian by
 number-parser ("трех", "двадцять пʼять"), whose word lists serve here too (its lists of other languages are
-marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there); Polish, Romanian, Serbian and
+marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there), save the collective numerals it
+lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``); Polish, Romanian, Serbian and
 Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
 ``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
 "он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
@@ -39,7 +40,7 @@ from archive.figures.numbers import read_number_words
 from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_words, table_words
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
-from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, EXPECTED_LETTERS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS, EXPECTED_LETTERS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
 
@@ -211,6 +212,8 @@ def _read_with_number_parser(language: str, words: list[str]) -> list[tuple[int,
     while position < len(words):
         for end in range(min(len(words), position + _LONGEST_NUMBER), position, -1):
             value = _parse_number(" ".join(words[position:end]), language)
+            if value is None and end == position + 1:  # "пятеро", which number-parser does not read
+                value = COLLECTIVE_NUMERALS.get(language, {}).get(words[position].translate(FOLD))
             if value is not None:
                 numbers.append((position, end, Decimal(value)))
                 position = end
@@ -279,7 +282,7 @@ def _vocabulary() -> _Vocabulary:
     """Return every language's number words and the run pattern, built once (number-parser's lists are read)."""
     languages = {word: set(found) for word, found in table_words().items()}
     values: dict[str, set[int]] = {"one": {1}, **{word: {1} for word in ONE_WORDS}}
-    for table in NUMBER_WORD_TABLES.values():
+    for table in (*NUMBER_WORD_TABLES.values(), *COLLECTIVE_NUMERALS.values()):
         for word, value in table.items():
             values.setdefault(word, set()).add(value)
     for language, (words, numbers) in library_words().items():

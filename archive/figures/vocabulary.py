@@ -17,6 +17,19 @@ def _table(groups: dict[str, str]) -> dict[str, str]:
     return {name.lower(): key for key, names in groups.items() for name in names.split("|")}
 
 
+def _finnish_cases() -> dict[int, set[str]]:
+    """Return the case forms of the Finnish scale words by power: "miljoonasta", "miljoonaan", "miljardeja"."""
+    singular = "a aa an assa asta aan alla alta alle ana aksi".split()
+    plural = "ia ien issa ista iin illa ilta ille ina iksi".split()
+    return {
+        6: {"miljoon" + ending for ending in singular + plural},
+        9: {"miljardi" + ending for ending in ("", "a", "n", "ssa", "sta", "in", "lla", "lta", "lle", "na", "ksi")}
+        | {"miljarde" + ending for ending in ("ja", "ista", "issa", "ihin", "illa", "ina")},
+        12: {"biljoon" + ending for ending in singular + plural},
+        3: {"tuhat", "tuhatta", "tuhannen", "tuhannesta", "tuhanteen", "tuhansia", "tuhansien"},
+    }
+
+
 # Scale words: lower-cased word -> (power of ten, the number convention it reveals: "en", "eu" or None).
 SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # English; "million", "millions", "billion" are French and German too, so they reveal nothing
@@ -52,8 +65,11 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "tuhat": (3, "eu"), "tuhatta": (3, "eu"), "milj.": (6, "eu"), "miljoona": (6, "eu"),
     "miljoonaa": (6, "eu"), "miljoonan": (6, "eu"), "miljardi": (9, "eu"), "miljardia": (9, "eu"),
     "miljardin": (9, "eu"), "biljoona": (12, "eu"), "biljoonaa": (12, "eu"),
+    # and their other cases ("50 miljoonasta 80 miljoonaan euroon": from 50 to 80 million)
+    **{form: (power, "eu") for power, forms in _finnish_cases().items() for form in forms},
     # Polish
     "tys.": (3, "eu"), "tysiące": (3, "eu"), "tysięcy": (3, "eu"), "mld": (9, "eu"), "mld.": (9, "eu"),
+    "tysiąc": (3, "eu"), "tysiąca": (3, "eu"), "miliard": (9, "eu"), "miliarda": (9, "eu"), "biliona": (12, "eu"),
     "milion": (6, "eu"), "miliony": (6, "eu"), "milionów": (6, "eu"), "miliardy": (9, "eu"),
     "miliardów": (9, "eu"), "bilion": (12, "eu"), "biliony": (12, "eu"), "bilionów": (12, "eu"),
     # Romanian
@@ -63,6 +79,7 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "милијарду": (9, "eu"), "хиљаду": (3, "eu"), "tisuća": (3, "eu"), "tisuće": (3, "eu"), "miliona": (6, "eu"),
     "milijun": (6, "eu"), "milijuna": (6, "eu"), "milijardi": (9, "eu"), "milijarda": (9, "eu"),
     "milijarde": (9, "eu"), "хиљада": (3, "eu"), "хиљаде": (3, "eu"), "милијарде": (9, "eu"),
+    "milioni": (6, "eu"), "milijuni": (6, "eu"), "tisuću": (3, "eu"), "милиона": (6, "eu"), "милијарди": (9, "eu"),
     # Turkish (case endings are taken off: "milyara", "milyonluk")
     "bin": (3, "eu"), "milyon": (6, "eu"), "milyar": (9, "eu"), "trilyon": (12, "eu"),
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
@@ -343,11 +360,14 @@ def _numbers(groups: dict[int, str]) -> dict[str, int]:
 # after digits. Korean writes native numbers before a counter ("두 차례") and the scale words of
 # Sino-Korean numbers alone before a currency ("천억 원").
 NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
+    # with the collective numerals ("dwoje", "pięcioro")
     "pl": _numbers({
         1: "jeden jedna jedno jednego jednej jednemu jednym jedną", 2: "dwa dwie dwóch dwóm dwoma dwaj dwu dwoje",
         3: "trzy trzech trzem trzema trzej troje", 4: "cztery czterech czterem czterema czterej czworo",
-        5: "pięć pięciu pięcioma", 6: "sześć sześciu sześcioma", 7: "siedem siedmiu siedmioma",
-        8: "osiem ośmiu ośmioma", 9: "dziewięć dziewięciu dziewięcioma", 10: "dziesięć dziesięciu dziesięcioma",
+        5: "pięć pięciu pięcioma pięcioro", 6: "sześć sześciu sześcioma sześcioro",
+        7: "siedem siedmiu siedmioma siedmioro",
+        8: "osiem ośmiu ośmioma ośmioro", 9: "dziewięć dziewięciu dziewięcioma dziewięcioro",
+        10: "dziesięć dziesięciu dziesięcioma dziesięcioro",
         11: "jedenaście jedenastu", 12: "dwanaście dwunastu", 13: "trzynaście trzynastu",
         14: "czternaście czternastu", 15: "piętnaście piętnastu", 16: "szesnaście szesnastu",
         17: "siedemnaście siedemnastu", 18: "osiemnaście osiemnastu", 19: "dziewiętnaście dziewiętnastu",
@@ -371,9 +391,12 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
     "sr": _numbers({
         1: "jedan jedna jedno jednog jedne jednom jednu један једна једно једног једне",
         2: "dva dve dvije dvoje dvojica dvaju dvama dvema два две двоје двојица",
-        3: "tri troje trojica triju trima три троје тројица", 4: "četiri četvoro četvorica четири четворо",
-        5: "pet petoro petorica пет петоро", 6: "šest šestoro шест", 7: "sedam седам", 8: "osam осам",
-        9: "devet девет", 10: "deset десет", 11: "jedanaest једанаест", 12: "dvanaest дванаест",
+        3: "tri troje trojica triju trima три троје тројица",
+        # collective numerals, Serbian "-oro" and Croatian "-ero": "njih petero", "četvero ravnatelja"
+        4: "četiri četvoro četvero četvorica четири четворо", 5: "pet petoro petero petorica пет петоро",
+        6: "šest šestoro šestero шест шесторо", 7: "sedam sedmoro sedmero седам седморо",
+        8: "osam osmoro osmero осам осморо", 9: "devet devetoro devetero девет деветоро",
+        10: "deset desetoro desetero десет десеторо", 11: "jedanaest једанаест", 12: "dvanaest дванаест",
         13: "trinaest тринаест", 14: "četrnaest четрнаест", 15: "petnaest петнаест", 16: "šesnaest шеснаест",
         17: "sedamnaest седамнаест", 18: "osamnaest осамнаест", 19: "devetnaest деветнаест",
         20: "dvadeset двадесет", 30: "trideset тридесет", 40: "četrdeset четрдесет", 50: "pedeset педесет",
@@ -392,14 +415,18 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         800: "осумстотини", 900: "деветстотини",
     }),
     # Kazakh, Cyrillic and Latin (2018)
+    # with the collective numerals ("екеуі", the two of them)
     "kk": _numbers({
-        1: "бір bir", 2: "екі eki", 3: "үш úsh", 4: "төрт tórt", 5: "бес bes", 6: "алты alty", 7: "жеті jeti",
+        1: "бір bir", 2: "екі eki екеу екеуі екеуін", 3: "үш úsh үшеу үшеуі үшеуін", 4: "төрт tórt төртеу төртеуі",
+        5: "бес bes бесеу бесеуі", 6: "алты alty алтау алтауы", 7: "жеті jeti жетеу жетеуі",
         8: "сегіз segiz", 9: "тоғыз toǵyz", 10: "он on", 20: "жиырма jıyrma", 30: "отыз otyz",
         40: "қырық qyryq", 50: "елу elý", 60: "алпыс alpys", 70: "жетпіс jetpis", 80: "сексен seksen",
         90: "тоқсан toqsan", 100: "жүз júz",
     }),
+    # with the possessive forms that count members of a group ("üçü büyükşehir olmak üzere", three of them)
     "tr": _numbers({
-        1: "bir", 2: "iki", 3: "üç", 4: "dört", 5: "beş", 6: "altı", 7: "yedi", 8: "sekiz", 9: "dokuz", 10: "on",
+        1: "bir", 2: "iki ikisi ikisini ikisinde", 3: "üç üçü üçünü üçünde", 4: "dört dördü dördünü",
+        5: "beş beşi beşini", 6: "altı altısı", 7: "yedi yedisi", 8: "sekiz sekizi", 9: "dokuz dokuzu", 10: "on",
         20: "yirmi", 30: "otuz", 40: "kırk", 50: "elli", 60: "altmış", 70: "yetmiş", 80: "seksen", 90: "doksan",
         100: "yüz",
     }),
@@ -419,6 +446,14 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         30: "서른", 40: "마흔", 50: "쉰", 10**6: "백만", 10**7: "천만", 10**8: "억", 10**9: "십억", 10**10: "백억",
         10**11: "천억",
     }),
+}
+# Collective numerals of Russian and Ukrainian, which number-parser does not read ("пятеро", "четверо
+# обвиняемых"): the number of people or things in a group.
+COLLECTIVE_NUMERALS: dict[str, dict[str, int]] = {
+    "ru": _numbers({2: "двое двоих", 3: "трое троих", 4: "четверо четверых", 5: "пятеро пятерых",
+                    6: "шестеро шестерых", 7: "семеро семерых", 8: "восьмеро восьмерых", 9: "девятеро", 10: "десятеро"}),
+    "uk": _numbers({4: "четверо", 5: "пʼятеро пʼятьох", 6: "шестеро", 7: "семеро", 8: "восьмеро",
+                    9: "девʼятеро", 10: "десятеро"}),
 }
 # Words that are numbers only beside a scale, currency, percent or multiple, as every word for one is (an
 # article too: "ein", "une", "один"): "yüz" is a face too, "nouă" new, "sataa" it rains; Korean scale words.
