@@ -47,11 +47,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, currency_described, currency_table,
-                                        resolve_noun, without_case_ending)
+                                        harmonious_endings, resolve_noun, without_case_ending)
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                          next_word, single_spaced, tokens_before, window_language)
-from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_COUNTERS, CJK_CURRENCIES, CJK_QUALIFIERS,
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_THOUSANDS, CJK_COUNTERS, CJK_CURRENCIES, CJK_QUALIFIERS,
                                         CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
                                         CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES,
                                         KOREAN_COUNTERS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
@@ -61,9 +61,20 @@ from archive.patterns import LazyPattern
 # Near a yen sign, these make it a yuan sign (the two share "¥").
 _CHINESE_MONEY_HINT = LazyPattern(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
+def _agglutinated_scales(optional: bool) -> str:
+    """Return the pattern of a Turkish or Kazakh scale word with a case ending that agrees with its vowels
+    ("milyona", "binde", "мыңнан"; not "bina", a building); the ending may be left out when ``optional``."""
+    by_endings: dict[tuple[str, ...], list[str]] = {}
+    for stem in AGGLUTINATED_SCALES:
+        by_endings.setdefault(harmonious_endings(stem), []).append(stem)
+    tail = "?" if optional else ""
+    return "|".join(rf"(?i:{alternation(stems)})(?=(?i:{alternation(endings)}){tail}{NOT_LETTER_AFTER})"
+                    for endings, stems in by_endings.items())
+
+
 _SCALE = LazyPattern(
     rf"(?:{WS}|-)?(?:de{WS})?(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
-    rf"|{WS}(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}+"
+    rf"|{WS}(?P<agglutinated>{_agglutinated_scales(optional=False)}){LETTER}+"
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
@@ -73,7 +84,11 @@ CJK_SCALE = LazyPattern(
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra".
 _WORD_SCALE_TAIL = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
-    rf"|(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}*)"
+    rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
+)
+# The units after "bin" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
+_UNITS_AFTER_THOUSAND = LazyPattern(
+    rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
 )
 _CJK_TAIL = LazyPattern(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
@@ -244,18 +259,25 @@ def _read_scale(text: str, suffix: Suffix) -> None:
 
 
 def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
-    """Add the smaller parts of "58 milyar 129 milyon 307 bin dolar" to ``suffix``."""
-    power = suffix.power
+    """Add the smaller parts of "58 milyar 129 milyon 307 bin dolar" to ``suffix``, and the units that Turkish
+    and Kazakh write after their word for a thousand ("4 milyon 908 bin 518 TL", "2 мың 500 адам")."""
+    power, word = suffix.power, suffix.scale_word.lower()
     while (tail := _WORD_SCALE_TAIL.match(text, suffix.end)):
-        word = (tail.group("word") or tail.group("agglutinated")).lower()
-        smaller = SCALE_WORDS[single_spaced(word)][0]
+        smaller_word = (tail.group("word") or tail.group("agglutinated")).lower()
+        smaller = SCALE_WORDS[single_spaced(smaller_word)][0]
         if smaller >= power:
-            return
-        power = smaller
-        part = Decimal(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.composite = (suffix.composite or Decimal(0)) + part
-        suffix.composite_step = step_of(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.end = tail.end()
+            break
+        power, word = smaller, smaller_word
+        _add_part(suffix, tail.group("digits"), power, tail.end())
+    if word in TURKIC_THOUSANDS and (units := _UNITS_AFTER_THOUSAND.match(text, suffix.end)):
+        _add_part(suffix, units.group("digits"), 0, units.end())
+
+
+def _add_part(suffix: Suffix, digits: str, power: int, end: int) -> None:
+    """Add the part ``digits`` times 10^``power`` to the composite value of ``suffix``, ending at ``end``."""
+    suffix.composite = (suffix.composite or Decimal(0)) + Decimal(digits) * POWERS_OF_TEN[power]
+    suffix.composite_step = step_of(digits) * POWERS_OF_TEN[power]
+    suffix.end = end
 
 
 def _read_small_run(text: str, pos: int, below: int, value: Decimal = Decimal(0),
@@ -360,15 +382,36 @@ def _read_country_after(text: str, suffix: Suffix, noun: str) -> None:
 _NAME_WORDS = LazyPattern(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3}})")
 
 
+_SYMBOL_WORD = LazyPattern(rf"{WS}?(?P<symbol>{LETTER}+\.?)(?!{LETTER})")
+
+
 def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:
-    """Read a currency named as CLDR names it ("couronnes suédoises", "srpskih dinara", "dolarla"), right after
-    the number or after "de"/"of" following a scale word."""
+    """Read a currency named as CLDR names it ("couronnes suédoises", "srpskih dinara", "dolarla"), or written
+    with the symbol of CLDR of the text's language ("45.460 kn"), right after the number or after "de"/"of"
+    following a scale word."""
+    if _read_cldr_symbol(text, suffix, pos):
+        return
     starts = [pos]
     if suffix.has_scale and not suffix.letter_scale and (connector := _CONNECTOR.match(text, pos)):
         starts.append(connector.end())
     for start in starts:
         if (found := _NAME_WORDS.match(text, start)) and _read_cldr_name(text, suffix, found, pos):
             return
+
+
+def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
+    """Read a currency symbol of letters that CLDR gives a language ("kn", "ден."), in text of that language."""
+    found = _SYMBOL_WORD.match(text, pos)
+    if found is None:
+        return False
+    table = currency_table()
+    for symbol in (found.group("symbol"), found.group("symbol").rstrip(".")):
+        languages = table.symbol_languages.get(symbol)
+        if languages and window_language(text, pos, pos) in languages:
+            suffix.unit, suffix.end = table.symbols[symbol], found.start("symbol") + len(symbol)
+            suffix.name_convention = "eu" if not symbol.isascii() else None
+            return True
+    return False
 
 
 def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> bool:

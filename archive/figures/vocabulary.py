@@ -89,6 +89,8 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
                        "трлн.", "млрд.", "myń", "mlrd", "trln", "mln"}
+# Turkish and Kazakh words for a thousand, after which the units follow without a word ("908 bin 518").
+TURKIC_THOUSANDS = {"bin", "мың", "myń"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
@@ -107,7 +109,8 @@ CURRENCY_SYMBOLS = {
     "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY?", "￥": "JPY?", "₽": "RUB", "₸": "KZT",
     "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₼": "AZN", "₾": "GEL",
 }
-SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK"}
+# "TL" is how Turkey writes its lira after an amount ("27 Milyon TL'lik"); CLDR gives only "₺".
+SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK", "TL": "TRY"}
 # ISO codes are recognised in upper case only: "try", "all" and "cad" are words too.
 CURRENCY_CODES = set(
     (
