@@ -47,6 +47,8 @@ CASE_ENDINGS = tuple(sorted(set(
     "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń lyq lik dyq dik tyq tik".split())
     | {owner + case for owners, cases in _POSSESSIVE_CASES.items() for owner in owners.split() for case in cases.split()},
     key=len, reverse=True))
+# Case endings of Finnish after a currency's name ("euroon", "eurosta", "dollarilla"): read off it as off Turkish.
+FINNISH_CASE_ENDINGS = tuple("ssa ssä sta stä lla llä lta ltä lle ksi na nä on in a ä n".split())
 # Vowels by the harmony of Turkish and Kazakh: an ending takes the front or back vowels of the word before it
 # ("bine", "milyona", "мыңға"), so "bina" (a building) is no thousand.
 FRONT_VOWELS, BACK_VOWELS = "eiöüəәеіөүéóúi", "aıouаыоұуyáo"
@@ -207,10 +209,10 @@ def currency_described(table: CurrencyTable, noun: str, describing: str, window:
 
 
 def without_case_ending(word: str) -> list[str]:
-    """Return ``word`` with each Turkish or Kazakh case ending it may carry taken off, the longest first."""
+    """Return ``word`` with each Turkish, Kazakh or Finnish case ending it may carry taken off, the longest first."""
     return [word[:-length] for length in _ENDING_LENGTHS
             if len(word) - length >= 3 and word[-length:] in _CASE_ENDING_SET]  # a look-up a length, not a scan
 
 
-_CASE_ENDING_SET = frozenset(CASE_ENDINGS)
-_ENDING_LENGTHS = sorted({len(ending) for ending in CASE_ENDINGS}, reverse=True)
+_CASE_ENDING_SET = frozenset(CASE_ENDINGS + FINNISH_CASE_ENDINGS)
+_ENDING_LENGTHS = sorted({len(ending) for ending in _CASE_ENDING_SET}, reverse=True)

@@ -16,7 +16,8 @@ its own, takes the upper bound's scale (when its number is less than double the 
 million" keeps 150, "von 91,5 auf 89,4 Millionen" is a fall of millions) and unit, and an upper bound
 without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 million" -> 6,000,000 USD. The
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
-("from 5 to 6 million people"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+("from 5 to 6 million people"), or with the lower bound in the case that says "from" ("50 miljoonasta 80
+miljoonaan euroon", "5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 
@@ -37,11 +38,11 @@ from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone
                                        is_not_a_figure, is_phone_number, is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.surroundings import SPACES, WS, tokens_before
+from archive.figures.surroundings import SPACES, WS, tokens_before, window_language
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
                                    counts_something, percent_before, qualifier_before, read_currency_after,
                                    read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS
+from archive.figures.vocabulary import CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS, FROM_CASE_ENDINGS
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -66,6 +67,7 @@ _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
+AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
 
 @dataclass(frozen=True)
 class Figure:
@@ -376,10 +378,17 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
             draft.unit, draft.unit_inferred = money.unit, True
 
 
+def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
+    "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
+    return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
+        and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, None)
+
+
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
-        if not _RANGE_GAP.fullmatch(text, lower.end, upper.start):
+        if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own

@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, currency_described, currency_table,
+from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, FINNISH_CASE_ENDINGS, currency_described, currency_table,
                                         harmonious_endings, resolve_noun, without_case_ending)
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
@@ -102,7 +102,8 @@ _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
     rf"|(?P<name>(?i:{alternation(CURRENCY_NAMES)})){NOT_LETTER_AFTER}"
-    rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS)}){NOT_LETTER_AFTER}"
+    rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS + FINNISH_CASE_ENDINGS)})"
+    rf"{NOT_LETTER_AFTER}"
     rf"|(?P<cjk>{alternation(CJK_CURRENCIES)}))"
 )
 _CURRENCY_BEFORE = LazyPattern(

@@ -89,6 +89,10 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
                        "трлн.", "млрд.", "myń", "mlrd", "trln", "mln"}
+# Endings of the case that says "from" (Finnish elative and ablative, Turkish and Kazakh ablative): a figure in
+# it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
+FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
+                     "нан", "нен")
 # Turkish and Kazakh words for a thousand, after which the units follow without a word ("908 bin 518").
 TURKIC_THOUSANDS = {"bin", "мың", "myń"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
@@ -153,8 +157,9 @@ CURRENCY_NAMES = _table(
         "HRK": "kuna|kune",
     }
 )
-# Names that Kazakh and Turkish write with case endings ("teńgege", "teŋgenı", "avroya"); CLDR's are read so too.
-INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro"}
+# Names that Kazakh, Turkish and Finnish write with case endings ("teńgege", "teŋgenı", "avroya", "euroon",
+# "dollarilla"); CLDR's are read so too.
+INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro", "euro", "dollari"}
 # Names whose spelling belongs to a continental language (decimal comma); Cyrillic names all do.
 CONTINENTAL_NAMES = {
     "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",
