@@ -382,7 +382,7 @@ def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
     """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
     "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
     return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
-        and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, None)
+        and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, "eu", None)
 
 
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
