@@ -37,12 +37,13 @@ from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone
                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
                                        is_not_a_figure, is_phone_number, is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
-from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.surroundings import SPACES, WS, tokens_before, window_language
+from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.surroundings import LETTER, SPACES, WS, alternation, tokens_before, window_language
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
                                    counts_something, percent_before, qualifier_before, read_currency_after,
                                    read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS, FROM_CASE_ENDINGS
+from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS, FROM_CASE_ENDINGS,
+                                        LONE_SCALE_WORDS)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -67,6 +68,7 @@ _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
+_LONE_SCALE = LazyPattern(rf"(?<!{LETTER})(?i:{alternation(LONE_SCALE_WORDS)})(?!{LETTER})")
 AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
             drafts.append(draft)
             taken_until = max(taken_until, draft.end)
     drafts.extend(_drafts_from_words(text))
+    drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_overlaps(drafts)
     _share_across_ranges(text, drafts)
     _share_percent_across_lists(text, drafts)
@@ -316,6 +319,31 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx)
     return draft
+
+
+def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Return the figures of scale words that state a number alone: "milion złotych", "miljardi euroa" (with a
+    currency after them), "миллиарда двухсот миллионов тенге" (with a smaller amount after them, which they
+    take in). After a number ("5 milionów") the scale word is that number's, and its figure starts first."""
+    found = []
+    starts = {draft.start: draft for draft in drafts}
+    for word in _LONE_SCALE.finditer(text):
+        power = LONE_SCALE_WORDS[word.group().lower()]
+        smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
+        if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
+            draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
+                           + smaller.mantissa * smaller.scale, step=smaller.step * smaller.scale, unit=smaller.unit,
+                           has_scale=True)
+        else:
+            suffix = Suffix(end=word.end(), has_scale=True, power=power)
+            read_currency_after(text, suffix)
+            if suffix.unit is None:
+                continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
+            draft = _Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
+                           scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
+        _apply_qualifier(text, draft, None)
+        found.append(draft)
+    return found
 
 
 def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:

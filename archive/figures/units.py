@@ -99,7 +99,7 @@ _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 _CJK_BIG_AFTER = LazyPattern(rf"(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
 _CONNECTOR = LazyPattern(rf"{WS}(?:de|of){WS}|{WS}d['’]")
 _CURRENCY_AFTER = LazyPattern(
-    rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
+    rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
     rf"|(?P<name>(?i:{alternation(CURRENCY_NAMES)})){NOT_LETTER_AFTER}"
     rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS + FINNISH_CASE_ENDINGS)})"

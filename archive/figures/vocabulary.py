@@ -93,6 +93,15 @@ AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "милл
 # it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
 FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
                      "нан", "нен")
+# Scale words that state a number alone, without "one" before them, in the languages that write them so:
+# "milion złotych", "miljardi euroa", "больше миллиарда рублей", "milijardu dinara" (word -> power of ten).
+# English, German, French and Spanish write "a", "eine", "un" first, which the number words read.
+LONE_SCALE_WORDS = {
+    **dict.fromkeys("milion miliona миллион миллиона мільйон мільйона милион milion milijun miljoona miljoonan "
+                    "milyon".split(), 6),
+    **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
+                    "miljardi miljardin milyar".split(), 9),
+}
 # Turkish and Kazakh words for a thousand, after which the units follow without a word ("908 bin 518").
 TURKIC_THOUSANDS = {"bin", "мың", "myń"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
