@@ -66,6 +66,11 @@ _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
+# What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
+_CLOSES_AN_AMOUNT = LazyPattern(
+    rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
+    rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
+)
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 _LONE_SCALE = LazyPattern(rf"(?<!{LETTER})(?i:{alternation(LONE_SCALE_WORDS)})(?!{LETTER})")
@@ -189,6 +194,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _share_across_ranges(text, drafts)
     _share_percent_across_lists(text, drafts)
     _carry_currency_forward(text, drafts)
+    _carry_currency_back(text, drafts)
     return drafts
 
 
@@ -411,6 +417,21 @@ def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
     "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
     return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
         and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, "eu", None)
+
+
+def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
+    """Give an amount with a scale but no currency the currency of the next amount of its sentence with the same
+    scale, when a conjunction, a copula or a comma closes it ("prihodima od 2.414 milijardi i rashodima od 2.751
+    milijardu dinara", "6,86 milijardi je ... i 1,95 milijardi dinara"), marked as inferred."""
+    later: _Draft | None = None
+    for draft in reversed(drafts):
+        if later is not None and _SENTENCE_BREAK.search(text, draft.end, later.start):
+            later = None
+        if draft.unit not in (None, *_NOT_MONEY):
+            later = draft
+        elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
+                and _CLOSES_AN_AMOUNT.match(text, draft.end):
+            draft.unit, draft.unit_inferred = later.unit, True
 
 
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
