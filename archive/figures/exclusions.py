@@ -25,6 +25,7 @@ import re
 
 from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
                                          window_language)
+from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
                                         FRACTION_WORDS, JAPANESE_ERAS, JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
@@ -45,7 +46,7 @@ NEVER_FIGURES = rf"""
       | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
       | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
-      | \d+/\d+                                                     # 3/4, 24/7, 9/11
+      | \d+(?:/\d+)+                                                # 3/4, 24/7, 9/11, № 991/2030/22
       | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
       | \d{{1,2}}[.:]\d{{2}}{WS}?[-–—]{WS}?\d{{1,2}}[.:]\d{{2}}(?!\d)      # 16.01—19.46
       | \d{{1,2}}·\d{{1,2}}(?!\d)                                       # Korean 12·3, 5·18
@@ -53,16 +54,20 @@ NEVER_FIGURES = rf"""
       | \d+\(\d+\)(?=[班级級])                                          # 果树93(01)班
 """
 
+KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)" + NOT_LETTER_AFTER
 )
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
+# Kazakh writes a case ending after a hyphen ("20-дан", from twenty) and an ordinal as the number, a hyphen and
+# the noun it ranks ("3-қосымша", the third annex; "1, 2 және 3-қосымшаларға", annexes 1, 2 and 3).
+_KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
 )
 _ORDINAL_DOT = LazyPattern(rf"\.{WS}(?P<first>{LETTER})")
-_ITEM_NUMBER = LazyPattern(rf"[.)]{WS}")
+_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
 _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
 _CJK_DATE_AFTER = LazyPattern(r"[月日号號時时点點]")
@@ -130,7 +135,11 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
-    if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)):
+    kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
+    if kazakh and _is_kazakh_ordinal(text, end):
+        return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
+    suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
+    if any(pattern.match(text, end) for pattern in suffixes):
         return True  # "3-й", "1990-е", "3月", "5 §"
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
@@ -153,6 +162,13 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     )
 
 
+def _is_kazakh_ordinal(text: str, end: int) -> bool:
+    """Tell whether the word a hyphen glues to a Kazakh number (or to the last of a list of them) makes it an
+    ordinal: any word but a case ending."""
+    word = _KAZAKH_HYPHEN.match(text, end).group("word").lower()
+    return word not in KAZAKH_CASE_ENDINGS
+
+
 def _is_cjk_year(text: str, start: int, end: int) -> bool:
     """Tell whether a number is a year of a Japanese era ("平成26年", "24年10月" with the era left out), a fiscal
     year ("19年度") or a century ("21世纪"); "懲役1年6月" is a sentence of a year and a half."""
@@ -162,10 +178,13 @@ def _is_cjk_year(text: str, start: int, end: int) -> bool:
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:
-    """Tell whether a number marks a footnote ("总值[2]") or numbers an item at the start of a line ("1. PROIECT")."""
+    """Tell whether a number marks a footnote ("总值[2]") or numbers an item at the start of a line ("1. PROIECT",
+    "1- ANTEP", "(1)")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
-    if not _ITEM_NUMBER.match(text, end):
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line
+    elif not _ITEM_NUMBER.match(text, end):
         return False
     line_start = start
     while line_start and text[line_start - 1] in " \t":

@@ -231,7 +231,13 @@ REFERENCE_WORDS = set(
         "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band "
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
         "pág. núm. número inciso ley decreto "
-        "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro"
+        "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
+        "art artykuł artykułu artykule artykułem ust. ust ustęp ustępu pkt pkt. punkt punktu lit. część części "
+        "rozdział rozdziału załącznik załącznika załączniku poz. nr str. strona stronie "
+        "articolul articolului alin. alineatul alineatului litera capitolul anexa anexei punctul pct. pagina "
+        "član člana članu članak članka stav stava stavak stavka tačka tačke točka točke broj broja br. "
+        "poglavlje poglavlja prilog priloga члан члана став става тачка тачке број броја бр. "
+        "madde maddesi maddenin fıkra fıkrası bent bendi sayfa"
     ).split()
 )
 
@@ -270,7 +276,9 @@ TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "h
 PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "teléfono", "telefon", "telefono",
                 "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
 # Finnish writes the reference after the number: "21 luvun 1 §".
-REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "momentti", "momentin", "kohdan"}
+# Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
+REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "momentti", "momentin", "kohdan",
+                         "sayılı", "numaralı", "nolu"}
 # Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
 PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
 
