@@ -62,6 +62,10 @@ _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LET
 # Kazakh writes a case ending after a hyphen ("20-дан", from twenty) and an ordinal as the number, a hyphen and
 # the noun it ranks ("3-қосымша", the third annex; "1, 2 және 3-қосымшаларға", annexes 1, 2 and 3).
 _KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
+_DAY_RANGE = LazyPattern(
+    rf"\.?(?:{WS}?[-–—]{WS}?|{WS}(?i:et|and|to|until|au|à|bis|und|y|al|a|i|do|и|до|по|ve|și|până la)"
+    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?P<month>{LETTER}+)"
+)
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
@@ -228,7 +232,7 @@ def names_a_model(text: str, end: int) -> bool:
 def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], word_after: str) -> bool:
     """Tell whether an integer is a day of a month or an hour: "3 марта", "10 Uhr", "9-17 Uhr", "1453 GMT"."""
     number = int(raw)
-    if 1 <= number <= 31 and _is_day_of_month(words_before, word_after):
+    if 1 <= number <= 31 and (_is_day_of_month(words_before, word_after) or _opens_a_day_range(text, end)):
         return True
     if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
         return True
@@ -263,6 +267,13 @@ def _follows_a_name(text: str, start: int) -> bool:
         return False
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES
+
+
+def _opens_a_day_range(text: str, end: int) -> bool:
+    """Tell whether a number is the first day of a range whose last day names the month: "entre le 11 et le 28
+    mars", "between 11 and 28 March", "od 11. do 28. marta", "11-28 марта"."""
+    found = _DAY_RANGE.match(text, end)
+    return found is not None and found.group("month").lower().rstrip(".") in MONTHS
 
 
 def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
