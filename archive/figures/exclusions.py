@@ -47,6 +47,7 @@ NEVER_FIGURES = rf"""
       | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
       | \d+(?:/\d+)+                                                # 3/4, 24/7, 9/11, № 991/2030/22
+      | \d+(?:\+\d+)+                                               # 1+1+9, a slogan or a sum, not figures
       | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
       | \d{{1,2}}[.:]\d{{2}}{WS}?[-–—]{WS}?\d{{1,2}}[.:]\d{{2}}(?!\d)      # 16.01—19.46
       | \d{{1,2}}·\d{{1,2}}(?!\d)                                       # Korean 12·3, 5·18
@@ -66,6 +67,8 @@ _DAY_RANGE = LazyPattern(
     rf"\.?(?:{WS}?[-–—]{WS}?|{WS}(?i:et|and|to|until|au|à|bis|und|y|al|a|i|do|и|до|по|ve|și|până la)"
     rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?P<month>{LETTER}+)"
 )
+OPENING_QUOTES = "«“„‘\"'「『《"
+_CLOSING_QUOTE_SOON = LazyPattern(r"[^\s\d“”\"«»「」『』]{0,8}[”»\"」』》’']")
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
@@ -135,7 +138,7 @@ def end_of_reference_chain(text: str, pos: int) -> int:
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     after = text[end : end + 1]
-    if _is_designation(text, raw, start, end) or names_a_model(text, end):
+    if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end):
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
@@ -213,6 +216,12 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     return text[end] != "년" or len(raw) == 4  # "1963년" is a year, "6년" six years
 
 
+def is_quoted_slogan(text: str, start: int, end: int) -> bool:
+    """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, «Хабар 24»
+    is caught by the name rule."""
+    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end))
+
+
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:
     """Tell whether an "x" glued to a number of three digits or more names a model: "777x jets", "the 777X"."""
     return raw.isdigit() and len(raw) >= 3 and text[end : end + 1] in "xX" and bool(next_word(text, end + 1))
@@ -256,6 +265,10 @@ def _follows_a_name(text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     words = before.split()
+    if words and words[-1][:1] in OPENING_QUOTES:
+        name = words[-1].lstrip(OPENING_QUOTES)  # «Хабар 24», "Laivue 2020": a title, wherever it stands
+        return name[:1].isupper() and name.replace("-", "").isalpha() and name.lower() not in QUALIFIERS \
+            and name.lower() not in MONTHS
     if len(words) < 2:
         letters = words[-1].replace("&", "") if words else ""
         return len(letters) >= 2 and letters.isalpha() and (letters.isupper() or "&" in words[-1])

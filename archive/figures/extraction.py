@@ -35,7 +35,7 @@ from decimal import Decimal
 from archive.figures.context import NO_CONTEXT, Context, contexts
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
-                                       is_not_a_figure, is_phone_number, is_reference, names_a_fraction, names_a_model)
+                                       is_not_a_figure, is_phone_number, is_quoted_slogan, is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.surroundings import LETTER, SPACES, WS, alternation, tokens_before, window_language
@@ -379,8 +379,9 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     read_qualifier_after(text, suffix)
     has_big_unit = any(char in CJK_UNITS or char in CJK_BIG for char in numeral)
     counted = len(numeral) == 1 and value > 1 and text[end : end + 1] in CJK_COUNTERS  # "八个", "三人"; not "一个"
-    if not percent and suffix.unit is None and (len(numeral) < 2 or not has_big_unit) and not counted:
-        return None
+    if not percent and suffix.unit is None and ((len(numeral) < 2 or not has_big_unit) and not counted
+                                                or is_quoted_slogan(text, start, end)):
+        return None  # "统一", "一个"; a slogan "“四个意识”"
     draft = _Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value), unit=suffix.unit)
     draft.has_scale = any(char in CJK_BIG for char in numeral)
     _apply_qualifier(text, draft, suffix.approx)
