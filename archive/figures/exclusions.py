@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 
-from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
+from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
                                          window_language)
 from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
-                                        FRACTION_WORDS, JAPANESE_ERAS, JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
+                                        FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES, JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
@@ -69,6 +69,7 @@ _DAY_RANGE = LazyPattern(
 )
 OPENING_QUOTES = "«“„‘\"'「『《"
 _CLOSING_QUOTE_SOON = LazyPattern(r"[^\s\d“”\"«»「」『』]{0,8}[”»\"」』》’']")
+_HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
@@ -89,10 +90,14 @@ _CODE_TAIL = LazyPattern(r"(?:[-/.]\d+)+")
 
 
 def glued_to_word_before(text: str, start: int) -> bool:
-    """Tell whether the number continues a word or code: "G7", "A320", "Su-35", "COVID-19", "第5"."""
+    """Tell whether the number continues a word or code: "G7", "A320", "Su-35", "COVID-19", "第5", "코로나19"
+    (Korean spaces a number from the word before unless it is a prefix such as "약", about, or "총", in all)."""
     before = text[start - 1 : start] if start else ""
     if not before:
         return False
+    if HANGUL.match(before):
+        word = _HANGUL_BEFORE.search(text, max(0, start - 12), start).group()
+        return len(word) >= 2 and not word.endswith(KOREAN_PREFIXES)
     if LATIN_OR_CYRILLIC.match(before) or before in "#№第ºª":
         return True
     return before in "-‑" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))
@@ -181,7 +186,14 @@ def _is_cjk_year(text: str, start: int, end: int) -> bool:
     year ("19年度") or a century ("21世纪"); "懲役1年6月" is a sentence of a year and a half."""
     if text.endswith(JAPANESE_ERAS, 0, start) and text.startswith("年", end):
         return True
-    return bool(_CJK_YEAR_AFTER.match(text, end)) and not text.endswith(JAPANESE_SENTENCE_WORDS, 0, start)
+    if text.endswith(JAPANESE_SENTENCE_WORDS, 0, start):
+        return False
+    if _CJK_YEAR_AFTER.match(text, end):
+        return True
+    # Japanese writes the year of the era or of the century with two digits alone ("21年まで", "22年分", "「25年
+    # 通達」"); a span of years says so after 年 ("4年間", "10年ぶり", "3年前", "5年以上")
+    return end - start == 2 and text.startswith("年", end) and not text.startswith(JAPANESE_DURATION_AFTER, end + 1) \
+        and bool(KANA.search(text, max(0, start - 60), end + 60))
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:
@@ -204,6 +216,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
+    if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
+        return bool(KANA.search(text, max(0, start - 60), end + 60))
     if text.startswith("대", end):
         rest = text[end + 1 : end + 8].lstrip()
         return rest.startswith(KOREAN_ORDINAL_NOUNS)
@@ -213,7 +227,9 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start].strip()
     if after.startswith(KOREAN_DURATION_AFTER) or before.endswith(KOREAN_DURATION_BEFORE):
         return False  # "5년간", "20년 만에", "징역 1년": spans of time
-    return text[end] != "년" or len(raw) == 4  # "1963년" is a year, "6년" six years
+    # "1963년" and "95년도" (a fiscal year) are years, and so are "97년", "88년" of the 1980s and 1990s; "6년" is six
+    # years
+    return text[end] != "년" or len(raw) == 4 or text.startswith("도", end + 1) or (len(raw) == 2 and raw >= "80")
 
 
 def is_quoted_slogan(text: str, start: int, end: int) -> bool:

@@ -90,7 +90,8 @@ _WORD_SCALE_TAIL = LazyPattern(
 _UNITS_AFTER_THOUSAND = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
 )
-_CJK_TAIL = LazyPattern(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
+# Korean may space the parts and group the digits of one: "1억 9,000만 원".
+_CJK_TAIL = LazyPattern(rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<scale>{alternation(CJK_SCALES)})")
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
 _CJK_RUN_SECTION = LazyPattern(r"(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
@@ -308,7 +309,8 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
     to ``suffix``."""
     while (tail := _CJK_TAIL.match(text, suffix.end)) and CJK_SCALES[tail.group("scale")] < power:
         scale, end = CJK_SCALES[tail.group("scale")], tail.end()
-        digits, step = Decimal(tail.group("digits")), step_of(tail.group("digits")) * POWERS_OF_TEN[scale]
+        written = tail.group("digits").replace(",", "")
+        digits, step = Decimal(written), step_of(written) * POWERS_OF_TEN[scale]
         run = _read_small_run(text, end, scale, digits * POWERS_OF_TEN[scale], step) if scale < 4 else None
         if run and run[3] is not None and run[3] < power:
             # "4조2천926억", "12억2천7백만", "1조5천여억": the thousands count 억 or 만 with what follows them
@@ -342,6 +344,10 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
             currency = _CURRENCY_AFTER.match(text, connector.end())
             if currency and currency.group("cjk"):
                 currency = None
+    if currency is None and suffix.has_scale and text[pos : pos + 1] in "-‑":
+        currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
+        if currency and not (currency.group("name") or currency.group("code")):
+            currency = None
     if currency is None:
         _read_cldr_currency(text, suffix, pos)
         return

@@ -290,13 +290,18 @@ YEAR_PREPOSITIONS = set(
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
 # "1위", "3번째", "5호", "3년차" (the third year).
-DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目", "代",
+DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "丁目", "代",
                         "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 # Japanese eras, written before the year of the era: "平成26年10月"; and what a sentence of prison is measured with
 # ("懲役1年6月" is a duration, not a date).
 JAPANESE_ERAS = ("令和", "平成", "昭和", "大正", "明治")
+# After 年, what makes a number of years a span, not the year of an era: "4年間", "10年ぶり", "3年前", "5年以上".
+JAPANESE_DURATION_AFTER = ("間", "ぶり", "振り", "連続", "前", "後", "以上", "以内", "余", "近く", "超", "半", "目", "未満",
+                           "足らず", "程度", "ほど", "越し", "がかり")
+# Korean prefixes glued to a number: "약500억" (about), "총5명" (in all), "연3%" (a year), "월100만원" (a month).
+KOREAN_PREFIXES = ("약", "총", "각", "연", "월", "주", "일", "단", "무려", "최대", "최소", "불과", "고작", "평균", "모두", "또는", "및")
 JAPANESE_SENTENCE_WORDS = ("懲役", "禁錮", "禁固", "執行猶予")
 KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
