@@ -51,7 +51,7 @@ from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, FINNISH_CAS
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                          next_word, single_spaced, tokens_before, window_language)
-from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_THOUSANDS, CJK_COUNTERS, CJK_CURRENCIES, CJK_QUALIFIERS,
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_COUNTERS, CJK_CURRENCIES, CJK_QUALIFIERS,
                                         CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
                                         CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES,
                                         KOREAN_COUNTERS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
@@ -86,7 +86,7 @@ _WORD_SCALE_TAIL = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
-# The units after "bin" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
+# The units after "bin", "milyon" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
 _UNITS_AFTER_THOUSAND = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
 )
@@ -97,7 +97,7 @@ _CJK_RUN_SECTION = LazyPattern(r"(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
-_CJK_BIG_AFTER = LazyPattern(rf"(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
+_CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
 _CONNECTOR = LazyPattern(rf"{WS}(?:de|of){WS}|{WS}d['’]")
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
@@ -262,7 +262,7 @@ def _read_scale(text: str, suffix: Suffix) -> None:
 
 def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
     """Add the smaller parts of "58 milyar 129 milyon 307 bin dolar" to ``suffix``, and the units that Turkish
-    and Kazakh write after their word for a thousand ("4 milyon 908 bin 518 TL", "2 мың 500 адам")."""
+    and Kazakh write after their last scale word ("4 milyon 908 bin 518 TL", "112 milyon 200 TL", "2 мың 500")."""
     power, word = suffix.power, suffix.scale_word.lower()
     while (tail := _WORD_SCALE_TAIL.match(text, suffix.end)):
         smaller_word = (tail.group("word") or tail.group("agglutinated")).lower()
@@ -271,7 +271,7 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
             break
         power, word = smaller, smaller_word
         _add_part(suffix, tail.group("digits"), power, tail.end())
-    if word in TURKIC_THOUSANDS and (units := _UNITS_AFTER_THOUSAND.match(text, suffix.end)):
+    if word in TURKIC_SCALES and (units := _UNITS_AFTER_THOUSAND.match(text, suffix.end)):
         _add_part(suffix, units.group("digits"), 0, units.end())
 
 

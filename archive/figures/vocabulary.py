@@ -102,8 +102,9 @@ LONE_SCALE_WORDS = {
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
 }
-# Turkish and Kazakh words for a thousand, after which the units follow without a word ("908 bin 518").
-TURKIC_THOUSANDS = {"bin", "мың", "myń"}
+# Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
+# not the Kazakh "миллион", which is Russian too.
+TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
