@@ -73,7 +73,10 @@ _CLOSES_AN_AMOUNT = LazyPattern(
 )
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
-_LONE_SCALE = LazyPattern(rf"(?<!{LETTER})(?i:{alternation(LONE_SCALE_WORDS)})(?!{LETTER})")
+# Every such word begins with "m" or "м": a pattern that begins with their class is scanned for quickly.
+_LONE_SCALE = LazyPattern(
+    rf"[mMмМ](?i:{alternation({word[1:] for word in LONE_SCALE_WORDS})})(?!{LETTER})"
+)
 AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
 
 @dataclass(frozen=True)
@@ -334,6 +337,8 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
     found = []
     starts = {draft.start: draft for draft in drafts}
     for word in _LONE_SCALE.finditer(text):
+        if word.start() and text[word.start() - 1].isalpha():
+            continue  # inside a word
         power = LONE_SCALE_WORDS[word.group().lower()]
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
         if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:

@@ -95,7 +95,8 @@ FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "
                      "нан", "нен")
 # Scale words that state a number alone, without "one" before them, in the languages that write them so:
 # "milion złotych", "miljardi euroa", "больше миллиарда рублей", "milijardu dinara" (word -> power of ten).
-# English, German, French and Spanish write "a", "eine", "un" first, which the number words read.
+# English, German, French and Spanish write "a", "eine", "un" first, which the number words read. Each begins
+# with "m" or "м" (extraction scans for that letter first).
 LONE_SCALE_WORDS = {
     **dict.fromkeys("milion miliona миллион миллиона мільйон мільйона милион milion milijun miljoona miljoonan "
                     "milyon".split(), 6),
