@@ -16,7 +16,12 @@ digit strings of 9 digits or more with nothing attached (ids); numbers written w
 "Platz 3" name things), unless a counted noun follows. A year with a currency ("$2022") is money.
 Also ranks ("9 місце", the ninth place), footnote marks ("总值[2]"), numbers that open a line as an item's
 ("1. PROIECT DE LEGE"), month ranges ("1-7月份"), the "one" of a Korean rate ("1인당", per person), ages by
-decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds").
+decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds"). And: the first day of a
+range whose last day names the month ("entre le 11 et le 28 mars"), Kazakh ordinals written with a hyphen
+("3-қосымша", and "1, 2 және 3-қосымша" before it; "20-дан", a case ending, counts), Japanese years of an era
+written with two digits ("21年まで"; "4年間" is a span), Korean fiscal years and years of the 1980s and 1990s
+("95년도", "97년"), a number glued after a Korean word ("코로나19"), quoted titles and slogans ("«Хабар 24»",
+"“四个意识”", "1+1+9"), and items numbered "1-" or "(1)" at the start of a line.
 """
 
 from __future__ import annotations

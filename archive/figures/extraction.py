@@ -21,6 +21,15 @@ miljoonaan euroon", "5 milyondan 8 milyona"), but not from a percentage to an am
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 
+Lone scale words. Where a language writes a scale word without "one" before it, the word states the number
+alone: "milion złotych", "miljardi euroa", "больше миллиарда рублей" (with a currency after it), and "миллиарда
+двухсот миллионов тенге" (1,200,000,000 KZT, with a smaller amount after it).
+
+Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
+amount of its sentence ("884,3 millones de dólares ... 849,1 millones"), or of the next amount of the same
+scale when a conjunction, a copula or a comma closes it ("od 2.414 milijardi i ... 2.751 milijardu dinara");
+either is marked ``unit_inferred``.
+
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
 """

@@ -19,8 +19,11 @@ is Chinese (Han characters without kana, or 元/人民币/RMB/yuan/CNY nearby), 
 recognised in English, Russian, Ukrainian, Macedonian, German, French, Spanish, Finnish, Chinese and
 Japanese, after the number, after a scale word, or after "de"/"d'"/"of" following a scale word
 ("5 millions d'euros", "5 millones de dólares"); those of every other language from CLDR (``currencies``).
-Kazakh and Turkish add case endings ("10 mlrd teńgege"). A country after a currency's name tells which of
-the currencies sharing it is meant: "dollars de Taïwan" is TWD.
+Kazakh, Turkish and Finnish add case endings ("10 mlrd teńgege", "80 miljoonaan euroon"), to scale words too,
+where an ending must agree with the word's vowels ("milyona", "binde"; "iki bina" is two buildings, not 2,000).
+Symbols of letters that CLDR gives a language are read in text of that language ("45.460 kn"), and Turkey's
+"TL". Turkish and Kazakh write the units after their last scale word ("4 milyon 908 bin 518 TL"). A country
+after a currency's name tells which of the currencies sharing it is meant: "dollars de Taïwan" is TWD.
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
 ("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点").
