@@ -49,7 +49,7 @@ from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.surroundings import LETTER, SPACES, WS, alternation, tokens_before, window_language
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
-                                   counts_something, percent_before, qualifier_before, read_currency_after,
+                                   counts_something, percent_before, qualifier_before, read_currency_after, read_half_after,
                                    read_qualifier_after, read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS, FROM_CASE_ENDINGS,
                                         LONE_SCALE_WORDS)
@@ -82,10 +82,18 @@ _CLOSES_AN_AMOUNT = LazyPattern(
 )
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
-# Every such word begins with "m" or "м": a pattern that begins with their class is scanned for quickly.
-_LONE_SCALE = LazyPattern(
-    rf"[mMмМ](?i:{alternation({word[1:] for word in LONE_SCALE_WORDS})})(?!{LETTER})"
-)
+def _by_first_letter(words) -> str:
+    """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
+    quickly (an alternation of words is tried at every position)."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    firsts = "".join(first + first.upper() for first in rests)
+    return rf"(?=[{firsts}])(?:" + "|".join(
+        rf"[{first}{first.upper()}](?i:{alternation(rest)})" for first, rest in rests.items()) + ")"
+
+
+_LONE_SCALE = LazyPattern(rf"{_by_first_letter(LONE_SCALE_WORDS)}(?!{LETTER})")
 AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
 
 @dataclass(frozen=True)
@@ -356,11 +364,13 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
                            has_scale=True)
         else:
             suffix = Suffix(end=word.end(), has_scale=True, power=power)
+            read_half_after(text, suffix)
             read_currency_after(text, suffix)
             if suffix.unit is None:
                 continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
             draft = _Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
+            _apply_suffix(draft, suffix, power)
         _apply_qualifier(text, draft, None)
         found.append(draft)
     return found

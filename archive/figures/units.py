@@ -94,6 +94,7 @@ _UNITS_AFTER_THOUSAND = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
 )
 # Korean may space the parts and group the digits of one: "1억 9,000만 원".
+_HALF_AFTER = LazyPattern(rf"{WS}(?:y{WS}medio|i{WS}po|et{WS}demi|и{WS}пол)(?!{LETTER})")
 _CJK_TAIL = LazyPattern(rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<scale>{alternation(CJK_SCALES)})")
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
 _CJK_RUN_SECTION = LazyPattern(r"(?P<digits>\d{1,3})(?P<scale>[천백千])")
@@ -257,6 +258,7 @@ def _read_scale(text: str, suffix: Suffix) -> None:
         suffix.scale_word = word
         suffix.power, suffix.scale_convention = SCALE_WORDS[single_spaced(word.lower())]
         _read_word_scale_tail(text, suffix)
+        read_half_after(text, suffix)
     else:
         letters = (scale.group("letter") or scale.group("french")).lower()
         suffix.power, suffix.letter_scale = SCALE_LETTERS[letters], True
@@ -276,6 +278,15 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         _add_part(suffix, tail.group("digits"), power, tail.end())
     if word in TURKIC_SCALES and (units := _UNITS_AFTER_THOUSAND.match(text, suffix.end)):
         _add_part(suffix, units.group("digits"), 0, units.end())
+
+
+def read_half_after(text: str, suffix: Suffix) -> None:
+    """Add the half written after a scale word to ``suffix``: "billón y medio" (1.5 billón), "milion i po",
+    "million et demi"."""
+    if suffix.composite is None and (half := _HALF_AFTER.match(text, suffix.end)):
+        suffix.composite = POWERS_OF_TEN[suffix.power] / 2
+        suffix.composite_step = suffix.composite
+        suffix.end = half.end()
 
 
 def _add_part(suffix: Suffix, digits: str, power: int, end: int) -> None:

@@ -11,6 +11,8 @@ Data only: the rules that read these words live in units, numbers, number_words,
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 def _table(groups: dict[str, str]) -> dict[str, str]:
     """Return {lower-cased name: key} from {key: "name|name|..."}."""
@@ -95,13 +97,13 @@ FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "
                      "нан", "нен")
 # Scale words that state a number alone, without "one" before them, in the languages that write them so:
 # "milion złotych", "miljardi euroa", "больше миллиарда рублей", "milijardu dinara" (word -> power of ten).
-# English, German, French and Spanish write "a", "eine", "un" first, which the number words read. Each begins
-# with "m" or "м" (extraction scans for that letter first).
+# English, German, French and Spanish write "a", "eine", "un" first, which the number words read.
 LONE_SCALE_WORDS = {
     **dict.fromkeys("milion miliona миллион миллиона мільйон мільйона милион milion milijun miljoona miljoonan "
                     "milyon".split(), 6),
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
+    "billón": 12,  # "el billón y medio de euros"
 }
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
@@ -489,7 +491,24 @@ COLLECTIVE_NUMERALS: dict[str, dict[str, int]] = {
 }
 # Words that are numbers only beside a scale, currency, percent or multiple, as every word for one is (an
 # article too: "ein", "une", "один"): "yüz" is a face too, "nouă" new, "sataa" it rains; Korean scale words.
-BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억"}
+# Halves, and one and a half, before a scale word: "полтора миллиона рублей" (1.5 million), "pół miliona", "yarım
+# milyon", "eineinhalb Milliarden". Numbers only with a scale after them ("pół godziny" is half an hour); without
+# them a lone scale word would read "полтора миллиона" as one million.
+HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
+    language: {word: Decimal(value) for value, words in groups.items() for word in words.split()}
+    for language, groups in {
+        "ru": {"1.5": "полтора полторы полутора", "0.5": "пол"},
+        "uk": {"1.5": "півтора півтори", "0.5": "пів"},
+        "pl": {"1.5": "półtora półtorej", "0.5": "pół"},
+        "sr": {"0.5": "pola"},
+        "tr": {"0.5": "yarım"},
+        "kk": {"0.5": "жарты"},
+        "de": {"1.5": "eineinhalb anderthalb"},
+        "fi": {"1.5": "puolitoista"},
+    }.items()
+}
+BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
+                      *(word for words in HALF_NUMBER_WORDS.values() for word in words)}
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
