@@ -423,8 +423,8 @@ def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
 
 def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
-    ("884,3 millones de dólares ... 849,1 millones"), marked as inferred: of the same scale, or closing a
-    clause ("6,7 milliards, dépassant")."""
+    ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
+    what follows it is counted or measured ("1.23 million hours", "2 млн тонн")."""
     money: _Draft | None = None
     for draft in drafts:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
@@ -432,8 +432,7 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
         if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
-        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
-                and (draft.scale == money.scale or not text[draft.end : draft.end + 2].strip()[:1].isalpha()):
+        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
 
 

@@ -319,7 +319,8 @@ CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘
 # Words after a number that make it a model's name: "737 Max", "787 Dreamliner", "the 777 program".
 MODEL_WORDS = {"max", "dreamliner", "dreamliners", "pro", "plus", "ultra", "mini", "neo", "series", "program",
                "programme", "variant", "model", "jet", "airliner", "class", "family", "evo", "turbo", "lite"}
-# Nouns that make a year-like integer or a bare "m"/"k" a count ("2000 people", "3m people").
+# Nouns that make a year-like integer or a bare "m"/"k" a count ("2000 people", "3m people"), and that no
+# currency carried through a sentence reaches.
 COUNTED_NOUNS = set(
     (
         "people persons residents citizens users customers subscribers viewers visitors voters workers "
@@ -329,7 +330,11 @@ COUNTED_NOUNS = set(
         "луѓе лица жители граѓани "
         "menschen personen einwohner flüchtlinge soldaten "
         "personnes habitants réfugiés soldats personas habitantes refugiados soldados "
-        "henkeä ihmistä asukasta pakolaista sotilasta"
+        "henkeä ihmistä asukasta pakolaista sotilasta "
+        "adam адам kişi кісі osób osoby ludzi mieszkańców ljudi људи osoba stanovnika становника persoane oameni "
+        "locuitori "
+        # measures, which no currency carried through a sentence reaches ("2 млн тонн")
+        "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton"
     ).split()
 )
 
