@@ -82,6 +82,11 @@ _CLOSES_AN_AMOUNT = LazyPattern(
 )
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
+_AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
+_BETWEEN_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
+    rf"intre|välillä|arasında|арасында)(?:{WS}(?:the|les|los|las|den|dem))?{WS}$"
+)
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
     quickly (an alternation of words is tried at every position)."""
@@ -436,6 +441,13 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
             draft.unit, draft.unit_inferred = money.unit, True
 
 
+def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two figures make a range written "between ... and ...": "između 10 i 15 miliona evra",
+    "between 10 and 15 million", "entre 10 et 15 millions d'euros"."""
+    return bool(_AND_GAP.fullmatch(text, lower.end, upper.start)) \
+        and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
+
+
 def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
     """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
     "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
@@ -461,7 +473,8 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
-        if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)):
+        if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
+                or _between_range(text, lower, upper)):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
