@@ -85,7 +85,7 @@ _NOT_MONEY = ("%", "x", "pp")
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
 _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
-    rf"intre|välillä|arasında|арасында)(?:{WS}(?:the|les|los|las|den|dem))?{WS}$"
+    rf"intre|välillä)(?:{WS}(?:the|les|los|las|den|dem))?{WS}$"
 )
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
@@ -348,7 +348,7 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
         return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
     draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value))
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
-    _apply_qualifier(text, draft, suffix.approx)
+    _apply_qualifier(text, draft, suffix.approx or number.approx)
     return draft
 
 

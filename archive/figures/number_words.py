@@ -41,7 +41,7 @@ from archive.figures.numbers import read_number_words
 from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_words, table_words
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
-from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
 
@@ -72,6 +72,7 @@ class WordNumber:
     value: Decimal
     language: str
     bound: bool  # a number only with a scale, currency, percent or multiple after it
+    approx: str | None = None  # "about" for a round-number noun ("une cinquantaine")
 
 
 @dataclass
@@ -114,8 +115,14 @@ def find_number_words(text: str) -> list[WordNumber]:
             start, end = tokens[first].start(), tokens[last - 1].end()
             if language == "ko" and not _before_a_counter(text, end):
                 continue
+            approximate = words[last - 1] in APPROXIMATE_NUMBER_WORDS.get(language, {})
+            if approximate:  # "une cinquantaine": the noun's number, not one of them; "medio centenar": half of it
+                half = last - first == 2 and words[first] in HALF_NUMBER_WORDS.get(language, {})
+                value = Decimal(APPROXIMATE_NUMBER_WORDS[language][words[last - 1]]) * (Decimal("0.5") if half else 1)
+                start = tokens[first if half else last - 1].start()
             bound = last - first == 1 and (value == 1 or words[first] in BOUND_NUMBER_WORDS)
-            found.append(WordNumber(start, end, value, language, bound))
+            found.append(WordNumber(start, end, value, language, bound and not approximate,
+                                    "about" if approximate else None))
     return found
 
 
@@ -186,6 +193,9 @@ def _read_with_text2num(language: str, words: list[str]) -> list[tuple[int, int,
         return [(0, 1, Decimal(1))]
     if len(words) == 1 and words[0] in HALF_NUMBER_WORDS.get(language, {}):
         return [(0, 1, HALF_NUMBER_WORDS[language][words[0]])]  # "eineinhalb", which text2num does not read
+    if words[-1] in APPROXIMATE_NUMBER_WORDS.get(language, {}) and (len(words) == 1 or len(words) == 2 and (
+            words[0] in ONE_WORDS or words[0] in HALF_NUMBER_WORDS.get(language, {}))):
+        return [(0, len(words), Decimal(APPROXIMATE_NUMBER_WORDS[language][words[-1]]))]  # "une cinquantaine"
     from text_to_num import find_numbers
 
     found = find_numbers([_Token(word) for word in words], language, 0)  # text2num reads a run in one pass
@@ -235,8 +245,12 @@ def _parse_number(words: str, language: str) -> int | None:
 
 
 def _own_value(language: str, word: str) -> Decimal | int | None:
-    """Return the value of a collective numeral or a half that the language's library does not read."""
-    return COLLECTIVE_NUMERALS.get(language, {}).get(word) or HALF_NUMBER_WORDS.get(language, {}).get(word)
+    """Return the value of a collective numeral, a half or a round-number noun that the language's library does
+    not read."""
+    for table in (COLLECTIVE_NUMERALS, HALF_NUMBER_WORDS, APPROXIMATE_NUMBER_WORDS):
+        if (value := table.get(language, {}).get(word)) is not None:
+            return value
+    return None
 
 
 def _read_with_table(language: str, words: list[str]) -> list[tuple[int, int, Decimal]]:
@@ -296,7 +310,8 @@ def _vocabulary() -> _Vocabulary:
     """Return every language's number words and the run pattern, built once (number-parser's lists are read)."""
     languages = {word: set(found) for word, found in table_words().items()}
     values: dict[str, set[int]] = {"one": {1}, **{word: {1} for word in ONE_WORDS}}
-    for table in (*NUMBER_WORD_TABLES.values(), *COLLECTIVE_NUMERALS.values(), *HALF_NUMBER_WORDS.values()):
+    for table in (*NUMBER_WORD_TABLES.values(), *COLLECTIVE_NUMERALS.values(), *HALF_NUMBER_WORDS.values(),
+                  *APPROXIMATE_NUMBER_WORDS.values()):
         for word, value in table.items():
             values.setdefault(word, set()).add(value)
     for language, (words, numbers) in library_words().items():

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from archive.figures.vocabulary import (CJK_BIG, CJK_DIGITS, CJK_UNITS, COLLECTIVE_NUMERALS, FRENCH_NUMBER_WORDS, HALF_NUMBER_WORDS,
+from archive.figures.vocabulary import (CJK_BIG, CJK_DIGITS, CJK_UNITS, APPROXIMATE_NUMBER_WORDS, COLLECTIVE_NUMERALS,
+                                        FRENCH_NUMBER_WORDS, HALF_NUMBER_WORDS,
                                         GERMAN_NUMBER_FIRST,
                                         GERMAN_NUMBER_PARTS, NUMBER_WORD_TABLES, NUMBER_WORDS, SCALE_WORDS,
                                         SPANISH_NUMBER_WORDS, WORD_SCALES)
@@ -29,7 +30,8 @@ _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, r
 @functools.cache
 def table_words() -> dict[str, set[str]]:
     """Return {word: languages} for the number words of our own tables (every language but Russian and
-    Ukrainian, whose words number-parser lists, save their collective numerals and halves)."""
+    Ukrainian, whose words number-parser lists, save their collective numerals, halves and round-number
+    nouns)."""
     by_language = {
         "en": {*NUMBER_WORDS, *WORD_SCALES},
         "fr": set(FRENCH_NUMBER_WORDS),
@@ -37,7 +39,7 @@ def table_words() -> dict[str, set[str]]:
         "de": set(GERMAN_NUMBER_FIRST),
         **{language: set(table) for language, table in NUMBER_WORD_TABLES.items()},
     }
-    for extra in (COLLECTIVE_NUMERALS, HALF_NUMBER_WORDS):
+    for extra in (COLLECTIVE_NUMERALS, HALF_NUMBER_WORDS, APPROXIMATE_NUMBER_WORDS):
         for language, table in extra.items():
             by_language.setdefault(language, set()).update(table)
     return _by_word(by_language)

@@ -510,7 +510,18 @@ HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
         "kk": {"0.5": "жарты"},
         "de": {"1.5": "eineinhalb anderthalb"},
         "fi": {"1.5": "puolitoista"},
+        "es": {"0.5": "medio media"},  # "medio millón", "medio centenar"
     }.items()
+}
+# Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
+# "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
+# also quarantines, so they are left out.
+APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "fr": _numbers({10: "dizaine", 12: "douzaine", 15: "quinzaine", 20: "vingtaine", 30: "trentaine",
+                    50: "cinquantaine", 60: "soixantaine", 100: "centaine", 1000: "millier"}),
+    "es": _numbers({10: "decena", 12: "docena", 20: "veintena", 30: "treintena", 100: "centenar", 1000: "millar"}),
+    "ru": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
+    "uk": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
 }
 BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
                       *(word for words in HALF_NUMBER_WORDS.values() for word in words)}
