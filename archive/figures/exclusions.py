@@ -105,7 +105,7 @@ def glued_to_word_before(text: str, start: int) -> bool:
         return len(word) >= 2 and not word.endswith(KOREAN_PREFIXES)
     if LATIN_OR_CYRILLIC.match(before) or before in "#№第ºª":
         return True
-    return before in "-‑" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))
+    return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
 
 
 def is_phone_number(raw: str, words_before: list[str]) -> bool:
@@ -115,8 +115,10 @@ def is_phone_number(raw: str, words_before: list[str]) -> bool:
 
 
 def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
-    """Tell whether Chinese numerals are an ordinal or part of a date or time: "第五", "三月", "二〇二二年"."""
-    return text[start - 1 : start] == "第" or bool(_CJK_DATE_AFTER.match(text, end)) or text[end : end + 1] == "年"
+    """Tell whether Chinese numerals are an ordinal, part of a date or time, or a vague count: "第五", "三月",
+    "二〇二二年", "数十"."""
+    return text[start - 1 : start] in "第数數几幾" or bool(_CJK_DATE_AFTER.match(text, end)) \
+        or text[end : end + 1] == "年"  # and "数十次" (some tens of times), a vague count
 
 
 def is_reference(words_before: list[str]) -> bool:
@@ -324,4 +326,4 @@ def _is_ordinal_with_dot(text: str, start: int, end: int, raw: str) -> bool:
         return False
     if dotted.group("first").islower():
         return True
-    return window_language(text, start, end) in ("de", "fi")
+    return window_language(text, start, end) in ("de", "fi", "tr")  # "29. Olağan Genel Konseyi"

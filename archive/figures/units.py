@@ -82,7 +82,7 @@ _SCALE = LazyPattern(
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
 CJK_SCALE = LazyPattern(
-    rf"(?P<more>[多余])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"
+    rf"(?P<more>[多余여])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"  # "800여만원": over 800만
 )
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra".
 _WORD_SCALE_TAIL = LazyPattern(
@@ -164,7 +164,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "kat", "puta", "пута", "ori", "razy", "배"],
 )
-_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
+_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
 _CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
 _CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}

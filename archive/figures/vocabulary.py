@@ -293,8 +293,8 @@ YEAR_PREPOSITIONS = set(
 )
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
-# "1위", "3번째", "5호", "3년차" (the third year).
-DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "丁目", "代",
+# "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
+DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
                         "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
@@ -487,12 +487,14 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
     }),
 }
 # Collective numerals of Russian and Ukrainian, which number-parser does not read ("пятеро", "четверо
-# обвиняемых"): the number of people or things in a group.
+# обвиняемых"): the number of people or things in a group; and the Ukrainian genitive and dative of five to ten,
+# which it does not read either ("шістьом особам").
 COLLECTIVE_NUMERALS: dict[str, dict[str, int]] = {
     "ru": _numbers({2: "двое двоих", 3: "трое троих", 4: "четверо четверых", 5: "пятеро пятерых",
                     6: "шестеро шестерых", 7: "семеро семерых", 8: "восьмеро восьмерых", 9: "девятеро", 10: "десятеро"}),
-    "uk": _numbers({4: "четверо", 5: "пʼятеро пʼятьох", 6: "шестеро", 7: "семеро", 8: "восьмеро",
-                    9: "девʼятеро", 10: "десятеро"}),
+    "uk": _numbers({4: "четверо", 5: "пʼятеро пʼятьох пʼятьом", 6: "шестеро шістьох шістьом", 7: "семеро сімох сімом",
+                    8: "восьмеро вісьмох вісьмом", 9: "девʼятеро девʼятьох девʼятьом",
+                    10: "десятеро десятьох десятьом"}),
 }
 # Words that are numbers only beside a scale, currency, percent or multiple, as every word for one is (an
 # article too: "ein", "une", "один"): "yüz" is a face too, "nouă" new, "sataa" it rains; Korean scale words.
@@ -549,7 +551,10 @@ NUMBER_CONNECTORS = {"and", "et", "y", "und", "i", "и", "și", "şi"}
 FRACTION_WORDS = set(
     "third thirds quarter quarters fifths tiers quart quarts cinquièmes drittel viertel tercio tercios cuarto "
     "cuartos трети третей третьих четверти четвертей третини четвртини trećine trećina četvrtine četvrtina "
-    "trzecie trzecich czwarte treimi sferturi kolmasosaa neljäsosaa".split()
+    "trzecie trzecich czwarte treimi sferturi kolmasosaa neljäsosaa "
+    "quintos sextos séptimos octavos novenos décimos sixièmes septièmes huitièmes neuvièmes dixièmes fünftel "
+    "sechstel zehntel пятых шестых десятых пятая пятой п'ятих десятих piątych dziesiątych petine desetine "
+    "fifth sixths tenths".split()
 )
 # Korean words after a native number that make it an ordinal: "두 번째".
 KOREAN_ORDINAL_AFTER = ("번째", "째")
