@@ -117,7 +117,7 @@ def is_phone_number(raw: str, words_before: list[str]) -> bool:
 def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
     """Tell whether Chinese numerals are an ordinal, part of a date or time, or a vague count: "第五", "三月",
     "二〇二二年", "数十"."""
-    return text[start - 1 : start] in "第数數几幾" or bool(_CJK_DATE_AFTER.match(text, end)) \
+    return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
         or text[end : end + 1] == "年"  # and "数十次" (some tens of times), a vague count
 
 
@@ -294,12 +294,13 @@ def _follows_a_name(text: str, start: int) -> bool:
             and name.lower() not in MONTHS
     if len(words) < 2:
         letters = words[-1].replace("&", "") if words else ""
-        return len(letters) >= 2 and letters.isalpha() and (letters.isupper() or "&" in words[-1])
+        return len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in words[-1])
     name, previous = words[-1], words[-2]
     letters = name.replace("-", "").replace("&", "")
-    if len(letters) >= 2 and letters.isalpha() and (letters.isupper() or "&" in name):
+    if len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in name):
         return True  # "S&P 500", "CAC 40", "FTSE 100": an index or a model, wherever it stands
-    if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)":
+    if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)" \
+            or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES
@@ -310,6 +311,12 @@ def _opens_a_day_range(text: str, end: int) -> bool:
     mars", "between 11 and 28 March", "od 11. do 28. marta", "11-28 марта"."""
     found = _DAY_RANGE.match(text, end)
     return found is not None and found.group("month").lower().rstrip(".") in MONTHS
+
+
+def _capitals(letters: str) -> bool:
+    """Tell whether a word is written in capitals of a cased script ("CAC", "ФСБ"): "A씨가" is a Korean word
+    with a Latin initial, which str.isupper calls upper case."""
+    return letters.isalpha() and letters.isupper() and all(LATIN_OR_CYRILLIC.match(char) for char in letters)
 
 
 def _is_day_of_month(words_before: list[str], word_after: str) -> bool:

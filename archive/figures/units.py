@@ -95,7 +95,9 @@ _UNITS_AFTER_THOUSAND = LazyPattern(
 )
 # Korean may space the parts and group the digits of one: "1억 9,000만 원".
 _HALF_AFTER = LazyPattern(rf"{WS}(?:y{WS}medio|i{WS}po|et{WS}demi|и{WS}пол)(?!{LETTER})")
-_CJK_TAIL = LazyPattern(rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<scale>{alternation(CJK_SCALES)})")
+_CJK_TAIL = LazyPattern(
+    rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<more>여)?(?P<scale>{alternation(CJK_SCALES)})"  # "1억5000여만원"
+)
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
 _CJK_RUN_SECTION = LazyPattern(r"(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
@@ -332,6 +334,8 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
             step = run_step * POWERS_OF_TEN[scale]
             if run[4]:
                 suffix.approx = "over"  # "6천여만": over 6000만
+        if tail.group("more"):
+            suffix.approx = "over"
         power = scale
         suffix.composite = (suffix.composite or Decimal(0)) + digits * POWERS_OF_TEN[power]
         suffix.composite_step = step
