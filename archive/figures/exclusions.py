@@ -21,7 +21,8 @@ range whose last day names the month ("entre le 11 et le 28 mars"), Kazakh ordin
 ("3-қосымша", and "1, 2 және 3-қосымша" before it; "20-дан", a case ending, counts), Japanese years of an era
 written with two digits ("21年まで"; "4年間" is a span), Korean fiscal years and years of the 1980s and 1990s
 ("95년도", "97년"), a number glued after a Korean word ("코로나19"), quoted titles and slogans ("«Хабар 24»",
-"“四个意识”", "1+1+9"), and items numbered "1-" or "(1)" at the start of a line.
+"“四个意识”", "1+1+9"), items numbered "1-" or "(1)" at the start of a line, models glued with an em dash ("T—7"),
+Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Chinese counts ("數十次").
 """
 
 from __future__ import annotations

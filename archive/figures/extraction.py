@@ -6,7 +6,8 @@ word ("1.23 million", "12.9bn", "5 млн", "5 Mio.", "1亿2000万"), a percent 
 "12.5 percent", "12,5 процента") or a multiple ("70 times", "70-fold", "в 70 раз", "70倍"). ``Figure.unit``
 is an ISO 4217 code for money, "%" for percentages, "x" for multiples and None for plain counts (measures
 such as "5 km" are plain counts too). Number words make figures ("twelve", "half a million", "zehn Millionen
-Euro", "три пати", "두 배"; ``number_words`` says which are read how), except a word for one without a scale
+Euro", "три пати", "두 배", and nouns of a round number, about it: "une cinquantaine"; ``number_words`` says
+which are read how), except a word for one without a scale
 after it ("one of them", "no one", "ein Mann", "za jedan evro"), and a fraction's numerator ("deux tiers").
 Chinese numerals make figures when they hold 十/百/千/万/亿, carry a currency or 百分之 ("三千万美元",
 "百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个.
@@ -16,8 +17,9 @@ its own, takes the upper bound's scale (when its number is less than double the 
 million" keeps 150, "von 91,5 auf 89,4 Millionen" is a fall of millions) and unit, and an upper bound
 without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 million" -> 6,000,000 USD. The
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
-("from 5 to 6 million people"), or with the lower bound in the case that says "from" ("50 miljoonasta 80
-miljoonaan euroon", "5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
+80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
+"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 
@@ -26,9 +28,10 @@ alone: "milion złotych", "miljardi euroa", "больше миллиарда р�
 двухсот миллионов тенге" (1,200,000,000 KZT, with a smaller amount after it).
 
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
-amount of its sentence ("884,3 millones de dólares ... 849,1 millones"), or of the next amount of the same
-scale when a conjunction, a copula or a comma closes it ("od 2.414 milijardi i ... 2.751 milijardu dinara");
-either is marked ``unit_inferred``.
+amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
+what follows it is counted or measured ("1.23 million hours"), or of the next amount of the same scale when a
+conjunction, a copula or a comma closes it ("od 2.414 milijardi i ... 2.751 milijardu dinara"); either is
+marked ``unit_inferred``.
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.

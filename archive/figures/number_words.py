@@ -6,7 +6,8 @@ text2num covers Portuguese, Italian, Dutch and Danish too, which we do not read)
 number-parser ("трех", "двадцять пʼять"), whose word lists serve here too (its lists of other languages are
 marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there), save the collective numerals it
 lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``) and halves before a scale word ("полтора миллиона",
-``vocabulary.HALF_NUMBER_WORDS``, in every language that writes them); Polish, Romanian, Serbian and
+``vocabulary.HALF_NUMBER_WORDS``, in every language that writes them) and nouns of a round number ("une
+cinquantaine", "medio centenar", "десяток": ``vocabulary.APPROXIMATE_NUMBER_WORDS``, read as about it); Polish, Romanian, Serbian and
 Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
 ``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
 "он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of

@@ -28,6 +28,8 @@ after a currency's name tells which of the currencies sharing it is meant: "doll
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
 ("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点").
 
+Korean writes "여" (over) before a scale ("800여만원", "1억5000여만원"): the figure is over that amount.
+
 Qualifiers. A qualifier just before the figure (before its currency symbol too: "almost $6 million"),
 possibly followed by a preposition ("почти в 5 раз", "майже на 20%"), or a CJK one just after
 ("1000万余元", "5万元左右", "100万円以上"), sets ``approx``; it is not part of the span.
