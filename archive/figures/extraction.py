@@ -46,14 +46,15 @@ from decimal import Decimal
 
 from archive.figures.context import NO_CONTEXT, Context, contexts
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
-                                       glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
-                                       is_not_a_figure, is_phone_number, is_quoted_slogan, is_reference, names_a_fraction, names_a_model)
+                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
+                                        is_not_a_figure, is_phone_number, is_quoted_slogan, is_reference,
+                                        names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.surroundings import LETTER, SPACES, WS, alternation, tokens_before, window_language
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
-                                   counts_something, percent_before, qualifier_before, read_currency_after, read_half_after,
-                                   read_qualifier_after, read_suffix)
+                                   counts_something, percent_before, qualifier_before, read_currency_after,
+                                   read_half_after, read_qualifier_after, read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS, FROM_CASE_ENDINGS,
                                         LONE_SCALE_WORDS)
 from archive.patterns import LazyPattern

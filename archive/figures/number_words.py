@@ -7,8 +7,8 @@ number-parser ("трех", "двадцять пʼять"), whose word lists serv
 marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there), save the collective numerals it
 lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``) and halves before a scale word ("полтора миллиона",
 ``vocabulary.HALF_NUMBER_WORDS``, in every language that writes them) and nouns of a round number ("une
-cinquantaine", "medio centenar", "десяток": ``vocabulary.APPROXIMATE_NUMBER_WORDS``, read as about it); Polish, Romanian, Serbian and
-Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
+cinquantaine", "medio centenar", "десяток": ``vocabulary.APPROXIMATE_NUMBER_WORDS``, read as about it);
+Polish, Romanian, Serbian and Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
 ``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
 "он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
 what follows a number, as after digits ("zehn Millionen Euro", "една милијарда").
@@ -42,7 +42,8 @@ from archive.figures.numbers import read_number_words
 from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_words, table_words
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
-from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
+                                        EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import functools
 import re
 
-from archive.figures.vocabulary import (CJK_BIG, CJK_DIGITS, CJK_UNITS, APPROXIMATE_NUMBER_WORDS, COLLECTIVE_NUMERALS,
-                                        FRENCH_NUMBER_WORDS, HALF_NUMBER_WORDS,
-                                        GERMAN_NUMBER_FIRST,
-                                        GERMAN_NUMBER_PARTS, NUMBER_WORD_TABLES, NUMBER_WORDS, SCALE_WORDS,
+from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, CJK_BIG, CJK_DIGITS, CJK_UNITS, COLLECTIVE_NUMERALS,
+                                        FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+                                        HALF_NUMBER_WORDS, NUMBER_WORDS, NUMBER_WORD_TABLES, SCALE_WORDS,
                                         SPANISH_NUMBER_WORDS, WORD_SCALES)
 
 NUMBER_PARSER_LANGUAGES = ("ru", "uk")
