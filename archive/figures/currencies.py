@@ -51,7 +51,7 @@ CASE_ENDINGS = tuple(sorted(set(
 FINNISH_CASE_ENDINGS = tuple("ssa ssä sta stä lla llä lta ltä lle ksi na nä on in a ä n".split())
 # Vowels by the harmony of Turkish and Kazakh: an ending takes the front or back vowels of the word before it
 # ("bine", "milyona", "мыңға"), so "bina" (a building) is no thousand.
-FRONT_VOWELS, BACK_VOWELS = "eiöüəәеіөүéóúi", "aıouаыоұуyáo"
+FRONT_VOWELS, BACK_VOWELS = "eiöüəәеіөүáóú", "aıouаыоұу"
 
 
 def harmonious_endings(stem: str) -> tuple[str, ...]:
