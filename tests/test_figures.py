@@ -751,3 +751,11 @@ def test_figures_held_out_again_classes(text, expected):
 def test_round_number_nouns_and_korean_over_are_approximate():
     assert [f.approx for f in extract("Une vingtaine d’employés ont reconnu les faits devant la police.")] == ["about"]
     assert [f.approx for f in extract("공금 1억5000여만원을 횡령했다")] == ["over"]
+
+
+def test_a_lone_scale_word_is_a_figure_in_text_but_not_in_a_query():
+    # "miljoonan dollarin" typed as a query is words of "1,2 miljoonan dollarin"; in a sentence it is a million
+    assert parse_figure("miljoonan dollarin") is None
+    text = "w ostatnich dwóch latach łączna wartość nałożonych przez urząd kar przekroczyła miliard złotych."
+    assert [(f.value, f.unit) for f in extract(text)][-1] == (1e9, "PLN")
+    assert parse_figure("miliard złotych") is None

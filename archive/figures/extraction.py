@@ -218,7 +218,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
             drafts.append(draft)
             taken_until = max(taken_until, draft.end)
     drafts.extend(_drafts_from_words(text))
-    drafts.extend(_drafts_from_lone_scales(text, drafts))
+    if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
+        drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_overlaps(drafts)
     _share_across_ranges(text, drafts)
     _share_percent_across_lists(text, drafts)
