@@ -246,6 +246,19 @@ def m013_citation_regions(db: sqlite_utils.Database) -> None:
     db["citations"].add_column("cell", str)
 
 
+@migration
+def m014_entities(db: sqlite_utils.Database) -> None:
+    # Entities (a company, a person, a place) and their names in any script: a folded name belongs to one
+    # entity at most, so a name in a query stands for one entity. `reading` is the name's Latin reading, by
+    # which a query in another script finds it. A merged entity keeps its row, pointing at the one it joined.
+    db.execute("CREATE TABLE entities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+               "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into INTEGER REFERENCES entities(id))")
+    db.execute("CREATE TABLE entity_names (entity_id INTEGER NOT NULL REFERENCES entities(id), name TEXT NOT NULL, "
+               "folded TEXT NOT NULL UNIQUE, reading TEXT NOT NULL, added_at TEXT NOT NULL)")
+    db.execute("CREATE INDEX entity_names_entity ON entity_names (entity_id)")
+    db.execute("CREATE INDEX entity_names_reading ON entity_names (reading)")
+
+
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
     """Tell whether a schema change is not yet recorded as applied, reading with sqlite3 alone."""
     found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE])
@@ -826,6 +839,100 @@ class Catalog:
                             [event])
         return {row[0] for row in rows if row[0] is not None}
 
+
+    # -- entities and their names -------------------------------------------------------------
+
+    def add_entity(self, name: str, kind: str, names: list[tuple[str, str, str]], at: str) -> int:
+        """Insert an entity with its names ((name, folded, reading) each, the first its own name) and its ledger
+        event; raise sqlite3.IntegrityError when a name is another entity's."""
+        with self._write():
+            entity_id = self._next_id("entities", "entity.created", "entity_id")
+            _insert(self._conn, "entities", {"id": entity_id, "name": name, "kind": kind, "created_at": at,
+                                             "updated_at": at, "merged_into": None})
+            for shown, folded, reading in names:
+                _insert(self._conn, "entity_names", {"entity_id": entity_id, "name": shown, "folded": folded,
+                                                     "reading": reading, "added_at": at})
+            self._append_ledger("entity.created", str(entity_id),
+                                {"entity_id": entity_id, "name": name, "kind": kind,
+                                 "names": [shown for shown, _f, _r in names]}, at)
+        return entity_id
+
+    def add_entity_names(self, entity_id: int, names: list[tuple[str, str, str]], at: str) -> None:
+        """Give an entity more names, one ledger event each; raise sqlite3.IntegrityError when a name is taken."""
+        with self._write():
+            for shown, folded, reading in names:
+                _insert(self._conn, "entity_names", {"entity_id": entity_id, "name": shown, "folded": folded,
+                                                     "reading": reading, "added_at": at})
+                self._append_ledger("entity.name_added", str(entity_id), {"entity_id": entity_id, "name": shown}, at)
+            self._exec("UPDATE entities SET updated_at = ? WHERE id = ?", [at, entity_id])
+
+    def remove_entity_name(self, entity_id: int, folded: str, reason: str | None, at: str) -> None:
+        """Take a name from an entity, with its ledger event; the entity's own name becomes its oldest other name
+        when it is the one taken."""
+        with self._write():
+            row = self._rows("SELECT name FROM entity_names WHERE entity_id = ? AND folded = ?", [entity_id, folded])
+            self._exec("DELETE FROM entity_names WHERE entity_id = ? AND folded = ?", [entity_id, folded])
+            first = self._value("SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid LIMIT 1",
+                                [entity_id])
+            self._exec("UPDATE entities SET name = ?, updated_at = ? WHERE id = ?", [first, at, entity_id])
+            self._append_ledger("entity.name_removed", str(entity_id),
+                                {"entity_id": entity_id, "name": row[0]["name"], "reason": reason}, at)
+
+    def merge_entities(self, entity_id: int, into: int, at: str) -> None:
+        """Move every name of an entity to another, mark it merged, and record both in one ledger event."""
+        with self._write():
+            moved = [row["name"] for row in self._rows(
+                "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid", [entity_id])]
+            self._exec("UPDATE entity_names SET entity_id = ? WHERE entity_id = ?", [into, entity_id])
+            self._exec("UPDATE entities SET merged_into = ?, updated_at = ? WHERE id = ?", [into, at, entity_id])
+            self._exec("UPDATE entities SET updated_at = ? WHERE id = ?", [at, into])
+            self._append_ledger("entity.merged", str(entity_id),
+                                {"entity_id": entity_id, "into": into, "names": moved}, at)
+
+    def entity_row(self, entity_id: int) -> dict[str, Any] | None:
+        """Return an entity's row with its names (oldest first), or None."""
+        rows = self._rows("SELECT * FROM entities WHERE id = ?", [entity_id])
+        if not rows:
+            return None
+        rows[0]["names"] = [row["name"] for row in self._rows(
+            "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid", [entity_id])]
+        return rows[0]
+
+    def entity_rows(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Return entities not merged into another, by name, with their names."""
+        page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        rows = self._rows(f"SELECT * FROM entities WHERE merged_into IS NULL ORDER BY name COLLATE NOCASE, id {page}")
+        names: dict[int, list[str]] = {row["id"]: [] for row in rows}
+        for chunk in _chunks(list(names)):
+            for row in self._rows(f"SELECT entity_id, name FROM entity_names WHERE entity_id IN "
+                                  f"({', '.join('?' * len(chunk))}) ORDER BY rowid", chunk):
+                names[row["entity_id"]].append(row["name"])
+        for row in rows:
+            row["names"] = names[row["id"]]
+        return rows
+
+    def count_entities(self) -> int:
+        """Return how many entities there are, merged ones aside."""
+        return self._value("SELECT count(*) FROM entities WHERE merged_into IS NULL")
+
+    def entity_names_matching(self, folded: Iterable[str], readings: Iterable[str]) -> list[dict[str, Any]]:
+        """Return the name rows whose folded form or Latin reading is one of those given."""
+        folded, readings = sorted(set(folded)), sorted(set(readings))
+        found: dict[tuple[int, str], dict[str, Any]] = {}
+        for column, values in (("folded", folded), ("reading", readings)):
+            for chunk in _chunks(values):
+                for row in self._rows(f"SELECT * FROM entity_names WHERE {column} IN "
+                                      f"({', '.join('?' * len(chunk))})", chunk):
+                    found[(row["entity_id"], row["folded"])] = row
+        return list(found.values())
+
+    def entity_name_owner(self, folded: str) -> int | None:
+        """Return the id of the entity holding a folded name, or None."""
+        return self._value("SELECT entity_id FROM entity_names WHERE folded = ?", [folded])
+
+    def entity_name_rows(self) -> list[dict[str, Any]]:
+        """Return every entity name row as stored, in the order added."""
+        return self._rows("SELECT * FROM entity_names ORDER BY rowid")
 
     # -- accounts, tokens and sessions (team mode) --------------------------------------------
 

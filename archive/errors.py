@@ -138,5 +138,9 @@ class ForbiddenError(ArchiveError):
     kind = "forbidden"
 
 
+class NameTakenError(ArchiveError, kind="conflict"):
+    """A name given to an entity is already another entity's."""
+
+
 class LastAdminError(ArchiveError, kind="conflict"):
     """Demoting or disabling the last enabled admin would leave nobody to manage the accounts."""

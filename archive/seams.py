@@ -59,6 +59,8 @@ class IndexHit:
     score: float
     snippet: str  # escaped HTML: a slice of the capture's text with the matched words in <mark>
     offset: int | None  # where in the text the first marked word starts, None when nothing is marked
+    ways: tuple[str, ...] = ()  # how its words were found: "exact", "reading" (Latin), "close" (spelling)
+    names: tuple[str, ...] = ()  # the names of an entity in the query that it holds (found through aliases)
 
 
 @runtime_checkable
@@ -102,12 +104,18 @@ class SearchBackend(Protocol):
     def cancel(self) -> None:
         """Drop what is queued and release the lock."""
 
-    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
+    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0,
+               aliases: dict[str, list[str]] | None = None) -> tuple[int, list[IndexHit]]:
         """Return the exact number of captures matching a query (archive.search.queries' language, filters
-        included) and the hits from `offset`, best first, equal scores in index order."""
+        included) and the hits from `offset`, best first, equal scores in index order. `aliases` maps a
+        placeholder word of the query to the names it stands for (any of them matches)."""
 
-    def matching_ids(self, query: str) -> set[int]:
+    def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
+
+    def suggest(self, query: str, texts: IndexTexts) -> str | None:
+        """Return the query with each word the index lacks replaced by the nearest word it holds, as written
+        in a text, or None when no word can be replaced."""
 
     def document_ids(self) -> list[int]:
         """Return the capture id of every document, repeats included (verify looks for them)."""
