@@ -30,9 +30,9 @@ from archive.catalog import Catalog
 from archive.clock import utc_now
 from archive.errors import InvalidInputError, NameTakenError, NotFoundError
 from archive.folding import fold
+from archive.models import ENTITY_KINDS
 from archive.spelling import latin
 
-ENTITY_KINDS = ("company", "person", "place", "organisation", "other")
 NAME_LIMIT = 200  # characters of one name
 NAME_WORDS = 12  # words of one name: a query is searched for names this long at most
 NAMES_LIMIT = 2_000  # names of one entity (a search naming it looks for every one)

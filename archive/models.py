@@ -218,6 +218,7 @@ class SearchResult:
 
 CLAIM_STATUSES = ("unchecked", "supported", "disputed", "false", "mixed")
 STANCES = ("supports", "contradicts", "context")
+ENTITY_KINDS = ("company", "person", "place", "organisation", "other")
 
 
 @dataclass
