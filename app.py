@@ -256,23 +256,9 @@ def search(ctx, query, limit, page, near, as_json):
         click.echo(click.style(f"#{hit.capture_id}  {printable(hit.title or '(untitled)')}", bold=True)
                    + (f"  [{printable(where)}]" if where else ""))
         click.echo("    " + _terminal_snippet(hit.snippet))
-        how = found_how(hit)
+        how = hit.how_found()
         if how:
             click.echo(printable("    (" + how + ")"))
-
-
-def found_how(hit) -> str:
-    """Say how a hit was found when not by the words as written, and which words mix scripts."""
-    said = []
-    if "alias" in hit.found_through:
-        said.append("found through the alias " + ", ".join(repr(name) for name in hit.aliases))
-    if "reading" in hit.found_through:
-        said.append("found through the Latin reading of another script")
-    if "close" in hit.found_through:
-        said.append("found through a close spelling")
-    if hit.mixed_script:
-        said.append("mixes scripts in one word: " + ", ".join(hit.mixed_script))
-    return "; ".join(said)
 
 
 def _terminal_snippet(snippet: str) -> str:

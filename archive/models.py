@@ -197,6 +197,20 @@ class SearchHit:
         """Return the hit shape of `search --json`, plus display keys."""
         return asdict(self)
 
+    def how_found(self) -> str:
+        """Say how the hit was found when not by the words as written, and which words mix scripts: the one
+        wording of the command line and the search page."""
+        said = []
+        if "alias" in self.found_through:
+            said.append("found through the alias " + ", ".join(repr(name) for name in self.aliases))
+        if "reading" in self.found_through:
+            said.append("found through the Latin reading of another script")
+        if "close" in self.found_through:
+            said.append("found through a close spelling")
+        if self.mixed_script:
+            said.append("mixes scripts in one word: " + ", ".join(self.mixed_script))
+        return "; ".join(said)
+
 
 @dataclass
 class SearchResult:
