@@ -10,6 +10,7 @@ from archive.errors import ArchiveError
 from archive.models import ENTITY_KINDS
 from web import arguments
 from web.db import get_archive
+from web.errors import STATUS
 
 bp = Blueprint("entities", __name__)
 PER_PAGE = 50
@@ -37,7 +38,7 @@ def create():
     try:
         made = get_archive().entities.add(request.form.get("name", ""), request.form.get("kind", "other"), names)
     except ArchiveError as exc:
-        return _entities_page(str(exc), 400)
+        return _entities_page(str(exc), STATUS[exc.kind])
     return redirect(url_for("entities.show", entity_id=made.id))
 
 
@@ -63,7 +64,7 @@ def add_names(entity_id: int):
     try:
         get_archive().entities.add_names(entity_id, names)
     except ArchiveError as exc:
-        return _entity_page(entity_id, str(exc), 400)
+        return _entity_page(entity_id, str(exc), STATUS[exc.kind])
     return redirect(url_for("entities.show", entity_id=entity_id))
 
 
@@ -73,7 +74,7 @@ def remove_name(entity_id: int):
     try:
         get_archive().entities.remove_name(entity_id, request.form.get("name", ""), request.form.get("reason") or None)
     except ArchiveError as exc:
-        return _entity_page(entity_id, str(exc), 400)
+        return _entity_page(entity_id, str(exc), STATUS[exc.kind])
     return redirect(url_for("entities.show", entity_id=entity_id))
 
 
@@ -84,7 +85,7 @@ def merge(entity_id: int):
         into = inputs.whole_number(_whole(request.form.get("into", "")), "entity to merge into", 0, inputs.ID_MAX)
         merged = get_archive().entities.merge(entity_id, into)
     except ArchiveError as exc:
-        return _entity_page(entity_id, str(exc), 400)
+        return _entity_page(entity_id, str(exc), STATUS[exc.kind])
     return redirect(url_for("entities.show", entity_id=merged.id))
 
 
