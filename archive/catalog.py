@@ -894,21 +894,22 @@ class Catalog:
         rows = self._rows("SELECT * FROM entities WHERE id = ?", [entity_id])
         if not rows:
             return None
-        rows[0]["names"] = [row["name"] for row in self._rows(
-            "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid", [entity_id])]
+        rows[0]["names"] = _own_name_first(rows[0]["name"], [row["name"] for row in self._rows(
+            "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid", [entity_id])])
         return rows[0]
 
-    def entity_rows(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Return entities not merged into another, by name, with their names."""
+    def entity_rows(self, limit: int | None = None, offset: int = 0, merged: bool = False) -> list[dict[str, Any]]:
+        """Return entities by name, with their names; those merged into another too when `merged`."""
         page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-        rows = self._rows(f"SELECT * FROM entities WHERE merged_into IS NULL ORDER BY name COLLATE NOCASE, id {page}")
+        where = "" if merged else "WHERE merged_into IS NULL"
+        rows = self._rows(f"SELECT * FROM entities {where} ORDER BY name COLLATE NOCASE, id {page}")
         names: dict[int, list[str]] = {row["id"]: [] for row in rows}
         for chunk in _chunks(list(names)):
             for row in self._rows(f"SELECT entity_id, name FROM entity_names WHERE entity_id IN "
                                   f"({', '.join('?' * len(chunk))}) ORDER BY rowid", chunk):
                 names[row["entity_id"]].append(row["name"])
         for row in rows:
-            row["names"] = names[row["id"]]
+            row["names"] = _own_name_first(row["name"], names[row["id"]])
         return rows
 
     def count_entities(self) -> int:
@@ -1058,6 +1059,12 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
 def _append_ledger(conn: sqlite3.Connection, event: str, subject: str | None, data: dict[str, Any], at: str) -> None:
     last = conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
     _insert(conn, "ledger", next_entry(last, event, subject, data, at, actor=current_actor()))
+
+
+def _own_name_first(name: str, names: list[str]) -> list[str]:
+    """Return an entity's names with its own first, the others in the order they were added (names moved by a
+    merge keep their older place)."""
+    return [name] + [other for other in names if other != name] if name in names else names
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:

@@ -162,3 +162,19 @@ def test_entity_commands(evidence, home):
     removed = evidence("entity", "alias", "1", "Sky Mechanics", "--remove", "--reason", "other firm").output
     assert "Sky Mechanics" not in removed
     assert "already one entity" in expect_exit(2, "entity", "merge", "1", "1").output
+
+
+def test_verify_holds_every_entity_and_its_names_to_the_ledger(archive):
+    first = archive.entities.add(NAMES[0], "company", [NAMES[1]])
+    second = archive.entities.add(NAMES[2], "company", [NAMES[3]])
+    archive.entities.remove_name(first.id, NAMES[0], reason="the Russian name is the company's own")
+    archive.entities.merge(second.id, first.id)
+    assert archive.entities.get(first.id).names == [NAMES[1], NAMES[2], NAMES[3]]
+    report = archive.verify()
+    assert report.ok and report.checked["entities"] == 2
+    # a name slipped into the catalog behind the archive's back
+    archive.catalog._exec("INSERT INTO entity_names (entity_id, name, folded, reading, added_at) "
+                          "VALUES (?, 'Celestial Mechanics', 'celestial mechanics', 'celestial mechanics', 'x')",
+                          [first.id])
+    problems = [(p.kind, p.id) for p in archive.verify().problems]
+    assert problems == [("catalog_mismatch", f"entity {first.id}")]
