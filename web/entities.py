@@ -61,32 +61,32 @@ def _entity_page(entity_id: int, error: str | None = None, status: int = 200):
 def add_names(entity_id: int):
     """Give an entity more names (one a line, or one suggested name)."""
     names = [line.strip() for line in request.form.get("names", "").splitlines() if line.strip()]
-    try:
-        get_archive().entities.add_names(entity_id, names)
-    except ArchiveError as exc:
-        return _entity_page(entity_id, str(exc), STATUS[exc.kind])
-    return redirect(url_for("entities.show", entity_id=entity_id))
+    return _change(entity_id, lambda entities: entities.add_names(entity_id, names))
 
 
 @bp.post("/entities/<int:entity_id>/names/remove")
 def remove_name(entity_id: int):
     """Take a name from an entity, with the reason."""
-    try:
-        get_archive().entities.remove_name(entity_id, request.form.get("name", ""), request.form.get("reason") or None)
-    except ArchiveError as exc:
-        return _entity_page(entity_id, str(exc), STATUS[exc.kind])
-    return redirect(url_for("entities.show", entity_id=entity_id))
+    name, reason = request.form.get("name", ""), request.form.get("reason") or None
+    return _change(entity_id, lambda entities: entities.remove_name(entity_id, name, reason))
 
 
 @bp.post("/entities/<int:entity_id>/merge")
 def merge(entity_id: int):
     """Make this entity part of another (every name moves there)."""
-    try:
+    def merge_into(entities):
         into = inputs.whole_number(_whole(request.form.get("into", "")), "entity to merge into", 0, inputs.ID_MAX)
-        merged = get_archive().entities.merge(entity_id, into)
+        return entities.merge(entity_id, into)
+    return _change(entity_id, merge_into)
+
+
+def _change(entity_id: int, change):
+    """Make a change to an entity and show the page of the entity it leaves; a refusal shows this page again."""
+    try:
+        changed = change(get_archive().entities)
     except ArchiveError as exc:
         return _entity_page(entity_id, str(exc), STATUS[exc.kind])
-    return redirect(url_for("entities.show", entity_id=merged.id))
+    return redirect(url_for("entities.show", entity_id=changed.id))
 
 
 def _whole(raw: str) -> int | None:
