@@ -27,8 +27,7 @@ from archive.ocr_notice import describe_ocr, page_ranges
 from archive.permissions import ROLES
 from archive.quotes import QuoteNotFoundError
 from archive.regions import describe_cell, describe_region
-from archive.figures import Agreement, describe_agreement
-from archive.figures import extract as extract_figures
+from archive import figures as figure_engine  # its names load the engine on first use
 from ingest.limits import Limits
 
 # The ingest machinery (ingest.workers, ingest.pipeline: trafilatura, pdfplumber, lxml, the language model) and
@@ -248,10 +247,9 @@ def search(ctx, query, limit, page, near, as_json):
     if result.suggestion:
         click.echo(printable(f"Did you mean: {result.suggestion}"))
     for hit in result.hits:
-        where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None,
-                                        describe_agreement(hit.match["kind"], hit.match["figure"]["text"],
-                                                           difference=hit.match["difference"])
-                                        if hit.match else None]))
+        agreement = (figure_engine.describe_agreement(hit.match["kind"], hit.match["figure"]["text"],
+                                                      difference=hit.match["difference"]) if hit.match else None)
+        where = ", ".join(filter(None, [hit.site, hit.published, f"p. {hit.page}" if hit.page else None, agreement]))
         click.echo()
         click.echo(click.style(f"#{hit.capture_id}  {printable(hit.title or '(untitled)')}", bold=True)
                    + (f"  [{printable(where)}]" if where else ""))
@@ -332,7 +330,7 @@ def figures(ctx, target, text, allow_private, as_json):
         raise click.UsageError("Give a PATH, a CAPTURE_ID or --text TEXT.")
     if text is None:
         text = _text_of(ctx, target, Limits(allow_private=allow_private))
-    found = extract_figures(text)
+    found = figure_engine.extract(text)
     if as_json:
         click.echo(json.dumps([f.to_json() for f in found], ensure_ascii=False))
         return
@@ -579,6 +577,44 @@ def reindex(ctx):
     click.echo(f"Indexed {count} captures.")
 
 
+@cli.command()
+@click.option("--to", "target", required=True, metavar="URL|DIR",
+              help="A postgresql:// database, or a folder to make an embedded archive in.")
+@click.option("--blobs", default=None, metavar="DIR",
+              help="Where the originals go (default: where they are for a database, DIR/blobs for a folder).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def migrate(ctx, target, blobs, as_json):
+    """Copy this archive into other backends, then check that every original, row and the ledger arrived
+    identical. Run it again to go on after an interruption."""
+    from archive.migrate import migrate as copy_archive, open_target, settle_home
+
+    archive = open_archive(ctx)
+    say = None if as_json else (lambda message: click.echo(message, err=True))
+    moved = _run(lambda: open_target(target, blobs, archive.store))
+    try:
+        done = _run(lambda: copy_archive(archive.catalog, archive.store, moved.catalog, moved.blobs, moved.index,
+                                         say))
+        settle_home(moved, archive.home)
+    finally:
+        moved.close()
+    if as_json:
+        click.echo(json.dumps(done.to_json(), ensure_ascii=False))
+    else:
+        from archive.pg_database import redacted
+
+        click.echo(f"Copied to {redacted(target)}: " + ", ".join(f"{n} {table}" for table, n in done.copied.items())
+                   + f" rows; {done.originals_copied} originals; {done.indexed} captures indexed.")
+        click.echo("Checked " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in done.checked.items()) + ".")
+        for problem in done.problems:
+            click.echo(f"PROBLEM {problem}")
+        click.echo(f"Ledger head: {done.head[0]} entries, {done.head[1]}")
+        click.echo("OK: every original, every row and the whole ledger chain arrived identical." if done.ok
+                   else f"{len(done.problems)} problems found.")
+    if not done.ok:
+        ctx.exit(1)
+
+
 @cli.group()
 def claim():
     """Record claims and tie them to exact quotes in captures."""
@@ -647,7 +683,7 @@ def claim_show(ctx, claim_id, as_json):
         where = f"capture #{capture.id} {printable(capture.title or capture.source)}"
         page = f", p. {citation.page}" if citation.page else ""
         mark = "verified" if citation.verified else "NOT VERIFIED"
-        figure = (citation.agreement or Agreement("none")).describe()
+        figure = (citation.agreement or figure_engine.Agreement("none")).describe()
         quoted = f"\"{citation.exact}\"" if citation.exact else "(no quote)"
         click.echo(f"  #{citation.id} {citation.stance:11} {quoted}{pointed_at(citation)}  ({where}{page}; {mark}; "
                    f"{figure})")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,10 +123,7 @@ class Accounts:
         check_name(name)
         check_role(role)
         digest = _hasher.hash(check_password(password))
-        try:
-            return _account(self.catalog.add_account(name, role, digest, utc_now()))
-        except sqlite3.IntegrityError as exc:
-            raise InvalidInputError(f"There is already an account named {name}.") from exc
+        return _account(self.catalog.add_account(name, role, digest, utc_now()))  # NameTakenError if taken
 
     def get(self, name: str) -> Account:
         """Return an account by name with its tokens, or raise NotFoundError."""

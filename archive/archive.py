@@ -14,11 +14,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archive.catalog import Catalog
+from archive.backends import open_catalog, open_search
 from archive.clock import utc_now
 from archive import figures, inputs, quotes, regions, snippets
 from archive.cache import DerivedCache
-from archive.figures import Figure, Match, compare
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, IntegrityError,
                             InvalidInputError, NotFoundError)
 from archive.layout import Layout
@@ -29,11 +28,12 @@ from archive.store import BlobStore, sha256_hex
 
 
 if TYPE_CHECKING:
+    from archive.figures import Figure, Match
     from archive import changes, history
     from archive.accounts import Accounts
     from archive.entities import Entities, Entity
     from archive.entity_suggestions import AliasSuggestion
-    from archive.search.whoosh_index import WhooshIndex
+    from archive.seams import CatalogBackend, SearchBackend
     from archive.verify import Report
     from ingest.pipeline import Limits
     from ingest.run import Source
@@ -59,14 +59,14 @@ class Archive:
         self._signing_key = None
         self.home.mkdir(parents=True, exist_ok=True)
         self.store = BlobStore(self.home / "blobs")
-        self.catalog = Catalog(self.home / "catalog.db")
+        self.catalog = open_catalog(self.home)  # catalog.db, or EVIDENCE_DATABASE_URL's (archive/backends.py)
         try:
             _check_identity(self.home, self.catalog, self.store)
         except BaseException:
             self.catalog.close()
             raise
         self.index_batch = index_batch
-        self._index: WhooshIndex | None = None  # opened on first use: `show` and `claim show` never need it
+        self._index: SearchBackend | None = None  # opened on first use: `show` and `claim show` never need it
         self._thread = threading.local()  # each thread's batch depth
         self._index_lock = threading.RLock()  # the index writer and what it has queued
         self._deferred = False  # captures left to whichever process holds the index lock
@@ -78,7 +78,7 @@ class Archive:
         self.pictures = Pictures(self.store, DerivedCache(self.home / "cache"))
 
     @property
-    def index(self) -> WhooshIndex:
+    def index(self) -> SearchBackend:
         """Return the search index, opening it on first use (made anew when missing, outdated or unreadable)."""
         if self._index is None:
             with self._index_lock:
@@ -86,10 +86,8 @@ class Archive:
                     self._index = self._open_index()
         return self._index
 
-    def _open_index(self) -> WhooshIndex:
-        from archive.search.whoosh_index import WhooshIndex  # Whoosh is imported only by what searches or indexes
-
-        opened = WhooshIndex(self.home / "index")
+    def _open_index(self) -> SearchBackend:
+        opened = open_search(self.home)  # Whoosh (or psycopg) is imported only by what searches or indexes
         if opened.created_now and self.catalog.count_captures() > self.catalog.count_unindexed():
             # The index was missing, outdated or unreadable and is new and empty, while captures are marked as
             # in it: index everything again.
@@ -146,11 +144,15 @@ class Archive:
         analysed = captured.analysed or _analyse(captured.text)
         row["token_marks"] = analysed.marks
         found = captured.figures if captured.figures is not None else figures.extract(captured.text)
-        capture, created = self.catalog.add_capture(row, at=utc_now(), figures=found, observation=observation)
+        # An index in the catalog's database takes the capture's document in the row's own transaction.
+        in_one_step = {"index_terms": analysed.terms} if self.index.in_catalog else {}
+        capture, created = self.catalog.add_capture(row, at=utc_now(), figures=found, observation=observation,
+                                                    **in_one_step)
         if not created:  # another process stored the same bytes a moment before
             return IngestResult(captured.source, "exists", capture)
-        with self._index_lock:
-            self._index_new(capture, analysed.terms)
+        if not in_one_step:
+            with self._index_lock:
+                self._index_new(capture, analysed.terms)
         if not self._batch_depth:
             self.flush(wait=False)
         return IngestResult(captured.source, "captured", capture)
@@ -323,7 +325,7 @@ class Archive:
             if wait:
                 raise
             return 0
-        count = self._queue_each(self.catalog.iter_captures(with_text=True, where="indexed = 0"), progress,
+        count = self._queue_each(self.catalog.iter_captures(with_text=True, unindexed=True), progress,
                                  replace=True, in_batches=True)
         self._commit_index()
         self._raise_index_problem()
@@ -527,7 +529,10 @@ class Archive:
         inputs.whole_number(limit, "limit", 1, inputs.LIMIT_MAX)
         inputs.whole_number(offset, "offset", 0, inputs.OFFSET_MAX)
         near = inputs.fraction(near, "near", 1.0)
-        wanted = figures.figure_query(query)
+        # Most searches are words: the figure engine is loaded only for a query that may state a figure.
+        from archive.figures.spotting import may_state_figure  # the number-word tables: searches only
+
+        wanted = figures.figure_query(query) if may_state_figure(query) else None
         if wanted is not None:
             return self._search_figure(query, wanted, limit, offset, near)
         loaded: dict[int, Capture] = {}
@@ -893,7 +898,7 @@ class Candidate:
 def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str],
                citations: list[Citation]) -> Candidate | None:
     """Score the sentence around a figure as a source for a claim, and find the claim's citation of it."""
-    match = compare(wanted, figure)
+    match = figures.compare(wanted, figure)
     shared = len(terms & figures.key_terms(_sentence(capture, figure))) if terms else 0
     # Different values are worth showing (a drifting figure) only near the claim's or on the same subject.
     if match.kind == "incomparable" or (match.kind == "different" and not shared
@@ -968,7 +973,7 @@ def _create_whole(path: Path, content: str) -> bool:
         os.unlink(staging)
 
 
-def _check_identity(home: Path, catalog: Catalog, store: BlobStore) -> None:
+def _check_identity(home: Path, catalog: CatalogBackend, store: BlobStore) -> None:
     """Refuse a catalog that is not this home's own: emptied, recreated or swapped under its originals.
 
     The home keeps the id of the catalog it was made with (archive.id); a catalog found with another id lost

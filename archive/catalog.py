@@ -26,13 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 from archive.actors import current_actor
 from archive.clock import utc_now
-from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError
-from archive.figures import Figure
+from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError, NameTakenError
+from archive import figures as figure_engine  # loaded on first use: most commands read no figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
 from archive.permissions import ADMIN
 
 if TYPE_CHECKING:
+    from archive.figures import Figure
     import sqlite_utils
 
 # The schema's changes, in the order written. sqlite_utils.Migrations applies them and records each in its
@@ -253,8 +254,8 @@ def m014_entities(db: sqlite_utils.Database) -> None:
     # which a query in another script finds it. A merged entity keeps its row, pointing at the one it joined.
     db.execute("CREATE TABLE entities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
                "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into INTEGER REFERENCES entities(id))")
-    db.execute("CREATE TABLE entity_names (entity_id INTEGER NOT NULL REFERENCES entities(id), name TEXT NOT NULL, "
-               "folded TEXT NOT NULL UNIQUE, reading TEXT NOT NULL, added_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE entity_names (id INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL REFERENCES entities(id), "
+               "name TEXT NOT NULL, folded TEXT NOT NULL UNIQUE, reading TEXT NOT NULL, added_at TEXT NOT NULL)")
     db.execute("CREATE INDEX entity_names_entity ON entity_names (entity_id)")
     db.execute("CREATE INDEX entity_names_reading ON entity_names (reading)")
 
@@ -534,12 +535,14 @@ class Catalog:
             found.update((r["id"], _capture(r)) for r in rows)
         return found
 
-    def iter_captures(self, with_text: bool = False, where: str = "1", batch: int = 200) -> Iterator[Capture]:
-        """Stream captures in id order without holding them all in memory."""
+    def iter_captures(self, with_text: bool = False, unindexed: bool = False, batch: int = 200) -> Iterator[Capture]:
+        """Stream captures (all, or those waiting for the search index) in id order without holding them all in
+        memory."""
+        where = " AND indexed = 0" if unindexed else ""
         last = 0
         while True:
             rows = self._rows(
-                f"SELECT {_columns(with_text)} FROM captures WHERE id > ? AND ({where}) ORDER BY id LIMIT ?",
+                f"SELECT {_columns(with_text)} FROM captures WHERE id > ?{where} ORDER BY id LIMIT ?",
                 [last, batch])
             if not rows:
                 return
@@ -872,7 +875,7 @@ class Catalog:
         with self._write():
             row = self._rows("SELECT name FROM entity_names WHERE entity_id = ? AND folded = ?", [entity_id, folded])
             self._exec("DELETE FROM entity_names WHERE entity_id = ? AND folded = ?", [entity_id, folded])
-            first = self._value("SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid LIMIT 1",
+            first = self._value("SELECT name FROM entity_names WHERE entity_id = ? ORDER BY id LIMIT 1",
                                 [entity_id])
             self._exec("UPDATE entities SET name = ?, updated_at = ? WHERE id = ?", [first, at, entity_id])
             self._append_ledger("entity.name_removed", str(entity_id),
@@ -882,7 +885,7 @@ class Catalog:
         """Move every name of an entity to another, mark it merged, and record both in one ledger event."""
         with self._write():
             moved = [row["name"] for row in self._rows(
-                "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid", [entity_id])]
+                "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY id", [entity_id])]
             self._exec("UPDATE entity_names SET entity_id = ? WHERE entity_id = ?", [into, entity_id])
             self._exec("UPDATE entities SET merged_into = ?, updated_at = ? WHERE id = ?", [into, at, entity_id])
             self._exec("UPDATE entities SET updated_at = ? WHERE id = ?", [at, into])
@@ -895,7 +898,7 @@ class Catalog:
         if not rows:
             return None
         rows[0]["names"] = _own_name_first(rows[0]["name"], [row["name"] for row in self._rows(
-            "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY rowid", [entity_id])])
+            "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY id", [entity_id])])
         return rows[0]
 
     def entity_rows(self, limit: int | None = None, offset: int = 0, merged: bool = False) -> list[dict[str, Any]]:
@@ -906,7 +909,7 @@ class Catalog:
         names: dict[int, list[str]] = {row["id"]: [] for row in rows}
         for chunk in _chunks(list(names)):
             for row in self._rows(f"SELECT entity_id, name FROM entity_names WHERE entity_id IN "
-                                  f"({', '.join('?' * len(chunk))}) ORDER BY rowid", chunk):
+                                  f"({', '.join('?' * len(chunk))}) ORDER BY id", chunk):
                 names[row["entity_id"]].append(row["name"])
         for row in rows:
             row["names"] = _own_name_first(row["name"], names[row["id"]])
@@ -933,7 +936,25 @@ class Catalog:
 
     def entity_name_rows(self) -> list[dict[str, Any]]:
         """Return every entity name row as stored, in the order added."""
-        return self._rows("SELECT * FROM entity_names ORDER BY rowid")
+        return self._rows("SELECT * FROM entity_names ORDER BY id")
+
+    # -- rows as stored, for `evidence migrate` (archive/migrate.py) ---------------------------
+
+    def table_rows(self, table: str, key: str, after: Any, batch: int = 500) -> list[dict[str, Any]]:
+        """Return a table's rows as stored whose `key` comes after `after`, in key order."""
+        return self._rows(f'SELECT * FROM "{table}" WHERE "{key}" > ? ORDER BY "{key}" LIMIT ?', [after, batch])
+
+    def last_key(self, table: str, key: str) -> Any:
+        """Return the greatest `key` of a table's rows, or None when it has none."""
+        return self._value(f'SELECT max("{key}") FROM "{table}"')
+
+    def insert_rows(self, table: str, rows: list[dict[str, Any]], replace: bool = False) -> None:
+        """Insert rows as they were stored elsewhere, in one transaction (`replace`: over rows of the same key)."""
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        with self._write():
+            for row in rows:
+                names = ", ".join(f'"{name}"' for name in row)
+                self._exec(f'{verb} INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))})', list(row.values()))
 
     # -- accounts, tokens and sessions (team mode) --------------------------------------------
 
@@ -942,10 +963,13 @@ class Catalog:
         return bool(self._value("SELECT EXISTS (SELECT 1 FROM accounts)"))
 
     def add_account(self, name: str, role: str, password_hash: str, at: str) -> dict[str, Any]:
-        """Insert an account and its ledger event; raise sqlite3.IntegrityError when the name is taken."""
+        """Insert an account and its ledger event; raise NameTakenError when the name is taken."""
         with self._write():
-            _insert(self._conn, "accounts", {"name": name, "role": role, "password_hash": password_hash,
-                                             "created_at": at})
+            try:
+                _insert(self._conn, "accounts", {"name": name, "role": role, "password_hash": password_hash,
+                                                 "created_at": at})
+            except sqlite3.IntegrityError as exc:
+                raise NameTakenError(f"There is already an account named {name}.") from exc
             self._append_ledger("account.added", name, {"account": name, "role": role}, at)
         return self.account_row(name)
 
@@ -1092,7 +1116,8 @@ def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
 def _figure_rows(conn: sqlite3.Connection, capture_id: int) -> list[Figure]:
     cursor = conn.execute("SELECT start, end, text, value, unit, approx, precision FROM figures "
                           "WHERE capture_id = ? ORDER BY start", [capture_id])
-    return [Figure(text=text, start=start, end=end, value=value, unit=unit, approx=approx, precision=precision)
+    return [figure_engine.Figure(text=text, start=start, end=end, value=value, unit=unit, approx=approx,
+                                 precision=precision)
             for start, end, text, value, unit, approx, precision in cursor.fetchall()]
 
 
@@ -1124,5 +1149,5 @@ def _capture(row: dict[str, Any]) -> Capture:
 
 
 def _figure(row: dict[str, Any]) -> Figure:
-    return Figure(text=row["text"], start=row["start"], end=row["end"], value=row["value"], unit=row["unit"],
-                  approx=row["approx"], precision=row["precision"])
+    return figure_engine.Figure(text=row["text"], start=row["start"], end=row["end"], value=row["value"],
+                                unit=row["unit"], approx=row["approx"], precision=row["precision"])

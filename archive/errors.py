@@ -94,6 +94,14 @@ class ArchiveBusyError(ArchiveError, kind="busy"):
     """Another process held the catalog's write lock for longer than a write waits."""
 
 
+class DatabaseUnavailableError(ArchiveBusyError):
+    """The catalog's database server cannot be reached: nothing was written, the same command can run again."""
+
+
+class NameTakenError(InvalidInputError):
+    """An account of that name (letter case aside) exists already."""
+
+
 class CatalogDamagedError(ArchiveError, kind="damaged"):
     """The catalog file cannot be read as an archive catalog (truncated, damaged, not a database)."""
 

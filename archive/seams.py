@@ -73,6 +73,9 @@ class SearchBackend(Protocol):
     """
 
     created_now: bool  # made empty when opened (missing, outdated, unreadable): every capture must be indexed
+    # True for an index in the catalog's own database: the catalog's add_capture then takes `index_terms` and
+    # writes the capture's document in the row's transaction (nothing waits to be indexed after a crash).
+    in_catalog: bool
 
     @property
     def writing(self) -> bool:
@@ -153,8 +156,8 @@ class CaptureCatalog(Protocol):
     def get_captures(self, ids: Iterable[int], with_text: bool = False) -> dict[int, Capture]:
         """Return several captures by id."""
 
-    def iter_captures(self, with_text: bool = False, where: str = "1", batch: int = 200) -> Iterator[Capture]:
-        """Stream captures in id order; `where` is an SQL condition on the captures' columns."""
+    def iter_captures(self, with_text: bool = False, unindexed: bool = False, batch: int = 200) -> Iterator[Capture]:
+        """Stream captures in id order: all, or with `unindexed` those not yet committed to the search index."""
 
     def list_captures(self, limit: int = 50, offset: int = 0) -> list[Capture]:
         """Return the newest captures first."""

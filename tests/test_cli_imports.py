@@ -80,6 +80,24 @@ def test_a_search_for_words_compiles_no_pattern_of_figures_in_a_text(cited_home)
     assert _value_after(_command(cited_home, "search", "$1.23 million"), f"[{patterns}]")[1] is False  # it reads
 
 
+FIGURE_ENGINE = ("archive.figures.extraction", "archive.figures.comparison", "archive.figures.units",
+                 "archive.figures.number_words", "babel", "text2num", "number_parser")
+
+
+@pytest.mark.parametrize("args", [["search", "drones"], ["search", "Russia drones", "--json"], ["show", "1"],
+                                  ["claim", "list"]], ids=" ".join)
+def test_commands_that_read_no_figure_leave_the_figure_engine_unloaded(cited_home, args):
+    # The engine's tables and number-word libraries took 45-75 ms of every command's start (issue 13).
+    imported = _modules_after(_command(cited_home, *args))
+    assert "archive.catalog" in imported
+    assert not imported & set(FIGURE_ENGINE), sorted(imported & set(FIGURE_ENGINE))
+
+
+@pytest.mark.parametrize("query", ["$1.23 million", "five million dollars", "пять миллионов", "dreiundzwanzig"])
+def test_a_query_that_may_state_a_figure_loads_the_engine(cited_home, query):
+    assert "archive.figures.comparison" in _modules_after(_command(cited_home, "search", query))
+
+
 def test_the_names_checked_are_what_capturing_and_serving_import(tmp_path):
     # Without this, a misspelt or renamed module would make the test above pass without checking anything.
     config = {"SECRET_KEY": "test", "EVIDENCE_HOME": str(tmp_path / "home")}

@@ -29,11 +29,12 @@ def _captured(n: int, marker: str = "") -> NewCapture:
                     captured_at=utc_now(), body=text.encode(), text=text)
 
 
-def _evidence(home: Path, *args: str) -> subprocess.Popen:
-    """Start `evidence` in its own process; its output goes to files, so a full pipe never stalls it."""
+def _evidence(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start `evidence` in its own process (with `env` added to the environment); its output goes to files, so
+    a full pipe never stalls it."""
     out, err = (tempfile.TemporaryFile("w+") for _ in range(2))
     process = subprocess.Popen([sys.executable, "-m", "app", "--home", str(home), *args], cwd=REPO,
-                               stdout=out, stderr=err, text=True)
+                               stdout=out, stderr=err, text=True, env={**os.environ, **(env or {})})
     process.outputs = (out, err)
     return process
 

@@ -50,6 +50,10 @@ SKIPPED = {
     ".venv/bin/pip install -q -e '.[test]'": "as above",
     ".venv/bin/python -m pytest": "this is the test suite itself",
     ".venv/bin/evidence user add ana --role admin": "it asks for a password on the terminal",
+    ".venv/bin/evidence migrate --to postgresql://desk@db.example.org/evidence": (
+        "it needs a PostgreSQL server: tests/test_migrate.py runs it on the tests' own"),
+    "export EVIDENCE_DATABASE_URL=postgresql://desk@db.example.org/evidence": (
+        "as above: tests/test_postgresql.py runs the commands with it set"),
 }
 # The sources the README's examples name, written before its lines run (paths under HOME or the working folder).
 EXAMPLE_FILES = {

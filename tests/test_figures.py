@@ -620,6 +620,26 @@ def test_figures_in_the_wild_second_part(text, expected):
     assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
 
 
+# Issue 18, after the held-out set's first score (bench/figures/heldout): each rule with real sentences of other
+# pages than the held-out paragraphs (Korean audit and budget news, Japanese audit reports, a Romanian audit).
+@pytest.mark.parametrize("text, expected", [
+    ("과다징수 또는 부족지급한 12억2천7백만원은 돌려주거나 추가지급하도록 했다.", [(1.227e9, "KRW")]),
+    ("총 2천4백65건의 부당위법행위를 적발, 이같이 조치했다고 밝혔다.", [(2465, None)]),
+    ("해외출장 격려금 명목으로 7백60만원을 지급했고", [(7.6e6, "KRW")]),
+    ("운영비 직원 식비보조 등의 명목으로 1억5천7백만원을 사용했고", [(1.57e8, "KRW")]),
+    ("주한미군 주변지역 지원에 올 한해 1조5천여억원의 예산이 투입된다.", [(1.5e12, "KRW")]),
+    ("국비 1천733억원, 지방비 1천838억원 등 총 1조5천35억원이 지원된다.", [(1.733e11, "KRW"), (1.838e11, "KRW"),
+                                                          (1.5035e12, "KRW")]),
+    ("결빙 교통사고는 최근 5년간(2019~2023) 총 3,944건 발생했으며", [(5, None), (3944, None)]),
+    ("지방비 4,000만 원)을 투입해 오는 6월까지 정비공사를 완료하고", [(4e7, "KRW")]),
+    ("防衛大臣に対して24年10月に、会計検査院法第36条の規定により意見を表示した。", []),
+    ("防衛大臣に対して平成26年10月に、会計検査院法第36条の規定により意見を表示した。", []),
+    ("achiziție publică directă care depășește suma de 50.000 de lei", [(50000, "RON")]),
+])
+def test_figures_held_out_first_misses(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
 def test_currency_carried_forward_within_a_sentence_is_marked_inferred():
     text = ("La deuda externa total aumentó en 884,3 millones de dólares (6,6 %) respecto a 2020 (13.488,1 millones),"
             " debido al aumento de la deuda externa pública de 849,1 millones.")

@@ -360,6 +360,7 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
                        option("--key", st.just("sha256:" + "0" * 64), st.one_of(ARG, paths)), json_flag],
         "ledger checkpoint": [json_flag],
         "reindex": [],
+        "migrate": [option("--to", outputs, ARG), option("--blobs", outputs, ARG), json_flag],
         "claim add": [(one(PLAUSIBLE["text"]), one(ARG), False), json_flag],
         "claim cite": [(ids, hostile_ids, False), (ids, hostile_ids, False), (one(PLAUSIBLE["quote"]), one(ARG), False),
                        option("--stance", st.sampled_from(STANCES), ARG), option("--position", st.just("20"), numbers),
@@ -416,7 +417,7 @@ COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "expor
             "bundle verify", "reindex", "claim add", "claim cite", "claim show", "claim list", "claim sources",
             "claim status", "claim retract", "entity add", "entity alias", "entity merge", "entity show",
             "entity list", "entity suggest", "serve", "key show", "key verify", "ledger checkpoint", "user add",
-            "user list", "user role", "user disable", "user token", "user revoke"]
+            "user list", "user role", "user disable", "user token", "user revoke", "migrate"]
 
 
 def test_every_command_is_fuzzed():

@@ -15,17 +15,44 @@ One module a concept, each with the rules it applies in its docstring:
 - ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences).
 
 Pure: no IO. Besides the standard library it reads CLDR through Babel (currencies), and number words with
-text2num and number-parser, each imported on first use. Regular expressions are compiled on first use
-(archive/patterns.py): most commands need few of them. Every repeated group begins with a required separator
-or is possessive, so no pattern can backtrack catastrophically.
+text2num and number-parser, each imported on first use. The package's own names load their modules on first
+use too (the catalog imports the Figure type for every command), and regular expressions are compiled on
+first use (archive/patterns.py): most commands need few of them. ``spotting`` tells, without loading any of
+it, whether a text may state a figure at all. Every repeated group begins with a required separator or is
+possessive, so no pattern can backtrack catastrophically.
 """
 
-from archive.figures.comparison import (RANK, Agreement, FigureQuery, Match, agreement, classify, compare,
-                                        describe_agreement, figure_query, key_terms, search_window,
-                                        sentence_around, sentences)
-from archive.figures.extraction import Figure, extract, parse_figure
+from __future__ import annotations
 
-__all__ = [
-    "RANK", "Agreement", "Figure", "FigureQuery", "Match", "agreement", "classify", "compare", "describe_agreement",
-    "extract", "figure_query", "key_terms", "parse_figure", "search_window", "sentence_around", "sentences",
-]
+import importlib
+from typing import TYPE_CHECKING
+
+# Where each public name lives. The package loads a module on first use of one of its names, so that importing
+# the Figure type (the catalog does, for every command) costs nothing until a figure is read or compared.
+_HOMES = {
+    **dict.fromkeys(["RANK", "Agreement", "FigureQuery", "Match", "agreement", "classify", "compare",
+                     "describe_agreement", "figure_query", "key_terms", "search_window", "sentence_around",
+                     "sentences"], "comparison"),
+    **dict.fromkeys(["Figure", "extract", "parse_figure"], "extraction"),
+}
+
+__all__ = sorted(_HOMES)
+
+if TYPE_CHECKING:
+    from archive.figures.comparison import (RANK, Agreement, FigureQuery, Match, agreement, classify, compare,
+                                            describe_agreement, figure_query, key_terms, search_window,
+                                            sentence_around, sentences)
+    from archive.figures.extraction import Figure, extract, parse_figure
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'archive.figures' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"archive.figures.{home}"), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})

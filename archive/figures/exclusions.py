@@ -26,7 +26,7 @@ import re
 from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
                                          window_language)
 from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
-                                        FRACTION_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
+                                        FRACTION_WORDS, JAPANESE_ERAS, JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
@@ -66,6 +66,8 @@ _ITEM_NUMBER = LazyPattern(rf"[.)]{WS}")
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
 _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
 _CJK_DATE_AFTER = LazyPattern(r"[月日号號時时点點]")
+# A year of an era or a fiscal year ("25年3月", "19年度"), and a century ("21世纪")
+_CJK_YEAR_AFTER = LazyPattern(r"年(?:度|\d{1,2}月)|世[纪紀]")
 _SECTION_AFTER = LazyPattern(rf"{WS}?§")
 _REFERENCE_CHAIN = LazyPattern(
     rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
@@ -130,6 +132,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
     if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)):
         return True  # "3-й", "1990-е", "3月", "5 §"
+    if _is_cjk_year(text, start, end):
+        return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
@@ -147,6 +151,14 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         or (not counted and (_is_year(raw, number, after, words_before) or _follows_a_name(text, start)))
         or len(raw) >= 9
     )
+
+
+def _is_cjk_year(text: str, start: int, end: int) -> bool:
+    """Tell whether a number is a year of a Japanese era ("平成26年", "24年10月" with the era left out), a fiscal
+    year ("19年度") or a century ("21世纪"); "懲役1年6月" is a sentence of a year and a half."""
+    if text.endswith(JAPANESE_ERAS, 0, start) and text.startswith("年", end):
+        return True
+    return bool(_CJK_YEAR_AFTER.match(text, end)) and not text.endswith(JAPANESE_SENTENCE_WORDS, 0, start)
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:

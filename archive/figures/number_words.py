@@ -36,20 +36,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from archive.figures.numbers import read_number_words
+from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_words, table_words
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
-from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, EXPECTED_LETTERS, FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST,
-                                        GERMAN_NUMBER_PARTS, KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS,
-                                        NUMBER_WORD_TABLES, NUMBER_WORDS, ONE_WORDS, SPANISH_NUMBER_WORDS,
-                                        WORD_SCALES)
+from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, EXPECTED_LETTERS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+                                        KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
 
 TEXT2NUM_LANGUAGES = ("de", "fr", "es")
-NUMBER_PARSER_LANGUAGES = ("ru", "uk")
 _LETTERS = r"[^\W\d_]"
 # number-parser keeps its words with their accents taken off ("трех", "однои"): the pattern takes either
 # spelling, and a word is looked up folded
-_FOLD = str.maketrans("йёї", "иеі")
 _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
 _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
@@ -86,7 +83,7 @@ class _Vocabulary:
 
     def languages_of(self, word: str) -> set[str]:
         """Return the languages that write numbers with ``word``."""
-        languages = self.languages.get(word.translate(_FOLD), set())
+        languages = self.languages.get(word.translate(FOLD), set())
         return languages | {"de"} if self.german.fullmatch(word) else languages
 
 
@@ -280,28 +277,15 @@ _READERS = {
 @functools.cache
 def _vocabulary() -> _Vocabulary:
     """Return every language's number words and the run pattern, built once (number-parser's lists are read)."""
-    from number_parser.parser import LanguageData
-
-    by_language: dict[str, set[str]] = {
-        "en": {*NUMBER_WORDS, *WORD_SCALES},
-        "fr": set(FRENCH_NUMBER_WORDS),
-        "es": set(SPANISH_NUMBER_WORDS),
-        "de": set(GERMAN_NUMBER_FIRST),
-        **{language: set(table) for language, table in NUMBER_WORD_TABLES.items()},
-    }
+    languages = {word: set(found) for word, found in table_words().items()}
     values: dict[str, set[int]] = {"one": {1}, **{word: {1} for word in ONE_WORDS}}
     for table in NUMBER_WORD_TABLES.values():
         for word, value in table.items():
             values.setdefault(word, set()).add(value)
-    for language in NUMBER_PARSER_LANGUAGES:
-        data = LanguageData(language)
-        by_language[language] = set(data.all_numbers) - set(data.big_powers_of_ten)
-        for word in by_language[language]:
-            values.setdefault(word, set()).add(data.all_numbers[word])
-    languages: dict[str, set[str]] = {}
-    for language, words in by_language.items():
+    for language, (words, numbers) in library_words().items():
         for word in words:
             languages.setdefault(word, set()).add(language)
+            values.setdefault(word, set()).add(numbers[word])
     # possessive: "sech"/"sechs" and "ein"/"eins" overlap, and a long word must not be parsed every way
     german_parts = "|".join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))
     words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+(?!{_LETTERS})")

@@ -8,8 +8,8 @@ and so is "0,125" or "1234,567". A single mark followed by exactly three digits 
 ambiguous; it is decided by the first of these that speaks: a scale word or currency name of one language
 ("1,234 млн" or "1.234 Mio." follow the continental convention, decimal comma and grouping dot; "1,234
 bn" the English one, grouping comma and decimal point), then the language of the words around the number
-(Cyrillic, German, French, Spanish or Finnish function words: continental; English words or CJK:
-English), then the position of a currency symbol (before: English "$1,234"; after: continental
+(Cyrillic, German, French, Spanish or Finnish function words: continental; English words, CJK or Hangul:
+English: "3,944건", "1억 9,000만 원"), then the position of a currency symbol (before: English "$1,234"; after: continental
 "1.234 €"), and finally the English convention. So "1,234 million" in English text is 1,234 million and
 "1,23 милиони" is 1.23 million.
 
@@ -37,7 +37,7 @@ def convention(text: str, start: int, end: int, revealed: str | None, currency_b
         return revealed
     language = window_language(text, start, end)
     if language:
-        return "en" if language in ("en", "zh", "ja") else "eu"
+        return "en" if language in ("en", "zh", "ja", "ko") else "eu"
     if currency_before:
         return "en"
     return "eu" if symbol_after else "en"

@@ -77,6 +77,11 @@ _WORD_SCALE_TAIL = LazyPattern(
 )
 _CJK_TAIL = LazyPattern(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
+_CJK_RUN_SECTION = LazyPattern(r"(?P<digits>\d{1,3})(?P<scale>[천백千])")
+_CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
+# A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
+# not "백만" or "천억", which hold a smaller scale of their own
+_CJK_BIG_AFTER = LazyPattern(rf"(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
 _CONNECTOR = LazyPattern(rf"{WS}(?:de|of){WS}|{WS}d['’]")
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
@@ -211,10 +216,12 @@ def _read_scale(text: str, suffix: Suffix) -> None:
         suffix.power, suffix.has_scale, suffix.end = CJK_SCALES[cjk.group("scale")], True, cjk.end()
         if cjk.group("more") or cjk.group("more_after"):
             suffix.approx = "over"
-        section = _CJK_TAIL.match(text, suffix.end) if suffix.power < 4 else None
-        if section and CJK_SCALES[section.group("scale")] >= 4:
-            _join_cjk_section(suffix, section)  # "2천926억": the thousands of 억 written first
-            _read_cjk_tail(text, suffix, CJK_SCALES[section.group("scale")])
+        run = _read_small_run(text, suffix.end, suffix.power) if suffix.power < 4 else None
+        if run and run[3] is not None:  # "2천926억", "3천1백24억원": the thousands of 억 written first
+            value, step, end, big, _ = run
+            suffix.composite, suffix.composite_step = value * POWERS_OF_TEN[big], step * POWERS_OF_TEN[big]
+            suffix.power, suffix.end = suffix.power + big, end
+            _read_cjk_tail(text, suffix, big)
         else:
             _read_cjk_tail(text, suffix, suffix.power)
         return
@@ -251,28 +258,44 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         suffix.end = tail.end()
 
 
-def _join_cjk_section(suffix: Suffix, section: re.Match) -> None:
-    """Read "2천926억" as 2926억 (2천억 and 926억), then what follows the 억."""
-    big = CJK_SCALES[section.group("scale")]
-    suffix.composite = Decimal(section.group("digits")) * POWERS_OF_TEN[big]
-    suffix.composite_step = step_of(section.group("digits")) * POWERS_OF_TEN[big]
-    suffix.power += big
-    suffix.end = section.end()
+def _read_small_run(text: str, pos: int, below: int, value: Decimal = Decimal(0),
+                    step: Decimal | None = None) -> tuple[Decimal, Decimal, int, int | None, bool] | None:
+    """Read the parts below ``below`` (a power under 4) of a number written with 천 and 백 ("1백24", "2천7백",
+    "926") and the scale of ten thousand or more that may count them ("2천7백만": 2700만); return their value,
+    the magnitude of their last written digit, where they end, that scale's power (None when none follows) and
+    whether "여" (over) stands before it."""
+    end = pos
+    while (section := _CJK_RUN_SECTION.match(text, end)) and CJK_SCALES[section.group("scale")] < below:
+        below = CJK_SCALES[section.group("scale")]
+        value += Decimal(section.group("digits")) * POWERS_OF_TEN[below]
+        step, end = step_of(section.group("digits")) * POWERS_OF_TEN[below], section.end()
+    units = _CJK_RUN_UNITS.match(text, end)
+    if units and len(units.group()) <= below:
+        value, step, end = value + Decimal(units.group()), step_of(units.group()), units.end()
+    if step is None:
+        return None
+    big = _CJK_BIG_AFTER.match(text, end)
+    if big is None:
+        return value, step, end, None, False
+    return value, step, big.end(), CJK_SCALES[big.group("scale")], bool(big.group("more"))
 
 
 def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
-    """Add the parts below ``power`` of a compound like "1亿2000万", "5兆3500億" or "4조2천926억" to ``suffix``."""
+    """Add the parts below ``power`` of a compound like "1亿2000万", "5兆3500億", "4조2천926억" or "12억2천7백만"
+    to ``suffix``."""
     while (tail := _CJK_TAIL.match(text, suffix.end)) and CJK_SCALES[tail.group("scale")] < power:
-        scale, digits, last_digits, end = CJK_SCALES[tail.group("scale")], Decimal(tail.group("digits")), \
-            tail.group("digits"), tail.end()
-        section = _CJK_TAIL.match(text, end) if scale < 4 else None
-        if section and scale < CJK_SCALES[section.group("scale")] < power:
-            # "4조2천926억": the thousands count 억 with the digits after them, 2926억
-            digits = digits * POWERS_OF_TEN[scale] + Decimal(section.group("digits"))
-            scale, last_digits, end = CJK_SCALES[section.group("scale")], section.group("digits"), section.end()
+        scale, end = CJK_SCALES[tail.group("scale")], tail.end()
+        digits, step = Decimal(tail.group("digits")), step_of(tail.group("digits")) * POWERS_OF_TEN[scale]
+        run = _read_small_run(text, end, scale, digits * POWERS_OF_TEN[scale], step) if scale < 4 else None
+        if run and run[3] is not None and run[3] < power:
+            # "4조2천926억", "12억2천7백만", "1조5천여억": the thousands count 억 or 만 with what follows them
+            digits, run_step, end, scale, _ = run
+            step = run_step * POWERS_OF_TEN[scale]
+            if run[4]:
+                suffix.approx = "over"  # "6천여만": over 6000만
         power = scale
         suffix.composite = (suffix.composite or Decimal(0)) + digits * POWERS_OF_TEN[power]
-        suffix.composite_step = step_of(last_digits) * POWERS_OF_TEN[power]
+        suffix.composite_step = step
         suffix.end = end
     units = _CJK_UNITS_TAIL.match(text, suffix.end) if power <= 4 else None
     if units and len(units.group("integer")) <= power:  # "3万5000人", "17만9천172명", "1천941.7%": the units
@@ -288,7 +311,9 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     """Read a currency written after the number (and scale) into ``suffix``."""
     pos = suffix.end
     currency = _CURRENCY_AFTER.match(text, pos)
-    if currency is None and suffix.has_scale and not suffix.letter_scale:
+    if currency is None and ((suffix.has_scale and not suffix.letter_scale) or text.startswith(" de ", pos)):
+        # "5 millions d'euros"; and Romanian writes "de" before the noun of any number from twenty on,
+        # scale or not: "50.000 de lei"
         connector = _CONNECTOR.match(text, pos)
         if connector:
             currency = _CURRENCY_AFTER.match(text, connector.end())

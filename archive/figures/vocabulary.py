@@ -79,6 +79,8 @@ CJK_SCALES = {
     "万": 4, "萬": 4, "兆": 12, "千": 3,
     # Korean, written the same way: "3조5399억원", "21만5862명", "4조2천926억원"
     "조": 12, "억": 8, "만": 4, "천": 3, "천억": 11, "백억": 10, "십억": 9, "천만": 7, "백만": 6,
+    # and its hundreds, inside a number written with digits: "7백60만원", "2천4백65건"
+    "백": 2,
 }
 
 # Currency symbols, as written -> ISO 4217 code; "JPY?" marks the yen sign, which context decides.
@@ -250,6 +252,10 @@ DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", 
                         "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
+# Japanese eras, written before the year of the era: "平成26年10月"; and what a sentence of prison is measured with
+# ("懲役1年6月" is a duration, not a date).
+JAPANESE_ERAS = ("令和", "平成", "昭和", "大正", "明治")
+JAPANESE_SENTENCE_WORDS = ("懲役", "禁錮", "禁固", "執行猶予")
 KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 # Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".

@@ -34,6 +34,8 @@ class WhooshIndex:
     """A Whoosh index in one folder. One process at a time writes it, holding Whoosh's write lock from its
     first queued document to its commit; the catalog's `indexed` flag tells which captures are committed."""
 
+    in_catalog = False  # documents are queued here and committed apart from the catalog's rows
+
     def __init__(self, path: Path | str, lock_wait: float = LOCK_WAIT):
         self.path = Path(path)
         self.lock_wait = lock_wait

@@ -84,9 +84,33 @@ def whoosh_index(folder: Path) -> Backend:
     return Backend("archive.search.whoosh_index:WhooshIndex", str(folder / "index"))
 
 
+def postgresql_catalog(folder: Path) -> CatalogCase:
+    """The catalog in a PostgreSQL database (archive/pg_catalog.py), a new one on the tests' own server."""
+    from tests.postgres import fresh_database
+
+    location = fresh_database()
+
+    def delete_row(table: str, row_id: int) -> None:
+        import psycopg
+
+        with psycopg.connect(location) as db:
+            if table == "captures":
+                db.execute("DELETE FROM figures WHERE capture_id = %s", [row_id])
+            db.execute(f'DELETE FROM "{table}" WHERE id = %s', [row_id])
+
+    return CatalogCase(Backend("archive.pg_catalog:PgCatalog", location), delete_row)
+
+
+def postgresql_index(folder: Path) -> Backend:
+    """The search index as tsvectors in a PostgreSQL database (archive/search/pg_index.py)."""
+    from tests.postgres import fresh_database
+
+    return Backend("archive.search.pg_index:PgIndex", fresh_database())
+
+
 BLOB_BACKENDS = [pytest.param(files_blobs, id="files")]
-CATALOG_BACKENDS = [pytest.param(sqlite_catalog, id="sqlite")]
-SEARCH_BACKENDS = [pytest.param(whoosh_index, id="whoosh")]
+CATALOG_BACKENDS = [pytest.param(sqlite_catalog, id="sqlite"), pytest.param(postgresql_catalog, id="postgresql")]
+SEARCH_BACKENDS = [pytest.param(whoosh_index, id="whoosh"), pytest.param(postgresql_index, id="postgresql")]
 
 
 def unmatched_members(implementation: object, protocol: type) -> list[str]:

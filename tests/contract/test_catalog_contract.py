@@ -89,7 +89,7 @@ def test_versions_and_index_bookkeeping(catalog):
     catalog.mark_indexed([1, 3])
     assert catalog.unindexed_ids() == [2] and catalog.count_unindexed() == 1
     assert catalog.indexed_ids() == {1, 3}
-    assert [c.id for c in catalog.iter_captures(where="indexed = 0")] == [2]
+    assert [c.id for c in catalog.iter_captures(unindexed=True)] == [2]
     catalog.mark_indexed([3], indexed=False)
     assert catalog.unindexed_ids() == [2, 3]
     catalog.mark_all_unindexed()

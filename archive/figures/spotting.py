@@ -1,0 +1,91 @@
+"""Tell cheaply whether a text may state a figure at all, before the figure engine is loaded.
+
+A search for "drone" must not pay for the engine (its tables, patterns and number-word libraries take longer
+to load than the search itself takes). A figure is written with a digit or numeral of some script, or with
+number words ("five million dollars", "пять миллионов", "dreiundzwanzig"): ``may_state_figure`` looks for
+either, with the same word lists the engine reads (``number_words`` builds its pattern from the tables here).
+It may say yes to a text that states none ("one drone"), never no to one that does.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from archive.figures.vocabulary import (CJK_BIG, CJK_DIGITS, CJK_UNITS, FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST,
+                                        GERMAN_NUMBER_PARTS, NUMBER_WORD_TABLES, NUMBER_WORDS, SCALE_WORDS,
+                                        SPANISH_NUMBER_WORDS, WORD_SCALES)
+
+NUMBER_PARSER_LANGUAGES = ("ru", "uk")
+# number-parser keeps its words with their accents taken off ("трех", "однои"): a word is looked up folded
+FOLD = str.maketrans("йёї'’", "иеіʼʼ")
+_NUMERALS = frozenset((*CJK_DIGITS, *CJK_UNITS, *CJK_BIG))
+_SCALES = frozenset(SCALE_WORDS)
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*")
+
+
+@functools.cache
+def table_words() -> dict[str, set[str]]:
+    """Return {word: languages} for the number words of our own tables (every language but Russian and
+    Ukrainian, whose words number-parser lists)."""
+    by_language = {
+        "en": {*NUMBER_WORDS, *WORD_SCALES},
+        "fr": set(FRENCH_NUMBER_WORDS),
+        "es": set(SPANISH_NUMBER_WORDS),
+        "de": set(GERMAN_NUMBER_FIRST),
+        **{language: set(table) for language, table in NUMBER_WORD_TABLES.items()},
+    }
+    return _by_word(by_language)
+
+
+@functools.cache
+def library_words() -> dict[str, tuple[set[str], dict[str, int]]]:
+    """Return {language: (words, {word: value})} for the languages whose number words number-parser lists."""
+    from number_parser.parser import LanguageData  # reads its word lists: only for Cyrillic words
+
+    listed = {}
+    for language in NUMBER_PARSER_LANGUAGES:
+        data = LanguageData(language)
+        listed[language] = (set(data.all_numbers) - set(data.big_powers_of_ten), data.all_numbers)
+    return listed
+
+
+def may_state_figure(text: str) -> bool:
+    """Tell whether a text may state a figure: it holds a digit or numeral, or a number or scale word of any
+    language."""
+    if any(character.isnumeric() or character in _NUMERALS for character in text):
+        return True
+    lowered = text.lower()
+    if any(word in _SCALES for word in _WORD.findall(lowered)):
+        return True  # "billón y medio de euros": a scale word may make a figure alone
+    return any(_is_number_word(piece) for word in _WORD.findall(lowered) for piece in _pieces(word))
+
+
+def _pieces(word: str) -> list[str]:
+    """Return a word with its apostrophes ("пʼять") and the parts after each ("d'un": "un"): the engine finds
+    number words between letters and anything else, an apostrophe included."""
+    word = word.translate(FOLD)
+    parts = word.split("ʼ")
+    return [word, *("ʼ".join(parts[index:]) for index in range(1, len(parts))),
+            *("ʼ".join(parts[:index]) for index in range(1, len(parts)))]
+
+
+def _is_number_word(word: str) -> bool:
+    """Tell whether a word is a number word, or one followed by German number parts ("dreiundzwanzig"), as the
+    engine's pattern finds them."""
+    cyrillic = not word.isascii() and any("\u0400" <= character <= "\u04ff" for character in word)
+    for end in range(len(word), 0, -1):
+        start = word[:end]
+        known = start in table_words() or cyrillic and any(start in words for words, _ in library_words().values())
+        if known and _GERMAN_PARTS.fullmatch(word, end):
+            return True
+    return False
+
+
+def _by_word(by_language: dict[str, set[str]]) -> dict[str, set[str]]:
+    languages: dict[str, set[str]] = {}
+    for language, words in by_language.items():
+        for word in words:
+            languages.setdefault(word, set()).add(language)
+    return languages

@@ -1,0 +1,172 @@
+"""The schema of the catalog and search index on PostgreSQL, as a list of changes applied in order.
+
+A series of its own beside the SQLite catalog's (archive/catalog.py): pg001 holds what SQLite's m001..m013
+built, pg002 the search index. A later change is one more function here, decorated with @migration, named
+pgNNN_what. What is pending runs in one transaction under MIGRATION_LOCK (PostgreSQL's DDL is transactional),
+each change recorded in evidence_migrations as it is applied, so processes opening a database at once take
+turns and none ever sees half a schema.
+
+Columns keep SQLite's types where the archive compares rows (times as ISO text, JSON as text written by
+archive/catalog.py's encoder), so `evidence migrate` can check that every row arrived identical.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import psycopg
+
+from archive.pg_database import MIGRATION_LOCK
+
+MIGRATIONS: list[Callable[[psycopg.Connection], None]] = []
+RECORD_TABLE = "evidence_migrations"
+
+
+def migration(change: Callable[[psycopg.Connection], None]) -> Callable[[psycopg.Connection], None]:
+    """Add a schema change to MIGRATIONS."""
+    MIGRATIONS.append(change)
+    return change
+
+
+@migration
+def pg001_catalog(conn: psycopg.Connection) -> None:
+    conn.execute("CREATE TABLE archive (key text PRIMARY KEY, value text NOT NULL)")
+    conn.execute("INSERT INTO archive (key, value) VALUES ('id', %s)", [str(uuid.uuid4())])
+    conn.execute("""
+        CREATE TABLE captures (
+            id bigint PRIMARY KEY, sha256 text NOT NULL UNIQUE, size bigint NOT NULL, media_type text NOT NULL,
+            kind text NOT NULL, source text NOT NULL, method text NOT NULL, captured_at text NOT NULL, url text,
+            final_url text, redirects text, http_status integer, http_headers text, title text, author text,
+            published text, site text, language text, charset text, pages text, notes text, tools text,
+            text text NOT NULL, text_sha256 text NOT NULL, previous_id bigint REFERENCES captures (id),
+            indexed integer NOT NULL DEFAULT 0, warc_sha256 text, token_marks text, parts text, ocr text)""")
+    # The newest capture of a URL is looked up on every add; captures waiting for the index are few.
+    conn.execute("CREATE INDEX captures_url ON captures (url, captured_at, id)")
+    conn.execute("CREATE INDEX captures_unindexed ON captures (id) WHERE indexed = 0")
+    conn.execute("""
+        CREATE TABLE observations (
+            id bigint PRIMARY KEY, capture_id bigint NOT NULL REFERENCES captures (id), observed_at text NOT NULL,
+            method text NOT NULL, source text NOT NULL, url text, final_url text, redirects text,
+            http_status integer, http_headers text)""")
+    conn.execute("CREATE INDEX observations_capture ON observations (capture_id)")
+    conn.execute("""
+        CREATE TABLE figures (
+            id bigserial PRIMARY KEY, capture_id bigint NOT NULL REFERENCES captures (id), start integer NOT NULL,
+            "end" integer NOT NULL, text text NOT NULL, value double precision NOT NULL, unit text, approx text,
+            precision double precision NOT NULL)""")
+    conn.execute("CREATE INDEX figures_unit_value ON figures (unit, value)")
+    conn.execute("CREATE INDEX figures_capture ON figures (capture_id)")
+    conn.execute("""
+        CREATE TABLE claims (
+            id bigint PRIMARY KEY, text text NOT NULL, status text NOT NULL DEFAULT 'unchecked', notes text,
+            created_at text NOT NULL, updated_at text NOT NULL)""")
+    conn.execute("""
+        CREATE TABLE citations (
+            id bigint PRIMARY KEY, claim_id bigint NOT NULL REFERENCES claims (id),
+            capture_id bigint NOT NULL REFERENCES captures (id), exact text NOT NULL, prefix text NOT NULL,
+            suffix text NOT NULL, start integer NOT NULL, "end" integer NOT NULL, page integer,
+            stance text NOT NULL, note text, created_at text NOT NULL, removed_at text, region text, cell text)""")
+    conn.execute("CREATE INDEX citations_claim ON citations (claim_id)")
+    conn.execute("CREATE INDEX citations_capture ON citations (capture_id)")
+    conn.execute("""
+        CREATE TABLE ledger (
+            seq bigint PRIMARY KEY, at text NOT NULL, event text NOT NULL, subject text, data text NOT NULL,
+            prev_hash text NOT NULL, hash text NOT NULL)""")
+    # An entry's data as JSON, or NULL for data that is none (edited by hand: verify reports it) where a cast
+    # would fail the whole query; immutable, so the actor can be indexed on the very expression queries use.
+    conn.execute("""
+        CREATE FUNCTION evidence_json(data text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN data::jsonb;
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END $$""")
+    conn.execute("CREATE INDEX ledger_event_seq ON ledger (event, seq)")
+    conn.execute("CREATE INDEX ledger_subject ON ledger (subject, event)")
+    conn.execute("CREATE INDEX ledger_actor ON ledger ((evidence_json(data) ->> 'actor'), seq)")
+    # The ledger is append-only: the database itself refuses edits, deletions and truncation, for every role.
+    conn.execute("""
+        CREATE FUNCTION evidence_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the ledger is append-only' USING ERRCODE = 'integrity_constraint_violation';
+        END $$""")
+    conn.execute("CREATE TRIGGER ledger_no_update BEFORE UPDATE OR DELETE ON ledger FOR EACH ROW "
+                 "EXECUTE FUNCTION evidence_ledger_append_only()")
+    conn.execute("CREATE TRIGGER ledger_no_truncate BEFORE TRUNCATE ON ledger FOR EACH STATEMENT "
+                 "EXECUTE FUNCTION evidence_ledger_append_only()")
+    conn.execute("""
+        CREATE TABLE checkpoints (
+            id bigserial PRIMARY KEY, archive_id text NOT NULL, entries bigint NOT NULL, hash text NOT NULL,
+            created_at text NOT NULL, signature text NOT NULL, public_key text NOT NULL, tsa text,
+            timestamp_token text)""")
+    # Team mode. Names are unique letter case aside, as SQLite's COLLATE NOCASE makes them (ASCII folding).
+    conn.execute("""
+        CREATE TABLE accounts (
+            id bigserial PRIMARY KEY, name text NOT NULL, role text NOT NULL, password_hash text NOT NULL,
+            created_at text NOT NULL, disabled_at text)""")
+    conn.execute("CREATE UNIQUE INDEX accounts_name ON accounts (lower(name))")
+    conn.execute("""
+        CREATE TABLE tokens (
+            id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts (id), prefix text NOT NULL,
+            sha256 text NOT NULL UNIQUE, created_at text NOT NULL, revoked_at text)""")
+    conn.execute("""
+        CREATE TABLE sessions (
+            sha256 text PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts (id),
+            created_at text NOT NULL)""")
+
+
+@migration
+def pg002_search(conn: psycopg.Connection) -> None:
+    # The search index: each capture's analysed terms (archive/analysis.py) as tsvectors with positions, made
+    # by the archive and never re-analysed by PostgreSQL, and the metadata its filters read. No reference to
+    # captures: the index is derived, and the search backend stands alone in its contract suite.
+    conn.execute("CREATE SEQUENCE search_version")
+    conn.execute("""
+        CREATE TABLE search_documents (
+            capture_id bigint PRIMARY KEY, version bigint NOT NULL DEFAULT nextval('search_version'),
+            title_terms tsvector NOT NULL, text_terms tsvector NOT NULL, author_terms tsvector NOT NULL,
+            site_terms tsvector NOT NULL, text_length integer NOT NULL, title_length integer NOT NULL,
+            positions_exact boolean NOT NULL, url text, sha256 text, lang text, kind text,
+            published timestamp, captured timestamp)""")
+    for column in ("title_terms", "text_terms", "author_terms", "site_terms"):
+        conn.execute(f"CREATE INDEX search_{column} ON search_documents USING gin ({column})")
+    for column in ("lang", "kind", "published", "captured", "url", "sha256"):
+        conn.execute(f"CREATE INDEX search_{column} ON search_documents ({column})")
+    # A term's frequency in a document, for BM25 (archive/search/pg_query.py). PostgreSQL has no function for
+    # it, but ts_rank of one term with every weight 1 and no normalisation is (sum over its n positions of
+    # 1/j^2) / (pi^2/6), a sum that nears pi^2/6 - 1/(n + 1/2): read back, n is exact (up to the 256
+    # positions a tsvector keeps), and ts_rank finds the term by binary search in the tsvector.
+    conn.execute("""
+        CREATE FUNCTION evidence_tf(terms tsvector, term tsquery) RETURNS float8
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT round(1.0 / (1.6449340668482264 - ts_rank('{1,1,1,1}', terms, term, 0)::float8
+                                * 1.64493406685) - 0.5)
+        $$""")
+
+
+def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:
+    """Return the changes not yet recorded as applied (all of them in an empty database)."""
+    exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [RECORD_TABLE]).fetchone()[0]
+    if not exists:
+        return list(MIGRATIONS)
+    applied = {name for (name,) in conn.execute(f"SELECT name FROM {RECORD_TABLE}")}
+    return [change for change in MIGRATIONS if change.__name__ not in applied]
+
+
+def apply(conn: psycopg.Connection) -> list[str]:
+    """Bring the schema up to date in one transaction, taking turns with other processes; return the names
+    applied. `conn` is in autocommit mode."""
+    if not pending(conn):
+        return []
+    done = []
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {RECORD_TABLE} (name text PRIMARY KEY, "
+                     "applied_at timestamptz NOT NULL DEFAULT now())")
+        for change in pending(conn):  # read again under the lock: another process may have applied them
+            with conn.transaction():
+                change(conn)
+                conn.execute(f"INSERT INTO {RECORD_TABLE} (name) VALUES (%s)", [change.__name__])
+            done.append(change.__name__)
+    return done

@@ -1,0 +1,287 @@
+"""The search index on PostgreSQL: search_documents (archive/search/pg_documents.py) in the catalog's database,
+searched with GIN indexes on the archive's own terms, ranked by Whoosh's BM25F written in SQL.
+
+PgIndex implements archive.seams.SearchBackend. In an archive whose catalog is on the same database, a new
+capture's document is written in the catalog's own transaction (`in_catalog`: Archive.add hands the terms
+to PgCatalog.add_capture), so searches see every committed capture and nothing waits to be indexed after a
+crash. The writer of the seam (begin, add, commit) remains for rebuilds and for captures brought in without
+a document (`evidence migrate`, derived data made again): one writer at a time, by a session advisory lock
+that PostgreSQL releases when its holder's connection ends, however the holder died.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import psycopg
+
+from archive.errors import IndexBusyError, IndexWriteError
+from archive.models import Capture
+from archive.pg_database import INDEX_LOCK, Database
+from archive.search import passages, pg_query, queries
+from archive.search.pg_documents import document_row, write_rows
+from archive.search.schema import schema
+from archive.seams import IndexHit, IndexTexts
+
+LOCK_WAIT = 600.0  # seconds a writer that must index (a run's end, a rebuild) waits for another's commit
+LOCK_RETRY = 0.25  # seconds between tries for the writer's lock
+
+
+class PgIndex:
+    """The search index in a PostgreSQL database; one writer at a time, searches see the last commit."""
+
+    in_catalog = True  # a capture's document is written with its catalog row, in one transaction
+
+    def __init__(self, url: str, lock_wait: float = LOCK_WAIT, database: Database | None = None):
+        self.lock_wait = lock_wait
+        self._own_database = database is None
+        self.db = database or Database(url)
+        try:
+            # Made now in a database that had none (a catalog made before the search index existed): every
+            # capture must be indexed.
+            self.created_now = "pg002_search" in self.db.migrate()
+        except BaseException:
+            self.close_database()
+            raise
+        self._schema = schema()
+        self._writer: psycopg.Connection | None = None  # holds the advisory lock while documents are queued
+        self._mark = 0  # search_version when the lock was taken: a rebuild drops the documents older than it
+        self._rows: dict[int, tuple[Any, ...]] = {}
+        self._deleted: set[int] = set()
+        self._stats_lock = threading.Lock()
+        self._stats: tuple[int, tuple[int, dict[str, float]]] | None = None
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @property
+    def writing(self) -> bool:
+        """Tell whether this opening holds the write lock (documents may be queued)."""
+        return self._writer is not None
+
+    @property
+    def pending_ids(self) -> list[int]:
+        """Return the capture ids queued since the last commit."""
+        return list(self._rows)
+
+    def try_begin(self) -> bool:
+        """Take the write lock if nobody holds it; tell whether this opening holds it now."""
+        if self._writer is not None:
+            return True
+        try:
+            conn = self.db.pool.getconn()
+        except psycopg.Error as exc:
+            raise self.db.error(exc) from exc
+        try:
+            taken = conn.execute("SELECT pg_try_advisory_lock(%s)", [INDEX_LOCK]).fetchone()[0]
+            if taken:
+                self._mark = conn.execute("SELECT nextval('search_version')").fetchone()[0]
+        except psycopg.Error as exc:
+            self.db.pool.putconn(conn)
+            raise self.db.error(exc) from exc
+        if not taken:
+            self.db.pool.putconn(conn)
+            return False
+        self._writer = conn
+        return True
+
+    def begin(self, wait: float | None = None) -> None:
+        """Take the write lock, waiting up to `wait` seconds (lock_wait by default), else raise IndexBusyError."""
+        wait = self.lock_wait if wait is None else wait
+        deadline = time.monotonic() + wait
+        while not self.try_begin():
+            if time.monotonic() >= deadline:
+                raise IndexBusyError(f"the search index stayed locked by another process for {wait:g} s")
+            time.sleep(LOCK_RETRY)
+
+    def add(self, capture: Capture, terms: dict[str, list[int]], replace: bool = False) -> None:
+        """Queue a capture, its text given as analysis.analyse terms (a document there already is replaced
+        either way); the caller holds the write lock."""
+        if self._writer is None:
+            raise IndexBusyError("the search index is not open for writing")
+        self._deleted.discard(capture.id)
+        self._rows[capture.id] = document_row(capture, terms)
+
+    def delete(self, capture_id: int) -> None:
+        """Queue the removal of a committed capture's document; the caller holds the write lock."""
+        if self._writer is None:
+            raise IndexBusyError("the search index is not open for writing")
+        self._rows.pop(capture_id, None)
+        self._deleted.add(capture_id)
+
+    def commit(self, clear: bool = False) -> list[int]:
+        """Write what is queued in one transaction and release the lock; return the capture ids added. `clear`
+        also drops every document written before the lock was taken (a rebuild; a capture added meanwhile
+        with its own document keeps it), so searches see the old documents until then."""
+        if self._writer is None:
+            return []
+        conn = self._writer
+        try:
+            with conn.transaction():
+                if self._deleted:
+                    conn.execute("DELETE FROM search_documents WHERE capture_id = ANY(%s)", [sorted(self._deleted)])
+                write_rows(conn, list(self._rows.values()))
+                if clear:
+                    conn.execute("DELETE FROM search_documents WHERE version < %s", [self._mark])
+        except psycopg.Error as exc:
+            self.cancel()
+            raise IndexWriteError(f"the search index could not be written ({self.db.error(exc)})") from exc
+        committed = list(self._rows)
+        self._release()
+        return committed
+
+    def cancel(self) -> None:
+        """Drop what is queued and release the lock."""
+        self._release()
+
+    def _release(self) -> None:
+        conn, self._writer = self._writer, None
+        self._rows, self._deleted = {}, set()
+        if conn is None:
+            return
+        try:
+            conn.execute("SELECT pg_advisory_unlock(%s)", [INDEX_LOCK])
+        except psycopg.Error:
+            conn.close()  # a broken connection: closing it ends its session, and the lock with it
+        self.db.pool.putconn(conn)
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
+        """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets. Return (exact total, hits)."""
+        scored, filters = queries.split_filters(queries.parse(query, self._schema))
+        where = self._where(scored, filters, texts)
+        terms = pg_query.scored_terms(scored)
+        ranking = pg_query.score(terms, *self._statistics(terms))
+        rows = self.db.tuples(
+            f"SELECT capture_id, {ranking.text} AS score, count(*) OVER () FROM search_documents "
+            f"WHERE {where.text} ORDER BY score DESC, capture_id LIMIT %s OFFSET %s",
+            [*ranking.params, *where.params, limit, offset])
+        total = rows[0][2] if rows else self.db.value(f"SELECT count(*) FROM search_documents WHERE {where.text}",
+                                                      where.params)
+        ids = [row[0] for row in rows]
+        bodies = texts(ids)
+        wanted = sorted({text for name, text in scored.iter_all_terms() if name == "text"})
+        matched = self._matched_positions(ids, wanted, bodies)
+        hits = []
+        for capture_id, found, _ in rows:
+            body, marks = bodies.get(capture_id) or ("", None)
+            snippet, start = passages.snippet(matched.get(capture_id, []), body, marks)
+            hits.append(IndexHit(capture_id, float(found), snippet, start))
+        return total, hits
+
+    def matching_ids(self, query: str) -> set[int]:
+        """Return the ids of every capture matching a query, without scoring or snippets."""
+        scored, filters = queries.split_filters(queries.parse(query, self._schema))
+        where = self._where(scored, filters, self._catalog_texts)
+        return {i for (i,) in self.db.tuples(f"SELECT capture_id FROM search_documents WHERE {where.text}",
+                                               where.params)}
+
+    def _where(self, scored, filters: list, texts: IndexTexts) -> pg_query.Sql:
+        def phrase_check(name: str, words: list[str]) -> list[int]:
+            return self._long_texts_with(name, words, texts)
+
+        parts = [pg_query.condition(node, phrase_check) for node in [scored, *filters]]
+        return pg_query.Sql(" AND ".join(part.text for part in parts), [p for part in parts for p in part.params])
+
+    def _long_texts_with(self, name: str, words: list[str], texts: IndexTexts) -> list[int]:
+        """Return the documents too long for their positions to be kept (positions_exact false) that hold
+        the words in a row, checked against their texts."""
+        from archive.analysis import analyse
+
+        every = pg_query.all_words(pg_query.q.Phrase(name, words))
+        candidates = [i for (i,) in self.db.tuples(
+            f"SELECT capture_id FROM search_documents WHERE NOT positions_exact AND {every.text}", every.params)]
+        if not candidates:
+            return []
+        bodies = texts(candidates)
+        return [i for i in candidates if i in bodies and _in_a_row(analyse(bodies[i][0]).terms, words)]
+
+    def _catalog_texts(self, ids: list[int]) -> dict[int, tuple[str, list[int] | None]]:
+        """Read texts from the catalog's captures table, when the index shares its database (it does in an
+        archive); without it, none."""
+        if not self.db.value("SELECT to_regclass('captures') IS NOT NULL"):
+            return {}
+        return {i: (text, None) for i, text in self.db.tuples("SELECT id, text FROM captures WHERE id = ANY(%s)",
+                                                               [ids])}
+
+    def _statistics(self, terms: list[tuple[str, str]]) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+        """Return each scored term's idf and the average length of each field, as Whoosh computes them."""
+        documents, averages = self._collection()
+        unique = sorted(set(terms))
+        if not unique:
+            return {}, averages
+        counts = self.db.tuples("SELECT " + ", ".join(
+            f"(SELECT count(*) FROM search_documents WHERE {pg_query.TERM_COLUMNS[name]} @@ %s::tsquery)"
+            for name, _ in unique), [pg_query.lexeme(term) for _, term in unique])[0]
+        return {pair: pg_query.idf(documents, count) for pair, count in zip(unique, counts)}, averages
+
+    def _collection(self) -> tuple[int, dict[str, float]]:
+        """Return the number of documents and the fields' average lengths, read again only after a write."""
+        version = self.db.value("SELECT last_value FROM search_version")
+        with self._stats_lock:
+            if self._stats is not None and self._stats[0] == version:
+                return self._stats[1]
+        count, text, title = self.db.tuples("SELECT count(*), avg(text_length), avg(title_length) "
+                                            "FROM search_documents")[0]
+        found = (count, {"text": float(text or 1), "title": float(title or 1)})
+        with self._stats_lock:
+            self._stats = (version, found)
+        return found
+
+    def _matched_positions(self, ids: list[int], wanted: list[str],
+                           bodies: dict[int, tuple[str, list[int] | None]]) -> dict[int, list[tuple[int, str]]]:
+        """Return, per hit, (position, term) of every query term of its text, in order: from the stored
+        positions, or from its text analysed again where they could not all be stored."""
+        if not ids or not wanted:
+            return {}
+        found: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
+        inexact = set()
+        for capture_id, exact, term, positions in self.db.tuples(
+                "SELECT d.capture_id, d.positions_exact, u.lexeme, u.positions FROM search_documents d, "
+                "unnest(d.text_terms) u WHERE d.capture_id = ANY(%s) AND u.lexeme = ANY(%s)", [ids, wanted]):
+            if not exact:
+                inexact.add(capture_id)
+            found[capture_id].extend((position - 1, term) for position in positions or ())
+        if inexact:
+            from archive.analysis import analyse
+
+            for capture_id in inexact:
+                terms = analyse(bodies.get(capture_id, ("", None))[0]).terms
+                found[capture_id] = [(position, term) for term in wanted for position in terms.get(term, ())]
+        return {capture_id: sorted(pairs) for capture_id, pairs in found.items()}
+
+    # -- what the index holds ----------------------------------------------------------------
+
+    def document_ids(self) -> list[int]:
+        """Return the capture id of every document."""
+        return [i for (i,) in self.db.tuples("SELECT capture_id FROM search_documents ORDER BY capture_id")]
+
+    def doc_count(self) -> int:
+        """Return how many captures are searchable."""
+        return self.db.value("SELECT count(*) FROM search_documents")
+
+    def is_lost(self) -> bool:
+        """Tell whether the index was replaced under this opening: a table in the database never is."""
+        return False
+
+    def close(self) -> None:
+        """Commit anything queued and release the database."""
+        try:
+            self.commit()
+        finally:
+            self.close_database()
+
+    def close_database(self) -> None:
+        """Close the pool, when this index opened it."""
+        if self._own_database:
+            self.db.close()
+
+
+def _in_a_row(terms: dict[str, list[int]], words: list[str]) -> bool:
+    """Tell whether analysed terms hold the words one after the other somewhere."""
+    if not words or any(word not in terms for word in words):
+        return False
+    later = [set(terms[word]) for word in words[1:]]
+    return any(all(start + n + 1 in positions for n, positions in enumerate(later)) for start in terms[words[0]])
