@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive.actors import current_actor
 from archive.clock import utc_now
-from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError, NameTakenError
+from archive.errors import ArchiveBusyError, CatalogDamagedError, EntityNameTakenError, LastAdminError, NameTakenError
 from archive import figures as figure_engine  # loaded on first use: most commands read no figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
@@ -847,8 +847,9 @@ class Catalog:
 
     def add_entity(self, name: str, kind: str, names: list[tuple[str, str, str]], at: str) -> int:
         """Insert an entity with its names ((name, folded, reading) each, the first its own name) and its ledger
-        event; raise sqlite3.IntegrityError when a name is another entity's."""
+        event; raise EntityNameTakenError when a name is another entity's."""
         with self._write():
+            self._refuse_taken(names)
             entity_id = self._next_id("entities", "entity.created", "entity_id")
             _insert(self._conn, "entities", {"id": entity_id, "name": name, "kind": kind, "created_at": at,
                                              "updated_at": at, "merged_into": None})
@@ -861,13 +862,22 @@ class Catalog:
         return entity_id
 
     def add_entity_names(self, entity_id: int, names: list[tuple[str, str, str]], at: str) -> None:
-        """Give an entity more names, one ledger event each; raise sqlite3.IntegrityError when a name is taken."""
+        """Give an entity more names, one ledger event each; raise EntityNameTakenError when a name is taken."""
         with self._write():
+            self._refuse_taken(names)
             for shown, folded, reading in names:
                 _insert(self._conn, "entity_names", {"entity_id": entity_id, "name": shown, "folded": folded,
                                                      "reading": reading, "added_at": at})
                 self._append_ledger("entity.name_added", str(entity_id), {"entity_id": entity_id, "name": shown}, at)
             self._exec("UPDATE entities SET updated_at = ? WHERE id = ?", [at, entity_id])
+
+    def _refuse_taken(self, names: list[tuple[str, str, str]]) -> None:
+        """Raise EntityNameTakenError for the first name another entity holds; the caller holds the write lock."""
+        for shown, folded, _reading in names:
+            held = self._rows("SELECT entities.id, entities.name FROM entity_names JOIN entities "
+                              "ON entities.id = entity_names.entity_id WHERE folded = ?", [folded])
+            if held:
+                raise EntityNameTakenError(shown, held[0]["id"], held[0]["name"])
 
     def remove_entity_name(self, entity_id: int, folded: str, reason: str | None, at: str) -> None:
         """Take a name from an entity, with its ledger event; the entity's own name becomes its oldest other name
@@ -933,10 +943,6 @@ class Catalog:
     def entity_name_owner(self, folded: str) -> int | None:
         """Return the id of the entity holding a folded name, or None."""
         return self._value("SELECT entity_id FROM entity_names WHERE folded = ?", [folded])
-
-    def entity_name_rows(self) -> list[dict[str, Any]]:
-        """Return every entity name row as stored, in the order added."""
-        return self._rows("SELECT * FROM entity_names ORDER BY id")
 
     # -- rows as stored, for `evidence migrate` (archive/migrate.py) ---------------------------
 

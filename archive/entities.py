@@ -20,15 +20,14 @@ The public API others build on:
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from archive import inputs
 from archive.analysis import MultilingualTokenizer
-from archive.catalog import Catalog
+from archive.seams import CatalogBackend
 from archive.clock import utc_now
-from archive.errors import InvalidInputError, NameTakenError, NotFoundError
+from archive.errors import EntityNameTakenError, InvalidInputError, NotFoundError
 from archive.folding import fold
 from archive.models import ENTITY_KINDS
 from archive.spelling import latin
@@ -97,19 +96,15 @@ def mentions(text: str, names: list[str]) -> list[str]:
 class Entities:
     """Entities and their names in one archive's catalog."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: CatalogBackend):
         self.catalog = catalog
 
     def add(self, name: str, kind: str = "other", aliases: list[str] | tuple[str, ...] = ()) -> Entity:
         """Record an entity under a name, with more names (aliases) at once."""
         kind = _kind(kind)
         names = _distinct([name_forms(name), *(name_forms(alias, "alias") for alias in _listed(aliases))])
-        self._check_free(names)
-        try:
-            entity_id = self.catalog.add_entity(names[0][0], kind, names, at=utc_now())
-        except sqlite3.IntegrityError as exc:  # taken between the check and the write by another process
-            raise NameTakenError("One of these names was just given to another entity; try again.") from exc
-        return self.get(entity_id)
+        # the catalog refuses a name another entity holds, checked under its write lock (EntityNameTakenError)
+        return self.get(self.catalog.add_entity(names[0][0], kind, names, at=utc_now()))
 
     def add_names(self, entity_id: int, names: list[str] | tuple[str, ...]) -> Entity:
         """Give an entity more names; a name it already has is left as it is."""
@@ -119,12 +114,8 @@ class Entities:
         if len(entity.names) + len(new) > NAMES_LIMIT:
             raise InvalidInputError(f"Entity {entity.id} would have {len(entity.names) + len(new):,} names: the "
                                     f"limit is {NAMES_LIMIT:,}.")
-        self._check_free(new)
         if new:
-            try:
-                self.catalog.add_entity_names(entity.id, new, at=utc_now())
-            except sqlite3.IntegrityError as exc:
-                raise NameTakenError("One of these names was just given to another entity; try again.") from exc
+            self.catalog.add_entity_names(entity.id, new, at=utc_now())
         return self.get(entity.id)
 
     def remove_name(self, entity_id: int, name: str, reason: str | None = None) -> Entity:
@@ -221,14 +212,6 @@ class Entities:
             result.query = result.query[:start] + placeholder + result.query[end:]
         result.entities = sorted(entities.values(), key=lambda entity: entity.id)
         return result
-
-    def _check_free(self, names: list[tuple[str, str, str]]) -> None:
-        for shown, folded, _reading in names:
-            owner = self.catalog.entity_name_owner(folded)
-            if owner is not None:
-                holder = self.get(owner)
-                raise NameTakenError(f"{shown!r} is already a name of entity {holder.id} ({holder.name}); to make "
-                                     f"them one entity, merge them.")
 
 
 def _inside_a_longer_phrase(query: str, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from app import cli
 from archive.actors import acting_as
 from archive.entities import NAMES_LIMIT, mentions
-from archive.errors import InvalidInputError, NameTakenError, NotFoundError
+from archive.errors import EntityNameTakenError, InvalidInputError, NotFoundError
 from ingest.limits import Limits
 
 SAMPLES = Path(__file__).parents[1] / "samples"
@@ -83,9 +83,9 @@ def test_the_entity_page_data_lists_captures_and_claims_naming_it(story):
 def test_a_name_already_another_entitys_is_refused_and_merging_makes_one(archive):
     first = archive.entities.add(NAMES[0], "company", [NAMES[1]])
     second = archive.entities.add(NAMES[2], "company")
-    with pytest.raises(NameTakenError, match=r"already a name of entity 1 \(Nebesnaya Mekhanika\).*merge"):
+    with pytest.raises(EntityNameTakenError, match=r"already a name of entity 1 \(Nebesnaya Mekhanika\).*merge"):
         archive.entities.add_names(second.id, ["небесная МЕХАНИКА"])
-    with pytest.raises(NameTakenError):
+    with pytest.raises(EntityNameTakenError):
         archive.entities.add("Небесная Механика")
     merged = archive.entities.merge(second.id, first.id)
     assert merged.id == first.id and merged.names == [NAMES[0], NAMES[1], NAMES[2]]

@@ -48,7 +48,9 @@ class Widening:
 def widen(node, reader, names: set[str], aliases: dict[str, list[str]] | None = None,
           widening: Widening | None = None):
     """Return the query with its words widened; `names` are the analysed words taken as names (close spellings
-    found unasked), `aliases` maps a placeholder word of the query to the names it stands for."""
+    found unasked), `aliases` maps a placeholder word of the query to the names it stands for. Without a
+    `reader` (an index with no vocabulary to read or no Latin readings, as on PostgreSQL) only the aliases are
+    widened."""
     widening = widening if widening is not None else Widening()
     context = _Context(reader, names, aliases or {}, widening)
     return context.visit(node)
@@ -62,6 +64,8 @@ class _Context:
         alias = self._alias_of(node)
         if alias is not None:
             return self._alias(alias)
+        if self.reader is None:
+            return node if node.is_leaf() else node.apply(self.visit)
         kind = type(node)
         if kind is query_module.FuzzyTerm and node.fieldname in SEARCHED:
             return self._fuzzy(node)
@@ -154,7 +158,7 @@ class _Context:
                 alternatives.append(query_module.Term(fieldname, words[0]) if len(words) == 1
                                     else WordsInARow(fieldname, words))
             keys = [latin_key(word) for word in words]
-            if all(keys):
+            if all(keys) and self.reader is not None:
                 alternatives.append(query_module.Term(READINGS, keys[0], boost=READING_BOOST) if len(keys) == 1
                                     else WordsInARow(READINGS, keys, boost=READING_BOOST))
                 recorded.append((name, finds | {(READINGS, key) for key in keys}))
@@ -162,6 +166,24 @@ class _Context:
                 recorded.append((name, finds))
         self.widening.aliases[placeholder] = recorded
         return query_module.Or(alternatives) if alternatives else query_module.NullQuery
+
+
+def how_found(matched: list[tuple[int, str]], widening: Widening) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return how a hit's matched terms (passages.matched_positions' labels) were found ("exact", "reading",
+    "close") and the alias names it holds."""
+    labels = {label for _position, label in matched}
+    ways = set()
+    for label in labels:
+        fieldname, _, term = label.partition(":") if label.startswith(f"{READINGS}:") else ("text", "", label)
+        ways.add(widening.how.get((fieldname, term), "exact"))
+    names = []
+    for found in widening.aliases.values():
+        for name, finds in found:
+            text_terms = {term for fieldname, term in finds if fieldname == "text"}
+            readings = {f"{fieldname}:{term}" for fieldname, term in finds if fieldname != "text"}
+            if text_terms <= labels or (readings and readings <= labels):
+                names.append(name)
+    return tuple(sorted(ways)), tuple(names)
 
 
 def _edits(word: str) -> int:

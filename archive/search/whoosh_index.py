@@ -197,7 +197,7 @@ class WhooshIndex:
         for hit, capture_id in zip(page, ids):
             body, marks = bodies.get(capture_id) or ("", None)
             snippet, start = passages.snippet(matched[hit.docnum], body, marks)
-            ways, names = _how_found(matched[hit.docnum], widening)
+            ways, names = variants.how_found(matched[hit.docnum], widening)
             hits.append(IndexHit(capture_id, float(hit.score), snippet, start, ways, names))
         return total, hits
 
@@ -249,23 +249,6 @@ def _passage_terms(scored, reader) -> list[tuple[str, str]]:
         for field, text in leaf.expanded_terms(reader, phrases=True):
             wanted.add((field, text.decode("utf-8") if isinstance(text, bytes) else text))
     return sorted(wanted)
-
-
-def _how_found(matched: list[tuple[int, str]], widening: variants.Widening) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return how a hit's matched terms were found ("exact", "reading", "close") and the alias names it holds."""
-    labels = {label for _position, label in matched}
-    ways = set()
-    for label in labels:
-        fieldname, _, term = label.rpartition(":") if label.startswith(f"{variants.READINGS}:") else ("text", "", label)
-        ways.add(widening.how.get((fieldname, term), "exact"))
-    names = []
-    for found in widening.aliases.values():
-        for name, finds in found:
-            as_labels = {term if fieldname == "text" else f"{fieldname}:{term}" for fieldname, term in finds}
-            text_terms = {term for fieldname, term in finds if fieldname == "text"}
-            if text_terms <= labels or (as_labels - text_terms and as_labels - text_terms <= labels):
-                names.append(name)
-    return tuple(sorted(ways)), tuple(names)
 
 
 def _folder_id(path: Path) -> tuple[int, int] | None:
