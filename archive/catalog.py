@@ -252,8 +252,10 @@ def m014_entities(db: sqlite_utils.Database) -> None:
     # Entities (a company, a person, a place) and their names in any script: a folded name belongs to one
     # entity at most, so a name in a query stands for one entity. `reading` is the name's Latin reading, by
     # which a query in another script finds it. A merged entity keeps its row, pointing at the one it joined.
+    # merged_into names another entity without a foreign key: a copy in id order (evidence migrate) brings an
+    # entity merged into a later one before that one.
     db.execute("CREATE TABLE entities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
-               "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into INTEGER REFERENCES entities(id))")
+               "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into INTEGER)")
     db.execute("CREATE TABLE entity_names (id INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL REFERENCES entities(id), "
                "name TEXT NOT NULL, folded TEXT NOT NULL UNIQUE, reading TEXT NOT NULL, added_at TEXT NOT NULL)")
     db.execute("CREATE INDEX entity_names_entity ON entity_names (entity_id)")

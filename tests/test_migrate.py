@@ -95,3 +95,11 @@ def test_a_database_holding_another_archive_is_refused(filled, evidence, tmp_pat
         assert runner.invoke(cli, ["--home", str(other), "claim", "add", "Another"]).exit_code == 0
     refused = evidence("migrate", "--to", url)
     assert refused.exit_code == 2 and "holds another archive" in refused.output
+
+
+def test_merged_entities_are_copied_whatever_the_order_of_their_ids(filled, evidence, tmp_path):
+    assert evidence("entity", "add", "Sky Mechanics").exit_code == 0
+    assert evidence("entity", "merge", "1", "2").exit_code == 0  # entity 1 now points at the later entity 2
+    moved = evidence("migrate", "--to", str(tmp_path / "copy"), "--json")
+    assert moved.exit_code == 0, moved.output
+    assert json.loads(moved.output)["copied"]["entities"] == 2
