@@ -226,7 +226,9 @@ def latin_key(term: str) -> str | None:
     if term.isascii() or _UNSPACED_CHAR.search(term):
         return None
     reading = latin(term)
-    return stem_english(reading) if reading else None
+    # Readings of one or two letters are the short words of other scripts ("и", "в", "а": a sixth of all the
+    # readings of a corpus), common everywhere and never a name worth finding across scripts.
+    return stem_english(reading) if reading and len(reading) >= READING_MIN else None
 
 
 def latin_terms(terms: dict[str, list[int]]) -> dict[str, list[int]]:
@@ -251,6 +253,7 @@ def latin_terms(terms: dict[str, list[int]]) -> dict[str, list[int]]:
     return found
 
 
+READING_MIN = 3  # letters of the shortest Latin reading indexed
 _LATIN_KEYS: dict[str, str | None] = {}  # a term -> its latin_key, as _TERMS: a plain dict on the writer's path
 _UNKNOWN = object()
 _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")

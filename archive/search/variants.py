@@ -24,7 +24,7 @@ from itertools import islice
 
 from whoosh import query as query_module
 
-from archive.analysis import latin_key, tokens
+from archive.analysis import READING_MIN, latin_key, tokens
 from archive.search.phrases import WordsInARow
 
 READING_BOOST = 0.6  # a word found through its Latin reading ranks below the word as written
@@ -85,10 +85,11 @@ class _Context:
         word = node.text
         key = latin_key(word)
         alternatives = [node]
-        if key:
-            alternatives += self._terms([(READINGS, key), ("text", key)], "reading", node.boost * READING_BOOST)
-        else:
-            alternatives += self._terms([(READINGS, word)], "reading", node.boost * READING_BOOST)
+        readings = [(READINGS, key), ("text", key)] if key else [(READINGS, word)]
+        # only the readings the index holds: an absent term would still cost each matcher of the query
+        readings = [(fieldname, term) for fieldname, term in readings
+                    if len(term) >= READING_MIN and self.reader.doc_frequency(fieldname, term)]
+        alternatives += self._terms(readings, "reading", node.boost * READING_BOOST)
         if word in self.names and len(key or word) >= NAME_MIN:
             near = key or word
             found = []
