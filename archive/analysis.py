@@ -236,8 +236,8 @@ def latin_terms(terms: dict[str, list[int]]) -> dict[str, list[int]]:
     the same shape out; words that read alike share one term)."""
     found: dict[str, list[int]] = {}
     for term, positions in terms.items():
-        if term.isascii():
-            continue
+        if term.isascii() or _UNSPACED_CHAR.match(term):
+            continue  # Latin already, or a CJK/Thai bigram: thousands a page, none with a reading, kept out of the cache
         key = _LATIN_KEYS.get(term, _UNKNOWN)
         if key is _UNKNOWN:
             if len(_LATIN_KEYS) >= _TERMS_LIMIT:
