@@ -42,6 +42,19 @@ class CaptureError(ArchiveError, kind="unprocessable"):
         self.reason = reason
 
 
+class BlobStoreError(CaptureError, kind="busy"):
+    """The blob store could not be used: a run stops here, and what it stored before is kept. The source names
+    the store, or what was being stored in it."""
+
+
+class BlobStoreUnavailableError(BlobStoreError, kind="busy"):
+    """The blob store does not answer now (unreachable, timed out, failing): the same command may succeed later."""
+
+
+class BlobStoreRefusedError(BlobStoreError, kind="damaged"):
+    """The blob store refuses the archive: no such bucket, no credentials, or no permission."""
+
+
 class UnsupportedSourceError(CaptureError):
     """No ingestor accepts this kind of source."""
 

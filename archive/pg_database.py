@@ -15,11 +15,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from archive.backends import public_url
 from archive.errors import ArchiveBusyError, CatalogDamagedError, DatabaseUnavailableError
 
 # Advisory lock keys of this archive's database (any 64-bit numbers no other program of the database uses).
@@ -31,22 +31,12 @@ CONNECT_WAIT = 30.0  # seconds to wait for a connection (the server starting, th
 WRITE_WAIT = 600.0  # seconds a write waits for its turn before it gives up with ArchiveBusyError
 
 
-def redacted(url: str) -> str:
-    """Return a database URL without what may be secret in it, to print: the password (as ***), the query."""
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        user, _, host = netloc.rpartition("@")
-        netloc = f"{user.partition(':')[0]}:***@{host}" if ":" in user else f"{user}@{host}"
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
-
-
 class Database:
     """A pool of connections to one database, a transaction per thread, and the schema brought up to date."""
 
     def __init__(self, url: str, pool_size: int = POOL_SIZE, write_wait: float = WRITE_WAIT):
         self.url = url
-        self.shown = redacted(url)
+        self.shown = public_url(url)
         self.write_wait = write_wait
         self._local = threading.local()
         self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, kwargs={"autocommit": True}, open=False,

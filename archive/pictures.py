@@ -21,7 +21,8 @@ from archive.cache import DerivedCache
 from archive.errors import CaptureError, InvalidInputError, PictureError
 from archive.models import Capture
 from archive.regions import CellRequest, Region, RegionRequest, TableCell
-from archive.store import BlobStore, sha256_hex
+from archive.seams import BlobBackend
+from archive.store import sha256_hex
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,7 +94,7 @@ class Table:
 class Pictures:
     """Pictures and tables of captures' pages, drawn in workers and kept in a cache."""
 
-    def __init__(self, store: BlobStore, cache: DerivedCache):
+    def __init__(self, store: BlobBackend, cache: DerivedCache):
         self.store = store
         self.cache = cache
 

@@ -25,8 +25,11 @@ class BlobBackend(Protocol):
     """Original bytes stored once under their SHA-256 (lowercase hex), never rewritten.
 
     A missing blob raises FileNotFoundError; bytes that no longer match their hash, read with verify,
-    raise archive.errors.IntegrityError.
+    raise archive.errors.IntegrityError. A store that cannot be reached or refuses the archive raises
+    archive.errors.BlobStoreError, naming the store.
     """
+
+    location: str  # names the store for people: its folder, its s3:// URL
 
     def put(self, data: bytes, sha256: str | None = None) -> str:
         """Store bytes under their hash (given, or computed) unless a blob is there already; return the hash."""
@@ -45,6 +48,9 @@ class BlobBackend(Protocol):
 
     def open(self, sha256: str) -> BinaryIO:
         """Open a blob for streaming reads (a context manager)."""
+
+    def describe(self) -> dict:
+        """Say where the store is for people (`evidence info`): {"backend", "location", ...}, never a secret."""
 
 
 IndexTexts = Callable[[list[int]], dict[int, tuple[str, list[int] | None]]]

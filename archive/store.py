@@ -26,6 +26,15 @@ class BlobStore:
         self.folder = Path(folder)
         self.root = self.folder / "sha256"
 
+    @property
+    def location(self) -> str:
+        """Name the store for people: its folder."""
+        return str(self.folder)
+
+    def describe(self) -> dict:
+        """Say where the store is for people."""
+        return {"backend": "files", "location": str(self.folder.resolve())}
+
     def path_for(self, sha256: str) -> Path:
         """Return where the blob with this hash lives."""
         if not _HEX_DIGEST.fullmatch(sha256):

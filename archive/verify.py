@@ -24,7 +24,8 @@ from archive import ledger
 from archive.catalog import OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, Catalog, derived_digest, derived_digest_of_rows
 from archive.errors import ArchiveError
 from archive.models import Capture
-from archive.store import BlobStore, sha256_hex
+from archive.seams import BlobBackend
+from archive.store import sha256_hex
 
 _CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "page", "stance",
                     "note", "region", "cell")
@@ -89,7 +90,7 @@ class _Recorded:
     entities: dict[int, dict] = field(default_factory=dict)  # by id: name, kind, names, times, merged_into
 
 
-def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]] | None = None,
+def verify(catalog: Catalog, store: BlobBackend, index_ids: Callable[[], list[int]] | None = None,
            progress: Callable[[int], None] | None = None,
            reextract: Callable[[Capture, bytes], str] | None = None) -> Report:
     """Check every layer of the archive. `index_ids()`, the capture id of each search index document, is
@@ -120,7 +121,7 @@ def verify(catalog: Catalog, store: BlobStore, index_ids: Callable[[], list[int]
         hashers.shutdown(cancel_futures=True)  # after a failure, hash nothing more that nobody will read
     if unrecorded:
         report.notices.append(
-            f"{unrecorded} original{'s' if unrecorded != 1 else ''} in {store.folder} belong to no capture: "
+            f"{unrecorded} original{'s' if unrecorded != 1 else ''} in {store.location} belong to no capture: "
             "left by an interrupted run (harmless), or the catalog is older than the blobs (restored from a "
             "backup?)")
     return report
@@ -135,7 +136,7 @@ def _count(report: Report) -> Callable[..., None]:
 # -- captures: blobs, texts, facts and derived data ---------------------------------------------
 
 
-def _check_captures(catalog: Catalog, originals: _Originals, store: BlobStore, count, progress,
+def _check_captures(catalog: Catalog, originals: _Originals, store: BlobBackend, count, progress,
                     reextract) -> Iterator[Problem]:
     """Re-hash each blob and text, and hold every stored fact of each capture to its ledger record."""
     recorded_ids = catalog.recorded_ids("capture.added", "capture_id")
@@ -174,7 +175,8 @@ def _check_derived(capture: Capture, stored: list[tuple], record: dict, count, d
     if deep:
         from archive.analysis import analyse  # Whoosh's analysis classes: only a deep check derives again
 
-        fresh = derived_digest(figure_engine.extract(capture.text or ""), analyse(capture.text or "").marks)
+        fresh = derived_digest(figure_engine.extract(capture.text or "", capture.published),
+                               analyse(capture.text or "").marks)
         if fresh != derived_digest_of_rows(stored, capture.token_marks):
             yield Problem("derived_stale", f"capture {capture.id}",
                           "deriving its figures and token marks from the text again gives a different result")
@@ -190,7 +192,7 @@ def _blob_problem(capture: Capture, originals: _Originals, sha256: str, what: st
     return Problem("blob_changed", f"capture {capture.id}", f"{what} ({sha256}) is changed: it hashes to {digest}")
 
 
-def _check_blob(capture: Capture, originals: _Originals, store: BlobStore, count, reextract) -> Iterator[Problem]:
+def _check_blob(capture: Capture, originals: _Originals, store: BlobBackend, count, reextract) -> Iterator[Problem]:
     count("blobs")
     problem = _blob_problem(capture, originals, capture.sha256, "the original")
     if problem is not None:
@@ -224,7 +226,7 @@ class _Originals:
     """The digests of the blobs captures record, hashed on threads in capture order, AHEAD_BLOBS ahead of the
     check that asks for them."""
 
-    def __init__(self, hashes: Iterator[str], store: BlobStore, hashers: ThreadPoolExecutor):
+    def __init__(self, hashes: Iterator[str], store: BlobBackend, hashers: ThreadPoolExecutor):
         self._hashes, self._store, self._hashers = hashes, store, hashers
         self._in_flight: deque[Future] = deque()
         self._queued = 0
@@ -250,12 +252,12 @@ class _Originals:
             self._queued += len(batch)
 
 
-def _hash_blobs(store: BlobStore, hashes: list[str]) -> list[tuple[str, str | None]]:
+def _hash_blobs(store: BlobBackend, hashes: list[str]) -> list[tuple[str, str | None]]:
     """Hash some blobs, one after the other (one task on a hashing thread)."""
     return [(sha256, _hash_blob(store, sha256)) for sha256 in hashes]
 
 
-def _hash_blob(store: BlobStore, sha256: str) -> str | None:
+def _hash_blob(store: BlobBackend, sha256: str) -> str | None:
     """Return the SHA-256 of a stored blob's bytes, None when it cannot be read."""
     try:
         with store.open(sha256) as blob:

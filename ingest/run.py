@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from archive.errors import CaptureError
+from archive.errors import BlobStoreError, CaptureError
 from archive.models import NewCapture, IngestResult
-from archive.store import BlobStore
+from archive.seams import BlobBackend
 from ingest.pipeline import Limits, capture, capture_upload
 from ingest.sources import SourceItem, Upload, expand, irregular_kind
 from ingest.warc_reader import read_warc
@@ -48,8 +48,8 @@ def plan(sources: Iterable[Source], exclude: tuple[Path, ...] = ()) -> tuple[lis
     return items, known
 
 
-def extract_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> NewCapture:
-    """Capture a file or URL and store its original in the blob folder `blobs`: what a worker does for one.
+def extract_and_keep(item: SourceItem, limits: Limits, blobs: BlobBackend | None) -> NewCapture:
+    """Capture a file or URL and store its original in the blob store `blobs`: what a worker does for one.
 
     A stored original goes back to the writer only when it needs the bytes (HTTP exchanges): an HTML page
     is a dozen times larger than its text and terms, and every byte sent crosses a pipe that the writer's
@@ -59,15 +59,16 @@ def extract_and_keep(item: SourceItem, limits: Limits, blobs: Path | None) -> Ne
     return keep_original(captured, blobs) if blobs is not None else captured
 
 
-def extract_upload_and_keep(name: str, body: bytes, limits: Limits, blobs: Path | None) -> NewCapture:
+def extract_upload_and_keep(name: str, body: bytes, limits: Limits, blobs: BlobBackend | None) -> NewCapture:
     """Capture uploaded bytes and store their original: what a worker does for an upload."""
     captured = capture_upload(name, body, limits)
     return keep_original(captured, blobs) if blobs is not None else captured
 
 
-def keep_original(captured: NewCapture, blobs: Path) -> NewCapture:
+def keep_original(captured: NewCapture, store: BlobBackend) -> NewCapture:
     """Store a capture's original bytes and its parts (written once, synced, content-addressed); note their hashes."""
-    store = BlobStore(blobs)
+    if captured.body is None and captured.sha256:
+        return captured  # stored already: a WARC's revisit of a payload read before
     try:
         captured.sha256 = store.put(captured.body)
         for part in captured.parts:  # a screenshot, OCR word boxes: stored here too, never sent through a pipe
@@ -77,13 +78,15 @@ def keep_original(captured: NewCapture, blobs: Path) -> NewCapture:
             captured.warc_sha256, captured.exchange = store.put(captured.exchange), None
     except OSError as exc:
         raise CaptureError(captured.source, f"the original could not be stored ({exc.strerror or exc})") from exc
+    except BlobStoreError as exc:  # the store itself fails: said for this source, and the run stops on it
+        raise type(exc)(captured.source, f"the original could not be stored: {exc}") from exc
     captured.size = len(captured.body)
     if not captured.needs_original():
         captured.body = None
     return captured
 
 
-def import_warc(item: SourceItem, limits: Limits, blobs: Path | None) -> Iterator[NewCapture | IngestResult]:
+def import_warc(item: SourceItem, limits: Limits, blobs: BlobBackend | None) -> Iterator[NewCapture | IngestResult]:
     """Import a WARC file's records, storing each capture's original: what a worker does for a WARC file."""
     kind = irregular_kind(Path(item.source))
     if kind is not None:
@@ -93,6 +96,8 @@ def import_warc(item: SourceItem, limits: Limits, blobs: Path | None) -> Iterato
         if isinstance(entry, NewCapture) and blobs is not None:
             try:
                 entry = keep_original(entry, blobs)
+            except BlobStoreError:
+                raise  # the rest of the file cannot be stored either
             except CaptureError as exc:
                 entry = IngestResult.failed(entry.source, exc)
         yield entry
@@ -100,12 +105,14 @@ def import_warc(item: SourceItem, limits: Limits, blobs: Path | None) -> Iterato
 
 def ingest(sources: Iterable[Source], add: Callable[[NewCapture], IngestResult], limits: Limits, jobs: int = 1,
            on_planned: Callable[[int], None] | None = None, on_done: Callable[[], None] | None = None,
-           exclude: tuple[Path, ...] = (), store: BlobStore | None = None,
+           exclude: tuple[Path, ...] = (), store: BlobBackend | None = None,
            pool: WorkerPool | None = None) -> Iterator[IngestResult]:
     """Capture every source and store it through `add`; yield one result per source (per record for WARCs).
 
     `on_planned(n)` learns how many files and URLs there are to capture; `on_done()` is called as each ends.
-    With `store` (the archive's blob store), originals are written there before `add` sees them. Without a
+    With `store` (the archive's blob store), originals are written there by the workers (which open it from
+    its pickled configuration) before `add` sees them; a store that fails (BlobStoreError) stops the run,
+    every capture stored before it kept, and a rerun finishes it. Without a
     `pool`, the run starts `jobs` workers of its own for its length (a bulk run); with one (a server's shared
     pool), it submits to it.
     """
@@ -115,10 +122,9 @@ def ingest(sources: Iterable[Source], add: Callable[[NewCapture], IngestResult],
     if on_planned:
         on_planned(len(items))
     yield from known
-    blobs = store.folder if store is not None else None
     with _run_pool(pool, jobs) as running:
         window = (jobs if pool is None else running.size) * WINDOW_PER_WORKER
-        for item, ticket in _submitted(running, ordered, limits, blobs, window):
+        for item, ticket in _submitted(running, ordered, limits, store, window):
             if _is_archive(item):
                 yield from _imported(item, ticket, add)
             else:
@@ -136,7 +142,7 @@ def _run_pool(pool: WorkerPool | None, jobs: int) -> Iterator[WorkerPool]:
         yield own
 
 
-def _submitted(pool: WorkerPool, items: Iterable[SourceItem | Upload], limits: Limits, blobs: Path | None,
+def _submitted(pool: WorkerPool, items: Iterable[SourceItem | Upload], limits: Limits, blobs: BlobBackend | None,
                window: int) -> Iterator[tuple[SourceItem | Upload, Ticket]]:
     """Submit items to the pool, at most `window` ahead of the caller; yield them with their tickets in order."""
     in_flight: deque[tuple[SourceItem | Upload, Ticket]] = deque()
@@ -178,6 +184,8 @@ def fewer_collections() -> Iterator[None]:
 def _stored(add: Callable[[NewCapture], IngestResult], item: SourceItem | Upload, ticket: Ticket) -> IngestResult:
     try:
         return add(ticket.result())
+    except BlobStoreError:
+        raise
     except CaptureError as exc:
         return IngestResult.failed(item.source, exc)
 
@@ -193,8 +201,12 @@ def _imported(item: SourceItem, ticket: Ticket, add: Callable[[NewCapture], Inge
                 continue
             try:
                 yield add(entry)
+            except BlobStoreError:
+                raise
             except CaptureError as exc:
                 yield IngestResult.failed(entry.source, exc)
+    except BlobStoreError:
+        raise
     except CaptureError as exc:
         rest = "; the rest of the file was not imported" if count else ""
         yield IngestResult.failed(item.source, f"{exc}{rest}", exc.kind)

@@ -460,7 +460,7 @@ def test_precision_is_the_last_significant_written_digit(text, precision):
 def test_to_json_has_exactly_the_documented_keys():
     assert only("almost $6 million").to_json() == {
         "text": "$6 million", "start": 7, "end": 17, "value": 6000000, "unit": "USD", "approx": "under",
-        "unit_inferred": False,
+        "unit_inferred": False, "period": None, "direction": None, "subject": None,
     }
     assert isinstance(only("almost $6 million").to_json()["value"], int)
     assert only("12.5%").to_json()["value"] == 12.5

@@ -347,6 +347,7 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
         "recapture": [(ids, st.one_of(hostile_ids, one(URLS.map(_argument))), False), json_flag,
                       option("--timeout", st.just("1"), numbers)],
         "verify": [json_flag, option("--reextract")],
+        "info": [json_flag],
         "export": [(st.just(["--warc", str(out / "all.warc.gz")]), outputs.map(lambda o: ["--warc", o]), False),
                    (st.just(["--all"]), st.lists(HOSTILE_IDS.map(_argument), max_size=2), False)],
         "bundle create": [(ids, hostile_ids, False),
@@ -413,7 +414,7 @@ def command_lines(draw, command: str, home: Path, src: Path, out: Path):
     return arguments
 
 
-COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "export", "bundle create",
+COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "info", "export", "bundle create",
             "bundle verify", "reindex", "claim add", "claim cite", "claim show", "claim list", "claim sources",
             "claim status", "claim retract", "entity add", "entity alias", "entity merge", "entity show",
             "entity list", "entity suggest", "serve", "key show", "key verify", "ledger checkpoint", "user add",

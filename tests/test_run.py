@@ -71,7 +71,7 @@ def test_a_capture_stored_by_the_ingest_is_found_again_as_existing(archive, tmp_
 
 def test_a_worker_hands_back_the_stored_original_only_when_the_writer_needs_it(archive, tmp_path):
     page = write(tmp_path / "page.html", html_page("Drones", "Report on drone exports."))
-    captured = extract_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
+    captured = extract_and_keep(SourceItem(str(page), False), Limits(), archive.store)
     assert captured.body is None  # a file: hash and size are all the writer needs
     assert captured.size == page.stat().st_size
     result = archive.add(captured)
@@ -81,7 +81,7 @@ def test_a_worker_hands_back_the_stored_original_only_when_the_writer_needs_it(a
 
 def test_a_capture_whose_original_went_missing_is_refused_with_no_row(archive, tmp_path):
     page = write(tmp_path / "page.html", html_page("Drones", "Report on drone exports."))
-    captured = extract_and_keep(SourceItem(str(page), False), Limits(), archive.store.folder)
+    captured = extract_and_keep(SourceItem(str(page), False), Limits(), archive.store)
     blob = archive.store.path_for(captured.sha256)
     blob.unlink()
     with pytest.raises(CaptureError, match="the original is missing from the blob store"):
@@ -92,7 +92,7 @@ def test_a_capture_whose_original_went_missing_is_refused_with_no_row(archive, t
 def test_a_worker_hands_back_an_http_original_for_the_record_of_the_exchange(archive, http_server):
     body = html_page("Drones", "Report on drone exports.")
     url = http_server.serve("/page.html", body)
-    captured = extract_and_keep(SourceItem(url, True), Limits(allow_private=True), archive.store.folder)
+    captured = extract_and_keep(SourceItem(url, True), Limits(allow_private=True), archive.store)
     assert captured.body == body.encode()
     capture = archive.add(captured).capture
     assert capture.warc_sha256 and body.encode() in gzip.decompress(archive.exchange(capture))

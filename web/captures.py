@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import BinaryIO
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 
@@ -23,6 +24,7 @@ from web.security import ORIGINAL_POLICY
 bp = Blueprint("captures", __name__)
 # The parts served inline, by media type (and the extension of their file name): pictures and data, never markup.
 SERVED_PARTS = {"image/png": ".png", "application/json": ".json"}
+STREAM_CHUNK = 256 * 1024  # an original is sent in pieces of this size
 CLAIMS_TO_CHOOSE = 200  # the newest claims offered when citing a passage; an older one is cited from its id
 
 
@@ -116,19 +118,34 @@ def original(capture_id: int):
     """Download the original bytes, never rendered in our origin."""
     archive = get_archive()
     capture = archive.get(capture_id)
-    response = attachment(archive.original(capture), capture.media_type, download_name(capture))
+    response = attachment(streamed(*archive.original_copy(capture)), capture.media_type, download_name(capture))
     response.headers["Digest"] = f"sha-256={capture.sha256}"
     return response
 
 
-def attachment(data: bytes, media_type: str, filename: str) -> Response:
+def streamed(copy: BinaryIO, size: int) -> Response:
+    """Return a response that streams a checked copy of stored bytes with its length (the copy closed once sent,
+    or once the response is dropped)."""
+    def pieces():
+        with copy:
+            while piece := copy.read(STREAM_CHUNK):
+                yield piece
+
+    response = Response(pieces(), direct_passthrough=True)
+    response.content_length = size
+    return response
+
+
+def attachment(data: bytes | Response, media_type: str, filename: str) -> Response:
     """Serve stored bytes as a download only, sandboxed should a browser render them anyway."""
     return sandboxed(data, media_type, "attachment", filename)
 
 
-def sandboxed(data: bytes, media_type: str, disposition: str, filename: str) -> Response:
-    """Serve bytes from a capture as their declared type only (no sniffing), in a sandbox that runs nothing."""
-    response = Response(data, mimetype=media_type)
+def sandboxed(data: bytes | Response, media_type: str, disposition: str, filename: str) -> Response:
+    """Serve bytes from a capture (or a response streaming them) as their declared type only (no sniffing), in a
+    sandbox that runs nothing."""
+    response = data if isinstance(data, Response) else Response(data)
+    response.mimetype = media_type
     response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response.headers["Content-Security-Policy"] = ORIGINAL_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"
@@ -183,10 +200,10 @@ def exchange(capture_id: int):
     """Download the WARC records of a capture's HTTP exchanges (an http capture's, a browser's visit)."""
     archive = get_archive()
     capture = archive.get(capture_id)
-    data = archive.exchange(capture)
-    if data is None:
+    copy = archive.exchange_copy(capture)
+    if copy is None:
         return render_template("error.html", message="This capture has no HTTP exchange."), 404
-    return attachment(data, "application/warc", f"capture-{capture.id}-exchange.warc.gz")
+    return attachment(streamed(*copy), "application/warc", f"capture-{capture.id}-exchange.warc.gz")
 
 
 def download_name(capture) -> str:

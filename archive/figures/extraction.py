@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from archive.figures.context import NO_CONTEXT, Context, contexts
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
                                        is_not_a_figure, is_phone_number, is_reference, names_a_fraction, names_a_model)
@@ -78,6 +79,15 @@ class Figure:
     approx: str | None
     precision: float
     unit_inferred: bool = False  # the currency was written with an earlier amount of the sentence, not this one
+    # What the sentence says the figure is about (context.py): None where it says nothing.
+    period: str | None = None
+    direction: str | None = None
+    subject: str | None = None
+
+    @property
+    def context(self) -> Context:
+        """Return the figure's period, role and subject."""
+        return Context(self.period, self.direction, self.subject)
 
     def to_json(self) -> dict:
         """Return the figure in the JSON shape of `evidence figures --json`."""
@@ -90,6 +100,9 @@ class Figure:
             "unit": self.unit,
             "approx": self.approx,
             "unit_inferred": self.unit_inferred,
+            "period": self.period,
+            "direction": self.direction,
+            "subject": self.subject,
         }
 
 
@@ -108,8 +121,8 @@ class _Draft:
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
     unit_inferred: bool = False
 
-    def freeze(self, text: str) -> Figure:
-        """Return the finished figure."""
+    def freeze(self, text: str, context: Context = NO_CONTEXT) -> Figure:
+        """Return the finished figure, with what its sentence says it is about."""
         return Figure(
             text=text[self.start : self.end],
             start=self.start,
@@ -119,12 +132,20 @@ class _Draft:
             approx=self.approx,
             precision=float(self.step * self.scale),
             unit_inferred=self.unit_inferred,
+            period=context.period,
+            direction=context.direction,
+            subject=context.subject,
         )
 
 
-def extract(text: str) -> list[Figure]:
-    """Return the figures written in ``text``, in order of start and not overlapping."""
-    return [draft.freeze(text) for draft in _scan(text, query=False)]
+def extract(text: str, published: str | None = None) -> list[Figure]:
+    """Return the figures written in ``text``, in order of start and not overlapping, each with the context
+    its sentence gives it ("last year" read against ``published``, an ISO 8601 date)."""
+    drafts = _scan(text, query=False)
+    if not drafts:
+        return []
+    found = contexts(text, [(draft.start, draft.end) for draft in drafts], published)
+    return [draft.freeze(text, context) for draft, context in zip(drafts, found)]
 
 
 def parse_figure(query: str) -> Figure | None:

@@ -457,3 +457,80 @@ CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三":
               "七": 7, "八": 8, "九": 9}
 CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 CJK_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+# -- the context of a figure (archive/figures/context.py): its role, its subject, its period ----------------
+# Words are lower-cased; a word ending in "*" stands for every word it begins ("export*": exported, exports);
+# Chinese and Japanese words are found inside longer runs. Each table names the languages of its words in
+# order: en, ru, uk, mk, de, fr, es, fi, zh, ja.
+
+# What a figure did: the role of the amount, by the verb or noun beside it.
+DIRECTION_WORDS = {
+    "export": "export*|exportier*|ausfuhr*|ausgeführt*|экспорт*|вывез*|вывоз*|експорт*|вивез*|вивіз*|вивоз*|"
+              "извез*|извоз*|vei|veivät|vienti*|viennin*|viety*|viedään|viemä*|出口|输出|輸出",
+    "import": "import*|importier*|einfuhr*|eingeführt*|импорт*|ввез*|ввоз*|імпорт*|ввіз*|увез*|увоз*|toi|toivat|"
+              "tuonti*|tuonnin*|tuotu*|tuodaan|进口|輸入",
+    "send": "sent|send*|ship|ships|shipped|shipping|shipment*|deliver*|supplied|supplie*|supply*|"
+            "отправ*|постав*|переда*|відправ*|надісла*|постач*|испрат*|испорач*|достав*|"
+            "geliefert|liefer*|verschickt*|geschickt|versandt|gesendet|sandte*|envoy*|livr*|expédi*|fourni*|"
+            "envi*|entreg*|suministr*|despach*|lähett*|toimitt*|toimit*|运往|发往|运送|发送|交付|供应|送往|"
+            "送った|送付|出荷|納入|供給",
+    "receive": "receiv*|получ*|получил*|отрима*|одержа*|доби*|примил*|erhalten|erhielt*|bekommen|bekam*|empfang*|"
+               "reçu*|reçoi*|recevoir|recib*|sai|saivat|saanut|saaneet|vastaanott*|收到|接收|受け取|受領",
+    "sell": "sold|sell*|sale|sales|прода*|verkauf*|vend*|vente*|venta*|myi|myivät|myynti*|myyty*|myydään|"
+            "出售|销售|售出|卖出|販売|売却",
+    "buy": "bought|buy*|purchas*|купил*|купи*|покуп*|закуп*|приобр*|придба*|набав*|kaufte*|gekauft|erwarb*|"
+           "erworben|beschafft*|achet*|achat*|compr*|adquiri*|osti|ostivat|osto*|hankki*|购买|采购|買い付け|購入|調達",
+    "spend": "spent|spend*|expenditure*|потрат*|израсход*|расход*|витрат*|потрош*|ausgegeben|ausgaben|dépens*|"
+             "gast*|käytti|käyttivät|kulutt*|花费|支出|耗资|費や",
+    "license": "licens*|licenc*|лиценз*|ліценз*|лиценц*|lizenz*|licen*|lisens*|许可|執照|ライセンス|許可",
+}
+# Roles that state one flow seen the same way: "exported", "shipped", "sold" are the same goods leaving.
+DIRECTION_FAMILIES = {"export": "out", "send": "out", "sell": "out",
+                      "import": "in", "receive": "in", "buy": "in", "spend": "in", "license": "license"}
+# What a figure counts or prices: a compound ("drone parts") is listed before its head word wins it.
+SUBJECT_WORDS = {
+    "parts": "parts|spare part*|drone part*|component*|запчаст*|комплектующ*|детал*|компонент*|частей|"
+             "запчастин*|комплектуюч*|частин*|делови|резервни делови|teile|bauteil*|ersatzteil*|komponente*|"
+             "pièces|composant*|piezas|repuestos|componentes|osia|osat|osien|varaos*|零部件|零件|部件|配件|部品",
+    "drones": "drone|drones|uav|uavs|unmanned aircraft|unmanned aerial*|дрон*|беспилотн*|бпла|безпілотн*|"
+              "drohne*|dron|droon*|lennok*|miehittämättöm*|无人机|無人機|ドローン",
+    "microchips": "microchip*|chip|chips|semiconductor*|микрочип*|микросхем*|полупроводни*|мікрочіп*|мікросхем*|"
+                  "напівпровідник*|чип|чипы|чипов|чипове|чіпи|чіпів|mikrochip*|halbleiter*|puce|puces|"
+                  "semi-conducteur*|semiconducteur*|semiconductores|mikrosiru*|puolijohte*|芯片|半导体|半導体|チップ",
+    "weapons": "weapon*|arms|missile*|ammunition|оружи*|вооружени*|боеприпас*|зброя|зброї|зброю|боєприпас*|"
+               "оружје|муниција|waffe*|munition|arme|armes|munition*|arma|armas|misil*|munición|municiones|"
+               "ase|aseita|aseet|aseiden|ammuks*|武器|弹药|弾薬",
+    "vehicles": "vehicle*|car|cars|truck*|автомобил*|грузовик*|автомобіл*|вантажів*|возил*|камион*|fahrzeug*|"
+                "lkw|véhicule*|voiture*|camion*|vehículo*|coches|automóvil*|ajoneuvo*|autoja|kuorma-auto*|"
+                "汽车|车辆|卡车|自動車|車両",
+    "oil": "oil|crude|нефт*|нафт*|erdöl|rohöl|pétrole|petróleo|öljy*|石油|原油",
+    "gas": "gas|lng|газ|газа|газу|газом|гас|гасот|erdgas|gaz|kaasu*|天然气|天然ガス",
+    "grain": "grain|wheat|зерн*|пшениц*|жито|пченица|getreide|weizen|céréales|blé|cereales|trigo|vilja*|vehnä*|"
+             "粮食|小麦|谷物|穀物",
+}
+# Periods said relative to when a text was published: the words and how many years back (-) or on (+).
+RELATIVE_YEARS = {
+    -1: "last year|the previous year|a year earlier|a year ago|в прошлом году|прошлого года|в минувшем году|"
+        "годом ранее|минулого року|у минулому році|торік|минатата година|лани|претходната година|"
+        "im vergangenen jahr|im letzten jahr|letztes jahr|vergangenes jahr|im vorjahr|l'année dernière|"
+        "l’année dernière|l'an dernier|l’an dernier|l'an passé|l’an passé|el año pasado|el pasado año|"
+        "el año anterior|viime vuonna|edellisenä vuonna|去年|昨年",
+    0: "this year|the current year|в этом году|в текущем году|этого года|текущего года|цього року|поточного року|"
+       "у цьому році|оваа година|годинава|тековната година|dieses jahr|in diesem jahr|cette année|este año|"
+       "tänä vuonna|kuluvana vuonna|今年|本年",
+    1: "next year|в следующем году|в будущем году|наступного року|следната година|наредната година|"
+       "nächstes jahr|im nächsten jahr|im kommenden jahr|l'année prochaine|l’année prochaine|l'an prochain|"
+       "l’an prochain|el próximo año|el año que viene|ensi vuonna|明年|来年",
+}
+# Ordinal words before "quarter" in each language, by the quarter they name.
+QUARTER_ORDINALS = {
+    1: "first|1st|перв*|перш*|прв*|ersten|erste|premier|primer|primero|ensimmäi*",
+    2: "second|2nd|втор*|друг*|zweiten|zweite|deuxième|segundo|toi*",
+    3: "third|3rd|трет*|dritten|dritte|troisième|tercer|tercero|kolma*",
+    4: "fourth|4th|четверт*|четврт*|vierten|vierte|quatrième|cuarto|neljä*",
+}
+QUARTER_WORDS = "quarter|квартал*|quartal|trimestre|neljännek*|vuosineljännek*"
+FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsjahres|exercice|exercice fiscal|"
+                "ejercicio|ejercicio fiscal|año fiscal|tilikaudella|tilikausi|финансовом году|финансового года|"
+                "финансовый год|фінансовому році|фінансового року|фінансовий рік|фискалната година|"
+                "фискална година")

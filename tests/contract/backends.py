@@ -12,6 +12,7 @@ import importlib
 import inspect
 import os
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,33 @@ def files_blobs(folder: Path) -> BlobCase:
     return BlobCase(Backend("archive.store:BlobStore", str(location)), change_bytes)
 
 
+def s3_blobs(folder: Path) -> BlobCase:
+    """Blobs as objects in an S3 bucket (archive/s3_store.py), on moto's server: a fresh prefix each time."""
+    from tests.s3_server import shared_server
+
+    server = shared_server()
+    bucket = _contract_bucket(server)
+    prefix = f"{folder.name}-{uuid.uuid4().hex[:8]}/originals"
+
+    def change_bytes(sha256: str, data: bytes) -> None:
+        from archive.s3_store import S3BlobStore
+
+        key = S3BlobStore(bucket, prefix).key_for(sha256)
+        server.client().put_object(Bucket=bucket, Key=key, Body=data)  # unconditional: what tampering does
+
+    return BlobCase(Backend("archive.backends:blobs_at", f"s3://{bucket}/{prefix}"), change_bytes)
+
+
+_buckets: dict[str, str] = {}
+
+
+def _contract_bucket(server) -> str:
+    """Return the one bucket of the contract suite on this server, made on first use."""
+    if server.endpoint not in _buckets:
+        _buckets[server.endpoint] = server.new_bucket()
+    return _buckets[server.endpoint]
+
+
 def sqlite_catalog(folder: Path) -> CatalogCase:
     """The catalog in one SQLite file (archive/catalog.py)."""
     location = folder / "catalog.db"
@@ -108,7 +136,7 @@ def postgresql_index(folder: Path) -> Backend:
     return Backend("archive.search.pg_index:PgIndex", fresh_database())
 
 
-BLOB_BACKENDS = [pytest.param(files_blobs, id="files")]
+BLOB_BACKENDS = [pytest.param(files_blobs, id="files"), pytest.param(s3_blobs, id="s3")]
 CATALOG_BACKENDS = [pytest.param(sqlite_catalog, id="sqlite"), pytest.param(postgresql_catalog, id="postgresql")]
 SEARCH_BACKENDS = [pytest.param(whoosh_index, id="whoosh"), pytest.param(postgresql_index, id="postgresql")]
 
