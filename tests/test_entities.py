@@ -51,7 +51,8 @@ def test_searching_any_alias_finds_every_spelling_marked_with_the_name_it_holds(
     made = archive.entities.add(NAMES[0], "company", NAMES[1:])
     found = archive.search("Sky Mechanics")
     holds = {hit.capture_id: hit for hit in found.hits}
-    assert set(holds) == {ids["sender-wire-en.md"], ids["sender-ru.html"], ids["sender-mk.txt"]}
+    assert set(holds) == {ids["sender-wire-en.md"], ids["sender-ru.html"], ids["sender-mk.txt"],
+                          ids["trade-registry-en.md"]}
     assert holds[ids["sender-mk.txt"]].found_through == ["alias"] and holds[ids["sender-mk.txt"]].aliases == [
         "Скај механикс"]
     assert "found through the alias 'Скај механикс'" in holds[ids["sender-mk.txt"]].how_found()
@@ -63,10 +64,10 @@ def test_searching_any_alias_finds_every_spelling_marked_with_the_name_it_holds(
     archive.entities.add_names(made.id, ["Nebesnaya Mekhanica"])
     assert archive.suggest_aliases(made.id) == []
     assert archive.captures_naming("Sky Mechanics") == {ids[name] for name in (
-        "sender-wire-en.md", "sender-ru.html", "sender-mk.txt", "sender-en.md")}
+        "sender-wire-en.md", "sender-ru.html", "sender-mk.txt", "sender-en.md", "trade-registry-en.md")}
     # a name inside a longer quoted phrase stays as written; a name as the whole phrase is the entity
     assert archive.search('"trades as Sky Mechanics"').total == 1
-    assert archive.search('"Sky Mechanics"').total == 4
+    assert archive.search('"Sky Mechanics"').total == 5
 
 
 def test_the_entity_page_data_lists_captures_and_claims_naming_it(story):
@@ -75,7 +76,7 @@ def test_the_entity_page_data_lists_captures_and_claims_naming_it(story):
     claim = archive.add_claim("Aspan Arba sent 500 drones to Russia in 2022")
     archive.add_claim("Kazakhstan exported $1.23 million of drones to Russia in 2022")
     entity, captures, claims = archive.entity_mentions(made.id)
-    assert entity.id == made.id and captures.total == 4 and [c.id for c in claims] == [claim.id]
+    assert entity.id == made.id and captures.total == 6 and [c.id for c in claims] == [claim.id]
     assert mentions("«Аспан Арба» отправила дроны", entity.names) == ["Aspan Arba", "Аспан Арба"]  # read alike
     assert mentions("Aspan Arbat sent", entity.names) == []  # word for word
 
@@ -114,7 +115,7 @@ def test_an_entity_of_a_thousand_names_is_searched_by_any_of_them(story):
     assert len(archive.entities.get(made.id).names) == 1000
     found = archive.search("Mekhanika Branch 500")
     assert {hit.capture_id for hit in found.hits} == {ids["sender-wire-en.md"], ids["sender-ru.html"],
-                                                      ids["sender-mk.txt"]}
+                                                      ids["sender-mk.txt"], ids["trade-registry-en.md"]}
     with pytest.raises(InvalidInputError, match="limit is"):
         archive.entities.add_names(made.id, [f"More {n}" for n in range(NAMES_LIMIT)])
     assert archive.suggest_aliases(made.id) is not None
