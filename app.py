@@ -22,7 +22,7 @@ import click
 from archive.actors import acting_as, local_operator
 from archive.archive import Archive
 from archive.errors import ArchiveError
-from archive.models import CLAIM_STATUSES, STANCES, Capture, IngestResult, Observation
+from archive.models import CLAIM_STATUSES, ENTITY_KINDS, STANCES, Capture, IngestResult, Observation
 from archive.ocr_notice import describe_ocr, page_ranges
 from archive.permissions import ROLES
 from archive.quotes import QuoteNotFoundError
@@ -248,6 +248,11 @@ def search(ctx, query, limit, page, near, as_json):
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
     click.echo(f"{result.total} result{'s' if result.total != 1 else ''} for {query}")
+    for entity in result.entities:
+        click.echo(printable(f"{entity['name']} (entity #{entity['id']}) is also searched as: "
+                             + ", ".join(name for name in entity["names"] if name != entity["name"])))
+    if result.suggestion:
+        click.echo(printable(f"Did you mean: {result.suggestion}"))
     for hit in result.hits:
         agreement = (figure_engine.describe_agreement(hit.match["kind"], hit.match["figure"]["text"],
                                                       difference=hit.match["difference"]) if hit.match else None)
@@ -256,6 +261,9 @@ def search(ctx, query, limit, page, near, as_json):
         click.echo(click.style(f"#{hit.capture_id}  {printable(hit.title or '(untitled)')}", bold=True)
                    + (f"  [{printable(where)}]" if where else ""))
         click.echo("    " + _terminal_snippet(hit.snippet))
+        how = hit.how_found()
+        if how:
+            click.echo(printable("    (" + how + ")"))
 
 
 def _terminal_snippet(snippet: str) -> str:
@@ -851,6 +859,104 @@ def claim_status(ctx, claim_id, status, notes):
     """Set a claim's status."""
     changed = _run(lambda: open_archive(ctx).set_claim_status(claim_id, status, notes))
     click.echo(f"Claim #{changed.id} is now {changed.status}.")
+
+
+@cli.group()
+def entity():
+    """Record that several names (any script or spelling) are one company, person or place."""
+
+
+@entity.command("add")
+@click.argument("name")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the entity (repeat for more).")
+@click.option("--kind", type=click.Choice(ENTITY_KINDS), default="other", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def entity_add(ctx, name, aliases, kind, as_json):
+    """Record an entity NAME, with its other names."""
+    made = _run(lambda: open_archive(ctx).entities.add(name, kind, list(aliases)))
+    click.echo(json.dumps(made.to_json(), ensure_ascii=False) if as_json
+               else printable(f"Entity #{made.id} recorded: {' = '.join(made.names)}."))
+
+
+@entity.command("alias")
+@click.argument("entity_id", type=int)
+@click.argument("names", nargs=-1, required=True)
+@click.option("--remove", is_flag=True, help="Take these names from the entity instead.")
+@click.option("--reason", default=None, help="Why a name is taken away (recorded in the ledger).")
+@click.pass_context
+def entity_alias(ctx, entity_id, names, remove, reason):
+    """Give entity ENTITY_ID more NAMES, or take them away with --remove."""
+    entities = open_archive(ctx).entities
+    if remove:
+        for name in names:
+            changed = _run(lambda: entities.remove_name(entity_id, name, reason))
+    else:
+        changed = _run(lambda: entities.add_names(entity_id, list(names)))
+    click.echo(printable(f"Entity #{changed.id}: {' = '.join(changed.names)}."))
+
+
+@entity.command("merge")
+@click.argument("entity_id", type=int)
+@click.argument("into_id", type=int)
+@click.pass_context
+def entity_merge(ctx, entity_id, into_id):
+    """Make ENTITY_ID and INTO_ID one entity: every name of the first becomes the second's."""
+    merged = _run(lambda: open_archive(ctx).entities.merge(entity_id, into_id))
+    click.echo(printable(f"Entity #{entity_id} is now part of #{merged.id}: {' = '.join(merged.names)}."))
+
+
+@entity.command("show")
+@click.argument("entity_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def entity_show(ctx, entity_id, as_json):
+    """Print an entity's names, the captures naming any of them and the claims that name it."""
+    found, captures, claims = _run(lambda: open_archive(ctx).entity_mentions(entity_id))
+    if as_json:
+        click.echo(json.dumps({**found.to_json(), "captures": [hit.to_json() for hit in captures.hits],
+                               "claims": [{"id": c.id, "text": c.text, "status": c.status} for c in claims]},
+                              ensure_ascii=False))
+        return
+    click.echo(printable(f"Entity #{found.id} ({found.kind}): {' = '.join(found.names)}"))
+    click.echo(f"{captures.total} capture{'s' if captures.total != 1 else ''} name it:")
+    for hit in captures.hits:
+        names = ", ".join(hit.aliases)
+        click.echo(printable(f"  #{hit.capture_id}  {hit.title or '(untitled)'}" + (f"  [{names}]" if names else "")))
+    click.echo(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} name it:")
+    for item in claims:
+        click.echo(printable(f"  #{item.id}  {item.status:10} {item.text}"))
+
+
+@entity.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def entity_list(ctx, as_json):
+    """List entities with their names."""
+    listed = _run(lambda: open_archive(ctx).entities.list())
+    if as_json:
+        click.echo(json.dumps([e.to_json() for e in listed], ensure_ascii=False))
+        return
+    for item in listed:
+        click.echo(printable(f"#{item.id:<4} {item.kind:12} {' = '.join(item.names)}"))
+    if not listed:
+        click.echo("No entities yet: record one with `evidence entity add NAME --alias OTHER`.")
+
+
+@entity.command("suggest")
+@click.argument("entity_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def entity_suggest(ctx, entity_id, as_json):
+    """Suggest spellings in the captures that may be more names of ENTITY_ID (same Latin reading, or close)."""
+    found = _run(lambda: open_archive(ctx).suggest_aliases(entity_id))
+    if as_json:
+        click.echo(json.dumps([s.to_json() for s in found], ensure_ascii=False))
+        return
+    for suggestion in found:
+        click.echo(printable(f"{suggestion.name}  (capture #{suggestion.capture_id}: {suggestion.reason})"))
+    if not found:
+        click.echo("No spelling in the captures reads close to this entity's names.")
 
 
 @cli.group()

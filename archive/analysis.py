@@ -1,9 +1,15 @@
-"""Text analysis for search in any script: word tokens, CJK bigrams, folded (archive.folding), English stems.
+"""Text analysis for search in any script: word tokens, CJK bigrams, folded (archive.folding), English stems,
+and each word of another script's Latin reading (archive.spelling).
 
 Whoosh's own analyzers split on ASCII assumptions: Python's \\w drops the vowel signs of Indic scripts, and
 Chinese, Japanese and Thai are written without spaces. Here every alphabetic script is kept as written,
 scripts without spaces are indexed as overlapping character bigrams (as Lucene's CJKAnalyzer does), and only
 plain Latin words are stemmed with English rules, so `drone` finds "drones" while `дронови` stays as written.
+British spellings are written the American way before stemming (`licence` and `license` are one term).
+
+Words of other alphabetic scripts also get their Latin reading (`latin_terms`), indexed in a field of its own at
+the words' own positions: phrases, passages and marks work on it as on the text, the text field's lengths (and
+so its ranking) stay as they were, and a query ranks the word as written above its reading.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
 
 from archive.folding import fold
+from archive.spelling import american, latin
 
 # Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
 _UNSPACED = (
@@ -206,10 +213,50 @@ def token_spans(text: str, positions: set[int], marks: list[int] | None = None) 
 
 @lru_cache(maxsize=200_000)
 def stem_english(word: str) -> str:
-    """Stem a plain Latin word with the Porter rules; leave anything else as it is."""
+    """Stem a plain Latin word with the Porter rules, British spellings made American first; leave anything
+    else as it is."""
     if word.isascii() and word.isalpha() and len(word) > 2:
-        return porter_stem(word)
+        return porter_stem(american(word))
     return word
+
+
+def latin_key(term: str) -> str | None:
+    """Return the term a word of another script is also indexed as: its Latin reading, stemmed as Latin words
+    are (so that it meets the Latin spelling's own term), or None for Latin words, numbers and CJK bigrams."""
+    if term.isascii() or _UNSPACED_CHAR.search(term):
+        return None
+    reading = latin(term)
+    # Readings of one or two letters are the short words of other scripts ("и", "в", "а": a sixth of all the
+    # readings of a corpus), common everywhere and never a name worth finding across scripts.
+    return stem_english(reading) if reading and len(reading) >= READING_MIN else None
+
+
+def latin_terms(terms: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Return the Latin readings of a text's terms with the positions of the words they read (analyse's terms in,
+    the same shape out; words that read alike share one term)."""
+    found: dict[str, list[int]] = {}
+    for term, positions in terms.items():
+        if term.isascii() or _UNSPACED_CHAR.match(term):
+            continue  # Latin already, or a CJK/Thai bigram: thousands a page, none with a reading, kept out of the cache
+        key = _LATIN_KEYS.get(term, _UNKNOWN)
+        if key is _UNKNOWN:
+            if len(_LATIN_KEYS) >= _TERMS_LIMIT:
+                _LATIN_KEYS.clear()
+            key = _LATIN_KEYS[term] = latin_key(term)
+        if key is None:
+            continue
+        held = found.get(key)
+        if held is None:
+            found[key] = positions
+        else:
+            found[key] = sorted(held + positions)
+    return found
+
+
+READING_MIN = 3  # letters of the shortest Latin reading indexed
+_LATIN_KEYS: dict[str, str | None] = {}  # a term -> its latin_key, as _TERMS: a plain dict on the writer's path
+_UNKNOWN = object()
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 
 
 class _TermFilter(Filter):

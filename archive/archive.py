@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from archive.anchors import Anchors
     from archive import changes, history
     from archive.accounts import Accounts
+    from archive.entities import Entities, Entity
+    from archive.entity_suggestions import AliasSuggestion
     from archive.seams import CatalogBackend, SearchBackend
     from archive.verify import Report
     from ingest.pipeline import Limits
@@ -565,22 +567,85 @@ class Archive:
             loaded.update(self.catalog.get_captures(ids, with_text=True))
             return {i: (c.text or "", c.token_marks) for i, c in loaded.items()}
 
-        total, found = self.index.search(query, texts, limit=limit, offset=offset)
+        from archive.entities import name_forms  # with the analyzer: Whoosh, which only searches import
+
+        named = self.entities.in_query(query)
+        total, found = self.index.search(named.query, texts, limit=limit, offset=offset, aliases=named.aliases)
+        typed = {name_forms(name)[1] for name in named.typed.values()}
         hits = []
         for hit in found:
             capture = loaded.get(hit.capture_id)
             if capture is None:  # indexed but no longer in the catalog: skip rather than crash
                 continue
+            through = [] if "exact" in hit.ways else list(hit.ways)  # as written, if any word was
+            if hit.names and not typed & {name_forms(name)[1] for name in hit.names}:
+                through.append("alias")
             hits.append(SearchHit(
                 capture_id=capture.id, title=capture.title, score=round(hit.score, 4), snippet=hit.snippet,
                 page=capture.page_of(hit.offset) if hit.offset is not None else None, offset=hit.offset,
                 site=capture.site, kind=capture.kind, language=capture.language,
                 published=capture.published, captured_at=capture.captured_at,
                 url=capture.final_url or capture.url, ocr=capture.ocr_at(hit.offset),
+                found_through=through, aliases=list(hit.names), mixed_script=snippets.mixed_script_words(hit.snippet),
             ))
+        suggestion = self.index.suggest(query, texts) if total == 0 and not named.aliases else None
         return SearchResult(query=query, total=total, hits=hits, page=offset // max(limit, 1) + 1,
-                            per_page=limit)
+                            per_page=limit, suggestion=suggestion,
+                            entities=[{"id": e.id, "name": e.name, "names": e.names} for e in named.entities])
 
+    @property
+    def entities(self) -> Entities:
+        """Return the archive's entities and their names."""
+        from archive.entities import Entities
+
+        return Entities(self.catalog)
+
+    def captures_naming(self, name: str) -> set[int]:
+        """Return the ids of every capture naming `name` or, when it is an entity's name, any of its names (in any
+        script, through Latin readings): the search-level way to find the sources of a name."""
+        from archive.entities import name_forms
+
+        shown, _folded, _reading = name_forms(name)
+        named = self.entities.in_query(shown)
+        if not named.aliases:  # no entity's name: the name's words as a phrase
+            return self.index.matching_ids('"' + shown.replace('"', " ") + '"')
+        return self.index.matching_ids(named.query, aliases=named.aliases)
+
+    def entity_mentions(self, entity_id: int, limit: int = 50) -> tuple[Entity, SearchResult, list[Claim]]:
+        """Return an entity, the captures naming it (a search for its name, which finds every alias) and the
+        claims whose text names it."""
+        from archive.entities import mentions
+
+        entity = self.entities.get(entity_id)
+        found = self.search(_query_of(entity.name), limit=limit)
+        claims = [claim for claim in self.claims() if mentions(claim.text, entity.names)]
+        return entity, found, claims
+
+    def suggest_aliases(self, entity_id: int, limit: int = 20) -> list[AliasSuggestion]:
+        """Return spellings in the captures that may be more names of an entity: words found through a name's
+        Latin reading or a close spelling, which no entity has yet; each with where it was seen and why."""
+        from archive.entities import name_forms
+        from archive.entity_suggestions import NAMES_SEARCHED, entity_suggestion
+
+        entity = self.entities.get(entity_id)
+        have = {name_forms(name)[1] for name in entity.names}
+        suggested: dict[str, AliasSuggestion] = {}
+        for name in entity.names[:NAMES_SEARCHED]:
+            shown = _query_of(name)
+            words = " ".join(word[:1].upper() + word[1:] for word in shown.split())  # names: close spellings too
+            for hit in self.index.search(words, lambda ids: self._texts(ids), limit=20)[1]:
+                for spelling in snippets.marked_runs(hit.snippet):
+                    suggestion = entity_suggestion(spelling, name, have)
+                    if suggestion is None or suggestion.folded in suggested:
+                        continue
+                    if self.catalog.entity_name_owner(suggestion.folded) is not None:
+                        continue
+                    suggestion.capture_id = hit.capture_id
+                    suggested[suggestion.folded] = suggestion
+        return sorted(suggested.values(), key=lambda s: (-s.score, s.name))[:limit]
+
+    def _texts(self, ids: list[int]) -> dict[int, tuple[str, list[int] | None]]:
+        return {i: (c.text or "", c.token_marks) for i, c in self.catalog.get_captures(ids, with_text=True).items()}
 
     def _search_figure(self, query: str, wanted: figures.FigureQuery, limit: int, offset: int,
                        near: float) -> SearchResult:
@@ -963,6 +1028,13 @@ def _analyse(text: str):
 def figure_snippet(text: str, figure: Figure, width: int = 240) -> str:
     """Return the passage around a figure as escaped HTML, the whole figure as found in <mark>."""
     return snippets.passage(text, [(figure.start, figure.end)], width)
+
+
+def _query_of(name: str) -> str:
+    """Return a name as a query of its words (no quotes or operators a name may hold)."""
+    from archive.analysis import MultilingualTokenizer
+
+    return " ".join(token.text for token in MultilingualTokenizer()(name))
 
 
 def _row(captured: NewCapture, sha256: str) -> dict:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive.actors import current_actor
 from archive.clock import utc_now
-from archive.errors import ArchiveBusyError, CatalogDamagedError, LastAdminError, NameTakenError
+from archive.errors import ArchiveBusyError, CatalogDamagedError, EntityNameTakenError, LastAdminError, NameTakenError
 from archive import figures as figure_engine  # loaded on first use: most commands read no figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
@@ -248,6 +248,21 @@ def m013_citation_regions(db: sqlite_utils.Database) -> None:
     # before the keys existed, stand for: verify reads a missing key as none.
     db["citations"].add_column("region", str)
     db["citations"].add_column("cell", str)
+
+
+@migration
+def m014_entities(db: sqlite_utils.Database) -> None:
+    # Entities (a company, a person, a place) and their names in any script: a folded name belongs to one
+    # entity at most, so a name in a query stands for one entity. `reading` is the name's Latin reading, by
+    # which a query in another script finds it. A merged entity keeps its row, pointing at the one it joined.
+    # merged_into names another entity without a foreign key: a copy in id order (evidence migrate) brings an
+    # entity merged into a later one before that one.
+    db.execute("CREATE TABLE entities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+               "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into INTEGER)")
+    db.execute("CREATE TABLE entity_names (id INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL REFERENCES entities(id), "
+               "name TEXT NOT NULL, folded TEXT NOT NULL UNIQUE, reading TEXT NOT NULL, added_at TEXT NOT NULL)")
+    db.execute("CREATE INDEX entity_names_entity ON entity_names (entity_id)")
+    db.execute("CREATE INDEX entity_names_reading ON entity_names (reading)")
 
 
 @migration
@@ -851,6 +866,107 @@ class Catalog:
         return {row[0] for row in rows if row[0] is not None}
 
 
+    # -- entities and their names -------------------------------------------------------------
+
+    def add_entity(self, name: str, kind: str, names: list[tuple[str, str, str]], at: str) -> int:
+        """Insert an entity with its names ((name, folded, reading) each, the first its own name) and its ledger
+        event; raise EntityNameTakenError when a name is another entity's."""
+        with self._write():
+            self._refuse_taken(names)
+            entity_id = self._next_id("entities", "entity.created", "entity_id")
+            _insert(self._conn, "entities", {"id": entity_id, "name": name, "kind": kind, "created_at": at,
+                                             "updated_at": at, "merged_into": None})
+            for shown, folded, reading in names:
+                _insert(self._conn, "entity_names", {"entity_id": entity_id, "name": shown, "folded": folded,
+                                                     "reading": reading, "added_at": at})
+            self._append_ledger("entity.created", str(entity_id),
+                                {"entity_id": entity_id, "name": name, "kind": kind,
+                                 "names": [shown for shown, _f, _r in names]}, at)
+        return entity_id
+
+    def add_entity_names(self, entity_id: int, names: list[tuple[str, str, str]], at: str) -> None:
+        """Give an entity more names, one ledger event each; raise EntityNameTakenError when a name is taken."""
+        with self._write():
+            self._refuse_taken(names)
+            for shown, folded, reading in names:
+                _insert(self._conn, "entity_names", {"entity_id": entity_id, "name": shown, "folded": folded,
+                                                     "reading": reading, "added_at": at})
+                self._append_ledger("entity.name_added", str(entity_id), {"entity_id": entity_id, "name": shown}, at)
+            self._exec("UPDATE entities SET updated_at = ? WHERE id = ?", [at, entity_id])
+
+    def _refuse_taken(self, names: list[tuple[str, str, str]]) -> None:
+        """Raise EntityNameTakenError for the first name another entity holds; the caller holds the write lock."""
+        for shown, folded, _reading in names:
+            held = self._rows("SELECT entities.id, entities.name FROM entity_names JOIN entities "
+                              "ON entities.id = entity_names.entity_id WHERE folded = ?", [folded])
+            if held:
+                raise EntityNameTakenError(shown, held[0]["id"], held[0]["name"])
+
+    def remove_entity_name(self, entity_id: int, folded: str, reason: str | None, at: str) -> None:
+        """Take a name from an entity, with its ledger event; the entity's own name becomes its oldest other name
+        when it is the one taken."""
+        with self._write():
+            row = self._rows("SELECT name FROM entity_names WHERE entity_id = ? AND folded = ?", [entity_id, folded])
+            self._exec("DELETE FROM entity_names WHERE entity_id = ? AND folded = ?", [entity_id, folded])
+            first = self._value("SELECT name FROM entity_names WHERE entity_id = ? ORDER BY id LIMIT 1",
+                                [entity_id])
+            self._exec("UPDATE entities SET name = ?, updated_at = ? WHERE id = ?", [first, at, entity_id])
+            self._append_ledger("entity.name_removed", str(entity_id),
+                                {"entity_id": entity_id, "name": row[0]["name"], "reason": reason}, at)
+
+    def merge_entities(self, entity_id: int, into: int, at: str) -> None:
+        """Move every name of an entity to another, mark it merged, and record both in one ledger event."""
+        with self._write():
+            moved = [row["name"] for row in self._rows(
+                "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY id", [entity_id])]
+            self._exec("UPDATE entity_names SET entity_id = ? WHERE entity_id = ?", [into, entity_id])
+            self._exec("UPDATE entities SET merged_into = ?, updated_at = ? WHERE id = ?", [into, at, entity_id])
+            self._exec("UPDATE entities SET updated_at = ? WHERE id = ?", [at, into])
+            self._append_ledger("entity.merged", str(entity_id),
+                                {"entity_id": entity_id, "into": into, "names": moved}, at)
+
+    def entity_row(self, entity_id: int) -> dict[str, Any] | None:
+        """Return an entity's row with its names (oldest first), or None."""
+        rows = self._rows("SELECT * FROM entities WHERE id = ?", [entity_id])
+        if not rows:
+            return None
+        rows[0]["names"] = _own_name_first(rows[0]["name"], [row["name"] for row in self._rows(
+            "SELECT name FROM entity_names WHERE entity_id = ? ORDER BY id", [entity_id])])
+        return rows[0]
+
+    def entity_rows(self, limit: int | None = None, offset: int = 0, merged: bool = False) -> list[dict[str, Any]]:
+        """Return entities by name, with their names; those merged into another too when `merged`."""
+        page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        where = "" if merged else "WHERE merged_into IS NULL"
+        rows = self._rows(f"SELECT * FROM entities {where} ORDER BY name COLLATE NOCASE, id {page}")
+        names: dict[int, list[str]] = {row["id"]: [] for row in rows}
+        for chunk in _chunks(list(names)):
+            for row in self._rows(f"SELECT entity_id, name FROM entity_names WHERE entity_id IN "
+                                  f"({', '.join('?' * len(chunk))}) ORDER BY id", chunk):
+                names[row["entity_id"]].append(row["name"])
+        for row in rows:
+            row["names"] = _own_name_first(row["name"], names[row["id"]])
+        return rows
+
+    def count_entities(self) -> int:
+        """Return how many entities there are, merged ones aside."""
+        return self._value("SELECT count(*) FROM entities WHERE merged_into IS NULL")
+
+    def entity_names_matching(self, folded: Iterable[str], readings: Iterable[str]) -> list[dict[str, Any]]:
+        """Return the name rows whose folded form or Latin reading is one of those given."""
+        folded, readings = sorted(set(folded)), sorted(set(readings))
+        found: dict[tuple[int, str], dict[str, Any]] = {}
+        for column, values in (("folded", folded), ("reading", readings)):
+            for chunk in _chunks(values):
+                for row in self._rows(f"SELECT * FROM entity_names WHERE {column} IN "
+                                      f"({', '.join('?' * len(chunk))})", chunk):
+                    found[(row["entity_id"], row["folded"])] = row
+        return list(found.values())
+
+    def entity_name_owner(self, folded: str) -> int | None:
+        """Return the id of the entity holding a folded name, or None."""
+        return self._value("SELECT entity_id FROM entity_names WHERE folded = ?", [folded])
+
     # -- rows as stored, for `evidence migrate` (archive/migrate.py) ---------------------------
 
     def table_rows(self, table: str, key: str, after: Any, batch: int = 500) -> list[dict[str, Any]]:
@@ -996,6 +1112,12 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
 def _append_ledger(conn: sqlite3.Connection, event: str, subject: str | None, data: dict[str, Any], at: str) -> None:
     last = conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
     _insert(conn, "ledger", next_entry(last, event, subject, data, at, actor=current_actor()))
+
+
+def _own_name_first(name: str, names: list[str]) -> list[str]:
+    """Return an entity's names with its own first, the others in the order they were added (names moved by a
+    merge keep their older place)."""
+    return [name] + [other for other in names if other != name] if name in names else names
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:

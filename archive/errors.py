@@ -159,5 +159,13 @@ class ForbiddenError(ArchiveError):
     kind = "forbidden"
 
 
+class EntityNameTakenError(ArchiveError, kind="conflict"):
+    """A name given to an entity is already another entity's."""
+
+    def __init__(self, name: str, holder_id: int, holder_name: str):
+        super().__init__(f"{name!r} is already a name of entity {holder_id} ({holder_name}); to make them one "
+                         f"entity, merge them.")
+
+
 class LastAdminError(ArchiveError, kind="conflict"):
     """Demoting or disabling the last enabled admin would leave nobody to manage the accounts."""

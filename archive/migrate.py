@@ -26,7 +26,7 @@ from archive.seams import BlobBackend, SearchBackend
 # Every table of the catalog and the column that orders it. A table added by a migration is one more entry.
 TABLES = (("archive", "key"), ("captures", "id"), ("observations", "id"), ("figures", "id"), ("claims", "id"),
           ("citations", "id"), ("ledger", "seq"), ("checkpoints", "id"), ("accounts", "id"), ("tokens", "id"),
-          ("sessions", "sha256"))
+          ("sessions", "sha256"), ("entities", "id"), ("entity_names", "id"))
 LEFT_OUT = {"captures": ("indexed",)}  # which captures a search index holds belongs to that index, not copied
 BATCH = 500
 

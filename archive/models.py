@@ -189,10 +189,27 @@ class SearchHit:
     url: str | None = None
     match: dict[str, Any] | None = None  # figure searches: {"kind", "figure", "difference"}
     ocr: dict[str, Any] | None = None  # the capture's OCR record when the passage was read by OCR
+    found_through: list[str] = field(default_factory=list)  # "reading", "close", "alias" when not as written
+    aliases: list[str] = field(default_factory=list)  # the entity names the hit holds, the query naming another
+    mixed_script: list[str] = field(default_factory=list)  # marked words mixing scripts (a homoglyph spoof)
 
     def to_json(self) -> dict[str, Any]:
         """Return the hit shape of `search --json`, plus display keys."""
         return asdict(self)
+
+    def how_found(self) -> str:
+        """Say how the hit was found when not by the words as written, and which words mix scripts: the one
+        wording of the command line and the search page."""
+        said = []
+        if "alias" in self.found_through:
+            said.append("found through the alias " + ", ".join(repr(name) for name in self.aliases))
+        if "reading" in self.found_through:
+            said.append("found through the Latin reading of another script")
+        if "close" in self.found_through:
+            said.append("found through a close spelling")
+        if self.mixed_script:
+            said.append("mixes scripts in one word: " + ", ".join(self.mixed_script))
+        return "; ".join(said)
 
 
 @dataclass
@@ -204,14 +221,18 @@ class SearchResult:
     hits: list[SearchHit]
     page: int = 1
     per_page: int = 10
+    suggestion: str | None = None  # "did you mean": the query with missing words replaced, when nothing matched
+    entities: list[dict[str, Any]] = field(default_factory=list)  # entities named in the query: {"id", "name", "names"}
 
     def to_json(self) -> dict[str, Any]:
         """Return the `search --json` shape."""
-        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits],
+                "suggestion": self.suggestion, "entities": self.entities}
 
 
 CLAIM_STATUSES = ("unchecked", "supported", "disputed", "false", "mixed")
 STANCES = ("supports", "contradicts", "context")
+ENTITY_KINDS = ("company", "person", "place", "organisation", "other")
 
 
 @dataclass

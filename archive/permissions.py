@@ -16,6 +16,8 @@ ACTIONS = {
     "read": "search, read and download captures, claims and bundles",
     "capture": "capture sources",
     "claim": "record claims",
+    "name": "record entities and give them names",
+    "unname": "take names from entities and merge entities",
     "cite": "cite passages for claims",
     "judge": "set a claim's status and verdict notes",
     "retract": "retract citations",
@@ -25,8 +27,8 @@ ACTIONS = {
 
 GRANTS = {
     "viewer": frozenset({"read"}),
-    "contributor": frozenset({"read", "capture", "claim", "cite"}),
-    "editor": frozenset({"read", "capture", "claim", "cite", "judge", "retract", "audit"}),
+    "contributor": frozenset({"read", "capture", "claim", "name", "cite"}),
+    "editor": frozenset({"read", "capture", "claim", "name", "cite", "judge", "retract", "unname", "audit"}),
     "admin": frozenset(ACTIONS),
 }
 
@@ -67,6 +69,18 @@ ENDPOINTS = {
     "api.create_citation": "cite",
     "api.update_claim": "judge",
     "api.delete_citation": "retract",
+    "entities.index": "read",
+    "entities.show": "read",
+    "entities.create": "name",
+    "entities.add_names": "name",
+    "entities.remove_name": "unname",
+    "entities.merge": "unname",
+    "api.list_entities": "read",
+    "api.get_entity": "read",
+    "api.create_entity": "name",
+    "api.add_entity_names": "name",
+    "api.remove_entity_name": "unname",
+    "api.merge_entity": "unname",
     "api.ledger": "audit",
     "api.list_accounts": "manage",
     "api.create_account": "manage",

@@ -20,8 +20,8 @@ import psycopg
 
 from archive.actors import current_actor
 from archive.catalog import (OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, _CAPTURE_FIELDS, _capture, _chunks,
-                             _decode, _encode, _figure, _figure_row, _json_object, derived_digest)
-from archive.errors import CaptureError, LastAdminError, NameTakenError
+                             _decode, _encode, _figure, _figure_row, _json_object, _own_name_first, derived_digest)
+from archive.errors import CaptureError, EntityNameTakenError, LastAdminError, NameTakenError
 from archive.ledger import GENESIS_HASH, next_entry
 from archive.models import Capture, Citation, Claim, Observation
 from archive.permissions import ADMIN
@@ -328,6 +328,103 @@ class PgCatalog:
     def claim_rows(self) -> list[dict[str, Any]]:
         """Return every claim row as stored, oldest first."""
         return self.db.rows("SELECT * FROM claims ORDER BY id")
+
+    # -- entities and their names (as archive/catalog.py keeps them) --------------------------
+
+    def add_entity(self, name: str, kind: str, names: list[tuple[str, str, str]], at: str) -> int:
+        """Insert an entity with its names and its ledger event; raise EntityNameTakenError when a name is
+        another entity's."""
+        with self.db.write() as conn:
+            self._refuse_taken(names)
+            entity_id = self._next_id("entities", "entity.created", "entity_id")
+            _insert(conn, "entities", {"id": entity_id, "name": name, "kind": kind, "created_at": at,
+                                       "updated_at": at, "merged_into": None})
+            for shown, folded, reading in names:
+                _insert(conn, "entity_names", {"entity_id": entity_id, "name": shown, "folded": folded,
+                                               "reading": reading, "added_at": at})
+            self._append_ledger("entity.created", str(entity_id),
+                                {"entity_id": entity_id, "name": name, "kind": kind,
+                                 "names": [shown for shown, _f, _r in names]}, at)
+        return entity_id
+
+    def add_entity_names(self, entity_id: int, names: list[tuple[str, str, str]], at: str) -> None:
+        """Give an entity more names, one ledger event each; raise EntityNameTakenError when a name is taken."""
+        with self.db.write() as conn:
+            self._refuse_taken(names)
+            for shown, folded, reading in names:
+                _insert(conn, "entity_names", {"entity_id": entity_id, "name": shown, "folded": folded,
+                                               "reading": reading, "added_at": at})
+                self._append_ledger("entity.name_added", str(entity_id), {"entity_id": entity_id, "name": shown}, at)
+            self.db.execute("UPDATE entities SET updated_at = %s WHERE id = %s", [at, entity_id])
+
+    def _refuse_taken(self, names: list[tuple[str, str, str]]) -> None:
+        """Raise EntityNameTakenError for the first name another entity holds; the caller holds the write lock."""
+        for shown, folded, _reading in names:
+            held = self.db.rows("SELECT entities.id, entities.name FROM entity_names JOIN entities "
+                                "ON entities.id = entity_names.entity_id WHERE folded = %s", [folded])
+            if held:
+                raise EntityNameTakenError(shown, held[0]["id"], held[0]["name"])
+
+    def remove_entity_name(self, entity_id: int, folded: str, reason: str | None, at: str) -> None:
+        """Take a name from an entity, with its ledger event; the entity's own name becomes its oldest other name
+        when it is the one taken."""
+        with self.db.write():
+            name = self.db.value("SELECT name FROM entity_names WHERE entity_id = %s AND folded = %s",
+                                 [entity_id, folded])
+            self.db.execute("DELETE FROM entity_names WHERE entity_id = %s AND folded = %s", [entity_id, folded])
+            first = self.db.value("SELECT name FROM entity_names WHERE entity_id = %s ORDER BY id LIMIT 1",
+                                  [entity_id])
+            self.db.execute("UPDATE entities SET name = %s, updated_at = %s WHERE id = %s", [first, at, entity_id])
+            self._append_ledger("entity.name_removed", str(entity_id),
+                                {"entity_id": entity_id, "name": name, "reason": reason}, at)
+
+    def merge_entities(self, entity_id: int, into: int, at: str) -> None:
+        """Move every name of an entity to another, mark it merged, and record both in one ledger event."""
+        with self.db.write():
+            moved = [row["name"] for row in self.db.rows(
+                "SELECT name FROM entity_names WHERE entity_id = %s ORDER BY id", [entity_id])]
+            self.db.execute("UPDATE entity_names SET entity_id = %s WHERE entity_id = %s", [into, entity_id])
+            self.db.execute("UPDATE entities SET merged_into = %s, updated_at = %s WHERE id = %s",
+                            [into, at, entity_id])
+            self.db.execute("UPDATE entities SET updated_at = %s WHERE id = %s", [at, into])
+            self._append_ledger("entity.merged", str(entity_id),
+                                {"entity_id": entity_id, "into": into, "names": moved}, at)
+
+    def entity_row(self, entity_id: int) -> dict[str, Any] | None:
+        """Return an entity's row with its names (its own first), or None."""
+        rows = self.db.rows("SELECT * FROM entities WHERE id = %s", [entity_id])
+        if not rows:
+            return None
+        rows[0]["names"] = _own_name_first(rows[0]["name"], [row["name"] for row in self.db.rows(
+            "SELECT name FROM entity_names WHERE entity_id = %s ORDER BY id", [entity_id])])
+        return rows[0]
+
+    def entity_rows(self, limit: int | None = None, offset: int = 0, merged: bool = False) -> list[dict[str, Any]]:
+        """Return entities by name, with their names; those merged into another too when `merged`."""
+        page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        where = "" if merged else "WHERE merged_into IS NULL"
+        rows = self.db.rows(f"SELECT * FROM entities {where} ORDER BY lower(name), id {page}")
+        names: dict[int, list[str]] = {row["id"]: [] for row in rows}
+        if names:
+            for row in self.db.rows("SELECT entity_id, name FROM entity_names WHERE entity_id = ANY(%s) ORDER BY id",
+                                    [list(names)]):
+                names[row["entity_id"]].append(row["name"])
+        for row in rows:
+            row["names"] = _own_name_first(row["name"], names[row["id"]])
+        return rows
+
+    def count_entities(self) -> int:
+        """Return how many entities there are, merged ones aside."""
+        return self.db.value("SELECT count(*) FROM entities WHERE merged_into IS NULL")
+
+    def entity_names_matching(self, folded: Iterable[str], readings: Iterable[str]) -> list[dict[str, Any]]:
+        """Return the name rows whose folded form or Latin reading is one of those given."""
+        return self.db.rows("SELECT * FROM entity_names WHERE folded = ANY(%s) OR reading = ANY(%s)",
+                            [sorted(set(folded)), sorted(set(readings))])
+
+    def entity_name_owner(self, folded: str) -> int | None:
+        """Return the id of the entity holding a folded name, or None."""
+        return self.db.value("SELECT entity_id FROM entity_names WHERE folded = %s", [folded])
 
     # -- ledger ------------------------------------------------------------------------------
 

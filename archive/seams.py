@@ -65,6 +65,8 @@ class IndexHit:
     score: float
     snippet: str  # escaped HTML: a slice of the capture's text with the matched words in <mark>
     offset: int | None  # where in the text the first marked word starts, None when nothing is marked
+    ways: tuple[str, ...] = ()  # how its words were found: "exact", "reading" (Latin), "close" (spelling)
+    names: tuple[str, ...] = ()  # the names of an entity in the query that it holds (found through aliases)
 
 
 @runtime_checkable
@@ -111,12 +113,18 @@ class SearchBackend(Protocol):
     def cancel(self) -> None:
         """Drop what is queued and release the lock."""
 
-    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
+    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0,
+               aliases: dict[str, list[str]] | None = None) -> tuple[int, list[IndexHit]]:
         """Return the exact number of captures matching a query (archive.search.queries' language, filters
-        included) and the hits from `offset`, best first, equal scores in index order."""
+        included) and the hits from `offset`, best first, equal scores in index order. `aliases` maps a
+        placeholder word of the query to the names it stands for (any of them matches)."""
 
-    def matching_ids(self, query: str) -> set[int]:
+    def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
+
+    def suggest(self, query: str, texts: IndexTexts) -> str | None:
+        """Return the query with each word the index lacks replaced by the nearest word it holds, as written
+        in a text, or None when no word can be replaced."""
 
     def document_ids(self) -> list[int]:
         """Return the capture id of every document, repeats included (verify looks for them)."""
@@ -274,7 +282,41 @@ class LedgerCatalog(Protocol):
 
 
 @runtime_checkable
-class CatalogBackend(CaptureCatalog, IndexMarks, ClaimCatalog, LedgerCatalog, Protocol):
+class EntityCatalog(Protocol):
+    """Entities and their names (archive.entities): a folded name belongs to one entity at most, checked under
+    the write lock; each change is written with its ledger event."""
+
+    def add_entity(self, name: str, kind: str, names: list[tuple[str, str, str]], at: str) -> int:
+        """Insert an entity with its names ((shown, folded, reading) each) and its event; return its id, or raise
+        EntityNameTakenError when a name is another entity's."""
+
+    def add_entity_names(self, entity_id: int, names: list[tuple[str, str, str]], at: str) -> None:
+        """Give an entity more names, an event each; raise EntityNameTakenError when a name is taken."""
+
+    def remove_entity_name(self, entity_id: int, folded: str, reason: str | None, at: str) -> None:
+        """Take a name from an entity, with its event (its own name passes to its oldest other name)."""
+
+    def merge_entities(self, entity_id: int, into: int, at: str) -> None:
+        """Move every name of an entity to another and mark it merged, in one event."""
+
+    def entity_row(self, entity_id: int) -> dict[str, Any] | None:
+        """Return an entity's row with `names` (its own first), or None."""
+
+    def entity_rows(self, limit: int | None = None, offset: int = 0, merged: bool = False) -> list[dict[str, Any]]:
+        """Return entities by name with their names; merged ones too when `merged`."""
+
+    def count_entities(self) -> int:
+        """Return how many entities there are, merged ones aside."""
+
+    def entity_names_matching(self, folded: Iterable[str], readings: Iterable[str]) -> list[dict[str, Any]]:
+        """Return the name rows whose folded form or Latin reading is among those given."""
+
+    def entity_name_owner(self, folded: str) -> int | None:
+        """Return the id of the entity holding a folded name, or None."""
+
+
+@runtime_checkable
+class CatalogBackend(CaptureCatalog, IndexMarks, ClaimCatalog, LedgerCatalog, EntityCatalog, Protocol):
     """The catalog: rows about captures, claims and citations, and the ledger of what happened to them.
 
     New ids are above every id ever given (a deleted row's id is never given again).

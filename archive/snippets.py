@@ -4,12 +4,13 @@ A snippet is a slice of the text exactly as stored, with nothing added, removed 
 are taken out and the entities unescaped, what a reader copies from it is in the capture's text and anchors
 as a quote. Line breaks and runs of spaces stay (a browser shows them as one space; a terminal folds them).
 
-Pure: no IO; the standard library only.
+Pure: no IO; the standard library only (and archive.spelling to tell mixed scripts).
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 MIN_ROOM = 40  # characters kept around the marks even when they alone are wider than the passage
 
@@ -87,3 +88,20 @@ def _previous_space(text: str, start: int, end: int) -> int | None:
         if text[index].isspace():
             return index
     return None
+
+
+_MARKED_RUN = re.compile(r"<mark>[^<]*</mark>(?:[ \t]+<mark>[^<]*</mark>)*")
+_MARK_TAGS = re.compile(r"</?mark>")
+
+
+def marked_runs(snippet: str) -> list[str]:
+    """Return the runs of marked words of a snippet as the text writes them (neighbours joined: a name)."""
+    return [html.unescape(_MARK_TAGS.sub("", run)) for run in _MARKED_RUN.findall(snippet)]
+
+
+def mixed_script_words(snippet: str) -> list[str]:
+    """Return the marked words of a snippet whose letters come from more than one script (a homoglyph spoof)."""
+    from archive.spelling import mixes_scripts
+
+    words = [word for run in marked_runs(snippet) for word in run.split()]
+    return list(dict.fromkeys(word for word in words if mixes_scripts(word)))

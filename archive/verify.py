@@ -87,6 +87,7 @@ class _Recorded:
     removed: dict[int, str] = field(default_factory=dict)  # citation id: when it was removed
     accounts: dict[str, dict] = field(default_factory=dict)  # by name: role, created_at, disabled_at
     tokens: dict[int, dict] = field(default_factory=dict)  # by id: account, prefix, created_at, revoked_at
+    entities: dict[int, dict] = field(default_factory=dict)  # by id: name, kind, names, times, merged_into
 
 
 def verify(catalog: Catalog, store: BlobBackend, index_ids: Callable[[], list[int]] | None = None,
@@ -111,6 +112,7 @@ def verify(catalog: Catalog, store: BlobBackend, index_ids: Callable[[], list[in
             report.problems.extend(recorded.chain)
             report.problems.extend(_check_claims_and_citations(catalog, recorded, count))
             report.problems.extend(_check_accounts(catalog, recorded, count))
+            report.problems.extend(_check_entities(catalog, recorded, count))
         if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
             report.problems.extend(_check_index(catalog, index_ids, count))
         catalogued = catalog.blob_hashes()
@@ -314,6 +316,9 @@ def _apply(recorded: _Recorded, event: str, subject: str, at: str, data: dict) -
     if event.startswith("account."):
         _apply_account(recorded, event, subject, at, data)
         return
+    if event.startswith("entity."):
+        _apply_entity(recorded.entities, event, int(subject), at, data)
+        return
     if event not in ("claim.created", "claim.status_changed", "citation.added", "citation.removed"):
         return
     subject = int(subject)
@@ -345,6 +350,27 @@ def _apply_account(recorded: _Recorded, event: str, name: str, at: str, data: di
                                              "revoked_at": None}
     elif event == "account.token_revoked" and data["token_id"] in recorded.tokens:
         recorded.tokens[data["token_id"]]["revoked_at"] = at
+
+
+def _apply_entity(entities: dict[int, dict], event: str, entity_id: int, at: str, data: dict) -> None:
+    """Record what an entity event says of its entity's names (and, for a merge, of the one it joined)."""
+    if event == "entity.created":
+        entities[entity_id] = {"name": data["name"], "kind": data["kind"], "names": list(data["names"]),
+                               "created_at": at, "updated_at": at, "merged_into": None}
+        return
+    entity = entities[entity_id]
+    if event == "entity.name_added":
+        entity["names"].append(data["name"])
+    elif event == "entity.name_removed":
+        entity["names"].remove(data["name"])
+        if entity["name"] == data["name"]:
+            entity["name"] = entity["names"][0]
+    elif event == "entity.merged":
+        into = entities[data["into"]]
+        into["names"] += data["names"]
+        into["updated_at"] = at
+        entity.update(names=[], merged_into=data["into"])
+    entity["updated_at"] = at
 
 
 def _check_observations(catalog: Catalog, recorded: _Recorded, count) -> Iterator[Problem]:
@@ -392,6 +418,19 @@ def _check_accounts(catalog: Catalog, recorded: _Recorded, count) -> Iterator[Pr
                             {**row, "account": names.get(row["account_id"])},
                             ("account", "prefix", "created_at", "revoked_at"))
     yield from _rows_missing("token", recorded.tokens)
+
+
+def _check_entities(catalog: Catalog, recorded: _Recorded, count) -> Iterator[Problem]:
+    """Hold entities (name, kind, times, merge) and the names each holds to their ledger events: a name given
+    to an entity behind the archive's back is named."""
+    for row in catalog.entity_rows(merged=True):
+        count("entities")
+        event = recorded.entities.pop(row["id"], None)
+        if event is not None:
+            event = {**event, "names": sorted(event["names"])}
+        yield from _held_to(f"entity {row['id']}", "entity.created", event, {**row, "names": sorted(row["names"])},
+                            ("name", "kind", "names", "created_at", "updated_at", "merged_into"))
+    yield from _rows_missing("entity", recorded.entities)
 
 
 def _check_index(catalog: Catalog, index_ids: Callable[[], list[int]], count) -> Iterator[Problem]:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ingest import BENCH_DIR, log, write_pages  # noqa: E402  (bench/ is a folder of scripts)
 
 CLASSES = ("single word", "two words", "exact phrase", "filtered: lang", "filtered: kind + published",
-           "CJK substring", "pasted CJK/Thai clause")
+           "CJK substring", "pasted CJK/Thai clause", "name (capitalised or other script)", "fuzzy word~")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _TOKEN = re.compile(r"[^\W_]+")
 # Scripts written without spaces, as archive/analysis.py lists them: Thai, Lao, Myanmar, Khmer, kana, Han.
@@ -137,7 +137,19 @@ def make_queries(texts: list[tuple[str, str, str]], per_class: int, seed: int = 
             return text, _fts_phrase(text), "", []
         return draw
 
-    makers = {"single word": single, "two words": two_words, "exact phrase": phrase,
+    # Names: a capitalised word or a word of a script other than Latin, which also look for Latin readings
+    # and close spellings (archive/search/variants.py); and any word with `~`.
+    names = [word for word in vocabulary if word[0].isupper() or not word.isascii()] or vocabulary
+
+    def name(rng):
+        word = rng.choice(names)
+        return word, _fts_phrase(word), "", []
+
+    def fuzzy(rng):
+        word = rng.choice(vocabulary)
+        return f"{word}~", _fts_phrase(word), "", []
+
+    makers = {"name (capitalised or other script)": name, "fuzzy word~": fuzzy, "single word": single, "two words": two_words, "exact phrase": phrase,
               "filtered: lang": by_language, "filtered: kind + published": by_kind_and_date,
               "CJK substring": quoted(han) if han else None,
               "pasted CJK/Thai clause": quoted(clauses) if clauses else None}

@@ -25,12 +25,14 @@ def team(app):
         capture = archive.add(capture_upload("story.md", STORY.encode(), Limits())).capture
         claim = archive.add_claim("Kazakhstan exported $1.23 million of drones to Russia in 2022")
         citation = archive.cite(claim.id, capture.id, "customs records")
+        entity = archive.entities.add("Kazakhstan", "place", ["Казахстан"])
         for role in ROLES:
             archive.accounts.add(role, role, PASSWORD)
         tokens = {role: archive.accounts.issue_token(role) for role in ROLES}
     return {"ids": {"capture_id": capture.id, "other_id": capture.id, "claim_id": claim.id,
                     "citation_id": citation.id, "filename": "style.css", "actor": "user:viewer",
-                    "name": "viewer", "prefix": tokens["viewer"][:12], "role": "screenshot", "page": 1},
+                    "name": "viewer", "prefix": tokens["viewer"][:12], "role": "screenshot", "page": 1,
+                    "entity_id": entity.id},
             "tokens": tokens}
 
 

@@ -93,6 +93,12 @@ API = {
     ("POST", "/api/citations"): ([], ["claim_id", "capture_id", "quote", "position", "stance", "note", "region",
                                       "cell"]),
     ("DELETE", "/api/citations/<int:citation_id>"): ([], ["reason"]),
+    ("GET", "/api/entities"): ([], []),
+    ("POST", "/api/entities"): ([], ["name", "kind", "aliases"]),
+    ("GET", "/api/entities/<int:entity_id>"): (["limit"], []),
+    ("POST", "/api/entities/<int:entity_id>/names"): ([], ["names"]),
+    ("DELETE", "/api/entities/<int:entity_id>/names"): ([], ["name", "reason"]),
+    ("POST", "/api/entities/<int:entity_id>/merge"): ([], ["into"]),
     ("GET", "/api/ledger"): (["actor", "event", "since", "until", "subject", "limit", "offset"], []),
     ("GET", "/api/accounts"): ([], []),
     ("POST", "/api/accounts"): ([], ["name", "role", "password"]),
@@ -122,6 +128,11 @@ PLAUSIBLE = {
     "subject": st.sampled_from(["1", "claim 1", "citation #1", "account alice"]),
     "name": st.sampled_from(["alice", "Alice", "<b>bob</b>"]), "role": st.sampled_from(ROLES),
     "password": st.sampled_from(["correct horse battery", "short"]), "disabled": st.sampled_from([True, False]),
+    "kind": st.sampled_from(["company", "person", "spaceship"]),
+    "aliases": st.sampled_from([[], ["Небесная механика"], ["Sky Mechanics", "Скај механикс"], "not a list",
+                                ["Nebesn\u0430ya"], ["a"] * 3, ["*", "~", "AND OR"]]),
+    "names": st.sampled_from([["Celestial Mechanics"], ["Небесная механика"], [], ["x" * 300], [None]]),
+    "into": st.sampled_from([1, 2, 3]),
 }
 # Path arguments that are no ids: an account's name, a token's prefix.
 PATH_VALUES = {"name": st.one_of(PLAUSIBLE["name"], HOSTILE_IDS),
@@ -195,6 +206,8 @@ def fuzz_app(tmp_path_factory):
         claim = archive.add_claim("Kazakhstan exported $1.23 million of drones")
         archive.add_claim("Another claim")
         archive.cite(claim.id, 1, "drones worth")
+        archive.entities.add("Nebesnaya Mekhanika", "company", ["Небесная механика"])
+        archive.entities.add("Aspan Arba", "company")
     return create_app({"TESTING": True, "EVIDENCE_HOME": str(home), "SECRET_KEY": "fuzz", "FETCH_TIMEOUT": 1.0})
 
 
@@ -366,6 +379,16 @@ def _parts(command: str, home: Path, src: Path, out: Path) -> list[tuple]:
                       ["256.256.256.256", "\udcff", "[::1", "a" * 300, "exa mple", "-1", "::ffff:999.1.1.1"])).map(
                       lambda host: ["--host", *host]), False),
                   option("--port", st.just("5000"), numbers), option("--threads", st.just("2"), numbers)],
+        "entity add": [(one(st.sampled_from(["Nebesnaya Mekhanika", "Небесная механика", "Sky Mechanics"])),
+                        one(ARG), False), option("--alias", st.sampled_from(["Скај механикс", "Nebesn\u0430ya"]), ARG),
+                       option("--kind", st.sampled_from(["company", "person"]), ARG), json_flag],
+        "entity alias": [(ids, hostile_ids, False), (one(st.sampled_from(["Celestial Mechanics", "Sky Mechanics"])),
+                                                     one(ARG), False), option("--remove"),
+                         option("--reason", st.just("Another firm."), ARG)],
+        "entity merge": [(ids, hostile_ids, False), (ids, hostile_ids, False)],
+        "entity show": [(ids, hostile_ids, False), json_flag],
+        "entity list": [json_flag],
+        "entity suggest": [(ids, hostile_ids, False), json_flag],
         "user add": [(names, one(ARG), False), (st.just(["--role", "viewer"]), one(ARG).map(lambda r: ["--role", *r]),
                                                  False), option("--password-stdin")],
         "user list": [json_flag],
@@ -393,7 +416,8 @@ def command_lines(draw, command: str, home: Path, src: Path, out: Path):
 
 COMMANDS = ["ingest", "search", "show", "figures", "recapture", "verify", "info", "export", "bundle create",
             "bundle verify", "reindex", "claim add", "claim cite", "claim show", "claim list", "claim sources",
-            "claim status", "claim retract", "serve", "key show", "key verify", "ledger checkpoint", "user add",
+            "claim status", "claim retract", "entity add", "entity alias", "entity merge", "entity show",
+            "entity list", "entity suggest", "serve", "key show", "key verify", "ledger checkpoint", "user add",
             "user list", "user role", "user disable", "user token", "user revoke", "migrate"]
 
 

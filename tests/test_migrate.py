@@ -17,6 +17,9 @@ from tests.postgres import fresh_database
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
+SAMPLE_COUNT = len(list(SAMPLES.iterdir()))
+
+
 @pytest.fixture
 def filled(evidence, home):
     """An embedded archive with captures, a cited claim, an account and a signed checkpoint."""
@@ -25,6 +28,7 @@ def filled(evidence, home):
     assert evidence("claim", "cite", str(claim["id"]), "3", "Kazakhstan exported $1.23 million of drones").exit_code == 0
     assert evidence("user", "add", "alice", "--role", "admin", "--password-stdin",
                     input="correct horse battery\n").exit_code == 0
+    assert evidence("entity", "add", "Nebesnaya Mekhanika", "--alias", "Небесная механика").exit_code == 0
     assert evidence("ledger", "checkpoint").exit_code == 0
     return home
 
@@ -34,9 +38,9 @@ def test_an_embedded_archive_moves_to_postgresql_and_back_identical(filled, evid
     moved = evidence("migrate", "--to", url, "--json")
     assert moved.exit_code == 0, moved.output
     report = json.loads(moved.output)
-    samples = len(list(SAMPLES.iterdir()))
-    assert report["ok"] and report["copied"]["captures"] == samples and report["indexed"] == samples
-    assert report["checked"]["originals"] == samples and report["checked"]["ledger_entries"] == report["ledger_head"]["entries"]
+    assert report["ok"] and report["copied"]["captures"] == SAMPLE_COUNT and report["indexed"] == SAMPLE_COUNT
+    assert report["copied"]["entities"] == 1 and report["copied"]["entity_names"] == 2
+    assert report["checked"]["originals"] == SAMPLE_COUNT and report["checked"]["ledger_entries"] == report["ledger_head"]["entries"]
     again = json.loads(evidence("migrate", "--to", url, "--json").output)  # nothing left to copy
     assert again["ok"] and set(again["copied"].values()) == {0} and again["ledger_head"] == report["ledger_head"]
 
@@ -70,8 +74,7 @@ def test_an_interrupted_migration_goes_on_where_it_stopped(filled, evidence):
         target.close()
     resumed = json.loads(evidence("migrate", "--to", url, "--json").output)
     assert resumed["ok"], resumed["problems"]
-    samples = len(list(SAMPLES.iterdir()))
-    assert resumed["copied"]["captures"] == samples - 2 and resumed["checked"]["captures_rows"] == samples
+    assert resumed["copied"]["captures"] == SAMPLE_COUNT - 2 and resumed["checked"]["captures_rows"] == SAMPLE_COUNT
 
 
 def test_a_copy_that_differs_is_named_and_fails(filled, evidence):
@@ -92,3 +95,11 @@ def test_a_database_holding_another_archive_is_refused(filled, evidence, tmp_pat
         assert runner.invoke(cli, ["--home", str(other), "claim", "add", "Another"]).exit_code == 0
     refused = evidence("migrate", "--to", url)
     assert refused.exit_code == 2 and "holds another archive" in refused.output
+
+
+def test_merged_entities_are_copied_whatever_the_order_of_their_ids(filled, evidence, tmp_path):
+    assert evidence("entity", "add", "Sky Mechanics").exit_code == 0
+    assert evidence("entity", "merge", "1", "2").exit_code == 0  # entity 1 now points at the later entity 2
+    moved = evidence("migrate", "--to", str(tmp_path / "copy"), "--json")
+    assert moved.exit_code == 0, moved.output
+    assert json.loads(moved.output)["copied"]["entities"] == 2

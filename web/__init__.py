@@ -11,8 +11,8 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from ingest.pipeline import Limits
-from web import (accounts, acting, api, arguments, auth, captures, claims, db, errors, history, indexer, render,
-                 search, security)
+from web import (accounts, acting, api, arguments, auth, captures, claims, db, entities, errors, history, indexer,
+                 render, search, security)
 
 # templates/ sits at the top of the repository and is installed as the package web.templates: found through
 # the import system, it is the checkout's folder in an editable install and the installed copy from a wheel.
@@ -58,7 +58,7 @@ def create_app(config: dict | None = None) -> Flask:
     render.init_app(app)
     auth.init_app(app)  # after security: a request for a host not served is refused before any login
     csrf.exempt(api.bp)  # the API is guarded by security.api_writes_need_a_non_form_request instead
-    for module in (auth, search, captures, claims, history, accounts):
+    for module in (auth, search, captures, claims, entities, history, accounts):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     acting.init_app(app)  # after auth's blueprint: a request acts as the account auth.load_user found

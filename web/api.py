@@ -161,6 +161,61 @@ def delete_citation(citation_id: int):
     return jsonify(removed=citation_id)
 
 
+@bp.get("/entities")
+def list_entities():
+    """List entities with their names."""
+    return jsonify(entities=[e.to_json() for e in get_archive().entities.list()])
+
+
+@bp.post("/entities")
+def create_entity():
+    """Record an entity: JSON {"name": ..., "kind": "company", "aliases": [...]}."""
+    body = json_object('{"name": "Nebesnaya Mekhanika", "kind": "company", "aliases": ["Небесная механика"]}')
+    if "name" not in body:
+        return json_error('Send JSON {"name": "the name", "aliases": ["another name"]}.', 400)
+    made = get_archive().entities.add(body["name"], body.get("kind", "other"), body.get("aliases", []))
+    return jsonify(made.to_json()), 201
+
+
+@bp.get("/entities/<int:entity_id>")
+def get_entity(entity_id: int):
+    """Return an entity with the captures (?limit=50) and claims naming it, and suggested names."""
+    limit = arguments.whole_number("limit", 50, 1, 200)
+    archive = get_archive()
+    entity, captures, claims = archive.entity_mentions(entity_id, limit=limit)
+    return jsonify({**entity.to_json(), "captures": {"total": captures.total,
+                                                      "hits": [hit.to_json() for hit in captures.hits]},
+                    "claims": [{"id": c.id, "text": c.text, "status": c.status} for c in claims],
+                    "suggestions": [s.to_json() for s in archive.suggest_aliases(entity.id)]})
+
+
+@bp.post("/entities/<int:entity_id>/names")
+def add_entity_names(entity_id: int):
+    """Give an entity more names: JSON {"names": [...]}."""
+    body = json_object('{"names": ["another name"]}')
+    if "names" not in body:
+        return json_error('Send JSON {"names": ["another name"]}.', 400)
+    return jsonify(get_archive().entities.add_names(entity_id, body["names"]).to_json())
+
+
+@bp.delete("/entities/<int:entity_id>/names")
+def remove_entity_name(entity_id: int):
+    """Take a name from an entity: JSON {"name": ..., "reason": ...}."""
+    body = json_object('{"name": "the name", "reason": "why"}')
+    if "name" not in body:
+        return json_error('Send JSON {"name": "the name to remove"}.', 400)
+    return jsonify(get_archive().entities.remove_name(entity_id, body["name"], body.get("reason")).to_json())
+
+
+@bp.post("/entities/<int:entity_id>/merge")
+def merge_entity(entity_id: int):
+    """Make an entity part of another: JSON {"into": ID}."""
+    body = json_object('{"into": 2}')
+    if "into" not in body:
+        return json_error('Send JSON {"into": the id of the entity to merge into}.', 400)
+    return jsonify(get_archive().entities.merge(entity_id, body["into"]).to_json())
+
+
 @bp.get("/ledger")
 def ledger():
     """Return ledger entries newest first: ?actor=&event=&since=&until=&subject=&limit=&offset=."""

@@ -26,8 +26,10 @@ def snippet(matched: list[tuple[int, str]], body: str, marks: list[int] | None,
     return snippets.passage(body, spans, width), min(spans)[0]
 
 
-def matched_positions(reader, docnums: list[int], terms: list[str]) -> dict[int, list[tuple[int, str]]]:
-    """Return, per document, (position, term) of every query term of the text field it holds, in order.
+def matched_positions(reader, docnums: list[int], terms: list[tuple[str, str]]) -> dict[int, list[tuple[int, str]]]:
+    """Return, per document, (position, term) of every query (field, term) it holds, in order; the fields are
+    the text and those indexed at the text's positions (its Latin readings), a term of another field than the
+    text named `field:term`.
 
     In each segment holding hits, one posting reader per term walks its hits in index order, instead of one
     per term and hit (and the segment's own reader, not one reading every segment's list through another).
@@ -38,11 +40,12 @@ def matched_positions(reader, docnums: list[int], terms: list[str]) -> dict[int,
         wanted = [docnum for docnum in in_order if offset <= docnum < offset + leaf.doc_count_all()]
         if not wanted:
             continue
-        for term in terms:
+        for fieldname, term in terms:
             try:
-                postings = leaf.postings("text", term)
+                postings = leaf.postings(fieldname, term)
             except TermNotFound:
                 continue
+            label = term if fieldname == "text" else f"{fieldname}:{term}"
             for docnum in wanted:
                 local = docnum - offset
                 if postings.is_active() and postings.id() < local:
@@ -50,7 +53,7 @@ def matched_positions(reader, docnums: list[int], terms: list[str]) -> dict[int,
                 if not postings.is_active():
                     break
                 if postings.id() == local:
-                    found[docnum].extend((position, term) for position in postings.value_as("positions"))
+                    found[docnum].extend((position, label) for position in postings.value_as("positions"))
     return {docnum: sorted(pairs) for docnum, pairs in found.items()}
 
 

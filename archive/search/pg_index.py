@@ -20,7 +20,7 @@ import psycopg
 from archive.errors import IndexBusyError, IndexWriteError
 from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
-from archive.search import passages, pg_query, queries
+from archive.search import passages, pg_query, queries, variants
 from archive.search.pg_documents import document_row, write_rows
 from archive.search.schema import schema
 from archive.seams import IndexHit, IndexTexts
@@ -148,9 +148,16 @@ class PgIndex:
 
     # -- searching ---------------------------------------------------------------------------
 
-    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
-        """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets. Return (exact total, hits)."""
-        scored, filters = queries.split_filters(queries.parse(query, self._schema))
+    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0,
+               aliases: dict[str, list[str]] | None = None) -> tuple[int, list[IndexHit]]:
+        """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets; `aliases` maps a placeholder
+        word of the query to the names it stands for. Return (exact total, hits).
+
+        Of archive/search/variants.py's widening, only aliases are done here: the documents hold no Latin
+        readings, and close spellings (`~`) would need the vocabulary read from every document's tsvector."""
+        widening = variants.Widening()
+        parsed = variants.widen(queries.parse(query, self._schema), None, set(), aliases, widening)
+        scored, filters = queries.split_filters(parsed)
         where = self._where(scored, filters, texts)
         terms = pg_query.scored_terms(scored)
         ranking = pg_query.score(terms, *self._statistics(terms))
@@ -168,12 +175,14 @@ class PgIndex:
         for capture_id, found, _ in rows:
             body, marks = bodies.get(capture_id) or ("", None)
             snippet, start = passages.snippet(matched.get(capture_id, []), body, marks)
-            hits.append(IndexHit(capture_id, float(found), snippet, start))
+            ways, names = variants.how_found(matched.get(capture_id, []), widening)
+            hits.append(IndexHit(capture_id, float(found), snippet, start, ways, names))
         return total, hits
 
-    def matching_ids(self, query: str) -> set[int]:
+    def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
-        scored, filters = queries.split_filters(queries.parse(query, self._schema))
+        parsed = variants.widen(queries.parse(query, self._schema), None, set(), aliases)
+        scored, filters = queries.split_filters(parsed)
         where = self._where(scored, filters, self._catalog_texts)
         return {i for (i,) in self.db.tuples(f"SELECT capture_id FROM search_documents WHERE {where.text}",
                                                where.params)}
@@ -251,6 +260,10 @@ class PgIndex:
                 terms = analyse(bodies.get(capture_id, ("", None))[0]).terms
                 found[capture_id] = [(position, term) for term in wanted for position in terms.get(term, ())]
         return {capture_id: sorted(pairs) for capture_id, pairs in found.items()}
+
+    def suggest(self, query: str, texts: IndexTexts) -> str | None:
+        """Offer no "did you mean" on PostgreSQL yet: it needs the vocabulary of every document's tsvector."""
+        return None
 
     # -- what the index holds ----------------------------------------------------------------
 

@@ -6,8 +6,9 @@ import re
 
 from whoosh import query as query_module
 from whoosh.fields import DATETIME, Schema
-from whoosh.qparser import GtLtPlugin, MultifieldParser
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
 
+from archive.analysis import MultilingualTokenizer, text_analyzer
 from archive.errors import QueryError
 from archive.search.phrases import own_phrases
 
@@ -27,6 +28,7 @@ def parse(query: str, schema: Schema) -> query_module.Query:
 
         parser.add_plugin(DateParserPlugin(free=False))
     parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(FuzzyTermPlugin())  # `word~`, `word~2`, `word~2/3`: archive.search.variants bounds them
     try:
         return parser.parse(normalised).accept(own_phrases)
     except Exception as exc:  # whoosh raises assorted errors (ValueError, IndexError...) for bad input
@@ -34,6 +36,23 @@ def parse(query: str, schema: Schema) -> query_module.Query:
                 if _DATE_CLAUSE.search(query) else "")
         shown = query if len(query) <= 80 else query[:77] + "…"
         raise QueryError(f"could not read the query {shown!r}{hint}") from exc
+
+
+def name_words(query: str) -> set[str]:
+    """Return the analysed words of a query that are taken as names: written with a capital letter, or in a
+    script other than Latin (CJK and Thai bigrams excepted); operators and field names are not words."""
+    words = set()
+    for token in MultilingualTokenizer()(query):
+        word = token.text
+        if word in _OPERATORS or not word[0].isalpha():
+            continue
+        if word[0].isupper() or not word.isascii():
+            words.update(t.text for t in _ANALYZER(word))
+    return words
+
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+_ANALYZER = text_analyzer()
 
 
 def split_filters(parsed) -> tuple[object, list]:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from whoosh import fields
 
-from archive.analysis import keyword_analyzer, text_analyzer
+from archive.analysis import keyword_analyzer, latin_terms, text_analyzer
 from archive.models import Capture
 from archive.search.whoosh_internals import AnalysedPositions, AnalysedText
 
@@ -15,7 +15,8 @@ from archive.search.whoosh_internals import AnalysedPositions, AnalysedText
 # format and codec classes moved from archive/index.py to archive/search/whoosh_internals.py. Whoosh pickles
 # the schema and each segment's codec into the index's TOC by class path, so moving or renaming one of those
 # classes (or an analyzer of archive/analysis.py) needs a new version: older indexes are then built anew.
-SCHEMA_VERSION = "4"
+# 5: British spellings indexed the American way, and the `latin` field (other scripts' words read in Latin).
+SCHEMA_VERSION = "5"
 
 
 def schema() -> fields.Schema:
@@ -24,10 +25,14 @@ def schema() -> fields.Schema:
     names = keyword_analyzer()
     body = fields.TEXT(analyzer=text, multitoken_query="phrase")
     body.format = AnalysedPositions(field_boost=body.format.field_boost)
+    # The Latin readings of the text's words of other scripts, at those words' positions (archive.analysis).
+    readings = fields.TEXT(analyzer=text, multitoken_query="phrase")
+    readings.format = AnalysedPositions(field_boost=readings.format.field_boost)
     return fields.Schema(
         capture_id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=text, field_boost=2.0, multitoken_query="phrase"),
         text=body,
+        latin=readings,
         author=fields.TEXT(analyzer=names, multitoken_query="phrase"),
         site=fields.TEXT(analyzer=names, multitoken_query="phrase"),
         url=fields.ID,
@@ -45,6 +50,7 @@ def document(capture: Capture, terms: dict[str, list[int]]) -> dict:
         "capture_id": str(capture.id),
         "title": capture.title or "",
         "text": AnalysedText(terms.items()),
+        "latin": AnalysedText(readings.items()) if (readings := latin_terms(terms)) else None,
         "author": capture.author or "",
         "site": " ".join(filter(None, [capture.site, _host(capture.final_url or capture.url)])),
         "sha256": capture.sha256,

@@ -20,11 +20,12 @@ from whoosh.writing import CLEAR
 
 from archive.errors import IndexBusyError, IndexWriteError
 from archive.models import Capture
-from archive.search import passages, queries, whoosh_internals
+from archive.search import passages, queries, suggestions, variants, whoosh_internals
 from archive.search.ranking import WarmSearcher, rank
 from archive.search.schema import SCHEMA_VERSION, document, schema
 from archive.seams import IndexHit, IndexTexts
 
+PASSAGE_FIELDS = ("text", variants.READINGS)  # fields whose positions are the text's: passages are cut from them
 LOCK_WAIT = 600.0  # seconds a writer that must index (a run's end, a rebuild) waits for another's commit
 _THREAD = threading.local()
 
@@ -176,15 +177,18 @@ class WhooshIndex:
         """Parse the query language: words, "phrases", AND/OR/NOT, field:value, date ranges."""
         return queries.parse(query, self._ix.schema)
 
-    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0) -> tuple[int, list[IndexHit]]:
-        """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets. Return (exact total, hits)."""
+    def search(self, query: str, texts: IndexTexts, limit: int = 10, offset: int = 0,
+               aliases: dict[str, list[str]] | None = None) -> tuple[int, list[IndexHit]]:
+        """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets; `aliases` maps a placeholder
+        word of the query to the names it stands for. Return (exact total, hits)."""
         warm = self._warm()
-        scored, filters = queries.split_filters(self.parse(query))
+        widening = variants.Widening()
+        scored, filters = queries.split_filters(self._widened(query, warm, aliases, widening))
         admitted = warm.docs(filters)
         if admitted is not None and not admitted:
             return 0, []  # the filters admit nothing
         results, total = rank(warm, scored, offset + limit, admitted)
-        wanted = sorted({text for field, text in scored.iter_all_terms() if field == "text"})
+        wanted = _passage_terms(scored, warm.searcher.reader())
         page = results[offset:offset + limit]
         ids = [int(hit["capture_id"]) for hit in page]
         bodies = texts(ids)
@@ -193,14 +197,24 @@ class WhooshIndex:
         for hit, capture_id in zip(page, ids):
             body, marks = bodies.get(capture_id) or ("", None)
             snippet, start = passages.snippet(matched[hit.docnum], body, marks)
-            hits.append(IndexHit(capture_id, float(hit.score), snippet, start))
+            ways, names = variants.how_found(matched[hit.docnum], widening)
+            hits.append(IndexHit(capture_id, float(hit.score), snippet, start, ways, names))
         return total, hits
 
-    def matching_ids(self, query: str) -> set[int]:
+    def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
-        searcher = self._warm().searcher
-        return {int(fields["capture_id"]) for fields in searcher.search(self.parse(query), limit=None,
-                                                                           scored=False)}
+        warm = self._warm()
+        parsed = self._widened(query, warm, aliases, variants.Widening())
+        return {int(fields["capture_id"]) for fields in warm.searcher.search(parsed, limit=None, scored=False)}
+
+    def suggest(self, query: str, texts: IndexTexts) -> str | None:
+        """Return the query with each word the index lacks replaced by the nearest word it holds, as written
+        in a text, or None when no word can be replaced."""
+        return suggestions.did_you_mean(query, self._warm().searcher.reader(), texts)
+
+    def _widened(self, query: str, warm, aliases: dict[str, list[str]] | None, widening: variants.Widening):
+        return variants.widen(self.parse(query), warm.searcher.reader(), queries.name_words(query), aliases,
+                              widening)
 
     def _warm(self) -> WarmSearcher:
         """Return this thread's open searcher on this index, brought up to date (opening one costs ~50 ms)."""
@@ -222,6 +236,19 @@ class WhooshIndex:
         """Commit anything queued and release the index."""
         self.commit()
         self._ix.close()
+
+
+def _passage_terms(scored, reader) -> list[tuple[str, str]]:
+    """Return the (field, term) pairs a query looks for in the fields passages are cut from, a wildcard's
+    terms as this index expands them. (Whoosh's existing_terms reuses its field argument as a loop variable,
+    and so skips every leaf of another field after the first.)"""
+    wanted = set()
+    for leaf in scored.leaves():
+        if leaf.field() not in PASSAGE_FIELDS:
+            continue
+        for field, text in leaf.expanded_terms(reader, phrases=True):
+            wanted.add((field, text.decode("utf-8") if isinstance(text, bytes) else text))
+    return sorted(wanted)
 
 
 def _folder_id(path: Path) -> tuple[int, int] | None:

@@ -203,3 +203,32 @@ def test_every_entry_names_its_actor_and_the_ledger_reads_by_actor_kind_time_and
     assert seqs(limit=2, offset=1) == [4, 3] and catalog.ledger_page(limit=2)[1] == 5
     assert [e["seq"] for e in catalog.claim_ledger(claim.id)] == [2, 3, 4, 5]
     assert catalog.claim_ledger(99) == []
+
+
+def test_entities_keep_their_names_and_each_change_is_an_event(catalog):
+    names = [("Nebesnaya Mekhanika", "nebesnaya mekhanika", "nebesnaya mekhanika"),
+             ("Небесная механика", "небесная механика", "nebesnaya mekhanika")]
+    first = catalog.add_entity("Nebesnaya Mekhanika", "company", names, at=_at(1))
+    second = catalog.add_entity("Sky Mechanics", "company", [("Sky Mechanics", "sky mechanics", "sky mechanics")],
+                                at=_at(2))
+    from archive.errors import EntityNameTakenError
+
+    try:
+        catalog.add_entity_names(second, [("небесная механика", "небесная механика", "nebesnaya mekhanika")], _at(3))
+    except EntityNameTakenError as exc:
+        assert "entity 1 (Nebesnaya Mekhanika)" in str(exc)
+    else:
+        raise AssertionError("a name another entity holds was given twice")
+    assert catalog.entity_name_owner("небесная механика") == first
+    matched = catalog.entity_names_matching(["sky mechanics"], ["nebesnaya mekhanika"])
+    assert sorted(row["name"] for row in matched) == sorted(["Sky Mechanics", "Nebesnaya Mekhanika",
+                                                             "Небесная механика"])
+    catalog.remove_entity_name(first, "nebesnaya mekhanika", "the Russian name is its own", _at(4))
+    assert catalog.entity_row(first)["name"] == "Небесная механика"
+    catalog.merge_entities(second, first, _at(5))
+    assert catalog.entity_row(first)["names"] == ["Небесная механика", "Sky Mechanics"]
+    assert catalog.entity_row(second)["merged_into"] == first and catalog.entity_row(second)["names"] == []
+    assert [row["id"] for row in catalog.entity_rows()] == [first] and catalog.count_entities() == 1
+    assert len(catalog.entity_rows(merged=True)) == 2 and catalog.entity_row(99) is None
+    events = [entry["event"] for entry in catalog.iter_ledger()]
+    assert events == ["entity.created", "entity.created", "entity.name_removed", "entity.merged"]
