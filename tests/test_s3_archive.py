@@ -169,3 +169,33 @@ def test_info_prints_the_documented_shape_for_either_store(tmp_path, server, buc
         described = json.loads(evidence(home, configured, "info", "--json").stdout)
         assert_shape(described, documented_shape("info"))
     assert described["blobs"] == {"backend": "files", "location": str((home / "blobs").resolve())}
+
+
+def test_the_writer_trusts_its_workers_puts_and_asks_the_store_about_nothing_else(tmp_path, server, bucket,
+                                                                                    monkeypatch):
+    """A worker's put that returned is its report that the original arrived: the writer sends no HEAD for it.
+    An original nobody here stored is still looked for, and a capture without it is refused."""
+    from archive.archive import Archive
+    from archive.errors import CaptureError
+    from archive.models import NewCapture
+    from ingest.pipeline import Limits
+
+    monkeypatch.setenv("EVIDENCE_BLOB_URL", f"s3://{bucket}/newsroom")
+    folder = notes(tmp_path / "notes", 12)
+    with Archive(tmp_path / "home") as archive:
+        asked = []
+        archive.store.client.meta.events.register("provide-client-params.s3.HeadObject",
+                                                  lambda params, **_: asked.append(params["Key"]))
+        results = list(archive.capture([str(folder)], Limits(), jobs=1))
+        assert [result.status for result in results] == ["captured"] * 12
+        assert asked == []  # the writer's own requests (the workers' are in their processes)
+        assert stored_keys(server, bucket) == {result.capture.sha256 for result in results}
+
+        missing = "0" * 64
+        for reported in (None, "s3://another-bucket/newsroom/"):
+            elsewhere = NewCapture(source="elsewhere.txt", method="file", media_type="text/plain", kind="text",
+                                   captured_at="2026-12-03T12:00:00.000000Z", body=None, text="Stored elsewhere.",
+                                   sha256=missing, size=1, stored_in=reported)
+            with pytest.raises(CaptureError, match="missing from the blob store"):
+                archive.add(elsewhere)
+        assert asked == [archive.store.key_for(missing)] * 2 and archive.count_captures() == 12
