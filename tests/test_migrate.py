@@ -1,5 +1,6 @@
-"""`evidence migrate`: an embedded archive copied into PostgreSQL (and its originals into an S3 bucket) and back into a folder, resumed after an
-interruption, and every original, row and the ledger chain checked to have arrived identical."""
+"""`evidence migrate`: an embedded archive copied into PostgreSQL (its originals into an S3 bucket too) and back
+into a folder, resumed after an interruption, and every original, row and the ledger chain checked to have
+arrived identical."""
 
 from __future__ import annotations
 

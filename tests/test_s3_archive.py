@@ -171,6 +171,22 @@ def test_info_prints_the_documented_shape_for_either_store(tmp_path, server, buc
     assert described["blobs"] == {"backend": "files", "location": str((home / "blobs").resolve())}
 
 
+# A writer in a process of its own (its ingest workers then start with its AWS variables): it counts the HEAD
+# requests its own client sends while it captures a folder.
+COUNTING_WRITER = """
+import json, sys
+from archive.archive import Archive
+from ingest.pipeline import Limits
+with Archive(sys.argv[1]) as archive:
+    asked = []
+    archive.store.client.meta.events.register("provide-client-params.s3.HeadObject",
+                                              lambda params, **_: asked.append(params["Key"]))
+    results = list(archive.capture([sys.argv[2]], Limits(), jobs=1))
+    print(json.dumps({"statuses": [r.status for r in results], "heads": asked,
+                      "stored": [r.capture.sha256 for r in results if r.capture]}))
+"""
+
+
 def test_the_writer_trusts_its_workers_puts_and_asks_the_store_about_nothing_else(tmp_path, server, bucket,
                                                                                     monkeypatch):
     """A worker's put that returned is its report that the original arrived: the writer sends no HEAD for it.
@@ -178,19 +194,22 @@ def test_the_writer_trusts_its_workers_puts_and_asks_the_store_about_nothing_els
     from archive.archive import Archive
     from archive.errors import CaptureError
     from archive.models import NewCapture
-    from ingest.pipeline import Limits
 
-    monkeypatch.setenv("EVIDENCE_BLOB_URL", f"s3://{bucket}/newsroom")
+    env = environment(bucket, server.endpoint)
     folder = notes(tmp_path / "notes", 12)
+    done = subprocess.run([sys.executable, "-c", COUNTING_WRITER, str(tmp_path / "home"), str(folder)],
+                          capture_output=True, text=True, env=env, timeout=WAIT, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-3000:]
+    written = json.loads(done.stdout)
+    assert written["statuses"] == ["captured"] * 12
+    assert written["heads"] == []  # the writer's own requests (the workers' are in their processes)
+    assert stored_keys(server, bucket) == set(written["stored"])
+
+    monkeypatch.setenv("EVIDENCE_BLOB_URL", env["EVIDENCE_BLOB_URL"])
     with Archive(tmp_path / "home") as archive:
         asked = []
         archive.store.client.meta.events.register("provide-client-params.s3.HeadObject",
                                                   lambda params, **_: asked.append(params["Key"]))
-        results = list(archive.capture([str(folder)], Limits(), jobs=1))
-        assert [result.status for result in results] == ["captured"] * 12
-        assert asked == []  # the writer's own requests (the workers' are in their processes)
-        assert stored_keys(server, bucket) == {result.capture.sha256 for result in results}
-
         missing = "0" * 64
         for reported in (None, "s3://another-bucket/newsroom/"):
             elsewhere = NewCapture(source="elsewhere.txt", method="file", media_type="text/plain", kind="text",
