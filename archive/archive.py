@@ -469,8 +469,11 @@ class Archive:
             for capture in captures:
                 parts = {part["role"]: self.part(capture, part["role"]) for part in capture.parts or ()
                          if capture.method == "browser"}  # its screenshot and layout go out beside the page
-                yield warc_writer.ExportItem(capture.to_json(), self.original(capture), self.exchange(capture),
-                                             parts)
+                # A checked copy of the original (spilled to a temporary file when large), streamed into the
+                # WARC and closed once written.
+                copy, _size = self.original_copy(capture)
+                with copy:
+                    yield warc_writer.ExportItem(capture.to_json(), copy, self.exchange(capture), parts)
 
         records = warc_writer.export_warc(out, items())
         if isinstance(out, (str, Path)):  # a file has its signature written beside it
