@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> None:
                 seconds = ingest_into_bucket(tree, folder, home, f"s3://{bucket}/{home.name}", endpoint)
                 measured.setdefault("s3 ingest --jobs 2, s", []).append(round(seconds, 2))
                 print(round_number, name, json.dumps(measured), flush=True)
-        summary = {name: {label: {"runs": runs, "best": min(runs),
+        summary = {name: {label: {"runs": runs, "best": min(runs), "median": statistics.median(runs),
                                   "per_s": round((args.notes if label.startswith("s3") else args.n) / min(runs), 1)}
                           for label, runs in measured.items()}
                    for name, measured in results.items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 
-from flask import Blueprint, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from archive import changes, quotes
 from archive.bundle import build_bundle
@@ -12,6 +12,7 @@ from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
 from archive.spool import SPOOL_IN_MEMORY
 from web import arguments
+from web.captures import attachment, streamed
 from web.db import get_archive
 from web.page_views import region_shot
 from web.screenshots import citation_shot
@@ -109,9 +110,9 @@ def download_bundle(claim_id: int):
     except BaseException:
         bundle.close()
         raise
+    size = bundle.tell()
     bundle.seek(0)
-    return send_file(bundle, mimetype="application/zip", as_attachment=True,
-                     download_name=f"evidence-claim-{claim_id}.zip")
+    return attachment(streamed(bundle, size), "application/zip", f"evidence-claim-{claim_id}.zip")
 
 
 @bp.post("/claims/<int:claim_id>/status")
