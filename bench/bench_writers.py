@@ -43,7 +43,8 @@ WRITERS = ("import sys, time; sys.path[:0] = [sys.argv[1], sys.argv[1] + '/bench
 def run_writers(tree: Path, database: str, n: int, home: Path, how: str) -> float:
     """Run one writer or two writer processes of a tree's code on a fresh database; return the seconds."""
     env = {**os.environ, "EVIDENCE_DATABASE_URL": database, "PYTHONPATH": str(tree)}
-    done = subprocess.run([sys.executable, "-c", WRITERS, str(tree), str(n), str(home), how], env=env,
+    # In the tree's folder: a child started with `-c` looks in its working folder first (two_writers' do).
+    done = subprocess.run([sys.executable, "-c", WRITERS, str(tree), str(n), str(home), how], env=env, cwd=tree,
                           capture_output=True, text=True, check=True)
     return float(done.stdout.strip().splitlines()[-1])
 
