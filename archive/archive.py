@@ -129,17 +129,22 @@ class Archive:
             if observation is not None:
                 self.catalog.add_observation(existing.id, observation, at=utc_now())
             return IngestResult(captured.source, "exists", existing)
+        # A worker of this archive whose puts returned has stored the original, its parts and its exchange:
+        # asking the store again would cost a request per capture on the one writer's path (a HEAD on S3).
+        # Anything else is stored or looked for here, so no row ever names an original that did not arrive.
+        stored = captured.stored_in is not None and captured.stored_in == self.store.location
         if captured.body is not None:
-            self.store.put(captured.body, sha256)  # already there when the ingest stored it: one stat
-        elif not self.store.has(sha256):
+            if not stored:
+                self.store.put(captured.body, sha256)
+        elif not stored and not self.store.has(sha256):
             raise CaptureError(captured.source, "the original is missing from the blob store")
         for part in captured.parts:
-            self._keep_part(captured.source, part)
+            self._keep_part(captured.source, part, stored)
         row = _row(captured, sha256)
         if captured.exchange is not None:  # a browser's visit, written by the ingest
             row["warc_sha256"] = self.store.put(captured.exchange)
         elif captured.warc_sha256 is not None:
-            if not self.store.has(captured.warc_sha256):
+            if not stored and not self.store.has(captured.warc_sha256):
                 raise CaptureError(captured.source, "the WARC of its visit is missing from the blob store")
             row["warc_sha256"] = captured.warc_sha256
         elif captured.needs_original():
@@ -165,12 +170,12 @@ class Archive:
             self.flush(wait=False)
         return IngestResult(captured.source, "captured", capture)
 
-    def _keep_part(self, source: str, part: Part) -> None:
-        """Store a part's bytes (unless the ingest did) and note their hash and size."""
+    def _keep_part(self, source: str, part: Part, stored: bool = False) -> None:
+        """Store a part's bytes (unless the ingest did: `stored`) and note their hash and size."""
         if part.body is not None:
             part.sha256, part.size = self.store.put(part.body), len(part.body)
             part.body = None
-        elif part.sha256 is None or not self.store.has(part.sha256):
+        elif part.sha256 is None or not (stored or self.store.has(part.sha256)):
             raise CaptureError(source, f"its {part.role} is missing from the blob store")
 
     @property
@@ -489,7 +494,11 @@ class Archive:
         for capture in captures:
             parts = {part["role"]: self.part(capture, part["role"]) for part in capture.parts or ()
                      if capture.method == "browser"}  # its screenshot and layout go out beside the page
-            yield ExportItem(capture.to_json(), self.original(capture), self.exchange(capture), parts)
+            # A checked copy of the original (spilled to a temporary file when large), streamed into the WARC
+            # and closed once written.
+            copy, _size = self.original_copy(capture)
+            with copy:
+                yield ExportItem(capture.to_json(), copy, self.exchange(capture), parts)
 
     def signing_key(self):
         """Return the archive's signing key (archive.signing.SigningKey), made in the home on first use."""

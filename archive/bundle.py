@@ -14,8 +14,11 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import shutil
+import time
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from archive import bundle_regions, history, ledger
 from archive.clock import utc_now
@@ -30,6 +33,7 @@ _EXTENSIONS = {"html": ".html", "pdf": ".pdf", "markdown": ".md", "text": ".txt"
                "image/jpeg": ".jpg", "image/tiff": ".tif", "image/webp": ".webp", "image/gif": ".gif"}
 RATINGS = {"false": 1, "disputed": 2, "mixed": 3, "supported": 5}
 SIGNATURE_FILE = "manifest-digest.json"  # signs manifest.json, which lists every other file
+STREAM_CHUNK = 1024 * 1024  # an original goes into the zip this much at a time
 CONTEXT_CHARS = 200  # of the capture's text shown on each side of a quote in report.html
 
 
@@ -38,9 +42,23 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     claim = archive.claim(claim_id)
     key = archive.signing_key()  # before anything is written: a key that cannot be used leaves no bundle
     captures = {c.capture_id: archive.get(c.capture_id, with_text=True) for c in claim.citations}
+    # Originals are read once from the blob store into checked copies (spilled to temporary files when large,
+    # archive/spool.py) and streamed into the zip: a large original on S3 is never whole in memory.
+    originals: dict[str, tuple[BinaryIO, int, str]] = {}
+    try:
+        for capture in captures.values():
+            originals[_original_path(capture)] = (*archive.original_copy(capture), capture.sha256)
+        return _write_bundle(archive, claim, captures, originals, key, out, publisher)
+    finally:
+        for copy, _size, _sha256 in originals.values():
+            copy.close()
+
+
+def _write_bundle(archive, claim, captures: dict, originals: dict[str, tuple[BinaryIO, int, str]], key,
+                  out: Path | str | BinaryIO, publisher: str) -> dict:
+    """Write the bundle's files, its originals streamed from their checked copies; return its manifest."""
     files: dict[str, bytes] = {}
     for capture in captures.values():
-        files[_original_path(capture)] = archive.original(capture)
         files[text_path(capture.id)] = (capture.text or "").encode("utf-8")
     pictures = {}  # by citation: the picture its region is drawn on (archive/bundle_regions.py)
     for citation in claim.citations:
@@ -56,19 +74,33 @@ def build_bundle(archive, claim_id: int, out: Path | str, publisher: str = "Evid
     files["ledger.jsonl"] = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
                                     for e in entries).encode("utf-8")
     files["report.html"] = report_html(claim, captures, head, claim_history(entries), pictures).encode("utf-8")
+    listed = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)} for name, data in files.items()}
+    listed.update((name, {"sha256": sha256, "size": size}) for name, (_copy, size, sha256) in originals.items())
     manifest = {"format": FORMAT, "created_at": utc_now(), "claim_id": claim.id, "ledger_head": head,
-                "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-                          for name, data in sorted(files.items())}}
+                "files": dict(sorted(listed.items()))}
     written = _json(manifest)
     # Signed (and stamped by the time-stamping authority, when one is set) before the zip is opened: a failure
     # leaves no bundle behind.
     signature = digest_document("manifest.json", sha256_digest(written), key, archive.timestamp)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-        for name, data in sorted(files.items()):
-            bundle.writestr(name, data)
+        for name in manifest["files"]:
+            if name in originals:
+                copy, size, _sha256 = originals[name]
+                _write_stream(bundle, name, copy, size)
+            else:
+                bundle.writestr(name, files[name])
         bundle.writestr("manifest.json", written)
         bundle.writestr(SIGNATURE_FILE, signature)
     return manifest
+
+
+def _write_stream(bundle: zipfile.ZipFile, name: str, stream: BinaryIO, size: int) -> None:
+    """Add a file to the zip from a stream, in pieces, as `writestr` adds bytes (the zip's compression, the
+    time now, private to its owner when unpacked); its size given, so that a large one gets ZIP64 headers."""
+    entry = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+    entry.compress_type, entry.external_attr, entry.file_size = bundle.compression, 0o600 << 16, size
+    with bundle.open(entry, "w") as target:
+        shutil.copyfileobj(stream, target, STREAM_CHUNK)
 
 
 def annotations(claim, captures: dict, pictures: dict) -> dict:

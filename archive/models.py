@@ -66,6 +66,9 @@ class NewCapture(Described):
     # None once stored in the blob store by the ingest (warc_sha256 tells it then).
     exchange: bytes | None = None
     warc_sha256: str | None = None
+    # The location of the blob store whose puts of the original, its parts and its exchange all returned (set
+    # by the ingest worker that stored them): the writer need not ask that store again whether they are there.
+    stored_in: str | None = None
 
     def needs_original(self) -> bool:
         """Tell whether the writer needs the original bytes themselves: only to record an HTTP exchange."""

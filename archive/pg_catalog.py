@@ -10,6 +10,7 @@ capture's search document is written in its transaction too: nothing is left to 
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from itertools import groupby
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _ACTOR_SQL = "(evidence_json(data) ->> 'actor')"
 _COLUMNS = ", ".join(f'"{name}"' for name in _CAPTURE_FIELDS)
 _FIGURE_COLUMNS = 'start, "end", text, value, unit, approx, precision, period, direction, subject'
+_CAPTURE_FIELDS_SET = {field.name for field in fields(Capture)} - {"id"}
 
 
 class PgCatalog:
@@ -74,6 +76,9 @@ class PgCatalog:
         if any(isinstance(value, str) and "\x00" in value for value in row.values()):
             raise CaptureError(row["source"], "its text holds NUL characters, which a PostgreSQL catalog cannot "
                                               "store; nothing was written")
+        # The search document (tsvector literals made in Python) is built before the writers' lock is taken:
+        # only its id is unknown until then, and other writers need not wait while it is made.
+        document = _prepared_document(row, index_terms) if index_terms is not None else None
         with self.db.write() as conn:
             existing = self.db.value("SELECT id FROM captures WHERE sha256 = %s", [row["sha256"]])
             if existing is not None:
@@ -94,10 +99,10 @@ class PgCatalog:
             record["derived_sha256"] = derived_digest(list(figures), row.get("token_marks"))
             self._append_ledger("capture.added", str(capture_id), {"capture_id": capture_id, **record}, at)
             capture = self.get_capture(capture_id)
-            if index_terms is not None:
-                from archive.search.pg_documents import write_documents  # the analyzer's Whoosh, for writers only
+            if document is not None:
+                from archive.search.pg_documents import write_rows
 
-                write_documents(conn, [(capture, index_terms)])
+                write_rows(conn, [(capture_id, *document[1:])])
         return capture, True
 
     def _next_id(self, table: str, event: str, key: str) -> int:
@@ -655,6 +660,15 @@ class PgCatalog:
 
 def _columns(with_text: bool = False) -> str:
     return _COLUMNS + (", text" if with_text else "")
+
+
+def _prepared_document(row: dict[str, Any], terms: dict[str, list[int]]) -> tuple[Any, ...]:
+    """Return the search_documents row of a capture about to be inserted, its id left 0 (given under the lock):
+    the document is made from the row's own metadata, as the capture read back after the insert has it."""
+    from archive.search.pg_documents import document_row  # the analyzer's Whoosh, for writers only
+
+    return document_row(Capture(id=0, **{name: value for name, value in row.items() if name in _CAPTURE_FIELDS_SET}),
+                        terms)
 
 
 def _insert(conn: psycopg.Connection, table: str, row: dict[str, Any], returning: str | None = None) -> Any:

@@ -62,7 +62,7 @@ class ExportItem:
     bytes of its parts (a browser capture's screenshot and layout), by role."""
 
     capture: dict[str, Any]  # Capture.to_json(): the provenance
-    original: bytes
+    original: bytes | BinaryIO  # or a seekable stream at its start: a large original is read as it is written
     exchange: bytes | None = None  # exchange_warc() or visit_warc() output
     parts: dict[str, bytes] = field(default_factory=dict)
 
@@ -212,9 +212,9 @@ def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> 
     capture = item.capture
     url = capture.get("final_url") or capture.get("url") or f"urn:evidence:capture:{capture['id']}"
     date = {"WARC-Date": warc_date(capture["captured_at"])}
-    dom = writer.create_warc_record(f"urn:dom:{url}", "resource", payload=io.BytesIO(item.original),
-                                    length=len(item.original), warc_content_type=capture["media_type"],
-                                    warc_headers_dict=date)
+    payload, length = _payload(item.original)
+    dom = writer.create_warc_record(f"urn:dom:{url}", "resource", payload=payload, length=length,
+                                    warc_content_type=capture["media_type"], warc_headers_dict=date)
     parts = [writer.create_warc_record(f"{PART_URNS.get(part['role'], 'urn:evidence:' + part['role'] + ':')}{url}",
                                        "resource", payload=io.BytesIO(item.parts[part["role"]]),
                                        length=len(item.parts[part["role"]]), warc_content_type=part["media_type"],
@@ -309,10 +309,21 @@ def _check_digests(record: ArcWarcRecord, capture: dict[str, Any]) -> None:
 def _resource_record(writer: WARCWriter, item: ExportItem) -> ArcWarcRecord:
     capture = item.capture
     uri = capture.get("url") or f"urn:evidence:capture:{capture['id']}"
+    payload, length = _payload(item.original)
     return writer.create_warc_record(
-        uri, "resource", payload=io.BytesIO(item.original), length=len(item.original),
+        uri, "resource", payload=payload, length=length,
         warc_content_type=capture["media_type"],
         warc_headers_dict={"WARC-Date": warc_date(capture["captured_at"])})
+
+
+def _payload(original: bytes | BinaryIO) -> tuple[BinaryIO, int]:
+    """Return an original as a stream and its length (warcio reads it once for its digests, seeks back, then
+    copies it into the file in pieces)."""
+    if isinstance(original, (bytes, bytearray)):
+        return io.BytesIO(original), len(original)
+    length = original.seek(0, io.SEEK_END)
+    original.seek(0)
+    return original, length
 
 
 def _json_record(writer: WARCWriter, uri: str, record_type: str, data: dict[str, Any],

@@ -81,6 +81,7 @@ def keep_original(captured: NewCapture, store: BlobBackend) -> NewCapture:
     except BlobStoreError as exc:  # the store itself fails: said for this source, and the run stops on it
         raise type(exc)(captured.source, f"the original could not be stored: {exc}") from exc
     captured.size = len(captured.body)
+    captured.stored_in = store.location  # every put above returned: the writer trusts this report
     if not captured.needs_original():
         captured.body = None
     return captured

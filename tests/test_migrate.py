@@ -1,9 +1,14 @@
-"""`evidence migrate`: an embedded archive copied into PostgreSQL and back into a folder, resumed after an
-interruption, and every original, row and the ledger chain checked to have arrived identical."""
+"""`evidence migrate`: an embedded archive copied into PostgreSQL (its originals into an S3 bucket too) and back
+into a folder, resumed after an interruption, and every original, row and the ledger chain checked to have
+arrived identical."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -12,7 +17,8 @@ import pytest
 from app import cli
 from archive.backends import DATABASE_URL
 from archive.pg_catalog import PgCatalog
-from tests.postgres import fresh_database
+from tests.postgres import fresh_database, wait_for
+from tests.s3_server import Cuttable, shared_server
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -103,3 +109,68 @@ def test_merged_entities_are_copied_whatever_the_order_of_their_ids(filled, evid
     moved = evidence("migrate", "--to", str(tmp_path / "copy"), "--json")
     assert moved.exit_code == 0, moved.output
     assert json.loads(moved.output)["copied"]["entities"] == 2
+
+
+def test_originals_move_to_a_bucket_resuming_after_the_store_goes_away_and_come_back_identical(filled, evidence,
+                                                                                                  tmp_path):
+    """`migrate --to postgresql://... --blobs s3://...` in a real `evidence` process: the object store cut in
+    the middle of the originals' copy stops it plainly; run again, it finishes; the copy checks identical,
+    serves as the archive, and goes back into a folder (`--to DIR`) identical too."""
+    for n in range(60):  # enough originals that the store can be cut while they are copied
+        (tmp_path / "notes").mkdir(exist_ok=True)
+        (tmp_path / "notes" / f"note-{n:03}.txt").write_text(f"Field note {n}: crate {n * 7919} of drone parts.\n")
+    assert evidence("ingest", str(tmp_path / "notes")).exit_code == 0
+    server = shared_server()
+    bucket, link, url = server.new_bucket(), Cuttable(server.endpoint), fresh_database()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EVIDENCE_", "AWS_"))}
+    env.update(server.environ(link.endpoint), EVIDENCE_ACTOR="tester", PYTHONUNBUFFERED="1")
+
+    def migrate(home: Path, *args: str, environment: dict = env) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "app", "--home", str(home), "migrate", *args],
+                              capture_output=True, text=True, env=environment, timeout=300, cwd=tmp_path)
+
+    def stored() -> int:
+        listed = server.client().list_objects_v2(Bucket=bucket, Prefix="desk/sha256/")
+        return listed.get("KeyCount", 0)
+
+    run = subprocess.Popen([sys.executable, "-m", "app", "--home", str(filled), "migrate", "--to", url,
+                            "--blobs", f"s3://{bucket}/desk", "--json"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    try:
+        assert wait_for(lambda: stored() >= 10, timeout=240, step=0.02), "no original reached the bucket"
+        link.cut()
+        output, errors = run.communicate(timeout=300)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+    assert run.returncode == 75, (output, errors)  # EX_TEMPFAIL: run it again later
+    assert "cannot be reached" in errors and "run the command again" in errors and not output
+    cut_at = stored()
+    assert 10 <= cut_at < 66
+
+    link.restore()
+    finished = migrate(filled, "--to", url, "--blobs", f"s3://{bucket}/desk", "--json")
+    report = json.loads(finished.stdout)
+    assert finished.returncode == 0 and report["ok"], report["problems"]
+    assert report["originals_copied"] == 66 - cut_at and report["checked"]["originals"] == 66 == stored()
+    assert set(report["copied"].values()) == {0}  # every row had arrived before the cut
+
+    on_servers = {**env, "EVIDENCE_DATABASE_URL": url, "EVIDENCE_BLOB_URL": f"s3://{bucket}/desk"}
+    elsewhere = tmp_path / "machine-b"  # another machine's home, on the copy alone
+    elsewhere.mkdir()
+    shutil.copy2(filled / "signing-key.pem", elsewhere)  # copied to every machine that signs: docs/deployment.md
+    verified = subprocess.run([sys.executable, "-m", "app", "--home", str(elsewhere), "verify", "--json"],
+                              capture_output=True, text=True, env=on_servers, timeout=300, cwd=tmp_path)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert json.loads(verified.stdout)["ok"]
+    assert json.loads(verified.stdout)["checked"]["captures"] == 66
+
+    back = migrate(elsewhere, "--to", str(tmp_path / "back"), environment=on_servers)
+    assert back.returncode == 0, back.stdout + back.stderr
+    assert "OK: every original, every row and the whole ledger chain arrived identical." in back.stdout
+    assert len(list((tmp_path / "back" / "blobs" / "sha256").rglob("*"))) >= 66
+    returned = subprocess.run([sys.executable, "-m", "app", "--home", str(tmp_path / "back"), "verify", "--json"],
+                              capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path)
+    assert json.loads(returned.stdout)["ok"], returned.stdout + returned.stderr
+    assert json.loads(returned.stdout)["checked"]["captures"] == 66

@@ -85,6 +85,28 @@ def test_a_capture_is_searchable_once_its_transaction_commits(database, tmp_path
         assert archive.search("drone").total == 1
 
 
+def test_the_search_document_made_before_the_lock_is_the_captures_own(database, evidence, home):
+    """The document is built from the row before the writers' lock is taken: it must be the document of the
+    capture as the catalog stores it (every sample's metadata: titles, sites, languages, dates, kinds)."""
+    from archive.analysis import analyse
+    from archive.search.pg_documents import COLUMNS, document_row
+
+    assert evidence("ingest", str(REPO / "samples")).exit_code == 0
+    catalog = PgCatalog(database)
+    try:
+        captures = catalog.get_captures(catalog.capture_ids(), with_text=True)
+    finally:
+        catalog.close()
+    as_text = ", ".join(f"{name}::text" if name.endswith("_terms") else name for name in COLUMNS)
+    literals = ", ".join("%s::tsvector::text" if name.endswith("_terms") else "%s" for name in COLUMNS)
+    with psycopg.connect(database) as db:
+        stored = {row[0]: row for row in db.execute(f"SELECT {as_text} FROM search_documents").fetchall()}
+        assert sorted(stored) == sorted(captures) and len(stored) == 6
+        for capture in captures.values():
+            expected = db.execute(f"SELECT {literals}", document_row(capture, analyse(capture.text).terms))
+            assert expected.fetchone() == stored[capture.id]
+
+
 def test_the_ledger_is_append_only_in_the_database(database, tmp_path):
     with Archive(tmp_path / "home") as archive:
         archive.add_claim("A claim")

@@ -82,8 +82,12 @@ def test_a_worker_hands_back_the_stored_original_only_when_the_writer_needs_it(a
 def test_a_capture_whose_original_went_missing_is_refused_with_no_row(archive, tmp_path):
     page = write(tmp_path / "page.html", html_page("Drones", "Report on drone exports."))
     captured = extract_and_keep(SourceItem(str(page), False), Limits(), archive.store)
+    assert captured.stored_in == archive.store.location  # the worker's report: its put returned
     blob = archive.store.path_for(captured.sha256)
     blob.unlink()
+    # A capture no worker of this store reports stored is looked for (a blob removed after its put was
+    # reported is verify's to find: blobs are never removed by the archive).
+    captured.stored_in = None
     with pytest.raises(CaptureError, match="the original is missing from the blob store"):
         archive.add(captured)
     assert archive.catalog.count_captures() == 0 and archive.index.doc_count() == 0

@@ -169,3 +169,125 @@ def test_info_prints_the_documented_shape_for_either_store(tmp_path, server, buc
         described = json.loads(evidence(home, configured, "info", "--json").stdout)
         assert_shape(described, documented_shape("info"))
     assert described["blobs"] == {"backend": "files", "location": str((home / "blobs").resolve())}
+
+
+# A writer in a process of its own (its ingest workers then start with its AWS variables): it counts the HEAD
+# requests its own client sends while it captures a folder.
+COUNTING_WRITER = """
+import json, sys
+from archive.archive import Archive
+from ingest.pipeline import Limits
+with Archive(sys.argv[1]) as archive:
+    asked = []
+    archive.store.client.meta.events.register("provide-client-params.s3.HeadObject",
+                                              lambda params, **_: asked.append(params["Key"]))
+    results = list(archive.capture([sys.argv[2]], Limits(), jobs=1))
+    print(json.dumps({"statuses": [r.status for r in results], "heads": asked,
+                      "stored": [r.capture.sha256 for r in results if r.capture]}))
+"""
+
+
+def test_the_writer_trusts_its_workers_puts_and_asks_the_store_about_nothing_else(tmp_path, server, bucket,
+                                                                                    monkeypatch):
+    """A worker's put that returned is its report that the original arrived: the writer sends no HEAD for it.
+    An original nobody here stored is still looked for, and a capture without it is refused."""
+    from archive.archive import Archive
+    from archive.errors import CaptureError
+    from archive.models import NewCapture
+
+    env = environment(bucket, server.endpoint)
+    folder = notes(tmp_path / "notes", 12)
+    done = subprocess.run([sys.executable, "-c", COUNTING_WRITER, str(tmp_path / "home"), str(folder)],
+                          capture_output=True, text=True, env=env, timeout=WAIT, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-3000:]
+    written = json.loads(done.stdout)
+    assert written["statuses"] == ["captured"] * 12
+    assert written["heads"] == []  # the writer's own requests (the workers' are in their processes)
+    assert stored_keys(server, bucket) == set(written["stored"])
+
+    monkeypatch.setenv("EVIDENCE_BLOB_URL", env["EVIDENCE_BLOB_URL"])
+    with Archive(tmp_path / "home") as archive:
+        asked = []
+        archive.store.client.meta.events.register("provide-client-params.s3.HeadObject",
+                                                  lambda params, **_: asked.append(params["Key"]))
+        missing = "0" * 64
+        for reported in (None, "s3://another-bucket/newsroom/"):
+            elsewhere = NewCapture(source="elsewhere.txt", method="file", media_type="text/plain", kind="text",
+                                   captured_at="2026-12-03T12:00:00.000000Z", body=None, text="Stored elsewhere.",
+                                   sha256=missing, size=1, stored_in=reported)
+            with pytest.raises(CaptureError, match="missing from the blob store"):
+                archive.add(elsewhere)
+        assert asked == [archive.store.key_for(missing)] * 2 and archive.count_captures() == 12
+
+
+# Exports a capture's WARC and a claim's bundle in a process of its own, each under tracemalloc: the peak of
+# what Python held at once while the original came from the bucket and went into the file.
+MEASURED_EXPORTS = """
+import json, sys, tracemalloc
+from pathlib import Path
+from archive.archive import Archive
+from archive.bundle import build_bundle
+home, out = Path(sys.argv[1]), Path(sys.argv[2])
+with Archive(home) as archive:
+    # What is loaded once per process (the key, the S3 client, the figure engine a claim's page uses) before.
+    archive.signing_key(), archive.store.client, archive.claim(1)
+    peaks = {}
+    for name, write in (("warc", lambda: archive.export_warc(out / "large.warc.gz", [1])),
+                        ("bundle", lambda: build_bundle(archive, 1, out / "claim-1.zip"))):
+        tracemalloc.start()
+        write()
+        peaks[name] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+print(json.dumps(peaks))
+"""
+LARGE = 50 * 1024 * 1024
+
+
+def test_a_large_original_in_a_bucket_goes_into_exports_and_bundles_in_bounded_memory(tmp_path, server, bucket,
+                                                                                        monkeypatch):
+    import base64
+    import hashlib
+    import zipfile
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from archive.archive import Archive
+    from archive.models import NewCapture
+
+    env = environment(bucket, server.endpoint)
+    monkeypatch.setenv("EVIDENCE_BLOB_URL", env["EVIDENCE_BLOB_URL"])
+    quote = "Customs ledger: 1,200 drone parts crossed the border in March."
+    # A page as some are: a short article beside a large inline picture (its text is the article's alone).
+    picture = base64.b64encode(os.urandom(LARGE * 3 // 4)).decode()
+    body = f'<html><body><p>{quote}</p><img src="data:image/png;base64,{picture}"></body></html>'.encode()
+    del picture
+    with Archive(tmp_path / "home") as archive:
+        added = archive.add(NewCapture(source="ledger.html", method="file", media_type="text/html", kind="html",
+                                       captured_at="2026-12-03T12:00:00.000000Z", body=body, text=quote))
+        claim = archive.add_claim("1,200 drone parts crossed the border in March")
+        archive.cite(claim.id, added.capture.id, quote)
+    sha256, size = hashlib.sha256(body).hexdigest(), len(body)
+    del body
+    assert added.capture.id == 1 and size > LARGE
+
+    done = subprocess.run([sys.executable, "-c", MEASURED_EXPORTS, str(tmp_path / "home"), str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=WAIT, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-3000:]
+    peaks = json.loads(done.stdout)
+    # A spooled copy keeps up to 8 MB in memory before it spills to a file; the whole original is 50 MB.
+    assert peaks["warc"] < 16 * 1024 * 1024 and peaks["bundle"] < 16 * 1024 * 1024, peaks
+
+    def digest(stream) -> str:
+        hashed = hashlib.sha256()
+        while piece := stream.read(1024 * 1024):
+            hashed.update(piece)
+        return hashed.hexdigest()
+
+    with open(tmp_path / "large.warc.gz", "rb") as warc:
+        found = [digest(record.content_stream()) for record in ArchiveIterator(warc) if record.rec_type == "resource"]
+    assert found == [sha256]
+    with zipfile.ZipFile(tmp_path / "claim-1.zip") as bundle:
+        with bundle.open(f"originals/{sha256}.html") as original:
+            assert digest(original) == sha256
+    checked = evidence(tmp_path / "home", env, "bundle", "verify", str(tmp_path / "claim-1.zip"))
+    assert "OK: the bundle is intact." in checked.stdout

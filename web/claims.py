@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import io
+import tempfile
 
-from flask import Blueprint, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from archive import changes, quotes
 from archive.bundle import build_bundle
 from archive.errors import ArchiveError
 from archive.models import CLAIM_STATUSES
+from archive.spool import SPOOL_IN_MEMORY
 from web import arguments
+from web.captures import attachment, streamed
 from web.db import get_archive
 from web.page_views import region_shot
 from web.screenshots import citation_shot
@@ -102,10 +104,16 @@ def sources(claim_id: int):
 @bp.get("/claims/<int:claim_id>/bundle")
 def download_bundle(claim_id: int):
     """Download the claim's evidence bundle (zip)."""
-    buffer = io.BytesIO()
-    build_bundle(get_archive(), claim_id, buffer)
-    return send_file(io.BytesIO(buffer.getvalue()), mimetype="application/zip", as_attachment=True,
-                     download_name=f"evidence-claim-{claim_id}.zip")
+    # Written to a file once large (its originals may be): sent from there, and closed once sent.
+    bundle = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+    try:
+        build_bundle(get_archive(), claim_id, bundle)
+    except BaseException:
+        bundle.close()
+        raise
+    size = bundle.tell()
+    bundle.seek(0)
+    return attachment(streamed(bundle, size), "application/zip", f"evidence-claim-{claim_id}.zip")
 
 
 @bp.post("/claims/<int:claim_id>/status")
