@@ -111,6 +111,13 @@ def open_archive(ctx: click.Context) -> Archive:
     return archive
 
 
+def _context_of(figure) -> str:
+    """Say a figure's context (period, direction, subject) in words: archive.lineup, loaded where it is shown."""
+    from archive.lineup import describe_context
+
+    return describe_context(figure)
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per source.")
@@ -320,9 +327,10 @@ def figures(ctx, target, text, allow_private, as_json):
     """List the figures (money, percentages, multiples, counts) in a file, a capture (by id) or --text."""
     if (target is None) == (text is None):
         raise click.UsageError("Give a PATH, a CAPTURE_ID or --text TEXT.")
+    published = None
     if text is None:
-        text = _text_of(ctx, target, Limits(allow_private=allow_private))
-    found = figure_engine.extract(text)
+        text, published = _text_of(ctx, target, Limits(allow_private=allow_private))
+    found = figure_engine.extract(text, published)
     if as_json:
         click.echo(json.dumps([f.to_json() for f in found], ensure_ascii=False))
         return
@@ -330,7 +338,8 @@ def figures(ctx, target, text, allow_private, as_json):
         unit = figure.unit or ""
         approx = f" ({figure.approx})" if figure.approx else ""
         inferred = " (currency inferred)" if figure.unit_inferred else ""
-        click.echo(f"{figure.start:>7}  {figure.text:<32} {figure.value:>20,.10g} {unit:<4}{approx}{inferred}")
+        context = f"  [{_context_of(figure)}]" if _context_of(figure) else ""
+        click.echo(f"{figure.start:>7}  {figure.text:<32} {figure.value:>20,.10g} {unit:<4}{approx}{inferred}{context}")
     click.echo(f"{len(found)} figure{'s' if len(found) != 1 else ''}.")
 
 
@@ -341,18 +350,21 @@ def _capture_id(target: str) -> int:
     return int(target)
 
 
-def _text_of(ctx: click.Context, target: str, limits: Limits) -> str:
-    """Return the text of a capture id, or of a file or URL extracted as ingest would (nothing is stored)."""
+def _text_of(ctx: click.Context, target: str, limits: Limits) -> tuple[str, str | None]:
+    """Return the text and publication date of a capture id, or of a file or URL extracted as ingest would
+    (nothing is stored)."""
     if _CAPTURE_ID.fullmatch(target) and (len(target) > 18 or not Path(target).exists()):
-        return _run(lambda: open_archive(ctx).get(_capture_id(target), with_text=True)).text or ""
+        capture = _run(lambda: open_archive(ctx).get(_capture_id(target), with_text=True))
+        return capture.text or "", capture.published
     from ingest.sources import SourceItem, is_url
     from ingest.workers import capture_isolated
 
     item = SourceItem(target, is_url(target))
     try:
-        return capture_isolated(item, limits).text
+        captured = capture_isolated(item, limits)
     except ArchiveError as exc:
         raise ArchiveFailure(exc) from exc
+    return captured.text, captured.published
 
 
 @cli.command()
@@ -451,20 +463,32 @@ def _backend_line(backend: dict) -> str:
 
 
 @cli.command()
-@click.option("--warc", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The WARC file to write (.warc.gz).")
+@click.option("--warc", "warc", type=click.Path(dir_okay=False, path_type=Path),
+              help="The WARC file to write (.warc.gz), its signature beside it.")
+@click.option("--wacz", "wacz", type=click.Path(dir_okay=False, path_type=Path),
+              help="The WACZ file to write (.wacz): the WARC, its index and pages, signed inside.")
 @click.argument("capture_ids", nargs=-1, type=int)
 @click.option("--all", "everything", is_flag=True, help="Export every capture.")
 @click.pass_context
-def export(ctx, out, capture_ids, everything):
-    """Write captures as WARC (ISO 28500) that pywb, warcio and other archive tools read."""
+def export(ctx, warc, wacz, capture_ids, everything):
+    """Write captures as WARC (ISO 28500) or WACZ that pywb, ReplayWeb.page, warcio and other archive tools read."""
     if bool(capture_ids) == everything:
         raise click.UsageError("Give capture ids or --all.")
+    if (warc is None) == (wacz is None):
+        raise click.UsageError("Give --warc FILE.warc.gz or --wacz FILE.wacz (one of them).")
+    out = warc or wacz
     if not out.name:
-        raise click.UsageError("Give --warc a file name to write, such as archive.warc.gz.")
+        raise click.UsageError(f"Give --{'warc' if warc else 'wacz'} a file name to write, such as "
+                               f"archive.{'warc.gz' if warc else 'wacz'}.")
     archive = open_archive(ctx)
-    records = _run(lambda: archive.export_warc(out, list(capture_ids) if capture_ids else None))
+    ids = list(capture_ids) if capture_ids else None
     count = len(capture_ids) if capture_ids else archive.count_captures()
+    if wacz:
+        written = _run(lambda: archive.export_wacz(out, ids))
+        click.echo(f"Wrote {out}: {written.records} WARC records for {count} captures, {len(written.pages)} pages.")
+        click.echo(f"Signed it with key {archive.signing_key().fingerprint}: datapackage-digest.json inside.")
+        return
+    records = _run(lambda: archive.export_warc(out, ids))
     click.echo(f"Wrote {records} WARC records for {count} captures to {out}.")
     from archive.signing import sidecar
 
@@ -558,10 +582,15 @@ def key_show(ctx, as_json):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def key_verify(ctx, path, key, as_json):
-    """Check a signed file (a WARC export) against the signature beside it, FILE.sig.json."""
+    """Check a signed file: a WARC export against the signature beside it (FILE.sig.json), a WACZ export against
+    the signature and hashes inside it."""
     from archive.signing import trusted_fingerprint, verify_file
 
-    checked = _run(lambda: verify_file(path, trusted_fingerprint(key) if key else None))
+    if path.suffix.lower() == ".wacz":
+        from archive.waczcheck import verify_wacz as check
+    else:
+        check = verify_file
+    checked = _run(lambda: check(path, trusted_fingerprint(key) if key else None))
     problem = {"kind": checked.problem[0], "detail": checked.problem[1]} if checked.problem else None
     if as_json:
         click.echo(json.dumps({"ok": problem is None, "signature": checked.to_json(), "problem": problem}))
@@ -704,8 +733,9 @@ def claim_show(ctx, claim_id, as_json):
     """Print a claim and its citations, each checked against its capture."""
     archive = open_archive(ctx)
     shown = _run(lambda: archive.claim(claim_id, with_history=True))
+    lined_up = _run(lambda: archive.where_sources_disagree(claim_id))
     if as_json:
-        click.echo(json.dumps(shown.to_json(), ensure_ascii=False))
+        click.echo(json.dumps({**shown.to_json(), "where_sources_disagree": lined_up.to_json()}, ensure_ascii=False))
         return
     click.echo(f"Claim #{shown.id} [{shown.status}]: {shown.text}")
     for citation in shown.citations:
@@ -721,9 +751,42 @@ def claim_show(ctx, claim_id, as_json):
         reason = f": {printable(citation.reason)}" if citation.reason else ""
         click.echo(f"  #{citation.id} RETRACTED {citation.removed_at} by {printable(citation.retracted_by or '?')}"
                    f"{reason} (was \"{citation.exact}\", capture #{citation.capture_id})")
+    _echo_lineup(lined_up)
     click.echo("History:")
     for event in shown.history:
         click.echo(f"  {event.at}  {printable(event.actor or '(no actor recorded)')}  {printable(event.describe())}")
+
+
+def _echo_lineup(lined_up) -> None:
+    """Print "Where sources disagree": each figure's sources by verdict, accounts told of different actors, and
+    the sentences naming the claim's names and years."""
+    if not (lined_up.figures or lined_up.accounts or lined_up.mentions):
+        return
+    click.echo("Where sources disagree:")
+    for line in lined_up.figures:
+        context = f" ({_context_of(line.figure)})" if _context_of(line.figure) else ""
+        click.echo(f"  {line.figure.text}{context}:")
+        for row in line.rows:
+            reason = f" ({row.reason})" if row.reason else ""
+            source = row.candidate.agreement.source_figure.text
+            click.echo(f"    {row.verdict:15} capture #{row.candidate.capture.id} {source}{reason}: "
+                       f"{printable(row.candidate.sentence)}")
+        if not line.rows:
+            click.echo("    no source states it")
+    if lined_up.figures_left_out:
+        click.echo(f"  ({lined_up.figures_left_out} more figures of the claim are not lined up: at most "
+                   f"{len(lined_up.figures)} are)")
+    for account in lined_up.accounts:
+        context = _context_of(account.figure)
+        click.echo(f"  Who: {account.figure.text}{f' ({context})' if context else ''}, told of "
+                   f"{len(account.by_actor)} actors:")
+        for name, rows in account.by_actor.items():
+            for row in rows:
+                click.echo(f"    {printable(name):24} capture #{row.candidate.capture.id}: "
+                           f"{printable(row.candidate.sentence)}")
+    for row in lined_up.mentions[:10]:
+        named = ", ".join(row.names + row.years)
+        click.echo(f"  Naming {printable(named)}: capture #{row.candidate.capture.id}: {printable(row.candidate.sentence)}")
 
 
 def pointed_at(citation) -> str:
@@ -765,7 +828,8 @@ def claim_list(ctx, as_json):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def claim_sources(ctx, claim_id, limit, as_json):
-    """Find passages anywhere in the archive that state the claim's figures, best first."""
+    """Find passages anywhere in the archive that state the claim's figures (or, for a claim without figures,
+    hold its names, years and key terms), best first."""
     found = _run(lambda: open_archive(ctx).find_sources(claim_id, limit=limit))
     if as_json:
         click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False))
@@ -775,7 +839,7 @@ def claim_sources(ctx, claim_id, limit, as_json):
         click.echo(f"{cited}capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
                    f"{candidate.agreement.describe()}: {candidate.sentence}")
     if not found:
-        click.echo("No passage in the archive states this claim's figures.")
+        click.echo("No passage in the archive states this claim's figures or holds its names, years and terms.")
 
 
 @claim.command("status")

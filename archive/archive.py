@@ -31,6 +31,8 @@ from archive.store import sha256_hex
 
 if TYPE_CHECKING:
     from archive.figures import Figure, Match
+    from archive import lineup
+    from archive.anchors import Anchors
     from archive import changes, history
     from archive.accounts import Accounts
     from archive.seams import CatalogBackend, SearchBackend
@@ -40,6 +42,9 @@ if TYPE_CHECKING:
     from ingest.sources import SourceItem, Upload
 
 LOCK_RETRY_SECONDS = 1.0  # how often a run tries again for the index lock that another process holds
+_WIDE_ROWS = 5000  # figures looked at on each side beyond a claim figure's window, up to ten times it either way
+_ANCHOR_CAPTURES = 40  # captures the index ranks best for a claim's anchors, read for sentences holding them
+_LINEUP_ROWS = 60  # passages lined up under "Where sources disagree"
 LAYOUTS_KEPT = 64  # browser captures whose placed layout a process keeps (pages show their screenshots often)
 
 
@@ -148,7 +153,8 @@ class Archive:
                 captured.http_status, captured.http_reason or "", captured.http_headers or {}, captured.body))
         analysed = captured.analysed or _analyse(captured.text)
         row["token_marks"] = analysed.marks
-        found = captured.figures if captured.figures is not None else figures.extract(captured.text)
+        found = captured.figures if captured.figures is not None else figures.extract(captured.text,
+                                                                                      captured.published)
         # An index in the catalog's database takes the capture's document in the row's own transaction.
         in_one_step = {"index_terms": analysed.terms} if self.index.in_catalog else {}
         capture, created = self.catalog.add_capture(row, at=utc_now(), figures=found, observation=observation,
@@ -289,8 +295,8 @@ class Archive:
     def _derive_and_queue(self, capture: Capture, replace: bool) -> None:
         """Derive a stored capture's figures and index terms from its text again, and queue it for the index."""
         analysed = _analyse(capture.text or "")
-        self.catalog.replace_derived(capture.id, figures.extract(capture.text or ""), analysed.marks,
-                                     at=utc_now())
+        self.catalog.replace_derived(capture.id, figures.extract(capture.text or "", capture.published),
+                                     analysed.marks, at=utc_now())
         self.index.add(capture, analysed.terms, replace=replace)
 
     @property
@@ -464,23 +470,33 @@ class Archive:
         """Write captures (all when no ids) to a WARC file; return the number of records written."""
         from archive import warc_writer
 
-        def items():
-            captures = (self.get(i) for i in capture_ids) if capture_ids is not None else self.catalog.iter_captures()
-            for capture in captures:
-                parts = {part["role"]: self.part(capture, part["role"]) for part in capture.parts or ()
-                         if capture.method == "browser"}  # its screenshot and layout go out beside the page
-                # A checked copy of the original (spilled to a temporary file when large), streamed into the
-                # WARC and closed once written.
-                copy, _size = self.original_copy(capture)
-                with copy:
-                    yield warc_writer.ExportItem(capture.to_json(), copy, self.exchange(capture), parts)
-
-        records = warc_writer.export_warc(out, items())
+        records = warc_writer.export_warc(out, self._export_items(capture_ids))
         if isinstance(out, (str, Path)):  # a file has its signature written beside it
             from archive.signing import sign_file
 
             sign_file(out, self.signing_key(), self.timestamp)
         return records
+
+    def export_wacz(self, out: Path | str, capture_ids: list[int] | None = None):
+        """Write captures (all when no ids) to a WACZ file signed with the archive's key (its
+        datapackage-digest.json); return what it holds (archive.wacz_writer.WrittenWacz)."""
+        from archive import wacz_writer  # cdxj-indexer: only an export to WACZ needs it
+
+        return wacz_writer.export_wacz(out, self._export_items(capture_ids), self.signing_key(), self.timestamp)
+
+    def _export_items(self, capture_ids: list[int] | None):
+        """Yield each capture to export (all when no ids) with its bytes, stored exchange and parts."""
+        from archive.warc_writer import ExportItem
+
+        captures = (self.get(i) for i in capture_ids) if capture_ids is not None else self.catalog.iter_captures()
+        for capture in captures:
+            parts = {part["role"]: self.part(capture, part["role"]) for part in capture.parts or ()
+                     if capture.method == "browser"}  # its screenshot and layout go out beside the page
+            # A checked copy of the original (spilled to a temporary file when large), streamed into the WARC
+            # and closed once written.
+            copy, _size = self.original_copy(capture)
+            with copy:
+                yield ExportItem(capture.to_json(), copy, self.exchange(capture), parts)
 
     def signing_key(self):
         """Return the archive's signing key (archive.signing.SigningKey), made in the home on first use."""
@@ -635,9 +651,11 @@ class Archive:
         if with_history:
             claim.retracted = [c for c in self.catalog.citations(claim_id=claim_id, include_removed=True)
                                if c.retracted]
-        for citation in claim.citations + claim.retracted:
+        cited = claim.citations + claim.retracted
+        published = {i: c.published for i, c in self.catalog.get_captures({c.capture_id for c in cited}).items()}
+        for citation in cited:
             self.check_citation(citation, checked)
-            citation.agreement = figures.agreement(claim.figures, citation.exact)
+            citation.agreement = figures.agreement(claim.figures, citation.exact, published.get(citation.capture_id))
         from archive import history  # the ledger read as events: claims and the activity pages, not searches
 
         events = [history.event(entry) for entry in self.catalog.claim_ledger(claim_id)]
@@ -660,25 +678,77 @@ class Archive:
         return [history.event(row) for row in rows], total
 
     def find_sources(self, claim_id: int, limit: int = 30) -> list[Candidate]:
-        """Return passages anywhere in the archive that state the claim's figures, best first.
+        """Return passages anywhere in the archive that state the claim's figures, best first; for a claim
+        without figures, the sentences that hold its anchors (names, years, key terms).
 
-        Passages already cited for this claim are among them, each carrying its citation.
+        Passages already cited for this claim are among them, each carrying its citation. Figures about
+        another period, direction or subject come too, marked not comparable, when their sentence shares the
+        claim's terms. A claim's first lineup.MAX_FIGURES figures are looked for.
         """
+        from archive import lineup  # the claim checks load the figure engine: claim pages, not every command
+        from archive.anchors import claim_anchors
+
         claim = self.claim(claim_id)
+        anchors = claim_anchors(claim.text)
+        if not claim.figures:
+            return self._sources_by_anchors(claim, anchors, limit)
         terms = figures.key_terms(claim.text)
         found: dict[tuple[int, int], Candidate] = {}
         texts: dict[int, Capture] = {}
-        for wanted in claim.figures:
-            rows = self.catalog.figures_between(wanted.unit, *figures.search_window(wanted))
-            texts.update(self.catalog.get_captures({cid for cid, _ in rows} - texts.keys(), with_text=True))
-            for capture_id, figure in rows:
-                candidate = _candidate(texts[capture_id], wanted, figure, terms, claim.citations)
+        for wanted in claim.figures[:lineup.MAX_FIGURES]:
+            low, high = figures.search_window(wanted)
+            wide_low, wide_high = _wide_window(wanted)
+            rows = [(row, True) for row in self.catalog.figures_between(wanted.unit, low, high)]
+            for beyond in ((wide_low, low), (high, wide_high)):
+                rows += [(row, False) for row in self.catalog.figures_between(wanted.unit, *beyond, limit=_WIDE_ROWS)
+                         if not low <= row[1].value <= high]
+            texts.update(self.catalog.get_captures({cid for (cid, _), _ in rows} - texts.keys(), with_text=True))
+            for (capture_id, figure), in_window in rows:
+                candidate = _candidate(texts[capture_id], wanted, figure, terms, claim.citations, in_window)
                 if candidate is None:
                     continue
                 key = (capture_id, candidate.start)
                 if key not in found or candidate.score > found[key].score:
                     found[key] = candidate
         return sorted(found.values(), key=lambda c: (-c.score, c.capture.id, c.start))[:limit]
+
+    def _sources_by_anchors(self, claim: Claim, anchors: Anchors, limit: int) -> list[Candidate]:
+        """Return the sentences that hold a claim's anchors, from the captures the index ranks best for them."""
+        from archive.anchors import anchor_query, anchor_sentences, holds
+
+        query = anchor_query(anchors)
+        if not query:
+            return []
+        hits = self.search(query, limit=_ANCHOR_CAPTURES).hits
+        captures = self.catalog.get_captures([hit.capture_id for hit in hits], with_text=True)
+        found = []
+        for capture in captures.values():
+            for start, end in anchor_sentences(capture.text or "", anchors):
+                sentence = (capture.text or "")[start:end]
+                names, years, terms = holds(sentence, anchors)
+                if not names and len(terms) + len(years) < 2:
+                    continue  # one shared word is not a source for the claim
+                score = 2.0 * len(names) + len(years) + 3.0 * len(terms) / max(len(anchors.terms), 1)
+                cited = next((c for c in claim.citations if c.capture_id == capture.id and c.start < end
+                              and start < c.end), None)
+                found.append(Candidate(capture, start, end, sentence, figures.Agreement("none"), round(score, 3),
+                                       cited))
+        return sorted(found, key=lambda c: (-c.score, c.capture.id, c.start))[:limit]
+
+    def where_sources_disagree(self, claim_id: int) -> lineup.LineUp:
+        """Line up what every source found for the claim says of its figures (or its anchors): agreeing,
+        rounding, contradicting, not comparable, each with its quote (archive/lineup.py)."""
+        from archive import lineup
+        from archive.anchors import claim_anchors
+
+        claim = self.claim(claim_id)
+        anchors = claim_anchors(claim.text)
+        candidates = self.find_sources(claim_id, limit=_LINEUP_ROWS)
+        if claim.figures:  # the sentences naming the claim's names and years, for what else they credit to whom
+            seen = {(c.capture.id, c.start) for c in candidates}
+            candidates += [c for c in self._sources_by_anchors(claim, anchors, _LINEUP_ROWS)
+                           if (c.capture.id, c.start) not in seen]
+        return lineup.line_up(claim.text, claim.figures, anchors, candidates)
 
     def set_claim_status(self, claim_id: int, status: str, notes: str | None = None) -> Claim:
         """Change a claim's status: one of CLAIM_STATUSES."""
@@ -841,29 +911,50 @@ class Candidate:
     score: float
     citation: Citation | None = None  # the claim's citation of this passage, when it is already cited
 
+    @property
+    def stance(self) -> str:
+        """Return the stance a citation of this passage most likely takes: supports what states the claim's
+        figure, contradicts a different one, context for the rest."""
+        return {"same": "supports", "rounded": "supports", "different": "contradicts"}.get(self.agreement.kind,
+                                                                                           "context")
+
     def to_json(self) -> dict:
         """Return the shape of `claim sources --json`: where, the sentence, the agreement, and whether cited."""
         cited = {"id": self.citation.id, "stance": self.citation.stance} if self.citation else None
         return {"capture_id": self.capture.id, "title": self.capture.title, "start": self.start, "end": self.end,
                 "sentence": self.sentence, "score": self.score, "agreement": self.agreement.to_json(),
-                "cited": cited, "ocr": self.capture.ocr_at(self.start)}
+                "cited": cited, "ocr": self.capture.ocr_at(self.start), "stance": self.stance}
 
 
 def _candidate(capture: Capture, wanted: Figure, figure: Figure, terms: set[str],
-               citations: list[Citation]) -> Candidate | None:
-    """Score the sentence around a figure as a source for a claim, and find the claim's citation of it."""
+               citations: list[Citation], in_window: bool) -> Candidate | None:
+    """Score the sentence around a figure as a source for a claim, and find the claim's citation of it.
+
+    In the search window a figure may state the claim's (same, rounded) or drift from it; beyond it (up to
+    ten times either way) only a figure about something else is shown, as not comparable, and only when its
+    sentence shares the claim's terms: it is what a reader would otherwise take for a contradiction."""
     match = figures.compare(wanted, figure)
+    if match.kind == "incomparable" or (not in_window and match.kind != "not_comparable"):
+        return None
     shared = len(terms & figures.key_terms(_sentence(capture, figure))) if terms else 0
     # Different values are worth showing (a drifting figure) only near the claim's or on the same subject.
-    if match.kind == "incomparable" or (match.kind == "different" and not shared
-                                        and abs(match.difference or 1) > 0.2):
+    if match.kind == "different" and not shared and abs(match.difference or 1) > 0.2:
+        return None
+    if match.kind == "not_comparable" and not in_window and shared < 2:
         return None
     start, end = figures.sentence_around(capture.text or "", figure.start, figure.end)
-    weight = {"same": 3.0, "rounded": 2.0, "different": 1.0}[match.kind]
+    weight = {"same": 3.0, "rounded": 2.0, "different": 1.0, "not_comparable": 0.5}[match.kind]
     score = weight + 3.0 * shared / max(len(terms), 1)
-    agreement = figures.Agreement(match.kind, wanted, figure, match.difference)
+    agreement = figures.Agreement(match.kind, wanted, figure, match.difference, match.reason)
     cited = next((c for c in citations if c.capture_id == capture.id and c.start < end and start < c.end), None)
     return Candidate(capture, start, end, (capture.text or "")[start:end], agreement, round(score, 3), cited)
+
+
+def _wide_window(figure: Figure) -> tuple[float, float]:
+    """Return the values a figure about something else may have to be shown beside the claim's: a tenth to ten
+    times it (imports of five million dollars beside exports of 1.23 million)."""
+    low, high = sorted((figure.value / 10, figure.value * 10))
+    return low, high
 
 
 def _sentence(capture: Capture, figure: Figure) -> str:

@@ -42,6 +42,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
 MIGRATION_SET = "evidence"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite_utils.Migrations records (migration_set, name)
 
+# What a figure's sentence says it is about (m015), and every column of a figure as stored.
+FIGURE_CONTEXT = ("period", "direction", "subject")
+_FIGURE_COLUMNS = ", ".join(("start", "end", "text", "value", "unit", "approx", "precision", *FIGURE_CONTEXT))
 # JSON-encoded columns of the captures, observations and citations tables.
 _JSON_COLUMNS = ("redirects", "http_headers", "pages", "notes", "tools", "token_marks", "ocr", "parts", "region",
                  "cell")
@@ -247,6 +250,17 @@ def m013_citation_regions(db: sqlite_utils.Database) -> None:
     db["citations"].add_column("cell", str)
 
 
+@migration
+def m015_figure_context(db: sqlite_utils.Database) -> None:
+    # What each figure is about, as its sentence says (archive/figures/context.py): its period, its role
+    # (direction) and its subject. Derived like the figures themselves: every capture is marked to be derived
+    # again, which fills them in at the next ingest or reindex (a `capture.rederived` event each). Until then
+    # the columns are NULL, which is what the derived digests recorded before them stand for.
+    for column in FIGURE_CONTEXT:
+        db["figures"].add_column(column, str)
+    db.execute("UPDATE captures SET indexed = 0")
+
+
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
     """Tell whether a schema change is not yet recorded as applied, reading with sqlite3 alone."""
     found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE])
@@ -269,14 +283,22 @@ def schema_migrations() -> sqlite_utils.Migrations:
 
 def derived_digest(figures: Iterable[Figure], token_marks: list[int] | None) -> str:
     """Return the hash of what is derived from a capture's text (figures, token marks), as the ledger records it."""
-    return derived_digest_of_rows([(f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision)
-                                   for f in figures], token_marks)
+    return derived_digest_of_rows([_figure_row(f) for f in figures], token_marks)
 
 
 def derived_digest_of_rows(figure_rows: Iterable[tuple], token_marks: list[int] | None) -> str:
-    """Return the digest of derived data from figure rows as (start, end, text, value, unit, approx, precision)."""
-    body = canonical_json({"figures": sorted(figure_rows), "token_marks": token_marks or []})
+    """Return the digest of derived data from figure rows as (start, end, text, value, unit, approx, precision,
+    period, direction, subject). A figure with no context hashes as the seven fields it had before m015, so
+    digests recorded before it still hold for rows whose context was never derived."""
+    rows = [row[:7] if not any(row[7:]) else row for row in figure_rows]
+    body = canonical_json({"figures": sorted(rows, key=lambda row: row[:2]), "token_marks": token_marks or []})
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _figure_row(figure: Figure) -> tuple:
+    """Return a figure as the row the figures table stores (after its capture id)."""
+    return (figure.start, figure.end, figure.text, figure.value, figure.unit, figure.approx, figure.precision,
+            figure.period, figure.direction, figure.subject)
 
 
 class Catalog:
@@ -627,18 +649,17 @@ class Catalog:
     def _insert_figures(self, capture_id: int, figures: Iterable[Figure]) -> None:
         try:
             self._conn.executemany(
-                "INSERT INTO figures (capture_id, start, end, text, value, unit, approx, precision) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(capture_id, f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision) for f in figures])
+                f"INSERT INTO figures (capture_id, {_FIGURE_COLUMNS}) VALUES (?, {', '.join('?' * 10)})",
+                [(capture_id, *_figure_row(f)) for f in figures])
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
 
     def figure_rows(self, capture_ids: Iterable[int]) -> dict[int, list[tuple]]:
         """Return the figures stored for several captures, as rows (start, end, text, value, unit, approx,
-        precision) by capture id: what the derived digest is made of, read in one query."""
+        precision, period, direction, subject) by capture id: what the derived digest is made of, in one query."""
         found: dict[int, list[tuple]] = {}
         for chunk in _chunks(list(capture_ids)):
-            rows = self._tuples("SELECT capture_id, start, end, text, value, unit, approx, precision FROM figures "
+            rows = self._tuples(f"SELECT capture_id, {_FIGURE_COLUMNS} FROM figures "
                                 f"WHERE capture_id IN ({','.join('?' * len(chunk))}) ORDER BY capture_id", chunk)
             found.update((capture_id, [row[1:] for row in group]) for capture_id, group in groupby(rows, itemgetter(0)))
         return found
@@ -1000,6 +1021,7 @@ def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
 
 
 def _figure_rows(conn: sqlite3.Connection, capture_id: int) -> list[Figure]:
+    # m007 reads them before m015 adds the context columns: only the columns there were then
     cursor = conn.execute("SELECT start, end, text, value, unit, approx, precision FROM figures "
                           "WHERE capture_id = ? ORDER BY start", [capture_id])
     return [figure_engine.Figure(text=text, start=start, end=end, value=value, unit=unit, approx=approx,
@@ -1036,4 +1058,5 @@ def _capture(row: dict[str, Any]) -> Capture:
 
 def _figure(row: dict[str, Any]) -> Figure:
     return figure_engine.Figure(text=row["text"], start=row["start"], end=row["end"], value=row["value"],
-                                unit=row["unit"], approx=row["approx"], precision=row["precision"])
+                                unit=row["unit"], approx=row["approx"], precision=row["precision"],
+                                period=row["period"], direction=row["direction"], subject=row["subject"])

@@ -21,7 +21,7 @@ import psycopg
 
 from archive.actors import current_actor
 from archive.catalog import (OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, _CAPTURE_FIELDS, _capture, _chunks,
-                             _decode, _encode, _figure, _json_object, derived_digest)
+                             _decode, _encode, _figure, _figure_row, _json_object, derived_digest)
 from archive.errors import CaptureError, LastAdminError, NameTakenError
 from archive.ledger import GENESIS_HASH, next_entry
 from archive.models import Capture, Citation, Claim, Observation
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 _ACTOR_SQL = "(evidence_json(data) ->> 'actor')"
 _COLUMNS = ", ".join(f'"{name}"' for name in _CAPTURE_FIELDS)
-_FIGURE_COLUMNS = 'start, "end", text, value, unit, approx, precision'
+_FIGURE_COLUMNS = 'start, "end", text, value, unit, approx, precision, period, direction, subject'
 _CAPTURE_FIELDS_SET = {field.name for field in fields(Capture)} - {"id"}
 
 
@@ -235,13 +235,12 @@ class PgCatalog:
                                     {"capture_id": capture_id, "derived_sha256": digest}, at)
 
     def _insert_figures(self, capture_id: int, figures: Iterable[Figure]) -> None:
-        self.db.execute_many(f"INSERT INTO figures (capture_id, {_FIGURE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, "
-                             "%s, %s)", [(capture_id, f.start, f.end, f.text, f.value, f.unit, f.approx, f.precision)
-                                         for f in figures])
+        self.db.execute_many(f"INSERT INTO figures (capture_id, {_FIGURE_COLUMNS}) VALUES (%s{', %s' * 10})",
+                             [(capture_id, *_figure_row(f)) for f in figures])
 
     def figure_rows(self, capture_ids: Iterable[int]) -> dict[int, list[tuple]]:
         """Return the figures stored for several captures, as rows (start, end, text, value, unit, approx,
-        precision) by capture id: what the derived digest is made of."""
+        precision, period, direction, subject) by capture id: what the derived digest is made of."""
         rows = self.db.tuples(f"SELECT capture_id, {_FIGURE_COLUMNS} FROM figures WHERE capture_id = ANY(%s) "
                               "ORDER BY capture_id", [list(capture_ids)])
         return {capture_id: [row[1:] for row in group] for capture_id, group in groupby(rows, itemgetter(0))}

@@ -145,6 +145,16 @@ def pg002_search(conn: psycopg.Connection) -> None:
         $$""")
 
 
+
+@migration
+def pg004_figure_context(conn: psycopg.Connection) -> None:
+    # SQLite's m015: what each figure is about (period, direction, subject), derived like the figures, so every
+    # capture is marked to be derived again (the next ingest or reindex fills them in, a capture.rederived
+    # event each). Numbered after the entities' change (pg003), which may be applied before or after it.
+    for column in ("period", "direction", "subject"):
+        conn.execute(f"ALTER TABLE figures ADD COLUMN {column} text")
+    conn.execute("UPDATE captures SET indexed = 0")
+
 def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:
     """Return the changes not yet recorded as applied (all of them in an empty database)."""
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [RECORD_TABLE]).fetchone()[0]

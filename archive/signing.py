@@ -235,10 +235,10 @@ def sha256_digest(data: bytes) -> str:
 
 
 def digest_document(path: str, digest: str, key: SigningKey, stamp: Callable[[str], dict | None] | None = None,
-                    **extra) -> bytes:
-    """Return a digest file (WACZ's datapackage-digest.json): the signed file's name and hash, signed, and the
-    signature's trusted timestamp when `stamp` gives one."""
-    document = {"path": path, "hash": digest, **extra, "signedData": key.signed_data(digest)}
+                    created: str | None = None, **extra) -> bytes:
+    """Return a digest file (WACZ's datapackage-digest.json): the signed file's name and hash, signed (at
+    `created`, else now), and the signature's trusted timestamp when `stamp` gives one."""
+    document = {"path": path, "hash": digest, **extra, "signedData": key.signed_data(digest, created)}
     timestamp = stamp(document["signedData"]["signature"]) if stamp else None
     if timestamp:
         document["timestamp"] = timestamp

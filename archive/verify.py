@@ -173,7 +173,8 @@ def _check_derived(capture: Capture, stored: list[tuple], record: dict, count, d
     if deep:
         from archive.analysis import analyse  # Whoosh's analysis classes: only a deep check derives again
 
-        fresh = derived_digest(figure_engine.extract(capture.text or ""), analyse(capture.text or "").marks)
+        fresh = derived_digest(figure_engine.extract(capture.text or "", capture.published),
+                               analyse(capture.text or "").marks)
         if fresh != derived_digest_of_rows(stored, capture.token_marks):
             yield Problem("derived_stale", f"capture {capture.id}",
                           "deriving its figures and token marks from the text again gives a different result")

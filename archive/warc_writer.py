@@ -5,10 +5,18 @@ Digests are warcio's (sha1, base32), which replay and deduplication tools expect
 travels in the provenance metadata record.
 
 An export marks its own records: each capture's provenance is a `metadata` record (application/json) that
-comes just before the record it describes and names it with WARC-Refers-To. Its WARC-Target-URI is
-`urn:evidence:provenance:` followed by the described record's, so a replay tool looking a page up by its URL
-finds the page, never this JSON (as Browsertrix names its `urn:pageinfo:` records). An importer reading the
-file in order thus knows a record is ours, and how the archive described it, before it reads the record.
+comes just before the record it describes and names it with WARC-Refers-To. An importer reading the file in
+order thus knows a record is ours, and how the archive described it, before it reads the record.
+
+Why our JSON records never carry a page's own URL: WARC 1.1 lets a `metadata` record name a target URI, and
+replay tools (pywb, ReplayWeb.page) index metadata records under that URI like any response, then answer a
+lookup with the record closest in time. A note written under the page's URL, at the page's time, is what a
+reader of the export would see instead of the page. So every JSON record of ours is a metadata record whose
+target is a URN built from the described record's URI (`urn:evidence:provenance:URL`,
+`urn:evidence:exchange-note:URL`), the way Browsertrix names its page-info records (`urn:pageinfo:URL`) and
+screenshots (`urn:fullPage:URL`); what it describes is named by WARC-Refers-To (and WARC-Concurrent-To when it
+was written with it), the headers WARC 1.1 gives metadata records for that. A replay of the URL finds the
+response, and the JSON stays readable under its URN.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ SOFTWARE = ARCHIVE_PACKAGE
 WARC_1_1_SPEC = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 GZIP_MAGIC = b"\x1f\x8b"
 PROVENANCE_URN = "urn:evidence:provenance:"
+EXCHANGE_NOTE_URN = "urn:evidence:exchange-note:"
 # Where a browser capture's parts go in an export: the screenshot as Browsertrix names full-page screenshots.
 PART_URNS = {"screenshot": "urn:fullPage:", "layout": "urn:evidence:layout:"}
 # Our fetch decodes the body, so these would describe bytes the record does not hold.
@@ -85,7 +94,8 @@ def exchange_warc(url: str, captured_at: str, request_headers: dict[str, str], s
     writer = _writer(buffer)
     response_id, dropped = _write_exchange(writer, exchange)
     date = warc_date(captured_at)
-    writer.write_record(_json_record(writer, url, "metadata", {"note": EXCHANGE_NOTE, "removed_headers": dropped},
+    writer.write_record(_json_record(writer, EXCHANGE_NOTE_URN + url, "metadata",
+                                     {"note": EXCHANGE_NOTE, "removed_headers": dropped},
                                      {"WARC-Date": date, "WARC-Refers-To": response_id,
                                       "WARC-Concurrent-To": response_id}))
     return buffer.getvalue()
@@ -107,15 +117,16 @@ def visit_warc(exchanges: Iterable[HttpExchange], page: HttpExchange | None, sum
         headers = {"WARC-Date": warc_date(page.at)}
         if page_id is not None:
             headers.update({"WARC-Refers-To": page_id, "WARC-Concurrent-To": page_id})
-        writer.write_record(_json_record(writer, page.url, "metadata",
+        writer.write_record(_json_record(writer, EXCHANGE_NOTE_URN + page.url, "metadata",
                                          {"note": EXCHANGE_NOTE, "removed_headers": dropped, "visit": summary},
                                          headers))
     return buffer.getvalue()
 
 
-def export_warc(out_path: str | Path, items: Iterable[ExportItem]) -> int:
+def export_warc(out_path: str | Path, items: Iterable[ExportItem], pages: list[ExportedPage] | None = None) -> int:
     """Write captures to one gzipped WARC/1.1 file with their provenance; return the number of records written.
 
+    When `pages` is given, one ExportedPage per capture is appended to it: where a replay tool finds it.
     The file appears only when complete: it is written beside the target and renamed into place.
     """
     target = Path(out_path)
@@ -126,7 +137,10 @@ def export_warc(out_path: str | Path, items: Iterable[ExportItem]) -> int:
             writer.write_record(writer.create_warcinfo_record(as_recorded(target.name), _warcinfo_fields()))
             written = 1
             for item in items:
-                written += _export_item(writer, handle, item)
+                count, (uri, date) = _export_item(writer, handle, item)
+                written += count
+                if pages is not None:
+                    pages.append(ExportedPage(item.capture["id"], uri, date, item.capture.get("title")))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, target)
@@ -143,31 +157,55 @@ def warc_date(timestamp: str) -> str:
 # -- export --------------------------------------------------------------------------------------
 
 
-def _export_item(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
-    """Write one capture's provenance record, then the records it describes; return how many were written."""
+@dataclass
+class ExportedPage:
+    """Where a replay tool finds one exported capture: the target URI and WARC-Date of the record holding it."""
+
+    capture_id: int
+    url: str
+    date: str
+    title: str | None
+
+
+@dataclass
+class _StoredExchange:
+    """A stored exchange read back: its records as gzip members, ready to copy, and what the export needs."""
+
+    members: list[bytes]
+    ids: list[str]
+    response: ArcWarcRecord  # the first response
+    request: ArcWarcRecord | None  # the first request
+    answers: dict[str, str]  # target URI of each successful response: its WARC-Date (the first one)
+
+
+def _export_item(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> tuple[int, tuple[str, str]]:
+    """Write one capture's provenance record, then the records it describes; return how many were written and
+    the target URI and date of the record a replay of the capture finds."""
     if item.capture.get("method") == "browser":
         return _export_rendered(writer, handle, item)
     provenance = dict(item.capture)
     if item.exchange is not None:
-        members, response, request, _ids = _exchange_members(item)
-        target_id, uri = _record_id(response), response.rec_headers.get_header("WARC-Target-URI")
+        stored = _stored_exchange(item)
+        record, members = stored.response, stored.members
         # What recording the exchange again needs, beyond the capture's own fields.
-        provenance["http_reason"] = _reason(response)
-        provenance["request_headers"] = dict(request.http_headers.headers) if request is not None else None
+        provenance["http_reason"] = _reason(stored.response)
+        provenance["request_headers"] = (dict(stored.request.http_headers.headers)
+                                         if stored.request is not None else None)
     else:
-        record = _resource_record(writer, item)
-        target_id, uri, members = _record_id(record), record.rec_headers.get_header("WARC-Target-URI"), None
+        record, members = _resource_record(writer, item), None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
     writer.write_record(_json_record(writer, PROVENANCE_URN + uri, "metadata", provenance,
-                                     {"WARC-Refers-To": target_id}))
+                                     {"WARC-Refers-To": _record_id(record)}))
+    replayed = (uri, record.rec_headers.get_header("WARC-Date"))
     if members is None:
         writer.write_record(record)
-        return 2
+        return 2, replayed
     for member in members:
         handle.write(member)
-    return len(members) + 1
+    return len(members) + 1, replayed
 
 
-def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> int:
+def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> tuple[int, tuple[str, str]]:
     """Write a browser capture: its provenance, the rendered DOM it describes (urn:dom:URL), its parts (the
     screenshot where Browsertrix puts a full-page screenshot, urn:fullPage:URL), then its visit's records as
     they were stored, so that a replay tool finds the page under its URL as the browser received it."""
@@ -182,7 +220,8 @@ def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> 
                                        length=len(item.parts[part["role"]]), warc_content_type=part["media_type"],
                                        warc_headers_dict={**date, "WARC-Concurrent-To": _record_id(dom)})
              for part in capture.get("parts") or () if part["role"] in item.parts]
-    members, visit = _exchange_members(item)[::3] if item.exchange is not None else ([], [])
+    stored = _stored_exchange(item) if item.exchange is not None else None
+    members, visit = (stored.members, stored.ids) if stored else ([], [])
     # The visit's record ids, so that an import skips them: the capture comes back from its DOM.
     provenance = {**capture, "visit_records": visit}
     writer.write_record(_json_record(writer, PROVENANCE_URN + f"urn:dom:{url}", "metadata", provenance,
@@ -191,31 +230,62 @@ def _export_rendered(writer: WARCWriter, handle: BinaryIO, item: ExportItem) -> 
         writer.write_record(record)
     for member in members:
         handle.write(member)
-    return 2 + len(parts) + len(members)
+    # A replay of the URL finds the page as the browser received it; without that answer, the DOM.
+    if stored and url in stored.answers:
+        return 2 + len(parts) + len(members), (url, stored.answers[url])
+    return 2 + len(parts) + len(members), (f"urn:dom:{url}", date["WARC-Date"])
 
 
-def _exchange_members(item: ExportItem) -> tuple[list[bytes], ArcWarcRecord, ArcWarcRecord | None, list[str]]:
-    """Return a stored exchange's gzip members, its (first) response and request records, and every record's id.
+def _stored_exchange(item: ExportItem) -> _StoredExchange:
+    """Read a stored exchange back, checking every digest.
 
-    The members are copied byte for byte, which keeps every digest exactly as written at capture time.
+    Its records are copied byte for byte, which keeps every digest exactly as written at capture time, except
+    a note that an older version of this archive wrote under the page's own URL: that one is written again,
+    the same record under its URN (see the module's docstring).
     """
     if not item.exchange.startswith(GZIP_MAGIC):
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange is not a gzipped WARC")
-    members, response, request, ids = [], None, None, []
+    stored = _StoredExchange([], [], None, None, {})
     iterator = ArchiveIterator(io.BytesIO(item.exchange), check_digests=True)
     for record in iterator:
-        _drain(record)
+        misnamed = record.rec_type == "metadata" and not _is_urn(record.rec_headers.get_header("WARC-Target-URI"))
+        if misnamed:
+            block = record.raw_stream.read()  # a note: a few hundred bytes
+        else:
+            _drain(record)
         _check_digests(record, item.capture)
         start, length = iterator.get_record_offset(), iterator.get_record_length()
-        members.append(item.exchange[start:start + length])
-        ids.append(_record_id(record))
-        if record.rec_type == "response" and response is None:
-            response = record
-        elif record.rec_type == "request" and request is None:
-            request = record
-    if response is None:
+        stored.members.append(_renamed_note(record, block) if misnamed else item.exchange[start:start + length])
+        stored.ids.append(_record_id(record))
+        if record.rec_type == "response":
+            stored.response = stored.response or record
+            status = record.http_headers.get_statuscode() if record.http_headers else ""
+            if status.startswith("2"):
+                stored.answers.setdefault(record.rec_headers.get_header("WARC-Target-URI"),
+                                          record.rec_headers.get_header("WARC-Date"))
+        elif record.rec_type == "request" and stored.request is None:
+            stored.request = record
+    if stored.response is None:
         raise IntegrityError(f"capture {item.capture.get('id')}: its stored HTTP exchange holds no response record")
-    return members, response, request, ids
+    return stored
+
+
+def _is_urn(uri: str | None) -> bool:
+    return (uri or "").lower().startswith("urn:")
+
+
+def _renamed_note(record: ArcWarcRecord, block: bytes) -> bytes:
+    """Return a metadata record written again under EXCHANGE_NOTE_URN + its target URI, as one gzip member:
+    its id, date, links and content unchanged."""
+    kept = {name: value for name, value in record.rec_headers.headers
+            if name.lower() in ("warc-record-id", "warc-date", "warc-refers-to", "warc-concurrent-to")}
+    buffer = io.BytesIO()
+    writer = _writer(buffer)
+    writer.write_record(writer.create_warc_record(
+        EXCHANGE_NOTE_URN + record.rec_headers.get_header("WARC-Target-URI"), "metadata",
+        payload=io.BytesIO(block), length=len(block),
+        warc_content_type=record.rec_headers.get_header("Content-Type"), warc_headers_dict=kept))
+    return buffer.getvalue()
 
 
 def _reason(response: ArcWarcRecord) -> str:

@@ -62,7 +62,7 @@ def capture(item: SourceItem, limits: Limits) -> NewCapture:
         raise CaptureError(item.source, "no text could be extracted")
     # Figures and index terms are derived like the text; deriving them here keeps that work in the
     # extraction processes, away from the single writer.
-    captured.figures = figures.extract(captured.text)
+    captured.figures = figures.extract(captured.text, captured.published)
     captured.analysed = analyse(captured.text)
     return captured
 

@@ -67,6 +67,8 @@ def extract_upload_and_keep(name: str, body: bytes, limits: Limits, blobs: BlobB
 
 def keep_original(captured: NewCapture, store: BlobBackend) -> NewCapture:
     """Store a capture's original bytes and its parts (written once, synced, content-addressed); note their hashes."""
+    if captured.body is None and captured.sha256:
+        return captured  # stored already: a WARC's revisit of a payload read before
     try:
         captured.sha256 = store.put(captured.body)
         for part in captured.parts:  # a screenshot, OCR word boxes: stored here too, never sent through a pipe

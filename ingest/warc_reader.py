@@ -19,7 +19,7 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -50,13 +50,19 @@ SNIFF_SIZE = 1024
 SKIP_ORDER = ("warcinfo", "request", "metadata", "revisit", "redirect", "error", "non-document")
 
 
+REVISIT_MEMORY = 1_000  # documents read from a file kept for the revisit records that repeat their payload
+IDENTICAL_PAYLOAD = "identical-payload-digest"  # the end of WARC 1.0's and 1.1's revisit profile URIs
+
+
 class Awaited(dict):
-    """Provenance records of our export waiting for the record each describes, by its id; and `visit`, the
-    ids of the records of exported browser visits, which are skipped: their capture comes back from its DOM."""
+    """Provenance records of our export waiting for the record each describes, by its id; `visit`, the ids of
+    the records of exported browser visits, which are skipped: their capture comes back from its DOM; and
+    `documents`, the captures read so far by their record's payload digest, for the revisits that repeat one."""
 
     def __init__(self):
         super().__init__()
         self.visit: set[str] = set()
+        self.documents: dict[str, NewCapture] = {}
 
 
 @dataclass
@@ -78,6 +84,8 @@ class WarcRecord:
     missing: int = 0  # bytes the file lacks to complete the record
     refers_to: str | None = None  # set on a provenance record of our export: the id of the record it describes
     provenance: dict | None = None  # set on a record our export described: what its provenance record says
+    payload_digest: str | None = None  # WARC-Payload-Digest
+    revisits: str | None = None  # set on a revisit of an identical payload: the digest it repeats
 
 
 def read_warc(path: str, limits: Limits) -> Iterator[NewCapture | IngestResult]:
@@ -232,7 +240,16 @@ def _read_record(iterator: ArchiveIterator, record: ArcWarcRecord, label: str, l
         digest_problems=_digest_problems(record), misframed=iterator.err_count > errors_before,
         # A file cut inside a record leaves its length reader short: warcio then ends the record silently.
         missing=getattr(record.raw_stream, "limit", 0) or 0, refers_to=refers_to, provenance=provenance,
+        payload_digest=record.rec_headers.get_header("WARC-Payload-Digest"), revisits=_revisited(record),
     )
+
+
+def _revisited(record: ArcWarcRecord) -> str | None:
+    """Return the payload digest a revisit record says was fetched again unchanged, or None."""
+    profile = record.rec_headers.get_header("WARC-Profile") or ""
+    if record.rec_type != "revisit" or not profile.endswith(IDENTICAL_PAYLOAD):
+        return None
+    return record.rec_headers.get_header("WARC-Payload-Digest")
 
 
 def _skip_kind(record_type: str | None, status: int | None) -> str | None:
@@ -326,6 +343,8 @@ def _import(entry: WarcRecord, name: str, limits: Limits, skipped: Counter[str],
                                     "so its bytes cannot be trusted")
     elif entry.refers_to is not None:
         yield from _remember(entry, skipped, described)
+    elif entry.revisits in described.documents and entry.status in (None, 200):
+        yield _revisit(entry, described.documents[entry.revisits], name)
     elif entry.skip:
         skipped[entry.skip] += 1
     elif len(entry.payload) > limits.max_bytes:
@@ -336,7 +355,20 @@ def _import(entry: WarcRecord, name: str, limits: Limits, skipped: Counter[str],
     elif entry.provenance is not None:
         yield _restore(entry, name)
     else:
-        yield _extract(entry, name, limits)
+        captured = _extract(entry, name, limits)
+        if isinstance(captured, NewCapture) and entry.payload_digest and len(described.documents) < REVISIT_MEMORY:
+            described.documents[entry.payload_digest] = captured
+        yield captured
+
+
+def _revisit(entry: WarcRecord, earlier: NewCapture, name: str) -> NewCapture | IngestResult:
+    """Return a revisit record of a payload read earlier in the file: the same bytes fetched again, at the
+    revisit's URL and time, which the archive keeps as an observation of the capture that holds them."""
+    if utc_timestamp(entry.date) is None:
+        return _record_failed(entry, f"the record has no valid WARC-Date ({entry.date!r})")
+    return replace(earlier, source=entry.locator, captured_at=utc_timestamp(entry.date), url=entry.uri,
+                   final_url=entry.uri, http_status=entry.status, http_headers=entry.headers,
+                   notes=[*earlier.notes[:-1], f"{_note(entry, name)}, a revisit of the payload of {earlier.source}"])
 
 
 def _remember(entry: WarcRecord, skipped: Counter[str], described: dict[str, dict]) -> Iterator[IngestResult]:

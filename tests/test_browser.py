@@ -211,3 +211,35 @@ def test_no_page_scrolls_sideways_at_phone_width(server, page, tmp_path):
             page.screenshot(path=str(ARTIFACTS / f"phone-{kind.replace(' ', '-')}.png"), full_page=True)
     assert {kind: width for kind, width in widths.items() if width > PHONE["width"]} == {}
     assert page.dialogs == []
+
+
+def test_where_sources_disagree_and_one_click_stances(server, page):
+    """The claim page lines the samples up (not comparable in grey with the reason, two accounts side by side),
+    and a sentence found for a claim without figures is cited as context in one click."""
+    samples = Path(__file__).parents[1] / "samples"
+    page.goto(server + "/add")
+    page.set_input_files("input[name=files]", [str(samples / name) for name in
+                                               ("drones-en.html", "trade-monitor-en.md", "trade-registry-en.md")])
+    page.click("form button[type=submit]")
+    page.wait_for_selector(".results")
+    page.goto(server + "/claims")
+    page.fill("form.new-claim input[name=text]", "Kazakhstan exported $1.23 million of drones to Russia in 2022")
+    page.click("form.new-claim button[type=submit]")
+    page.wait_for_selector("#where-sources-disagree")
+    grey = " ".join(page.locator("tr.not-comparable").all_inner_texts())
+    assert "another period: 2023, the claim's 2022" in grey and "another direction: import, the claim's export" in grey
+    # the server is shared with the tests before: other pages may tell other accounts; this one is ours
+    who_sent = page.locator('h3.account-title:has-text("Who: 500") + div.accounts .account h4')
+    assert {t.strip() for t in who_sent.all_inner_texts()} == {"Aspan Arba", "Nebesnaya Mekhanika"}
+    page.screenshot(path=str(ARTIFACTS / "where-sources-disagree.png"), full_page=True)
+
+    page.goto(server + "/claims")
+    page.fill("form.new-claim input[name=text]", "Aspan Arba held an export licence")
+    page.click("form.new-claim button[type=submit]")
+    page.click("text=Find sources")
+    page.wait_for_selector(".candidate")
+    first = page.locator(".candidate").first
+    first.locator("button[value=context]").click()
+    page.wait_for_selector(".citation")
+    assert page.locator(".citation .badge.stance").first.inner_text() == "context"
+    assert page.dialogs == []

@@ -18,7 +18,7 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
                      "m004_exchange_warc", "m005_token_marks", "m006_versions_index",
                      "m007_ledger_covers_every_fact", "m008_checkpoints", "m009_accounts",
                      "m010_capture_parts", "m011_ledger_actor_index",
-                     "m012_accounts_in_the_ledger", "m013_citation_regions"]
+                     "m012_accounts_in_the_ledger", "m013_citation_regions", "m015_figure_context"]
     assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # The newest version of a URL, asked on every add, is read from the index without sorting.
     plan = " ".join(str(row) for row in catalog.db.execute(

@@ -18,6 +18,7 @@ import pytest
 NOT_FOR_READS = ("trafilatura", "pdfplumber", "pdfminer", "lxml", "charset_normalizer", "py3langid", "yaml",
                  "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils", "zipfile", "difflib",
                  "archive.changes", "PIL", "pypdfium2", "ingest.tesseract")
+SERVER_CLIENTS = ("psycopg", "psycopg_pool", "boto3", "botocore")  # only where a server backend is configured
 DATE_PARSER = "whoosh.qparser.dateparse"  # Whoosh's date parser: made only for a query naming a date field
 MARK = "IMPORTED-MODULES:"
 READ_COMMANDS = [["search", "drone"], ["search", "$1.23 million", "--json"], ["show", "1"], ["show", "1", "--json"],
@@ -62,7 +63,8 @@ def cited_home(tmp_path_factory):
 def test_read_commands_import_no_ingest_machinery(cited_home, args):
     imported = _modules_after(_command(cited_home, *args))
     assert "archive.archive" in imported  # the command did open the archive
-    assert not imported & {*NOT_FOR_READS, DATE_PARSER}, sorted(imported & {*NOT_FOR_READS, DATE_PARSER})
+    unwanted = {*NOT_FOR_READS, *SERVER_CLIENTS, DATE_PARSER}
+    assert not imported & unwanted, sorted(imported & unwanted)
 
 
 def test_only_a_query_naming_a_date_field_makes_the_date_parser(cited_home):
@@ -105,3 +107,5 @@ def test_the_names_checked_are_what_capturing_and_serving_import(tmp_path):
                               "from archive.catalog import schema_migrations\nschema_migrations()")
     assert set(NOT_FOR_READS) - {"waitress"} <= imported
     assert "waitress" in _modules_after("import waitress.server")
+    assert set(SERVER_CLIENTS) <= _modules_after("import archive.pg_catalog, archive.s3_store\n"
+                                                 "archive.s3_store.S3BlobStore.from_url('s3://bucket').client")

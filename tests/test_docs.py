@@ -78,7 +78,8 @@ OUTPUT_SAID = {
     "bundle verify": r"OK: the bundle is intact\.",
     "verify": r"Ledger head: \d+ entries, [0-9a-f]{64}\nOK: nothing has changed\.",  # ... print its head
     "recapture": r"^Captured #\d+: a new version of http",  # a changed page becomes a new version
-    "export": r"^Wrote \d+ WARC records for \d+ captures to archive\.warc\.gz",
+    "export": r"^Wrote (\d+ WARC records for \d+ captures to archive\.warc\.gz|archive\.wacz: \d+ WARC records for "
+              r"\d+ captures, \d+ pages\.)",
 }
 WAIT = 120  # seconds any one command may take
 # Spans among docs/cli.md's query examples that show a syntax rather than a query to run.
@@ -227,7 +228,8 @@ def test_shapes_are_read_as_written():
     assert set(documented_shape("search")["hits"][0]) >= {"capture_id", "snippet", "match"}
     assert set(documented_shape("ingest")["capture"]) >= {"id", "sha256", "captured_at", "tools", "previous_id"}
     assert documented_shape("figures") == [{"text": None, "start": None, "end": None, "value": None, "unit": None,
-                                             "approx": None, "unit_inferred": None}]
+                                             "approx": None, "unit_inferred": None, "period": None,
+                                             "direction": None, "subject": None}]
     assert set(documented_shape("show")) >= {"sha256", "text", "observations"}
     with pytest.raises(AssertionError, match="missing"):
         assert_shape({"query": "x", "hits": []}, documented_shape("search"))

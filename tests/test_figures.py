@@ -460,7 +460,7 @@ def test_precision_is_the_last_significant_written_digit(text, precision):
 def test_to_json_has_exactly_the_documented_keys():
     assert only("almost $6 million").to_json() == {
         "text": "$6 million", "start": 7, "end": 17, "value": 6000000, "unit": "USD", "approx": "under",
-        "unit_inferred": False,
+        "unit_inferred": False, "period": None, "direction": None, "subject": None,
     }
     assert isinstance(only("almost $6 million").to_json()["value"], int)
     assert only("12.5%").to_json()["value"] == 12.5
@@ -657,3 +657,105 @@ def test_percentage_points_compare_only_with_percentage_points():
 
 def test_counts_stay_counts():
     assert [(f.value, f.unit) for f in extract("2000 people and 500 drones")] == [(2000, None), (500, None)]
+
+
+# Issue 18, round 3: the classes of misses the held-out set showed, each rule tested with real sentences of pages
+# that no evaluation set quotes (Polish audit and anti-corruption news, Turkish council budgets, Croatian and
+# Russian court news, Kazakh procurement and farm news, Korean audit news of the 1990s and 2024, Japanese party
+# funding news, Chinese audit reports, a German budget story).
+@pytest.mark.parametrize("text, expected", [
+    # scale words with their case and number: Polish genitive, Finnish cases, Turkish and Kazakh endings
+    ("Stwierdzone nieprawidłowości w wymiarze finansowym wyniosły prawie 16 miliardów 662 miliony złotych.",
+     [(16.662e9, "PLN")]),
+    ("nie wykazywał w nich rzeźby za 54 tys. złotych", [(54000, "PLN")]),
+    ("Ауыл шаруашылығындағы жалпы өнім көлемі 6,1 пайызға артып, қаңтар-қазанмен салыстырғанда 0,7 пайыздық "
+     "тармаққа жеделдеді.", [(6.1, "%"), (0.7, "pp")]),
+    ("Осы жылдың тоғыз айында ауыл шаруашылығының жалпы өнімінің көлемі 6,9%-ға ұлғайып, 6,8 трлн теңгені құрады.",
+     [(9, None), (6.9, "%"), (6.8e12, "KZT")]),
+    # Turkish "TL", its units after the last scale word, and a case ending after it
+    ("A gider bütçesinde, personel giderleri 107 milyon 30 bin TL, mal ve hizmet alım giderleri 394 milyon 618 bin "
+     "TL, toplam gider bütçesi ise 657 milyon TL olarak belirlendi.",
+     [(107.03e6, "TRY"), (394.618e6, "TRY"), (657e6, "TRY")]),
+    ("Karabağlar Belediyesi, bütçe yetersizliği nedeniyle 170 milyon TL’lik ödenek aktarımı yapılmasını talep etti.",
+     [(170e6, "TRY")]),
+    ("Dikili Belediyesi’nin talebi de 112 milyon 200 TL ek ödenek olarak belirlendi.", [(112000200, "TRY")]),
+    ("Son 5 yılda 753 milyon bir zarardan bahsediliyor.", [(5, None), (753e6, None)]),
+    # Kazakh case endings after a hyphen: counts ("60-тан 10 күнге дейін", from 60 to 10 days)
+    ("Конкурс және аукцион мерзімі 60-тан 10 күнге дейін.", [(60, None), (10, None)]),
+    ("29-дан 5 күнге дейін рейтингтік-балдық жүйесі бар конкурс.", [(29, None), (5, None)]),
+    ("Županija obuhvaća područja pet gradova i 15 općina s ukupno 109 375 stanovnika prema popisu iz 2011.",
+     [(5, None), (15, None), (109375, None)]),
+    ("W ramach dofinansowania za kwotę 145 140 000,00 zł wybudowano Centrum ECOTECH-COMPLEX", [(145.14e6, "PLN")]),
+    # a scale word that states the number alone; halves, which are numbers only before a scale word
+    ("w ostatnich dwóch latach łączna wartość nałożonych przez urząd kar przekroczyła miliard złotych.",
+     [(2, None), (1e9, "PLN")]),
+    ("либо лишением свободы на срок до шести лет со штрафом в размере до восьмидесяти тысяч рублей и с "
+     "ограничением свободы на срок до полутора лет либо без такового.", [(6, None), (80000, "RUB")]),
+    # collective numerals
+    ("Пятеро подозреваемых задержаны непосредственно в момент совершения преступления.", [(5, None)]),
+    ("Четверо из них работают в республиканском Управлении мелиорации (Ингушмелиоводхоз), пятый – гендиректор "
+     "подрядной организации", [(4, None)]),
+    ("Всего изъято около 27 тонн дизеля стоимостью порядка 1,5 млн рублей.", [(27, None), (1.5e6, "RUB")]),
+    ("деньги перечислялись на счет предприятия в сумме 28 млн 492 тыс. руб. На них завели дело по ч. 4 ст. 159 УКРФ.",
+     [(28.492e6, "RUB")]),
+    # German compounds, Korean parts spaced before their scale
+    ("Angesichts des geplanten 100-Milliarden-Euro-Sondervermögens für die Bundeswehr", [(1e11, "EUR")]),
+    ("당시 정부는 61조 4천 억 원 규모의 현금 지원에 나섰다.", [(61.4e12, "KRW")]),
+    ("코로나19 대유행 기간 재난지원금, 손실보상금 등 지급에 총 61조4000억원의 예산이 투입됐다.", [(61.4e12, "KRW")]),
+    ("문제는 전체 예산의 5%가 넘는 3조2323억원이 코로나19와 무관한 엉뚱한 곳으로 흘러갔다는 점이다.",
+     [(5, "%"), (3.2323e12, "KRW")]),
+    # references, years of an era, fiscal years, slogans: no figures
+    ("Spośród 7 wniosków sformułowanych przez NIK po kontroli wykonania budżetu w 2005 roku Ministerstwo w pełni "
+     "zrealizowało 4 wnioski.", [(7, None), (4, None)]),
+    ("dysponenta środków budżetowych III stopnia budżetu państwa w części 37 Sprawiedliwość oraz", []),
+    ("今回、告発の対象となったのは、2018~21年に不記載だった約4千万円分について。", [(4e7, "JPY")]),
+    ("政治資金収支報告書に記載されず、2022年までの5年間で1億円以上が裏金になった可能性がある。",
+     [(5, None), (1e8, "JPY")]),
+    ("이같은 결과는 감사원이 29일 국회에 제출한 96년도 결산검사보고서에서 드러났다.", []),
+    ("紧扣忠实践行“八八战略”、努力打造“重要窗口”的主题主线", []),
+    ("全国首创“亲清在线”数字应用平台,实现“1+12”惠企政策“一键直达”,第一时间下达中央惠企利民资金61亿元",
+     [(6.1e9, "CNY")]),
+    ("全市审计机关共组织完成审计和审计调查项目294个,促进增收节支和挽回损失29.82亿元,提出审计建议被采纳974条。",
+     [(294, None), (2.982e9, "CNY"), (974, None)]),
+])
+def test_figures_held_out_classes(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+# After the second held-out set's first score (bench/figures/heldout2): its classes of misses at their rules, with
+# real sentences of other pages (Ukrainian, Korean, French and Polish news on embezzlement and fines).
+@pytest.mark.parametrize("text, expected", [
+    # a currency carried to a later amount of another scale; a range written "between ... and ..."
+    ("У 2021 році уклали договори на суму 152 мільйони гривень, але виплатили лише 31,5 мільйона.",
+     [(152e6, "UAH"), (31.5e6, "UAH")]),
+    ("Ce salarié, nommé coordinateur, avait la main sur le système et a pu monter un réseau frauduleux lui "
+     "permettant de donner des primes aux personnes de son choix (entre 20 000 et 80 000 euros chacun), commissions "
+     "de 50% au passage des primes versées.", [(20000, "EUR"), (80000, "EUR"), (50, "%")]),
+    # nouns of a round number; Ukrainian case forms and collective numerals
+    ("Une vingtaine d’employés Mosellans et Meurthe-et-Mosellans ont reconnu les faits et viennent d’être placés en "
+     "garde à vue par la Police judiciaire de Nancy.", [(20, None)]),
+    ("Підозри вручено шістьом особам", [(6, None)]),
+    ("Семеро правоохоронців привласнили понад 5 мільйонів гривень бюджетних коштів.", [(7, None), (5e6, "UAH")]),
+    ("П'ятьох підозрюваних затримали після розподілу чергової суми грошей у розмірі 240 тис. гривень.",
+     [(5, None), (240000, "UAH")]),
+    # Korean "over" before a scale, alone or inside a compound; a Korean word with a Latin initial is no index
+    ("광주광역시 동구청의 회계업무를 담당하는 직원이 1억5000여만원을 횡령한 사실이 감사원 감사 결과 드러났다.",
+     [(1.5e8, "KRW")]),
+    ("감사실은 정밀 조사를 벌여 A씨가 4개월여 동안 500여만원을 횡령한 것 외에도 800여만원가량 공금을 추가 횡령한 사실을 "
+     "밝혀냈다.", [(4, None), (5e6, "KRW"), (8e6, "KRW")]),
+])
+def test_figures_held_out_again_classes(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_round_number_nouns_and_korean_over_are_approximate():
+    assert [f.approx for f in extract("Une vingtaine d’employés ont reconnu les faits devant la police.")] == ["about"]
+    assert [f.approx for f in extract("공금 1억5000여만원을 횡령했다")] == ["over"]
+
+
+def test_a_lone_scale_word_is_a_figure_in_text_but_not_in_a_query():
+    # "miljoonan dollarin" typed as a query is words of "1,2 miljoonan dollarin"; in a sentence it is a million
+    assert parse_figure("miljoonan dollarin") is None
+    text = "w ostatnich dwóch latach łączna wartość nałożonych przez urząd kar przekroczyła miliard złotych."
+    assert [(f.value, f.unit) for f in extract(text)][-1] == (1e9, "PLN")
+    assert parse_figure("miliard złotych") is None

@@ -136,7 +136,7 @@ def test_example_warc_imports_the_page_and_counts_the_other_records(corpus):
     path = corpus / "warc" / "warcio-example.warc.gz"
     captured, failed, skipped = imported(path)
     assert failed == []
-    [page] = captured
+    page, again = captured
     assert page.url == page.final_url == "http://example.com/"
     assert page.captured_at == "2017-03-06T04:02:06.000000Z"
     assert page.source == f"{path}#784" and page.method == "warc" and page.kind == "html"
@@ -147,8 +147,15 @@ def test_example_warc_imports_the_page_and_counts_the_other_records(corpus):
     assert page.notes == ["imported from warcio-example.warc.gz record "
                           "<urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005> (WARC-Date 2017-03-06T04:02:06Z)"]
     assert page.tools["warcio"] == version("warcio")
+    # The revisit says the same payload was fetched again: the same bytes at its own time, which the archive
+    # keeps as an observation of the page.
+    assert (again.body, again.url, again.captured_at, again.source) == (
+        page.body, "http://example.com/", "2017-03-06T04:03:48.000000Z", f"{path}#2621")
+    assert again.notes == ["imported from warcio-example.warc.gz record "
+                           "<urn:uuid:e6e395ca-0221-11e7-a18d-0242ac120005> (WARC-Date 2017-03-06T04:03:48Z), a "
+                           f"revisit of the payload of {path}#784"]
     assert [(r.source, r.error) for r in skipped] == [
-        (str(path), f"{path}: 2 warcinfo, 2 request, 1 revisit records skipped")]
+        (str(path), f"{path}: 2 warcinfo, 2 request records skipped")]
 
 
 @pytest.mark.corpus
@@ -459,6 +466,9 @@ def test_exchange_warc_records_the_decoded_exchange():
     assert request.http_headers.get_header("User-Agent") == USER_AGENT
     assert note.rec_headers.get_header("WARC-Refers-To") == response_id
     assert note.rec_headers.get_header("Content-Type") == "application/json"
+    # Under its URN, so that a replay of the page's URL never finds this JSON.
+    assert (note.rec_headers.get_header("WARC-Target-URI")
+            == "urn:evidence:exchange-note:http://news.example/drones?page=2")
     explained = json.loads(note_body)
     assert explained["removed_headers"] == {"content-encoding": "gzip", "transfer-encoding": "chunked",
                                             "content-length": "512"}
@@ -488,6 +498,7 @@ def test_visit_warc_records_every_exchange_of_a_visit_and_the_visit():
     assert post.http_headers.protocol == "POST" and posted == b"choice=drones"
     assert post.rec_headers.get_header("WARC-Target-URI") == "http://news.example/vote"
     assert note.rec_headers.get_header("WARC-Refers-To") == response.rec_headers.get_header("WARC-Record-ID")
+    assert note.rec_headers.get_header("WARC-Target-URI") == "urn:evidence:exchange-note:http://news.example/story"
     told = json.loads(summary)
     assert told["visit"]["browser"] == "Chromium 1.2.3"
     assert told["removed_headers"] == {"http://news.example/story": {"content-encoding": "gzip"}}
@@ -755,3 +766,35 @@ def test_export_inside_a_wacz_comes_back(exported, tmp_path):
     assert [(c.source, sha256_hex(c.body), c.kind) for c in captured] == [
         (i.capture["source"], i.capture["sha256"], i.capture["kind"]) for i in items]
     assert captured[0].notes[-1].startswith("imported from export.wacz!archive/export.warc.gz record <urn:uuid:")
+
+
+def test_a_note_stored_under_the_page_url_is_exported_under_its_urn(tmp_path):
+    # What exchange_warc wrote before notes had URNs of their own: replay tools found it at the page's URL.
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+    response = http_response(writer, "http://news.example/drones", ARTICLE, "text/html",
+                             date="2026-01-02T03:04:05.123456Z")
+    response_id = response.rec_headers.get_header("WARC-Record-ID")
+    body = json.dumps({"note": "re-serialised", "removed_headers": {}}).encode()
+    old_note = writer.create_warc_record("http://news.example/drones", "metadata", payload=io.BytesIO(body),
+                                         length=len(body), warc_content_type="application/json",
+                                         warc_headers_dict={"WARC-Date": "2026-01-02T03:04:05.123456Z",
+                                                            "WARC-Refers-To": response_id,
+                                                            "WARC-Concurrent-To": response_id})
+    writer.write_record(response)
+    writer.write_record(old_note)
+    stored = buffer.getvalue()
+    item = ExportItem({"id": 3, "url": "http://news.example/drones", "media_type": "text/html",
+                       "captured_at": "2026-01-02T03:04:05.123456Z"}, ARTICLE, stored)
+    out = export_of(tmp_path, [item])
+    records = read_back(out)
+    assert all(passed is True for *_, passed in records)
+    assert [(kind, headers.get_header("WARC-Target-URI")) for kind, headers, *_ in records[1:]] == [
+        ("metadata", "urn:evidence:provenance:http://news.example/drones"),
+        ("response", "http://news.example/drones"),
+        ("metadata", "urn:evidence:exchange-note:http://news.example/drones")]
+    _, note_headers, _, note_body, _ = records[3]
+    assert note_body == body
+    for name in ("WARC-Record-ID", "WARC-Date", "WARC-Refers-To", "WARC-Concurrent-To", "Content-Type"):
+        assert note_headers.get_header(name) == old_note.rec_headers.get_header(name), name
+    assert gzip_members(stored)[0] in gzip_members(out.read_bytes())  # the response itself, byte for byte

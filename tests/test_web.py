@@ -471,12 +471,16 @@ def test_claim_page_marks_agreement_and_finds_sources(client, story):
 def test_find_sources_page_shows_cited_passages_marked_and_without_a_cite_button(client, story):
     client.post("/claims", data={"text": "Kazakhstan exported $1.23 million of drones"})
     sources = client.get("/claims/1/sources").text
-    assert sources.count("Cite (supports)") == 2 and "already cited" not in sources
+    # each passage is citable with each stance in one click, its likeliest first: supports for the two
+    # stating the figure, contradicts for the drifting one
+    assert sources.count("Cite (supports)") == 3 and "already cited" not in sources
+    assert sorted(re.findall(r'<button type="submit" name="stance" value="(\w+)">', sources)) == \
+        ["contradicts", "supports", "supports"]
     for name, quote in (("en.md", "1.23"), ("mk.md", "1,23 милиони")):
         client.post(f"/captures/{story[name]}/cite", data={"quote": quote, "claim_id": "1", "stance": "supports"})
     sources = client.get("/claims/1/sources").text
     assert "No passage in the archive states" not in sources
-    assert "Cite (supports)" not in sources  # both passages are cited: nothing to offer again
+    assert sources.count("Cite (supports)") == 1  # both passages are cited: only the drifting one is offered
     cited = re.findall(r'<li class="candidate cited".*?</li>', sources, re.S)
     assert len(cited) == 2
     for item in cited:

@@ -111,8 +111,11 @@ def create_claim():
 
 @bp.get("/claims/<int:claim_id>")
 def get_claim(claim_id: int):
-    """Return a claim with its citations, each verified: the `claim show --json` shape."""
-    return jsonify(get_archive().claim(claim_id, with_history=True).to_json())
+    """Return a claim with its citations, each verified, and where its sources disagree: the `claim show --json`
+    shape."""
+    archive = get_archive()
+    claim = archive.claim(claim_id, with_history=True)
+    return jsonify({**claim.to_json(), "where_sources_disagree": archive.where_sources_disagree(claim_id).to_json()})
 
 
 @bp.get("/claims/<int:claim_id>/sources")

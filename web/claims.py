@@ -54,7 +54,7 @@ def show(claim_id: int):
     rows = [_row(archive, citation) for citation in claim.citations]
     retracted = [_row(archive, citation) for citation in claim.retracted]
     return render_template("claim.html", claim=claim, rows=rows, retracted=retracted, statuses=CLAIM_STATUSES,
-                           summary=figure_summary(claim))
+                           summary=figure_summary(claim), lineup=archive.where_sources_disagree(claim_id))
 
 
 def _row(archive, citation) -> dict:
@@ -84,7 +84,7 @@ def figure_summary(claim) -> list[dict]:
     """Group the claim's citations by figure: which sources state it, which round it, which differ."""
     summary = []
     for figure in claim.figures:
-        groups = {"same": [], "rounded": [], "different": []}
+        groups = {"same": [], "rounded": [], "different": [], "not_comparable": []}
         for citation in claim.citations:
             agreement = citation.agreement
             if agreement is not None and agreement.claim_figure == figure and agreement.kind in groups:
@@ -95,7 +95,8 @@ def figure_summary(claim) -> list[dict]:
 
 @bp.get("/claims/<int:claim_id>/sources")
 def sources(claim_id: int):
-    """Show passages anywhere in the archive that state the claim's figures, each with a one-click cite."""
+    """Show passages anywhere in the archive that state the claim's figures (or hold its names, years and key
+    terms), each citable as supports, contradicts or context in one click."""
     archive = get_archive()
     return render_template("sources.html", claim=archive.claim(claim_id), candidates=archive.find_sources(claim_id))
 

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from archive.clock import parse_time
 from archive.figures import describe_agreement
+from archive.lineup import describe_context
 from archive.models import Capture, Citation
 from archive.ocr_notice import describe_ocr, page_ranges
 from archive.regions import describe_cell, describe_region
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(title_for_people)
     app.add_template_filter(when)
     app.add_template_global(describe_agreement)
+    app.add_template_global(describe_context)
     app.add_template_global(describe_ocr)
     app.add_template_global(describe_cell)
     app.add_template_global(describe_region)

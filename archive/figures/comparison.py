@@ -4,6 +4,10 @@ compare(claim, source):
 - "incomparable" when the units differ (a count against money, % against USD, USD against EUR, percentage
   points "pp" against percent);
   ``difference`` is None.
+- "not_comparable" when the two figures are about different things: another period, another direction or
+  another subject (context.conflict says which, as ``reason``), whatever their values; never "different".
+  A context one side leaves unknown is no conflict: "Kazakhstan shipped $1.23 million of drones" states no
+  year, and is held to a claim about 2022 by its value alone.
 - "same" when the values are equal within a relative tolerance of 1e-9, whatever the qualifiers.
 - If either figure has a directional qualifier ("over" or "under"), the qualifiers decide: "rounded" when
   a qualifier on either side accepts the other value, else "different". "over X" accepts values from X
@@ -11,7 +15,8 @@ compare(claim, source):
   1 million" accepts 1.23 million, "less than 1 million" does not, "almost $6 million" accepts 5.9 million.
 - Otherwise "rounded" when the finer figure, rounded half up to the coarser figure's precision, gives the
   coarser figure (1.23 million vs "1.2 million"), or when an "about" qualifier on either side accepts the
-  other value (within max(10 % of X, half the precision of X)).
+  other value: within half the precision the figure is written with ("noin 1,2 miljoonan" admits 1.15 to
+  1.25 million, so it rounds 1.23 million and differs from 1.3 million by -7.7 %).
 - Otherwise "different". ``difference`` is (source - claim) / claim whenever the units agree (None when the
   claim is 0).
 
@@ -23,22 +28,22 @@ pages and bundles alike), and the sentences and terms that find candidate passag
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from archive.figures.context import conflict
 from archive.figures.extraction import Figure, extract, parse_figure
 from archive.figures.numbers import ONE
+from archive.figures.sentence_spans import sentence_around, sentences  # noqa: F401 - the package exports them
 from archive.patterns import LazyPattern
 
 _FIGURE_CLAUSE = LazyPattern(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x|pp)(?=\s|$))?")
-# Sentence ends in the scripts we meet; CJK full stops need no space after them.
-_SENTENCE_END = LazyPattern(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
 # Kinds of agreement, best first: a passage stating the claim's figure outranks one that rounds it.
-RANK = {"same": 0, "rounded": 1, "different": 2, "incomparable": 3, "none": 4}
+RANK = {"same": 0, "rounded": 1, "different": 2, "not_comparable": 3, "incomparable": 4, "none": 5}
 # The words of each agreement, and the word between the source's figure and the claim's.
-_AGREEMENT_WORDS = {"same": "same figure", "rounded": "rounded figure", "different": "different figure"}
-_BETWEEN = {"rounded": "for", "different": "vs"}
+_AGREEMENT_WORDS = {"same": "same figure", "rounded": "rounded figure", "different": "different figure",
+                    "not_comparable": "not comparable"}
+_BETWEEN = {"rounded": "for", "different": "vs", "not_comparable": "vs"}
 
 
 @dataclass(frozen=True)
@@ -47,13 +52,18 @@ class Match:
 
     kind: str
     difference: float | None
+    reason: str | None = None  # why a "not_comparable" pair is about different things
 
 
 def compare(claim: Figure, source: Figure) -> Match:
-    """Tell whether ``source`` states the same figure as ``claim``, a rounding of it, or a different one."""
+    """Tell whether ``source`` states the same figure as ``claim``, a rounding of it, or a different one, or
+    is about something else (another period, direction or subject)."""
     if claim.unit != source.unit:
         return Match("incomparable", None)
     difference = (source.value - claim.value) / claim.value if claim.value else None
+    reason = conflict(claim.context, source.context)
+    if reason is not None:
+        return Match("not_comparable", difference, reason)
     if math.isclose(claim.value, source.value, rel_tol=1e-9, abs_tol=0.0 if claim.value else 1e-12):
         return Match("same", difference)
     if _consistent(claim, source):
@@ -80,7 +90,7 @@ def _qualifier_accepts(figure: Figure, value: float) -> bool:
     if figure.approx == "under":
         return figure.value - reach - tolerance <= value <= figure.value + tolerance
     if figure.approx == "about":
-        reach = max(0.1 * abs(figure.value), figure.precision / 2)
+        reach = figure.precision / 2  # the precision it states, not a fixed share: "noin 1,2" is 1.15 to 1.25
         return abs(value - figure.value) <= reach + tolerance
     return False
 
@@ -106,24 +116,25 @@ class FigureQuery:
 class Agreement:
     """How one quote stands to the claim's figures: its best match, with both figures."""
 
-    kind: str  # "same" | "rounded" | "different" | "none"
+    kind: str  # "same" | "rounded" | "different" | "not_comparable" | "none"
     claim_figure: Figure | None = None
     source_figure: Figure | None = None
     difference: float | None = None
+    reason: str | None = None  # why a "not_comparable" figure is about something else
 
     def to_json(self) -> dict:
         """Return the agreement as JSON."""
         return {"kind": self.kind,
                 "claim_figure": self.claim_figure.to_json() if self.claim_figure else None,
                 "source_figure": self.source_figure.to_json() if self.source_figure else None,
-                "difference": self.difference}
+                "difference": self.difference, "reason": self.reason}
 
     def describe(self, percent_sign: str = "%") -> str:
         """Say in words how the quote's figure stands to the claim's (see describe_agreement)."""
         if self.source_figure is None or self.claim_figure is None:
             return describe_agreement("none")
         return describe_agreement(self.kind, self.source_figure.text, self.claim_figure.text, self.difference,
-                                  percent_sign)
+                                  percent_sign, self.reason)
 
 
 def figure_query(query: str) -> FigureQuery | None:
@@ -161,24 +172,26 @@ def classify(claim: Figure, source: Figure, near: float = 0.0) -> Match | None:
     return None
 
 
-def agreement(claim_figures: list[Figure], quote: str) -> Agreement:
-    """Mark a quote against the claim's figures: same, rounded, different (with both values) or none."""
-    quote_figures = extract(quote)
+def agreement(claim_figures: list[Figure], quote: str, published: str | None = None) -> Agreement:
+    """Mark a quote against the claim's figures: same, rounded, different (with both values), not comparable
+    (with the reason) or none; ``published`` dates the quote's "last year"."""
+    quote_figures = extract(quote, published)
     best: Agreement | None = None
     for wanted in claim_figures:
         for found in quote_figures:
             match = compare(wanted, found)
             if match.kind == "incomparable":
                 continue
-            candidate = Agreement(match.kind, wanted, found, match.difference)
+            candidate = Agreement(match.kind, wanted, found, match.difference, match.reason)
             if best is None or RANK[candidate.kind] < RANK[best.kind]:
                 best = candidate
     return best or Agreement("none")
 
 
 def describe_agreement(kind: str, found: str | None = None, wanted: str | None = None,
-                       difference: float | None = None, percent_sign: str = "%") -> str:
-    """Say how a source's figure (as written) stands to the wanted one: "different figure: X vs Y (+7.3%)"."""
+                       difference: float | None = None, percent_sign: str = "%", reason: str | None = None) -> str:
+    """Say how a source's figure (as written) stands to the wanted one: "different figure: X vs Y (+7.3%)",
+    "not comparable: X vs Y (another period: 2023, the claim's 2022)"."""
     if kind == "none":
         return "no figure in the quote"
     words = _AGREEMENT_WORDS[kind]
@@ -187,38 +200,9 @@ def describe_agreement(kind: str, found: str | None = None, wanted: str | None =
     if kind == "different" and difference is not None:
         # pages write "+7.3 %" with a space, as their other percentages; the command line "+7.3%"
         words += f" ({difference * 100:+.1f}{percent_sign})"
+    if kind == "not_comparable" and reason:
+        words += f" ({reason})"
     return words
-
-
-def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
-    """Return the [start, end) of the sentence holding text[start:end], at most about `limit` characters."""
-    begin = 0
-    for boundary in _SENTENCE_END.finditer(text, max(0, start - limit), start):
-        begin = boundary.end()
-    finish = len(text)
-    following = _SENTENCE_END.search(text, end, min(len(text), end + limit))
-    if following:
-        finish = following.start()
-    begin, finish = max(begin, start - limit), min(finish, end + limit)
-    while begin < start and text[begin].isspace():
-        begin += 1
-    while finish > end and text[finish - 1].isspace():
-        finish -= 1
-    return begin, finish
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the [start, end) of each sentence of a text, white space trimmed."""
-    begin = 0
-    for boundary in [*_SENTENCE_END.finditer(text), None]:
-        end = boundary.start() if boundary else len(text)
-        start = begin
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            yield start, end
-        if boundary:
-            begin = boundary.end()
 
 
 def key_terms(text: str) -> set[str]:

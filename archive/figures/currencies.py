@@ -31,15 +31,36 @@ LOCALES = ("en", "ru", "uk", "mk", "de", "fr", "es", "fi", "zh", "ja", "tr", "kk
            "hr", "ko")
 _WORD = LazyPattern(r"[^\W\d_]+")
 _YEAR = LazyPattern(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-# Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені"; and
-# the ending of what is worth an amount: "5 milyar dolarlık ihracat", "100 теңгелік".
+# Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені"; the
+# ending of what is worth an amount: "5 milyar dolarlık ihracat", "100 теңгелік"; and a case after the possessive
+# ending ("пайызын", its percent as object; "milyarını", "теңгесін").
+_POSSESSIVE_CASES = {
+    "ı i u ü sı si su sü": "n nı ni nu nü na ne nda nde ndan nden yla yle",
+    "ы і сы сі": "н на не нда нде нан нен мен",
+    "y i sy si": "n na ne nda nde nan nen men",
+}
 CASE_ENDINGS = tuple(sorted(set(
     "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin ları leri "
     "lar ler sı si dır dir na ne nı ni lık lik luk lük "
     "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
     "тің мен бен пен сы сі ге лық лік дық дік тық тік "
-    "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń lyq lik dyq dik tyq tik".split()),
+    "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń lyq lik dyq dik tyq tik".split())
+    | {owner + case for owners, cases in _POSSESSIVE_CASES.items() for owner in owners.split() for case in cases.split()},
     key=len, reverse=True))
+# Case endings of Finnish after a currency's name ("euroon", "eurosta", "dollarilla"): read off it as off Turkish.
+FINNISH_CASE_ENDINGS = tuple("ssa ssä sta stä lla llä lta ltä lle ksi na nä on in a ä n".split())
+# Vowels by the harmony of Turkish and Kazakh: an ending takes the front or back vowels of the word before it
+# ("bine", "milyona", "мыңға"), so "bina" (a building) is no thousand.
+FRONT_VOWELS, BACK_VOWELS = "eiöüəәеіөүáóú", "aıouаыоұу"
+
+
+def harmonious_endings(stem: str) -> tuple[str, ...]:
+    """Return the case endings that may follow ``stem`` by vowel harmony (all of them after an abbreviation)."""
+    last = next((char for char in reversed(stem.lower()) if char in FRONT_VOWELS or char in BACK_VOWELS), "")
+    if not last:
+        return CASE_ENDINGS  # "млрд", "mln": read as the word they stand for, whose vowels are not written
+    clashing = BACK_VOWELS if last in FRONT_VOWELS else FRONT_VOWELS
+    return tuple(ending for ending in CASE_ENDINGS if not any(char in clashing for char in ending))
 # Languages whose words the figures engine reads as one: Croatian's are Serbian's (surroundings.window_language).
 _SAME_READING = {"hr": "sr"}
 # Plurals of nouns that CLDR gives in the singular alone (Macedonian): (ending, plural ending), first that fits;
@@ -62,13 +83,15 @@ class CurrencyTable:
     head_languages: dict[str, set[str]] = field(default_factory=dict)  # one currency's noun alone -> its languages
     own_words: dict[str, set[str]] = field(default_factory=dict)  # code -> stems of its distinguishing words
     symbols: dict[str, str] = field(default_factory=dict)  # symbol as written -> code
+    symbol_languages: dict[str, set[str]] = field(default_factory=dict)  # a symbol of letters -> languages writing it
     tender_years: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # code -> (first, last) years
     home: dict[str, str] = field(default_factory=dict)  # language -> its home currency
     longest: int = 1  # most words in a name
 
     def first_words(self) -> set[str]:
         """Return the lower-cased first words of every name and noun."""
-        return {name.split()[0] for name in (*self.names, *self.nouns)}
+        return {name.split()[0] for name in (*self.names, *self.nouns)} | {
+            word.group() for symbol in self.symbol_languages if (word := _WORD.match(symbol.lower()))}
 
 
 def _language(locale_name: str) -> str:
@@ -123,8 +146,10 @@ def currency_table() -> CurrencyTable:
                     if word != head and len(word) > 4:
                         table.own_words.setdefault(code, set()).add(word[: max(5, len(word) - 3)])
             symbol = locale.currency_symbols.get(code)
-            if symbol and symbol != code and not symbol.isascii():
-                table.symbols.setdefault(symbol, code)
+            if symbol and symbol != code and (len(symbol) > 1 or not symbol.isascii()) and "$" not in symbol:
+                table.symbols.setdefault(symbol, code)  # "kn" in Croatian, "KM" in Bosnian Serbian, "ден." in Macedonian
+                if _WORD.search(symbol):
+                    table.symbol_languages.setdefault(symbol, set()).add(_SAME_READING.get(language, language))
     for language, words in shared.items():
         for word, codes in words.items():
             if len(codes) > 1:
@@ -184,10 +209,10 @@ def currency_described(table: CurrencyTable, noun: str, describing: str, window:
 
 
 def without_case_ending(word: str) -> list[str]:
-    """Return ``word`` with each Turkish or Kazakh case ending it may carry taken off, the longest first."""
+    """Return ``word`` with each Turkish, Kazakh or Finnish case ending it may carry taken off, the longest first."""
     return [word[:-length] for length in _ENDING_LENGTHS
             if len(word) - length >= 3 and word[-length:] in _CASE_ENDING_SET]  # a look-up a length, not a scan
 
 
-_CASE_ENDING_SET = frozenset(CASE_ENDINGS)
-_ENDING_LENGTHS = sorted({len(ending) for ending in CASE_ENDINGS}, reverse=True)
+_CASE_ENDING_SET = frozenset(CASE_ENDINGS + FINNISH_CASE_ENDINGS)
+_ENDING_LENGTHS = sorted({len(ending) for ending in _CASE_ENDING_SET}, reverse=True)

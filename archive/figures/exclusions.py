@@ -16,17 +16,25 @@ digit strings of 9 digits or more with nothing attached (ids); numbers written w
 "Platz 3" name things), unless a counted noun follows. A year with a currency ("$2022") is money.
 Also ranks ("9 місце", the ninth place), footnote marks ("总值[2]"), numbers that open a line as an item's
 ("1. PROIECT DE LEGE"), month ranges ("1-7月份"), the "one" of a Korean rate ("1인당", per person), ages by
-decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds").
+decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds"). And: the first day of a
+range whose last day names the month ("entre le 11 et le 28 mars"), Kazakh ordinals written with a hyphen
+("3-қосымша", and "1, 2 және 3-қосымша" before it; "20-дан", a case ending, counts), Japanese years of an era
+written with two digits ("21年まで"; "4年間" is a span), Korean fiscal years and years of the 1980s and 1990s
+("95년도", "97년"), a number glued after a Korean word ("코로나19"), quoted titles and slogans ("«Хабар 24»",
+"“四个意识”", "1+1+9"), items numbered "1-" or "(1)" at the start of a line, models glued with an em dash ("T—7"),
+Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Chinese counts ("數十次").
 """
 
 from __future__ import annotations
 
 import re
 
-from archive.figures.surroundings import (LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS, next_word,
-                                         window_language)
+from archive.figures.currencies import CASE_ENDINGS
+from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
+                                          next_word, window_language)
 from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
-                                        FRACTION_WORDS, JAPANESE_ERAS, JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
+                                        FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
+                                        JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
@@ -45,7 +53,8 @@ NEVER_FIGURES = rf"""
       | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
       | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
-      | \d+/\d+                                                     # 3/4, 24/7, 9/11
+      | \d+(?:/\d+)+                                                # 3/4, 24/7, 9/11, № 991/2030/22
+      | \d+(?:\+\d+)+                                               # 1+1+9, a slogan or a sum, not figures
       | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
       | \d{{1,2}}[.:]\d{{2}}{WS}?[-–—]{WS}?\d{{1,2}}[.:]\d{{2}}(?!\d)      # 16.01—19.46
       | \d{{1,2}}·\d{{1,2}}(?!\d)                                       # Korean 12·3, 5·18
@@ -53,16 +62,27 @@ NEVER_FIGURES = rf"""
       | \d+\(\d+\)(?=[班级級])                                          # 果树93(01)班
 """
 
+KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)" + NOT_LETTER_AFTER
 )
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
+# Kazakh writes a case ending after a hyphen ("20-дан", from twenty) and an ordinal as the number, a hyphen and
+# the noun it ranks ("3-қосымша", the third annex; "1, 2 және 3-қосымшаларға", annexes 1, 2 and 3).
+_KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
+_DAY_RANGE = LazyPattern(
+    rf"\.?(?:{WS}?[-–—]{WS}?|{WS}(?i:et|and|to|until|au|à|bis|und|y|al|a|i|do|и|до|по|ve|și|până la)"
+    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?P<month>{LETTER}+)"
+)
+OPENING_QUOTES = "«“„‘\"'「『《"
+_CLOSING_QUOTE_SOON = LazyPattern(r"[^\s\d“”\"«»「」『』]{0,8}[”»\"」』》’']")
+_HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
 )
 _ORDINAL_DOT = LazyPattern(rf"\.{WS}(?P<first>{LETTER})")
-_ITEM_NUMBER = LazyPattern(rf"[.)]{WS}")
+_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
 _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
 _CJK_DATE_AFTER = LazyPattern(r"[月日号號時时点點]")
@@ -77,13 +97,17 @@ _CODE_TAIL = LazyPattern(r"(?:[-/.]\d+)+")
 
 
 def glued_to_word_before(text: str, start: int) -> bool:
-    """Tell whether the number continues a word or code: "G7", "A320", "Su-35", "COVID-19", "第5"."""
+    """Tell whether the number continues a word or code: "G7", "A320", "Su-35", "COVID-19", "第5", "코로나19"
+    (Korean spaces a number from the word before unless it is a prefix such as "약", about, or "총", in all)."""
     before = text[start - 1 : start] if start else ""
     if not before:
         return False
+    if HANGUL.match(before):
+        word = _HANGUL_BEFORE.search(text, max(0, start - 12), start).group()
+        return len(word) >= 2 and not word.endswith(KOREAN_PREFIXES)
     if LATIN_OR_CYRILLIC.match(before) or before in "#№第ºª":
         return True
-    return before in "-‑" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))
+    return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
 
 
 def is_phone_number(raw: str, words_before: list[str]) -> bool:
@@ -93,8 +117,10 @@ def is_phone_number(raw: str, words_before: list[str]) -> bool:
 
 
 def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
-    """Tell whether Chinese numerals are an ordinal or part of a date or time: "第五", "三月", "二〇二二年"."""
-    return text[start - 1 : start] == "第" or bool(_CJK_DATE_AFTER.match(text, end)) or text[end : end + 1] == "年"
+    """Tell whether Chinese numerals are an ordinal, part of a date or time, or a vague count: "第五", "三月",
+    "二〇二二年", "数十"."""
+    return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
+        or text[end : end + 1] == "年"  # and "数十次" (some tens of times), a vague count
 
 
 def is_reference(words_before: list[str]) -> bool:
@@ -126,11 +152,15 @@ def end_of_reference_chain(text: str, pos: int) -> int:
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     after = text[end : end + 1]
-    if _is_designation(text, raw, start, end) or names_a_model(text, end):
+    if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end):
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
-    if any(pattern.match(text, end) for pattern in (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)):
+    kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
+    if kazakh and _is_kazakh_ordinal(text, end):
+        return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
+    suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
+    if any(pattern.match(text, end) for pattern in suffixes):
         return True  # "3-й", "1990-е", "3月", "5 §"
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
@@ -153,19 +183,36 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     )
 
 
+def _is_kazakh_ordinal(text: str, end: int) -> bool:
+    """Tell whether the word a hyphen glues to a Kazakh number (or to the last of a list of them) makes it an
+    ordinal: any word but a case ending."""
+    word = _KAZAKH_HYPHEN.match(text, end).group("word").lower()
+    return word not in KAZAKH_CASE_ENDINGS
+
+
 def _is_cjk_year(text: str, start: int, end: int) -> bool:
     """Tell whether a number is a year of a Japanese era ("平成26年", "24年10月" with the era left out), a fiscal
     year ("19年度") or a century ("21世纪"); "懲役1年6月" is a sentence of a year and a half."""
     if text.endswith(JAPANESE_ERAS, 0, start) and text.startswith("年", end):
         return True
-    return bool(_CJK_YEAR_AFTER.match(text, end)) and not text.endswith(JAPANESE_SENTENCE_WORDS, 0, start)
+    if text.endswith(JAPANESE_SENTENCE_WORDS, 0, start):
+        return False
+    if _CJK_YEAR_AFTER.match(text, end):
+        return True
+    # Japanese writes the year of the era or of the century with two digits alone ("21年まで", "22年分", "「25年
+    # 通達」"); a span of years says so after 年 ("4年間", "10年ぶり", "3年前", "5年以上")
+    return end - start == 2 and text.startswith("年", end) and not text.startswith(JAPANESE_DURATION_AFTER, end + 1) \
+        and bool(KANA.search(text, max(0, start - 60), end + 60))
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:
-    """Tell whether a number marks a footnote ("总值[2]") or numbers an item at the start of a line ("1. PROIECT")."""
+    """Tell whether a number marks a footnote ("总值[2]") or numbers an item at the start of a line ("1. PROIECT",
+    "1- ANTEP", "(1)")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
-    if not _ITEM_NUMBER.match(text, end):
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line
+    elif not _ITEM_NUMBER.match(text, end):
         return False
     line_start = start
     while line_start and text[line_start - 1] in " \t":
@@ -178,6 +225,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
+    if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
+        return bool(KANA.search(text, max(0, start - 60), end + 60))
     if text.startswith("대", end):
         rest = text[end + 1 : end + 8].lstrip()
         return rest.startswith(KOREAN_ORDINAL_NOUNS)
@@ -187,7 +236,15 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start].strip()
     if after.startswith(KOREAN_DURATION_AFTER) or before.endswith(KOREAN_DURATION_BEFORE):
         return False  # "5년간", "20년 만에", "징역 1년": spans of time
-    return text[end] != "년" or len(raw) == 4  # "1963년" is a year, "6년" six years
+    # "1963년" and "95년도" (a fiscal year) are years, and so are "97년", "88년" of the 1980s and 1990s; "6년" is six
+    # years
+    return text[end] != "년" or len(raw) == 4 or text.startswith("도", end + 1) or (len(raw) == 2 and raw >= "80")
+
+
+def is_quoted_slogan(text: str, start: int, end: int) -> bool:
+    """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, «Хабар 24»
+    is caught by the name rule."""
+    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end))
 
 
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:
@@ -209,7 +266,7 @@ def names_a_model(text: str, end: int) -> bool:
 def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], word_after: str) -> bool:
     """Tell whether an integer is a day of a month or an hour: "3 марта", "10 Uhr", "9-17 Uhr", "1453 GMT"."""
     number = int(raw)
-    if 1 <= number <= 31 and _is_day_of_month(words_before, word_after):
+    if 1 <= number <= 31 and (_is_day_of_month(words_before, word_after) or _opens_a_day_range(text, end)):
         return True
     if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
         return True
@@ -233,17 +290,35 @@ def _follows_a_name(text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     words = before.split()
+    if words and words[-1][:1] in OPENING_QUOTES:
+        name = words[-1].lstrip(OPENING_QUOTES)  # «Хабар 24», "Laivue 2020": a title, wherever it stands
+        return name[:1].isupper() and name.replace("-", "").isalpha() and name.lower() not in QUALIFIERS \
+            and name.lower() not in MONTHS
     if len(words) < 2:
         letters = words[-1].replace("&", "") if words else ""
-        return len(letters) >= 2 and letters.isalpha() and (letters.isupper() or "&" in words[-1])
+        return len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in words[-1])
     name, previous = words[-1], words[-2]
     letters = name.replace("-", "").replace("&", "")
-    if len(letters) >= 2 and letters.isalpha() and (letters.isupper() or "&" in name):
+    if len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in name):
         return True  # "S&P 500", "CAC 40", "FTSE 100": an index or a model, wherever it stands
-    if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)":
+    if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)" \
+            or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES
+
+
+def _opens_a_day_range(text: str, end: int) -> bool:
+    """Tell whether a number is the first day of a range whose last day names the month: "entre le 11 et le 28
+    mars", "between 11 and 28 March", "od 11. do 28. marta", "11-28 марта"."""
+    found = _DAY_RANGE.match(text, end)
+    return found is not None and found.group("month").lower().rstrip(".") in MONTHS
+
+
+def _capitals(letters: str) -> bool:
+    """Tell whether a word is written in capitals of a cased script ("CAC", "ФСБ"): "A씨가" is a Korean word
+    with a Latin initial, which str.isupper calls upper case."""
+    return letters.isalpha() and letters.isupper() and all(LATIN_OR_CYRILLIC.match(char) for char in letters)
 
 
 def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
@@ -260,4 +335,4 @@ def _is_ordinal_with_dot(text: str, start: int, end: int, raw: str) -> bool:
         return False
     if dotted.group("first").islower():
         return True
-    return window_language(text, start, end) in ("de", "fi")
+    return window_language(text, start, end) in ("de", "fi", "tr")  # "29. Olağan Genel Konseyi"

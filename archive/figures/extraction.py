@@ -6,7 +6,8 @@ word ("1.23 million", "12.9bn", "5 млн", "5 Mio.", "1亿2000万"), a percent 
 "12.5 percent", "12,5 процента") or a multiple ("70 times", "70-fold", "в 70 раз", "70倍"). ``Figure.unit``
 is an ISO 4217 code for money, "%" for percentages, "x" for multiples and None for plain counts (measures
 such as "5 km" are plain counts too). Number words make figures ("twelve", "half a million", "zehn Millionen
-Euro", "три пати", "두 배"; ``number_words`` says which are read how), except a word for one without a scale
+Euro", "три пати", "두 배", and nouns of a round number, about it: "une cinquantaine"; ``number_words`` says
+which are read how), except a word for one without a scale
 after it ("one of them", "no one", "ein Mann", "za jedan evro"), and a fraction's numerator ("deux tiers").
 Chinese numerals make figures when they hold 十/百/千/万/亿, carry a currency or 百分之 ("三千万美元",
 "百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个.
@@ -16,9 +17,21 @@ its own, takes the upper bound's scale (when its number is less than double the 
 million" keeps 150, "von 91,5 auf 89,4 Millionen" is a fall of millions) and unit, and an upper bound
 without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 million" -> 6,000,000 USD. The
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
-("from 5 to 6 million people"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
+80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
+"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
+
+Lone scale words. Where a language writes a scale word without "one" before it, the word states the number
+alone: "milion złotych", "miljardi euroa", "больше миллиарда рублей" (with a currency after it), and "миллиарда
+двухсот миллионов тенге" (1,200,000,000 KZT, with a smaller amount after it).
+
+Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
+amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
+what follows it is counted or measured ("1.23 million hours"), or of the next amount of the same scale when a
+conjunction, a copula or a comma closes it ("od 2.414 milijardi i ... 2.751 milijardu dinara"); either is
+marked ``unit_inferred``.
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
@@ -31,16 +44,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from archive.figures.context import NO_CONTEXT, Context, contexts
 from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
-                                       glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
-                                       is_not_a_figure, is_phone_number, is_reference, names_a_fraction, names_a_model)
+                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
+                                        is_not_a_figure, is_phone_number, is_quoted_slogan, is_reference,
+                                        names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
-from archive.figures.numbers import ONE, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.surroundings import SPACES, WS, tokens_before
+from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.surroundings import LETTER, SPACES, WS, alternation, tokens_before, window_language
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
                                    counts_something, percent_before, qualifier_before, read_currency_after,
-                                   read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS
+                                   read_half_after, read_qualifier_after, read_suffix)
+from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS, FROM_CASE_ENDINGS,
+                                        LONE_SCALE_WORDS)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -63,8 +79,31 @@ _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
+# What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
+_CLOSES_AN_AMOUNT = LazyPattern(
+    rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
+    rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
+)
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
+_AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
+_BETWEEN_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
+    rf"intre|välillä)(?:{WS}(?:the|les|los|las|den|dem))?{WS}$"
+)
+def _by_first_letter(words) -> str:
+    """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
+    quickly (an alternation of words is tried at every position)."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    firsts = "".join(first + first.upper() for first in rests)
+    return rf"(?=[{firsts}])(?:" + "|".join(
+        rf"[{first}{first.upper()}](?i:{alternation(rest)})" for first, rest in rests.items()) + ")"
+
+
+_LONE_SCALE = LazyPattern(rf"{_by_first_letter(LONE_SCALE_WORDS)}(?!{LETTER})")
+AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
 
 @dataclass(frozen=True)
 class Figure:
@@ -78,6 +117,15 @@ class Figure:
     approx: str | None
     precision: float
     unit_inferred: bool = False  # the currency was written with an earlier amount of the sentence, not this one
+    # What the sentence says the figure is about (context.py): None where it says nothing.
+    period: str | None = None
+    direction: str | None = None
+    subject: str | None = None
+
+    @property
+    def context(self) -> Context:
+        """Return the figure's period, role and subject."""
+        return Context(self.period, self.direction, self.subject)
 
     def to_json(self) -> dict:
         """Return the figure in the JSON shape of `evidence figures --json`."""
@@ -90,6 +138,9 @@ class Figure:
             "unit": self.unit,
             "approx": self.approx,
             "unit_inferred": self.unit_inferred,
+            "period": self.period,
+            "direction": self.direction,
+            "subject": self.subject,
         }
 
 
@@ -108,8 +159,8 @@ class _Draft:
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
     unit_inferred: bool = False
 
-    def freeze(self, text: str) -> Figure:
-        """Return the finished figure."""
+    def freeze(self, text: str, context: Context = NO_CONTEXT) -> Figure:
+        """Return the finished figure, with what its sentence says it is about."""
         return Figure(
             text=text[self.start : self.end],
             start=self.start,
@@ -119,12 +170,20 @@ class _Draft:
             approx=self.approx,
             precision=float(self.step * self.scale),
             unit_inferred=self.unit_inferred,
+            period=context.period,
+            direction=context.direction,
+            subject=context.subject,
         )
 
 
-def extract(text: str) -> list[Figure]:
-    """Return the figures written in ``text``, in order of start and not overlapping."""
-    return [draft.freeze(text) for draft in _scan(text, query=False)]
+def extract(text: str, published: str | None = None) -> list[Figure]:
+    """Return the figures written in ``text``, in order of start and not overlapping, each with the context
+    its sentence gives it ("last year" read against ``published``, an ISO 8601 date)."""
+    drafts = _scan(text, query=False)
+    if not drafts:
+        return []
+    found = contexts(text, [(draft.start, draft.end) for draft in drafts], published)
+    return [draft.freeze(text, context) for draft, context in zip(drafts, found)]
 
 
 def parse_figure(query: str) -> Figure | None:
@@ -159,10 +218,13 @@ def _scan(text: str, query: bool) -> list[_Draft]:
             drafts.append(draft)
             taken_until = max(taken_until, draft.end)
     drafts.extend(_drafts_from_words(text))
+    if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
+        drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_overlaps(drafts)
     _share_across_ranges(text, drafts)
     _share_percent_across_lists(text, drafts)
     _carry_currency_forward(text, drafts)
+    _carry_currency_back(text, drafts)
     return drafts
 
 
@@ -291,8 +353,37 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
         return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
     draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value))
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
-    _apply_qualifier(text, draft, suffix.approx)
+    _apply_qualifier(text, draft, suffix.approx or number.approx)
     return draft
+
+
+def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Return the figures of scale words that state a number alone: "milion złotych", "miljardi euroa" (with a
+    currency after them), "миллиарда двухсот миллионов тенге" (with a smaller amount after them, which they
+    take in). After a number ("5 milionów") the scale word is that number's, and its figure starts first."""
+    found = []
+    starts = {draft.start: draft for draft in drafts}
+    for word in _LONE_SCALE.finditer(text):
+        if word.start() and text[word.start() - 1].isalpha():
+            continue  # inside a word
+        power = LONE_SCALE_WORDS[word.group().lower()]
+        smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
+        if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
+            draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
+                           + smaller.mantissa * smaller.scale, step=smaller.step * smaller.scale, unit=smaller.unit,
+                           has_scale=True)
+        else:
+            suffix = Suffix(end=word.end(), has_scale=True, power=power)
+            read_half_after(text, suffix)
+            read_currency_after(text, suffix)
+            if suffix.unit is None:
+                continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
+            draft = _Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
+                           scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
+            _apply_suffix(draft, suffix, power)
+        _apply_qualifier(text, draft, None)
+        found.append(draft)
+    return found
 
 
 def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
@@ -322,8 +413,9 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     read_qualifier_after(text, suffix)
     has_big_unit = any(char in CJK_UNITS or char in CJK_BIG for char in numeral)
     counted = len(numeral) == 1 and value > 1 and text[end : end + 1] in CJK_COUNTERS  # "八个", "三人"; not "一个"
-    if not percent and suffix.unit is None and (len(numeral) < 2 or not has_big_unit) and not counted:
-        return None
+    if not percent and suffix.unit is None and ((len(numeral) < 2 or not has_big_unit) and not counted
+                                                or is_quoted_slogan(text, start, end)):
+        return None  # "统一", "一个"; a slogan "“四个意识”"
     draft = _Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value), unit=suffix.unit)
     draft.has_scale = any(char in CJK_BIG for char in numeral)
     _apply_qualifier(text, draft, suffix.approx)
@@ -341,8 +433,8 @@ def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
 
 def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
-    ("884,3 millones de dólares ... 849,1 millones"), marked as inferred: of the same scale, or closing a
-    clause ("6,7 milliards, dépassant")."""
+    ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
+    what follows it is counted or measured ("1.23 million hours", "2 млн тонн")."""
     money: _Draft | None = None
     for draft in drafts:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
@@ -350,15 +442,44 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
         if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
-        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
-                and (draft.scale == money.scale or not text[draft.end : draft.end + 2].strip()[:1].isalpha()):
+        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
+
+
+def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two figures make a range written "between ... and ...": "između 10 i 15 miliona evra",
+    "between 10 and 15 million", "entre 10 et 15 millions d'euros"."""
+    return bool(_AND_GAP.fullmatch(text, lower.end, upper.start)) \
+        and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
+
+
+def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
+    "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
+    return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
+        and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, "eu", None)
+
+
+def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
+    """Give an amount with a scale but no currency the currency of the next amount of its sentence with the same
+    scale, when a conjunction, a copula or a comma closes it ("prihodima od 2.414 milijardi i rashodima od 2.751
+    milijardu dinara", "6,86 milijardi je ... i 1,95 milijardi dinara"), marked as inferred."""
+    later: _Draft | None = None
+    for draft in reversed(drafts):
+        if later is not None and _SENTENCE_BREAK.search(text, draft.end, later.start):
+            later = None
+        if draft.unit not in (None, *_NOT_MONEY):
+            later = draft
+        elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
+                and _CLOSES_AN_AMOUNT.match(text, draft.end):
+            draft.unit, draft.unit_inferred = later.unit, True
 
 
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
-        if not _RANGE_GAP.fullmatch(text, lower.end, upper.start):
+        if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
+                or _between_range(text, lower, upper)):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own

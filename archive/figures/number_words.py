@@ -4,8 +4,11 @@ Who reads what. English words are read by ``numbers.read_number_words`` ("two hu
 million"); German, French and Spanish by text2num ("dreiundzwanzig", "quatre-vingt-dix", "treinta y dos";
 text2num covers Portuguese, Italian, Dutch and Danish too, which we do not read); Russian and Ukrainian by
 number-parser ("трех", "двадцять пʼять"), whose word lists serve here too (its lists of other languages are
-marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there); Polish, Romanian, Serbian and
-Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
+marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there), save the collective numerals it
+lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``) and halves before a scale word ("полтора миллиона",
+``vocabulary.HALF_NUMBER_WORDS``, in every language that writes them) and nouns of a round number ("une
+cinquantaine", "medio centenar", "десяток": ``vocabulary.APPROXIMATE_NUMBER_WORDS``, read as about it);
+Polish, Romanian, Serbian and Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
 ``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
 "он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
 what follows a number, as after digits ("zehn Millionen Euro", "една милијарда").
@@ -39,7 +42,8 @@ from archive.figures.numbers import read_number_words
 from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_words, table_words
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
-from archive.figures.vocabulary import (BOUND_NUMBER_WORDS, EXPECTED_LETTERS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
+                                        EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
 
@@ -70,6 +74,7 @@ class WordNumber:
     value: Decimal
     language: str
     bound: bool  # a number only with a scale, currency, percent or multiple after it
+    approx: str | None = None  # "about" for a round-number noun ("une cinquantaine")
 
 
 @dataclass
@@ -112,8 +117,14 @@ def find_number_words(text: str) -> list[WordNumber]:
             start, end = tokens[first].start(), tokens[last - 1].end()
             if language == "ko" and not _before_a_counter(text, end):
                 continue
+            approximate = words[last - 1] in APPROXIMATE_NUMBER_WORDS.get(language, {})
+            if approximate:  # "une cinquantaine": the noun's number, not one of them; "medio centenar": half of it
+                half = last - first == 2 and words[first] in HALF_NUMBER_WORDS.get(language, {})
+                value = Decimal(APPROXIMATE_NUMBER_WORDS[language][words[last - 1]]) * (Decimal("0.5") if half else 1)
+                start = tokens[first if half else last - 1].start()
             bound = last - first == 1 and (value == 1 or words[first] in BOUND_NUMBER_WORDS)
-            found.append(WordNumber(start, end, value, language, bound))
+            found.append(WordNumber(start, end, value, language, bound and not approximate,
+                                    "about" if approximate else None))
     return found
 
 
@@ -182,6 +193,11 @@ def _read_with_text2num(language: str, words: list[str]) -> list[tuple[int, int,
     """Return the numbers text2num reads in ``words`` (German, French, Spanish), ordinals left out."""
     if len(words) == 1 and words[0] in ONE_WORDS:
         return [(0, 1, Decimal(1))]
+    if len(words) == 1 and words[0] in HALF_NUMBER_WORDS.get(language, {}):
+        return [(0, 1, HALF_NUMBER_WORDS[language][words[0]])]  # "eineinhalb", which text2num does not read
+    if words[-1] in APPROXIMATE_NUMBER_WORDS.get(language, {}) and (len(words) == 1 or len(words) == 2 and (
+            words[0] in ONE_WORDS or words[0] in HALF_NUMBER_WORDS.get(language, {}))):
+        return [(0, len(words), Decimal(APPROXIMATE_NUMBER_WORDS[language][words[-1]]))]  # "une cinquantaine"
     from text_to_num import find_numbers
 
     found = find_numbers([_Token(word) for word in words], language, 0)  # text2num reads a run in one pass
@@ -211,6 +227,8 @@ def _read_with_number_parser(language: str, words: list[str]) -> list[tuple[int,
     while position < len(words):
         for end in range(min(len(words), position + _LONGEST_NUMBER), position, -1):
             value = _parse_number(" ".join(words[position:end]), language)
+            if value is None and end == position + 1:  # "пятеро", "полтора", which number-parser does not read
+                value = _own_value(language, words[position].translate(FOLD))
             if value is not None:
                 numbers.append((position, end, Decimal(value)))
                 position = end
@@ -228,9 +246,18 @@ def _parse_number(words: str, language: str) -> int | None:
     return parse_number(words, language)
 
 
+def _own_value(language: str, word: str) -> Decimal | int | None:
+    """Return the value of a collective numeral, a half or a round-number noun that the language's library does
+    not read."""
+    for table in (COLLECTIVE_NUMERALS, HALF_NUMBER_WORDS, APPROXIMATE_NUMBER_WORDS):
+        if (value := table.get(language, {}).get(word)) is not None:
+            return value
+    return None
+
+
 def _read_with_table(language: str, words: list[str]) -> list[tuple[int, int, Decimal]]:
     """Return the numbers of ``words`` composed from the language's table."""
-    table = NUMBER_WORD_TABLES[language]
+    table = _table_with_halves(language)
     numbers, position = [], 0
     while position < len(words):
         value, used = _compose(table, words[position : position + _LONGEST_NUMBER])
@@ -240,7 +267,13 @@ def _read_with_table(language: str, words: list[str]) -> list[tuple[int, int, De
     return numbers
 
 
-def _compose(table: dict[str, int], words: list[str]) -> tuple[int, int]:
+@functools.cache
+def _table_with_halves(language: str) -> dict[str, int | Decimal]:
+    """Return the language's table with its halves ("pół", "półtora")."""
+    return {**NUMBER_WORD_TABLES[language], **HALF_NUMBER_WORDS.get(language, {})}
+
+
+def _compose(table: dict[str, int | Decimal], words: list[str]) -> tuple[int | Decimal, int]:
     """Return the value of the number that ``words`` begin (hundreds, then tens, then units) and its length."""
     total, stage, used = 0, 0, 0  # stage: 0 nothing yet, 1 hundreds, 2 tens, 3 units
     for index, word in enumerate(words):
@@ -279,7 +312,8 @@ def _vocabulary() -> _Vocabulary:
     """Return every language's number words and the run pattern, built once (number-parser's lists are read)."""
     languages = {word: set(found) for word, found in table_words().items()}
     values: dict[str, set[int]] = {"one": {1}, **{word: {1} for word in ONE_WORDS}}
-    for table in NUMBER_WORD_TABLES.values():
+    for table in (*NUMBER_WORD_TABLES.values(), *COLLECTIVE_NUMERALS.values(), *HALF_NUMBER_WORDS.values(),
+                  *APPROXIMATE_NUMBER_WORDS.values()):
         for word, value in table.items():
             values.setdefault(word, set()).add(value)
     for language, (words, numbers) in library_words().items():

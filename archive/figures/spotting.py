@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import re
 
-from archive.figures.vocabulary import (CJK_BIG, CJK_DIGITS, CJK_UNITS, FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST,
-                                        GERMAN_NUMBER_PARTS, NUMBER_WORD_TABLES, NUMBER_WORDS, SCALE_WORDS,
+from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, CJK_BIG, CJK_DIGITS, CJK_UNITS, COLLECTIVE_NUMERALS,
+                                        FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+                                        HALF_NUMBER_WORDS, NUMBER_WORDS, NUMBER_WORD_TABLES, SCALE_WORDS,
                                         SPANISH_NUMBER_WORDS, WORD_SCALES)
 
 NUMBER_PARSER_LANGUAGES = ("ru", "uk")
@@ -28,7 +29,8 @@ _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, r
 @functools.cache
 def table_words() -> dict[str, set[str]]:
     """Return {word: languages} for the number words of our own tables (every language but Russian and
-    Ukrainian, whose words number-parser lists)."""
+    Ukrainian, whose words number-parser lists, save their collective numerals, halves and round-number
+    nouns)."""
     by_language = {
         "en": {*NUMBER_WORDS, *WORD_SCALES},
         "fr": set(FRENCH_NUMBER_WORDS),
@@ -36,6 +38,9 @@ def table_words() -> dict[str, set[str]]:
         "de": set(GERMAN_NUMBER_FIRST),
         **{language: set(table) for language, table in NUMBER_WORD_TABLES.items()},
     }
+    for extra in (COLLECTIVE_NUMERALS, HALF_NUMBER_WORDS, APPROXIMATE_NUMBER_WORDS):
+        for language, table in extra.items():
+            by_language.setdefault(language, set()).update(table)
     return _by_word(by_language)
 
 

@@ -19,11 +19,16 @@ is Chinese (Han characters without kana, or 元/人民币/RMB/yuan/CNY nearby), 
 recognised in English, Russian, Ukrainian, Macedonian, German, French, Spanish, Finnish, Chinese and
 Japanese, after the number, after a scale word, or after "de"/"d'"/"of" following a scale word
 ("5 millions d'euros", "5 millones de dólares"); those of every other language from CLDR (``currencies``).
-Kazakh and Turkish add case endings ("10 mlrd teńgege"). A country after a currency's name tells which of
-the currencies sharing it is meant: "dollars de Taïwan" is TWD.
+Kazakh, Turkish and Finnish add case endings ("10 mlrd teńgege", "80 miljoonaan euroon"), to scale words too,
+where an ending must agree with the word's vowels ("milyona", "binde"; "iki bina" is two buildings, not 2,000).
+Symbols of letters that CLDR gives a language are read in text of that language ("45.460 kn"), and Turkey's
+"TL". Turkish and Kazakh write the units after their last scale word ("4 milyon 908 bin 518 TL"). A country
+after a currency's name tells which of the currencies sharing it is meant: "dollars de Taïwan" is TWD.
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
 ("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点").
+
+Korean writes "여" (over) before a scale ("800여만원", "1억5000여만원"): the figure is over that amount.
 
 Qualifiers. A qualifier just before the figure (before its currency symbol too: "almost $6 million"),
 possibly followed by a preposition ("почти в 5 раз", "майже на 20%"), or a CJK one just after
@@ -46,48 +51,69 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, currency_described, currency_table,
-                                        resolve_noun, without_case_ending)
+from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, FINNISH_CASE_ENDINGS, currency_described,
+                                        currency_table, harmonious_endings, resolve_noun, without_case_ending)
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
-                                         next_word, single_spaced, tokens_before, window_language)
-from archive.figures.vocabulary import (AGGLUTINATED_SCALES, CJK_COUNTERS, CJK_CURRENCIES, CJK_QUALIFIERS,
-                                        CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES, COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES,
-                                        CURRENCY_NAMES, GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES,
-                                        KOREAN_COUNTERS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
+                                          next_word, single_spaced, tokens_before, window_language)
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_COUNTERS, CJK_CURRENCIES,
+                                        CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
+                                        COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
+                                        GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
+                                        PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
                                         SYMBOLS_AFTER)
 from archive.patterns import LazyPattern
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
 _CHINESE_MONEY_HINT = LazyPattern(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
+def _agglutinated_scales(optional: bool) -> str:
+    """Return the pattern of a Turkish or Kazakh scale word with a case ending that agrees with its vowels
+    ("milyona", "binde", "мыңнан"; not "bina", a building); the ending may be left out when ``optional``."""
+    by_endings: dict[tuple[str, ...], list[str]] = {}
+    for stem in AGGLUTINATED_SCALES:
+        by_endings.setdefault(harmonious_endings(stem), []).append(stem)
+    tail = "?" if optional else ""
+    return "|".join(rf"(?i:{alternation(stems)})(?=(?i:{alternation(endings)}){tail}{NOT_LETTER_AFTER})"
+                    for endings, stems in by_endings.items())
+
+
 _SCALE = LazyPattern(
     rf"(?:{WS}|-)?(?:de{WS})?(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
-    rf"|{WS}(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}+"
+    rf"|{WS}(?P<agglutinated>{_agglutinated_scales(optional=False)}){LETTER}+"
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
 CJK_SCALE = LazyPattern(
-    rf"(?P<more>[多余])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"
+    rf"(?P<more>[多余여])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"  # "800여만원": over 800만
 )
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra".
 _WORD_SCALE_TAIL = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
-    rf"|(?P<agglutinated>(?i:{alternation(AGGLUTINATED_SCALES)})){LETTER}*)"
+    rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
-_CJK_TAIL = LazyPattern(rf"(?P<digits>\d+)(?P<scale>{alternation(CJK_SCALES)})")
+# The units after "bin", "milyon" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
+_UNITS_AFTER_THOUSAND = LazyPattern(
+    rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
+)
+# Korean may space the parts and group the digits of one: "1억 9,000만 원".
+_HALF_AFTER = LazyPattern(rf"{WS}(?:y{WS}medio|i{WS}po|et{WS}demi|и{WS}пол)(?!{LETTER})")
+_CJK_TAIL = LazyPattern(
+    rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<more>여)?(?P<scale>{alternation(CJK_SCALES)})"  # "1억5000여만원"
+)
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
 _CJK_RUN_SECTION = LazyPattern(r"(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
-_CJK_BIG_AFTER = LazyPattern(rf"(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
+_CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
 _CONNECTOR = LazyPattern(rf"{WS}(?:de|of){WS}|{WS}d['’]")
 _CURRENCY_AFTER = LazyPattern(
-    rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})"
+    rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
     rf"|(?P<name>(?i:{alternation(CURRENCY_NAMES)})){NOT_LETTER_AFTER}"
-    rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS)}){NOT_LETTER_AFTER}"
+    rf"|(?P<inflected>(?i:{alternation(INFLECTED_CURRENCY_NAMES)}))(?:{alternation(CASE_ENDINGS + FINNISH_CASE_ENDINGS)})"
+    rf"{NOT_LETTER_AFTER}"
     rf"|(?P<cjk>{alternation(CJK_CURRENCIES)}))"
 )
 _CURRENCY_BEFORE = LazyPattern(
@@ -143,7 +169,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "kat", "puta", "пута", "ori", "razy", "배"],
 )
-_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
+_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
 _CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
 _CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}
@@ -237,6 +263,7 @@ def _read_scale(text: str, suffix: Suffix) -> None:
         suffix.scale_word = word
         suffix.power, suffix.scale_convention = SCALE_WORDS[single_spaced(word.lower())]
         _read_word_scale_tail(text, suffix)
+        read_half_after(text, suffix)
     else:
         letters = (scale.group("letter") or scale.group("french")).lower()
         suffix.power, suffix.letter_scale = SCALE_LETTERS[letters], True
@@ -244,18 +271,34 @@ def _read_scale(text: str, suffix: Suffix) -> None:
 
 
 def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
-    """Add the smaller parts of "58 milyar 129 milyon 307 bin dolar" to ``suffix``."""
-    power = suffix.power
+    """Add the smaller parts of "58 milyar 129 milyon 307 bin dolar" to ``suffix``, and the units that Turkish
+    and Kazakh write after their last scale word ("4 milyon 908 bin 518 TL", "112 milyon 200 TL", "2 мың 500")."""
+    power, word = suffix.power, suffix.scale_word.lower()
     while (tail := _WORD_SCALE_TAIL.match(text, suffix.end)):
-        word = (tail.group("word") or tail.group("agglutinated")).lower()
-        smaller = SCALE_WORDS[single_spaced(word)][0]
+        smaller_word = (tail.group("word") or tail.group("agglutinated")).lower()
+        smaller = SCALE_WORDS[single_spaced(smaller_word)][0]
         if smaller >= power:
-            return
-        power = smaller
-        part = Decimal(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.composite = (suffix.composite or Decimal(0)) + part
-        suffix.composite_step = step_of(tail.group("digits")) * POWERS_OF_TEN[power]
-        suffix.end = tail.end()
+            break
+        power, word = smaller, smaller_word
+        _add_part(suffix, tail.group("digits"), power, tail.end())
+    if word in TURKIC_SCALES and (units := _UNITS_AFTER_THOUSAND.match(text, suffix.end)):
+        _add_part(suffix, units.group("digits"), 0, units.end())
+
+
+def read_half_after(text: str, suffix: Suffix) -> None:
+    """Add the half written after a scale word to ``suffix``: "billón y medio" (1.5 billón), "milion i po",
+    "million et demi"."""
+    if suffix.composite is None and (half := _HALF_AFTER.match(text, suffix.end)):
+        suffix.composite = POWERS_OF_TEN[suffix.power] / 2
+        suffix.composite_step = suffix.composite
+        suffix.end = half.end()
+
+
+def _add_part(suffix: Suffix, digits: str, power: int, end: int) -> None:
+    """Add the part ``digits`` times 10^``power`` to the composite value of ``suffix``, ending at ``end``."""
+    suffix.composite = (suffix.composite or Decimal(0)) + Decimal(digits) * POWERS_OF_TEN[power]
+    suffix.composite_step = step_of(digits) * POWERS_OF_TEN[power]
+    suffix.end = end
 
 
 def _read_small_run(text: str, pos: int, below: int, value: Decimal = Decimal(0),
@@ -285,7 +328,8 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
     to ``suffix``."""
     while (tail := _CJK_TAIL.match(text, suffix.end)) and CJK_SCALES[tail.group("scale")] < power:
         scale, end = CJK_SCALES[tail.group("scale")], tail.end()
-        digits, step = Decimal(tail.group("digits")), step_of(tail.group("digits")) * POWERS_OF_TEN[scale]
+        written = tail.group("digits").replace(",", "")
+        digits, step = Decimal(written), step_of(written) * POWERS_OF_TEN[scale]
         run = _read_small_run(text, end, scale, digits * POWERS_OF_TEN[scale], step) if scale < 4 else None
         if run and run[3] is not None and run[3] < power:
             # "4조2천926억", "12억2천7백만", "1조5천여억": the thousands count 억 or 만 with what follows them
@@ -293,6 +337,8 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
             step = run_step * POWERS_OF_TEN[scale]
             if run[4]:
                 suffix.approx = "over"  # "6천여만": over 6000만
+        if tail.group("more"):
+            suffix.approx = "over"
         power = scale
         suffix.composite = (suffix.composite or Decimal(0)) + digits * POWERS_OF_TEN[power]
         suffix.composite_step = step
@@ -319,6 +365,10 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
             currency = _CURRENCY_AFTER.match(text, connector.end())
             if currency and currency.group("cjk"):
                 currency = None
+    if currency is None and suffix.has_scale and text[pos : pos + 1] in "-‑":
+        currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
+        if currency and not (currency.group("name") or currency.group("code")):
+            currency = None
     if currency is None:
         _read_cldr_currency(text, suffix, pos)
         return
@@ -360,15 +410,36 @@ def _read_country_after(text: str, suffix: Suffix, noun: str) -> None:
 _NAME_WORDS = LazyPattern(rf"{WS}?(?P<words>{LETTER}+(?:[{SPACES}]{LETTER}+){{0,3}})")
 
 
+_SYMBOL_WORD = LazyPattern(rf"{WS}?(?P<symbol>{LETTER}+\.?)(?!{LETTER})")
+
+
 def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:
-    """Read a currency named as CLDR names it ("couronnes suédoises", "srpskih dinara", "dolarla"), right after
-    the number or after "de"/"of" following a scale word."""
+    """Read a currency named as CLDR names it ("couronnes suédoises", "srpskih dinara", "dolarla"), or written
+    with the symbol of CLDR of the text's language ("45.460 kn"), right after the number or after "de"/"of"
+    following a scale word."""
+    if _read_cldr_symbol(text, suffix, pos):
+        return
     starts = [pos]
     if suffix.has_scale and not suffix.letter_scale and (connector := _CONNECTOR.match(text, pos)):
         starts.append(connector.end())
     for start in starts:
         if (found := _NAME_WORDS.match(text, start)) and _read_cldr_name(text, suffix, found, pos):
             return
+
+
+def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
+    """Read a currency symbol of letters that CLDR gives a language ("kn", "ден."), in text of that language."""
+    found = _SYMBOL_WORD.match(text, pos)
+    if found is None:
+        return False
+    table = currency_table()
+    for symbol in (found.group("symbol"), found.group("symbol").rstrip(".")):
+        languages = table.symbol_languages.get(symbol)
+        if languages and window_language(text, pos, pos) in languages:
+            suffix.unit, suffix.end = table.symbols[symbol], found.start("symbol") + len(symbol)
+            suffix.name_convention = "eu" if not symbol.isascii() else None
+            return True
+    return False
 
 
 def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> bool:

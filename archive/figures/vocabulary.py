@@ -11,10 +11,25 @@ Data only: the rules that read these words live in units, numbers, number_words,
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 def _table(groups: dict[str, str]) -> dict[str, str]:
     """Return {lower-cased name: key} from {key: "name|name|..."}."""
     return {name.lower(): key for key, names in groups.items() for name in names.split("|")}
+
+
+def _finnish_cases() -> dict[int, set[str]]:
+    """Return the case forms of the Finnish scale words by power: "miljoonasta", "miljoonaan", "miljardeja"."""
+    singular = "a aa an assa asta aan alla alta alle ana aksi".split()
+    plural = "ia ien issa ista iin illa ilta ille ina iksi".split()
+    return {
+        6: {"miljoon" + ending for ending in singular + plural},
+        9: {"miljardi" + ending for ending in ("", "a", "n", "ssa", "sta", "in", "lla", "lta", "lle", "na", "ksi")}
+        | {"miljarde" + ending for ending in ("ja", "ista", "issa", "ihin", "illa", "ina")},
+        12: {"biljoon" + ending for ending in singular + plural},
+        3: {"tuhat", "tuhatta", "tuhannen", "tuhannesta", "tuhanteen", "tuhansia", "tuhansien"},
+    }
 
 
 # Scale words: lower-cased word -> (power of ten, the number convention it reveals: "en", "eu" or None).
@@ -52,8 +67,11 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "tuhat": (3, "eu"), "tuhatta": (3, "eu"), "milj.": (6, "eu"), "miljoona": (6, "eu"),
     "miljoonaa": (6, "eu"), "miljoonan": (6, "eu"), "miljardi": (9, "eu"), "miljardia": (9, "eu"),
     "miljardin": (9, "eu"), "biljoona": (12, "eu"), "biljoonaa": (12, "eu"),
+    # and their other cases ("50 miljoonasta 80 miljoonaan euroon": from 50 to 80 million)
+    **{form: (power, "eu") for power, forms in _finnish_cases().items() for form in forms},
     # Polish
     "tys.": (3, "eu"), "tysiące": (3, "eu"), "tysięcy": (3, "eu"), "mld": (9, "eu"), "mld.": (9, "eu"),
+    "tysiąc": (3, "eu"), "tysiąca": (3, "eu"), "miliard": (9, "eu"), "miliarda": (9, "eu"), "biliona": (12, "eu"),
     "milion": (6, "eu"), "miliony": (6, "eu"), "milionów": (6, "eu"), "miliardy": (9, "eu"),
     "miliardów": (9, "eu"), "bilion": (12, "eu"), "biliony": (12, "eu"), "bilionów": (12, "eu"),
     # Romanian
@@ -63,6 +81,7 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "милијарду": (9, "eu"), "хиљаду": (3, "eu"), "tisuća": (3, "eu"), "tisuće": (3, "eu"), "miliona": (6, "eu"),
     "milijun": (6, "eu"), "milijuna": (6, "eu"), "milijardi": (9, "eu"), "milijarda": (9, "eu"),
     "milijarde": (9, "eu"), "хиљада": (3, "eu"), "хиљаде": (3, "eu"), "милијарде": (9, "eu"),
+    "milioni": (6, "eu"), "milijuni": (6, "eu"), "tisuću": (3, "eu"), "милиона": (6, "eu"), "милијарди": (9, "eu"),
     # Turkish (case endings are taken off: "milyara", "milyonluk")
     "bin": (3, "eu"), "milyon": (6, "eu"), "milyar": (9, "eu"), "trilyon": (12, "eu"),
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
@@ -72,6 +91,23 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
                        "трлн.", "млрд.", "myń", "mlrd", "trln", "mln"}
+# Endings of the case that says "from" (Finnish elative and ablative, Turkish and Kazakh ablative): a figure in
+# it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
+FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
+                     "нан", "нен")
+# Scale words that state a number alone, without "one" before them, in the languages that write them so:
+# "milion złotych", "miljardi euroa", "больше миллиарда рублей", "milijardu dinara" (word -> power of ten).
+# English, German, French and Spanish write "a", "eine", "un" first, which the number words read.
+LONE_SCALE_WORDS = {
+    **dict.fromkeys("milion miliona миллион миллиона мільйон мільйона милион milion milijun miljoona miljoonan "
+                    "milyon".split(), 6),
+    **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
+                    "miljardi miljardin milyar".split(), 9),
+    "billón": 12,  # "el billón y medio de euros"
+}
+# Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
+# not the Kazakh "миллион", which is Russian too.
+TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
@@ -90,7 +126,8 @@ CURRENCY_SYMBOLS = {
     "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY?", "￥": "JPY?", "₽": "RUB", "₸": "KZT",
     "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₼": "AZN", "₾": "GEL",
 }
-SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK"}
+# "TL" is how Turkey writes its lira after an amount ("27 Milyon TL'lik"); CLDR gives only "₺".
+SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK", "TL": "TRY"}
 # ISO codes are recognised in upper case only: "try", "all" and "cad" are words too.
 CURRENCY_CODES = set(
     (
@@ -133,8 +170,9 @@ CURRENCY_NAMES = _table(
         "HRK": "kuna|kune",
     }
 )
-# Names that Kazakh and Turkish write with case endings ("teńgege", "teŋgenı", "avroya"); CLDR's are read so too.
-INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro"}
+# Names that Kazakh, Turkish and Finnish write with case endings ("teńgege", "teŋgenı", "avroya", "euroon",
+# "dollarilla"); CLDR's are read so too.
+INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro", "euro", "dollari"}
 # Names whose spelling belongs to a continental language (decimal comma); Cyrillic names all do.
 CONTINENTAL_NAMES = {
     "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",
@@ -197,7 +235,13 @@ REFERENCE_WORDS = set(
         "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band "
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
         "pág. núm. número inciso ley decreto "
-        "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro"
+        "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
+        "art artykuł artykułu artykule artykułem ust. ust ustęp ustępu pkt pkt. punkt punktu lit. część części "
+        "rozdział rozdziału załącznik załącznika załączniku poz. nr str. strona stronie "
+        "articolul articolului alin. alineatul alineatului litera capitolul anexa anexei punctul pct. pagina "
+        "član člana članu članak članka stav stava stavak stavka tačka tačke točka točke broj broja br. "
+        "poglavlje poglavlja prilog priloga члан члана став става тачка тачке број броја бр. "
+        "madde maddesi maddenin fıkra fıkrası bent bendi sayfa"
     ).split()
 )
 
@@ -236,7 +280,9 @@ TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "h
 PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "teléfono", "telefon", "telefono",
                 "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
 # Finnish writes the reference after the number: "21 luvun 1 §".
-REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "momentti", "momentin", "kohdan"}
+# Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
+REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "momentti", "momentin", "kohdan",
+                         "sayılı", "numaralı", "nolu"}
 # Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
 PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
 
@@ -247,14 +293,19 @@ YEAR_PREPOSITIONS = set(
 )
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
-# "1위", "3번째", "5호", "3년차" (the third year).
-DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "条", "項", "丁目", "代",
+# "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
+DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
                         "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 # Japanese eras, written before the year of the era: "平成26年10月"; and what a sentence of prison is measured with
 # ("懲役1年6月" is a duration, not a date).
 JAPANESE_ERAS = ("令和", "平成", "昭和", "大正", "明治")
+# After 年, what makes a number of years a span, not the year of an era: "4年間", "10年ぶり", "3年前", "5年以上".
+JAPANESE_DURATION_AFTER = ("間", "ぶり", "振り", "連続", "前", "後", "以上", "以内", "余", "近く", "超", "半", "目", "未満",
+                           "足らず", "程度", "ほど", "越し", "がかり")
+# Korean prefixes glued to a number: "약500억" (about), "총5명" (in all), "연3%" (a year), "월100만원" (a month).
+KOREAN_PREFIXES = ("약", "총", "각", "연", "월", "주", "일", "단", "무려", "최대", "최소", "불과", "고작", "평균", "모두", "또는", "및")
 JAPANESE_SENTENCE_WORDS = ("懲役", "禁錮", "禁固", "執行猶予")
 KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
@@ -268,7 +319,8 @@ CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘
 # Words after a number that make it a model's name: "737 Max", "787 Dreamliner", "the 777 program".
 MODEL_WORDS = {"max", "dreamliner", "dreamliners", "pro", "plus", "ultra", "mini", "neo", "series", "program",
                "programme", "variant", "model", "jet", "airliner", "class", "family", "evo", "turbo", "lite"}
-# Nouns that make a year-like integer or a bare "m"/"k" a count ("2000 people", "3m people").
+# Nouns that make a year-like integer or a bare "m"/"k" a count ("2000 people", "3m people"), and that no
+# currency carried through a sentence reaches.
 COUNTED_NOUNS = set(
     (
         "people persons residents citizens users customers subscribers viewers visitors voters workers "
@@ -278,7 +330,11 @@ COUNTED_NOUNS = set(
         "луѓе лица жители граѓани "
         "menschen personen einwohner flüchtlinge soldaten "
         "personnes habitants réfugiés soldats personas habitantes refugiados soldados "
-        "henkeä ihmistä asukasta pakolaista sotilasta"
+        "henkeä ihmistä asukasta pakolaista sotilasta "
+        "adam адам kişi кісі osób osoby ludzi mieszkańców ljudi људи osoba stanovnika становника persoane oameni "
+        "locuitori "
+        # measures, which no currency carried through a sentence reaches ("2 млн тонн")
+        "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton"
     ).split()
 )
 
@@ -343,11 +399,14 @@ def _numbers(groups: dict[int, str]) -> dict[str, int]:
 # after digits. Korean writes native numbers before a counter ("두 차례") and the scale words of
 # Sino-Korean numbers alone before a currency ("천억 원").
 NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
+    # with the collective numerals ("dwoje", "pięcioro")
     "pl": _numbers({
         1: "jeden jedna jedno jednego jednej jednemu jednym jedną", 2: "dwa dwie dwóch dwóm dwoma dwaj dwu dwoje",
         3: "trzy trzech trzem trzema trzej troje", 4: "cztery czterech czterem czterema czterej czworo",
-        5: "pięć pięciu pięcioma", 6: "sześć sześciu sześcioma", 7: "siedem siedmiu siedmioma",
-        8: "osiem ośmiu ośmioma", 9: "dziewięć dziewięciu dziewięcioma", 10: "dziesięć dziesięciu dziesięcioma",
+        5: "pięć pięciu pięcioma pięcioro", 6: "sześć sześciu sześcioma sześcioro",
+        7: "siedem siedmiu siedmioma siedmioro",
+        8: "osiem ośmiu ośmioma ośmioro", 9: "dziewięć dziewięciu dziewięcioma dziewięcioro",
+        10: "dziesięć dziesięciu dziesięcioma dziesięcioro",
         11: "jedenaście jedenastu", 12: "dwanaście dwunastu", 13: "trzynaście trzynastu",
         14: "czternaście czternastu", 15: "piętnaście piętnastu", 16: "szesnaście szesnastu",
         17: "siedemnaście siedemnastu", 18: "osiemnaście osiemnastu", 19: "dziewiętnaście dziewiętnastu",
@@ -371,9 +430,12 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
     "sr": _numbers({
         1: "jedan jedna jedno jednog jedne jednom jednu један једна једно једног једне",
         2: "dva dve dvije dvoje dvojica dvaju dvama dvema два две двоје двојица",
-        3: "tri troje trojica triju trima три троје тројица", 4: "četiri četvoro četvorica четири четворо",
-        5: "pet petoro petorica пет петоро", 6: "šest šestoro шест", 7: "sedam седам", 8: "osam осам",
-        9: "devet девет", 10: "deset десет", 11: "jedanaest једанаест", 12: "dvanaest дванаест",
+        3: "tri troje trojica triju trima три троје тројица",
+        # collective numerals, Serbian "-oro" and Croatian "-ero": "njih petero", "četvero ravnatelja"
+        4: "četiri četvoro četvero četvorica четири четворо", 5: "pet petoro petero petorica пет петоро",
+        6: "šest šestoro šestero шест шесторо", 7: "sedam sedmoro sedmero седам седморо",
+        8: "osam osmoro osmero осам осморо", 9: "devet devetoro devetero девет деветоро",
+        10: "deset desetoro desetero десет десеторо", 11: "jedanaest једанаест", 12: "dvanaest дванаест",
         13: "trinaest тринаест", 14: "četrnaest четрнаест", 15: "petnaest петнаест", 16: "šesnaest шеснаест",
         17: "sedamnaest седамнаест", 18: "osamnaest осамнаест", 19: "devetnaest деветнаест",
         20: "dvadeset двадесет", 30: "trideset тридесет", 40: "četrdeset четрдесет", 50: "pedeset педесет",
@@ -392,14 +454,18 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         800: "осумстотини", 900: "деветстотини",
     }),
     # Kazakh, Cyrillic and Latin (2018)
+    # with the collective numerals ("екеуі", the two of them)
     "kk": _numbers({
-        1: "бір bir", 2: "екі eki", 3: "үш úsh", 4: "төрт tórt", 5: "бес bes", 6: "алты alty", 7: "жеті jeti",
+        1: "бір bir", 2: "екі eki екеу екеуі екеуін", 3: "үш úsh үшеу үшеуі үшеуін", 4: "төрт tórt төртеу төртеуі",
+        5: "бес bes бесеу бесеуі", 6: "алты alty алтау алтауы", 7: "жеті jeti жетеу жетеуі",
         8: "сегіз segiz", 9: "тоғыз toǵyz", 10: "он on", 20: "жиырма jıyrma", 30: "отыз otyz",
         40: "қырық qyryq", 50: "елу elý", 60: "алпыс alpys", 70: "жетпіс jetpis", 80: "сексен seksen",
         90: "тоқсан toqsan", 100: "жүз júz",
     }),
+    # with the possessive forms that count members of a group ("üçü büyükşehir olmak üzere", three of them)
     "tr": _numbers({
-        1: "bir", 2: "iki", 3: "üç", 4: "dört", 5: "beş", 6: "altı", 7: "yedi", 8: "sekiz", 9: "dokuz", 10: "on",
+        1: "bir", 2: "iki ikisi ikisini ikisinde", 3: "üç üçü üçünü üçünde", 4: "dört dördü dördünü",
+        5: "beş beşi beşini", 6: "altı altısı", 7: "yedi yedisi", 8: "sekiz sekizi", 9: "dokuz dokuzu", 10: "on",
         20: "yirmi", 30: "otuz", 40: "kırk", 50: "elli", 60: "altmış", 70: "yetmiş", 80: "seksen", 90: "doksan",
         100: "yüz",
     }),
@@ -420,9 +486,47 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         10**11: "천억",
     }),
 }
+# Collective numerals of Russian and Ukrainian, which number-parser does not read ("пятеро", "четверо
+# обвиняемых"): the number of people or things in a group; and the Ukrainian genitive and dative of five to ten,
+# which it does not read either ("шістьом особам").
+COLLECTIVE_NUMERALS: dict[str, dict[str, int]] = {
+    "ru": _numbers({2: "двое двоих", 3: "трое троих", 4: "четверо четверых", 5: "пятеро пятерых",
+                    6: "шестеро шестерых", 7: "семеро семерых", 8: "восьмеро восьмерых", 9: "девятеро", 10: "десятеро"}),
+    "uk": _numbers({4: "четверо", 5: "пʼятеро пʼятьох пʼятьом", 6: "шестеро шістьох шістьом", 7: "семеро сімох сімом",
+                    8: "восьмеро вісьмох вісьмом", 9: "девʼятеро девʼятьох девʼятьом",
+                    10: "десятеро десятьох десятьом"}),
+}
 # Words that are numbers only beside a scale, currency, percent or multiple, as every word for one is (an
 # article too: "ein", "une", "один"): "yüz" is a face too, "nouă" new, "sataa" it rains; Korean scale words.
-BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억"}
+# Halves, and one and a half, before a scale word: "полтора миллиона рублей" (1.5 million), "pół miliona", "yarım
+# milyon", "eineinhalb Milliarden". Numbers only with a scale after them ("pół godziny" is half an hour); without
+# them a lone scale word would read "полтора миллиона" as one million.
+HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
+    language: {word: Decimal(value) for value, words in groups.items() for word in words.split()}
+    for language, groups in {
+        "ru": {"1.5": "полтора полторы полутора", "0.5": "пол"},
+        "uk": {"1.5": "півтора півтори", "0.5": "пів"},
+        "pl": {"1.5": "półtora półtorej", "0.5": "pół"},
+        "sr": {"0.5": "pola"},
+        "tr": {"0.5": "yarım"},
+        "kk": {"0.5": "жарты"},
+        "de": {"1.5": "eineinhalb anderthalb"},
+        "fi": {"1.5": "puolitoista"},
+        "es": {"0.5": "medio media"},  # "medio millón", "medio centenar"
+    }.items()
+}
+# Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
+# "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
+# also quarantines, so they are left out.
+APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "fr": _numbers({10: "dizaine", 12: "douzaine", 15: "quinzaine", 20: "vingtaine", 30: "trentaine",
+                    50: "cinquantaine", 60: "soixantaine", 100: "centaine", 1000: "millier"}),
+    "es": _numbers({10: "decena", 12: "docena", 20: "veintena", 30: "treintena", 100: "centenar", 1000: "millar"}),
+    "ru": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
+    "uk": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
+}
+BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
+                      *(word for words in HALF_NUMBER_WORDS.values() for word in words)}
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
@@ -447,7 +551,10 @@ NUMBER_CONNECTORS = {"and", "et", "y", "und", "i", "и", "și", "şi"}
 FRACTION_WORDS = set(
     "third thirds quarter quarters fifths tiers quart quarts cinquièmes drittel viertel tercio tercios cuarto "
     "cuartos трети третей третьих четверти четвертей третини четвртини trećine trećina četvrtine četvrtina "
-    "trzecie trzecich czwarte treimi sferturi kolmasosaa neljäsosaa".split()
+    "trzecie trzecich czwarte treimi sferturi kolmasosaa neljäsosaa "
+    "quintos sextos séptimos octavos novenos décimos sixièmes septièmes huitièmes neuvièmes dixièmes fünftel "
+    "sechstel zehntel пятых шестых десятых пятая пятой п'ятих десятих piątych dziesiątych petine desetine "
+    "fifth sixths tenths".split()
 )
 # Korean words after a native number that make it an ordinal: "두 번째".
 KOREAN_ORDINAL_AFTER = ("번째", "째")
@@ -457,3 +564,80 @@ CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三":
               "七": 7, "八": 8, "九": 9}
 CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 CJK_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+# -- the context of a figure (archive/figures/context.py): its role, its subject, its period ----------------
+# Words are lower-cased; a word ending in "*" stands for every word it begins ("export*": exported, exports);
+# Chinese and Japanese words are found inside longer runs. Each table names the languages of its words in
+# order: en, ru, uk, mk, de, fr, es, fi, zh, ja.
+
+# What a figure did: the role of the amount, by the verb or noun beside it.
+DIRECTION_WORDS = {
+    "export": "export*|exportier*|ausfuhr*|ausgeführt*|экспорт*|вывез*|вывоз*|експорт*|вивез*|вивіз*|вивоз*|"
+              "извез*|извоз*|vei|veivät|vienti*|viennin*|viety*|viedään|viemä*|出口|输出|輸出",
+    "import": "import*|importier*|einfuhr*|eingeführt*|импорт*|ввез*|ввоз*|імпорт*|ввіз*|увез*|увоз*|toi|toivat|"
+              "tuonti*|tuonnin*|tuotu*|tuodaan|进口|輸入",
+    "send": "sent|send*|ship|ships|shipped|shipping|shipment*|deliver*|supplied|supplie*|supply*|"
+            "отправ*|постав*|переда*|відправ*|надісла*|постач*|испрат*|испорач*|достав*|"
+            "geliefert|liefer*|verschickt*|geschickt|versandt|gesendet|sandte*|envoy*|livr*|expédi*|fourni*|"
+            "envi*|entreg*|suministr*|despach*|lähett*|toimitt*|toimit*|运往|发往|运送|发送|交付|供应|送往|"
+            "送った|送付|出荷|納入|供給",
+    "receive": "receiv*|получ*|получил*|отрима*|одержа*|доби*|примил*|erhalten|erhielt*|bekommen|bekam*|empfang*|"
+               "reçu*|reçoi*|recevoir|recib*|sai|saivat|saanut|saaneet|vastaanott*|收到|接收|受け取|受領",
+    "sell": "sold|sell*|sale|sales|прода*|verkauf*|vend*|vente*|venta*|myi|myivät|myynti*|myyty*|myydään|"
+            "出售|销售|售出|卖出|販売|売却",
+    "buy": "bought|buy*|purchas*|купил*|купи*|покуп*|закуп*|приобр*|придба*|набав*|kaufte*|gekauft|erwarb*|"
+           "erworben|beschafft*|achet*|achat*|compr*|adquiri*|osti|ostivat|osto*|hankki*|购买|采购|買い付け|購入|調達",
+    "spend": "spent|spend*|expenditure*|потрат*|израсход*|расход*|витрат*|потрош*|ausgegeben|ausgaben|dépens*|"
+             "gast*|käytti|käyttivät|kulutt*|花费|支出|耗资|費や",
+    "license": "licens*|licenc*|лиценз*|ліценз*|лиценц*|lizenz*|licen*|lisens*|许可|執照|ライセンス|許可",
+}
+# Roles that state one flow seen the same way: "exported", "shipped", "sold" are the same goods leaving.
+DIRECTION_FAMILIES = {"export": "out", "send": "out", "sell": "out",
+                      "import": "in", "receive": "in", "buy": "in", "spend": "in", "license": "license"}
+# What a figure counts or prices: a compound ("drone parts") is listed before its head word wins it.
+SUBJECT_WORDS = {
+    "parts": "parts|spare part*|drone part*|component*|запчаст*|комплектующ*|детал*|компонент*|частей|"
+             "запчастин*|комплектуюч*|частин*|делови|резервни делови|teile|bauteil*|ersatzteil*|komponente*|"
+             "pièces|composant*|piezas|repuestos|componentes|osia|osat|osien|varaos*|零部件|零件|部件|配件|部品",
+    "drones": "drone|drones|uav|uavs|unmanned aircraft|unmanned aerial*|дрон*|беспилотн*|бпла|безпілотн*|"
+              "drohne*|dron|droon*|lennok*|miehittämättöm*|无人机|無人機|ドローン",
+    "microchips": "microchip*|chip|chips|semiconductor*|микрочип*|микросхем*|полупроводни*|мікрочіп*|мікросхем*|"
+                  "напівпровідник*|чип|чипы|чипов|чипове|чіпи|чіпів|mikrochip*|halbleiter*|puce|puces|"
+                  "semi-conducteur*|semiconducteur*|semiconductores|mikrosiru*|puolijohte*|芯片|半导体|半導体|チップ",
+    "weapons": "weapon*|arms|missile*|ammunition|оружи*|вооружени*|боеприпас*|зброя|зброї|зброю|боєприпас*|"
+               "оружје|муниција|waffe*|munition|arme|armes|munition*|arma|armas|misil*|munición|municiones|"
+               "ase|aseita|aseet|aseiden|ammuks*|武器|弹药|弾薬",
+    "vehicles": "vehicle*|car|cars|truck*|автомобил*|грузовик*|автомобіл*|вантажів*|возил*|камион*|fahrzeug*|"
+                "lkw|véhicule*|voiture*|camion*|vehículo*|coches|automóvil*|ajoneuvo*|autoja|kuorma-auto*|"
+                "汽车|车辆|卡车|自動車|車両",
+    "oil": "oil|crude|нефт*|нафт*|erdöl|rohöl|pétrole|petróleo|öljy*|石油|原油",
+    "gas": "gas|lng|газ|газа|газу|газом|гас|гасот|erdgas|gaz|kaasu*|天然气|天然ガス",
+    "grain": "grain|wheat|зерн*|пшениц*|жито|пченица|getreide|weizen|céréales|blé|cereales|trigo|vilja*|vehnä*|"
+             "粮食|小麦|谷物|穀物",
+}
+# Periods said relative to when a text was published: the words and how many years back (-) or on (+).
+RELATIVE_YEARS = {
+    -1: "last year|the previous year|a year earlier|a year ago|в прошлом году|прошлого года|в минувшем году|"
+        "годом ранее|минулого року|у минулому році|торік|минатата година|лани|претходната година|"
+        "im vergangenen jahr|im letzten jahr|letztes jahr|vergangenes jahr|im vorjahr|l'année dernière|"
+        "l’année dernière|l'an dernier|l’an dernier|l'an passé|l’an passé|el año pasado|el pasado año|"
+        "el año anterior|viime vuonna|edellisenä vuonna|去年|昨年",
+    0: "this year|the current year|в этом году|в текущем году|этого года|текущего года|цього року|поточного року|"
+       "у цьому році|оваа година|годинава|тековната година|dieses jahr|in diesem jahr|cette année|este año|"
+       "tänä vuonna|kuluvana vuonna|今年|本年",
+    1: "next year|в следующем году|в будущем году|наступного року|следната година|наредната година|"
+       "nächstes jahr|im nächsten jahr|im kommenden jahr|l'année prochaine|l’année prochaine|l'an prochain|"
+       "l’an prochain|el próximo año|el año que viene|ensi vuonna|明年|来年",
+}
+# Ordinal words before "quarter" in each language, by the quarter they name.
+QUARTER_ORDINALS = {
+    1: "first|1st|перв*|перш*|прв*|ersten|erste|premier|primer|primero|ensimmäi*",
+    2: "second|2nd|втор*|друг*|zweiten|zweite|deuxième|segundo|toi*",
+    3: "third|3rd|трет*|dritten|dritte|troisième|tercer|tercero|kolma*",
+    4: "fourth|4th|четверт*|четврт*|vierten|vierte|quatrième|cuarto|neljä*",
+}
+QUARTER_WORDS = "quarter|квартал*|quartal|trimestre|neljännek*|vuosineljännek*"
+FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsjahres|exercice|exercice fiscal|"
+                "ejercicio|ejercicio fiscal|año fiscal|tilikaudella|tilikausi|финансовом году|финансового года|"
+                "финансовый год|фінансовому році|фінансового року|фінансовий рік|фискалната година|"
+                "фискална година")
