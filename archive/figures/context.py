@@ -359,7 +359,11 @@ def actor(text: str, figure_start: int, figure_end: int) -> str | None:
     if not roles:
         return None
     role = min(roles, key=lambda cue: _distance((figure_start, figure_end), cue))
-    names = names_in(text, start, role.start)
+    before = text[start:role.start].rstrip()
+    if before.endswith(","):  # "Aspan Arba, a drone maker in Almaty, sent": the doer stands before the aside
+        aside = before.rfind(",", 0, len(before) - 1)
+        before = before[:aside] if aside >= 0 else before
+    names = names_in(text, start, start + len(before))
     return names[-1][0] if names else None
 
 
