@@ -735,15 +735,20 @@ def claim_cite(ctx, claim_id, capture_id, quote, stance, position, note, region,
 
 @claim.command("show")
 @click.argument("claim_id", type=int)
+@click.option("--sources", "with_sources", is_flag=True,
+              help="Also line up what every source in the archive says of the claim (where sources disagree).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def claim_show(ctx, claim_id, as_json):
+def claim_show(ctx, claim_id, with_sources, as_json):
     """Print a claim and its citations, each checked against its capture."""
     archive = open_archive(ctx)
     shown = _run(lambda: archive.claim(claim_id, with_history=True))
-    lined_up = _run(lambda: archive.where_sources_disagree(claim_id))
+    # The line-up searches the whole archive (the index, every figure near the claim's): asked for, so that
+    # showing a claim stays a quick read.
+    lined_up = _run(lambda: archive.where_sources_disagree(claim_id)) if with_sources else None
     if as_json:
-        click.echo(json.dumps({**shown.to_json(), "where_sources_disagree": lined_up.to_json()}, ensure_ascii=False))
+        extra = {"where_sources_disagree": lined_up.to_json()} if lined_up is not None else {}
+        click.echo(json.dumps({**shown.to_json(), **extra}, ensure_ascii=False))
         return
     click.echo(f"Claim #{shown.id} [{shown.status}]: {shown.text}")
     for citation in shown.citations:
@@ -759,7 +764,8 @@ def claim_show(ctx, claim_id, as_json):
         reason = f": {printable(citation.reason)}" if citation.reason else ""
         click.echo(f"  #{citation.id} RETRACTED {citation.removed_at} by {printable(citation.retracted_by or '?')}"
                    f"{reason} (was \"{citation.exact}\", capture #{citation.capture_id})")
-    _echo_lineup(lined_up)
+    if lined_up is not None:
+        _echo_lineup(lined_up)
     click.echo("History:")
     for event in shown.history:
         click.echo(f"  {event.at}  {printable(event.actor or '(no actor recorded)')}  {printable(event.describe())}")
