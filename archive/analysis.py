@@ -23,6 +23,7 @@ from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
 
 from archive.folding import fold
+from archive.patterns import LazyPattern
 from archive.spelling import american, latin
 
 # Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
@@ -256,7 +257,7 @@ def latin_terms(terms: dict[str, list[int]]) -> dict[str, list[int]]:
 READING_MIN = 3  # letters of the shortest Latin reading indexed
 _LATIN_KEYS: dict[str, str | None] = {}  # a term -> its latin_key, as _TERMS: a plain dict on the writer's path
 _UNKNOWN = object()
-_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_CHAR = LazyPattern(f"[{_UNSPACED}]")  # compiled where a word of another script is read
 
 
 class _TermFilter(Filter):
