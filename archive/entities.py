@@ -142,11 +142,14 @@ class Entities:
     def get(self, entity_id: int) -> Entity:
         """Return an entity by id; an entity merged into another answers as that one."""
         entity_id = inputs.record_id(entity_id, "entity")
-        seen = []
+        followed: list[dict] = []
         row = self.catalog.entity_row(entity_id)
-        while row is not None and row["merged_into"] is not None and len(seen) < MERGE_DEPTH:
-            seen.append(row["id"])
-            if row["merged_into"] in seen:  # a loop edited into the catalog: stop where it closes
+        while row is not None and row["merged_into"] is not None and len(followed) < MERGE_DEPTH:
+            followed.append(row)
+            if any(seen["id"] == row["merged_into"] for seen in followed):
+                # a loop edited into the catalog: stop where it closes, as the entity of the loop holding the
+                # names (a merge moved them there), so that its names still find each other
+                row = max(followed, key=lambda seen: len(seen["names"]))
                 break
             row = self.catalog.entity_row(row["merged_into"])
         if row is None:
