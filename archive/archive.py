@@ -812,10 +812,13 @@ class Archive:
         return self._lineups.get(claim_id, stamp, lambda: self._line_up(claim_id, stamp[0]))
 
     def change_stamp(self) -> tuple[int, int]:
-        """Return what tells this archive's state from any later one for what a claim's line-up reads: the
-        number of ledger entries (every capture, citation and entity change adds one) and of captures waiting
-        for the search index (indexing one changes what the search finds, and writes no entry)."""
-        return self.catalog.ledger_head()[0], self.catalog.count_unindexed()
+        """Return what tells this archive's state from any later one for what a claim's line-up reads: its last
+        ledger entry but another claim's or an account's (every capture, citation and entity change adds one;
+        archive/lineup_cache.py) and the number of captures waiting for the search index (indexing one changes
+        what the search finds, and writes no entry)."""
+        from archive.lineup_cache import LEFT_ALONE
+
+        return self.catalog.last_entry_except(LEFT_ALONE), self.catalog.count_unindexed()
 
     def _line_up(self, claim_id: int, as_of: int) -> lineup.LineUp:
         from archive import lineup

@@ -784,6 +784,17 @@ class Catalog:
         rows = self._rows("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
         return (rows[0]["seq"], rows[0]["hash"]) if rows else (0, GENESIS_HASH)
 
+    # -- the claims' line-ups (issue 16, wp-lineup2): the last change they read ------------------------------
+
+    def last_entry_except(self, events: tuple[str, ...]) -> int:
+        """Return the number of the newest ledger entry of any kind but `events` (0 when there is none): the
+        last change to what those kinds leave alone (archive.Archive.change_stamp, the claims' line-ups)."""
+        # newest first along the primary key: it stops at the first entry of another kind
+        return self._value(f"SELECT seq FROM ledger WHERE event NOT IN ({','.join('?' * len(events))}) "
+                           "ORDER BY seq DESC LIMIT 1", list(events)) or 0
+
+    # -- end of the line-ups' block ----------------------------------------------------------------------------
+
     def iter_ledger(self, events: tuple[str, ...] = (), batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Stream ledger entries in order, all or only of the given kinds."""
         kinds = f" AND event IN ({','.join('?' * len(events))})" if events else ""

@@ -103,7 +103,7 @@ class LineUp:
     accounts: list[Account]
     mentions: list[Row]
     figures_left_out: int = 0  # the claim's figures past MAX_FIGURES
-    as_of: int | None = None  # the ledger entries the archive held when it was lined up (Archive.change_stamp)
+    as_of: int | None = None  # the archive's last ledger entry of a change it reads (Archive.change_stamp)
 
     def to_json(self) -> dict:
         return {"anchors": self.anchors.to_json(), "figures": [line.to_json() for line in self.figures],

@@ -3,9 +3,11 @@
 A line-up reads the whole archive (a search, the figures table, the texts of the captures found), so making it
 at every view of a claim page costs the same search again and again. It is derived: made again from the archive
 whenever asked. So each one is kept with the stamp of the archive it was made from (Archive.change_stamp: the
-ledger's length, which every capture, citation and entity change lengthens, and the captures still waiting for
-the search index), and given again only while the stamp is unchanged; the first view after any change makes it
-anew. A line-up is never shown from an older archive than the one the view reads.
+newest ledger entry of any kind but those in LEFT_ALONE, which every capture, citation and entity change adds,
+and the captures still waiting for the search index), and given again only while the stamp is unchanged; the
+first view after a change makes it anew. A line-up is never shown from an older archive than the one the view
+reads. Kinds of entries are left alone by name, so that a kind added later counts as a change until it is
+listed here.
 
 The stamp is read before the line-up is made: a change made meanwhile leaves the line-up under the older stamp,
 so the next view makes it again. Readers who ask for one claim at once wait for one making of it, not one each.
@@ -21,6 +23,11 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 Made = TypeVar("Made")
+# Ledger entries that change nothing a line-up reads (a claim's text and citations, the captures' texts and
+# figures, the entities' names, the index): another claim made or judged, a source seen again with the same
+# bytes, accounts.
+LEFT_ALONE = ("claim.created", "claim.status_changed", "capture.observed", "account.added", "account.attested",
+              "account.disabled", "account.role_changed", "account.token_issued", "account.token_revoked")
 KEPT = 64  # line-ups kept: the claims being worked on; each holds its rows' sentences, not the captures' texts
 
 

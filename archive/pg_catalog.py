@@ -446,6 +446,17 @@ class PgCatalog:
         rows = self.db.tuples("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
         return rows[0] if rows else (0, GENESIS_HASH)
 
+    # -- the claims' line-ups (issue 16, wp-lineup2): the last change they read ------------------------------
+
+    def last_entry_except(self, events: tuple[str, ...]) -> int:
+        """Return the number of the newest ledger entry of any kind but `events` (0 when there is none): the
+        last change to what those kinds leave alone (archive.Archive.change_stamp, the claims' line-ups)."""
+        # newest first along the primary key: it stops at the first entry of another kind
+        return self.db.value("SELECT seq FROM ledger WHERE NOT (event = ANY(%s)) ORDER BY seq DESC LIMIT 1",
+                             [list(events)]) or 0
+
+    # -- end of the line-ups' block ----------------------------------------------------------------------------
+
     def iter_ledger(self, events: tuple[str, ...] = (), batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Stream ledger entries in order, all or only of the given kinds."""
         kinds = " AND event = ANY(%s)" if events else ""

@@ -256,6 +256,9 @@ class LedgerCatalog(Protocol):
     def ledger_head(self) -> tuple[int, str]:
         """Return the number of entries and the hash of the last one."""
 
+    def last_entry_except(self, events: tuple[str, ...]) -> int:
+        """Return the number of the newest entry of any kind but `events`, 0 when there is none."""
+
     def iter_ledger(self, events: tuple[str, ...] = (), batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Stream entries in order, all or only of the given kinds."""
 

@@ -158,7 +158,10 @@ def test_the_line_up_is_kept_until_the_archive_changes(story):
     claim = archive.add_claim("Kazakhstan exported $1.23 million of drones to Russia in 2022")
     first = archive.where_sources_disagree(claim.id)
     assert archive.where_sources_disagree(claim.id) is first  # no search: the same line-up
-    assert first.as_of == archive.catalog.ledger_head()[0]
+    assert first.as_of == archive.catalog.ledger_head()[0] - 1  # the claim's creation changes no line-up
+    archive.add_claim("Another claim, made meanwhile")
+    archive.set_claim_status(claim.id, "disputed")
+    assert archive.where_sources_disagree(claim.id) is first  # another claim, a verdict: nothing it reads
     quote = "Kazakhstan itself imported five million dollars of drones and drone parts in 2022"
     archive.cite(claim.id, ids["trade-monitor-en.md"], quote, stance="context")
     cited = archive.where_sources_disagree(claim.id)
