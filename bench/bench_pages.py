@@ -19,8 +19,8 @@ Each capture is a PDF of --pages pages, each page a ruled customs table with a l
 
 The archive holds the 12 samples (the drone story) and --captures less 12 replicated corpus pages, the story's
 claims and its two entities with their aliases. Readers open the claims' pages (and, one time in five, the API's
-claim), while one more client adds a claim every --change-every seconds: each addition is a change to the
-archive, so a claim's line-up made before it is out of date. Request kinds: "claim page, first after a change"
+claim), while one more client uploads a new source (one more account of the story's 500 drones) every
+--change-every seconds: each is a change to the archive, so a claim's line-up made before it is out of date. Request kinds: "claim page, first after a change"
 (no reader opened that claim since the last change), "claim page, again", both together as "claim page, every
 view", and "api claim". With --baseline PATH (a
 checkout, e.g. a worktree of main) the same phase runs on that code first, then on this checkout's, each on its
@@ -30,6 +30,7 @@ own copy of one archive (built by the baseline's code, so that both read its sch
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -153,7 +154,8 @@ class ClaimReader(Client):
 
 
 class Changer(Client):
-    """Adds a claim every `every` seconds: a change to the archive after which every line-up is out of date."""
+    """Uploads a new source every `every` seconds, one more account of the story's 500 drones: a change to the
+    archive after which every claim's line-up is out of date."""
 
     def __init__(self, port: int, deadline: float, stats: dict, every: float, fresh: set, lock: threading.Lock):
         super().__init__(99, port, deadline, stats, [], seed_id=1)
@@ -164,10 +166,31 @@ class Changer(Client):
         while time.monotonic() + self.every < self.deadline:
             time.sleep(self.every)
             number += 1
-            self.request("api add claim (a change)", "POST", "/api/claims",
-                         {"text": f"Change {number}: Aspan Arba sent {number} drones"})
+            text = f"Report {number}: Aspan Arba sent 500 drones to Russia in 2022, customs filing {number} shows."
+            self.upload("api add capture (a change)", f"change-{number}.txt", text.encode())
             with self.lock:
                 self.fresh.clear()
+
+    def upload(self, kind: str, name: str, data: bytes) -> None:
+        """POST one file to /api/captures as a form upload, timed as `kind`."""
+        boundary = f"bench{self.random.getrandbits(64):x}"
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+                f"Content-Type: text/plain\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        started = time.perf_counter()
+        status = 0
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            connection.request("POST", "/api/captures", body=body,
+                               headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+            response = connection.getresponse()
+            response.read()
+            status = response.status
+            connection.close()
+        except (OSError, http.client.HTTPException) as exc:
+            self.stats["errors"].append(f"{kind}: {type(exc).__name__}: {exc}")
+        self.stats["latency"][kind].append((time.perf_counter() - started) * 1000)
+        if status != 201:
+            self.stats["errors"].append(f"{kind}: HTTP {status}")
 
 
 def claims_phase(checkout: Path, home: Path, claims: list[int], args, log_path: Path) -> dict:
