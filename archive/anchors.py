@@ -148,8 +148,8 @@ class SpellingIndex:
                 if lead not in self._leads:
                     break
                 word = words[at + length][2]
-                spelled = next(((name, spelling) for last, name, spelling in self._by_key.get((lead, word[:_PREFIX]), ())
-                                if word.startswith(last)), None)
+                keyed = self._by_key.get((lead, word[:_PREFIX]), ())
+                spelled = next(((name, spelling) for last, name, spelling in keyed if word.startswith(last)), None)
                 if spelled is not None:
                     best = (*spelled, at + length)
             if best is None:

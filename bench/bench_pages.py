@@ -20,11 +20,11 @@ Each capture is a PDF of --pages pages, each page a ruled customs table with a l
 The archive holds the 12 samples (the drone story) and --captures less 12 replicated corpus pages, the story's
 claims and its two entities with their aliases. Readers open the claims' pages (and, one time in five, the API's
 claim), while one more client uploads a new source (one more account of the story's 500 drones) every
---change-every seconds: each is a change to the archive, so a claim's line-up made before it is out of date. Request kinds: "claim page, first after a change"
-(no reader opened that claim since the last change), "claim page, again", both together as "claim page, every
-view", and "api claim". With --baseline PATH (a
-checkout, e.g. a worktree of main) the same phase runs on that code first, then on this checkout's, each on its
-own copy of one archive (built by the baseline's code, so that both read its schema), in one run.
+--change-every seconds: each is a change to the archive, so a claim's line-up made before it is out of date.
+Request kinds: "claim page, first after a change" (no reader opened that claim since the last change), "claim
+page, again", both together as "claim page, every view", and "api claim". With --baseline PATH (a checkout, e.g.
+a worktree of main) the same phase runs on that code first, then on this checkout's, each on its own copy of one
+archive (built by the baseline's code, so that both read its schema), in one run.
 """
 
 from __future__ import annotations
@@ -167,30 +167,32 @@ class Changer(Client):
             time.sleep(self.every)
             number += 1
             text = f"Report {number}: Aspan Arba sent 500 drones to Russia in 2022, customs filing {number} shows."
-            self.upload("api add capture (a change)", f"change-{number}.txt", text.encode())
-            with self.lock:
-                self.fresh.clear()
+            if self.upload("api add capture (a change)", f"change-{number}.txt", text.encode()) == 201:
+                with self.lock:
+                    self.fresh.clear()
 
-    def upload(self, kind: str, name: str, data: bytes) -> None:
+    def upload(self, kind: str, name: str, data: bytes) -> int:
         """POST one file to /api/captures as a form upload, timed as `kind`."""
         boundary = f"bench{self.random.getrandbits(64):x}"
         body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
                 f"Content-Type: text/plain\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
         started = time.perf_counter()
-        status = 0
+        status, answer = 0, b""
         try:
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
             connection.request("POST", "/api/captures", body=body,
-                               headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+                               headers={"Content-Type": f"multipart/form-data; boundary={boundary}",
+                                        "X-Requested-With": "bench_pages"})  # what the API asks of an upload
             response = connection.getresponse()
-            response.read()
+            answer = response.read()
             status = response.status
             connection.close()
         except (OSError, http.client.HTTPException) as exc:
             self.stats["errors"].append(f"{kind}: {type(exc).__name__}: {exc}")
         self.stats["latency"][kind].append((time.perf_counter() - started) * 1000)
         if status != 201:
-            self.stats["errors"].append(f"{kind}: HTTP {status}")
+            self.stats["errors"].append(f"{kind}: HTTP {status} {answer[:200]!r}")
+        return status
 
 
 def claims_phase(checkout: Path, home: Path, claims: list[int], args, log_path: Path) -> dict:
@@ -243,6 +245,9 @@ def claims_main(args) -> int:
     print("| round | code | request | n | p50 ms | p95 ms | max ms | load before / after |\n"
           "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")
     for phase in phases:
+        if phase["errors"]:
+            print(f"| {phase['round']} | {Path(phase['code']).name} | errors: {phase['errors']}, "
+                  f"{phase['error_samples'][:2]} | | | | | |")
         load = f"{phase['load_before'][0]} / {phase['load_after'][0]}"
         for kind, v in phase["latency_ms"].items():
             print(f"| {phase['round']} | {Path(phase['code']).name} | {kind} | {v['n']} | {v['p50']} | {v['p95']} | "
