@@ -13,7 +13,7 @@ caller looks for them: ``anchor_sentences`` and ``holds`` find them in texts, sa
 used (``found_names``), and ``anchor_query`` gives the search the names as the claim writes them (the search
 expands an entity's name into all its names itself).
 
-Spellings are found word by word (case and accents folded), the last word of a spelling also as the start of a
+Spellings are found word by word (case and accents folded, a character for a character), the last word of a spelling also as the start of a
 longer word ("Russia" in "Russian", "Arba" in "Arba's"), through an index of the spellings' words: the cost of
 a text is its words, not its number of spellings, so an entity of 1,000 names costs what one of two does.
 
@@ -22,6 +22,7 @@ Pure: no IO.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -134,35 +135,66 @@ class SpellingIndex:
         """Return where the text names any spelling, in order (the longest spelling at a place), at most `limit`."""
         if not self._by_key:
             return []
-        words = [(match.start(), match.end(), fold(match.group())) for match in _WORD.finditer(text)]
-        openings = self._openings
+        folded = text.translate(_ONE_FOR_ONE)  # offsets as in the text
         found: list[FoundName] = []
-        at = 0
-        while at < len(words) and (limit is None or len(found) < limit):
-            if words[at][2][:_PREFIX] not in openings:
-                at += 1
+        resume = 0
+        for opening in self._opening_pattern.finditer(folded):  # only where a word opens as a spelling does
+            if opening.start() < resume:
                 continue
-            best = None  # (name, spelling, index of its last word)
-            for length in range(min(self.longest, len(words) - at)):
-                lead = tuple(word for _start, _end, word in words[at:at + length])
-                if lead not in self._leads:
+            words = []
+            for word in _WORD.finditer(folded, opening.start()):
+                words.append((word.start(), word.end(), word.group()))
+                if len(words) == self.longest:
                     break
-                word = words[at + length][2]
-                keyed = self._by_key.get((lead, word[:_PREFIX]), ())
-                spelled = next(((name, spelling) for last, name, spelling in keyed if word.startswith(last)), None)
-                if spelled is not None:
-                    best = (*spelled, at + length)
-            if best is None:
-                at += 1
+            spelled = self._longest_at(words)
+            if spelled is None:
                 continue
-            start, end = words[at][0], words[best[2]][1]
-            found.append(FoundName(best[0], best[1], start, end, text[start:end]))
-            at = best[2] + 1
+            start, end = words[0][0], words[spelled[2]][1]
+            found.append(FoundName(spelled[0], spelled[1], start, end, text[start:end]))
+            resume = end
+            if limit is not None and len(found) >= limit:
+                break
         return found
+
+    @cached_property
+    def _opening_pattern(self) -> re.Pattern:
+        """Return a pattern of the start of every spelling's first word, where a word starts."""
+        openings = sorted(self._openings, key=lambda opening: (-len(opening), opening))
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, openings)) + ")")
+
+    def _longest_at(self, words: list[tuple[int, int, str]]) -> tuple[Name, str, int] | None:
+        """Return the longest spelling the (folded) words open with: its name, itself, the index of its last word."""
+        best = None
+        for length in range(len(words)):
+            lead = tuple(word for _start, _end, word in words[:length])
+            if lead not in self._leads:
+                break
+            word = words[length][2]
+            keyed = self._by_key.get((lead, word[:_PREFIX]), ())
+            spelled = next(((name, spelling) for last, name, spelling in keyed if word.startswith(last)), None)
+            if spelled is not None:
+                best = (*spelled, length)
+        return best
+
+
+class _OneForOne(dict):
+    """A str.translate table folding each character as search terms are folded (case, accents, compatibility
+    forms: archive.folding.fold) when that gives one character, else only its case or nothing: a folded text
+    keeps the offsets of its original ("ß" stays "ß", where fold makes "ss")."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char)
+        lowered = char.lower()
+        self[code] = kept = folded if len(folded) == 1 else lowered if len(lowered) == 1 else char
+        return kept
+
+
+_ONE_FOR_ONE = _OneForOne()
 
 
 def _folded_words(text: str) -> list[str]:
-    return [fold(word) for word in _WORD.findall(text)]
+    return _WORD.findall(text.translate(_ONE_FOR_ONE))
 
 
 def found_names(sentence: str, anchors: Anchors) -> dict[str, str | None]:

@@ -151,6 +151,19 @@ def test_a_claim_with_40_figures_is_lined_up_once_per_change(story):
     assert archive.where_sources_disagree(claim.id) is lined
 
 
+def test_spellings_are_found_word_by_word_with_the_text_s_own_words_and_offsets():
+    from archive.anchors import Name, SpellingIndex
+
+    name = Name("Aspan Arba", ("Aspan Arba", "Аспан Арба", "Ａｓｐａｎ Co"))
+    text = "Straße… «АСПАН АРБА» said; aspan  arba's drones; Ａｓｐａｎ Co; Aspanarba; Aspan Arbat Ltd."
+    found = SpellingIndex((name,)).find(text)
+    assert [(f.as_written, f.spelling) for f in found] == [
+        ("АСПАН АРБА", "Аспан Арба"), ("aspan  arba", "Aspan Arba"), ("Ａｓｐａｎ Co", "Ａｓｐａｎ Co"),
+        ("Aspan Arbat", "Aspan Arba")]  # a last word runs on ("Russia" in "Russian"); a first word does not
+    assert all(text[f.start:f.end] == f.as_written for f in found)  # offsets of the text, "…" and "ß" before
+    assert [f.through_alias for f in found] == [True, False, True, False]
+
+
 # -- kept between views, never stale -------------------------------------------------------------------------
 
 def test_the_line_up_is_kept_until_the_archive_changes(story):
