@@ -47,6 +47,7 @@ NEVER_FIGURES = rf"""
         \d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?!\d)                      # 2024-03-12, 2024/03/12
       | \d{{1,2}}[-./]\d{{1,2}}[-./](?:\d{{4}}|\d{{2}})(?!\d)          # 12.03.2024, 03/12/24
       | \d{{1,2}}[.:]\d{{2}}{WS}?(?:[ap]\.?m\.?|Uhr|ч\.|час)(?!{LETTER})  # 10.30 am, 10.30 Uhr
+      | (?:[01]?\d|2[0-4])[.,][0-5]\d{WS}(?:sati|sata|časova|часа|часов|часот|heures|godz\.)(?!{LETTER})  # 16,10 sati
       | \d{{1,2}}h\d{{2}}(?!\d)                                       # 10h30
       | \d+:\d+(?::\d+)?                                            # 10:30, 2:1
       | \+\d{{1,3}}(?:[ \u00a0.\-]?\(?\d{{1,4}}\)?){{2,6}}             # +7 727 123 45 67
@@ -76,9 +77,10 @@ _DAY_RANGE = LazyPattern(
     rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?P<month>{LETTER}+)"
 )
 OPENING_QUOTES = "«“„‘\"'「『《"
-# The rest of a short quoted title after its number: "四个意识”, "+1+9”, " Степени“" (up to three words).
+# The rest of a short quoted title after its number: "四个意识”, "+1+9”, " Степени“", " minuta sa Zoranom Kesićem“"
+# (up to five words).
 _CLOSING_QUOTE_SOON = LazyPattern(
-    r"(?:[^\s\d“”„\"«»「」『』]{0,8}|(?:[ \u00a0][^\s\d“”„\"«»「」『』.,;:!?]{1,24}){1,3})[”»\"“」』》’']"
+    r"(?:[^\s\d“”„\"«»「」『』]{0,8}|(?:[ \u00a0][^\s\d“”„\"«»「」『』.,;:!?]{1,24}){1,5})[”»\"“」』》’']"
 )
 _HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
 _TIME_RANGE = LazyPattern(
@@ -266,7 +268,7 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
 
 def is_quoted_slogan(text: str, start: int, end: int) -> bool:
     """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, „360 Степени“
-    (a title of up to three words); «Хабар 24» is caught by the name rule."""
+    (a title of up to five words); «Хабар 24» is caught by the name rule."""
     return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end))
 
 
@@ -282,11 +284,14 @@ def names_a_fraction(text: str, end: int) -> bool:
 
 def names_a_unit(text: str, end: int) -> bool:
     """Tell whether a number is the ordinal of a military unit or base whose name follows, capitalised: "12 Bazie
-    Bezzałogowych Statków Powietrznych", "18 Dywizja Zmechanizowana", "16 Air Assault Brigade"."""
+    Bezzałogowych Statków Powietrznych", "18 Dywizja Zmechanizowana", "16 Air Assault Brigade"; or the unit's noun
+    in lower case before a capitalised name ("15 batalion Ułanów Poznańskich")."""
     if text[end : end + 1] not in SPACES:
         return False
-    for word in text[end : end + 80].split()[:4]:
-        word = word.strip(",.;:()«»„“”\"'")
+    words = [word.strip(",.;:()«»„“”\"'") for word in text[end : end + 80].split()[:4]]
+    if len(words) > 1 and words[0].lower().startswith(_UNIT_NAME_STEMS) and words[1][:1].isupper():
+        return True
+    for word in words:
         if not word[:1].isupper():
             return False
         if word.lower().startswith(_UNIT_NAME_STEMS):

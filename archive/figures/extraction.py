@@ -396,8 +396,10 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     percent = run.startswith("百分之")
     numeral = run[3:] if percent else run
     start, end = match.span("cjk")
-    round_number = len(numeral) == 1 and numeral in "百千万萬" and text.endswith(CJK_ROUND_NUMBERS_AFTER, 0, start) \
-        and text[end : end + 1] in CJK_COUNTERS  # "超百瓶": over a hundred bottles
+    # after a qualifier, 百, 千 or 万 stand for one of them: "超百瓶" (over a hundred bottles), "近千万" (nearly ten
+    # million); alone, before a counter
+    round_number = numeral[:1] in ("百", "千", "万", "萬") and text.endswith(CJK_ROUND_NUMBERS_AFTER, 0, start) \
+        and (len(numeral) > 1 or text[end : end + 1] in CJK_COUNTERS)
     if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number:
         return None
     if is_cjk_ordinal_or_date(text, start, end):

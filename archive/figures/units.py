@@ -63,7 +63,8 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
                                         NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
-                                        SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHT_CURRENCY_NAMES)
+                                        SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
+                                        WEIGHT_CURRENCY_NAMES)
 from archive.patterns import LazyPattern
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
@@ -228,9 +229,11 @@ _MACEDONIAN_ARTICLE = LazyPattern(rf"[-‑](?:те|та|то|от|ве|ва|во
 
 def article_end(text: str, pos: int) -> int:
     """Return where the Macedonian article glued to the number ending at ``pos`` ends ("150-те"), else ``pos``;
-    ordinals ("33-ти", "2-ри") keep their ending, which is no article."""
+    ordinals ("33-ти", "2-ри") keep their ending, which is no article. No other Cyrillic language we read glues
+    these endings to a number (a short Macedonian sentence may be told Russian), but Kazakh glues its case endings
+    ("20-на"), which are read as such."""
     found = _MACEDONIAN_ARTICLE.match(text, pos) if text[pos : pos + 1] in "-‑" else None
-    if found is None or window_language(text, pos, pos) != "mk":
+    if found is None or window_language(text, pos, pos) not in ("mk", "ru", "sr", "uk"):
         return pos
     return found.end()
 
@@ -428,6 +431,9 @@ def weighs(text: str, suffix: Suffix, end: int) -> bool:
     without a scale word before it, either "of" follows ("70 pounds of cargo") or its sentence prices nothing."""
     if suffix.has_scale:
         return False  # "5 million pounds"
+    number_start = len(text[: suffix.end].rstrip("0123456789.,  "))
+    if any(word.strip("(,") in WEIGHING_WORDS for word in tokens_before(text, number_start, 3)):
+        return True  # "cocaine weighing 129.86 pounds, with an estimated street value of $4.1M"
     return bool(_OF_AFTER.match(text, end)) or not sentence_prices(text, suffix.end, end)
 
 

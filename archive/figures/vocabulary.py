@@ -176,6 +176,11 @@ WEIGHT_CURRENCY_NAMES = {
     "pounds", "pound", "pfund", "libras", "libra", "фунтов", "фунта", "фунтів", "фунти", "фунт", "puntaa",
     "punta", "funtów", "funty", "funt", "funta", "funti", "funte", "funtu", "ポンド", "파운드",
 }
+# Words just before a number that make what follows it a weight: "cocaine weighing 129.86 pounds".
+WEIGHING_WORDS = (
+    "weigh weighs weighed weighing payload payloads wiegt wiegen wog pèse pesant pesa pesan pesaba pesaban "
+    "весит весом весили весу важить waży ważył ważące važi težak težine cântărește cântărea tartan ağırlığında"
+).split()
 # Words that price something, by their beginning (a word ending in "*" stands for every word it begins) or
 # whole; Chinese, Japanese and Korean ones are found inside longer runs.
 PRICING_WORDS = (
