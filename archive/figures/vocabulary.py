@@ -204,7 +204,8 @@ PRICING_WORDS = (
 # lost 300 points").
 POINT_WORDS = (
     "points point pts puntos punto punti punkte punkten punkt pkt pkt. пункта пунктов пункт пункты пункти "
-    "пунктів пунктах пунктом punktów punkty punkta puncte punct poena poen poene boda bodova pistettä pistettä "
+    "пунктів пунктах пунктом пункту punktów punkty punkta punktu punktami puncte punct poena poen poene bod boda "
+    "bodova pistettä "
     "piste puan puanlık тармаққа тармақ тармаққ"
 ).split()
 # What makes a sentence speak of a rate or a share (stems, lower-cased; CJK ones inside longer runs), and of an
