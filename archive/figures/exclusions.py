@@ -22,7 +22,11 @@ range whose last day names the month ("entre le 11 et le 28 mars"), Kazakh ordin
 written with two digits ("21年まで"; "4年間" is a span), Korean fiscal years and years of the 1980s and 1990s
 ("95년도", "97년"), a number glued after a Korean word ("코로나19"), quoted titles and slogans ("«Хабар 24»",
 "“四个意识”", "1+1+9"), items numbered "1-" or "(1)" at the start of a line, models glued with an em dash ("T—7"),
-Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Chinese counts ("數十次").
+Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Chinese counts ("數十次"). And: a time of
+day written with its hour word after a word that places it ("oko 17 sati", "в 17 часов", "à 17 heures", "u 16,10
+sati"; "u roku od 24 sata" is a span), quoted titles of up to five words opening with a number („360 Степени“,
+„24 minuta sa Zoranom Kesićem“), military units and bases named after their number ("12 Bazie Bezzałogowych
+Statków Powietrznych", "15 batalion Ułanów Poznańskich"), and the round of a tender in brackets ("项目(二次)").
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ import re
 from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
-from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
-                                        HOUR_WORDS, WITHIN_WORDS,
+from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES,
+                                        DESIGNATION_SUFFIXES, HOUR_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,

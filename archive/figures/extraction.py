@@ -10,7 +10,9 @@ Euro", "три пати", "두 배", and nouns of a round number, about it: "une
 which are read how), except a word for one without a scale
 after it ("one of them", "no one", "ein Mann", "za jedan evro"), and a fraction's numerator ("deux tiers").
 Chinese numerals make figures when they hold 十/百/千/万/亿, carry a currency or 百分之 ("三千万美元",
-"百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个.
+"百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个; after a qualifier a bare
+百, 千 or 万 is one of them ("超百瓶", "近千万"), and a number before 级 counts the list of levels before it
+("中央、省、市、区四级").
 
 Ranges. "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
 its own, takes the upper bound's scale (when its number is less than double the upper's: "from 150 to 2
@@ -46,9 +48,9 @@ from decimal import Decimal
 
 from archive.figures.context import NO_CONTEXT, Context, contexts
 from archive.figures.exclusions import (NEVER_FIGURES, counts_the_list_before, end_of_code, end_of_phone_number,
-                                        end_of_reference_chain, glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
-                                        is_not_a_figure, is_phone_number, is_quoted_slogan, is_reference,
-                                        names_a_fraction, names_a_model)
+                                        end_of_reference_chain, glued_model_suffix, glued_to_word_before,
+                                        is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
+                                        is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.surroundings import LETTER, SPACES, WS, alternation, lowered, tokens_before, window_language

@@ -132,8 +132,9 @@ def _cyrillic_language(window: str) -> str:
 HANGUL = LazyPattern(r"[\uac00-\ud7a3]")
 # In either case, as headlines are written in capitals ("İKİ BİN 300 KİŞİLİK"); a capital that is an ASCII letter
 # ("I" of Turkish "ı") tells nothing.
-_LETTERS = {language: LazyPattern("[" + letters + "".join(char.upper() for char in letters if not char.upper().isascii())
-                                  + "]") for language, letters in LANGUAGE_LETTERS.items()}
+_LETTERS = {language: LazyPattern(
+    "[" + letters + "".join(char.upper() for char in letters if not char.upper().isascii()) + "]")
+    for language, letters in LANGUAGE_LETTERS.items()}
 _CYRILLIC_LETTERS = {language: LazyPattern(f"[{letters}{letters.upper()}]")
                      for language, letters in CYRILLIC_LETTERS.items()}
 _SOUTH_SLAVIC_LETTERS = LazyPattern(f"[{SOUTH_SLAVIC_LETTERS}{SOUTH_SLAVIC_LETTERS.upper()}]")

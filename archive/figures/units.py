@@ -23,10 +23,17 @@ Kazakh, Turkish and Finnish add case endings ("10 mlrd teńgege", "80 miljoonaan
 where an ending must agree with the word's vowels ("milyona", "binde"; "iki bina" is two buildings, not 2,000).
 Symbols of letters that CLDR gives a language are read in text of that language ("45.460 kn"), and Turkey's
 "TL". Turkish and Kazakh write the units after their last scale word ("4 milyon 908 bin 518 TL"). A country
-after a currency's name tells which of the currencies sharing it is meant: "dollars de Taïwan" is TWD.
+after a currency's name tells which of the currencies sharing it is meant: "dollars de Taïwan" is TWD. A name
+that also weighs ("pounds", "фунтов", "funtów", "ポンド") is a weight unless a scale word stands before it ("5 million
+pounds"), and it is money only in a sentence that prices something ("fined 500 pounds"), never after a word for
+weighing ("cocaine weighing 129.86 pounds") or before "of" ("70 pounds of cargo"). Macedonian writes the article
+on a number ("150-те милиони долари"): what follows the article is read as after the number. Words of every
+table are read in capitals too ("MİLYON LİRA", "MILIOANE DE LEI").
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
-("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点").
+("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
+rate ("en hausse de 0,2 point", "2 puntos", "1,5 пункта", "2 boda") where the sentence speaks of a rate or a share
+and no index is named around it; more than 100 points are an index's level, never a rate's.
 
 Korean writes "여" (over) before a scale ("800여만원", "1억5000여만원"): the figure is over that amount.
 
@@ -545,7 +552,8 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
 
 def counts_something(text: str, end: int) -> bool:
     """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas", or a
-    counter glued to it: "2000人", "17만9천172명"."""
+    counter glued to it: "2000人", "17만9천172명"; a word ending in "s" that is no plural ("gracias a", "depuis",
+    "además") counts nothing."""
     if text[end : end + 1] in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end):
         return True
     noun = next_word(text, end)
