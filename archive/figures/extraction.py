@@ -54,10 +54,9 @@ from archive.figures.exclusions import (NEVER_FIGURES, counts_the_list_before, e
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.surroundings import LETTER, SPACES, WS, alternation, lowered, tokens_before, window_language
-from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, currency_before,
-                                   letter_scale_allowed,
-                                   counts_something, percent_before, qualifier_before, read_currency_after,
-                                   read_half_after, read_qualifier_after, read_suffix)
+from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
+                                   currency_before, letter_scale_allowed, percent_before, qualifier_before,
+                                   read_currency_after, read_half_after, read_qualifier_after, read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS,
                                         CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, LONE_SCALE_WORDS)
 from archive.patterns import LazyPattern

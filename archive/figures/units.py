@@ -435,7 +435,8 @@ _OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
 
 def weighs(text: str, suffix: Suffix, end: int) -> bool:
     """Tell whether a currency name that also weighs ("pounds", "фунтов", "ポンド") is a weight after this number:
-    without a scale word before it, either "of" follows ("70 pounds of cargo") or its sentence prices nothing."""
+    without a scale word before it, a word for weighing stands before the number ("weighing 129.86 pounds"), "of"
+    follows ("70 pounds of cargo") or its sentence prices nothing."""
     if suffix.has_scale:
         return False  # "5 million pounds"
     number_start = len(text[: suffix.end].rstrip("0123456789.,  "))
