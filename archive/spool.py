@@ -22,14 +22,20 @@ CHUNK = 1024 * 1024
 def verified_copy(store: BlobBackend, sha256: str) -> tuple[BinaryIO, int]:
     """Return a copy of a blob at its start and its size; raise IntegrityError when its bytes do not match
     their hash (FileNotFoundError when it is missing)."""
+    with store.open(sha256) as blob:
+        return checked_copy(blob, sha256)
+
+
+def checked_copy(stream: BinaryIO, sha256: str) -> tuple[BinaryIO, int]:
+    """Copy what a stream holds into a spooled file, hashing it on the way; return the copy at its start and its
+    size, or raise IntegrityError when the bytes do not match `sha256`."""
     copy = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
     digest, size = hashlib.sha256(), 0
     try:
-        with store.open(sha256) as blob:
-            while chunk := blob.read(CHUNK):
-                digest.update(chunk)
-                copy.write(chunk)
-                size += len(chunk)
+        while chunk := stream.read(CHUNK):
+            digest.update(chunk)
+            copy.write(chunk)
+            size += len(chunk)
         if digest.hexdigest() != sha256:
             raise IntegrityError(f"blob {sha256} does not match its hash")
     except BaseException:
