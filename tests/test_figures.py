@@ -176,12 +176,23 @@ def test_currency_codes_before_and_after(code):
         ("美元", "USD"), ("euros", "EUR"), ("euro", "EUR"), ("евра", "EUR"), ("евро", "EUR"), ("Euro", "EUR"),
         ("euroa", "EUR"), ("yuan", "CNY"), ("元", "CNY"), ("人民币", "CNY"), ("rubles", "RUB"),
         ("roubles", "RUB"), ("рублей", "RUB"), ("рубля", "RUB"), ("рублів", "RUB"), ("тенге", "KZT"),
-        ("гривень", "UAH"), ("гривні", "UAH"), ("гривен", "UAH"), ("денари", "MKD"), ("pounds", "GBP"),
-        ("фунтов", "GBP"),
+        ("гривень", "UAH"), ("гривні", "UAH"), ("гривен", "UAH"), ("денари", "MKD"),
     ],
 )
 def test_currency_names_after_the_number(name, unit):
     assert found(f"5 {name}") == [(5, unit)]
+
+
+@pytest.mark.parametrize(
+    ("priced", "weighed"),
+    [
+        ("The fine was 5 pounds.", "The parcel was 5 pounds."),
+        ("Штраф составил 5 фунтов.", "Посылка весом 5 фунтов."),
+    ],
+)
+def test_a_currency_name_that_weighs_is_money_only_where_the_sentence_prices(priced, weighed):
+    assert found(priced) == [(5, "GBP")]
+    assert found(weighed) == [(5, None)]
 
 
 @pytest.mark.parametrize(
@@ -759,3 +770,53 @@ def test_a_lone_scale_word_is_a_figure_in_text_but_not_in_a_query():
     text = "w ostatnich dwóch latach łączna wartość nałożonych przez urząd kar przekroczyła miliard złotych."
     assert [(f.value, f.unit) for f in extract(text)][-1] == (1e9, "PLN")
     assert parse_figure("miliard złotych") is None
+
+
+# After the second held-out set had been read (bench/figures/heldout2, "Left" in bench/RESULTS.md): its last
+# classes at their rules, with real sentences of other pages (border seizures, labour statistics, Macedonian,
+# Serbian, Croatian, Polish, Chinese and Turkish news), none quoted by an evaluation set.
+@pytest.mark.parametrize("text, expected", [
+    # a currency name that also weighs is a weight unless the sentence prices it, and after a word for weighing
+    ("The packages containing what may be cocaine weighed 20.96 pounds.", [(20.96, None)]),
+    ("After physically inspecting the vehicle, utilizing a service canine, Border Patrol agents extracted 51 "
+     "packages of alleged cocaine weighing 129.86 pounds, with an estimated street value of $4.1M concealed within "
+     "the vehicle.", [(51, None), (129.86, None), (4.1e6, "USD")]),
+    ("In 2012, the latest year for which complete statistics are provided, agents seized almost 6,000 pounds of "
+     "cocaine.", [(6000, None)]),
+    # points of a rate are percentage points
+    ("Le taux d'activité des 15-64 ans est stable en 2019, en hausse de 0,2 point pour les femmes, mais en baisse "
+     "de 0,2 point pour les hommes.", [(15, None), (64, None), (0.2, "pp"), (0.2, "pp")]),
+    ("Ainsi, le taux mensuel moyen d'accès à l'emploi s'établit à 8,5% au 4e trimestre 2021 et celui-ci est en "
+     "hausse de 1,7 point par rapport à 2020 et de 1,2 point par rapport à 2019.",
+     [(8.5, "%"), (1.7, "pp"), (1.2, "pp")]),
+    # the Macedonian article on a number
+    ("– Поминаа на вчерашната седница 500-те милиони евра.", [(5e8, "EUR")]),
+    # number and scale words in capitals and capitalised (Turkish "İ")
+    ("Şahiner’den Sert İddia: “30 Milyon Dolarlık Proje 100 Milyona İhalesiz Devrediliyor”",
+     [(30e6, "USD"), (100e6, "USD")]),
+    # Chinese round numbers after a qualifier
+    ("案件主要犯罪嫌疑人王某的股票账号显示,虽然亏损近千万,但账户里的余额仍有2400余万元。", [(1e7, None), (2.4e7, "CNY")]),
+    ("從犯罪金額來看,涉案金額越來越大,上千萬元的特大案件已不鮮見。", [(1e7, "CNY")]),
+    # titles in quotes, named military units and times of day are no figures
+    ("Poslednjeg dana ove godine, u subotu 31. decembra od 21 sat, pogledajte slavljeničku epizodu emisije „24 "
+     "minuta sa Zoranom Kesićem“.", []),
+    ("Pododdziały 12 Brygady Zmechanizowanej rozpoczęły ostatnie w tym roku szkolenie poligonowe.", []),
+    ("W tym ostatnim szkolił się 15 batalion Ułanów Poznańskich, który na Centralnym Ośrodku Zurbanizowanym w "
+     "Wędrzynie realizował dwa równoległe zajęcia.", [(2, None)]),
+    ("W zimowe szkolenie zaangażowanych jest blisko 1700 żołnierzy ze wszystkich pododdziałów Wielkopolskiej "
+     "Brygady.", [(1700, None)]),
+    ("Nakon toga biće održana tematska sednica Vlade Srbije, sa početkom u 11 časova, na kojoj će biti razmatrana "
+     "ključna pitanja od strateškog značaja za Srbiju.", []),
+    ("Zagrebačka policija potvrdila je kako je imala dojavu o incidentu u 16,10 sati i kako za sada utvrđuju sve "
+     "navode te dojave, preneo je portal 24sata.hr.", []),
+    ("Kako je potvrđeno iz Ministarstva unutrašnjih poslova, prijava je stigla oko 14.50 sati, a patrola je odmah "
+     "izašla na teren i obezbedila lice mesta.", []),
+])
+def test_figures_held_out_third_round_classes(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_points_of_an_index_are_no_percentage_points():
+    # an index's points, though the sentence gives a percentage
+    text = "L'indice vedette parisien a perdu 0,69 %, soit 55,92 points, pour terminer la séance à 8 052,51 points."
+    assert found(text) == [(0.69, "%"), (55.92, None), (8052.51, None)]
