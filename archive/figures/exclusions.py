@@ -37,7 +37,7 @@ from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
 from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES,
-                                        DESIGNATION_SUFFIXES, HOUR_WORDS, WITHIN_WORDS,
+                                        DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
@@ -317,9 +317,17 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
     if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
         return True
     if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
-            and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS):
+            and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS) \
+            and not _is_span_up_to_a_day(number, words_before):
         return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
+
+
+def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
+    """Tell whether "do 24 sata", "до 24 часов" says up to a day (a span), not until midnight: no hour of a range
+    ("od 8 do 24 sata") comes before it."""
+    return number == 24 and words_before[-1] in UP_TO_WORDS \
+        and not any(word in AT_HOUR_WORDS and word not in UP_TO_WORDS for word in words_before[-3:-1])
 
 
 def _is_year(raw: str, number: int, after: str, words_before: list[str]) -> bool:

@@ -43,6 +43,7 @@ from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_word
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
+                                        VAGUE_QUANTIFIERS,
                                         EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
@@ -54,6 +55,8 @@ _LETTERS = r"[^\W\d_]"
 _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
 _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
+# The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".
+_WORD_BEFORE = LazyPattern(rf"({_LETTERS}+){WS}$")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
 _ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
@@ -106,6 +109,8 @@ def find_number_words(text: str) -> list[WordNumber]:
         words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
         if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end):
             continue  # "un an", "o lege": a word for one with nothing after it that could make it a figure
+        if _after_a_vague_quantifier(lowered, run_start):
+            continue  # "mehrere Tausend Euro", "several thousand": how many thousands is not said
         language = _language_of(vocabulary, words, text, run_start, run_end)
         if language is None:
             continue
@@ -126,6 +131,13 @@ def find_number_words(text: str) -> list[WordNumber]:
             found.append(WordNumber(start, end, value, language, bound and not approximate,
                                     "about" if approximate else None))
     return found
+
+
+def _after_a_vague_quantifier(lowered: str, start: int) -> bool:
+    """Tell whether a run of number words follows a word for "several" or "a few"; a precise 1,000 read from
+    "mehrere Tausend" would be a wrong amount, worse than none."""
+    before = _WORD_BEFORE.search(lowered, max(0, start - 24), start)
+    return before is not None and before.group(1) in VAGUE_QUANTIFIERS
 
 
 def _runs(vocabulary: _Vocabulary, lowered: str) -> Iterator[tuple[int, int]]:

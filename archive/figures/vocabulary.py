@@ -323,7 +323,10 @@ MONTHS = set(
     ).split()
 )
 # Words after a number that make it a rank: "9 місце" (the ninth place), "3 место".
-RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada"}
+# A rank, or the number of a session written with no ordinal mark: "9 місце", "на 81 седница" (a count would say
+# "седници", the plural).
+RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada",
+                    "седница", "седницата"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
 TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
 # A number of hours up to 24 is a time of day after a word that places it ("oko 17 sati", "u 17 časova", "в 17
@@ -334,6 +337,8 @@ HOUR_WORDS = {"sati", "sata", "časova", "časa", "sat", "часа", "часов
 AT_HOUR_WORDS = {"u", "oko", "do", "od", "posle", "poslije", "pre", "prije", "iza", "у", "око", "до", "од", "после",
                  "пред", "во", "в", "около", "о", "об", "к", "à", "vers", "avant", "après", "jusqu'à", "las",
                  "o", "około", "koło", "la", "în", "pe", "către"}
+# "do 24 sata", "до 24 часов": up to a day, a span, unless an hour of a range comes before ("od 8 do 24 sata").
+UP_TO_WORDS = {"do", "до", "jusqu'à", "jusqu’à"}
 WITHIN_WORDS = {"roku", "року", "течение", "протяжении", "протягом", "rok", "durée", "espace", "plazo", "termen"}
 # Time zones after a time written without a colon: "1453 GMT".
 TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "hkt", "jst", "bst"}
@@ -613,6 +618,12 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
 }
 BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
                       *(word for words in HALF_NUMBER_WORDS.values() for word in words)}
+# Words for "several", "a few" before a scale word: "mehrere Tausend Euro", "several thousand", "plusieurs
+# millions", "varios miles", "несколько тысяч", "kilka tysięcy", "birkaç bin", "useita tuhansia" say no amount.
+VAGUE_QUANTIFIERS = set(
+    "mehrere mehreren einige einigen etliche etlichen several some few plusieurs quelques varios varias unos unas "
+    "algunos algunas несколько нескольких кілька кількох декілька декількох неколку nekoliko nekolika kilka kilku "
+    "kilkanaście kilkaset birkaç useita muutama muutaman muutamia câteva câțiva câţiva multe бірнеше".split())
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
