@@ -33,7 +33,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 WILD = HERE / "wild"
 SETS = {"eval": WILD / "wild.jsonl", "tune": WILD / "tuning.jsonl", "heldout": HERE / "heldout" / "heldout.jsonl",
-        "heldout2": HERE / "heldout2" / "heldout2.jsonl", "heldout3": HERE / "heldout3" / "heldout3.jsonl"}
+        "heldout2": HERE / "heldout2" / "heldout2.jsonl", "heldout3": HERE / "heldout3" / "heldout3.jsonl",
+        "heldout4": HERE / "heldout4" / "heldout4.jsonl"}
 
 
 def load(path: Path) -> list[dict]:
