@@ -845,6 +845,17 @@ def test_points_of_an_index_are_no_percentage_points():
         ("Die Stadt zahlte Tausend Euro an die Firma.", [(1000, "EUR")]),
         # "do 24 sata" is a span of up to a day, not a time
         ("Pritvor može trajati do 24 sata, nakon čega osumnjičenog mora saslušati sudac.", [(24, None)]),
+        # a currency after a qualifier that follows the scale (Kazakh "about"), marked approximate
+        ("Компания 3 миллиардқа жуық теңгесін жұмсады.", [(3e9, "KZT")]),
+        # Japanese and traditional Chinese compound scales
+        ("防衛省は1千億円を計上した。", [(1e11, "JPY")]),
+        # ordinals and years that are no counts; counters that are
+        ("就任4年目の首相は予算を発表した。", []),
+        ("그는 ’20년 총선에서 당선됐다.", []),
+        ("경찰은 13차례 압수수색을 했다.", [(13, None)]),
+        ("2차 회의는 내일 열린다.", []),
+        ("该案涉及三類问题。", [(3, None)]),
+        ("Податоците се од 9 сен 2025 година.", []),  # an abbreviated month
     ],
 )
 def test_figures_held_out_fourth_round_classes(text, expected):

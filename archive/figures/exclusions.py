@@ -249,11 +249,20 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     return line_start == 0 or text[line_start - 1] == "\n"
 
 
+_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目")
+
+
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number glued to a designation or a Korean date word is no count: "捜査2課", "6급",
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
+    if text.startswith("차례", end):
+        return False  # "13차례" (thirteen times) counts; "2차" (the second round) does not
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
+    if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):
+        return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
+    if text[start - 1 : start] in "’'" and text.startswith("년", end):
+        return True  # "’20년": a year with its century left out
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
         return bool(KANA.search(text, max(0, start - 60), end + 60))
     if text.startswith("대", end):

@@ -69,6 +69,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
+                                        QUALIFIERS_BEFORE_CURRENCY,
                                         NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
                                         SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
                                         WEIGHT_CURRENCY_NAMES)
@@ -425,6 +426,11 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
         if currency and not (currency.group("name") or currency.group("code")):
             currency = None
+    if currency is None and suffix.has_scale and (between := _QUALIFIER_WORD.match(text, pos)) \
+            and between.group("word").lower() in QUALIFIERS_BEFORE_CURRENCY:
+        currency = _CURRENCY_AFTER.match(text, between.end())  # "3 миллиардқа жуық теңгесін"
+        if currency is not None and suffix.approx is None:
+            suffix.approx = QUALIFIERS_BEFORE_CURRENCY[between.group("word").lower()]
     if currency is None:
         _read_cldr_currency(text, suffix, pos)
         return
@@ -453,6 +459,7 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         _read_country_after(text, suffix, currency.group("name").lower())
 
 
+_QUALIFIER_WORD = LazyPattern(rf"{WS}(?P<word>{LETTER}+)")
 _OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
 
 
