@@ -26,7 +26,10 @@ Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Ch
 day written with its hour word after a word that places it ("oko 17 sati", "в 17 часов", "à 17 heures", "u 16,10
 sati"; "u roku od 24 sata" is a span), quoted titles of up to five words opening with a number („360 Степени“,
 „24 minuta sa Zoranom Kesićem“), military units and bases named after their number ("12 Bazie Bezzałogowych
-Statków Powietrznych", "15 batalion Ułanów Poznańskich"), and the round of a tender in brackets ("项目(二次)").
+Statków Powietrznych", "15 batalion Ułanów Poznańskich"), and the round of a tender in brackets ("项目(二次)"). And: a
+session numbered with no ordinal mark ("на 81 седница"), Japanese ordinals of a counter ("4年目", "3回目"), a
+Korean year with its century left out ("’20년"), abbreviated Cyrillic months ("9 сен"); "do 24 sata" (up to a
+day) is a span, not midnight.
 """
 
 from __future__ import annotations

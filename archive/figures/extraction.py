@@ -21,7 +21,9 @@ without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 mill
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
 ("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
 80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
-"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). Two numbers in words joined by
+"and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and 20,000 EUR),
+"between five and six thousand dollars".
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 

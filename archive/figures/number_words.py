@@ -22,7 +22,8 @@ What counts. A run of number words gives the numbers its reader makes of it, eac
 word for one (an article in most of our languages: "ein", "une", "один") and a few words that are numbers
 only beside others ("yüz", a face or a hundred) are ``bound``: the caller keeps them only with a scale,
 currency, percent or multiple after them. Korean native numbers count only before the counter they stand
-with ("두 차례", "두 배"), and not before 번째 ("두 번째", the second).
+with ("두 차례", "두 배"), and not before 번째 ("두 번째", the second). A run after a word for "several" says no
+amount ("mehrere Tausend Euro", "several thousand", "kilka tysięcy"): it gives none, never a precise thousand.
 
 Speed. One regular expression, built on first use from every language's words as a tree, finds the words;
 text without number words pays that scan alone (about what the English words alone cost before), and the

@@ -27,8 +27,12 @@ after a currency's name tells which of the currencies sharing it is meant: "doll
 that also weighs ("pounds", "фунтов", "funtów", "ポンド") is a weight unless a scale word stands before it ("5 million
 pounds"), and it is money only in a sentence that prices something ("fined 500 pounds"), never after a word for
 weighing ("cocaine weighing 129.86 pounds") or before "of" ("70 pounds of cargo"). Macedonian writes the article
-on a number ("150-те милиони долари"): what follows the article is read as after the number. Words of every
-table are read in capitals too ("MİLYON LİRA", "MILIOANE DE LEI").
+on a number ("150-те милиони долари"): what follows the article is read as after the number; only the plural
+article marks a cardinal ("11-та седница" is the 11th session). Words of every table are read in capitals too
+("MİLYON LİRA", "MILIOANE DE LEI"). A composite amount is one: "1 mln 546 tys. 427 zł" (units before the
+currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scale). "mil." before a currency is
+Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "about" between the scale and the
+currency ("3 миллиардқа жуық теңгесін").
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
 ("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
