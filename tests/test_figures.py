@@ -843,6 +843,9 @@ def test_points_of_an_index_are_no_percentage_points():
         # vague amounts say no amount: never a precise thousand
         ("Die Stadt zahlte mehrere Tausend Euro an die Firma.", []),
         ("Die Stadt zahlte Tausend Euro an die Firma.", [(1000, "EUR")]),
+        # a number after "unos" (about) says its amount: only a bare scale after "several" is vague
+        ("El contrato costó unos quince millones de euros.", [(15e6, "EUR")]),
+        ("They spent several thousand dollars.", []),
         # "do 24 sata" is a span of up to a day, not a time
         ("Pritvor može trajati do 24 sata, nakon čega osumnjičenog mora saslušati sudac.", [(24, None)]),
         # a currency after a qualifier that follows the scale (Kazakh "about"), marked approximate

@@ -110,11 +110,12 @@ def find_number_words(text: str) -> list[WordNumber]:
         words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
         if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end):
             continue  # "un an", "o lege": a word for one with nothing after it that could make it a figure
-        if _after_a_vague_quantifier(lowered, run_start):
-            continue  # "mehrere Tausend Euro", "several thousand": how many thousands is not said
+        vague = _after_a_vague_quantifier(lowered, run_start)
         language = _language_of(vocabulary, words, text, run_start, run_end)
         if language is None:
             continue
+        if vague and _opens_with_a_scale(language, words):
+            continue  # "mehrere Tausend Euro", "several thousand": how many thousands is not said
         if language != "en":
             while words and words[0] in _ENGLISH_ARTICLES:  # "a treinta y dos": the "a" is Spanish's
                 tokens, words = tokens[1:], words[1:]
@@ -132,6 +133,18 @@ def find_number_words(text: str) -> list[WordNumber]:
             found.append(WordNumber(start, end, value, language, bound and not approximate,
                                     "about" if approximate else None))
     return found
+
+
+def _opens_with_a_scale(language: str, words: list[str]) -> bool:
+    """Tell whether a run opens with a scale word read alone as a thousand or more ("Tausend", "millions",
+    "miles"): after "several" it counts an unsaid number of them. A number first ("unos quince millones", about
+    fifteen million) says its amount."""
+    first = _words_of(_vocabulary(), language, words[:1])
+    read = _READERS[language](first) if first else []
+    if len(read) != 1:
+        return False
+    value = int(read[0][2])
+    return value >= 1000 and str(value).rstrip("0") == "1"
 
 
 def _after_a_vague_quantifier(lowered: str, start: int) -> bool:
