@@ -820,3 +820,46 @@ def test_points_of_an_index_are_no_percentage_points():
     # an index's points, though the sentence gives a percentage
     text = "L'indice vedette parisien a perdu 0,69 %, soit 55,92 points, pour terminer la séance à 8 052,51 points."
     assert found(text) == [(0.69, "%"), (55.92, None), (8052.51, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Macedonian: only the plural article "-те" marks a cardinal; "-та" ends a feminine ordinal
+        ("Собранието ја одржа 11-та седница, на која пратениците гласаа за заемот.", []),
+        ("Владата ги потроши 500-те милиони евра од заемот.", [(500e6, "EUR")]),
+        ("Пратениците на 81 седница го усвоија буџетот.", []),  # an ordinal with no mark
+        # composite amounts are one amount, in the currency written after their last part
+        ("Kredit od 1 mln 546 tys. 427 zł został spłacony.", [(1546427, "PLN")]),
+        ("W akcji wzięło udział 1 mln 546 tys. 427 osób.", [(1546000, None), (427, None)]),
+        ("Za projekat je dato 20 miliona dolara, a opština je dodala 86 miliona i 424.252 evra.",
+         [(20e6, "USD"), (86424252, "EUR")]),
+        # "mil." before a currency is Croatian and Serbian for million; Spanish "mil" stays a thousand
+        ("Država je platila 140 mil. kn za nove helikoptere.", [(140e6, "HRK")]),
+        ("El municipio pagó 140 mil euros por la obra.", [(140000, "EUR")]),
+        # a scale spelled once for two numbers in words is both's
+        ("Il a versé entre dix et vingt mille euros à chacun.", [(10000, "EUR"), (20000, "EUR")]),
+        ("Each firm paid between five and six thousand dollars.", [(5000, "USD"), (6000, "USD")]),
+        # vague amounts say no amount: never a precise thousand
+        ("Die Stadt zahlte mehrere Tausend Euro an die Firma.", []),
+        ("Die Stadt zahlte Tausend Euro an die Firma.", [(1000, "EUR")]),
+        # a number after "unos" (about) says its amount: only a bare scale after "several" is vague
+        ("El contrato costó unos quince millones de euros.", [(15e6, "EUR")]),
+        ("They spent several thousand dollars.", []),
+        # "do 24 sata" is a span of up to a day, not a time
+        ("Pritvor može trajati do 24 sata, nakon čega osumnjičenog mora saslušati sudac.", [(24, None)]),
+        # a currency after a qualifier that follows the scale (Kazakh "about"), marked approximate
+        ("Компания 3 миллиардқа жуық теңгесін жұмсады.", [(3e9, "KZT")]),
+        # Japanese and traditional Chinese compound scales
+        ("防衛省は1千億円を計上した。", [(1e11, "JPY")]),
+        # ordinals and years that are no counts; counters that are
+        ("就任4年目の首相は予算を発表した。", []),
+        ("그는 ’20년 총선에서 당선됐다.", []),
+        ("경찰은 13차례 압수수색을 했다.", [(13, None)]),
+        ("2차 회의는 내일 열린다.", []),
+        ("该案涉及三類问题。", [(3, None)]),
+        ("Податоците се од 9 сен 2025 година.", []),  # an abbreviated month
+    ],
+)
+def test_figures_held_out_fourth_round_classes(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected

@@ -26,7 +26,10 @@ Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Ch
 day written with its hour word after a word that places it ("oko 17 sati", "в 17 часов", "à 17 heures", "u 16,10
 sati"; "u roku od 24 sata" is a span), quoted titles of up to five words opening with a number („360 Степени“,
 „24 minuta sa Zoranom Kesićem“), military units and bases named after their number ("12 Bazie Bezzałogowych
-Statków Powietrznych", "15 batalion Ułanów Poznańskich"), and the round of a tender in brackets ("项目(二次)").
+Statków Powietrznych", "15 batalion Ułanów Poznańskich"), and the round of a tender in brackets ("项目(二次)"). And: a
+session numbered with no ordinal mark ("на 81 седница"), Japanese ordinals of a counter ("4年目", "3回目"), a
+Korean year with its century left out ("’20년"), abbreviated Cyrillic months ("9 сен"); "do 24 sata" (up to a
+day) is a span, not midnight.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
 from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES,
-                                        DESIGNATION_SUFFIXES, HOUR_WORDS, WITHIN_WORDS,
+                                        DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
@@ -249,11 +252,20 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     return line_start == 0 or text[line_start - 1] == "\n"
 
 
+_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目")
+
+
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number glued to a designation or a Korean date word is no count: "捜査2課", "6급",
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
+    if text.startswith("차례", end):
+        return False  # "13차례" (thirteen times) counts; "2차" (the second round) does not
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
+    if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):
+        return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
+    if text[start - 1 : start] in "’'" and text.startswith("년", end):
+        return True  # "’20년": a year with its century left out
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
         return bool(KANA.search(text, max(0, start - 60), end + 60))
     if text.startswith("대", end):
@@ -317,9 +329,17 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
     if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
         return True
     if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
-            and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS):
+            and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS) \
+            and not _is_span_up_to_a_day(number, words_before):
         return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
+
+
+def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
+    """Tell whether "do 24 sata", "до 24 часов" says up to a day (a span), not until midnight: no hour of a range
+    ("od 8 do 24 sata") comes before it."""
+    return number == 24 and words_before[-1] in UP_TO_WORDS \
+        and not any(word in AT_HOUR_WORDS and word not in UP_TO_WORDS for word in words_before[-3:-1])
 
 
 def _is_year(raw: str, number: int, after: str, words_before: list[str]) -> bool:

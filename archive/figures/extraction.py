@@ -21,7 +21,9 @@ without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 mill
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
 ("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
 80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
-"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). Two numbers in words joined by
+"and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and 20,000 EUR),
+"between five and six thousand dollars".
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 
@@ -88,6 +90,7 @@ _CLOSES_AN_AMOUNT = LazyPattern(
 )
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
+_OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
 _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
@@ -485,11 +488,33 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
             draft.unit, draft.unit_inferred = later.unit, True
 
 
+def _spelled_alternatives(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two numbers written in words share the scale the second ends with: "deux ou trois cents",
+    "entre dix et vingt mille euros", "between five and six thousand"."""
+    return text[lower.start : lower.start + 1].isalpha() and text[upper.start : upper.start + 1].isalpha() \
+        and lower.mantissa * lower.scale < upper.mantissa * upper.scale \
+        and bool(_AND_GAP.fullmatch(text, lower.end, upper.start) or _OR_GAP.fullmatch(text, lower.end, upper.start))
+
+
+def _take_spelled_scale(lower: _Draft, upper: _Draft) -> None:
+    """Give the lower number the largest scale (hundred, thousand, million, billion) the upper one is a whole
+    multiple of and the lower one stays under: "dix" of "dix et vingt mille" is 10,000, "deux" of "deux ou trois
+    cents" 200; "cinq" of "cinq ou six" stays 5."""
+    upper_value = upper.mantissa * upper.scale
+    if lower.mantissa * 100 > upper_value:
+        return
+    for power in (9, 6, 3, 2):
+        scale = Decimal(10) ** power
+        if upper_value % scale == 0 and lower.mantissa * scale <= upper_value:
+            lower.mantissa, lower.step = lower.mantissa * scale, lower.step * scale
+            return
+
+
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
         if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
-                or _between_range(text, lower, upper)):
+                or _between_range(text, lower, upper)) and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
@@ -499,6 +524,8 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
         # bound, or above it by less than double ("von 91,5 auf 89,4 Millionen Tonnen", a fall)
         if upper.has_scale and not lower.has_scale and lower.mantissa < 2 * upper.mantissa:
             lower.scale, lower.has_scale = upper.scale, True
+        elif not lower.has_scale and _spelled_alternatives(text, lower, upper):
+            _take_spelled_scale(lower, upper)
         if lower.unit is None:
             lower.unit = upper.unit
         elif upper.unit is None and lower.unit not in _NOT_MONEY:

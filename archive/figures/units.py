@@ -27,8 +27,12 @@ after a currency's name tells which of the currencies sharing it is meant: "doll
 that also weighs ("pounds", "фунтов", "funtów", "ポンド") is a weight unless a scale word stands before it ("5 million
 pounds"), and it is money only in a sentence that prices something ("fined 500 pounds"), never after a word for
 weighing ("cocaine weighing 129.86 pounds") or before "of" ("70 pounds of cargo"). Macedonian writes the article
-on a number ("150-те милиони долари"): what follows the article is read as after the number. Words of every
-table are read in capitals too ("MİLYON LİRA", "MILIOANE DE LEI").
+on a number ("150-те милиони долари"): what follows the article is read as after the number; only the plural
+article marks a cardinal ("11-та седница" is the 11th session). Words of every table are read in capitals too
+("MİLYON LİRA", "MILIOANE DE LEI"). A composite amount is one: "1 mln 546 tys. 427 zł" (units before the
+currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scale). "mil." before a currency is
+Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "about" between the scale and the
+currency ("3 миллиардқа жуық теңгесін").
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
 ("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
@@ -69,6 +73,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
+                                        QUALIFIERS_BEFORE_CURRENCY,
                                         NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
                                         SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
                                         WEIGHT_CURRENCY_NAMES)
@@ -94,6 +99,9 @@ _SCALE = LazyPattern(
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
+# "mil." is Croatian, Serbian and Czech for million ("140 mil. kn", "2,5 mil. eura"), never Spanish's thousand,
+# which is written "mil" with no dot; read so before a currency only, where a wrong scale would be a wrong amount.
+_MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evra|dinara|din\.|kč|korun|€|EUR|HRK|RSD|BAM|KM|USD|CZK|\$)(?!{LETTER}))")
 CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余여])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"  # "800여만원": over 800만
 )
@@ -102,6 +110,9 @@ _WORD_SCALE_TAIL = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
+# The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
+# currency: "86 miliona i 424.252 evra" (checked by the caller).
+_JOINED_REST = LazyPattern(rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}(?:(?P<sep>[.\u00a0\u202f ])\d{{3}}(?:(?P=sep)\d{{3}})*)?)(?![\d.,]\d)")
 # The units after "bin", "milyon" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
 _UNITS_AFTER_THOUSAND = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
@@ -230,8 +241,10 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     return suffix
 
 
-# The Macedonian definite article written on a number: "150-те милиони долари" (the 150 million dollars).
-_MACEDONIAN_ARTICLE = LazyPattern(rf"[-‑](?:те|та|то|от|ве|ва|во|ов|не|на|но|он){NOT_LETTER_AFTER}")
+# The Macedonian definite article written on a number: "150-те милиони долари" (the 150 million dollars). Only
+# the plural forms (-те, -ве, -не) mark a cardinal: "-та", "-то" are the endings of feminine and neuter ordinals
+# ("11-та седница", the 11th session; "30-та членка", the 30th member), "-от" and "-он" of masculine ones.
+_MACEDONIAN_ARTICLE = LazyPattern(rf"[-‑](?:те|ве|не){NOT_LETTER_AFTER}")
 
 
 def article_end(text: str, pos: int) -> int:
@@ -290,6 +303,10 @@ def _read_scale(text: str, suffix: Suffix) -> None:
     scale = _SCALE.match(text, suffix.end)
     if scale is None:
         return
+    if scale.group("word") and (millions := _MILLIONS_ABBREVIATED.match(text, suffix.end)):
+        suffix.has_scale, suffix.end, suffix.power = True, millions.end(), 6  # "140 mil. kn"
+        suffix.scale_word, suffix.scale_convention = "mil.", "eu"
+        return
     suffix.has_scale, suffix.end = True, scale.end()
     if scale.group("word") or scale.group("agglutinated"):
         word = scale.group("word") or scale.group("agglutinated")
@@ -314,7 +331,18 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
             break
         power, word = smaller, smaller_word
         _add_part(suffix, tail.group("digits"), power, tail.end())
-    if word in TURKIC_SCALES and (units := _UNITS_AFTER_THOUSAND.match(text, suffix.end)):
+    joined = _JOINED_REST.match(text, suffix.end)
+    if joined and _CURRENCY_AFTER.match(text, joined.end()):
+        rest = re.sub(r"\D", "", joined.group("digits"))
+        if int(rest) < 10 ** power:  # "86 miliona i 424.252 evra": one amount, the rest joined by "and"
+            _add_part(suffix, rest, 0, joined.end())
+            return
+    units = _UNITS_AFTER_THOUSAND.match(text, suffix.end)
+    if units is None:
+        return
+    # Turkish and Kazakh write the units after their last scale word; other languages do so in a composite amount
+    # whose currency follows the units ("1 mln 546 tys. 427 zł"; "1 mln 546 tys. 427 osób" stays two figures)
+    if word in TURKIC_SCALES or (suffix.composite is not None and _CURRENCY_AFTER.match(text, units.end())):
         _add_part(suffix, units.group("digits"), 0, units.end())
 
 
@@ -402,6 +430,11 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
         if currency and not (currency.group("name") or currency.group("code")):
             currency = None
+    if currency is None and suffix.has_scale and (between := _QUALIFIER_WORD.match(text, pos)) \
+            and between.group("word").lower() in QUALIFIERS_BEFORE_CURRENCY:
+        currency = _CURRENCY_AFTER.match(text, between.end())  # "3 миллиардқа жуық теңгесін"
+        if currency is not None and suffix.approx is None:
+            suffix.approx = QUALIFIERS_BEFORE_CURRENCY[between.group("word").lower()]
     if currency is None:
         _read_cldr_currency(text, suffix, pos)
         return
@@ -430,6 +463,7 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         _read_country_after(text, suffix, currency.group("name").lower())
 
 
+_QUALIFIER_WORD = LazyPattern(rf"{WS}(?P<word>{LETTER}+)")
 _OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
 
 
