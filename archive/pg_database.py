@@ -151,13 +151,8 @@ class Database:
             raise self.error(exc) from exc
 
     @contextmanager
-    def snapshot(self, through_indexes: bool = False) -> Iterator[None]:
-        """Read everything inside the block from one moment of the database, while writers go on.
-
-        `through_indexes` keeps the planner off sequential scans for the block (a search's reads): a
-        document's term vectors are stored out of line (TOAST), so the planner sees a small table and scans
-        it whole, reading every document's terms for one word (1.5 s a word at 20,000 captures, bench/RESULTS.md),
-        where the GIN index reads the matching documents' only."""
+    def snapshot(self) -> Iterator[None]:
+        """Read everything inside the block from one moment of the database, while writers go on."""
         if getattr(self._local, "connection", None) is not None:
             yield
             return
@@ -167,8 +162,6 @@ class Database:
                 try:
                     with conn.transaction():
                         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                        if through_indexes:
-                            conn.execute("SET LOCAL enable_seqscan = off")
                         yield
                 finally:
                     self._local.connection = None

@@ -157,11 +157,6 @@ class PgIndex:
         readings, and close spellings (`~`) would need the vocabulary read from every document's tsvector."""
         widening = variants.Widening()
         parsed = variants.widen(queries.parse(query, self._schema), None, set(), aliases, widening)
-        with self.db.snapshot(through_indexes=True):  # statistics, hits and total from one moment
-            return self._search(parsed, widening, texts, limit, offset)
-
-    def _search(self, parsed, widening: variants.Widening, texts: IndexTexts, limit: int,
-                offset: int) -> tuple[int, list[IndexHit]]:
         scored, filters = queries.split_filters(parsed)
         where = self._where(scored, filters, texts)
         terms = pg_query.scored_terms(scored)
@@ -188,10 +183,9 @@ class PgIndex:
         """Return the ids of every capture matching a query, without scoring or snippets."""
         parsed = variants.widen(queries.parse(query, self._schema), None, set(), aliases)
         scored, filters = queries.split_filters(parsed)
-        with self.db.snapshot(through_indexes=True):
-            where = self._where(scored, filters, self._catalog_texts)
-            return {i for (i,) in self.db.tuples(f"SELECT capture_id FROM search_documents WHERE {where.text}",
-                                                   where.params)}
+        where = self._where(scored, filters, self._catalog_texts)
+        return {i for (i,) in self.db.tuples(f"SELECT capture_id FROM search_documents WHERE {where.text}",
+                                               where.params)}
 
     def _where(self, scored, filters: list, texts: IndexTexts) -> pg_query.Sql:
         def phrase_check(name: str, words: list[str]) -> list[int]:
