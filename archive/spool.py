@@ -4,7 +4,9 @@ Serving an original must refuse bytes that no longer match their hash, which can
 last byte is read, yet a large original should not sit whole in memory, nor be read twice from a bucket. So it
 is read once, hashed as it is copied, and handed out only once it is known to be intact: into a
 SpooledTemporaryFile (memory up to SPOOL_IN_MEMORY, then a temporary file, as warcio spills large bodies) for
-this process to read, or into a named temporary file for a worker process to open by its path.
+this process to read, or into a named temporary file for a worker process to open by its path. A stream
+from elsewhere (an original on its way into a bucket, archive/s3_store.py) is checked into a spooled copy the
+same way.
 """
 
 from __future__ import annotations
@@ -27,9 +29,16 @@ CHUNK = 1024 * 1024
 def verified_copy(store: BlobBackend, sha256: str) -> tuple[BinaryIO, int]:
     """Return a copy of a blob at its start and its size; raise IntegrityError when its bytes do not match
     their hash (FileNotFoundError when it is missing)."""
+    with store.open(sha256) as blob:
+        return checked_copy(blob, sha256)
+
+
+def checked_copy(stream: BinaryIO, sha256: str) -> tuple[BinaryIO, int]:
+    """Copy what a stream holds into a spooled file, hashing it on the way; return the copy at its start and its
+    size, or raise IntegrityError when the bytes do not match `sha256`."""
     copy = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
     try:
-        size = _copy_checked(store, sha256, copy)
+        size = _copy_checked(stream, sha256, copy)
     except BaseException:
         copy.close()
         raise
@@ -45,21 +54,20 @@ def verified_file(store: BlobBackend, sha256: str) -> Iterator[Path]:
     handle, name = tempfile.mkstemp(prefix="evidence-original-")
     path = Path(name)
     try:
-        with os.fdopen(handle, "wb") as copy:
-            _copy_checked(store, sha256, copy)
+        with os.fdopen(handle, "wb") as copy, store.open(sha256) as blob:
+            _copy_checked(blob, sha256, copy)
         yield path
     finally:
         path.unlink(missing_ok=True)
 
 
-def _copy_checked(store: BlobBackend, sha256: str, copy: BinaryIO) -> int:
-    """Copy a blob into `copy` in CHUNK pieces, hashing as it goes; return its size, or raise IntegrityError."""
+def _copy_checked(stream: BinaryIO, sha256: str, copy: BinaryIO) -> int:
+    """Copy a stream into `copy` in CHUNK pieces, hashing as it goes; return its size, or raise IntegrityError."""
     digest, size = hashlib.sha256(), 0
-    with store.open(sha256) as blob:
-        while chunk := blob.read(CHUNK):
-            digest.update(chunk)
-            copy.write(chunk)
-            size += len(chunk)
+    while chunk := stream.read(CHUNK):
+        digest.update(chunk)
+        copy.write(chunk)
+        size += len(chunk)
     if digest.hexdigest() != sha256:
         raise IntegrityError(f"blob {sha256} does not match its hash")
     return size
