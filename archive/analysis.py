@@ -19,6 +19,9 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+# Before Whoosh: it is then imported without the modules it pulls in and never calls here.
+from archive.search import whoosh_imports  # noqa: F401
+
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
 
