@@ -1,6 +1,7 @@
 """The read commands start quickly: they never import the ingest machinery, the web stack or sqlite-utils,
 nor what only some commands and queries need (zip files, text diffs, Whoosh's date parser, the figure patterns
-that only a figure in the text makes the archive compile).
+that only a figure in the text makes the archive compile, the Latin readings of other scripts), nor what Whoosh's
+own imports pull in and it never calls here.
 
 Each command runs in a fresh interpreter (click's main, in-process, standalone_mode=False) that then lists
 what it imported. Nothing is timed: bench/bench_cli.py measures the time, this holds the property.
@@ -20,6 +21,9 @@ NOT_FOR_READS = ("trafilatura", "pdfplumber", "pdfminer", "lxml", "charset_norma
                  "archive.changes", "PIL", "pypdfium2", "ingest.tesseract")
 SERVER_CLIENTS = ("psycopg", "psycopg_pool", "boto3", "botocore")  # only where a server backend is configured
 DATE_PARSER = "whoosh.qparser.dateparse"  # Whoosh's date parser: made only for a query naming a date field
+# What Whoosh's own imports pull in and it never calls here (archive/search/whoosh_imports.py stands in for them).
+WHOOSH_UNCALLED = ("urllib.request", "asyncio", "cached_property", "whoosh.lang.morph_en")
+TRANSLITERATION = "anyascii"  # Latin readings: only a word of another script needs them
 MARK = "IMPORTED-MODULES:"
 READ_COMMANDS = [["search", "drone"], ["search", "$1.23 million", "--json"], ["show", "1"], ["show", "1", "--json"],
                  ["claim", "show", "1"], ["claim", "show", "1", "--json"], ["claim", "list"]]
@@ -63,13 +67,18 @@ def cited_home(tmp_path_factory):
 def test_read_commands_import_no_ingest_machinery(cited_home, args):
     imported = _modules_after(_command(cited_home, *args))
     assert "archive.archive" in imported  # the command did open the archive
-    unwanted = {*NOT_FOR_READS, *SERVER_CLIENTS, DATE_PARSER}
+    unwanted = {*NOT_FOR_READS, *SERVER_CLIENTS, *WHOOSH_UNCALLED, DATE_PARSER, TRANSLITERATION}
     assert not imported & unwanted, sorted(imported & unwanted)
 
 
 def test_only_a_query_naming_a_date_field_makes_the_date_parser(cited_home):
     assert DATE_PARSER not in _modules_after(_command(cited_home, "search", "drones Russia"))
     assert DATE_PARSER in _modules_after(_command(cited_home, "search", "drones published:[2020 to 2030]"))
+
+
+def test_only_a_query_with_a_word_of_another_script_loads_the_transliteration(cited_home):
+    assert TRANSLITERATION not in _modules_after(_command(cited_home, "search", "Kazakhstan drones"))
+    assert TRANSLITERATION in _modules_after(_command(cited_home, "search", "Казахстан"))
 
 
 def test_a_search_for_words_compiles_no_pattern_of_figures_in_a_text(cited_home):
@@ -107,5 +116,7 @@ def test_the_names_checked_are_what_capturing_and_serving_import(tmp_path):
                               "from archive.catalog import schema_migrations\nschema_migrations()")
     assert set(NOT_FOR_READS) - {"waitress"} <= imported
     assert "waitress" in _modules_after("import waitress.server")
+    assert set(WHOOSH_UNCALLED) <= _modules_after("import whoosh.reading, whoosh.query")  # when Whoosh comes first
+    assert TRANSLITERATION in _modules_after("from archive.spelling import latin\nlatin('небесная')")
     assert set(SERVER_CLIENTS) <= _modules_after("import archive.pg_catalog, archive.s3_store\n"
                                                  "archive.s3_store.S3BlobStore.from_url('s3://bucket').client")
