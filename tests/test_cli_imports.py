@@ -14,11 +14,11 @@ import sys
 import pytest
 
 # Loaded only to capture a source (extraction, charset and language detection, front matter), to serve the
-# web front end (with its page of a quote's fate in newer versions: difflib), to migrate the catalog's schema,
-# or to write a bundle (zipfile).
+# web front end (with its page of a quote's fate in newer versions: difflib; its sockets), to migrate the
+# catalog's schema, or to write a bundle (zipfile).
 NOT_FOR_READS = ("trafilatura", "pdfplumber", "pdfminer", "lxml", "charset_normalizer", "py3langid", "yaml",
                  "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils", "zipfile", "difflib",
-                 "archive.changes", "PIL", "pypdfium2", "ingest.tesseract")
+                 "archive.changes", "PIL", "pypdfium2", "ingest.tesseract", "socket")
 SERVER_CLIENTS = ("psycopg", "psycopg_pool", "boto3", "botocore")  # only where a server backend is configured
 DATE_PARSER = "whoosh.qparser.dateparse"  # Whoosh's date parser: made only for a query naming a date field
 # What Whoosh's own imports pull in and it never calls here (archive/search/whoosh_imports.py stands in for them).
