@@ -7,7 +7,7 @@
 - ``whoosh.query.terms`` imports ``whoosh.lang.morph_en``, which compiles its word-variation patterns, for
   ``variations``, called only by Whoosh's ``Variations`` query, which the archive never makes.
 
-Together they cost every search command some 30-50 ms of its start (bench/RESULTS.md, issue 13). While this
+Together they were a quarter of a search command's work above bare start-up (bench/RESULTS.md, issue 13). While this
 module imports the Whoosh modules that pull them in, each of those names stands for a small module of ours
 (``urlretrieve`` and ``variations`` there import the real module when called), which then leaves sys.modules:
 whatever imports one of them later gets the real module. When Whoosh was imported before this module, it is
