@@ -7,10 +7,10 @@
 - ``whoosh.query.terms`` imports ``whoosh.lang.morph_en``, which compiles its word-variation patterns, for
   ``variations``, called only by Whoosh's ``Variations`` query, which the archive never makes.
 
-Together they were a quarter of a search command's work above bare start-up (bench/RESULTS.md, issue 13). While this
-module imports the Whoosh modules that pull them in, each of those names stands for a small module of ours
-(``urlretrieve`` and ``variations`` there import the real module when called), which then leaves sys.modules:
-whatever imports one of them later gets the real module. When Whoosh was imported before this module, it is
+Together they were a quarter of a search command's work above bare start-up (bench/RESULTS.md, issue 13).
+While this module imports the Whoosh modules that pull them in, each of those names stands for a small module
+of ours (``urlretrieve`` and ``variations`` there import the real module when called), which then leaves
+sys.modules: whatever imports one of them later gets the real module. When Whoosh was imported before this module, it is
 left as it is. Whoosh is pinned (pyproject.toml), and tests/test_whoosh_imports.py checks these three imports
 against the installed Whoosh, so a release that moves them fails there.
 
