@@ -24,8 +24,8 @@ PULLED_IN = ("urllib.request", "asyncio", "cached_property", "whoosh.lang.morph_
 
 def _after(code: str, expression: str):
     """Run Python code in a fresh interpreter; return the value of a JSON-able expression at its end."""
-    done = subprocess.run([sys.executable, "-c", f"{code}\nimport json, sys\nprint({MARK!r} + json.dumps({expression}))"],
-                          capture_output=True, text=True, timeout=120)
+    listing = f"import json, sys\nprint({MARK!r} + json.dumps({expression}))"
+    done = subprocess.run([sys.executable, "-c", f"{code}\n{listing}"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
     line = next(line for line in done.stdout.splitlines() if line.startswith(MARK))
     return json.loads(line[len(MARK):])

@@ -32,7 +32,7 @@ _LOADING = threading.RLock()  # held while the stand-ins are in sys.modules
 
 
 def _called_through(module: str, name: str):
-    """Return a function that imports `module` when first called and calls its `name`."""
+    """Return a function that calls `module`'s `name`, importing the module at its first call."""
 
     def call(*args, **kwargs):
         return getattr(importlib.import_module(module), name)(*args, **kwargs)
@@ -51,7 +51,7 @@ _STAND_INS = {
 
 def _stand_in(module: str, names: dict) -> types.ModuleType:
     """Return a module holding `names`; any other name is read from the real module, once loaded."""
-    stand_in = types.ModuleType(module, f"Stands for {module} while Whoosh is imported (archive.search.whoosh_imports).")
+    stand_in = types.ModuleType(module, f"Stands for {module} while archive.search.whoosh_imports imports Whoosh.")
     stand_in.__dict__.update(names)
 
     def __getattr__(name: str):
@@ -66,6 +66,7 @@ def _stand_in(module: str, names: dict) -> types.ModuleType:
 
 
 def _import_whoosh() -> None:
+    """Import Whoosh's modules that pull in the three, with our stand-ins in their place meanwhile."""
     with _LOADING:
         placed = {module: _stand_in(module, names) for module, names in _STAND_INS.items()
                   if module not in sys.modules}
