@@ -6,9 +6,6 @@ Each check runs in a fresh interpreter: which modules a process has imported is 
 """
 
 import ast
-import json
-import subprocess
-import sys
 import warnings
 from importlib import util
 from pathlib import Path
@@ -16,34 +13,21 @@ from pathlib import Path
 import pytest
 
 from archive.search import whoosh_imports
+from tests.fresh_interpreter import modules_after, value_after
 
-MARK = "RESULT:"
 STOOD_IN = tuple(whoosh_imports._STAND_INS)  # urllib.request, cached_property, whoosh.lang.morph_en
 PULLED_IN = ("urllib.request", "asyncio", "cached_property", "whoosh.lang.morph_en")  # with what they import
 
 
-def _after(code: str, expression: str):
-    """Run Python code in a fresh interpreter; return the value of a JSON-able expression at its end."""
-    listing = f"import json, sys\nprint({MARK!r} + json.dumps({expression}))"
-    done = subprocess.run([sys.executable, "-c", f"{code}\n{listing}"], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-3000:]
-    line = next(line for line in done.stdout.splitlines() if line.startswith(MARK))
-    return json.loads(line[len(MARK):])
-
-
-def _imported(code: str) -> set[str]:
-    return set(_after(code, "sorted(sys.modules)"))
-
-
 def test_whoosh_alone_imports_what_the_module_stands_in_for():
     # Without this, a renamed module would let the tests below pass without checking anything.
-    assert set(PULLED_IN) <= _imported("import whoosh.reading, whoosh.query")
+    assert set(PULLED_IN) <= modules_after("import whoosh.reading, whoosh.query")
 
 
 @pytest.mark.parametrize("module", ["archive.analysis", "archive.search.whoosh_index", "archive.search.pg_query"])
 def test_our_modules_import_whoosh_without_them(module):
     # (psycopg imports asyncio for its own use: the PostgreSQL index module itself is not checked for it)
-    imported = _imported(f"import {module}")
+    imported = modules_after(f"import {module}")
     assert {"whoosh.reading", "whoosh.query"} <= imported
     assert not imported & set(PULLED_IN), sorted(imported & set(PULLED_IN))
 
@@ -65,7 +49,7 @@ def test_every_name_whoosh_takes_from_them_is_given():
 
 
 def test_later_importers_get_the_real_modules():
-    found = _after("import archive.search.whoosh_index\n"
+    found = value_after("import archive.search.whoosh_index\n"
                    "import urllib.request, cached_property, whoosh.lang.morph_en",
                    "[hasattr(urllib.request, 'urlopen'), hasattr(cached_property, 'threaded_cached_property'), "
                    "hasattr(whoosh.lang.morph_en, '_partitions'), "
@@ -85,7 +69,7 @@ def test_the_names_given_do_what_whoosh_expects(tmp_path):
             "    for name in 'abc': writer.add_document(id=name)\n"
             "writer = ix.writer()\nwriter.delete_by_term('id', 'b')\nwriter.commit(merge=False)\n"
             "from whoosh.lang import morph_en\n")
-    found = _after(code, "[isinstance(reading.SegmentReader.__dict__['deleted_docs_set'], functools.cached_property), "
+    found = value_after(code, "[isinstance(reading.SegmentReader.__dict__['deleted_docs_set'], functools.cached_property), "
                          "sorted(ix.reader().deleted_docs_set), sorted(terms.variations('render')) == "
                          "sorted(morph_en.variations('render')), 'render' in terms.variations('rendering')]")
     assert found == [True, [1], True, True]
@@ -93,7 +77,7 @@ def test_the_names_given_do_what_whoosh_expects(tmp_path):
 
 
 def test_a_whoosh_imported_before_is_left_as_it_is():
-    found = _after("import whoosh.reading\nimport archive.search.whoosh_index",
+    found = value_after("import whoosh.reading\nimport archive.search.whoosh_index",
                    "[type(whoosh.reading.SegmentReader.__dict__['deleted_docs_set']).__module__, "
                    "'urllib.request' in sys.modules]")
     assert found == ["cached_property", True]
