@@ -179,6 +179,8 @@ class Entities:
     def in_query(self, query: str) -> QueryNames:
         """Find the entity names a query holds (longest first, read folded or in Latin) and replace each by a
         placeholder word; a name inside a longer quoted phrase stays as written."""
+        if not self.catalog.count_entities():
+            return QueryNames(query)  # most archives have none: one count, not a look-up of every run of words
         words = [(token.startchar, token.endchar, fold(token.text))
                  for token in MultilingualTokenizer()(query, chars=True)]
         if not words:
