@@ -8,6 +8,7 @@ command paid at import, while `evidence search drone` uses three of them. Pure: 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 
 class LazyPattern:
@@ -18,7 +19,9 @@ class LazyPattern:
     object: tell two patterns' matches apart by which call matched, not by `match.re is PATTERN`.
     """
 
-    def __init__(self, source: str, flags: int = 0):
+    def __init__(self, source: str | Callable[[], str], flags: int = 0):
+        """`source` is the pattern, or a function that writes it (a pattern built from word tables, which is
+        work of its own that a process that never matches should not do either)."""
         self._source, self._flags = source, flags
         self._compiled: re.Pattern | None = None
 
@@ -26,6 +29,8 @@ class LazyPattern:
         if name.startswith("_"):  # not the pattern's: copy and pickle probe for these
             raise AttributeError(name)
         if self._compiled is None:
+            if callable(self._source):
+                self._source = self._source()
             self._compiled = re.compile(self._source, self._flags)
         value = getattr(self._compiled, name)
         setattr(self, name, value)

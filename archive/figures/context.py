@@ -97,9 +97,9 @@ def _cjk_cues() -> str:
 
 # Written in lower case and matched on the lower-cased text, which is faster than ignoring case; a text
 # whose lower case changes its length ("İ") is matched ignoring case.
-_LETTER_CUES = LazyPattern(_letter_cues())
-_LETTER_CUES_ANY_CASE = LazyPattern(_letter_cues(), re.IGNORECASE)
-_CJK_CUES = LazyPattern(_cjk_cues())
+_LETTER_CUES = LazyPattern(_letter_cues)
+_LETTER_CUES_ANY_CASE = LazyPattern(_letter_cues, re.IGNORECASE)
+_CJK_CUES = LazyPattern(_cjk_cues)
 # Runs of digits and runs of letters: a cue in letters or digits can only start where one does.
 _TOKENS = LazyPattern(r"\d+|[^\W\d_]+")
 _WINDOW = 200  # characters around a sentence's figures read for their context (a menu is one long "sentence")
