@@ -29,7 +29,6 @@ from archive.seams import IndexHit, IndexTexts
 
 LOCK_WAIT = 600.0  # seconds a writer that must index (a run's end, a rebuild) waits for another's commit
 LOCK_RETRY = 0.25  # seconds between tries for the writer's lock
-PASSAGE_FIELDS = ("text", variants.READINGS)  # fields at the text's positions: passages are cut from them
 WILDCARD_TERMS = 1000  # vocabulary terms a wildcard other than a trailing * stands for at most
 
 
@@ -174,7 +173,7 @@ class PgIndex:
                                                       where.params)
         ids = [row[0] for row in rows]
         bodies = texts(ids)
-        wanted = sorted({(name, text) for name, text in scored.iter_all_terms() if name in PASSAGE_FIELDS})
+        wanted = sorted({(name, text) for name, text in scored.iter_all_terms() if name in pg_query.POSITIONED})
         matched = self._matched_positions(ids, wanted, bodies)
         hits = []
         for capture_id, found, _ in rows:
@@ -206,8 +205,8 @@ class PgIndex:
 
     def _long_texts_with(self, name: str, words: list[str], texts: IndexTexts) -> list[int]:
         """Return the documents too long for their positions to be kept (positions_exact false) that hold
-        the words in a row, checked against their texts."""
-        from archive.analysis import analyse
+        the words in a row, checked against their texts (or their Latin readings)."""
+        from archive.analysis import analyse, latin_terms
 
         every = pg_query.all_words(pg_query.q.Phrase(name, words))
         candidates = [i for (i,) in self.db.tuples(
@@ -215,7 +214,8 @@ class PgIndex:
         if not candidates:
             return []
         bodies = texts(candidates)
-        return [i for i in candidates if i in bodies and _in_a_row(analyse(bodies[i][0]).terms, words)]
+        held = (lambda terms: terms) if name == "text" else latin_terms
+        return [i for i in candidates if i in bodies and _in_a_row(held(analyse(bodies[i][0]).terms), words)]
 
     def _catalog_texts(self, ids: list[int]) -> dict[int, tuple[str, list[int] | None]]:
         """Read texts from the catalog's captures table, when the index shares its database (it does in an
@@ -259,11 +259,11 @@ class PgIndex:
             return {}
         found: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
         inexact = set()
-        by_field = {name: [term for field, term in wanted if field == name] for name in PASSAGE_FIELDS}
+        by_field = {name: [term for field, term in wanted if field == name] for name in pg_query.POSITIONED}
         for capture_id, exact, name, term, positions in self.db.tuples(" UNION ALL ".join(
                 f"SELECT d.capture_id, d.positions_exact, '{name}', u.lexeme, u.positions FROM search_documents d, "
                 f"unnest(d.{pg_query.TERM_COLUMNS[name]}) u WHERE d.capture_id = ANY(%s) AND u.lexeme = ANY(%s)"
-                for name in PASSAGE_FIELDS), [param for name in PASSAGE_FIELDS for param in (ids, by_field[name])]):
+                for name in pg_query.POSITIONED), [param for name in pg_query.POSITIONED for param in (ids, by_field[name])]):
             if not exact:
                 inexact.add(capture_id)
             found[capture_id].extend((position - 1, _label(name, term)) for position in positions or ())

@@ -25,6 +25,7 @@ TERM_COLUMNS = {"title": "title_terms", "text": "text_terms", "author": "author_
 LENGTH_COLUMNS = {"title": "title_length", "text": "text_length", "latin": "latin_length"}
 VALUE_COLUMNS = {"url": "url", "sha256": "sha256", "lang": "lang", "kind": "kind"}
 DATE_COLUMNS = {"published": "published", "captured": "captured"}
+POSITIONED = ("text", "latin")  # fields at the text's positions: what the text's length cuts, a phrase check finds
 FIELD_BOOST = {"title": 2.0}  # as the index schema's field_boost (archive/search/schema.py)
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults
 
@@ -85,7 +86,7 @@ def _phrase(node: q.Phrase, phrase_check: PhraseCheck) -> Sql:
     if len(words) == 1:
         return Sql(f"{column} @@ %s::tsquery", [lexeme(words[0])])
     in_a_row = Sql(f"{column} @@ %s::tsquery", [" <-> ".join(lexeme(word) for word in words)])
-    if node.fieldname != "text":
+    if node.fieldname not in POSITIONED:
         return in_a_row
     checked = phrase_check(node.fieldname, words)  # texts longer than the positions PostgreSQL keeps
     return Sql(f"((positions_exact AND {in_a_row.text}) OR (NOT positions_exact AND capture_id = ANY(%s)))",

@@ -156,3 +156,13 @@ def test_close_spellings_read_a_bounded_part_of_a_large_vocabulary(tmp_path, arc
     assert variants.close_terms(vocabulary, "text", "mekhanikas", 1, 4) == ["mekhanika"]  # more first letters
     assert archive.search("Mekhanikaz").total == 0  # a name's close spellings: the same window, missed
     assert archive.search("mekhanikaz~1/4").total == 1
+
+
+def test_a_reading_in_a_row_past_the_positions_a_long_text_keeps(tmp_path, archive):
+    # 20,000 words first: on PostgreSQL the positions past 16,383 are not kept, and the phrase is checked on
+    # the text's readings instead
+    filler = " ".join(f"filler{n % 500}" for n in range(20_000))
+    path = write(tmp_path / "long.md", f"---\ntitle: Long\n---\n{filler} Небесная механика sent drones.")
+    long = archive.add(capture(SourceItem(str(path), False), Limits())).capture.id
+    assert [hit.capture_id for hit in archive.search('"nebesnaya mekhanika"').hits] == [long]
+    assert archive.search('"mekhanika nebesnaya"').total == 0
