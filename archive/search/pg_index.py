@@ -260,10 +260,12 @@ class PgIndex:
         found: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
         inexact = set()
         by_field = {name: [term for field, term in wanted if field == name] for name in pg_query.POSITIONED}
-        for capture_id, exact, name, term, positions in self.db.tuples(" UNION ALL ".join(
-                f"SELECT d.capture_id, d.positions_exact, '{name}', u.lexeme, u.positions FROM search_documents d, "
-                f"unnest(d.{pg_query.TERM_COLUMNS[name]}) u WHERE d.capture_id = ANY(%s) AND u.lexeme = ANY(%s)"
-                for name in pg_query.POSITIONED), [param for name in pg_query.POSITIONED for param in (ids, by_field[name])]):
+        statement = " UNION ALL ".join(
+            f"SELECT d.capture_id, d.positions_exact, '{name}', u.lexeme, u.positions FROM search_documents d, "
+            f"unnest(d.{pg_query.TERM_COLUMNS[name]}) u WHERE d.capture_id = ANY(%s) AND u.lexeme = ANY(%s)"
+            for name in pg_query.POSITIONED)
+        params = [param for name in pg_query.POSITIONED for param in (ids, by_field[name])]
+        for capture_id, exact, name, term, positions in self.db.tuples(statement, params):
             if not exact:
                 inexact.add(capture_id)
             found[capture_id].extend((position - 1, _label(name, term)) for position in positions or ())

@@ -2,15 +2,17 @@
 
 Close spellings, `?` wildcards and "did you mean" read a field's terms from a word's first letters on, in byte
 order, as they read Whoosh's term list (archive/search/vocabulary.py), and score them with the same edit
-distance (rapidfuzz): both backends find the same close spellings within the same documented bounds. pg_trgm's
-similarity over the same table was the other way; it was not taken because trigram similarity is no edit
-distance (one edit in a five-letter name leaves a similarity of about 0.3, two in a long one more), so the
-backends would find different spellings and the query syntax ("one edit, two from nine letters") would hold
-on one only, and because it needs an extension the database owner must be allowed to create.
+distance (rapidfuzz): both backends find the same close spellings within the same documented bounds ("one
+edit, two from nine letters", at most 20,000 terms read). pg_trgm's similarity over the same table was the
+other way, not taken: trigram overlap is no edit distance (by its definition one edit leaves "aspan"/"aspen"
+at 0.33 and "mekhanika"/"mekhanica" at 0.54, so one threshold cannot say "one edit" for short and long names
+alike), the two backends would then find different spellings, and it needs an extension created in the
+database, which the archive has not needed so far.
 
 The table only grows as documents are written (archive/search/pg_documents.py; terms of deleted documents
-stay, as Whoosh keeps them until a merge), and is made anew with the documents on a rebuild. What a document holds is read from the documents
-themselves (their GIN indexes), so a term left behind is listed but never counted.
+stay, as Whoosh keeps them until a merge), and is made anew with the documents on a rebuild. What a document
+holds is read from the documents themselves (their GIN indexes), so a term left behind is listed but never
+counted.
 """
 
 from __future__ import annotations

@@ -165,7 +165,8 @@ def open_archive(home: Path, settings: dict[str, str]):
 BLOB_BACKENDS = [pytest.param(files_blobs, id="files"), pytest.param(s3_blobs, id="s3")]
 CATALOG_BACKENDS = [pytest.param(sqlite_catalog, id="sqlite"), pytest.param(postgresql_catalog, id="postgresql")]
 SEARCH_BACKENDS = [pytest.param(whoosh_index, id="whoosh"), pytest.param(postgresql_index, id="postgresql")]
-ARCHIVE_BACKENDS = [pytest.param(embedded_archive, id="embedded"), pytest.param(postgresql_archive, id="postgresql")]
+ARCHIVE_BACKENDS = [pytest.param(embedded_archive, id="embedded"),
+                    pytest.param(postgresql_archive, id="postgresql")]
 
 
 def unmatched_members(implementation: object, protocol: type) -> list[str]:
