@@ -76,8 +76,8 @@ def condition(node, phrase_check: PhraseCheck) -> Sql:
             return Sql(f"{TERM_COLUMNS[node.fieldname]} @@ %s::tsquery", [lexeme(node.text)])
         if node.fieldname in VALUE_COLUMNS:
             return Sql(f"{VALUE_COLUMNS[node.fieldname]} = %s", [node.text])
-    raise QueryError(f"this search backend cannot answer {_shown(node)}: use words, \"phrases\", word* and the "
-                     "lang:, kind:, url:, sha256:, published: and captured: filters")
+    raise QueryError(f"this search backend cannot answer {_shown(node)}: use words, \"phrases\", word*, wo?d, word~ "
+                     "and the lang:, kind:, url:, sha256:, published: and captured: filters")
 
 
 def _phrase(node: q.Phrase, phrase_check: PhraseCheck) -> Sql:
