@@ -22,7 +22,7 @@ from archive.errors import IndexBusyError, IndexWriteError, QueryError
 from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
 from archive.search import passages, pg_query, queries, suggestions, variants
-from archive.search.pg_documents import document_row, rebuild_vocabulary, write_rows
+from archive.search.pg_documents import add_all_terms, document_row, write_rows
 from archive.search.pg_vocabulary import PgVocabulary
 from archive.search.schema import schema
 from archive.seams import IndexHit, IndexTexts
@@ -127,7 +127,7 @@ class PgIndex:
                 write_rows(conn, list(self._rows.values()))
                 if clear:
                     conn.execute("DELETE FROM search_documents WHERE version < %s", [self._mark])
-                    rebuild_vocabulary(conn)
+                    add_all_terms(conn)
         except psycopg.Error as exc:
             self.cancel()
             raise IndexWriteError(f"the search index could not be written ({self.db.error(exc)})") from exc

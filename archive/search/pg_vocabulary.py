@@ -10,7 +10,7 @@ alike), the two backends would then find different spellings, and it needs an ex
 database, which the archive has not needed so far.
 
 The table only grows as documents are written (archive/search/pg_documents.py; terms of deleted documents
-stay, as Whoosh keeps them until a merge), and is made anew with the documents on a rebuild. What a document
+stay, as Whoosh keeps them until a merge, and a rebuild adds every document's terms again). What a document
 holds is read from the documents themselves (their GIN indexes), so a term left behind is listed but never
 counted.
 """
