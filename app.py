@@ -13,9 +13,9 @@ import ipaddress
 import json
 import os
 import re
-import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,6 +29,9 @@ from archive.quotes import QuoteNotFoundError
 from archive.regions import describe_cell, describe_region
 from archive import figures as figure_engine  # its names load the engine on first use
 from ingest.limits import Limits
+
+if TYPE_CHECKING:
+    import socket
 
 # The ingest machinery (ingest.workers, ingest.pipeline: trafilatura, pdfplumber, lxml, the language model) and
 # the bundle code are imported inside the commands that use them: importing them costs a read command (search,
@@ -1084,6 +1087,8 @@ def _listen(host: str, port: int) -> list[socket.socket]:
 
     Bound here rather than by waitress, which leaves its socket, pipe and threads behind when binding fails.
     """
+    import socket  # serving only: a read command need not load it
+
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     sockets: list[socket.socket] = []
     try:

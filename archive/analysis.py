@@ -19,6 +19,9 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+# Before Whoosh: it is then imported without the modules it pulls in and never calls here.
+from archive.search import whoosh_imports  # noqa: F401
+
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
 
@@ -86,12 +89,20 @@ def _mark_ranges() -> str:
 # Unspaced script runs may carry their own combining marks (Thai vowels), so they are matched first and whole.
 # Numbers keep their separators ("1,23", "14.372,4", "10:30"): a phrase search finds the figure as written;
 # matching across number formats is the job of figure search, not of text search. Each class of _UNSPACED
-# costs about 1.5 ms to compile (every read command that searches compiles this), so it is written twice only.
-_TOKEN_RE = re.compile(
+# costs about 1.5 ms to compile, so it is written twice only, and compiled for the first text past ASCII.
+_TOKEN_RE = LazyPattern(
     r"(?P<number>\d+(?:[.,:/]\d+)+)"
     f"|(?P<unspaced>[{_UNSPACED}]+)"
     f"|(?P<word>(?:[^\\W{_UNSPACED}]|[{mark_ranges()}])+)"
 )
+# The same tokens in a text of ASCII characters alone, where no unspaced script or mark can occur: most
+# queries, which then skip compiling the pattern above (5 ms, a search command's longest single step).
+_ASCII_TOKEN_RE = re.compile(r"(?P<number>\d+(?:[.,:/]\d+)+)|(?P<word>\w+)", re.ASCII)
+
+
+def _token_pattern(text: str):
+    """Return the token pattern for a text (str.isascii() reads a flag of the string: no scan)."""
+    return _ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE
 
 
 class MultilingualTokenizer(Tokenizer):
@@ -110,7 +121,7 @@ class MultilingualTokenizer(Tokenizer):
             yield token
             return
         pos = start_pos
-        for match in _TOKEN_RE.finditer(value):
+        for match in _token_pattern(value).finditer(value):
             run, begin = match.group(), match.start()
             if match.lastgroup != "unspaced" or len(run) == 1:
                 pieces = [(run, begin)]
@@ -151,7 +162,7 @@ def analyse(text: str, every: int = MARK_EVERY) -> Analysed:
     marks: list[int] = []
     known = _TERMS
     pos, due = 0, every
-    for match in _TOKEN_RE.finditer(text):
+    for match in _token_pattern(text).finditer(text):
         if pos >= due:
             marks += [pos, match.start()]
             due = pos + every
@@ -198,7 +209,7 @@ def token_spans(text: str, positions: set[int], marks: list[int] | None = None) 
         if marks[index] > first:
             break
         pos, start = marks[index], marks[index + 1]
-    for match in _TOKEN_RE.finditer(text, start):
+    for match in _token_pattern(text).finditer(text, start):
         begin, run = match.start(), match.group()
         count = len(run) - 1 if match.lastgroup == "unspaced" and len(run) > 1 else 1
         if pos + count > first:

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -21,6 +21,7 @@ from archive.cache import DerivedCache
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, IntegrityError,
                             InvalidInputError, NotFoundError)
 from archive.layout import Layout
+from archive.lineup_cache import LineUpCache
 from archive.models import (CLAIM_STATUSES, STANCES, Capture, NewCapture, Part, Citation, Claim, Described,
                             IngestResult, Observation, SearchHit, SearchResult)
 from archive.pictures import Pictures
@@ -83,6 +84,7 @@ class Archive:
         self._layouts_lock = threading.Lock()
         # Pictures of pages and the tables on them: derived, drawn in workers, kept under cache/.
         self.pictures = Pictures(self.store, DerivedCache(self.home / "cache"))
+        self._lineups: LineUpCache[lineup.LineUp] = LineUpCache()  # claim pages' line-ups, by change stamp
 
     @property
     def index(self) -> SearchBackend:
@@ -751,10 +753,9 @@ class Archive:
         claim's terms. A claim's first lineup.MAX_FIGURES figures are looked for.
         """
         from archive import lineup  # the claim checks load the figure engine: claim pages, not every command
-        from archive.anchors import claim_anchors
 
         claim = self.claim(claim_id)
-        anchors = claim_anchors(claim.text)
+        anchors = self.claim_anchors(claim.text)
         if not claim.figures:
             return self._sources_by_anchors(claim, anchors, limit)
         terms = figures.key_terms(claim.text)
@@ -802,18 +803,66 @@ class Archive:
 
     def where_sources_disagree(self, claim_id: int) -> lineup.LineUp:
         """Line up what every source found for the claim says of its figures (or its anchors): agreeing,
-        rounding, contradicting, not comparable, each with its quote (archive/lineup.py)."""
+        rounding, contradicting, not comparable, each with its quote (archive/lineup.py).
+
+        Made once per change of the archive and kept until the next (archive/lineup_cache.py): a view reads
+        the archive's change stamp, not the whole archive, and never gets a line-up of an older archive."""
+        inputs.record_id(claim_id, "claim")
+        stamp = self.change_stamp()  # read first: a change made while lining up makes the next view line up anew
+        return self._lineups.get(claim_id, stamp, lambda: self._line_up(claim_id, stamp[0]))
+
+    def change_stamp(self) -> tuple[int, int]:
+        """Return what tells this archive's state from any later one for what a claim's line-up reads: its last
+        ledger entry but another claim's or an account's (every capture, citation and entity change adds one;
+        archive/lineup_cache.py) and the number of captures waiting for the search index (indexing one changes
+        what the search finds, and writes no entry)."""
+        from archive.lineup_cache import LEFT_ALONE
+
+        return self.catalog.last_entry_except(LEFT_ALONE), self.catalog.count_unindexed()
+
+    def _line_up(self, claim_id: int, as_of: int) -> lineup.LineUp:
         from archive import lineup
-        from archive.anchors import claim_anchors
 
         claim = self.claim(claim_id)
-        anchors = claim_anchors(claim.text)
+        anchors = self.claim_anchors(claim.text)
         candidates = self.find_sources(claim_id, limit=_LINEUP_ROWS)
         if claim.figures:  # the sentences naming the claim's names and years, for what else they credit to whom
             seen = {(c.capture.id, c.start) for c in candidates}
             candidates += [c for c in self._sources_by_anchors(claim, anchors, _LINEUP_ROWS)
                            if (c.capture.id, c.start) not in seen]
-        return lineup.line_up(claim.text, claim.figures, anchors, candidates)
+        lined = lineup.line_up(claim.text, claim.figures, anchors, candidates, self._entity_of())
+        for candidate in candidates:  # kept between views: the rows' sentences, not the captures' whole texts
+            candidate.capture = replace(candidate.capture, text=None, token_marks=None)
+        lined.as_of = as_of
+        return lined
+
+    def claim_anchors(self, text: str) -> Anchors:
+        """Return what a claim's text can be found by (archive/anchors.py), each name with every name of the
+        recorded entity it is one of."""
+        from archive.anchors import claim_anchors
+
+        def spellings(name: str) -> tuple[str, ...]:
+            try:
+                return (name, *self.entities.aliases(name))
+            except InvalidInputError:  # no name an entity could have (too long, too many words)
+                return (name,)
+
+        return claim_anchors(text, spellings)
+
+    def _entity_of(self) -> Callable[[str], int | None]:
+        """Return a reader of which recorded entity a name is one of (its id, or None), each name read once."""
+        read: dict[str, int | None] = {}
+
+        def entity_of(name: str) -> int | None:
+            if name not in read:
+                try:
+                    entity = self.entities.find(name)
+                except InvalidInputError:
+                    entity = None
+                read[name] = entity.id if entity else None
+            return read[name]
+
+        return entity_of
 
     def set_claim_status(self, claim_id: int, status: str, notes: str | None = None) -> Claim:
         """Change a claim's status: one of CLAIM_STATUSES."""

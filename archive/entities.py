@@ -142,11 +142,14 @@ class Entities:
     def get(self, entity_id: int) -> Entity:
         """Return an entity by id; an entity merged into another answers as that one."""
         entity_id = inputs.record_id(entity_id, "entity")
-        seen = []
+        followed: list[dict] = []
         row = self.catalog.entity_row(entity_id)
-        while row is not None and row["merged_into"] is not None and len(seen) < MERGE_DEPTH:
-            seen.append(row["id"])
-            if row["merged_into"] in seen:  # a loop edited into the catalog: stop where it closes
+        while row is not None and row["merged_into"] is not None and len(followed) < MERGE_DEPTH:
+            followed.append(row)
+            if any(seen["id"] == row["merged_into"] for seen in followed):
+                # a loop edited into the catalog: stop where it closes, as the entity of the loop holding the
+                # names (a merge moved them there), so that its names still find each other
+                row = max(followed, key=lambda seen: len(seen["names"]))
                 break
             row = self.catalog.entity_row(row["merged_into"])
         if row is None:
@@ -176,6 +179,8 @@ class Entities:
     def in_query(self, query: str) -> QueryNames:
         """Find the entity names a query holds (longest first, read folded or in Latin) and replace each by a
         placeholder word; a name inside a longer quoted phrase stays as written."""
+        if not self.catalog.count_entities():
+            return QueryNames(query)  # most archives have none: one count, not a look-up of every run of words
         words = [(token.startchar, token.endchar, fold(token.text))
                  for token in MultilingualTokenizer()(query, chars=True)]
         if not words:

@@ -8,9 +8,13 @@ states, with a verdict:
   sent them); "not comparable": another period, direction or subject, with the reason (shown grey, never
   counted as contradicting).
 - The actor of a figure is the name written last before its role's word (figures.context.actor). Two names
-  are taken for one actor unless they are written in one script and differ by more than a fifth of their
-  letters: a name in another script may be the same one transliterated, which only an entity's aliases can
-  tell (anchors.claim_anchors gives each name its spellings; two spellings of one name are one actor).
+  are one actor when they are names of one recorded entity, and two actors when they are names of two
+  (``entity_of`` tells which entity a name is one of: the archive reads the recorded entities). Otherwise two
+  spellings of one of the claim's names are one actor, and two names are taken for one unless they are written
+  in one script and differ by more than a fifth of their letters: a name in another script may be the same one
+  transliterated, which only an entity's aliases can tell.
+- Names are found through every spelling the anchors give them (the claim's name and its entity's aliases),
+  and each row says by which words its source names each of the claim's names ("named as Скај механикс").
 
 The sentences that name the claim's names and years (its anchors) are listed too, as mentions. Across every
 row, a figure with a role that two sources credit to different actors ("Aspan Arba sent 500 drones";
@@ -21,11 +25,11 @@ Pure: the rows come from candidates the archive found, each with its capture's t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.anchors import Anchors, holds
+from archive.anchors import Anchors, found_names
 from archive.figures import extract
 from archive.figures.context import actor, describe_period, family
 
@@ -45,6 +49,7 @@ class Row:
     actor: str | None = None
     names: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
+    named_as: dict[str, str] = field(default_factory=dict)  # a claim's name -> the alias its source wrote
 
     def to_json(self) -> dict:
         """Return the row as JSON: where, the quote, the verdict with its reason, the source's figure."""
@@ -54,7 +59,7 @@ class Row:
                 "published": candidate.capture.published, "start": candidate.start, "end": candidate.end,
                 "quote": candidate.sentence, "verdict": self.verdict, "reason": self.reason,
                 "figure": figure.to_json() if figure else None, "actor": self.actor, "names": self.names,
-                "years": self.years,
+                "named_as": self.named_as, "years": self.years,
                 "cited": {"id": candidate.citation.id, "stance": candidate.citation.stance}
                 if candidate.citation else None}
 
@@ -78,10 +83,12 @@ class Account:
 
     figure: Any  # figures.Figure as the first source writes it
     by_actor: dict[str, list[Row]]
+    named_as: dict[str, list[str]] = field(default_factory=dict)  # an actor -> its other names the sources wrote
 
     def to_json(self) -> dict:
         return {"figure": self.figure.to_json(), "context": describe_context(self.figure),
-                "actors": [{"actor": name, "capture_ids": sorted({row.candidate.capture.id for row in rows}),
+                "actors": [{"actor": name, "named_as": self.named_as.get(name, []),
+                            "capture_ids": sorted({row.candidate.capture.id for row in rows}),
                             "quotes": [row.candidate.sentence for row in rows]}
                            for name, rows in self.by_actor.items()]}
 
@@ -96,14 +103,25 @@ class LineUp:
     accounts: list[Account]
     mentions: list[Row]
     figures_left_out: int = 0  # the claim's figures past MAX_FIGURES
+    as_of: int | None = None  # the archive's last ledger entry of a change it reads (Archive.change_stamp)
 
     def to_json(self) -> dict:
         return {"anchors": self.anchors.to_json(), "figures": [line.to_json() for line in self.figures],
                 "accounts": [account.to_json() for account in self.accounts],
-                "mentions": [row.to_json() for row in self.mentions], "figures_left_out": self.figures_left_out}
+                "mentions": [row.to_json() for row in self.mentions], "figures_left_out": self.figures_left_out,
+                "as_of": self.as_of}
 
 
-def line_up(claim_text: str, claim_figures: list, anchors: Anchors, candidates: Iterable) -> LineUp:
+EntityOf = Callable[[str], Any]  # a name -> the entity it is one of (any value that tells entities apart), or None
+
+
+def no_entities(_name: str) -> None:
+    """Tell that no name is a recorded entity's."""
+    return None
+
+
+def line_up(claim_text: str, claim_figures: list, anchors: Anchors, candidates: Iterable,
+            entity_of: EntityOf = no_entities) -> LineUp:
     """Return the claim's line-up from the candidates found for it (see the module's docstring)."""
     lines = [FigureLine(figure, actor(claim_text, figure.start, figure.end), [])
              for figure in claim_figures[:MAX_FIGURES]]
@@ -111,9 +129,11 @@ def line_up(claim_text: str, claim_figures: list, anchors: Anchors, candidates: 
     told: list[tuple[Any, str, Row]] = []  # (figure, actor, row) of every figure with a role and an actor
     for candidate in candidates:
         agreement = candidate.agreement
-        names, years, _ = holds(candidate.sentence, anchors)
+        named = found_names(candidate.sentence, anchors)
+        names, years = list(named), [year for year in anchors.years if year in candidate.sentence]
+        named_as = {name: words for name, words in named.items() if words is not None}
         if agreement.source_figure is None:
-            row = Row(candidate, "mentions", names=names, years=years)
+            row = Row(candidate, "mentions", names=names, years=years, named_as=named_as)
             mentions.append(row)
             told += _told_in_sentence(candidate, row)
             continue
@@ -122,15 +142,17 @@ def line_up(claim_text: str, claim_figures: list, anchors: Anchors, candidates: 
             continue
         who = actor(candidate.capture.text or "", agreement.source_figure.start, agreement.source_figure.end)
         verdict, reason = VERDICTS[agreement.kind], agreement.reason
-        if verdict in ("agreeing", "rounding") and line.actor and who and not _same_actor(line.actor, who, anchors):
+        if verdict in ("agreeing", "rounding") and line.actor and who and \
+                not _same_actor(line.actor, who, anchors, entity_of):
             verdict, reason = "contradicting", f"another actor: {who}, the claim's {line.actor}"
-        row = Row(candidate, verdict, reason, who, names, years)
+        row = Row(candidate, verdict, reason, who, names, years, named_as)
         line.rows.append(row)
         if who and agreement.source_figure.direction and verdict != "not comparable":
             told.append((agreement.source_figure, who, row))
     for line in lines:
         line.rows.sort(key=lambda row: (ORDER.index(row.verdict), -row.candidate.score, row.candidate.capture.id))
-    return LineUp(anchors, lines, _accounts(told, anchors), mentions, max(0, len(claim_figures) - MAX_FIGURES))
+    return LineUp(anchors, lines, _accounts(told, anchors, entity_of), mentions,
+                  max(0, len(claim_figures) - MAX_FIGURES))
 
 
 def _told_in_sentence(candidate, row: Row) -> list[tuple[Any, str, Row]]:
@@ -143,7 +165,7 @@ def _told_in_sentence(candidate, row: Row) -> list[tuple[Any, str, Row]]:
     return told
 
 
-def _accounts(told: list[tuple[Any, str, Row]], anchors: Anchors) -> list[Account]:
+def _accounts(told: list[tuple[Any, str, Row]], anchors: Anchors, entity_of: EntityOf) -> list[Account]:
     """Group the figures told with an actor by what they state (value, unit, kind of role, period), and keep the
     groups whose sources credit them to more than one actor."""
     groups: dict[tuple, list[tuple[Any, str, Row]]] = {}
@@ -153,22 +175,32 @@ def _accounts(told: list[tuple[Any, str, Row]], anchors: Anchors) -> list[Accoun
     accounts = []
     for members in groups.values():
         by_actor: dict[str, list[Row]] = {}
+        named_as: dict[str, list[str]] = {}
         for figure, who, row in members:
-            same = next((name for name in by_actor if _same_actor(name, who, anchors)), who)
+            same = next((name for name in by_actor if _same_actor(name, who, anchors, entity_of)), who)
             if all(existing is not row for existing in by_actor.get(same, [])):
                 by_actor.setdefault(same, []).append(row)
+            if who.casefold() != same.casefold() and who not in named_as.setdefault(same, []):
+                named_as[same].append(who)
         periods = {figure.period for figure, _, _ in members if figure.period}
         if len(by_actor) > 1 and len(periods) <= 1:
-            accounts.append(Account(members[0][0], by_actor))
+            accounts.append(Account(members[0][0], by_actor, {name: named_as[name] for name in by_actor
+                                                              if named_as.get(name)}))
     return accounts
 
 
-def _same_actor(one: str, other: str, anchors: Anchors) -> bool:
-    """Tell whether two names may be one actor: written alike or nearly so (an edit distance of at most a fifth
-    of their length: "Kazakstan", "Kazakhstan"), in different scripts (which only an entity's aliases can tell
-    apart: "Казахстан", "Kazakhstan"), or both spellings of one of the claim's names."""
+def _same_actor(one: str, other: str, anchors: Anchors, entity_of: EntityOf = no_entities) -> bool:
+    """Tell whether two names may be one actor: names of one recorded entity (and never names of two), both
+    spellings of one of the claim's names, written alike or nearly so (an edit distance of at most a fifth of
+    their length: "Kazakstan", "Kazakhstan"), or in different scripts (which only an entity's aliases can tell
+    apart: "Казахстан", "Kazakhstan")."""
+    if one.casefold() == other.casefold():
+        return True
+    one_entity, other_entity = entity_of(one), entity_of(other)
+    if one_entity is not None and other_entity is not None:
+        return one_entity == other_entity
     one, other = one.casefold(), other.casefold()
-    if one == other or _scripts(one) != _scripts(other):
+    if _scripts(one) != _scripts(other):
         return True
     from rapidfuzz.distance import Levenshtein  # the claim page and `claim show` only
 

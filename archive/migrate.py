@@ -123,8 +123,9 @@ def migrate(source, source_blobs: BlobBackend, target, target_blobs: BlobBackend
     if source_blobs is not target_blobs:
         for sha256 in source.iter_blob_hashes():
             if not target_blobs.has(sha256):
-                try:
-                    target_blobs.put(source_blobs.get(sha256, verify=True), sha256)
+                try:  # streamed, and checked against its hash on the way: an original is never whole in memory
+                    with source_blobs.open(sha256) as stream:
+                        target_blobs.put_stream(stream, sha256)
                 except (OSError, IntegrityError) as exc:
                     done.problems.append(f"original {sha256} could not be copied: {exc}")
                     continue

@@ -22,6 +22,7 @@ from archive.errors import CaptureError, InvalidInputError, PictureError
 from archive.models import Capture
 from archive.regions import CellRequest, Region, RegionRequest, TableCell
 from archive.seams import BlobBackend
+from archive.spool import verified_file
 from archive.store import sha256_hex
 
 if TYPE_CHECKING:
@@ -204,16 +205,17 @@ class Pictures:
                                     f"{count} page{'s' if count != 1 else ''}.")
 
     def _isolated(self, capture: Capture, function: Callable, *args: Any) -> Any:
-        """Run a drawing function on the capture's original in a worker; its failure is a PictureError."""
+        """Run a drawing function on the capture's original in a worker; its failure is a PictureError. The
+        worker opens a checked copy of the original by its path: a large original is never held whole here."""
         from ingest.pictures import PICTURE_LIMITS
         from ingest.workers import run_isolated
 
         source = f"capture {capture.id}"
-        body = self.store.get(capture.sha256, verify=True)
-        try:
-            return run_isolated(source, function, (body, *args, source), PICTURE_LIMITS)
-        except CaptureError as exc:
-            raise PictureError(f"the pages of capture {capture.id} cannot be drawn: {exc.reason}") from exc
+        with verified_file(self.store, capture.sha256) as original:
+            try:
+                return run_isolated(source, function, (str(original), *args, source), PICTURE_LIMITS)
+            except CaptureError as exc:
+                raise PictureError(f"the pages of capture {capture.id} cannot be drawn: {exc.reason}") from exc
 
 
 def _table(number: int, found: dict, page: int, width: int, height: int, text_start: int | None) -> Table:

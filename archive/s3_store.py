@@ -4,7 +4,8 @@ Each blob's key is the store's prefix and the same content-addressed path the fi
 (`sha256/ab/cd/<hash>`), so an archive's originals can move between a folder and a bucket as they are. A blob is
 written once: a conditional put (`If-None-Match: *`) never replaces an object, and "already there" counts as
 stored once the object there is checked to hold the bytes of its name. Large originals go up in parts, the
-last step conditional likewise. Reads stream the object; `get(verify=True)` checks the bytes against their hash.
+last step conditional likewise; a streamed original is hashed into a spooled copy before anything is sent.
+Reads stream the object; `get(verify=True)` checks the bytes against their hash.
 
 Where the service is, and with which credentials, is boto3's standard configuration (AWS_ENDPOINT_URL,
 AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION, a profile, an instance role), read by boto3 itself
@@ -27,9 +28,11 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from archive.errors import BlobStoreRefusedError, BlobStoreUnavailableError, IntegrityError, InvalidInputError
+from archive.spool import checked_copy
 
 MB = 1024 * 1024
 PART_SIZE = 16 * MB  # each part of a multipart upload (S3 takes 5 MB to 5 GB, at most 10,000 parts)
@@ -120,26 +123,39 @@ class S3BlobStore:
     def put(self, data: bytes, sha256: str | None = None) -> str:
         """Store bytes once under their hash and return the hash; an existing object is never replaced."""
         digest = sha256 or hashlib.sha256(data).hexdigest()
-        if self.has(digest):
-            return digest
+        if not self.has(digest):
+            self._put_once(digest, io.BytesIO(data), len(data))
+        return digest
+
+    def put_stream(self, stream: BinaryIO, sha256: str) -> str:
+        """Store a stream's bytes once under their hash, checked against it before anything is sent (a spooled
+        copy: SPOOL_IN_MEMORY bytes in memory, the rest in a temporary file); return the hash."""
+        if not self.has(sha256):
+            copy, size = checked_copy(stream, sha256)
+            with copy:
+                self._put_once(sha256, copy, size)
+        return sha256
+
+    def _put_once(self, digest: str, body: BinaryIO, size: int) -> None:
+        """Send an object that must not replace one already there (a race lost to the same bytes is no error)."""
         key = self.key_for(digest)
         for attempt in range(CONFLICT_RETRIES):
             with self._answers():
                 try:
-                    if len(data) >= self.multipart_threshold:
-                        self._put_in_parts(key, data)
+                    body.seek(0)
+                    if size >= self.multipart_threshold:
+                        self._put_in_parts(key, body)
                     else:
-                        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, IfNoneMatch="*",
+                        self.client.put_object(Bucket=self.bucket, Key=key, Body=body, IfNoneMatch="*",
                                                ChecksumSHA256=base64.b64encode(bytes.fromhex(digest)).decode())
-                    return digest
+                    return
                 except self._client_error as exc:
                     if _status(exc) == 412:  # another writer stored this key first
                         self._check_stored(digest)
-                        return digest
+                        return
                     if _status(exc) != 409 or attempt == CONFLICT_RETRIES - 1:
                         raise
             time.sleep(0.1 * 2 ** attempt)  # 409: a write to the same key was in progress; it may be done now
-        return digest
 
     def get(self, sha256: str, verify: bool = False) -> bytes:
         """Return a blob's bytes, optionally checking them against their hash."""
@@ -205,15 +221,17 @@ class S3BlobStore:
                 raise FileNotFoundError(f"blob {sha256} is not in {self.location}") from exc
             raise
 
-    def _put_in_parts(self, key: str, data: bytes) -> None:
+    def _put_in_parts(self, key: str, body: BinaryIO) -> None:
         """Upload a large original in parts, completed only if no object has the key by then."""
         client = self.client
         upload = client.create_multipart_upload(Bucket=self.bucket, Key=key)["UploadId"]
         try:
             parts = []
-            for number, start in enumerate(range(0, len(data), self.part_size), start=1):
+            number = 0
+            while piece := body.read(self.part_size):
+                number += 1
                 sent = client.upload_part(Bucket=self.bucket, Key=key, UploadId=upload, PartNumber=number,
-                                          Body=data[start:start + self.part_size])
+                                          Body=piece)
                 parts.append({"ETag": sent["ETag"], "PartNumber": number})
             client.complete_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload,
                                              MultipartUpload={"Parts": parts}, IfNoneMatch="*")

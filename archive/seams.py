@@ -35,6 +35,11 @@ class BlobBackend(Protocol):
     def put(self, data: bytes, sha256: str | None = None) -> str:
         """Store bytes under their hash (given, or computed) unless a blob is there already; return the hash."""
 
+    def put_stream(self, stream: BinaryIO, sha256: str) -> str:
+        """Store the bytes read from a stream under their hash, a piece at a time (never whole in memory), checked
+        against the hash as they arrive: bytes that do not match raise IntegrityError and store nothing. A blob
+        already stored is kept (the stream is not read). Return the hash."""
+
     def has(self, sha256: str) -> bool:
         """Tell whether a blob is stored."""
 
@@ -260,6 +265,9 @@ class LedgerCatalog(Protocol):
 
     def ledger_head(self) -> tuple[int, str]:
         """Return the number of entries and the hash of the last one."""
+
+    def last_entry_except(self, events: tuple[str, ...]) -> int:
+        """Return the number of the newest entry of any kind but `events`, 0 when there is none."""
 
     def iter_ledger(self, events: tuple[str, ...] = (), batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Stream entries in order, all or only of the given kinds."""

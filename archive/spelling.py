@@ -25,8 +25,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from anyascii import anyascii
-
 _ASCII_WORD = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isalnum()))
 
 
@@ -38,6 +36,8 @@ def latin(term: str) -> str | None:
     """
     if term.isascii():
         return None
+    from anyascii import anyascii  # its loader reads package resources: a search for Latin words never needs it
+
     reading = anyascii(term).lower().translate(_ASCII_WORD)
     if not reading or not reading.isascii() or reading == term:
         return None
@@ -50,6 +50,14 @@ def _british_to_american() -> dict[str, str]:
     from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
     return BRITISH_ENGLISH_SPELLINGS
+
+
+def load_tables() -> None:
+    """Load the transliteration and the British spellings now, which searches load on first need: a process
+    that forks workers (ingest's fork server) loads them once for all of them."""
+    import anyascii  # noqa: F401
+
+    _british_to_american()
 
 
 def american(word: str) -> str:

@@ -6,11 +6,13 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from archive.errors import IntegrityError
 
+CHUNK = 1024 * 1024  # what a streamed put reads at a time
 _HEX_DIGEST = re.compile("[0-9a-f]{64}")  # a blob's name, and all that may become a path under the store
 
 
@@ -61,14 +63,33 @@ class BlobStore:
     def put(self, data: bytes, sha256: str | None = None) -> str:
         """Store bytes once under their hash and return the hash; an existing blob is never rewritten."""
         digest = sha256 or sha256_hex(data)
-        target = self.path_for(digest)
+        self._write_once(digest, lambda tmp: tmp.write(data))
+        return digest
+
+    def put_stream(self, stream: BinaryIO, sha256: str) -> str:
+        """Store a stream's bytes once under their hash, a piece at a time, checked against it before the blob
+        exists (IntegrityError, nothing stored, when they differ); return the hash."""
+        def copy(tmp: BinaryIO) -> None:
+            digest = hashlib.sha256()
+            while chunk := stream.read(CHUNK):
+                digest.update(chunk)
+                tmp.write(chunk)
+            if digest.hexdigest() != sha256:
+                raise IntegrityError(f"the bytes given for blob {sha256} do not match its hash; nothing was stored")
+
+        self._write_once(sha256, copy)
+        return sha256
+
+    def _write_once(self, sha256: str, write: Callable[[BinaryIO], object]) -> None:
+        """Write a blob through a temporary file (fsync, read-only, hard link), unless it is stored already."""
+        target = self.path_for(sha256)
         if target.is_file():
-            return digest
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as tmp:
-                tmp.write(data)
+                write(tmp)
                 tmp.flush()
                 os.fsync(tmp.fileno())
             os.chmod(tmp_name, 0o444)
@@ -80,7 +101,6 @@ class BlobStore:
         finally:
             os.unlink(tmp_name)
         _fsync_dir(target.parent)
-        return digest
 
     def get(self, sha256: str, verify: bool = False) -> bytes:
         """Return a blob's bytes, optionally checking them against their hash."""

@@ -21,10 +21,11 @@ from typing import TypeVar
 
 from archive import figures as figure_engine
 from archive import ledger
-from archive.catalog import OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, Catalog, derived_digest, derived_digest_of_rows
+from archive.catalog import Catalog
 from archive.errors import ArchiveError
 from archive.models import Capture
 from archive.seams import BlobBackend
+from archive.sql_catalog import OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, derived_digest, derived_digest_of_rows
 from archive.store import sha256_hex
 
 _CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "page", "stance",

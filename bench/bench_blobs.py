@@ -46,6 +46,17 @@ def start_moto() -> tuple[subprocess.Popen, str]:
     return server, server.stdout.readline().strip()
 
 
+def new_bucket(endpoint: str) -> str:
+    """Create a bucket of a fresh name on the server at `endpoint` (with ENV's credentials); return its name."""
+    import boto3
+
+    bucket = f"bench-{uuid.uuid4().hex[:12]}"
+    boto3.client("s3", endpoint_url=endpoint, region_name=ENV["AWS_DEFAULT_REGION"],
+                 aws_access_key_id=ENV["AWS_ACCESS_KEY_ID"],
+                 aws_secret_access_key=ENV["AWS_SECRET_ACCESS_KEY"]).create_bucket(Bucket=bucket)
+    return bucket
+
+
 def measure(store, blobs: list[bytes]) -> dict:
     """Time each operation over the same blobs; return seconds and rates."""
     total = sum(map(len, blobs))
@@ -98,13 +109,10 @@ def main() -> None:
     os.environ.update(ENV)
     server, endpoint = start_moto()
     try:
-        import boto3
-
         from archive.s3_store import S3BlobStore
         from archive.store import BlobStore
 
-        bucket = f"bench-{uuid.uuid4().hex[:12]}"
-        boto3.client("s3", endpoint_url=endpoint).create_bucket(Bucket=bucket)
+        bucket = new_bucket(endpoint)
         results = {"blobs": {}, "ingest": {}}
         rng = random.Random(5)
         for label, (size, count) in SIZES.items():

@@ -1,10 +1,11 @@
-"""Peak memory of a WARC export and a claim's bundle when the cited original is large and in an S3 bucket (moto's
-server on 127.0.0.1), for code trees side by side (a change and its baseline).
+"""Peak memory of a WARC export, a claim's bundle and `evidence migrate` when the cited original is large and in an
+S3 bucket (moto's server on 127.0.0.1), for code trees side by side (a change and its baseline).
 
 One archive is made first: a page of --mb MB (a short article beside a large inline picture) added with its
 original in the bucket, and a claim citing it. Then, for each tree in turn (twice, alternating), a fresh
 process opens the archive, loads what a process loads once (signing key, S3 client, the claim's page), and
-writes the capture's WARC and the claim's bundle under tracemalloc: the peak of what Python held at once.
+writes the capture's WARC and the claim's bundle, then copies the archive out of the bucket into a fresh folder,
+each under tracemalloc (tests/peak_memory.py): the peak of what Python held at once.
 
     .venv/bin/python bench/bench_large_original.py --tree base=/tmp/base --tree new=. --mb 50
 """
@@ -17,13 +18,13 @@ import os
 import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH_DIR.parent), str(BENCH_DIR)]
 
-from bench_blobs import ENV, start_moto  # noqa: E402
+from bench_blobs import ENV, new_bucket, start_moto  # noqa: E402
+from tests.peak_memory import EXPORTS, MIGRATE, peaks  # noqa: E402  (the tests' own measurement)
 
 QUOTE = "Customs ledger: 1,200 drone parts crossed the border in March."
 
@@ -41,25 +42,6 @@ with Archive(sys.argv[1]) as archive:
     archive.cite(claim.id, added.capture.id, quote)
 """
 
-MEASURE = """
-import json, sys, tracemalloc
-from pathlib import Path
-from archive.archive import Archive
-from archive.bundle import build_bundle
-home, out = Path(sys.argv[1]), Path(sys.argv[2])
-with Archive(home) as archive:
-    archive.signing_key(), archive.store.client, archive.claim(1)
-    peaks = {}
-    for name, write in (("warc", lambda: archive.export_warc(out / "large.warc.gz", [1])),
-                        ("bundle", lambda: build_bundle(archive, 1, out / "claim-1.zip"))):
-        tracemalloc.start()
-        write()
-        peaks[name] = round(tracemalloc.get_traced_memory()[1] / 2 ** 20, 1)
-        tracemalloc.stop()
-print(json.dumps(peaks))
-"""
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tree", action="append", required=True, help="NAME=FOLDER of a code tree")
@@ -70,12 +52,7 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     server, endpoint = start_moto()
     try:
-        import boto3
-
-        bucket = f"bench-{uuid.uuid4().hex[:12]}"
-        boto3.client("s3", endpoint_url=endpoint, region_name=ENV["AWS_DEFAULT_REGION"],
-                     aws_access_key_id=ENV["AWS_ACCESS_KEY_ID"],
-                     aws_secret_access_key=ENV["AWS_SECRET_ACCESS_KEY"]).create_bucket(Bucket=bucket)
+        bucket = new_bucket(endpoint)
         env = {**{k: v for k, v in os.environ.items() if not k.startswith("EVIDENCE_")}, **ENV,
                "AWS_ENDPOINT_URL": endpoint, "EVIDENCE_BLOB_URL": f"s3://{bucket}/large"}
         home = Path(tempfile.mkdtemp(prefix="bench-large-", dir=args.out)) / "home"
@@ -83,12 +60,13 @@ def main(argv: list[str] | None = None) -> None:
         subprocess.run([sys.executable, "-c", MAKE, str(home), QUOTE, str(args.mb * 2 ** 20)], check=True,
                        env={**env, "PYTHONPATH": str(first)}, cwd=first)
         results: dict[str, list[dict]] = {name: [] for name in trees}
-        for order in (list(trees.items()), list(trees.items())[::-1]):
+        for run, order in enumerate((list(trees.items()), list(trees.items())[::-1])):
             for name, tree in order:
-                done = subprocess.run([sys.executable, "-c", MEASURE, str(home), str(home.parent)], check=True,
-                                      env={**env, "PYTHONPATH": str(tree)}, cwd=tree, capture_output=True,
-                                      text=True)
-                results[name].append(json.loads(done.stdout))
+                tree_env = {**env, "PYTHONPATH": str(tree)}
+                found = peaks(EXPORTS, str(home), str(home.parent), env=tree_env, cwd=tree)
+                # The archive copied out of the bucket into a fresh folder, as `evidence migrate --to DIR` does.
+                found |= peaks(MIGRATE, str(home), str(home.parent / f"copy-{name}-{run}"), env=tree_env, cwd=tree)
+                results[name].append({step: round(peak / 2 ** 20, 1) for step, peak in found.items()})
                 print(name, results[name][-1], flush=True)
         summary = {"original_mb": args.mb, "peak_mb": results}
         (args.out / "results.json").write_text(json.dumps(summary, indent=1))

@@ -26,7 +26,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH_DIR.parent), str(BENCH_DIR)]
 
-from bench_blobs import ENV, start_moto, write_notes  # noqa: E402
+from bench_blobs import ENV, new_bucket, start_moto, write_notes  # noqa: E402
 
 # Run in a tree's own code: one writer, or two writer processes, on the database in EVIDENCE_DATABASE_URL.
 WRITERS = ("import sys, time; sys.path[:0] = [sys.argv[1], sys.argv[1] + '/bench']\n"
@@ -72,16 +72,11 @@ def main(argv: list[str] | None = None) -> None:
 
     from tests.postgres import Cluster
 
-    import boto3
-
     cluster = Cluster()
     server, endpoint = start_moto()
     results: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
     try:
-        bucket = f"bench-{uuid.uuid4().hex[:12]}"
-        boto3.client("s3", endpoint_url=endpoint, region_name=ENV["AWS_DEFAULT_REGION"],
-                     aws_access_key_id=ENV["AWS_ACCESS_KEY_ID"],
-                     aws_secret_access_key=ENV["AWS_SECRET_ACCESS_KEY"]).create_bucket(Bucket=bucket)
+        bucket = new_bucket(endpoint)
         folder = write_notes(args.out / f"notes-{args.notes}", args.notes)
         for round_number in range(args.rounds):
             order = list(trees.items()) if round_number % 2 == 0 else list(trees.items())[::-1]

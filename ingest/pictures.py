@@ -2,7 +2,9 @@
 
 These run on hostile bytes like any extraction (a PDF page that takes an hour to draw, an image that decodes to
 gigabytes), so the archive calls them through the pictures' worker pool (ingest/workers.run_isolated) within
-PICTURE_LIMITS. What they return is derived data: archive/pictures.py keeps it in the home's cache.
+PICTURE_LIMITS. What they return is derived data: archive/pictures.py keeps it in the home's cache. Each takes the
+original as the path of a checked copy (what the archive passes, so that a large original crosses to the worker
+by name, not whole) or as its bytes (an original read from a bundle).
 
 - `page_sizes`: each page's reference size in whole pixels: a PDF page at 72 dpi (one pixel a PDF point,
   rotation applied, as pypdfium2 gives it), an image's frame in its own pixels, upright (EXIF orientation).
@@ -23,6 +25,8 @@ import warnings
 from archive.errors import CaptureError
 from ingest.limits import Limits
 
+Original = bytes | str  # an original's bytes, or the path of a checked copy of it
+
 # Each picture or table is one short task: a page that takes longer to draw than this is not drawn.
 PICTURE_LIMITS = Limits(time_limit=30.0, max_memory=1536 * 1024 * 1024)
 MAX_PICTURE_PIXELS = 12_000_000  # a picture is drawn smaller rather than larger than this (1,600 × 7,500)
@@ -31,10 +35,10 @@ SHADE = 48  # of 255: a pixel differing by less is the same pixel, drawn by anot
 TILE = 16  # pixels a side of the squares whose differing pixels are counted apart
 
 
-def page_sizes(body: bytes, kind: str, source: str) -> list[tuple[int, int]]:
+def page_sizes(original: Original, kind: str, source: str) -> list[tuple[int, int]]:
     """Return the reference size (width, height) of each page of a PDF or frame of an image."""
     if kind == "pdf":
-        document = _pdf(body, source)
+        document = _pdf(original, source)
         try:
             sizes = []
             for index in range(len(document)):
@@ -49,14 +53,14 @@ def page_sizes(body: bytes, kind: str, source: str) -> list[tuple[int, int]]:
             document.close()
     # EXIF orientations 5 to 8 turn a picture a quarter: its width and height change places.
     return [frame.size[::-1] if frame.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8) else frame.size
-            for frame in _frames(body, source)]
+            for frame in _frames(original, source)]
 
 
-def render_page(body: bytes, kind: str, page: int, width: int, source: str) -> bytes:
+def render_page(original: Original, kind: str, page: int, width: int, source: str) -> bytes:
     """Return page `page` (1-based) of a PDF or image as PNG, `width` pixels wide (fewer for a page so tall that
     it would pass MAX_PICTURE_PIXELS; an image is never enlarged)."""
     if kind == "pdf":
-        document = _pdf(body, source)
+        document = _pdf(original, source)
         try:
             if not 1 <= page <= len(document):
                 raise CaptureError(source, f"it has no page {page}")
@@ -71,7 +75,7 @@ def render_page(body: bytes, kind: str, page: int, width: int, source: str) -> b
         finally:
             document.close()
     else:
-        picture = next((_upright(frame) for number, frame in enumerate(_frames(body, source), start=1)
+        picture = next((_upright(frame) for number, frame in enumerate(_frames(original, source), start=1)
                         if number == page), None)
         if picture is None:
             raise CaptureError(source, f"it has no page {page}")
@@ -83,14 +87,14 @@ def render_page(body: bytes, kind: str, page: int, width: int, source: str) -> b
     return out.getvalue()
 
 
-def find_tables(body: bytes, page: int, source: str) -> dict:
+def find_tables(original: Original, page: int, source: str) -> dict:
     """Return the tables pdfplumber's table finder sees on PDF page `page`: {"text_sha256": the hash of the
     page's text as extracted, "tables": [{"box", "rows": [[{"text", "box", "span"} or None, ...], ...]}]},
     top to bottom. A cell's `span` is its [start, end) in that text when its characters stand there as one
     passage holding nothing else (else None)."""
     import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(body)) as pdf:
+    with pdfplumber.open(_readable(original)) as pdf:
         if not 1 <= page <= len(pdf.pages):
             raise CaptureError(source, f"it has no page {page}")
         # The page as ingest/pdf.py reads its text, so that the offsets below are offsets in the capture's text.
@@ -136,11 +140,24 @@ def _fit(width: int, wide: float, high: float) -> int:
     return max(1, min(width, int(most)))
 
 
-def _pdf(body: bytes, source: str):
+def _readable(original: Original):
+    """Return what pdfplumber and Pillow open: the path, or the bytes as a file."""
+    return original if isinstance(original, str) else io.BytesIO(original)
+
+
+def _head(original: Original) -> bytes:
+    """Return the first kilobyte, where a format shows itself."""
+    if isinstance(original, bytes):
+        return original[:1024]
+    with open(original, "rb") as file:
+        return file.read(1024)
+
+
+def _pdf(original: Original, source: str):
     import pypdfium2
 
     try:
-        return pypdfium2.PdfDocument(body)
+        return pypdfium2.PdfDocument(original)
     except pypdfium2.PdfiumError as exc:
         raise CaptureError(source, f"the PDF cannot be opened to draw its pages ({exc})") from exc
 
@@ -152,7 +169,7 @@ def _upright(frame):
     return ImageOps.exif_transpose(frame) if frame.getexif() else frame.copy()
 
 
-def _frames(body: bytes, source: str):
+def _frames(original: Original, source: str):
     """Yield an image's frames that are pages, as decoded (valid until the next): a TIFF's pages, another
     image's first frame."""
     from PIL import Image, ImageSequence
@@ -160,11 +177,11 @@ def _frames(body: bytes, source: str):
     from ingest.image import MAX_PIXELS, PAGED_TYPES
     from ingest.sniff import sniff
 
-    paged = sniff(body) in PAGED_TYPES
+    paged = sniff(_head(original)) in PAGED_TYPES
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            opened = Image.open(io.BytesIO(body))
+            opened = Image.open(_readable(original))
         with opened:
             for number, frame in enumerate(ImageSequence.Iterator(opened), start=1):
                 if number > 1 and not paged:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from archive import actors, catalog
+from archive import actors, sql_catalog
 from archive.actors import acting_as, current_actor, local_operator, set_actor
 from archive.archive import Archive
 from archive.errors import InvalidInputError
@@ -132,7 +132,7 @@ def test_a_request_acts_as_the_account_when_there_are_accounts(app, client, monk
 def test_a_ledger_written_before_actors_still_verifies_byte_for_byte(tmp_path, monkeypatch):
     home = tmp_path / "home"
     # The previous code path: entries appended without an actor, exactly as the archive wrote them before.
-    monkeypatch.setattr(catalog, "current_actor", lambda: None)
+    monkeypatch.setattr(sql_catalog, "current_actor", lambda: None)
     with Archive(home) as archive:
         capture_id = archive.add(capture_upload("a.txt", TEXT, Limits())).capture.id
         claim = archive.add_claim("Drones worth $1.23 million")

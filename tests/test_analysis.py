@@ -1,3 +1,7 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from archive.analysis import keyword_analyzer, tokens
 
 
@@ -78,3 +82,29 @@ def test_the_written_out_combining_marks_are_what_unicode_says():
     if unicodedata.unidata_version != analysis._MARKS_UNICODE_VERSION:
         pytest.skip(f"this Python has Unicode {unicodedata.unidata_version}: the marks are computed")
     assert analysis._MARKS_14 == analysis._mark_ranges()
+
+
+ASCII_TEXTS = st.text(alphabet=st.characters(max_codepoint=127), max_size=200)
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=500)
+@given(ASCII_TEXTS)
+def test_an_ascii_text_is_split_as_the_full_pattern_splits_it(text):
+    # A text of ASCII characters alone (most queries) is read with a pattern that compiles in a fiftieth of
+    # the time: it must find the same tokens, of the same kinds.
+    from archive import analysis
+
+    assert analysis._token_pattern(text) is analysis._ASCII_TOKEN_RE
+    def found(pattern):
+        return [(match.lastgroup, match.span()) for match in pattern.finditer(text)]
+    assert found(analysis._ASCII_TOKEN_RE) == found(analysis._TOKEN_RE)
+
+
+def test_the_ascii_pattern_is_taken_for_ascii_texts_only():
+    from archive import analysis
+
+    written = "Drones_2022 sent: 1,23 / 10:30 / 14.372,4 / a.b.c 3/4"
+    assert analysis._token_pattern(written) is analysis._ASCII_TOKEN_RE
+    assert analysis._token_pattern(written + " Café") is analysis._TOKEN_RE
+    assert tokens(written) == ["drones_2022", "sent", "1,23", "10:30", "14.372,4", "a", "b", "c", "3/4"]
+    assert tokens(written + " 无人机") == tokens(written) + ["无人", "人机"]

@@ -1,6 +1,7 @@
 """The read commands start quickly: they never import the ingest machinery, the web stack or sqlite-utils,
 nor what only some commands and queries need (zip files, text diffs, Whoosh's date parser, the figure patterns
-that only a figure in the text makes the archive compile).
+that only a figure in the text makes the archive compile, the Latin readings of other scripts), nor what Whoosh's
+own imports pull in and it never calls here.
 
 Each command runs in a fresh interpreter (click's main, in-process, standalone_mode=False) that then lists
 what it imported. Nothing is timed: bench/bench_cli.py measures the time, this holds the property.
@@ -12,31 +13,21 @@ import sys
 
 import pytest
 
+from tests.fresh_interpreter import modules_after, value_after
+
 # Loaded only to capture a source (extraction, charset and language detection, front matter), to serve the
-# web front end (with its page of a quote's fate in newer versions: difflib), to migrate the catalog's schema,
-# or to write a bundle (zipfile).
+# web front end (with its page of a quote's fate in newer versions: difflib; its sockets), to migrate the
+# catalog's schema, or to write a bundle (zipfile).
 NOT_FOR_READS = ("trafilatura", "pdfplumber", "pdfminer", "lxml", "charset_normalizer", "py3langid", "yaml",
                  "ingest.pipeline", "ingest.workers", "flask", "waitress", "sqlite_utils", "zipfile", "difflib",
-                 "archive.changes", "PIL", "pypdfium2", "ingest.tesseract")
+                 "archive.changes", "PIL", "pypdfium2", "ingest.tesseract", "socket")
 SERVER_CLIENTS = ("psycopg", "psycopg_pool", "boto3", "botocore")  # only where a server backend is configured
 DATE_PARSER = "whoosh.qparser.dateparse"  # Whoosh's date parser: made only for a query naming a date field
-MARK = "IMPORTED-MODULES:"
+# What Whoosh's own imports pull in and it never calls here (archive/search/whoosh_imports.py stands in for them).
+WHOOSH_UNCALLED = ("urllib.request", "asyncio", "cached_property", "whoosh.lang.morph_en")
+TRANSLITERATION = "anyascii"  # Latin readings: only a word of another script needs them
 READ_COMMANDS = [["search", "drone"], ["search", "$1.23 million", "--json"], ["show", "1"], ["show", "1", "--json"],
                  ["claim", "show", "1"], ["claim", "show", "1", "--json"], ["claim", "list"]]
-
-
-def _modules_after(code: str) -> set[str]:
-    """Run Python code in a fresh interpreter; return the names of the modules it had imported at its end."""
-    return set(_value_after(code, "sorted(sys.modules)"))
-
-
-def _value_after(code: str, expression: str):
-    """Run Python code in a fresh interpreter; return the value of a JSON-able expression at its end."""
-    listing = f"import json, sys\nprint({MARK!r} + json.dumps({expression}))"
-    done = subprocess.run([sys.executable, "-c", f"{code}\n{listing}"], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-3000:]
-    line = next(line for line in done.stdout.splitlines() if line.startswith(MARK))
-    return json.loads(line[len(MARK):])
 
 
 def _command(home, *args) -> str:
@@ -61,15 +52,20 @@ def cited_home(tmp_path_factory):
 
 @pytest.mark.parametrize("args", READ_COMMANDS, ids=" ".join)
 def test_read_commands_import_no_ingest_machinery(cited_home, args):
-    imported = _modules_after(_command(cited_home, *args))
+    imported = modules_after(_command(cited_home, *args))
     assert "archive.archive" in imported  # the command did open the archive
-    unwanted = {*NOT_FOR_READS, *SERVER_CLIENTS, DATE_PARSER}
+    unwanted = {*NOT_FOR_READS, *SERVER_CLIENTS, *WHOOSH_UNCALLED, DATE_PARSER, TRANSLITERATION}
     assert not imported & unwanted, sorted(imported & unwanted)
 
 
 def test_only_a_query_naming_a_date_field_makes_the_date_parser(cited_home):
-    assert DATE_PARSER not in _modules_after(_command(cited_home, "search", "drones Russia"))
-    assert DATE_PARSER in _modules_after(_command(cited_home, "search", "drones published:[2020 to 2030]"))
+    assert DATE_PARSER not in modules_after(_command(cited_home, "search", "drones Russia"))
+    assert DATE_PARSER in modules_after(_command(cited_home, "search", "drones published:[2020 to 2030]"))
+
+
+def test_only_a_query_with_a_word_of_another_script_loads_the_transliteration(cited_home):
+    assert TRANSLITERATION not in modules_after(_command(cited_home, "search", "Kazakhstan drones"))
+    assert TRANSLITERATION in modules_after(_command(cited_home, "search", "Казахстан"))
 
 
 def test_a_search_for_words_compiles_no_pattern_of_figures_in_a_text(cited_home):
@@ -78,8 +74,8 @@ def test_a_search_for_words_compiles_no_pattern_of_figures_in_a_text(cited_home)
     patterns = ("__import__('archive.figures.units').figures.units._CURRENCY_AFTER._compiled is None, "
                 "__import__('archive.figures.extraction').figures.extraction._CANDIDATE._compiled is None, "
                 "__import__('archive.figures.exclusions').figures.exclusions._GLUED_UNITS._compiled is None")
-    assert _value_after(_command(cited_home, "search", "drones"), f"[{patterns}]") == [True, True, True]
-    assert _value_after(_command(cited_home, "search", "$1.23 million"), f"[{patterns}]")[1] is False  # it reads
+    assert value_after(_command(cited_home, "search", "drones"), f"[{patterns}]") == [True, True, True]
+    assert value_after(_command(cited_home, "search", "$1.23 million"), f"[{patterns}]")[1] is False  # it reads
 
 
 FIGURE_ENGINE = ("archive.figures.extraction", "archive.figures.comparison", "archive.figures.units",
@@ -90,22 +86,24 @@ FIGURE_ENGINE = ("archive.figures.extraction", "archive.figures.comparison", "ar
                                   ["claim", "list"]], ids=" ".join)
 def test_commands_that_read_no_figure_leave_the_figure_engine_unloaded(cited_home, args):
     # The engine's tables and number-word libraries took 45-75 ms of every command's start (issue 13).
-    imported = _modules_after(_command(cited_home, *args))
+    imported = modules_after(_command(cited_home, *args))
     assert "archive.catalog" in imported
     assert not imported & set(FIGURE_ENGINE), sorted(imported & set(FIGURE_ENGINE))
 
 
 @pytest.mark.parametrize("query", ["$1.23 million", "five million dollars", "пять миллионов", "dreiundzwanzig"])
 def test_a_query_that_may_state_a_figure_loads_the_engine(cited_home, query):
-    assert "archive.figures.comparison" in _modules_after(_command(cited_home, "search", query))
+    assert "archive.figures.comparison" in modules_after(_command(cited_home, "search", query))
 
 
 def test_the_names_checked_are_what_capturing_and_serving_import(tmp_path):
     # Without this, a misspelt or renamed module would make the test above pass without checking anything.
     config = {"SECRET_KEY": "test", "EVIDENCE_HOME": str(tmp_path / "home")}
-    imported = _modules_after(f"import ingest.workers, app\napp.create_app({config!r})\n"
+    imported = modules_after(f"import ingest.workers, app\napp.create_app({config!r})\n"
                               "from archive.catalog import schema_migrations\nschema_migrations()")
     assert set(NOT_FOR_READS) - {"waitress"} <= imported
-    assert "waitress" in _modules_after("import waitress.server")
-    assert set(SERVER_CLIENTS) <= _modules_after("import archive.pg_catalog, archive.s3_store\n"
+    assert "waitress" in modules_after("import waitress.server")
+    assert set(WHOOSH_UNCALLED) <= modules_after("import whoosh.reading, whoosh.query")  # when Whoosh comes first
+    assert TRANSLITERATION in modules_after("from archive.spelling import latin\nlatin('небесная')")
+    assert set(SERVER_CLIENTS) <= modules_after("import archive.pg_catalog, archive.s3_store\n"
                                                  "archive.s3_store.S3BlobStore.from_url('s3://bucket').client")

@@ -270,7 +270,7 @@ def archive_claim_with_many_figures(client) -> str:
 
 
 def test_digest_of_rows_without_context_is_the_old_digest():
-    from archive.catalog import derived_digest_of_rows
+    from archive.sql_catalog import derived_digest_of_rows
     from archive.ledger import canonical_json
 
     old = [(0, 5, "$5", 5.0, "USD", None, 1.0)]

@@ -176,12 +176,23 @@ def test_currency_codes_before_and_after(code):
         ("美元", "USD"), ("euros", "EUR"), ("euro", "EUR"), ("евра", "EUR"), ("евро", "EUR"), ("Euro", "EUR"),
         ("euroa", "EUR"), ("yuan", "CNY"), ("元", "CNY"), ("人民币", "CNY"), ("rubles", "RUB"),
         ("roubles", "RUB"), ("рублей", "RUB"), ("рубля", "RUB"), ("рублів", "RUB"), ("тенге", "KZT"),
-        ("гривень", "UAH"), ("гривні", "UAH"), ("гривен", "UAH"), ("денари", "MKD"), ("pounds", "GBP"),
-        ("фунтов", "GBP"),
+        ("гривень", "UAH"), ("гривні", "UAH"), ("гривен", "UAH"), ("денари", "MKD"),
     ],
 )
 def test_currency_names_after_the_number(name, unit):
     assert found(f"5 {name}") == [(5, unit)]
+
+
+@pytest.mark.parametrize(
+    ("priced", "weighed"),
+    [
+        ("The fine was 5 pounds.", "The parcel was 5 pounds."),
+        ("Штраф составил 5 фунтов.", "Посылка весом 5 фунтов."),
+    ],
+)
+def test_a_currency_name_that_weighs_is_money_only_where_the_sentence_prices(priced, weighed):
+    assert found(priced) == [(5, "GBP")]
+    assert found(weighed) == [(5, None)]
 
 
 @pytest.mark.parametrize(
@@ -759,3 +770,96 @@ def test_a_lone_scale_word_is_a_figure_in_text_but_not_in_a_query():
     text = "w ostatnich dwóch latach łączna wartość nałożonych przez urząd kar przekroczyła miliard złotych."
     assert [(f.value, f.unit) for f in extract(text)][-1] == (1e9, "PLN")
     assert parse_figure("miliard złotych") is None
+
+
+# After the second held-out set had been read (bench/figures/heldout2, "Left" in bench/RESULTS.md): its last
+# classes at their rules, with real sentences of other pages (border seizures, labour statistics, Macedonian,
+# Serbian, Croatian, Polish, Chinese and Turkish news), none quoted by an evaluation set.
+@pytest.mark.parametrize("text, expected", [
+    # a currency name that also weighs is a weight unless the sentence prices it, and after a word for weighing
+    ("The packages containing what may be cocaine weighed 20.96 pounds.", [(20.96, None)]),
+    ("After physically inspecting the vehicle, utilizing a service canine, Border Patrol agents extracted 51 "
+     "packages of alleged cocaine weighing 129.86 pounds, with an estimated street value of $4.1M concealed within "
+     "the vehicle.", [(51, None), (129.86, None), (4.1e6, "USD")]),
+    ("In 2012, the latest year for which complete statistics are provided, agents seized almost 6,000 pounds of "
+     "cocaine.", [(6000, None)]),
+    # points of a rate are percentage points
+    ("Le taux d'activité des 15-64 ans est stable en 2019, en hausse de 0,2 point pour les femmes, mais en baisse "
+     "de 0,2 point pour les hommes.", [(15, None), (64, None), (0.2, "pp"), (0.2, "pp")]),
+    ("Ainsi, le taux mensuel moyen d'accès à l'emploi s'établit à 8,5% au 4e trimestre 2021 et celui-ci est en "
+     "hausse de 1,7 point par rapport à 2020 et de 1,2 point par rapport à 2019.",
+     [(8.5, "%"), (1.7, "pp"), (1.2, "pp")]),
+    # the Macedonian article on a number
+    ("– Поминаа на вчерашната седница 500-те милиони евра.", [(5e8, "EUR")]),
+    # number and scale words in capitals and capitalised (Turkish "İ")
+    ("Şahiner’den Sert İddia: “30 Milyon Dolarlık Proje 100 Milyona İhalesiz Devrediliyor”",
+     [(30e6, "USD"), (100e6, "USD")]),
+    # Chinese round numbers after a qualifier
+    ("案件主要犯罪嫌疑人王某的股票账号显示,虽然亏损近千万,但账户里的余额仍有2400余万元。", [(1e7, None), (2.4e7, "CNY")]),
+    ("從犯罪金額來看,涉案金額越來越大,上千萬元的特大案件已不鮮見。", [(1e7, "CNY")]),
+    # titles in quotes, named military units and times of day are no figures
+    ("Poslednjeg dana ove godine, u subotu 31. decembra od 21 sat, pogledajte slavljeničku epizodu emisije „24 "
+     "minuta sa Zoranom Kesićem“.", []),
+    ("Pododdziały 12 Brygady Zmechanizowanej rozpoczęły ostatnie w tym roku szkolenie poligonowe.", []),
+    ("W tym ostatnim szkolił się 15 batalion Ułanów Poznańskich, który na Centralnym Ośrodku Zurbanizowanym w "
+     "Wędrzynie realizował dwa równoległe zajęcia.", [(2, None)]),
+    ("W zimowe szkolenie zaangażowanych jest blisko 1700 żołnierzy ze wszystkich pododdziałów Wielkopolskiej "
+     "Brygady.", [(1700, None)]),
+    ("Nakon toga biće održana tematska sednica Vlade Srbije, sa početkom u 11 časova, na kojoj će biti razmatrana "
+     "ključna pitanja od strateškog značaja za Srbiju.", []),
+    ("Zagrebačka policija potvrdila je kako je imala dojavu o incidentu u 16,10 sati i kako za sada utvrđuju sve "
+     "navode te dojave, preneo je portal 24sata.hr.", []),
+    ("Kako je potvrđeno iz Ministarstva unutrašnjih poslova, prijava je stigla oko 14.50 sati, a patrola je odmah "
+     "izašla na teren i obezbedila lice mesta.", []),
+])
+def test_figures_held_out_third_round_classes(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_points_of_an_index_are_no_percentage_points():
+    # an index's points, though the sentence gives a percentage
+    text = "L'indice vedette parisien a perdu 0,69 %, soit 55,92 points, pour terminer la séance à 8 052,51 points."
+    assert found(text) == [(0.69, "%"), (55.92, None), (8052.51, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Macedonian: only the plural article "-те" marks a cardinal; "-та" ends a feminine ordinal
+        ("Собранието ја одржа 11-та седница, на која пратениците гласаа за заемот.", []),
+        ("Владата ги потроши 500-те милиони евра од заемот.", [(500e6, "EUR")]),
+        ("Пратениците на 81 седница го усвоија буџетот.", []),  # an ordinal with no mark
+        # composite amounts are one amount, in the currency written after their last part
+        ("Kredit od 1 mln 546 tys. 427 zł został spłacony.", [(1546427, "PLN")]),
+        ("W akcji wzięło udział 1 mln 546 tys. 427 osób.", [(1546000, None), (427, None)]),
+        ("Za projekat je dato 20 miliona dolara, a opština je dodala 86 miliona i 424.252 evra.",
+         [(20e6, "USD"), (86424252, "EUR")]),
+        # "mil." before a currency is Croatian and Serbian for million; Spanish "mil" stays a thousand
+        ("Država je platila 140 mil. kn za nove helikoptere.", [(140e6, "HRK")]),
+        ("El municipio pagó 140 mil euros por la obra.", [(140000, "EUR")]),
+        # a scale spelled once for two numbers in words is both's
+        ("Il a versé entre dix et vingt mille euros à chacun.", [(10000, "EUR"), (20000, "EUR")]),
+        ("Each firm paid between five and six thousand dollars.", [(5000, "USD"), (6000, "USD")]),
+        # vague amounts say no amount: never a precise thousand
+        ("Die Stadt zahlte mehrere Tausend Euro an die Firma.", []),
+        ("Die Stadt zahlte Tausend Euro an die Firma.", [(1000, "EUR")]),
+        # a number after "unos" (about) says its amount: only a bare scale after "several" is vague
+        ("El contrato costó unos quince millones de euros.", [(15e6, "EUR")]),
+        ("They spent several thousand dollars.", []),
+        # "do 24 sata" is a span of up to a day, not a time
+        ("Pritvor može trajati do 24 sata, nakon čega osumnjičenog mora saslušati sudac.", [(24, None)]),
+        # a currency after a qualifier that follows the scale (Kazakh "about"), marked approximate
+        ("Компания 3 миллиардқа жуық теңгесін жұмсады.", [(3e9, "KZT")]),
+        # Japanese and traditional Chinese compound scales
+        ("防衛省は1千億円を計上した。", [(1e11, "JPY")]),
+        # ordinals and years that are no counts; counters that are
+        ("就任4年目の首相は予算を発表した。", []),
+        ("그는 ’20년 총선에서 당선됐다.", []),
+        ("경찰은 13차례 압수수색을 했다.", [(13, None)]),
+        ("2차 회의는 내일 열린다.", []),
+        ("该案涉及三類问题。", [(3, None)]),
+        ("Податоците се од 9 сен 2025 година.", []),  # an abbreviated month
+    ],
+)
+def test_figures_held_out_fourth_round_classes(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected

@@ -154,3 +154,40 @@ def test_the_sample_customs_report_is_this_table_and_its_cells_can_be_cited(arch
     capture = _captured(archive, "customs-report-2022.pdf", sample)
     [table] = archive.pictures.tables(capture, 2)
     assert [cell.text for cell in table.rows[1]] == ["8806", "Unmanned aircraft and parts", "Kazakhstan", "1,230,000"]
+
+
+def test_a_large_original_is_drawn_without_being_held_whole_here(archive):
+    """The worker opens a checked copy of the original by its path: this process (the web server's) holds
+    a chunk of it at a time, and the copy is gone afterwards."""
+    import os
+    import tempfile
+    import tracemalloc
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    noise = Image.frombytes("RGB", (2600, 2600), os.urandom(2600 * 2600 * 3))  # random pixels do not compress
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    pdf.drawString(72, 800, "Satellite picture of the depot, 3 May 2022")
+    pdf.drawImage(ImageReader(noise), 72, 200, width=450, height=450)
+    pdf.showPage()
+    pdf.save()
+    body = buffer.getvalue()
+    assert len(body) > 18 * 1024 * 1024
+    capture = _captured(archive, "depot.pdf", body)
+    del body, buffer, noise
+    copies_before = set(os.listdir(tempfile.gettempdir()))
+
+    tracemalloc.start()
+    try:
+        drawn = archive.pictures.image(capture, 1, 800)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert Image.open(io.BytesIO(drawn)).width == 800
+    assert peak < 8 * 1024 * 1024, f"drawing held {peak / 2**20:.1f} MB in this process"
+    left = {name for name in set(os.listdir(tempfile.gettempdir())) - copies_before
+            if name.startswith("evidence-original-")}
+    assert not left

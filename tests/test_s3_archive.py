@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
+from tests.peak_memory import EXPORTS, large_page, peaks as measured_peaks
 from tests.s3_server import SECRET_KEY, Cuttable, shared_server
 
 REPO = Path(__file__).parents[1]
@@ -220,32 +221,11 @@ def test_the_writer_trusts_its_workers_puts_and_asks_the_store_about_nothing_els
         assert asked == [archive.store.key_for(missing)] * 2 and archive.count_captures() == 12
 
 
-# Exports a capture's WARC and a claim's bundle in a process of its own, each under tracemalloc: the peak of
-# what Python held at once while the original came from the bucket and went into the file.
-MEASURED_EXPORTS = """
-import json, sys, tracemalloc
-from pathlib import Path
-from archive.archive import Archive
-from archive.bundle import build_bundle
-home, out = Path(sys.argv[1]), Path(sys.argv[2])
-with Archive(home) as archive:
-    # What is loaded once per process (the key, the S3 client, the figure engine a claim's page uses) before.
-    archive.signing_key(), archive.store.client, archive.claim(1)
-    peaks = {}
-    for name, write in (("warc", lambda: archive.export_warc(out / "large.warc.gz", [1])),
-                        ("bundle", lambda: build_bundle(archive, 1, out / "claim-1.zip"))):
-        tracemalloc.start()
-        write()
-        peaks[name] = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-print(json.dumps(peaks))
-"""
 LARGE = 50 * 1024 * 1024
 
 
 def test_a_large_original_in_a_bucket_goes_into_exports_and_bundles_in_bounded_memory(tmp_path, server, bucket,
                                                                                         monkeypatch):
-    import base64
     import hashlib
     import zipfile
 
@@ -257,10 +237,7 @@ def test_a_large_original_in_a_bucket_goes_into_exports_and_bundles_in_bounded_m
     env = environment(bucket, server.endpoint)
     monkeypatch.setenv("EVIDENCE_BLOB_URL", env["EVIDENCE_BLOB_URL"])
     quote = "Customs ledger: 1,200 drone parts crossed the border in March."
-    # A page as some are: a short article beside a large inline picture (its text is the article's alone).
-    picture = base64.b64encode(os.urandom(LARGE * 3 // 4)).decode()
-    body = f'<html><body><p>{quote}</p><img src="data:image/png;base64,{picture}"></body></html>'.encode()
-    del picture
+    body = large_page(quote, LARGE)  # its text is the article's alone
     with Archive(tmp_path / "home") as archive:
         added = archive.add(NewCapture(source="ledger.html", method="file", media_type="text/html", kind="html",
                                        captured_at="2026-12-03T12:00:00.000000Z", body=body, text=quote))
@@ -270,10 +247,8 @@ def test_a_large_original_in_a_bucket_goes_into_exports_and_bundles_in_bounded_m
     del body
     assert added.capture.id == 1 and size > LARGE
 
-    done = subprocess.run([sys.executable, "-c", MEASURED_EXPORTS, str(tmp_path / "home"), str(tmp_path)],
-                          capture_output=True, text=True, env=env, timeout=WAIT, cwd=REPO)
-    assert done.returncode == 0, done.stderr[-3000:]
-    peaks = json.loads(done.stdout)
+    # The WARC and the bundle written in a process of their own, each under tracemalloc.
+    peaks = measured_peaks(EXPORTS, str(tmp_path / "home"), str(tmp_path), env=env, cwd=REPO, timeout=WAIT)
     # A spooled copy keeps up to 8 MB in memory before it spills to a file; the whole original is 50 MB.
     assert peaks["warc"] < 16 * 1024 * 1024 and peaks["bundle"] < 16 * 1024 * 1024, peaks
 

@@ -1,5 +1,9 @@
 """Spellings that meet in search: Latin readings of other scripts, British and American English, mixed scripts."""
 
+import json
+import subprocess
+import sys
+
 from archive.analysis import analyse, latin_key, latin_terms, tokens
 from archive.spelling import american, latin, mixes_scripts, scripts
 
@@ -35,3 +39,12 @@ def test_a_word_mixing_scripts_is_told():
     assert scripts(spoof) == ["LATIN", "CYRILLIC"] and mixes_scripts(spoof)
     assert not mixes_scripts("Nebesnaya") and not mixes_scripts("Небесная") and not mixes_scripts("无人机")
     assert not mixes_scripts("B-52")  # digits and punctuation belong to no script
+
+
+def test_the_tables_searches_load_on_first_need_can_be_loaded_at_once():
+    # ingest's fork server loads them once for every worker (ingest/worker.py)
+    code = ("import json, sys\nfrom archive import spelling\nnames = {'anyascii', 'breame.data.spelling_constants'}\n"
+            "before = sorted(names & set(sys.modules))\nspelling.load_tables()\n"
+            "print(json.dumps([before, sorted(names & set(sys.modules))]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stdout) == [[], ["anyascii", "breame.data.spelling_constants"]]

@@ -12,6 +12,7 @@ One module a concept, each with the rules it applies in its docstring:
 - ``number_words``: numbers written in words in every language, and which library or table reads each;
 - ``exclusions``: the numbers that are no figures (dates, years, phone numbers, references, names...);
 - ``vocabulary``: the word tables of every language; ``surroundings``: how the text around is read;
+  ``sentence_topics``: whether a number's sentence prices something or speaks of a rate;
 - ``sentence_spans``: where a sentence ends; ``context``: a figure's period, direction and subject;
 - ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences).
 

@@ -27,6 +27,7 @@ pages and bundles alike), and the sentences and terms that find candidate passag
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -205,9 +206,12 @@ def describe_agreement(kind: str, found: str | None = None, wanted: str | None =
     return words
 
 
-def key_terms(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def key_terms(text: str) -> frozenset[str]:
     """Return the searchable terms of a text that carry meaning: no numbers, no short words."""
-    # Imported here: analysis needs Whoosh, and whatever only extracts or compares figures should not load it.
+    # Kept for the sentences seen last: a claim's line-up, made again after each change of the archive, reads
+    # mostly the sentences it read the time before. Imported here: analysis needs Whoosh, and whatever only
+    # extracts or compares figures should not load it.
     from archive.analysis import tokens
 
-    return {term for term in tokens(text) if len(term) > 2 and not any(ch.isdigit() for ch in term)}
+    return frozenset(term for term in tokens(text) if len(term) > 2 and not any(ch.isdigit() for ch in term))

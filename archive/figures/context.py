@@ -107,7 +107,7 @@ _RELATIVE_OFFSETS = list(RELATIVE_YEARS)
 _CJK_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "４": 4}
 # A name: capitalised words in a row, Latin or Cyrillic ("Nebesnaya Mekhanika", "Аспан Арба"), or quoted.
 _CAPITAL = "[A-ZА-ЯЁІЇЄЃЌЅЈЉЊЏ]"
-_NAME = LazyPattern(rf"«([^»]{{1,60}})»|[“\"]([^”\"]{{1,60}})[”\"]|({_CAPITAL}[\w’'-]*(?:\s+{_CAPITAL}[\w’'-]*)*)")
+_NAME = LazyPattern(rf"«([^»]{{1,60}})»|[„“\"]([^„“”\"]{{1,60}})[“”\"]|({_CAPITAL}[\w’'-]*(?:\s+{_CAPITAL}[\w’'-]*)*)")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,14 @@ range whose last day names the month ("entre le 11 et le 28 mars"), Kazakh ordin
 written with two digits ("21年まで"; "4年間" is a span), Korean fiscal years and years of the 1980s and 1990s
 ("95년도", "97년"), a number glued after a Korean word ("코로나19"), quoted titles and slogans ("«Хабар 24»",
 "“四个意识”", "1+1+9"), items numbered "1-" or "(1)" at the start of a line, models glued with an em dash ("T—7"),
-Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Chinese counts ("數十次").
+Korean pages ("42쪽"), Turkish ordinals with a dot ("29. Olağan") and vague Chinese counts ("數十次"). And: a time of
+day written with its hour word after a word that places it ("oko 17 sati", "в 17 часов", "à 17 heures", "u 16,10
+sati"; "u roku od 24 sata" is a span), quoted titles of up to five words opening with a number („360 Степени“,
+„24 minuta sa Zoranom Kesićem“), military units and bases named after their number ("12 Bazie Bezzałogowych
+Statków Powietrznych", "15 batalion Ułanów Poznańskich"), and the round of a tender in brackets ("项目(二次)"). And: a
+session numbered with no ordinal mark ("на 81 седница"), Japanese ordinals of a counter ("4年目", "3回目"), a
+Korean year with its century left out ("’20년"), abbreviated Cyrillic months ("9 сен"); "do 24 sata" (up to a
+day) is a span, not midnight.
 """
 
 from __future__ import annotations
@@ -32,12 +39,13 @@ import re
 from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
-from archive.figures.vocabulary import (CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, DESIGNATION_SUFFIXES,
+from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES,
+                                        DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
-                                        TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, YEAR_PREPOSITIONS)
+                                        TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS, YEAR_PREPOSITIONS)
 from archive.patterns import LazyPattern
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
@@ -46,6 +54,7 @@ NEVER_FIGURES = rf"""
         \d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?!\d)                      # 2024-03-12, 2024/03/12
       | \d{{1,2}}[-./]\d{{1,2}}[-./](?:\d{{4}}|\d{{2}})(?!\d)          # 12.03.2024, 03/12/24
       | \d{{1,2}}[.:]\d{{2}}{WS}?(?:[ap]\.?m\.?|Uhr|ч\.|час)(?!{LETTER})  # 10.30 am, 10.30 Uhr
+      | (?:[01]?\d|2[0-4])[.,][0-5]\d{WS}(?:sati|sata|časova|часа|часов|часот|heures|godz\.)(?!{LETTER})  # 16,10 sati
       | \d{{1,2}}h\d{{2}}(?!\d)                                       # 10h30
       | \d+:\d+(?::\d+)?                                            # 10:30, 2:1
       | \+\d{{1,3}}(?:[ \u00a0.\-]?\(?\d{{1,4}}\)?){{2,6}}             # +7 727 123 45 67
@@ -75,7 +84,11 @@ _DAY_RANGE = LazyPattern(
     rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?P<month>{LETTER}+)"
 )
 OPENING_QUOTES = "«“„‘\"'「『《"
-_CLOSING_QUOTE_SOON = LazyPattern(r"[^\s\d“”\"«»「」『』]{0,8}[”»\"」』》’']")
+# The rest of a short quoted title after its number: "四个意识”, "+1+9”, " Степени“", " minuta sa Zoranom Kesićem“"
+# (up to five words).
+_CLOSING_QUOTE_SOON = LazyPattern(
+    r"(?:[^\s\d“”„\"«»「」『』]{0,8}|(?:[ \u00a0][^\s\d“”„\"«»「」『』.,;:!?]{1,24}){1,5})[”»\"“」』》’']"
+)
 _HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
@@ -92,6 +105,7 @@ _SECTION_AFTER = LazyPattern(rf"{WS}?§")
 _REFERENCE_CHAIN = LazyPattern(
     rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
 )
+_UNIT_NAME_STEMS = tuple(UNIT_NAME_WORDS)
 _PHONE_GROUPS = LazyPattern(rf"(?:[{SPACES}\-/]\d{{2,}})+")
 _CODE_TAIL = LazyPattern(r"(?:[-/.]\d+)+")
 
@@ -118,9 +132,26 @@ def is_phone_number(raw: str, words_before: list[str]) -> bool:
 
 def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
     """Tell whether Chinese numerals are an ordinal, part of a date or time, or a vague count: "第五", "三月",
-    "二〇二二年", "数十"."""
+    "二〇二二年", "数十"; or the round of a tender in brackets after its name ("项目(二次)", the second call)."""
+    if text[start - 1 : start] in "(（" and text[end : end + 2] in ("次)", "次）"):
+        return True
     return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
         or text[end : end + 1] == "年"  # and "数十次" (some tens of times), a vague count
+
+
+_CLAUSE_BREAK = LazyPattern(r"[,，。;；:：!?！？\n“”\"「」]")
+
+
+def counts_the_list_before(text: str, start: int, value: int) -> bool:
+    """Tell whether a number counts the items listed right before it, joined by "、": "中央、省、市、区四级" (four
+    tiers), "省、市、县三级"."""
+    if value < 2:
+        return False
+    clause_start = max(0, start - 40)
+    for found in _CLAUSE_BREAK.finditer(text, clause_start, start):
+        clause_start = found.end()
+    items = text[clause_start:start].split("、")
+    return len(items) == value and all(items)
 
 
 def is_reference(words_before: list[str]) -> bool:
@@ -152,7 +183,8 @@ def end_of_reference_chain(text: str, pos: int) -> int:
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     after = text[end : end + 1]
-    if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end):
+    if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end) \
+            or names_a_unit(text, end):
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
@@ -220,11 +252,20 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     return line_start == 0 or text[line_start - 1] == "\n"
 
 
+_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目")
+
+
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number glued to a designation or a Korean date word is no count: "捜査2課", "6급",
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
+    if text.startswith("차례", end):
+        return False  # "13차례" (thirteen times) counts; "2차" (the second round) does not
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
+    if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):
+        return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
+    if text[start - 1 : start] in "’'" and text.startswith("년", end):
+        return True  # "’20년": a year with its century left out
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
         return bool(KANA.search(text, max(0, start - 60), end + 60))
     if text.startswith("대", end):
@@ -242,8 +283,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
 
 
 def is_quoted_slogan(text: str, start: int, end: int) -> bool:
-    """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, «Хабар 24»
-    is caught by the name rule."""
+    """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, „360 Степени“
+    (a title of up to five words); «Хабар 24» is caught by the name rule."""
     return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end))
 
 
@@ -255,6 +296,23 @@ def glued_model_suffix(text: str, raw: str, end: int) -> bool:
 def names_a_fraction(text: str, end: int) -> bool:
     """Tell whether a number word is the numerator of a fraction: "deux tiers", "two thirds", "drei Viertel"."""
     return next_word(text, end) in FRACTION_WORDS
+
+
+def names_a_unit(text: str, end: int) -> bool:
+    """Tell whether a number is the ordinal of a military unit or base whose name follows, capitalised: "12 Bazie
+    Bezzałogowych Statków Powietrznych", "18 Dywizja Zmechanizowana", "16 Air Assault Brigade"; or the unit's noun
+    in lower case before a capitalised name ("15 batalion Ułanów Poznańskich")."""
+    if text[end : end + 1] not in SPACES:
+        return False
+    words = [word.strip(",.;:()«»„“”\"'") for word in text[end : end + 80].split()[:4]]
+    if len(words) > 1 and words[0].lower().startswith(_UNIT_NAME_STEMS) and words[1][:1].isupper():
+        return True
+    for word in words:
+        if not word[:1].isupper():
+            return False
+        if word.lower().startswith(_UNIT_NAME_STEMS):
+            return True
+    return False
 
 
 def names_a_model(text: str, end: int) -> bool:
@@ -270,7 +328,18 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
         return True
     if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
         return True
+    if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
+            and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS) \
+            and not _is_span_up_to_a_day(number, words_before):
+        return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
+
+
+def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
+    """Tell whether "do 24 sata", "до 24 часов" says up to a day (a span), not until midnight: no hour of a range
+    ("od 8 do 24 sata") comes before it."""
+    return number == 24 and words_before[-1] in UP_TO_WORDS \
+        and not any(word in AT_HOUR_WORDS and word not in UP_TO_WORDS for word in words_before[-3:-1])
 
 
 def _is_year(raw: str, number: int, after: str, words_before: list[str]) -> bool:

@@ -10,7 +10,9 @@ Euro", "три пати", "두 배", and nouns of a round number, about it: "une
 which are read how), except a word for one without a scale
 after it ("one of them", "no one", "ein Mann", "za jedan evro"), and a fraction's numerator ("deux tiers").
 Chinese numerals make figures when they hold 十/百/千/万/亿, carry a currency or 百分之 ("三千万美元",
-"百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个.
+"百分之十二") or count with a counter ("八个", "三人"), not in words like 统一, 万一 or 一个; after a qualifier a bare
+百, 千 or 万 is one of them ("超百瓶", "近千万"), and a number before 级 counts the list of levels before it
+("中央、省、市、区四级").
 
 Ranges. "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
 its own, takes the upper bound's scale (when its number is less than double the upper's: "from 150 to 2
@@ -19,7 +21,9 @@ without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 mill
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
 ("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
 80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
-"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards").
+"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). Two numbers in words joined by
+"and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and 20,000 EUR),
+"between five and six thousand dollars".
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 
@@ -45,18 +49,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from archive.figures.context import NO_CONTEXT, Context, contexts
-from archive.figures.exclusions import (NEVER_FIGURES, end_of_code, end_of_phone_number, end_of_reference_chain,
-                                        glued_model_suffix, glued_to_word_before, is_cjk_ordinal_or_date,
-                                        is_not_a_figure, is_phone_number, is_quoted_slogan, is_reference,
-                                        names_a_fraction, names_a_model)
+from archive.figures.exclusions import (NEVER_FIGURES, counts_the_list_before, end_of_code, end_of_phone_number,
+                                        end_of_reference_chain, glued_model_suffix, glued_to_word_before,
+                                        is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
+                                        is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.surroundings import LETTER, SPACES, WS, alternation, tokens_before, window_language
-from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, billion_power, currency_before, letter_scale_allowed,
-                                   counts_something, percent_before, qualifier_before, read_currency_after,
-                                   read_half_after, read_qualifier_after, read_suffix)
-from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_UNITS, FROM_CASE_ENDINGS,
-                                        LONE_SCALE_WORDS)
+from archive.figures.surroundings import LETTER, SPACES, WS, alternation, lowered, tokens_before, window_language
+from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
+                                   currency_before, letter_scale_allowed, percent_before, qualifier_before,
+                                   read_currency_after, read_half_after, read_qualifier_after, read_suffix)
+from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS,
+                                        CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, LONE_SCALE_WORDS)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -73,7 +77,7 @@ _CANDIDATE = LazyPattern(
 )
 
 # Where a candidate can begin: sre scans for a character class quickly, but not for a large alternation.
-_CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百]")
+_CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬]")  # 千 and 万 for "近千人"
 
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
@@ -86,6 +90,7 @@ _CLOSES_AN_AMOUNT = LazyPattern(
 )
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
 _NOT_MONEY = ("%", "x", "pp")
+_OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
 _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
@@ -271,6 +276,7 @@ def _draft_from_digits(
         return None, end_of_phone_number(text, number_end)
     if is_reference(words_before):
         return None, end_of_reference_chain(text, number_end)
+    number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     if prefix:
         suffix.unit = prefix[0]
@@ -290,6 +296,8 @@ def _draft_from_digits(
     if number is None:
         return None, taken_until
     mantissa, step = number
+    if suffix.rate_points and mantissa > 100:
+        suffix.unit, suffix.end = None, number_end  # "à 2.868,63 points": an index's level, no rate's points
     draft = _Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
     _apply_qualifier(text, draft, suffix.approx, words_before)
@@ -366,7 +374,7 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
     for word in _LONE_SCALE.finditer(text):
         if word.start() and text[word.start() - 1].isalpha():
             continue  # inside a word
-        power = LONE_SCALE_WORDS[word.group().lower()]
+        power = LONE_SCALE_WORDS[lowered(word.group())]
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
         if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
             draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
@@ -392,7 +400,11 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     percent = run.startswith("百分之")
     numeral = run[3:] if percent else run
     start, end = match.span("cjk")
-    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十":
+    # after a qualifier, 百, 千 or 万 stand for one of them: "超百瓶" (over a hundred bottles), "近千万" (nearly ten
+    # million); alone, before a counter
+    round_number = numeral[:1] in ("百", "千", "万", "萬") and text.endswith(CJK_ROUND_NUMBERS_AFTER, 0, start) \
+        and (len(numeral) > 1 or text[end : end + 1] in CJK_COUNTERS)
+    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
@@ -413,6 +425,7 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     read_qualifier_after(text, suffix)
     has_big_unit = any(char in CJK_UNITS or char in CJK_BIG for char in numeral)
     counted = len(numeral) == 1 and value > 1 and text[end : end + 1] in CJK_COUNTERS  # "八个", "三人"; not "一个"
+    counted = counted or (text.startswith(CJK_LEVEL_COUNTERS, end) and counts_the_list_before(text, start, value))
     if not percent and suffix.unit is None and ((len(numeral) < 2 or not has_big_unit) and not counted
                                                 or is_quoted_slogan(text, start, end)):
         return None  # "统一", "一个"; a slogan "“四个意识”"
@@ -475,11 +488,33 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
             draft.unit, draft.unit_inferred = later.unit, True
 
 
+def _spelled_alternatives(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two numbers written in words share the scale the second ends with: "deux ou trois cents",
+    "entre dix et vingt mille euros", "between five and six thousand"."""
+    return text[lower.start : lower.start + 1].isalpha() and text[upper.start : upper.start + 1].isalpha() \
+        and lower.mantissa * lower.scale < upper.mantissa * upper.scale \
+        and bool(_AND_GAP.fullmatch(text, lower.end, upper.start) or _OR_GAP.fullmatch(text, lower.end, upper.start))
+
+
+def _take_spelled_scale(lower: _Draft, upper: _Draft) -> None:
+    """Give the lower number the largest scale (hundred, thousand, million, billion) the upper one is a whole
+    multiple of and the lower one stays under: "dix" of "dix et vingt mille" is 10,000, "deux" of "deux ou trois
+    cents" 200; "cinq" of "cinq ou six" stays 5."""
+    upper_value = upper.mantissa * upper.scale
+    if lower.mantissa * 100 > upper_value:
+        return
+    for power in (9, 6, 3, 2):
+        scale = Decimal(10) ** power
+        if upper_value % scale == 0 and lower.mantissa * scale <= upper_value:
+            lower.mantissa, lower.step = lower.mantissa * scale, lower.step * scale
+            return
+
+
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
         if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
-                or _between_range(text, lower, upper)):
+                or _between_range(text, lower, upper)) and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
@@ -489,6 +524,8 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
         # bound, or above it by less than double ("von 91,5 auf 89,4 Millionen Tonnen", a fall)
         if upper.has_scale and not lower.has_scale and lower.mantissa < 2 * upper.mantissa:
             lower.scale, lower.has_scale = upper.scale, True
+        elif not lower.has_scale and _spelled_alternatives(text, lower, upper):
+            _take_spelled_scale(lower, upper)
         if lower.unit is None:
             lower.unit = upper.unit
         elif upper.unit is None and lower.unit not in _NOT_MONEY:

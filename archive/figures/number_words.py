@@ -22,7 +22,8 @@ What counts. A run of number words gives the numbers its reader makes of it, eac
 word for one (an article in most of our languages: "ein", "une", "один") and a few words that are numbers
 only beside others ("yüz", a face or a hundred) are ``bound``: the caller keeps them only with a scale,
 currency, percent or multiple after them. Korean native numbers count only before the counter they stand
-with ("두 차례", "두 배"), and not before 번째 ("두 번째", the second).
+with ("두 차례", "두 배"), and not before 번째 ("두 번째", the second). A run after a word for "several" says no
+amount ("mehrere Tausend Euro", "several thousand", "kilka tysięcy"): it gives none, never a precise thousand.
 
 Speed. One regular expression, built on first use from every language's words as a tree, finds the words;
 text without number words pays that scan alone (about what the English words alone cost before), and the
@@ -43,6 +44,7 @@ from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_word
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
+                                        VAGUE_QUANTIFIERS,
                                         EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
@@ -54,6 +56,8 @@ _LETTERS = r"[^\W\d_]"
 _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
 _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
+# The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".
+_WORD_BEFORE = LazyPattern(rf"({_LETTERS}+){WS}$")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
 _ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
@@ -106,9 +110,12 @@ def find_number_words(text: str) -> list[WordNumber]:
         words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
         if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end):
             continue  # "un an", "o lege": a word for one with nothing after it that could make it a figure
+        vague = _after_a_vague_quantifier(lowered, run_start)
         language = _language_of(vocabulary, words, text, run_start, run_end)
         if language is None:
             continue
+        if vague and _opens_with_a_scale(language, words):
+            continue  # "mehrere Tausend Euro", "several thousand": how many thousands is not said
         if language != "en":
             while words and words[0] in _ENGLISH_ARTICLES:  # "a treinta y dos": the "a" is Spanish's
                 tokens, words = tokens[1:], words[1:]
@@ -126,6 +133,25 @@ def find_number_words(text: str) -> list[WordNumber]:
             found.append(WordNumber(start, end, value, language, bound and not approximate,
                                     "about" if approximate else None))
     return found
+
+
+def _opens_with_a_scale(language: str, words: list[str]) -> bool:
+    """Tell whether a run opens with a scale word read alone as a thousand or more ("Tausend", "millions",
+    "miles"): after "several" it counts an unsaid number of them. A number first ("unos quince millones", about
+    fifteen million) says its amount."""
+    first = _words_of(_vocabulary(), language, words[:1])
+    read = _READERS[language](first) if first else []
+    if len(read) != 1:
+        return False
+    value = int(read[0][2])
+    return value >= 1000 and str(value).rstrip("0") == "1"
+
+
+def _after_a_vague_quantifier(lowered: str, start: int) -> bool:
+    """Tell whether a run of number words follows a word for "several" or "a few"; a precise 1,000 read from
+    "mehrere Tausend" would be a wrong amount, worse than none."""
+    before = _WORD_BEFORE.search(lowered, max(0, start - 24), start)
+    return before is not None and before.group(1) in VAGUE_QUANTIFIERS
 
 
 def _runs(vocabulary: _Vocabulary, lowered: str) -> Iterator[tuple[int, int]]:

@@ -58,6 +58,12 @@ HAN = LazyPattern(r"[\u4e00-\u9fff]")
 _NEXT_WORD = LazyPattern(rf"\.?{WS}?(?:de{WS})?(?P<word>{LETTER}+[.’']?{LETTER}*)")
 
 
+def lowered(words: str) -> str:
+    """Return ``words`` in lower case, Turkish "İ" as "i" (str.lower makes it "i" and a combining dot, so that
+    "MİLYON" would be no word of any table)."""
+    return words.replace("İ", "i").lower()
+
+
 def single_spaced(words: str) -> str:
     """Return ``words`` with each run of spaces (no-break ones too) made one ordinary space."""
     return " ".join(words.split())
@@ -66,7 +72,7 @@ def single_spaced(words: str) -> str:
 def tokens_before(text: str, start: int, count: int) -> list[str]:
     """Return the last ``count`` words before ``start``, lower-cased, opening punctuation removed."""
     words = []
-    for token in text[max(0, start - 48) : start].lower().split()[-count:]:
+    for token in lowered(text[max(0, start - 48) : start]).split()[-count:]:
         word = token.lstrip("([{\"'«„“‘/")  # "/oko 416 miliona evra/"
         if word[1:2] in ("'", "’") and word[:1] in "ldj":
             word = word[2:]  # French elision: "l'article", "d'environ"
@@ -77,7 +83,7 @@ def tokens_before(text: str, start: int, count: int) -> list[str]:
 def next_word(text: str, end: int) -> str:
     """Return the word right after ``end`` (skipping one space and a Spanish "de"), lower-cased."""
     found = _NEXT_WORD.match(text, end)
-    return found.group("word").lower().rstrip(".") if found else ""
+    return lowered(found.group("word")).rstrip(".") if found else ""
 
 
 def window_language(text: str, start: int, end: int) -> str | None:
@@ -92,7 +98,7 @@ def window_language(text: str, start: int, end: int) -> str | None:
         return "ja"
     if HAN.search(window):
         return "zh"
-    counts = Counter(map(LANGUAGE_MARKERS.get, WORD.findall(window.lower())))
+    counts = Counter(map(LANGUAGE_MARKERS.get, WORD.findall(lowered(window))))  # "KİŞİ" is one word
     del counts[None]
     for language, letters in _LETTERS.items():
         if letters.search(window):
@@ -124,7 +130,11 @@ def _cyrillic_language(window: str) -> str:
 
 
 HANGUL = LazyPattern(r"[\uac00-\ud7a3]")
-_LETTERS = {language: LazyPattern(f"[{letters}]") for language, letters in LANGUAGE_LETTERS.items()}
+# In either case, as headlines are written in capitals ("İKİ BİN 300 KİŞİLİK"); a capital that is an ASCII letter
+# ("I" of Turkish "ı") tells nothing.
+_LETTERS = {language: LazyPattern(
+    "[" + letters + "".join(char.upper() for char in letters if not char.upper().isascii()) + "]")
+    for language, letters in LANGUAGE_LETTERS.items()}
 _CYRILLIC_LETTERS = {language: LazyPattern(f"[{letters}{letters.upper()}]")
                      for language, letters in CYRILLIC_LETTERS.items()}
 _SOUTH_SLAVIC_LETTERS = LazyPattern(f"[{SOUTH_SLAVIC_LETTERS}{SOUTH_SLAVIC_LETTERS.upper()}]")

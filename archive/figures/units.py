@@ -23,10 +23,21 @@ Kazakh, Turkish and Finnish add case endings ("10 mlrd teńgege", "80 miljoonaan
 where an ending must agree with the word's vowels ("milyona", "binde"; "iki bina" is two buildings, not 2,000).
 Symbols of letters that CLDR gives a language are read in text of that language ("45.460 kn"), and Turkey's
 "TL". Turkish and Kazakh write the units after their last scale word ("4 milyon 908 bin 518 TL"). A country
-after a currency's name tells which of the currencies sharing it is meant: "dollars de Taïwan" is TWD.
+after a currency's name tells which of the currencies sharing it is meant: "dollars de Taïwan" is TWD. A name
+that also weighs ("pounds", "фунтов", "funtów", "ポンド") is a weight unless a scale word stands before it ("5 million
+pounds"), and it is money only in a sentence that prices something ("fined 500 pounds"), never after a word for
+weighing ("cocaine weighing 129.86 pounds") or before "of" ("70 pounds of cargo"). Macedonian writes the article
+on a number ("150-те милиони долари"): what follows the article is read as after the number; only the plural
+article marks a cardinal ("11-та седница" is the 11th session). Words of every table are read in capitals too
+("MİLYON LİRA", "MILIOANE DE LEI"). A composite amount is one: "1 mln 546 tys. 427 zł" (units before the
+currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scale). "mil." before a currency is
+Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "about" between the scale and the
+currency ("3 миллиардқа жуық теңгесін").
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
-("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点").
+("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
+rate ("en hausse de 0,2 point", "2 puntos", "1,5 пункта", "2 boda") where the sentence speaks of a rate or a share
+and no index is named around it; more than 100 points are an index's level, never a rate's.
 
 Korean writes "여" (over) before a scale ("800여만원", "1억5000여만원"): the figure is over that amount.
 
@@ -54,14 +65,18 @@ from decimal import Decimal
 from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, FINNISH_CASE_ENDINGS, currency_described,
                                         currency_table, harmonious_endings, resolve_noun, without_case_ending)
 from archive.figures.numbers import POWERS_OF_TEN, step_of
+from archive.figures.sentence_topics import sentence_prices, sentence_speaks_of_a_rate
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                           next_word, single_spaced, tokens_before, window_language)
+from archive.figures.surroundings import lowered as lower_case
 from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_COUNTERS, CJK_CURRENCIES,
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
-                                        PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS, SCALE_LETTERS, SCALE_WORDS,
-                                        SYMBOLS_AFTER)
+                                        QUALIFIERS_BEFORE_CURRENCY,
+                                        NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
+                                        SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
+                                        WEIGHT_CURRENCY_NAMES)
 from archive.patterns import LazyPattern
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
@@ -84,6 +99,9 @@ _SCALE = LazyPattern(
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
+# "mil." is Croatian, Serbian and Czech for million ("140 mil. kn", "2,5 mil. eura"), never Spanish's thousand,
+# which is written "mil" with no dot; read so before a currency only, where a wrong scale would be a wrong amount.
+_MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evra|dinara|din\.|kč|korun|€|EUR|HRK|RSD|BAM|KM|USD|CZK|\$)(?!{LETTER}))")
 CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余여])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"  # "800여만원": over 800만
 )
@@ -92,6 +110,9 @@ _WORD_SCALE_TAIL = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
+# The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
+# currency: "86 miliona i 424.252 evra" (checked by the caller).
+_JOINED_REST = LazyPattern(rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}(?:(?P<sep>[.\u00a0\u202f ])\d{{3}}(?:(?P=sep)\d{{3}})*)?)(?![\d.,]\d)")
 # The units after "bin", "milyon" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
 _UNITS_AFTER_THOUSAND = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
@@ -107,7 +128,7 @@ _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
-_CONNECTOR = LazyPattern(rf"{WS}(?:de|of){WS}|{WS}d['’]")
+_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|{WS}[dD]['’]")  # in capitals too: "MILIOANE DE LEI"
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
@@ -128,6 +149,8 @@ POINTS = LazyPattern(
     rf"punkt(?:ów|y)?{WS}procentow(?:ych|e|y)|pkt{WS}proc\.?|puncte{WS}procentuale|procentnih{WS}poena|"
     rf"postotn(?:ih|a|i){WS}bodova|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
 )
+# Points after a number, percentage points where the sentence speaks of a rate ("perdu vingt points").
+_POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|prozent|"
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
@@ -167,7 +190,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
-     "kat", "puta", "пута", "ori", "razy", "배"],
+     "kat", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
@@ -192,6 +215,7 @@ class Suffix:
     symbol_after: bool = False  # "1.234 €": a symbol after the number hints at the continental convention
     german_currency: bool = False
     approx: str | None = None
+    rate_points: bool = False  # "points" read as percentage points because the sentence speaks of a rate
 
 
 def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
@@ -208,8 +232,30 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
             if unit_match:
                 suffix.unit, suffix.end = unit, unit_match.end()
                 break
+        else:
+            points = _POINTS_OF_A_RATE.match(text, suffix.end)
+            if points and not suffix.has_scale and sentence_speaks_of_a_rate(text, pos, points.end()):
+                suffix.unit, suffix.end = "pp", points.end()  # "inférieur de 11 points à la cible" of a rate
+                suffix.rate_points = True
     read_qualifier_after(text, suffix)
     return suffix
+
+
+# The Macedonian definite article written on a number: "150-те милиони долари" (the 150 million dollars). Only
+# the plural forms (-те, -ве, -не) mark a cardinal: "-та", "-то" are the endings of feminine and neuter ordinals
+# ("11-та седница", the 11th session; "30-та членка", the 30th member), "-от" and "-он" of masculine ones.
+_MACEDONIAN_ARTICLE = LazyPattern(rf"[-‑](?:те|ве|не){NOT_LETTER_AFTER}")
+
+
+def article_end(text: str, pos: int) -> int:
+    """Return where the Macedonian article glued to the number ending at ``pos`` ends ("150-те"), else ``pos``;
+    ordinals ("33-ти", "2-ри") keep their ending, which is no article. No other Cyrillic language we read glues
+    these endings to a number (a short Macedonian sentence may be told Russian), but Kazakh glues its case endings
+    ("20-на"), which are read as such."""
+    found = _MACEDONIAN_ARTICLE.match(text, pos) if text[pos : pos + 1] in "-‑" else None
+    if found is None or window_language(text, pos, pos) not in ("mk", "ru", "sr", "uk"):
+        return pos
+    return found.end()
 
 
 def may_have_suffix(text: str, pos: int) -> bool:
@@ -224,7 +270,7 @@ def may_have_suffix(text: str, pos: int) -> bool:
     word = WORD.match(text, pos)
     if word is None:
         return False
-    lowered = word.group().lower()
+    lowered = lower_case(word.group())
     return lowered in _SUFFIX_FIRST_WORDS or lowered in _cldr_first_words() \
         or any(stem in _SUFFIX_FIRST_WORDS or stem in _cldr_first_words() for stem in without_case_ending(lowered))
 
@@ -257,11 +303,15 @@ def _read_scale(text: str, suffix: Suffix) -> None:
     scale = _SCALE.match(text, suffix.end)
     if scale is None:
         return
+    if scale.group("word") and (millions := _MILLIONS_ABBREVIATED.match(text, suffix.end)):
+        suffix.has_scale, suffix.end, suffix.power = True, millions.end(), 6  # "140 mil. kn"
+        suffix.scale_word, suffix.scale_convention = "mil.", "eu"
+        return
     suffix.has_scale, suffix.end = True, scale.end()
     if scale.group("word") or scale.group("agglutinated"):
         word = scale.group("word") or scale.group("agglutinated")
         suffix.scale_word = word
-        suffix.power, suffix.scale_convention = SCALE_WORDS[single_spaced(word.lower())]
+        suffix.power, suffix.scale_convention = SCALE_WORDS[single_spaced(lower_case(word))]
         _read_word_scale_tail(text, suffix)
         read_half_after(text, suffix)
     else:
@@ -273,15 +323,26 @@ def _read_scale(text: str, suffix: Suffix) -> None:
 def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
     """Add the smaller parts of "58 milyar 129 milyon 307 bin dolar" to ``suffix``, and the units that Turkish
     and Kazakh write after their last scale word ("4 milyon 908 bin 518 TL", "112 milyon 200 TL", "2 мың 500")."""
-    power, word = suffix.power, suffix.scale_word.lower()
+    power, word = suffix.power, lower_case(suffix.scale_word)
     while (tail := _WORD_SCALE_TAIL.match(text, suffix.end)):
-        smaller_word = (tail.group("word") or tail.group("agglutinated")).lower()
+        smaller_word = lower_case(tail.group("word") or tail.group("agglutinated"))
         smaller = SCALE_WORDS[single_spaced(smaller_word)][0]
         if smaller >= power:
             break
         power, word = smaller, smaller_word
         _add_part(suffix, tail.group("digits"), power, tail.end())
-    if word in TURKIC_SCALES and (units := _UNITS_AFTER_THOUSAND.match(text, suffix.end)):
+    joined = _JOINED_REST.match(text, suffix.end)
+    if joined and _CURRENCY_AFTER.match(text, joined.end()):
+        rest = re.sub(r"\D", "", joined.group("digits"))
+        if int(rest) < 10 ** power:  # "86 miliona i 424.252 evra": one amount, the rest joined by "and"
+            _add_part(suffix, rest, 0, joined.end())
+            return
+    units = _UNITS_AFTER_THOUSAND.match(text, suffix.end)
+    if units is None:
+        return
+    # Turkish and Kazakh write the units after their last scale word; other languages do so in a composite amount
+    # whose currency follows the units ("1 mln 546 tys. 427 zł"; "1 mln 546 tys. 427 osób" stays two figures)
+    if word in TURKIC_SCALES or (suffix.composite is not None and _CURRENCY_AFTER.match(text, units.end())):
         _add_part(suffix, units.group("digits"), 0, units.end())
 
 
@@ -357,7 +418,7 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     """Read a currency written after the number (and scale) into ``suffix``."""
     pos = suffix.end
     currency = _CURRENCY_AFTER.match(text, pos)
-    if currency is None and ((suffix.has_scale and not suffix.letter_scale) or text.startswith(" de ", pos)):
+    if currency is None and ((suffix.has_scale and not suffix.letter_scale) or text[pos : pos + 4].lower() == " de "):
         # "5 millions d'euros"; and Romanian writes "de" before the noun of any number from twenty on,
         # scale or not: "50.000 de lei"
         connector = _CONNECTOR.match(text, pos)
@@ -369,6 +430,11 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
         if currency and not (currency.group("name") or currency.group("code")):
             currency = None
+    if currency is None and suffix.has_scale and (between := _QUALIFIER_WORD.match(text, pos)) \
+            and between.group("word").lower() in QUALIFIERS_BEFORE_CURRENCY:
+        currency = _CURRENCY_AFTER.match(text, between.end())  # "3 миллиардқа жуық теңгесін"
+        if currency is not None and suffix.approx is None:
+            suffix.approx = QUALIFIERS_BEFORE_CURRENCY[between.group("word").lower()]
     if currency is None:
         _read_cldr_currency(text, suffix, pos)
         return
@@ -379,18 +445,38 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         suffix.unit = currency.group("code")
     elif currency.group("name") or currency.group("inflected"):  # "teńgege": the name with a case ending
         name = currency.group("name") or currency.group("inflected")
-        key = single_spaced(name.lower())
+        key = single_spaced(lower_case(name))
+        if key in WEIGHT_CURRENCY_NAMES and weighs(text, suffix, currency.end()):
+            return  # "payloads of nearly 70 pounds"
         suffix.unit = CURRENCY_NAMES[key]
         suffix.german_currency = name in GERMAN_CURRENCY_SPELLINGS
         if CYRILLIC.search(name) or key in CONTINENTAL_NAMES or suffix.german_currency:
             suffix.name_convention = "eu"
     else:
+        if currency.group("cjk") in WEIGHT_CURRENCY_NAMES and weighs(text, suffix, currency.end()):
+            return  # "30ポンド" of a parcel
         suffix.unit = CJK_CURRENCIES[currency.group("cjk")]
     if suffix.unit == "JPY?":
         suffix.unit = _yen_code(text, pos)
     suffix.end = currency.end()
     if currency.group("name"):
         _read_country_after(text, suffix, currency.group("name").lower())
+
+
+_QUALIFIER_WORD = LazyPattern(rf"{WS}(?P<word>{LETTER}+)")
+_OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
+
+
+def weighs(text: str, suffix: Suffix, end: int) -> bool:
+    """Tell whether a currency name that also weighs ("pounds", "фунтов", "ポンド") is a weight after this number:
+    without a scale word before it, a word for weighing stands before the number ("weighing 129.86 pounds"), "of"
+    follows ("70 pounds of cargo") or its sentence prices nothing."""
+    if suffix.has_scale:
+        return False  # "5 million pounds"
+    number_start = len(text[: suffix.end].rstrip("0123456789.,  "))
+    if any(word.strip("(,") in WEIGHING_WORDS for word in tokens_before(text, number_start, 3)):
+        return True  # "cocaine weighing 129.86 pounds, with an estimated street value of $4.1M"
+    return bool(_OF_AFTER.match(text, end)) or not sentence_prices(text, suffix.end, end)
 
 
 # A country after a currency's name: "dollars de Taïwan", "dollars of Singapore".
@@ -448,7 +534,7 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
     words = found.group("words").split()
     start = found.start("words")
     for count in range(min(len(words), table.longest), 0, -1):
-        name = " ".join(words[:count]).lower()
+        name = lower_case(" ".join(words[:count]))
         for candidate in [name, *without_case_ending(name)] if count == 1 else [name]:
             code = table.names.get(candidate)
             if code and candidate in table.head_languages and not _spelled_here(table, candidate, text, pos):
@@ -459,6 +545,8 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
                 # "германски марки": a shared noun after the words that tell which currency it is
                 code = currency_described(table, words[count - 1].lower(), " ".join(words[: count - 1]),
                                           _paragraph_around(text, pos))
+            if code and candidate in WEIGHT_CURRENCY_NAMES and weighs(text, suffix, start + len(found.group("words"))):
+                code = None  # "70 funtów" of cargo
             if code:
                 suffix.unit = code
                 suffix.end = text.index(words[count - 1], start) + len(words[count - 1])
@@ -499,11 +587,12 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
 
 def counts_something(text: str, end: int) -> bool:
     """Tell whether the word after a figure is a counted or plural noun: "people", "hours", "personas", or a
-    counter glued to it: "2000人", "17만9천172명"."""
+    counter glued to it: "2000人", "17만9천172명"; a word ending in "s" that is no plural ("gracias a", "depuis",
+    "además") counts nothing."""
     if text[end : end + 1] in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end):
         return True
     noun = next_word(text, end)
-    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s"))
+    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)
 
 
 def billion_power(text: str, start: int, suffix: Suffix) -> int:

@@ -112,6 +112,8 @@ TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń"}
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
     "千万": 7, "百万": 6, "万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "億": 8,
+    # and as Japanese and traditional Chinese write them: "1千億円" is 100 billion yen, not a thousand
+    "千萬": 7, "百萬": 6, "萬億": 12, "千億": 11, "百億": 10, "十億": 9,
     "万": 4, "萬": 4, "兆": 12, "千": 3,
     # Korean, written the same way: "3조5399억원", "21만5862명", "4조2천926억원"
     "조": 12, "억": 8, "만": 4, "천": 3, "천억": 11, "백억": 10, "십억": 9, "천만": 7, "백만": 6,
@@ -170,6 +172,58 @@ CURRENCY_NAMES = _table(
         "HRK": "kuna|kune",
     }
 )
+# Currency names that also weigh: "payloads of nearly 70 pounds" is a weight. Such a name makes money only with
+# a scale word before it ("5 million pounds") or in a sentence that prices something (PRICING_WORDS).
+WEIGHT_CURRENCY_NAMES = {
+    "pounds", "pound", "pfund", "libras", "libra", "фунтов", "фунта", "фунтів", "фунти", "фунт", "puntaa",
+    "punta", "funtów", "funty", "funt", "funta", "funti", "funte", "funtu", "ポンド", "파운드",
+}
+# Words just before a number that make what follows it a weight: "cocaine weighing 129.86 pounds".
+WEIGHING_WORDS = (
+    "weigh weighs weighed weighing payload payloads wiegt wiegen wog pèse pesant pesa pesan pesaba pesaban "
+    "весит весом весили весу важить waży ważył ważące važi težak težine cântărește cântărea tartan ağırlığında"
+).split()
+# Words that price something, by their beginning (a word ending in "*" stands for every word it begins) or
+# whole; Chinese, Japanese and Korean ones are found inside longer runs.
+PRICING_WORDS = (
+    "cost* price* priced paid pay pays paying worth sold sell* buy* bought fine fined fines spend* spent budget* "
+    "salar* wage* loan* debt* fund fundi* funds invest* revenue* profit* tax tax* fee fees "
+    "bill bills sterling* stg "
+    "kost* preis* bezahl* zahlt* gezahlt* verkauf* kauf* gekauft* strafe* budget* gehalt* schulden steuer* "
+    "coût* cout* prix payé* payer paie* vend* achet* amende* dette* impôt* salaire* "
+    "precio* pagó pagar pagado pagada pagaron compr* multa* presupuesto* salario* deuda* impuesto* esterlina* "
+    "стоим* цен* заплат* оплат* платил* платит* плате* платё* прода* купи* купл* штраф* бюджет* зарплат* долг* "
+    "вартіст* коштува* "
+    "стерлинг* стерлінг* чини* платен* "
+    "koszt* cena cenę ceny cenie zapłac* płac* sprzeda* kupi* kupuj* grzywn* budżet* szterling* "
+    "cijen* košta* platio* platil* platit* plać* prodaj* prodat* kazn* budžet* sterling* "
+    "preț* prețul pretul plăt* vând* vand* cumpăr* amend* buget* "
+    "fiyat* maliyet* öde* satın* satış* ceza* bütçe* sterlin* "
+    "hinta* hinnan* hintaa* maksoi* maksaa* maksu* myi* myy* osti* ostaa* sakko* budjet* "
+    "가격 비용 지불 벌금 예산 판매 구입 値段 価格 費用 支払 罰金 予算 販売 購入 价格 费用 支付 罚款 预算"
+).split()
+# Words for the points of a rate (after a number in a sentence that speaks of a rate or a percentage, they are
+# percentage points: "aura perdu vingt points", "inférieur de 11 points à la cible"); not of an index ("the Dow
+# lost 300 points").
+POINT_WORDS = (
+    "points point pts puntos punto punti punkte punkten punkt pkt pkt. пункта пунктов пункт пункты пункти "
+    "пунктів пунктах пунктом пункту punktów punkty punkta punktu punktami puncte punct poena poen poene bod boda "
+    "bodova pistettä "
+    "piste puan puanlık тармаққа тармақ тармаққ"
+).split()
+# What makes a sentence speak of a rate or a share (stems, lower-cased; CJK ones inside longer runs), and of an
+# index, whose points are no percentage points.
+RATE_WORDS = (
+    "rate* ratio taux tasa* quote quoten ставк* уров* коэффициент* частк* доля долю доли частка частку "
+    "стопа* stopa stopy stopie stopą wskaźnik* odset* rata* nivel* oran* osuus* prosent* percent* procent* "
+    "pourcentage* porcentaje* prozent* процент* відсот* posto* odsto* одсто* посто* yüzde* пайыз* "
+    "率 율 률 割合"
+).split()
+INDEX_WORDS = (
+    "index* indice* indeks* endeks* индекс* dow nasdaq dax cac ftse nikkei topix kospi kosdaq bist wig* bet crobex "
+    "belex stoxx ibex mib smi atx moex kase hang sensex "
+    "지수 指数 指數 score* scor* match* game* goal*"
+).split()
 # Names that Kazakh, Turkish and Finnish write with case endings ("teńgege", "teŋgenı", "avroya", "euroon",
 # "dollarilla"); CLDR's are read so too.
 INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro", "euro", "dollari"}
@@ -217,6 +271,10 @@ CJK_QUALIFIERS = {
     "超过": "over", "超過": "over", "逾": "over", "至少": "over", "超": "over",
     "近": "under", "将近": "under", "將近": "under", "接近": "under", "不到": "under", "不足": "under",
 }
+# Kazakh and Turkish write "about", "over" after the scale and before the currency: "3 миллиардқа жуық теңгесін"
+# (about 3 billion tenge), "5 milyon civarında lira".
+QUALIFIERS_BEFORE_CURRENCY = {"жуық": "under", "шамасында": "about", "астам": "over", "артық": "over",
+                              "civarında": "about", "kadar": "about", "aşkın": "over", "fazla": "over"}
 CJK_QUALIFIERS_AFTER = {
     "左右": "about", "前後": "about", "程度": "about", "以上": "over", "超": "over", "以下": "under",
     "未満": "under",
@@ -267,13 +325,31 @@ MONTHS = set(
         "јануар фебруар април јун јул август септембар октобар новембар децембар "
         "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
         "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
-        "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень"
+        "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень "
+        # abbreviated: "9 сен 2025", "12 окт."
+        "янв февр сент окт нояб дек сен ноя авг апр июн июл "
+        "јан фев септ окт ное дек сеп авг апр јун јул "
+        "січ лют бер квіт трав черв лип серп вер жовт лист груд"
     ).split()
 )
 # Words after a number that make it a rank: "9 місце" (the ninth place), "3 место".
-RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada"}
+# A rank, or the number of a session written with no ordinal mark: "9 місце", "на 81 седница" (a count would say
+# "седници", the plural).
+RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada",
+                    "седница", "седницата"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
 TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
+# A number of hours up to 24 is a time of day after a word that places it ("oko 17 sati", "u 17 časova", "в 17
+# часов", "о 17 годині", "à 17 heures", "vers 17 heures"), unless a word before that makes it a span ("u roku od
+# 24 sata", within 24 hours).
+HOUR_WORDS = {"sati", "sata", "časova", "časa", "sat", "часа", "часов", "часу", "часот", "годині", "годин",
+              "години", "heures", "heure", "horas", "hora", "godzinie", "ore", "tuntia", "tunnin"}
+AT_HOUR_WORDS = {"u", "oko", "do", "od", "posle", "poslije", "pre", "prije", "iza", "у", "око", "до", "од", "после",
+                 "пред", "во", "в", "около", "о", "об", "к", "à", "vers", "avant", "après", "jusqu'à", "las",
+                 "o", "około", "koło", "la", "în", "pe", "către"}
+# "do 24 sata", "до 24 часов": up to a day, a span, unless an hour of a range comes before ("od 8 do 24 sata").
+UP_TO_WORDS = {"do", "до", "jusqu'à", "jusqu’à"}
+WITHIN_WORDS = {"roku", "року", "течение", "протяжении", "протягом", "rok", "durée", "espace", "plazo", "termen"}
 # Time zones after a time written without a colon: "1453 GMT".
 TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "hkt", "jst", "bst"}
 # Words after which digits are a phone or fax number.
@@ -312,10 +388,35 @@ KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 # Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
 KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
 # Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
-KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구")
+KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례", thirteen times
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶")
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶瓶箱盒袋篇份枚类類")
+# After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
+CJK_ROUND_NUMBERS_AFTER = ("超", "近", "逾", "上", "过", "過", "破")
+# Levels counted after the list of them: "中央、省、市、区四级" (four tiers); "三级医院" alone is a grade.
+CJK_LEVEL_COUNTERS = ("级", "級", "层", "層")
 
+# Words ending in "s" that are no plural noun, so that what precedes them counts nothing: "6,64 millones
+# gracias a ...", "1,5 millions depuis ...", "3 millones además". Spanish, French, English and German.
+NOT_COUNTED_WORDS = set(
+    "gracias además después antes mientras entonces menos apenas través tras pues luego jamás quizás "
+    "depuis dans sans sous alors lors puis tous toutes après plus moins mais très jamais parmi selon "
+    "always perhaps whereas unless across towards afterwards besides thus plus minus less versus was has "
+    "this its his hers ours theirs yours whereas"
+    " bis etwas stets bereits nichts jedes alles".split()
+)
+# Military units and bases written with their number before the name, the number an ordinal without a dot:
+# "12 Bazie Bezzałogowych Statków Powietrznych", "18 Dywizja Zmechanizowana", "16 Air Assault Brigade". A bare
+# number before a capitalised name that ends in one of these (stems, lower-cased) within four words is a name.
+UNIT_NAME_WORDS = (
+    "baz brygad pułk dywizj batalion skrzydł eskadr flotyll korpus okręg szpital "
+    "brigade regiment division battalion wing squadron fleet corps army "
+    "bataillon escadron escadrille régiment "
+    "brigad regimiento división batallón "
+    "бригад полк дивизи батальон корпус армі арми "
+    "bojn pukovni divizij bataljon brigád "
+    "tugay alay tabur filo"
+).split()
 # Words after a number that make it a model's name: "737 Max", "787 Dreamliner", "the 777 program".
 MODEL_WORDS = {"max", "dreamliner", "dreamliners", "pro", "plus", "ultra", "mini", "neo", "series", "program",
                "programme", "variant", "model", "jet", "airliner", "class", "family", "evo", "turbo", "lite"}
@@ -369,7 +470,7 @@ LANGUAGE_MARKERS = _table(
     }
 )
 # Letters that only some of our languages write, as evidence beside the function words.
-LANGUAGE_LETTERS = {"pl": "ąęłśźż", "ro": "ăâîșțţ", "tr": "ğış", "sr": "čđšž"}
+LANGUAGE_LETTERS = {"pl": "ąęłśźż", "ro": "ăâîșțţ", "tr": "ğışİ", "sr": "čđšž"}  # and Turkish "İ"
 # Letters that a paragraph of these languages hardly ever lacks: without them around, "on" is not ten.
 EXPECTED_LETTERS = {"tr": "çğıöşü", "kk": "әғқңөұүһіáóúýńǵıŋşü"}
 # Cyrillic letters that only one of our Cyrillic languages writes, looked for in this order.
@@ -527,6 +628,12 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
 }
 BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
                       *(word for words in HALF_NUMBER_WORDS.values() for word in words)}
+# Words for "several", "a few" before a scale word: "mehrere Tausend Euro", "several thousand", "plusieurs
+# millions", "varios miles", "несколько тысяч", "kilka tysięcy", "birkaç bin", "useita tuhansia" say no amount.
+VAGUE_QUANTIFIERS = set(
+    "mehrere mehreren einige einigen etliche etlichen several some few plusieurs quelques varios varias unos unas "
+    "algunos algunas несколько нескольких кілька кількох декілька декількох неколку nekoliko nekolika kilka kilku "
+    "kilkanaście kilkaset birkaç useita muutama muutaman muutamia câteva câțiva câţiva multe бірнеше".split())
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".

@@ -5,7 +5,8 @@ one step, short posting lists are kept in the terms table, posting readers find 
 segment remembers the field lengths it has read. Everything else in archive/search/ uses Whoosh's public API;
 the rest of the package reaches this code only through AnalysedText, AnalysedPositions, TermPool, codec(),
 open_writer(), release_write_lock(), only_segments_added(), shifted_positions(), whole_postings() and
-length_scoring().
+length_scoring(). How Whoosh itself is imported (without modules its imports pull in and never call here)
+is said, and checked, apart: whoosh_imports.py and tests/test_whoosh_imports.py.
 
 These internals were read from whoosh-reloaded WHOOSH_VERSION, which pyproject.toml pins exactly;
 tests/test_whoosh_internals.py checks that the installed Whoosh is that version and that every name listed

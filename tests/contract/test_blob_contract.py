@@ -4,6 +4,7 @@ never rewritten, read whole or streamed, checked against their hash on demand.""
 from __future__ import annotations
 
 import hashlib
+import io
 import random
 
 import pytest
@@ -78,3 +79,24 @@ def test_another_opening_sees_what_one_stored(blob_case, blobs):
     digest = blobs.put(b"stored by a worker")
     elsewhere = blob_case.backend.open()
     assert elsewhere.has(digest) and elsewhere.get(digest, verify=True) == b"stored by a worker"
+
+
+def test_a_stream_is_stored_in_pieces_under_its_hash(blobs):
+    data = random.Random(7).randbytes(3 * 1024 * 1024 + 7)
+    digest = _sha256(data)
+    assert blobs.put_stream(io.BytesIO(data), digest) == digest
+    assert blobs.get(digest, verify=True) == data and list(blobs.iter_hashes()) == [digest]
+
+
+def test_a_stream_whose_bytes_do_not_match_their_hash_stores_nothing(blobs):
+    claimed = _sha256(b"what the catalog recorded")
+    with pytest.raises(IntegrityError, match=claimed):
+        blobs.put_stream(io.BytesIO(b"other bytes"), claimed)
+    assert not blobs.has(claimed) and list(blobs.iter_hashes()) == []
+
+
+def test_a_stream_for_a_stored_blob_leaves_it_as_it_is(blobs):
+    digest = blobs.put(b"original")
+    unread = io.BytesIO(b"other bytes under the same name")
+    assert blobs.put_stream(unread, digest) == digest
+    assert blobs.get(digest, verify=True) == b"original" and unread.tell() == 0

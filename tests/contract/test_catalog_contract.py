@@ -232,3 +232,13 @@ def test_entities_keep_their_names_and_each_change_is_an_event(catalog):
     assert len(catalog.entity_rows(merged=True)) == 2 and catalog.entity_row(99) is None
     events = [entry["event"] for entry in catalog.iter_ledger()]
     assert events == ["entity.created", "entity.created", "entity.name_removed", "entity.merged"]
+
+
+def test_the_last_entry_of_other_kinds_than_some(catalog):
+    assert catalog.last_entry_except(("claim.created",)) == 0  # an empty ledger
+    catalog.add_capture(_row(1), at=_at(1))
+    claim = catalog.add_claim("A claim", at=_at(2))
+    catalog.set_claim_status(claim.id, "disputed", None, at=_at(3))
+    assert catalog.last_entry_except(("claim.created", "claim.status_changed")) == 1  # the capture's entry
+    assert catalog.last_entry_except(("claim.status_changed",)) == 2
+    assert catalog.last_entry_except(()) == catalog.ledger_head()[0] == 3

@@ -1,0 +1,56 @@
+"""Tell what the sentence around a number speaks of: a price, a rate, an index.
+
+Some words after a number name two things, and only the sentence tells which: "70 pounds" is a weight unless the
+sentence prices something ("paid", "cost", "worth", "£"); "11 points" are percentage points when the sentence
+speaks of a rate or a share ("taux", "rate", "%") and not of an index ("the Dow lost 300 points"). The words are
+the tables of ``vocabulary`` (PRICING_WORDS, RATE_WORDS, INDEX_WORDS), matched at the start of a word (a word
+ending in "*" stands for every word it begins); Chinese, Japanese and Korean words are found anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.figures.sentence_spans import sentence_around
+from archive.figures.surroundings import LETTER
+from archive.figures.vocabulary import INDEX_WORDS, PRICING_WORDS, RATE_WORDS
+from archive.patterns import LazyPattern
+
+
+def _words_pattern(words: list[str]) -> str:
+    """Return the pattern of ``words``: whole words, stems ("cost*") at the start of a word, CJK words anywhere."""
+    whole, stems, anywhere = [], [], []
+    for word in sorted(set(words), key=len, reverse=True):
+        if not word.isascii() and not any(char.isalpha() and char.lower() != char.upper() for char in word):
+            anywhere.append(word)  # a CJK word: no case, no spaces around it
+        elif word.endswith("*"):
+            stems.append(word[:-1])
+        else:
+            whole.append(word)
+    alternatives = []
+    if whole:
+        alternatives.append(rf"(?<!{LETTER})(?:{'|'.join(whole)})(?!{LETTER})")
+    if stems:
+        alternatives.append(rf"(?<!{LETTER})(?:{'|'.join(stems)})")
+    if anywhere:
+        alternatives.append("|".join(anywhere))
+    return "|".join(alternatives)
+
+
+_PRICING = LazyPattern(_words_pattern(PRICING_WORDS) + "|[£$€¥₽₴₸]", re.IGNORECASE)
+_RATE = LazyPattern(_words_pattern(RATE_WORDS) + "|[%٪％]", re.IGNORECASE)
+_INDEX = LazyPattern(_words_pattern(INDEX_WORDS), re.IGNORECASE)
+
+
+def sentence_prices(text: str, start: int, end: int) -> bool:
+    """Tell whether the sentence holding text[start:end] prices something (a pricing word, a currency sign)."""
+    begin, finish = sentence_around(text, start, end)
+    return _PRICING.search(text, begin, finish) is not None
+
+
+def sentence_speaks_of_a_rate(text: str, start: int, end: int) -> bool:
+    """Tell whether the sentence holding text[start:end] speaks of a rate or a share, and neither it nor the
+    sentences just before name an index ("L'indice Nikkei a perdu 2,36 % ... Le Topix a cédé 1,6 % à 2.868,63
+    points")."""
+    begin, finish = sentence_around(text, start, end)
+    return _RATE.search(text, begin, finish) is not None and _INDEX.search(text, max(0, begin - 300), finish) is None

@@ -1,0 +1,101 @@
+"""Search latency on PostgreSQL of two checkouts side by side, on one database of N captures.
+
+bench_backends.py times each backend once, right after writing; this compares two versions of the search code
+on the same data: the captures are written once (bench_backends' made-up texts, through `Archive.add`), the
+table analysed, then each round runs bench_backends' query set once per tree, each tree in a fresh process with
+its own code on PYTHONPATH, the trees taking turns, so that load from other work falls on both alike.
+
+    .venv/bin/python bench/bench_pg_search.py --n 20000 --tree base=../base --tree new=. --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_backends import capture_values, write_all  # noqa: E402  (bench/ is a folder of scripts)
+
+# Run by each tree's process: one pass over the query set, its times as JSON on stdout.
+TIMED = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_backends import query_set
+from archive.archive import Archive
+found = {}
+with Archive(sys.argv[2]) as archive:
+    queries = query_set(int(sys.argv[3]))
+    for texts in queries.values():
+        archive.search(texts[0])  # warm-up: the pool's connections, the statistics
+    for name, texts in queries.items():
+        times = found.setdefault(name, [])
+        for query in texts:
+            started = time.perf_counter()
+            archive.search(query)
+            times.append((time.perf_counter() - started) * 1000)
+print(json.dumps(found))
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=20000)
+    parser.add_argument("--tree", action="append", required=True, metavar="NAME=PATH")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--queries", type=int, default=30, help="queries per class and round")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "pg-search")
+    args = parser.parse_args(argv)
+    trees = dict(tree.split("=", 1) for tree in args.tree)
+    from archive.backends import DATABASE_URL
+    from tests.postgres import Cluster
+
+    cluster = Cluster()
+    try:
+        url = cluster.create_database()
+        home = Path(tempfile.mkdtemp(prefix="bench-pg-search-"))
+        os.environ[DATABASE_URL] = url
+        started = time.perf_counter()
+        write_all(home, capture_values(args.n))
+        print(f"wrote {args.n} captures in {time.perf_counter() - started:.0f} s", flush=True)
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("ANALYZE")  # what autovacuum does after a bulk load; both trees read the same statistics
+        times: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
+        for number in range(args.rounds):
+            order = list(trees) if number % 2 == 0 else list(reversed(trees))
+            for name in order:
+                environment = {**os.environ, "PYTHONPATH": str(Path(trees[name]).resolve())}
+                done = subprocess.run([sys.executable, "-c", TIMED, str(ROOT / "bench"), str(home),
+                                       str(args.queries)], env=environment, capture_output=True, text=True,
+                                      check=True, timeout=3600)
+                for kind, values in json.loads(done.stdout).items():
+                    times[name].setdefault(kind, []).extend(values)
+                print(f"round {number + 1}: {name} done, load {os.getloadavg()[0]:.1f}", flush=True)
+        table = {name: {kind: {"median": round(statistics.median(values), 1),
+                               "p95": round(sorted(values)[int(0.95 * (len(values) - 1))], 1)}
+                        for kind, values in found.items()} for name, found in times.items()}
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "results.json").write_text(json.dumps({"n": args.n, "trees": trees, "ms": table}, indent=1))
+        names = list(trees)
+        print("| query class | " + " | ".join(f"{name} median / p95 ms" for name in names) + " |")
+        print("| --- |" + " ---: |" * len(names))
+        for kind in table[names[0]]:
+            print(f"| {kind} | " + " | ".join(f"{table[name][kind]['median']} / {table[name][kind]['p95']}"
+                                             for name in names) + " |")
+    finally:
+        cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
