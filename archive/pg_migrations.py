@@ -171,6 +171,26 @@ def pg004_figure_context(conn: psycopg.Connection) -> None:
     conn.execute("UPDATE captures SET indexed = 0")
 
 
+@migration
+def pg005_names(conn: psycopg.Connection) -> None:
+    # Names in any script, as the Whoosh index's `latin` field has them (archive/search/schema.py): the Latin
+    # readings of a text's words of other scripts at those words' positions, and their count for BM25F. The
+    # vocabulary of the searched fields, in byte order ("C") as Whoosh lists its terms, is what close spellings,
+    # wildcards and "did you mean" read from a word's first letters on (archive/search/pg_vocabulary.py).
+    conn.execute("ALTER TABLE search_documents ADD COLUMN latin_terms tsvector NOT NULL DEFAULT ''::tsvector, "
+                 "ADD COLUMN latin_length integer NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX search_latin_terms ON search_documents USING gin (latin_terms)")
+    conn.execute('CREATE TABLE search_vocabulary (field text NOT NULL, term text COLLATE "C" NOT NULL, '
+                 "PRIMARY KEY (field, term))")
+    conn.execute("""
+        INSERT INTO search_vocabulary (field, term)
+        SELECT DISTINCT v.field, w FROM search_documents d,
+            LATERAL (VALUES ('title', d.title_terms), ('text', d.text_terms)) v (field, terms),
+            unnest(tsvector_to_array(v.terms)) w""")
+    # Every capture's document is made again (the next ingest or reindex), with its readings.
+    conn.execute("UPDATE captures SET indexed = 0")
+
+
 def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:
     """Return the changes not yet recorded as applied (all of them in an empty database)."""
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [RECORD_TABLE]).fetchone()[0]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from archive.figures import Figure
     from archive.models import Capture, Citation, Claim, Observation
+    from archive.search.vocabulary import Vocabulary
 
 
 @runtime_checkable
@@ -130,6 +131,10 @@ class SearchBackend(Protocol):
     def suggest(self, query: str, texts: IndexTexts) -> str | None:
         """Return the query with each word the index lacks replaced by the nearest word it holds, as written
         in a text, or None when no word can be replaced."""
+
+    def vocabulary(self) -> Vocabulary:
+        """Return the index's terms as the names features read them (archive/search/vocabulary.py), as of the
+        last commit."""
 
     def document_ids(self) -> list[int]:
         """Return the capture id of every document, repeats included (verify looks for them)."""

@@ -28,7 +28,6 @@ from functools import lru_cache
 _ASCII_WORD = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isalnum()))
 
 
-@lru_cache(maxsize=100_000)
 def latin(term: str) -> str | None:
     """Return a folded term's Latin reading (lower-case ASCII letters and digits), or None when it has none.
 

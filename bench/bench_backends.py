@@ -106,6 +106,9 @@ def query_set(per_class: int) -> dict[str, list[str]]:
         "filtered: lang": [f"{rng.choice(middle)} lang:de" for _ in range(per_class)],
         "filtered: kind + published": [f"{rng.choice(middle)} kind:pdf published:[2020-01-01 to 2021-12-31]"
                                        for _ in range(per_class)],
+        # the names features: a capitalised word also finds its close spellings, `word~` asks for them
+        "name (capitalised)": [rng.choice(middle).capitalize() for _ in range(per_class)],
+        "fuzzy word~": [f"{rng.choice(middle)}~" for _ in range(per_class)],
     }
 
 

@@ -242,6 +242,12 @@ def cpu_seconds() -> float:
                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
+def own_cpu_seconds() -> float:
+    """Return user + system CPU seconds of this process alone."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
 def run_baseline(folder: Path, options: dict | None) -> dict:
     """Read and extract every page with bare trafilatura (defaults when options is None); return counts."""
     import trafilatura
@@ -322,6 +328,7 @@ def worker_main(config: str, folder: Path, home: Path) -> None:
     config, _cpus = split_config(config)  # the process was pinned when it was started
     # CPU time and the load average show when other work on the machine slowed a run down.
     cpu_before, load_before = cpu_seconds(), os.getloadavg()[0]
+    own_before = own_cpu_seconds()
     memory = TreeMemory()
     memory.start()
     if config == "baseline-a":
@@ -338,6 +345,8 @@ def worker_main(config: str, folder: Path, home: Path) -> None:
     result.update({"rusage_" + key: value for key, value in peak_rss_mb().items()})
     result["pages_per_s"] = result["pages"] / result["seconds"]
     result["cpu_ms_per_page"] = (cpu_seconds() - cpu_before) * 1000 / max(result["pages"], 1)
+    # This process alone: in `ours` the writer (catalog, index), without the extraction workers.
+    result["writer_cpu_ms_per_page"] = (own_cpu_seconds() - own_before) * 1000 / max(result["pages"], 1)
     result["load_before"], result["load_after"] = load_before, os.getloadavg()[0]
     print(json.dumps(result))
 

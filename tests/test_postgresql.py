@@ -103,7 +103,8 @@ def test_the_search_document_made_before_the_lock_is_the_captures_own(database, 
         stored = {row[0]: row for row in db.execute(f"SELECT {as_text} FROM search_documents").fetchall()}
         assert sorted(stored) == sorted(captures) and len(stored) == len(list((REPO / "samples").iterdir()))
         for capture in captures.values():
-            expected = db.execute(f"SELECT {literals}", document_row(capture, analyse(capture.text).terms))
+            row = document_row(capture, analyse(capture.text).terms)[:len(COLUMNS)]  # the vocabulary apart
+            expected = db.execute(f"SELECT {literals}", row)
             assert expected.fetchone() == stored[capture.id]
 
 

@@ -4,10 +4,19 @@ The terms are those archive/analysis.py makes (folding, stems, CJK bigrams), wri
 that PostgreSQL stores them as they are (no dictionary of its own), with positions counted from 1. PostgreSQL
 keeps at most 256 positions of a term and none past 16,383; a text beyond either is marked
 `positions_exact = false`, and phrases in it are checked against its text (archive/search/pg_index.py).
+The Latin readings of the text's words of other scripts (the Whoosh index's `latin` field) are a tsvector of
+their own at the same positions, and every document adds its terms to the vocabulary that close spellings,
+wildcards and "did you mean" read (archive/search/pg_vocabulary.py).
+
+The vocabulary is written with the document, under the writers' lock, so only the terms the table may lack
+are sent: each process remembers, per database, the terms it has seen committed there (`KnownTerms`). Sending
+a document's every term cost 3 to 9 ms a capture (each a probe of the table's index), against 2.5 ms for
+the rest of its document.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -15,6 +24,7 @@ from typing import Any
 import psycopg
 
 from archive.models import Capture
+from archive.search.pg_query import TERM_COLUMNS
 from archive.search.schema import document, schema
 
 MAX_POSITION = 16383  # PostgreSQL stores larger positions as this one
@@ -23,12 +33,24 @@ MAX_TERM_BYTES = 2046  # a longer lexeme is refused ("word is too long")
 MAX_TSVECTOR_BYTES = 1_000_000  # a tsvector holds at most 1 MB; past that, positions are left out
 _TEXT_FIELDS = ("title", "author", "site")
 COLUMNS = ("capture_id", "title_terms", "text_terms", "author_terms", "site_terms", "text_length",
-           "title_length", "positions_exact", "url", "sha256", "lang", "kind", "published", "captured")
+           "title_length", "positions_exact", "url", "sha256", "lang", "kind", "published", "captured",
+           "latin_terms", "latin_length")
 _UPSERT = (f"INSERT INTO search_documents ({', '.join(COLUMNS)}) VALUES "
            f"({', '.join('%s::tsvector' if name.endswith('_terms') else '%s' for name in COLUMNS)}) "
            "ON CONFLICT (capture_id) DO UPDATE SET "
            + ", ".join(f"{name} = EXCLUDED.{name}" for name in COLUMNS[1:])
            + ", version = nextval('search_version')")
+VOCABULARY_FIELDS = ("title", "text", "latin")  # the fields whose terms close spellings and wildcards read
+_TERMS = ", ".join(f"('{name}', d.{TERM_COLUMNS[name]})" for name in VOCABULARY_FIELDS)
+# In a fixed order, so that two writers adding the same new terms wait for each other rather than deadlock; the
+# statement also tells this transaction's id and what became of the transactions that sent terms before.
+_ADD_TERMS = ("WITH added AS (INSERT INTO search_vocabulary (field, term) SELECT * FROM unnest(%s::text[], "
+              "%s::text[]) ORDER BY 1, 2 ON CONFLICT DO NOTHING) "
+              "SELECT pg_current_xact_id()::text, array(SELECT pg_xact_status(x::xid8) FROM unnest(%s::text[]) x)")
+_ALL_TERMS = ("INSERT INTO search_vocabulary (field, term) SELECT DISTINCT v.field, w FROM search_documents d, "
+              f"LATERAL (VALUES {_TERMS}) v (field, terms), unnest(tsvector_to_array(v.terms)) w "
+              "ORDER BY 1, 2 ON CONFLICT DO NOTHING")
+KNOWN_LIMIT = 500_000  # (field, term) pairs a process remembers per database before it starts afresh
 
 
 @lru_cache(maxsize=1)
@@ -63,15 +85,26 @@ def field_terms(name: str, value: str) -> dict[str, list[int]]:
 
 
 def document_row(capture: Capture, terms: dict[str, list[int]]) -> tuple[Any, ...]:
-    """Return a capture's row of search_documents (in COLUMNS' order), its text given as analyse() terms."""
+    """Return a capture's row of search_documents (in COLUMNS' order), its text given as analyse() terms, and
+    after the columns the (field, term) pairs it adds to the vocabulary."""
     fields = document(capture, terms)  # the Whoosh document: the same metadata, filled in the same way
     analysed = {name: field_terms(name, fields.get(name, "")) for name in _TEXT_FIELDS}
     text, exact = tsvector_literal(terms.items())
+    readings = fields.get("latin") or ()  # the Latin readings, as the Whoosh document has them
     return (capture.id, tsvector_literal(analysed["title"].items())[0], text,
             tsvector_literal(analysed["author"].items())[0], tsvector_literal(analysed["site"].items())[0],
             sum(len(p) for p in terms.values()), sum(len(p) for p in analysed["title"].values()), exact,
             fields.get("url"), fields.get("sha256"), fields.get("lang", "").lower() or None,
-            (fields.get("kind") or "").lower() or None, fields.get("published"), fields.get("captured"))
+            (fields.get("kind") or "").lower() or None, fields.get("published"), fields.get("captured"),
+            tsvector_literal(readings)[0], sum(len(p) for _, p in readings),
+            frozenset((name, term) for name, held in (("title", analysed["title"]), ("text", terms),
+                                                       ("latin", dict(readings)))
+                      for term in held if _storable(term)))
+
+
+def _storable(term: str) -> bool:
+    """Tell whether tsvector_literal keeps a term."""
+    return bool(term) and len(term.encode("utf-8")) <= MAX_TERM_BYTES
 
 
 def write_documents(conn: psycopg.Connection, documents: Iterable[tuple[Capture, dict[str, list[int]]]]) -> None:
@@ -80,7 +113,66 @@ def write_documents(conn: psycopg.Connection, documents: Iterable[tuple[Capture,
 
 
 def write_rows(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Write (or replace) search_documents rows made by document_row, in the caller's transaction."""
-    if rows:
-        with conn.cursor() as cursor:
-            cursor.executemany(_UPSERT, rows)
+    """Write (or replace) search_documents rows made by document_row, and add their terms to the vocabulary,
+    in the caller's transaction."""
+    if not rows:
+        return
+    with conn.cursor() as cursor:
+        cursor.executemany(_UPSERT, [row[:len(COLUMNS)] for row in rows])
+    known = KnownTerms.of(conn)
+    pairs = frozenset().union(*(row[len(COLUMNS)] for row in rows))
+    send, asked = known.unsent(pairs)
+    fields, terms = zip(*sorted(send)) if send else ((), ())
+    xid, statuses = conn.execute(_ADD_TERMS, [list(fields), list(terms), asked]).fetchone()
+    known.sent(send, xid, dict(zip(asked, statuses)))
+
+
+def add_all_terms(conn: psycopg.Connection) -> None:
+    """Add the terms of every document to the vocabulary, in the caller's transaction (a rebuild's commit: the
+    table only grows, so what a process remembers of it stays true)."""
+    conn.execute(_ALL_TERMS)
+
+
+class KnownTerms:
+    """The vocabulary's terms a process knows are committed in one database (the table only grows, so they stay
+    there): a document sends every other term of its own, in its own transaction. Terms sent are known once the
+    transaction that sent them is seen committed, asked with the next terms sent."""
+
+    _by_database: dict[str, KnownTerms] = {}
+    _lock = threading.Lock()
+
+    def __init__(self):
+        self.known: set[tuple[str, str]] = set()
+        self.pending: dict[str, frozenset[tuple[str, str]]] = {}  # transaction id -> terms it sent
+        self.lock = threading.Lock()
+
+    @classmethod
+    def of(cls, conn: psycopg.Connection) -> KnownTerms:
+        """Return what this process knows of the vocabulary of the connection's database (by its address)."""
+        info = conn.info
+        key = f"{info.host}:{info.port}/{info.dbname}"
+        with cls._lock:
+            found = cls._by_database.get(key)
+            if found is None:
+                found = cls._by_database[key] = KnownTerms()
+            return found
+
+    def unsent(self, pairs: frozenset[tuple[str, str]]) -> tuple[set[tuple[str, str]], list[str]]:
+        """Return the pairs to send (all but the known ones), and the transactions to ask about."""
+        with self.lock:
+            return set(pairs - self.known), list(self.pending)
+
+    def sent(self, pairs: set[tuple[str, str]], xid: str, statuses: dict[str, str | None]) -> None:
+        """Record the pairs sent by transaction `xid` and what became of the transactions asked about (rolled
+        back, or too old to tell: forgotten, so their terms are sent again by the next document holding them)."""
+        with self.lock:
+            for asked, status in statuses.items():
+                if status == "in progress" or asked == xid:
+                    continue  # still open (this one, or another thread's)
+                held = self.pending.pop(asked, frozenset())
+                if status == "committed":
+                    if len(self.known) + len(held) > KNOWN_LIMIT:
+                        self.known.clear()  # start afresh: terms are then sent again
+                    self.known |= held
+            if pairs:
+                self.pending[xid] = self.pending.get(xid, frozenset()) | pairs

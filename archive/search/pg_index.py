@@ -16,17 +16,20 @@ import time
 from typing import Any
 
 import psycopg
+from whoosh import query as query_module
 
-from archive.errors import IndexBusyError, IndexWriteError
+from archive.errors import IndexBusyError, IndexWriteError, QueryError
 from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
-from archive.search import passages, pg_query, queries, variants
-from archive.search.pg_documents import document_row, write_rows
+from archive.search import passages, pg_query, queries, suggestions, variants
+from archive.search.pg_documents import add_all_terms, document_row, write_rows
+from archive.search.pg_vocabulary import PgVocabulary
 from archive.search.schema import schema
 from archive.seams import IndexHit, IndexTexts
 
 LOCK_WAIT = 600.0  # seconds a writer that must index (a run's end, a rebuild) waits for another's commit
 LOCK_RETRY = 0.25  # seconds between tries for the writer's lock
+WILDCARD_TERMS = 1000  # vocabulary terms a wildcard other than a trailing * stands for at most
 
 
 class PgIndex:
@@ -124,6 +127,7 @@ class PgIndex:
                 write_rows(conn, list(self._rows.values()))
                 if clear:
                     conn.execute("DELETE FROM search_documents WHERE version < %s", [self._mark])
+                    add_all_terms(conn)
         except psycopg.Error as exc:
             self.cancel()
             raise IndexWriteError(f"the search index could not be written ({self.db.error(exc)})") from exc
@@ -153,11 +157,11 @@ class PgIndex:
         """Run a query; `texts(ids)` supplies {id: (text, token marks)} for snippets; `aliases` maps a placeholder
         word of the query to the names it stands for. Return (exact total, hits).
 
-        Of archive/search/variants.py's widening, only aliases are done here: the documents hold no Latin
-        readings, and close spellings (`~`) would need the vocabulary read from every document's tsvector."""
+        The query is widened as on Whoosh (archive/search/variants.py): Latin readings, close spellings from the
+        vocabulary (archive/search/pg_vocabulary.py), aliases; wildcards other than a trailing `*` are
+        expanded from the vocabulary."""
         widening = variants.Widening()
-        parsed = variants.widen(queries.parse(query, self._schema), None, set(), aliases, widening)
-        scored, filters = queries.split_filters(parsed)
+        scored, filters = queries.split_filters(self._widened(query, aliases, widening))
         where = self._where(scored, filters, texts)
         terms = pg_query.scored_terms(scored)
         ranking = pg_query.score(terms, *self._statistics(terms))
@@ -169,7 +173,7 @@ class PgIndex:
                                                       where.params)
         ids = [row[0] for row in rows]
         bodies = texts(ids)
-        wanted = sorted({text for name, text in scored.iter_all_terms() if name == "text"})
+        wanted = sorted({(name, text) for name, text in scored.iter_all_terms() if name in pg_query.POSITIONED})
         matched = self._matched_positions(ids, wanted, bodies)
         hits = []
         for capture_id, found, _ in rows:
@@ -181,11 +185,16 @@ class PgIndex:
 
     def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
-        parsed = variants.widen(queries.parse(query, self._schema), None, set(), aliases)
-        scored, filters = queries.split_filters(parsed)
+        scored, filters = queries.split_filters(self._widened(query, aliases, variants.Widening()))
         where = self._where(scored, filters, self._catalog_texts)
         return {i for (i,) in self.db.tuples(f"SELECT capture_id FROM search_documents WHERE {where.text}",
                                                where.params)}
+
+    def _widened(self, query: str, aliases: dict[str, list[str]] | None, widening: variants.Widening):
+        vocabulary = self.vocabulary()
+        parsed = variants.widen(queries.parse(query, self._schema), vocabulary, queries.name_words(query), aliases,
+                                widening)
+        return _expand_wildcards(parsed, vocabulary)
 
     def _where(self, scored, filters: list, texts: IndexTexts) -> pg_query.Sql:
         def phrase_check(name: str, words: list[str]) -> list[int]:
@@ -196,8 +205,8 @@ class PgIndex:
 
     def _long_texts_with(self, name: str, words: list[str], texts: IndexTexts) -> list[int]:
         """Return the documents too long for their positions to be kept (positions_exact false) that hold
-        the words in a row, checked against their texts."""
-        from archive.analysis import analyse
+        the words in a row, checked against their texts (or their Latin readings)."""
+        from archive.analysis import analyse, latin_terms
 
         every = pg_query.all_words(pg_query.q.Phrase(name, words))
         candidates = [i for (i,) in self.db.tuples(
@@ -205,7 +214,8 @@ class PgIndex:
         if not candidates:
             return []
         bodies = texts(candidates)
-        return [i for i in candidates if i in bodies and _in_a_row(analyse(bodies[i][0]).terms, words)]
+        held = (lambda terms: terms) if name == "text" else latin_terms
+        return [i for i in candidates if i in bodies and _in_a_row(held(analyse(bodies[i][0]).terms), words)]
 
     def _catalog_texts(self, ids: list[int]) -> dict[int, tuple[str, list[int] | None]]:
         """Read texts from the catalog's captures table, when the index shares its database (it does in an
@@ -215,10 +225,11 @@ class PgIndex:
         return {i: (text, None) for i, text in self.db.tuples("SELECT id, text FROM captures WHERE id = ANY(%s)",
                                                                [ids])}
 
-    def _statistics(self, terms: list[tuple[str, str]]) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+    def _statistics(self, terms: list[tuple[str, str, float]]) -> tuple[dict[tuple[str, str], float],
+                                                                         dict[str, float]]:
         """Return each scored term's idf and the average length of each field, as Whoosh computes them."""
         documents, averages = self._collection()
-        unique = sorted(set(terms))
+        unique = sorted({(name, term) for name, term, _boost in terms})
         if not unique:
             return {}, averages
         counts = self.db.tuples("SELECT " + ", ".join(
@@ -232,38 +243,50 @@ class PgIndex:
         with self._stats_lock:
             if self._stats is not None and self._stats[0] == version:
                 return self._stats[1]
-        count, text, title = self.db.tuples("SELECT count(*), avg(text_length), avg(title_length) "
-                                            "FROM search_documents")[0]
-        found = (count, {"text": float(text or 1), "title": float(title or 1)})
+        count, text, title, latin = self.db.tuples("SELECT count(*), avg(text_length), avg(title_length), "
+                                                   "avg(latin_length) FROM search_documents")[0]
+        found = (count, {"text": float(text or 1), "title": float(title or 1), "latin": float(latin or 1)})
         with self._stats_lock:
             self._stats = (version, found)
         return found
 
-    def _matched_positions(self, ids: list[int], wanted: list[str],
+    def _matched_positions(self, ids: list[int], wanted: list[tuple[str, str]],
                            bodies: dict[int, tuple[str, list[int] | None]]) -> dict[int, list[tuple[int, str]]]:
-        """Return, per hit, (position, term) of every query term of its text, in order: from the stored
-        positions, or from its text analysed again where they could not all be stored."""
+        """Return, per hit, (position, label) of every query (field, term) of its text and its Latin readings,
+        in order, labelled as archive/search/passages.py labels them: from the stored positions, or from its text
+        analysed again where they could not all be stored."""
         if not ids or not wanted:
             return {}
         found: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
         inexact = set()
-        for capture_id, exact, term, positions in self.db.tuples(
-                "SELECT d.capture_id, d.positions_exact, u.lexeme, u.positions FROM search_documents d, "
-                "unnest(d.text_terms) u WHERE d.capture_id = ANY(%s) AND u.lexeme = ANY(%s)", [ids, wanted]):
+        by_field = {name: [term for field, term in wanted if field == name] for name in pg_query.POSITIONED}
+        statement = " UNION ALL ".join(
+            f"SELECT d.capture_id, d.positions_exact, '{name}', u.lexeme, u.positions FROM search_documents d, "
+            f"unnest(d.{pg_query.TERM_COLUMNS[name]}) u WHERE d.capture_id = ANY(%s) AND u.lexeme = ANY(%s)"
+            for name in pg_query.POSITIONED)
+        params = [param for name in pg_query.POSITIONED for param in (ids, by_field[name])]
+        for capture_id, exact, name, term, positions in self.db.tuples(statement, params):
             if not exact:
                 inexact.add(capture_id)
-            found[capture_id].extend((position - 1, term) for position in positions or ())
+            found[capture_id].extend((position - 1, _label(name, term)) for position in positions or ())
         if inexact:
-            from archive.analysis import analyse
+            from archive.analysis import analyse, latin_terms
 
             for capture_id in inexact:
                 terms = analyse(bodies.get(capture_id, ("", None))[0]).terms
-                found[capture_id] = [(position, term) for term in wanted for position in terms.get(term, ())]
+                held = {"text": terms, variants.READINGS: latin_terms(terms)}
+                found[capture_id] = [(position, _label(name, term)) for name, term in wanted
+                                     for position in held[name].get(term, ())]
         return {capture_id: sorted(pairs) for capture_id, pairs in found.items()}
 
     def suggest(self, query: str, texts: IndexTexts) -> str | None:
-        """Offer no "did you mean" on PostgreSQL yet: it needs the vocabulary of every document's tsvector."""
-        return None
+        """Return the query with each word the index lacks replaced by the nearest word it holds, as written
+        in a text, or None when no word can be replaced."""
+        return suggestions.did_you_mean(query, self.vocabulary(), texts)
+
+    def vocabulary(self) -> PgVocabulary:
+        """Return the index's terms as the names features read them, as of the last commit."""
+        return PgVocabulary(self.db)
 
     # -- what the index holds ----------------------------------------------------------------
 
@@ -290,6 +313,24 @@ class PgIndex:
         """Close the pool, when this index opened it."""
         if self._own_database:
             self.db.close()
+
+
+def _label(fieldname: str, term: str) -> str:
+    return term if fieldname == "text" else f"{fieldname}:{term}"
+
+
+def _expand_wildcards(node, vocabulary: PgVocabulary):
+    """Return the query with each wildcard (`mek?anika`, `*anika`) written as the vocabulary's terms it matches
+    (at most WILDCARD_TERMS): tsquery matches a trailing `*` (a prefix) only."""
+    if type(node) is query_module.Wildcard:
+        if node.fieldname not in vocabulary.fields:
+            raise QueryError(f"this search backend cannot answer {node}: wildcards are for title: and text:")
+        terms = vocabulary.matching(node.fieldname, node.text, WILDCARD_TERMS)
+        if not terms:
+            return query_module.NullQuery
+        return query_module.Or([query_module.Term(node.fieldname, term) for term in terms],
+                                       boost=node.boost)
+    return node if node.is_leaf() else node.apply(lambda child: _expand_wildcards(child, vocabulary))
 
 
 def _in_a_row(terms: dict[str, list[int]], words: list[str]) -> bool:

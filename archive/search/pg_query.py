@@ -20,10 +20,12 @@ from whoosh import query as q
 
 from archive.errors import QueryError
 
-TERM_COLUMNS = {"title": "title_terms", "text": "text_terms", "author": "author_terms", "site": "site_terms"}
-LENGTH_COLUMNS = {"title": "title_length", "text": "text_length"}
+TERM_COLUMNS = {"title": "title_terms", "text": "text_terms", "author": "author_terms", "site": "site_terms",
+                "latin": "latin_terms"}
+LENGTH_COLUMNS = {"title": "title_length", "text": "text_length", "latin": "latin_length"}
 VALUE_COLUMNS = {"url": "url", "sha256": "sha256", "lang": "lang", "kind": "kind"}
 DATE_COLUMNS = {"published": "published", "captured": "captured"}
+POSITIONED = ("text", "latin")  # fields at the text's positions: what the text's length cuts, a phrase check finds
 FIELD_BOOST = {"title": 2.0}  # as the index schema's field_boost (archive/search/schema.py)
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults
 
@@ -74,8 +76,8 @@ def condition(node, phrase_check: PhraseCheck) -> Sql:
             return Sql(f"{TERM_COLUMNS[node.fieldname]} @@ %s::tsquery", [lexeme(node.text)])
         if node.fieldname in VALUE_COLUMNS:
             return Sql(f"{VALUE_COLUMNS[node.fieldname]} = %s", [node.text])
-    raise QueryError(f"this search backend cannot answer {_shown(node)}: use words, \"phrases\", word* and the "
-                     "lang:, kind:, url:, sha256:, published: and captured: filters")
+    raise QueryError(f"this search backend cannot answer {_shown(node)}: use words, \"phrases\", word*, wo?d, word~ "
+                     "and the lang:, kind:, url:, sha256:, published: and captured: filters")
 
 
 def _phrase(node: q.Phrase, phrase_check: PhraseCheck) -> Sql:
@@ -84,7 +86,7 @@ def _phrase(node: q.Phrase, phrase_check: PhraseCheck) -> Sql:
     if len(words) == 1:
         return Sql(f"{column} @@ %s::tsquery", [lexeme(words[0])])
     in_a_row = Sql(f"{column} @@ %s::tsquery", [" <-> ".join(lexeme(word) for word in words)])
-    if node.fieldname != "text":
+    if node.fieldname not in POSITIONED:
         return in_a_row
     checked = phrase_check(node.fieldname, words)  # texts longer than the positions PostgreSQL keeps
     return Sql(f"((positions_exact AND {in_a_row.text}) OR (NOT positions_exact AND capture_id = ANY(%s)))",
@@ -136,21 +138,24 @@ def _shown(node) -> str:
 
 # -- ranking -----------------------------------------------------------------------------------
 
-def scored_terms(node) -> list[tuple[str, str]]:
-    """Return the (field, term) pairs that score a document: every word the query looks for, but those it
-    excludes, once each where it stands in the query (a phrase scores the AND of its words, as in Whoosh)."""
+def scored_terms(node, boost: float = 1.0) -> list[tuple[str, str, float]]:
+    """Return the (field, term, boost) of what scores a document: every word the query looks for, but those it
+    excludes, once each where it stands in the query (a phrase scores the AND of its words, as in Whoosh), each
+    with the boosts of the query's parts that hold it multiplied (a Latin reading or a close spelling ranks
+    below the word as written, archive/search/variants.py)."""
     if isinstance(node, q.Not) or node is q.NullQuery:
         return []
+    boost *= getattr(node, "boost", 1.0)
     if isinstance(node, q.AndNot):
-        return scored_terms(node.a)
+        return scored_terms(node.a, boost)
     if isinstance(node, (q.AndMaybe, q.Require)):
-        return scored_terms(node.a) + scored_terms(node.b)
+        return scored_terms(node.a, boost) + scored_terms(node.b, boost)
     if isinstance(node, q.Phrase):
-        return [(node.fieldname, word) for word in node.words if node.fieldname in LENGTH_COLUMNS]
+        return [(node.fieldname, word, boost) for word in node.words if node.fieldname in LENGTH_COLUMNS]
     if isinstance(node, q.Term):
-        return [(node.fieldname, node.text)] if node.fieldname in LENGTH_COLUMNS else []
+        return [(node.fieldname, node.text, boost)] if node.fieldname in LENGTH_COLUMNS else []
     if isinstance(node, q.CompoundQuery):
-        return [pair for child in node.subqueries for pair in scored_terms(child)]
+        return [scored for child in node.subqueries for scored in scored_terms(child, boost)]
     return []
 
 
@@ -159,16 +164,17 @@ def idf(documents: int, frequency: int) -> float:
     return log(documents / (frequency + 1)) + 1 if documents else 1.0
 
 
-def score(terms: list[tuple[str, str]], idfs: dict[tuple[str, str], float],
+def score(terms: list[tuple[str, str, float]], idfs: dict[tuple[str, str], float],
           average_lengths: dict[str, float]) -> Sql:
-    """Return the BM25F score of a document as an SQL expression: one term per scored (field, term)."""
+    """Return the BM25F score of a document as an SQL expression: one term per scored (field, term, boost),
+    the boost multiplying it as Whoosh's matchers multiply a boosted query's score."""
     if not terms:
         return Sql("0.0")
     parts, params = [], []
-    for name, term in terms:
+    for name, term, query_boost in terms:
         boost, average = FIELD_BOOST.get(name, 1.0), average_lengths.get(name) or 1.0
         weight = f"({boost} * evidence_tf({TERM_COLUMNS[name]}, %s::tsquery))"
         norm = f"{K1} * ({1 - B} + {B} * {LENGTH_COLUMNS[name]} / %s::float8)"
         parts.append(f"(%s::float8 * {weight} * {K1 + 1} / ({weight} + {norm}))")
-        params += [idfs[(name, term)], lexeme(term), lexeme(term), average]
+        params += [idfs[(name, term)] * query_boost, lexeme(term), lexeme(term), average]
     return Sql("(" + " + ".join(parts) + ")", params)

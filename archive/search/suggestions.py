@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from archive.analysis import MultilingualTokenizer, latin_key, token_spans, tokens
 from archive.search.variants import READINGS, close_terms
+from archive.search.vocabulary import Vocabulary
 from archive.seams import IndexTexts
 
 MIN_LETTERS = 3  # shorter words are too often something else one edit away
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 
-def did_you_mean(query: str, reader, texts: IndexTexts) -> str | None:
+def did_you_mean(query: str, vocabulary: Vocabulary, texts: IndexTexts) -> str | None:
     """Return the query with every word that no capture holds replaced by the nearest that some capture holds,
     or None when no word is missing or none has a near neighbour."""
     replacements: list[tuple[int, int, str]] = []
@@ -27,12 +28,12 @@ def did_you_mean(query: str, reader, texts: IndexTexts) -> str | None:
                 or query[token.startchar - 1:token.startchar] == ":"):
             continue  # operators, field names and values, wildcards and fuzzy words are the user's choice
         analysed = tokens(word)
-        if len(analysed) != 1 or _held(reader, analysed[0]):
+        if len(analysed) != 1 or _held(vocabulary, analysed[0]):
             continue
-        nearest = _nearest(reader, analysed[0])
+        nearest = _nearest(vocabulary, analysed[0])
         if nearest is None:
             continue
-        shown = _as_written(reader, nearest, texts)
+        shown = _as_written(vocabulary, nearest, texts)
         if shown is None:
             continue
         if word[:1].isupper() and not shown[:1].isupper():
@@ -47,31 +48,32 @@ def did_you_mean(query: str, reader, texts: IndexTexts) -> str | None:
     return query
 
 
-def _held(reader, term: str) -> bool:
+def _held(vocabulary: Vocabulary, term: str) -> bool:
     key = latin_key(term)
-    return bool(reader.doc_frequency("text", term) or reader.doc_frequency(READINGS, term)
-                or (key and (reader.doc_frequency("text", key) or reader.doc_frequency(READINGS, key))))
+    return any(vocabulary.holds(fieldname, word) for word in filter(None, (term, key))
+               for fieldname in ("text", READINGS))
 
 
-def _nearest(reader, term: str) -> str | None:
-    """Return the term nearest to `term` in the text's vocabulary, the most common of the nearest ones."""
+def _nearest(vocabulary: Vocabulary, term: str) -> str | None:
+    """Return the term nearest to `term` in the text's vocabulary, the most common of the nearest ones (a term
+    no document holds any more is none)."""
     edits = 1 if len(term) <= 4 else 2
-    found = close_terms(reader, "text", term, edits, 1)
+    found = close_terms(vocabulary, "text", term, edits, 1)
+    frequencies = vocabulary.frequencies("text", found) if found else {}
+    found = [near for near in found if frequencies.get(near)]
     if not found:
         return None
     from rapidfuzz.distance import Levenshtein
 
-    return min(found, key=lambda near: (Levenshtein.distance(term, near), -reader.doc_frequency("text", near), near))
+    return min(found, key=lambda near: (Levenshtein.distance(term, near), -frequencies[near], near))
 
 
-def _as_written(reader, term: str, texts: IndexTexts) -> str | None:
+def _as_written(vocabulary: Vocabulary, term: str, texts: IndexTexts) -> str | None:
     """Return a term's first occurrence as a capture's text writes it."""
-    postings = reader.postings("text", term)
-    if not postings.is_active():
+    place = vocabulary.first_place("text", term)
+    if place is None:
         return None
-    docnum, positions = postings.id(), postings.value_as("positions")
-    # postings() of a multi-segment reader gives the document number within the whole index
-    capture_id = int(reader.stored_fields(docnum)["capture_id"])
+    capture_id, position = place
     body, marks = texts([capture_id]).get(capture_id) or ("", None)
-    spans = token_spans(body, {positions[0]}, marks)
+    spans = token_spans(body, {position}, marks)
     return body[spans[0][0]:spans[0][1]] if spans else None

@@ -20,12 +20,12 @@ can say which way it matched.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 
 from whoosh import query as query_module
 
 from archive.analysis import READING_MIN, latin_key, tokens
 from archive.search.phrases import WordsInARow
+from archive.search.vocabulary import Vocabulary
 
 READING_BOOST = 0.6  # a word found through its Latin reading ranks below the word as written
 CLOSE_BOOST = 0.3  # a close spelling ranks below both
@@ -45,27 +45,25 @@ class Widening:
     # placeholder -> [(name, the (field, term) pairs that find it)]
 
 
-def widen(node, reader, names: set[str], aliases: dict[str, list[str]] | None = None,
+def widen(node, vocabulary: Vocabulary, names: set[str], aliases: dict[str, list[str]] | None = None,
           widening: Widening | None = None):
-    """Return the query with its words widened; `names` are the analysed words taken as names (close spellings
-    found unasked), `aliases` maps a placeholder word of the query to the names it stands for. Without a
-    `reader` (an index with no vocabulary to read or no Latin readings, as on PostgreSQL) only the aliases are
-    widened."""
+    """Return the query with its words widened from the index's `vocabulary`; `names` are the analysed words
+    taken as names (close spellings found unasked), `aliases` maps a placeholder word of the query to the names
+    it stands for."""
     widening = widening if widening is not None else Widening()
-    context = _Context(reader, names, aliases or {}, widening)
+    context = _Context(vocabulary, names, aliases or {}, widening)
     return context.visit(node)
 
 
 class _Context:
-    def __init__(self, reader, names: set[str], aliases: dict[str, list[str]], widening: Widening):
-        self.reader, self.names, self.aliases, self.widening = reader, names, aliases, widening
+    def __init__(self, vocabulary: Vocabulary, names: set[str], aliases: dict[str, list[str]],
+                 widening: Widening):
+        self.vocabulary, self.names, self.aliases, self.widening = vocabulary, names, aliases, widening
 
     def visit(self, node):
         alias = self._alias_of(node)
         if alias is not None:
             return self._alias(alias)
-        if self.reader is None:
-            return node if node.is_leaf() else node.apply(self.visit)
         kind = type(node)
         if kind is query_module.FuzzyTerm and node.fieldname in SEARCHED:
             return self._fuzzy(node)
@@ -88,13 +86,13 @@ class _Context:
         readings = [(READINGS, key), ("text", key)] if key else [(READINGS, word)]
         # only the readings the index holds: an absent term would still cost each matcher of the query
         readings = [(fieldname, term) for fieldname, term in readings
-                    if len(term) >= READING_MIN and self.reader.doc_frequency(fieldname, term)]
+                    if len(term) >= READING_MIN and self.vocabulary.holds(fieldname, term)]
         alternatives += self._terms(readings, "reading", node.boost * READING_BOOST)
         if word in self.names and len(key or word) >= NAME_MIN:
             near = key or word
             found = []
             for fieldname in ("text", READINGS):
-                found += [(fieldname, term) for term in close_terms(self.reader, fieldname, near, _edits(near), 2)
+                found += [(fieldname, term) for term in close_terms(self.vocabulary, fieldname, near, _edits(near), 2)
                           if term not in (word, key)]
             alternatives += self._terms(found, "close", node.boost * CLOSE_BOOST)
         return alternatives[0] if len(alternatives) == 1 else query_module.Or(alternatives)
@@ -120,7 +118,7 @@ class _Context:
         fields = [node.fieldname] + ([READINGS] if node.fieldname == "text" else [])
         alternatives = [query_module.Term(node.fieldname, word, boost=node.boost)]
         for fieldname in fields:
-            found = [(fieldname, term) for term in close_terms(self.reader, fieldname, word, edits, prefix)
+            found = [(fieldname, term) for term in close_terms(self.vocabulary, fieldname, word, edits, prefix)
                      if term != word]
             alternatives += self._terms(found, "close", node.boost * CLOSE_BOOST)
         if node.fieldname == "text":
@@ -159,7 +157,7 @@ class _Context:
                 alternatives.append(query_module.Term(fieldname, words[0]) if len(words) == 1
                                     else WordsInARow(fieldname, words))
             keys = [latin_key(word) for word in words]
-            if all(keys) and self.reader is not None:
+            if all(keys):
                 alternatives.append(query_module.Term(READINGS, keys[0], boost=READING_BOOST) if len(keys) == 1
                                     else WordsInARow(READINGS, keys, boost=READING_BOOST))
                 recorded.append((name, finds | {(READINGS, key) for key in keys}))
@@ -192,18 +190,16 @@ def _edits(word: str) -> int:
     return 1 if len(word) <= 8 else 2
 
 
-def close_terms(reader, fieldname: str, word: str, edits: int, prefix: int) -> list[str]:
+def close_terms(vocabulary: Vocabulary, fieldname: str, word: str, edits: int, prefix: int) -> list[str]:
     """Return the field's terms within `edits` of `word` that share its first `prefix` letters, nearest first.
 
     Reads at most CLOSE_SCAN terms of the vocabulary and keeps CLOSE_LIMIT: bounded time on any index.
     """
-    if fieldname not in reader.schema or len(word) <= prefix:
+    if fieldname not in vocabulary.fields or len(word) <= prefix:
         return []
     from rapidfuzz import process  # only queries that look for close spellings load it
     from rapidfuzz.distance import Levenshtein
 
-    start = word[:prefix]
-    vocabulary = [term.decode("utf-8") if isinstance(term, bytes) else term
-                  for term in islice(reader.expand_prefix(fieldname, start), CLOSE_SCAN)]
-    found = process.extract(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=CLOSE_LIMIT)
+    terms = vocabulary.terms_from(fieldname, word[:prefix], CLOSE_SCAN)
+    found = process.extract(word, terms, scorer=Levenshtein.distance, score_cutoff=edits, limit=CLOSE_LIMIT)
     return [term for term, _distance, _index in sorted(found, key=lambda item: (item[1], item[0]))]

@@ -23,6 +23,7 @@ from archive.models import Capture
 from archive.search import passages, queries, suggestions, variants, whoosh_internals
 from archive.search.ranking import WarmSearcher, rank
 from archive.search.schema import SCHEMA_VERSION, document, schema
+from archive.search.vocabulary import WhooshVocabulary
 from archive.seams import IndexHit, IndexTexts
 
 PASSAGE_FIELDS = ("text", variants.READINGS)  # fields whose positions are the text's: passages are cut from them
@@ -210,11 +211,15 @@ class WhooshIndex:
     def suggest(self, query: str, texts: IndexTexts) -> str | None:
         """Return the query with each word the index lacks replaced by the nearest word it holds, as written
         in a text, or None when no word can be replaced."""
-        return suggestions.did_you_mean(query, self._warm().searcher.reader(), texts)
+        return suggestions.did_you_mean(query, self.vocabulary(), texts)
+
+    def vocabulary(self) -> WhooshVocabulary:
+        """Return the index's terms as the names features read them, as of the last commit."""
+        return WhooshVocabulary(self._warm().searcher.reader())
 
     def _widened(self, query: str, warm, aliases: dict[str, list[str]] | None, widening: variants.Widening):
-        return variants.widen(self.parse(query), warm.searcher.reader(), queries.name_words(query), aliases,
-                              widening)
+        return variants.widen(self.parse(query), WhooshVocabulary(warm.searcher.reader()), queries.name_words(query),
+                              aliases, widening)
 
     def _warm(self) -> WarmSearcher:
         """Return this thread's open searcher on this index, brought up to date (opening one costs ~50 ms)."""

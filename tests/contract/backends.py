@@ -136,9 +136,37 @@ def postgresql_index(folder: Path) -> Backend:
     return Backend("archive.search.pg_index:PgIndex", fresh_database())
 
 
+def embedded_archive(folder: Path) -> dict[str, str]:
+    """An archive's catalog in catalog.db and its search index in index/ (no settings)."""
+    return {}
+
+
+def postgresql_archive(folder: Path) -> dict[str, str]:
+    """An archive's catalog and search index in a new PostgreSQL database on the tests' own server."""
+    from archive.backends import DATABASE_URL
+    from tests.postgres import fresh_database
+
+    return {DATABASE_URL: fresh_database()}
+
+
+def open_archive(home: Path, settings: dict[str, str]):
+    """Open an archive under these settings (EVIDENCE_* variables), its catalog and search index opened while
+    they hold, so that the test's other archives keep their own."""
+    from archive.archive import Archive
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in settings.items():
+            patch.setenv(name, value)
+        archive = Archive(home)
+        archive.index  # opened on first use: now, under the settings
+    return archive
+
+
 BLOB_BACKENDS = [pytest.param(files_blobs, id="files"), pytest.param(s3_blobs, id="s3")]
 CATALOG_BACKENDS = [pytest.param(sqlite_catalog, id="sqlite"), pytest.param(postgresql_catalog, id="postgresql")]
 SEARCH_BACKENDS = [pytest.param(whoosh_index, id="whoosh"), pytest.param(postgresql_index, id="postgresql")]
+ARCHIVE_BACKENDS = [pytest.param(embedded_archive, id="embedded"),
+                    pytest.param(postgresql_archive, id="postgresql")]
 
 
 def unmatched_members(implementation: object, protocol: type) -> list[str]:
