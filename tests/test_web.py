@@ -638,12 +638,12 @@ def test_a_search_answers_while_a_scan_is_being_read(app, client, filled):
         "/api/captures", data={"file": (io.BytesIO(scanned_pdf(pages)), "long.pdf")}, headers=JSON,
         content_type="multipart/form-data")))
     reading.start()
-    answered = []
-    while reading.is_alive() and len(answered) < 5:
-        started = time.monotonic()
+    answered_during_the_scan = 0
+    while reading.is_alive() and answered_during_the_scan < 3:
         assert "results for" in client.get("/?q=drones").text
-        answered.append(time.monotonic() - started)
+        # a search held up by the scan would answer only once it is read: counted only if the scan goes on
+        answered_during_the_scan += reading.is_alive()
         time.sleep(0.3)
     reading.join(timeout=300)
     assert captured["response"].status_code == 201
-    assert len(answered) >= 3 and max(answered) < 2.0, answered  # searches answered while the scan was read
+    assert answered_during_the_scan == 3
