@@ -14,8 +14,9 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -847,16 +848,13 @@ def claim_list(ctx, as_json):
 def claim_sources(ctx, claim_id, limit, as_json):
     """Find passages anywhere in the archive that state the claim's figures (or, for a claim without figures,
     hold its names, years and key terms), best first."""
-    found = _run(lambda: open_archive(ctx).find_sources(claim_id, limit=limit))
-    if as_json:
-        click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False))
-        return
-    for candidate in found:
+    def line(candidate) -> str:
         cited = f"cited #{candidate.citation.id} ({candidate.citation.stance}) " if candidate.citation else ""
-        click.echo(f"{cited}capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
-                   f"{candidate.agreement.describe()}: {candidate.sentence}")
-    if not found:
-        click.echo("No passage in the archive states this claim's figures or holds its names, years and terms.")
+        return (f"{cited}capture #{candidate.capture.id} [{candidate.start}:{candidate.end}] "
+                f"{candidate.agreement.describe()}: {candidate.sentence}")
+
+    _echo_listed(_run(lambda: open_archive(ctx).find_sources(claim_id, limit=limit)), as_json, line,
+                 "No passage in the archive states this claim's figures or holds its names, years and terms.")
 
 
 @claim.command("status")
@@ -942,14 +940,9 @@ def entity_show(ctx, entity_id, as_json):
 @click.pass_context
 def entity_list(ctx, as_json):
     """List entities with their names."""
-    listed = _run(lambda: open_archive(ctx).entities.list())
-    if as_json:
-        click.echo(json.dumps([e.to_json() for e in listed], ensure_ascii=False))
-        return
-    for item in listed:
-        click.echo(printable(f"#{item.id:<4} {item.kind:12} {' = '.join(item.names)}"))
-    if not listed:
-        click.echo("No entities yet: record one with `evidence entity add NAME --alias OTHER`.")
+    _echo_listed(_run(lambda: open_archive(ctx).entities.list()), as_json,
+                 lambda item: printable(f"#{item.id:<4} {item.kind:12} {' = '.join(item.names)}"),
+                 "No entities yet: record one with `evidence entity add NAME --alias OTHER`.")
 
 
 @entity.command("suggest")
@@ -958,14 +951,9 @@ def entity_list(ctx, as_json):
 @click.pass_context
 def entity_suggest(ctx, entity_id, as_json):
     """Suggest spellings in the captures that may be more names of ENTITY_ID (same Latin reading, or close)."""
-    found = _run(lambda: open_archive(ctx).suggest_aliases(entity_id))
-    if as_json:
-        click.echo(json.dumps([s.to_json() for s in found], ensure_ascii=False))
-        return
-    for suggestion in found:
-        click.echo(printable(f"{suggestion.name}  (capture #{suggestion.capture_id}: {suggestion.reason})"))
-    if not found:
-        click.echo("No spelling in the captures reads close to this entity's names.")
+    _echo_listed(_run(lambda: open_archive(ctx).suggest_aliases(entity_id)), as_json,
+                 lambda found: printable(f"{found.name}  (capture #{found.capture_id}: {found.reason})"),
+                 "No spelling in the captures reads close to this entity's names.")
 
 
 @cli.group()
@@ -993,16 +981,13 @@ def user_add(ctx, name, role, password_stdin):
 @click.pass_context
 def user_list(ctx, as_json):
     """List accounts, their roles and their tokens (by prefix)."""
-    listed = _run(lambda: open_archive(ctx).accounts.list())
-    if as_json:
-        click.echo(json.dumps([a.to_json() for a in listed], ensure_ascii=False))
-        return
-    for account in listed:
+    def line(account) -> str:
         tokens = ", ".join(t.prefix + (" (revoked)" if t.revoked_at else "") for t in account.tokens)
         state = "  disabled" if account.disabled else ""
-        click.echo(printable(f"{account.name:20} {account.role:12}{state}" + (f"  tokens: {tokens}" if tokens else "")))
-    if not listed:
-        click.echo("No accounts: the archive is in single-user mode.")
+        return printable(f"{account.name:20} {account.role:12}{state}" + (f"  tokens: {tokens}" if tokens else ""))
+
+    _echo_listed(_run(lambda: open_archive(ctx).accounts.list()), as_json, line,
+                 "No accounts: the archive is in single-user mode.")
 
 
 @user.command("role")
@@ -1113,6 +1098,17 @@ def _is_loopback(address: str) -> bool:
 
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def _echo_listed(items: list, as_json: bool, line: Callable[[Any], str], empty: str) -> None:
+    """Print a command's list: as JSON (each item's to_json), else a line per item, or `empty` when none."""
+    if as_json:
+        click.echo(json.dumps([item.to_json() for item in items], ensure_ascii=False))
+        return
+    for item in items:
+        click.echo(line(item))
+    if not items:
+        click.echo(empty)
 
 
 def _echo_report(report, as_json: bool, ok_line: str, footer: str | None = None) -> None:
