@@ -140,12 +140,14 @@ def count_to(number: int):
 
 def test_a_streaming_task_waits_for_its_reader_without_running_out_of_time(tmp_path):
     page = _pages(tmp_path, 1)[0]
-    pool = WorkerPool(2, grace=0.5)
+    # Limit and grace wide enough that a loaded machine's scheduling never reaches them while the worker runs;
+    # the wait below is longer than both together, which is what the test is about.
+    pool = WorkerPool(2, grace=1.0)
     try:
-        stream = pool.submit("crawl.warc", count_to, (500,), Limits(time_limit=0.5), stream=True)
+        stream = pool.submit("crawl.warc", count_to, (500,), Limits(time_limit=1.5), stream=True)
         other = pool.submit(str(page), capture, (_item(page), Limits()), Limits())
         assert other.result().title == "Page 0"
-        time.sleep(2)  # the stream's worker waits on its reader meanwhile, past its limit and grace
+        time.sleep(3.5)  # the stream's worker waits on its reader meanwhile, past its limit and grace
         assert stream.waiting <= STREAM_BUFFER  # the rest waits in the worker, not in this process
         assert list(stream.results()) == list(range(500))
     finally:
