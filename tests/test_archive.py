@@ -96,28 +96,22 @@ def test_phrases_and_boolean_operators(archive, filled):
                                                      filled["mk-drones.md"]}
 
 
-def test_cyrillic_as_written_and_case_insensitive(archive, filled):
-    assert _ids(archive, "дронови") == {filled["mk-drones.md"]}
-    assert _ids(archive, "ДРОНОВИ") == {filled["mk-drones.md"]}
-
-
-def test_cjk_substrings_are_found(archive, filled):
-    assert _ids(archive, "无人机") == {filled["zh-drones.md"]}
-    assert _ids(archive, "俄罗斯") == {filled["zh-drones.md"]}
-    assert _ids(archive, "出口") == {filled["zh-drones.md"]}
-
-
-def test_accents_are_folded(archive, filled):
-    assert _ids(archive, "economique resume") == {filled["fr-accent.md"]}
-    assert _ids(archive, "title:economie") == {filled["fr-accent.md"]}
-
-
-def test_field_filters(archive, filled):
-    assert _ids(archive, "lang:mk") == {filled["mk-drones.md"]}
-    assert _ids(archive, "kind:pdf") == {filled["report.pdf"]}
-    assert _ids(archive, "title:drone") == {filled["en-drones.md"]}
-    assert _ids(archive, 'site:"daily check"') == {filled["en-drones.md"]}
-    assert _ids(archive, "1.23 kind:markdown") == {filled["en-drones.md"]}
+@pytest.mark.parametrize("query, names", [
+    pytest.param("дронови", ["mk-drones.md"], id="cyrillic-as-written"),
+    pytest.param("ДРОНОВИ", ["mk-drones.md"], id="cyrillic-case-insensitive"),
+    pytest.param("无人机", ["zh-drones.md"], id="cjk-substring-drones"),
+    pytest.param("俄罗斯", ["zh-drones.md"], id="cjk-substring-russia"),
+    pytest.param("出口", ["zh-drones.md"], id="cjk-substring-export"),
+    pytest.param("economique resume", ["fr-accent.md"], id="accents-folded-in-text"),
+    pytest.param("title:economie", ["fr-accent.md"], id="accents-folded-in-title"),
+    pytest.param("lang:mk", ["mk-drones.md"], id="filter-language"),
+    pytest.param("kind:pdf", ["report.pdf"], id="filter-kind"),
+    pytest.param("title:drone", ["en-drones.md"], id="filter-title"),
+    pytest.param('site:"daily check"', ["en-drones.md"], id="filter-site-phrase"),
+    pytest.param("1.23 kind:markdown", ["en-drones.md"], id="figure-and-filter"),
+])
+def test_query_finds_exactly_its_documents(archive, filled, query, names):
+    assert _ids(archive, query) == {filled[name] for name in names}
 
 
 def test_published_and_captured_date_ranges(archive, filled):
