@@ -7,7 +7,23 @@ from typing import Any
 
 
 @dataclass(kw_only=True)
-class Described:
+class Fetched:
+    """How a source's bytes were fetched over HTTP: the URL asked for, the redirects to the URL that answered, and
+    its answer (all empty for a file)."""
+
+    url: str | None = None
+    final_url: str | None = None
+    redirects: list[dict[str, Any]] = field(default_factory=list)
+    http_status: int | None = None
+    http_headers: dict[str, str] | None = None
+
+    def fetched(self) -> dict[str, Any]:
+        """Return how the bytes were fetched, to carry on to the next value made of them."""
+        return {f.name: getattr(self, f.name) for f in fields(Fetched)}
+
+
+@dataclass(kw_only=True)
+class Described(Fetched):
     """What is known about a source besides its bytes: where it came from and what it says about itself."""
 
     source: str
@@ -15,11 +31,6 @@ class Described:
     media_type: str
     kind: str  # "html" | "pdf" | "text" | "markdown" | "image"
     captured_at: str  # UTC, ISO 8601 with microseconds and Z
-    url: str | None = None
-    final_url: str | None = None
-    redirects: list[dict[str, Any]] = field(default_factory=list)
-    http_status: int | None = None
-    http_headers: dict[str, str] | None = None
     title: str | None = None
     author: str | None = None
     published: str | None = None

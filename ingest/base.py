@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from archive.models import NewCapture
+from archive.models import Fetched, NewCapture
 from ingest.ocr import OcrRequest
 
 
 @dataclass
-class Loaded:
+class Loaded(Fetched):
     """The bytes of one source and how they were obtained, before extraction."""
 
     source: str
@@ -21,11 +21,6 @@ class Loaded:
     name: str  # file name or URL path, for the extension
     declared_type: str | None = None  # Content-Type header, without parameters
     content_type: str | None = None  # the full header, with charset
-    url: str | None = None
-    final_url: str | None = None
-    redirects: list[dict[str, Any]] = field(default_factory=list)
-    http_status: int | None = None
-    http_headers: dict[str, str] | None = None
     http_reason: str | None = None
     request_headers: dict[str, str] | None = None
     ocr: OcrRequest = field(default_factory=OcrRequest)  # how images and scanned pages are read
@@ -36,12 +31,12 @@ class Loaded:
         return PurePosixPath(self.name).suffix.lower()
 
     def captured(self, **values: Any) -> NewCapture:
-        """Build a NewCapture value carrying this source's provenance."""
+        """Build a NewCapture value carrying this source's provenance; a URL the ingestor read in the content
+        stands before the one it was fetched from."""
         return NewCapture(
             source=self.source, method=self.method, body=self.body, captured_at=self.captured_at,
-            url=values.pop("url", None) or self.url, final_url=self.final_url, redirects=self.redirects,
-            http_status=self.http_status, http_headers=self.http_headers, http_reason=self.http_reason,
-            request_headers=self.request_headers, **values,
+            http_reason=self.http_reason, request_headers=self.request_headers,
+            **{**self.fetched(), **values, "url": values.get("url") or self.url},
         )
 
 

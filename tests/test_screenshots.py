@@ -30,7 +30,7 @@ PAGE = html_page("Drone exports", '<div id="story"></div>', extra_head=(
 def site(tmp_path_factory, request):
     """The app with one browser capture made through the Add page (a page whose text a script writes), one
     plain capture, and a claim citing the browser capture; returns (app, browser capture id, claim id)."""
-    from tests.conftest import LocalServer
+    from tests.local_server import LocalServer
 
     server = LocalServer()
     request.addfinalizer(server.close)

@@ -198,16 +198,23 @@ def test_wget_crawl_imports_the_blackout_page(corpus):
 
 
 @pytest.mark.corpus
-def test_exactly_the_record_with_a_wrong_digest_is_reported(corpus):
-    path = corpus / "warc" / "warcio-example-digest.warc"
-    captured, failed, skipped = imported(path)
+@pytest.mark.parametrize("name, record, error, skipped", [
+    pytest.param("warcio-example-digest.warc", "#0",
+                 "{path}#0 (http://example.com/): the request record is damaged or altered: its payload digest does "
+                 "not match (sha1:1112H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ recorded, sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ "
+                 "computed)",
+                 "3 request records skipped", id="exactly-the-record-with-a-wrong-digest"),
+    pytest.param("warcio-example-bad-non-chunked.warc.gz", "",
+                 "{path}: the WARC file is damaged after record 1 (it is compressed as one gzip stream instead of "
+                 "one gzip member per record; `warcio recompress` can repair it); 1 record was read",
+                 "1 warcinfo record skipped", id="single-gzip-stream-damaged-after-its-first-record"),
+])
+def test_a_damaged_corpus_warc_is_reported_and_nothing_of_it_imported(corpus, name, record, error, skipped):
+    path = corpus / "warc" / name
+    captured, failed, skipped_records = imported(path)
     assert captured == []
-    [bad] = failed
-    assert bad.source == f"{path}#0"
-    assert bad.error == (f"{path}#0 (http://example.com/): the request record is damaged or altered: its payload "
-                         "digest does not match (sha1:1112H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ recorded, "
-                         "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ computed)")
-    assert skipped[0].error == f"{path}: 3 request records skipped"
+    assert [(f.source, f.error) for f in failed] == [(f"{path}{record}", error.format(path=path))]
+    assert skipped_records[0].error == f"{path}: {skipped}"
 
 
 @pytest.mark.corpus
@@ -221,19 +228,6 @@ def test_record_with_a_wrong_content_length_is_reported_not_imported(corpus):
     assert "block digest does not match (sha1:DR5MBP7OD3OPA7RFKWJUD4CTNUQUGFC5 recorded" in bad.error
     assert "payload digest does not match (sha1:G7HRM7BGOKSKMSXZAHMUQTTV53QOFSMK recorded" in bad.error
     assert skipped[0].error == f"{path}: 2 warcinfo, 1 request records skipped"
-
-
-@pytest.mark.corpus
-def test_single_gzip_stream_warc_is_reported_damaged_after_its_first_record(corpus):
-    path = corpus / "warc" / "warcio-example-bad-non-chunked.warc.gz"
-    captured, failed, skipped = imported(path)
-    assert captured == []
-    [damaged] = failed
-    assert damaged.source == str(path)
-    assert damaged.error == (f"{path}: the WARC file is damaged after record 1 (it is compressed as one gzip "
-                             "stream instead of one gzip member per record; `warcio recompress` can repair it); "
-                             "1 record was read")
-    assert skipped[0].error == f"{path}: 1 warcinfo record skipped"
 
 
 @pytest.mark.corpus

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import request
 from werkzeug.routing import IntegerConverter
 
@@ -26,6 +28,13 @@ def page() -> int:
     """Return ?page= for a page meant for people: 1 when absent or unreadable, at most PAGE_MAX."""
     value = request.args.get("page", 1, type=int) or 1
     return min(max(value, 1), PAGE_MAX)
+
+
+def paged(fetch: Callable[..., list], total: int, per_page: int) -> tuple[list, int, int]:
+    """Return the items on ?page= of a list meant for people, that page's number, and how many pages the list's
+    `total` items fill (at least one, where an empty list is said)."""
+    number = page()
+    return fetch(limit=per_page, offset=(number - 1) * per_page), number, max(1, -(-total // per_page))
 
 
 def whole_number(name: str, default: int, low: int, high: int) -> int:

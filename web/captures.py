@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, flash, redirect, render_temp
 
 from archive import changes, quotes
 from archive.bundle import original_extension
-from archive.errors import ArchiveError, InvalidInputError
+from archive.errors import ArchiveError, InvalidInputError, NotFoundError
 from archive.models import STANCES, IngestResult
 from archive.pictures import IMAGE, PDF, page_count, picture_kind
 from ingest.pipeline import Limits
@@ -152,6 +152,22 @@ def sandboxed(data: bytes | Response, media_type: str, disposition: str, filenam
     return response
 
 
+def kept_inline(data: bytes | Response, media_type: str, filename: str, cache_control: str,
+                digest: str | None = None) -> Response:
+    """Serve a capture's picture or data inline, sandboxed, for a browser to keep as `cache_control` says; with
+    the SHA-256 it is stored under, when it is an original."""
+    response = sandboxed(data, media_type, "inline", filename)
+    response.headers["Cache-Control"] = cache_control
+    if digest:
+        response.headers["Digest"] = f"sha-256={digest}"
+    return response
+
+
+def has_drawn_page(capture, page: int) -> bool:
+    """Tell whether a capture has this page drawn from its original: a page of a PDF, a frame of an image."""
+    return picture_kind(capture) in (PDF, IMAGE) and 1 <= page <= page_count(capture)
+
+
 @bp.get("/captures/<int:capture_id>/parts/<role>")
 def part(capture_id: int, role: str):
     """Serve a further original of a capture (a browser's screenshot, its layout) as its own type, inline."""
@@ -159,13 +175,11 @@ def part(capture_id: int, role: str):
     capture = archive.get(capture_id)
     recorded = capture.part(role)
     if recorded is None or recorded["media_type"] not in SERVED_PARTS:
-        return render_template("error.html", message=f"Capture #{capture_id} has no part named {role[:40]!r}."), 404
-    response = sandboxed(archive.part(capture, role), recorded["media_type"], "inline",
-                         f'capture-{capture.id}-{recorded["role"]}{SERVED_PARTS[recorded["media_type"]]}')
-    response.headers["Digest"] = f"sha-256={recorded['sha256']}"
+        raise NotFoundError(f"Capture #{capture_id} has no part named {role[:40]!r}.")
     # Stored by content and never rewritten: a browser may keep it (the screenshot is drawn on every view).
-    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
-    return response
+    return kept_inline(archive.part(capture, role), recorded["media_type"],
+                       f'capture-{capture.id}-{recorded["role"]}{SERVED_PARTS[recorded["media_type"]]}',
+                       "private, max-age=31536000, immutable", digest=recorded["sha256"])
 
 
 @bp.get("/captures/<int:capture_id>/pages/<int:page>.png")
@@ -173,13 +187,11 @@ def page_image(capture_id: int, page: int):
     """Serve a page of a PDF or image capture as a picture, drawn from the original (derived, cached): ?width=."""
     archive = get_archive()
     capture = archive.get(capture_id)
-    if picture_kind(capture) not in (PDF, IMAGE) or not 1 <= page <= page_count(capture):
-        return render_template("error.html", message=f"Capture #{capture_id} has no picture of a page {page}."), 404
+    if not has_drawn_page(capture, page):
+        raise NotFoundError(f"Capture #{capture_id} has no picture of a page {page}.")
     drawn = archive.pictures.image(capture, page, request.args.get("width", type=int))
-    response = sandboxed(drawn, "image/png", "inline", f"capture-{capture.id}-page-{page}.png")
     # Drawn from an original that never changes: a browser may keep it (a page view shows it on every visit).
-    response.headers["Cache-Control"] = "private, max-age=604800"
-    return response
+    return kept_inline(drawn, "image/png", f"capture-{capture.id}-page-{page}.png", "private, max-age=604800")
 
 
 @bp.get("/captures/<int:capture_id>/pages/<int:page>/tables")
@@ -188,8 +200,8 @@ def page_tables(capture_id: int, page: int):
     their own, or with ?fragment=1 only the tables, which the capture page's script puts in its page view."""
     archive = get_archive()
     capture = archive.get(capture_id, with_text=True)
-    if picture_kind(capture) not in (PDF, IMAGE) or not 1 <= page <= page_count(capture):
-        return render_template("error.html", message=f"Capture #{capture_id} has no page {page}."), 404
+    if not has_drawn_page(capture, page):
+        raise NotFoundError(f"Capture #{capture_id} has no page {page}.")
     view = page_view(archive, capture, [], page, None, None)
     return render_template("_page_tables.html" if request.args.get("fragment") else "page_tables.html",
                            capture=capture, view=view)
@@ -202,7 +214,7 @@ def exchange(capture_id: int):
     capture = archive.get(capture_id)
     copy = archive.exchange_copy(capture)
     if copy is None:
-        return render_template("error.html", message="This capture has no HTTP exchange."), 404
+        raise NotFoundError("This capture has no HTTP exchange.")
     return attachment(streamed(*copy), "application/warc", f"capture-{capture.id}-exchange.warc.gz")
 
 

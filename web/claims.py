@@ -22,16 +22,11 @@ PER_PAGE = 50
 
 
 @bp.get("/claims")
-def index():
-    """List claims with status and number of citations, newest first, a page at a time."""
-    return _claims_page()
-
-
-def _claims_page(error: str | None = None, status: int = 200):
-    page = arguments.page()
+def index(error: str | None = None, status: int = 200):
+    """List claims with status and number of citations, newest first, a page at a time (with the reason when
+    `create` refused one)."""
     archive = get_archive()
-    pages = max(1, -(-archive.count_claims() // PER_PAGE))
-    claims = archive.claims(limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    claims, page, pages = arguments.paged(archive.claims, archive.count_claims(), PER_PAGE)
     return render_template("claims.html", claims=claims, statuses=CLAIM_STATUSES, page=page, pages=pages,
                            error=error), status
 
@@ -42,7 +37,7 @@ def create():
     try:
         claim = get_archive().add_claim(request.form.get("text", ""))
     except ArchiveError as exc:
-        return _claims_page(str(exc), 400)
+        return index(str(exc), 400)
     return redirect(url_for("claims.show", claim_id=claim.id))
 
 

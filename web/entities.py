@@ -17,16 +17,10 @@ PER_PAGE = 50
 
 
 @bp.get("/entities")
-def index():
-    """List entities by name, a page at a time."""
-    return _entities_page()
-
-
-def _entities_page(error: str | None = None, status: int = 200):
-    page = arguments.page()
+def index(error: str | None = None, status: int = 200):
+    """List entities by name, a page at a time (with the reason when `create` refused one)."""
     entities = get_archive().entities
-    pages = max(1, -(-entities.count() // PER_PAGE))
-    listed = entities.list(limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    listed, page, pages = arguments.paged(entities.list, entities.count(), PER_PAGE)
     return render_template("entities.html", entities=listed, kinds=ENTITY_KINDS, page=page, pages=pages,
                            error=error, form=request.form), status
 
@@ -38,7 +32,7 @@ def create():
     try:
         made = get_archive().entities.add(request.form.get("name", ""), request.form.get("kind", "other"), names)
     except ArchiveError as exc:
-        return _entities_page(str(exc), STATUS[exc.kind])
+        return index(str(exc), STATUS[exc.kind])
     return redirect(url_for("entities.show", entity_id=made.id))
 
 

@@ -10,18 +10,20 @@ with Playwright in Debian's Chromium. Run from the repository root with the proj
 
 from __future__ import annotations
 
-import http.server
 import json
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(REPO)]
+
+from tests.local_server import LocalServer  # noqa: E402  (the tests' own local site)
+
 OUT = Path(__file__).resolve().parent / "browser-capture.png"
 CITED = "Customs records show that Kazakhstan exported drones worth $1.23 million to Russia in 2022."
 ARTICLE = [CITED, "The figure comes from the annual customs register, table 4, which lists unmanned aircraft "
@@ -42,19 +44,6 @@ font:13px sans-serif} p{font-size:18px;line-height:1.55}</style></head>
   .map(text => '<p>' + text + '</p>').join(''); }, 300);</script></body></html>"""
 
 
-class Page(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's naming)
-        body = PAGE.replace("PARAGRAPHS", json.dumps(ARTICLE)).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -64,9 +53,8 @@ def free_port() -> int:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=site.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{site.server_address[1]}/2026/12/drone-exports"
+    site = LocalServer()
+    url = site.serve("/2026/12/drone-exports", PAGE.replace("PARAGRAPHS", json.dumps(ARTICLE)))
     home = Path(tempfile.mkdtemp(prefix="evidence-docs-"))
     evidence = [sys.executable, "-m", "app", "--home", str(home)]
     try:
@@ -94,7 +82,7 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     finally:
-        site.shutdown()
+        site.close()
         shutil.rmtree(home, ignore_errors=True)
     print(f"wrote {OUT}")
 
