@@ -10,6 +10,10 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from ingest.base import Loaded
+
+CAPTURED_AT = "2026-01-01T00:00:00.000000Z"
+
 
 def pdf_bytes(pages: list[str], title: str | None = None, author: str | None = None) -> bytes:
     """Return a real PDF with one page per string (lines split on newlines)."""
@@ -177,3 +181,14 @@ def customs_report_pdf() -> bytes:
     title, rows = CUSTOMS_TABLES["en"]
     return joined_pdf(pdf_bytes(["\n".join(CUSTOMS_COVER)]), table_pdf(title, rows, after=CUSTOMS_LINES),
                       title="Annual export report 2022 (sample)", author="Customs Statistics Office (sample)")
+
+
+def as_loaded(body: bytes | str, name: str, **kwargs) -> Loaded:
+    """Return a file's bytes (text is written as UTF-8) as an ingestor receives them, captured at a fixed time."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    return Loaded(source=name, method="file", body=data, captured_at=CAPTURED_AT, name=name, **kwargs)
+
+
+def described(captured, *fields: str) -> dict:
+    """Return the named metadata fields of a capture, to compare with what its source declares in one assert."""
+    return {field: getattr(captured, field) for field in fields}

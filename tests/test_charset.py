@@ -10,13 +10,12 @@ import pytest
 
 from archive.archive import Archive
 from archive.errors import CaptureError, NotTextError
-from ingest.base import Loaded
 from ingest.charset import decode
 from ingest.html import HtmlIngestor
 from ingest.pipeline import choose
 from ingest.sniff import sniff
 from ingest.text import TextIngestor
-from tests.documents import html_page, write
+from tests.documents import as_loaded, html_page, write
 
 ENGLISH = "Kazakhstan exported drones worth $1.23 million to Russia in 2022, customs records show.\n" * 12
 MACEDONIAN = "Казахстан извезе дронови во Русија во вредност од 1,23 милиони долари, според царината.\n" * 12
@@ -28,13 +27,8 @@ def _random_bytes(size: int, low: int = 0, seed: int = 12) -> bytes:
     return bytes(generator.randrange(low, 256) for _ in range(size))
 
 
-def _loaded(body: bytes, name: str, **kwargs) -> Loaded:
-    return Loaded(source=name, method="file", body=body, captured_at="2026-01-01T00:00:00.000000Z", name=name,
-                  **kwargs)
-
-
 def _capture(body: bytes, name: str, **kwargs):
-    loaded = _loaded(body, name, **kwargs)
+    loaded = as_loaded(body, name, **kwargs)
     return choose(loaded).capture(loaded)
 
 
@@ -44,7 +38,7 @@ def test_random_bytes_named_html_are_refused_as_binary():
 
 
 def test_random_bytes_served_as_html_say_what_the_server_claimed():
-    loaded = _loaded(_random_bytes(20_000), "/story", declared_type="text/html",
+    loaded = as_loaded(_random_bytes(20_000), "/story", declared_type="text/html",
                      content_type="text/html; charset=windows-1251")
     with pytest.raises(CaptureError, match=r"binary data, not text \(served as text/html\)$"):
         HtmlIngestor().capture(loaded)

@@ -3,25 +3,19 @@ import json
 import pytest
 
 from archive.errors import CaptureError
-from ingest.base import Loaded
 from ingest.ocr import OcrRequest
 from ingest.pdf import MAX_RENDER_PIXELS, NO_TEXT_NOTE, OCR_NO_TEXT_NOTE, PdfIngestor, _render_dpi
-from tests.documents import encrypted_pdf, image_only_pdf, pdf_bytes, truncated_pdf
+from tests.documents import as_loaded, encrypted_pdf, image_only_pdf, pdf_bytes, truncated_pdf
 from tests.scans import broken_layer_pdf, needs_tesseract, scanned_pdf
 
 ENGLISH = "The customs office reported that 1,230 drones\nwere exported in 2022 through three crossings."
 UKRAINIAN = "Митна служба повідомила, що у 2022 році\nбуло експортовано 1230 дронів через три переходи."
 
 
-def _loaded(body: bytes, name: str = "doc.pdf", ocr: OcrRequest = OcrRequest()) -> Loaded:
-    return Loaded(source=name, method="file", body=body, captured_at="2026-01-01T00:00:00.000000Z", name=name,
-                  ocr=ocr)
-
-
 def test_text_per_page_with_character_ranges():
     body = pdf_bytes(["First page about budgets.", "Second page: drones worth 1.23 million.",
                       "Third page."], title="Customs report", author="Statistics Office")
-    captured = PdfIngestor().capture(_loaded(body))
+    captured = PdfIngestor().capture(as_loaded(body, "doc.pdf"))
     assert len(captured.pages) == 3
     texts = [captured.text[start:end] for start, end in captured.pages]
     assert texts == ["First page about budgets.", "Second page: drones worth 1.23 million.", "Third page."]
@@ -33,19 +27,19 @@ def test_text_per_page_with_character_ranges():
 
 def test_pdf_without_text_layer_and_without_ocr_is_captured_with_a_note():
     # What `verify --reextract` reads again of a capture made before OCR: no OCR, the same (empty) text.
-    captured = PdfIngestor().capture(_loaded(image_only_pdf(), ocr=OcrRequest(enabled=False)))
+    captured = PdfIngestor().capture(as_loaded(image_only_pdf(), "doc.pdf", ocr=OcrRequest(enabled=False)))
     assert (captured.text, captured.notes, captured.ocr, captured.parts) == ("", [NO_TEXT_NOTE], None, [])
 
 
 @needs_tesseract("eng", "rus")
 def test_a_page_without_text_where_ocr_reads_none_is_captured_with_a_note():
-    captured = PdfIngestor().capture(_loaded(image_only_pdf()))  # a black rectangle
+    captured = PdfIngestor().capture(as_loaded(image_only_pdf(), "doc.pdf"))  # a black rectangle
     assert (captured.text, captured.notes, captured.ocr["pages"]) == ("", [OCR_NO_TEXT_NOTE], [1])
 
 
 @needs_tesseract("eng", "rus", "ukr")
 def test_a_scanned_pdf_is_read_page_by_page_each_page_in_its_language():
-    captured = PdfIngestor().capture(_loaded(scanned_pdf([ENGLISH, None, UKRAINIAN])))
+    captured = PdfIngestor().capture(as_loaded(scanned_pdf([ENGLISH, None, UKRAINIAN]), "doc.pdf"))
     assert [captured.text[start:end] for start, end in captured.pages] == [ENGLISH, "", UKRAINIAN]
     assert captured.ocr["pages"] == [1, 2, 3] and captured.ocr["languages"] == ["eng", "ukr"]
     assert captured.ocr["page_languages"] == {"1": ["eng"], "2": ["eng"], "3": ["ukr"]}
@@ -59,22 +53,22 @@ def test_a_scanned_pdf_is_read_page_by_page_each_page_in_its_language():
 
 @needs_tesseract("eng", "rus")
 def test_only_the_pages_without_a_text_layer_are_read_by_ocr():
-    captured = PdfIngestor().capture(_loaded(scanned_pdf(["A page with a text layer about budgets.", ENGLISH],
-                                                         text_layers=(0,))))
+    captured = PdfIngestor().capture(as_loaded(scanned_pdf(["A page with a text layer about budgets.", ENGLISH],
+                                                         text_layers=(0,)), "doc.pdf"))
     assert captured.text == "A page with a text layer about budgets.\n\n" + ENGLISH
     assert captured.ocr["pages"] == [2]
     assert [p["page"] for p in json.loads(captured.parts[0].body)["pages"]] == [2]
 
 
 def test_a_pdf_with_a_good_text_layer_is_not_read_by_ocr():
-    captured = PdfIngestor().capture(_loaded(pdf_bytes(["First page about budgets.", "Second page."])))
+    captured = PdfIngestor().capture(as_loaded(pdf_bytes(["First page about budgets.", "Second page."]), "doc.pdf"))
     assert (captured.ocr, captured.parts) == (None, [])
     assert "tesseract" not in captured.tools and "pypdfium2" not in captured.tools
 
 
 @needs_tesseract("eng", "rus")
 def test_a_broken_text_layer_is_replaced_by_what_ocr_reads_and_a_note_says_so():
-    captured = PdfIngestor().capture(_loaded(broken_layer_pdf(ENGLISH)))
+    captured = PdfIngestor().capture(as_loaded(broken_layer_pdf(ENGLISH), "doc.pdf"))
     assert "(cid:" not in captured.text and captured.text == ENGLISH
     assert captured.notes == ["read by OCR in place of a broken text layer (glyphs that map to no character): page 1"]
 
@@ -93,7 +87,7 @@ def test_a_page_too_large_for_300_dpi_is_rendered_at_less():
 ])
 def test_unreadable_pdfs_fail_with_a_plain_reason(body, reason):
     with pytest.raises(CaptureError, match=reason) as info:
-        PdfIngestor().capture(_loaded(body, "evidence.pdf"))
+        PdfIngestor().capture(as_loaded(body, "evidence.pdf"))
     assert str(info.value).startswith("evidence.pdf: ")
 
 
@@ -127,11 +121,11 @@ def _dated(creation_date: str | None) -> bytes:
     (None, None),
 ])
 def test_a_pdf_creation_date_becomes_published_unless_it_is_made_up(creation_date, published):
-    captured = PdfIngestor().capture(_loaded(_dated(creation_date)))
+    captured = PdfIngestor().capture(as_loaded(_dated(creation_date), "doc.pdf"))
     assert captured.published == published
 
 
 def test_the_sample_pdf_has_no_made_up_publication_date():
     from pathlib import Path
     body = (Path(__file__).resolve().parents[1] / "samples" / "customs-report-2022.pdf").read_bytes()
-    assert PdfIngestor().capture(_loaded(body)).published is None
+    assert PdfIngestor().capture(as_loaded(body, "doc.pdf")).published is None
