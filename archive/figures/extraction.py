@@ -83,6 +83,7 @@ _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
+_TEXT_END = LazyPattern(r"[\s.]*\Z")
 # What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
 _CLOSES_AN_AMOUNT = LazyPattern(
     rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
@@ -163,6 +164,7 @@ class _Draft:
     has_scale: bool = False
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
     unit_inferred: bool = False
+    lead_scale: Decimal | None = None  # the scale of the first part of a composite ("1 млрд 428 млн": 10^9)
 
     def freeze(self, text: str, context: Context = NO_CONTEXT) -> Figure:
         """Return the finished figure, with what its sentence says it is about."""
@@ -324,6 +326,7 @@ def _apply_suffix(draft: _Draft, suffix: Suffix, power: int) -> None:
     if suffix.has_scale:
         draft.scale = Decimal(10) ** power
     if suffix.composite is not None:
+        draft.lead_scale = draft.scale
         draft.mantissa = draft.mantissa * draft.scale + suffix.composite
         draft.step = suffix.composite_step
         draft.scale = ONE
@@ -447,7 +450,9 @@ def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
 def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
-    what follows it is counted or measured ("1.23 million hours", "2 млн тонн")."""
+    what follows it is counted or measured ("1.23 million hours", "2 млн тонн"), or, when its scale is not that of
+    the money before, unless any word follows it but a conjunction or a copula ("100 milyar doları aşan 1400
+    projeyle 100 bine yakın kişinin": 100,000 people)."""
     money: _Draft | None = None
     for draft in drafts:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
@@ -455,8 +460,21 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
         if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
-        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end):
+        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
+                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)):
             draft.unit, draft.unit_inferred = money.unit, True
+
+
+def _scale_of(draft: _Draft) -> Decimal:
+    """Return the scale an amount is written in: that of its first part for a composite ("1 млрд 428 млн")."""
+    return draft.lead_scale or draft.scale
+
+
+def _ends_a_phrase(text: str, end: int) -> bool:
+    """Tell whether nothing follows an amount but a comma, a conjunction, a copula or the end of its sentence:
+    an amount of another scale than the money before takes its currency only so ("cinco euros ... 1,5 millones."),
+    not when a word follows that may be what it counts ("100 bine yakın kişinin", "6 мыңнан астам объект")."""
+    return bool(_CLOSES_AN_AMOUNT.match(text, end) or _SENTENCE_BREAK.match(text, end) or _TEXT_END.match(text, end))
 
 
 def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
