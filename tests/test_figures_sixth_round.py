@@ -23,3 +23,17 @@ def _read(text: str) -> list[tuple]:
 ])
 def test_a_currency_is_not_carried_onto_what_is_counted(text, expected):
     assert _read(text) == expected
+
+
+# A composite amount whose last part has a decimal comma is one amount; halves before a scale word are half of it.
+@pytest.mark.parametrize("text, expected", [
+    ("Savunma sanayii destekleme fonu için ayrılan kaynak da dahil edildiğinde savunma ve güvenlik sektörü için 2024 "
+     "yılında 1 trilyon 133,5 milyar lira ödenek tahsis ediyoruz.", [(1.1335e12, "TRY")]),
+    ("В 2023 году участники схемы организовали поставку оборудования, не соответствующего условиям контракта, после "
+     "чего присвоили свыше полумиллиарда рублей.", [(5e8, "RUB")]),
+    ("A son bord, cachées derrière une cloison en salle des machines, 2,4 tonnes de cocaïne, d'une valeur totale de "
+     "80,5 millions d'euros en l'état et de près d'un demi-milliard d'euros une fois coupée.",
+     [(2.4, None), (80.5e6, "EUR"), (5e8, "EUR")]),
+])
+def test_composites_with_decimals_and_halves_of_a_scale(text, expected):
+    assert _read(text) == expected

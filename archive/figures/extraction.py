@@ -55,12 +55,14 @@ from archive.figures.exclusions import (NEVER_FIGURES, counts_the_list_before, e
                                         is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.surroundings import LETTER, SPACES, WS, alternation, lowered, tokens_before, window_language
+from archive.figures.surroundings import (LETTER, SPACES, WS, alternation, lowered, single_spaced, tokens_before,
+                                          window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
                                    currency_before, letter_scale_allowed, percent_before, qualifier_before,
                                    read_currency_after, read_half_after, read_qualifier_after, read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS,
-                                        CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, LONE_SCALE_WORDS)
+                                        CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
+                                        LONE_SCALE_WORDS, SCALE_WORDS)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -109,6 +111,11 @@ def _by_first_letter(words) -> str:
 
 
 _LONE_SCALE = LazyPattern(rf"{_by_first_letter(LONE_SCALE_WORDS)}(?!{LETTER})")
+_HALF_SCALE = LazyPattern(
+    rf"(?<!{LETTER}){_by_first_letter(HALVES_BEFORE_SCALE)}"
+    rf"(?P<scale>(?i:{alternation(word for word, (power, _) in SCALE_WORDS.items() if power >= 6 and word[-1] != '.')}))"
+    rf"(?!{LETTER})"
+)
 AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
 
 @dataclass(frozen=True)
@@ -227,6 +234,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_words(text))
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
+        drafts.extend(_drafts_from_half_scales(text))
     drafts = _without_overlaps(drafts)
     _share_across_ranges(text, drafts)
     _share_percent_across_lists(text, drafts)
@@ -392,6 +400,21 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
             draft = _Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
             _apply_suffix(draft, suffix, power)
+        _apply_qualifier(text, draft, None)
+        found.append(draft)
+    return found
+
+
+def _drafts_from_half_scales(text: str) -> list[_Draft]:
+    """Return the figures of a half before a scale word: "полумиллиарда рублей" (500,000,000 RUB), "un
+    demi-milliard d'euros", "medio millón", "puoli miljardia" (a count without a currency after it)."""
+    found = []
+    for half in _HALF_SCALE.finditer(text):
+        power = SCALE_WORDS[single_spaced(lowered(half.group("scale")))][0]
+        suffix = Suffix(end=half.end(), has_scale=True, power=power)
+        read_currency_after(text, suffix)
+        draft = _Draft(start=half.start(), end=suffix.end, mantissa=Decimal("0.5"), step=Decimal("0.5"))
+        _apply_suffix(draft, suffix, power)
         _apply_qualifier(text, draft, None)
         found.append(draft)
     return found

@@ -105,9 +105,10 @@ _MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evr
 CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余여])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"  # "800여만원": over 800만
 )
-# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra".
+# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
+# decimal comma ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
 _WORD_SCALE_TAIL = LazyPattern(
-    rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"{WS}(?P<digits>\d{{1,3}}(?P<decimals>,\d{{1,2}}(?!\d))?){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
 # The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
@@ -330,7 +331,9 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         if smaller >= power:
             break
         power, word = smaller, smaller_word
-        _add_part(suffix, tail.group("digits"), power, tail.end())
+        _add_part(suffix, tail.group("digits").replace(",", "."), power, tail.end())
+        if tail.group("decimals"):
+            return  # a part with decimals is the last: "1 trilyon 133,5 milyar lira"
     joined = _JOINED_REST.match(text, suffix.end)
     if joined and _CURRENCY_AFTER.match(text, joined.end()):
         rest = re.sub(r"\D", "", joined.group("digits"))

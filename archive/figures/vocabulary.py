@@ -616,6 +616,11 @@ HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
         "es": {"0.5": "medio media"},  # "medio millón", "medio centenar"
     }.items()
 }
+# Halves glued to or written before a scale word of a million or more: "полумиллиарда рублей", "полмиллиона",
+# "пів мільярда", "un demi-milliard d'euros", "medio millón", "puoli miljardia", "eine halbe Million", "pola
+# miliona" (half of it; "pół miliona" and "yarım milyon" are read as number words too).
+HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "пів ", "demi-", "medio ", "puoli ", "halbe ", "halben ",
+                       "pola ", "pół ", "yarım ", "жарты ")
 # Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
 # "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
 # also quarantines, so they are left out.
