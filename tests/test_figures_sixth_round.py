@@ -37,3 +37,32 @@ def test_a_currency_is_not_carried_onto_what_is_counted(text, expected):
 ])
 def test_composites_with_decimals_and_halves_of_a_scale(text, expected):
     assert _read(text) == expected
+
+
+# Number words in the forms the tables did not hold: German declined one and "-einhalb", one and a half outside a
+# scale, Romanian "doi" and thousands, Croatian collective nouns of men in their cases, the Macedonian article.
+@pytest.mark.parametrize("text, expected", [
+    ("Ihr Kollege Helmut Peters, der speziell Verträge im IT-Bereich unter die Lupe genommen hatte, nannte aber für "
+     "einen Fall eine Schadenssumme von einer Million Euro.", [(1e6, "EUR")]),
+    ("Wie das Hauptzollamt der Hansestadt mitteilte, handelt es sich um viereinhalb Tonnen Kokain mit einem "
+     "Straßenverkaufswert von fast einer Milliarde Euro.", [(4.5, None), (1e9, "EUR")]),
+    ("\"Полтора года назад в один из испытательных центров войск под видом новых поставлены несколько изделий, не "
+     "соответствующих условиям государственного контракта, со следами ремонта, в которых использованы "
+     "комплектующие, выпущенные более 20 лет назад\", - говорится в сообщении.", [(1.5, None), (20, None)]),
+    ("Ca să faci şapte studii de fezabilitate şi să nu câştigi niciunul în doi ani de zile sau să câştigi unul nu "
+     "este în ordine", [(7, None), (2, None)]),
+    ("după ce au verificat cheltuielile la o mie din cele aproape 2.700 de unităţi administrativ-teritoriale din ţară.",
+     [(1000, None), (2700, None)]),
+    ("USKOK osmoricu optuženika tereti da su u sklopu zločinačkog udruženja počinili niz kaznenih djela",
+     [(8, None)]),
+    ("Osim njih osmorice, optužene su i dvije tvrtke: Pozderova Medical Innovation Solutions i Gala Plus Nekretnine, "
+     "Nikole Petrača te privatna poliklinika Krešimira Rotima.", [(8, None), (2, None)]),
+    ("Во касарната ,,Страшо Пинџур” во Петровец, денеска пристигнаа двата воени хеликоптери М-8, кои беа целосно "
+     "ремонтирани од Чешкиот ремонтен завод", [(2, None)]),
+])
+def test_number_words_in_more_forms(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_half_alone_is_still_no_number():
+    assert extract("pół godziny później") == []

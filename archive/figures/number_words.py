@@ -5,12 +5,13 @@ million"); German, French and Spanish by text2num ("dreiundzwanzig", "quatre-vin
 text2num covers Portuguese, Italian, Dutch and Danish too, which we do not read); Russian and Ukrainian by
 number-parser ("трех", "двадцять пʼять"), whose word lists serve here too (its lists of other languages are
 marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there), save the collective numerals it
-lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``) and halves before a scale word ("полтора миллиона",
+lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``) and halves ("полтора миллиона", "Полтора года",
 ``vocabulary.HALF_NUMBER_WORDS``, in every language that writes them) and nouns of a round number ("une
 cinquantaine", "medio centenar", "десяток": ``vocabulary.APPROXIMATE_NUMBER_WORDS``, read as about it);
 Polish, Romanian, Serbian and Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
 ``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
-"он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
+"он бес", "o mie"). German declined forms ("einer Million", "zweier") and "-einhalb" ("viereinhalb", 4.5) are
+made readable for text2num. Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
 what follows a number, as after digits ("zehn Millionen Euro", "една милијарда").
 
 Which language. A word is read in the language of the text around it (``surroundings.window_language``) when
@@ -44,8 +45,8 @@ from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_word
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
-                                        VAGUE_QUANTIFIERS,
-                                        EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+                                        VAGUE_QUANTIFIERS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_DECLINED,
+                                        GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
 
@@ -217,6 +218,11 @@ def _read_english(words: list[str]) -> list[tuple[int, int, Decimal]]:
 
 def _read_with_text2num(language: str, words: list[str]) -> list[tuple[int, int, Decimal]]:
     """Return the numbers text2num reads in ``words`` (German, French, Spanish), ordinals left out."""
+    if language == "de":
+        words = [GERMAN_DECLINED.get(word, word) for word in words]
+        if len(words) == 1 and words[0].endswith("einhalb") and words[0] not in HALF_NUMBER_WORDS["de"]:
+            whole = _read_with_text2num(language, [words[0].removesuffix("einhalb")])  # "viereinhalb": 4.5
+            return [(0, 1, whole[0][2] + Decimal("0.5"))] if len(whole) == 1 else []
     if len(words) == 1 and words[0] in ONE_WORDS:
         return [(0, 1, Decimal(1))]
     if len(words) == 1 and words[0] in HALF_NUMBER_WORDS.get(language, {}):
@@ -310,6 +316,8 @@ def _compose(table: dict[str, int | Decimal], words: list[str]) -> tuple[int | D
             break
         if value == 100 and stage == 3 and total < 10:
             total, stage = total * 100, 1  # "două sute", "iki yüz"
+        elif value == 1000 and stage and total < 1000:
+            return total * 1000, index + 1  # "o mie", "două mii": the table reads no further than thousands
         elif value >= 100 and stage == 0:
             total, stage = value, 1 if value < 1000 else 3
         elif value < 100 and value % 10 == 0 and stage < 2:

@@ -518,14 +518,15 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         300: "trzysta trzystu", 400: "czterysta czterystu", 500: "pięćset pięciuset", 600: "sześćset sześciuset",
         700: "siedemset siedmiuset", 800: "osiemset ośmiuset", 900: "dziewięćset dziewięciuset",
     }),
-    # "doua" and "noua" without their breve are "second" and "new": only the written "două", "nouă" count
+    # "doua" and "noua" without their breve are "second" and "new": only the written "două", "nouă" count; "o mie"
+    # is a thousand, "două mii" two thousand
     "ro": _numbers({
-        1: "unu un una o", 2: "două", 3: "trei", 4: "patru", 5: "cinci", 6: "șase şase", 7: "șapte şapte",
+        1: "unu un una o", 2: "două doi", 3: "trei", 4: "patru", 5: "cinci", 6: "șase şase", 7: "șapte şapte",
         8: "opt", 9: "nouă", 10: "zece", 11: "unsprezece", 12: "doisprezece douăsprezece", 13: "treisprezece",
         14: "paisprezece", 15: "cincisprezece", 16: "șaisprezece şaisprezece", 17: "șaptesprezece şaptesprezece",
         18: "optsprezece", 19: "nouăsprezece", 20: "douăzeci", 30: "treizeci", 40: "patruzeci",
         50: "cincizeci", 60: "șaizeci şaizeci", 70: "șaptezeci şaptezeci", 80: "optzeci", 90: "nouăzeci",
-        100: "sută sute",
+        100: "sută sute", 1000: "mie mii",
     }),
     # Serbian and Croatian, Latin and Cyrillic, ekavian and ijekavian
     "sr": _numbers({
@@ -544,9 +545,14 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         90: "devedeset деведесет", 100: "sto stotinu сто стотину", 200: "dvesta dvjesta dvjesto двеста",
         300: "trista триста", 400: "četiristo четиристо", 500: "petsto петсто", 600: "šeststo шестсто",
         700: "sedamsto седамсто", 800: "osamsto осамсто", 900: "devetsto деветсто",
-    }),
+    }) | _numbers({  # and the collective nouns of men in their cases: "USKOK osmoricu optuženika", "njih osmorice"
+        value: " ".join(stem + ending for ending in ("a", "u", "e", "i", "om")) for value, stem in (
+            (2, "dvojic"), (3, "trojic"), (4, "četvoric"), (5, "petoric"), (6, "šestoric"), (7, "sedmoric"),
+            (8, "osmoric"), (9, "devetoric"), (10, "desetoric"))}),
     "mk": _numbers({
-        1: "еден една едно", 2: "два две двајца", 3: "три тројца", 4: "четири четворица", 5: "пет петмина",
+        # with the article: "пристигнаа двата воени хеликоптери" (the two helicopters)
+        1: "еден една едно", 2: "два две двајца двата двете", 3: "три тројца трите", 4: "четири четворица четирите",
+        5: "пет петмина петте",
         6: "шест шестмина", 7: "седум", 8: "осум", 9: "девет", 10: "десет", 11: "единаесет", 12: "дванаесет",
         13: "тринаесет", 14: "четиринаесет", 15: "петнаесет", 16: "шеснаесет", 17: "седумнаесет",
         18: "осумнаесет", 19: "деветнаесет", 20: "дваесет", 30: "триесет", 40: "четириесет", 50: "педесет",
@@ -599,9 +605,9 @@ COLLECTIVE_NUMERALS: dict[str, dict[str, int]] = {
 }
 # Words that are numbers only beside a scale, currency, percent or multiple, as every word for one is (an
 # article too: "ein", "une", "один"): "yüz" is a face too, "nouă" new, "sataa" it rains; Korean scale words.
-# Halves, and one and a half, before a scale word: "полтора миллиона рублей" (1.5 million), "pół miliona", "yarım
-# milyon", "eineinhalb Milliarden". Numbers only with a scale after them ("pół godziny" is half an hour); without
-# them a lone scale word would read "полтора миллиона" as one million.
+# Halves, and one and a half: "полтора миллиона рублей" (1.5 million), "pół miliona", "yarım milyon", "eineinhalb
+# Milliarden" (without them a lone scale word would read "полтора миллиона" as one million). A half is a number
+# only with a scale after it ("pół godziny" is half an hour); one and a half is one anywhere ("Полтора года").
 HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
     language: {word: Decimal(value) for value, words in groups.items() for word in words.split()}
     for language, groups in {
@@ -632,7 +638,9 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "uk": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
 }
 BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
-                      *(word for words in HALF_NUMBER_WORDS.values() for word in words)}
+                      # a half is a number only before a scale ("pół godziny" is half an hour); one and a half
+                      # is one anywhere ("Полтора года назад")
+                      *(word for words in HALF_NUMBER_WORDS.values() for word, value in words.items() if value < 1)}
 # Words for "several", "a few" before a scale word: "mehrere Tausend Euro", "several thousand", "plusieurs
 # millions", "varios miles", "несколько тысяч", "kilka tysięcy", "birkaç bin", "useita tuhansia" say no amount.
 VAGUE_QUANTIFIERS = set(
@@ -643,8 +651,13 @@ VAGUE_QUANTIFIERS = set(
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
 GERMAN_NUMBER_FIRST = ("zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
-                       "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend ein eins eine").split()
-GERMAN_NUMBER_PARTS = (*GERMAN_NUMBER_FIRST, "und", "zig")
+                       "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend ein eins eine einer zweier "
+                       "dreier").split()
+# "einhalb" ends a number and a half: "viereinhalb Tonnen" (4.5), "zweieinhalb Millionen".
+GERMAN_NUMBER_PARTS = (*GERMAN_NUMBER_FIRST, "und", "zig", "einhalb")
+# The declined forms of one, two and three ("von einer Million Euro", "die Verträge zweier Firmen"), as text2num
+# reads them.
+GERMAN_DECLINED = {"einer": "eine", "zweier": "zwei", "dreier": "drei"}
 # Number words that French and Spanish write (read by text2num), joined by hyphens ("quatre-vingt-dix").
 FRENCH_NUMBER_WORDS = ("un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
                        "seize vingt vingts trente quarante cinquante soixante cent cents mille").split()
