@@ -66,3 +66,24 @@ def test_number_words_in_more_forms(text, expected):
 
 def test_a_half_alone_is_still_no_number():
     assert extract("pół godziny później") == []
+
+
+# Multiples written as one word, and a rate written as an adjective.
+@pytest.mark.parametrize("text, expected", [
+    ("Four years later, as Ukraine demonstrated that $400 drones could destroy $10 million tanks, Congress authorized "
+     "$1.7 billion—a fourfold increase.", [(4, None), (400, "USD"), (10e6, "USD"), (1.7e9, "USD"), (4, "x")]),
+    ("Nach Angaben des Zolls wären die insgesamt 400 Kilogramm Kokain vor dem Verkauf an Konsumenten noch um das "
+     "drei- bis fünffache gestreckt worden.", [(400, None), (3, "x"), (5, "x")]),
+    ("İhracatta ilk kez 2012 yılında 1 milyar dolar barajını aşan sektör, aradan geçen 13 yılda bu rakamı sekize "
+     "katladı.", [(1e9, "USD"), (13, None), (8, "x")]),
+    ("Takavarikoitu kokaiini oli pitoisuudeltaan poikkeuksellisen vahvaa, 90-prosenttista, ja siitä olisi saatu "
+     "käyttöannoksia katukauppaan jopa 60 000.", [(90, "%"), (60000, None)]),
+])
+def test_multiples_in_one_word_and_rates_as_adjectives(text, expected):
+    assert _read(text) == expected
+
+
+def test_einfacher_is_no_multiple():
+    # "einfacher" (more simply) is "ein" before "fach": a word for one, which makes no figure
+    assert _read("Zwei kürzlich geschlossene Rahmenverträge ermöglichen es der Bundeswehr, handelsübliche "
+                 "Kleinstdrohnen für Ausbildung und Einsatz einfacher zu beschaffen.") == [(2, None)]

@@ -58,8 +58,9 @@ from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_num
 from archive.figures.surroundings import (LETTER, SPACES, WS, alternation, lowered, single_spaced, tokens_before,
                                           window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
-                                   currency_before, letter_scale_allowed, percent_before, qualifier_before,
-                                   read_currency_after, read_half_after, read_qualifier_after, read_suffix)
+                                   currency_before, find_multiplying_words, letter_scale_allowed, percent_before,
+                                   qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
+                                   read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS,
                                         CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
                                         LONE_SCALE_WORDS, SCALE_WORDS)
@@ -91,7 +92,8 @@ _CLOSES_AN_AMOUNT = LazyPattern(
     rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
-_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
+# and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
+_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 _OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
@@ -232,6 +234,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
             drafts.append(draft)
             taken_until = max(taken_until, draft.end)
     drafts.extend(_drafts_from_words(text))
+    drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
+                  for start, end, value in find_multiplying_words(text))  # "fourfold"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
         drafts.extend(_drafts_from_half_scales(text))

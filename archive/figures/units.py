@@ -73,7 +73,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
-                                        QUALIFIERS_BEFORE_CURRENCY,
+                                        MULTIPLYING_WORDS, QUALIFIERS_BEFORE_CURRENCY,
                                         NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
                                         SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
                                         WEIGHT_CURRENCY_NAMES)
@@ -157,11 +157,14 @@ _PERCENT = LazyPattern(
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
+    # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
+    rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
+    rf"procentow{LETTER}+|postotn{LETTER}+|percent){NOT_LETTER_AFTER}"
 )
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
 PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
 MULTIPLE = LazyPattern(
-    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|есе(?:ге|ден)?|"
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден)?|"
     rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
@@ -183,7 +186,8 @@ def _first_words(*vocabularies) -> set[str]:
 # What may follow a number for read_suffix to find something: a first word, or a first character.
 _SUFFIX_FIRST_WORDS = _first_words(
     SCALE_WORDS, SCALE_LETTERS, CURRENCY_NAMES, CURRENCY_CODES, SYMBOLS_AFTER,
-    ["percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
+    ["fach", "fache", "fachen", "facher", "faches",  # "fünffache": the number word ends before "fach"
+     "percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
      "проценти", "отсто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
      "prosenttiin", "prosentin", "prosentilla", "times", "пати", "раз", "раза", "рази", "разів", "fois",
      "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
@@ -191,7 +195,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
-     "kat", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
+     "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
@@ -586,6 +590,17 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
     if suffix.scale_word not in ("k", "m"):
         return False
     return counts_something(text, suffix.end)  # "3m people", "1.8m cars"
+
+
+_MULTIPLYING = LazyPattern(
+    rf"(?<!{LETTER})(?i:{'|'.join(f'(?P<x{value}>{word})' for value, word in MULTIPLYING_WORDS.items())})"
+    rf"(?!{LETTER})"
+)
+
+
+def find_multiplying_words(text: str) -> list[tuple[int, int, int]]:
+    """Return (start, end, multiple) of the words that say a multiple alone: "fourfold" (4)."""
+    return [(found.start(), found.end(), int(found.lastgroup[1:])) for found in _MULTIPLYING.finditer(text)]
 
 
 def counts_something(text: str, end: int) -> bool:

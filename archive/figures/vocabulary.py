@@ -571,8 +571,9 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
     }),
     # with the possessive forms that count members of a group ("üçü büyükşehir olmak üzere", three of them)
     "tr": _numbers({
-        1: "bir", 2: "iki ikisi ikisini ikisinde", 3: "üç üçü üçünü üçünde", 4: "dört dördü dördünü",
-        5: "beş beşi beşini", 6: "altı altısı", 7: "yedi yedisi", 8: "sekiz sekizi", 9: "dokuz dokuzu", 10: "on",
+        1: "bir", 2: "iki ikisi ikisini ikisinde ikiye", 3: "üç üçü üçünü üçünde üçe", 4: "dört dördü dördünü dörde",
+        5: "beş beşi beşini beşe", 6: "altı altısı altıya", 7: "yedi yedisi yediye", 8: "sekiz sekizi sekize",
+        9: "dokuz dokuzu dokuza", 10: "on",
         20: "yirmi", 30: "otuz", 40: "kırk", 50: "elli", 60: "altmış", 70: "yetmiş", 80: "seksen", 90: "doksan",
         100: "yüz",
     }),
@@ -622,6 +623,13 @@ HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
         "es": {"0.5": "medio media"},  # "medio millón", "medio centenar"
     }.items()
 }
+# Words that say a multiple with no number before them: "fourfold" (German writes "dreifache" with a number word,
+# read with its suffix). Verbs are left out ("tripled", "a triplé", "triplicándose"): the labelled sets disagree
+# on them (bench/RESULTS.md, "Sixth round"), and a figure should not be read on a guess.
+MULTIPLYING_WORDS: dict[int, str] = {
+    2: "twofold", 3: "threefold", 4: "fourfold", 5: "fivefold", 6: "sixfold", 7: "sevenfold", 8: "eightfold",
+    9: "ninefold", 10: "tenfold", 100: "hundredfold",
+}
 # Halves glued to or written before a scale word of a million or more: "полумиллиарда рублей", "полмиллиона",
 # "пів мільярда", "un demi-milliard d'euros", "medio millón", "puoli miljardia", "eine halbe Million", "pola
 # miliona" (half of it; "pół miliona" and "yarım milyon" are read as number words too).
@@ -637,7 +645,9 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "ru": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
     "uk": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
 }
-BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
+# Turkish datives too, numbers before "katladı" (multiplied by): "bu rakamı sekize katladı".
+BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "ikiye", "üçe", "dörde", "beşe", "altıya", "yediye",
+                      "sekize", "dokuza", "백만", "천만", "억", "십억", "백억", "천억",
                       # a half is a number only before a scale ("pół godziny" is half an hour); one and a half
                       # is one anywhere ("Полтора года назад")
                       *(word for words in HALF_NUMBER_WORDS.values() for word, value in words.items() if value < 1)}
