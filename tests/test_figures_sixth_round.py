@@ -87,3 +87,20 @@ def test_einfacher_is_no_multiple():
     # "einfacher" (more simply) is "ein" before "fach": a word for one, which makes no figure
     assert _read("Zwei kürzlich geschlossene Rahmenverträge ermöglichen es der Bundeswehr, handelsübliche "
                  "Kleinstdrohnen für Ausbildung und Einsatz einfacher zu beschaffen.") == [(2, None)]
+
+
+# Counts the name rule took for names: German capitalises the noun a number counts; a Korean counter; a cardinal's
+# case ending after a hyphen.
+@pytest.mark.parametrize("text, expected", [
+    ("Bereits im ersten Container beschlagnahmten die Beamten bei einer Kontrolle 23 Pakete mit mehr als 900 "
+     "Kilogramm, wie das Zollfahndungsamt am Freitag mitteilte.", [(23, None), (900, None)]),
+    ("Hamburg (dpa/lno) - Zöllner haben auf einem Frachter aus Südamerika 31 Kilogramm Kokain im Hamburger Hafen "
+     "sichergestellt.", [(31, None)]),
+    ("1일 기준 국내 방산업체가 공시한 지난달 12월 공급계약 체결 건을 보면 한화시스템 8건, 한화에어로스페이스 2건, "
+     "LIG넥스원 6건, KAI 3건이다.", [(8, None), (2, None), (6, None), (3, None)]),
+    ("Зазначені кошти виділено 12 головним розпорядникам бюджетних коштів\nза 37-ма бюджетними програмами "
+     "державного бюджету.", [(12, None), (37, None)]),
+])
+def test_counts_after_a_capitalised_word_or_with_a_case_ending(text, expected):
+    assert _read(text) == expected
+

@@ -39,7 +39,7 @@ import re
 from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
-from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES,
+from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, KOREAN_COUNTERS,
                                         DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
@@ -76,6 +76,10 @@ _GLUED_UNITS = LazyPattern(
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)" + NOT_LETTER_AFTER
 )
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
+# The instrumental case of a cardinal after a hyphen, no ordinal's ending: "за 37-ма бюджетними програмами", "2-мя".
+_CARDINAL_CASE_ENDING = LazyPattern(rf"[-‑](?:ма|мя){NOT_LETTER_AFTER}")
+# A capitalised word after the number, which in German is the noun it counts: "Kontrolle 23 Pakete".
+_CAPITALISED_WORD = LazyPattern(r"\s[A-ZÄÖÜ][a-zäöüß]{2,}")
 # Kazakh writes a case ending after a hyphen ("20-дан", from twenty) and an ordinal as the number, a hyphen and
 # the noun it ranks ("3-қосымша", the third annex; "1, 2 және 3-қосымшаларға", annexes 1, 2 and 3).
 _KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
@@ -192,8 +196,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if kazakh and _is_kazakh_ordinal(text, end):
         return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
     suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
-    if any(pattern.match(text, end) for pattern in suffixes):
-        return True  # "3-й", "1990-е", "3月", "5 §"
+    if any(pattern.match(text, end) for pattern in suffixes) and not _CARDINAL_CASE_ENDING.match(text, end):
+        return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
@@ -205,14 +209,22 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if not raw.isdigit():
         return False
     number = int(raw)
-    # "2000 people", "Berlin 500 Menschen", "2000人": counts after all
-    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS
+    # "2000 people", "Berlin 500 Menschen", "2000人", "KAI 3건": counts after all
+    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end)
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
-        or (not counted and (_is_year(raw, number, after, words_before) or _follows_a_name(text, start)))
+        or (not counted and (_is_year(raw, number, after, words_before)
+                             or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
         or len(raw) >= 9
     )
+
+
+def _counts_a_german_noun(text: str, start: int, end: int) -> bool:
+    """Tell whether a number after a capitalised word counts the capitalised word after it, as German writes every
+    noun: "bei einer Kontrolle 23 Pakete", "aus Südamerika 31 Kilogramm Kokain" (a model's name has no noun after
+    it in German text as often: "Windows 11", "Phase 2 des Projekts")."""
+    return bool(_CAPITALISED_WORD.match(text, end)) and window_language(text, start, end) == "de"
 
 
 def _is_kazakh_ordinal(text: str, end: int) -> bool:
