@@ -104,3 +104,20 @@ def test_einfacher_is_no_multiple():
 def test_counts_after_a_capitalised_word_or_with_a_case_ending(text, expected):
     assert _read(text) == expected
 
+
+
+# Finnish numerals in their cases; an amount quoted; a reference written with a Finnish case ending on "§".
+@pytest.mark.parametrize("text, expected", [
+    ("17 tapauksessa tuomittiin päiväsakkoja, kymmenessä tapauksessa ehdollinen vankeusrangaistus. Yhteensä "
+     "käteisen rahan kuljettaminen sisältyi kymmeneen tuomioon. Yhtä monessa oli kyse ylellisyystuotteista, kuten "
+     "laukuista, älypuhelimista ja urheilutarvikkeita. Dronet sisältyivät viiteen tapaukseen ja sotilas- ja "
+     "kaksikäyttötuotteet neljään.", [(17, None), (10, None), (10, None), (5, None), (4, None)]),
+    ("Tulli on tutkinut kahta suomalaisyritystä epäiltynä yli kolmestakymmenestä viennistä tai viennin "
+     "yrityksestä, jotka ovat sisältäneet pakotteiden alaisia tuotteita", [(2, None), (30, None)]),
+    ("Au milieu de la cargaison les agents ont découvert \"15 ballots de toile de jute renfermant la drogue qui y "
+     "avaient été introduits clandestinement\", représentant au total \"1 066,5 kg de cocaïne\".",
+     [(15, None), (1066.5, None)]),
+    ("Viivästyskorko määrätään korkolain 4 §:n 1 momentissa tarkoitetun korkokannan mukaan", []),
+])
+def test_finnish_cases_quoted_amounts_and_references(text, expected):
+    assert _read(text) == expected

@@ -160,7 +160,7 @@ def counts_the_list_before(text: str, start: int, value: int) -> bool:
 
 def is_reference(words_before: list[str]) -> bool:
     """Tell whether the number follows a reference word: article, section, §, page, No., version..."""
-    return bool(words_before) and (words_before[-1] in REFERENCE_WORDS or words_before[-1].endswith("§"))
+    return bool(words_before) and (words_before[-1] in REFERENCE_WORDS or "§" in words_before[-1])  # "4 §:n 1"
 
 
 def end_of_phone_number(text: str, pos: int) -> int:
@@ -296,8 +296,10 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
 
 def is_quoted_slogan(text: str, start: int, end: int) -> bool:
     """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, „360 Степени“
-    (a title of up to five words); «Хабар 24» is caught by the name rule."""
-    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end))
+    (a title of up to five words); «Хабар 24» is caught by the name rule. A title's number is a plain integer: a
+    number with decimals or grouped digits quotes an amount ("1 066,5 kg de cocaïne")."""
+    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end)) \
+        and not any(mark in text[start:end] for mark in ",.  \u00a0\u202f")
 
 
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:

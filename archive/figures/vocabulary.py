@@ -357,8 +357,9 @@ PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "tel
                 "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
 # Finnish writes the reference after the number: "21 luvun 1 §".
 # Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
-REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "momentti", "momentin", "kohdan",
-                         "sayılı", "numaralı", "nolu"}
+REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "pykälässä", "pykälästä", "pykälään",
+                         "momentti", "momentin", "momentissa", "momentista", "momenttiin", "kohta", "kohdan",
+                         "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu"}
 # Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
 PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
 
@@ -450,7 +451,8 @@ LANGUAGE_MARKERS = _table(
         "fr": "le|les|des|et|est|pour|dans|une|du|au|aux|sur|par|qui|selon|ont|été|avec|ce|cette|"
         "environ|près",
         "es": "el|los|las|del|y|para|con|una|por|que|según|fue|han|más|como|su|sus|al|es|casi|unos|unas",
-        "fi": "ja|oli|että|ovat|mukaan|vuonna|noin|yli|lähes|kanssa|myös|ei|kuin|hän|sekä|mutta|jo",
+        "fi": "ja|oli|että|ovat|mukaan|vuonna|noin|yli|lähes|kanssa|myös|ei|kuin|hän|sekä|mutta|jo|tai|joka|jotka|"
+        "jossa|tämä|tämän|yhteensä|kun|vain",
         # none that a fragment of English can be: "U.S." gives "u", "I've" gives "ve", "Wi-Fi" gives "fi"
         "pl": "się|nie|że|jest|przez|dla|oraz|jak|które|który|która|były|było|został|została|także|już|"
         "według|czyli|wobec|roku|tym|jego|w|z|ze",
@@ -578,13 +580,18 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         100: "yüz",
     }),
     "fi": _numbers({
-        1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta", 3: "kolme kolmen kolmea kolmella "
-        "kolmessa kolmesta", 4: "neljä neljän neljää neljällä neljässä", 5: "viisi viiden viittä viidellä viidessä",
-        6: "kuusi kuuden kuutta kuudella kuudessa", 7: "seitsemän seitsemää seitsemällä",
+        # with their case forms: "Dronet sisältyivät viiteen tapaukseen", "kymmeneen tuomioon"
+        1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta kahteen",
+        3: "kolme kolmen kolmea kolmella kolmessa kolmesta kolmeen", 4: "neljä neljän neljää neljällä neljässä "
+        "neljästä neljään", 5: "viisi viiden viittä viidellä viidessä viidestä viiteen",
+        6: "kuusi kuuden kuutta kuudella kuudessa kuudesta kuuteen", 7: "seitsemän seitsemää seitsemällä",
         8: "kahdeksan kahdeksaa kahdeksalla", 9: "yhdeksän yhdeksää yhdeksällä",
-        10: "kymmenen kymmentä kymmenellä kymmenessä", 11: "yksitoista", 12: "kaksitoista", 13: "kolmetoista",
-        14: "neljätoista", 15: "viisitoista", 16: "kuusitoista", 17: "seitsemäntoista", 18: "kahdeksantoista",
-        19: "yhdeksäntoista", 20: "kaksikymmentä", 30: "kolmekymmentä", 40: "neljäkymmentä", 50: "viisikymmentä",
+        10: "kymmenen kymmentä kymmenellä kymmenessä kymmenestä kymmeneen", 11: "yksitoista", 12: "kaksitoista",
+        13: "kolmetoista", 14: "neljätoista", 15: "viisitoista", 16: "kuusitoista", 17: "seitsemäntoista",
+        18: "kahdeksantoista", 19: "yhdeksäntoista",
+        # the tens, and their elative ("yli kolmestakymmenestä viennistä", of over thirty exports)
+        20: "kaksikymmentä kahdestakymmenestä", 30: "kolmekymmentä kolmestakymmenestä",
+        40: "neljäkymmentä neljästäkymmenestä", 50: "viisikymmentä viidestäkymmenestä",
         60: "kuusikymmentä", 70: "seitsemänkymmentä", 80: "kahdeksankymmentä", 90: "yhdeksänkymmentä",
         100: "sata sadan sataa", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
     }),
