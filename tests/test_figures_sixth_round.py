@@ -121,3 +121,9 @@ def test_counts_after_a_capitalised_word_or_with_a_case_ending(text, expected):
 ])
 def test_finnish_cases_quoted_amounts_and_references(text, expected):
     assert _read(text) == expected
+
+
+def test_a_count_glued_to_a_designation_before_its_counter():
+    # "04FFM2隻": two ships of the 04FFM type; "9,10番艦" are hull numbers
+    assert _read("▷護衛艦(3,900トン型)04FFM2隻(もがみ型9,10番艦):令和5年3月15日,防衛装備庁,契約額501億6,000万円,"
+                 "契約先三菱重工。") == [(3900, None), (2, None), (50.16e9, "JPY")]

@@ -128,6 +128,12 @@ def glued_to_word_before(text: str, start: int) -> bool:
     return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
 
 
+def counted_after_a_designation(text: str, start: int, end: int) -> bool:
+    """Tell whether a number glued to a Latin designation counts what a CJK counter after it names: "04FFM2隻" is
+    two ships of the 04FFM type."""
+    return start > 0 and LATIN_OR_CYRILLIC.match(text[start - 1]) is not None and text[end : end + 1] in CJK_COUNTERS
+
+
 def is_phone_number(raw: str, words_before: list[str]) -> bool:
     """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086"."""
     after_phone_word = bool(words_before) and words_before[-1].rstrip(":") in PHONE_WORDS

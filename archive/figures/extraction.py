@@ -49,8 +49,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from archive.figures.context import NO_CONTEXT, Context, contexts
-from archive.figures.exclusions import (NEVER_FIGURES, counts_the_list_before, end_of_code, end_of_phone_number,
-                                        end_of_reference_chain, glued_model_suffix, glued_to_word_before,
+from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_the_list_before,
+                                        end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
+                                        glued_to_word_before,
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
@@ -283,7 +284,8 @@ def _draft_from_digits(
         number_end = start + len(raw)
     prefix = currency_before(text, start)
     figure_start = prefix[1] if prefix else start
-    if prefix is None and glued_to_word_before(text, start):
+    if prefix is None and glued_to_word_before(text, start) \
+            and not counted_after_a_designation(text, start, number_end):
         return None, end_of_code(text, number_end)  # "ФС77-76922": the whole code
     words_before = tokens_before(text, figure_start, 4)
     if is_phone_number(raw, words_before):

@@ -391,7 +391,7 @@ KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "�
 # Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
 KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례", thirteen times
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶瓶箱盒袋篇份枚类類")
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類")
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
 CJK_ROUND_NUMBERS_AFTER = ("超", "近", "逾", "上", "过", "過", "破")
 # Levels counted after the list of them: "中央、省、市、区四级" (four tiers); "三级医院" alone is a grade.
