@@ -127,3 +127,13 @@ def test_a_count_glued_to_a_designation_before_its_counter():
     # "04FFM2隻": two ships of the 04FFM type; "9,10番艦" are hull numbers
     assert _read("▷護衛艦(3,900トン型)04FFM2隻(もがみ型9,10番艦):令和5年3月15日,防衛装備庁,契約額501億6,000万円,"
                  "契約先三菱重工。") == [(3900, None), (2, None), (50.16e9, "JPY")]
+
+
+# A declined word before a number is no name: a name keeps its form, or takes its Turkish ending after an apostrophe.
+@pytest.mark.parametrize("text, expected", [
+    ("Мы полностью запретили экспорт в Россию 106 товаров, которые могут рассматриваться как товары двойного "
+     "назначения", [(106, None)]),
+    ("Ayrıca Sayın Cumhurbaşkanımızın 7 yurt dışı ziyaretinde kendilerine eşlik ettik.", [(7, None)]),
+])
+def test_a_declined_word_before_a_number_is_no_name(text, expected):
+    assert _read(text) == expected

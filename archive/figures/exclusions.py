@@ -394,7 +394,26 @@ def _follows_a_name(text: str, start: int) -> bool:
             or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
     lowered = name.lower()
-    return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES
+    return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
+        and not _in_an_oblique_case(text, start, lowered)
+
+
+def _in_an_oblique_case(text: str, start: int, word: str) -> bool:
+    """Tell whether the capitalised word before a number is declined, so no name of a model or a title: "в Россию
+    106 товаров" (accusative), "Cumhurbaşkanımızın 7 yurt dışı ziyaretinde" (a genitive glued to the word, which
+    Turkish writes after an apostrophe on a name: "Boeing'in")."""
+    if not word.endswith(_OBLIQUE_ENDINGS):
+        return False
+    language = window_language(text, start, start)
+    return word.endswith(_OBLIQUE_ENDINGS_BY_LANGUAGE.get(language, ()))
+
+
+_OBLIQUE_ENDINGS_BY_LANGUAGE = {
+    "ru": ("ию", "ии", "ой", "ому", "ого", "ую", "ей", "ами", "ях"),
+    "uk": ("ію", "ії", "ою", "ому", "ого", "ами", "ях"),
+    "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+}
+_OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 
 
 def _opens_a_day_range(text: str, end: int) -> bool:
