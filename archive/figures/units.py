@@ -598,9 +598,17 @@ _MULTIPLYING = LazyPattern(
 )
 
 
+_FOLD = LazyPattern(rf"(?i:fold)(?!{LETTER})")  # scanned for first: an alternation is tried at every position
+
+
 def find_multiplying_words(text: str) -> list[tuple[int, int, int]]:
     """Return (start, end, multiple) of the words that say a multiple alone: "fourfold" (4)."""
-    return [(found.start(), found.end(), int(found.lastgroup[1:])) for found in _MULTIPLYING.finditer(text)]
+    found = []
+    for fold in _FOLD.finditer(text):
+        word = _MULTIPLYING.search(text, max(0, fold.start() - 8), fold.end())
+        if word is not None and word.end() == fold.end():
+            found.append((word.start(), word.end(), int(word.lastgroup[1:])))
+    return found
 
 
 def counts_something(text: str, end: int) -> bool:
