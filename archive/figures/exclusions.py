@@ -13,7 +13,8 @@ dotted groups ("2.1.3"); codes glued to letters ("G7", "A320", "Su-35", "COVID-1
 digit strings of 9 digits or more with nothing attached (ids); numbers written with a leading zero
 ("0800 123 456", "09 123 4567") or after tel./phone/телефон/fax, with the digit groups that follow them;
 "1453 GMT"; and a bare integer right after a capitalised word inside a sentence ("Boeing 787", "Phase 2",
-"Platz 3" name things), unless a counted noun follows. A year with a currency ("$2022") is money.
+"Platz 3" name things), unless a counted noun or a Korean counter follows, a capitalised noun follows in German
+("Kontrolle 23 Pakete"), or the word before is declined ("в Россию 106 товаров", "Cumhurbaşkanımızın 7"). A year with a currency ("$2022") is money.
 Also ranks ("9 місце", the ninth place), footnote marks ("总值[2]"), numbers that open a line as an item's
 ("1. PROIECT DE LEGE"), month ranges ("1-7月份"), the "one" of a Korean rate ("1인당", per person), ages by
 decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds"). And: the first day of a

@@ -29,11 +29,14 @@ same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000
 
 Lone scale words. Where a language writes a scale word without "one" before it, the word states the number
 alone: "milion złotych", "miljardi euroa", "больше миллиарда рублей" (with a currency after it), and "миллиарда
-двухсот миллионов тенге" (1,200,000,000 KZT, with a smaller amount after it).
+двухсот миллионов тенге" (1,200,000,000 KZT, with a smaller amount after it). A half before a scale word is half of it
+("полумиллиарда рублей", "un demi-milliard d'euros", "medio millón", "puoli miljardia"), and a word of a multiple
+is one ("fourfold").
 
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
-what follows it is counted or measured ("1.23 million hours"), or of the next amount of the same scale when a
+what follows it is counted or measured ("1.23 million hours"), or any word but a conjunction or a copula follows
+an amount of another scale than the money's ("100 milyar doları ... 100 bine yakın kişinin"), or of the next amount of the same scale when a
 conjunction, a copula or a comma closes it ("od 2.414 milijardi i ... 2.751 milijardu dinara"); either is
 marked ``unit_inferred``.
 
