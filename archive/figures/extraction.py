@@ -35,10 +35,10 @@ is one ("fourfold").
 
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
-what follows it is counted or measured ("1.23 million hours"), or any word but a conjunction or a copula follows
-an amount of another scale than the money's ("100 milyar doları ... 100 bine yakın kişinin"), or of the next amount of the same scale when a
-conjunction, a copula or a comma closes it ("od 2.414 milijardi i ... 2.751 milijardu dinara"); either is
-marked ``unit_inferred``.
+what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
+money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); or it takes
+the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
+milijardi i ... 2.751 milijardu dinara"); either is marked ``unit_inferred``.
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
