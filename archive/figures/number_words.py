@@ -59,6 +59,7 @@ _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 # The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".
 _WORD_BEFORE = LazyPattern(rf"({_LETTERS}+){WS}$")
+_ROMANIAN_ORDINAL_ARTICLE = LazyPattern(rf"(?<!{_LETTERS})a{WS}$")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
 _ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
@@ -120,6 +121,9 @@ def find_number_words(text: str) -> list[WordNumber]:
         if language != "en":
             while words and words[0] in _ENGLISH_ARTICLES:  # "a treinta y dos": the "a" is Spanish's
                 tokens, words = tokens[1:], words[1:]
+        if language == "ro" and words[:1] == ["doua"] \
+                and _ROMANIAN_ORDINAL_ARTICLE.search(lowered, max(0, tokens[0].start() - 3), tokens[0].start()):
+            continue  # "a doua" (the second), as Romanian writes it with or without diacritics
         words = _words_of(vocabulary, language, words)  # "eine Million": "Million" is English's, read as a scale
         for first, last, value in _READERS[language](words):
             start, end = tokens[first].start(), tokens[last - 1].end()

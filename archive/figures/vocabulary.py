@@ -457,7 +457,9 @@ LANGUAGE_MARKERS = _table(
         "pl": "się|nie|że|jest|przez|dla|oraz|jak|które|który|która|były|było|został|została|także|już|"
         "według|czyli|wobec|roku|tym|jego|w|z|ze",
         "ro": "și|şi|în|pe|cu|din|sunt|pentru|fost|prin|sau|după|dupa|între|intre|acest|această|aceasta|"
-        "anul|astăzi|astazi",
+        "anul|astăzi|astazi|"
+        # and what text written without diacritics keeps ("pe anii 2019-2020 ... dar si la Oradea sau Brasov")
+        "anii|iar|doar|daca|dacă|unui|unei|cele|fiind|catre|către|insa|însă|acestea|aceste",
         "sr": "je|su|kao|koji|koja|koje|što|ili|će|biti|nakon|prema|godine|odnosno|još|kako|smo|iz|"
         "је|су|који|која|које|као|или|ће|бити|након|према|године|још|како|смо|из",
         "tr": "bir|bu|ile|için|olarak|olan|çok|daha|ise|gibi|kadar|sonra|yüzde|göre|ancak|veya|olduğu|"
@@ -520,10 +522,11 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         300: "trzysta trzystu", 400: "czterysta czterystu", 500: "pięćset pięciuset", 600: "sześćset sześciuset",
         700: "siedemset siedmiuset", 800: "osiemset ośmiuset", 900: "dziewięćset dziewięciuset",
     }),
-    # "doua" and "noua" without their breve are "second" and "new": only the written "două", "nouă" count; "o mie"
-    # is a thousand, "două mii" two thousand
+    # "noua" without its breve is "new": only the written "nouă" counts; "doua" is two in text written without
+    # diacritics ("a finalizat doar doua rechizitorii"), but "a doua" is the second (number_words reads it so);
+    # "o mie" is a thousand, "două mii" two thousand
     "ro": _numbers({
-        1: "unu un una o", 2: "două doi", 3: "trei", 4: "patru", 5: "cinci", 6: "șase şase", 7: "șapte şapte",
+        1: "unu un una o", 2: "două doua doi", 3: "trei", 4: "patru", 5: "cinci", 6: "șase şase", 7: "șapte şapte",
         8: "opt", 9: "nouă", 10: "zece", 11: "unsprezece", 12: "doisprezece douăsprezece", 13: "treisprezece",
         14: "paisprezece", 15: "cincisprezece", 16: "șaisprezece şaisprezece", 17: "șaptesprezece şaptesprezece",
         18: "optsprezece", 19: "nouăsprezece", 20: "douăzeci", 30: "treizeci", 40: "patruzeci",
