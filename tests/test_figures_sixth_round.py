@@ -152,3 +152,14 @@ def test_a_declined_word_before_a_number_is_no_name(text, expected):
 ])
 def test_romanian_without_diacritics(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "between the ... and the ...": the lower bound takes the percent of the upper
+    ("A cambio de esas concesiones, los políticos recibían de las empresas una comisión de entre el 2,5 y el 3 por "
+     "ciento destinada a su enriquecimiento personal.", [(2.5, "%"), (3, "%")]),
+    # "過去10年" (the past ten years) is a span, no year of an era
+    ("指摘額が1千億円を下回ったのは06年度以来で、過去10年で最も少なくなった。", [(1e11, "JPY"), (10, None)]),
+])
+def test_a_range_with_articles_and_a_japanese_span(text, expected):
+    assert _read(text) == expected

@@ -103,8 +103,9 @@ _OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
 _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
-    rf"intre|välillä)(?:{WS}(?:the|les|los|las|den|dem))?{WS}$"
+    rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
 )
+_AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
     quickly (an alternation of words is tried at every position)."""
@@ -511,8 +512,9 @@ def _ends_a_phrase(text: str, end: int) -> bool:
 
 def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
     """Tell whether two figures make a range written "between ... and ...": "između 10 i 15 miliona evra",
-    "between 10 and 15 million", "entre 10 et 15 millions d'euros"."""
-    return bool(_AND_GAP.fullmatch(text, lower.end, upper.start)) \
+    "between 10 and 15 million", "entre 10 et 15 millions d'euros", "entre el 2,5 y el 3 por ciento"."""
+    gap = _AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
+    return gap is not None \
         and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
 
 
