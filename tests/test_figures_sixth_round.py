@@ -163,3 +163,8 @@ def test_romanian_without_diacritics(text, expected):
 ])
 def test_a_range_with_articles_and_a_japanese_span(text, expected):
     assert _read(text) == expected
+
+
+def test_the_second_term_of_a_ratio_in_words_is_no_count():
+    assert _read("Seul bémol pour les douanes : le tabac. Les saisies de cigarettes ont baissé l'an dernier, alors "
+                 "qu'un paquet sur cinq serait aujourd'hui de contrebande.") == []

@@ -314,6 +314,16 @@ def glued_model_suffix(text: str, raw: str, end: int) -> bool:
     return raw.isdigit() and len(raw) >= 3 and text[end : end + 1] in "xX" and bool(next_word(text, end + 1))
 
 
+# "One in five": "un paquet sur cinq", "one in five", "one out of five", "uno de cada cinco" (a ratio's second term).
+_RATIO_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:un|une|one|uno|una)(?:{WS}{LETTER}+)?{WS}(?i:sur|in|out{WS}of|de{WS}cada){WS}$")
+
+
+def is_ratio_denominator(text: str, start: int) -> bool:
+    """Tell whether a number is the second term of a ratio said in words: "un paquet sur cinq serait de contrebande"
+    (one packet in five: no count of five)."""
+    return _RATIO_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def names_a_fraction(text: str, end: int) -> bool:
     """Tell whether a number word is the numerator of a fraction: "deux tiers", "two thirds", "drei Viertel"."""
     return next_word(text, end) in FRACTION_WORDS

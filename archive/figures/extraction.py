@@ -56,7 +56,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
                                         glued_to_word_before,
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
-                                        is_reference, names_a_fraction, names_a_model)
+                                        is_ratio_denominator, is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.surroundings import (LETTER, SPACES, WS, alternation, lowered, single_spaced, tokens_before,
@@ -373,8 +373,9 @@ def _drafts_from_words(text: str) -> list[_Draft]:
 
 def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     """Return the figure of a number in words, with what follows it."""
-    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end):
-        return None
+    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
+            or is_ratio_denominator(text, number.start):
+        return None  # "ФС77", "deux tiers", "un paquet sur cinq"
     suffix = read_suffix(text, number.end, has_currency=False)
     if suffix.has_scale and number.language == "en":
         return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
