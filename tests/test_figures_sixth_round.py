@@ -168,3 +168,9 @@ def test_a_range_with_articles_and_a_japanese_span(text, expected):
 def test_the_second_term_of_a_ratio_in_words_is_no_count():
     assert _read("Seul bémol pour les douanes : le tabac. Les saisies de cigarettes ont baissé l'an dernier, alors "
                  "qu'un paquet sur cinq serait aujourd'hui de contrebande.") == []
+
+
+def test_top_five_in_a_german_headline_ranks():
+    # the shared corpus (traf-tagesschau-rheinmetall-datenleck.html): "Top 5" before a capitalised word ranks
+    assert _read("Rüstung für Saudi-Arabien: Exporte dank Lücken im Gesetz, 04.12.2018 Top 5 Steigende "
+                 "Corona-Zahlen: Österreich mit neuen Reisewarnungen") == []

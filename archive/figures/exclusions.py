@@ -231,7 +231,8 @@ def _counts_a_german_noun(text: str, start: int, end: int) -> bool:
     """Tell whether a number after a capitalised word counts the capitalised word after it, as German writes every
     noun: "bei einer Kontrolle 23 Pakete", "aus Südamerika 31 Kilogramm Kokain" (a model's name has no noun after
     it in German text as often: "Windows 11", "Phase 2 des Projekts")."""
-    return bool(_CAPITALISED_WORD.match(text, end)) and window_language(text, start, end) == "de"
+    return bool(_CAPITALISED_WORD.match(text, end)) and not text.endswith("Top ", 0, start) \
+        and window_language(text, start, end) == "de"  # "Top 5 Steigende Corona-Zahlen" ranks, in a headline
 
 
 def _is_kazakh_ordinal(text: str, end: int) -> bool:
