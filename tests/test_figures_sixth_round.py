@@ -174,3 +174,9 @@ def test_top_five_in_a_german_headline_ranks():
     # the shared corpus (traf-tagesschau-rheinmetall-datenleck.html): "Top 5" before a capitalised word ranks
     assert _read("Rüstung für Saudi-Arabien: Exporte dank Lücken im Gesetz, 04.12.2018 Top 5 Steigende "
                  "Corona-Zahlen: Österreich mit neuen Reisewarnungen") == []
+
+
+def test_romanian_hundreds_alone_are_vague():
+    # monitoruldestiri.ro, "Bilanț DNA 2025": "a sute de dosare" is hundreds of cases, no hundred
+    assert _read("lipsa unei reacţii prompte a Parlamentului în urma deciziilor Curţii Constituţionale a condus la "
+                 "prescrierea a sute de dosare de corupţie.") == []

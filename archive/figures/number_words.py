@@ -45,7 +45,7 @@ from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_word
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
-                                        VAGUE_QUANTIFIERS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_DECLINED,
+                                        COUNTED_SCALE_NOUNS, VAGUE_QUANTIFIERS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_DECLINED,
                                         GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
@@ -316,12 +316,12 @@ def _compose(table: dict[str, int | Decimal], words: list[str]) -> tuple[int | D
         if word in NUMBER_CONNECTORS and stage:
             continue  # "dvadeset i pet": counted only if a number follows
         value = table.get(word)
-        if value is None:
-            break
+        if value is None or (stage == 0 and word in COUNTED_SCALE_NOUNS):
+            break  # "a sute de dosare", "mii de oameni": hundreds, thousands, no number
         if value == 100 and stage == 3 and total < 10:
             total, stage = total * 100, 1  # "două sute", "iki yüz"
-        elif value == 1000 and stage and total < 1000:
-            return total * 1000, index + 1  # "o mie", "două mii": the table reads no further than thousands
+        elif value == 1000:  # "o mie", "două mii": the table reads no further than thousands
+            return (total * 1000, index + 1) if total < 1000 else (total, used)
         elif value >= 100 and stage == 0:
             total, stage = value, 1 if value < 1000 else 3
         elif value < 100 and value % 10 == 0 and stage < 2:

@@ -605,6 +605,9 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         10**11: "천억",
     }),
 }
+# Romanian hundreds and thousands are nouns a number counts ("o sută", "două mii"); alone they are vague ("a sute
+# de dosare", hundreds of cases; "mii de oameni") or no number at all ("mie", to me).
+COUNTED_SCALE_NOUNS = {"sută", "sute", "mie", "mii"}
 # Collective numerals of Russian and Ukrainian, which number-parser does not read ("пятеро", "четверо
 # обвиняемых"): the number of people or things in a group; and the Ukrainian genitive and dative of five to ten,
 # which it does not read either ("шістьом особам").
