@@ -100,6 +100,11 @@ CASES = [
     # "04FFM2隻": two ships of the 04FFM type; "9,10番艦" are hull numbers
     ("▷護衛艦(3,900トン型)04FFM2隻(もがみ型9,10番艦):令和5年3月15日,防衛装備庁,契約額501億6,000万円,契約先三菱重工。",
      [(3900, None), (2, None), (50.16e9, "JPY")]),
+    # a bare number before a comma takes the scale and currency of the next amount when the phrase before it is
+    # repeated before that amount (held-out 4)
+    ("Sektörün ihracat kapasitesi yanında toplam ihracatta birim fiyatta 65 dolara ulaşıldığını, bazı ürünlerde 20, "
+     "bazı ürünlerde de 50 bin dolar birim fiyatlar görüldüğünü kaydetti.", [(65, "USD"), (20000, "USD"),
+                                                                            (50000, "USD")]),
     # the second term of a ratio in words is no count
     ("Seul bémol pour les douanes : le tabac. Les saisies de cigarettes ont baissé l'an dernier, alors qu'un paquet "
      "sur cinq serait aujourd'hui de contrebande.", []),

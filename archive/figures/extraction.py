@@ -38,7 +38,9 @@ amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco 
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
 money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
-milijardi i ... 2.751 milijardu dinara"); either is marked ``unit_inferred``.
+milijardi i ... 2.751 milijardu dinara"). A bare number before a comma takes the scale and currency of the next
+amount when the word before it is repeated before that amount ("bazı ürünlerde 20, bazı ürünlerde de 50 bin
+dolar": 20,000 USD). Each is marked ``unit_inferred``.
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
@@ -249,6 +251,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _share_percent_across_lists(text, drafts)
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
+    _share_across_parallel_phrases(text, drafts)
     return drafts
 
 
@@ -539,6 +542,21 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
         elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
                 and _CLOSES_AN_AMOUNT.match(text, draft.end):
             draft.unit, draft.unit_inferred = later.unit, True
+
+
+def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number the scale and currency of the next amount when the phrase before it is repeated before
+    that amount: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" (in some products 20, in some 50 thousand
+    dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or bare.mantissa >= 1000 or amount.unit in (None, *_NOT_MONEY) \
+                or amount.unit_inferred or not amount.has_scale or text[bare.end : bare.end + 2] != ", ":
+            continue
+        before = tokens_before(text, bare.start, 1)
+        if before and before[0].isalpha() and before[0] in tokens_before(text, amount.start, 3) \
+                and not _SENTENCE_BREAK.search(text, bare.end, amount.start):
+            bare.scale, bare.has_scale = amount.scale, True
+            bare.unit, bare.unit_inferred = amount.unit, True
 
 
 def _spelled_alternatives(text: str, lower: _Draft, upper: _Draft) -> bool:
