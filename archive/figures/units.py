@@ -30,12 +30,14 @@ weighing ("cocaine weighing 129.86 pounds") or before "of" ("70 pounds of cargo"
 on a number ("150-те милиони долари"): what follows the article is read as after the number; only the plural
 article marks a cardinal ("11-та седница" is the 11th session). Words of every table are read in capitals too
 ("MİLYON LİRA", "MILIOANE DE LEI"). A composite amount is one: "1 mln 546 tys. 427 zł" (units before the
-currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scale). "mil." before a currency is
+currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scale), "1 trilyon 133,5 milyar lira"
+(a decimal comma in the last part). "mil." before a currency is
 Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "about" between the scale and the
 currency ("3 миллиардқа жуық теңгесін").
 
-Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
-("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
+Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, katladı ("sekize katladı"), есе,
+-fold, -fach ("fünffache"), x, 倍, 배 ("두 배", "2배로"), and the words of a multiple alone ("fourfold"); a percent
+written as an adjective ("90-prosenttista", "90-prozentige"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
 rate ("en hausse de 0,2 point", "2 puntos", "1,5 пункта", "2 boda") where the sentence speaks of a rate or a share
 and no index is named around it; more than 100 points are an index's level, never a rate's.
 
