@@ -120,3 +120,10 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_figures_sixth_round_classes(text, expected):
     assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_a_half_before_a_scale_word_is_read_in_a_query_too():
+    from archive.figures import parse_figure
+
+    figure = parse_figure("полумиллиарда рублей")
+    assert (figure.value, figure.unit) == (5e8, "RUB")

@@ -243,9 +243,9 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_words(text))
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
+    drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
-        drafts.extend(_drafts_from_half_scales(text))
     drafts = _without_overlaps(drafts)
     _share_across_ranges(text, drafts)
     _share_percent_across_lists(text, drafts)
