@@ -697,11 +697,11 @@ def test_counts_stay_counts():
     ("Županija obuhvaća područja pet gradova i 15 općina s ukupno 109 375 stanovnika prema popisu iz 2011.",
      [(5, None), (15, None), (109375, None)]),
     ("W ramach dofinansowania za kwotę 145 140 000,00 zł wybudowano Centrum ECOTECH-COMPLEX", [(145.14e6, "PLN")]),
-    # a scale word that states the number alone; halves, which are numbers only before a scale word
+    # a scale word that states the number alone; halves are numbers only before a scale word, one and a half anywhere
     ("w ostatnich dwóch latach łączna wartość nałożonych przez urząd kar przekroczyła miliard złotych.",
      [(2, None), (1e9, "PLN")]),
     ("либо лишением свободы на срок до шести лет со штрафом в размере до восьмидесяти тысяч рублей и с "
-     "ограничением свободы на срок до полутора лет либо без такового.", [(6, None), (80000, "RUB")]),
+     "ограничением свободы на срок до полутора лет либо без такового.", [(6, None), (80000, "RUB"), (1.5, None)]),
     # collective numerals
     ("Пятеро подозреваемых задержаны непосредственно в момент совершения преступления.", [(5, None)]),
     ("Четверо из них работают в республиканском Управлении мелиорации (Ингушмелиоводхоз), пятый – гендиректор "

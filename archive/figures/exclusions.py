@@ -13,7 +13,8 @@ dotted groups ("2.1.3"); codes glued to letters ("G7", "A320", "Su-35", "COVID-1
 digit strings of 9 digits or more with nothing attached (ids); numbers written with a leading zero
 ("0800 123 456", "09 123 4567") or after tel./phone/телефон/fax, with the digit groups that follow them;
 "1453 GMT"; and a bare integer right after a capitalised word inside a sentence ("Boeing 787", "Phase 2",
-"Platz 3" name things), unless a counted noun follows. A year with a currency ("$2022") is money.
+"Platz 3" name things), unless a counted noun or a Korean counter follows, a capitalised noun follows in German
+("Kontrolle 23 Pakete"), or the word before is declined ("в Россию 106 товаров", "Cumhurbaşkanımızın 7"). A year with a currency ("$2022") is money.
 Also ranks ("9 місце", the ninth place), footnote marks ("总值[2]"), numbers that open a line as an item's
 ("1. PROIECT DE LEGE"), month ranges ("1-7月份"), the "one" of a Korean rate ("1인당", per person), ages by
 decade ("40代"), and a number word before a fraction's name ("deux tiers", "two thirds"). And: the first day of a
@@ -39,7 +40,7 @@ import re
 from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
-from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES,
+from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, KOREAN_COUNTERS,
                                         DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
@@ -76,6 +77,10 @@ _GLUED_UNITS = LazyPattern(
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)" + NOT_LETTER_AFTER
 )
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
+# The instrumental case of a cardinal after a hyphen, no ordinal's ending: "за 37-ма бюджетними програмами", "2-мя".
+_CARDINAL_CASE_ENDING = LazyPattern(rf"[-‑](?:ма|мя){NOT_LETTER_AFTER}")
+# A capitalised word after the number, which in German is the noun it counts: "Kontrolle 23 Pakete".
+_CAPITALISED_WORD = LazyPattern(r"\s[A-ZÄÖÜ][a-zäöüß]{2,}")
 # Kazakh writes a case ending after a hyphen ("20-дан", from twenty) and an ordinal as the number, a hyphen and
 # the noun it ranks ("3-қосымша", the third annex; "1, 2 және 3-қосымшаларға", annexes 1, 2 and 3).
 _KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
@@ -124,6 +129,12 @@ def glued_to_word_before(text: str, start: int) -> bool:
     return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
 
 
+def counted_after_a_designation(text: str, start: int, end: int) -> bool:
+    """Tell whether a number glued to a Latin designation counts what a CJK counter after it names: "04FFM2隻" is
+    two ships of the 04FFM type."""
+    return start > 0 and LATIN_OR_CYRILLIC.match(text[start - 1]) is not None and text[end : end + 1] in CJK_COUNTERS
+
+
 def is_phone_number(raw: str, words_before: list[str]) -> bool:
     """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086"."""
     after_phone_word = bool(words_before) and words_before[-1].rstrip(":") in PHONE_WORDS
@@ -156,7 +167,7 @@ def counts_the_list_before(text: str, start: int, value: int) -> bool:
 
 def is_reference(words_before: list[str]) -> bool:
     """Tell whether the number follows a reference word: article, section, §, page, No., version..."""
-    return bool(words_before) and (words_before[-1] in REFERENCE_WORDS or words_before[-1].endswith("§"))
+    return bool(words_before) and (words_before[-1] in REFERENCE_WORDS or "§" in words_before[-1])  # "4 §:n 1"
 
 
 def end_of_phone_number(text: str, pos: int) -> int:
@@ -192,8 +203,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if kazakh and _is_kazakh_ordinal(text, end):
         return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
     suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
-    if any(pattern.match(text, end) for pattern in suffixes):
-        return True  # "3-й", "1990-е", "3月", "5 §"
+    if any(pattern.match(text, end) for pattern in suffixes) and not _CARDINAL_CASE_ENDING.match(text, end):
+        return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
@@ -205,14 +216,23 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if not raw.isdigit():
         return False
     number = int(raw)
-    # "2000 people", "Berlin 500 Menschen", "2000人": counts after all
-    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS
+    # "2000 people", "Berlin 500 Menschen", "2000人", "KAI 3건": counts after all
+    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end)
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
-        or (not counted and (_is_year(raw, number, after, words_before) or _follows_a_name(text, start)))
+        or (not counted and (_is_year(raw, number, after, words_before)
+                             or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
         or len(raw) >= 9
     )
+
+
+def _counts_a_german_noun(text: str, start: int, end: int) -> bool:
+    """Tell whether a number after a capitalised word counts the capitalised word after it, as German writes every
+    noun: "bei einer Kontrolle 23 Pakete", "aus Südamerika 31 Kilogramm Kokain" (a model's name has no noun after
+    it in German text as often: "Windows 11", "Phase 2 des Projekts")."""
+    return bool(_CAPITALISED_WORD.match(text, end)) and not text.endswith("Top ", 0, start) \
+        and window_language(text, start, end) == "de"  # "Top 5 Steigende Corona-Zahlen" ranks, in a headline
 
 
 def _is_kazakh_ordinal(text: str, end: int) -> bool:
@@ -284,13 +304,25 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
 
 def is_quoted_slogan(text: str, start: int, end: int) -> bool:
     """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, „360 Степени“
-    (a title of up to five words); «Хабар 24» is caught by the name rule."""
-    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end))
+    (a title of up to five words); «Хабар 24» is caught by the name rule. A title's number is a plain integer: a
+    number with decimals or grouped digits quotes an amount ("1 066,5 kg de cocaïne")."""
+    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end)) \
+        and not any(mark in text[start:end] for mark in ",.  \u00a0\u202f")
 
 
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:
     """Tell whether an "x" glued to a number of three digits or more names a model: "777x jets", "the 777X"."""
     return raw.isdigit() and len(raw) >= 3 and text[end : end + 1] in "xX" and bool(next_word(text, end + 1))
+
+
+# "One in five": "un paquet sur cinq", "one in five", "one out of five", "uno de cada cinco" (a ratio's second term).
+_RATIO_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:un|une|one|uno|una)(?:{WS}{LETTER}+)?{WS}(?i:sur|in|out{WS}of|de{WS}cada){WS}$")
+
+
+def is_ratio_denominator(text: str, start: int) -> bool:
+    """Tell whether a number is the second term of a ratio said in words: "un paquet sur cinq serait de contrebande"
+    (one packet in five: no count of five)."""
+    return _RATIO_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def names_a_fraction(text: str, end: int) -> bool:
@@ -374,7 +406,26 @@ def _follows_a_name(text: str, start: int) -> bool:
             or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
     lowered = name.lower()
-    return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES
+    return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
+        and not _in_an_oblique_case(text, start, lowered)
+
+
+def _in_an_oblique_case(text: str, start: int, word: str) -> bool:
+    """Tell whether the capitalised word before a number is declined, so no name of a model or a title: "в Россию
+    106 товаров" (accusative), "Cumhurbaşkanımızın 7 yurt dışı ziyaretinde" (a genitive glued to the word, which
+    Turkish writes after an apostrophe on a name: "Boeing'in")."""
+    if not word.endswith(_OBLIQUE_ENDINGS):
+        return False
+    language = window_language(text, start, start)
+    return word.endswith(_OBLIQUE_ENDINGS_BY_LANGUAGE.get(language, ()))
+
+
+_OBLIQUE_ENDINGS_BY_LANGUAGE = {
+    "ru": ("ию", "ии", "ой", "ому", "ого", "ую", "ей", "ами", "ях"),
+    "uk": ("ію", "ії", "ою", "ому", "ого", "ами", "ях"),
+    "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+}
+_OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 
 
 def _opens_a_day_range(text: str, end: int) -> bool:

@@ -29,13 +29,18 @@ same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000
 
 Lone scale words. Where a language writes a scale word without "one" before it, the word states the number
 alone: "milion złotych", "miljardi euroa", "больше миллиарда рублей" (with a currency after it), and "миллиарда
-двухсот миллионов тенге" (1,200,000,000 KZT, with a smaller amount after it).
+двухсот миллионов тенге" (1,200,000,000 KZT, with a smaller amount after it). A half before a scale word is half of it
+("полумиллиарда рублей", "un demi-milliard d'euros", "medio millón", "puoli miljardia"), and a word of a multiple
+is one ("fourfold").
 
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
-what follows it is counted or measured ("1.23 million hours"), or of the next amount of the same scale when a
-conjunction, a copula or a comma closes it ("od 2.414 milijardi i ... 2.751 milijardu dinara"); either is
-marked ``unit_inferred``.
+what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
+money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); or it takes
+the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
+milijardi i ... 2.751 milijardu dinara"). A bare number before a comma takes the scale and currency of the next
+amount when the word before it is repeated before that amount ("bazı ürünlerde 20, bazı ürünlerde de 50 bin
+dolar": 20,000 USD). Each is marked ``unit_inferred``.
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
@@ -49,18 +54,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from archive.figures.context import NO_CONTEXT, Context, contexts
-from archive.figures.exclusions import (NEVER_FIGURES, counts_the_list_before, end_of_code, end_of_phone_number,
-                                        end_of_reference_chain, glued_model_suffix, glued_to_word_before,
+from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_the_list_before,
+                                        end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
+                                        glued_to_word_before,
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
-                                        is_reference, names_a_fraction, names_a_model)
+                                        is_ratio_denominator, is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.surroundings import LETTER, SPACES, WS, alternation, lowered, tokens_before, window_language
+from archive.figures.surroundings import (LETTER, SPACES, WS, alternation, lowered, single_spaced, tokens_before,
+                                          window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
-                                   currency_before, letter_scale_allowed, percent_before, qualifier_before,
-                                   read_currency_after, read_half_after, read_qualifier_after, read_suffix)
+                                   currency_before, find_multiplying_words, letter_scale_allowed, percent_before,
+                                   qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
+                                   read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS,
-                                        CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, LONE_SCALE_WORDS)
+                                        CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
+                                        LONE_SCALE_WORDS, SCALE_WORDS)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -83,19 +92,22 @@ _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
+_TEXT_END = LazyPattern(r"[\s.]*\Z")
 # What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
 _CLOSES_AN_AMOUNT = LazyPattern(
     rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
-_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}")
+# and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
+_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 _OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
 _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
-    rf"intre|välillä)(?:{WS}(?:the|les|los|las|den|dem))?{WS}$"
+    rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
 )
+_AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
     quickly (an alternation of words is tried at every position)."""
@@ -108,6 +120,11 @@ def _by_first_letter(words) -> str:
 
 
 _LONE_SCALE = LazyPattern(rf"{_by_first_letter(LONE_SCALE_WORDS)}(?!{LETTER})")
+_HALF_SCALE = LazyPattern(
+    rf"(?<!{LETTER}){_by_first_letter(HALVES_BEFORE_SCALE)}"
+    rf"(?P<scale>(?i:{alternation(word for word, (power, _) in SCALE_WORDS.items() if power >= 6 and word[-1] != '.')}))"
+    rf"(?!{LETTER})"
+)
 AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
 
 @dataclass(frozen=True)
@@ -163,6 +180,7 @@ class _Draft:
     has_scale: bool = False
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
     unit_inferred: bool = False
+    lead_scale: Decimal | None = None  # the scale of the first part of a composite ("1 млрд 428 млн": 10^9)
 
     def freeze(self, text: str, context: Context = NO_CONTEXT) -> Figure:
         """Return the finished figure, with what its sentence says it is about."""
@@ -223,6 +241,9 @@ def _scan(text: str, query: bool) -> list[_Draft]:
             drafts.append(draft)
             taken_until = max(taken_until, draft.end)
     drafts.extend(_drafts_from_words(text))
+    drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
+                  for start, end, value in find_multiplying_words(text))  # "fourfold"
+    drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_overlaps(drafts)
@@ -230,6 +251,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _share_percent_across_lists(text, drafts)
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
+    _share_across_parallel_phrases(text, drafts)
     return drafts
 
 
@@ -269,7 +291,8 @@ def _draft_from_digits(
         number_end = start + len(raw)
     prefix = currency_before(text, start)
     figure_start = prefix[1] if prefix else start
-    if prefix is None and glued_to_word_before(text, start):
+    if prefix is None and glued_to_word_before(text, start) \
+            and not counted_after_a_designation(text, start, number_end):
         return None, end_of_code(text, number_end)  # "ФС77-76922": the whole code
     words_before = tokens_before(text, figure_start, 4)
     if is_phone_number(raw, words_before):
@@ -324,6 +347,7 @@ def _apply_suffix(draft: _Draft, suffix: Suffix, power: int) -> None:
     if suffix.has_scale:
         draft.scale = Decimal(10) ** power
     if suffix.composite is not None:
+        draft.lead_scale = draft.scale
         draft.mantissa = draft.mantissa * draft.scale + suffix.composite
         draft.step = suffix.composite_step
         draft.scale = ONE
@@ -352,8 +376,9 @@ def _drafts_from_words(text: str) -> list[_Draft]:
 
 def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     """Return the figure of a number in words, with what follows it."""
-    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end):
-        return None
+    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
+            or is_ratio_denominator(text, number.start):
+        return None  # "ФС77", "deux tiers", "un paquet sur cinq"
     suffix = read_suffix(text, number.end, has_currency=False)
     if suffix.has_scale and number.language == "en":
         return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
@@ -389,6 +414,21 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
             draft = _Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
             _apply_suffix(draft, suffix, power)
+        _apply_qualifier(text, draft, None)
+        found.append(draft)
+    return found
+
+
+def _drafts_from_half_scales(text: str) -> list[_Draft]:
+    """Return the figures of a half before a scale word: "полумиллиарда рублей" (500,000,000 RUB), "un
+    demi-milliard d'euros", "medio millón", "puoli miljardia" (a count without a currency after it)."""
+    found = []
+    for half in _HALF_SCALE.finditer(text):
+        power = SCALE_WORDS[single_spaced(lowered(half.group("scale")))][0]
+        suffix = Suffix(end=half.end(), has_scale=True, power=power)
+        read_currency_after(text, suffix)
+        draft = _Draft(start=half.start(), end=suffix.end, mantissa=Decimal("0.5"), step=Decimal("0.5"))
+        _apply_suffix(draft, suffix, power)
         _apply_qualifier(text, draft, None)
         found.append(draft)
     return found
@@ -447,7 +487,9 @@ def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
 def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
-    what follows it is counted or measured ("1.23 million hours", "2 млн тонн")."""
+    what follows it is counted or measured ("1.23 million hours", "2 млн тонн"), or, when its scale is not that of
+    the money before, unless any word follows it but a conjunction or a copula ("100 milyar doları aşan 1400
+    projeyle 100 bine yakın kişinin": 100,000 people)."""
     money: _Draft | None = None
     for draft in drafts:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
@@ -455,14 +497,28 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
         if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
-        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end):
+        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
+                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)):
             draft.unit, draft.unit_inferred = money.unit, True
+
+
+def _scale_of(draft: _Draft) -> Decimal:
+    """Return the scale an amount is written in: that of its first part for a composite ("1 млрд 428 млн")."""
+    return draft.lead_scale or draft.scale
+
+
+def _ends_a_phrase(text: str, end: int) -> bool:
+    """Tell whether nothing follows an amount but a comma, a conjunction, a copula or the end of its sentence:
+    an amount of another scale than the money before takes its currency only so ("cinco euros ... 1,5 millones."),
+    not when a word follows that may be what it counts ("100 bine yakın kişinin", "6 мыңнан астам объект")."""
+    return bool(_CLOSES_AN_AMOUNT.match(text, end) or _SENTENCE_BREAK.match(text, end) or _TEXT_END.match(text, end))
 
 
 def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
     """Tell whether two figures make a range written "between ... and ...": "između 10 i 15 miliona evra",
-    "between 10 and 15 million", "entre 10 et 15 millions d'euros"."""
-    return bool(_AND_GAP.fullmatch(text, lower.end, upper.start)) \
+    "between 10 and 15 million", "entre 10 et 15 millions d'euros", "entre el 2,5 y el 3 por ciento"."""
+    gap = _AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
+    return gap is not None \
         and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
 
 
@@ -486,6 +542,21 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
         elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
                 and _CLOSES_AN_AMOUNT.match(text, draft.end):
             draft.unit, draft.unit_inferred = later.unit, True
+
+
+def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number the scale and currency of the next amount when the phrase before it is repeated before
+    that amount: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" (in some products 20, in some 50 thousand
+    dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or bare.mantissa >= 1000 or amount.unit in (None, *_NOT_MONEY) \
+                or amount.unit_inferred or not amount.has_scale or text[bare.end : bare.end + 2] != ", ":
+            continue
+        before = tokens_before(text, bare.start, 1)
+        if before and before[0].isalpha() and before[0] in tokens_before(text, amount.start, 3) \
+                and not _SENTENCE_BREAK.search(text, bare.end, amount.start):
+            bare.scale, bare.has_scale = amount.scale, True
+            bare.unit, bare.unit_inferred = amount.unit, True
 
 
 def _spelled_alternatives(text: str, lower: _Draft, upper: _Draft) -> bool:

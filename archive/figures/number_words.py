@@ -5,12 +5,13 @@ million"); German, French and Spanish by text2num ("dreiundzwanzig", "quatre-vin
 text2num covers Portuguese, Italian, Dutch and Danish too, which we do not read); Russian and Ukrainian by
 number-parser ("трех", "двадцять пʼять"), whose word lists serve here too (its lists of other languages are
 marked unsupported, and some are wrong: Polish "dwadzieścia" is 2 there), save the collective numerals it
-lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``) and halves before a scale word ("полтора миллиона",
+lacks ("пятеро", ``vocabulary.COLLECTIVE_NUMERALS``) and halves ("полтора миллиона", "Полтора года",
 ``vocabulary.HALF_NUMBER_WORDS``, in every language that writes them) and nouns of a round number ("une
 cinquantaine", "medio centenar", "десяток": ``vocabulary.APPROXIMATE_NUMBER_WORDS``, read as about it);
 Polish, Romanian, Serbian and Croatian, Macedonian, Kazakh, Turkish, Finnish and Korean, which neither library reads, by the tables of
 ``vocabulary.NUMBER_WORD_TABLES``, composed as hundreds, tens and units ("dvadeset i pet", "iki yüz elli",
-"он бес"). Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
+"он бес", "o mie"). German declined forms ("einer Million", "zweier") and "-einhalb" ("viereinhalb", 4.5) are
+made readable for text2num. Chinese and Japanese numerals are read with the digits. Scale words are left to the reader of
 what follows a number, as after digits ("zehn Millionen Euro", "една милијарда").
 
 Which language. A word is read in the language of the text around it (``surroundings.window_language``) when
@@ -44,8 +45,8 @@ from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_word
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
-                                        VAGUE_QUANTIFIERS,
-                                        EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+                                        COUNTED_SCALE_NOUNS, VAGUE_QUANTIFIERS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_DECLINED,
+                                        GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
 from archive.patterns import LazyPattern
 
@@ -58,6 +59,7 @@ _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 # The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".
 _WORD_BEFORE = LazyPattern(rf"({_LETTERS}+){WS}$")
+_ROMANIAN_ORDINAL_ARTICLE = LazyPattern(rf"(?<!{_LETTERS})a{WS}$")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
 _ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
@@ -119,6 +121,9 @@ def find_number_words(text: str) -> list[WordNumber]:
         if language != "en":
             while words and words[0] in _ENGLISH_ARTICLES:  # "a treinta y dos": the "a" is Spanish's
                 tokens, words = tokens[1:], words[1:]
+        if language == "ro" and words[:1] == ["doua"] \
+                and _ROMANIAN_ORDINAL_ARTICLE.search(lowered, max(0, tokens[0].start() - 3), tokens[0].start()):
+            continue  # "a doua" (the second), as Romanian writes it with or without diacritics
         words = _words_of(vocabulary, language, words)  # "eine Million": "Million" is English's, read as a scale
         for first, last, value in _READERS[language](words):
             start, end = tokens[first].start(), tokens[last - 1].end()
@@ -217,6 +222,11 @@ def _read_english(words: list[str]) -> list[tuple[int, int, Decimal]]:
 
 def _read_with_text2num(language: str, words: list[str]) -> list[tuple[int, int, Decimal]]:
     """Return the numbers text2num reads in ``words`` (German, French, Spanish), ordinals left out."""
+    if language == "de":
+        words = [GERMAN_DECLINED.get(word, word) for word in words]
+        if len(words) == 1 and words[0].endswith("einhalb") and words[0] not in HALF_NUMBER_WORDS["de"]:
+            whole = _read_with_text2num(language, [words[0].removesuffix("einhalb")])  # "viereinhalb": 4.5
+            return [(0, 1, whole[0][2] + Decimal("0.5"))] if len(whole) == 1 else []
     if len(words) == 1 and words[0] in ONE_WORDS:
         return [(0, 1, Decimal(1))]
     if len(words) == 1 and words[0] in HALF_NUMBER_WORDS.get(language, {}):
@@ -306,10 +316,12 @@ def _compose(table: dict[str, int | Decimal], words: list[str]) -> tuple[int | D
         if word in NUMBER_CONNECTORS and stage:
             continue  # "dvadeset i pet": counted only if a number follows
         value = table.get(word)
-        if value is None:
-            break
+        if value is None or (stage == 0 and word in COUNTED_SCALE_NOUNS):
+            break  # "a sute de dosare", "mii de oameni": hundreds, thousands, no number
         if value == 100 and stage == 3 and total < 10:
             total, stage = total * 100, 1  # "două sute", "iki yüz"
+        elif value == 1000:  # "o mie", "două mii": the table reads no further than thousands
+            return (total * 1000, index + 1) if total < 1000 else (total, used)
         elif value >= 100 and stage == 0:
             total, stage = value, 1 if value < 1000 else 3
         elif value < 100 and value % 10 == 0 and stage < 2:
@@ -348,7 +360,10 @@ def _vocabulary() -> _Vocabulary:
             values.setdefault(word, set()).add(numbers[word])
     # possessive: "sech"/"sechs" and "ein"/"eins" overlap, and a long word must not be parsed every way
     german_parts = "|".join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))
-    words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+(?!{_LETTERS})")
+    # a German number ends before "fach" too: "fünffache" (fivefold), read with the suffix after it; not before
+    # "Dreifachsieg", a compound
+    words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+"
+                       rf"(?:(?!{_LETTERS})|(?=fach(?:e|en|er|es)?(?!{_LETTERS})))")
     german = re.compile(rf"(?:{'|'.join(GERMAN_NUMBER_FIRST)})(?:{german_parts})*+")
     bound = {word for word, meanings in values.items() if meanings == {1}} | BOUND_NUMBER_WORDS
     return _Vocabulary(languages=languages, german=german, words=words, bound=bound)

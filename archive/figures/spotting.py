@@ -14,16 +14,20 @@ import re
 
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, CJK_BIG, CJK_DIGITS, CJK_UNITS, COLLECTIVE_NUMERALS,
                                         FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
-                                        HALF_NUMBER_WORDS, NUMBER_WORDS, NUMBER_WORD_TABLES, SCALE_WORDS,
-                                        SPANISH_NUMBER_WORDS, WORD_SCALES)
+                                        HALF_NUMBER_WORDS, HALVES_BEFORE_SCALE, MULTIPLYING_WORDS, NUMBER_WORDS,
+                                        NUMBER_WORD_TABLES, SCALE_WORDS, SPANISH_NUMBER_WORDS, WORD_SCALES)
 
 NUMBER_PARSER_LANGUAGES = ("ru", "uk")
 # number-parser keeps its words with their accents taken off ("трех", "однои"): a word is looked up folded
 FOLD = str.maketrans("йёї'’", "иеіʼʼ")
 _NUMERALS = frozenset((*CJK_DIGITS, *CJK_UNITS, *CJK_BIG))
-_SCALES = frozenset(SCALE_WORDS)
+# scale words, and the words that state a number alone: "fourfold"
+_SCALES = frozenset((*SCALE_WORDS, *MULTIPLYING_WORDS.values()))
+# halves glued to a scale word: "полумиллиарда"
+_GLUED_HALVES = tuple(half for half in HALVES_BEFORE_SCALE if half[-1].isalpha())
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
-_GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*")
+_GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
+                           "(?:fach(?:e|en|er|es)?)?")  # "fünffache"
 
 
 @functools.cache
@@ -62,9 +66,15 @@ def may_state_figure(text: str) -> bool:
     if any(character.isnumeric() or character in _NUMERALS for character in text):
         return True
     lowered = text.lower()
-    if any(word in _SCALES for word in _WORD.findall(lowered)):
-        return True  # "billón y medio de euros": a scale word may make a figure alone
+    if any(word in _SCALES or word.startswith(_GLUED_HALVES) and _after_a_half(word) in _SCALES
+           for word in _WORD.findall(lowered)):
+        return True  # "billón y medio de euros", "полумиллиарда": a scale word may make a figure alone
     return any(_is_number_word(piece) for word in _WORD.findall(lowered) for piece in _pieces(word))
+
+
+def _after_a_half(word: str) -> str:
+    """Return what follows the half a word opens with ("полумиллиарда": "миллиарда")."""
+    return word[max(len(half) for half in _GLUED_HALVES if word.startswith(half)):]
 
 
 def _pieces(word: str) -> list[str]:

@@ -30,12 +30,14 @@ weighing ("cocaine weighing 129.86 pounds") or before "of" ("70 pounds of cargo"
 on a number ("150-те милиони долари"): what follows the article is read as after the number; only the plural
 article marks a cardinal ("11-та седница" is the 11th session). Words of every table are read in capitals too
 ("MİLYON LİRA", "MILIOANE DE LEI"). A composite amount is one: "1 mln 546 tys. 427 zł" (units before the
-currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scale). "mil." before a currency is
+currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scale), "1 trilyon 133,5 milyar lira"
+(a decimal comma in the last part). "mil." before a currency is
 Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "about" between the scale and the
 currency ("3 миллиардқа жуық теңгесін").
 
-Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, есе, -fold, -fach, x, 倍, 배
-("두 배", "2배로"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
+Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, katladı ("sekize katladı"), есе,
+-fold, -fach ("fünffache"), x, 倍, 배 ("두 배", "2배로"), and the words of a multiple alone ("fourfold"); a percent
+written as an adjective ("90-prosenttista", "90-prozentige"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
 rate ("en hausse de 0,2 point", "2 puntos", "1,5 пункта", "2 boda") where the sentence speaks of a rate or a share
 and no index is named around it; more than 100 points are an index's level, never a rate's.
 
@@ -73,7 +75,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
-                                        QUALIFIERS_BEFORE_CURRENCY,
+                                        MULTIPLYING_WORDS, QUALIFIERS_BEFORE_CURRENCY,
                                         NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
                                         SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
                                         WEIGHT_CURRENCY_NAMES)
@@ -105,9 +107,10 @@ _MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evr
 CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余여])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"  # "800여만원": over 800만
 )
-# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra".
+# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
+# decimal comma ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
 _WORD_SCALE_TAIL = LazyPattern(
-    rf"{WS}(?P<digits>\d{{1,3}}){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"{WS}(?P<digits>\d{{1,3}}(?P<decimals>,\d{{1,2}}(?!\d))?){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
 # The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
@@ -156,11 +159,14 @@ _PERCENT = LazyPattern(
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
+    # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
+    rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
+    rf"procentow{LETTER}+|postotn{LETTER}+|percent){NOT_LETTER_AFTER}"
 )
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
 PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
 MULTIPLE = LazyPattern(
-    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|есе(?:ге|ден)?|"
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден)?|"
     rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
@@ -182,7 +188,8 @@ def _first_words(*vocabularies) -> set[str]:
 # What may follow a number for read_suffix to find something: a first word, or a first character.
 _SUFFIX_FIRST_WORDS = _first_words(
     SCALE_WORDS, SCALE_LETTERS, CURRENCY_NAMES, CURRENCY_CODES, SYMBOLS_AFTER,
-    ["percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
+    ["fach", "fache", "fachen", "facher", "faches",  # "fünffache": the number word ends before "fach"
+     "percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
      "проценти", "отсто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
      "prosenttiin", "prosentin", "prosentilla", "times", "пати", "раз", "раза", "рази", "разів", "fois",
      "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
@@ -190,7 +197,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
-     "kat", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
+     "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
@@ -330,7 +337,9 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         if smaller >= power:
             break
         power, word = smaller, smaller_word
-        _add_part(suffix, tail.group("digits"), power, tail.end())
+        _add_part(suffix, tail.group("digits").replace(",", "."), power, tail.end())
+        if tail.group("decimals"):
+            return  # a part with decimals is the last: "1 trilyon 133,5 milyar lira"
     joined = _JOINED_REST.match(text, suffix.end)
     if joined and _CURRENCY_AFTER.match(text, joined.end()):
         rest = re.sub(r"\D", "", joined.group("digits"))
@@ -583,6 +592,25 @@ def letter_scale_allowed(text: str, suffix: Suffix, query: bool) -> bool:
     if suffix.scale_word not in ("k", "m"):
         return False
     return counts_something(text, suffix.end)  # "3m people", "1.8m cars"
+
+
+_MULTIPLYING = LazyPattern(
+    rf"(?<!{LETTER})(?i:{'|'.join(f'(?P<x{value}>{word})' for value, word in MULTIPLYING_WORDS.items())})"
+    rf"(?!{LETTER})"
+)
+
+
+_FOLD = LazyPattern(rf"(?i:fold)(?!{LETTER})")  # scanned for first: an alternation is tried at every position
+
+
+def find_multiplying_words(text: str) -> list[tuple[int, int, int]]:
+    """Return (start, end, multiple) of the words that say a multiple alone: "fourfold" (4)."""
+    found = []
+    for fold in _FOLD.finditer(text):
+        word = _MULTIPLYING.search(text, max(0, fold.start() - 8), fold.end())
+        if word is not None and word.end() == fold.end():
+            found.append((word.start(), word.end(), int(word.lastgroup[1:])))
+    return found
 
 
 def counts_something(text: str, end: int) -> bool:

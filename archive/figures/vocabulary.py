@@ -357,8 +357,9 @@ PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "tel
                 "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
 # Finnish writes the reference after the number: "21 luvun 1 §".
 # Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
-REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "momentti", "momentin", "kohdan",
-                         "sayılı", "numaralı", "nolu"}
+REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "pykälässä", "pykälästä", "pykälään",
+                         "momentti", "momentin", "momentissa", "momentista", "momenttiin", "kohta", "kohdan",
+                         "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu"}
 # Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
 PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
 
@@ -382,7 +383,8 @@ JAPANESE_DURATION_AFTER = ("間", "ぶり", "振り", "連続", "前", "後", "�
                            "足らず", "程度", "ほど", "越し", "がかり")
 # Korean prefixes glued to a number: "약500억" (about), "총5명" (in all), "연3%" (a year), "월100만원" (a month).
 KOREAN_PREFIXES = ("약", "총", "각", "연", "월", "주", "일", "단", "무려", "최대", "최소", "불과", "고작", "평균", "모두", "또는", "및")
-JAPANESE_SENTENCE_WORDS = ("懲役", "禁錮", "禁固", "執行猶予")
+# and, before it, what makes it a span too: "過去10年で最も少なくなった" (the lowest in the past ten years)
+JAPANESE_SENTENCE_WORDS = ("懲役", "禁錮", "禁固", "執行猶予", "過去", "直近", "この", "ここ")
 KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 # Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
@@ -390,7 +392,7 @@ KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "�
 # Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
 KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례", thirteen times
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只艘位户戶瓶箱盒袋篇份枚类類")
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類")
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
 CJK_ROUND_NUMBERS_AFTER = ("超", "近", "逾", "上", "过", "過", "破")
 # Levels counted after the list of them: "中央、省、市、区四级" (four tiers); "三级医院" alone is a grade.
@@ -450,12 +452,15 @@ LANGUAGE_MARKERS = _table(
         "fr": "le|les|des|et|est|pour|dans|une|du|au|aux|sur|par|qui|selon|ont|été|avec|ce|cette|"
         "environ|près",
         "es": "el|los|las|del|y|para|con|una|por|que|según|fue|han|más|como|su|sus|al|es|casi|unos|unas",
-        "fi": "ja|oli|että|ovat|mukaan|vuonna|noin|yli|lähes|kanssa|myös|ei|kuin|hän|sekä|mutta|jo",
+        "fi": "ja|oli|että|ovat|mukaan|vuonna|noin|yli|lähes|kanssa|myös|ei|kuin|hän|sekä|mutta|jo|tai|joka|jotka|"
+        "jossa|tämä|tämän|yhteensä|kun|vain",
         # none that a fragment of English can be: "U.S." gives "u", "I've" gives "ve", "Wi-Fi" gives "fi"
         "pl": "się|nie|że|jest|przez|dla|oraz|jak|które|który|która|były|było|został|została|także|już|"
         "według|czyli|wobec|roku|tym|jego|w|z|ze",
         "ro": "și|şi|în|pe|cu|din|sunt|pentru|fost|prin|sau|după|dupa|între|intre|acest|această|aceasta|"
-        "anul|astăzi|astazi",
+        "anul|astăzi|astazi|"
+        # and what text written without diacritics keeps ("pe anii 2019-2020 ... dar si la Oradea sau Brasov")
+        "anii|iar|doar|daca|dacă|unui|unei|cele|fiind|catre|către|insa|însă|acestea|aceste",
         "sr": "je|su|kao|koji|koja|koje|što|ili|će|biti|nakon|prema|godine|odnosno|još|kako|smo|iz|"
         "је|су|који|која|које|као|или|ће|бити|након|према|године|још|како|смо|из",
         "tr": "bir|bu|ile|için|olarak|olan|çok|daha|ise|gibi|kadar|sonra|yüzde|göre|ancak|veya|olduğu|"
@@ -518,14 +523,16 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         300: "trzysta trzystu", 400: "czterysta czterystu", 500: "pięćset pięciuset", 600: "sześćset sześciuset",
         700: "siedemset siedmiuset", 800: "osiemset ośmiuset", 900: "dziewięćset dziewięciuset",
     }),
-    # "doua" and "noua" without their breve are "second" and "new": only the written "două", "nouă" count
+    # "noua" without its breve is "new": only the written "nouă" counts; "doua" is two in text written without
+    # diacritics ("a finalizat doar doua rechizitorii"), but "a doua" is the second (number_words reads it so);
+    # "o mie" is a thousand, "două mii" two thousand
     "ro": _numbers({
-        1: "unu un una o", 2: "două", 3: "trei", 4: "patru", 5: "cinci", 6: "șase şase", 7: "șapte şapte",
+        1: "unu un una o", 2: "două doua doi", 3: "trei", 4: "patru", 5: "cinci", 6: "șase şase", 7: "șapte şapte",
         8: "opt", 9: "nouă", 10: "zece", 11: "unsprezece", 12: "doisprezece douăsprezece", 13: "treisprezece",
         14: "paisprezece", 15: "cincisprezece", 16: "șaisprezece şaisprezece", 17: "șaptesprezece şaptesprezece",
         18: "optsprezece", 19: "nouăsprezece", 20: "douăzeci", 30: "treizeci", 40: "patruzeci",
         50: "cincizeci", 60: "șaizeci şaizeci", 70: "șaptezeci şaptezeci", 80: "optzeci", 90: "nouăzeci",
-        100: "sută sute",
+        100: "sută sute", 1000: "mie mii",
     }),
     # Serbian and Croatian, Latin and Cyrillic, ekavian and ijekavian
     "sr": _numbers({
@@ -544,9 +551,14 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         90: "devedeset деведесет", 100: "sto stotinu сто стотину", 200: "dvesta dvjesta dvjesto двеста",
         300: "trista триста", 400: "četiristo четиристо", 500: "petsto петсто", 600: "šeststo шестсто",
         700: "sedamsto седамсто", 800: "osamsto осамсто", 900: "devetsto деветсто",
-    }),
+    }) | _numbers({  # and the collective nouns of men in their cases: "USKOK osmoricu optuženika", "njih osmorice"
+        value: " ".join(stem + ending for ending in ("a", "u", "e", "i", "om")) for value, stem in (
+            (2, "dvojic"), (3, "trojic"), (4, "četvoric"), (5, "petoric"), (6, "šestoric"), (7, "sedmoric"),
+            (8, "osmoric"), (9, "devetoric"), (10, "desetoric"))}),
     "mk": _numbers({
-        1: "еден една едно", 2: "два две двајца", 3: "три тројца", 4: "четири четворица", 5: "пет петмина",
+        # with the article: "пристигнаа двата воени хеликоптери" (the two helicopters)
+        1: "еден една едно", 2: "два две двајца двата двете", 3: "три тројца трите", 4: "четири четворица четирите",
+        5: "пет петмина петте",
         6: "шест шестмина", 7: "седум", 8: "осум", 9: "девет", 10: "десет", 11: "единаесет", 12: "дванаесет",
         13: "тринаесет", 14: "четиринаесет", 15: "петнаесет", 16: "шеснаесет", 17: "седумнаесет",
         18: "осумнаесет", 19: "деветнаесет", 20: "дваесет", 30: "триесет", 40: "четириесет", 50: "педесет",
@@ -565,19 +577,25 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
     }),
     # with the possessive forms that count members of a group ("üçü büyükşehir olmak üzere", three of them)
     "tr": _numbers({
-        1: "bir", 2: "iki ikisi ikisini ikisinde", 3: "üç üçü üçünü üçünde", 4: "dört dördü dördünü",
-        5: "beş beşi beşini", 6: "altı altısı", 7: "yedi yedisi", 8: "sekiz sekizi", 9: "dokuz dokuzu", 10: "on",
+        1: "bir", 2: "iki ikisi ikisini ikisinde ikiye", 3: "üç üçü üçünü üçünde üçe", 4: "dört dördü dördünü dörde",
+        5: "beş beşi beşini beşe", 6: "altı altısı altıya", 7: "yedi yedisi yediye", 8: "sekiz sekizi sekize",
+        9: "dokuz dokuzu dokuza", 10: "on",
         20: "yirmi", 30: "otuz", 40: "kırk", 50: "elli", 60: "altmış", 70: "yetmiş", 80: "seksen", 90: "doksan",
         100: "yüz",
     }),
     "fi": _numbers({
-        1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta", 3: "kolme kolmen kolmea kolmella "
-        "kolmessa kolmesta", 4: "neljä neljän neljää neljällä neljässä", 5: "viisi viiden viittä viidellä viidessä",
-        6: "kuusi kuuden kuutta kuudella kuudessa", 7: "seitsemän seitsemää seitsemällä",
+        # with their case forms: "Dronet sisältyivät viiteen tapaukseen", "kymmeneen tuomioon"
+        1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta kahteen",
+        3: "kolme kolmen kolmea kolmella kolmessa kolmesta kolmeen", 4: "neljä neljän neljää neljällä neljässä "
+        "neljästä neljään", 5: "viisi viiden viittä viidellä viidessä viidestä viiteen",
+        6: "kuusi kuuden kuutta kuudella kuudessa kuudesta kuuteen", 7: "seitsemän seitsemää seitsemällä",
         8: "kahdeksan kahdeksaa kahdeksalla", 9: "yhdeksän yhdeksää yhdeksällä",
-        10: "kymmenen kymmentä kymmenellä kymmenessä", 11: "yksitoista", 12: "kaksitoista", 13: "kolmetoista",
-        14: "neljätoista", 15: "viisitoista", 16: "kuusitoista", 17: "seitsemäntoista", 18: "kahdeksantoista",
-        19: "yhdeksäntoista", 20: "kaksikymmentä", 30: "kolmekymmentä", 40: "neljäkymmentä", 50: "viisikymmentä",
+        10: "kymmenen kymmentä kymmenellä kymmenessä kymmenestä kymmeneen", 11: "yksitoista", 12: "kaksitoista",
+        13: "kolmetoista", 14: "neljätoista", 15: "viisitoista", 16: "kuusitoista", 17: "seitsemäntoista",
+        18: "kahdeksantoista", 19: "yhdeksäntoista",
+        # the tens, and their elative ("yli kolmestakymmenestä viennistä", of over thirty exports)
+        20: "kaksikymmentä kahdestakymmenestä", 30: "kolmekymmentä kolmestakymmenestä",
+        40: "neljäkymmentä neljästäkymmenestä", 50: "viisikymmentä viidestäkymmenestä",
         60: "kuusikymmentä", 70: "seitsemänkymmentä", 80: "kahdeksankymmentä", 90: "yhdeksänkymmentä",
         100: "sata sadan sataa", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
     }),
@@ -587,6 +605,9 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         10**11: "천억",
     }),
 }
+# Romanian hundreds and thousands are nouns a number counts ("o sută", "două mii"); alone they are vague ("a sute
+# de dosare", hundreds of cases; "mii de oameni") or no number at all ("mie", to me).
+COUNTED_SCALE_NOUNS = {"sută", "sute", "mie", "mii"}
 # Collective numerals of Russian and Ukrainian, which number-parser does not read ("пятеро", "четверо
 # обвиняемых"): the number of people or things in a group; and the Ukrainian genitive and dative of five to ten,
 # which it does not read either ("шістьом особам").
@@ -599,9 +620,9 @@ COLLECTIVE_NUMERALS: dict[str, dict[str, int]] = {
 }
 # Words that are numbers only beside a scale, currency, percent or multiple, as every word for one is (an
 # article too: "ein", "une", "один"): "yüz" is a face too, "nouă" new, "sataa" it rains; Korean scale words.
-# Halves, and one and a half, before a scale word: "полтора миллиона рублей" (1.5 million), "pół miliona", "yarım
-# milyon", "eineinhalb Milliarden". Numbers only with a scale after them ("pół godziny" is half an hour); without
-# them a lone scale word would read "полтора миллиона" as one million.
+# Halves, and one and a half: "полтора миллиона рублей" (1.5 million), "pół miliona", "yarım milyon", "eineinhalb
+# Milliarden" (without them a lone scale word would read "полтора миллиона" as one million). A half is a number
+# only with a scale after it ("pół godziny" is half an hour); one and a half is one anywhere ("Полтора года").
 HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
     language: {word: Decimal(value) for value, words in groups.items() for word in words.split()}
     for language, groups in {
@@ -616,6 +637,18 @@ HALF_NUMBER_WORDS: dict[str, dict[str, Decimal]] = {
         "es": {"0.5": "medio media"},  # "medio millón", "medio centenar"
     }.items()
 }
+# Words that say a multiple with no number before them: "fourfold" (German writes "dreifache" with a number word,
+# read with its suffix). Verbs are left out ("tripled", "a triplé", "triplicándose"): the labelled sets disagree
+# on them (bench/RESULTS.md, "Sixth round"), and a figure should not be read on a guess.
+MULTIPLYING_WORDS: dict[int, str] = {
+    2: "twofold", 3: "threefold", 4: "fourfold", 5: "fivefold", 6: "sixfold", 7: "sevenfold", 8: "eightfold",
+    9: "ninefold", 10: "tenfold", 100: "hundredfold",
+}
+# Halves glued to or written before a scale word of a million or more: "полумиллиарда рублей", "полмиллиона",
+# "пів мільярда", "un demi-milliard d'euros", "medio millón", "puoli miljardia", "eine halbe Million", "pola
+# miliona" (half of it; "pół miliona" and "yarım milyon" are read as number words too).
+HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "пів ", "demi-", "medio ", "puoli ", "halbe ", "halben ",
+                       "pola ", "pół ", "yarım ", "жарты ")
 # Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
 # "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
 # also quarantines, so they are left out.
@@ -626,8 +659,12 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "ru": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
     "uk": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
 }
-BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "백만", "천만", "억", "십억", "백억", "천억",
-                      *(word for words in HALF_NUMBER_WORDS.values() for word in words)}
+# Turkish datives too, numbers before "katladı" (multiplied by): "bu rakamı sekize katladı".
+BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "ikiye", "üçe", "dörde", "beşe", "altıya", "yediye",
+                      "sekize", "dokuza", "백만", "천만", "억", "십억", "백억", "천억",
+                      # a half is a number only before a scale ("pół godziny" is half an hour); one and a half
+                      # is one anywhere ("Полтора года назад")
+                      *(word for words in HALF_NUMBER_WORDS.values() for word, value in words.items() if value < 1)}
 # Words for "several", "a few" before a scale word: "mehrere Tausend Euro", "several thousand", "plusieurs
 # millions", "varios miles", "несколько тысяч", "kilka tysięcy", "birkaç bin", "useita tuhansia" say no amount.
 VAGUE_QUANTIFIERS = set(
@@ -638,8 +675,13 @@ VAGUE_QUANTIFIERS = set(
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
 GERMAN_NUMBER_FIRST = ("zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
-                       "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend ein eins eine").split()
-GERMAN_NUMBER_PARTS = (*GERMAN_NUMBER_FIRST, "und", "zig")
+                       "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend ein eins eine einer zweier "
+                       "dreier").split()
+# "einhalb" ends a number and a half: "viereinhalb Tonnen" (4.5), "zweieinhalb Millionen".
+GERMAN_NUMBER_PARTS = (*GERMAN_NUMBER_FIRST, "und", "zig", "einhalb")
+# The declined forms of one, two and three ("von einer Million Euro", "die Verträge zweier Firmen"), as text2num
+# reads them.
+GERMAN_DECLINED = {"einer": "eine", "zweier": "zwei", "dreier": "drei"}
 # Number words that French and Spanish write (read by text2num), joined by hyphens ("quatre-vingt-dix").
 FRENCH_NUMBER_WORDS = ("un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
                        "seize vingt vingts trente quarante cinquante soixante cent cents mille").split()
