@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from itertools import groupby
 from operator import itemgetter
@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 from archive import figures as figure_engine  # loaded on first use: most commands read no figure
 from archive.actors import current_actor
 from archive.errors import EntityNameTakenError, LastAdminError, NameTakenError
-from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.figures.results import agreement_from_stored, figure_from_stored, stored_agreement, stored_figure
+from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
 from archive.permissions import ADMIN
 
@@ -818,7 +818,7 @@ def _claim(row: dict[str, Any], checks: bool = False) -> Claim:
     stored = row.pop("figures", None)
     claim = Claim(**row)
     if checks:
-        claim.figures = None if stored is None else [figure_from_stored(f) for f in json.loads(stored)]
+        claim.figures = _read_stored(stored, lambda found: [figure_from_stored(f) for f in found])
     return claim
 
 
@@ -826,9 +826,20 @@ def _citation(row: dict[str, Any], checks: bool = False) -> Citation:
     """Return a citation from its row; with `checks`, its stored agreement (None: not derived yet)."""
     stored = row.pop("agreement", None)
     citation = Citation(**{k: _decode(k, v) for k, v in row.items()})
-    if checks and stored is not None:
-        citation.agreement = agreement_from_stored(json.loads(stored))
+    if checks:
+        citation.agreement = _read_stored(stored, agreement_from_stored)
     return citation
+
+
+def _read_stored(stored: str | None, read: Callable[[Any], Any]) -> Any:
+    """Return derived data read from its JSON, or None when there is none or it cannot be read (edited by
+    hand): None is derived again, and stored over it, by the one who reads it (archive/claim_checks.py)."""
+    if stored is None:
+        return None
+    try:
+        return read(json.loads(stored))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
 
 
 def _stored_figures(figures: list[Figure] | None) -> str | None:

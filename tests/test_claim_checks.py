@@ -103,6 +103,19 @@ def test_a_citation_made_by_an_older_program_gets_its_agreement_on_first_show(tm
     assert all(row[0] is not None for row in _stored(home)[1])
 
 
+def test_checks_that_cannot_be_read_are_derived_again(tmp_path):
+    home = tmp_path / "home"
+    _cited_archive(home)
+    stored = _shown(home)
+    with sqlite3.connect(home / "catalog.db") as db:  # edited by hand
+        db.execute("UPDATE claims SET figures = 'not JSON' WHERE id = 1")
+        db.execute("""UPDATE citations SET agreement = '{"no kind": 1}' WHERE id = 3""")
+    assert _shown(home) == stored
+    figures_stored, agreements_stored = _stored(home)
+    assert json.loads(figures_stored[0][0])[0]["text"] == "$1.23 million"
+    assert json.loads(agreements_stored[2][0])["kind"] == "not_comparable"
+
+
 def test_reindex_derives_them_again_and_a_deep_verify_finds_stale_ones(tmp_path):
     from ingest.pipeline import reextract
 
