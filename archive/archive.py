@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from archive.backends import open_blobs, open_catalog, open_search
 from archive.clock import utc_now
-from archive import figures, inputs, quotes, regions, snippets
+from archive import claim_checks, figures, inputs, quotes, regions, snippets
 from archive.cache import DerivedCache
 from archive.errors import (CaptureError, CatalogLostError, IndexBusyError, IndexWriteError, IntegrityError,
                             InvalidInputError, NotFoundError)
@@ -347,13 +347,16 @@ class Archive:
         return count
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild the whole search index from the catalog; return how many captures were indexed.
+        """Rebuild the whole search index from the catalog, with every capture's and claim's derived figures;
+        return how many captures were indexed.
 
         The rebuild holds the index's lock to the end and replaces every segment in one commit, so searches
         see the old index until then and writers elsewhere leave their captures to it.
         """
         with self._index_lock:
-            return self._reindex(progress)
+            count = self._reindex(progress)
+        self.derive_claim_checks()  # the claims' verdicts follow the engine the captures' figures are derived with
+        return count
 
     def _reindex(self, progress: Callable[[int], None] | None) -> int:
         self.index.begin()
@@ -696,7 +699,7 @@ class Archive:
         text = " ".join(inputs.text(text, "claim", inputs.CLAIM_MAX).split())
         if not text:
             raise InvalidInputError("A claim needs some text: write the statement to check.")
-        return self.catalog.add_claim(text, at=utc_now())
+        return self.catalog.add_claim(text, at=utc_now(), figures=claim_checks.claim_figures(text))
 
     def claims(self, limit: int | None = None, offset: int = 0, ids: Iterable[int] | None = None) -> list[Claim]:
         """Return claims newest first (every one, a page, or those with `ids`), with their number of citations."""
@@ -710,19 +713,18 @@ class Archive:
         """Return a claim with its citations, each checked against its stored capture and naming who made it;
         `with_history` adds its retracted citations (who retracted each, when and why) and its events."""
         inputs.record_id(claim_id, "claim")
-        claim = self.catalog.get_claim(claim_id)
+        claim = self.catalog.get_claim(claim_id, checks=True)  # its figures and agreements as stored
         if claim is None:
             raise NotFoundError(f"there is no claim {claim_id} in this archive")
-        checked: dict[int, tuple[str, bool]] = {}
-        claim.figures = figures.extract(claim.text)
         if with_history:
-            claim.retracted = [c for c in self.catalog.citations(claim_id=claim_id, include_removed=True)
-                               if c.retracted]
+            claim.retracted = [c for c in self.catalog.citations(claim_id=claim_id, include_removed=True,
+                                                                 checks=True) if c.retracted]
         cited = claim.citations + claim.retracted
-        published = {i: c.published for i, c in self.catalog.get_captures({c.capture_id for c in cited}).items()}
+        if claim_checks.missing(claim, cited):  # made before they were stored: derived once, here
+            self._derive_claim_checks(claim, cited)
+        checked: dict[int, tuple[str, bool]] = {}
         for citation in cited:
             self.check_citation(citation, checked)
-            citation.agreement = figures.agreement(claim.figures, citation.exact, published.get(citation.capture_id))
         from archive import history  # the ledger read as events: claims and the activity pages, not searches
 
         events = [history.event(entry) for entry in self.catalog.claim_ledger(claim_id)]
@@ -730,6 +732,27 @@ class Archive:
         if with_history:
             claim.history = events
         return claim
+
+    def _derive_claim_checks(self, claim: Claim, shown: list[Citation], again: bool = False) -> None:
+        """Derive what a claim lacks of its figures and its citations' agreements (every citation it ever had,
+        `shown` among them), all of it `again`, and store it (archive/claim_checks.py)."""
+        if again:
+            claim.figures = None  # new figures make every agreement again
+        held = {citation.id for citation in shown}
+        every = shown + [c for c in self.catalog.citations(claim_id=claim.id, include_removed=True, checks=True)
+                         if c.id not in held]
+        derived = claim_checks.fill_in(claim, every, lambda ids: {
+            i: capture.published for i, capture in self.catalog.get_captures(ids).items()})
+        self.catalog.store_claim_checks(claim.id, claim.figures, derived)
+
+    def derive_claim_checks(self) -> int:
+        """Derive every claim's figures and its citations' agreements again with the current figure engine, as
+        `reindex` does for the captures' figures; return how many claims."""
+        count = 0
+        for row in self.catalog.claim_rows():
+            self._derive_claim_checks(self.catalog.get_claim(row["id"], checks=True), [], again=True)
+            count += 1
+        return count
 
     def ledger(self, actor: str | None = None, event: str | None = None, since: str | None = None,
                until: str | None = None, subject: str | None = None, limit: int = 50,
@@ -904,15 +927,18 @@ class Archive:
         if new_claim is None:
             if claim_id is None:
                 raise InvalidInputError("Choose a claim to cite this passage for, or write a new one.")
-            self.claim(claim_id)
+            wanted = self.claim(claim_id).figures
         capture = self.get(capture_id, with_text=True)
         pointed = self._pointed(capture, quote if quoted or asked_region is None else None, position,
                                 asked_region, asked_cell)
         if new_claim is not None:
             claim_id = self.add_claim(new_claim).id
-        citation = self.catalog.add_citation({
-            "claim_id": claim_id, "capture_id": capture_id, "stance": stance, "note": (note or "").strip() or None,
-            **pointed}, at=utc_now())
+            wanted = self.catalog.get_claim(claim_id, checks=True).figures
+        row = {"claim_id": claim_id, "capture_id": capture_id, "stance": stance,
+               "note": (note or "").strip() or None, **pointed}
+        # Its agreement with the claim's figures is stored with it: showing the claim then needs no engine.
+        agreement = claim_checks.agreement(wanted, pointed["exact"], capture.published)
+        citation = self.catalog.add_citation(row, at=utc_now(), agreement=agreement)
         return self.check_citation(citation, {})
 
     def _pointed(self, capture: Capture, quote: str | None, position: int | None,

@@ -262,6 +262,16 @@ def m015_figure_context(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE captures SET indexed = 0")
 
 
+@migration
+def m016_claim_checks(db: sqlite_utils.Database) -> None:
+    # A claim's figures and each citation's agreement with them (archive/claim_checks.py), JSON: derived once
+    # and stored, so that showing a claim needs no figure engine. NULL until derived: claims and citations made
+    # before get theirs the first time they are shown, or at the next reindex. A later change of how figures
+    # are read or compared sets them to NULL again, as m015 marks the captures to be derived again.
+    db["claims"].add_column("figures", str)
+    db["citations"].add_column("agreement", str)
+
+
 def _migrations_pending(conn: sqlite3.Connection) -> bool:
     """Tell whether a schema change is not yet recorded as applied, reading with sqlite3 alone."""
     found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE])

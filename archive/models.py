@@ -271,7 +271,7 @@ class Citation:
     region: dict[str, Any] | None = None
     cell: dict[str, Any] | None = None
     verified: bool | None = None  # filled in by Archive.check_citation
-    agreement: Any = None  # figures.Agreement with the claim's figures, filled in by Archive.claim
+    agreement: Any = None  # figures.Agreement with the claim's figures, as stored and read by Archive.claim
     # Who made and who retracted it, and why: read from the ledger by Archive.claim (archive/history.py).
     created_by: str | None = None
     retracted_by: str | None = None
@@ -305,7 +305,9 @@ class Claim:
     notes: str | None = None
     citation_count: int | None = None
     citations: list[Citation] = field(default_factory=list)
-    figures: list[Any] = field(default_factory=list)  # figures.Figure found in the text, by Archive.claim
+    # figures.Figure found in the text, as stored (archive/claim_checks.py) and read by Archive.claim; None
+    # from the catalog for a claim whose figures are not derived yet
+    figures: list[Any] | None = field(default_factory=list)
     # With Archive.claim(..., with_history=True): the retracted citations, and the claim's events, oldest first.
     retracted: list[Citation] = field(default_factory=list)
     history: list[Any] | None = None

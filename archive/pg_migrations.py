@@ -191,6 +191,14 @@ def pg005_names(conn: psycopg.Connection) -> None:
     conn.execute("UPDATE captures SET indexed = 0")
 
 
+@migration
+def pg006_claim_checks(conn: psycopg.Connection) -> None:
+    # SQLite's m016: a claim's figures and each citation's agreement with them, derived once and stored (JSON
+    # text), NULL until derived: claims made before get theirs when first shown, or at the next reindex.
+    conn.execute("ALTER TABLE claims ADD COLUMN figures text")
+    conn.execute("ALTER TABLE citations ADD COLUMN agreement text")
+
+
 def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:
     """Return the changes not yet recorded as applied (all of them in an empty database)."""
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [RECORD_TABLE]).fetchone()[0]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from archive.figures import Figure
+    from archive.figures import Agreement, Figure
     from archive.models import Capture, Citation, Claim, Observation
     from archive.search.vocabulary import Vocabulary
 
@@ -232,14 +232,15 @@ class IndexMarks(Protocol):
 class ClaimCatalog(Protocol):
     """Claims and the citations that tie them to quotes of captures."""
 
-    def add_claim(self, text: str, at: str) -> Claim:
-        """Insert a claim and its ledger event."""
+    def add_claim(self, text: str, at: str, figures: list[Figure] | None = None) -> Claim:
+        """Insert a claim and its ledger event, with the figures its text states when given (derived data)."""
 
     def set_claim_status(self, claim_id: int, status: str, notes: str | None, at: str) -> Claim:
         """Change a claim's status and notes; the change is a ledger event."""
 
-    def get_claim(self, claim_id: int) -> Claim | None:
-        """Return a claim with its current citations."""
+    def get_claim(self, claim_id: int, checks: bool = False) -> Claim | None:
+        """Return a claim with its current citations; with `checks`, its stored figures and each citation's
+        agreement with them, as stored (None where not derived yet)."""
 
     def list_claims(self) -> list[Claim]:
         """Return every claim, newest first, with its number of current citations."""
@@ -247,15 +248,21 @@ class ClaimCatalog(Protocol):
     def claim_rows(self) -> list[dict[str, Any]]:
         """Return every claim row as stored, oldest first."""
 
-    def add_citation(self, row: dict[str, Any], at: str) -> Citation:
-        """Insert a citation and its ledger event."""
+    def add_citation(self, row: dict[str, Any], at: str, agreement: Agreement | None = None) -> Citation:
+        """Insert a citation and its ledger event, with its quote's agreement with the claim's figures when
+        given (derived data)."""
 
     def remove_citation(self, citation_id: int, at: str, reason: str | None = None) -> None:
         """Mark a citation removed (the row stays); the removal and its reason are a ledger event."""
 
     def citations(self, claim_id: int | None = None, capture_id: int | None = None,
-                  citation_id: int | None = None, include_removed: bool = False) -> list[Citation]:
-        """Return citations by claim, capture or id, oldest first."""
+                  citation_id: int | None = None, include_removed: bool = False, checks: bool = False
+                  ) -> list[Citation]:
+        """Return citations by claim, capture or id, oldest first; with `checks`, each with its stored
+        agreement (None where not derived yet)."""
+
+    def store_claim_checks(self, claim_id: int, figures: list[Figure], agreements: dict[int, Agreement]) -> None:
+        """Store a claim's figures and its citations' agreements (by citation id), derived again: no event."""
 
 
 @runtime_checkable

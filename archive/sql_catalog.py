@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from itertools import groupby
 from operator import itemgetter
@@ -30,12 +30,13 @@ from typing import TYPE_CHECKING, Any
 from archive import figures as figure_engine  # loaded on first use: most commands read no figure
 from archive.actors import current_actor
 from archive.errors import EntityNameTakenError, LastAdminError, NameTakenError
+from archive.figures.results import agreement_from_stored, figure_from_stored, stored_agreement, stored_figure
 from archive.ledger import GENESIS_HASH, canonical_json, next_entry
 from archive.models import Capture, Citation, Claim, Observation
 from archive.permissions import ADMIN
 
 if TYPE_CHECKING:
-    from archive.figures import Figure
+    from archive.figures import Agreement, Figure
 
 # Every column of a figure as stored, after its capture id ("end" is a keyword of PostgreSQL's).
 FIGURE_COLUMNS = 'start, "end", text, value, unit, approx, precision, period, direction, subject'
@@ -326,12 +327,13 @@ class SqlCatalog:
 
     # -- claims and citations ----------------------------------------------------------------
 
-    def add_claim(self, text: str, at: str) -> Claim:
-        """Insert a claim and its ledger event."""
+    def add_claim(self, text: str, at: str, figures: list[Figure] | None = None) -> Claim:
+        """Insert a claim and its ledger event, with the figures found in its text when given (derived data, no
+        part of the event)."""
         with self._write():
             claim_id = self._next_id("claims", "claim.created", "claim_id")
             self._insert("claims", {"id": claim_id, "text": text, "status": "unchecked", "notes": None,
-                                    "created_at": at, "updated_at": at})
+                                    "created_at": at, "updated_at": at, "figures": _stored_figures(figures)})
             self._append_ledger("claim.created", str(claim_id), {"claim_id": claim_id, "text": text}, at)
         return self.get_claim(claim_id)
 
@@ -344,13 +346,14 @@ class SqlCatalog:
                                 {"claim_id": claim_id, "status": status, "notes": notes}, at)
         return self.get_claim(claim_id)
 
-    def get_claim(self, claim_id: int) -> Claim | None:
-        """Return a claim with its current citations."""
+    def get_claim(self, claim_id: int, checks: bool = False) -> Claim | None:
+        """Return a claim with its current citations; with `checks`, its stored figures and each citation's
+        agreement with them (None where not derived yet)."""
         rows = self._rows("SELECT * FROM claims WHERE id = ?", [claim_id])
         if not rows:
             return None
-        claim = Claim(**rows[0])
-        claim.citations = self.citations(claim_id=claim_id)
+        claim = _claim(rows[0], checks)
+        claim.citations = self.citations(claim_id=claim_id, checks=checks)
         return claim
 
     def list_claims(self, limit: int | None = None, offset: int = 0, ids: Iterable[int] | None = None) -> list[Claim]:
@@ -364,19 +367,20 @@ class SqlCatalog:
         rows = self._rows(
             "SELECT claims.*, (SELECT count(*) FROM citations WHERE claim_id = claims.id "
             f"AND removed_at IS NULL) AS citation_count FROM claims {where} ORDER BY id DESC {page}", params)
-        return [Claim(**row) for row in rows]
+        return [_claim(row) for row in rows]
 
     def count_claims(self) -> int:
         """Return how many claims there are."""
         return self._value("SELECT count(*) FROM claims")
 
-    def add_citation(self, row: dict[str, Any], at: str) -> Citation:
-        """Insert a citation and its ledger event (which records its region and cell, none included)."""
+    def add_citation(self, row: dict[str, Any], at: str, agreement: Agreement | None = None) -> Citation:
+        """Insert a citation and its ledger event (which records its region and cell, none included), with its
+        quote's agreement with the claim's figures when given (derived data, no part of the event)."""
         row = {"region": None, "cell": None, **row}
         with self._write():
             citation_id = self._next_id("citations", "citation.added", "citation_id")
             self._insert("citations", {"id": citation_id, **{k: _encode(k, v) for k, v in row.items()},
-                                       "created_at": at})
+                                       "created_at": at, "agreement": _stored_agreement(agreement)})
             self._append_ledger("citation.added", str(citation_id), {"citation_id": citation_id, **row}, at)
         return self.citations(citation_id=citation_id)[0]
 
@@ -390,8 +394,10 @@ class SqlCatalog:
                                 {"citation_id": citation_id, "claim_id": claim_id, "reason": reason}, at)
 
     def citations(self, claim_id: int | None = None, capture_id: int | None = None,
-                  citation_id: int | None = None, include_removed: bool = False) -> list[Citation]:
-        """Return citations by claim, capture or id, oldest first."""
+                  citation_id: int | None = None, include_removed: bool = False, checks: bool = False
+                  ) -> list[Citation]:
+        """Return citations by claim, capture or id, oldest first; with `checks`, each with its stored agreement
+        with the claim's figures (None where not derived yet)."""
         where, params = [], []
         for column, value in (("claim_id", claim_id), ("capture_id", capture_id), ("id", citation_id)):
             if value is not None:
@@ -400,11 +406,20 @@ class SqlCatalog:
         if not include_removed:
             where.append("removed_at IS NULL")
         sql = "SELECT * FROM citations" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
-        return [Citation(**{k: _decode(k, v) for k, v in row.items()}) for row in self._rows(sql, params)]
+        return [_citation(row, checks) for row in self._rows(sql, params)]
 
     def claim_rows(self) -> list[dict[str, Any]]:
         """Return every claim row as stored, oldest first."""
         return self._rows("SELECT * FROM claims ORDER BY id")
+
+    def store_claim_checks(self, claim_id: int, figures: list[Figure], agreements: dict[int, Agreement]) -> None:
+        """Store a claim's figures and its citations' agreements with them (citation id: agreement), derived again;
+        no ledger event: they are derived from the claim's text and the quotes, which the ledger holds."""
+        with self._write(lock=False):
+            self._exec("UPDATE claims SET figures = ? WHERE id = ?", [_stored_figures(figures), claim_id])
+            self._exec_many("UPDATE citations SET agreement = ? WHERE id = ? AND claim_id = ?",
+                            [(_stored_agreement(agreement), citation_id, claim_id)
+                             for citation_id, agreement in agreements.items()])
 
     # -- ledger ------------------------------------------------------------------------------
 
@@ -796,6 +811,43 @@ def _capture(row: dict[str, Any]) -> Capture:
         if not row.get(name):
             row[name] = type(empty)()
     return Capture(**row)
+
+
+def _claim(row: dict[str, Any], checks: bool = False) -> Claim:
+    """Return a claim from its row; with `checks`, its stored figures (None: not derived yet)."""
+    stored = row.pop("figures", None)
+    claim = Claim(**row)
+    if checks:
+        claim.figures = _read_stored(stored, lambda found: [figure_from_stored(f) for f in found])
+    return claim
+
+
+def _citation(row: dict[str, Any], checks: bool = False) -> Citation:
+    """Return a citation from its row; with `checks`, its stored agreement (None: not derived yet)."""
+    stored = row.pop("agreement", None)
+    citation = Citation(**{k: _decode(k, v) for k, v in row.items()})
+    if checks:
+        citation.agreement = _read_stored(stored, agreement_from_stored)
+    return citation
+
+
+def _read_stored(stored: str | None, read: Callable[[Any], Any]) -> Any:
+    """Return derived data read from its JSON, or None when there is none or it cannot be read (edited by
+    hand): None is derived again, and stored over it, by the one who reads it (archive/claim_checks.py)."""
+    if stored is None:
+        return None
+    try:
+        return read(json.loads(stored))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _stored_figures(figures: list[Figure] | None) -> str | None:
+    return None if figures is None else json.dumps([stored_figure(f) for f in figures], ensure_ascii=False)
+
+
+def _stored_agreement(agreement: Agreement | None) -> str | None:
+    return None if agreement is None else json.dumps(stored_agreement(agreement), ensure_ascii=False)
 
 
 def _figure(row: dict[str, Any]) -> Figure:

@@ -112,6 +112,8 @@ def verify(catalog: Catalog, store: BlobBackend, index_ids: Callable[[], list[in
                 count("ledger_entries", recorded.entries)
             report.problems.extend(recorded.chain)
             report.problems.extend(_check_claims_and_citations(catalog, recorded, count))
+            if reextract is not None:
+                report.problems.extend(_check_claim_checks(catalog, count))
             report.problems.extend(_check_accounts(catalog, recorded, count))
             report.problems.extend(_check_entities(catalog, recorded, count))
         if index_ids is not None:  # the index is no part of the snapshot: read in the order writers write
@@ -462,6 +464,29 @@ def _check_index(catalog: Catalog, index_ids: Callable[[], list[int]], count) ->
 def _ids(ids: list[int]) -> str:
     shown = ", ".join(str(i) for i in ids[:10])
     return shown + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+
+
+def _check_claim_checks(catalog: Catalog, count) -> Iterator[Problem]:
+    """Derive every claim's figures and its citations' agreements again (archive/claim_checks.py) and hold what
+    is stored to them, as a deep check derives the captures' figures again; what is not derived yet is left."""
+    from archive import claim_checks  # the figure engine: only a deep check derives again
+
+    for row in catalog.claim_rows():
+        claim = catalog.get_claim(row["id"], checks=True)
+        if claim.figures is None:
+            continue
+        count("claim_checks")
+        fresh = claim_checks.claim_figures(claim.text)
+        if fresh != claim.figures:
+            yield Problem("derived_stale", f"claim {claim.id}", "deriving its figures from its text again gives a "
+                          "different result (run `evidence reindex` to store them again)")
+        cited = [c for c in catalog.citations(claim_id=claim.id, include_removed=True, checks=True)
+                 if c.agreement is not None]
+        published = {i: c.published for i, c in catalog.get_captures({c.capture_id for c in cited}).items()}
+        for citation in cited:
+            if claim_checks.agreement(fresh, citation.exact, published.get(citation.capture_id)) != citation.agreement:
+                yield Problem("derived_stale", f"citation {citation.id}", "its quote's agreement with the claim's "
+                              "figures, worked out again, differs from the one stored (run `evidence reindex`)")
 
 
 def _reanchor(catalog: Catalog, citation, texts: dict[int, str]) -> Iterator[Problem]:

@@ -19,7 +19,7 @@ def test_migrations_are_recorded_and_wal_is_on(tmp_path):
                      "m007_ledger_covers_every_fact", "m008_checkpoints", "m009_accounts",
                      "m010_capture_parts", "m011_ledger_actor_index",
                      "m012_accounts_in_the_ledger", "m013_citation_regions", "m014_entities",
-                     "m015_figure_context"]
+                     "m015_figure_context", "m016_claim_checks"]
     assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # The newest version of a URL, asked on every add, is read from the index without sorting.
     plan = " ".join(str(row) for row in catalog.db.execute(

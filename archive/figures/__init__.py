@@ -14,7 +14,8 @@ One module a concept, each with the rules it applies in its docstring:
 - ``vocabulary``: the word tables of every language; ``surroundings``: how the text around is read;
   ``sentence_topics``: whether a number's sentence prices something or speaks of a rate;
 - ``sentence_spans``: where a sentence ends; ``context``: a figure's period, direction and subject;
-- ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences).
+- ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences);
+- ``results``: what they give (``Figure``, ``Agreement`` and its words) and its stored form, without the engine.
 
 Pure: no IO. Besides the standard library it reads CLDR through Babel (currencies), and number words with
 text2num and number-parser, each imported on first use. The package's own names load their modules on first
@@ -32,19 +33,20 @@ from typing import TYPE_CHECKING
 # Where each public name lives. The package loads a module on first use of one of its names, so that importing
 # the Figure type (the catalog does, for every command) costs nothing until a figure is read or compared.
 _HOMES = {
-    **dict.fromkeys(["RANK", "Agreement", "FigureQuery", "Match", "agreement", "classify", "compare",
-                     "describe_agreement", "figure_query", "key_terms", "search_window", "sentence_around",
-                     "sentences"], "comparison"),
-    **dict.fromkeys(["Figure", "extract", "parse_figure"], "extraction"),
+    **dict.fromkeys(["RANK", "FigureQuery", "Match", "agreement", "classify", "compare", "figure_query",
+                     "key_terms", "search_window", "sentence_around", "sentences"], "comparison"),
+    **dict.fromkeys(["extract", "parse_figure"], "extraction"),
+    # the values they give, which a claim shown from the catalog reads without the engine
+    **dict.fromkeys(["Agreement", "Figure", "describe_agreement"], "results"),
 }
 
 __all__ = sorted(_HOMES)
 
 if TYPE_CHECKING:
-    from archive.figures.comparison import (RANK, Agreement, FigureQuery, Match, agreement, classify, compare,
-                                            describe_agreement, figure_query, key_terms, search_window,
-                                            sentence_around, sentences)
-    from archive.figures.extraction import Figure, extract, parse_figure
+    from archive.figures.comparison import (RANK, FigureQuery, Match, agreement, classify, compare, figure_query,
+                                            key_terms, search_window, sentence_around, sentences)
+    from archive.figures.extraction import extract, parse_figure
+    from archive.figures.results import Agreement, Figure, describe_agreement
 
 
 def __getattr__(name: str):

@@ -35,16 +35,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from archive.figures.context import conflict
 from archive.figures.extraction import Figure, extract, parse_figure
 from archive.figures.numbers import ONE
+from archive.figures.results import Agreement, describe_agreement  # noqa: F401 - the package exports them
 from archive.figures.sentence_spans import sentence_around, sentences  # noqa: F401 - the package exports them
 from archive.patterns import LazyPattern
 
 _FIGURE_CLAUSE = LazyPattern(r"(?:^|\s)figure:(\S+)(?:\s+([A-Z]{3}|%|x|pp)(?=\s|$))?")
 # Kinds of agreement, best first: a passage stating the claim's figure outranks one that rounds it.
 RANK = {"same": 0, "rounded": 1, "different": 2, "not_comparable": 3, "incomparable": 4, "none": 5}
-# The words of each agreement, and the word between the source's figure and the claim's.
-_AGREEMENT_WORDS = {"same": "same figure", "rounded": "rounded figure", "different": "different figure",
-                    "not_comparable": "not comparable"}
-_BETWEEN = {"rounded": "for", "different": "vs", "not_comparable": "vs"}
+
 
 
 @dataclass(frozen=True)
@@ -113,31 +111,6 @@ class FigureQuery:
     words: str
 
 
-@dataclass(frozen=True)
-class Agreement:
-    """How one quote stands to the claim's figures: its best match, with both figures."""
-
-    kind: str  # "same" | "rounded" | "different" | "not_comparable" | "none"
-    claim_figure: Figure | None = None
-    source_figure: Figure | None = None
-    difference: float | None = None
-    reason: str | None = None  # why a "not_comparable" figure is about something else
-
-    def to_json(self) -> dict:
-        """Return the agreement as JSON."""
-        return {"kind": self.kind,
-                "claim_figure": self.claim_figure.to_json() if self.claim_figure else None,
-                "source_figure": self.source_figure.to_json() if self.source_figure else None,
-                "difference": self.difference, "reason": self.reason}
-
-    def describe(self, percent_sign: str = "%") -> str:
-        """Say in words how the quote's figure stands to the claim's (see describe_agreement)."""
-        if self.source_figure is None or self.claim_figure is None:
-            return describe_agreement("none")
-        return describe_agreement(self.kind, self.source_figure.text, self.claim_figure.text, self.difference,
-                                  percent_sign, self.reason)
-
-
 def figure_query(query: str) -> FigureQuery | None:
     """Read a figure search: the whole query a figure ("$1.23 million"), or a figure:VALUE [UNIT] clause."""
     whole = parse_figure(query.strip())
@@ -187,23 +160,6 @@ def agreement(claim_figures: list[Figure], quote: str, published: str | None = N
             if best is None or RANK[candidate.kind] < RANK[best.kind]:
                 best = candidate
     return best or Agreement("none")
-
-
-def describe_agreement(kind: str, found: str | None = None, wanted: str | None = None,
-                       difference: float | None = None, percent_sign: str = "%", reason: str | None = None) -> str:
-    """Say how a source's figure (as written) stands to the wanted one: "different figure: X vs Y (+7.3%)",
-    "not comparable: X vs Y (another period: 2023, the claim's 2022)"."""
-    if kind == "none":
-        return "no figure in the quote"
-    words = _AGREEMENT_WORDS[kind]
-    if found:
-        words += f": {found}" + (f" {_BETWEEN[kind]} {wanted}" if wanted and kind != "same" else "")
-    if kind == "different" and difference is not None:
-        # pages write "+7.3 %" with a space, as their other percentages; the command line "+7.3%"
-        words += f" ({difference * 100:+.1f}{percent_sign})"
-    if kind == "not_comparable" and reason:
-        words += f" ({reason})"
-    return words
 
 
 @functools.lru_cache(maxsize=8192)

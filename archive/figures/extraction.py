@@ -61,6 +61,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.results import Figure
 from archive.figures.surroundings import (LETTER, SPACES, WS, alternation, lowered, single_spaced, tokens_before,
                                           window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
@@ -126,45 +127,6 @@ _HALF_SCALE = LazyPattern(
     rf"(?!{LETTER})"
 )
 AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
-
-@dataclass(frozen=True)
-class Figure:
-    """One numeric figure found in a text."""
-
-    text: str
-    start: int
-    end: int
-    value: float
-    unit: str | None
-    approx: str | None
-    precision: float
-    unit_inferred: bool = False  # the currency was written with an earlier amount of the sentence, not this one
-    # What the sentence says the figure is about (context.py): None where it says nothing.
-    period: str | None = None
-    direction: str | None = None
-    subject: str | None = None
-
-    @property
-    def context(self) -> Context:
-        """Return the figure's period, role and subject."""
-        return Context(self.period, self.direction, self.subject)
-
-    def to_json(self) -> dict:
-        """Return the figure in the JSON shape of `evidence figures --json`."""
-        value: int | float = int(self.value) if float(self.value).is_integer() else self.value
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "value": value,
-            "unit": self.unit,
-            "approx": self.approx,
-            "unit_inferred": self.unit_inferred,
-            "period": self.period,
-            "direction": self.direction,
-            "subject": self.subject,
-        }
-
 
 @dataclass
 class _Draft:

@@ -131,6 +131,34 @@ def test_claims_and_citations_round_trip(catalog):
     assert catalog.get_claim(9) is None
 
 
+def test_a_claim_keeps_its_figures_and_each_citation_its_agreement(catalog):
+    from archive.figures import Agreement, Figure
+
+    capture, _ = catalog.add_capture(_row(1), at=_at(1))
+    stated = [Figure("$1.23 million", 20, 33, 1230000.0, "USD", None, 10000.0, period="2022", direction="export",
+                     subject="drones")]
+    claim = catalog.add_claim("Kazakhstan exported $1.23 million of drones", at=_at(2), figures=stated)
+    row = {"claim_id": claim.id, "capture_id": capture.id, "exact": "text", "prefix": "", "suffix": " 1",
+           "start": 0, "end": 4, "page": None, "stance": "supports", "note": None}
+    rounded = Agreement("rounded", stated[0], Figure("$1.2 million", 0, 12, 1.2e6, "USD", "about", 1e5), -1 / 41)
+    cited = catalog.add_citation(row, at=_at(3), agreement=rounded)
+    bare = catalog.add_citation(row, at=_at(4))  # as an older program adds one: no agreement stored
+    got = catalog.get_claim(claim.id, checks=True)
+    assert got.figures == stated and [(c.id, c.agreement) for c in got.citations] == [(cited.id, rounded),
+                                                                                      (bare.id, None)]
+    plain = catalog.get_claim(claim.id)  # only when asked for
+    assert plain.figures == [] and [c.agreement for c in plain.citations] == [None, None]
+    assert catalog.list_claims()[0].figures == [] and cited.agreement is None
+    catalog.store_claim_checks(claim.id, [], {bare.id: Agreement("none")})
+    got = catalog.get_claim(claim.id, checks=True)
+    assert got.figures == [] and [c.agreement for c in got.citations] == [rounded, Agreement("none")]
+    assert catalog.citations(citation_id=bare.id, checks=True)[0].agreement == Agreement("none")
+    assert catalog.get_claim(catalog.add_claim("Not derived", at=_at(5)).id, checks=True).figures is None
+    # derived data: no ledger entry of its own
+    assert [e["event"] for e in catalog.iter_ledger()] == ["capture.added", "claim.created", "citation.added",
+                                                           "citation.added", "claim.created"]
+
+
 def test_every_write_appends_a_chained_ledger_entry(catalog):
     first, created = catalog.add_capture(_row(1), at=_at(1))
     catalog.add_capture(_row(2), at=_at(2))
