@@ -8,7 +8,7 @@ from collections import OrderedDict
 from whoosh import collectors, scoring
 from whoosh import query as query_module
 
-from archive.search.whoosh_internals import only_segments_added
+from archive.search.whoosh_internals import only_segments_added, term_documents
 
 CACHED_IDS = 400_000  # document numbers kept in a warm searcher's sets of recent clauses (~20 MB)
 
@@ -50,7 +50,11 @@ class WarmSearcher:
         key = repr(clause)
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = set(self.searcher.docs_for_query(clause))
+            found = term_documents(self.searcher, clause.fieldname, clause.text) if type(
+                clause) is query_module.Term else None
+            if found is None:
+                found = set(self.searcher.docs_for_query(clause))
+            self._sets[key] = found
             self._cached += len(found)
             while self._cached > CACHED_IDS and len(self._sets) > 1:
                 self._cached -= len(self._sets.popitem(last=False)[1])

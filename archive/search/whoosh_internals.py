@@ -136,8 +136,9 @@ from pickle import loads
 
 from whoosh import formats
 from whoosh.codec.whoosh3 import (LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader,
-                                   W3PostingsWriter, _lenfield)
+                                   W3PostingsWriter, W3TermInfo, W3TermsReader, _lenfield)
 from whoosh.matching import ListMatcher, ReadTooFar
+from whoosh.reading import TermNotFound
 from whoosh.scoring import WeightLengthScorer
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
@@ -154,6 +155,8 @@ INLINE_POSTINGS = 32
 # depends on nothing else: the first SINGLE_POSITIONS_KEPT are encoded once per process (at most ~4 MB).
 SINGLE_POSITIONS_KEPT = 50_000
 _SINGLE_POSITIONS: dict[int, bytes] = {}
+# Terms-table entries a segment's reader keeps (a few hundred bytes each; an inlined list up to 32 postings).
+REMEMBERED_TERMS = 20_000
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
 _LENGTH_OF_BYTE = [0] + [byte_to_length(byte) for byte in range(1, 256)]  # a length column's bytes, read
 
@@ -237,6 +240,29 @@ def whole_postings(matchers: list) -> list[tuple[Sequence[int], Sequence[float],
     return [matcher.read_whole() for matcher in matchers]
 
 
+def term_documents(searcher, fieldname: str, text) -> set[int] | None:
+    """Return the documents (the searcher's numbers) holding a term, each segment's posting list read whole,
+    block by block; None when a segment's list is not a plain list of this module's codec (one that leaves
+    out deleted documents): whoosh's matchers answer then, a document at a time."""
+    found: set[int] = set()
+    if fieldname not in searcher.schema:
+        return found
+    try:
+        tbytes = searcher.schema[fieldname].to_bytes(text)
+    except ValueError:  # not a value of the field: whoosh's Term matches nothing
+        return found
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        if (fieldname, tbytes) not in reader:
+            continue
+        postings = reader.postings(fieldname, tbytes)
+        if type(postings) not in (_BlockPostings, _InlinedPostings):
+            return None
+        ids = postings.read_ids()
+        found.update(map(offset.__add__, ids) if offset else ids)
+    return found
+
+
 def length_scoring(matcher) -> tuple[Callable[[int], int], Callable[[float, int], float]] | None:
     """Return how a term matcher that whole_postings reads scores a document: (the document's length of the
     field, the score of a weight at that length), when its score() is Whoosh's WeightLengthScorer's (BM25F's),
@@ -279,6 +305,55 @@ class _RememberedLengths(W3PerDocReader):
         """Return every document's length of a field (0 where none is recorded), or None without lengths."""
         column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         return None if column is None else [_LENGTH_OF_BYTE[byte] for byte in column]
+
+
+class _RememberedTerms(W3TermsReader):
+    """Whoosh's reader of one segment's terms table, keeping the entries it has read (up to REMEMBERED_TERMS).
+
+    A query asks for each of its terms' entry in every segment several times (whether the segment holds it,
+    its document frequency for the matcher tree, its statistics for the scorer, its postings), each a hash,
+    a seek and a decoding; and a warm searcher's next queries ask for the same common words again.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._entries: dict[tuple[str, bytes], W3TermInfo | None] = {}
+
+    def _entry(self, fieldname: str, tbytes: bytes):
+        key = (fieldname, tbytes)
+        entries = self._entries
+        if key in entries:
+            return entries[key]
+        try:
+            entry = super().term_info(fieldname, tbytes)
+        except TermNotFound:
+            entry = None
+        if len(entries) >= REMEMBERED_TERMS:
+            entries.clear()  # a bound, not a policy: the next queries fill it again with what they ask
+        entries[key] = entry
+        return entry
+
+    def __contains__(self, term):
+        return self._entry(*term) is not None
+
+    def term_info(self, fieldname, tbytes):
+        entry = self._entry(fieldname, tbytes)
+        if entry is None:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+        return entry
+
+    # Whoosh's own raise KeyError for a term the segment lacks (its segment reader answers 0 then).
+    def doc_frequency(self, fieldname, tbytes):
+        entry = self._entry(fieldname, tbytes)
+        if entry is None:
+            raise KeyError((fieldname, tbytes))
+        return entry.doc_frequency()
+
+    def frequency(self, fieldname, tbytes):
+        entry = self._entry(fieldname, tbytes)
+        if entry is None:
+            raise KeyError((fieldname, tbytes))
+        return entry.weight()
 
 
 class _InlinePostingsWriter(W3PostingsWriter):
@@ -340,6 +415,16 @@ class _BlockPostings(W3LeafMatcher):
             self._read_data()
         self._ids = tuple(accumulate(self._data[0]))  # the gaps summed in C; whoosh sums them in a generator
 
+    def read_ids(self) -> list[int]:
+        """Read the rest of the list's documents, block by block; the matcher is then spent."""
+        ids: list[int] = []
+        while self.is_active():
+            if self._ids is None:
+                self._read_ids()
+            ids += self._ids[self._i:]
+            self._next_block()
+        return ids
+
     def read_whole(self) -> tuple[list[int], list[float], list]:
         """Read the rest of the list, block by block: (documents, weights, values); the matcher is then spent."""
         ids, weights, values = [], [], []
@@ -368,6 +453,10 @@ class _InlinedPostings(ListMatcher):
 
     def value(self):
         return super().value() if self._values else None
+
+    def read_ids(self) -> Sequence[int]:
+        """Return the rest of the list's documents."""
+        return self._ids[self._i:]
 
     def read_whole(self) -> tuple[Sequence[int], Sequence[float], Sequence]:
         """Return the rest of the list: (documents, weights, values), as weight() and value() answer them."""
@@ -409,6 +498,11 @@ class _Codec(W3Codec):
 
     def per_document_reader(self, storage, segment):
         return _RememberedLengths(storage, segment)
+
+    def terms_reader(self, storage, segment):
+        name = segment.make_filename(self.TERMS_EXT)  # as Whoosh's codec opens it
+        return _RememberedTerms(self, storage.open_file(name), storage.file_length(name),
+                                segment.open_file(storage, self.POSTS_EXT))
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)
