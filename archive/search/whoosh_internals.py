@@ -2,10 +2,10 @@
 
 Measured in bench/RESULTS.md: the writer takes a capture's analysed text in one call and each term's postings in
 one step, short posting lists are kept in the terms table, posting readers find a document by bisection, and a
-segment remembers the field lengths it has read. Everything else in archive/search/ uses Whoosh's public API;
-the rest of the package reaches this code only through AnalysedText, AnalysedPositions, TermPool, codec(),
-open_writer(), release_write_lock(), only_segments_added(), shifted_positions(), whole_postings() and
-length_scoring(). How Whoosh itself is imported (without modules its imports pull in and never call here)
+segment remembers the field lengths and the terms-table entries it has read. Everything else in
+archive/search/ uses Whoosh's public API; the rest of the package reaches this code only through AnalysedText,
+AnalysedPositions, TermPool, codec(), open_writer(), release_write_lock(), only_segments_added(),
+shifted_positions(), whole_postings(), term_documents() and length_scoring(). How Whoosh itself is imported (without modules its imports pull in and never call here)
 is said, and checked, apart: whoosh_imports.py and tests/test_whoosh_imports.py.
 
 These internals were read from whoosh-reloaded WHOOSH_VERSION, which pyproject.toml pins exactly;
@@ -100,6 +100,26 @@ The codec and reading (_Codec, _BlockPostings, _InlinedPostings, _RememberedLeng
 - ``whoosh.codec.whoosh3._lenfield``: the column name of a field's lengths.
 - ``whoosh.util.numeric.byte_to_length``: the one-byte encoding of a field length, decoded.
 
+Terms-table entries remembered (_RememberedTerms):
+- ``whoosh.codec.whoosh3.W3Codec.terms_reader``: overridden to make _RememberedTerms, opening its files as
+  Whoosh's does.
+- ``whoosh.codec.whoosh3.W3Codec.TERMS_EXT``: the terms table's file extension.
+- ``whoosh.codec.whoosh3.W3Codec.POSTS_EXT``: the postings file's extension.
+- ``whoosh.codec.base.Segment.make_filename``: a segment's file name for an extension.
+- ``whoosh.codec.base.Segment.open_file``: opens a segment's file (the postings, maybe in a compound file).
+- ``whoosh.filedb.filestore.Storage.open_file``: opens the terms table.
+- ``whoosh.filedb.filestore.Storage.file_length``: its length, which Whoosh's hash reader takes.
+- ``whoosh.codec.whoosh3.W3TermsReader``: subclassed by _RememberedTerms.
+- ``whoosh.codec.whoosh3.W3TermsReader.__init__``: called as Whoosh's codec calls it (codec, terms file,
+  its length, postings file).
+- ``whoosh.codec.whoosh3.W3TermsReader.term_info``: read once per term and remembered; raises TermNotFound.
+- ``whoosh.codec.whoosh3.W3TermsReader.__contains__``: overridden: answered from the remembered entry.
+- ``whoosh.codec.whoosh3.W3TermsReader.doc_frequency``: overridden likewise; Whoosh's raises KeyError for a
+  term the segment lacks (its segment reader answers 0), and so does ours.
+- ``whoosh.codec.whoosh3.W3TermsReader.frequency``: overridden likewise.
+- ``whoosh.codec.whoosh3.W3TermInfo.doc_frequency``: what Whoosh's doc_frequency reads from the same bytes.
+- ``whoosh.codec.whoosh3.W3TermInfo.weight``: what Whoosh's frequency reads from the same bytes.
+
 Posting lists read whole, and scored a document at a time (whole_postings, length_scoring):
 - ``whoosh.codec.whoosh3.W3LeafMatcher._next_block``: moves to the next block of a list read whole.
 - ``whoosh.codec.whoosh3.W3LeafMatcher._read_weights``: reads the current block's weights.
@@ -115,6 +135,9 @@ Posting lists read whole, and scored a document at a time (whole_postings, lengt
 - ``whoosh.scoring.WeightLengthScorer.score``: ``_score(matcher.weight(), dfl(matcher.id()))``.
 - ``whoosh.scoring.WeightLengthScorer.dfl``: a document's length of the scorer's field.
 - ``whoosh.scoring.WeightLengthScorer._score``: the score of a weight at a length (BM25F's formula).
+
+A word's documents read whole (term_documents) use _BlockPostings' reading above and:
+- ``whoosh.searching.Searcher.leaf_searchers``: each segment's searcher and its first document number.
 
 Positions read (shifted_positions), and refreshing a searcher (only_segments_added):
 - ``whoosh.formats.Positions.decode_positions``: the format read in C instead: the number of positions,
