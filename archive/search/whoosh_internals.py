@@ -157,10 +157,10 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from pickle import loads
 
-from whoosh import formats
+from whoosh import collectors, formats
 from whoosh.codec.whoosh3 import (LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader,
                                    W3PostingsWriter, W3TermInfo, W3TermsReader, _lenfield)
-from whoosh.matching import ListMatcher, ReadTooFar
+from whoosh.matching import IntersectionMatcher, ListMatcher, NullMatcherClass, ReadTooFar, UnionMatcher, WrappingMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import WeightLengthScorer
 from whoosh.system import _INT_SIZE
@@ -178,6 +178,9 @@ INLINE_POSTINGS = 32
 # depends on nothing else: the first SINGLE_POSITIONS_KEPT are encoded once per process (at most ~4 MB).
 SINGLE_POSITIONS_KEPT = 50_000
 _SINGLE_POSITIONS: dict[int, bytes] = {}
+# A segment's matches scored at once, from whole posting lists, up to this many; past it Whoosh's block-max
+# stepping, which skips blocks that cannot reach the top hits, is left to find them.
+SCORED_AT_ONCE = 5_000
 # Terms-table entries a segment's reader keeps (a few hundred bytes each; an inlined list up to 32 postings).
 REMEMBERED_TERMS = 20_000
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
@@ -299,6 +302,80 @@ def length_scoring(matcher) -> tuple[Callable[[int], int], Callable[[float, int]
     if scorer is None or type(scorer).score is not WeightLengthScorer.score:
         return None
     return scorer.dfl, scorer._score
+
+
+class TopOfMatches(collectors.TopCollector):
+    """Whoosh's top-hits collector, told the documents the query matches (`matched`, the searcher's numbers):
+    in a segment holding at most SCORED_AT_ONCE of them, it scores them node by node of Whoosh's own matcher
+    tree, each word's posting list read whole, instead of stepping the tree from match to match.
+
+    The sums are the tree's, in its order (a + b at each node, the boost applied where Whoosh applies it), so
+    every score is the float Whoosh computes, and documents are collected in order as Whoosh collects them:
+    the same hits, in the same order. A tree holding any other matcher (an array union, a phrase's list, a
+    filter) is stepped by Whoosh as before.
+    """
+
+    def __init__(self, matched: set[int], limit: int):
+        super().__init__(limit=limit)
+        self._matched = sorted(matched)
+
+    def collect_matches(self):
+        first = bisect_left(self._matched, self.offset)
+        last = bisect_left(self._matched, self.offset + self.subsearcher.doc_count_all())
+        if first == last:
+            return  # no match in this segment
+        matcher = self.matcher
+        if last - first > SCORED_AT_ONCE or self.final_fn or not _scores_as_sums(matcher):
+            return super().collect_matches()
+        if not matcher.is_active():
+            return
+        local = [docnum - self.offset for docnum in self._matched[first:last]]
+        scores = _node_scores(matcher, local)
+        for docnum in local:
+            score = scores.get(docnum)
+            if score is not None:
+                self._collect(self.offset + docnum, score)
+
+
+def _scores_as_sums(matcher) -> bool:
+    """Tell whether a matcher tree holds only nodes _node_scores knows: ANDs and ORs of two (adding their
+    children's scores), plain boosts, and words of this module's codec scored by BM25F's length formula."""
+    kind = type(matcher)
+    if kind in (IntersectionMatcher, UnionMatcher):
+        return _scores_as_sums(matcher.a) and _scores_as_sums(matcher.b)
+    if kind is WrappingMatcher:
+        return _scores_as_sums(matcher.child)
+    return kind is NullMatcherClass or length_scoring(matcher) is not None
+
+
+def _node_scores(matcher, candidates: list[int]) -> dict[int, float]:
+    """Return {document: score} of the candidates (ascending) a matcher node matches, as its score() answers."""
+    kind = type(matcher)
+    if kind is IntersectionMatcher:
+        a, b = _node_scores(matcher.a, candidates), _node_scores(matcher.b, candidates)
+        return {docnum: score + b[docnum] for docnum, score in a.items() if docnum in b}
+    if kind is UnionMatcher:
+        a, b = _node_scores(matcher.a, candidates), _node_scores(matcher.b, candidates)
+        both = dict(a)
+        for docnum, score in b.items():
+            both[docnum] = both[docnum] + score if docnum in both else score
+        return both
+    if kind is WrappingMatcher:
+        boost = matcher.boost
+        return {docnum: score * boost for docnum, score in _node_scores(matcher.child, candidates).items()}
+    if kind is NullMatcherClass or not matcher.is_active():
+        return {}
+    length, score = length_scoring(matcher)
+    ids, weights, _values = matcher.read_whole()
+    found: dict[int, float] = {}
+    at, end = 0, len(ids)
+    for docnum in candidates:
+        at = bisect_left(ids, docnum, at)
+        if at == end:
+            break
+        if ids[at] == docnum:
+            found[docnum] = score(weights[at], length(docnum))
+    return found
 
 
 class _RememberedLengths(W3PerDocReader):
