@@ -117,6 +117,11 @@ Terms-table entries remembered (_RememberedTerms):
 - ``whoosh.codec.whoosh3.W3TermsReader.doc_frequency``: overridden likewise; Whoosh's raises KeyError for a
   term the segment lacks (its segment reader answers 0), and so does ours.
 - ``whoosh.codec.whoosh3.W3TermsReader.frequency``: overridden likewise.
+- ``whoosh.codec.whoosh3.W3TermsReader.matcher``: overridden to hand posting readers the segment's decoded
+  blocks; it makes them as Whoosh's does.
+- ``whoosh.codec.whoosh3.W3TermsReader._codec``: the codec that makes posting readers.
+- ``whoosh.codec.whoosh3.W3TermsReader._postfile``: the segment's postings file they read.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._dataoffset``: where a block's data lies: the key of a decoded block.
 - ``whoosh.codec.whoosh3.W3TermInfo.doc_frequency``: what Whoosh's doc_frequency reads from the same bytes.
 - ``whoosh.codec.whoosh3.W3TermInfo.weight``: what Whoosh's frequency reads from the same bytes.
 
@@ -181,6 +186,8 @@ _SINGLE_POSITIONS: dict[int, bytes] = {}
 # A segment's matches scored at once, from whole posting lists, up to this many; past it Whoosh's block-max
 # stepping, which skips blocks that cannot reach the top hits, is left to find them.
 SCORED_AT_ONCE = 5_000
+# Decoded posting blocks a segment's reader keeps (128 postings each: ids, weights, positions; a few KB).
+BLOCKS_KEPT = 2_000
 # Terms-table entries a segment's reader keeps (a few hundred bytes each; an inlined list up to 32 postings).
 REMEMBERED_TERMS = 20_000
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
@@ -418,6 +425,14 @@ class _RememberedTerms(W3TermsReader):
     def __init__(self, *args):
         super().__init__(*args)
         self._entries: dict[tuple[str, bytes], W3TermInfo | None] = {}
+        self._blocks: dict[int, tuple] = {}  # a block's data by its offset in this segment's postings file
+
+    def matcher(self, fieldname, tbytes, format_, scorer=None):
+        postings = self._codec.postings_reader(self._postfile, self.term_info(fieldname, tbytes), format_,
+                                               term=(fieldname, tbytes), scorer=scorer)
+        if type(postings) is _BlockPostings:
+            postings.blocks = self._blocks
+        return postings
 
     def _entry(self, fieldname: str, tbytes: bytes):
         key = (fieldname, tbytes)
@@ -488,11 +503,28 @@ class _InlinePostingsWriter(W3PostingsWriter):
 
 
 class _BlockPostings(W3LeafMatcher):
-    """Whoosh's reader of a posting list in blocks, finding a document inside a block by bisection.
+    """Whoosh's reader of a posting list in blocks, finding a document inside a block by bisection, and
+    keeping the blocks it decodes in its segment's `blocks` (up to BLOCKS_KEPT).
 
     Whoosh steps through a block's ids one call at a time (id, is_active, next) to reach a target; phrases,
     ANDs and filters skip to targets all the time, and in a block of 128 that was most of their work.
+    Decoding a block (a decompression and a pickle of its ids, weights and positions) is most of what is
+    left: common words recur from query to query, and their blocks are decoded once.
     """
+
+    blocks: dict[int, tuple] | None = None
+
+    def _read_data(self):
+        blocks = self.blocks
+        if blocks is None:
+            return super()._read_data()
+        data = blocks.get(self._dataoffset)
+        if data is None:
+            super()._read_data()
+            if len(blocks) >= BLOCKS_KEPT:
+                blocks.clear()  # a bound, not a policy, as for the terms-table entries
+            data = blocks[self._dataoffset] = self._data
+        self._data = data
 
     def skip_to(self, targetid):
         if not self.is_active():
