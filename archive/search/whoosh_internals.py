@@ -141,6 +141,25 @@ Posting lists read whole, and scored a document at a time (whole_postings, lengt
 - ``whoosh.scoring.WeightLengthScorer.dfl``: a document's length of the scorer's field.
 - ``whoosh.scoring.WeightLengthScorer._score``: the score of a weight at a length (BM25F's formula).
 
+Top hits scored from the matches (TopOfMatches):
+- ``whoosh.collectors.TopCollector``: subclassed: its heap, its order (score, then the earlier document) and
+  its results are kept.
+- ``whoosh.collectors.TopCollector._collect``: takes a document's global number and score into the heap.
+- ``whoosh.collectors.Collector.collect_matches``: overridden: a segment's matches scored at once, else
+  Whoosh's stepping.
+- ``whoosh.collectors.Collector.subsearcher``: the segment's searcher being collected.
+- ``whoosh.collectors.Collector.offset``: its first document number.
+- ``whoosh.collectors.Collector.matcher``: Whoosh's matcher tree of the query for the segment.
+- ``whoosh.collectors.ScoredCollector.final_fn``: a weighting's final score function (none for BM25F).
+- ``whoosh.matching.IntersectionMatcher``: an AND of two; its score is ``a.score() + b.score()``.
+- ``whoosh.matching.UnionMatcher``: an OR of two: the sum where both match, else the one that does.
+- ``whoosh.matching.WrappingMatcher``: a boost: ``child.score() * boost``.
+- ``whoosh.matching.NullMatcherClass``: matches nothing.
+- ``whoosh.matching.IntersectionMatcher.a``: a node's first child (an AND's or an OR's).
+- ``whoosh.matching.IntersectionMatcher.b``: its second child.
+- ``whoosh.matching.WrappingMatcher.child``: the boosted matcher.
+- ``whoosh.matching.WrappingMatcher.boost``: the boost.
+
 A word's documents read whole (term_documents) use _BlockPostings' reading above and:
 - ``whoosh.searching.Searcher.leaf_searchers``: each segment's searcher and its first document number.
 
