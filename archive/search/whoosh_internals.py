@@ -2,11 +2,12 @@
 
 Measured in bench/RESULTS.md: the writer takes a capture's analysed text in one call and each term's postings in
 one step, short posting lists are kept in the terms table, posting readers find a document by bisection, and a
-segment remembers the field lengths and the terms-table entries it has read. Everything else in
-archive/search/ uses Whoosh's public API; the rest of the package reaches this code only through AnalysedText,
-AnalysedPositions, TermPool, codec(), open_writer(), release_write_lock(), only_segments_added(),
-shifted_positions(), whole_postings(), term_documents() and length_scoring(). How Whoosh itself is imported (without modules its imports pull in and never call here)
-is said, and checked, apart: whoosh_imports.py and tests/test_whoosh_imports.py.
+segment remembers the field lengths, the terms-table entries and the posting blocks it has read, and the top
+hits of an AND or OR of words are scored from its matches. Everything else in archive/search/ uses Whoosh's
+public API; the rest of the package reaches this code only through AnalysedText, AnalysedPositions, TermPool,
+TopOfMatches, codec(), open_writer(), release_write_lock(), only_segments_added(), shifted_positions(),
+whole_postings(), term_documents() and length_scoring(). How Whoosh itself is imported (without modules its
+imports pull in and never call here) is said, and checked, apart: whoosh_imports.py and tests/test_whoosh_imports.py.
 
 These internals were read from whoosh-reloaded WHOOSH_VERSION, which pyproject.toml pins exactly;
 tests/test_whoosh_internals.py checks that the installed Whoosh is that version and that every name listed
@@ -184,7 +185,8 @@ from pickle import loads
 from whoosh import collectors, formats
 from whoosh.codec.whoosh3 import (LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader,
                                    W3PostingsWriter, W3TermInfo, W3TermsReader, _lenfield)
-from whoosh.matching import IntersectionMatcher, ListMatcher, NullMatcherClass, ReadTooFar, UnionMatcher, WrappingMatcher
+from whoosh.matching import (IntersectionMatcher, ListMatcher, NullMatcherClass, ReadTooFar, UnionMatcher,
+                             WrappingMatcher)
 from whoosh.reading import TermNotFound
 from whoosh.scoring import WeightLengthScorer
 from whoosh.system import _INT_SIZE
@@ -538,12 +540,13 @@ class _BlockPostings(W3LeafMatcher):
         if blocks is None:
             return super()._read_data()
         data = blocks.get(self._dataoffset)
-        if data is None:
-            super()._read_data()
-            if len(blocks) >= BLOCKS_KEPT:
-                blocks.clear()  # a bound, not a policy, as for the terms-table entries
-            data = blocks[self._dataoffset] = self._data
-        self._data = data
+        if data is not None:
+            self._data = data
+            return
+        super()._read_data()
+        if len(blocks) >= BLOCKS_KEPT:
+            blocks.clear()  # a bound, not a policy, as for the terms-table entries
+        blocks[self._dataoffset] = self._data
 
     def skip_to(self, targetid):
         if not self.is_active():
