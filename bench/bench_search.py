@@ -232,20 +232,25 @@ def summarise(samples: list[tuple]) -> dict:
     return summary
 
 
-def run_queries(archive, db: sqlite3.Connection, queries: dict[str, list[tuple]]) -> dict[str, dict]:
-    """Time every query of every class against both engines, alternating so both see the same machine state."""
+def run_queries(archive, db: sqlite3.Connection | None, queries: dict[str, list[tuple]],
+                classes: tuple[str, ...] = CLASSES) -> dict[str, dict]:
+    """Time every query of the classes against both engines (ours alone without `db`), alternating so both
+    see the same machine state; each query's own (ms, total, returned, CPU ms) is kept in `samples`."""
     results = {}
-    for name in CLASSES:
+    for name in classes:
         load = os.getloadavg()[0]  # other work on the machine shows in the tail latencies
         ours, fts = [], []
         for our_query, match, where, args in queries[name]:
             ours.append(time_ours(archive, our_query))
-            fts.append(time_fts(db, match, where, args))
+            if db is not None:
+                fts.append(time_fts(db, match, where, args))
         if ours:
-            results[name] = {"ours": summarise(ours), "fts5": summarise(fts), "example": queries[name][0][0],
-                             "load_before": load}
-            log(f"  {name}: ours p95 {results[name]['ours']['p95_ms']:.1f} ms, "
-                f"fts5 p95 {results[name]['fts5']['p95_ms']:.1f} ms")
+            results[name] = {"ours": summarise(ours), "example": queries[name][0][0], "load_before": load,
+                             "samples": ours}
+            if fts:
+                results[name]["fts5"] = summarise(fts)
+            log(f"  {name}: ours p95 {results[name]['ours']['p95_ms']:.1f} ms" + (
+                f", fts5 p95 {results[name]['fts5']['p95_ms']:.1f} ms" if fts else ""))
     return results
 
 
@@ -276,6 +281,8 @@ def latency_table(results: dict[str, dict]) -> str:
             "ours mean matches | FTS5 p50 | FTS5 p95 | FTS5 max | FTS5 mean matches | FTS5 zero-hit share | load avg |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, r in results.items():
+        if "fts5" not in r:
+            continue
         o, f = r["ours"], r["fts5"]
         rows.append(f"| {name} | `{r['example']}` | {o['p50_ms']:.1f} | {o['p95_ms']:.1f} | {o['max_ms']:.1f} | "
                     f"{o['cpu_p50_ms']:.1f} | {o['cpu_p95_ms']:.1f} | "
@@ -293,12 +300,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=2, help="extraction processes while building")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "out")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--classes", nargs="+", choices=CLASSES, default=list(CLASSES), metavar="CLASS",
+                        help="the query classes to time (all by default)")
+    parser.add_argument("--ours-only", action="store_true",
+                        help="time our search alone: no FTS5 copy, no FTS5 queries, no cold start")
     args = parser.parse_args(argv)
     from archive.archive import Archive
 
     home, out = args.home.resolve(), args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    if args.ours_only:  # on an archive already built, never building one
+        if not (home / "catalog.db").is_file():
+            parser.error(f"--ours-only needs an archive: {home} has no catalog.db")
+        return time_ours_alone(home, out, args, started)
     build = build_archive(home, args.n, out, args.jobs)
     if args.build_only:
         return
@@ -313,7 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     archive = Archive(home)  # opened once and kept open across queries, as a server would
     db = sqlite3.connect(fts_path)
     try:
-        results = run_queries(archive, db, queries)
+        results = run_queries(archive, db, queries, tuple(args.classes))
         captures = archive.catalog.count_captures()
     finally:
         archive.close()
@@ -326,6 +341,21 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Cold: opening the archive {cold['ours_open_ms']:.0f} ms, its first query "
           f"{cold['ours_first_query_ms']:.0f} ms; FTS5 first query {cold['fts5_first_query_ms']:.0f} ms.")
     print(f"Sizes (MB): {report['sizes_mb']}")
+
+
+def time_ours_alone(home: Path, out: Path, args, started: str) -> None:
+    """Time our search alone on the queries of the chosen classes; save them to search-results.json."""
+    from archive.archive import Archive
+
+    archive = Archive(home)
+    try:
+        queries = make_queries(sample_texts(archive), args.queries)
+        results = run_queries(archive, None, queries, tuple(args.classes))
+        captures = archive.catalog.count_captures()
+    finally:
+        archive.close()
+    report = {"started": started, "captures": captures, "results": results}
+    (out / "search-results.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
 
 
 def sizes(home: Path, fts_path: Path) -> dict:

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from whoosh import collectors, scoring
 from whoosh import query as query_module
 
-from archive.search.whoosh_internals import only_segments_added
+from archive.search.whoosh_internals import TopOfMatches, only_segments_added, term_documents
 
 CACHED_IDS = 400_000  # document numbers kept in a warm searcher's sets of recent clauses (~20 MB)
 
@@ -50,7 +50,11 @@ class WarmSearcher:
         key = repr(clause)
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = set(self.searcher.docs_for_query(clause))
+            found = term_documents(self.searcher, clause.fieldname, clause.text) if type(
+                clause) is query_module.Term else None
+            if found is None:
+                found = set(self.searcher.docs_for_query(clause))
+            self._sets[key] = found
             self._cached += len(found)
             while self._cached > CACHED_IDS and len(self._sets) > 1:
                 self._cached -= len(self._sets.popitem(last=False)[1])
@@ -73,10 +77,12 @@ class WarmSearcher:
 def rank(warm: WarmSearcher, scored, limit: int, admitted: set[int] | None):
     """Return whoosh's results holding the top `limit` hits, and the exact number of matches."""
     if admitted is None:
-        # Block-max skipping finds the top hits without scoring every match; the count comes from sets.
-        collector = collectors.TopCollector(limit=limit)
+        # The count comes from sets; the top hits from scoring those matches (or from Whoosh's block-max
+        # skipping, in a segment holding many).
+        matched = matching_docs(scored, warm)
+        collector = TopOfMatches(matched, limit)
         warm.searcher.search_with_collector(scored, collector)
-        return collector.results(), len(matching_docs(scored, warm))
+        return collector.results(), len(matched)
     # Under a filter every admitted match is scored, and counted on the way. replace=0: whoosh otherwise
     # swaps in matchers that drop the documents unable to reach the top (an OR becomes AND-MAYBE).
     collector = LeapfrogFilter(collectors.TopCollector(limit=limit, usequality=False, replace=0), allow=admitted)

@@ -2,11 +2,12 @@
 
 Measured in bench/RESULTS.md: the writer takes a capture's analysed text in one call and each term's postings in
 one step, short posting lists are kept in the terms table, posting readers find a document by bisection, and a
-segment remembers the field lengths it has read. Everything else in archive/search/ uses Whoosh's public API;
-the rest of the package reaches this code only through AnalysedText, AnalysedPositions, TermPool, codec(),
-open_writer(), release_write_lock(), only_segments_added(), shifted_positions(), whole_postings() and
-length_scoring(). How Whoosh itself is imported (without modules its imports pull in and never call here)
-is said, and checked, apart: whoosh_imports.py and tests/test_whoosh_imports.py.
+segment remembers the field lengths, the terms-table entries and the posting blocks it has read, and the top
+hits of an AND or OR of words are scored from its matches. Everything else in archive/search/ uses Whoosh's
+public API; the rest of the package reaches this code only through AnalysedText, AnalysedPositions, TermPool,
+TopOfMatches, codec(), open_writer(), release_write_lock(), only_segments_added(), shifted_positions(),
+whole_postings(), term_documents() and length_scoring(). How Whoosh itself is imported (without modules its
+imports pull in and never call here) is said, and checked, apart: whoosh_imports.py and tests/test_whoosh_imports.py.
 
 These internals were read from whoosh-reloaded WHOOSH_VERSION, which pyproject.toml pins exactly;
 tests/test_whoosh_internals.py checks that the installed Whoosh is that version and that every name listed
@@ -100,6 +101,31 @@ The codec and reading (_Codec, _BlockPostings, _InlinedPostings, _RememberedLeng
 - ``whoosh.codec.whoosh3._lenfield``: the column name of a field's lengths.
 - ``whoosh.util.numeric.byte_to_length``: the one-byte encoding of a field length, decoded.
 
+Terms-table entries remembered (_RememberedTerms):
+- ``whoosh.codec.whoosh3.W3Codec.terms_reader``: overridden to make _RememberedTerms, opening its files as
+  Whoosh's does.
+- ``whoosh.codec.whoosh3.W3Codec.TERMS_EXT``: the terms table's file extension.
+- ``whoosh.codec.whoosh3.W3Codec.POSTS_EXT``: the postings file's extension.
+- ``whoosh.codec.base.Segment.make_filename``: a segment's file name for an extension.
+- ``whoosh.codec.base.Segment.open_file``: opens a segment's file (the postings, maybe in a compound file).
+- ``whoosh.filedb.filestore.Storage.open_file``: opens the terms table.
+- ``whoosh.filedb.filestore.Storage.file_length``: its length, which Whoosh's hash reader takes.
+- ``whoosh.codec.whoosh3.W3TermsReader``: subclassed by _RememberedTerms.
+- ``whoosh.codec.whoosh3.W3TermsReader.__init__``: called as Whoosh's codec calls it (codec, terms file,
+  its length, postings file).
+- ``whoosh.codec.whoosh3.W3TermsReader.term_info``: read once per term and remembered; raises TermNotFound.
+- ``whoosh.codec.whoosh3.W3TermsReader.__contains__``: overridden: answered from the remembered entry.
+- ``whoosh.codec.whoosh3.W3TermsReader.doc_frequency``: overridden likewise; Whoosh's raises KeyError for a
+  term the segment lacks (its segment reader answers 0), and so does ours.
+- ``whoosh.codec.whoosh3.W3TermsReader.frequency``: overridden likewise.
+- ``whoosh.codec.whoosh3.W3TermsReader.matcher``: overridden to hand posting readers the segment's decoded
+  blocks; it makes them as Whoosh's does.
+- ``whoosh.codec.whoosh3.W3TermsReader._codec``: the codec that makes posting readers.
+- ``whoosh.codec.whoosh3.W3TermsReader._postfile``: the segment's postings file they read.
+- ``whoosh.codec.whoosh3.W3LeafMatcher._dataoffset``: where a block's data lies: the key of a decoded block.
+- ``whoosh.codec.whoosh3.W3TermInfo.doc_frequency``: what Whoosh's doc_frequency reads from the same bytes.
+- ``whoosh.codec.whoosh3.W3TermInfo.weight``: what Whoosh's frequency reads from the same bytes.
+
 Posting lists read whole, and scored a document at a time (whole_postings, length_scoring):
 - ``whoosh.codec.whoosh3.W3LeafMatcher._next_block``: moves to the next block of a list read whole.
 - ``whoosh.codec.whoosh3.W3LeafMatcher._read_weights``: reads the current block's weights.
@@ -115,6 +141,28 @@ Posting lists read whole, and scored a document at a time (whole_postings, lengt
 - ``whoosh.scoring.WeightLengthScorer.score``: ``_score(matcher.weight(), dfl(matcher.id()))``.
 - ``whoosh.scoring.WeightLengthScorer.dfl``: a document's length of the scorer's field.
 - ``whoosh.scoring.WeightLengthScorer._score``: the score of a weight at a length (BM25F's formula).
+
+Top hits scored from the matches (TopOfMatches):
+- ``whoosh.collectors.TopCollector``: subclassed: its heap, its order (score, then the earlier document) and
+  its results are kept.
+- ``whoosh.collectors.TopCollector._collect``: takes a document's global number and score into the heap.
+- ``whoosh.collectors.Collector.collect_matches``: overridden: a segment's matches scored at once, else
+  Whoosh's stepping.
+- ``whoosh.collectors.Collector.subsearcher``: the segment's searcher being collected.
+- ``whoosh.collectors.Collector.offset``: its first document number.
+- ``whoosh.collectors.Collector.matcher``: Whoosh's matcher tree of the query for the segment.
+- ``whoosh.collectors.ScoredCollector.final_fn``: a weighting's final score function (none for BM25F).
+- ``whoosh.matching.IntersectionMatcher``: an AND of two; its score is ``a.score() + b.score()``.
+- ``whoosh.matching.UnionMatcher``: an OR of two: the sum where both match, else the one that does.
+- ``whoosh.matching.WrappingMatcher``: a boost: ``child.score() * boost``.
+- ``whoosh.matching.NullMatcherClass``: matches nothing.
+- ``whoosh.matching.IntersectionMatcher.a``: a node's first child (an AND's or an OR's).
+- ``whoosh.matching.IntersectionMatcher.b``: its second child.
+- ``whoosh.matching.WrappingMatcher.child``: the boosted matcher.
+- ``whoosh.matching.WrappingMatcher.boost``: the boost.
+
+A word's documents read whole (term_documents) use _BlockPostings' reading above and:
+- ``whoosh.searching.Searcher.leaf_searchers``: each segment's searcher and its first document number.
 
 Positions read (shifted_positions), and refreshing a searcher (only_segments_added):
 - ``whoosh.formats.Positions.decode_positions``: the format read in C instead: the number of positions,
@@ -134,10 +182,12 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from pickle import loads
 
-from whoosh import formats
+from whoosh import collectors, formats
 from whoosh.codec.whoosh3 import (LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader,
-                                   W3PostingsWriter, _lenfield)
-from whoosh.matching import ListMatcher, ReadTooFar
+                                   W3PostingsWriter, W3TermInfo, W3TermsReader, _lenfield)
+from whoosh.matching import (IntersectionMatcher, ListMatcher, NullMatcherClass, ReadTooFar, UnionMatcher,
+                             WrappingMatcher)
+from whoosh.reading import TermNotFound
 from whoosh.scoring import WeightLengthScorer
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
@@ -154,6 +204,13 @@ INLINE_POSTINGS = 32
 # depends on nothing else: the first SINGLE_POSITIONS_KEPT are encoded once per process (at most ~4 MB).
 SINGLE_POSITIONS_KEPT = 50_000
 _SINGLE_POSITIONS: dict[int, bytes] = {}
+# A segment's matches scored at once, from whole posting lists, up to this many; past it Whoosh's block-max
+# stepping, which skips blocks that cannot reach the top hits, is left to find them.
+SCORED_AT_ONCE = 5_000
+# Decoded posting blocks a segment's reader keeps (128 postings each: ids, weights, positions; a few KB).
+BLOCKS_KEPT = 2_000
+# Terms-table entries a segment's reader keeps (a few hundred bytes each; an inlined list up to 32 postings).
+REMEMBERED_TERMS = 20_000
 _UNREAD = 0xFFFFFFFF  # a field length not read yet
 _LENGTH_OF_BYTE = [0] + [byte_to_length(byte) for byte in range(1, 256)]  # a length column's bytes, read
 
@@ -237,6 +294,29 @@ def whole_postings(matchers: list) -> list[tuple[Sequence[int], Sequence[float],
     return [matcher.read_whole() for matcher in matchers]
 
 
+def term_documents(searcher, fieldname: str, text) -> set[int] | None:
+    """Return the documents (the searcher's numbers) holding a term, each segment's posting list read whole,
+    block by block; None when a segment's list is not a plain list of this module's codec (one that leaves
+    out deleted documents): whoosh's matchers answer then, a document at a time."""
+    found: set[int] = set()
+    if fieldname not in searcher.schema:
+        return found
+    try:
+        tbytes = searcher.schema[fieldname].to_bytes(text)
+    except ValueError:  # not a value of the field: whoosh's Term matches nothing
+        return found
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        if (fieldname, tbytes) not in reader:
+            continue
+        postings = reader.postings(fieldname, tbytes)
+        if type(postings) not in (_BlockPostings, _InlinedPostings):
+            return None
+        ids = postings.read_ids()
+        found.update(map(offset.__add__, ids) if offset else ids)
+    return found
+
+
 def length_scoring(matcher) -> tuple[Callable[[int], int], Callable[[float, int], float]] | None:
     """Return how a term matcher that whole_postings reads scores a document: (the document's length of the
     field, the score of a weight at that length), when its score() is Whoosh's WeightLengthScorer's (BM25F's),
@@ -250,6 +330,80 @@ def length_scoring(matcher) -> tuple[Callable[[int], int], Callable[[float, int]
     if scorer is None or type(scorer).score is not WeightLengthScorer.score:
         return None
     return scorer.dfl, scorer._score
+
+
+class TopOfMatches(collectors.TopCollector):
+    """Whoosh's top-hits collector, told the documents the query matches (`matched`, the searcher's numbers):
+    in a segment holding at most SCORED_AT_ONCE of them, it scores them node by node of Whoosh's own matcher
+    tree, each word's posting list read whole, instead of stepping the tree from match to match.
+
+    The sums are the tree's, in its order (a + b at each node, the boost applied where Whoosh applies it), so
+    every score is the float Whoosh computes, and documents are collected in order as Whoosh collects them:
+    the same hits, in the same order. A tree holding any other matcher (an array union, a phrase's list, a
+    filter) is stepped by Whoosh as before.
+    """
+
+    def __init__(self, matched: set[int], limit: int):
+        super().__init__(limit=limit)
+        self._matched = sorted(matched)
+
+    def collect_matches(self):
+        first = bisect_left(self._matched, self.offset)
+        last = bisect_left(self._matched, self.offset + self.subsearcher.doc_count_all())
+        if first == last:
+            return  # no match in this segment
+        matcher = self.matcher
+        if last - first > SCORED_AT_ONCE or self.final_fn or not _scores_as_sums(matcher):
+            return super().collect_matches()
+        if not matcher.is_active():
+            return
+        local = [docnum - self.offset for docnum in self._matched[first:last]]
+        scores = _node_scores(matcher, local)
+        for docnum in local:
+            score = scores.get(docnum)
+            if score is not None:
+                self._collect(self.offset + docnum, score)
+
+
+def _scores_as_sums(matcher) -> bool:
+    """Tell whether a matcher tree holds only nodes _node_scores knows: ANDs and ORs of two (adding their
+    children's scores), plain boosts, and words of this module's codec scored by BM25F's length formula."""
+    kind = type(matcher)
+    if kind in (IntersectionMatcher, UnionMatcher):
+        return _scores_as_sums(matcher.a) and _scores_as_sums(matcher.b)
+    if kind is WrappingMatcher:
+        return _scores_as_sums(matcher.child)
+    return kind is NullMatcherClass or length_scoring(matcher) is not None
+
+
+def _node_scores(matcher, candidates: list[int]) -> dict[int, float]:
+    """Return {document: score} of the candidates (ascending) a matcher node matches, as its score() answers."""
+    kind = type(matcher)
+    if kind is IntersectionMatcher:
+        a, b = _node_scores(matcher.a, candidates), _node_scores(matcher.b, candidates)
+        return {docnum: score + b[docnum] for docnum, score in a.items() if docnum in b}
+    if kind is UnionMatcher:
+        a, b = _node_scores(matcher.a, candidates), _node_scores(matcher.b, candidates)
+        both = dict(a)
+        for docnum, score in b.items():
+            both[docnum] = both[docnum] + score if docnum in both else score
+        return both
+    if kind is WrappingMatcher:
+        boost = matcher.boost
+        return {docnum: score * boost for docnum, score in _node_scores(matcher.child, candidates).items()}
+    if kind is NullMatcherClass or not matcher.is_active():
+        return {}
+    length, score = length_scoring(matcher)
+    ids, weights, _values = matcher.read_whole()
+    found: dict[int, float] = {}
+    at, end = 0, len(ids)
+    for docnum in candidates:
+        at = bisect_left(ids, docnum, at)
+        if at == end:
+            break
+        if ids[at] == docnum:
+            found[docnum] = score(weights[at], length(docnum))
+    return found
 
 
 class _RememberedLengths(W3PerDocReader):
@@ -279,6 +433,63 @@ class _RememberedLengths(W3PerDocReader):
         """Return every document's length of a field (0 where none is recorded), or None without lengths."""
         column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         return None if column is None else [_LENGTH_OF_BYTE[byte] for byte in column]
+
+
+class _RememberedTerms(W3TermsReader):
+    """Whoosh's reader of one segment's terms table, keeping the entries it has read (up to REMEMBERED_TERMS).
+
+    A query asks for each of its terms' entry in every segment several times (whether the segment holds it,
+    its document frequency for the matcher tree, its statistics for the scorer, its postings), each a hash,
+    a seek and a decoding; and a warm searcher's next queries ask for the same common words again.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._entries: dict[tuple[str, bytes], W3TermInfo | None] = {}
+        self._blocks: dict[int, tuple] = {}  # a block's data by its offset in this segment's postings file
+
+    def matcher(self, fieldname, tbytes, format_, scorer=None):
+        postings = self._codec.postings_reader(self._postfile, self.term_info(fieldname, tbytes), format_,
+                                               term=(fieldname, tbytes), scorer=scorer)
+        if type(postings) is _BlockPostings:
+            postings.blocks = self._blocks
+        return postings
+
+    def _entry(self, fieldname: str, tbytes: bytes):
+        key = (fieldname, tbytes)
+        entries = self._entries
+        if key in entries:
+            return entries[key]
+        try:
+            entry = super().term_info(fieldname, tbytes)
+        except TermNotFound:
+            entry = None
+        if len(entries) >= REMEMBERED_TERMS:
+            entries.clear()  # a bound, not a policy: the next queries fill it again with what they ask
+        entries[key] = entry
+        return entry
+
+    def __contains__(self, term):
+        return self._entry(*term) is not None
+
+    def term_info(self, fieldname, tbytes):
+        entry = self._entry(fieldname, tbytes)
+        if entry is None:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+        return entry
+
+    # Whoosh's own raise KeyError for a term the segment lacks (its segment reader answers 0 then).
+    def doc_frequency(self, fieldname, tbytes):
+        entry = self._entry(fieldname, tbytes)
+        if entry is None:
+            raise KeyError((fieldname, tbytes))
+        return entry.doc_frequency()
+
+    def frequency(self, fieldname, tbytes):
+        entry = self._entry(fieldname, tbytes)
+        if entry is None:
+            raise KeyError((fieldname, tbytes))
+        return entry.weight()
 
 
 class _InlinePostingsWriter(W3PostingsWriter):
@@ -313,11 +524,29 @@ class _InlinePostingsWriter(W3PostingsWriter):
 
 
 class _BlockPostings(W3LeafMatcher):
-    """Whoosh's reader of a posting list in blocks, finding a document inside a block by bisection.
+    """Whoosh's reader of a posting list in blocks, finding a document inside a block by bisection, and
+    keeping the blocks it decodes in its segment's `blocks` (up to BLOCKS_KEPT).
 
     Whoosh steps through a block's ids one call at a time (id, is_active, next) to reach a target; phrases,
     ANDs and filters skip to targets all the time, and in a block of 128 that was most of their work.
+    Decoding a block (a decompression and a pickle of its ids, weights and positions) is most of what is
+    left: common words recur from query to query, and their blocks are decoded once.
     """
+
+    blocks: dict[int, tuple] | None = None
+
+    def _read_data(self):
+        blocks = self.blocks
+        if blocks is None:
+            return super()._read_data()
+        data = blocks.get(self._dataoffset)
+        if data is not None:
+            self._data = data
+            return
+        super()._read_data()
+        if len(blocks) >= BLOCKS_KEPT:
+            blocks.clear()  # a bound, not a policy, as for the terms-table entries
+        blocks[self._dataoffset] = self._data
 
     def skip_to(self, targetid):
         if not self.is_active():
@@ -339,6 +568,16 @@ class _BlockPostings(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         self._ids = tuple(accumulate(self._data[0]))  # the gaps summed in C; whoosh sums them in a generator
+
+    def read_ids(self) -> list[int]:
+        """Read the rest of the list's documents, block by block; the matcher is then spent."""
+        ids: list[int] = []
+        while self.is_active():
+            if self._ids is None:
+                self._read_ids()
+            ids += self._ids[self._i:]
+            self._next_block()
+        return ids
 
     def read_whole(self) -> tuple[list[int], list[float], list]:
         """Read the rest of the list, block by block: (documents, weights, values); the matcher is then spent."""
@@ -368,6 +607,10 @@ class _InlinedPostings(ListMatcher):
 
     def value(self):
         return super().value() if self._values else None
+
+    def read_ids(self) -> Sequence[int]:
+        """Return the rest of the list's documents."""
+        return self._ids[self._i:]
 
     def read_whole(self) -> tuple[Sequence[int], Sequence[float], Sequence]:
         """Return the rest of the list: (documents, weights, values), as weight() and value() answer them."""
@@ -409,6 +652,11 @@ class _Codec(W3Codec):
 
     def per_document_reader(self, storage, segment):
         return _RememberedLengths(storage, segment)
+
+    def terms_reader(self, storage, segment):
+        name = segment.make_filename(self.TERMS_EXT)  # as Whoosh's codec opens it
+        return _RememberedTerms(self, storage.open_file(name), storage.file_length(name),
+                                segment.open_file(storage, self.POSTS_EXT))
 
     def field_writer(self, storage, segment):
         return _FieldWriter(self, storage, segment)
