@@ -25,7 +25,7 @@ def test_names_change_keeps_the_documents_lists_their_terms_and_marks_captures_t
                      "text_length, title_length, positions_exact) VALUES (1, 'drone:1', 'небесная:1 механика:2', "
                      "'', '', 2, 1, true)")
         monkeypatch.undo()
-        assert pg_migrations.apply(conn) == ["pg005_names"]
+        assert pg_migrations.apply(conn) == ["pg005_names", "pg006_postings"]
         assert conn.execute("SELECT indexed FROM captures").fetchall() == [(0,)]
         assert conn.execute("SELECT latin_terms, latin_length FROM search_documents").fetchall() == [("", 0)]
     db = Database(url)

@@ -24,6 +24,7 @@ from typing import Any
 import psycopg
 
 from archive.models import Capture
+from archive.search.pg_postings import postings_of, write_postings
 from archive.search.pg_query import TERM_COLUMNS
 from archive.search.schema import document, schema
 
@@ -86,20 +87,26 @@ def field_terms(name: str, value: str) -> dict[str, list[int]]:
 
 def document_row(capture: Capture, terms: dict[str, list[int]]) -> tuple[Any, ...]:
     """Return a capture's row of search_documents (in COLUMNS' order), its text given as analyse() terms, and
-    after the columns the (field, term) pairs it adds to the vocabulary."""
+    after the columns the (field, term) pairs it adds to the vocabulary, its postings and its fields' lengths
+    (archive/search/pg_postings.py)."""
     fields = document(capture, terms)  # the Whoosh document: the same metadata, filled in the same way
     analysed = {name: field_terms(name, fields.get(name, "")) for name in _TEXT_FIELDS}
     text, exact = tsvector_literal(terms.items())
     readings = fields.get("latin") or ()  # the Latin readings, as the Whoosh document has them
+    lengths = {"title": sum(len(p) for p in analysed["title"].values()), "text": sum(len(p) for p in terms.values()),
+               "latin": sum(len(p) for _, p in readings)}
+    scored = {"title": analysed["title"].items(), "text": terms.items(), "latin": readings}
     return (capture.id, tsvector_literal(analysed["title"].items())[0], text,
             tsvector_literal(analysed["author"].items())[0], tsvector_literal(analysed["site"].items())[0],
-            sum(len(p) for p in terms.values()), sum(len(p) for p in analysed["title"].values()), exact,
+            lengths["text"], lengths["title"], exact,
             fields.get("url"), fields.get("sha256"), fields.get("lang", "").lower() or None,
             (fields.get("kind") or "").lower() or None, fields.get("published"), fields.get("captured"),
-            tsvector_literal(readings)[0], sum(len(p) for _, p in readings),
+            tsvector_literal(readings)[0], lengths["latin"],
             frozenset((name, term) for name, held in (("title", analysed["title"]), ("text", terms),
                                                        ("latin", dict(readings)))
-                      for term in held if _storable(term)))
+                      for term in held if _storable(term)),
+            postings_of({name: [(term, p) for term, p in held if _storable(term)] for name, held in scored.items()},
+                        lengths), lengths)
 
 
 def _storable(term: str) -> bool:
@@ -113,12 +120,13 @@ def write_documents(conn: psycopg.Connection, documents: Iterable[tuple[Capture,
 
 
 def write_rows(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Write (or replace) search_documents rows made by document_row, and add their terms to the vocabulary,
-    in the caller's transaction."""
+    """Write (or replace) search_documents rows made by document_row with their postings, and add their terms to
+    the vocabulary, in the caller's transaction."""
     if not rows:
         return
     with conn.cursor() as cursor:
         cursor.executemany(_UPSERT, [row[:len(COLUMNS)] for row in rows])
+    write_postings(conn, [(row[0], *row[len(COLUMNS) + 1:]) for row in rows])
     known = KnownTerms.of(conn)
     pairs = frozenset().union(*(row[len(COLUMNS)] for row in rows))
     send, asked = known.unsent(pairs)

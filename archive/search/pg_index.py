@@ -21,8 +21,9 @@ from whoosh import query as query_module
 from archive.errors import IndexBusyError, IndexWriteError, QueryError
 from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
-from archive.search import passages, pg_query, queries, suggestions, variants
+from archive.search import passages, pg_query, pg_top, queries, suggestions, variants
 from archive.search.pg_documents import add_all_terms, document_row, write_rows
+from archive.search.pg_postings import delete_postings
 from archive.search.pg_vocabulary import PgVocabulary
 from archive.search.schema import schema
 from archive.seams import IndexHit, IndexTexts
@@ -54,7 +55,7 @@ class PgIndex:
         self._rows: dict[int, tuple[Any, ...]] = {}
         self._deleted: set[int] = set()
         self._stats_lock = threading.Lock()
-        self._stats: tuple[int, tuple[int, dict[str, float]]] | None = None
+        self._stats: tuple[int, tuple[int, dict[str, float], dict[str, float]]] | None = None
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -124,9 +125,12 @@ class PgIndex:
             with conn.transaction():
                 if self._deleted:
                     conn.execute("DELETE FROM search_documents WHERE capture_id = ANY(%s)", [sorted(self._deleted)])
+                    delete_postings(conn, sorted(self._deleted))
                 write_rows(conn, list(self._rows.values()))
                 if clear:
-                    conn.execute("DELETE FROM search_documents WHERE version < %s", [self._mark])
+                    dropped = conn.execute("DELETE FROM search_documents WHERE version < %s RETURNING capture_id",
+                                           [self._mark]).fetchall()
+                    delete_postings(conn, [capture_id for (capture_id,) in dropped])
                     add_all_terms(conn)
         except psycopg.Error as exc:
             self.cancel()
@@ -163,25 +167,34 @@ class PgIndex:
         widening = variants.Widening()
         scored, filters = queries.split_filters(self._widened(query, aliases, widening))
         where = self._where(scored, filters, texts)
-        terms = pg_query.scored_terms(scored)
-        ranking = pg_query.score(terms, *self._statistics(terms))
-        rows = self.db.tuples(
-            f"SELECT capture_id, {ranking.text} AS score, count(*) OVER () FROM search_documents "
-            f"WHERE {where.text} ORDER BY score DESC, capture_id LIMIT %s OFFSET %s",
-            [*ranking.params, *where.params, limit, offset])
-        total = rows[0][2] if rows else self.db.value(f"SELECT count(*) FROM search_documents WHERE {where.text}",
-                                                      where.params)
+        total = self.db.value(f"SELECT count(*) FROM search_documents WHERE {where.text}", where.params)
+        rows = self._ranked(scored, where, total, limit, offset) if total > offset and limit > 0 else []
         ids = [row[0] for row in rows]
         bodies = texts(ids)
         wanted = sorted({(name, text) for name, text in scored.iter_all_terms() if name in pg_query.POSITIONED})
         matched = self._matched_positions(ids, wanted, bodies)
         hits = []
-        for capture_id, found, _ in rows:
+        for capture_id, found in rows:
             body, marks = bodies.get(capture_id) or ("", None)
             snippet, start = passages.snippet(matched.get(capture_id, []), body, marks)
             ways, names = variants.how_found(matched.get(capture_id, []), widening)
             hits.append(IndexHit(capture_id, float(found), snippet, start, ways, names))
         return total, hits
+
+    def _ranked(self, scored, where: pg_query.Sql, total: int, limit: int, offset: int) -> list[tuple]:
+        """Return (capture id, score) of the hits from `offset` on, best first: from the best postings of the
+        query's words when they settle the top (archive/search/pg_top.py), else by scoring every match."""
+        terms = pg_query.scored_terms(scored)
+        idfs, averages, norms = self._statistics(terms)
+        ranking = pg_query.score(terms, idfs, averages)
+        if all(name in norms for name, _, _ in terms):
+            stretch = {name: max(1.0, averages[name] / norms[name]) for name in norms}
+            best = pg_top.top_hits(self.db, ranking, where, terms, idfs, stretch, offset + limit, total)
+            if best is not None:
+                return best[offset:]
+        return self.db.tuples(f"SELECT capture_id, {ranking.text} AS score FROM search_documents "
+                              f"WHERE {where.text} ORDER BY score DESC, capture_id LIMIT %s OFFSET %s",
+                              [*ranking.params, *where.params, limit, offset])
 
     def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
@@ -226,26 +239,29 @@ class PgIndex:
                                                                [ids])}
 
     def _statistics(self, terms: list[tuple[str, str, float]]) -> tuple[dict[tuple[str, str], float],
-                                                                         dict[str, float]]:
-        """Return each scored term's idf and the average length of each field, as Whoosh computes them."""
-        documents, averages = self._collection()
+                                                                         dict[str, float], dict[str, float]]:
+        """Return each scored term's idf and the average length of each field, as Whoosh computes them, and the
+        fields' fixed averages of the postings' impacts (archive/search/pg_postings.py)."""
+        documents, averages, norms = self._collection()
         unique = sorted({(name, term) for name, term, _boost in terms})
         if not unique:
-            return {}, averages
+            return {}, averages, norms
         counts = self.db.tuples("SELECT " + ", ".join(
             f"(SELECT count(*) FROM search_documents WHERE {pg_query.TERM_COLUMNS[name]} @@ %s::tsquery)"
             for name, _ in unique), [pg_query.lexeme(term) for _, term in unique])[0]
-        return {pair: pg_query.idf(documents, count) for pair, count in zip(unique, counts)}, averages
+        return {pair: pg_query.idf(documents, count) for pair, count in zip(unique, counts)}, averages, norms
 
-    def _collection(self) -> tuple[int, dict[str, float]]:
-        """Return the number of documents and the fields' average lengths, read again only after a write."""
+    def _collection(self) -> tuple[int, dict[str, float], dict[str, float]]:
+        """Return the number of documents, the fields' average lengths and the postings' fixed averages, read
+        again only after a write."""
         version = self.db.value("SELECT last_value FROM search_version")
         with self._stats_lock:
             if self._stats is not None and self._stats[0] == version:
                 return self._stats[1]
         count, text, title, latin = self.db.tuples("SELECT count(*), avg(text_length), avg(title_length), "
                                                    "avg(latin_length) FROM search_documents")[0]
-        found = (count, {"text": float(text or 1), "title": float(title or 1), "latin": float(latin or 1)})
+        norms = dict(self.db.tuples("SELECT field, average FROM search_norms"))
+        found = (count, {"text": float(text or 1), "title": float(title or 1), "latin": float(latin or 1)}, norms)
         with self._stats_lock:
             self._stats = (version, found)
         return found

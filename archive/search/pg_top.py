@@ -1,0 +1,61 @@
+"""The top hits of a query on PostgreSQL, read from the best postings of its words (a threshold top-k).
+
+Scoring every match reads every matching document's tsvector: at 20,000 captures a word in most texts cost
+a third of a second. Here each scored word's postings are read best first (archive/search/pg_postings.py), a
+bounded prefix of each; the documents found there that the query admits (its WHERE, filters and phrases
+included) are scored exactly as before (archive/search/pg_query.py's BM25F on their tsvectors). A document
+outside every prefix scores at most the sum, over the words, of the word's weight times the impact where its
+prefix stopped (times max(1, A / A0), see pg_postings); when the last wanted hit scores above that bound, no
+other document can enter the top, and the answer is the one scoring every match would give. Otherwise the
+prefixes grow, up to MAX_DEPTH, past which the caller scores every match as before.
+"""
+
+from __future__ import annotations
+
+from archive.pg_database import Database
+from archive.search.pg_query import Sql
+
+FIRST_DEPTH = 64  # postings read first per word (at least 4 times the hits wanted)
+GROWTH = 4  # how much deeper each further reading goes
+MAX_DEPTH = 4096  # past this, scoring every match costs about what reading deeper would
+MARGIN = 1e-6  # impacts are stored as float4: a bound is raised by more than their rounding
+
+
+def top_hits(db: Database, ranking: Sql, where: Sql, terms: list[tuple[str, str, float]],
+             idfs: dict[tuple[str, str], float], stretch: dict[str, float], wanted: int,
+             total: int) -> list[tuple] | None:
+    """Return the first `wanted` (capture id, score) of the query's `total` matches, best first (ties by id), or
+    None when the prefixes cannot settle it (the caller then scores every match). `terms` are the scored
+    (field, term, boost), `stretch` per field max(1, average length / the fixed average of the impacts)."""
+    weights: dict[tuple[str, str], float] = {}
+    for name, term, boost in terms:
+        weights[(name, term)] = weights.get((name, term), 0.0) + idfs[(name, term)] * boost
+    if not weights or wanted <= 0:
+        return None
+    keys = sorted(weights)
+    depth = max(FIRST_DEPTH, GROWTH * wanted)
+    while depth <= MAX_DEPTH:
+        prefixes = _prefixes(db, keys, depth)
+        bound = sum(weights[key] * stretch[key[0]] * prefixes[key][-1][1] for key in keys
+                    if len(prefixes[key]) == depth) * (1 + MARGIN)
+        candidates = sorted({capture_id for found in prefixes.values() for capture_id, _ in found})
+        best = db.tuples(f"SELECT capture_id, {ranking.text} AS score FROM search_documents "
+                         f"WHERE capture_id = ANY(%s) AND {where.text} ORDER BY score DESC, capture_id LIMIT %s",
+                         [*ranking.params, candidates, *where.params, wanted])
+        if len(best) == wanted and best[-1][1] > bound:
+            return best
+        if bound == 0.0:  # every posting read: the matches not among them hold none of the scored words
+            return best if len(best) == total else None
+        depth *= GROWTH
+    return None
+
+
+def _prefixes(db: Database, keys: list[tuple[str, str]], depth: int) -> dict[tuple[str, str], list[tuple]]:
+    """Return the first `depth` (capture id, impact) postings of each (field, term), best first."""
+    statement = " UNION ALL ".join(
+        f"(SELECT {n}, capture_id, impact FROM search_postings WHERE field = %s AND term = %s "
+        "ORDER BY impact DESC LIMIT %s)" for n in range(len(keys)))
+    found: dict[tuple[str, str], list[tuple]] = {key: [] for key in keys}
+    for n, capture_id, impact in db.tuples(statement, [p for key in keys for p in (*key, depth)]):
+        found[keys[n]].append((capture_id, impact))
+    return found
