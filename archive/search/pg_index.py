@@ -21,7 +21,7 @@ from whoosh import query as query_module
 from archive.errors import IndexBusyError, IndexWriteError, QueryError
 from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
-from archive.search import passages, pg_query, pg_top, queries, suggestions, variants
+from archive.search import passages, pg_matches, pg_query, pg_top, queries, suggestions, variants
 from archive.search.pg_documents import add_all_terms, document_row, write_rows
 from archive.search.pg_postings import delete_postings
 from archive.search.pg_vocabulary import PgVocabulary
@@ -166,8 +166,10 @@ class PgIndex:
         expanded from the vocabulary."""
         widening = variants.Widening()
         scored, filters = queries.split_filters(self._widened(query, aliases, widening))
-        where = self._where(scored, filters, texts)
-        total = self.db.value(f"SELECT count(*) FROM search_documents WHERE {where.text}", where.params)
+        phrase_check = self._phrase_check(texts)
+        where = self._where(scored, filters, phrase_check)
+        counted = pg_matches.total([scored, *filters], phrase_check)
+        total = self.db.value(counted.text, counted.params)
         rows = self._ranked(scored, where, total, limit, offset) if total > offset and limit > 0 else []
         ids = [row[0] for row in rows]
         bodies = texts(ids)
@@ -199,7 +201,7 @@ class PgIndex:
     def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
         scored, filters = queries.split_filters(self._widened(query, aliases, variants.Widening()))
-        where = self._where(scored, filters, self._catalog_texts)
+        where = self._where(scored, filters, self._phrase_check(self._catalog_texts))
         return {i for (i,) in self.db.tuples(f"SELECT capture_id FROM search_documents WHERE {where.text}",
                                                where.params)}
 
@@ -209,10 +211,19 @@ class PgIndex:
                                 widening)
         return _expand_wildcards(parsed, vocabulary)
 
-    def _where(self, scored, filters: list, texts: IndexTexts) -> pg_query.Sql:
-        def phrase_check(name: str, words: list[str]) -> list[int]:
-            return self._long_texts_with(name, words, texts)
+    def _phrase_check(self, texts: IndexTexts) -> pg_query.PhraseCheck:
+        """Return the check of phrases in long texts (_long_texts_with), each phrase checked once a search."""
+        checked: dict[tuple[str, tuple[str, ...]], list[int]] = {}
 
+        def phrase_check(name: str, words: list[str]) -> list[int]:
+            key = (name, tuple(words))
+            if key not in checked:
+                checked[key] = self._long_texts_with(name, words, texts)
+            return checked[key]
+
+        return phrase_check
+
+    def _where(self, scored, filters: list, phrase_check: pg_query.PhraseCheck) -> pg_query.Sql:
         parts = [pg_query.condition(node, phrase_check) for node in [scored, *filters]]
         return pg_query.Sql(" AND ".join(part.text for part in parts), [p for part in parts for p in part.params])
 
@@ -246,9 +257,10 @@ class PgIndex:
         unique = sorted({(name, term) for name, term, _boost in terms})
         if not unique:
             return {}, averages, norms
+        # Each term's documents counted from its postings' index alone (one posting per document).
         counts = self.db.tuples("SELECT " + ", ".join(
-            f"(SELECT count(*) FROM search_documents WHERE {pg_query.TERM_COLUMNS[name]} @@ %s::tsquery)"
-            for name, _ in unique), [pg_query.lexeme(term) for _, term in unique])[0]
+            "(SELECT count(*) FROM search_postings WHERE field = %s AND term = %s)" for _ in unique),
+            [value for pair in unique for value in pair])[0]
         return {pair: pg_query.idf(documents, count) for pair, count in zip(unique, counts)}, averages, norms
 
     def _collection(self) -> tuple[int, dict[str, float], dict[str, float]]:

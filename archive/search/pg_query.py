@@ -50,7 +50,7 @@ def lexeme(term: str) -> str:
 def condition(node, phrase_check: PhraseCheck) -> Sql:
     """Return the WHERE clause that admits what a parsed query matches."""
     if isinstance(node, (q.And, q.Require)):
-        return _joined(" AND ", [condition(child, phrase_check) for child in _children(node)])
+        return _joined(" AND ", [condition(child, phrase_check) for child in children(node)])
     if isinstance(node, q.Or):
         return _joined(" OR ", [condition(child, phrase_check) for child in node.subqueries])
     if isinstance(node, q.AndMaybe):  # the first must match, the second only adds to the score
@@ -122,7 +122,7 @@ def _term_column(node) -> str:
     return column
 
 
-def _children(node) -> list:
+def children(node) -> list:
     return [node.a, node.b] if isinstance(node, q.Require) else list(node.subqueries)
 
 

@@ -44,7 +44,7 @@ class PgVocabulary:
         return dict(rows)
 
     def terms_from(self, fieldname: str, prefix: str, limit: int) -> list[str]:
-        above, params = _range(prefix)
+        above, params = term_range(prefix)
         return [term for (term,) in self.db.tuples(
             f"SELECT term FROM search_vocabulary WHERE field = %s AND {above} ORDER BY term LIMIT %s",
             [fieldname, *params, limit])]
@@ -54,7 +54,7 @@ class PgVocabulary:
         byte order, reading from the letters before the first wildcard on."""
         literal = pattern[:min((pattern.find(c) for c in "*?" if c in pattern), default=len(pattern))]
         like = "".join("%" if c == "*" else "_" if c == "?" else "\\" + c if c in "%_\\" else c for c in pattern)
-        above, params = _range(literal)
+        above, params = term_range(literal)
         return [term for (term,) in self.db.tuples(
             f"SELECT term FROM search_vocabulary WHERE field = %s AND {above} AND term LIKE %s ORDER BY term LIMIT %s",
             [fieldname, *params, like, limit])]
@@ -68,7 +68,7 @@ class PgVocabulary:
         return (found[0][0], found[0][1] - 1) if found else None  # tsvector positions count from 1
 
 
-def _range(prefix: str) -> tuple[str, list[str]]:
+def term_range(prefix: str) -> tuple[str, list[str]]:
     """Return the condition admitting the terms that start with `prefix` as a range of the table's index."""
     if not prefix:
         return "TRUE", []
