@@ -198,13 +198,13 @@ def pg006_postings(conn: psycopg.Connection) -> None:
     # impact is its BM25F part (K1 1.2, B 0.75 and the title's boost 2, as archive/search/pg_query.py scores)
     # at the field's average length fixed in search_norms.
     conn.execute("""
-        CREATE FUNCTION evidence_impact(tf float8, length float8, average float8, boost float8) RETURNS real
+        CREATE FUNCTION evidence_impact(tf float8, length float8, average float8, boost float8) RETURNS float8
         LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-            SELECT (boost * tf * 2.2 / (boost * tf + 1.2 * (0.25 + 0.75 * length / average)))::real
+            SELECT boost * tf * 2.2 / (boost * tf + 1.2 * (0.25 + 0.75 * length / average))
         $$""")
     conn.execute('CREATE TABLE search_norms (field text COLLATE "C" PRIMARY KEY, average float8 NOT NULL)')
     conn.execute('CREATE TABLE search_postings (field text COLLATE "C" NOT NULL, term text COLLATE "C" NOT NULL, '
-                 "capture_id bigint NOT NULL, tf integer NOT NULL, impact real NOT NULL)")
+                 "capture_id bigint NOT NULL, tf integer NOT NULL, impact float8 NOT NULL)")
     # Built from the stored documents (their tsvectors keep each term's positions, hence its frequency), so an
     # existing archive needs no reindex; the fixed averages are the collection's own.
     fields = "('title', d.title_terms, d.title_length, 2.0), ('text', d.text_terms, d.text_length, 1.0), " \
@@ -220,8 +220,8 @@ def pg006_postings(conn: psycopg.Connection) -> None:
             unnest(v.terms) u, LATERAL (SELECT greatest(coalesce(cardinality(u.positions), 0), 1) AS tf) t,
             search_norms n
         WHERE n.field = v.field""")
-    conn.execute("CREATE INDEX search_postings_best ON search_postings (field, term, impact DESC) "
-                 "INCLUDE (capture_id)")
+    # Equal impacts in capture id order, as equal scores rank: a top 10 among ties is settled at the tie.
+    conn.execute("CREATE INDEX search_postings_best ON search_postings (field, term, impact DESC, capture_id)")
     conn.execute("CREATE INDEX search_postings_capture ON search_postings (capture_id)")
 
 

@@ -6,8 +6,12 @@ bounded prefix of each; the documents found there that the query admits (its WHE
 included) are scored exactly as before (archive/search/pg_query.py's BM25F on their tsvectors). A document
 outside every prefix scores at most the sum, over the words, of the word's weight times the impact where its
 prefix stopped (times max(1, A / A0), see pg_postings); when the last wanted hit scores above that bound, no
-other document can enter the top, and the answer is the one scoring every match would give. Otherwise the
-prefixes grow, up to MAX_DEPTH, past which the caller scores every match as before.
+other document can enter the top, and the answer is the one scoring every match would give. Equal scores rank
+by capture id and equal impacts are read in capture id order, so a document outside the prefixes that scores
+the bound itself holds the impact where each prefix stopped and an id after the last one read there: a last
+hit scoring the bound with an id below those settles the top too (the made-up texts of bench/ are all of one
+length and hold most words once: ties everywhere). Otherwise the prefixes grow, up to MAX_DEPTH, past which
+the caller scores every match as before. Scores are compared within float8 rounding (EPSILON).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from archive.search.pg_query import Sql
 FIRST_DEPTH = 64  # postings read first per word (at least 4 times the hits wanted)
 GROWTH = 4  # how much deeper each further reading goes
 MAX_DEPTH = 4096  # past this, scoring every match costs about what reading deeper would
-MARGIN = 1e-6  # impacts are stored as float4: a bound is raised by more than their rounding
+EPSILON = 1e-9  # relative: the bound and the scores are float8 sums of the same parts, in different orders
 
 
 def top_hits(db: Database, ranking: Sql, where: Sql, terms: list[tuple[str, str, float]],
@@ -36,13 +40,13 @@ def top_hits(db: Database, ranking: Sql, where: Sql, terms: list[tuple[str, str,
     depth = max(FIRST_DEPTH, GROWTH * wanted)
     while depth <= MAX_DEPTH:
         prefixes = _prefixes(db, keys, depth)
-        bound = sum(weights[key] * stretch[key[0]] * prefixes[key][-1][1] for key in keys
-                    if len(prefixes[key]) == depth) * (1 + MARGIN)
+        stops = {key: prefixes[key][-1] for key in keys if len(prefixes[key]) == depth}  # lists not read to the end
+        bound = sum(weights[key] * stretch[key[0]] * impact for key, (_, impact) in stops.items())
         candidates = sorted({capture_id for found in prefixes.values() for capture_id, _ in found})
         best = db.tuples(f"SELECT capture_id, {ranking.text} AS score FROM search_documents "
                          f"WHERE capture_id = ANY(%s) AND {where.text} ORDER BY score DESC, capture_id LIMIT %s",
                          [*ranking.params, candidates, *where.params, wanted])
-        if len(best) == wanted and best[-1][1] > bound:
+        if len(best) == wanted and _settled(best[-1], bound, [capture_id for capture_id, _ in stops.values()]):
             return best
         if bound == 0.0:  # every posting read: the matches not among them hold none of the scored words
             return best if len(best) == total else None
@@ -50,11 +54,19 @@ def top_hits(db: Database, ranking: Sql, where: Sql, terms: list[tuple[str, str,
     return None
 
 
+def _settled(last: tuple, bound: float, stopped_at: list[int]) -> bool:
+    """Tell whether no document outside the prefixes can rank before the last wanted hit."""
+    capture_id, score = last
+    if score > bound * (1 + EPSILON):
+        return True
+    return score >= bound * (1 - EPSILON) and any(capture_id < stop for stop in stopped_at)
+
+
 def _prefixes(db: Database, keys: list[tuple[str, str]], depth: int) -> dict[tuple[str, str], list[tuple]]:
     """Return the first `depth` (capture id, impact) postings of each (field, term), best first."""
     statement = " UNION ALL ".join(
         f"(SELECT {n}, capture_id, impact FROM search_postings WHERE field = %s AND term = %s "
-        "ORDER BY impact DESC LIMIT %s)" for n in range(len(keys)))
+        "ORDER BY impact DESC, capture_id LIMIT %s)" for n in range(len(keys)))
     found: dict[tuple[str, str], list[tuple]] = {key: [] for key in keys}
     for n, capture_id, impact in db.tuples(statement, [p for key in keys for p in (*key, depth)]):
         found[keys[n]].append((capture_id, impact))
