@@ -194,9 +194,10 @@ def pg005_names(conn: psycopg.Connection) -> None:
 @migration
 def pg006_postings(conn: psycopg.Connection) -> None:
     # Postings of the scored fields ordered by impact, so that a top 10 reads the best postings of each query
-    # word rather than every matching document's tsvector (archive/search/pg_postings.py, pg_top.py). A word's
-    # impact is its BM25F part (K1 1.2, B 0.75 and the title's boost 2, as archive/search/pg_query.py scores)
-    # at the field's average length fixed in search_norms.
+    # word rather than every matching document's tsvector (archive/search/pg_postings.py, pg_top.py), and
+    # scores from their frequency (tf, as the tsvector holds it) and field length. A word's impact is its BM25F
+    # part (K1 1.2, B 0.75 and the title's boost 2, as archive/search/pg_query.py scores) at the field's average
+    # length fixed in search_norms.
     conn.execute("""
         CREATE FUNCTION evidence_impact(tf float8, length float8, average float8, boost float8) RETURNS float8
         LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -204,7 +205,7 @@ def pg006_postings(conn: psycopg.Connection) -> None:
         $$""")
     conn.execute('CREATE TABLE search_norms (field text COLLATE "C" PRIMARY KEY, average float8 NOT NULL)')
     conn.execute('CREATE TABLE search_postings (field text COLLATE "C" NOT NULL, term text COLLATE "C" NOT NULL, '
-                 "capture_id bigint NOT NULL, tf integer NOT NULL, impact float8 NOT NULL)")
+                 "capture_id bigint NOT NULL, tf integer NOT NULL, length integer NOT NULL, impact float8 NOT NULL)")
     # Built from the stored documents (their tsvectors keep each term's positions, hence its frequency), so an
     # existing archive needs no reindex; the fixed averages are the collection's own.
     fields = "('title', d.title_terms, d.title_length, 2.0), ('text', d.text_terms, d.text_length, 1.0), " \
@@ -214,15 +215,16 @@ def pg006_postings(conn: psycopg.Connection) -> None:
         SELECT v.field, greatest(avg(v.length), 1) FROM search_documents d,
             LATERAL (VALUES {fields}) v (field, terms, length, boost) GROUP BY v.field""")
     conn.execute(f"""
-        INSERT INTO search_postings (field, term, capture_id, tf, impact)
-        SELECT v.field, u.lexeme, d.capture_id, t.tf, evidence_impact(t.tf, v.length, n.average, v.boost)
+        INSERT INTO search_postings (field, term, capture_id, tf, length, impact)
+        SELECT v.field, u.lexeme, d.capture_id, t.tf, v.length, evidence_impact(t.tf, v.length, n.average, v.boost)
         FROM search_documents d, LATERAL (VALUES {fields}) v (field, terms, length, boost),
             unnest(v.terms) u, LATERAL (SELECT greatest(coalesce(cardinality(u.positions), 0), 1) AS tf) t,
             search_norms n
         WHERE n.field = v.field""")
     # Equal impacts in capture id order, as equal scores rank: a top 10 among ties is settled at the tie.
     conn.execute("CREATE INDEX search_postings_best ON search_postings (field, term, impact DESC, capture_id)")
-    conn.execute("CREATE INDEX search_postings_capture ON search_postings (capture_id)")
+    # A document's postings of the query's words, for its score (and its postings, to replace them).
+    conn.execute("CREATE INDEX search_postings_capture ON search_postings (capture_id, term) INCLUDE (field, tf, length)")
 
 
 def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:

@@ -47,6 +47,14 @@ def _every_match_scored(monkeypatch, index: PgIndex, texts: Texts, query: str, *
         return _answers(index, texts, query, **page)
 
 
+@pytest.fixture(autouse=True)
+def short_prefixes(monkeypatch):
+    """Few documents here: words' lists are read in prefixes as a large archive's are, and every query ranked."""
+    monkeypatch.setattr(pg_top, "SHORT_LIST", 8)
+    monkeypatch.setattr(pg_top, "FIRST_DEPTH", 16)
+    monkeypatch.setattr(PgIndex, "FEW_MATCHES", 0)
+
+
 @pytest.fixture(scope="module")
 def ranked():
     index, texts = _indexed([])

@@ -37,6 +37,7 @@ class PgIndex:
     """The search index in a PostgreSQL database; one writer at a time, searches see the last commit."""
 
     in_catalog = True  # a capture's document is written with its catalog row, in one transaction
+    FEW_MATCHES = 256  # matches scored all at once, without reading the best postings first (pg_top.py)
 
     def __init__(self, url: str, lock_wait: float = LOCK_WAIT, database: Database | None = None):
         self.lock_wait = lock_wait
@@ -166,11 +167,13 @@ class PgIndex:
         expanded from the vocabulary."""
         widening = variants.Widening()
         scored, filters = queries.split_filters(self._widened(query, aliases, widening))
-        phrase_check = self._phrase_check(texts)
-        where = self._where(scored, filters, phrase_check)
-        counted = pg_matches.total([scored, *filters], phrase_check)
+        matches = pg_matches.every([scored, *filters], self._phrase_check(texts))
+        if pg_matches.has_phrase([scored, *filters]):  # its positions are read once: the ids are kept
+            matches = pg_matches.listed(self.db.value(f"SELECT array(SELECT capture_id FROM ({matches.text}) m)",
+                                                      matches.params))
+        counted = pg_matches.total(matches)
         total = self.db.value(counted.text, counted.params)
-        rows = self._ranked(scored, where, total, limit, offset) if total > offset and limit > 0 else []
+        rows = self._ranked(scored, matches, total, limit, offset) if total > offset and limit > 0 else []
         ids = [row[0] for row in rows]
         bodies = texts(ids)
         wanted = sorted({(name, text) for name, text in scored.iter_all_terms() if name in pg_query.POSITIONED})
@@ -183,20 +186,19 @@ class PgIndex:
             hits.append(IndexHit(capture_id, float(found), snippet, start, ways, names))
         return total, hits
 
-    def _ranked(self, scored, where: pg_query.Sql, total: int, limit: int, offset: int) -> list[tuple]:
+    def _ranked(self, scored, matches: pg_query.Sql, total: int, limit: int, offset: int) -> list[tuple]:
         """Return (capture id, score) of the hits from `offset` on, best first: from the best postings of the
         query's words when they settle the top (archive/search/pg_top.py), else by scoring every match."""
         terms = pg_query.scored_terms(scored)
-        idfs, averages, norms = self._statistics(terms)
+        documents, averages, norms = self._statistics(terms)
+        idfs = {key: pg_query.idf(self._collection()[0], count) for key, count in documents.items()}
         ranking = pg_query.score(terms, idfs, averages)
-        if all(name in norms for name, _, _ in terms):
+        if total > self.FEW_MATCHES and all(name in norms for name, _, _ in terms):
             stretch = {name: max(1.0, averages[name] / norms[name]) for name in norms}
-            best = pg_top.top_hits(self.db, ranking, where, terms, idfs, stretch, offset + limit, total)
+            best = pg_top.top_hits(self.db, ranking, matches, terms, idfs, documents, stretch, offset + limit, total)
             if best is not None:
                 return best[offset:]
-        return self.db.tuples(f"SELECT capture_id, {ranking.text} AS score FROM search_documents "
-                              f"WHERE {where.text} ORDER BY score DESC, capture_id LIMIT %s OFFSET %s",
-                              [*ranking.params, *where.params, limit, offset])
+        return pg_top.ranked(self.db, ranking, matches, terms, limit, offset)
 
     def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
@@ -249,11 +251,11 @@ class PgIndex:
         return {i: (text, None) for i, text in self.db.tuples("SELECT id, text FROM captures WHERE id = ANY(%s)",
                                                                [ids])}
 
-    def _statistics(self, terms: list[tuple[str, str, float]]) -> tuple[dict[tuple[str, str], float],
+    def _statistics(self, terms: list[tuple[str, str, float]]) -> tuple[dict[tuple[str, str], int],
                                                                          dict[str, float], dict[str, float]]:
-        """Return each scored term's idf and the average length of each field, as Whoosh computes them, and the
-        fields' fixed averages of the postings' impacts (archive/search/pg_postings.py)."""
-        documents, averages, norms = self._collection()
+        """Return how many documents hold each scored term, the average length of each field, as Whoosh computes
+        it, and the fields' fixed averages of the postings' impacts (archive/search/pg_postings.py)."""
+        _, averages, norms = self._collection()
         unique = sorted({(name, term) for name, term, _boost in terms})
         if not unique:
             return {}, averages, norms
@@ -261,7 +263,7 @@ class PgIndex:
         counts = self.db.tuples("SELECT " + ", ".join(
             "(SELECT count(*) FROM search_postings WHERE field = %s AND term = %s)" for _ in unique),
             [value for pair in unique for value in pair])[0]
-        return {pair: pg_query.idf(documents, count) for pair, count in zip(unique, counts)}, averages, norms
+        return dict(zip(unique, counts)), averages, norms
 
     def _collection(self) -> tuple[int, dict[str, float], dict[str, float]]:
         """Return the number of documents, the fields' average lengths and the postings' fixed averages, read

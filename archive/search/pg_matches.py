@@ -21,9 +21,25 @@ from archive.search.pg_vocabulary import term_range
 _EVERY = Sql("SELECT capture_id FROM search_documents")
 
 
-def total(nodes: list, phrase_check: PhraseCheck) -> Sql:
-    """Return the statement counting the documents every one of the parsed queries `nodes` matches."""
-    found = _combined("INTERSECT", [matches(node, phrase_check) for node in nodes])
+def every(nodes: list, phrase_check: PhraseCheck) -> Sql:
+    """Return a SELECT of the capture ids every one of the parsed queries `nodes` matches."""
+    return _combined("INTERSECT", [matches(node, phrase_check) for node in nodes])
+
+
+def has_phrase(nodes: list) -> bool:
+    """Tell whether a query reads positions (a phrase of several words): its matches cost a read of each
+    document holding the words, to be made once."""
+    return any(isinstance(part, q.Phrase) and len(part.words) > 1 for node in nodes
+               for part in (node.leaves() if not node.is_leaf() else [node]))
+
+
+def listed(ids: list[int]) -> Sql:
+    """Return a SELECT of capture ids already found."""
+    return Sql("SELECT unnest(%s::bigint[]) AS capture_id", [ids])
+
+
+def total(found: Sql) -> Sql:
+    """Return the statement counting the capture ids a SELECT of them finds."""
     return Sql(f"SELECT count(*) FROM ({found.text}) AS matched", found.params)
 
 

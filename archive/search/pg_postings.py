@@ -26,27 +26,20 @@ SCORED_FIELDS = tuple(LENGTH_COLUMNS)  # title, text, latin: the fields BM25F sc
 _ADD_NORMS = ("INSERT INTO search_norms (field, average) SELECT * FROM unnest(%s::text[], %s::float8[]) "
               "ON CONFLICT DO NOTHING")
 _ADD_POSTINGS = (
-    "INSERT INTO search_postings (field, term, capture_id, tf, impact) "
-    "SELECT u.field, u.term, u.capture_id, u.tf, evidence_impact(u.tf, u.length, n.average, u.boost) "
+    "INSERT INTO search_postings (field, term, capture_id, tf, length, impact) "
+    "SELECT u.field, u.term, u.capture_id, u.tf, u.length, evidence_impact(u.tf, u.length, n.average, u.boost) "
     "FROM unnest(%s::text[], %s::text[], %s::bigint[], %s::integer[], %s::integer[], %s::float8[]) "
     "u (field, term, capture_id, tf, length, boost) JOIN search_norms n USING (field)")
 
 
-def postings_of(terms_by_field: dict[str, Iterable[tuple[str, list[int]]]],
-                lengths: dict[str, int]) -> tuple[tuple[str, str, int, int], ...]:
-    """Return a document's postings as (field, term, tf, field length), from its (term, positions) per field (a
-    term listed twice counts its positions together, as its tsvector holds them)."""
-    counts: dict[tuple[str, str], int] = {}
-    for name in SCORED_FIELDS:
-        for term, positions in terms_by_field.get(name, ()):
-            if term and positions:
-                counts[(name, term)] = counts.get((name, term), 0) + len(positions)
-    return tuple((name, term, tf, lengths[name]) for (name, term), tf in counts.items())
+def postings_of(counts: dict[str, dict[str, int]], lengths: dict[str, int]) -> tuple[tuple[str, str, int, int], ...]:
+    """Return a document's postings as (field, term, tf, field length), from its terms' frequencies per field."""
+    return tuple((name, term, tf, lengths[name]) for name in SCORED_FIELDS for term, tf in counts[name].items())
 
 
 def write_postings(conn: psycopg.Connection, documents: list[tuple[int, tuple, dict[str, int]]]) -> None:
-    """Replace the postings of documents given as (capture id, postings_of(...), field lengths), in the caller's
-    transaction; the first documents ever written set the fields' average lengths."""
+    """Replace the postings of documents given as (capture id, postings_of(...), its fields' lengths), in the
+    caller's transaction; the first documents ever written set the fields' average lengths."""
     if not documents:
         return
     delete_postings(conn, [capture_id for capture_id, _, _ in documents])
