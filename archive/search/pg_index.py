@@ -190,8 +190,9 @@ class PgIndex:
         """Return (capture id, score) of the hits from `offset` on, best first: from the best postings of the
         query's words when they settle the top (archive/search/pg_top.py), else by scoring every match."""
         terms = pg_query.scored_terms(scored)
-        documents, averages, norms = self._statistics(terms)
-        idfs = {key: pg_query.idf(self._collection()[0], count) for key, count in documents.items()}
+        count, averages, norms = self._collection()
+        documents = self._frequencies(terms)
+        idfs = {key: pg_query.idf(count, frequency) for key, frequency in documents.items()}
         ranking = pg_query.score(terms, idfs, averages)
         if total > self.FEW_MATCHES and all(name in norms for name, _, _ in terms):
             stretch = {name: max(1.0, averages[name] / norms[name]) for name in norms}
@@ -251,19 +252,15 @@ class PgIndex:
         return {i: (text, None) for i, text in self.db.tuples("SELECT id, text FROM captures WHERE id = ANY(%s)",
                                                                [ids])}
 
-    def _statistics(self, terms: list[tuple[str, str, float]]) -> tuple[dict[tuple[str, str], int],
-                                                                         dict[str, float], dict[str, float]]:
-        """Return how many documents hold each scored term, the average length of each field, as Whoosh computes
-        it, and the fields' fixed averages of the postings' impacts (archive/search/pg_postings.py)."""
-        _, averages, norms = self._collection()
+    def _frequencies(self, terms: list[tuple[str, str, float]]) -> dict[tuple[str, str], int]:
+        """Return how many documents hold each scored (field, term), counted from its postings' index alone."""
         unique = sorted({(name, term) for name, term, _boost in terms})
         if not unique:
-            return {}, averages, norms
-        # Each term's documents counted from its postings' index alone (one posting per document).
+            return {}
         counts = self.db.tuples("SELECT " + ", ".join(
             "(SELECT count(*) FROM search_postings WHERE field = %s AND term = %s)" for _ in unique),
             [value for pair in unique for value in pair])[0]
-        return dict(zip(unique, counts)), averages, norms
+        return dict(zip(unique, counts))
 
     def _collection(self) -> tuple[int, dict[str, float], dict[str, float]]:
         """Return the number of documents, the fields' average lengths and the postings' fixed averages, read
