@@ -138,3 +138,22 @@ def test_postings_written_in_a_transaction_that_fails_are_not_kept():
             write_rows(conn, [_row(1, "drone export")])
             raise RuntimeError("the capture's transaction fails after its document was written")
         assert conn.execute("SELECT count(*) FROM search_postings").fetchone() == (0,)
+
+
+def test_a_top_among_equal_scores_is_settled_at_the_tie(monkeypatch):
+    index, texts = PgIndex(fresh_database()), Texts()
+    try:
+        index.begin(wait=10)
+        for capture_id in range(1, 61):  # one length, "alpha" once in each: every document scores the same
+            texts[capture_id] = f"alpha beta{capture_id} gamma{capture_id}"
+            index.add(_capture(capture_id), analyse(texts[capture_id]).terms)
+        index.commit()
+        settled = []
+        top_hits = pg_top.top_hits
+        monkeypatch.setattr(pg_top, "top_hits", lambda *args: settled.append(top_hits(*args)) or settled[-1])
+        found = _answers(index, texts, "alpha")
+        assert settled[0] is not None  # read no further than the first prefixes
+        assert [capture_id for capture_id, _ in found[1]] == list(range(1, 11))  # ties rank by capture id
+        assert found == _every_match_scored(monkeypatch, index, texts, "alpha")
+    finally:
+        index.close()
