@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"| {kind} | " + " | ".join(f"{table[name][kind]['median']} / {table[name][kind]['p95']}"
                                              for name in names) + " |")
     finally:
-        cluster.stop()
+        cluster.remove()  # stopped and its folder deleted
 
 
 if __name__ == "__main__":
