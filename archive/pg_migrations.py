@@ -199,6 +199,42 @@ def pg006_claim_checks(conn: psycopg.Connection) -> None:
     conn.execute("ALTER TABLE citations ADD COLUMN agreement text")
 
 
+@migration
+def pg007_postings(conn: psycopg.Connection) -> None:
+    # Postings of the scored fields ordered by impact, so that a top 10 reads the best postings of each query
+    # word rather than every matching document's tsvector (archive/search/pg_postings.py, pg_top.py), and
+    # scores from their frequency (tf, as the tsvector holds it) and field length. A word's impact is its BM25F
+    # part (K1 1.2, B 0.75 and the title's boost 2, as archive/search/pg_query.py scores) at the field's average
+    # length fixed in search_norms.
+    conn.execute("""
+        CREATE FUNCTION evidence_impact(tf float8, length float8, average float8, boost float8) RETURNS float8
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT boost * tf * 2.2 / (boost * tf + 1.2 * (0.25 + 0.75 * length / average))
+        $$""")
+    conn.execute('CREATE TABLE search_norms (field text COLLATE "C" PRIMARY KEY, average float8 NOT NULL)')
+    conn.execute('CREATE TABLE search_postings (field text COLLATE "C" NOT NULL, term text COLLATE "C" NOT NULL, '
+                 "capture_id bigint NOT NULL, tf integer NOT NULL, length integer NOT NULL, impact float8 NOT NULL)")
+    # Built from the stored documents (their tsvectors keep each term's positions, hence its frequency), so an
+    # existing archive needs no reindex; the fixed averages are the collection's own.
+    fields = "('title', d.title_terms, d.title_length, 2.0), ('text', d.text_terms, d.text_length, 1.0), " \
+             "('latin', d.latin_terms, d.latin_length, 1.0)"
+    conn.execute(f"""
+        INSERT INTO search_norms (field, average)
+        SELECT v.field, greatest(avg(v.length), 1) FROM search_documents d,
+            LATERAL (VALUES {fields}) v (field, terms, length, boost) GROUP BY v.field""")
+    conn.execute(f"""
+        INSERT INTO search_postings (field, term, capture_id, tf, length, impact)
+        SELECT v.field, u.lexeme, d.capture_id, t.tf, v.length, evidence_impact(t.tf, v.length, n.average, v.boost)
+        FROM search_documents d, LATERAL (VALUES {fields}) v (field, terms, length, boost),
+            unnest(v.terms) u, LATERAL (SELECT greatest(coalesce(cardinality(u.positions), 0), 1) AS tf) t,
+            search_norms n
+        WHERE n.field = v.field""")
+    # Equal impacts in capture id order, as equal scores rank: a top 10 among ties is settled at the tie.
+    conn.execute("CREATE INDEX search_postings_best ON search_postings (field, term, impact DESC, capture_id)")
+    # A document's postings of the query's words, for its score (and its postings, to replace them).
+    conn.execute("CREATE INDEX search_postings_capture ON search_postings (capture_id, term) INCLUDE (field, tf, length)")
+
+
 def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:
     """Return the changes not yet recorded as applied (all of them in an empty database)."""
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [RECORD_TABLE]).fetchone()[0]

@@ -6,6 +6,11 @@ table analysed, then each round runs bench_backends' query set once per tree, ea
 its own code on PYTHONPATH, the trees taking turns, so that load from other work falls on both alike.
 
     .venv/bin/python bench/bench_pg_search.py --n 20000 --tree base=../base --tree new=. --rounds 3
+
+With `--ingest N`, each tree first writes N captures into an empty database of its own (one writer, its own
+code), the trees taking turns for `--rounds` rounds: what writing the search index costs each version. With
+`--overlap`, each tree also indexes the ranking documents (120 and 1,000) in Whoosh and PostgreSQL and reports the
+share of each query's top 10 found by both (bench_backends.ranking_overlap).
 """
 
 from __future__ import annotations
@@ -46,6 +51,47 @@ with Archive(sys.argv[2]) as archive:
 print(json.dumps(found))
 """
 
+# Run by each tree's process: N captures written into an empty database, the seconds on stdout.
+WRITTEN = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from bench_backends import capture_values, write_all
+values = capture_values(int(sys.argv[3]), 31)
+print(json.dumps(write_all(Path(sys.argv[2]), values)))
+"""
+
+# Run by each tree's process: the ranking overlap with Whoosh on the ranking documents, as JSON on stdout.
+OVERLAP = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from bench_backends import ranking_overlap
+print(json.dumps({size: ranking_overlap(url, size) for size, url in zip((120, 1000), sys.argv[2:])}))
+"""
+
+
+def _run(script: str, tree: str, *args: str, **environment: str) -> object:
+    """Run a script in a fresh process with a tree's code first on the path; return what it printed (JSON)."""
+    done = subprocess.run([sys.executable, "-c", script, str(ROOT / "bench"), *args], capture_output=True,
+                          text=True, check=True, timeout=3600,
+                          env={**os.environ, **environment, "PYTHONPATH": str(Path(tree).resolve())})
+    return json.loads(done.stdout)
+
+
+def ingest(cluster, trees: dict[str, str], n: int, rounds: int) -> dict[str, list[float]]:
+    """Time each tree writing n captures into an empty database, taking turns; return captures/s per run."""
+    from archive.backends import DATABASE_URL
+
+    rates: dict[str, list[float]] = {name: [] for name in trees}
+    for number in range(rounds):
+        for name in (list(trees) if number % 2 == 0 else list(reversed(trees))):
+            home = tempfile.mkdtemp(prefix="bench-pg-ingest-")
+            seconds = _run(WRITTEN, trees[name], home, str(n), **{DATABASE_URL: cluster.create_database()})
+            rates[name].append(round(n / seconds, 1))
+            print(f"ingest round {number + 1}: {name} {n / seconds:.1f} captures/s, load {os.getloadavg()[0]:.1f}",
+                  flush=True)
+    return rates
+
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,6 +99,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tree", action="append", required=True, metavar="NAME=PATH")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--queries", type=int, default=30, help="queries per class and round")
+    parser.add_argument("--ingest", type=int, default=0, help="captures each tree writes per round, timed")
+    parser.add_argument("--overlap", action="store_true", help="each tree's top-10 overlap with Whoosh")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "pg-search")
     args = parser.parse_args(argv)
     trees = dict(tree.split("=", 1) for tree in args.tree)
@@ -61,6 +109,13 @@ def main(argv: list[str] | None = None) -> None:
 
     cluster = Cluster()
     try:
+        report: dict[str, object] = {"n": args.n, "trees": trees}
+        if args.overlap:
+            report["overlap"] = {name: _run(OVERLAP, tree, cluster.create_database(), cluster.create_database())
+                                 for name, tree in trees.items()}
+            print(json.dumps(report["overlap"]), flush=True)
+        if args.ingest:
+            report["ingest captures/s"] = ingest(cluster, trees, args.ingest, args.rounds)
         url = cluster.create_database()
         home = Path(tempfile.mkdtemp(prefix="bench-pg-search-"))
         os.environ[DATABASE_URL] = url
@@ -75,18 +130,14 @@ def main(argv: list[str] | None = None) -> None:
         for number in range(args.rounds):
             order = list(trees) if number % 2 == 0 else list(reversed(trees))
             for name in order:
-                environment = {**os.environ, "PYTHONPATH": str(Path(trees[name]).resolve())}
-                done = subprocess.run([sys.executable, "-c", TIMED, str(ROOT / "bench"), str(home),
-                                       str(args.queries)], env=environment, capture_output=True, text=True,
-                                      check=True, timeout=3600)
-                for kind, values in json.loads(done.stdout).items():
+                for kind, values in _run(TIMED, trees[name], str(home), str(args.queries)).items():
                     times[name].setdefault(kind, []).extend(values)
                 print(f"round {number + 1}: {name} done, load {os.getloadavg()[0]:.1f}", flush=True)
         table = {name: {kind: {"median": round(statistics.median(values), 1),
                                "p95": round(sorted(values)[int(0.95 * (len(values) - 1))], 1)}
                         for kind, values in found.items()} for name, found in times.items()}
         args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "results.json").write_text(json.dumps({"n": args.n, "trees": trees, "ms": table}, indent=1))
+        (args.out / "results.json").write_text(json.dumps({**report, "ms": table}, indent=1))
         names = list(trees)
         print("| query class | " + " | ".join(f"{name} median / p95 ms" for name in names) + " |")
         print("| --- |" + " ---: |" * len(names))
@@ -94,7 +145,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"| {kind} | " + " | ".join(f"{table[name][kind]['median']} / {table[name][kind]['p95']}"
                                              for name in names) + " |")
     finally:
-        cluster.stop()
+        cluster.remove()  # stopped and its folder deleted
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ documents then get their Latin readings)."""
 from __future__ import annotations
 
 import psycopg
+import pytest
 
 from archive import pg_migrations
 from archive.search.pg_vocabulary import PgVocabulary
@@ -37,3 +38,29 @@ def test_names_change_keeps_the_documents_lists_their_terms_and_marks_captures_t
         assert vocabulary.holds("text", "механика") and not vocabulary.holds("latin", "mekhanika")
     finally:
         db.close()
+
+
+def test_postings_change_builds_from_the_stored_documents_what_writing_them_writes():
+    from archive.search.pg_documents import write_rows
+    from archive.search.pg_index import PgIndex
+    from tests.ranking_corpus import ranking_documents
+    from tests.test_pg_documents import _row
+
+    url = fresh_database()
+    PgIndex(url).close()  # the whole schema
+    postings = "SELECT field, term, capture_id, tf, impact FROM search_postings ORDER BY 1, 2, 3"
+    with psycopg.connect(url, autocommit=True) as conn:
+        with conn.transaction():  # one batch: the averages it fixes are the collection's, as pg007 takes them
+            write_rows(conn, [_row(n + 1, doc.body, doc.title) for n, doc in enumerate(ranking_documents(60))])
+        written = conn.execute(postings).fetchall()
+        norms = dict(conn.execute("SELECT field, average FROM search_norms").fetchall())
+        # The database as pg006 left it: the documents, no postings.
+        conn.execute("DROP TABLE search_postings, search_norms")
+        conn.execute("DROP FUNCTION evidence_impact")
+        conn.execute("DELETE FROM evidence_migrations WHERE name = 'pg007_postings'")
+        assert pg_migrations.apply(conn) == ["pg007_postings"]
+        assert dict(conn.execute("SELECT field, average FROM search_norms").fetchall()) == pytest.approx(norms)
+        built = conn.execute(postings).fetchall()
+    assert len(built) == len(written) > 60 * 10
+    assert [row[:4] for row in built] == [row[:4] for row in written]
+    assert [row[4] for row in built] == pytest.approx([row[4] for row in written], rel=1e-6)

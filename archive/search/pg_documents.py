@@ -24,7 +24,8 @@ from typing import Any
 import psycopg
 
 from archive.models import Capture
-from archive.search.pg_query import TERM_COLUMNS
+from archive.search.pg_postings import postings_of, write_postings
+from archive.search.pg_query import LENGTH_COLUMNS, TERM_COLUMNS
 from archive.search.schema import document, schema
 
 MAX_POSITION = 16383  # PostgreSQL stores larger positions as this one
@@ -40,6 +41,7 @@ _UPSERT = (f"INSERT INTO search_documents ({', '.join(COLUMNS)}) VALUES "
            "ON CONFLICT (capture_id) DO UPDATE SET "
            + ", ".join(f"{name} = EXCLUDED.{name}" for name in COLUMNS[1:])
            + ", version = nextval('search_version')")
+_LENGTHS = {name: COLUMNS.index(column) for name, column in LENGTH_COLUMNS.items()}  # where a row holds them
 VOCABULARY_FIELDS = ("title", "text", "latin")  # the fields whose terms close spellings and wildcards read
 _TERMS = ", ".join(f"('{name}', d.{TERM_COLUMNS[name]})" for name in VOCABULARY_FIELDS)
 # In a fixed order, so that two writers adding the same new terms wait for each other rather than deadlock; the
@@ -61,10 +63,20 @@ def _fields():
 
 def tsvector_literal(terms: Iterable[tuple[str, list[int]]]) -> tuple[str, bool]:
     """Return a tsvector literal of (term, 0-based positions) pairs, and whether every position fits in it."""
-    exact, pieces, size = True, [], 0
+    literal, exact, _ = stored_terms(terms)
+    return literal, exact
+
+
+def stored_terms(terms: Iterable[tuple[str, list[int]]]) -> tuple[str, bool, dict[str, int]]:
+    """Return a tsvector literal of (term, 0-based positions) pairs (a term listed twice has its positions
+    together), whether every position fits in it, and each term's frequency as the tsvector holds it: its
+    positions kept, or 1 where none could be (the frequency ts_rank read before the postings)."""
+    merged: dict[str, set[int]] = {}
     for term, positions in terms:
-        if not term or len(term.encode("utf-8")) > MAX_TERM_BYTES:
-            continue  # a lexeme PostgreSQL refuses cannot be searched for either
+        if term and len(term.encode("utf-8")) <= MAX_TERM_BYTES:  # a lexeme PostgreSQL refuses is not searched
+            merged.setdefault(term, set()).update(positions)
+    exact, pieces, size = True, [], 0
+    for term, positions in merged.items():
         kept = sorted({min(p + 1, MAX_POSITION) for p in positions})[:MAX_POSITIONS]
         if len(kept) < len(positions) or kept[-1] >= MAX_POSITION:
             exact = False
@@ -72,8 +84,9 @@ def tsvector_literal(terms: Iterable[tuple[str, list[int]]]) -> tuple[str, bool]
         pieces.append((quoted, kept))
         size += len(quoted) + 2 * len(kept) + 8
     if size > MAX_TSVECTOR_BYTES:  # a huge text: its words stay findable, its phrases are checked on the text
-        return " ".join(quoted for quoted, _ in pieces), False
-    return " ".join(f"{quoted}:{','.join(map(str, kept))}" for quoted, kept in pieces), exact
+        return " ".join(quoted for quoted, _ in pieces), False, dict.fromkeys(merged, 1)
+    return (" ".join(f"{quoted}:{','.join(map(str, kept))}" for quoted, kept in pieces), exact,
+            {term: len(kept) for term, (_, kept) in zip(merged, pieces)})
 
 
 def field_terms(name: str, value: str) -> dict[str, list[int]]:
@@ -86,25 +99,25 @@ def field_terms(name: str, value: str) -> dict[str, list[int]]:
 
 def document_row(capture: Capture, terms: dict[str, list[int]]) -> tuple[Any, ...]:
     """Return a capture's row of search_documents (in COLUMNS' order), its text given as analyse() terms, and
-    after the columns the (field, term) pairs it adds to the vocabulary."""
+    after the columns the (field, term) pairs it adds to the vocabulary and its postings
+    (archive/search/pg_postings.py)."""
     fields = document(capture, terms)  # the Whoosh document: the same metadata, filled in the same way
     analysed = {name: field_terms(name, fields.get(name, "")) for name in _TEXT_FIELDS}
-    text, exact = tsvector_literal(terms.items())
+    text, exact, text_counts = stored_terms(terms.items())
     readings = fields.get("latin") or ()  # the Latin readings, as the Whoosh document has them
-    return (capture.id, tsvector_literal(analysed["title"].items())[0], text,
+    lengths = {"title": sum(len(p) for p in analysed["title"].values()), "text": sum(len(p) for p in terms.values()),
+               "latin": sum(len(p) for _, p in readings)}
+    title, _, title_counts = stored_terms(analysed["title"].items())
+    latin, _, latin_counts = stored_terms(readings)
+    counts = {"title": title_counts, "text": text_counts, "latin": latin_counts}
+    return (capture.id, title, text,
             tsvector_literal(analysed["author"].items())[0], tsvector_literal(analysed["site"].items())[0],
-            sum(len(p) for p in terms.values()), sum(len(p) for p in analysed["title"].values()), exact,
+            lengths["text"], lengths["title"], exact,
             fields.get("url"), fields.get("sha256"), fields.get("lang", "").lower() or None,
             (fields.get("kind") or "").lower() or None, fields.get("published"), fields.get("captured"),
-            tsvector_literal(readings)[0], sum(len(p) for _, p in readings),
-            frozenset((name, term) for name, held in (("title", analysed["title"]), ("text", terms),
-                                                       ("latin", dict(readings)))
-                      for term in held if _storable(term)))
-
-
-def _storable(term: str) -> bool:
-    """Tell whether tsvector_literal keeps a term."""
-    return bool(term) and len(term.encode("utf-8")) <= MAX_TERM_BYTES
+            latin, lengths["latin"],
+            frozenset((name, term) for name, held in counts.items() if name in VOCABULARY_FIELDS for term in held),
+            postings_of(counts, lengths))
 
 
 def write_documents(conn: psycopg.Connection, documents: Iterable[tuple[Capture, dict[str, list[int]]]]) -> None:
@@ -113,12 +126,14 @@ def write_documents(conn: psycopg.Connection, documents: Iterable[tuple[Capture,
 
 
 def write_rows(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Write (or replace) search_documents rows made by document_row, and add their terms to the vocabulary,
-    in the caller's transaction."""
+    """Write (or replace) search_documents rows made by document_row with their postings, and add their terms to
+    the vocabulary, in the caller's transaction."""
     if not rows:
         return
     with conn.cursor() as cursor:
         cursor.executemany(_UPSERT, [row[:len(COLUMNS)] for row in rows])
+    write_postings(conn, [(row[0], row[len(COLUMNS) + 1], {name: row[_LENGTHS[name]] for name in _LENGTHS})
+                          for row in rows])
     known = KnownTerms.of(conn)
     pairs = frozenset().union(*(row[len(COLUMNS)] for row in rows))
     send, asked = known.unsent(pairs)

@@ -21,8 +21,9 @@ from whoosh import query as query_module
 from archive.errors import IndexBusyError, IndexWriteError, QueryError
 from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
-from archive.search import passages, pg_query, queries, suggestions, variants
+from archive.search import passages, pg_matches, pg_query, pg_top, queries, suggestions, variants
 from archive.search.pg_documents import add_all_terms, document_row, write_rows
+from archive.search.pg_postings import delete_postings
 from archive.search.pg_vocabulary import PgVocabulary
 from archive.search.schema import schema
 from archive.seams import IndexHit, IndexTexts
@@ -36,6 +37,7 @@ class PgIndex:
     """The search index in a PostgreSQL database; one writer at a time, searches see the last commit."""
 
     in_catalog = True  # a capture's document is written with its catalog row, in one transaction
+    FEW_MATCHES = 256  # matches scored all at once, without reading the best postings first (pg_top.py)
 
     def __init__(self, url: str, lock_wait: float = LOCK_WAIT, database: Database | None = None):
         self.lock_wait = lock_wait
@@ -54,7 +56,7 @@ class PgIndex:
         self._rows: dict[int, tuple[Any, ...]] = {}
         self._deleted: set[int] = set()
         self._stats_lock = threading.Lock()
-        self._stats: tuple[int, tuple[int, dict[str, float]]] | None = None
+        self._stats: tuple[int, tuple[int, dict[str, float], dict[str, float]]] | None = None
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -124,9 +126,12 @@ class PgIndex:
             with conn.transaction():
                 if self._deleted:
                     conn.execute("DELETE FROM search_documents WHERE capture_id = ANY(%s)", [sorted(self._deleted)])
+                    delete_postings(conn, sorted(self._deleted))
                 write_rows(conn, list(self._rows.values()))
                 if clear:
-                    conn.execute("DELETE FROM search_documents WHERE version < %s", [self._mark])
+                    dropped = conn.execute("DELETE FROM search_documents WHERE version < %s RETURNING capture_id",
+                                           [self._mark]).fetchall()
+                    delete_postings(conn, [capture_id for (capture_id,) in dropped])
                     add_all_terms(conn)
         except psycopg.Error as exc:
             self.cancel()
@@ -162,31 +167,44 @@ class PgIndex:
         expanded from the vocabulary."""
         widening = variants.Widening()
         scored, filters = queries.split_filters(self._widened(query, aliases, widening))
-        where = self._where(scored, filters, texts)
-        terms = pg_query.scored_terms(scored)
-        ranking = pg_query.score(terms, *self._statistics(terms))
-        rows = self.db.tuples(
-            f"SELECT capture_id, {ranking.text} AS score, count(*) OVER () FROM search_documents "
-            f"WHERE {where.text} ORDER BY score DESC, capture_id LIMIT %s OFFSET %s",
-            [*ranking.params, *where.params, limit, offset])
-        total = rows[0][2] if rows else self.db.value(f"SELECT count(*) FROM search_documents WHERE {where.text}",
-                                                      where.params)
+        matches = pg_matches.every([scored, *filters], self._phrase_check(texts))
+        if pg_matches.has_phrase([scored, *filters]):  # its positions are read once: the ids are kept
+            matches = pg_matches.listed(self.db.value(f"SELECT array(SELECT capture_id FROM ({matches.text}) m)",
+                                                      matches.params))
+        counted = pg_matches.total(matches)
+        total = self.db.value(counted.text, counted.params)
+        rows = self._ranked(scored, matches, total, limit, offset) if total > offset and limit > 0 else []
         ids = [row[0] for row in rows]
         bodies = texts(ids)
         wanted = sorted({(name, text) for name, text in scored.iter_all_terms() if name in pg_query.POSITIONED})
         matched = self._matched_positions(ids, wanted, bodies)
         hits = []
-        for capture_id, found, _ in rows:
+        for capture_id, found in rows:
             body, marks = bodies.get(capture_id) or ("", None)
             snippet, start = passages.snippet(matched.get(capture_id, []), body, marks)
             ways, names = variants.how_found(matched.get(capture_id, []), widening)
             hits.append(IndexHit(capture_id, float(found), snippet, start, ways, names))
         return total, hits
 
+    def _ranked(self, scored, matches: pg_query.Sql, total: int, limit: int, offset: int) -> list[tuple]:
+        """Return (capture id, score) of the hits from `offset` on, best first: from the best postings of the
+        query's words when they settle the top (archive/search/pg_top.py), else by scoring every match."""
+        terms = pg_query.scored_terms(scored)
+        count, averages, norms = self._collection()
+        documents = self._frequencies(terms)
+        idfs = {key: pg_query.idf(count, frequency) for key, frequency in documents.items()}
+        ranking = pg_query.score(terms, idfs, averages)
+        if total > self.FEW_MATCHES and all(name in norms for name, _, _ in terms):
+            stretch = {name: max(1.0, averages[name] / norms[name]) for name in norms}
+            best = pg_top.top_hits(self.db, ranking, matches, terms, idfs, documents, stretch, offset + limit, total)
+            if best is not None:
+                return best[offset:]
+        return pg_top.ranked(self.db, ranking, matches, terms, limit, offset)
+
     def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""
         scored, filters = queries.split_filters(self._widened(query, aliases, variants.Widening()))
-        where = self._where(scored, filters, self._catalog_texts)
+        where = self._where(scored, filters, self._phrase_check(self._catalog_texts))
         return {i for (i,) in self.db.tuples(f"SELECT capture_id FROM search_documents WHERE {where.text}",
                                                where.params)}
 
@@ -196,10 +214,19 @@ class PgIndex:
                                 widening)
         return _expand_wildcards(parsed, vocabulary)
 
-    def _where(self, scored, filters: list, texts: IndexTexts) -> pg_query.Sql:
-        def phrase_check(name: str, words: list[str]) -> list[int]:
-            return self._long_texts_with(name, words, texts)
+    def _phrase_check(self, texts: IndexTexts) -> pg_query.PhraseCheck:
+        """Return the check of phrases in long texts (_long_texts_with), each phrase checked once a search."""
+        checked: dict[tuple[str, tuple[str, ...]], list[int]] = {}
 
+        def phrase_check(name: str, words: list[str]) -> list[int]:
+            key = (name, tuple(words))
+            if key not in checked:
+                checked[key] = self._long_texts_with(name, words, texts)
+            return checked[key]
+
+        return phrase_check
+
+    def _where(self, scored, filters: list, phrase_check: pg_query.PhraseCheck) -> pg_query.Sql:
         parts = [pg_query.condition(node, phrase_check) for node in [scored, *filters]]
         return pg_query.Sql(" AND ".join(part.text for part in parts), [p for part in parts for p in part.params])
 
@@ -225,27 +252,27 @@ class PgIndex:
         return {i: (text, None) for i, text in self.db.tuples("SELECT id, text FROM captures WHERE id = ANY(%s)",
                                                                [ids])}
 
-    def _statistics(self, terms: list[tuple[str, str, float]]) -> tuple[dict[tuple[str, str], float],
-                                                                         dict[str, float]]:
-        """Return each scored term's idf and the average length of each field, as Whoosh computes them."""
-        documents, averages = self._collection()
+    def _frequencies(self, terms: list[tuple[str, str, float]]) -> dict[tuple[str, str], int]:
+        """Return how many documents hold each scored (field, term), counted from its postings' index alone."""
         unique = sorted({(name, term) for name, term, _boost in terms})
         if not unique:
-            return {}, averages
+            return {}
         counts = self.db.tuples("SELECT " + ", ".join(
-            f"(SELECT count(*) FROM search_documents WHERE {pg_query.TERM_COLUMNS[name]} @@ %s::tsquery)"
-            for name, _ in unique), [pg_query.lexeme(term) for _, term in unique])[0]
-        return {pair: pg_query.idf(documents, count) for pair, count in zip(unique, counts)}, averages
+            "(SELECT count(*) FROM search_postings WHERE field = %s AND term = %s)" for _ in unique),
+            [value for pair in unique for value in pair])[0]
+        return dict(zip(unique, counts))
 
-    def _collection(self) -> tuple[int, dict[str, float]]:
-        """Return the number of documents and the fields' average lengths, read again only after a write."""
+    def _collection(self) -> tuple[int, dict[str, float], dict[str, float]]:
+        """Return the number of documents, the fields' average lengths and the postings' fixed averages, read
+        again only after a write."""
         version = self.db.value("SELECT last_value FROM search_version")
         with self._stats_lock:
             if self._stats is not None and self._stats[0] == version:
                 return self._stats[1]
         count, text, title, latin = self.db.tuples("SELECT count(*), avg(text_length), avg(title_length), "
                                                    "avg(latin_length) FROM search_documents")[0]
-        found = (count, {"text": float(text or 1), "title": float(title or 1), "latin": float(latin or 1)})
+        norms = dict(self.db.tuples("SELECT field, average FROM search_norms"))
+        found = (count, {"text": float(text or 1), "title": float(title or 1), "latin": float(latin or 1)}, norms)
         with self._stats_lock:
             self._stats = (version, found)
         return found

@@ -2,10 +2,10 @@
 index) written as SQL over search_documents, and Whoosh's BM25F ranking written as an SQL expression.
 
 Pure builders, no IO: `condition` turns a query tree into a WHERE clause with its parameters, `score` the
-ranking words into a sum of BM25F terms given the statistics the caller read. Words match the analysed
-terms of the tsvector columns (GIN), phrases use tsquery's <-> on the stored positions, metadata filters are
-plain comparisons. A term's frequency in a document is read back from ts_rank (see evidence_tf in
-archive/pg_migrations.py), so the score is Whoosh's: idf * tf(K1+1) / (tf + K1(1 - B + B len/avglen)).
+ranking words into BM25F parts given the statistics the caller read. Words match the analysed terms of the
+tsvector columns (GIN), phrases use tsquery's <-> on the stored positions, metadata filters are plain
+comparisons. A term's frequency in a document and the field's length are read from its posting
+(archive/search/pg_postings.py), so the score is Whoosh's: idf * tf(K1+1) / (tf + K1(1 - B + B len/avglen)).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def lexeme(term: str) -> str:
 def condition(node, phrase_check: PhraseCheck) -> Sql:
     """Return the WHERE clause that admits what a parsed query matches."""
     if isinstance(node, (q.And, q.Require)):
-        return _joined(" AND ", [condition(child, phrase_check) for child in _children(node)])
+        return _joined(" AND ", [condition(child, phrase_check) for child in children(node)])
     if isinstance(node, q.Or):
         return _joined(" OR ", [condition(child, phrase_check) for child in node.subqueries])
     if isinstance(node, q.AndMaybe):  # the first must match, the second only adds to the score
@@ -122,7 +122,7 @@ def _term_column(node) -> str:
     return column
 
 
-def _children(node) -> list:
+def children(node) -> list:
     return [node.a, node.b] if isinstance(node, q.Require) else list(node.subqueries)
 
 
@@ -166,15 +166,18 @@ def idf(documents: int, frequency: int) -> float:
 
 def score(terms: list[tuple[str, str, float]], idfs: dict[tuple[str, str], float],
           average_lengths: dict[str, float]) -> Sql:
-    """Return the BM25F score of a document as an SQL expression: one term per scored (field, term, boost),
-    the boost multiplying it as Whoosh's matchers multiply a boosted query's score."""
-    if not terms:
-        return Sql("0.0")
-    parts, params = [], []
+    """Return the BM25F part of one posting (search_postings `p`: field, term, tf, length) as an SQL expression,
+    one term per scored (field, term, boost), the boost multiplying it as Whoosh's matchers multiply a boosted
+    query's score: summed over a document's postings, its score."""
+    parts: dict[tuple[str, str], list[str]] = {}
+    params: dict[tuple[str, str], list] = {}
     for name, term, query_boost in terms:
         boost, average = FIELD_BOOST.get(name, 1.0), average_lengths.get(name) or 1.0
-        weight = f"({boost} * evidence_tf({TERM_COLUMNS[name]}, %s::tsquery))"
-        norm = f"{K1} * ({1 - B} + {B} * {LENGTH_COLUMNS[name]} / %s::float8)"
-        parts.append(f"(%s::float8 * {weight} * {K1 + 1} / ({weight} + {norm}))")
-        params += [idfs[(name, term)] * query_boost, lexeme(term), lexeme(term), average]
-    return Sql("(" + " + ".join(parts) + ")", params)
+        weight = f"({boost} * p.tf)"
+        norm = f"{K1} * ({1 - B} + {B} * p.length / %s::float8)"
+        parts.setdefault((name, term), []).append(f"(%s::float8 * {weight} * {K1 + 1} / ({weight} + {norm}))")
+        params.setdefault((name, term), []).extend([idfs[(name, term)] * query_boost, average])
+    if not parts:
+        return Sql("0.0")
+    return Sql("CASE " + " ".join(f"WHEN p.field = %s AND p.term = %s THEN {' + '.join(parts[key])}" for key in parts)
+               + " ELSE 0.0 END", [value for key in parts for value in (*key, *params[key])])

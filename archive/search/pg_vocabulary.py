@@ -11,8 +11,7 @@ database, which the archive has not needed so far.
 
 The table only grows as documents are written (archive/search/pg_documents.py; terms of deleted documents
 stay, as Whoosh keeps them until a merge, and a rebuild adds every document's terms again). What a document
-holds is read from the documents themselves (their GIN indexes), so a term left behind is listed but never
-counted.
+holds is read from the documents' postings, so a term left behind is listed but never counted.
 """
 
 from __future__ import annotations
@@ -31,20 +30,21 @@ class PgVocabulary:
     def __init__(self, db: Database):
         self.db = db
 
+    # A term's documents are its postings (archive/search/pg_postings.py), read from their index alone.
     def holds(self, fieldname: str, term: str) -> bool:
-        return bool(self.db.value(f"SELECT EXISTS (SELECT 1 FROM search_documents WHERE {TERM_COLUMNS[fieldname]} "
-                                  "@@ %s::tsquery)", [lexeme(term)]))
+        return bool(self.db.value("SELECT EXISTS (SELECT 1 FROM search_postings WHERE field = %s AND term = %s)",
+                                  [fieldname, term]))
 
     def frequencies(self, fieldname: str, terms: list[str]) -> dict[str, int]:
         if not terms:
             return {}
         rows = self.db.tuples(
-            f"SELECT u.term, (SELECT count(*) FROM search_documents WHERE {TERM_COLUMNS[fieldname]} @@ u.q::tsquery) "
-            "FROM unnest(%s::text[], %s::text[]) u (term, q)", [terms, [lexeme(term) for term in terms]])
+            "SELECT u.term, (SELECT count(*) FROM search_postings p WHERE p.field = %s AND p.term = u.term) "
+            "FROM unnest(%s::text[]) u (term)", [fieldname, terms])
         return dict(rows)
 
     def terms_from(self, fieldname: str, prefix: str, limit: int) -> list[str]:
-        above, params = _range(prefix)
+        above, params = term_range(prefix)
         return [term for (term,) in self.db.tuples(
             f"SELECT term FROM search_vocabulary WHERE field = %s AND {above} ORDER BY term LIMIT %s",
             [fieldname, *params, limit])]
@@ -54,7 +54,7 @@ class PgVocabulary:
         byte order, reading from the letters before the first wildcard on."""
         literal = pattern[:min((pattern.find(c) for c in "*?" if c in pattern), default=len(pattern))]
         like = "".join("%" if c == "*" else "_" if c == "?" else "\\" + c if c in "%_\\" else c for c in pattern)
-        above, params = _range(literal)
+        above, params = term_range(literal)
         return [term for (term,) in self.db.tuples(
             f"SELECT term FROM search_vocabulary WHERE field = %s AND {above} AND term LIKE %s ORDER BY term LIMIT %s",
             [fieldname, *params, like, limit])]
@@ -68,7 +68,7 @@ class PgVocabulary:
         return (found[0][0], found[0][1] - 1) if found else None  # tsvector positions count from 1
 
 
-def _range(prefix: str) -> tuple[str, list[str]]:
+def term_range(prefix: str) -> tuple[str, list[str]]:
     """Return the condition admitting the terms that start with `prefix` as a range of the table's index."""
     if not prefix:
         return "TRUE", []
