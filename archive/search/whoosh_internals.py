@@ -344,7 +344,10 @@ class TopOfMatches(collectors.TopCollector):
     """
 
     def __init__(self, matched: set[int], limit: int):
-        super().__init__(limit=limit)
+        # replace=0: where Whoosh steps the tree, it keeps its block-max skipping but never swaps in matchers
+        # that drop documents unable to reach the top (an OR made AND-MAYBE): that swap loses true top hits
+        # ("moon the" lost the third of a full scoring in tests/test_whoosh_terms.py).
+        super().__init__(limit=limit, replace=0)
         self._matched = sorted(matched)
 
     def collect_matches(self):
