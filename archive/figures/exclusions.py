@@ -95,6 +95,8 @@ _CLOSING_QUOTE_SOON = LazyPattern(
     r"(?:[^\s\d“”„\"«»「」『』]{0,8}|(?:[ \u00a0][^\s\d“”„\"«»「」『』.,;:!?]{1,24}){1,5})[”»\"“」』》’']"
 )
 _HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
+# An amount of won written with a scale of ten thousand or more, which no name or code ends with: "3백23억원".
+_KOREAN_WON_AMOUNT = LazyPattern(r"[\d,천백십여만억조]+\s?원")
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
@@ -123,10 +125,17 @@ def glued_to_word_before(text: str, start: int) -> bool:
         return False
     if HANGUL.match(before):
         word = _HANGUL_BEFORE.search(text, max(0, start - 12), start).group()
-        return len(word) >= 2 and not word.endswith(KOREAN_PREFIXES)
+        return len(word) >= 2 and not word.endswith(KOREAN_PREFIXES) and not _states_won(text, start)
     if LATIN_OR_CYRILLIC.match(before) or before in "#№第ºª":
         return True
     return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
+
+
+def _states_won(text: str, start: int) -> bool:
+    """Tell whether the number at ``start`` begins an amount of won counted in 만, 억 or 조: old wire copy glues
+    such amounts to the word before ("무역위장3백23억원", "2건에4억2,100만원"), and no name ends with one."""
+    amount = _KOREAN_WON_AMOUNT.match(text, start)
+    return amount is not None and any(scale in amount.group() for scale in "만억조")
 
 
 def counted_after_a_designation(text: str, start: int, end: int) -> bool:

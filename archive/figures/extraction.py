@@ -62,14 +62,14 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.results import Figure
-from archive.figures.surroundings import (LETTER, SPACES, WS, alternation, lowered, single_spaced, tokens_before,
-                                          window_language)
+from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
+                                          tokens_before, window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
                                    currency_before, find_multiplying_words, letter_scale_allowed, percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
                                    read_suffix)
-from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS,
-                                        CJK_ROUND_NUMBERS_AFTER, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
+from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
+                                        CJK_SCALES, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
                                         LONE_SCALE_WORDS, SCALE_WORDS)
 from archive.patterns import LazyPattern
 
@@ -94,6 +94,8 @@ _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
 _TEXT_END = LazyPattern(r"[\s.]*\Z")
+_KOREAN_LEAD_PLACES = {"천": 3, "백": 2}
+_KOREAN_BIG_SCALE = LazyPattern(r"[만억조]")
 # What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
 _CLOSES_AN_AMOUNT = LazyPattern(
     rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
@@ -285,8 +287,24 @@ def _draft_from_digits(
         suffix.unit, suffix.end = None, number_end  # "à 2.868,63 points": an index's level, no rate's points
     draft = _Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
+    _take_korean_lead_place(text, draft)
     _apply_qualifier(text, draft, suffix.approx, words_before)
     return draft, taken_until
+
+
+def _take_korean_lead_place(text: str, draft: _Draft) -> None:
+    """Add to ``draft`` the "천" or "백" written alone before its digits, one thousand or hundred of the scale
+    that follows: "천7백억 원" is 1천7백억 (170 billion won), not 7백억."""
+    start = draft.start
+    place = text[start - 1 : start]
+    if place not in _KOREAN_LEAD_PLACES or (start >= 2 and HANGUL.match(text[start - 2])):
+        return
+    big = _KOREAN_BIG_SCALE.search(text, start, draft.end)
+    if big is None:
+        return
+    added = POWERS_OF_TEN[_KOREAN_LEAD_PLACES[place] + CJK_SCALES[big.group()]]
+    draft.mantissa += added / draft.scale
+    draft.start = start - 1
 
 
 def _measure_or_code(text: str, match: re.Match, start: int, number_end: int) -> _Draft | None:
