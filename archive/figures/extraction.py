@@ -79,6 +79,7 @@ _CANDIDATE = LazyPattern(
     (?P<skip>{NEVER_FIGURES}    )
   | (?P<num>(?<!\d)(?<!\d[.,])
         (?:\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:(?!(?P=sep))[.,]\d+)?
+          | \d+・\d+(?=[倍%％]|パーセント)  # Japanese "2・2倍": a decimal point before a multiple or a rate
           | \d+(?:[.,]\d+)?)
     )
   | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+)
@@ -249,7 +250,7 @@ def _draft_from_digits(
 ) -> tuple[_Draft | None, int]:
     """Return the figure around a number written with digits (or None), and where scanning may resume."""
     start, number_end = match.span("num")
-    raw = match.group("num")
+    raw = match.group("num").replace("・", ".")
     if match.group("sep") and match.group("sep") in SPACES and names_a_model(text, number_end):
         raw = raw.split(match.group("sep"))[0]  # "400 737 Max jets": 400 jets of the 737 Max, not 400,737
         number_end = start + len(raw)

@@ -36,8 +36,9 @@ Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "
 currency ("3 миллиардқа жуық теңгесін").
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, katladı ("sekize katladı"), есе,
--fold, -fach ("fünffache"), x, 倍, 배 ("두 배", "2배로"), and the words of a multiple alone ("fourfold"); a percent
-written as an adjective ("90-prosenttista", "90-prozentige"); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
+-fold, -fach ("fünffache"), x, 倍, 배 ("두 배", "2배로", "13.36배가"), and the words of a multiple alone ("fourfold"); a percent
+written as an adjective ("90-prosenttista", "90-prozentige"), Japanese "パーセント" and "割" (tenths: "9割" is
+90 %); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
 rate ("en hausse de 0,2 point", "2 puntos", "1,5 пункта", "2 boda") where the sentence speaks of a rate or a share
 and no index is named around it; more than 100 points are an index's level, never a rate's.
 
@@ -159,6 +160,7 @@ _PERCENT = LazyPattern(
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
+    rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
     rf"procentow{LETTER}+|postotn{LETTER}+|percent){NOT_LETTER_AFTER}"
@@ -170,7 +172,7 @@ MULTIPLE = LazyPattern(
     rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
-    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|나|에))"  # Korean "두 배", "2배로", but not "배를" (a ship)
+    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|나|에|가))"  # Korean "두 배", "2배로", "13.36배가", not "배를" (a ship)
 )
 
 
@@ -199,7 +201,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
-_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
+_SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
 _CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
 _CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}
@@ -233,6 +235,8 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     _read_scale(text, suffix)
     if not has_currency:
         read_currency_after(text, suffix)
+    if suffix.unit is None and not has_currency and not suffix.has_scale and text[suffix.end : suffix.end + 1] == "割":
+        suffix.unit, suffix.end, suffix.power, suffix.has_scale = "%", suffix.end + 1, 1, True  # "9割": 90 %
     if suffix.unit is None and not has_currency:
         for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (MULTIPLE, "x")):
             unit_match = pattern.match(text, suffix.end)
