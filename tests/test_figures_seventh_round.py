@@ -25,6 +25,13 @@ CASES = [
     ("国・地域別では韓国、台湾、香港からが全体の9割を占めている。", [(90, "%")]),
     ("金塊の重量が1キロを超える場合や20万円以上の品物の日本への持ち込みは消費税が10パーセントかかるため、",
      [(1, None), (2e5, "JPY"), (10, "%")]),
+    # A percent given once for a list of decimals of the same shape is every item's.
+    ("The “champion” in this classification is Poland with 4.12 percent of GDP, ahead of Estonia with 3.43, the United "
+     "States with 3.38 and Latvia with 3.15 percent.", [(4.12, "%"), (3.43, "%"), (3.38, "%"), (3.15, "%")]),
+    ("Kako se navodi, Nacrt zakona o budžetu Srbije za 2024. godinu predviđa da Ministarstvo odbrane i VS na "
+     "raspolaganju imaju gotovo 1,36 milijardi evra, od čega će 46,5 odsto otići na personalne troškove, 37,9 za "
+     "nabavke naoružanja i vojne opreme, 13,9 odsto za stalne troškove a 1,7 odsto za izgradnju.",
+     [(1.36e9, "EUR"), (46.5, "%"), (37.9, "%"), (13.9, "%"), (1.7, "%")]),
 ]
 
 
@@ -35,3 +42,9 @@ def test_figures_seventh_round_classes(text, expected):
 
 def test_a_number_glued_to_a_korean_word_without_won_stays_a_name():
     assert [f.text for f in extract("코로나19 확산으로 매출이 3억원 줄었다.")] == ["3억원"]
+
+
+def test_a_decimal_of_another_shape_before_a_percent_keeps_no_unit():
+    # the index's level is read with two decimals after "at", the rate with one after "by"
+    figures = extract("The index closed at 3.45, up by 1.2 percent.")
+    assert [(f.value, f.unit) for f in figures] == [(3.45, None), (1.2, "%")]

@@ -95,6 +95,8 @@ _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
 _TEXT_END = LazyPattern(r"[\s.]*\Z")
+# The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
+_ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
 _KOREAN_LEAD_PLACES = {"천": 3, "백": 2}
 _KOREAN_BIG_SCALE = LazyPattern(r"[만억조]")
 # What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
@@ -457,12 +459,28 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
 
 
 def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
-    """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries."""
+    """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
+    of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
+    3.43, the United States with 3.38 and Latvia with 3.15 percent", "46,5 odsto ..., 37,9 za nabavke ..., 13,9
+    odsto"."""
     for index in range(len(drafts) - 2, -1, -1):
         item, following = drafts[index], drafts[index + 1]
         if (item.unit is None and not item.has_scale and following.unit == "%" and item.step < 1
-                and _LIST_GAP.fullmatch(text, item.end, following.start)):
+                and (_LIST_GAP.fullmatch(text, item.end, following.start) or _items_alike(text, item, following))):
             item.unit = "%"
+
+
+def _items_alike(text: str, item: _Draft, following: _Draft) -> bool:
+    """Tell whether two decimals are items of one list: a comma or "and" and a few words between them, as many
+    decimals, and the same word (or a comma) just before each."""
+    gap = text[item.end : following.start]
+    if item.step != following.step or item.mantissa >= 100 or following.has_scale or len(gap.split()) > 8 \
+            or _SENTENCE_BREAK.search(gap) or not _LIST_GAP.search(gap):
+        return False
+    before_item = _ITEM_LEAD.search(text, max(0, item.start - 40), item.start)
+    before_following = _ITEM_LEAD.search(text, max(0, following.start - 40), following.start)
+    return before_item is not None and before_following is not None \
+        and before_item.group("lead").lower() == before_following.group("lead").lower()
 
 
 def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
