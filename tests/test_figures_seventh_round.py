@@ -32,6 +32,11 @@ CASES = [
      "raspolaganju imaju gotovo 1,36 milijardi evra, od čega će 46,5 odsto otići na personalne troškove, 37,9 za "
      "nabavke naoružanja i vojne opreme, 13,9 odsto za stalne troškove a 1,7 odsto za izgradnju.",
      [(1.36e9, "EUR"), (46.5, "%"), (37.9, "%"), (13.9, "%"), (1.7, "%")]),
+    # A footnote mark glued to a word's full stop, and the number of a figure referred to, are no figures.
+    ("Auch wenn die Marke keine oder zumindest eine umstrittene rechtliche Verbindlichkeit hat, ist sie doch politisch "
+     "von hoher Bedeutung.1 Die Größe wird weltweit durchschnittlich übertroffen (vgl. Abbildung 1): Insgesamt werden "
+     "2,2 % des Weltinlandsprodukts für militärische Zwecke ausgegeben.2 Der größte Anteil unter den großen Ländern "
+     "wird mit 5,4 % des BIP von Russland aufgebracht.", [(2.2, "%"), (5.4, "%")]),
 ]
 
 

@@ -102,6 +102,7 @@ _TIME_RANGE = LazyPattern(
     rf"{NOT_LETTER_AFTER}"
 )
 _ORDINAL_DOT = LazyPattern(rf"\.{WS}(?P<first>{LETTER})")
+_FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
 _ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
 _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
@@ -267,10 +268,13 @@ def _is_cjk_year(text: str, start: int, end: int) -> bool:
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:
-    """Tell whether a number marks a footnote ("总值[2]") or numbers an item at the start of a line ("1. PROIECT",
-    "1- ANTEP", "(1)")."""
+    """Tell whether a number marks a footnote ("总值[2]", "von hoher Bedeutung.1 Die Größe") or numbers an item
+    at the start of a line ("1. PROIECT", "1- ANTEP", "(1)")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
+    if _FOOTNOTE_AFTER_WORD.search(text, max(0, start - 2), start) and end - start <= 2 \
+            and not text[end : end + 1].strip():
+        return True  # glued to the full stop of a word, as a copied footnote mark is
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line
     elif not _ITEM_NUMBER.match(text, end):

@@ -290,7 +290,7 @@ REFERENCE_WORDS = set(
         "страница странице стр. с. номер версия версии раздел раздела параграф "
         "стаття статті статтю статтею статей пункту частина частини розділ розділу сторінка сторінці версія "
         "член члена членот став ставот точка страна верзија "
-        "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band "
+        "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band abbildung abb. tabelle "
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
         "pág. núm. número inciso ley decreto "
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
