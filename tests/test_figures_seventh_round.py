@@ -37,6 +37,13 @@ CASES = [
      "von hoher Bedeutung.1 Die Größe wird weltweit durchschnittlich übertroffen (vgl. Abbildung 1): Insgesamt werden "
      "2,2 % des Weltinlandsprodukts für militärische Zwecke ausgegeben.2 Der größte Anteil unter den großen Ländern "
      "wird mit 5,4 % des BIP von Russland aufgebracht.", [(2.2, "%"), (5.4, "%")]),
+    # A half before a Romanian scale word; a year before a currency name gives the prices, no amount; 千克 is kilograms.
+    ("Acestea valorează aproximativ o jumătate de milion de lei şi erau ascunse cu ingeniozitate în interiorul unui "
+     "microbuz.", [(5e5, "RON")]),
+    ("The cumulative development costs for the 10 programs GAO reviewed increased by over $3.3 billion (37 percent in "
+     "2009 dollars) from initial estimates", [(10, None), (3.3e9, "USD"), (37, "%")]),
+    ("抓獲犯罪嫌疑人9名,累計查獲涉嫌走私進境的象牙及其制品約413千克,犀牛角及其制品約28千克。",
+     [(9, None), (413, None), (28, None)]),
 ]
 
 

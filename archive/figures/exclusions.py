@@ -102,6 +102,8 @@ _TIME_RANGE = LazyPattern(
     rf"{NOT_LETTER_AFTER}"
 )
 _ORDINAL_DOT = LazyPattern(rf"\.{WS}(?P<first>{LETTER})")
+_PRICE_YEAR = LazyPattern(r"(?:19|20)\d\d\s(?i:dollars|euros|pounds)(?![a-z])")
+_PRICE_YEAR_BEFORE = ("in", "constant", "real", "year", "fy")
 _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
 _ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
@@ -137,6 +139,13 @@ def _states_won(text: str, start: int) -> bool:
     such amounts to the word before ("무역위장3백23억원", "2건에4억2,100만원"), and no name ends with one."""
     amount = _KOREAN_WON_AMOUNT.match(text, start)
     return amount is not None and any(scale in amount.group() for scale in "만억조")
+
+
+def names_a_price_year(text: str, start: int, words_before: list[str]) -> bool:
+    """Tell whether a year before a currency name gives the prices an amount is counted in, no amount itself:
+    "37 percent in 2009 dollars", "in constant 2015 dollars", "fiscal year 2011 dollars"."""
+    return bool(words_before) and words_before[-1].lower() in _PRICE_YEAR_BEFORE \
+        and _PRICE_YEAR.match(text, start) is not None
 
 
 def counted_after_a_designation(text: str, start: int, end: int) -> bool:

@@ -58,7 +58,8 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
                                         glued_to_word_before,
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
-                                        is_ratio_denominator, is_reference, names_a_fraction, names_a_model)
+                                        is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
+                                        names_a_price_year)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.results import Figure
@@ -266,6 +267,8 @@ def _draft_from_digits(
         return None, end_of_phone_number(text, number_end)
     if is_reference(words_before):
         return None, end_of_reference_chain(text, number_end)
+    if prefix is None and names_a_price_year(text, start, words_before):
+        return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     if prefix:

@@ -105,8 +105,10 @@ _SCALE = LazyPattern(
 # "mil." is Croatian, Serbian and Czech for million ("140 mil. kn", "2,5 mil. eura"), never Spanish's thousand,
 # which is written "mil" with no dot; read so before a currency only, where a wrong scale would be a wrong amount.
 _MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evra|dinara|din\.|kč|korun|€|EUR|HRK|RSD|BAM|KM|USD|CZK|\$)(?!{LETTER}))")
+# 千 of 千克, 千米 and 千瓦 is the kilo of kilograms, kilometres and kilowatts: "413千克" is 413 kg, no 413,000.
 CJK_SCALE = LazyPattern(
-    rf"(?P<more>[多余여])?(?P<scale>{alternation(CJK_SCALES)})?(?P<more_after>[多余])?"  # "800여만원": over 800만
+    # "800여만원": over 800만
+    rf"(?P<more>[多余여])?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
 )
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
 # decimal comma ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.

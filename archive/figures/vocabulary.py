@@ -646,9 +646,10 @@ MULTIPLYING_WORDS: dict[int, str] = {
 }
 # Halves glued to or written before a scale word of a million or more: "полумиллиарда рублей", "полмиллиона",
 # "пів мільярда", "un demi-milliard d'euros", "medio millón", "puoli miljardia", "eine halbe Million", "pola
-# miliona" (half of it; "pół miliona" and "yarım milyon" are read as number words too).
+# miliona", "o jumătate de milion de lei" (half of it; "pół miliona" and "yarım milyon" are read as number words
+# too).
 HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "пів ", "demi-", "medio ", "puoli ", "halbe ", "halben ",
-                       "pola ", "pół ", "yarım ", "жарты ")
+                       "pola ", "pół ", "yarım ", "жарты ", "jumătate de ")
 # Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
 # "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
 # also quarantines, so they are left out.
