@@ -44,6 +44,9 @@ CASES = [
      "2009 dollars) from initial estimates", [(10, None), (3.3e9, "USD"), (37, "%")]),
     ("抓獲犯罪嫌疑人9名,累計查獲涉嫌走私進境的象牙及其制品約413千克,犀牛角及其制品約28千克。",
      [(9, None), (413, None), (28, None)]),
+    # "余" (over) between a Japanese amount in number words and its currency.
+    ("航空機、艦船等に搭載する物品につきまして、重要物品であると認められるのに、六百十六億余円の物品が物品増減及び現在額",
+     [(6.16e10, "JPY")]),
 ]
 
 

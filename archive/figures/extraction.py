@@ -441,7 +441,13 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     if percent:
         suffix.unit = "%"
     else:
+        over = text[end : end + 1] in "余多"  # "六百十六億余円": over that amount, the currency after "余"
+        suffix.end = end + over
         read_currency_after(text, suffix)
+        if over and suffix.unit is None:
+            suffix.end = end  # "三百余人": read as over 300 below
+        elif over:
+            suffix.approx = "over"
         if suffix.unit is None:
             multiple = MULTIPLE.match(text, end)
             suffix.unit, suffix.end = ("x", multiple.end()) if multiple else (None, end)
