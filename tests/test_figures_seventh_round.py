@@ -47,6 +47,12 @@ CASES = [
     # "余" (over) between a Japanese amount in number words and its currency.
     ("航空機、艦船等に搭載する物品につきまして、重要物品であると認められるのに、六百十六億余円の物品が物品増減及び現在額",
      [(6.16e10, "JPY")]),
+    # Number words: a word of another language inside a run ("sata", Finnish for a hundred) leaves the rest a run of
+    # its own; Finnish marker words tell the language of a short sentence.
+    ("“Povijesnim preletom od Bordeauxa do Zagreba, u trajanju od jednog sata i četrdeset minuta, piloti pobjedničke "
+     "Hrvatske vojske", [(40, None)]),
+    ("Hallitus aikoo nostaa puolustusmäärärahojen tason vähintään kolmeen prosenttiin bruttokansantuotteesta vuoteen "
+     "2029 mennessä.", [(3, "%")]),
 ]
 
 

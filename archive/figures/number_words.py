@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -107,7 +108,9 @@ def find_number_words(text: str) -> list[WordNumber]:
     if len(lowered) != len(text):
         return []
     found = []
-    for run_start, run_end in _runs(vocabulary, lowered):
+    runs = deque(_runs(vocabulary, lowered))
+    while runs:
+        run_start, run_end = runs.popleft()
         tokens = list(_TOKEN.finditer(lowered, run_start, run_end))
         words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
         if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end):
@@ -125,6 +128,12 @@ def find_number_words(text: str) -> list[WordNumber]:
                 and _ROMANIAN_ORDINAL_ARTICLE.search(lowered, max(0, tokens[0].start() - 3), tokens[0].start()):
             continue  # "a doua" (the second), as Romanian writes it with or without diacritics
         words = _words_of(vocabulary, language, words)  # "eine Million": "Million" is English's, read as a scale
+        # the words after one of another language make a run of their own: "jednog sata i četrdeset minuta" ("sata"
+        # is Finnish for a hundred) holds "četrdeset"
+        rest = next((token.start() for token in tokens[len(words) + 1 :]
+                     if vocabulary.languages_of(token.group())), None)
+        if rest is not None:
+            runs.appendleft((rest, run_end))
         for first, last, value in _READERS[language](words):
             start, end = tokens[first].start(), tokens[last - 1].end()
             if language == "ko" and not _before_a_counter(text, end):

@@ -453,7 +453,7 @@ LANGUAGE_MARKERS = _table(
         "environ|près",
         "es": "el|los|las|del|y|para|con|una|por|que|según|fue|han|más|como|su|sus|al|es|casi|unos|unas",
         "fi": "ja|oli|että|ovat|mukaan|vuonna|noin|yli|lähes|kanssa|myös|ei|kuin|hän|sekä|mutta|jo|tai|joka|jotka|"
-        "jossa|tämä|tämän|yhteensä|kun|vain",
+        "jossa|tämä|tämän|yhteensä|kun|vain|vähintään|enintään|mennessä|jälkeen",
         # none that a fragment of English can be: "U.S." gives "u", "I've" gives "ve", "Wi-Fi" gives "fi"
         "pl": "się|nie|że|jest|przez|dla|oraz|jak|które|który|która|były|było|został|została|także|już|"
         "według|czyli|wobec|roku|tym|jego|w|z|ze",
