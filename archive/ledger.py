@@ -67,6 +67,9 @@ def stub(entry: Mapping[str, Any]) -> dict[str, Any]:
     return {"seq": entry["seq"], "prev_hash": entry["prev_hash"], "hash": entry["hash"]}
 
 
+_UNPARSED = object()  # a Link's data not read yet
+
+
 @dataclass(slots=True)
 class Link:
     """One entry as a walk along the chain finds it: where it should sit, and what its content hashes to."""
@@ -75,8 +78,18 @@ class Link:
     expected_seq: int  # the seq that continues the chain from the entry before
     expected_prev: str  # the hash of the entry before
     computed: str | None = None  # the hash of its content; None for a stub or unreadable content
-    data: Any = None  # its data, parsed
+    parsed: Any = _UNPARSED  # its data, once read
     unreadable: str | None = None  # why its content could not be hashed
+
+    @property
+    def data(self) -> Any:
+        """Its data, parsed (read on first use: most walks only check the hashes); None when it is no JSON."""
+        if self.parsed is _UNPARSED:
+            try:
+                self.parsed = json.loads(self.entry["data"])
+            except UNREADABLE:
+                self.parsed = None
+        return self.parsed
 
     @property
     def seq(self) -> int:
@@ -118,11 +131,19 @@ def _link(entry: Mapping[str, Any], expected_seq: int, expected_prev: str) -> Li
     if "data" not in entry:
         return Link(entry, expected_seq, expected_prev)
     try:
-        data = json.loads(entry["data"])
+        stored = entry["data"]
+        if isinstance(stored, str):
+            # Data is stored as the canonical text its hash was made of: an entry that seals as stored is
+            # intact, and need not be parsed and written out again (most of a long walk's time).
+            computed = _sealed(entry["seq"], entry["at"], entry["event"], entry["subject"], stored,
+                               entry["prev_hash"])
+            if computed == entry["hash"]:
+                return Link(entry, expected_seq, expected_prev, computed)
+        data = json.loads(stored)
         computed = _sealed(entry["seq"], entry["at"], entry["event"], entry["subject"], canonical_json(data),
                            entry["prev_hash"])
     except UNREADABLE as exc:
-        return Link(entry, expected_seq, expected_prev, unreadable=describe(exc))
+        return Link(entry, expected_seq, expected_prev, parsed=None, unreadable=describe(exc))
     return Link(entry, expected_seq, expected_prev, computed, data)
 
 

@@ -32,6 +32,8 @@ _CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "star
                     "note", "region", "cell")
 # What a citation event made before citations had regions and cells stands for: none (migration m013).
 CITATION_DEFAULTS = {"region": None, "cell": None}
+# Events whose facts are held to the captures' rows by _check_captures, not gathered along the walk.
+CAPTURE_FACT_EVENTS = ("capture.added", "capture.attested", "capture.rederived")
 CHUNK = 64  # captures read, and looked up in the ledger, at a time
 HASH_THREADS = min(4, os.cpu_count() or 1)
 HASH_BATCH = 32  # originals one task hashes
@@ -298,6 +300,8 @@ def _walk_ledger(catalog: Catalog, report: Report) -> _Recorded:
                 f"its content hashes to {link.computed}, but it records {entry['hash']}" if link.unreadable is None
                 else f"its content cannot be read ({link.unreadable}), and it records {entry['hash']}"))
         report.ledger_entries, report.ledger_head = link.seq, entry["hash"]
+        if entry["event"] in CAPTURE_FACT_EVENTS:
+            continue  # read apart, a chunk of captures at a time (Catalog.recorded_captures)
         if isinstance(link.data, dict):  # what a changed entry says is still held to its row
             _gather(recorded, entry, link.data)
     return recorded
