@@ -60,6 +60,8 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
                                         names_a_price_year)
+from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
+                                         preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.results import Figure
@@ -212,9 +214,14 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
+    if not query:  # a query "doubled" is a word to search for
+        drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
+                      for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_overlaps(drafts)
+    if not query:
+        _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
     _share_percent_across_lists(text, drafts)
     _carry_currency_forward(text, drafts)
@@ -271,6 +278,7 @@ def _draft_from_digits(
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
+    _count_occasions(text, start, suffix)
     if prefix:
         suffix.unit = prefix[0]
     elif suffix.unit is None and (percent_start := percent_before(text, start)) is not None:
@@ -296,6 +304,14 @@ def _draft_from_digits(
     _take_korean_lead_place(text, draft)
     _apply_qualifier(text, draft, suffix.approx, words_before)
     return draft, taken_until
+
+
+def _count_occasions(text: str, start: int, suffix: Suffix) -> None:
+    """Read a number of times that counts occasions as a count, its span ending before "times": "два пута
+    годишње" (twice a year), "понад 1,5 тисячі разів запобігали"."""
+    if suffix.unit == "x" and suffix.unit_start is not None \
+            and counts_occasions(text, start, suffix.end, suffix.has_scale):
+        suffix.unit, suffix.end = None, suffix.unit_start
 
 
 def _take_korean_lead_place(text: str, draft: _Draft) -> None:
@@ -366,6 +382,7 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
             or is_ratio_denominator(text, number.start):
         return None  # "ФС77", "deux tiers", "un paquet sur cinq"
     suffix = read_suffix(text, number.end, has_currency=False)
+    _count_occasions(text, number.start, suffix)
     if suffix.has_scale and number.language == "en":
         return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
     if number.bound and not (suffix.has_scale or (suffix.unit and number.value != 1)):
@@ -465,6 +482,27 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     draft.has_scale = any(char in CJK_BIG for char in numeral)
     _apply_qualifier(text, draft, suffix.approx)
     return draft
+
+
+def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
+    """Make the number after "multiplié par", "se multiplicó por" or "multiplied by" a multiple spanning from the
+    verb ("multiplié par dix": 10 x), and, later in its sentence, a bare number after the same preposition that
+    closes a phrase a factor of the same verb left out ("... lo hizo por 20, ... por 3.3.": "por 20", "por 3.3")."""
+    preposition, verb_end = None, 0
+    for draft in drafts:
+        if preposition is not None and _SENTENCE_BREAK.search(text, verb_end, draft.start):
+            preposition = None
+        if draft.unit is not None or draft.has_scale:
+            continue
+        verb = multiplied_by(text, draft.start)
+        if verb is not None:
+            draft.start, draft.unit = verb[0], "x"
+            preposition, verb_end = verb[1], draft.end
+        elif preposition is not None and _ends_a_phrase(text, draft.end):
+            alone = preposition_alone(text, draft.start)
+            if alone is not None and text[alone : draft.start].split()[0].lower() == preposition:
+                draft.start, draft.unit = alone, "x"
+                verb_end = draft.end
 
 
 def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:

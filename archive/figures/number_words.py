@@ -369,10 +369,10 @@ def _vocabulary() -> _Vocabulary:
             values.setdefault(word, set()).add(numbers[word])
     # possessive: "sech"/"sechs" and "ein"/"eins" overlap, and a long word must not be parsed every way
     german_parts = "|".join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))
-    # a German number ends before "fach" too: "fünffache" (fivefold), read with the suffix after it; not before
-    # "Dreifachsieg", a compound
+    # a German number ends before "fach" and "mal" too: "fünffache" (fivefold), "fünfmal" (five times), read with
+    # the suffix after it; not before "Dreifachsieg", a compound
     words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+"
-                       rf"(?:(?!{_LETTERS})|(?=fach(?:e|en|er|es)?(?!{_LETTERS})))")
+                       rf"(?:(?!{_LETTERS})|(?=(?:fach(?:e|en|er|es)?|mal)(?!{_LETTERS})))")
     german = re.compile(rf"(?:{'|'.join(GERMAN_NUMBER_FIRST)})(?:{german_parts})*+")
     bound = {word for word, meanings in values.items() if meanings == {1}} | BOUND_NUMBER_WORDS
     return _Vocabulary(languages=languages, german=german, words=words, bound=bound)

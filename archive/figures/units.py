@@ -36,7 +36,7 @@ Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "
 currency ("3 миллиардқа жуық теңгесін").
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, katladı ("sekize katladı"), есе,
--fold, -fach ("fünffache"), x, 倍, 배 ("두 배", "2배로", "13.36배가"), and the words of a multiple alone ("fourfold"); a percent
+"еселенген" ("алпыс еселенген", sixty times over), -fold, -fach ("fünffache"), -mal ("fünfmal"), x, 倍, 배 ("두 배", "2배로", "13.36배가"), and the words of a multiple alone ("fourfold"); a percent
 written as an adjective ("90-prosenttista", "90-prozentige"), Japanese "パーセント" and "割" (tenths: "9割" is
 90 %); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
 rate ("en hausse de 0,2 point", "2 puntos", "1,5 пункта", "2 boda") where the sentence speaks of a rate or a share
@@ -170,8 +170,8 @@ _PERCENT = LazyPattern(
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
 PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
 MULTIPLE = LazyPattern(
-    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден)?|"
-    rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден|лен{LETTER}*)?|"
+    rf"ese(?:ge|den|len{LETTER}*)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
     rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|나|에|가))"  # Korean "두 배", "2배로", "13.36배가", not "배를" (a ship)
@@ -201,7 +201,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
-     "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
+     "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
@@ -227,6 +227,7 @@ class Suffix:
     german_currency: bool = False
     approx: str | None = None
     rate_points: bool = False  # "points" read as percentage points because the sentence speaks of a rate
+    unit_start: int | None = None  # where the percent or multiple read after the number begins
 
 
 def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
@@ -243,7 +244,7 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (MULTIPLE, "x")):
             unit_match = pattern.match(text, suffix.end)
             if unit_match:
-                suffix.unit, suffix.end = unit, unit_match.end()
+                suffix.unit_start, suffix.unit, suffix.end = suffix.end, unit, unit_match.end()
                 break
         else:
             points = _POINTS_OF_A_RATE.match(text, suffix.end)
