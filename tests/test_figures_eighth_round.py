@@ -66,3 +66,51 @@ def test_a_comparison_makes_doppelt_so_and_dwukrotnie_multiples():
 def test_a_query_of_a_verb_is_no_figure():
     assert parse_figure("doubled") is None
     assert parse_figure("5 mal").value == 5
+
+
+MONEY = [
+    # A currency (and scale) written once for a pair, or for a part and its whole.
+    ("Equivalen a dotar con un equipo básico y otro complementario —valorados en 500 y 785 euros respectivamente, "
+     "según el cuadro de precios del primer contrato—", [("500", 500, "EUR"), ("785 euros", 785, "EUR")]),
+    ("Según el Instituto Internacional de Estudios para la Paz de Estocolmo (SIPRI), estos países destinaron en 2015 "
+     "nada más y nada menos que 533.000 y 191.000 millones de euros, respectivamente.",
+     [("533.000", 533e9, "EUR"), ("191.000 millones de euros", 191e9, "EUR")]),
+    ("со која беше утврдено дека 3,8 од вкупно 17,3 милиони евра од доделените пари не биле употребени",
+     [("3,8", 3.8e6, "EUR"), ("17,3 милиони евра", 17.3e6, "EUR")]),
+    # A clause that leaves the noun out takes the currency of the amount it is contrasted with.
+    ("Према ценовнику објављеном у \"Службеном гласнику\", најјефтинија паклица појединих произвођача сада ће "
+     "коштати 280 динара, а најскупља 560.", [("280 динара", 280, "RSD"), ("560", 560, "RSD")]),
+    # Serbian "dinar i po" is a dinar and a half.
+    ("Razlog za korekciju cena je uvećanje specifične akcize od Nove godine za dinar i po po pakli",
+     [("dinar i po", 1.5, "RSD")]),
+    # Kazakh in the 2018 Latin alphabet; Macedonian in old Latin transliteration.
+    ("Ádette jańa Mı-8 tikushaqtardyń baǵasy 5-15 mıllıon dollar aralyǵynda bolady.",
+     [("5", 5e6, "USD"), ("15 mıllıon dollar", 15e6, "USD")]),
+    ("Vo tekot na 2002 godina isplaten e mese~en pau{alen nadomestok na birani i imenuvani lica vo vkupen iznos od "
+     "5.768 iljadi denari.", [("5.768 iljadi denari", 5.768e6, "MKD")]),
+    # Russian and Ukrainian: "с лишним" (and some) before the scale, a case ending on the number, the tenge sign Т.
+    ("По итогам аудитов мы охватили 70 с лишним триллионов тенге средств",
+     [("70 с лишним триллионов тенге", 70e12, "KZT")]),
+    ("Попередня сума оцінки курива склала близько 23-х мільйонів гривень", [("23-х мільйонів гривень", 23e6, "UAH")]),
+    ("Общий вес составил 7 тонн, стоимостью более Т2 млн. Его передали в министерство культуры Казахстана.",
+     [("7", 7, None), ("Т2 млн.", 2e6, "KZT")]),
+    # Hong Kong and Taiwan space the digits from the scale; 人民幣 is the traditional spelling of 人民币.
+    ("中國公安去年初搗破一宗深港跨境走私案,發現不法之徒以無人機綁上纜索偷運價值高達 5 億人民幣的 iPhone。",
+     [("5 億人民幣", 5e8, "CNY")]),
+    ("再有不法份子失私價值 50 多萬人民幣的電子產品", [("50 多萬人民幣", 5e5, "CNY")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MONEY)
+def test_money_of_the_fifth_held_out_set(text, expected):
+    assert [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2000 people and 500 euros", [("2000", 2000, None), ("500 euros", 500, "EUR")]),  # another noun counts 2000
+    ("He paid 3 and 785 euros", [("3", 3, None), ("785 euros", 785, "EUR")]),  # not written alike
+    ("Т-72 и Т2 танки", []),  # a tank's name, no tenge
+    ("Это было в 90-х годах", []),  # a decade, no case ending of an amount
+])
+def test_pairs_and_signs_that_share_no_currency(text, expected):
+    assert [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)] == expected

@@ -116,6 +116,17 @@ _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
     rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
 )
+# A part of a whole: "3,8 од вкупно 17,3 милиони евра", "2.1 of the 17.3 million euros"
+_PART_OF_GAP = LazyPattern(
+    rf"{WS}(?:од|of|из|от|od|z|ze|de|din|von|sur|out{WS}of)(?:{WS}(?:вкупно|укупно|ukupno|всего|общо|total|"
+    rf"the|a{WS}total{WS}of|totalul|insgesamt|łącznie|ogółem))?{WS}"
+)
+# After an amount, a comma, a conjunction of contrast and at most two words, then the bare number of the clause
+# that leaves the noun out: "280 динара, а најскупља 560"
+_ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|mientras|alors{WS}que|während)"
+                               rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
+# "dinar i po": a currency's name and a half
+_CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
 _AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
@@ -214,6 +225,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
+    drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
     if not query:  # a query "doubled" is a word to search for
         drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
@@ -223,10 +235,12 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     if not query:
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
+    _share_currency_across_pairs(text, drafts)
     _share_percent_across_lists(text, drafts)
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
+    _share_currency_with_an_elided_noun(text, drafts)
     return drafts
 
 
@@ -503,6 +517,63 @@ def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
             if alone is not None and text[alone : draft.start].split()[0].lower() == preposition:
                 draft.start, draft.unit = alone, "x"
                 verb_end = draft.end
+
+
+def _alike_in_shape(bare: _Draft, amount: _Draft) -> bool:
+    """Tell whether a bare number and an amount are written alike: as many decimals, neither ten times the other
+    ("500 y 785 euros", "533.000 y 191.000 millones"; not "3 and 785 euros")."""
+    same_decimals = bare.step == amount.step or (bare.step >= 1 and amount.step >= 1)  # "500" and "785"
+    return same_decimals and bare.mantissa > 0 and amount.mantissa > 0 \
+        and Decimal("0.1") <= bare.mantissa / amount.mantissa <= 10
+
+
+def _share_currency_across_pairs(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number the currency (and scale) of the amount right after it when the two make a pair or a part
+    of a whole: "valorados en 500 y 785 euros" (500 EUR), "533.000 y 191.000 millones de euros", "3,8 од вкупно
+    17,3 милиони евра" (3.8 of a total of 17.3 million euros). The two are written alike, and a part is less than
+    its whole."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *_NOT_MONEY) or amount.unit_inferred \
+                or not _alike_in_shape(bare, amount):
+            continue
+        pair = _AND_GAP.fullmatch(text, bare.end, amount.start)
+        part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
+        if not pair and not (part and bare.mantissa < amount.mantissa):
+            continue
+        bare.unit = amount.unit
+        if amount.has_scale:
+            bare.scale, bare.has_scale = amount.scale, True
+
+
+def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number the currency of the amount before it when a clause that leaves the noun out contrasts
+    the two: "најјефтинија паклица ... ће коштати 280 динара, а најскупља 560." (the dearest 560 dinars), marked
+    as inferred. The bare number ends its clause, is written like the amount and follows it after a comma, a
+    conjunction and at most two words."""
+    for amount, bare in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *_NOT_MONEY) or amount.has_scale \
+                or not _alike_in_shape(bare, amount) or not _ends_a_phrase(text, bare.end):
+            continue
+        if _ELIDED_NOUN_GAP.fullmatch(text, amount.end, bare.start):
+            bare.unit, bare.unit_inferred = amount.unit, True
+
+
+def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
+    """Return the figures of a currency's name and a half: Serbian and Croatian "dinar i po" (1.5 RSD)."""
+    found = []
+    if " po" not in text and " по" not in text:
+        return found
+    for name in _CURRENCY_AND_A_HALF.finditer(text):
+        suffix = Suffix(end=name.start() - 1)
+        if text[suffix.end : name.start()] not in SPACES:
+            continue
+        read_currency_after(text, suffix)
+        if suffix.unit is not None and suffix.end == name.start("name") + len(name.group("name")):
+            draft = _Draft(start=name.start(), end=name.end(), mantissa=Decimal("1.5"), step=Decimal("0.5"),
+                           unit=suffix.unit)
+            _apply_qualifier(text, draft, None)
+            found.append(draft)
+    return found
 
 
 def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:

@@ -83,7 +83,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
 from archive.patterns import LazyPattern
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
-_CHINESE_MONEY_HINT = LazyPattern(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
+_CHINESE_MONEY_HINT = LazyPattern(r"元|人民[币幣]|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
 def _agglutinated_scales(optional: bool) -> str:
     """Return the pattern of a Turkish or Kazakh scale word with a case ending that agrees with its vowels
@@ -110,6 +110,7 @@ CJK_SCALE = LazyPattern(
     # "800여만원": over 800만
     rf"(?P<more>[多余여])?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
 )
+_SPACED_CJK_SCALE = LazyPattern(r"[多余]?[萬万億亿兆]")
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
 # decimal comma ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
 _WORD_SCALE_TAIL = LazyPattern(
@@ -230,9 +231,19 @@ class Suffix:
     unit_start: int | None = None  # where the percent or multiple read after the number begins
 
 
+# "and some" between a number and its scale or noun: "70 с лишним триллионов", "з гаком"
+_AND_SOME = LazyPattern(rf"{WS}(?:с|з){WS}(?:лишним|лишком|гаком)(?!{LETTER})")
+
+
 def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     """Return the scale, currency, percent or multiple written right after the number ending at ``pos``."""
     suffix = Suffix(end=pos)
+    odd = _AND_SOME.match(text, pos)
+    if odd is not None:  # "70 с лишним триллионов тенге": over 70 trillion
+        after = read_suffix(text, odd.end(), has_currency)
+        if after.has_scale or after.unit:
+            after.approx = after.approx or "over"
+            return after
     if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
@@ -258,6 +269,9 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
 # The Macedonian definite article written on a number: "150-те милиони долари" (the 150 million dollars). Only
 # the plural forms (-те, -ве, -не) mark a cardinal: "-та", "-то" are the endings of feminine and neuter ordinals
 # ("11-та седница", the 11th session; "30-та членка", the 30th member), "-от" and "-он" of masculine ones.
+# Russian and Ukrainian write a case ending on a number before a scale word: "23-х мільйонів гривень" (of 23
+# million); before any other word "-х" may be a decade ("90-х годах"), which stays no figure.
+_CASE_ENDING_BEFORE_SCALE = LazyPattern(rf"[-‑](?:х|ти|ми)(?={WS}(?:млн|млрд|трлн|тыс|тис|милли|мільй|мільяр))")
 _MACEDONIAN_ARTICLE = LazyPattern(rf"[-‑](?:те|ве|не){NOT_LETTER_AFTER}")
 
 
@@ -266,7 +280,9 @@ def article_end(text: str, pos: int) -> int:
     ordinals ("33-ти", "2-ри") keep their ending, which is no article. No other Cyrillic language we read glues
     these endings to a number (a short Macedonian sentence may be told Russian), but Kazakh glues its case endings
     ("20-на"), which are read as such."""
-    found = _MACEDONIAN_ARTICLE.match(text, pos) if text[pos : pos + 1] in "-‑" else None
+    if text[pos : pos + 1] not in "-‑":
+        return pos
+    found = _MACEDONIAN_ARTICLE.match(text, pos) or _CASE_ENDING_BEFORE_SCALE.match(text, pos)
     if found is None or window_language(text, pos, pos) not in ("mk", "ru", "sr", "uk"):
         return pos
     return found.end()
@@ -297,6 +313,8 @@ def _cldr_first_words() -> frozenset[str]:
 
 def _read_scale(text: str, suffix: Suffix) -> None:
     """Read a scale word (or CJK scale, with 余/多 and a "1亿2000万" tail) into ``suffix``."""
+    if text[suffix.end : suffix.end + 1] == " " and _SPACED_CJK_SCALE.match(text, suffix.end + 1):
+        suffix.end += 1  # "5 億人民幣", "50 多萬人民幣": Hong Kong and Taiwan space the digits from the scale
     cjk = CJK_SCALE.match(text, suffix.end)
     if cjk.group("scale"):
         suffix.power, suffix.has_scale, suffix.end = CJK_SCALES[cjk.group("scale")], True, cjk.end()
@@ -659,9 +677,14 @@ def percent_before(text: str, start: int) -> int | None:
     return found.start() if found else None
 
 
+_TENGE_SIGN = LazyPattern(rf"\d[\d.,]*{WS}?(?:млн|млрд|трлн|тыс){NOT_LETTER_AFTER}")
+
+
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """Return the currency written just before ``start`` and where it begins, if any."""
     last = text[start - 1 : start]
+    if last == "Т" and (start < 2 or not text[start - 2].isalnum()) and _TENGE_SIGN.match(text, start):
+        return "KZT", start - 1  # "Т2 млн": the tenge sign ₸ written as a Cyrillic Т, glued to a number of millions
     if last in SPACES and start >= 2:
         last = text[start - 2]
     if last not in _CURRENCY_LAST_CHARS:  # cheap test first: most numbers have no currency before them

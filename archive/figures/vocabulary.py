@@ -86,11 +86,13 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "bin": (3, "eu"), "milyon": (6, "eu"), "milyar": (9, "eu"), "trilyon": (12, "eu"),
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
     "мың": (3, "eu"), "миллиард": (9, "eu"), "myń": (3, "eu"), "mln": (6, None), "mlrd": (9, "eu"),
-    "mlrd.": (9, "eu"), "trln": (12, "eu"),
+    "mlrd.": (9, "eu"), "trln": (12, "eu"), "mıllıon": (6, "eu"), "mıllıard": (9, "eu"),  # the 2018 alphabet
+    # Macedonian in Latin letters, as old reports were transliterated ("5.768 iljadi denari")
+    "iljadi": (3, "eu"), "iljada": (3, "eu"),
 }
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
-                       "трлн.", "млрд.", "myń", "mlrd", "trln", "mln"}
+                       "трлн.", "млрд.", "myń", "mlrd", "trln", "mln", "mıllıon", "mıllıard"}
 # Endings of the case that says "from" (Finnish elative and ablative, Turkish and Kazakh ablative): a figure in
 # it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
 FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
@@ -141,7 +143,7 @@ CURRENCY_CODES = set(
 # Everything that may stand before a number as its currency ("$5", "USD 5", "Rs 500", "人民币5000万元").
 CURRENCIES_BEFORE = {
     **CURRENCY_SYMBOLS, **{code: code for code in CURRENCY_CODES},
-    "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY",
+    "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY", "人民幣": "CNY",
 }
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
@@ -164,7 +166,7 @@ CURRENCY_NAMES = _table(
         "руб.|руб",
         "KZT": "tenge|тенге|теңге|teńge|teŋge",
         "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|грн.|грн|hrywnja",
-        "MKD": "denars|denar|денари|денара|денар",
+        "MKD": "denars|denar|денари|денара|денар|denari",
         "INR": "rupees|rupee|рупий|рупии|rupien",
         "CHF": "swiss francs|francs suisses|franken",
         "PLN": "zloty|zlotys|złotych|zł|złote|złoty",
@@ -237,7 +239,7 @@ CONTINENTAL_NAMES = {
 GERMAN_CURRENCY_SPELLINGS = {"Euro", "Dollar", "US-Dollar", "Franken", "Pfund", "Rubel"}
 CJK_CURRENCIES = {
     "美元": "USD", "美金": "USD", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP", "日元": "JPY",
-    "日圆": "JPY", "円": "JPY", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "圆": "CNY", "港元": "HKD",
+    "日圆": "JPY", "円": "JPY", "人民币": "CNY", "人民幣": "CNY", "元人民币": "CNY", "元人民幣": "CNY", "元": "CNY", "圆": "CNY", "港元": "HKD",
     "港币": "HKD", "韩元": "KRW", "卢布": "RUB", "盧布": "RUB", "新台币": "TWD", "坚戈": "KZT",
     "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
     # Korean: glued to the number or its scale like the others, particles after them ("억원으로")
