@@ -114,3 +114,16 @@ def test_money_of_the_fifth_held_out_set(text, expected):
 ])
 def test_pairs_and_signs_that_share_no_currency(text, expected):
     assert [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Japanese fiscal years of an office ("事務年度") and a range of fiscal years are no figures.
+    ("東京税関によると、成田空港での金の密輸事件も増えており、13事務年度に4件(脱税額約400万円)だった処分は、翌14事務年度に"
+     "70件(同約1億1千万円)、15事務年度には133件(同約1億9千万円)に跳ね上がっている。",
+     [(4, None), (4e6, "JPY"), (70, None), (1.1e8, "JPY"), (133, None), (1.9e8, "JPY")]),
+    ("検査院は20〜23年度に受領した重要物品の報告書への記載状況を調べた。", []),
+    # Dates and times with a space before 月, 日 or 時.
+    ("據《新華網》報導,4 月 17 日凌晨 2 時許,武警廣東總隊執勤三支隊派出處突小組掩至深圳河一幢樓房的屋頂", []),
+])
+def test_cjk_fiscal_years_and_spaced_dates_are_no_figures(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected

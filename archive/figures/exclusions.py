@@ -108,9 +108,11 @@ _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutu
 _ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
 _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
-_CJK_DATE_AFTER = LazyPattern(r"[月日号號時时点點]")
-# A year of an era or a fiscal year ("25年3月", "19年度"), and a century ("21世纪")
-_CJK_YEAR_AFTER = LazyPattern(r"年(?:度|\d{1,2}月)|世[纪紀]")
+# Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
+_CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
+# A year of an era or a fiscal year ("25年3月", "19年度", Japanese "13事務年度", "20〜23年度"), and a century
+# ("21世纪")
+_CJK_YEAR_AFTER = LazyPattern(r"(?:事務|会計|事業)?年(?:度|\d{1,2}月)|世[纪紀]|[〜~～-]\d{1,4}(?:事務|会計|事業)?年度")
 _SECTION_AFTER = LazyPattern(rf"{WS}?§")
 _REFERENCE_CHAIN = LazyPattern(
     rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
