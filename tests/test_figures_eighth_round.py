@@ -127,3 +127,29 @@ def test_pairs_and_signs_that_share_no_currency(text, expected):
 ])
 def test_cjk_fiscal_years_and_spaced_dates_are_no_figures(text, expected):
     assert [(pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A number in words with a scale word and the smaller one after it are one number.
+    ("De esta manera. se ha evitado la circulación en el mercado ilícito de más de un millón trescientas mil dosis "
+     "de este tipo de estupefaciente.", [("un millón trescientas mil", 1.3e6, None)]),
+    # Turkish leaves "bir" out before "bin": "bin 870" is 1,870; "18 bin 46" stays one composite.
+    ("44 bin 308 adet sigara sarma kağıdı, 18 bin 46 paket gümrük kaçağı sigara, bin 870 puro, 384 elektronik sigara "
+     "cihazı", [("44 bin 308", 44308, None), ("18 bin 46", 18046, None), ("bin 870", 1870, None), ("384", 384, None)]),
+    ("Polisin operasyonlarında ayrıca bin 730 adet ortaçağ Avrupa ve Osmanlı dönemlerine ait sikke ile 6 tarihi eser "
+     "niteliği taşıyan obje ele geçirildi.", [("bin 730", 1730, None), ("6", 6, None)]),
+    # Japanese "ゼロ件": none, before its counter.
+    ("新型コロナの影響で2022年までの3年間は金の密輸の摘発件数はゼロ件でしたが", [("3", 3, None), ("ゼロ", 0, None)]),
+    # Macedonian "од ... на ..." is a range from one to the other; a percentage named before a copula.
+    ("Трошоците за персонал се намалени од 72,5 отсто од буџетот во 2014 на 62,6 отсто во 2020 година, а за "
+     "инфраструктура се зголемени од 1,2 на 2,7 отсто.",
+     [("72,5 отсто", 72.5, "%"), ("62,6 отсто", 62.6, "%"), ("1,2", 1.2, "%"), ("2,7 отсто", 2.7, "%")]),
+    ("Во 2014 година АРМ имала 5,6 отсто од буџетот наменет за нова опрема, а во 2020 година, според проценките на "
+     "НАТО, тој процент бил 11,41.", [("5,6 отсто", 5.6, "%"), ("11,41", 11.41, "%")]),
+])
+def test_number_words_ranges_and_named_percentages(text, expected):
+    assert [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_a_lone_bin_is_no_thousand_outside_turkish():
+    assert [f.text for f in extract("The bin 870 was emptied.")] == ["870"]

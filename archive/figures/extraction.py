@@ -125,8 +125,15 @@ _PART_OF_GAP = LazyPattern(
 # that leaves the noun out: "280 динара, а најскупља 560"
 _ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|mientras|alors{WS}que|während)"
                                rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
+_JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
 # "dinar i po": a currency's name and a half
 _CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
+_PERCENT_NAMED_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:процент(?:от)?|проценат|percentage|postotak|procenat|odsetek)"
+    rf"{WS}(?i:бил|била|било|изнесува|изнесувал|изнесуваше|износи|iznosi|je|bio|was|is|wynosi|wynosił){WS}$"
+)
+_NA_GAP = LazyPattern(rf"{WS}(?:на|na){WS}")
+_OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
 _AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
@@ -226,17 +233,19 @@ def _scan(text: str, query: bool) -> list[_Draft]:
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
+    drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     if not query:  # a query "doubled" is a word to search for
         drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
-    drafts = _without_overlaps(drafts)
+    drafts = _join_spelled_parts(text, _without_overlaps(drafts))
     if not query:
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
     _share_currency_across_pairs(text, drafts)
     _share_percent_across_lists(text, drafts)
+    _take_percent_named_before(text, drafts)
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
@@ -316,6 +325,7 @@ def _draft_from_digits(
     draft = _Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
     _take_korean_lead_place(text, draft)
+    _take_turkish_lead_thousand(text, draft)
     _apply_qualifier(text, draft, suffix.approx, words_before)
     return draft, taken_until
 
@@ -326,6 +336,22 @@ def _count_occasions(text: str, start: int, suffix: Suffix) -> None:
     if suffix.unit == "x" and suffix.unit_start is not None \
             and counts_occasions(text, start, suffix.end, suffix.has_scale):
         suffix.unit, suffix.end = None, suffix.unit_start
+
+
+def _take_turkish_lead_thousand(text: str, draft: _Draft) -> None:
+    """Add to ``draft`` the "bin" (a thousand) written alone before its digits: Turkish "bin 870 puro" is 1,870
+    cigars, as "bir" (one) is left out before "bin"; not after a number ("18 bin 46": the 46 is read with it)."""
+    start = draft.start
+    if draft.has_scale or draft.mantissa >= 1000 or draft.step < 1 or text[start - 4 : start].lower() != "bin " \
+            or (start > 4 and (text[start - 5].isalnum())):
+        return
+    before = tokens_before(text, start - 4, 1)
+    if before and before[0].rstrip(",.").isdigit():
+        return
+    if window_language(text, start, draft.end) != "tr":
+        return
+    draft.mantissa += 1000
+    draft.start = start - 4
 
 
 def _take_korean_lead_place(text: str, draft: _Draft) -> None:
@@ -576,6 +602,33 @@ def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
     return found
 
 
+def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Join a number in words with a scale word and the smaller number in words right after it: "un millón
+    trescientas mil dosis" (1,300,000), "два миллиона триста тысяч рублей" (2,300,000 RUB)."""
+    joined: list[_Draft] = []
+    for draft in drafts:
+        first = joined[-1] if joined else None
+        if first is not None and first.has_scale and first.unit is None and first.scale > 1 \
+                and text[first.end : draft.start] in SPACES and draft.start > first.end \
+                and text[first.start : first.start + 1].isalpha() and text[draft.start : draft.start + 1].isalpha() \
+                and draft.mantissa * draft.scale < first.scale and draft.unit not in ("%", "x", "pp"):
+            first.lead_scale = first.scale
+            first.mantissa = first.mantissa * first.scale + draft.mantissa * draft.scale
+            first.step, first.scale = draft.step * draft.scale, ONE
+            first.end, first.unit = draft.end, draft.unit
+            continue
+        joined.append(draft)
+    return joined
+
+
+def _drafts_from_japanese_zero(text: str) -> list[_Draft]:
+    """Return the zero of Japanese "ゼロ件" (no cases), a count of none before its counter."""
+    if "ゼロ" not in text:
+        return []
+    return [_Draft(start=zero.start(), end=zero.end(), mantissa=Decimal(0), step=ONE)
+            for zero in _JAPANESE_ZERO.finditer(text)]
+
+
 def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
     """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
     of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
@@ -586,6 +639,15 @@ def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
         if (item.unit is None and not item.has_scale and following.unit == "%" and item.step < 1
                 and (_LIST_GAP.fullmatch(text, item.end, following.start) or _items_alike(text, item, following))):
             item.unit = "%"
+
+
+def _take_percent_named_before(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare decimal the percent its clause names just before it with a copula: "тој процент бил 11,41"
+    (that percentage was 11.41), "the percentage was 11.41"."""
+    for draft in drafts:
+        if draft.unit is None and not draft.has_scale and draft.step < 1 and draft.mantissa <= 100 \
+                and _PERCENT_NAMED_BEFORE.search(text, max(0, draft.start - 40), draft.start):
+            draft.unit = "%"
 
 
 def _items_alike(text: str, item: _Draft, following: _Draft) -> bool:
@@ -637,6 +699,13 @@ def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
     gap = _AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
     return gap is not None \
         and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
+
+
+def _from_na_range(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two figures make a range written "од ... на ..." (from ... to), as Macedonian and Serbian
+    write a change: "се зголемени од 1,2 на 2,7 отсто"."""
+    return bool(_NA_GAP.fullmatch(text, lower.end, upper.start)) \
+        and bool(_OD_BEFORE.search(text, max(0, lower.start - 4), lower.start))
 
 
 def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
@@ -702,7 +771,8 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
         if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
-                or _between_range(text, lower, upper)) and not _spelled_alternatives(text, lower, upper):
+                or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)) \
+                and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
