@@ -153,3 +153,36 @@ def test_number_words_ranges_and_named_percentages(text, expected):
 
 def test_a_lone_bin_is_no_thousand_outside_turkish():
     assert [f.text for f in extract("The bin 870 was emptied.")] == ["870"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Items of a list numbered within a line, after a colon, a semicolon or "and,".
+    ("The testimony focuses on: 1) the cost, schedule, and performance progress of the 10 programs as of July 2009; "
+     "2) the extent to which the military services collaborated; 3) factors influencing the effectiveness of the "
+     "collaboration; and, 4) recent DOD investment decisions related to these acquisitions.", [("10", 10, None)]),
+    # Ranks in Spanish, the noun "puesto" written once for the sentence ("el 27": the 27th place).
+    ("En 2012 España ocupaba el puesto número 12 mundial en PIB, el puesto 25 en PIB per cápita y el 27 en cuanto a "
+     "volumen de población. España desciende al puesto 110 mundial en cuanto a presupuesto de defensa en porcentaje "
+     "sobre PIB, al 100 en porcentaje de personal militar sobre población total.", []),
+    # A drive "6x6", a French ordinal in words, a Croatian date with spaces, a Japanese type "1型".
+    ("Tilauksessa Saksa ostaa ainakin 876 Patrian 6x6-panssariajoneuvoa.", [("876", 876, None)]),
+    ("Les dépenses militaires en Asie et Océanie ont augmenté pour la vingt-neuvième année consécutive.", []),
+    ("u koordinaciji s Vojnom policijom i PN USKOK-om provodi izvide odnosno kriminalističko istraživanje. "
+     "(22. 3. 2016.)", []),
+    ("ドローンを飛ばす際に使用する周波数を誤って申請していたことなどが原因。ドローンは「UAV災害用1型」。", []),
+    # Romanian "până" (until) after a percent sign is no "p" of percentage points.
+    ("Statistica arată că media anuală a comerţului ilegal cu ţigarete în 2018 a fost în uşoară creştere faţă de anul "
+     "precedent, de la 16% până la 16,3%.", [("16%", 16, "%"), ("16,3%", 16.3, "%")]),
+])
+def test_markers_ranks_codes_and_ordinals_are_no_figures(text, expected):
+    assert [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_a_multiple_glued_to_x_stays_a_multiple():
+    assert [(f.text, f.unit) for f in extract("Sales saw a 10x increase.")] == [("10x", "x")]
+
+
+
+def test_el_before_a_number_is_no_rank_without_puesto():
+    assert [(f.text, f.unit) for f in extract("En este lugar subió el 3 % el precio y el 20 de los casos.")] \
+        == [("3 %", "%"), ("20", None)]

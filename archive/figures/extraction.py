@@ -125,6 +125,9 @@ _PART_OF_GAP = LazyPattern(
 # that leaves the noun out: "280 динара, а најскупља 560"
 _ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|mientras|alors{WS}que|während)"
                                rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
+_ARTICLE_OF_A_RANK = LazyPattern(rf"(?<!{LETTER})(?i:el|al){WS}$")
+_RANK_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:puesto)(?!{LETTER})")
+_FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
 # "dinar i po": a currency's name and a half
 _CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
@@ -239,7 +242,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
-    drafts = _join_spelled_parts(text, _without_overlaps(drafts))
+    drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
     if not query:
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
@@ -308,6 +311,8 @@ def _draft_from_digits(
         suffix.unit, figure_start = "%", percent_start  # "yüzde 17,1", "%17"
     if suffix.unit == "x" and glued_model_suffix(text, raw, number_end):
         return None, suffix.end  # "777x jets": a model
+    if suffix.unit == "x" and suffix.end == number_end + 1 and text[suffix.end : suffix.end + 1].isdigit():
+        return None, end_of_code(text, suffix.end)  # "6x6-panssariajoneuvoja": a drive, "1920x1080" a size
     if suffix.letter_scale and not letter_scale_allowed(text, suffix, query):
         return _measure_or_code(text, match, start, number_end), taken_until
     bare = suffix.unit is None and not suffix.has_scale
@@ -419,8 +424,8 @@ def _drafts_from_words(text: str) -> list[_Draft]:
 def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     """Return the figure of a number in words, with what follows it."""
     if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
-            or is_ratio_denominator(text, number.start):
-        return None  # "ФС77", "deux tiers", "un paquet sur cinq"
+            or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
+        return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     suffix = read_suffix(text, number.end, has_currency=False)
     _count_occasions(text, number.start, suffix)
     if suffix.has_scale and number.language == "en":
@@ -619,6 +624,22 @@ def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue
         joined.append(draft)
     return joined
+
+
+def _without_elided_ranks(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop the ranks that leave their noun out after a sentence named it: "ocupaba el puesto número 12 ..., el
+    puesto 25 en PIB per cápita y el 27 en cuanto a volumen de población" (the 27th place), "al 100"."""
+    if "puesto" not in text:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if draft.unit is None and not draft.has_scale and draft.step >= 1 \
+                and _ARTICLE_OF_A_RANK.search(text, max(0, draft.start - 4), draft.start):
+            sentence_start = max((found.end() for found in _SENTENCE_BREAK.finditer(text, 0, draft.start)), default=0)
+            if _RANK_NOUN.search(text, sentence_start, draft.start):
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _drafts_from_japanese_zero(text: str) -> list[_Draft]:

@@ -150,7 +150,7 @@ _CURRENCY_BEFORE = LazyPattern(
 )
 # Percentage points, before percent: "0.73 percentage points", "0,5 п.п.", "0.73%포인트", "0.1个百分点".
 POINTS = LazyPattern(
-    rf"{WS}?(?:[%％]{WS}?(?:포인트|p(?![A-Za-z])|ポイント)|(?i:percentage{WS}points?|pp|p\.{WS}?p\.|п\.{WS}?п\.|в\.{WS}?п\.|"
+    rf"{WS}?(?:[%％]{WS}?(?:포인트|p(?!{LETTER})|ポイント)|(?i:percentage{WS}points?|pp|p\.{WS}?p\.|п\.{WS}?п\.|в\.{WS}?п\.|"
     rf"процентн(?:ых|ого|ый|ые|ым){WS}пункт(?:а|ов|ом)?|відсотков(?:их|ого|і|ий){WS}пункт(?:и|ів|а)?|"
     rf"prozentpunkte?n?|points?{WS}de{WS}pourcentage|puntos?{WS}porcentuales?|prosenttiyksikkö(?:ä|ä|n)?|"
     rf"punkt(?:ów|y)?{WS}procentow(?:ych|e|y)|pkt{WS}proc\.?|puncte{WS}procentuale|procentnih{WS}poena|"

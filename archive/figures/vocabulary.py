@@ -294,7 +294,7 @@ REFERENCE_WORDS = set(
         "член члена членот став ставот точка страна верзија "
         "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band abbildung abb. tabelle "
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
-        "pág. núm. número inciso ley decreto "
+        "pág. núm. número inciso ley decreto puesto "
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
         "art artykuł artykułu artykule artykułem ust. ust ustęp ustępu pkt pkt. punkt punktu lit. część części "
         "rozdział rozdziału załącznik załącznika załączniku poz. nr str. strona stronie "
@@ -373,7 +373,7 @@ YEAR_PREPOSITIONS = set(
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
 # "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
-DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
+DESIGNATION_SUFFIXES = ("型", "課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
                         "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
