@@ -130,6 +130,7 @@ _RANK_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:puesto)(?!{LETTER})")
 _FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
 # "dinar i po": a currency's name and a half
+_AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
 _CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
 _PERCENT_NAMED_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:процент(?:от)?|проценат|percentage|postotak|procenat|odsetek)"
@@ -592,11 +593,12 @@ def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None
 def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
     """Return the figures of a currency's name and a half: Serbian and Croatian "dinar i po" (1.5 RSD)."""
     found = []
-    if " po" not in text and " по" not in text:
-        return found
-    for name in _CURRENCY_AND_A_HALF.finditer(text):
+    for half in _AND_A_HALF.finditer(text):
+        name = _CURRENCY_AND_A_HALF.search(text, max(0, half.start() - 24), half.end())
+        if name is None or name.end() != half.end():
+            continue
         suffix = Suffix(end=name.start() - 1)
-        if text[suffix.end : name.start()] not in SPACES:
+        if name.start() == 0 or text[suffix.end : name.start()] not in SPACES:
             continue
         read_currency_after(text, suffix)
         if suffix.unit is not None and suffix.end == name.start("name") + len(name.group("name")):

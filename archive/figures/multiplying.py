@@ -103,15 +103,35 @@ _QUOTE_CLOSE = "»\"”“'’"
 def find_multiplying_verbs(text: str) -> list[tuple[int, int, Decimal]]:
     """Return (start, end, factor) of the verbs and phrases that state a multiple: "doubled" (2), "el doble" (2),
     "verdreifacht" (3), "halved" (0.5), "wzrosła dwukrotnie" (2), "倍増" (2)."""
-    found = []
+    found = {}
     lowered = text.lower()
-    if not any(stem in lowered for stem in _STEMS):
-        return _han_doublings(text)
-    for verb in _VERB.finditer(text):
-        factor = _factor(text, verb)
-        if factor is not None:
-            found.append((verb.start(), verb.end(), factor))
-    return found + _han_doublings(text)
+    for stem in _STEMS:
+        at = lowered.find(stem)
+        while at >= 0:
+            for verb in _verbs_around(text, at):
+                factor = _factor(text, verb)
+                if factor is not None:
+                    found[verb.start()] = (verb.start(), verb.end(), factor)
+            at = lowered.find(stem, at + len(stem))
+    return sorted(found.values()) + _han_doublings(text)
+
+
+def _verbs_around(text: str, at: int):
+    """Yield the matches of _VERB that may hold the stem found at ``at``: from the start of its word ("kaksin" of
+    "kaksinkertaistui"), or of the article before it ("el doble", "das Doppelte")."""
+    start = at
+    while start and text[start - 1].isalpha():
+        start -= 1
+    candidates = [start]
+    article = start - 2
+    while article > 0 and text[article - 1].isalpha() and start - article <= 4:
+        article -= 1
+    if article < start - 1 and text[start - 1 : start] in " \u00a0":
+        candidates.append(article)
+    for candidate in candidates:
+        verb = _VERB.match(text, candidate)
+        if verb is not None:
+            yield verb
 
 
 def _han_doublings(text: str) -> list[tuple[int, int, Decimal]]:
