@@ -110,6 +110,7 @@ def test_money_of_the_fifth_held_out_set(text, expected):
     ("2000 people and 500 euros", [("2000", 2000, None), ("500 euros", 500, "EUR")]),  # another noun counts 2000
     ("He paid 3 and 785 euros", [("3", 3, None), ("785 euros", 785, "EUR")]),  # not written alike
     ("Т-72 и Т2 танки", []),  # a tank's name, no tenge
+    ("Cena je 280 dinara, a prodato je 560.", [("280 dinara", 280, "RSD"), ("560", 560, None)]),  # no contrast
     ("Это было в 90-х годах", []),  # a decade, no case ending of an amount
 ])
 def test_pairs_and_signs_that_share_no_currency(text, expected):

@@ -129,6 +129,7 @@ _ARTICLE_OF_A_RANK = LazyPattern(rf"(?<!{LETTER})(?i:el|al){WS}$")
 _RANK_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:puesto)(?!{LETTER})")
 _FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
+_LONG_WORD = LazyPattern(rf"{LETTER}{{4,}}")
 # "dinar i po": a currency's name and a half
 _AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
 _CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
@@ -581,12 +582,17 @@ def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None
     """Give a bare number the currency of the amount before it when a clause that leaves the noun out contrasts
     the two: "најјефтинија паклица ... ће коштати 280 динара, а најскупља 560." (the dearest 560 dinars), marked
     as inferred. The bare number ends its clause, is written like the amount and follows it after a comma, a
-    conjunction and at most two words."""
+    conjunction and at most two words, one of which opens as a word before the amount does ("нај-", the
+    superlatives of the contrast): "280 dinara, a prodato je 560" (sold 560) is no price."""
     for amount, bare in zip(drafts, drafts[1:]):
         if bare.unit is not None or bare.has_scale or amount.unit in (None, *_NOT_MONEY) or amount.has_scale \
                 or not _alike_in_shape(bare, amount) or not _ends_a_phrase(text, bare.end):
             continue
-        if _ELIDED_NOUN_GAP.fullmatch(text, amount.end, bare.start):
+        gap = _ELIDED_NOUN_GAP.fullmatch(text, amount.end, bare.start)
+        if gap is None:
+            continue
+        openings = {word[:3].lower() for word in _LONG_WORD.findall(text, max(0, amount.start - 80), amount.start)}
+        if any(word[:3].lower() in openings for word in _LONG_WORD.findall(text, gap.start() + 2, gap.end())):
             bare.unit, bare.unit_inferred = amount.unit, True
 
 
