@@ -187,3 +187,10 @@ def test_a_multiple_glued_to_x_stays_a_multiple():
 def test_el_before_a_number_is_no_rank_without_puesto():
     assert [(f.text, f.unit) for f in extract("En este lugar subió el 3 % el precio y el 20 de los casos.")] \
         == [("3 %", "%"), ("20", None)]
+
+
+def test_a_kazakh_number_word_with_a_case_ending_closes_its_number():
+    text = ("Параның айтарлықтай мөлшері ҚР ҚК 366-бабының 2-бөлігіне сәйкес, елуден үш мың айлық есептік көрсеткішке "
+            "дейінгі ақша сомасын құрайды")
+    assert [(f.text, f.value) for f in extract(text)] == [("елуден", 50), ("үш мың", 3000)]
+    assert extract("Ол бірден шешім қабылдады.") == []  # "бірден" (at once): a word for one, no figure

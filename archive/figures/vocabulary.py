@@ -607,6 +607,31 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         10**11: "천억",
     }),
 }
+
+
+def _kazakh_case_forms(words: dict[str, int]) -> dict[str, int]:
+    """Return the ablative ("from": "елуден", "алпыстан", "оннан") and dative ("to": "екіге", "онға") of the
+    Kazakh number words in Cyrillic, by the language's vowel harmony and the sound the word ends with."""
+    forms = {}
+    for word, value in words.items():
+        if not "\u0400" <= word[0] <= "\u04ff" or word.endswith(("еу", "ау", "еуі", "ауы", "еуін")):
+            continue  # the Latin spellings and the collective numerals ("екеу") keep their own forms
+        vowels = [letter for letter in word if letter in "аәеоөұүыі"]
+        front = bool(vowels) and vowels[-1] in "әеөүі"
+        last = word[-1]
+        if last in "мнң":
+            ablative, dative = "нен" if front else "нан", "ге" if front else "ға"
+        elif last in "пткқсшфхцчщбвгд":
+            ablative, dative = "тен" if front else "тан", "ке" if front else "қа"
+        else:
+            ablative, dative = "ден" if front else "дан", "ге" if front else "ға"
+        forms[word + ablative] = forms[word + dative] = value
+    return forms
+
+
+# Kazakh number words with a case ending ("елуден үш мың", from fifty to three thousand): each ends its number
+KAZAKH_CASE_FORMS = _kazakh_case_forms(NUMBER_WORD_TABLES["kk"])
+NUMBER_WORD_TABLES["kk"].update(KAZAKH_CASE_FORMS)
 # Romanian hundreds and thousands are nouns a number counts ("o sută", "două mii"); alone they are vague ("a sute
 # de dosare", hundreds of cases; "mii de oameni") or no number at all ("mie", to me).
 COUNTED_SCALE_NOUNS = {"sută", "sute", "mie", "mii"}
