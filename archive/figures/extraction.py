@@ -40,7 +40,14 @@ money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
 milijardi i ... 2.751 milijardu dinara"). A bare number before a comma takes the scale and currency of the next
 amount when the word before it is repeated before that amount ("bazı ürünlerde 20, bazı ürünlerde de 50 bin
-dolar": 20,000 USD). Each is marked ``unit_inferred``.
+dolar": 20,000 USD). Each is marked ``unit_inferred``. A bare number written like the amount right after it takes
+that amount's currency and scale when the two make a pair ("500 y 785 euros", "533.000 y 191.000 millones de
+euros") or a part of its whole ("3,8 од вкупно 17,3 милиони евра"); a bare number closing a clause that leaves the
+noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
+marked ``unit_inferred``).
+
+Multiples in words. ``multiplying`` reads the verbs and phrases of a multiple ("doubled", "multiplié par dix",
+"el doble", "halved") and tells "twice a year" (a count of occasions) from a multiple.
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
