@@ -252,7 +252,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
-    if not query:
+    if not query and ("ultipli" in text or "omnoż" in text):
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
     _share_currency_across_pairs(text, drafts)

@@ -85,9 +85,10 @@ def _verbs_pattern() -> str:
 _VERB = LazyPattern(_verbs_pattern)
 # Pieces one of which every match of _VERB holds: looked for with str's fast search before the pattern is run at
 # all (an alternation of words is tried at every position of a text)
-_STEMS = ("doubl", "dupli", "tripl", "quadru", "cuadru", "décupl", "verdopp", "verdreif", "vervierf", "verzehnf",
-          "halv", "halbier", "удво", "утро", "подво", "потро", "udvostru", "utrostru", "удвостру", "утростру",
-          "podwo", "potro", "dubla", "kertais", "puolit", "doble", "doppelt", "dreifache", "krotn")
+# ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио"; "dopp" of "verdoppelt", "Verdopplung")
+_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
+          "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "puolit", "doble",
+          "dreifache", "krotn")
 _HAN_DOUBLING = LazyPattern(r"倍[増增]")
 _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x10": Decimal(10), "x0_5": Decimal("0.5")}
 _NOT_MULTIPLYING_AFTER = LazyPattern(
