@@ -194,3 +194,9 @@ def test_a_kazakh_number_word_with_a_case_ending_closes_its_number():
             "дейінгі ақша сомасын құрайды")
     assert [(f.text, f.value) for f in extract(text)] == [("елуден", 50), ("үш мың", 3000)]
     assert extract("Ол бірден шешім қабылдады.") == []  # "бірден" (at once): a word for one, no figure
+
+
+def test_a_turkish_capital_i_before_a_verb_shifts_nothing():
+    # "İ" lower-cases to two characters: the verbs after it are found where they stand
+    assert [(f.text, f.value) for f in extract("İstanbul'da fiyatlar, Berlin: die Mieten haben sich verdoppelt.")] \
+        == [("verdoppelt", 2)]

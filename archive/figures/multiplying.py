@@ -105,7 +105,7 @@ def find_multiplying_verbs(text: str) -> list[tuple[int, int, Decimal]]:
     """Return (start, end, factor) of the verbs and phrases that state a multiple: "doubled" (2), "el doble" (2),
     "verdreifacht" (3), "halved" (0.5), "wzrosła dwukrotnie" (2), "倍増" (2)."""
     found = {}
-    lowered = text.lower()
+    lowered = _lowered_in_place(text)
     for stem in _STEMS:
         at = lowered.find(stem)
         while at >= 0:
@@ -115,6 +115,17 @@ def find_multiplying_verbs(text: str) -> list[tuple[int, int, Decimal]]:
                     found[verb.start()] = (verb.start(), verb.end(), factor)
             at = lowered.find(stem, at + len(stem))
     return sorted(found.values()) + _han_doublings(text)
+
+
+def _lowered_in_place(text: str) -> str:
+    """Return ``text`` in lower case, each character where it was: "İ" lower-cases to two characters, which would
+    shift every position after it."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.replace("İ", "i").lower()  # the one letter of our languages that does so
+    if len(lowered) != len(text):
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    return lowered
 
 
 def _verbs_around(text: str, at: int):
