@@ -120,9 +120,7 @@ def find_multiplying_verbs(text: str) -> list[tuple[int, int, Decimal]]:
 def _lowered_in_place(text: str) -> str:
     """Return ``text`` in lower case, each character where it was: "İ" lower-cases to two characters, which would
     shift every position after it."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text.replace("İ", "i").lower()  # the one letter of our languages that does so
+    lowered = (text.replace("İ", "i") if "İ" in text else text).lower()  # the one letter of ours that does so
     if len(lowered) != len(text):
         lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
     return lowered
