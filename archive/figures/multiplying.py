@@ -72,13 +72,13 @@ _GROWTH_OR_COMPARISON = LazyPattern(
 
 
 def _verbs_pattern() -> str:
+    """Return the pattern of every verb and phrase, each in a group named for its factor and kind."""
     groups = [rf"(?P<{name}>{'|'.join(stems)})" for name, stems in _VERBS.items()]
     groups += [rf"(?P<n{name}>{noun})" for name, noun in _NOUNS.items()]
     groups += [rf"(?P<g{name}>{noun})" for name, noun in _GERMAN_NOUNS.items()]
     groups += [rf"(?P<e{name}>{verb})" for name, verb in _ENGLISH_BASE.items()]
     groups.append(rf"(?P<pl>{'|'.join(_POLISH_TIMES)}){LETTER}*")
     groups.append(r"(?P<doppelt>doppelt)")
-    # the first letters, as a class sre scans for quickly, before the alternation tried at each of them
     return rf"(?<!{LETTER})(?i:{'|'.join(groups)}){_AFTER}"
 
 
@@ -169,7 +169,7 @@ def _factor(text: str, verb) -> Decimal | None:
     if name.startswith("g"):  # "das Doppelte"
         return _FACTORS[name[1:]]
     if name.startswith("e"):  # "to double", "nearly tripled" is read as a verb of its own
-        return _FACTORS[name[1:]] if english_base_form(text, start) else None
+        return _FACTORS[name[1:]] if _english_base_form(text, start) else None
     if _NOT_MULTIPLYING_AFTER.match(text, end) or _quoted_as_a_word(text, start, end):
         return None
     word = verb.group().lower()
@@ -186,7 +186,7 @@ def _quoted_as_a_word(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _QUOTE_OPEN and bool(after) and after[0] in _QUOTE_CLOSE
 
 
-def english_base_form(text: str, start: int) -> bool:
+def _english_base_form(text: str, start: int) -> bool:
     """Tell whether "double" or "triple" at ``start`` is a verb: after "to", "will", "nearly"..."""
     return tokens_before(text, start, 1)[-1:] in [[word] for word in _ENGLISH_BASE_BEFORE]
 
