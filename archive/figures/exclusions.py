@@ -54,6 +54,7 @@ from archive.patterns import LazyPattern
 NEVER_FIGURES = rf"""
         \d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?!\d)                      # 2024-03-12, 2024/03/12
       | \d{{1,2}}[-./]\d{{1,2}}[-./](?:\d{{4}}|\d{{2}})(?!\d)          # 12.03.2024, 03/12/24
+      | \d{{1,2}}\.{WS}\d{{1,2}}\.{WS}(?:19|20)\d\d(?!\d)                # Croatian 22. 3. 2016.
       | \d{{1,2}}[.:]\d{{2}}{WS}?(?:[ap]\.?m\.?|Uhr|ч\.|час)(?!{LETTER})  # 10.30 am, 10.30 Uhr
       | (?:[01]?\d|2[0-4])[.,][0-5]\d{WS}(?:sati|sata|časova|часа|часов|часот|heures|godz\.)(?!{LETTER})  # 16,10 sati
       | \d{{1,2}}h\d{{2}}(?!\d)                                       # 10h30
@@ -92,7 +93,7 @@ OPENING_QUOTES = "«“„‘\"'「『《"
 # The rest of a short quoted title after its number: "四个意识”, "+1+9”, " Степени“", " minuta sa Zoranom Kesićem“"
 # (up to five words).
 _CLOSING_QUOTE_SOON = LazyPattern(
-    r"(?:[^\s\d“”„\"«»「」『』]{0,8}|(?:[ \u00a0][^\s\d“”„\"«»「」『』.,;:!?]{1,24}){1,5})[”»\"“」』》’']"
+    r"(?:[-–]\d{1,4}[”»\"“」』》’']|[^\s\d“”„\"«»「」『』]{0,8}|(?:[ \u00a0][^\s\d“”„\"«»「」『』.,;:!?]{1,24}){1,5})[”»\"“」』》’']"
 )
 _HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
 # An amount of won written with a scale of ten thousand or more, which no name or code ends with: "3백23억원".
@@ -105,12 +106,15 @@ _ORDINAL_DOT = LazyPattern(rf"\.{WS}(?P<first>{LETTER})")
 _PRICE_YEAR = LazyPattern(r"(?:19|20)\d\d\s(?i:dollars|euros|pounds)(?![a-z])")
 _PRICE_YEAR_BEFORE = ("in", "constant", "real", "year", "fy")
 _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
+_INLINE_ITEM_BEFORE = LazyPattern(rf"(?:[:;]|[:;,]{WS}(?i:and|or|et|ou|y|o|und|oder|i|и),?){WS}\Z")
 _ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
 _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
-_CJK_DATE_AFTER = LazyPattern(r"[月日号號時时点點]")
-# A year of an era or a fiscal year ("25年3月", "19年度"), and a century ("21世纪")
-_CJK_YEAR_AFTER = LazyPattern(r"年(?:度|\d{1,2}月)|世[纪紀]")
+# Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
+_CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
+# A year of an era or a fiscal year ("25年3月", "19年度", Japanese "13事務年度", "20〜23年度"), and a century
+# ("21世纪")
+_CJK_YEAR_AFTER = LazyPattern(r"(?:事務|会計|事業)?年(?:度|\d{1,2}月)|世[纪紀]|[〜~～-]\d{1,4}(?:事務|会計|事業)?年度")
 _SECTION_AFTER = LazyPattern(rf"{WS}?§")
 _REFERENCE_CHAIN = LazyPattern(
     rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
@@ -284,6 +288,9 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     if _FOOTNOTE_AFTER_WORD.search(text, max(0, start - 2), start) and end - start <= 2 \
             and not text[end : end + 1].strip():
         return True  # glued to the full stop of a word, as a copied footnote mark is
+    if text[end : end + 1] == ")" and end - start <= 2 and text[start - 1 : start] != "(" \
+            and _INLINE_ITEM_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "focuses on: 1) the cost ...; 2) the extent ...; and, 4) recent": items of a list in a line
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line
     elif not _ITEM_NUMBER.match(text, end):

@@ -40,7 +40,14 @@ money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
 milijardi i ... 2.751 milijardu dinara"). A bare number before a comma takes the scale and currency of the next
 amount when the word before it is repeated before that amount ("bazı ürünlerde 20, bazı ürünlerde de 50 bin
-dolar": 20,000 USD). Each is marked ``unit_inferred``.
+dolar": 20,000 USD). Each is marked ``unit_inferred``. A bare number written like the amount right after it takes
+that amount's currency and scale when the two make a pair ("500 y 785 euros", "533.000 y 191.000 millones de
+euros") or a part of its whole ("3,8 од вкупно 17,3 милиони евра"); a bare number closing a clause that leaves the
+noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
+marked ``unit_inferred``).
+
+Multiples in words. ``multiplying`` reads the verbs and phrases of a multiple ("doubled", "multiplié par dix",
+"el doble", "halved") and tells "twice a year" (a count of occasions) from a multiple.
 
 Speed. The big candidate pattern is tried only where a digit, "+", "(" or a Chinese numeral starts, and
 the costly look-ups after a number only when its next word or character could begin something we read.
@@ -60,6 +67,8 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
                                         names_a_price_year)
+from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
+                                         preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.results import Figure
@@ -114,6 +123,29 @@ _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
     rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
 )
+# A part of a whole: "3,8 од вкупно 17,3 милиони евра", "2.1 of the 17.3 million euros"
+_PART_OF_GAP = LazyPattern(
+    rf"{WS}(?:од|of|из|от|od|z|ze|de|din|von|sur|out{WS}of)(?:{WS}(?:вкупно|укупно|ukupno|всего|общо|total|"
+    rf"the|a{WS}total{WS}of|totalul|insgesamt|łącznie|ogółem))?{WS}"
+)
+# After an amount, a comma, a conjunction of contrast and at most two words, then the bare number of the clause
+# that leaves the noun out: "280 динара, а најскупља 560"
+_ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|mientras|alors{WS}que|während)"
+                               rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
+_ARTICLE_OF_A_RANK = LazyPattern(rf"(?<!{LETTER})(?i:el|al){WS}$")
+_RANK_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:puesto)(?!{LETTER})")
+_FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
+_JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
+_LONG_WORD = LazyPattern(rf"{LETTER}{{4,}}")
+# "dinar i po": a currency's name and a half
+_AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
+_CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
+_PERCENT_NAMED_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:процент(?:от)?|проценат|percentage|postotak|procenat|odsetek)"
+    rf"{WS}(?i:бил|била|било|изнесува|изнесувал|изнесуваше|износи|iznosi|je|bio|was|is|wynosi|wynosił){WS}$"
+)
+_NA_GAP = LazyPattern(rf"{WS}(?:на|na){WS}")
+_OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
 _AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
@@ -212,14 +244,24 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
+    drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
+    drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
+    if not query:  # a query "doubled" is a word to search for
+        drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
+                      for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
-    drafts = _without_overlaps(drafts)
+    drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
+    if not query and ("ultipli" in text or "omnoż" in text):
+        _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
+    _share_currency_across_pairs(text, drafts)
     _share_percent_across_lists(text, drafts)
+    _take_percent_named_before(text, drafts)
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
+    _share_currency_with_an_elided_noun(text, drafts)
     return drafts
 
 
@@ -271,12 +313,15 @@ def _draft_from_digits(
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
+    _count_occasions(text, start, suffix)
     if prefix:
         suffix.unit = prefix[0]
     elif suffix.unit is None and (percent_start := percent_before(text, start)) is not None:
         suffix.unit, figure_start = "%", percent_start  # "yüzde 17,1", "%17"
     if suffix.unit == "x" and glued_model_suffix(text, raw, number_end):
         return None, suffix.end  # "777x jets": a model
+    if suffix.unit == "x" and suffix.end == number_end + 1 and text[suffix.end : suffix.end + 1].isdigit():
+        return None, end_of_code(text, suffix.end)  # "6x6-panssariajoneuvoja": a drive, "1920x1080" a size
     if suffix.letter_scale and not letter_scale_allowed(text, suffix, query):
         return _measure_or_code(text, match, start, number_end), taken_until
     bare = suffix.unit is None and not suffix.has_scale
@@ -294,8 +339,33 @@ def _draft_from_digits(
     draft = _Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
     _take_korean_lead_place(text, draft)
+    _take_turkish_lead_thousand(text, draft)
     _apply_qualifier(text, draft, suffix.approx, words_before)
     return draft, taken_until
+
+
+def _count_occasions(text: str, start: int, suffix: Suffix) -> None:
+    """Read a number of times that counts occasions as a count, its span ending before "times": "два пута
+    годишње" (twice a year), "понад 1,5 тисячі разів запобігали"."""
+    if suffix.unit == "x" and suffix.unit_start is not None \
+            and counts_occasions(text, start, suffix.end, suffix.has_scale):
+        suffix.unit, suffix.end = None, suffix.unit_start
+
+
+def _take_turkish_lead_thousand(text: str, draft: _Draft) -> None:
+    """Add to ``draft`` the "bin" (a thousand) written alone before its digits: Turkish "bin 870 puro" is 1,870
+    cigars, as "bir" (one) is left out before "bin"; not after a number ("18 bin 46": the 46 is read with it)."""
+    start = draft.start
+    if draft.has_scale or draft.mantissa >= 1000 or draft.step < 1 or text[start - 4 : start].lower() != "bin " \
+            or (start > 4 and (text[start - 5].isalnum())):
+        return
+    before = tokens_before(text, start - 4, 1)
+    if before and before[0].rstrip(",.").isdigit():
+        return
+    if window_language(text, start, draft.end) != "tr":
+        return
+    draft.mantissa += 1000
+    draft.start = start - 4
 
 
 def _take_korean_lead_place(text: str, draft: _Draft) -> None:
@@ -363,9 +433,10 @@ def _drafts_from_words(text: str) -> list[_Draft]:
 def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     """Return the figure of a number in words, with what follows it."""
     if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
-            or is_ratio_denominator(text, number.start):
-        return None  # "ФС77", "deux tiers", "un paquet sur cinq"
+            or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
+        return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     suffix = read_suffix(text, number.end, has_currency=False)
+    _count_occasions(text, number.start, suffix)
     if suffix.has_scale and number.language == "en":
         return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
     if number.bound and not (suffix.has_scale or (suffix.unit and number.value != 1)):
@@ -467,6 +538,133 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     return draft
 
 
+def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
+    """Make the number after "multiplié par", "se multiplicó por" or "multiplied by" a multiple spanning from the
+    verb ("multiplié par dix": 10 x), and, later in its sentence, a bare number after the same preposition that
+    closes a phrase a factor of the same verb left out ("... lo hizo por 20, ... por 3.3.": "por 20", "por 3.3")."""
+    preposition, verb_end = None, 0
+    for draft in drafts:
+        if preposition is not None and _SENTENCE_BREAK.search(text, verb_end, draft.start):
+            preposition = None
+        if draft.unit is not None or draft.has_scale:
+            continue
+        verb = multiplied_by(text, draft.start)
+        if verb is not None:
+            draft.start, draft.unit = verb[0], "x"
+            preposition, verb_end = verb[1], draft.end
+        elif preposition is not None and _ends_a_phrase(text, draft.end):
+            alone = preposition_alone(text, draft.start)
+            if alone is not None and text[alone : draft.start].split()[0].lower() == preposition:
+                draft.start, draft.unit = alone, "x"
+                verb_end = draft.end
+
+
+def _alike_in_shape(bare: _Draft, amount: _Draft) -> bool:
+    """Tell whether a bare number and an amount are written alike: as many decimals, neither ten times the other
+    ("500 y 785 euros", "533.000 y 191.000 millones"; not "3 and 785 euros")."""
+    same_decimals = bare.step == amount.step or (bare.step >= 1 and amount.step >= 1)  # "500" and "785"
+    return same_decimals and bare.mantissa > 0 and amount.mantissa > 0 \
+        and Decimal("0.1") <= bare.mantissa / amount.mantissa <= 10
+
+
+def _share_currency_across_pairs(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number the currency (and scale) of the amount right after it when the two make a pair or a part
+    of a whole: "valorados en 500 y 785 euros" (500 EUR), "533.000 y 191.000 millones de euros", "3,8 од вкупно
+    17,3 милиони евра" (3.8 of a total of 17.3 million euros). The two are written alike, and a part is less than
+    its whole."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *_NOT_MONEY) or amount.unit_inferred \
+                or not _alike_in_shape(bare, amount):
+            continue
+        pair = _AND_GAP.fullmatch(text, bare.end, amount.start)
+        part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
+        if not pair and not (part and bare.mantissa < amount.mantissa):
+            continue
+        bare.unit = amount.unit
+        if amount.has_scale:
+            bare.scale, bare.has_scale = amount.scale, True
+
+
+def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number the currency of the amount before it when a clause that leaves the noun out contrasts
+    the two: "најјефтинија паклица ... ће коштати 280 динара, а најскупља 560." (the dearest 560 dinars), marked
+    as inferred. The bare number ends its clause, is written like the amount and follows it after a comma, a
+    conjunction and at most two words, one of which opens as a word before the amount does ("нај-", the
+    superlatives of the contrast): "280 dinara, a prodato je 560" (sold 560) is no price."""
+    for amount, bare in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *_NOT_MONEY) or amount.has_scale \
+                or not _alike_in_shape(bare, amount) or not _ends_a_phrase(text, bare.end):
+            continue
+        gap = _ELIDED_NOUN_GAP.fullmatch(text, amount.end, bare.start)
+        if gap is None:
+            continue
+        openings = {word[:3].lower() for word in _LONG_WORD.findall(text, max(0, amount.start - 80), amount.start)}
+        if any(word[:3].lower() in openings for word in _LONG_WORD.findall(text, gap.start() + 2, gap.end())):
+            bare.unit, bare.unit_inferred = amount.unit, True
+
+
+def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
+    """Return the figures of a currency's name and a half: Serbian and Croatian "dinar i po" (1.5 RSD)."""
+    found = []
+    for half in _AND_A_HALF.finditer(text):
+        name = _CURRENCY_AND_A_HALF.search(text, max(0, half.start() - 24), half.end())
+        if name is None or name.end() != half.end():
+            continue
+        suffix = Suffix(end=name.start() - 1)
+        if name.start() == 0 or text[suffix.end : name.start()] not in SPACES:
+            continue
+        read_currency_after(text, suffix)
+        if suffix.unit is not None and suffix.end == name.start("name") + len(name.group("name")):
+            draft = _Draft(start=name.start(), end=name.end(), mantissa=Decimal("1.5"), step=Decimal("0.5"),
+                           unit=suffix.unit)
+            _apply_qualifier(text, draft, None)
+            found.append(draft)
+    return found
+
+
+def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Join a number in words with a scale word and the smaller number in words right after it: "un millón
+    trescientas mil dosis" (1,300,000), "два миллиона триста тысяч рублей" (2,300,000 RUB)."""
+    joined: list[_Draft] = []
+    for draft in drafts:
+        first = joined[-1] if joined else None
+        if first is not None and first.has_scale and first.unit is None and first.scale > 1 \
+                and text[first.end : draft.start] in SPACES and draft.start > first.end \
+                and text[first.start : first.start + 1].isalpha() and text[draft.start : draft.start + 1].isalpha() \
+                and draft.mantissa * draft.scale < first.scale and draft.unit not in ("%", "x", "pp"):
+            first.lead_scale = first.scale
+            first.mantissa = first.mantissa * first.scale + draft.mantissa * draft.scale
+            first.step, first.scale = draft.step * draft.scale, ONE
+            first.end, first.unit = draft.end, draft.unit
+            continue
+        joined.append(draft)
+    return joined
+
+
+def _without_elided_ranks(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop the ranks that leave their noun out after a sentence named it: "ocupaba el puesto número 12 ..., el
+    puesto 25 en PIB per cápita y el 27 en cuanto a volumen de población" (the 27th place), "al 100"."""
+    if "puesto" not in text:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if draft.unit is None and not draft.has_scale and draft.step >= 1 \
+                and _ARTICLE_OF_A_RANK.search(text, max(0, draft.start - 4), draft.start):
+            sentence_start = max((found.end() for found in _SENTENCE_BREAK.finditer(text, 0, draft.start)), default=0)
+            if _RANK_NOUN.search(text, sentence_start, draft.start):
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _drafts_from_japanese_zero(text: str) -> list[_Draft]:
+    """Return the zero of Japanese "ゼロ件" (no cases), a count of none before its counter."""
+    if "ゼロ" not in text:
+        return []
+    return [_Draft(start=zero.start(), end=zero.end(), mantissa=Decimal(0), step=ONE)
+            for zero in _JAPANESE_ZERO.finditer(text)]
+
+
 def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
     """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
     of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
@@ -477,6 +675,15 @@ def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
         if (item.unit is None and not item.has_scale and following.unit == "%" and item.step < 1
                 and (_LIST_GAP.fullmatch(text, item.end, following.start) or _items_alike(text, item, following))):
             item.unit = "%"
+
+
+def _take_percent_named_before(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare decimal the percent its clause names just before it with a copula: "тој процент бил 11,41"
+    (that percentage was 11.41), "the percentage was 11.41"."""
+    for draft in drafts:
+        if draft.unit is None and not draft.has_scale and draft.step < 1 and draft.mantissa <= 100 \
+                and _PERCENT_NAMED_BEFORE.search(text, max(0, draft.start - 40), draft.start):
+            draft.unit = "%"
 
 
 def _items_alike(text: str, item: _Draft, following: _Draft) -> bool:
@@ -528,6 +735,13 @@ def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
     gap = _AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
     return gap is not None \
         and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
+
+
+def _from_na_range(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether two figures make a range written "од ... на ..." (from ... to), as Macedonian and Serbian
+    write a change: "се зголемени од 1,2 на 2,7 отсто"."""
+    return bool(_NA_GAP.fullmatch(text, lower.end, upper.start)) \
+        and bool(_OD_BEFORE.search(text, max(0, lower.start - 4), lower.start))
 
 
 def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
@@ -593,7 +807,8 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
         if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
-                or _between_range(text, lower, upper)) and not _spelled_alternatives(text, lower, upper):
+                or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)) \
+                and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
             continue  # "rose 3.5 percent to $27.2 billion": two figures of their own

@@ -46,6 +46,7 @@ from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_word
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
+                                        KAZAKH_CASE_FORMS,
                                         COUNTED_SCALE_NOUNS, VAGUE_QUANTIFIERS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_DECLINED,
                                         GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
                                         KOREAN_ORDINAL_AFTER, NUMBER_CONNECTORS, NUMBER_WORD_TABLES, ONE_WORDS)
@@ -340,6 +341,8 @@ def _compose(table: dict[str, int | Decimal], words: list[str]) -> tuple[int | D
         else:
             break
         used = index + 1
+        if word in KAZAKH_CASE_FORMS:
+            break  # "елуден үш мың": a case ending closes the number (50, then 3,000), it is not 53
     return total, used
 
 
@@ -369,10 +372,10 @@ def _vocabulary() -> _Vocabulary:
             values.setdefault(word, set()).add(numbers[word])
     # possessive: "sech"/"sechs" and "ein"/"eins" overlap, and a long word must not be parsed every way
     german_parts = "|".join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))
-    # a German number ends before "fach" too: "fünffache" (fivefold), read with the suffix after it; not before
-    # "Dreifachsieg", a compound
+    # a German number ends before "fach" and "mal" too: "fünffache" (fivefold), "fünfmal" (five times), read with
+    # the suffix after it; not before "Dreifachsieg", a compound
     words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+"
-                       rf"(?:(?!{_LETTERS})|(?=fach(?:e|en|er|es)?(?!{_LETTERS})))")
+                       rf"(?:(?!{_LETTERS})|(?=(?:fach(?:e|en|er|es)?|mal)(?!{_LETTERS})))")
     german = re.compile(rf"(?:{'|'.join(GERMAN_NUMBER_FIRST)})(?:{german_parts})*+")
     bound = {word for word, meanings in values.items() if meanings == {1}} | BOUND_NUMBER_WORDS
     return _Vocabulary(languages=languages, german=german, words=words, bound=bound)

@@ -27,7 +27,7 @@ _SCALES = frozenset((*SCALE_WORDS, *MULTIPLYING_WORDS.values()))
 _GLUED_HALVES = tuple(half for half in HALVES_BEFORE_SCALE if half[-1].isalpha())
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
-                           "(?:fach(?:e|en|er|es)?)?")  # "fünffache"
+                           "(?:fach(?:e|en|er|es)?|mal)?")  # "fünffache", "fünfmal"
 
 
 @functools.cache

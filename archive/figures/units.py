@@ -36,7 +36,7 @@ Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "
 currency ("3 миллиардқа жуық теңгесін").
 
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, katladı ("sekize katladı"), есе,
--fold, -fach ("fünffache"), x, 倍, 배 ("두 배", "2배로", "13.36배가"), and the words of a multiple alone ("fourfold"); a percent
+"еселенген" ("алпыс еселенген", sixty times over), -fold, -fach ("fünffache"), -mal ("fünfmal"), x, 倍, 배 ("두 배", "2배로", "13.36배가"), and the words of a multiple alone ("fourfold"); a percent
 written as an adjective ("90-prosenttista", "90-prozentige"), Japanese "パーセント" and "割" (tenths: "9割" is
 90 %); percentage points before percent ("0.73%포인트", "0,5 п.п.", "0.1个百分点"), and points of a
 rate ("en hausse de 0,2 point", "2 puntos", "1,5 пункта", "2 boda") where the sentence speaks of a rate or a share
@@ -83,7 +83,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
 from archive.patterns import LazyPattern
 
 # Near a yen sign, these make it a yuan sign (the two share "¥").
-_CHINESE_MONEY_HINT = LazyPattern(r"元|人民币|RMB|CNY|[Yy]uan|[Rr]enminbi")
+_CHINESE_MONEY_HINT = LazyPattern(r"元|人民[币幣]|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
 def _agglutinated_scales(optional: bool) -> str:
     """Return the pattern of a Turkish or Kazakh scale word with a case ending that agrees with its vowels
@@ -110,6 +110,7 @@ CJK_SCALE = LazyPattern(
     # "800여만원": over 800만
     rf"(?P<more>[多余여])?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
 )
+_SPACED_CJK_SCALE = LazyPattern(r"[多余]?[萬万億亿兆]")
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
 # decimal comma ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
 _WORD_SCALE_TAIL = LazyPattern(
@@ -149,7 +150,7 @@ _CURRENCY_BEFORE = LazyPattern(
 )
 # Percentage points, before percent: "0.73 percentage points", "0,5 п.п.", "0.73%포인트", "0.1个百分点".
 POINTS = LazyPattern(
-    rf"{WS}?(?:[%％]{WS}?(?:포인트|p(?![A-Za-z])|ポイント)|(?i:percentage{WS}points?|pp|p\.{WS}?p\.|п\.{WS}?п\.|в\.{WS}?п\.|"
+    rf"{WS}?(?:[%％]{WS}?(?:포인트|p(?!{LETTER})|ポイント)|(?i:percentage{WS}points?|pp|p\.{WS}?p\.|п\.{WS}?п\.|в\.{WS}?п\.|"
     rf"процентн(?:ых|ого|ый|ые|ым){WS}пункт(?:а|ов|ом)?|відсотков(?:их|ого|і|ий){WS}пункт(?:и|ів|а)?|"
     rf"prozentpunkte?n?|points?{WS}de{WS}pourcentage|puntos?{WS}porcentuales?|prosenttiyksikkö(?:ä|ä|n)?|"
     rf"punkt(?:ów|y)?{WS}procentow(?:ych|e|y)|pkt{WS}proc\.?|puncte{WS}procentuale|procentnih{WS}poena|"
@@ -170,8 +171,8 @@ _PERCENT = LazyPattern(
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
 PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
 MULTIPLE = LazyPattern(
-    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден)?|"
-    rf"ese(?:ge|den)?){NOT_LETTER_AFTER}"
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден|лен{LETTER}*)?|"
+    rf"ese(?:ge|den|len{LETTER}*)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
     rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|나|에|가))"  # Korean "두 배", "2배로", "13.36배가", not "배를" (a ship)
@@ -201,7 +202,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
-     "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
+     "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
@@ -227,11 +228,22 @@ class Suffix:
     german_currency: bool = False
     approx: str | None = None
     rate_points: bool = False  # "points" read as percentage points because the sentence speaks of a rate
+    unit_start: int | None = None  # where the percent or multiple read after the number begins
+
+
+# "and some" between a number and its scale or noun: "70 с лишним триллионов", "з гаком"
+_AND_SOME = LazyPattern(rf"{WS}(?:с|з){WS}(?:лишним|лишком|гаком)(?!{LETTER})")
 
 
 def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     """Return the scale, currency, percent or multiple written right after the number ending at ``pos``."""
     suffix = Suffix(end=pos)
+    odd = _AND_SOME.match(text, pos)
+    if odd is not None:  # "70 с лишним триллионов тенге": over 70 trillion
+        after = read_suffix(text, odd.end(), has_currency)
+        if after.has_scale or after.unit:
+            after.approx = after.approx or "over"
+            return after
     if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
@@ -243,7 +255,7 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (MULTIPLE, "x")):
             unit_match = pattern.match(text, suffix.end)
             if unit_match:
-                suffix.unit, suffix.end = unit, unit_match.end()
+                suffix.unit_start, suffix.unit, suffix.end = suffix.end, unit, unit_match.end()
                 break
         else:
             points = _POINTS_OF_A_RATE.match(text, suffix.end)
@@ -257,6 +269,9 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
 # The Macedonian definite article written on a number: "150-те милиони долари" (the 150 million dollars). Only
 # the plural forms (-те, -ве, -не) mark a cardinal: "-та", "-то" are the endings of feminine and neuter ordinals
 # ("11-та седница", the 11th session; "30-та членка", the 30th member), "-от" and "-он" of masculine ones.
+# Russian and Ukrainian write a case ending on a number before a scale word: "23-х мільйонів гривень" (of 23
+# million); before any other word "-х" may be a decade ("90-х годах"), which stays no figure.
+_CASE_ENDING_BEFORE_SCALE = LazyPattern(rf"[-‑](?:х|ти|ми)(?={WS}(?:млн|млрд|трлн|тыс|тис|милли|мільй|мільяр))")
 _MACEDONIAN_ARTICLE = LazyPattern(rf"[-‑](?:те|ве|не){NOT_LETTER_AFTER}")
 
 
@@ -265,7 +280,9 @@ def article_end(text: str, pos: int) -> int:
     ordinals ("33-ти", "2-ри") keep their ending, which is no article. No other Cyrillic language we read glues
     these endings to a number (a short Macedonian sentence may be told Russian), but Kazakh glues its case endings
     ("20-на"), which are read as such."""
-    found = _MACEDONIAN_ARTICLE.match(text, pos) if text[pos : pos + 1] in "-‑" else None
+    if text[pos : pos + 1] not in "-‑":
+        return pos
+    found = _MACEDONIAN_ARTICLE.match(text, pos) or _CASE_ENDING_BEFORE_SCALE.match(text, pos)
     if found is None or window_language(text, pos, pos) not in ("mk", "ru", "sr", "uk"):
         return pos
     return found.end()
@@ -296,6 +313,8 @@ def _cldr_first_words() -> frozenset[str]:
 
 def _read_scale(text: str, suffix: Suffix) -> None:
     """Read a scale word (or CJK scale, with 余/多 and a "1亿2000万" tail) into ``suffix``."""
+    if text[suffix.end : suffix.end + 1] == " " and _SPACED_CJK_SCALE.match(text, suffix.end + 1):
+        suffix.end += 1  # "5 億人民幣", "50 多萬人民幣": Hong Kong and Taiwan space the digits from the scale
     cjk = CJK_SCALE.match(text, suffix.end)
     if cjk.group("scale"):
         suffix.power, suffix.has_scale, suffix.end = CJK_SCALES[cjk.group("scale")], True, cjk.end()
@@ -658,9 +677,14 @@ def percent_before(text: str, start: int) -> int | None:
     return found.start() if found else None
 
 
+_TENGE_SIGN = LazyPattern(rf"\d[\d.,]*{WS}?(?:млн|млрд|трлн|тыс){NOT_LETTER_AFTER}")
+
+
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """Return the currency written just before ``start`` and where it begins, if any."""
     last = text[start - 1 : start]
+    if last == "Т" and (start < 2 or not text[start - 2].isalnum()) and _TENGE_SIGN.match(text, start):
+        return "KZT", start - 1  # "Т2 млн": the tenge sign ₸ written as a Cyrillic Т, glued to a number of millions
     if last in SPACES and start >= 2:
         last = text[start - 2]
     if last not in _CURRENCY_LAST_CHARS:  # cheap test first: most numbers have no currency before them

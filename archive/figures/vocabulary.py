@@ -86,11 +86,13 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "bin": (3, "eu"), "milyon": (6, "eu"), "milyar": (9, "eu"), "trilyon": (12, "eu"),
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
     "мың": (3, "eu"), "миллиард": (9, "eu"), "myń": (3, "eu"), "mln": (6, None), "mlrd": (9, "eu"),
-    "mlrd.": (9, "eu"), "trln": (12, "eu"),
+    "mlrd.": (9, "eu"), "trln": (12, "eu"), "mıllıon": (6, "eu"), "mıllıard": (9, "eu"),  # the 2018 alphabet
+    # Macedonian in Latin letters, as old reports were transliterated ("5.768 iljadi denari")
+    "iljadi": (3, "eu"), "iljada": (3, "eu"),
 }
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
-                       "трлн.", "млрд.", "myń", "mlrd", "trln", "mln"}
+                       "трлн.", "млрд.", "myń", "mlrd", "trln", "mln", "mıllıon", "mıllıard"}
 # Endings of the case that says "from" (Finnish elative and ablative, Turkish and Kazakh ablative): a figure in
 # it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
 FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
@@ -141,7 +143,7 @@ CURRENCY_CODES = set(
 # Everything that may stand before a number as its currency ("$5", "USD 5", "Rs 500", "人民币5000万元").
 CURRENCIES_BEFORE = {
     **CURRENCY_SYMBOLS, **{code: code for code in CURRENCY_CODES},
-    "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY",
+    "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY", "人民幣": "CNY",
 }
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
@@ -164,7 +166,7 @@ CURRENCY_NAMES = _table(
         "руб.|руб",
         "KZT": "tenge|тенге|теңге|teńge|teŋge",
         "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|грн.|грн|hrywnja",
-        "MKD": "denars|denar|денари|денара|денар",
+        "MKD": "denars|denar|денари|денара|денар|denari",
         "INR": "rupees|rupee|рупий|рупии|rupien",
         "CHF": "swiss francs|francs suisses|franken",
         "PLN": "zloty|zlotys|złotych|zł|złote|złoty",
@@ -237,7 +239,7 @@ CONTINENTAL_NAMES = {
 GERMAN_CURRENCY_SPELLINGS = {"Euro", "Dollar", "US-Dollar", "Franken", "Pfund", "Rubel"}
 CJK_CURRENCIES = {
     "美元": "USD", "美金": "USD", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP", "日元": "JPY",
-    "日圆": "JPY", "円": "JPY", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "圆": "CNY", "港元": "HKD",
+    "日圆": "JPY", "円": "JPY", "人民币": "CNY", "人民幣": "CNY", "元人民币": "CNY", "元人民幣": "CNY", "元": "CNY", "圆": "CNY", "港元": "HKD",
     "港币": "HKD", "韩元": "KRW", "卢布": "RUB", "盧布": "RUB", "新台币": "TWD", "坚戈": "KZT",
     "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
     # Korean: glued to the number or its scale like the others, particles after them ("억원으로")
@@ -292,7 +294,7 @@ REFERENCE_WORDS = set(
         "член члена членот став ставот точка страна верзија "
         "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band abbildung abb. tabelle "
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
-        "pág. núm. número inciso ley decreto "
+        "pág. núm. número inciso ley decreto puesto "
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
         "art artykuł artykułu artykule artykułem ust. ust ustęp ustępu pkt pkt. punkt punktu lit. część części "
         "rozdział rozdziału załącznik załącznika załączniku poz. nr str. strona stronie "
@@ -371,7 +373,7 @@ YEAR_PREPOSITIONS = set(
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
 # "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
-DESIGNATION_SUFFIXES = ("課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
+DESIGNATION_SUFFIXES = ("型", "課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
                         "급", "심", "차", "위", "번째", "호", "등", "년차")
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
@@ -605,6 +607,31 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         10**11: "천억",
     }),
 }
+
+
+def _kazakh_case_forms(words: dict[str, int]) -> dict[str, int]:
+    """Return the ablative ("from": "елуден", "алпыстан", "оннан") and dative ("to": "екіге", "онға") of the
+    Kazakh number words in Cyrillic, by the language's vowel harmony and the sound the word ends with."""
+    forms = {}
+    for word, value in words.items():
+        if not "\u0400" <= word[0] <= "\u04ff" or word.endswith(("еу", "ау", "еуі", "ауы", "еуін")):
+            continue  # the Latin spellings and the collective numerals ("екеу") keep their own forms
+        vowels = [letter for letter in word if letter in "аәеоөұүыі"]
+        front = bool(vowels) and vowels[-1] in "әеөүі"
+        last = word[-1]
+        if last in "мнң":
+            ablative, dative = "нен" if front else "нан", "ге" if front else "ға"
+        elif last in "пткқсшфхцчщбвгд":
+            ablative, dative = "тен" if front else "тан", "ке" if front else "қа"
+        else:
+            ablative, dative = "ден" if front else "дан", "ге" if front else "ға"
+        forms[word + ablative] = forms[word + dative] = value
+    return forms
+
+
+# Kazakh number words with a case ending ("елуден үш мың", from fifty to three thousand): each ends its number
+KAZAKH_CASE_FORMS = _kazakh_case_forms(NUMBER_WORD_TABLES["kk"])
+NUMBER_WORD_TABLES["kk"].update(KAZAKH_CASE_FORMS)
 # Romanian hundreds and thousands are nouns a number counts ("o sută", "două mii"); alone they are vague ("a sute
 # de dosare", hundreds of cases; "mii de oameni") or no number at all ("mie", to me).
 COUNTED_SCALE_NOUNS = {"sută", "sute", "mie", "mii"}

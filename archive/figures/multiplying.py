@@ -1,0 +1,236 @@
+"""Read the verbs and phrases that state a multiple, and tell "times" that counts occasions from a multiple.
+
+The lead's convention (issue 18): a multiplying verb or phrase is a multiple, unit "x", its factor the value, its
+span the verb or phrase.
+- Verbs with their factor in them: "doubled", "a doublé", "duplicó", "verdoppelt", "удвоился", "подвоїлася",
+  "udvostručio", "podwoiła", "s-a dublat", "kaksinkertaistui" (2); "tripled", "triplé", "triplicó",
+  "verdreifacht", "утроился" (3); "quadrupled", "vervierfacht" (4); "décuplé", "verzehnfacht" (10); "halved",
+  "halbiert", "puolittui" (0.5). Polish "dwukrotnie" (twofold) and "trzykrotnie" only beside a word of growth or
+  comparison ("wzrosła dwukrotnie"): alone it is "twice", two occasions ("był dwukrotnie karany"), and gives nothing.
+- Phrases: "el doble", "le double", "das Doppelte", "el triple" (a noun of the multiple, before "de", "que" or
+  the end of a clause); "doppelt so hoch wie" (only with its comparison: "doppelt so" alone is no figure);
+  "倍増" (a doubling, with no number before 倍).
+- "multiplié par dix", "se multiplicó por 10", "multiplied by 10": the number after the verb and its preposition
+  is the factor, the span runs from the verb; in the same sentence a bare number after the same preposition is
+  a factor of the same verb left out ("... por 10, el presupuesto del Estado lo hizo por 20": "por 20").
+Not multiples: "il a doublé la voiture" (overtook), "doublé d'un" (coupled with), "doubled down", "doubles as",
+"double murder" (no verb), a word quoted as a word ("le mot « doublé »"), "un duplicado" (a copy).
+
+Times that count occasions. "два пута годишње", "twice a year", "deux fois par an": a number of times before a
+word of frequency counts occasions; the number is a count and its span stops before "times". So is a number of
+times with a scale word ("понад 1,5 тисячі разів запобігали", prevented over 1,500 times) unless a comparison
+follows or "в"/"у" comes before ("в тысячу раз больше").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from archive.figures.surroundings import LETTER, WS, tokens_before
+from archive.patterns import LazyPattern
+
+_AFTER = rf"(?!{LETTER})"
+# Each factor's verbs, as stems and endings; the names say the factor (x0_5 is a half).
+_VERBS = {
+    "x2": [
+        r"doubl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",  # en, fr
+        r"duplic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose|aría|ará|arán|aba|aban)",
+        r"verdoppel(?:t|te|ten|n|ung)", r"verdoppl(?:ung)",
+        rf"удво(?:и|е|я|ю){LETTER}*", rf"подво(?:ї|є|ю){LETTER}*",
+        rf"udvostruč{LETTER}*", rf"удвоструч{LETTER}*", rf"podwo(?:i|j){LETTER}*",
+        r"dubla(?:t|tă|te|ți|tul|rea|rii)", rf"kaksinkertais(?:t{LETTER}*|eksi)",
+    ],
+    "x3": [
+        r"tripl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
+        r"triplic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose|aría|ará|arán|aba|aban)",
+        r"verdreifach(?:t|te|ten|en|ung)", rf"утро(?:и|е|я|ю){LETTER}*", rf"потро(?:ї|є|ю){LETTER}*",
+        rf"utrostruč{LETTER}*", rf"утроструч{LETTER}*", rf"potro(?:i|j){LETTER}*",
+        r"tripla(?:t|tă|te|ți|tul|rea|rii)", rf"kolminkertais(?:t{LETTER}*|eksi)",
+    ],
+    "x4": [
+        r"quadrupl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
+        r"cuadruplic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose)", r"vervierfach(?:t|te|ten|en|ung)",
+        rf"nelinkertais(?:t{LETTER}*|eksi)",
+    ],
+    "x10": [r"décupl(?:é|ée|és|ées|er|ent|ait|era)", r"verzehnfach(?:t|te|ten|en|ung)"],
+    "x0_5": [r"halv(?:ed|ing)", r"halbier(?:t|te|ten|en|ung)", rf"puolit(?:tu|ti|taa|tavat){LETTER}*"],
+}
+# The nouns of a multiple: Spanish and French before "de", "que" or the end of a clause ("casi el doble de los
+# que", not "le double vitrage"), German always ("um das Doppelte gestiegen").
+_NOUNS = {"x2": rf"(?:el|le){WS}(?:doble|double)", "x3": rf"(?:el|le){WS}triple"}
+_GERMAN_NOUNS = {"x2": rf"das{WS}Doppelte", "x3": rf"das{WS}Dreifache"}
+# English "double" and "triple" are verbs after "to", "will", "nearly"...: not "double murder"
+_ENGLISH_BASE = {"x2": "double", "x3": "triple", "x4": "quadruple"}
+_PHRASE_END = LazyPattern(rf"{WS}?(?:[,.;:)»”\"]|(?:de|del|que|du|des){_AFTER}|qu['’]|d['’]|\Z)")
+_DOPPELT = LazyPattern(rf"(?i:doppelt){WS}so{WS}{LETTER}+(?:{WS}{LETTER}+)?{WS}(?:wie|als){_AFTER}")
+_POLISH_TIMES = {"dwukrotn": 2, "trzykrotn": 3, "czterokrotn": 4, "pięciokrotn": 5, "dziesięciokrotn": 10}
+_GROWTH_OR_COMPARISON = LazyPattern(
+    rf"(?i:wzr[oó]s{LETTER}*|wzrost{LETTER}*|zwiększ{LETTER}*|zmniejsz{LETTER}*|spad{LETTER}*|spadł{LETTER}*|"
+    rf"więcej|mniej|większ{LETTER}*|mniejsz{LETTER}*|wyższ{LETTER}*|niższ{LETTER}*|drożs?z{LETTER}*|tańsz{LETTER}*|"
+    rf"przekr{LETTER}*|przewyż{LETTER}*|niż)"
+)
+
+
+def _verbs_pattern() -> str:
+    """Return the pattern of every verb and phrase, each in a group named for its factor and kind."""
+    groups = [rf"(?P<{name}>{'|'.join(stems)})" for name, stems in _VERBS.items()]
+    groups += [rf"(?P<n{name}>{noun})" for name, noun in _NOUNS.items()]
+    groups += [rf"(?P<g{name}>{noun})" for name, noun in _GERMAN_NOUNS.items()]
+    groups += [rf"(?P<e{name}>{verb})" for name, verb in _ENGLISH_BASE.items()]
+    groups.append(rf"(?P<pl>{'|'.join(_POLISH_TIMES)}){LETTER}*")
+    groups.append(r"(?P<doppelt>doppelt)")
+    return rf"(?<!{LETTER})(?i:{'|'.join(groups)}){_AFTER}"
+
+
+_VERB = LazyPattern(_verbs_pattern)
+# Pieces one of which every match of _VERB holds: looked for with str's fast search before the pattern is run at
+# all (an alternation of words is tried at every position of a text)
+# ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио"; "dopp" of "verdoppelt", "Verdopplung")
+_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
+          "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "puolit", "doble",
+          "dreifache", "krotn")
+_HAN_DOUBLING = LazyPattern(r"倍[増增]")
+_FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x10": Decimal(10), "x0_5": Decimal("0.5")}
+_NOT_MULTIPLYING_AFTER = LazyPattern(
+    rf"{WS}(?:down|as|up|back|d['’]une?(?!{WS}coup)|(?:la|le|les|un|une|cette|ce){WS}(?:voiture|véhicule|camion|bus|car|"
+    rf"moto|cycliste|concurrent|peloton){LETTER}*|par{WS}la{WS}(?:droite|gauche)){_AFTER}",
+)
+_ENGLISH_BASE_BEFORE = ("to", "will", "would", "could", "can", "may", "might", "did", "does", "nearly", "almost",
+                        "than", "roughly")
+_QUOTE_OPEN = "«\"“„'‘"
+_QUOTE_CLOSE = "»\"”“'’"
+
+
+def find_multiplying_verbs(text: str) -> list[tuple[int, int, Decimal]]:
+    """Return (start, end, factor) of the verbs and phrases that state a multiple: "doubled" (2), "el doble" (2),
+    "verdreifacht" (3), "halved" (0.5), "wzrosła dwukrotnie" (2), "倍増" (2)."""
+    found = {}
+    lowered = _lowered_in_place(text)
+    for stem in _STEMS:
+        at = lowered.find(stem)
+        while at >= 0:
+            for verb in _verbs_around(text, at):
+                factor = _factor(text, verb)
+                if factor is not None:
+                    found[verb.start()] = (verb.start(), verb.end(), factor)
+            at = lowered.find(stem, at + len(stem))
+    return sorted(found.values()) + _han_doublings(text)
+
+
+def _lowered_in_place(text: str) -> str:
+    """Return ``text`` in lower case, each character where it was: "İ" lower-cases to two characters, which would
+    shift every position after it."""
+    lowered = (text.replace("İ", "i") if "İ" in text else text).lower()  # the one letter of ours that does so
+    if len(lowered) != len(text):
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    return lowered
+
+
+def _verbs_around(text: str, at: int):
+    """Yield the matches of _VERB that may hold the stem found at ``at``: from the start of its word ("kaksin" of
+    "kaksinkertaistui"), or of the article before it ("el doble", "das Doppelte")."""
+    start = at
+    while start and text[start - 1].isalpha():
+        start -= 1
+    candidates = [start]
+    article = start - 2
+    while article > 0 and text[article - 1].isalpha() and start - article <= 4:
+        article -= 1
+    if article < start - 1 and text[start - 1 : start] in " \u00a0":
+        candidates.append(article)
+    for candidate in candidates:
+        verb = _VERB.match(text, candidate)
+        if verb is not None:
+            yield verb
+
+
+def _han_doublings(text: str) -> list[tuple[int, int, Decimal]]:
+    """Return (start, end, 2) of "倍増" and "倍增" (a doubling) with no number before 倍 ("2倍増" is read as 2倍)."""
+    if "倍" not in text:
+        return []
+    found = []
+    for doubling in _HAN_DOUBLING.finditer(text):
+        before = text[doubling.start() - 1 : doubling.start()]
+        if not before or not (before.isdigit() or before in "一二两兩三四五六七八九十百千万萬・."):
+            found.append((doubling.start(), doubling.end(), Decimal(2)))
+    return found
+
+
+def _factor(text: str, verb) -> Decimal | None:
+    """Return the factor a match of _VERB states where it stands, or None where it states none."""
+    name, start, end = verb.lastgroup, verb.start(), verb.end()
+    if name == "pl":
+        near = text[max(0, start - 30) : end + 30]
+        return Decimal(_POLISH_TIMES[verb.group("pl").lower()]) if _GROWTH_OR_COMPARISON.search(near) else None
+    if name == "doppelt":
+        return Decimal(2) if _DOPPELT.match(text, start) else None
+    if name.startswith("n"):  # "el doble": a noun of the multiple before "de", "que" or the end of a clause
+        return _FACTORS[name[1:]] if _PHRASE_END.match(text, end) else None
+    if name.startswith("g"):  # "das Doppelte"
+        return _FACTORS[name[1:]]
+    if name.startswith("e"):  # "to double", "nearly tripled" is read as a verb of its own
+        return _FACTORS[name[1:]] if _english_base_form(text, start) else None
+    if _NOT_MULTIPLYING_AFTER.match(text, end) or _quoted_as_a_word(text, start, end):
+        return None
+    word = verb.group().lower()
+    if word.endswith(("ado", "ada", "ados", "adas")) and tokens_before(text, start, 1)[-1:] in (
+            ["un"], ["una"], ["el"], ["los"], ["las"]):
+        return None  # "un duplicado": a copy
+    return _FACTORS[name]
+
+
+def _quoted_as_a_word(text: str, start: int, end: int) -> bool:
+    """Tell whether a word stands alone between quotes, a word spoken of: "le mot « doublé »"."""
+    before = text[max(0, start - 2) : start].rstrip()
+    after = text[end : end + 2].lstrip()
+    return bool(before) and before[-1] in _QUOTE_OPEN and bool(after) and after[0] in _QUOTE_CLOSE
+
+
+def _english_base_form(text: str, start: int) -> bool:
+    """Tell whether "double" or "triple" at ``start`` is a verb: after "to", "will", "nearly"..."""
+    return tokens_before(text, start, 1)[-1:] in [[word] for word in _ENGLISH_BASE_BEFORE]
+
+
+# "multiplié par dix", "se multiplicó por 10", "multiplied by 10", "pomnożony przez 3": the verb and preposition
+_MULTIPLIED_BY = LazyPattern(
+    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*)){WS}(?P<by>(?i:par|por|by|przez)){WS}$"
+)
+_BY_ALONE = LazyPattern(rf"(?<!{LETTER})(?P<by>(?i:par|por|by|przez)){WS}$")
+
+
+def multiplied_by(text: str, start: int) -> tuple[int, str] | None:
+    """Return where "multiplié par" begins and its preposition, when it stands just before ``start``."""
+    found = _MULTIPLIED_BY.search(text, max(0, start - 40), start)
+    return (found.start("verb"), found.group("by").lower()) if found else None
+
+
+def preposition_alone(text: str, start: int) -> int | None:
+    """Return where a lone "par", "por", "by" or "przez" begins, when it stands just before ``start``."""
+    found = _BY_ALONE.search(text, max(0, start - 8), start)
+    return found.start("by") if found else None
+
+
+_FREQUENCY = LazyPattern(
+    rf"{WS}(?i:годишње|godišnje|годишно|месечно|mesečno|mjesečno|недељно|nedeljno|sedmično|tjedno|dnevno|дневно|"
+    rf"a{WS}(?:year|month|week|day)|per{WS}(?:year|month|week|day|annum)|each{WS}(?:year|month)|"
+    rf"par{WS}(?:an|jour|mois|semaine)|al{WS}(?:año|mes|día)|por{WS}(?:año|mes|día|semana)|a{WS}la{WS}semana|"
+    rf"pro{WS}(?:Jahr|Monat|Woche|Tag)|im{WS}(?:Jahr|Monat)|am{WS}Tag|"
+    rf"в{WS}(?:год|месяц|неделю|день|сутки)|на{WS}(?:рік|місяць|тиждень|день|годину|год)|"
+    rf"w{WS}roku|rocznie|miesięcznie|dziennie|tygodniowo|pe{WS}(?:an|lună|zi|săptămână)|"
+    rf"vuodessa|kuukaudessa|viikossa|päivässä){_AFTER}"
+)
+_COMPARISON_AFTER = LazyPattern(
+    rf"{WS}(?i:більше|менше|больше|меньше|вище|нижче|выше|ниже|дорожче|дешевше|дороже|дешевле|more|less|higher|"
+    rf"lower|larger|smaller|greater|plus|moins|más|menos|mehr|weniger|höher|više|manje|veći|manji|већи|мањи|више|"
+    rf"мање|повеќе|помалку|więcej|mniej){_AFTER}"
+)
+
+
+def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bool) -> bool:
+    """Tell whether a number of times counts occasions, not a multiple: "два пута годишње" (twice a year),
+    "понад 1,5 тисячі разів запобігали" (a scale word, no comparison after, no "в" before)."""
+    if _FREQUENCY.match(text, times_end):
+        return True
+    if not has_scale or _COMPARISON_AFTER.match(text, times_end):
+        return False
+    return tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["in"])
