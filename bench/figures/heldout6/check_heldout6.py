@@ -1,0 +1,90 @@
+"""Check heldout6.jsonl without running the figure engine: spans, sources and overlaps with the earlier sets.
+
+Run from the repository root:
+
+    .venv/bin/python bench/figures/heldout6/check_heldout6.py
+
+Checks that every figure's span is its text (text[start:end]), that spans are in reading order and do not
+overlap, that values are numbers and units are ISO codes, "%", "pp", "x" or none; that no page is a
+`source` of an earlier set; and that no paragraph shares a 40-character stretch with an earlier set's
+paragraphs or with tests/test_figures*.py. A stretch shared with another page of this set (a stock phrase of two
+reports on the same subject) is printed as a note, not a problem. Prints one line per problem or note and a
+summary; exits 1 when there is a problem.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FIGURES = HERE.parent
+REPO = FIGURES.parents[1]
+STRETCH = 40
+UNITS_OTHER = {"%", "pp", "x", None}
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def earlier_sets() -> list[Path]:
+    """Every labelled set of bench/figures except this one."""
+    return sorted(p for p in FIGURES.rglob("*.jsonl") if HERE not in p.parents)
+
+
+def stretches(text: str) -> set[str]:
+    return {text[i:i + STRETCH] for i in range(len(text) - STRETCH + 1)}
+
+
+def main() -> int:
+    paragraphs = load(HERE / "heldout6.jsonl")
+    problems: list[str] = []
+    notes: list[str] = []
+    earlier = [row for path in earlier_sets() for row in load(path)]
+    used_sources = {row["source"] for row in earlier if "source" in row}
+    seen: set[str] = set()
+    for row in earlier:
+        seen |= stretches(row.get("text", ""))
+    for test in sorted((REPO / "tests").glob("test_figures*.py")):
+        seen |= stretches(test.read_text(encoding="utf-8"))
+    own: dict[str, str] = {}
+    for number, paragraph in enumerate(paragraphs, 1):
+        text, where = paragraph["text"], f"paragraph {number} ({paragraph['lang']}, {paragraph['source']})"
+        if paragraph["source"] in used_sources:
+            problems.append(f"{where}: the page is a source of an earlier set")
+        shared = next((s for s in stretches(text) if s in seen), None)
+        if shared:
+            problems.append(f"{where}: shares {shared!r} with an earlier set or the tests")
+        for stretch in stretches(text):
+            other = own.setdefault(stretch, paragraph["source"])
+            if other != paragraph["source"]:
+                notes.append(f"note: {where} shares {stretch!r} with a paragraph of {other}")
+                break
+        end = 0
+        for figure in paragraph["figures"]:
+            if text[figure["start"]:figure["end"]] != figure["text"]:
+                problems.append(f"{where}: span {figure['start']}:{figure['end']} is not {figure['text']!r}")
+            if figure["start"] < end:
+                problems.append(f"{where}: {figure['text']!r} is out of order or overlaps the figure before")
+            end = figure["end"]
+            if not isinstance(figure["value"], (int, float)):
+                problems.append(f"{where}: {figure['text']!r} has no numeric value")
+            unit = figure["unit"]
+            if unit not in UNITS_OTHER and not (isinstance(unit, str) and len(unit) == 3 and unit.isupper()):
+                problems.append(f"{where}: {figure['text']!r} has unit {unit!r}")
+    for line in problems + notes:
+        print(line)
+    figures = [f for p in paragraphs for f in p["figures"]]
+    print(f"{len(paragraphs)} paragraphs, {len({p['source'] for p in paragraphs})} pages, {len(figures)} figures "
+          f"({sum(1 for f in figures if f['unit'] not in UNITS_OTHER)} money), checked against "
+          f"{len(earlier)} paragraphs of {len(earlier_sets())} earlier files and {len(used_sources)} sources: "
+          f"{len(problems)} problems")
+    print("per language:", dict(sorted(Counter(p["lang"] for p in paragraphs).items())))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
