@@ -23,6 +23,7 @@ from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
 from archive.search import passages, pg_matches, pg_query, pg_top, queries, suggestions, variants
 from archive.search.pg_documents import add_all_terms, document_row, write_rows
+from archive.search.pg_pairs import delete_pairs
 from archive.search.pg_postings import delete_postings
 from archive.search.pg_vocabulary import PgVocabulary
 from archive.search.schema import schema
@@ -127,11 +128,13 @@ class PgIndex:
                 if self._deleted:
                     conn.execute("DELETE FROM search_documents WHERE capture_id = ANY(%s)", [sorted(self._deleted)])
                     delete_postings(conn, sorted(self._deleted))
+                    delete_pairs(conn, sorted(self._deleted))
                 write_rows(conn, list(self._rows.values()))
                 if clear:
                     dropped = conn.execute("DELETE FROM search_documents WHERE version < %s RETURNING capture_id",
                                            [self._mark]).fetchall()
                     delete_postings(conn, [capture_id for (capture_id,) in dropped])
+                    delete_pairs(conn, [capture_id for (capture_id,) in dropped])
                     add_all_terms(conn)
         except psycopg.Error as exc:
             self.cancel()
