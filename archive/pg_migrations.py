@@ -260,6 +260,11 @@ def pg008_pairs(conn: psycopg.Connection) -> None:
     # A phrase's documents from the index alone; a document's pairs, to replace or remove them.
     conn.execute("ALTER TABLE search_pairs ADD PRIMARY KEY (field, first, second, capture_id)")
     conn.execute("CREATE INDEX search_pairs_capture ON search_pairs (capture_id)")
+    # A word's postings with what scores them, from the index alone: a query of many words (a name and its close
+    # spellings) scores its thousands of matches from their words' lists rather than one lookup per document.
+    conn.execute("DROP INDEX search_postings_best")
+    conn.execute("CREATE INDEX search_postings_best ON search_postings (field, term, impact DESC, capture_id) "
+                 "INCLUDE (tf, length)")
     # The texts whose positions could not all be kept, checked against their text: few, listed from their own
     # index rather than by reading every document's flag.
     conn.execute("CREATE INDEX search_documents_inexact ON search_documents (capture_id) WHERE NOT positions_exact")

@@ -68,6 +68,18 @@ def test_the_top_from_the_postings_is_the_top_of_every_match_scored(ranked, monk
     assert _answers(index, texts, query) == _every_match_scored(monkeypatch, index, texts, query)
 
 
+@pytest.mark.parametrize("query", QUERIES + ["Moonn", "moon~"])  # names and close spellings: many words
+def test_scores_read_from_the_words_lists_are_those_read_per_document(ranked, monkeypatch, query):
+    index, texts = ranked
+    with monkeypatch.context() as patched:
+        patched.setattr(pg_top, "PER_DOCUMENT", 0)  # every document's postings looked up
+        per_document = _every_match_scored(monkeypatch, index, texts, query), _answers(index, texts, query)
+    with monkeypatch.context() as patched:
+        patched.setattr(pg_top, "PER_DOCUMENT", 10 ** 9)  # every word's list read
+        by_word = _every_match_scored(monkeypatch, index, texts, query), _answers(index, texts, query)
+    assert per_document == by_word and per_document[0][0] > 0, query
+
+
 def test_later_pages_are_those_of_every_match_scored(ranked, monkeypatch):
     index, texts = ranked
     for offset in (10, 90, 395):

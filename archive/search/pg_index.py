@@ -202,8 +202,7 @@ class PgIndex:
             best = pg_top.top_hits(self.db, ranking, matches, terms, idfs, documents, stretch, offset + limit, total)
             if best is not None:
                 return best[offset:]
-        return pg_top.ranked(self.db, ranking, matches, terms, limit, offset,
-                             by_word=pg_top.reads_by_word(documents, total))
+        return pg_top.ranked(self.db, ranking, matches, terms, limit, offset, documents)
 
     def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""

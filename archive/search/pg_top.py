@@ -24,7 +24,7 @@ GROWTH = 4  # how much deeper each further reading goes
 SHORT_LIST = 512  # postings of a word read whole at once when it has no more
 MAX_DEPTH = 4096  # past this, scoring every match costs about what reading deeper would
 DIGITS = 10  # decimals a score keeps
-PER_DOCUMENT = 8  # postings of the words' lists read in the time one document's postings are looked up
+PER_DOCUMENT = 32  # postings of the words' lists read in the time one document's postings are looked up
 TOLERANCE = 1e-9  # the bound and the scores are sums of the same parts in different orders, then rounded
 
 
@@ -50,8 +50,9 @@ def top_hits(db: Database, ranking: Sql, matches: Sql, terms: list[tuple[str, st
         stops = {key: prefixes[key][-1] for key in keys if len(prefixes[key]) == depths[key]}  # lists not read whole
         bound = sum(weights[key] * stretch[key[0]] * impact for key, (_, impact) in stops.items())
         candidates = sorted({capture_id for found in prefixes.values() for capture_id, _ in found})
-        best = ranked(db, ranking, matches, terms, wanted, 0, among=candidates,
-                      by_word=reads_by_word(documents, len(candidates)))
+        if len(candidates) >= total:  # more read than the query matches (a phrase, a filter): score the matches
+            return ranked(db, ranking, matches, terms, wanted, 0, documents)
+        best = ranked(db, ranking, matches, terms, wanted, 0, documents, among=candidates)
         if len(best) == wanted and _settled(best[-1], bound, [capture_id for capture_id, _ in stops.values()]):
             return best
         if bound == 0.0:  # every posting read: the matches not among them hold none of the scored words
@@ -61,33 +62,33 @@ def top_hits(db: Database, ranking: Sql, matches: Sql, terms: list[tuple[str, st
 
 
 def ranked(db: Database, ranking: Sql, matches: Sql, terms: list[tuple[str, str, float]], limit: int, offset: int,
-           among: list[int] | None = None, by_word: bool = False) -> list[tuple]:
+           documents: dict[tuple[str, str], int] | None = None, among: list[int] | None = None) -> list[tuple]:
     """Return (capture id, score) of the matches (of those `among` given ids), best first, ties by id, from
-    `offset` on: each scored from its postings of the query's words (0 without any), read per document or, with
-    `by_word` (see reads_by_word), as each word's postings."""
+    `offset` on: each scored from its postings of the query's words (0 without any), read as each word's list
+    when that reads less than looking up each document's (`documents`: how many hold each (field, term))."""
     if among is not None:  # joined, not `= ANY`: pushed into every branch of a union, a long list costs planning
         matches = Sql(f"SELECT m.capture_id FROM ({matches.text}) AS m "
                       "JOIN unnest(%s::bigint[]) AS c (capture_id) USING (capture_id)", [*matches.params, among])
+    # The documents to score, listed first: the planner counts a list, where it misjudged unions of postings by
+    # orders of magnitude (and then looked up every match's postings before keeping the candidates).
+    ids = db.value(f"SELECT array(SELECT capture_id FROM ({matches.text}) AS m)", matches.params)
     keys = sorted({(name, term) for name, term, _ in terms})
-    if by_word and keys:
+    if documents is not None and keys and sum(documents.get(key, 0) for key in keys) <= PER_DOCUMENT * len(ids):
+        # each word's list, from the index alone (pg008), joined to the documents by hash
         lists = " UNION ALL ".join("(SELECT capture_id, field, term, tf, length FROM search_postings "
                                    "WHERE field = %s AND term = %s)" for _ in keys)
-        postings, on, params = f"({lists})", "", [value for key in keys for value in key]
-    else:
-        postings, on, params = "search_postings", " AND p.term = ANY(%s)", [sorted({term for _, term in keys})]
+        postings, params = f"({lists}) p ON p.capture_id = a.capture_id", [value for key in keys for value in key]
+    else:  # each document's postings of the words, one lookup of its index each (OFFSET 0: kept a lookup,
+        # not flattened into a join the planner may answer by reading the whole table)
+        postings = ("LATERAL (SELECT field, term, tf, length FROM search_postings "
+                    "WHERE capture_id = a.capture_id AND term = ANY(%s) OFFSET 0) p ON TRUE")
+        params = [sorted({term for _, term in keys})]
     return db.tuples(
         # Rounded: a sum's last bits depend on the order its rows come in, and equal scores must tie.
         f"SELECT a.capture_id, round(coalesce(sum({ranking.text}), 0.0)::numeric, {DIGITS})::float8 AS score "
-        f"FROM ({matches.text}) AS a LEFT JOIN {postings} p ON p.capture_id = a.capture_id{on} "
+        f"FROM unnest(%s::bigint[]) AS a (capture_id) LEFT JOIN {postings} "
         "GROUP BY a.capture_id ORDER BY score DESC, a.capture_id LIMIT %s OFFSET %s",
-        [*ranking.params, *matches.params, *params, limit, offset])
-
-
-def reads_by_word(documents: dict[tuple[str, str], int], scored: int) -> bool:
-    """Tell whether scoring `scored` documents reads fewer postings as the words' lists (their `documents`
-    each) than as each document's own: a document's lookup reads all its postings to find the query's words
-    (about PER_DOCUMENT times a listed posting's cost, measured at 20,000 captures)."""
-    return bool(documents) and sum(documents.values()) <= PER_DOCUMENT * scored
+        [*ranking.params, ids, *params, limit, offset]) if ids else []
 
 
 def _settled(last: tuple, bound: float, stopped_at: list[int]) -> bool:
