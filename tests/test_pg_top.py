@@ -80,6 +80,16 @@ def test_scores_read_from_the_words_lists_are_those_read_per_document(ranked, mo
     assert per_document == by_word and per_document[0][0] > 0, query
 
 
+@pytest.mark.parametrize("query", QUERIES)
+def test_answers_are_the_same_whether_the_matches_are_kept_in_hand_or_selected_again(ranked, monkeypatch, query):
+    index, texts = ranked
+    kept = _answers(index, texts, query), _every_match_scored(monkeypatch, index, texts, query)
+    with monkeypatch.context() as patched:
+        patched.setattr(PgIndex, "LISTED", 0)  # too many to keep: each statement selects them again
+        selected = _answers(index, texts, query), _every_match_scored(monkeypatch, index, texts, query)
+    assert kept == selected, query
+
+
 def test_later_pages_are_those_of_every_match_scored(ranked, monkeypatch):
     index, texts = ranked
     for offset in (10, 90, 395):

@@ -36,14 +36,12 @@ def has_phrase(nodes: list) -> bool:
                for node in nodes for part in (node.leaves() if not node.is_leaf() else [node]))
 
 
-def listed(ids: list[int]) -> Sql:
-    """Return a SELECT of capture ids already found."""
-    return Sql("SELECT unnest(%s::bigint[]) AS capture_id", [ids])
-
-
-def total(found: Sql) -> Sql:
-    """Return the statement counting the capture ids a SELECT of them finds."""
-    return Sql(f"SELECT count(*) FROM ({found.text}) AS matched", found.params)
+def counted(found: Sql, most: int | None) -> Sql:
+    """Return the statement counting the capture ids a SELECT of them finds, and listing them as an array when
+    they are at most `most` (None: always), else NULL."""
+    return Sql(f"SELECT count(*), CASE WHEN %s::bigint IS NULL OR count(*) <= %s THEN "
+               f"coalesce(array_agg(capture_id), '{{}}') END FROM ({found.text}) AS matched",
+               [most, most, *found.params])
 
 
 def matches(node, phrase_check: PhraseCheck) -> Sql:
