@@ -7,6 +7,10 @@ its own code on PYTHONPATH, the trees taking turns, so that load from other work
 
     .venv/bin/python bench/bench_pg_search.py --n 20000 --tree base=../base --tree new=. --rounds 3
 
+`--keep` leaves the throwaway server running at the end and prints how to reach the database written and how to
+stop the server; `--reuse URL --home DIR` then times the trees on that database rather than writing one anew
+(bringing its schema up to date with this checkout's migrations first, then analysing it).
+
 With `--ingest N`, each tree first writes N captures into an empty database of its own (one writer, its own
 code), the trees taking turns for `--rounds` rounds: what writing the search index costs each version. With
 `--overlap`, each tree also indexes the ranking documents (120 and 1,000) in Whoosh and PostgreSQL and reports the
@@ -102,12 +106,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ingest", type=int, default=0, help="captures each tree writes per round, timed")
     parser.add_argument("--overlap", action="store_true", help="each tree's top-10 overlap with Whoosh")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "pg-search")
+    parser.add_argument("--keep", action="store_true", help="leave the server running, print how to reuse it")
+    parser.add_argument("--reuse", metavar="URL", help="a database written by an earlier run kept with --keep")
+    parser.add_argument("--home", type=Path, help="the archive folder of the --reuse database")
     args = parser.parse_args(argv)
+    if bool(args.reuse) != bool(args.home):
+        parser.error("--reuse and --home go together")
     trees = dict(tree.split("=", 1) for tree in args.tree)
     from archive.backends import DATABASE_URL
     from tests.postgres import Cluster
 
-    cluster = Cluster()
+    cluster = Cluster() if not args.reuse or args.ingest or args.overlap else None
     try:
         report: dict[str, object] = {"n": args.n, "trees": trees}
         if args.overlap:
@@ -116,13 +125,28 @@ def main(argv: list[str] | None = None) -> None:
             print(json.dumps(report["overlap"]), flush=True)
         if args.ingest:
             report["ingest captures/s"] = ingest(cluster, trees, args.ingest, args.rounds)
-        url = cluster.create_database()
-        home = Path(tempfile.mkdtemp(prefix="bench-pg-search-"))
-        os.environ[DATABASE_URL] = url
-        started = time.perf_counter()
-        write_all(home, capture_values(args.n))
-        print(f"wrote {args.n} captures in {time.perf_counter() - started:.0f} s", flush=True)
         import psycopg
+
+        if args.reuse:
+            from archive.backends import public_url
+            from archive.pg_database import Database
+
+            url, home = args.reuse, args.home
+            database = Database(url)
+            try:
+                started = time.perf_counter()
+                applied = database.migrate()  # what this checkout adds to a database written before it
+                print(f"reusing {public_url(url)}: {applied or 'no change'} applied in "
+                      f"{time.perf_counter() - started:.0f} s", flush=True)
+            finally:
+                database.close()
+        else:
+            url = cluster.create_database()
+            home = Path(tempfile.mkdtemp(prefix="bench-pg-search-"))
+            os.environ[DATABASE_URL] = url
+            started = time.perf_counter()
+            write_all(home, capture_values(args.n))
+            print(f"wrote {args.n} captures in {time.perf_counter() - started:.0f} s", flush=True)
 
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("ANALYZE")  # what autovacuum does after a bulk load; both trees read the same statistics
@@ -130,7 +154,8 @@ def main(argv: list[str] | None = None) -> None:
         for number in range(args.rounds):
             order = list(trees) if number % 2 == 0 else list(reversed(trees))
             for name in order:
-                for kind, values in _run(TIMED, trees[name], str(home), str(args.queries)).items():
+                for kind, values in _run(TIMED, trees[name], str(home), str(args.queries),
+                                         **{DATABASE_URL: url}).items():
                     times[name].setdefault(kind, []).extend(values)
                 print(f"round {number + 1}: {name} done, load {os.getloadavg()[0]:.1f}", flush=True)
         table = {name: {kind: {"median": round(statistics.median(values), 1),
@@ -145,7 +170,11 @@ def main(argv: list[str] | None = None) -> None:
             print(f"| {kind} | " + " | ".join(f"{table[name][kind]['median']} / {table[name][kind]['p95']}"
                                              for name in names) + " |")
     finally:
-        cluster.remove()  # stopped and its folder deleted
+        if cluster is not None and args.keep and not args.reuse:
+            print(json.dumps({"reuse": url, "home": str(home), "stop": f"{cluster.bin / 'pg_ctl'} -D {cluster.data} "
+                              f"stop; rm -r {cluster.folder}"}), flush=True)
+        elif cluster is not None:
+            cluster.remove()  # stopped and its folder deleted
 
 
 if __name__ == "__main__":
