@@ -253,9 +253,8 @@ def pg008_pairs(conn: psycopg.Connection) -> None:
     conn.execute("""
         INSERT INTO search_pairs (field, first, second, capture_id, count)
         SELECT v.field, x.first, x.second, d.capture_id, x.count
-        FROM search_documents d,
-            LATERAL (VALUES ('title', d.title_terms), ('text', d.text_terms), ('latin', d.latin_terms)) v (field, terms),
-            evidence_pairs(v.terms) x
+        FROM search_documents d, LATERAL (VALUES ('title', d.title_terms), ('text', d.text_terms),
+            ('latin', d.latin_terms)) v (field, terms), evidence_pairs(v.terms) x
         ORDER BY d.capture_id""")
     # A phrase's documents from the index alone; a document's pairs, to replace or remove them.
     conn.execute("ALTER TABLE search_pairs ADD PRIMARY KEY (field, first, second, capture_id)")

@@ -150,6 +150,13 @@ def main(argv: list[str] | None = None) -> None:
 
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("ANALYZE")  # what autovacuum does after a bulk load; both trees read the same statistics
+            # The search index's space in MB: each table (its TOAST included) and each index.
+            report["MB"] = dict(conn.execute(
+                "SELECT c.relname, round(CASE c.relkind WHEN 'r' THEN pg_table_size(c.oid) "
+                "ELSE pg_relation_size(c.oid) END / 1048576.0, 1)::float8 FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i') "
+                "AND (c.relname LIKE 'search%%' OR c.relname LIKE 'captures%%') ORDER BY 1").fetchall())
+            print(json.dumps({"MB": report["MB"]}), flush=True)
         times: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
         for number in range(args.rounds):
             order = list(trees) if number % 2 == 0 else list(reversed(trees))

@@ -25,8 +25,8 @@ from tests.test_pg_documents import _row
 PAIRS = "SELECT field, first, second, capture_id, count FROM search_pairs ORDER BY 1, 2, 3, 4"
 # The pairs pg008 builds from one document's stored tsvectors, for comparison with those written with it.
 BUILT = ("SELECT v.field, x.first, x.second, d.capture_id, x.count FROM search_documents d, "
-         "LATERAL (VALUES ('title', d.title_terms), ('text', d.text_terms), ('latin', d.latin_terms)) v (field, terms), "
-         "evidence_pairs(v.terms) x WHERE d.capture_id = ANY(%s) ORDER BY 1, 2, 3, 4")
+         "LATERAL (VALUES ('title', d.title_terms), ('text', d.text_terms), ('latin', d.latin_terms)) "
+         "v (field, terms), evidence_pairs(v.terms) x WHERE d.capture_id = ANY(%s) ORDER BY 1, 2, 3, 4")
 LONG = "filler " * 16400 + "kilo lima"  # past the last position kept: kilo and lima both stored at 16,383
 TEXTS = {  # id: (title, text)
     1: ("Moon landing", "The moon landing was filmed. The moon the moon landing, landing the moon."),
