@@ -50,7 +50,10 @@ def top_hits(db: Database, ranking: Sql, matches: Sql | frozenset[int], terms: l
         stops = {key: prefixes[key][-1] for key in keys if len(prefixes[key]) == depths[key]}  # lists not read whole
         bound = sum(weights[key] * stretch[key[0]] * impact for key, (_, impact) in stops.items())
         candidates = sorted({capture_id for found in prefixes.values() for capture_id, _ in found})
-        if len(candidates) >= total:  # more read than the query matches (a phrase, a filter): score the matches
+        # Most of the matches read already (a phrase, a filter: few of the words' documents match): scoring them
+        # all settles the top at once, for little more than scoring those.
+        admitted = len(candidates) if not isinstance(matches, frozenset) else sum(i in matches for i in candidates)
+        if 2 * admitted >= total:
             return ranked(db, ranking, matches, terms, wanted, 0, documents)
         best = ranked(db, ranking, matches, terms, wanted, 0, documents, among=candidates)
         if len(best) == wanted and _settled(best[-1], bound, [capture_id for capture_id, _ in stops.values()]):
