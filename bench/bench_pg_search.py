@@ -35,8 +35,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_backends import capture_values, write_all  # noqa: E402  (bench/ is a folder of scripts)
 
+# First in each tree's process: its own `archive` imported before bench_backends, which puts this script's
+# checkout first on the path (without this, and without running in the tree's folder, every tree ran the code
+# of the checkout the bench was started from), and checked.
+OWN_CODE = """
+import os, pathlib
+import archive
+assert pathlib.Path(archive.__file__).resolve().is_relative_to(pathlib.Path(os.environ["PYTHONPATH"]).resolve()), \\
+    archive.__file__
+"""
+
 # Run by each tree's process: one pass over the query set, its times as JSON on stdout.
-TIMED = """
+TIMED = OWN_CODE + """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from bench_backends import query_set
@@ -56,7 +66,7 @@ print(json.dumps(found))
 """
 
 # Run by each tree's process: N captures written into an empty database, the seconds on stdout.
-WRITTEN = """
+WRITTEN = OWN_CODE + """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
@@ -66,7 +76,7 @@ print(json.dumps(write_all(Path(sys.argv[2]), values)))
 """
 
 # Run by each tree's process: the ranking overlap with Whoosh on the ranking documents, as JSON on stdout.
-OVERLAP = """
+OVERLAP = OWN_CODE + """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from bench_backends import ranking_overlap
@@ -76,8 +86,9 @@ print(json.dumps({size: ranking_overlap(url, size) for size, url in zip((120, 10
 
 def _run(script: str, tree: str, *args: str, **environment: str) -> object:
     """Run a script in a fresh process with a tree's code first on the path; return what it printed (JSON)."""
+    # In the tree's folder: `python -c` puts the working folder first on the path, before PYTHONPATH.
     done = subprocess.run([sys.executable, "-c", script, str(ROOT / "bench"), *args], capture_output=True,
-                          text=True, check=True, timeout=3600,
+                          text=True, check=True, timeout=3600, cwd=Path(tree).resolve(),
                           env={**os.environ, **environment, "PYTHONPATH": str(Path(tree).resolve())})
     return json.loads(done.stdout)
 
