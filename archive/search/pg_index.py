@@ -200,7 +200,8 @@ class PgIndex:
         documents = self._frequencies(terms)
         idfs = {key: pg_query.idf(count, frequency) for key, frequency in documents.items()}
         ranking = pg_query.score(terms, idfs, averages)
-        if total > self.FEW_MATCHES and all(name in norms for name, _, _ in terms):
+        if total > self.FEW_MATCHES and all(name in norms for name, _, _ in terms) \
+                and pg_top.worth_reading_best(documents, total, offset + limit):
             stretch = {name: max(1.0, averages[name] / norms[name]) for name in norms}
             best = pg_top.top_hits(self.db, ranking, matches, terms, idfs, documents, stretch, offset + limit, total)
             if best is not None:
