@@ -235,7 +235,6 @@ def pg007_postings(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX search_postings_capture ON search_postings (capture_id, term) INCLUDE (field, tf, length)")
 
 
-
 @migration
 def pg008_pairs(conn: psycopg.Connection) -> None:
     # Pairs of terms at consecutive positions per document and scored field (archive/search/pg_pairs.py), so
