@@ -235,6 +235,39 @@ def pg007_postings(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX search_postings_capture ON search_postings (capture_id, term) INCLUDE (field, tf, length)")
 
 
+@migration
+def pg008_pairs(conn: psycopg.Connection) -> None:
+    # Pairs of terms at consecutive positions per document and scored field (archive/search/pg_pairs.py), so
+    # that a phrase's documents come from one index rather than from every tsvector holding its words. Built
+    # from the positions the stored tsvectors keep, so an existing archive needs no reindex and the pairs say
+    # exactly what `terms @@ 'first <-> second'` says (several terms may stand at one position).
+    conn.execute("""
+        CREATE FUNCTION evidence_pairs(terms tsvector) RETURNS TABLE (first text, second text, count integer)
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            WITH held AS MATERIALIZED (SELECT u.lexeme, p FROM unnest(terms) u, unnest(u.positions) p)
+            SELECT a.lexeme, b.lexeme, count(*)::integer FROM held a JOIN held b ON b.p = a.p + 1 GROUP BY 1, 2
+        $$""")
+    conn.execute('CREATE TABLE search_pairs (field text COLLATE "C" NOT NULL, first text COLLATE "C" NOT NULL, '
+                 'second text COLLATE "C" NOT NULL, capture_id bigint NOT NULL, count integer NOT NULL)')
+    conn.execute("""
+        INSERT INTO search_pairs (field, first, second, capture_id, count)
+        SELECT v.field, x.first, x.second, d.capture_id, x.count
+        FROM search_documents d, LATERAL (VALUES ('title', d.title_terms), ('text', d.text_terms),
+            ('latin', d.latin_terms)) v (field, terms), evidence_pairs(v.terms) x
+        ORDER BY d.capture_id""")
+    # A phrase's documents from the index alone; a document's pairs, to replace or remove them.
+    conn.execute("ALTER TABLE search_pairs ADD PRIMARY KEY (field, first, second, capture_id)")
+    conn.execute("CREATE INDEX search_pairs_capture ON search_pairs (capture_id)")
+    # A word's postings with what scores them, from the index alone: a query of many words (a name and its close
+    # spellings) scores its thousands of matches from their words' lists rather than one lookup per document.
+    conn.execute("DROP INDEX search_postings_best")
+    conn.execute("CREATE INDEX search_postings_best ON search_postings (field, term, impact DESC, capture_id) "
+                 "INCLUDE (tf, length)")
+    # The texts whose positions could not all be kept, checked against their text: few, listed from their own
+    # index rather than by reading every document's flag.
+    conn.execute("CREATE INDEX search_documents_inexact ON search_documents (capture_id) WHERE NOT positions_exact")
+
+
 def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:
     """Return the changes not yet recorded as applied (all of them in an empty database)."""
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [RECORD_TABLE]).fetchone()[0]

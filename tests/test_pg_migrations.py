@@ -31,7 +31,7 @@ def test_names_change_keeps_the_documents_lists_their_terms_and_marks_captures_t
         assert conn.execute("SELECT indexed FROM captures").fetchall() == [(0,)]
         assert conn.execute("SELECT latin_terms, latin_length FROM search_documents").fetchall() == [("", 0)]
         monkeypatch.undo()  # the later changes too, as an upgrade applies them (the vocabulary reads postings)
-        assert pg_migrations.apply(conn) == ["pg006_claim_checks", "pg007_postings"]
+        assert pg_migrations.apply(conn) == ["pg006_claim_checks", "pg007_postings", "pg008_pairs"]
     db = Database(url)
     try:
         vocabulary = PgVocabulary(db)

@@ -53,6 +53,7 @@ def short_prefixes(monkeypatch):
     monkeypatch.setattr(pg_top, "SHORT_LIST", 8)
     monkeypatch.setattr(pg_top, "FIRST_DEPTH", 16)
     monkeypatch.setattr(PgIndex, "FEW_MATCHES", 0)
+    monkeypatch.setattr(pg_top, "EXPECTED", 0)  # the best postings read first even where few of them match
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +67,43 @@ def ranked():
 def test_the_top_from_the_postings_is_the_top_of_every_match_scored(ranked, monkeypatch, query):
     index, texts = ranked
     assert _answers(index, texts, query) == _every_match_scored(monkeypatch, index, texts, query)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_query_admitting_few_of_its_words_documents_scores_every_match_at_once(ranked, monkeypatch, query):
+    index, texts = ranked
+    read_first = []
+    top_hits = pg_top.top_hits
+    with monkeypatch.context() as patched:
+        patched.setattr(pg_top, "EXPECTED", 2)
+        patched.setattr(pg_top, "top_hits", lambda *args: read_first.append(args) or top_hits(*args))
+        found = _answers(index, texts, query)
+    assert found == _every_match_scored(monkeypatch, index, texts, query), query
+    if query in ('"the moon landing"', "the lang:de"):  # a tenth of the texts holding "the", a quarter
+        assert not read_first, query
+
+
+@pytest.mark.parametrize("query", QUERIES + ["Moonn", "moon~"])  # names and close spellings: many words
+def test_scores_read_from_the_words_lists_are_those_read_per_document(ranked, monkeypatch, query):
+    index, texts = ranked
+    with monkeypatch.context() as patched:
+        patched.setattr(pg_top, "PER_DOCUMENT", 0)  # every document's postings looked up
+        patched.setattr(pg_top, "PER_TERM", 0)
+        per_document = _every_match_scored(monkeypatch, index, texts, query), _answers(index, texts, query)
+    with monkeypatch.context() as patched:
+        patched.setattr(pg_top, "PER_DOCUMENT", 10 ** 9)  # every word's list read
+        by_word = _every_match_scored(monkeypatch, index, texts, query), _answers(index, texts, query)
+    assert per_document == by_word and per_document[0][0] > 0, query
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_answers_are_the_same_whether_the_matches_are_kept_in_hand_or_selected_again(ranked, monkeypatch, query):
+    index, texts = ranked
+    kept = _answers(index, texts, query), _every_match_scored(monkeypatch, index, texts, query)
+    with monkeypatch.context() as patched:
+        patched.setattr(PgIndex, "LISTED", 0)  # too many to keep: each statement selects them again
+        selected = _answers(index, texts, query), _every_match_scored(monkeypatch, index, texts, query)
+    assert kept == selected, query
 
 
 def test_later_pages_are_those_of_every_match_scored(ranked, monkeypatch):

@@ -24,7 +24,8 @@ from typing import Any
 import psycopg
 
 from archive.models import Capture
-from archive.search.pg_postings import postings_of, write_postings
+from archive.search.pg_pairs import pairs_of, write_pairs
+from archive.search.pg_postings import SCORED_FIELDS, postings_of, write_postings
 from archive.search.pg_query import LENGTH_COLUMNS, TERM_COLUMNS
 from archive.search.schema import document, schema
 
@@ -63,14 +64,15 @@ def _fields():
 
 def tsvector_literal(terms: Iterable[tuple[str, list[int]]]) -> tuple[str, bool]:
     """Return a tsvector literal of (term, 0-based positions) pairs, and whether every position fits in it."""
-    literal, exact, _ = stored_terms(terms)
+    literal, exact, _, _ = stored_terms(terms)
     return literal, exact
 
 
-def stored_terms(terms: Iterable[tuple[str, list[int]]]) -> tuple[str, bool, dict[str, int]]:
+def stored_terms(terms: Iterable[tuple[str, list[int]]]) -> tuple[str, bool, dict[str, int], dict[str, list[int]]]:
     """Return a tsvector literal of (term, 0-based positions) pairs (a term listed twice has its positions
-    together), whether every position fits in it, and each term's frequency as the tsvector holds it: its
-    positions kept, or 1 where none could be (the frequency ts_rank read before the postings)."""
+    together), whether every position fits in it, each term's frequency as the tsvector holds it (its
+    positions kept, or 1 where none could be: the frequency ts_rank read before the postings), and the
+    positions it keeps of each term (1-based, as PostgreSQL has them; none in a tsvector without positions)."""
     merged: dict[str, set[int]] = {}
     for term, positions in terms:
         if term and len(term.encode("utf-8")) <= MAX_TERM_BYTES:  # a lexeme PostgreSQL refuses is not searched
@@ -84,9 +86,10 @@ def stored_terms(terms: Iterable[tuple[str, list[int]]]) -> tuple[str, bool, dic
         pieces.append((quoted, kept))
         size += len(quoted) + 2 * len(kept) + 8
     if size > MAX_TSVECTOR_BYTES:  # a huge text: its words stay findable, its phrases are checked on the text
-        return " ".join(quoted for quoted, _ in pieces), False, dict.fromkeys(merged, 1)
+        return " ".join(quoted for quoted, _ in pieces), False, dict.fromkeys(merged, 1), {}
     return (" ".join(f"{quoted}:{','.join(map(str, kept))}" for quoted, kept in pieces), exact,
-            {term: len(kept) for term, (_, kept) in zip(merged, pieces)})
+            {term: len(kept) for term, (_, kept) in zip(merged, pieces)},
+            {term: kept for term, (_, kept) in zip(merged, pieces)})
 
 
 def field_terms(name: str, value: str) -> dict[str, list[int]]:
@@ -99,16 +102,17 @@ def field_terms(name: str, value: str) -> dict[str, list[int]]:
 
 def document_row(capture: Capture, terms: dict[str, list[int]]) -> tuple[Any, ...]:
     """Return a capture's row of search_documents (in COLUMNS' order), its text given as analyse() terms, and
-    after the columns the (field, term) pairs it adds to the vocabulary and its postings
-    (archive/search/pg_postings.py)."""
+    after the columns the (field, term) pairs it adds to the vocabulary, its postings
+    (archive/search/pg_postings.py) and its word pairs (archive/search/pg_pairs.py)."""
     fields = document(capture, terms)  # the Whoosh document: the same metadata, filled in the same way
     analysed = {name: field_terms(name, fields.get(name, "")) for name in _TEXT_FIELDS}
-    text, exact, text_counts = stored_terms(terms.items())
+    text, exact, text_counts, text_kept = stored_terms(terms.items())
     readings = fields.get("latin") or ()  # the Latin readings, as the Whoosh document has them
     lengths = {"title": sum(len(p) for p in analysed["title"].values()), "text": sum(len(p) for p in terms.values()),
                "latin": sum(len(p) for _, p in readings)}
-    title, _, title_counts = stored_terms(analysed["title"].items())
-    latin, _, latin_counts = stored_terms(readings)
+    title, _, title_counts, title_kept = stored_terms(analysed["title"].items())
+    latin, _, latin_counts, latin_kept = stored_terms(readings)
+    kept = {"title": title_kept, "text": text_kept, "latin": latin_kept}
     counts = {"title": title_counts, "text": text_counts, "latin": latin_counts}
     return (capture.id, title, text,
             tsvector_literal(analysed["author"].items())[0], tsvector_literal(analysed["site"].items())[0],
@@ -117,7 +121,8 @@ def document_row(capture: Capture, terms: dict[str, list[int]]) -> tuple[Any, ..
             (fields.get("kind") or "").lower() or None, fields.get("published"), fields.get("captured"),
             latin, lengths["latin"],
             frozenset((name, term) for name, held in counts.items() if name in VOCABULARY_FIELDS for term in held),
-            postings_of(counts, lengths))
+            postings_of(counts, lengths),
+            {pair: count for name in SCORED_FIELDS for pair, count in pairs_of(name, kept[name].items()).items()})
 
 
 def write_documents(conn: psycopg.Connection, documents: Iterable[tuple[Capture, dict[str, list[int]]]]) -> None:
@@ -134,6 +139,7 @@ def write_rows(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
         cursor.executemany(_UPSERT, [row[:len(COLUMNS)] for row in rows])
     write_postings(conn, [(row[0], row[len(COLUMNS) + 1], {name: row[_LENGTHS[name]] for name in _LENGTHS})
                           for row in rows])
+    write_pairs(conn, [(row[0], row[len(COLUMNS) + 2]) for row in rows])
     known = KnownTerms.of(conn)
     pairs = frozenset().union(*(row[len(COLUMNS)] for row in rows))
     send, asked = known.unsent(pairs)

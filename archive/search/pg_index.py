@@ -23,6 +23,7 @@ from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
 from archive.search import passages, pg_matches, pg_query, pg_top, queries, suggestions, variants
 from archive.search.pg_documents import add_all_terms, document_row, write_rows
+from archive.search.pg_pairs import delete_pairs
 from archive.search.pg_postings import delete_postings
 from archive.search.pg_vocabulary import PgVocabulary
 from archive.search.schema import schema
@@ -38,6 +39,7 @@ class PgIndex:
 
     in_catalog = True  # a capture's document is written with its catalog row, in one transaction
     FEW_MATCHES = 256  # matches scored all at once, without reading the best postings first (pg_top.py)
+    LISTED = 50_000  # matching ids a search keeps in hand at most (400 kB), rather than selecting them again
 
     def __init__(self, url: str, lock_wait: float = LOCK_WAIT, database: Database | None = None):
         self.lock_wait = lock_wait
@@ -127,11 +129,13 @@ class PgIndex:
                 if self._deleted:
                     conn.execute("DELETE FROM search_documents WHERE capture_id = ANY(%s)", [sorted(self._deleted)])
                     delete_postings(conn, sorted(self._deleted))
+                    delete_pairs(conn, sorted(self._deleted))
                 write_rows(conn, list(self._rows.values()))
                 if clear:
                     dropped = conn.execute("DELETE FROM search_documents WHERE version < %s RETURNING capture_id",
                                            [self._mark]).fetchall()
                     delete_postings(conn, [capture_id for (capture_id,) in dropped])
+                    delete_pairs(conn, [capture_id for (capture_id,) in dropped])
                     add_all_terms(conn)
         except psycopg.Error as exc:
             self.cancel()
@@ -168,12 +172,13 @@ class PgIndex:
         widening = variants.Widening()
         scored, filters = queries.split_filters(self._widened(query, aliases, widening))
         matches = pg_matches.every([scored, *filters], self._phrase_check(texts))
-        if pg_matches.has_phrase([scored, *filters]):  # its positions are read once: the ids are kept
-            matches = pg_matches.listed(self.db.value(f"SELECT array(SELECT capture_id FROM ({matches.text}) m)",
-                                                      matches.params))
-        counted = pg_matches.total(matches)
-        total = self.db.value(counted.text, counted.params)
-        rows = self._ranked(scored, matches, total, limit, offset) if total > offset and limit > 0 else []
+        # Counted once, and the ids kept in hand when they are not too many (always for a phrase whose positions
+        # are read): the ranking then picks its candidates among them rather than selecting the matches again.
+        keep = None if pg_matches.has_phrase([scored, *filters]) else self.LISTED
+        counted = pg_matches.counted(matches, keep)
+        total, listed = self.db.tuples(counted.text, counted.params)[0]
+        found = frozenset(listed) if listed is not None else matches
+        rows = self._ranked(scored, found, total, limit, offset) if total > offset and limit > 0 else []
         ids = [row[0] for row in rows]
         bodies = texts(ids)
         wanted = sorted({(name, text) for name, text in scored.iter_all_terms() if name in pg_query.POSITIONED})
@@ -186,7 +191,8 @@ class PgIndex:
             hits.append(IndexHit(capture_id, float(found), snippet, start, ways, names))
         return total, hits
 
-    def _ranked(self, scored, matches: pg_query.Sql, total: int, limit: int, offset: int) -> list[tuple]:
+    def _ranked(self, scored, matches: pg_query.Sql | frozenset[int], total: int, limit: int,
+                offset: int) -> list[tuple]:
         """Return (capture id, score) of the hits from `offset` on, best first: from the best postings of the
         query's words when they settle the top (archive/search/pg_top.py), else by scoring every match."""
         terms = pg_query.scored_terms(scored)
@@ -194,12 +200,13 @@ class PgIndex:
         documents = self._frequencies(terms)
         idfs = {key: pg_query.idf(count, frequency) for key, frequency in documents.items()}
         ranking = pg_query.score(terms, idfs, averages)
-        if total > self.FEW_MATCHES and all(name in norms for name, _, _ in terms):
+        if total > self.FEW_MATCHES and all(name in norms for name, _, _ in terms) \
+                and pg_top.worth_reading_best(documents, total, offset + limit):
             stretch = {name: max(1.0, averages[name] / norms[name]) for name in norms}
             best = pg_top.top_hits(self.db, ranking, matches, terms, idfs, documents, stretch, offset + limit, total)
             if best is not None:
                 return best[offset:]
-        return pg_top.ranked(self.db, ranking, matches, terms, limit, offset)
+        return pg_top.ranked(self.db, ranking, matches, terms, limit, offset, documents)
 
     def matching_ids(self, query: str, aliases: dict[str, list[str]] | None = None) -> set[int]:
         """Return the ids of every capture matching a query, without scoring or snippets."""

@@ -85,12 +85,17 @@ def _phrase(node: q.Phrase, phrase_check: PhraseCheck) -> Sql:
     words = list(node.words)
     if len(words) == 1:
         return Sql(f"{column} @@ %s::tsquery", [lexeme(words[0])])
-    in_a_row = Sql(f"{column} @@ %s::tsquery", [" <-> ".join(lexeme(word) for word in words)])
+    in_a_row = words_in_a_row(node)
     if node.fieldname not in POSITIONED:
         return in_a_row
     checked = phrase_check(node.fieldname, words)  # texts longer than the positions PostgreSQL keeps
     return Sql(f"((positions_exact AND {in_a_row.text}) OR (NOT positions_exact AND capture_id = ANY(%s)))",
                [*in_a_row.params, checked])
+
+
+def words_in_a_row(node: q.Phrase) -> Sql:
+    """Return the clause admitting documents whose stored positions hold a phrase's words one after another."""
+    return Sql(f"{_term_column(node)} @@ %s::tsquery", [" <-> ".join(lexeme(word) for word in node.words)])
 
 
 def all_words(node: q.Phrase) -> Sql:
