@@ -402,6 +402,8 @@ def _apply_suffix(draft: _Draft, suffix: Suffix, power: int) -> None:
     draft.approx = suffix.approx
     if suffix.has_scale:
         draft.scale = Decimal(10) ** power
+    if suffix.minor:  # a hundredth of the currency: "30,85 Cent" is 0.3085 EUR
+        draft.mantissa, draft.step = draft.mantissa / 100, draft.step / 100
     if suffix.composite is not None:
         draft.lead_scale = draft.scale
         draft.mantissa = draft.mantissa * draft.scale + suffix.composite

@@ -67,6 +67,8 @@ from decimal import Decimal
 
 from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, FINNISH_CASE_ENDINGS, currency_described,
                                         currency_table, harmonious_endings, resolve_noun, without_case_ending)
+from archive.figures.minor_units import WORDS as MINOR_UNIT_WORDS
+from archive.figures.minor_units import read_minor_unit
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.sentence_topics import sentence_prices, sentence_speaks_of_a_rate
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
@@ -200,7 +202,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
-     "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
+     *MINOR_UNIT_WORDS, "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
@@ -229,6 +231,7 @@ class Suffix:
     approx: str | None = None
     rate_points: bool = False  # "points" read as percentage points because the sentence speaks of a rate
     unit_start: int | None = None  # where the percent or multiple read after the number begins
+    minor: bool = False  # the currency is named by its hundredth: "30,85 Cent" is 0.3085 EUR
 
 
 # "and some" between a number and its scale or noun: "70 с лишним триллионов", "з гаком"
@@ -262,6 +265,9 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
             if points and not suffix.has_scale and sentence_speaks_of_a_rate(text, pos, points.end()):
                 suffix.unit, suffix.end = "pp", points.end()  # "inférieur de 11 points à la cible" of a rate
                 suffix.rate_points = True
+    if suffix.unit is None and not has_currency and not suffix.has_scale \
+            and (minor := read_minor_unit(text, suffix.end)) is not None:
+        suffix.unit, suffix.end, suffix.minor = minor[0], minor[1], True  # "39,9 ct.", "zece bani"
     read_qualifier_after(text, suffix)
     return suffix
 
