@@ -42,3 +42,26 @@ def test_minor_units_of_currencies(text, expected):
 ])
 def test_words_that_are_no_minor_unit(text, expected):
     assert _figures(text) == expected
+
+
+OUT_OF_USE = [
+    # A currency out of use: the Deutsche Mark written before the amount, a shared noun read as the one currency
+    # the language's country had before its present one; an unresolved noun takes no other currency.
+    ("weil er einer Steuerschuldnerin angeboten hatte, die von ihr geschuldeten Säumniszuschläge in Höhe von "
+     "DM 7.000,00 gegen die Zahlung von DM 3.500,00 an ihn zu erlassen.",
+     [("DM 7.000,00", 7000, "DEM"), ("DM 3.500,00", 3500, "DEM")]),
+    ("Savukkeista kannettavat verot olisivat olleet lähes kuusi miljoonaa markkaa.",
+     [("kuusi miljoonaa markkaa", 6e6, "FIM")]),
+    ("Оба были признаны виновными в получении взятки на сумму 65 миллионов рублей (примерно 16,5 миллиона крон).",
+     [("65 миллионов рублей", 65e6, "RUB"), ("16,5 миллиона", 16.5e6, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OUT_OF_USE)
+def test_currencies_out_of_use(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_brand_is_no_mark():
+    text = "İzmir Adnan Menderes Havalimanı'nda ise 562 marka ve modelde muhtelif eşyaya el konuldu."
+    assert _figures(text) == [("562", 562, None)]

@@ -580,7 +580,7 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
             if code and candidate in table.head_languages and not _spelled_here(table, candidate, text, pos):
                 code = None
             if code is None and candidate in table.nouns:
-                code = resolve_noun(table, candidate, _paragraph_around(text, pos))
+                code = resolve_noun(table, candidate, _paragraph_around(text, pos), window_language(text, pos, pos))
             elif code is None and count > 1 and words[count - 1].lower() in table.nouns:
                 # "германски марки": a shared noun after the words that tell which currency it is
                 code = currency_described(table, words[count - 1].lower(), " ".join(words[: count - 1]),
@@ -652,6 +652,13 @@ def counts_something(text: str, end: int) -> bool:
         return True
     noun = next_word(text, end)
     return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)
+
+
+def names_a_currency_unresolved(text: str, end: int) -> bool:
+    """Tell whether the word after an amount is the noun of several currencies that none of the rules resolved:
+    "16,5 миллиона крон" on a Russian page (crowns, but whose?) is no amount in the sentence's roubles."""
+    noun = next_word(text, end)
+    return bool(noun) and noun in currency_table().nouns
 
 
 def billion_power(text: str, start: int, suffix: Suffix) -> int:

@@ -131,7 +131,7 @@ CURRENCY_SYMBOLS = {
     "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₼": "AZN", "₾": "GEL",
 }
 # "TL" is how Turkey writes its lira after an amount ("27 Milyon TL'lik"); CLDR gives only "₺".
-SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK", "TL": "TRY"}
+SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK", "TL": "TRY", "DM": "DEM"}
 # ISO codes are recognised in upper case only: "try", "all" and "cad" are words too.
 CURRENCY_CODES = set(
     (
@@ -144,6 +144,7 @@ CURRENCY_CODES = set(
 CURRENCIES_BEFORE = {
     **CURRENCY_SYMBOLS, **{code: code for code in CURRENCY_CODES},
     "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY", "人民幣": "CNY",
+    "DM": "DEM",  # the Deutsche Mark before an amount, as German wrote it ("DM 7.000,00"); CLDR gives no symbol
 }
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
