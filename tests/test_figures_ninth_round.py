@@ -65,3 +65,28 @@ def test_currencies_out_of_use(text, expected):
 def test_a_brand_is_no_mark():
     text = "İzmir Adnan Menderes Havalimanı'nda ise 562 marka ve modelde muhtelif eşyaya el konuldu."
     assert _figures(text) == [("562", 562, None)]
+
+
+CARRIED = [
+    # A currency carried along a list whose items a semicolon parts, with the list's scale.
+    ("Le sigue Matinsa (FCC), multada con 8,5 millones de euros; Ferroser (Ferrovial), con 5,7 millones; Sacyr, con "
+     "5,17 millones; Elsan (OHL), con 3 millones; Acciona Mantenimiento, con 2,33 millones, y Audeca (Elecnor), con "
+     "2,6 millones de euros.",
+     [("8,5 millones de euros", 8.5e6, "EUR"), ("5,7 millones", 5.7e6, "EUR"), ("5,17 millones", 5.17e6, "EUR"),
+      ("3 millones", 3e6, "EUR"), ("2,33 millones", 2.33e6, "EUR"), ("2,6 millones de euros", 2.6e6, "EUR")]),
+    # Not to a count: "a" before a counted noun is "to" the companies, no range.
+    ("La Comisión Nacional de los Mercados y la Competencia (CNMC) ha multado con un total de 61,28 millones de "
+     "euros a doce empresas por una infracción constitutiva de cártel.",
+     [("61,28 millones de euros", 61.28e6, "EUR"), ("doce", 12, None)]),
+    ("En 2015, el regulador impuso una multa de 171 millones de euros a 21 fabricantes de automóviles y a dos "
+     "consultoras.", [("171 millones de euros", 171e6, "EUR"), ("21", 21, None), ("dos", 2, None)]),
+    ("The U.S. Department of Defense announced a total of 21, mostly smallish, new contracts Monday, worth a "
+     "combined value of $350.8 million.", [("21", 21, None), ("$350.8 million", 350.8e6, "USD")]),
+    ("El Gobierno aprobó 5 millones de euros; la región tiene 3 millones de habitantes.",
+     [("5 millones de euros", 5e6, "EUR"), ("3 millones", 3e6, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CARRIED)
+def test_currency_carried_along_lists_not_to_counts(text, expected):
+    assert _figures(text) == expected

@@ -105,6 +105,7 @@ _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
+_HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")  # the same, not at a semicolon
 _TEXT_END = LazyPattern(r"[\s.]*\Z")
 # The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
@@ -710,8 +711,11 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     projeyle 100 bine yakın kişinin": 100,000 people)."""
     money: _Draft | None = None
     for draft in drafts:
+        listed = False  # an item of a list whose items a semicolon parts: "Ferroser, con 5,7 millones; Sacyr, ..."
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
-            money = None
+            listed = not _HARD_BREAK.search(text, money.end, draft.start) \
+                and _scale_of(draft) == _scale_of(money) and _ends_a_phrase(text, draft.end)
+            money = money if listed else None
         if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
@@ -719,6 +723,8 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
+        elif listed:
+            money = None
 
 
 def _scale_of(draft: _Draft) -> Decimal:
@@ -770,17 +776,24 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
             draft.unit, draft.unit_inferred = later.unit, True
 
 
+# At most so many words between the two phrases: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" has 3; "a
+# total of 21, mostly smallish, new contracts Monday, worth a combined value of $350.8 million" (21 contracts) 10.
+_PARALLEL_GAP_WORDS = 5
+
+
 def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
     """Give a bare number the scale and currency of the next amount when the phrase before it is repeated before
     that amount: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" (in some products 20, in some 50 thousand
-    dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number."""
+    dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number, and the phrases are
+    near."""
     for bare, amount in zip(drafts, drafts[1:]):
         if bare.unit is not None or bare.has_scale or bare.mantissa >= 1000 or amount.unit in (None, *_NOT_MONEY) \
                 or amount.unit_inferred or not amount.has_scale or text[bare.end : bare.end + 2] != ", ":
             continue
         before = tokens_before(text, bare.start, 1)
         if before and before[0].isalpha() and before[0] in tokens_before(text, amount.start, 3) \
-                and not _SENTENCE_BREAK.search(text, bare.end, amount.start):
+                and not _SENTENCE_BREAK.search(text, bare.end, amount.start) \
+                and len(text[bare.end : amount.start].split()) <= _PARALLEL_GAP_WORDS:
             bare.scale, bare.has_scale = amount.scale, True
             bare.unit, bare.unit_inferred = amount.unit, True
 
@@ -826,5 +839,5 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
             _take_spelled_scale(lower, upper)
         if lower.unit is None:
             lower.unit = upper.unit
-        elif upper.unit is None and lower.unit not in _NOT_MONEY:
-            upper.unit = lower.unit
+        elif upper.unit is None and lower.unit not in _NOT_MONEY and not counts_something(text, upper.end):
+            upper.unit = lower.unit  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
