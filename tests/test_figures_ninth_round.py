@@ -90,3 +90,24 @@ CARRIED = [
 @pytest.mark.parametrize("text, expected", CARRIED)
 def test_currency_carried_along_lists_not_to_counts(text, expected):
     assert _figures(text) == expected
+
+
+PERCENT_BEFORE_AND_POLISH_THOUSANDS = [
+    # Turkish writes the sign before the number, spaced, and "yüzde" with the number's sign; the amount before its
+    # share in parentheses carries the sentence's currency.
+    ("Bütçenin dağılımına bakıldığında eğitim için 2,8 trilyon TL (% 15,3), sosyal yardımlar için 917 milyar "
+     "(% 4,8) kaynak ayrılmış görünüyor.",
+     [("2,8 trilyon TL", 2.8e12, "TRY"), ("% 15,3", 15.3, "%"), ("917 milyar", 917e9, "TRY"), ("% 4,8", 4.8, "%")]),
+    ("dayanıksız tüketim malları ise bir önceki aya göre yüzde -1,11 oranında azalmıştır.",
+     [("yüzde -1,11", -1.11, "%")]),
+    ("Prices rose 5 % 10 times.", [("5 %", 5, "%"), ("10 times", 10, "x")]),  # the sign is the first number's
+    # Polish "tys" without its full stop.
+    ("skazał wojta na 1 rok pozbawienia wolności w zawieszeniu na 3 lata, 30 tys grzywny i ponad 8 tys kosztów "
+     "sądowych. Dodatkowo sąd w Płocku zasądził ponad 3 tys zł na rzecz kary.",
+     [("1", 1, None), ("3", 3, None), ("30 tys", 30000, None), ("8 tys", 8000, None), ("3 tys zł", 3000, "PLN")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PERCENT_BEFORE_AND_POLISH_THOUSANDS)
+def test_percent_before_the_number_and_polish_thousands(text, expected):
+    assert _figures(text) == expected

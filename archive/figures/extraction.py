@@ -111,9 +111,10 @@ _TEXT_END = LazyPattern(r"[\s.]*\Z")
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
 _KOREAN_LEAD_PLACES = {"천": 3, "백": 2}
 _KOREAN_BIG_SCALE = LazyPattern(r"[만억조]")
-# What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
+# What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma, its
+# share in parentheses ("917 milyar (% 4,8)").
 _CLOSES_AN_AMOUNT = LazyPattern(
-    rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
+    rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
 # and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
@@ -338,6 +339,8 @@ def _draft_from_digits(
     mantissa, step = number
     if suffix.rate_points and mantissa > 100:
         suffix.unit, suffix.end = None, number_end  # "à 2.868,63 points": an index's level, no rate's points
+    if suffix.unit == "%" and figure_start < start and text[start - 1] == "-":
+        mantissa = -mantissa  # "yüzde -1,11 oranında azalmıştır": a fall of 1.11 %
     draft = _Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
     _take_korean_lead_place(text, draft)

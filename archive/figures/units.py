@@ -170,8 +170,10 @@ _PERCENT = LazyPattern(
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
     rf"procentow{LETTER}+|postotn{LETTER}+|percent){NOT_LETTER_AFTER}"
 )
-# A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
-PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
+# A percent word or sign before the number: Turkish "yüzde 17,1", "%17", with its sign ("yüzde -1,11").
+# Turkish spaces the sign from the number too ("(% 15,3)", "yatırımlar ise 1,8 trilyon TL (% 10)"), but a sign after
+# a digit is that number's ("5 % 10" is no rate of ten).
+PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}-?|(?<!\d)(?<!\d\s)%{WS}?)$")
 MULTIPLE = LazyPattern(
     rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден|лен{LETTER}*)?|"
     rf"ese(?:ge|den|len{LETTER}*)?){NOT_LETTER_AFTER}"

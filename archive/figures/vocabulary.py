@@ -70,7 +70,7 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # and their other cases ("50 miljoonasta 80 miljoonaan euroon": from 50 to 80 million)
     **{form: (power, "eu") for power, forms in _finnish_cases().items() for form in forms},
     # Polish
-    "tys.": (3, "eu"), "tysiące": (3, "eu"), "tysięcy": (3, "eu"), "mld": (9, "eu"), "mld.": (9, "eu"),
+    "tys.": (3, "eu"), "tys": (3, "eu"), "tysiące": (3, "eu"), "tysięcy": (3, "eu"), "mld": (9, "eu"), "mld.": (9, "eu"),
     "tysiąc": (3, "eu"), "tysiąca": (3, "eu"), "miliard": (9, "eu"), "miliarda": (9, "eu"), "biliona": (12, "eu"),
     "milion": (6, "eu"), "miliony": (6, "eu"), "milionów": (6, "eu"), "miliardy": (9, "eu"),
     "miliardów": (9, "eu"), "bilion": (12, "eu"), "biliony": (12, "eu"), "bilionów": (12, "eu"),
