@@ -111,3 +111,25 @@ PERCENT_BEFORE_AND_POLISH_THOUSANDS = [
 @pytest.mark.parametrize("text, expected", PERCENT_BEFORE_AND_POLISH_THOUSANDS)
 def test_percent_before_the_number_and_polish_thousands(text, expected):
     assert _figures(text) == expected
+
+
+MEASURES = [
+    # A measure in two units is one figure in the smaller; units glued to the number before a Korean or Japanese
+    # particle leave it a count.
+    ("Adreslerdeki aramalarda, 32 ton 615 kilogram kıyılmış sigara tütünü ve 1740 litre tutkal ele geçirildi.",
+     [("32 ton 615 kilogram", 32615, None), ("1740", 1740, None)]),
+    ("5 ton 803 kilogram sarmalık kıyılmış tütün, 1334 kilogram nargile ve pipo tütünü",
+     [("5 ton 803 kilogram", 5803, None), ("1334", 1334, None)]),
+    ("또 클럽 마약으로 알려진 케타민 적발량이 144kg으로 1년 전보다 3배 넘게 늘었습니다.",
+     [("144", 144, None), ("1", 1, None), ("3배", 3, "x")]),
+    ("ところが令和5年に再び2トンを上回り約2,741kgを記録した。", [("2", 2, None), ("2,741", 2741, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEASURES)
+def test_measures_in_two_units_and_glued_units(text, expected):
+    assert _figures(text) == expected
+
+
+def test_two_measures_of_one_unit_stay_two():
+    assert _figures("the truck carried 5 tons and 300 kg.") == [("5", 5, None), ("300", 300, None)]

@@ -67,6 +67,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
                                         names_a_price_year)
+from archive.figures.measures import join_two_unit_measures
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words
@@ -255,6 +256,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
+    drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
     if not query and ("ultipli" in text or "omnoż" in text):
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
