@@ -133,3 +133,33 @@ def test_measures_in_two_units_and_glued_units(text, expected):
 
 def test_two_measures_of_one_unit_stay_two():
     assert _figures("the truck carried 5 tons and 300 kg.") == [("5", 5, None), ("300", 300, None)]
+
+
+MULTIPLES_AND_OCCASIONS = [
+    # Ukrainian adverbs of a multiple, "in half"; German "-mal" before a verb of its clause or the amount each
+    # time counts occasions; Chinese scale alone before a currency is one of that scale.
+    ("Одещина: дрова за ціною удвічі вищою за ринкову", [("удвічі", 2, "x")]),
+    ("За даними слідства, він не провів аналіз ринку та самовільно визначив ціну на деревину, завищивши її майже "
+     "вдвічі.", [("вдвічі", 2, "x")]),
+    ("the department looks to initially buy small drones worth $5,000 a unit using reconciliation funds before "
+     "working to cut the unit cost in half over time.", [("$5,000", 5000, "USD"), ("in half", 0.5, "x")]),
+    ("Zehnmal hatte es ausländischen Partnern und Behörden mit Diesel ausgeholfen.", [("Zehn", 10, None)]),
+    ("Der Preis ist fünfmal so hoch wie im Vorjahr.", [("fünfmal", 5, "x")]),
+    ("其中千萬元以上重大案件占42%,億元以上重特大案件3起。",
+     [("千萬元", 1e7, "CNY"), ("42%", 42, "%"), ("億元", 1e8, "CNY"), ("3", 3, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MULTIPLES_AND_OCCASIONS)
+def test_multiples_occasions_and_chinese_scales(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We will be there in half an hour, and half of them left.",
+    "Він двічі був засуджений.",  # twice: two occasions, no multiple
+    "全国万元国内生产总值能耗比上年下降。",  # energy per ten thousand yuan: a unit, no amount
+    "损失数千万元。",  # tens of millions: no amount
+])
+def test_no_multiple_nor_amount(text):
+    assert extract(text) == []

@@ -80,7 +80,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
                                    percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
                                    read_suffix)
-from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
+from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
                                         LONE_SCALE_WORDS, SCALE_WORDS)
 from archive.patterns import LazyPattern
@@ -100,7 +100,7 @@ _CANDIDATE = LazyPattern(
 )
 
 # Where a candidate can begin: sre scans for a character class quickly, but not for a large alternation.
-_CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬]")  # 千 and 万 for "近千人"
+_CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬亿億]")  # 千 and 万 for "近千人", 億 for "億元"
 
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
@@ -448,7 +448,8 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     _count_occasions(text, number.start, suffix)
     if suffix.has_scale and number.language == "en":
         return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
-    if number.bound and not (suffix.has_scale or (suffix.unit and number.value != 1)):
+    occasions = suffix.unit is None and suffix.unit_start is not None  # "viermal 20": four times
+    if number.bound and not (suffix.has_scale or ((suffix.unit or occasions) and number.value != 1)):
         return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
     draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value))
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
@@ -510,11 +511,12 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     # million); alone, before a counter
     round_number = numeral[:1] in ("百", "千", "万", "萬") and text.endswith(CJK_ROUND_NUMBERS_AFTER, 0, start) \
         and (len(numeral) > 1 or text[end : end + 1] in CJK_COUNTERS)
-    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number:
+    money_scale = _bare_scale_of_money(text, numeral, start, end)  # "千萬元以上": ten million yuan and over
+    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number and not money_scale:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
-    value = read_cjk_numeral(numeral)
+    value = read_cjk_numeral("一" + numeral if money_scale else numeral)
     if value is None:
         return None
     suffix = Suffix(end=end)
@@ -545,6 +547,24 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     draft.has_scale = any(char in CJK_BIG for char in numeral)
     _apply_qualifier(text, draft, suffix.approx)
     return draft
+
+
+_CJK_BARE_SCALES = frozenset("十百千万萬亿億")
+# Alone, these are a unit of measure more often than an amount: "万元国内生产总值能耗" (energy per 10,000 yuan of GDP).
+_CJK_SMALL_SCALES = frozenset(("", "十", "百", "千", "万", "萬"))
+# Before a bare scale, these make it a vague amount: "数千万元" (tens of millions of yuan), "几亿元".
+_CJK_SEVERAL = frozenset("数數几幾多余成")
+
+
+def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
+    """Tell whether a run of scale characters alone names one of that scale of a currency written right after it:
+    "千萬元以上重大案件" (cases of ten million yuan and over), "億元以上" (a hundred million yuan); not after "数"
+    or "几" (several), nor a scale under a million alone."""
+    return numeral not in _CJK_SMALL_SCALES and all(char in _CJK_BARE_SCALES for char in numeral) \
+        and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
+
+
+_CJK_CURRENCY_STARTS = tuple(CJK_CURRENCIES)
 
 
 def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
