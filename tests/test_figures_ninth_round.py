@@ -163,3 +163,27 @@ def test_multiples_occasions_and_chinese_scales(text, expected):
 ])
 def test_no_multiple_nor_amount(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # No figures: an article of a law whose noun was left out, a footnote mark glued to its word, a Turkish
+    # ordinal, Kazakh days of months with their endings, a figure's caption.
+    "Desde Competencia han remarcado la gravedad de la infracción y de los hechos cometidos que violan el artículo 1 "
+    "de la Ley de Defensa de la Competencia y el 101 del Tratado de Funcionamiento de la Unión Europea.",
+    "la CNMC inició un expediente sancionador contra las principales empresas de construcción por posible comisión "
+    "de conductas contrarias al artículo 1 de la Ley de Defensa de la Competencia (LDC) y 101 del Tratado de "
+    "Funcionamiento de la Unión Europea (TFUE).",
+    "Plus récemment, le Conseil d’Etat(1) a considéré qu’une entente anticoncurrentielle entre candidats.",
+    "hizmet alım ihalesinin 4734 sayılı Kamu İhale Kanunu’nun 21’inci maddesinin (b) bendinde öngörülen şartlar.",
+    "Республикалық бюджеттің атқарылуын бақылау жөніндегі есеп комитетінің 2011 жылғы 12 тамыздағы № 1-НП "
+    "нормативтік қаулысы. Қазақстан Республикасының Әділет министрлігінде 2011 жылы 6 қыркүйекте № 7164 тіркелді",
+    "Рис. 1. Общий объем закупок по уровням осуществления, млрд. руб.",
+])
+def test_references_dates_and_marks_are_no_figures(text):
+    assert extract(text) == []
+
+
+def test_counts_beside_references_stay():
+    assert _figures("El artículo 5 prevé multas y 20 de las empresas pagaron.") == [("20", 20, None)]
+    assert _figures("東京都東村山市の80代夫婦宅から現金約470万円を奪ったとして、小野正太郎(22)を逮捕した。") \
+        == [("470万円", 4.7e6, "JPY"), ("22", 22, None)]  # an age in parentheses

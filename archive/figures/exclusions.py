@@ -44,7 +44,8 @@ from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOU
                                         DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
-                                        KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
+                                        KAZAKH_MONTHS, KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS,
+                                        PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS, YEAR_PREPOSITIONS)
 from archive.patterns import LazyPattern
@@ -78,6 +79,8 @@ _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
+# Turkish ordinals after an apostrophe: "21’inci", "3'üncü", "6'ncı".
+_TURKISH_ORDINAL = LazyPattern(rf"['’](?:i?nci|ı?ncı|u?ncu|ü?ncü){NOT_LETTER_AFTER}")
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
 # The instrumental case of a cardinal after a hyphen, no ordinal's ending: "за 37-ма бюджетними програмами", "2-мя".
 _CARDINAL_CASE_ENDING = LazyPattern(rf"[-‑](?:ма|мя){NOT_LETTER_AFTER}")
@@ -229,6 +232,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
     if any(pattern.match(text, end) for pattern in suffixes) and not _CARDINAL_CASE_ENDING.match(text, end):
         return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
+    if _TURKISH_ORDINAL.match(text, end):
+        return True  # "21’inci maddesinin" (of its 21st article)
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
@@ -282,10 +287,13 @@ def _is_cjk_year(text: str, start: int, end: int) -> bool:
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:
-    """Tell whether a number marks a footnote ("总值[2]", "von hoher Bedeutung.1 Die Größe") or numbers an item
+    """Tell whether a number marks a footnote ("总值[2]", "von hoher Bedeutung.1 Die Größe", "d’Etat(1)") or numbers an item
     at the start of a line ("1. PROIECT", "1- ANTEP", "(1)")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
+            and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " "):
+        return True  # "le Conseil d’Etat(1) a considéré": a footnote mark glued to its word; "容疑者(29)" is an age
     if _FOOTNOTE_AFTER_WORD.search(text, max(0, start - 2), start) and end - start <= 2 \
             and not text[end : end + 1].strip():
         return True  # glued to the full stop of a word, as a copied footnote mark is
@@ -474,6 +482,8 @@ def _capitals(letters: str) -> bool:
 def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
     """Tell whether a number 1-31 is a day next to a month name ("3 марта", "March 3", "5. Mai")."""
     if re.split("['’]", word_after)[0].rstrip(".") in MONTHS:  # "22 Ekim'e"
+        return True
+    if word_after.startswith(KAZAKH_MONTHS):  # Kazakh glues its endings: "12 тамыздағы", "1 қаңтарынан"
         return True
     return bool(words_before) and words_before[-1].rstrip(".,") in MONTHS
 

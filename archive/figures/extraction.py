@@ -138,6 +138,9 @@ _ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|m
                                rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
 _ARTICLE_OF_A_RANK = LazyPattern(rf"(?<!{LETTER})(?i:el|al){WS}$")
 _RANK_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:puesto)(?!{LETTER})")
+_ARTICLE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:artículos?)(?!{LETTER})")
+_ARTICLE_LEFT_OUT = LazyPattern(rf"(?<!{LETTER})(?i:el|al|y|y{WS}el){WS}$")
+_OF_A_LAW = LazyPattern(rf"{WS}(?:del|de{WS}la)(?!{LETTER})")
 _FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
 _LONG_WORD = LazyPattern(rf"{LETTER}{{4,}}")
@@ -672,18 +675,32 @@ def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _without_elided_ranks(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Drop the ranks that leave their noun out after a sentence named it: "ocupaba el puesto número 12 ..., el
-    puesto 25 en PIB per cápita y el 27 en cuanto a volumen de población" (the 27th place), "al 100"."""
-    if "puesto" not in text:
+    puesto 25 en PIB per cápita y el 27 en cuanto a volumen de población" (the 27th place), "al 100"; and the
+    articles of a law: "el artículo 1 de la Ley ... y el 101 del Tratado"."""
+    ranks, articles = "puesto" in text, "artículo" in text
+    if not ranks and not articles:
         return drafts
     kept = []
     for draft in drafts:
-        if draft.unit is None and not draft.has_scale and draft.step >= 1 \
-                and _ARTICLE_OF_A_RANK.search(text, max(0, draft.start - 4), draft.start):
-            sentence_start = max((found.end() for found in _SENTENCE_BREAK.finditer(text, 0, draft.start)), default=0)
-            if _RANK_NOUN.search(text, sentence_start, draft.start):
-                continue
+        if draft.unit is None and not draft.has_scale and draft.step >= 1:
+            sentence_start = None
+            if ranks and _ARTICLE_OF_A_RANK.search(text, max(0, draft.start - 4), draft.start):
+                sentence_start = _sentence_start(text, draft.start)
+                if _RANK_NOUN.search(text, sentence_start, draft.start):
+                    continue
+            # "violan el artículo 1 de la Ley ... y el 101 del Tratado": the article 101 of the Treaty
+            if articles and _ARTICLE_LEFT_OUT.search(text, max(0, draft.start - 7), draft.start) \
+                    and _OF_A_LAW.match(text, draft.end):
+                sentence_start = _sentence_start(text, draft.start) if sentence_start is None else sentence_start
+                if _ARTICLE_NOUN.search(text, sentence_start, draft.start):
+                    continue
         kept.append(draft)
     return kept
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Return where the sentence holding ``pos`` begins."""
+    return max((found.end() for found in _SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
 
 
 def _drafts_from_japanese_zero(text: str) -> list[_Draft]:

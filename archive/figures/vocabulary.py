@@ -294,6 +294,7 @@ REFERENCE_WORDS = set(
         "стаття статті статтю статтею статей пункту частина частини розділ розділу сторінка сторінці версія "
         "член члена членот став ставот точка страна верзија "
         "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band abbildung abb. tabelle "
+        "рис. рисунок рисунке fig. figure grafik tablo şekil stavak stavka stavku stavkom čl. "
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
         "pág. núm. número inciso ley decreto puesto "
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
@@ -306,6 +307,9 @@ REFERENCE_WORDS = set(
     ).split()
 )
 
+# The months of Kazakh, to which endings are glued ("12 тамыздағы", "6 қыркүйекте"): read as the words' beginnings.
+KAZAKH_MONTHS = tuple("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
+                      "qańtar aqpan naýryz sáýir mamyr maýsym shilde tamyz qyrkúıek qazan qarasha jeltoqsan".split())
 MONTHS = set(
     (
         "january february march april may june july august september october november december "
