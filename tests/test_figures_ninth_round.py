@@ -187,3 +187,23 @@ def test_counts_beside_references_stay():
     assert _figures("El artículo 5 prevé multas y 20 de las empresas pagaron.") == [("20", 20, None)]
     assert _figures("東京都東村山市の80代夫婦宅から現金約470万円を奪ったとして、小野正太郎(22)を逮捕した。") \
         == [("470万円", 4.7e6, "JPY"), ("22", 22, None)]  # an age in parentheses
+
+
+COMPOUNDS = [
+    # Number words inside compounds count what they name.
+    ("Na trzy lata więzienia bez zawieszenia, 40 tys. zł grzywny oraz pięcioletni zakaz zajmowania stanowisk.",
+     [("trzy", 3, None), ("40 tys. zł", 40000, "PLN"), ("pięcioletni", 5, None)]),
+    ("Jej prezesa powoła minister obrony narodowej na trzyletnią kadencję.", [("trzyletnią", 3, None)]),
+    ("Uhapšena četvorka - osim direktora uhapšen i član Nadzornog odbora i dvojica advokata za davanje mita.",
+     [("četvorka", 4, None), ("dvojica", 2, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPOUNDS)
+def test_number_words_inside_compounds(text, expected):
+    assert _figures(text) == expected
+
+
+def test_compounds_of_no_number():
+    assert extract("Wieloletni program, dwustronna umowa i trzyosobowy skład.") == []
+    assert extract("Trojka je odobrila novi kredit.") == []

@@ -60,6 +60,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import NO_CONTEXT, Context, contexts
 from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_the_list_before,
                                         end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
@@ -253,6 +254,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
+    drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
+                  for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
     if not query:  # a query "doubled" is a word to search for
         drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
