@@ -24,6 +24,8 @@ MINOR_UNITS = [
     ("Ціна зросла на 80 копійок.", [("80 копійок", 0.8, "UAH")]),
     ("Ekmeğin fiyatı 25 kuruş arttı.", [("25 kuruş", 0.25, "TRY")]),
     ("Bilet kosztuje 3 zł 50 groszy.", [("3 zł", 3, "PLN"), ("50 groszy", 0.5, "PLN")]),
+    ("Etwa 1,1 Milliarden Euro davon seien einmalige Sparbeträge, eine weitere Milliarde Euro aber werde künftig "
+     "jährlich nicht mehr ausgegeben.", [("1,1 Milliarden Euro", 1.1e9, "EUR"), ("Milliarde Euro", 1e9, "EUR")]),
     ("Le ticket coûte désormais 1,90 euro, soit 20 centimes de plus.",
      [("1,90 euro", 1.9, "EUR"), ("20 centimes", 0.2, "EUR")]),
 ]
