@@ -36,7 +36,9 @@ is one ("fourfold").
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
-money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); or it takes
+money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); a semicolon
+parts the items of a list, not the sentence, for an amount of the money's scale ("8,5 millones de euros; Ferroser,
+con 5,7 millones;"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
 milijardi i ... 2.751 milijardu dinara"). A bare number before a comma takes the scale and currency of the next
 amount when the word before it is repeated before that amount ("bazı ürünlerde 20, bazı ürünlerde de 50 bin

@@ -35,6 +35,9 @@ currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scal
 Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "about" between the scale and the
 currency ("3 миллиардқа жуық теңгесін").
 
+Minor units ("30,85 Cent", "39,9 ct.", "zece bani", "50 копеек", "25 kuruş"): the value in the currency
+(``minor_units``). A percent sign or word before the number: "%17", "(% 15,3)", "yüzde -1,11" with its sign.
+
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, katladı ("sekize katladı"), есе,
 "еселенген" ("алпыс еселенген", sixty times over), -fold, -fach ("fünffache"), -mal ("fünfmal"), x, 倍, 배 ("두 배", "2배로", "13.36배가"), and the words of a multiple alone ("fourfold"); a percent
 written as an adjective ("90-prosenttista", "90-prozentige"), Japanese "パーセント" and "割" (tenths: "9割" is
