@@ -33,12 +33,17 @@ _QUICK = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke",
 def find_compound_numbers(text: str) -> list[tuple[int, int, int]]:
     """Return (start, end, number) of the number words inside compounds: "pięcioletni" (5), "četvorka" (4)."""
     lowered = text.lower()
-    if not any(piece in lowered for piece in _QUICK):
-        return []  # most texts: the pattern, an alternation, is not run at all
-    found = []
-    for compound in _COMPOUND.finditer(text):
-        if compound.group("stem"):
-            found.append((compound.start(), compound.end(), _POLISH_STEMS[compound.group("stem").lower()]))
-        else:
-            found.append((compound.start(), compound.end(), _GROUPS[compound.group("group").lower()]))
-    return found
+    found = {}
+    for piece in _QUICK:  # str.find of the compounds' heads: an alternation would be tried at every position
+        at = lowered.find(piece)
+        while at >= 0:
+            start = at
+            while start and text[start - 1].isalpha():
+                start -= 1
+            compound = _COMPOUND.match(text, start)
+            if compound is not None and start not in found:
+                stem, group = compound.group("stem"), compound.group("group")
+                value = _POLISH_STEMS[stem.lower()] if stem else _GROUPS[group.lower()]
+                found[start] = (start, compound.end(), value)
+            at = lowered.find(piece, at + len(piece))
+    return sorted(found.values())
