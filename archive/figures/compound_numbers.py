@@ -32,10 +32,9 @@ _QUICK = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke",
 
 def find_compound_numbers(text: str) -> list[tuple[int, int, int]]:
     """Return (start, end, number) of the number words inside compounds: "pięcioletni" (5), "četvorka" (4)."""
-    lowered = text.lower()
     found = {}
     for piece in _QUICK:  # str.find of the compounds' heads: an alternation would be tried at every position
-        at = lowered.find(piece)
+        at = text.find(piece)  # the heads stand inside their words, in lower case ("Pięcioletni", "Četvorka")
         while at >= 0:
             start = at
             while start and text[start - 1].isalpha():
@@ -45,5 +44,5 @@ def find_compound_numbers(text: str) -> list[tuple[int, int, int]]:
                 stem, group = compound.group("stem"), compound.group("group")
                 value = _POLISH_STEMS[stem.lower()] if stem else _GROUPS[group.lower()]
                 found[start] = (start, compound.end(), value)
-            at = lowered.find(piece, at + len(piece))
+            at = text.find(piece, at + len(piece))
     return sorted(found.values())
