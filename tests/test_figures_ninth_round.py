@@ -147,6 +147,10 @@ MULTIPLES_AND_OCCASIONS = [
      "working to cut the unit cost in half over time.", [("$5,000", 5000, "USD"), ("in half", 0.5, "x")]),
     ("Zehnmal hatte es ausländischen Partnern und Behörden mit Diesel ausgeholfen.", [("Zehn", 10, None)]),
     ("Der Preis ist fünfmal so hoch wie im Vorjahr.", [("fünfmal", 5, "x")]),
+    ("Der Preis ist fünfmal so hoch wie im Vorjahr und dreimal höher als 2010.",
+     [("fünfmal", 5, "x"), ("dreimal", 3, "x")]),
+    ("Die Polizei hat dreimal 50 Euro gefunden und viermal kontrolliert.",
+     [("drei", 3, None), ("50 Euro", 50, "EUR"), ("vier", 4, None)]),  # occasions: the span stops before "mal"
     ("其中千萬元以上重大案件占42%,億元以上重特大案件3起。",
      [("千萬元", 1e7, "CNY"), ("42%", 42, "%"), ("億元", 1e8, "CNY"), ("3", 3, None)]),
 ]

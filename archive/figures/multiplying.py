@@ -19,7 +19,9 @@ Not multiples: "il a doublé la voiture" (overtook), "doublé d'un" (coupled wit
 Times that count occasions. "два пута годишње", "twice a year", "deux fois par an": a number of times before a
 word of frequency counts occasions; the number is a count and its span stops before "times". So is a number of
 times with a scale word ("понад 1,5 тисячі разів запобігали", prevented over 1,500 times) unless a comparison
-follows or "в"/"у" comes before ("в тысячу раз больше").
+follows or "в"/"у" comes before ("в тысячу раз больше"). German "-mal" is a multiple only with a comparison or a
+verb of multiplying after it ("fünfmal so hoch", "fünfmal gestreckt"); else it counts occasions ("Zehnmal hatte es
+ausgeholfen").
 """
 
 from __future__ import annotations
@@ -230,11 +232,12 @@ _COMPARISON_AFTER = LazyPattern(
 )
 
 
-# After German "-mal", what makes it a count of occasions: a verb of its clause ("Zehnmal hatte es ... ausgeholfen")
-# or the amount each time ("viermal 20, dreimal 50 Euro"); "fünfmal so hoch" and "fünfmal gestreckt" are multiples.
-_OCCASIONS_AFTER_MAL = LazyPattern(
-    rf"{WS}(?:(?i:hat|hatte|hatten|haben|ist|war|waren|sind|wurde|wurden|wird|werden|kam|kamen|musste|mussten|"
-    rf"konnte|konnten|soll|sollte){_AFTER}|\d)"
+# After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
+# ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
+# hatte es ... ausgeholfen", "viermal kontrolliert", "viermal 20, dreimal 50 Euro").
+_MULTIPLE_AFTER_MAL = LazyPattern(
+    rf"[“”\"»«]?(?:{WS}[^\W\d_]+){{0,2}}?{WS}(?i:so|mehr|weniger|höher|niedriger|größer|kleiner|teurer|billiger|"
+    rf"schneller|stärker|länger|als|gestreckt|verdünnt|vergrößert|verstärkt|multipliziert|vervielfacht){_AFTER}"
 )
 
 
@@ -244,8 +247,8 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
     ausgeholfen" (ten times it had helped)."""
     if _FREQUENCY.match(text, times_end):
         return True
-    if text[times_end - 3 : times_end].lower() == "mal" and _OCCASIONS_AFTER_MAL.match(text, times_end):
-        return True
+    if text[times_end - 3 : times_end].lower() == "mal":  # a query "70-mal" (nothing after it) is a multiple
+        return bool(text[times_end:].strip()) and _MULTIPLE_AFTER_MAL.match(text, times_end) is None
     if not has_scale or _COMPARISON_AFTER.match(text, times_end):
         return False
     return tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["in"])
