@@ -184,6 +184,7 @@ def test_no_multiple_nor_amount(text):
     "Республикалық бюджеттің атқарылуын бақылау жөніндегі есеп комитетінің 2011 жылғы 12 тамыздағы № 1-НП "
     "нормативтік қаулысы. Қазақстан Республикасының Әділет министрлігінде 2011 жылы 6 қыркүйекте № 7164 тіркелді",
     "Рис. 1. Общий объем закупок по уровням осуществления, млрд. руб.",
+    "Óńir turǵyndary sybaılas jemqorlyqqa qarsy qyzmettiń call-ortalyǵyna 424 nómiri boıynsha tegin habarlasa alady.",
 ])
 def test_references_dates_and_marks_are_no_figures(text):
     assert extract(text) == []
@@ -213,3 +214,12 @@ def test_number_words_inside_compounds(text, expected):
 def test_compounds_of_no_number():
     assert extract("Wieloletni program, dwustronna umowa i trzyosobowy skład.") == []
     assert extract("Trojka je odobrila novi kredit.") == []
+
+
+def test_kazakh_article_numbers_are_no_figures():
+    text = ("ӘҚБтК-нің 73-3-бабы бойынша жеке тұлғаға 180 АЕК айыппұл салуға немесе 20 тәулікке әкімшілік қамаққа алу "
+            "қарастырылған.")
+    assert _figures(text) == [("180", 180, None), ("20", 20, None)]
+    text = ("Сот қаулысымен құқық бұзушы Қазақстан Республикасының Әкімшілік құқық бұзушылық туралы Кодексінің 73-3 "
+            "бабының 2-бөлігімен кінәлі деп танылып, оған 465 192 теңге әкімшілік айыппұл салынды.")
+    assert _figures(text) == [("465 192 теңге", 465192, "KZT")]

@@ -79,6 +79,8 @@ _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
+# The number of a Kazakh article ("бап", with its endings: "бабы", "бабының"), sub-numbers and all: "73-3-бабы".
+_KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-яәғқңөұүһі]*(?![^\W\d_])")
 # Turkish ordinals after an apostrophe: "21’inci", "3'üncü", "6'ncı".
 _TURKISH_ORDINAL = LazyPattern(rf"['’](?:i?nci|ı?ncı|u?ncu|ü?ncü){NOT_LETTER_AFTER}")
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
@@ -234,6 +236,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
     if _TURKISH_ORDINAL.match(text, end):
         return True  # "21’inci maddesinin" (of its 21st article)
+    if _KAZAKH_ARTICLE.match(text, end):
+        return True  # "ӘҚБтК-нің 73-3-бабы", "73-3 бабының 2-бөлігімен": the article 73-3 of a code
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)

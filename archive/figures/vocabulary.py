@@ -367,7 +367,8 @@ PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "tel
 # Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
 REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "pykälässä", "pykälästä", "pykälään",
                          "momentti", "momentin", "momentissa", "momentista", "momenttiin", "kohta", "kohdan",
-                         "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu"}
+                         "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu",
+                         "нөмірі", "nómiri", "nomiri"}  # Kazakh "424 nómiri boıynsha" (by the number 424)
 # Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
 PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
 
