@@ -223,3 +223,12 @@ def test_kazakh_article_numbers_are_no_figures():
     text = ("Сот қаулысымен құқық бұзушы Қазақстан Республикасының Әкімшілік құқық бұзушылық туралы Кодексінің 73-3 "
             "бабының 2-бөлігімен кінәлі деп танылып, оған 465 192 теңге әкімшілік айыппұл салынды.")
     assert _figures(text) == [("465 192 теңге", 465192, "KZT")]
+
+
+def test_spanish_day_ranges_and_note_marks():
+    text = ("El día 21 de julio de 2020, a raíz de una serie de inspecciones domiciliarias llevadas a cabo los días 25 y "
+            "26 de noviembre de 2014 y 30 de mayo y 2 de junio de 2017, la CNMC inició un expediente.")
+    assert extract(text) == []
+    assert _figures("不正薬物*注 1の摘発件数は 17 件。覚醒剤・大麻等の押収重量*注 2は約 15,815 グラム。") \
+        == [("17", 17, None), ("15,815", 15815, None)]
+    assert _figures("Compraron 25 y 26 de los coches.") == [("25", 25, None), ("26", 26, None)]

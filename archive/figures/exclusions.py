@@ -81,6 +81,8 @@ _GLUED_UNITS = LazyPattern(
 )
 # The number of a Kazakh article ("бап", with its endings: "бабы", "бабының"), sub-numbers and all: "73-3-бабы".
 _KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-яәғқңөұүһі]*(?![^\W\d_])")
+# A Japanese or Chinese note's mark before its number: "*注 1", "注2".
+_NOTE_BEFORE = LazyPattern(r"注\s?$")
 # Turkish ordinals after an apostrophe: "21’inci", "3'üncü", "6'ncı".
 _TURKISH_ORDINAL = LazyPattern(rf"['’](?:i?nci|ı?ncı|u?ncu|ü?ncü){NOT_LETTER_AFTER}")
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
@@ -93,7 +95,7 @@ _CAPITALISED_WORD = LazyPattern(r"\s[A-ZÄÖÜ][a-zäöüß]{2,}")
 _KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
 _DAY_RANGE = LazyPattern(
     rf"\.?(?:{WS}?[-–—]{WS}?|{WS}(?i:et|and|to|until|au|à|bis|und|y|al|a|i|do|и|до|по|ve|și|până la)"
-    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?P<month>{LETTER}+)"
+    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?:de{WS})?(?P<month>{LETTER}+)"
 )
 OPENING_QUOTES = "«“„‘\"'「『《"
 # The rest of a short quoted title after its number: "四个意识”, "+1+9”, " Степени“", " minuta sa Zoranom Kesićem“"
@@ -295,6 +297,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     at the start of a line ("1. PROIECT", "1- ANTEP", "(1)")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
+    if _NOTE_BEFORE.search(text, max(0, start - 3), start):
+        return True  # "不正薬物*注 1の摘発件数": the mark of note 1
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
             and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " "):
         return True  # "le Conseil d’Etat(1) a considéré": a footnote mark glued to its word; "容疑者(29)" is an age
