@@ -232,3 +232,19 @@ def test_spanish_day_ranges_and_note_marks():
     assert _figures("不正薬物*注 1の摘発件数は 17 件。覚醒剤・大麻等の押収重量*注 2は約 15,815 グラム。") \
         == [("17", 17, None), ("15,815", 15815, None)]
     assert _figures("Compraron 25 y 26 de los coches.") == [("25", 25, None), ("26", 26, None)]
+
+
+RANGES_OF_HUNDREDTHS = [
+    # A bound of a range or a pair written in hundredths takes the currency in hundredths; a word for one is the
+    # lower bound of a range only with a currency.
+    ("In Einzelfällen nur 0,01 bis 0,07 Euro. Richtig gelesen: ein bis sieben Cent.",
+     [("0,01", 0.01, "EUR"), ("0,07 Euro", 0.07, "EUR"), ("ein", 0.01, "EUR"), ("sieben Cent", 0.07, "EUR")]),
+    ("Der Preis stieg von 30 bis 40 Cent.", [("30", 0.3, "EUR"), ("40 Cent", 0.4, "EUR")]),
+    ("Briefe kosten 85 und 95 Cent.", [("85", 0.85, "EUR"), ("95 Cent", 0.95, "EUR")]),
+    ("Das dauert ein bis zwei Jahre.", [("zwei", 2, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANGES_OF_HUNDREDTHS)
+def test_ranges_and_pairs_in_hundredths(text, expected):
+    assert _figures(text) == expected

@@ -191,6 +191,8 @@ class _Draft:
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
     unit_inferred: bool = False
     lead_scale: Decimal | None = None  # the scale of the first part of a composite ("1 млрд 428 млн": 10^9)
+    range_bound: bool = False  # a word for one kept only as the lower bound of a range of money ("ein bis sieben Cent")
+    minor: bool = False  # written in the currency's hundredths ("30,85 Cent"): a bare number taking its currency is too
 
     def freeze(self, text: str, context: Context = NO_CONTEXT) -> Figure:
         """Return the finished figure, with what its sentence says it is about."""
@@ -268,6 +270,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     if not query and ("ultipli" in text or "omnoż" in text):
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
+    drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
     _share_currency_across_pairs(text, drafts)
     _share_percent_across_lists(text, drafts)
     _take_percent_named_before(text, drafts)
@@ -418,7 +421,7 @@ def _apply_suffix(draft: _Draft, suffix: Suffix, power: int) -> None:
     if suffix.has_scale:
         draft.scale = Decimal(10) ** power
     if suffix.minor:  # a hundredth of the currency: "30,85 Cent" is 0.3085 EUR
-        draft.mantissa, draft.step = draft.mantissa / 100, draft.step / 100
+        draft.mantissa, draft.step, draft.minor = draft.mantissa / 100, draft.step / 100, True
     if suffix.composite is not None:
         draft.lead_scale = draft.scale
         draft.mantissa = draft.mantissa * draft.scale + suffix.composite
@@ -457,9 +460,13 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     if suffix.has_scale and number.language == "en":
         return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
     occasions = suffix.unit is None and suffix.unit_start is not None  # "viermal 20": four times
+    range_bound = False
     if number.bound and not (suffix.has_scale or ((suffix.unit or occasions) and number.value != 1)):
-        return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
-    draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value))
+        if suffix.end != number.end or not _RANGE_GAP.match(text, number.end):
+            return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
+        range_bound = True  # "ein bis sieben Cent": kept if the range's upper bound gives it a currency
+    draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value),
+                   range_bound=range_bound)
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx or number.approx)
     return draft
@@ -599,9 +606,11 @@ def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
 def _alike_in_shape(bare: _Draft, amount: _Draft) -> bool:
     """Tell whether a bare number and an amount are written alike: as many decimals, neither ten times the other
     ("500 y 785 euros", "533.000 y 191.000 millones"; not "3 and 785 euros")."""
-    same_decimals = bare.step == amount.step or (bare.step >= 1 and amount.step >= 1)  # "500" and "785"
-    return same_decimals and bare.mantissa > 0 and amount.mantissa > 0 \
-        and Decimal("0.1") <= bare.mantissa / amount.mantissa <= 10
+    written = 100 if amount.minor and not bare.minor else 1  # "85 und 95 Cent": 95 as written
+    mantissa, step = amount.mantissa * written, amount.step * written
+    same_decimals = bare.step == step or (bare.step >= 1 and step >= 1)  # "500" and "785"
+    return same_decimals and bare.mantissa > 0 and mantissa > 0 \
+        and Decimal("0.1") <= bare.mantissa / mantissa <= 10
 
 
 def _share_currency_across_pairs(text: str, drafts: list[_Draft]) -> None:
@@ -617,9 +626,17 @@ def _share_currency_across_pairs(text: str, drafts: list[_Draft]) -> None:
         part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
         if not pair and not (part and bare.mantissa < amount.mantissa):
             continue
-        bare.unit = amount.unit
+        _take_currency(bare, amount)
         if amount.has_scale:
             bare.scale, bare.has_scale = amount.scale, True
+
+
+def _take_currency(bare: _Draft, amount: _Draft) -> None:
+    """Give ``bare`` the unit of ``amount``, in hundredths too when the amount was written in them ("30 bis 40
+    Cent": 0.30 EUR)."""
+    bare.unit = amount.unit
+    if amount.minor and not bare.minor:
+        bare.mantissa, bare.step, bare.minor = bare.mantissa / 100, bare.step / 100, True
 
 
 def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None:
@@ -637,7 +654,8 @@ def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None
             continue
         openings = {word[:3].lower() for word in _LONG_WORD.findall(text, max(0, amount.start - 80), amount.start)}
         if any(word[:3].lower() in openings for word in _LONG_WORD.findall(text, gap.start() + 2, gap.end())):
-            bare.unit, bare.unit_inferred = amount.unit, True
+            _take_currency(bare, amount)
+            bare.unit_inferred = True
 
 
 def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
@@ -885,6 +903,6 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
         elif not lower.has_scale and _spelled_alternatives(text, lower, upper):
             _take_spelled_scale(lower, upper)
         if lower.unit is None:
-            lower.unit = upper.unit
+            _take_currency(lower, upper)
         elif upper.unit is None and lower.unit not in _NOT_MONEY and not counts_something(text, upper.end):
             upper.unit = lower.unit  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
