@@ -905,4 +905,4 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
         if lower.unit is None:
             _take_currency(lower, upper)
         elif upper.unit is None and lower.unit not in _NOT_MONEY and not counts_something(text, upper.end):
-            upper.unit = lower.unit  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
+            _take_currency(upper, lower)  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
