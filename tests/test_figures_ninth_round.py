@@ -248,3 +248,12 @@ RANGES_OF_HUNDREDTHS = [
 @pytest.mark.parametrize("text, expected", RANGES_OF_HUNDREDTHS)
 def test_ranges_and_pairs_in_hundredths(text, expected):
     assert _figures(text) == expected
+
+
+def test_a_number_word_of_one_continental_language_in_text_not_told_apart():
+    text = ("Sie sind dergestalt, dass Bernhard Grzimek sie wohl als „possierliche Kerlchen“ bezeichnet hätte: sieben "
+            "Bargeldzusteckereien (viermal 20, dreimal 50 Euro), ein Hugo-Boss-T-Shirt (frisch gewaschen).")
+    assert _figures(text) == [("sieben", 7, None), ("vier", 4, None), ("20", 20, None), ("drei", 3, None),
+                              ("50 Euro", 50, "EUR")]
+    text = ("Eduskunta on myöntänyt Puolustusvoimille huomattavan määrän tilausvaltuuksia.")
+    assert extract(text) == []  # Finnish "on" (is): no Turkish ten

@@ -191,7 +191,8 @@ def _runs(vocabulary: _Vocabulary, lowered: str) -> Iterator[tuple[int, int]]:
 
 def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: int, end: int) -> str | None:
     """Return the language to read a run in: the one around it if it writes numbers with the run's first
-    number word, else English where no other language is told."""
+    number word, else the one continental language that does in continental text not told apart, else English
+    where no other language is told."""
     first = next((word for word in words if word not in _ENGLISH_ARTICLES), "")
     languages = vocabulary.languages_of(first)
     languages = {language for language in languages if language not in _EXPECTED_LETTERS
@@ -203,6 +204,9 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
     around = window_language(text, start, end)
     if around in languages:
         return around
+    if around == "eu" and len(languages) == 1 and "en" not in languages and len(first) >= 4:
+        return next(iter(languages))  # continental text not told apart: "viermal" is German's alone ("on", Finnish
+        # "is", is no Turkish ten)
     return "en" if "en" in languages and around in (None, "eu") else None
 
 
