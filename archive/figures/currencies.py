@@ -21,6 +21,7 @@ process.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from archive.patterns import LazyPattern
@@ -86,6 +87,7 @@ class CurrencyTable:
     symbol_languages: dict[str, set[str]] = field(default_factory=dict)  # a symbol of letters -> languages writing it
     tender_years: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # code -> (first, last) years
     home: dict[str, str] = field(default_factory=dict)  # language -> its home currency
+    homes_ever: dict[str, set[str]] = field(default_factory=dict)  # language -> every currency its home ever had
     longest: int = 1  # most words in a name
 
     def first_words(self) -> set[str]:
@@ -124,6 +126,9 @@ def currency_table() -> CurrencyTable:
         home = get_territory_currencies(territory, tender=True) if territory else []
         if home:
             table.home.setdefault(language, home[0])
+        if territory:  # "markkaa" in Finnish is the Finnish markka (FIM), out of use since 2002
+            table.homes_ever.setdefault(language, set()).update(get_territory_currencies(
+                territory, start_date=datetime.date(1800, 1, 1), end_date=datetime.date.today(), tender=True))
         plurals = locale._data["currency_names_plural"]  # noqa: SLF001 - Babel keeps plural names only here
         for code, name in locale.currencies.items():
             if code not in tender:
@@ -179,8 +184,9 @@ def _plurals(noun: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
     return []
 
 
-def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
-    """Return the currency that a noun shared by several currencies names here, or None."""
+def resolve_noun(table: CurrencyTable, noun: str, window: str, language: str | None = None) -> str | None:
+    """Return the currency that a noun shared by several currencies names here (in text of ``language``), or
+    None."""
     code = currency_described(table, noun, window, window)
     if code:
         return code
@@ -189,7 +195,12 @@ def resolve_noun(table: CurrencyTable, noun: str, window: str) -> str | None:
     homes &= codes
     if len(homes) == 1:
         return homes.pop()
-    return "USD" if "USD" in codes else None
+    if "USD" in codes:
+        return "USD"
+    if language not in table.noun_languages[noun]:
+        return None  # Turkish "562 marka" (brands) is no German mark
+    former = table.homes_ever.get(language, set()) & codes
+    return former.pop() if len(former) == 1 else None  # "kuusi miljoonaa markkaa": the markka of Finland
 
 
 def currency_described(table: CurrencyTable, noun: str, describing: str, window: str = "") -> str | None:

@@ -44,7 +44,8 @@ from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOU
                                         DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
-                                        KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS, PHONE_WORDS,
+                                        KAZAKH_MONTHS, KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS,
+                                        PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS, YEAR_PREPOSITIONS)
 from archive.patterns import LazyPattern
@@ -75,8 +76,15 @@ NEVER_FIGURES = rf"""
 
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)" + NOT_LETTER_AFTER
+    # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
+# The number of a Kazakh article ("бап", with its endings: "бабы", "бабының"), sub-numbers and all: "73-3-бабы".
+_KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-яәғқңөұүһі]*(?![^\W\d_])")
+# A Japanese or Chinese note's mark before its number: "*注 1", "注2".
+_NOTE_BEFORE = LazyPattern(r"注\s?$")
+# Turkish ordinals after an apostrophe: "21’inci", "3'üncü", "6'ncı".
+_TURKISH_ORDINAL = LazyPattern(rf"['’](?:i?nci|ı?ncı|u?ncu|ü?ncü){NOT_LETTER_AFTER}")
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
 # The instrumental case of a cardinal after a hyphen, no ordinal's ending: "за 37-ма бюджетними програмами", "2-мя".
 _CARDINAL_CASE_ENDING = LazyPattern(rf"[-‑](?:ма|мя){NOT_LETTER_AFTER}")
@@ -87,7 +95,7 @@ _CAPITALISED_WORD = LazyPattern(r"\s[A-ZÄÖÜ][a-zäöüß]{2,}")
 _KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
 _DAY_RANGE = LazyPattern(
     rf"\.?(?:{WS}?[-–—]{WS}?|{WS}(?i:et|and|to|until|au|à|bis|und|y|al|a|i|do|и|до|по|ve|și|până la)"
-    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?P<month>{LETTER}+)"
+    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?:de{WS})?(?P<month>{LETTER}+)"
 )
 OPENING_QUOTES = "«“„‘\"'「『《"
 # The rest of a short quoted title after its number: "四个意识”, "+1+9”, " Степени“", " minuta sa Zoranom Kesićem“"
@@ -228,6 +236,10 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
     if any(pattern.match(text, end) for pattern in suffixes) and not _CARDINAL_CASE_ENDING.match(text, end):
         return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
+    if _TURKISH_ORDINAL.match(text, end):
+        return True  # "21’inci maddesinin" (of its 21st article)
+    if _KAZAKH_ARTICLE.match(text, end):
+        return True  # "ӘҚБтК-нің 73-3-бабы", "73-3 бабының 2-бөлігімен": the article 73-3 of a code
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
@@ -281,10 +293,15 @@ def _is_cjk_year(text: str, start: int, end: int) -> bool:
 
 
 def _is_marker(text: str, start: int, end: int) -> bool:
-    """Tell whether a number marks a footnote ("总值[2]", "von hoher Bedeutung.1 Die Größe") or numbers an item
+    """Tell whether a number marks a footnote ("总值[2]", "von hoher Bedeutung.1 Die Größe", "d’Etat(1)") or numbers an item
     at the start of a line ("1. PROIECT", "1- ANTEP", "(1)")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
+    if _NOTE_BEFORE.search(text, max(0, start - 3), start):
+        return True  # "不正薬物*注 1の摘発件数": the mark of note 1
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
+            and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " "):
+        return True  # "le Conseil d’Etat(1) a considéré": a footnote mark glued to its word; "容疑者(29)" is an age
     if _FOOTNOTE_AFTER_WORD.search(text, max(0, start - 2), start) and end - start <= 2 \
             and not text[end : end + 1].strip():
         return True  # glued to the full stop of a word, as a copied footnote mark is
@@ -473,6 +490,8 @@ def _capitals(letters: str) -> bool:
 def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
     """Tell whether a number 1-31 is a day next to a month name ("3 марта", "March 3", "5. Mai")."""
     if re.split("['’]", word_after)[0].rstrip(".") in MONTHS:  # "22 Ekim'e"
+        return True
+    if word_after.startswith(KAZAKH_MONTHS):  # Kazakh glues its endings: "12 тамыздағы", "1 қаңтарынан"
         return True
     return bool(words_before) and words_before[-1].rstrip(".,") in MONTHS
 

@@ -36,7 +36,9 @@ is one ("fourfold").
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
-money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); or it takes
+money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); a semicolon
+parts the items of a list, not the sentence, for an amount of the money's scale ("8,5 millones de euros; Ferroser,
+con 5,7 millones;"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
 milijardi i ... 2.751 milijardu dinara"). A bare number before a comma takes the scale and currency of the next
 amount when the word before it is repeated before that amount ("bazı ürünlerde 20, bazı ürünlerde de 50 bin
@@ -60,6 +62,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import NO_CONTEXT, Context, contexts
 from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_the_list_before,
                                         end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
@@ -67,6 +70,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
                                         names_a_price_year)
+from archive.figures.measures import join_two_unit_measures
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words
@@ -75,10 +79,11 @@ from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
-                                   currency_before, find_multiplying_words, letter_scale_allowed, percent_before,
+                                   currency_before, find_multiplying_words, letter_scale_allowed, names_a_currency_unresolved,
+                                   percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
                                    read_suffix)
-from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
+from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
                                         LONE_SCALE_WORDS, SCALE_WORDS)
 from archive.patterns import LazyPattern
@@ -98,20 +103,22 @@ _CANDIDATE = LazyPattern(
 )
 
 # Where a candidate can begin: sre scans for a character class quickly, but not for a large alternation.
-_CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬]")  # 千 and 万 for "近千人"
+_CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬亿億]")  # 千 and 万 for "近千人", 億 for "億元"
 
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 _SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
+_HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")  # the same, not at a semicolon
 _TEXT_END = LazyPattern(r"[\s.]*\Z")
 # The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
 _KOREAN_LEAD_PLACES = {"천": 3, "백": 2}
 _KOREAN_BIG_SCALE = LazyPattern(r"[만억조]")
-# What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma.
+# What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma, its
+# share in parentheses ("917 milyar (% 4,8)").
 _CLOSES_AN_AMOUNT = LazyPattern(
-    rf"{WS}?[,;–—)]|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
+    rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
 # and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
@@ -134,6 +141,9 @@ _ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|m
                                rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
 _ARTICLE_OF_A_RANK = LazyPattern(rf"(?<!{LETTER})(?i:el|al){WS}$")
 _RANK_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:puesto)(?!{LETTER})")
+_ARTICLE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:artículos?)(?!{LETTER})")
+_ARTICLE_LEFT_OUT = LazyPattern(rf"(?<!{LETTER})(?i:el|al|y|y{WS}el){WS}$")
+_OF_A_LAW = LazyPattern(rf"{WS}(?:del|de{WS}la)(?!{LETTER})")
 _FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
 _LONG_WORD = LazyPattern(rf"{LETTER}{{4,}}")
@@ -181,6 +191,8 @@ class _Draft:
     qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
     unit_inferred: bool = False
     lead_scale: Decimal | None = None  # the scale of the first part of a composite ("1 млрд 428 млн": 10^9)
+    range_bound: bool = False  # a word for one kept only as the lower bound of a range of money ("ein bis sieben Cent")
+    minor: bool = False  # written in the currency's hundredths ("30,85 Cent"): a bare number taking its currency is too
 
     def freeze(self, text: str, context: Context = NO_CONTEXT) -> Figure:
         """Return the finished figure, with what its sentence says it is about."""
@@ -246,15 +258,19 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
+    drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
+                  for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
     if not query:  # a query "doubled" is a word to search for
         drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
+    drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
     if not query and ("ultipli" in text or "omnoż" in text):
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
+    drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
     _share_currency_across_pairs(text, drafts)
     _share_percent_across_lists(text, drafts)
     _take_percent_named_before(text, drafts)
@@ -336,6 +352,8 @@ def _draft_from_digits(
     mantissa, step = number
     if suffix.rate_points and mantissa > 100:
         suffix.unit, suffix.end = None, number_end  # "à 2.868,63 points": an index's level, no rate's points
+    if suffix.unit == "%" and figure_start < start and text[start - 1] == "-":
+        mantissa = -mantissa  # "yüzde -1,11 oranında azalmıştır": a fall of 1.11 %
     draft = _Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
     _take_korean_lead_place(text, draft)
@@ -402,6 +420,8 @@ def _apply_suffix(draft: _Draft, suffix: Suffix, power: int) -> None:
     draft.approx = suffix.approx
     if suffix.has_scale:
         draft.scale = Decimal(10) ** power
+    if suffix.minor:  # a hundredth of the currency: "30,85 Cent" is 0.3085 EUR
+        draft.mantissa, draft.step, draft.minor = draft.mantissa / 100, draft.step / 100, True
     if suffix.composite is not None:
         draft.lead_scale = draft.scale
         draft.mantissa = draft.mantissa * draft.scale + suffix.composite
@@ -439,9 +459,14 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     _count_occasions(text, number.start, suffix)
     if suffix.has_scale and number.language == "en":
         return None  # English scale words belong to the number's own words ("five million"): "five 5bn" is none
-    if number.bound and not (suffix.has_scale or (suffix.unit and number.value != 1)):
-        return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
-    draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value))
+    occasions = suffix.unit is None and suffix.unit_start is not None  # "viermal 20": four times
+    range_bound = False
+    if number.bound and not (suffix.has_scale or ((suffix.unit or occasions) and number.value != 1)):
+        if suffix.end != number.end or not _RANGE_GAP.match(text, number.end):
+            return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
+        range_bound = True  # "ein bis sieben Cent": kept if the range's upper bound gives it a currency
+    draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value),
+                   range_bound=range_bound)
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx or number.approx)
     return draft
@@ -501,11 +526,12 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     # million); alone, before a counter
     round_number = numeral[:1] in ("百", "千", "万", "萬") and text.endswith(CJK_ROUND_NUMBERS_AFTER, 0, start) \
         and (len(numeral) > 1 or text[end : end + 1] in CJK_COUNTERS)
-    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number:
+    money_scale = _bare_scale_of_money(text, numeral, start, end)  # "千萬元以上": ten million yuan and over
+    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number and not money_scale:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
-    value = read_cjk_numeral(numeral)
+    value = read_cjk_numeral("一" + numeral if money_scale else numeral)
     if value is None:
         return None
     suffix = Suffix(end=end)
@@ -538,6 +564,24 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     return draft
 
 
+_CJK_BARE_SCALES = frozenset("十百千万萬亿億")
+# Alone, these are a unit of measure more often than an amount: "万元国内生产总值能耗" (energy per 10,000 yuan of GDP).
+_CJK_SMALL_SCALES = frozenset(("", "十", "百", "千", "万", "萬"))
+# Before a bare scale, these make it a vague amount: "数千万元" (tens of millions of yuan), "几亿元".
+_CJK_SEVERAL = frozenset("数數几幾多余成")
+
+
+def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
+    """Tell whether a run of scale characters alone names one of that scale of a currency written right after it:
+    "千萬元以上重大案件" (cases of ten million yuan and over), "億元以上" (a hundred million yuan); not after "数"
+    or "几" (several), nor a scale under a million alone."""
+    return numeral not in _CJK_SMALL_SCALES and all(char in _CJK_BARE_SCALES for char in numeral) \
+        and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
+
+
+_CJK_CURRENCY_STARTS = tuple(CJK_CURRENCIES)
+
+
 def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
     """Make the number after "multiplié par", "se multiplicó por" or "multiplied by" a multiple spanning from the
     verb ("multiplié par dix": 10 x), and, later in its sentence, a bare number after the same preposition that
@@ -562,9 +606,11 @@ def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
 def _alike_in_shape(bare: _Draft, amount: _Draft) -> bool:
     """Tell whether a bare number and an amount are written alike: as many decimals, neither ten times the other
     ("500 y 785 euros", "533.000 y 191.000 millones"; not "3 and 785 euros")."""
-    same_decimals = bare.step == amount.step or (bare.step >= 1 and amount.step >= 1)  # "500" and "785"
-    return same_decimals and bare.mantissa > 0 and amount.mantissa > 0 \
-        and Decimal("0.1") <= bare.mantissa / amount.mantissa <= 10
+    written = 100 if amount.minor and not bare.minor else 1  # "85 und 95 Cent": 95 as written
+    mantissa, step = amount.mantissa * written, amount.step * written
+    same_decimals = bare.step == step or (bare.step >= 1 and step >= 1)  # "500" and "785"
+    return same_decimals and bare.mantissa > 0 and mantissa > 0 \
+        and Decimal("0.1") <= bare.mantissa / mantissa <= 10
 
 
 def _share_currency_across_pairs(text: str, drafts: list[_Draft]) -> None:
@@ -580,9 +626,17 @@ def _share_currency_across_pairs(text: str, drafts: list[_Draft]) -> None:
         part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
         if not pair and not (part and bare.mantissa < amount.mantissa):
             continue
-        bare.unit = amount.unit
+        _take_currency(bare, amount)
         if amount.has_scale:
             bare.scale, bare.has_scale = amount.scale, True
+
+
+def _take_currency(bare: _Draft, amount: _Draft) -> None:
+    """Give ``bare`` the unit of ``amount``, in hundredths too when the amount was written in them ("30 bis 40
+    Cent": 0.30 EUR)."""
+    bare.unit = amount.unit
+    if amount.minor and not bare.minor:
+        bare.mantissa, bare.step, bare.minor = bare.mantissa / 100, bare.step / 100, True
 
 
 def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None:
@@ -600,7 +654,8 @@ def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None
             continue
         openings = {word[:3].lower() for word in _LONG_WORD.findall(text, max(0, amount.start - 80), amount.start)}
         if any(word[:3].lower() in openings for word in _LONG_WORD.findall(text, gap.start() + 2, gap.end())):
-            bare.unit, bare.unit_inferred = amount.unit, True
+            _take_currency(bare, amount)
+            bare.unit_inferred = True
 
 
 def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
@@ -643,18 +698,32 @@ def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _without_elided_ranks(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Drop the ranks that leave their noun out after a sentence named it: "ocupaba el puesto número 12 ..., el
-    puesto 25 en PIB per cápita y el 27 en cuanto a volumen de población" (the 27th place), "al 100"."""
-    if "puesto" not in text:
+    puesto 25 en PIB per cápita y el 27 en cuanto a volumen de población" (the 27th place), "al 100"; and the
+    articles of a law: "el artículo 1 de la Ley ... y el 101 del Tratado"."""
+    ranks, articles = "puesto" in text, "artículo" in text
+    if not ranks and not articles:
         return drafts
     kept = []
     for draft in drafts:
-        if draft.unit is None and not draft.has_scale and draft.step >= 1 \
-                and _ARTICLE_OF_A_RANK.search(text, max(0, draft.start - 4), draft.start):
-            sentence_start = max((found.end() for found in _SENTENCE_BREAK.finditer(text, 0, draft.start)), default=0)
-            if _RANK_NOUN.search(text, sentence_start, draft.start):
-                continue
+        if draft.unit is None and not draft.has_scale and draft.step >= 1:
+            sentence_start = None
+            if ranks and _ARTICLE_OF_A_RANK.search(text, max(0, draft.start - 4), draft.start):
+                sentence_start = _sentence_start(text, draft.start)
+                if _RANK_NOUN.search(text, sentence_start, draft.start):
+                    continue
+            # "violan el artículo 1 de la Ley ... y el 101 del Tratado": the article 101 of the Treaty
+            if articles and _ARTICLE_LEFT_OUT.search(text, max(0, draft.start - 7), draft.start) \
+                    and _OF_A_LAW.match(text, draft.end):
+                sentence_start = _sentence_start(text, draft.start) if sentence_start is None else sentence_start
+                if _ARTICLE_NOUN.search(text, sentence_start, draft.start):
+                    continue
         kept.append(draft)
     return kept
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Return where the sentence holding ``pos`` begins."""
+    return max((found.end() for found in _SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
 
 
 def _drafts_from_japanese_zero(text: str) -> list[_Draft]:
@@ -707,14 +776,20 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     projeyle 100 bine yakın kişinin": 100,000 people)."""
     money: _Draft | None = None
     for draft in drafts:
+        listed = False  # an item of a list whose items a semicolon parts: "Ferroser, con 5,7 millones; Sacyr, ..."
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
-            money = None
+            listed = not _HARD_BREAK.search(text, money.end, draft.start) \
+                and _scale_of(draft) == _scale_of(money) and _ends_a_phrase(text, draft.end)
+            money = money if listed else None
         if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
-                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)):
+                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
+                and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
+        elif listed:
+            money = None
 
 
 def _scale_of(draft: _Draft) -> Decimal:
@@ -766,17 +841,24 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
             draft.unit, draft.unit_inferred = later.unit, True
 
 
+# At most so many words between the two phrases: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" has 3; "a
+# total of 21, mostly smallish, new contracts Monday, worth a combined value of $350.8 million" (21 contracts) 10.
+_PARALLEL_GAP_WORDS = 5
+
+
 def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
     """Give a bare number the scale and currency of the next amount when the phrase before it is repeated before
     that amount: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" (in some products 20, in some 50 thousand
-    dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number."""
+    dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number, and the phrases are
+    near."""
     for bare, amount in zip(drafts, drafts[1:]):
         if bare.unit is not None or bare.has_scale or bare.mantissa >= 1000 or amount.unit in (None, *_NOT_MONEY) \
                 or amount.unit_inferred or not amount.has_scale or text[bare.end : bare.end + 2] != ", ":
             continue
         before = tokens_before(text, bare.start, 1)
         if before and before[0].isalpha() and before[0] in tokens_before(text, amount.start, 3) \
-                and not _SENTENCE_BREAK.search(text, bare.end, amount.start):
+                and not _SENTENCE_BREAK.search(text, bare.end, amount.start) \
+                and len(text[bare.end : amount.start].split()) <= _PARALLEL_GAP_WORDS:
             bare.scale, bare.has_scale = amount.scale, True
             bare.unit, bare.unit_inferred = amount.unit, True
 
@@ -821,6 +903,6 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
         elif not lower.has_scale and _spelled_alternatives(text, lower, upper):
             _take_spelled_scale(lower, upper)
         if lower.unit is None:
-            lower.unit = upper.unit
-        elif upper.unit is None and lower.unit not in _NOT_MONEY:
-            upper.unit = lower.unit
+            _take_currency(lower, upper)
+        elif upper.unit is None and lower.unit not in _NOT_MONEY and not counts_something(text, upper.end):
+            _take_currency(upper, lower)  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them

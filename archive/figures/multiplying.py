@@ -19,7 +19,9 @@ Not multiples: "il a doublé la voiture" (overtook), "doublé d'un" (coupled wit
 Times that count occasions. "два пута годишње", "twice a year", "deux fois par an": a number of times before a
 word of frequency counts occasions; the number is a count and its span stops before "times". So is a number of
 times with a scale word ("понад 1,5 тисячі разів запобігали", prevented over 1,500 times) unless a comparison
-follows or "в"/"у" comes before ("в тысячу раз больше").
+follows or "в"/"у" comes before ("в тысячу раз больше"). German "-mal" is a multiple only with a comparison or a
+verb of multiplying after it ("fünfmal so hoch", "fünfmal gestreckt"); else it counts occasions ("Zehnmal hatte es
+ausgeholfen").
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ _VERBS = {
         rf"удво(?:и|е|я|ю){LETTER}*", rf"подво(?:ї|є|ю){LETTER}*",
         rf"udvostruč{LETTER}*", rf"удвоструч{LETTER}*", rf"podwo(?:i|j){LETTER}*",
         r"dubla(?:t|tă|te|ți|tul|rea|rii)", rf"kaksinkertais(?:t{LETTER}*|eksi)",
+        r"[ув]двічі", r"вдвое",  # Ukrainian and Russian adverbs: "удвічі вищою за ринкову" (twice the market's)
     ],
     "x3": [
         r"tripl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
@@ -46,6 +49,7 @@ _VERBS = {
         r"verdreifach(?:t|te|ten|en|ung)", rf"утро(?:и|е|я|ю){LETTER}*", rf"потро(?:ї|є|ю){LETTER}*",
         rf"utrostruč{LETTER}*", rf"утроструч{LETTER}*", rf"potro(?:i|j){LETTER}*",
         r"tripla(?:t|tă|te|ți|tul|rea|rii)", rf"kolminkertais(?:t{LETTER}*|eksi)",
+        r"[ув]тричі", r"втрое",
     ],
     "x4": [
         r"quadrupl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
@@ -53,7 +57,9 @@ _VERBS = {
         rf"nelinkertais(?:t{LETTER}*|eksi)",
     ],
     "x10": [r"décupl(?:é|ée|és|ées|er|ent|ait|era)", r"verzehnfach(?:t|te|ten|en|ung)"],
-    "x0_5": [r"halv(?:ed|ing)", r"halbier(?:t|te|ten|en|ung)", rf"puolit(?:tu|ti|taa|tavat){LETTER}*"],
+    "x0_5": [r"halv(?:ed|ing)", r"halbier(?:t|te|ten|en|ung)", rf"puolit(?:tu|ti|taa|tavat){LETTER}*",
+             # "to cut the unit cost in half"; not "in half an hour", "in half of the cases"
+             rf"in{WS}half(?!{WS}(?:a|an|the|of|past|time|century|year|day|hour|dozen)(?!{LETTER}))"],
 }
 # The nouns of a multiple: Spanish and French before "de", "que" or the end of a clause ("casi el doble de los
 # que", not "le double vitrage"), German always ("um das Doppelte gestiegen").
@@ -88,7 +94,7 @@ _VERB = LazyPattern(_verbs_pattern)
 # ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио"; "dopp" of "verdoppelt", "Verdopplung")
 _STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
           "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "puolit", "doble",
-          "dreifache", "krotn")
+          "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half")
 _HAN_DOUBLING = LazyPattern(r"倍[増增]")
 _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x10": Decimal(10), "x0_5": Decimal("0.5")}
 _NOT_MULTIPLYING_AFTER = LazyPattern(
@@ -226,11 +232,23 @@ _COMPARISON_AFTER = LazyPattern(
 )
 
 
+# After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
+# ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
+# hatte es ... ausgeholfen", "viermal kontrolliert", "viermal 20, dreimal 50 Euro").
+_MULTIPLE_AFTER_MAL = LazyPattern(
+    rf"[“”\"»«]?(?:{WS}[^\W\d_]+){{0,2}}?{WS}(?i:so|mehr|weniger|höher|niedriger|größer|kleiner|teurer|billiger|"
+    rf"schneller|stärker|länger|als|gestreckt|verdünnt|vergrößert|verstärkt|multipliziert|vervielfacht){_AFTER}"
+)
+
+
 def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bool) -> bool:
     """Tell whether a number of times counts occasions, not a multiple: "два пута годишње" (twice a year),
-    "понад 1,5 тисячі разів запобігали" (a scale word, no comparison after, no "в" before)."""
+    "понад 1,5 тисячі разів запобігали" (a scale word, no comparison after, no "в" before), "Zehnmal hatte es
+    ausgeholfen" (ten times it had helped)."""
     if _FREQUENCY.match(text, times_end):
         return True
+    if text[times_end - 3 : times_end].lower() == "mal":  # a query "70-mal" (nothing after it) is a multiple
+        return bool(text[times_end:].strip()) and _MULTIPLE_AFTER_MAL.match(text, times_end) is None
     if not has_scale or _COMPARISON_AFTER.match(text, times_end):
         return False
     return tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["in"])

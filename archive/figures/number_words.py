@@ -57,6 +57,9 @@ _LETTERS = r"[^\W\d_]"
 # number-parser keeps its words with their accents taken off ("трех", "однои"): the pattern takes either
 # spelling, and a word is looked up folded
 _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
+# "to" of a range, after which a word for one may be its lower bound: "ein bis sieben Cent" (the caller keeps it
+# only if the range gives it a currency)
+_RANGE_TO = LazyPattern(rf"{WS}?[-–]{WS}?(?=\w)|{WS}(?:bis|to|до|à|do|până{WS}la){WS}(?=\w)")
 _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 # The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".
@@ -114,7 +117,8 @@ def find_number_words(text: str) -> list[WordNumber]:
         run_start, run_end = runs.popleft()
         tokens = list(_TOKEN.finditer(lowered, run_start, run_end))
         words = [token.group().replace("’", "ʼ").replace("'", "ʼ") for token in tokens]
-        if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end):
+        if len(words) == 1 and words[0] in vocabulary.bound and not may_have_suffix(text, run_end) \
+                and not _RANGE_TO.match(text, run_end):
             continue  # "un an", "o lege": a word for one with nothing after it that could make it a figure
         vague = _after_a_vague_quantifier(lowered, run_start)
         language = _language_of(vocabulary, words, text, run_start, run_end)
@@ -187,7 +191,8 @@ def _runs(vocabulary: _Vocabulary, lowered: str) -> Iterator[tuple[int, int]]:
 
 def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: int, end: int) -> str | None:
     """Return the language to read a run in: the one around it if it writes numbers with the run's first
-    number word, else English where no other language is told."""
+    number word, else the one continental language that does in continental text not told apart, else English
+    where no other language is told."""
     first = next((word for word in words if word not in _ENGLISH_ARTICLES), "")
     languages = vocabulary.languages_of(first)
     languages = {language for language in languages if language not in _EXPECTED_LETTERS
@@ -199,6 +204,9 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
     around = window_language(text, start, end)
     if around in languages:
         return around
+    if around == "eu" and len(languages) == 1 and "en" not in languages and len(first) >= 4:
+        return next(iter(languages))  # continental text not told apart: "viermal" is German's alone ("on", Finnish
+        # "is", is no Turkish ten)
     return "en" if "en" in languages and around in (None, "eu") else None
 
 

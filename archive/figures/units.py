@@ -35,6 +35,9 @@ currency), "86 miliona i 424.252 evra" (the rest joined by "and", below the scal
 Croatian and Serbian for million ("140 mil. kn"); Kazakh and Turkish may write "about" between the scale and the
 currency ("3 миллиардқа жуық теңгесін").
 
+Minor units ("30,85 Cent", "39,9 ct.", "zece bani", "50 копеек", "25 kuruş"): the value in the currency
+(``minor_units``). A percent sign or word before the number: "%17", "(% 15,3)", "yüzde -1,11" with its sign.
+
 Multiples. times, раз, пати, fois, veces, kertaa, mal, puta, razy, ori, kat, katladı ("sekize katladı"), есе,
 "еселенген" ("алпыс еселенген", sixty times over), -fold, -fach ("fünffache"), -mal ("fünfmal"), x, 倍, 배 ("두 배", "2배로", "13.36배가"), and the words of a multiple alone ("fourfold"); a percent
 written as an adjective ("90-prosenttista", "90-prozentige"), Japanese "パーセント" and "割" (tenths: "9割" is
@@ -67,6 +70,8 @@ from decimal import Decimal
 
 from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, FINNISH_CASE_ENDINGS, currency_described,
                                         currency_table, harmonious_endings, resolve_noun, without_case_ending)
+from archive.figures.minor_units import WORDS as MINOR_UNIT_WORDS
+from archive.figures.minor_units import read_minor_unit
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.sentence_topics import sentence_prices, sentence_speaks_of_a_rate
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
@@ -168,8 +173,10 @@ _PERCENT = LazyPattern(
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
     rf"procentow{LETTER}+|postotn{LETTER}+|percent){NOT_LETTER_AFTER}"
 )
-# A percent word or sign before the number: Turkish "yüzde 17,1", "%17".
-PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}|%)$")
+# A percent word or sign before the number: Turkish "yüzde 17,1", "%17", with its sign ("yüzde -1,11").
+# Turkish spaces the sign from the number too ("(% 15,3)", "yatırımlar ise 1,8 trilyon TL (% 10)"), but a sign after
+# a digit is that number's ("5 % 10" is no rate of ten).
+PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}-?|(?<!\d)(?<!\d\s)%{WS}?)$")
 MULTIPLE = LazyPattern(
     rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден|лен{LETTER}*)?|"
     rf"ese(?:ge|den|len{LETTER}*)?){NOT_LETTER_AFTER}"
@@ -200,7 +207,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
-     "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
+     *MINOR_UNIT_WORDS, "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
@@ -229,6 +236,7 @@ class Suffix:
     approx: str | None = None
     rate_points: bool = False  # "points" read as percentage points because the sentence speaks of a rate
     unit_start: int | None = None  # where the percent or multiple read after the number begins
+    minor: bool = False  # the currency is named by its hundredth: "30,85 Cent" is 0.3085 EUR
 
 
 # "and some" between a number and its scale or noun: "70 с лишним триллионов", "з гаком"
@@ -262,6 +270,9 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
             if points and not suffix.has_scale and sentence_speaks_of_a_rate(text, pos, points.end()):
                 suffix.unit, suffix.end = "pp", points.end()  # "inférieur de 11 points à la cible" of a rate
                 suffix.rate_points = True
+    if suffix.unit is None and not has_currency and not suffix.has_scale \
+            and (minor := read_minor_unit(text, suffix.end)) is not None:
+        suffix.unit, suffix.end, suffix.minor = minor[0], minor[1], True  # "39,9 ct.", "zece bani"
     read_qualifier_after(text, suffix)
     return suffix
 
@@ -574,7 +585,7 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
             if code and candidate in table.head_languages and not _spelled_here(table, candidate, text, pos):
                 code = None
             if code is None and candidate in table.nouns:
-                code = resolve_noun(table, candidate, _paragraph_around(text, pos))
+                code = resolve_noun(table, candidate, _paragraph_around(text, pos), window_language(text, pos, pos))
             elif code is None and count > 1 and words[count - 1].lower() in table.nouns:
                 # "германски марки": a shared noun after the words that tell which currency it is
                 code = currency_described(table, words[count - 1].lower(), " ".join(words[: count - 1]),
@@ -646,6 +657,13 @@ def counts_something(text: str, end: int) -> bool:
         return True
     noun = next_word(text, end)
     return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)
+
+
+def names_a_currency_unresolved(text: str, end: int) -> bool:
+    """Tell whether the word after an amount is the noun of several currencies that none of the rules resolved:
+    "16,5 миллиона крон" on a Russian page (crowns, but whose?) is no amount in the sentence's roubles."""
+    noun = next_word(text, end)
+    return bool(noun) and noun in currency_table().nouns
 
 
 def billion_power(text: str, start: int, suffix: Suffix) -> int:

@@ -70,7 +70,7 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # and their other cases ("50 miljoonasta 80 miljoonaan euroon": from 50 to 80 million)
     **{form: (power, "eu") for power, forms in _finnish_cases().items() for form in forms},
     # Polish
-    "tys.": (3, "eu"), "tysiące": (3, "eu"), "tysięcy": (3, "eu"), "mld": (9, "eu"), "mld.": (9, "eu"),
+    "tys.": (3, "eu"), "tys": (3, "eu"), "tysiące": (3, "eu"), "tysięcy": (3, "eu"), "mld": (9, "eu"), "mld.": (9, "eu"),
     "tysiąc": (3, "eu"), "tysiąca": (3, "eu"), "miliard": (9, "eu"), "miliarda": (9, "eu"), "biliona": (12, "eu"),
     "milion": (6, "eu"), "miliony": (6, "eu"), "milionów": (6, "eu"), "miliardy": (9, "eu"),
     "miliardów": (9, "eu"), "bilion": (12, "eu"), "biliony": (12, "eu"), "bilionów": (12, "eu"),
@@ -106,6 +106,7 @@ LONE_SCALE_WORDS = {
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
     "billón": 12,  # "el billón y medio de euros"
+    "milliarde": 9,  # German, after a word between it and its "eine": "eine weitere Milliarde Euro"
 }
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
@@ -131,7 +132,7 @@ CURRENCY_SYMBOLS = {
     "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₼": "AZN", "₾": "GEL",
 }
 # "TL" is how Turkey writes its lira after an amount ("27 Milyon TL'lik"); CLDR gives only "₺".
-SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK", "TL": "TRY"}
+SYMBOLS_AFTER = {**CURRENCY_SYMBOLS, "$US": "USD", "$ US": "USD", "zł": "PLN", "Kč": "CZK", "TL": "TRY", "DM": "DEM"}
 # ISO codes are recognised in upper case only: "try", "all" and "cad" are words too.
 CURRENCY_CODES = set(
     (
@@ -144,6 +145,7 @@ CURRENCY_CODES = set(
 CURRENCIES_BEFORE = {
     **CURRENCY_SYMBOLS, **{code: code for code in CURRENCY_CODES},
     "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY", "人民幣": "CNY",
+    "DM": "DEM",  # the Deutsche Mark before an amount, as German wrote it ("DM 7.000,00"); CLDR gives no symbol
 }
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
@@ -293,6 +295,7 @@ REFERENCE_WORDS = set(
         "стаття статті статтю статтею статей пункту частина частини розділ розділу сторінка сторінці версія "
         "член члена членот став ставот точка страна верзија "
         "artikel absatz abs. paragraf ziffer nr. nummer seite s. kapitel abschnitt band abbildung abb. tabelle "
+        "рис. рисунок рисунке fig. figure grafik tablo şekil stavak stavka stavku stavkom čl. "
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
         "pág. núm. número inciso ley decreto puesto "
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
@@ -305,6 +308,9 @@ REFERENCE_WORDS = set(
     ).split()
 )
 
+# The months of Kazakh, to which endings are glued ("12 тамыздағы", "6 қыркүйекте"): read as the words' beginnings.
+KAZAKH_MONTHS = tuple("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
+                      "qańtar aqpan naýryz sáýir mamyr maýsym shilde tamyz qyrkúıek qazan qarasha jeltoqsan".split())
 MONTHS = set(
     (
         "january february march april may june july august september october november december "
@@ -361,7 +367,8 @@ PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "tel
 # Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
 REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "pykälässä", "pykälästä", "pykälään",
                          "momentti", "momentin", "momentissa", "momentista", "momenttiin", "kohta", "kohdan",
-                         "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu"}
+                         "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu",
+                         "нөмірі", "nómiri", "nomiri"}  # Kazakh "424 nómiri boıynsha" (by the number 424)
 # Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
 PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
 

@@ -1,0 +1,48 @@
+"""Number words inside compounds, which count what they name: Polish "pięcioletni zakaz" (a five-year ban: 5),
+"trzyletnią kadencję", "dwumiesięczny"; Serbian and Croatian nouns of a group, "četvorka" (a foursome: 4),
+"petorica". The number words of ``number_words`` are whole words and miss them."""
+
+from __future__ import annotations
+
+from archive.figures.surroundings import LETTER, alternation
+from archive.patterns import LazyPattern
+
+# Polish stems of a number joined to "-letni" (of years), "-miesięczny" (of months), "-dniowy" (of days).
+_POLISH_STEMS = {
+    "dwu": 2, "trzy": 3, "cztero": 4, "pięcio": 5, "sześcio": 6, "siedmio": 7, "ośmio": 8, "dziewięcio": 9,
+    "dziesięcio": 10, "jedenasto": 11, "dwunasto": 12, "piętnasto": 15, "dwudziesto": 20, "trzydziesto": 30,
+    "pięćdziesięcio": 50, "stu": 100,
+}
+_POLISH_HEADS = r"(?:letn|miesięczn|dniow|tygodniow|godzinn)"
+# Serbian and Croatian nouns of a group of people: "četvorka" (the four), "petorica" (five men); not "trojka",
+# which is as often the troika of creditors.
+_GROUPS = {
+    "četvorka": 4, "četvorke": 4, "četvorku": 4, "petorka": 5, "petorke": 5,
+    "petorku": 5, "šestorka": 6, "šestorke": 6, "sedmorka": 7, "osmorka": 8, "четворка": 4, "четворке": 4,
+    "петорка": 5, "петорке": 5, "шесторка": 6, "petorica": 5, "petoricu": 5, "šestorica": 6, "šestoricu": 6,
+    "sedmorica": 7, "osmorica": 8, "петорица": 5, "шесторица": 6,
+}
+_COMPOUND = LazyPattern(
+    rf"(?<!{LETTER})(?:(?P<stem>(?i:{alternation(_POLISH_STEMS)})){_POLISH_HEADS}{LETTER}*"
+    rf"|(?P<group>(?i:{alternation(_GROUPS)})))(?!{LETTER})"
+)
+_QUICK = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke", "orku", "orica", "oricu", "орка",
+          "орке", "орица")
+
+
+def find_compound_numbers(text: str) -> list[tuple[int, int, int]]:
+    """Return (start, end, number) of the number words inside compounds: "pięcioletni" (5), "četvorka" (4)."""
+    found = {}
+    for piece in _QUICK:  # str.find of the compounds' heads: an alternation would be tried at every position
+        at = text.find(piece)  # the heads stand inside their words, in lower case ("Pięcioletni", "Četvorka")
+        while at >= 0:
+            start = at
+            while start and text[start - 1].isalpha():
+                start -= 1
+            compound = _COMPOUND.match(text, start)
+            if compound is not None and start not in found:
+                stem, group = compound.group("stem"), compound.group("group")
+                value = _POLISH_STEMS[stem.lower()] if stem else _GROUPS[group.lower()]
+                found[start] = (start, compound.end(), value)
+            at = text.find(piece, at + len(piece))
+    return sorted(found.values())

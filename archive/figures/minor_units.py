@@ -1,0 +1,75 @@
+"""Minor units of currencies: "30,85 Cent" is 0.3085 EUR, "zece bani" 0.1 RON, "50 копеек" 0.5 RUB.
+
+CLDR (and so Babel) names currencies but not their minor units, so this small table does: each word (in the
+forms a number governs) -> the currency it is a hundredth of, and the languages that write it so (None: any).
+"cent", "cents" and "ct." name the hundredth of the euro or of the dollar: the currency written in the sentence
+("€", "euro", "$", "dollar") tells which, else the language: the dollar in English, the euro elsewhere. French
+"cent" is a hundred, never a coin. Words that are a coin in one language and an everyday word in another are
+read only in the language of the coin: Serbian "para" (money in Turkish), Croatian "lipa" (a linden tree too).
+"""
+
+from __future__ import annotations
+
+from archive.figures.currencies import without_case_ending
+from archive.figures.surroundings import LETTER, WS, alternation, window_language
+from archive.patterns import LazyPattern
+
+CENT = "cent"  # the hundredth of the euro or of the dollar, as the sentence or its language says
+_ANY = None
+_MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    **dict.fromkeys("cent cents ct ct.".split(), (CENT, ("en", "de", "fi", "sr", "ro", "pl", "es", "eu", None))),
+    **dict.fromkeys("centa centi centima centów centy cenți eurocent eurocents eurocenta eurocenti".split(),
+                    ("EUR", _ANY)),
+    **dict.fromkeys("céntimo céntimos centime centimes".split(), ("EUR", _ANY)),
+    **dict.fromkeys("sentti senttiä sentin senttiin sentillä".split(), ("EUR", _ANY)),
+    **dict.fromkeys("pfennig pfennige pfennigen".split(), ("DEM", _ANY)),
+    **dict.fromkeys("penny pence pennies".split(), ("GBP", ("en", None))),
+    **dict.fromkeys("ban bani".split(), ("RON", ("ro", "eu"))),
+    **dict.fromkeys("копейка копейки копеек копейку коп.".split(), ("RUB", _ANY)),
+    **dict.fromkeys("копійка копійки копійок копійку".split(), ("UAH", _ANY)),
+    **dict.fromkeys("тиын tıyn tiyn".split(), ("KZT", _ANY)),
+    **dict.fromkeys("grosz grosze groszy".split(), ("PLN", _ANY)),
+    **dict.fromkeys("kuruş kurus".split(), ("TRY", _ANY)),
+    **dict.fromkeys("lipa lipe".split(), ("HRK", ("sr",))),
+    **dict.fromkeys("para пара".split(), ("RSD", ("sr",))),
+    **dict.fromkeys("дени deni".split(), ("MKD", ("mk",))),
+}
+WORDS = frozenset(word.rstrip(".") for word in _MINOR_UNITS)  # first words, for the cheap test after a number
+_MINOR_WORD = LazyPattern(rf"{WS}?(?P<word>(?i:{alternation(_MINOR_UNITS)}))(?P<ending>{LETTER}*)")
+_EURO = LazyPattern(r"€|(?i:euro|eur(?![a-z]))")
+_DOLLAR = LazyPattern(r"\$|(?i:dollar|dólar|долар)")
+_SENTENCE_END = LazyPattern(r"[.!?。]\s")
+
+
+def read_minor_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """Return the currency whose hundredth is named right after ``pos`` ("Cent", "bani", "копеек") and where its
+    name ends, else None."""
+    found = _MINOR_WORD.match(text, pos)
+    if found is None:
+        return None
+    word = found.group("word").lower()
+    if found.group("ending"):
+        # Turkish and Kazakh endings ("kuruşa", "kuruştan"); any other letters make another word ("Centre")
+        whole = word + found.group("ending").lower()
+        if word not in without_case_ending(whole) or word.endswith("."):
+            return None
+    code, languages = _MINOR_UNITS[word]
+    language = window_language(text, pos, found.end())
+    if languages is not None and language not in languages:
+        return None
+    if code == CENT:
+        code = _cent_currency(text, pos, language)
+    return code, found.end()
+
+
+def _cent_currency(text: str, pos: int, language: str | None) -> str:
+    """Return EUR or USD for a cent: that of the sentence's currency, else of its language."""
+    start = max((end.end() for end in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)), default=max(0, pos - 300))
+    end = _SENTENCE_END.search(text, pos)
+    sentence = text[start : end.start() if end else pos + 300]
+    euro, dollar = _EURO.search(sentence), _DOLLAR.search(sentence)
+    if euro and not dollar:
+        return "EUR"
+    if dollar and not euro:
+        return "USD"
+    return "USD" if language in ("en", None) else "EUR"  # None: too few words to tell, English's spelling
