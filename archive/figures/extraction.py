@@ -315,7 +315,11 @@ def _draft_from_digits(
     if match.group("sep") and match.group("sep") in SPACES and names_a_model(text, number_end):
         raw = raw.split(match.group("sep"))[0]  # "400 737 Max jets": 400 jets of the 737 Max, not 400,737
         number_end = start + len(raw)
+    if raw.isdigit() and (joined := _spaced_decimal_comma(text, start, number_end)):
+        raw, number_end = text[start:joined].replace(" ", ""), joined  # "12, 9 млн грн": 12,9 million
     prefix = currency_before(text, start)
+    if prefix is not None and not prefix[0]:
+        return None, read_suffix(text, number_end, has_currency=True).end  # a dollar of a country not named
     figure_start = prefix[1] if prefix else start
     if prefix is None and glued_to_word_before(text, start) \
             and not counted_after_a_designation(text, start, number_end):
@@ -360,6 +364,28 @@ def _draft_from_digits(
     _take_turkish_lead_thousand(text, draft)
     _apply_qualifier(text, draft, suffix.approx, words_before)
     return draft, taken_until
+
+
+# A decimal comma with a space after it, inside an amount: "12, 9 млн грн"; not the third item of a list.
+_SPACED_DECIMALS = LazyPattern(r", (?P<decimals>\d{1,2})(?![\d.,])")
+_LIST_ITEM_BEFORE = LazyPattern(r"\d[,;] ?\Z")
+
+
+def _spaced_decimal_comma(text: str, start: int, number_end: int) -> int | None:
+    """Return where the decimals end of a number of one to three digits written with a space after its decimal
+    comma, when a scale word and a currency follow them in text of the continental convention: "склала 12, 9 млн
+    грн" is 12.9 million hryvnias, where "3, 5 і 7 класів" or "12, 9 млн людей" stay apart."""
+    if number_end - start > 3 or text[number_end : number_end + 1] != ",":
+        return None
+    decimals = _SPACED_DECIMALS.match(text, number_end)
+    if decimals is None or _LIST_ITEM_BEFORE.search(text, max(0, start - 3), start):
+        return None
+    suffix = read_suffix(text, decimals.end(), has_currency=False)
+    if not suffix.has_scale or suffix.unit in (None, "%", "x"):
+        return None
+    if window_language(text, start, suffix.end) in (None, "en", "zh", "ja", "ko"):
+        return None
+    return decimals.end()
 
 
 def _count_occasions(text: str, start: int, suffix: Suffix) -> None:

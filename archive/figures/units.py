@@ -13,7 +13,10 @@ or plural noun ("3m people", "50k users"); otherwise "5m" is five metres, a plai
 the German way ("Euro", "Dollar", "US-Dollar"), and French "billion(s)" when the text around is French.
 Spanish "billón/billones" are 10^12.
 
-Currencies. "$" alone is USD (US$, A$, C$, HK$ ... are their own); "¥"/"￥" is JPY unless the text around
+Currencies. "$" alone is USD (US$, A$, C$, HK$ ... are their own, and so are "$US", "$A", "$NZ" of the
+Australian and New Zealand press) except in a text that writes "$US", "$A" or "$NZ" before a number: there the
+bare "$" is a dollar of the writer's country, which the text does not name ("$US1.1 billion ($1.58 billion)" on
+an Australian page), and makes no figure; "¥"/"￥" is JPY unless the text around
 is Chinese (Han characters without kana, or 元/人民币/RMB/yuan/CNY nearby), then CNY; 元 is CNY, 円 JPY,
 美元 USD. ISO codes are recognised in upper case only, before or after the number. Currency names are
 recognised in English, Russian, Ukrainian, Macedonian, German, French, Spanish, Finnish, Chinese and
@@ -135,7 +138,8 @@ _CJK_TAIL = LazyPattern(
     rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<more>여)?(?P<scale>{alternation(CJK_SCALES)})"  # "1억5000여만원"
 )
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
-_CJK_RUN_SECTION = LazyPattern(r"(?P<digits>\d{1,3})(?P<scale>[천백千])")
+# A space may part the sections: "2억 7천 5백만 원" is one amount (275 million won).
+_CJK_RUN_SECTION = LazyPattern(r" ?(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
@@ -214,6 +218,8 @@ _SUFFIX_FIRST_WORDS = _first_words(
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
 _CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
+# A dollar sign with its country's letters after it and a number next: "$US1.1 billion", "$A 500".
+_COUNTRY_AFTER_DOLLAR = LazyPattern(r"\$(?:US|A|NZ) ?\d")
 _CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}
 
 
@@ -710,9 +716,12 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     found = _CURRENCY_BEFORE.search(text, max(0, start - 8), start)
     if found is None:
         return None
-    code = CURRENCIES_BEFORE[single_spaced(found.group())]
+    written = single_spaced(found.group())
+    code = CURRENCIES_BEFORE[written]
     if code == "JPY?":
         code = _yen_code(text, start)
+    elif written == "$" and _COUNTRY_AFTER_DOLLAR.search(text):
+        code = ""  # the text names the US dollar "$US": its bare "$" is its own country's, which one it does not say
     return code, found.start()
 
 

@@ -146,6 +146,8 @@ CURRENCIES_BEFORE = {
     **CURRENCY_SYMBOLS, **{code: code for code in CURRENCY_CODES},
     "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY", "人民幣": "CNY",
     "DM": "DEM",  # the Deutsche Mark before an amount, as German wrote it ("DM 7.000,00"); CLDR gives no symbol
+    # Australian and New Zealand press style: the country after the sign ("$US1.1 billion", "$A500")
+    "$US": "USD", "$A": "AUD", "$NZ": "NZD",
 }
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
