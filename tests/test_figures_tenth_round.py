@@ -46,3 +46,59 @@ def test_money_written_the_way_of_its_country(text, expected):
 ])
 def test_spaced_parts_that_stay_apart_or_count(text, expected):
     assert _figures(text) == expected
+
+
+NO_FIGURES = [
+    # Japanese era years and dates typeset with spaces, articles spaced from 第, a footnote mark after the verb
+    ("平成 26 年度決算検査報告は、検査院が平成 26 年 10 月から 27 年9月までに実施した検査(平成 27 年次会計検査)の結果が"
+     "掲載され ており、27 年 11 月6日に検査院から内閣に送付された1。", []),
+    ("平成 26 年度決算検査報告は、本編が 1,148 頁となっている2。(会計検査院法 第 29 条各号)。", [("1,148", 1148, None)]),
+    ("平成17年独占禁止法改正法の経過措置により,独占禁止法第48条の2第1項の規定に基づき,入札参加業者10社に対し",
+     [("10", 10, None)]),
+    # clock times
+    ("en el primer avance de datos provisionales de las 14.00 horas el porcentaje era de un punto por debajo al "
+     "registrado en 2011, mientras que a las 18.00 horas ya era medio punto superior", [("medio punto", 0.5, "pp")]),
+    # a day and month closed by dots, where decimals take a comma
+    ("Kokous pidetään 27.10. Helsingissä.", []),
+    # references: lists of articles with letters, Finnish budget chapters and statute sections, French code articles,
+    # pages, budget programmes, Russian points and parts
+    ("en el ejercicio de su función fiscalizadora establecida en los artículos 2.a), 9 y 21.3.a) de la Ley Orgánica "
+     "2/1982", []),
+    ("2. Onko talousarvioesityksen tavoitteiden esittämistä parannettu erityisesti luvuissa 27.10 ja 27.30?", []),
+    ("8. Kirjataanko puolustusmateriaali valtion taseeseen talousarvioasetuksen 66 ja 66 a :n mukaisesti?", []),
+    ("Les sanctions pécuniaires prononcées en application des articles L. 464-2, L. 464-3 et L. 464-5 peuvent faire "
+     "l’objet d’une majoration, dans la limite de 10 % de leur montant", [("10 %", 10, "%")]),
+    ("Jean-Louis FOURGOUX, Revue des Juristes de SciencesPo, été 2012, n° 6, p 45-51", []),
+    ("Alors que les crédits de paiement du programme 146 « Équipement des forces » devraient passer de 18,69 "
+     "milliards à 22,88 milliards d'euros", [("18,69 milliards", 18.69e9, "EUR"), ("22,88 milliards d'euros", 22.88e9, "EUR")]),
+    ("Антиконкурентные соглашения, запрещенные пунктом 2 части 1 статьи 11 Федерального закона", []),
+    ("Davon entfallen 62,43 Milliarden Euro auf den regulären Wehretat (Einzelplan 14).",
+     [("62,43 Milliarden Euro", 62.43e9, "EUR")]),
+    # addresses: a French street number, a postal code after its town
+    ("Son siège est à Paris, au 11 rue de l'Échelle (certains services tels que celui des concentrations se "
+     "trouvent au 6 avenue de l'Opéra).", []),
+    ("Nouvelle-Église (62370) est rattachée à la 7e circonscription du Pas-de-Calais.", []),
+    # a Korean date with a dot after each part
+    ("1. 피고가 2018. 3. 15. 의결 제2018-090호로 원고에 대하여 한 과징금납부명령 중 16,000,000원을 초과하는 부분을 취소한다.",
+     [("16,000,000원", 1.6e7, "KRW")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NO_FIGURES)
+def test_numbers_that_are_no_figures(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counts and multiples in the same shapes stay figures
+    ("They hired 500 street vendors and 2000 people.", [("500", 500, None), ("2000", 2000, None)]),
+    ("Desde 1946 a 2014 el PIB se multiplicó por 10 y el presupuesto de defensa por 3.3. Tomando como referencia",
+     [("multiplicó por 10", 10, "x"), ("por 3.3", 3.3, "x")]),
+    ("Los arrestos se practicaron en las ciudades de Málaga (1), Gran Canaria (1) y Madrid (3).",
+     [("1", 1, None), ("1", 1, None), ("3", 3, None)]),
+    ("Il y avait 12000 électeurs inscrits dans 500 communes.", [("12000", 12000, None), ("500", 500, None)]),
+    ("La sesión empezó a las 14.00 y duró 3.5 horas.", [("3.5", 3.5, None)]),
+    ("Die Inflation lag bei 2,5 Prozent.", [("2,5 Prozent", 2.5, "%")]),
+])
+def test_counts_in_the_shapes_of_no_figures(text, expected):
+    assert _figures(text) == expected

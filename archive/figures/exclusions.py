@@ -40,7 +40,7 @@ import re
 from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
-from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, KOREAN_COUNTERS,
+from archive.figures.vocabulary import (STREET_WORDS, AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, KOREAN_COUNTERS,
                                         DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
@@ -56,7 +56,9 @@ NEVER_FIGURES = rf"""
         \d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?!\d)                      # 2024-03-12, 2024/03/12
       | \d{{1,2}}[-./]\d{{1,2}}[-./](?:\d{{4}}|\d{{2}})(?!\d)          # 12.03.2024, 03/12/24
       | \d{{1,2}}\.{WS}\d{{1,2}}\.{WS}(?:19|20)\d\d(?!\d)                # Croatian 22. 3. 2016.
-      | \d{{1,2}}[.:]\d{{2}}{WS}?(?:[ap]\.?m\.?|Uhr|ч\.|час)(?!{LETTER})  # 10.30 am, 10.30 Uhr
+      | (?:19|20)\d\d\.{WS}\d{{1,2}}\.{WS}\d{{1,2}}\.                      # Korean 2018. 3. 15.
+      | \d{{1,2}}[.:]\d{{2}}{WS}?(?:[ap]\.?m\.?|Uhr|ч\.|час|horas|hs|hrs|h|heures)(?!{LETTER})  # 10.30 Uhr, 14.00 horas
+      | (?<=[Ll]as{WS})(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])        # a las 18.00: a time of day
       | (?:[01]?\d|2[0-4])[.,][0-5]\d{WS}(?:sati|sata|časova|часа|часов|часот|heures|godz\.)(?!{LETTER})  # 16,10 sati
       | \d{{1,2}}h\d{{2}}(?!\d)                                       # 10h30
       | \d+:\d+(?::\d+)?                                            # 10:30, 2:1
@@ -122,12 +124,17 @@ _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per com
 _CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
 # A year of an era or a fiscal year ("25年3月", "19年度", Japanese "13事務年度", "20〜23年度"), and a century
 # ("21世纪")
-_CJK_YEAR_AFTER = LazyPattern(r"(?:事務|会計|事業)?年(?:度|\d{1,2}月)|世[纪紀]|[〜~～-]\d{1,4}(?:事務|会計|事業)?年度")
+_CJK_YEAR_AFTER = LazyPattern(r"(?:事務|会計|事業)?年 ?(?:度|\d{1,2} ?月)|世[纪紀]|[〜~～-]\d{1,4}(?:事務|会計|事業)?年度")
 _SECTION_AFTER = LazyPattern(rf"{WS}?§")
 _REFERENCE_CHAIN = LazyPattern(
-    rf"(?:\([a-z0-9]{{1,3}}\))*(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|и|і|та|или){WS})\d+"
+    rf"(?:\.\d+)*(?:\.?[a-z]\)|\([a-z0-9]{{1,3}}\)|{WS}[a-z](?![\w]))*"  # "21.3.a)", "5(2)", Finnish "66 a"
+    rf"(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|e|i|и|і|та|или|ja|sekä|ve|és){WS})\d+"
 )
 _UNIT_NAME_STEMS = tuple(UNIT_NAME_WORDS)
+# Finnish statutes in the genitive, whose sections follow without §: "kilpailulain 12", "talousarvioasetuksen 66"
+FINNISH_STATUTES = ("asetuksen", "kilpailulain", "hankintalain", "rikoslain", "perustuslain", "säädöksen")
+# The letter of a French code before its article: "L. 464-2" (législative), "R. 123-4", "D. 12"
+_CODE_ARTICLE = LazyPattern(r"[lrd]\.")
 _PHONE_GROUPS = LazyPattern(rf"(?:[{SPACES}\-/]\d{{2,}})+")
 _CODE_TAIL = LazyPattern(r"(?:[-/.]\d+)+")
 
@@ -143,6 +150,8 @@ def glued_to_word_before(text: str, start: int) -> bool:
         return len(word) >= 2 and not word.endswith(KOREAN_PREFIXES) and not _states_won(text, start)
     if LATIN_OR_CYRILLIC.match(before) or before in "#№第ºª":
         return True
+    if text[start - 2 : start] in ("第 ", "条の", "條の"):
+        return True  # "第 29 条" spaced, and the 2 of "第48条の2" (article 48-2)
     return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
 
 
@@ -197,8 +206,13 @@ def counts_the_list_before(text: str, start: int, value: int) -> bool:
 
 
 def is_reference(words_before: list[str]) -> bool:
-    """Tell whether the number follows a reference word: article, section, §, page, No., version..."""
-    return bool(words_before) and (words_before[-1] in REFERENCE_WORDS or "§" in words_before[-1])  # "4 §:n 1"
+    """Tell whether the number follows a reference word: article, section, §, page, No., version..., or a Finnish
+    statute in the genitive ("talousarvioasetuksen 66 ja 66 a :n mukaisesti": its section 66)."""
+    if not words_before:
+        return False
+    word = words_before[-1]
+    return word in REFERENCE_WORDS or "§" in word or word.endswith(FINNISH_STATUTES) \
+        or _CODE_ARTICLE.fullmatch(word) is not None  # "4 §:n 1", "L. 464-2"
 
 
 def end_of_phone_number(text: str, pos: int) -> int:
@@ -243,13 +257,15 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
+    if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end):
+        return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)": an address
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
     if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end) or _KOREAN_PER.match(text, end):
         return True  # "[2]", "1. PROIECT", "1-7月份", "1사당"
     if not raw.isdigit():
-        return False
+        return _is_day_and_month(text, raw, start, end)
     number = int(raw)
     # "2000 people", "Berlin 500 Menschen", "2000人", "KAI 3건": counts after all
     counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end)
@@ -260,6 +276,28 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
                              or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
         or len(raw) >= 9
     )
+
+
+_DAY_AND_MONTH = LazyPattern(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
+# Languages that write decimals with a comma, where "27.10." is a date.
+_DOTTED_DATE_LANGUAGES = ("fi", "de", "pl", "sr", "ru", "uk", "mk", "tr", "ro", "kk", "fr", "eu")
+
+
+def _is_day_and_month(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether "27.10." (a day and month, each closed by a dot, the year left out) is a date: in a language
+    whose decimal mark is a comma; "se multiplicó por 3.3." is a multiple."""
+    if text[end : end + 1] != "." or text[end + 1 : end + 2].isdigit() or not _DAY_AND_MONTH.fullmatch(raw):
+        return False
+    return window_language(text, start, end) in _DOTTED_DATE_LANGUAGES
+
+
+def _is_postal_code(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether five digits in parentheses after a capitalised name are its postal code: "Nouvelle-Église
+    (62370)", "Lens (62300)"."""
+    if len(raw) != 5 or not raw.isdigit() or text[start - 2 : start] != " (" or text[end : end + 1] != ")":
+        return False
+    name = text[max(0, start - 40) : start - 2].split()
+    return bool(name) and name[-1][:1].isupper()
 
 
 def _counts_a_german_noun(text: str, start: int, end: int) -> bool:
@@ -280,7 +318,11 @@ def _is_kazakh_ordinal(text: str, end: int) -> bool:
 def _is_cjk_year(text: str, start: int, end: int) -> bool:
     """Tell whether a number is a year of a Japanese era ("平成26年", "24年10月" with the era left out), a fiscal
     year ("19年度") or a century ("21世纪"); "懲役1年6月" is a sentence of a year and a half."""
-    if text.endswith(JAPANESE_ERAS, 0, start) and text.startswith("年", end):
+    # Japanese typesetting may space the digits from the era and from 年: "平成 26 年度", "27 年 11 月6日"
+    before = start - 1 if text[start - 1 : start] == " " else start
+    if text[end : end + 1] == " " and text[end + 1 : end + 2] in "年月日":
+        end += 1
+    if text.endswith(JAPANESE_ERAS, 0, before) and text.startswith("年", end):
         return True
     if text.endswith(JAPANESE_SENTENCE_WORDS, 0, start):
         return False
@@ -299,6 +341,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
         return True
     if _NOTE_BEFORE.search(text, max(0, start - 3), start):
         return True  # "不正薬物*注 1の摘発件数": the mark of note 1
+    if end - start <= 2 and text[start - 1 : start] in _JAPANESE_VERB_ENDINGS and text[end : end + 1] == "。":
+        return True  # "内閣に送付された1。": a footnote mark after the verb that closes a Japanese sentence
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
             and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " "):
         return True  # "le Conseil d’Etat(1) a considéré": a footnote mark glued to its word; "容疑者(29)" is an age
@@ -318,6 +362,7 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     return line_start == 0 or text[line_start - 1] == "\n"
 
 
+_JAPANESE_VERB_ENDINGS = "たるいすだ"
 _JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目")
 
 
@@ -444,7 +489,7 @@ def _follows_a_name(text: str, start: int) -> bool:
     if len(words) < 2:
         letters = words[-1].replace("&", "") if words else ""
         return len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in words[-1])
-    name, previous = words[-1], words[-2]
+    name, previous = words[-1].lstrip("("), words[-2]  # "(Einzelplan 14)"
     letters = name.replace("-", "").replace("&", "")
     if len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in name):
         return True  # "S&P 500", "CAC 40", "FTSE 100": an index or a model, wherever it stands

@@ -290,7 +290,7 @@ CJK_QUALIFIERS_AFTER = {
 REFERENCE_WORDS = set(
     (
         "article articles art. arts. section sections sec. § §§ paragraph paragraphs para. clause clauses "
-        "chapter page pages p. pp. no. nos. number # № n° nº n.º version ver. v. vol. item rule resolution "
+        "chapter page pages p p. pp. no. nos. number # № n° nº n.º version ver. v. vol. item rule resolution "
         "annex isbn issn doi id "
         "статья статьи статье статью статей ст. пункт пункта пункте п. пп. часть части ч. глава главы "
         "страница странице стр. с. номер версия версии раздел раздела параграф "
@@ -301,6 +301,9 @@ REFERENCE_WORDS = set(
         "alinéa paragraphe chapitre numéro versión artículo artículos apartado párrafo capítulo página "
         "pág. núm. número inciso ley decreto puesto "
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
+        "luvussa luvuissa luvuista luvut momentilla momentilta momenteilla "
+        "пунктом пунктов пунктами частью статьей статьями пункті пунктом частиною статтями "
+        "programme programmes einzelplan einzelplans titel "
         "art artykuł artykułu artykule artykułem ust. ust ustęp ustępu pkt pkt. punkt punktu lit. część części "
         "rozdział rozdziału załącznik załącznika załączniku poz. nr str. strona stronie "
         "articolul articolului alin. alineatul alineatului litera capitolul anexa anexei punctul pct. pagina "
@@ -367,6 +370,9 @@ PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "tel
                 "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
 # Finnish writes the reference after the number: "21 luvun 1 §".
 # Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
+# Words of a street after its number, as French writes it: "au 11 rue de l'Échelle", "6 avenue de l'Opéra" (other
+# languages write the number after the name, which ``exclusions`` reads as a name's number; "500 street vendors").
+STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "allée", "impasse", "quai", "chemin", "faubourg"}
 REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "pykälässä", "pykälästä", "pykälään",
                          "momentti", "momentin", "momentissa", "momentista", "momenttiin", "kohta", "kohdan",
                          "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu",
