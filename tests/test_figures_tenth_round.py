@@ -102,3 +102,23 @@ def test_numbers_that_are_no_figures(text, expected):
 ])
 def test_counts_in_the_shapes_of_no_figures(text, expected):
     assert _figures(text) == expected
+
+
+ARABIC_KAZAKH = [
+    # China's Kazakh press writes Kazakh in the Arabic script: tenge, percent with its case ending, number words
+    ("- جاردەماقى ەڭ تومەنگى كۇنكورىس دەڭگەيىنىڭ 10 پايىزعا وسۋىنە بايلانىستى قايتا ەسەپتەلدى. ءبىر بالا نەمەسە ءبىر "
+     "ەڭبەككە قابىلەتسىز مۇشە - 46783 تەڭگە، ەكى بالا - 86447 تەڭگە، ءۇش بالا - 114415 تەڭگە، ءتورت بالا - 132213 "
+     "تەڭگە، بەس بالا - 139841 تەڭگە",
+     [("10 پايىزعا", 10, "%"), ("46783 تەڭگە", 46783, "KZT"), ("ەكى", 2, None), ("86447 تەڭگە", 86447, "KZT"),
+      ("ءۇش", 3, None), ("114415 تەڭگە", 114415, "KZT"), ("ءتورت", 4, None), ("132213 تەڭگە", 132213, "KZT"),
+      ("بەس", 5, None), ("139841 تەڭگە", 139841, "KZT")]),
+    ("ونىڭ ايتۋىنشا، التى جانە ودان دا كوپ بالا بولعان جاعدايدا جالپى جاردەماقى 152553 تەڭگە مولشەرىندە ەسەپتەلىپ",
+     [("التى", 6, None), ("152553 تەڭگە", 152553, "KZT")]),
+    # its scale words, with the units after the thousand as Kazakh writes them
+    ("جالپى 5 ميلليون تەڭگە ءبولىندى، 2 مىڭ 500 تەڭگە", [("5 ميلليون تەڭگە", 5e6, "KZT"), ("2 مىڭ 500 تەڭگە", 2500, "KZT")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ARABIC_KAZAKH)
+def test_kazakh_in_the_arabic_script(text, expected):
+    assert _figures(text) == expected

@@ -52,6 +52,7 @@ _CONTINENTAL_LETTERS = LazyPattern(r"[äöüßåÄÖÜÅéèêëàâçñáíóú
 WORD = LazyPattern(LETTER + "+")
 LATIN_OR_CYRILLIC = LazyPattern(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
 CYRILLIC = LazyPattern(r"[\u0400-\u04ff]")
+ARABIC_SCRIPT = LazyPattern(r"[\u0600-\u06ff]")
 KANA = LazyPattern(r"[\u3040-\u30ff]")
 HAN = LazyPattern(r"[\u4e00-\u9fff]")
 
@@ -88,10 +89,12 @@ def next_word(text: str, end: int) -> str:
 
 def window_language(text: str, start: int, end: int) -> str | None:
     """Return the language around a number: en, de, fr, es, fi, pl, ro, sr (Serbian and Croatian), tr, kk, ru,
-    uk, mk, ko, zh, ja, eu (a continental one, not told apart) or None."""
+    uk, mk, ko, zh, ja, eu (a continental one, not told apart) or None; Kazakh for the Arabic script."""
     window = text[max(0, start - 120) : end + 120]
     if CYRILLIC.search(window):
         return _cyrillic_language(window)
+    if ARABIC_SCRIPT.search(window):
+        return "kk"  # the one language we read in that script: China's Kazakh press
     if HANGUL.search(window):
         return "ko"
     if KANA.search(window):

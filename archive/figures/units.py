@@ -171,7 +171,7 @@ _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|prozent|"
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
-    rf"пайыз{LETTER}*|paıyz{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
+    rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
@@ -212,7 +212,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      *MINOR_UNIT_WORDS, "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
-     "посто", "одсто", "процената", "пайыз", "paıyz", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
+     "посто", "одсто", "процената", "пайыз", "paıyz", "پايىز", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)

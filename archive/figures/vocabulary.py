@@ -87,12 +87,15 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
     "мың": (3, "eu"), "миллиард": (9, "eu"), "myń": (3, "eu"), "mln": (6, None), "mlrd": (9, "eu"),
     "mlrd.": (9, "eu"), "trln": (12, "eu"), "mıllıon": (6, "eu"), "mıllıard": (9, "eu"),  # the 2018 alphabet
+    # and in the Arabic script ("مىڭ", "ميلليون", "ميلليارد")
+    "مىڭ": (3, "eu"), "ميلليون": (6, "eu"), "ميلليارد": (9, "eu"),
     # Macedonian in Latin letters, as old reports were transliterated ("5.768 iljadi denari")
     "iljadi": (3, "eu"), "iljada": (3, "eu"),
 }
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
-                       "трлн.", "млрд.", "myń", "mlrd", "trln", "mln", "mıllıon", "mıllıard"}
+                       "трлн.", "млрд.", "myń", "mlrd", "trln", "mln", "mıllıon", "mıllıard", "مىڭ", "ميلليون",
+                       "ميلليارد"}
 # Endings of the case that says "from" (Finnish elative and ablative, Turkish and Kazakh ablative): a figure in
 # it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
 FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
@@ -110,7 +113,7 @@ LONE_SCALE_WORDS = {
 }
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
-TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń"}
+TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
@@ -168,7 +171,7 @@ CURRENCY_NAMES = _table(
         "JPY": "yen|yens|yenes|jeniä|иен|иены|єн",
         "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
         "руб.|руб",
-        "KZT": "tenge|тенге|теңге|teńge|teŋge",
+        "KZT": "tenge|тенге|теңге|teńge|teŋge|تەڭگە",  # and in the Arabic script of China's Kazakh press
         "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|грн.|грн|hrywnja",
         "MKD": "denars|denar|денари|денара|денар|denari",
         "INR": "rupees|rupee|рупий|рупии|rupien",
@@ -232,7 +235,7 @@ INDEX_WORDS = (
 ).split()
 # Names that Kazakh, Turkish and Finnish write with case endings ("teńgege", "teŋgenı", "avroya", "euroon",
 # "dollarilla"); CLDR's are read so too.
-INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "avro", "euro", "dollari"}
+INFLECTED_CURRENCY_NAMES = {"tenge", "тенге", "теңге", "teńge", "teŋge", "تەڭگە", "avro", "euro", "dollari"}
 # Names whose spelling belongs to a continental language (decimal comma); Cyrillic names all do.
 CONTINENTAL_NAMES = {
     "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",
@@ -494,7 +497,7 @@ LANGUAGE_MARKERS = _table(
 # Letters that only some of our languages write, as evidence beside the function words.
 LANGUAGE_LETTERS = {"pl": "ąęłśźż", "ro": "ăâîșțţ", "tr": "ğışİ", "sr": "čđšž"}  # and Turkish "İ"
 # Letters that a paragraph of these languages hardly ever lacks: without them around, "on" is not ten.
-EXPECTED_LETTERS = {"tr": "çğıöşü", "kk": "әғқңөұүһіáóúýńǵıŋşü"}
+EXPECTED_LETTERS = {"tr": "çğıöşü", "kk": "әғқңөұүһіáóúýńǵıŋşüەۇۋىڭ"}
 # Cyrillic letters that only one of our Cyrillic languages writes, looked for in this order.
 CYRILLIC_LETTERS = {"kk": "әғқңөұүһ", "sr": "ђћ", "mk": "ѓќѕ", "uk": "іїєґ"}
 # Letters that Serbian and Macedonian share and Russian lacks; the function words tell those two apart.
@@ -513,6 +516,15 @@ WORD_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 1
 def _numbers(groups: dict[int, str]) -> dict[str, int]:
     """Return {form: value} from {value: "form form ..."}."""
     return {form: value for value, forms in groups.items() for form in forms.split()}
+
+
+# Kazakh number words in the Arabic script of China's Kazakh press (a hamza before a word marks its front vowels);
+# not "ون" (ten), too short to tell from other words of that script.
+_ARABIC_KAZAKH_NUMBERS = {
+    1: "ءبىر", 2: "ەكى", 3: "ءۇش", 4: "ءتورت", 5: "بەس", 6: "التى", 7: "جەتى", 8: "سەگىز", 9: "توعىز",
+    20: "جيىرما", 30: "وتىز", 40: "قىرىق", 50: "ەلۋ", 60: "الپىس", 70: "جەتپىس", 80: "سەكسەن", 90: "توقسان",
+    100: "ءجۇز",
+}
 
 
 # Number words of the languages no library reads (text2num reads German, French and Spanish, number-parser
@@ -591,7 +603,7 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         8: "сегіз segiz", 9: "тоғыз toǵyz", 10: "он on", 20: "жиырма jıyrma", 30: "отыз otyz",
         40: "қырық qyryq", 50: "елу elý", 60: "алпыс alpys", 70: "жетпіс jetpis", 80: "сексен seksen",
         90: "тоқсан toqsan", 100: "жүз júz",
-    }),
+    }) | _numbers(_ARABIC_KAZAKH_NUMBERS),
     # with the possessive forms that count members of a group ("üçü büyükşehir olmak üzere", three of them)
     "tr": _numbers({
         1: "bir", 2: "iki ikisi ikisini ikisinde ikiye", 3: "üç üçü üçünü üçünde üçe", 4: "dört dördü dördünü dörde",
