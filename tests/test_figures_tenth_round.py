@@ -122,3 +122,18 @@ ARABIC_KAZAKH = [
 @pytest.mark.parametrize("text, expected", ARABIC_KAZAKH)
 def test_kazakh_in_the_arabic_script(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kako su saopštili iz srpske Uprave carina, time je dosadašnja rekordna zapljena od 50 tona tog akciznog "
+     "proizvoda nadmašena dvostruko većom količinom.", [("50", 50, None), ("dvostruko", 2, "x")]),
+    ("병사 복무기간 단축과 급격한 월급 인상으로 초급간부들의 사기 진작을 위한 당직비 인상비를 두배 늘리고, 보수를 최대 6.6% "
+     "인상한다.", [("두배", 2, "x"), ("6.6%", 6.6, "%")]),
+    ("Por otro lado, otra de las partidas que recibirá mayor impulso será las de las fragatas, pues se cuadriplican "
+     "con respecto a 2022.", [("cuadriplican", 4, "x")]),
+    # the adjective of a double agent, and the Korean New Year's bow, are no multiples
+    ("Uhapšen je dvostruki agent.", []),
+    ("설날에 부모님께 세배 드렸다.", []),
+])
+def test_multiples_in_words(text, expected):
+    assert _figures(text) == expected

@@ -3,7 +3,7 @@
 The lead's convention (issue 18): a multiplying verb or phrase is a multiple, unit "x", its factor the value, its
 span the verb or phrase.
 - Verbs with their factor in them: "doubled", "a doublé", "duplicó", "verdoppelt", "удвоился", "подвоїлася",
-  "udvostručio", "podwoiła", "s-a dublat", "kaksinkertaistui" (2); "tripled", "triplé", "triplicó",
+  "udvostručio", "podwoiła", "s-a dublat", "kaksinkertaistui", Serbian "dvostruko veći", Korean "두배" (2); "tripled", "triplé", "triplicó",
   "verdreifacht", "утроился" (3); "quadrupled", "vervierfacht" (4); "décuplé", "verzehnfacht" (10); "halved",
   "halbiert", "puolittui" (0.5). Polish "dwukrotnie" (twofold) and "trzykrotnie" only beside a word of growth or
   comparison ("wzrosła dwukrotnie"): alone it is "twice", two occasions ("był dwukrotnie karany"), and gives nothing.
@@ -42,6 +42,9 @@ _VERBS = {
         rf"udvostruč{LETTER}*", rf"удвоструч{LETTER}*", rf"podwo(?:i|j){LETTER}*",
         r"dubla(?:t|tă|te|ți|tul|rea|rii)", rf"kaksinkertais(?:t{LETTER}*|eksi)",
         r"[ув]двічі", r"вдвое",  # Ukrainian and Russian adverbs: "удвічі вищою за ринкову" (twice the market's)
+        # Serbian and Croatian adverbs: "dvostruko većom količinom" (twice as large); not "dvostruki agent"
+        r"dvostruko", r"двоструко",
+        r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
     ],
     "x3": [
         r"tripl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
@@ -49,11 +52,11 @@ _VERBS = {
         r"verdreifach(?:t|te|ten|en|ung)", rf"утро(?:и|е|я|ю){LETTER}*", rf"потро(?:ї|є|ю){LETTER}*",
         rf"utrostruč{LETTER}*", rf"утроструч{LETTER}*", rf"potro(?:i|j){LETTER}*",
         r"tripla(?:t|tă|te|ți|tul|rea|rii)", rf"kolminkertais(?:t{LETTER}*|eksi)",
-        r"[ув]тричі", r"втрое",
+        r"[ув]тричі", r"втрое", r"trostruko", r"троструко",
     ],
     "x4": [
         r"quadrupl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
-        r"cuadruplic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose)", r"vervierfach(?:t|te|ten|en|ung)",
+        r"cuadr[ui]plic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose)",  # "se cuadriplican", as often written r"vervierfach(?:t|te|ten|en|ung)",
         rf"nelinkertais(?:t{LETTER}*|eksi)",
     ],
     "x10": [r"décupl(?:é|ée|és|ées|er|ent|ait|era)", r"verzehnfach(?:t|te|ten|en|ung)"],
@@ -94,7 +97,7 @@ _VERB = LazyPattern(_verbs_pattern)
 # ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио"; "dopp" of "verdoppelt", "Verdopplung")
 _STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
           "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "puolit", "doble",
-          "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half")
+          "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri", "struko", "струко", "두배")
 _HAN_DOUBLING = LazyPattern(r"倍[増增]")
 _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x10": Decimal(10), "x0_5": Decimal("0.5")}
 _NOT_MULTIPLYING_AFTER = LazyPattern(
