@@ -137,3 +137,21 @@ def test_kazakh_in_the_arabic_script(text, expected):
 ])
 def test_multiples_in_words(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a percent its sentence's noun implies, and the decimals listed after it
+    ("En 2015 los porcentajes fueron de 72,37 en las primarias, 81,23 en la primera vuelta y 80,93 en el balotaje.",
+     [("72,37", 72.37, "%"), ("81,23", 81.23, "%"), ("80,93", 80.93, "%")]),
+    ("En 2011, la novedad de las PASO se plasmó en una participación del 81,41 por ciento, la más alta del siglo XXI, "
+     "en tanto en las elecciones generales el porcentaje bajó a 79,39.",
+     [("81,41 por ciento", 81.41, "%"), ("79,39", 79.39, "%")]),
+    ("La participación ha sido del 73,21%, según la última cifra ofrecida por el Gobierno con casi el cien por cien "
+     "del voto escrutado.", [("73,21%", 73.21, "%"), ("cien por cien", 100, "%")]),
+    ("Weil die Hilfen sinken sollen, versucht die Bundesregierung, das Zwei-Prozent-Ziel der Nato zu erfüllen.",
+     [("Zwei-Prozent", 2, "%")]),
+    # a decimal that the noun of a percentage does not name stays a count
+    ("The percentage of votes was counted in 3.5 hours.", [("3.5", 3.5, None)]),
+])
+def test_percent_implied_by_the_sentence(text, expected):
+    assert _figures(text) == expected

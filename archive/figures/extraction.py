@@ -150,9 +150,14 @@ _LONG_WORD = LazyPattern(rf"{LETTER}{{4,}}")
 # "dinar i po": a currency's name and a half
 _AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
 _CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
+# The noun of a percentage, a few words of its own, and a copula or a verb of change with its preposition: "el
+# porcentaje bajó a 79,39", "los porcentajes fueron de 72,37", "тој процент бил 11,41".
 _PERCENT_NAMED_BEFORE = LazyPattern(
-    rf"(?<!{LETTER})(?i:процент(?:от)?|проценат|percentage|postotak|procenat|odsetek)"
-    rf"{WS}(?i:бил|била|било|изнесува|изнесувал|изнесуваше|износи|iznosi|je|bio|was|is|wynosi|wynosił){WS}$"
+    rf"(?<!{LETTER})(?i:процент(?:от)?|проценат|percentages?|postotak|procenat|odsetek|porcentajes?|pourcentages?|"
+    rf"prozentsatz|prosenttiosuus)(?:{WS}{LETTER}+){{0,2}}"
+    rf"{WS}(?i:бил|била|било|изнесува|изнесувал|изнесуваше|износи|iznosi|je|bio|was|is|were|are|wynosi|wynosił|"
+    rf"fue|fueron|era|eran|es|son|bajó|subió|cayó|fell|rose|était|est|a{WS}baissé|lag|betrug|oli)"
+    rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do))?{WS}$"
 )
 _NA_GAP = LazyPattern(rf"{WS}(?:на|na){WS}")
 _OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
@@ -773,12 +778,33 @@ def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
 
 
 def _take_percent_named_before(text: str, drafts: list[_Draft]) -> None:
-    """Give a bare decimal the percent its clause names just before it with a copula: "тој процент бил 11,41"
-    (that percentage was 11.41), "the percentage was 11.41"."""
+    """Give a bare decimal the percent its clause names just before it with a copula or a verb of change: "тој
+    процент бил 11,41" (that percentage was 11.41), "the percentage was 11.41", "el porcentaje bajó a 79,39"; and
+    the decimals listed after it in its sentence ("los porcentajes fueron de 72,37 en las primarias, 81,23 en la
+    primera vuelta y 80,93 en el balotaje")."""
+    named: _Draft | None = None
     for draft in drafts:
-        if draft.unit is None and not draft.has_scale and draft.step < 1 and draft.mantissa <= 100 \
-                and _PERCENT_NAMED_BEFORE.search(text, max(0, draft.start - 40), draft.start):
-            draft.unit = "%"
+        if not _bare_rate(draft):
+            named = None
+            continue
+        if _PERCENT_NAMED_BEFORE.search(text, max(0, draft.start - 60), draft.start) \
+                or (named is not None and _next_in_a_list(text, named, draft)):
+            draft.unit, named = "%", draft
+        else:
+            named = None
+
+
+def _bare_rate(draft: _Draft) -> bool:
+    """Tell whether a draft could be a rate with its percent left out: a bare decimal up to 100."""
+    return draft.unit is None and not draft.has_scale and draft.step < 1 and draft.mantissa <= 100
+
+
+def _next_in_a_list(text: str, item: _Draft, following: _Draft) -> bool:
+    """Tell whether ``following`` is the next item of a list after ``item`` in one sentence: as many decimals, a
+    comma or "and" and a few words between them."""
+    gap = text[item.end : following.start]
+    return item.step == following.step and len(gap.split()) <= 8 and not _SENTENCE_BREAK.search(gap) \
+        and bool(_LIST_GAP.search(gap))
 
 
 def _items_alike(text: str, item: _Draft, following: _Draft) -> bool:

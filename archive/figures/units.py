@@ -168,7 +168,7 @@ POINTS = LazyPattern(
 # Points after a number, percentage points where the sentence speaks of a rate ("perdu vingt points").
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
-    rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|prozent|"
+    rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
@@ -176,6 +176,8 @@ _PERCENT = LazyPattern(
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
     rf"procentow{LETTER}+|postotn{LETTER}+|percent){NOT_LETTER_AFTER}"
+    # the first part of a German compound: "Zwei-Prozent-Ziel", "2-Prozent-Hürde"
+    rf"|[-‑](?i:prozent)(?=[-‑]{LETTER})"
 )
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17", with its sign ("yüzde -1,11").
 # Turkish spaces the sign from the number too ("(% 15,3)", "yatırımlar ise 1,8 trilyon TL (% 10)"), but a sign after
