@@ -155,3 +155,18 @@ def test_multiples_in_words(text, expected):
 ])
 def test_percent_implied_by_the_sentence(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the half after an English number, the hundreds after a Russian one
+    ("The haul has the equivalent weight of two and a half bull African bush elephants, seven rhinoceros or 13 "
+     "hatchback cars.", [("two and a half", 2.5, None), ("seven", 7, None), ("13", 13, None)]),
+    ("ФАС начала расследование против полутора сотен фирм, потом число фигурантов сократилось до 90.",
+     [("полутора сотен", 150, None), ("90", 90, None)]),
+    ("На митинг пришли две сотни человек.", [("две сотни", 200, None)]),
+    ("It cost two and a half billion dollars.", [("two and a half billion dollars", 2.5e9, "USD")]),
+    # "a half of", "two and a half of the": still the count before it, nothing more
+    ("Two and a half of the cases were closed.", [("Two", 2, None)]),
+])
+def test_number_words_with_a_half_or_hundreds(text, expected):
+    assert _figures(text) == expected

@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from archive.figures.compound_numbers import find_compound_numbers
@@ -159,6 +159,8 @@ _PERCENT_NAMED_BEFORE = LazyPattern(
     rf"fue|fueron|era|eran|es|son|bajó|subió|cayó|fell|rose|était|est|a{WS}baissé|lag|betrug|oli)"
     rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do))?{WS}$"
 )
+_ENGLISH_AND_A_HALF = LazyPattern(rf"{WS}and{WS}a{WS}half(?!{LETTER})(?!{WS}(?:of|an?|the){WS})")
+_HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
 _NA_GAP = LazyPattern(rf"{WS}(?:на|na){WS}")
 _OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
 _AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
@@ -486,6 +488,7 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
             or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
+    number = _with_half_or_hundreds(text, number)
     suffix = read_suffix(text, number.end, has_currency=False)
     _count_occasions(text, number.start, suffix)
     if suffix.has_scale and number.language == "en":
@@ -501,6 +504,20 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx or number.approx)
     return draft
+
+
+def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
+    """Return ``number`` with the half written after it ("two and a half elephants": 2.5) or the hundreds that
+    count it ("полутора сотен фирм": one and a half hundreds, 150; "две сотни"), which its run of words leaves out."""
+    if number.language == "en" and number.value == number.value.to_integral_value():
+        half = _ENGLISH_AND_A_HALF.match(text, number.end)
+        if half:
+            return replace(number, end=half.end(), value=number.value + Decimal("0.5"), bound=False)
+    elif number.language in ("ru", "uk") and number.value < 10:
+        hundreds = _HUNDREDS_AFTER.match(text, number.end)
+        if hundreds:
+            return replace(number, end=hundreds.end(), value=number.value * 100, bound=False)
+    return number
 
 
 def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
