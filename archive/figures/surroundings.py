@@ -93,8 +93,6 @@ def window_language(text: str, start: int, end: int) -> str | None:
     window = text[max(0, start - 120) : end + 120]
     if CYRILLIC.search(window):
         return _cyrillic_language(window)
-    if ARABIC_SCRIPT.search(window):
-        return "kk"  # the one language we read in that script: China's Kazakh press
     if HANGUL.search(window):
         return "ko"
     if KANA.search(window):
@@ -107,6 +105,8 @@ def window_language(text: str, start: int, end: int) -> str | None:
         if letters.search(window):
             counts[language] += 1
     if not counts:
+        if ARABIC_SCRIPT.search(window):
+            return "kk"  # the one language we read in that script: China's Kazakh press (looked for last: rare)
         return "eu" if _CONTINENTAL_LETTERS.search(window) else None
     english = counts.pop("en", 0)
     continental = sum(counts.values())

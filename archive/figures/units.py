@@ -14,7 +14,7 @@ the German way ("Euro", "Dollar", "US-Dollar"), and French "billion(s)" when the
 Spanish "billón/billones" are 10^12.
 
 Currencies. "$" alone is USD (US$, A$, C$, HK$ ... are their own, and so are "$US", "$A", "$NZ" of the
-Australian and New Zealand press) except in a text that writes "$US", "$A" or "$NZ" before a number: there the
+Australian and New Zealand press) except near (2,000 characters) a "$US", "$A" or "$NZ" before a number: there the
 bare "$" is a dollar of the writer's country, which the text does not name ("$US1.1 billion ($1.58 billion)" on
 an Australian page), and makes no figure; "¥"/"￥" is JPY unless the text around
 is Chinese (Han characters without kana, or 元/人民币/RMB/yuan/CNY nearby), then CNY; 元 is CNY, 円 JPY,
@@ -722,7 +722,7 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     code = CURRENCIES_BEFORE[written]
     if code == "JPY?":
         code = _yen_code(text, start)
-    elif written == "$" and _COUNTRY_AFTER_DOLLAR.search(text):
+    elif written == "$" and _COUNTRY_AFTER_DOLLAR.search(text, max(0, start - 2000), start + 2000):
         code = ""  # the text names the US dollar "$US": its bare "$" is its own country's, which one it does not say
     return code, found.start()
 
