@@ -170,3 +170,17 @@ def test_percent_implied_by_the_sentence(text, expected):
 ])
 def test_number_words_with_a_half_or_hundreds(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Spanish "mil" alone is a thousand before a currency, "mil millones" a billion even with none after it
+    ("Esto significa que desde que llegó al cargo Marín Quemada, las multas impuestas por la CNMC superan los mil "
+     "millones. En concreto, 1.052 millones.", [("mil millones", 1e9, None), ("1.052 millones", 1.052e9, None)]),
+    ("Las multas superan los mil millones de euros.", [("mil millones de euros", 1e9, "EUR")]),
+    ("El ayuntamiento pagó mil euros.", [("mil euros", 1000, "EUR")]),
+    # after a number word, "mil" is that number's scale, never a thousand of its own
+    ("El gobierno gastó dos mil millones de euros.", [("dos mil millones de euros", 2e9, "EUR")]),
+    ("Se gastaron tres mil euros.", [("tres mil euros", 3000, "EUR")]),
+])
+def test_spanish_mil_alone(text, expected):
+    assert _figures(text) == expected

@@ -73,7 +73,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
-from archive.figures.number_words import WordNumber, find_number_words
+from archive.figures.number_words import WordNumber, find_number_words, is_number_word
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
@@ -530,6 +530,9 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if word.start() and text[word.start() - 1].isalpha():
             continue  # inside a word
         power = LONE_SCALE_WORDS[lowered(word.group())]
+        if lowered(word.group()) in ("mil", "mil millones") \
+                and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
+            continue  # "tres mil euros", "dos mil millones": the number word's own scale, not "mil" alone
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
         if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
             draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
@@ -539,7 +542,7 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
             suffix = Suffix(end=word.end(), has_scale=True, power=power)
             read_half_after(text, suffix)
             read_currency_after(text, suffix)
-            if suffix.unit is None:
+            if suffix.unit is None and lowered(word.group()) != "mil millones":
                 continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
             draft = _Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)

@@ -103,6 +103,11 @@ class _Vocabulary:
         return languages | {"de"} if self.german.fullmatch(word) else languages
 
 
+def is_number_word(word: str) -> bool:
+    """Tell whether some language we read writes numbers with ``word`` (lower-cased)."""
+    return bool(_vocabulary().languages_of(word))
+
+
 def find_number_words(text: str) -> list[WordNumber]:
     """Return the numbers written in words in ``text``, in order."""
     vocabulary = _vocabulary()

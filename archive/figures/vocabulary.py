@@ -109,6 +109,8 @@ LONE_SCALE_WORDS = {
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
     "billón": 12,  # "el billón y medio de euros"
+    # Spanish: "mil euros" (a thousand), "los mil millones" (a billion, a number even with no currency after it)
+    "mil": 3, "mil millones": 9,
     "milliarde": 9,  # German, after a word between it and its "eine": "eine weitere Milliarde Euro"
 }
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
