@@ -184,3 +184,16 @@ def test_number_words_with_a_half_or_hundreds(text, expected):
 ])
 def test_spanish_mil_alone(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # addresses of the sixth held-out set: a Cyrillic street's number after its name, a Kazakh address
+    ("«Капітальний ремонт спортивного майданчика ліцею «Галицький» на вул. Замковій, 4» у м. Львові (коригування)",
+     []),
+    ("Óńir turǵyndary Petropavl qalasy, Internatsıonalnaıa kóshesi, 60 mekenjaıy boıynsha aýmaqtyq departamentke "
+     "júginýine bolady.", []),
+    # a count after a comma with no street before it stays
+    ("Він сказав, 4 особи", [("4", 4, None)]),
+])
+def test_addresses(text, expected):
+    assert _figures(text) == expected

@@ -257,8 +257,9 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
-    if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end):
-        return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)": an address
+    if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) \
+            or (_STREET_BEFORE.search(text, max(0, start - 40), start) and word_after not in COUNTED_NOUNS):
+        return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)", "на вул. Замковій, 4": an address
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
@@ -289,6 +290,10 @@ def _is_day_and_month(text: str, raw: str, start: int, end: int) -> bool:
     if text[end : end + 1] != "." or text[end + 1 : end + 2].isdigit() or not _DAY_AND_MONTH.fullmatch(raw):
         return False
     return window_language(text, start, end) in _DOTTED_DATE_LANGUAGES
+
+
+# A Cyrillic street's abbreviation and name, its number after a comma: "на вул. Замковій, 4", "ул. Ленина, 5".
+_STREET_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:вул|ул|просп|пр-т|пров|бульв)\.{WS}?[А-ЯЁІЇЄҐ]{LETTER}*(?:{WS}{LETTER}+)?,{WS}\Z")
 
 
 def _is_postal_code(text: str, raw: str, start: int, end: int) -> bool:

@@ -381,7 +381,8 @@ STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "allée", "impasse", "
 REFERENCE_WORDS_AFTER = {"luku", "luvun", "luvussa", "pykälä", "pykälän", "pykälässä", "pykälästä", "pykälään",
                          "momentti", "momentin", "momentissa", "momentista", "momenttiin", "kohta", "kohdan",
                          "kohdassa", "kohdasta", "kohtaan", "sayılı", "numaralı", "nolu",
-                         "нөмірі", "nómiri", "nomiri"}  # Kazakh "424 nómiri boıynsha" (by the number 424)
+                         "нөмірі", "nómiri", "nomiri",  # Kazakh "424 nómiri boıynsha" (by the number 424)
+                         "мекенжайы", "mekenjaıy", "mekenjaiy"}  # and "60 mekenjaıy" (the address 60)
 # Prepositions that may stand between a qualifier and its number: "почти в 5 раз", "майже на 10%".
 PREPOSITIONS_AFTER_QUALIFIER = {"в", "во", "на", "у", "до"}
 
