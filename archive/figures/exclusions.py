@@ -30,7 +30,13 @@ sati"; "u roku od 24 sata" is a span), quoted titles of up to five words opening
 Statków Powietrznych", "15 batalion Ułanów Poznańskich"), and the round of a tender in brackets ("项目(二次)"). And: a
 session numbered with no ordinal mark ("на 81 седница"), Japanese ordinals of a counter ("4年目", "3回目"), a
 Korean year with its century left out ("’20년"), abbreviated Cyrillic months ("9 сен"); "do 24 sata" (up to a
-day) is a span, not midnight.
+day) is a span, not midnight. And: Japanese era years and dates typeset with spaces ("平成 26 年度", "27 年 11 月6日",
+"第 29 条"), the 2 of "第48条の2", a footnote mark after a Japanese sentence's verb ("送付された1。"); clock times
+before "horas" or after "las" ("a las 18.00"); a day and month closed by dots ("27.10.") in text of a decimal-comma
+language; Korean dates with a dot after each part ("2018. 3. 15."); reference chains with letters ("artículos
+2.a), 9 y 21.3.a)", "66 ja 66 a"), sections of a Finnish statute in the genitive ("talousarvioasetuksen 66"), French
+code articles ("L. 464-2"); addresses: French street numbers ("au 11 rue"), postal codes after a town
+("Nouvelle-Église (62370)") and a Cyrillic street's number ("вул. Замковій, 4").
 """
 
 from __future__ import annotations

@@ -48,6 +48,9 @@ euros") or a part of its whole ("3,8 од вкупно 17,3 милиони ев�
 noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
 marked ``unit_inferred``).
 
+Percent named by the sentence. A bare decimal up to 100 after the noun of a percentage and a copula or a verb of
+change is a percentage ("el porcentaje bajó a 79,39"), and so are the decimals listed after it in its sentence.
+
 Multiples in words. ``multiplying`` reads the verbs and phrases of a multiple ("doubled", "multiplié par dix",
 "el doble", "halved") and tells "twice a year" (a count of occasions) from a multiple.
 
