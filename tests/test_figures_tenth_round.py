@@ -70,7 +70,8 @@ NO_FIGURES = [
      "l’objet d’une majoration, dans la limite de 10 % de leur montant", [("10 %", 10, "%")]),
     ("Jean-Louis FOURGOUX, Revue des Juristes de SciencesPo, été 2012, n° 6, p 45-51", []),
     ("Alors que les crédits de paiement du programme 146 « Équipement des forces » devraient passer de 18,69 "
-     "milliards à 22,88 milliards d'euros", [("18,69 milliards", 18.69e9, "EUR"), ("22,88 milliards d'euros", 22.88e9, "EUR")]),
+     "milliards à 22,88 milliards d'euros",
+     [("18,69 milliards", 18.69e9, "EUR"), ("22,88 milliards d'euros", 22.88e9, "EUR")]),
     ("Антиконкурентные соглашения, запрещенные пунктом 2 части 1 статьи 11 Федерального закона", []),
     ("Davon entfallen 62,43 Milliarden Euro auf den regulären Wehretat (Einzelplan 14).",
      [("62,43 Milliarden Euro", 62.43e9, "EUR")]),
@@ -115,7 +116,8 @@ ARABIC_KAZAKH = [
     ("ونىڭ ايتۋىنشا، التى جانە ودان دا كوپ بالا بولعان جاعدايدا جالپى جاردەماقى 152553 تەڭگە مولشەرىندە ەسەپتەلىپ",
      [("التى", 6, None), ("152553 تەڭگە", 152553, "KZT")]),
     # its scale words, with the units after the thousand as Kazakh writes them
-    ("جالپى 5 ميلليون تەڭگە ءبولىندى، 2 مىڭ 500 تەڭگە", [("5 ميلليون تەڭگە", 5e6, "KZT"), ("2 مىڭ 500 تەڭگە", 2500, "KZT")]),
+    ("جالپى 5 ميلليون تەڭگە ءبولىندى، 2 مىڭ 500 تەڭگە",
+     [("5 ميلليون تەڭگە", 5e6, "KZT"), ("2 مىڭ 500 تەڭگە", 2500, "KZT")]),
 ]
 
 

@@ -46,14 +46,15 @@ import re
 from archive.figures.currencies import CASE_ENDINGS
 from archive.figures.surroundings import (HANGUL, KANA, LATIN_OR_CYRILLIC, LETTER, NOT_LETTER_AFTER, SPACES, WS,
                                           next_word, window_language)
-from archive.figures.vocabulary import (STREET_WORDS, AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, KOREAN_COUNTERS,
+from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOUNS, CURRENCY_NAMES, KOREAN_COUNTERS,
                                         DESIGNATION_SUFFIXES, HOUR_WORDS, UP_TO_WORDS, WITHIN_WORDS,
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KAZAKH_MONTHS, KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS,
                                         PHONE_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
-                                        TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS, YEAR_PREPOSITIONS)
+                                        STREET_WORDS, TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS,
+                                        YEAR_PREPOSITIONS)
 from archive.patterns import LazyPattern
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
@@ -299,7 +300,9 @@ def _is_day_and_month(text: str, raw: str, start: int, end: int) -> bool:
 
 
 # A Cyrillic street's abbreviation and name, its number after a comma: "на вул. Замковій, 4", "ул. Ленина, 5".
-_STREET_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:вул|ул|просп|пр-т|пров|бульв)\.{WS}?[А-ЯЁІЇЄҐ]{LETTER}*(?:{WS}{LETTER}+)?,{WS}\Z")
+_STREET_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?:вул|ул|просп|пр-т|пров|бульв)\.{WS}?[А-ЯЁІЇЄҐ]{LETTER}*(?:{WS}{LETTER}+)?,{WS}\Z"
+)
 
 
 def _is_postal_code(text: str, raw: str, start: int, end: int) -> bool:

@@ -3,7 +3,8 @@
 The lead's convention (issue 18): a multiplying verb or phrase is a multiple, unit "x", its factor the value, its
 span the verb or phrase.
 - Verbs with their factor in them: "doubled", "a doublé", "duplicó", "verdoppelt", "удвоился", "подвоїлася",
-  "udvostručio", "podwoiła", "s-a dublat", "kaksinkertaistui", Serbian "dvostruko veći", Korean "두배" (2); "tripled", "triplé", "triplicó",
+  "udvostručio", "podwoiła", "s-a dublat", "kaksinkertaistui", Serbian "dvostruko veći", Korean "두배" (2);
+  "tripled", "triplé", "triplicó",
   "verdreifacht", "утроился" (3); "quadrupled", "vervierfacht" (4); "décuplé", "verzehnfacht" (10); "halved",
   "halbiert", "puolittui" (0.5). Polish "dwukrotnie" (twofold) and "trzykrotnie" only beside a word of growth or
   comparison ("wzrosła dwukrotnie"): alone it is "twice", two occasions ("był dwukrotnie karany"), and gives nothing.
@@ -56,7 +57,8 @@ _VERBS = {
     ],
     "x4": [
         r"quadrupl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
-        r"cuadr[ui]plic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose)",  # "se cuadriplican", as often written r"vervierfach(?:t|te|ten|en|ung)",
+        # and "se cuadriplican", as often written
+        r"cuadr[ui]plic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose)", r"vervierfach(?:t|te|ten|en|ung)",
         rf"nelinkertais(?:t{LETTER}*|eksi)",
     ],
     "x10": [r"décupl(?:é|ée|és|ées|er|ent|ait|era)", r"verzehnfach(?:t|te|ten|en|ung)"],
