@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from archive.figures.surroundings import LETTER, alternation
+from archive.figures.vocabulary import COMPOUND_NUMBER_HEADS
 from archive.patterns import LazyPattern
 
 # Polish stems of a number joined to "-letni" (of years), "-miesięczny" (of months), "-dniowy" (of days).
@@ -26,14 +27,12 @@ _COMPOUND = LazyPattern(
     rf"(?<!{LETTER})(?:(?P<stem>(?i:{alternation(_POLISH_STEMS)})){_POLISH_HEADS}{LETTER}*"
     rf"|(?P<group>(?i:{alternation(_GROUPS)})))(?!{LETTER})"
 )
-_QUICK = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke", "orku", "orica", "oricu", "орка",
-          "орке", "орица")
 
 
 def find_compound_numbers(text: str) -> list[tuple[int, int, int]]:
     """Return (start, end, number) of the number words inside compounds: "pięcioletni" (5), "četvorka" (4)."""
     found = {}
-    for piece in _QUICK:  # str.find of the compounds' heads: an alternation would be tried at every position
+    for piece in COMPOUND_NUMBER_HEADS:  # str.find: an alternation would be tried at every position
         at = text.find(piece)  # the heads stand inside their words, in lower case ("Pięcioletni", "Četvorka")
         while at >= 0:
             start = at

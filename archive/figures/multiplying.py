@@ -30,6 +30,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from archive.figures.surroundings import LETTER, WS, tokens_before
+from archive.figures.vocabulary import MULTIPLYING_STEMS
 from archive.patterns import LazyPattern
 
 _AFTER = rf"(?!{LETTER})"
@@ -94,12 +95,6 @@ def _verbs_pattern() -> str:
 
 
 _VERB = LazyPattern(_verbs_pattern)
-# Pieces one of which every match of _VERB holds: looked for with str's fast search before the pattern is run at
-# all (an alternation of words is tried at every position of a text)
-# ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио"; "dopp" of "verdoppelt", "Verdopplung")
-_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
-          "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "puolit", "doble",
-          "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri", "struko", "струко", "두배")
 _HAN_DOUBLING = LazyPattern(r"倍[増增]")
 _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x10": Decimal(10), "x0_5": Decimal("0.5")}
 _NOT_MULTIPLYING_AFTER = LazyPattern(
@@ -117,7 +112,7 @@ def find_multiplying_verbs(text: str) -> list[tuple[int, int, Decimal]]:
     "verdreifacht" (3), "halved" (0.5), "wzrosła dwukrotnie" (2), "倍増" (2)."""
     found = {}
     lowered = _lowered_in_place(text)
-    for stem in _STEMS:
+    for stem in MULTIPLYING_STEMS:
         at = lowered.find(stem)
         while at >= 0:
             for verb in _verbs_around(text, at):

@@ -13,8 +13,9 @@ import functools
 import re
 
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, CJK_BIG, CJK_DIGITS, CJK_UNITS, COLLECTIVE_NUMERALS,
-                                        FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
-                                        HALF_NUMBER_WORDS, HALVES_BEFORE_SCALE, MULTIPLYING_WORDS, NUMBER_WORDS,
+                                        COMPOUND_NUMBER_HEADS, FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
+                                        HALF_NUMBER_WORDS, HALVES_BEFORE_SCALE, MULTIPLYING_STEMS, MULTIPLYING_WORDS,
+                                        NUMBER_WORDS,
                                         NUMBER_WORD_TABLES, SCALE_WORDS, SPANISH_NUMBER_WORDS, WORD_SCALES)
 
 NUMBER_PARSER_LANGUAGES = ("ru", "uk")
@@ -25,6 +26,9 @@ _NUMERALS = frozenset((*CJK_DIGITS, *CJK_UNITS, *CJK_BIG))
 _SCALES = frozenset((*SCALE_WORDS, *MULTIPLYING_WORDS.values()))
 # halves glued to a scale word: "полумиллиарда"
 _GLUED_HALVES = tuple(half for half in HALVES_BEFORE_SCALE if half[-1].isalpha())
+# Pieces of figures written in words that are no number word of the tables: multiplying verbs ("doubled", "el
+# doble"), number words inside compounds ("pięcioletni"), the Japanese "ゼロ" and "dinar i po" (a dinar and a half).
+_WORDY_PIECES = (*MULTIPLYING_STEMS, *COMPOUND_NUMBER_HEADS, "ゼロ", " i po", " и по")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
                            "(?:fach(?:e|en|er|es)?|mal)?")  # "fünffache", "fünfmal"
@@ -65,7 +69,9 @@ def may_state_figure(text: str) -> bool:
     language."""
     if any(character.isnumeric() or character in _NUMERALS for character in text):
         return True
-    lowered = text.lower()
+    lowered = text.replace("İ", "i").lower()  # "İKİ": Turkish dotted capitals lower-case to two characters
+    if any(piece in lowered for piece in _WORDY_PIECES):
+        return True
     if any(word in _SCALES or word.startswith(_GLUED_HALVES) and _after_a_half(word) in _SCALES
            for word in _WORD.findall(lowered)):
         return True  # "billón y medio de euros", "полумиллиарда": a scale word may make a figure alone

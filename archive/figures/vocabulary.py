@@ -848,3 +848,16 @@ FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsj
                 "ejercicio|ejercicio fiscal|año fiscal|tilikaudella|tilikausi|финансовом году|финансового года|"
                 "финансовый год|фінансовому році|фінансового року|фінансовий рік|фискалната година|"
                 "фискална година")
+
+# Pieces one of which every multiplying verb or phrase holds (archive/figures/multiplying.py), in lower case:
+# looked for with str's fast search before its pattern is run at all, and by the spotter, which must say yes to
+# every text the engine finds a figure in ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио";
+# "dopp" of "verdoppelt", "Verdopplung").
+MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
+                     "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais",
+                     "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
+                     "struko", "струко", "두배")
+# The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
+# "četvorka"), found with str's fast search; the spotter looks for them too.
+COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke", "orku", "orica",
+                         "oricu", "орка", "орке", "орица")
