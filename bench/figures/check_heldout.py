@@ -43,7 +43,7 @@ def stretches(text: str) -> set[str]:
 
 def main() -> int:
     if len(sys.argv) != 2 or not (FIGURES / sys.argv[1] / f"{sys.argv[1]}.jsonl").is_file():
-        print(__doc__.split("\n\n")[1].strip(), file=sys.stderr)
+        print("\n\n".join(__doc__.split("\n\n")[1:3]).strip(), file=sys.stderr)
         return 2
     folder = FIGURES / sys.argv[1]
     paragraphs = load(folder / f"{sys.argv[1]}.jsonl")
