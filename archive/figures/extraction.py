@@ -74,6 +74,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
                                         names_a_price_year)
 from archive.figures.measures import join_two_unit_measures
+from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
@@ -277,6 +278,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
     drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
+    drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
     if not query and ("ultipli" in text or "omnoż" in text):
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)

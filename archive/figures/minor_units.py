@@ -21,7 +21,7 @@ _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("centa centi centima centów centy cenți eurocent eurocents eurocenta eurocenti".split(),
                     ("EUR", _ANY)),
     **dict.fromkeys("céntimo céntimos centime centimes".split(), ("EUR", _ANY)),
-    **dict.fromkeys("sentti senttiä sentin senttiin sentillä".split(), ("EUR", _ANY)),
+    **dict.fromkeys("sentti senttiä sentin senttiin sentillä sentissä sentistä".split(), ("EUR", _ANY)),
     **dict.fromkeys("pfennig pfennige pfennigen".split(), ("DEM", _ANY)),
     **dict.fromkeys("penny pence pennies".split(), ("GBP", ("en", None))),
     **dict.fromkeys("ban bani".split(), ("RON", ("ro", "eu"))),
@@ -73,3 +73,20 @@ def _cent_currency(text: str, pos: int, language: str | None) -> str:
     if dollar and not euro:
         return "USD"
     return "USD" if language in ("en", None) else "EUR"  # None: too few words to tell, English's spelling
+
+
+def join_major_and_minor(text: str, drafts: list) -> list:
+    """Return ``drafts`` with each amount written in a currency and its hundredths joined into one: "15 теңге 90
+    тиын" is 15.90 KZT, as "5 ton 803 kilogram" is one weight; only a whole amount with no scale, a space apart
+    from fewer than a hundred of its own currency's hundredths."""
+    joined: list = []
+    for draft in drafts:
+        major = joined[-1] if joined else None
+        if major is not None and draft.minor and draft.unit == major.unit and not major.minor \
+                and not major.has_scale and not major.unit_inferred and major.step >= 1 \
+                and text[major.end : draft.start] in (" ", "\u00a0") and draft.mantissa * draft.scale < 1:
+            major.mantissa = major.mantissa * major.scale + draft.mantissa * draft.scale
+            major.scale, major.step, major.end = type(major.scale)(1), draft.step * draft.scale, draft.end
+            continue
+        joined.append(draft)
+    return joined

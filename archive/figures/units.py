@@ -84,6 +84,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
+                                        KOREAN_HOUSEHOLD_COUNTERS,
                                         MULTIPLYING_WORDS, QUALIFIERS_BEFORE_CURRENCY,
                                         NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
                                         SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
@@ -116,7 +117,7 @@ _MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evr
 # 千 of 千克, 千米 and 千瓦 is the kilo of kilograms, kilometres and kilowatts: "413千克" is 413 kg, no 413,000.
 CJK_SCALE = LazyPattern(
     # "800여만원": over 800만
-    rf"(?P<more>[多余여])?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
+    rf"(?P<more>[多余]|여(?: (?=[만억조]))?)?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
 )
 _SPACED_CJK_SCALE = LazyPattern(r"[多余]?[萬万億亿兆]")
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
@@ -138,6 +139,9 @@ _CJK_TAIL = LazyPattern(
     rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<more>여)?(?P<scale>{alternation(CJK_SCALES)})"  # "1억5000여만원"
 )
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
+# The units of an amount of won after a space, grouped by thousands: "2만 7,035원" is one amount (27,035 won), as
+# "15 теңге 90 тиын" is; only before 원, where two amounts side by side would be no sentence.
+_KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?원)")
 # A space may part the sections: "2억 7천 5백만 원" is one amount (275 million won).
 _CJK_RUN_SECTION = LazyPattern(r" ?(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
@@ -463,6 +467,11 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
         suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())  # need no scale of their own
         suffix.composite_step = step_of(units.group())
         suffix.end = units.end()
+    elif power == 4 and (units := _KOREAN_SPACED_UNITS_TAIL.match(text, suffix.end)):
+        written = units.group("integer").replace(",", "")
+        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(written)  # "2만 7,035원"
+        suffix.composite_step = step_of(written)
+        suffix.end = units.end()
     more = CJK_SCALE.match(text, suffix.end)
     if more.group("more") and not more.group("scale"):
         suffix.approx, suffix.end = "over", more.end()
@@ -663,6 +672,8 @@ def counts_something(text: str, end: int) -> bool:
     counter glued to it: "2000人", "17만9천172명"; a word ending in "s" that is no plural ("gracias a", "depuis",
     "además") counts nothing."""
     if text[end : end + 1] in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end):
+        return True
+    if text.startswith(KOREAN_HOUSEHOLD_COUNTERS, end + (text[end : end + 1] == " ")):  # "(973만 세대)", "130여 만호"
         return True
     noun = next_word(text, end)
     return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)

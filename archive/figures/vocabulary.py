@@ -414,6 +414,9 @@ KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
 # Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
 KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례", thirteen times
+# Households counted beside won: "39%(973만 세대)", "130여 만호"; a space may part them from the number, and so
+# a count of them is never money carried from the sentence's won.
+KOREAN_HOUSEHOLD_COUNTERS = ("세대", "가구", "호")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
 CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類")
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
