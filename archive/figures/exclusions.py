@@ -194,7 +194,19 @@ def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
     if text[start - 1 : start] in "(（" and text[end : end + 2] in ("次)", "次）"):
         return True
     return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
-        or text[end : end + 1] == "年"  # and "数十次" (some tens of times), a vague count
+        or (text[end : end + 1] == "年" and not counts_cjk_years(text, start, end))  # and "数十次", a vague count
+
+
+# Era names before a year of their own: "令和三年", "平成十年", "民国三年" are dates, not three or ten years.
+_CJK_ERAS = ("令和", "平成", "昭和", "大正", "明治", "民国", "民國", "光绪", "光緒", "宣统", "宣統", "同治", "乾隆", "康熙")
+
+
+def counts_cjk_years(text: str, start: int, end: int) -> bool:
+    """Tell whether Chinese numerals before 年 count years ("处三年以下有期徒刑", "三年以上十年以下", "二年以下"):
+    a short number, not a year written digit by digit ("二〇二二年"), not an era's year ("令和三年", and a fiscal
+    year, its era left out: "二十九年度決算") and not a school grade or year of study ("三年级", "二年生")."""
+    return text[end : end + 1] == "年" and end - start <= 3 and "〇" not in text[start:end] and "零" not in text[start:end] \
+        and not text.endswith(_CJK_ERAS, 0, start) and text[end + 1 : end + 2] not in ("级", "級", "生", "度")
 
 
 _CLAUSE_BREAK = LazyPattern(r"[,，。;；:：!?！？\n“”\"「」]")

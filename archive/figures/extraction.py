@@ -67,7 +67,8 @@ from decimal import Decimal
 
 from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import NO_CONTEXT, Context, contexts
-from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_the_list_before,
+from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_cjk_years,
+                                        counts_the_list_before,
                                         end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
                                         glued_to_word_before,
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
@@ -609,7 +610,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
         suffix.approx = "over"
     read_qualifier_after(text, suffix)
     has_big_unit = any(char in CJK_UNITS or char in CJK_BIG for char in numeral)
-    counted = len(numeral) == 1 and value > 1 and text[end : end + 1] in CJK_COUNTERS  # "八个", "三人"; not "一个"
+    counted = len(numeral) == 1 and value > 1 and (text[end : end + 1] in CJK_COUNTERS  # "八个", "三人"; not "一个"
+                                                   or counts_cjk_years(text, start, end))  # "三年以下有期徒刑"
     counted = counted or (text.startswith(CJK_LEVEL_COUNTERS, end) and counts_the_list_before(text, start, value))
     if not percent and suffix.unit is None and ((len(numeral) < 2 or not has_big_unit) and not counted
                                                 or is_quoted_slogan(text, start, end)):
