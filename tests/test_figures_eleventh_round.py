@@ -59,3 +59,22 @@ YEARS_COUNTED = [
 @pytest.mark.parametrize("text, expected", YEARS_COUNTED)
 def test_years_counted_in_chinese_numerals(text, expected):
     assert _figures(text) == expected
+
+
+MULTIPLES = [
+    ("관세청은 ... 합법가장밀수가 각각 3배정도 늘었다고 설명했다.", [("3배", 3, "x")]),
+    ("11 YILDA İKİ KATI AŞAN ARTIŞ", [("11", 11, None), ("İKİ KATI", 2, "x")]),
+    ("fiyatı 2 katına çıktı", [("2 katına", 2, "x")]),
+    ("binanın 3 katı yandı", [("3", 3, None)]),  # three floors of the building burned
+    ("Y si lo contrastamos con el precio de hace un año, cuando estaba a 36,03 euros/MWh, la cifra se ha "
+     "multiplicado casi por seis (458,98%).",
+     [("36,03 euros", 36.03, "EUR"), ("multiplicado casi por seis", 6, "x"),
+      ("458,98%", 458.98, "%")]),
+    ("el precio medio de la electricidad en el mes de mayo es de 31,97 euros/MWh, más del doble del de abril",
+     [("31,97 euros", 31.97, "EUR"), ("del doble", 2, "x")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MULTIPLES)
+def test_multiples_across_languages(text, expected):
+    assert _figures(text) == expected

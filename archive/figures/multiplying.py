@@ -69,7 +69,8 @@ _VERBS = {
 }
 # The nouns of a multiple: Spanish and French before "de", "que" or the end of a clause ("casi el doble de los
 # que", not "le double vitrage"), German always ("um das Doppelte gestiegen").
-_NOUNS = {"x2": rf"(?:el|le){WS}(?:doble|double)", "x3": rf"(?:el|le){WS}triple"}
+# and after "more than" ("más del doble del de abril", "plus du double"): "del" and "du" hold the article
+_NOUNS = {"x2": rf"(?:el|le|del|du){WS}(?:doble|double)", "x3": rf"(?:el|le|del|du){WS}triple"}
 _GERMAN_NOUNS = {"x2": rf"das{WS}Doppelte", "x3": rf"das{WS}Dreifache"}
 # English "double" and "triple" are verbs after "to", "will", "nearly"...: not "double murder"
 _ENGLISH_BASE = {"x2": "double", "x3": "triple", "x4": "quadruple"}
@@ -199,14 +200,16 @@ def _english_base_form(text: str, start: int) -> bool:
 
 # "multiplié par dix", "se multiplicó por 10", "multiplied by 10", "pomnożony przez 3": the verb and preposition
 _MULTIPLIED_BY = LazyPattern(
-    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*)){WS}(?P<by>(?i:par|por|by|przez)){WS}$"
+    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*)){WS}"
+    # an adverb of about between: "se ha multiplicado casi por seis", "multiplied almost by"
+    rf"(?:(?i:casi|almost|nearly|presque|prawie|más{WS}de|plus{WS}de){WS})?(?P<by>(?i:par|por|by|przez)){WS}$"
 )
 _BY_ALONE = LazyPattern(rf"(?<!{LETTER})(?P<by>(?i:par|por|by|przez)){WS}$")
 
 
 def multiplied_by(text: str, start: int) -> tuple[int, str] | None:
     """Return where "multiplié par" begins and its preposition, when it stands just before ``start``."""
-    found = _MULTIPLIED_BY.search(text, max(0, start - 40), start)
+    found = _MULTIPLIED_BY.search(text, max(0, start - 48), start)
     return (found.start("verb"), found.group("by").lower()) if found else None
 
 

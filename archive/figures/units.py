@@ -188,11 +188,13 @@ _PERCENT = LazyPattern(
 # a digit is that number's ("5 % 10" is no rate of ten).
 PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}-?|(?<!\d)(?<!\d\s)%{WS}?)$")
 MULTIPLE = LazyPattern(
-    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat|katla{LETTER}*|есе(?:ге|ден|лен{LETTER}*)?|"
+    rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat(?:[ıi]na)?|katla{LETTER}*|есе(?:ге|ден|лен{LETTER}*)?|"
+    # "İKİ KATI AŞAN", "2 katı fazla": "katı" is a multiple before a word of growth, else a floor ("3 katı yandı")
+    rf"kat[ıi](?={WS}(?i:aşan|aşt{LETTER}*|art{LETTER}*|fazla|daha|büyük|yüksek|pahal{LETTER}*)(?!{LETTER}))|"
     rf"ese(?:ge|den|len{LETTER}*)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
-    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|나|에|가))"  # Korean "두 배", "2배로", "13.36배가", not "배를" (a ship)
+    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|정도|나|에|가))"  # Korean "두 배", "2배로", "3배정도", not "배를" (a ship)
 )
 
 
