@@ -78,3 +78,17 @@ MULTIPLES = [
 @pytest.mark.parametrize("text, expected", MULTIPLES)
 def test_multiples_across_languages(text, expected):
     assert _figures(text) == expected
+
+
+RANGES = [
+    # "od ... do ..." (from ... to): the lower bound takes the upper's percent, as "от ... до ..." did
+    ("URE policzył, że rachunki dla gospodarstw domowych wzrosną od 56 do 61 proc. (83-91 zł na miesiąc)",
+     [("56", 56, "%"), ("61 proc.", 61, "%"), ("83", 83, "PLN"), ("91 zł", 91, "PLN")]),
+    ("od 5 do 10 miliona evra", [("5", 5e6, "EUR"), ("10 miliona evra", 1e7, "EUR")]),
+    ("od 2019 do 2021 godine", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANGES)
+def test_from_to_ranges(text, expected):
+    assert _figures(text) == expected

@@ -166,7 +166,8 @@ _PERCENT_NAMED_BEFORE = LazyPattern(
 )
 _ENGLISH_AND_A_HALF = LazyPattern(rf"{WS}and{WS}a{WS}half(?!{LETTER})(?!{WS}(?:of|an?|the){WS})")
 _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
-_NA_GAP = LazyPattern(rf"{WS}(?:на|na){WS}")
+# and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
+_NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
 _OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
 _AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
