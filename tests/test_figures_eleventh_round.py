@@ -92,3 +92,16 @@ RANGES = [
 @pytest.mark.parametrize("text, expected", RANGES)
 def test_from_to_ranges(text, expected):
     assert _figures(text) == expected
+
+
+NUMBER_WORDS_AFTER_A_FALSE_FRIEND = [
+    # Finnish "on" (is) is Turkish's ten: the run is read from the next word when its first is no number here
+    ("Esimerkiksi edellisten 12 kuukauden keskihinta on seitsemän senttiä kilowattitunnilta.",
+     [("12", 12, None), ("seitsemän senttiä", 0.07, "EUR")]),
+    ("The price on two days was high", [("two", 2, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBER_WORDS_AFTER_A_FALSE_FRIEND)
+def test_number_words_after_a_false_friend(text, expected):
+    assert _figures(text) == expected

@@ -128,6 +128,8 @@ def find_number_words(text: str) -> list[WordNumber]:
         vague = _after_a_vague_quantifier(lowered, run_start)
         language = _language_of(vocabulary, words, text, run_start, run_end)
         if language is None:
+            if len(tokens) > 1:  # "keskihinta on seitsemän senttiä": "on" (is) is no Turkish ten; what follows may be
+                runs.appendleft((tokens[1].start(), run_end))
             continue
         if vague and _opens_with_a_scale(language, words):
             continue  # "mehrere Tausend Euro", "several thousand": how many thousands is not said
