@@ -12,10 +12,10 @@ import pytest
 from archive import pg_migrations
 from archive.analysis import analyse
 from archive.archive import Archive
-from archive.search import pg_terms
+from archive.search import pg_matches, pg_terms, queries, variants
 from archive.search.pg_documents import write_rows
 from archive.search.pg_index import PgIndex
-from tests.contract.test_search_contract import _capture
+from tests.contract.test_search_contract import Texts, _capture
 from tests.postgres import fresh_database
 from tests.test_pg_documents import _row
 from tests.test_postgresql import _evidence, _folder, database  # noqa: F401 (the fixture)
@@ -151,3 +151,22 @@ def test_two_ingests_at_once_leave_exact_counts(database, tmp_path):  # noqa: F8
         assert code == 0, err
     kept, counted = _counts(database)
     assert kept == counted and ("text", "drone", 80) in kept
+
+
+def test_a_lone_words_total_is_its_document_count_and_its_matches_count(url):
+    index = PgIndex(url)
+    texts = Texts()
+    try:
+        _write(index, TEXTS)
+        for capture_id, (_, text) in TEXTS.items():
+            texts[capture_id] = text
+        lone = 0
+        for query in ["moon", "drone", "title:moon", "war", "absentword", "moon drone", '"moon"', "text:drone"]:
+            scored, filters = queries.split_filters(index._widened(query, None, variants.Widening()))
+            lone += pg_matches.single_word(scored) is not None and not filters
+            total, hits = index.search(query, texts)
+            assert total == len(index.matching_ids(query)), query
+            assert len(hits) == min(total, 10)
+        assert lone == 2  # title:moon and text:drone; a plain word is the title's or the text's (their union)
+    finally:
+        index.close()

@@ -174,12 +174,18 @@ class PgIndex:
         widening = variants.Widening()
         scored, filters = queries.split_filters(self._widened(query, aliases, widening))
         matches = pg_matches.every([scored, *filters], self._phrase_check(texts))
-        # Counted once, and the ids kept in hand when they are not too many (always for a phrase whose positions
-        # are read): the ranking then picks its candidates among them rather than selecting the matches again.
-        keep = None if pg_matches.has_phrase([scored, *filters]) else self.LISTED
-        counted = pg_matches.counted(matches, keep)
-        total, listed = self.db.tuples(counted.text, counted.params)[0]
-        found = frozenset(listed) if listed is not None else matches
+        word = None if filters else pg_matches.single_word(scored)
+        if word is not None:
+            # A lone word's matches are its postings, as many as search_terms counts (kept exact): no count.
+            total, found = self._frequencies([(*word, 1.0)])[word], matches
+        else:
+            # Counted once, and the ids kept in hand when they are not too many (always for a phrase whose
+            # positions are read): the ranking then picks its candidates among them rather than selecting the
+            # matches again.
+            keep = None if pg_matches.has_phrase([scored, *filters]) else self.LISTED
+            counted = pg_matches.counted(matches, keep)
+            total, listed = self.db.tuples(counted.text, counted.params)[0]
+            found = frozenset(listed) if listed is not None else matches
         rows = self._ranked(scored, found, total, limit, offset) if total > offset and limit > 0 else []
         ids = [row[0] for row in rows]
         bodies = texts(ids)
