@@ -268,6 +268,19 @@ def pg008_pairs(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX search_documents_inexact ON search_documents (capture_id) WHERE NOT positions_exact")
 
 
+@migration
+def pg009_terms(conn: psycopg.Connection) -> None:
+    # Each (field, term)'s number of documents, kept with the postings (archive/search/pg_terms.py), so that a
+    # search reads its words' idf in one lookup rather than counting their postings. Built from the postings,
+    # which no writer changes meanwhile (SHARE mode waits for the writers inside their transactions and holds off
+    # the next ones until this commits): the counts start exact.
+    conn.execute("LOCK TABLE search_postings IN SHARE MODE")
+    conn.execute('CREATE TABLE search_terms (field text COLLATE "C" NOT NULL, term text COLLATE "C" NOT NULL, '
+                 "documents integer NOT NULL, PRIMARY KEY (field, term))")
+    conn.execute("INSERT INTO search_terms (field, term, documents) "
+                 "SELECT field, term, count(*) FROM search_postings GROUP BY field, term ORDER BY field, term")
+
+
 def pending(conn: psycopg.Connection) -> list[Callable[[psycopg.Connection], None]]:
     """Return the changes not yet recorded as applied (all of them in an empty database)."""
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [RECORD_TABLE]).fetchone()[0]

@@ -31,7 +31,10 @@ def test_names_change_keeps_the_documents_lists_their_terms_and_marks_captures_t
         assert conn.execute("SELECT indexed FROM captures").fetchall() == [(0,)]
         assert conn.execute("SELECT latin_terms, latin_length FROM search_documents").fetchall() == [("", 0)]
         monkeypatch.undo()  # the later changes too, as an upgrade applies them (the vocabulary reads postings)
-        assert pg_migrations.apply(conn) == ["pg006_claim_checks", "pg007_postings", "pg008_pairs"]
+        assert pg_migrations.apply(conn) == ["pg006_claim_checks", "pg007_postings", "pg008_pairs", "pg009_terms"]
+        # The document counts pg009 builds from the postings pg007 built from the stored document.
+        assert conn.execute("SELECT field, term, documents FROM search_terms ORDER BY 1, 2").fetchall() == \
+            [("text", "механика", 1), ("text", "небесная", 1), ("title", "drone", 1)]
     db = Database(url)
     try:
         vocabulary = PgVocabulary(db)

@@ -26,6 +26,7 @@ import psycopg
 from archive.models import Capture
 from archive.search.pg_pairs import pairs_of, write_pairs
 from archive.search.pg_postings import SCORED_FIELDS, postings_of, write_postings
+from archive.search.pg_terms import Counts, count_changes
 from archive.search.pg_query import LENGTH_COLUMNS, TERM_COLUMNS
 from archive.search.schema import document, schema
 
@@ -130,15 +131,17 @@ def write_documents(conn: psycopg.Connection, documents: Iterable[tuple[Capture,
     write_rows(conn, [document_row(capture, terms) for capture, terms in documents])
 
 
-def write_rows(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
+def write_rows(conn: psycopg.Connection, rows: list[tuple[Any, ...]], changes: Counts | None = None) -> None:
     """Write (or replace) search_documents rows made by document_row with their postings, and add their terms to
-    the vocabulary, in the caller's transaction."""
+    the vocabulary, in the caller's transaction. The change to the terms' document counts is written last, or
+    added to `changes` when given, for the caller to write at its transaction's end (archive/search/pg_terms.py)."""
     if not rows:
         return
+    gathered: Counts = {} if changes is None else changes
     with conn.cursor() as cursor:
         cursor.executemany(_UPSERT, [row[:len(COLUMNS)] for row in rows])
     write_postings(conn, [(row[0], row[len(COLUMNS) + 1], {name: row[_LENGTHS[name]] for name in _LENGTHS})
-                          for row in rows])
+                          for row in rows], gathered)
     write_pairs(conn, [(row[0], row[len(COLUMNS) + 2]) for row in rows])
     known = KnownTerms.of(conn)
     pairs = frozenset().union(*(row[len(COLUMNS)] for row in rows))
@@ -146,6 +149,8 @@ def write_rows(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
     fields, terms = zip(*sorted(send)) if send else ((), ())
     xid, statuses = conn.execute(_ADD_TERMS, [list(fields), list(terms), asked]).fetchone()
     known.sent(send, xid, dict(zip(asked, statuses)))
+    if changes is None:
+        count_changes(conn, gathered)
 
 
 def add_all_terms(conn: psycopg.Connection) -> None:

@@ -21,7 +21,7 @@ from whoosh import query as query_module
 from archive.errors import IndexBusyError, IndexWriteError, QueryError
 from archive.models import Capture
 from archive.pg_database import INDEX_LOCK, Database
-from archive.search import passages, pg_matches, pg_query, pg_top, queries, suggestions, variants
+from archive.search import passages, pg_matches, pg_query, pg_terms, pg_top, queries, suggestions, variants
 from archive.search.pg_documents import add_all_terms, document_row, write_rows
 from archive.search.pg_pairs import delete_pairs
 from archive.search.pg_postings import delete_postings
@@ -126,17 +126,19 @@ class PgIndex:
         conn = self._writer
         try:
             with conn.transaction():
+                changes: pg_terms.Counts = {}  # to the terms' document counts, written last (pg_terms.py)
                 if self._deleted:
                     conn.execute("DELETE FROM search_documents WHERE capture_id = ANY(%s)", [sorted(self._deleted)])
-                    delete_postings(conn, sorted(self._deleted))
+                    delete_postings(conn, sorted(self._deleted), changes)
                     delete_pairs(conn, sorted(self._deleted))
-                write_rows(conn, list(self._rows.values()))
+                write_rows(conn, list(self._rows.values()), changes)
                 if clear:
                     dropped = conn.execute("DELETE FROM search_documents WHERE version < %s RETURNING capture_id",
                                            [self._mark]).fetchall()
-                    delete_postings(conn, [capture_id for (capture_id,) in dropped])
+                    delete_postings(conn, [capture_id for (capture_id,) in dropped], changes)
                     delete_pairs(conn, [capture_id for (capture_id,) in dropped])
                     add_all_terms(conn)
+                pg_terms.count_changes(conn, changes)
         except psycopg.Error as exc:
             self.cancel()
             raise IndexWriteError(f"the search index could not be written ({self.db.error(exc)})") from exc
@@ -172,12 +174,18 @@ class PgIndex:
         widening = variants.Widening()
         scored, filters = queries.split_filters(self._widened(query, aliases, widening))
         matches = pg_matches.every([scored, *filters], self._phrase_check(texts))
-        # Counted once, and the ids kept in hand when they are not too many (always for a phrase whose positions
-        # are read): the ranking then picks its candidates among them rather than selecting the matches again.
-        keep = None if pg_matches.has_phrase([scored, *filters]) else self.LISTED
-        counted = pg_matches.counted(matches, keep)
-        total, listed = self.db.tuples(counted.text, counted.params)[0]
-        found = frozenset(listed) if listed is not None else matches
+        word = None if filters else pg_matches.single_word(scored)
+        if word is not None:
+            # A lone word's matches are its postings, as many as search_terms counts (kept exact): no count.
+            total, found = self._frequencies([(*word, 1.0)])[word], matches
+        else:
+            # Counted once, and the ids kept in hand when they are not too many (always for a phrase whose
+            # positions are read): the ranking then picks its candidates among them rather than selecting the
+            # matches again.
+            keep = None if pg_matches.has_phrase([scored, *filters]) else self.LISTED
+            counted = pg_matches.counted(matches, keep)
+            total, listed = self.db.tuples(counted.text, counted.params)[0]
+            found = frozenset(listed) if listed is not None else matches
         rows = self._ranked(scored, found, total, limit, offset) if total > offset and limit > 0 else []
         ids = [row[0] for row in rows]
         bodies = texts(ids)
@@ -260,14 +268,8 @@ class PgIndex:
                                                                [ids])}
 
     def _frequencies(self, terms: list[tuple[str, str, float]]) -> dict[tuple[str, str], int]:
-        """Return how many documents hold each scored (field, term), counted from its postings' index alone."""
-        unique = sorted({(name, term) for name, term, _boost in terms})
-        if not unique:
-            return {}
-        counts = self.db.tuples("SELECT " + ", ".join(
-            "(SELECT count(*) FROM search_postings WHERE field = %s AND term = %s)" for _ in unique),
-            [value for pair in unique for value in pair])[0]
-        return dict(zip(unique, counts))
+        """Return how many documents hold each scored (field, term), read from search_terms in one lookup."""
+        return pg_terms.documents(self.db.tuples, sorted({(name, term) for name, term, _boost in terms}))
 
     def _collection(self) -> tuple[int, dict[str, float], dict[str, float]]:
         """Return the number of documents, the fields' average lengths and the postings' fixed averages, read

@@ -36,6 +36,16 @@ def has_phrase(nodes: list) -> bool:
                for node in nodes for part in (node.leaves() if not node.is_leaf() else [node]))
 
 
+def single_word(node) -> tuple[str, str] | None:
+    """Return (field, term) when a query is one word of a scored field, whose matches are its postings alone
+    (matches: _postings), else None."""
+    if isinstance(node, q.Term) and node.fieldname in SCORED_FIELDS:
+        return node.fieldname, node.text
+    if isinstance(node, q.Phrase) and len(node.words) == 1 and node.fieldname in SCORED_FIELDS:
+        return node.fieldname, node.words[0]
+    return None
+
+
 def counted(found: Sql, most: int | None) -> Sql:
     """Return the statement counting the capture ids a SELECT of them finds, and listing them as an array when
     they are at most `most` (None: always), else NULL."""

@@ -10,7 +10,8 @@ one A0; a document's true part is then at most its impact times max(1, A / A0) (
 the length's penalty, by at most that ratio), which bounds what the documents not yet read can score.
 
 Postings are written with their document, in the caller's transaction (the catalog's own, for a new capture),
-and removed with it.
+and removed with it. So is `search_terms`, each (field, term)'s number of documents (its idf, read in one lookup
+rather than counted from the postings at every search): archive/search/pg_terms.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 import psycopg
 
 from archive.search.pg_query import FIELD_BOOST, LENGTH_COLUMNS
+from archive.search.pg_terms import Counts, add_changes
 
 SCORED_FIELDS = tuple(LENGTH_COLUMNS)  # title, text, latin: the fields BM25F scores
 _ADD_NORMS = ("INSERT INTO search_norms (field, average) SELECT * FROM unnest(%s::text[], %s::float8[]) "
@@ -37,12 +39,14 @@ def postings_of(counts: dict[str, dict[str, int]], lengths: dict[str, int]) -> t
     return tuple((name, term, tf, lengths[name]) for name in SCORED_FIELDS for term, tf in counts[name].items())
 
 
-def write_postings(conn: psycopg.Connection, documents: list[tuple[int, tuple, dict[str, int]]]) -> None:
+def write_postings(conn: psycopg.Connection, documents: list[tuple[int, tuple, dict[str, int]]],
+                   changes: Counts) -> None:
     """Replace the postings of documents given as (capture id, postings_of(...), its fields' lengths), in the
-    caller's transaction; the first documents ever written set the fields' average lengths."""
+    caller's transaction; the first documents ever written set the fields' average lengths. What this does to
+    each (field, term)'s document count is added to `changes`, for the caller to write (pg_terms.count_changes)."""
     if not documents:
         return
-    delete_postings(conn, [capture_id for capture_id, _, _ in documents])
+    delete_postings(conn, [capture_id for capture_id, _, _ in documents], changes)
     averages = {name: max(1.0, sum(lengths[name] for _, _, lengths in documents) / len(documents))
                 for name in SCORED_FIELDS}
     conn.execute(_ADD_NORMS, [list(averages), list(averages.values())])
@@ -53,9 +57,14 @@ def write_postings(conn: psycopg.Connection, documents: list[tuple[int, tuple, d
                 column.append(value)
     if columns[0]:
         conn.execute(_ADD_POSTINGS, columns)
+    # A document holds a (field, term) in one posting at most: each posting is one more document.
+    add_changes(changes, ((name, term, 1) for name, term in zip(columns[0], columns[1])))
 
 
-def delete_postings(conn: psycopg.Connection, capture_ids: list[int]) -> None:
-    """Remove the postings of documents, in the caller's transaction."""
+def delete_postings(conn: psycopg.Connection, capture_ids: list[int], changes: Counts) -> None:
+    """Remove the postings of documents, in the caller's transaction, adding to `changes` one document less
+    for each (field, term) they held."""
     if capture_ids:
-        conn.execute("DELETE FROM search_postings WHERE capture_id = ANY(%s)", [capture_ids])
+        add_changes(changes, ((name, term, -documents) for name, term, documents in conn.execute(
+            "WITH gone AS (DELETE FROM search_postings WHERE capture_id = ANY(%s) RETURNING field, term) "
+            "SELECT field, term, count(*) FROM gone GROUP BY field, term", [capture_ids])))
