@@ -21,6 +21,16 @@ def _row(capture_id: int, text: str, title: str = "Report"):
     return document_row(capture, analyse(text).terms)
 
 
+def write_with_ranking_documents(conn: psycopg.Connection, texts: dict[int, tuple[str, str]]) -> None:
+    """Write a test's texts ({id: (title, text)}) and 60 ranking documents (ids from 100) in one transaction: the
+    archive a migration that builds a table from the stored documents is checked on."""
+    from tests.ranking_corpus import ranking_documents
+
+    with conn.transaction():
+        write_rows(conn, [_row(n, text, title) for n, (title, text) in texts.items()])
+        write_rows(conn, [_row(100 + n, doc.body, doc.title) for n, doc in enumerate(ranking_documents(60))])
+
+
 @pytest.fixture
 def conn():
     url = fresh_database()

@@ -15,12 +15,11 @@ from archive.archive import Archive
 from archive.backends import DATABASE_URL
 from archive.models import NewCapture
 from archive.search import pg_matches, pg_query
-from archive.search.pg_documents import write_rows
 from archive.search.pg_index import PgIndex
 from archive.search.pg_pairs import pairs_of
 from tests.contract.test_search_contract import Texts, _capture
 from tests.postgres import fresh_database
-from tests.test_pg_documents import _row
+from tests.test_pg_documents import write_with_ranking_documents
 
 PAIRS = "SELECT field, first, second, capture_id, count FROM search_pairs ORDER BY 1, 2, 3, 4"
 # The pairs pg008 builds from one document's stored tsvectors, for comparison with those written with it.
@@ -97,12 +96,8 @@ def test_several_terms_at_one_position_pair_with_each_of_the_next():
 
 
 def test_the_migration_builds_from_the_stored_documents_the_pairs_writing_them_writes(url):
-    from tests.ranking_corpus import ranking_documents
-
     with psycopg.connect(url, autocommit=True) as conn:
-        with conn.transaction():
-            write_rows(conn, [_row(n, text, title) for n, (title, text) in TEXTS.items()])
-            write_rows(conn, [_row(100 + n, doc.body, doc.title) for n, doc in enumerate(ranking_documents(60))])
+        write_with_ranking_documents(conn, TEXTS)
         written = conn.execute(PAIRS).fetchall()
         # The database as pg007 left it: the documents, no pairs.
         conn.execute("DROP TABLE search_pairs")

@@ -17,7 +17,7 @@ from archive.search.pg_documents import write_rows
 from archive.search.pg_index import PgIndex
 from tests.contract.test_search_contract import Texts, _capture
 from tests.postgres import fresh_database
-from tests.test_pg_documents import _row
+from tests.test_pg_documents import _row, write_with_ranking_documents
 from tests.test_postgresql import _evidence, _folder, database  # noqa: F401 (the fixture)
 from tests.test_concurrency import _finish
 
@@ -89,12 +89,8 @@ def test_a_search_ranks_with_the_counts_the_postings_give(url):
 
 
 def test_the_migration_builds_the_counts_the_writes_keep(url):
-    from tests.ranking_corpus import ranking_documents
-
     with psycopg.connect(url, autocommit=True) as conn:
-        with conn.transaction():
-            write_rows(conn, [_row(n, text, title) for n, (title, text) in TEXTS.items()])
-            write_rows(conn, [_row(100 + n, doc.body, doc.title) for n, doc in enumerate(ranking_documents(60))])
+        write_with_ranking_documents(conn, TEXTS)
         written = conn.execute(KEPT).fetchall()
         conn.execute("DROP TABLE search_terms")  # the database as pg008 left it
         conn.execute("DELETE FROM evidence_migrations WHERE name = 'pg009_terms'")
