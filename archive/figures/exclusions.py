@@ -55,6 +55,7 @@ from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOU
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         STREET_WORDS, TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS,
                                         YEAR_PREPOSITIONS)
+from archive.figures.result_lines import counts_a_share_after
 from archive.patterns import LazyPattern
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
@@ -288,7 +289,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return _is_day_and_month(text, raw, start, end)
     number = int(raw)
     # "2000 people", "Berlin 500 Menschen", "2000人", "KAI 3건": counts after all
-    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end)
+    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end) \
+        or counts_a_share_after(text, end)  # "UKIP 320 (12% -9%)": the votes of a result line
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)

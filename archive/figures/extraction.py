@@ -80,6 +80,7 @@ from archive.figures.multiplying import (counts_occasions, find_multiplying_verb
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.result_lines import signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
@@ -273,6 +274,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
+    drafts.extend(_Draft(start=start, end=end, mantissa=value, step=step, unit="%")
+                  for start, end, value, step in signed_changes(text))  # "[49.8%, -2.7]": a share's change
     if not query:  # a query "doubled" is a word to search for
         drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"

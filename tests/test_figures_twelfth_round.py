@@ -1,0 +1,48 @@
+"""Issue 18, twelfth round: the shapes of the ninth blind set (heldout9, now seen), each decided once from the
+structure where the engine decides it, and tested with sentences quoted from its real paragraphs."""
+
+import pytest
+
+from archive.figures import extract
+
+
+def _figures(text):
+    return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)]
+
+
+RESULT_LINES = [
+    # a signed change after a share, in the share's brackets: a percentage, its sign in the span and the value
+    ("Labour – 503 [49.8%, +2.7]\nInd – 176 [17.4%, +17.4]",
+     [("503", 503, None), ("49.8%", 49.8, "%"), ("+2.7", 2.7, "%"),
+      ("176", 176, None), ("17.4%", 17.4, "%"), ("+17.4", 17.4, "%")]),
+    ("Labour: 79 [7.8%, -0.2]", [("79", 79, None), ("7.8%", 7.8, "%"), ("-0.2", -0.2, "%")]),
+    # the count after a name is the votes when its share follows in brackets, whatever the name
+    ("Result: Labour 1,961 (73% +13%), UKIP 320 (12% -9%), Liberal Democrat 117 (4% unchanged)",
+     [("1,961", 1961, None), ("73%", 73, "%"), ("+13%", 13, "%"), ("320", 320, None), ("12%", 12, "%"),
+      ("-9%", -9, "%"), ("117", 117, None), ("4%", 4, "%")]),
+    ("LD Peter Agoro 429 [42.3%; +6.3%]\nLabour 175 [17.2%; -12.2%]",
+     [("429", 429, None), ("42.3%", 42.3, "%"), ("+6.3%", 6.3, "%"),
+      ("175", 175, None), ("17.2%", 17.2, "%"), ("-12.2%", -12.2, "%")]),
+    ("Green Party: 306 (17%, -35%)", [("306", 306, None), ("17%", 17, "%"), ("-35%", -35, "%")]),
+    # a range of shares and a change in prose stay as they were
+    ("sumele sunt procente – 18%, 5-10 %, în", [("18%", 18, "%"), ("5", 5, "%"), ("10 %", 10, "%")]),
+    ("millions de véhicules (+4,5 %), mais", [("4,5 %", 4.5, "%")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESULT_LINES)
+def test_result_lines(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The airline ordered the Boeing 737 (the Max) last year.", "737"),
+    ("Russia delivered Su-35 fighters and 500 drones.", "35"),
+    ("Police seized a Mavic 3 (the Pro model) on Monday.", "3"),
+])
+def test_model_names_stay_names(text, name):
+    assert name not in [f.text for f in extract(text)]
+
+
+def test_counts_and_years_stay():
+    assert _figures("About 2000 people came in 2019.") == [("2000", 2000, None)]
