@@ -46,3 +46,31 @@ def test_model_names_stay_names(text, name):
 
 def test_counts_and_years_stay():
     assert _figures("About 2000 people came in 2019.") == [("2000", 2000, None)]
+
+
+CONTACT_AND_REGISTER = [
+    # a phone or fax number, a postal code, a house number before it, a register's number: no figure
+    "Dzielnica Ursus m.st. Warszawy , Plac Czerwca 1976 roku 1, 02-495 Warszawa, woj. mazowieckie, tel. 022 "
+    "4786000, faks 0-22 4786011.",
+    "1.5.3.) Kod pocztowy: 62-710",
+    "Numer ogłoszenia: 348552 - 2013; data zamieszczenia: 29.08.2013",
+    "Zamawiający: Gmina Kłodawa, REGON 311019585, NIP 7831637155.",
+    "ТОВ «Будсервіс», ЄДРПОУ 21560766, тел. 048 7051234",
+    "Mit Beschluss vom 24.11.2016 hat der Stadtrat die Sanierungsstufe 1 + Stufe 2.1 (Wiederaufbau Lesegarten) "
+    "freigegeben.",
+]
+
+
+@pytest.mark.parametrize("text", CONTACT_AND_REGISTER)
+def test_contact_and_register_numbers_are_no_figures(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count after a word of the same languages stays a count
+    ("Predsednik je rekao da je kod 18,88 odsto javnih nabavki utvrđena neka vrsta nepravilnosti.",
+     [("18,88 odsto", 18.88, "%")]),
+    ("Policja zatrzymała 12 osób, 500 dronów skonfiskowano.", [("12", 12, None), ("500", 500, None)]),
+])
+def test_counts_beside_labels_stay(text, expected):
+    assert _figures(text) == expected

@@ -51,7 +51,7 @@ from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOU
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KAZAKH_MONTHS, KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS,
-                                        PHONE_WORDS,
+                                        PHONE_WORDS, REGISTER_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         STREET_WORDS, TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS,
                                         YEAR_PREPOSITIONS)
@@ -184,9 +184,17 @@ def counted_after_a_designation(text: str, start: int, end: int) -> bool:
 
 
 def is_phone_number(raw: str, words_before: list[str]) -> bool:
-    """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086"."""
-    after_phone_word = bool(words_before) and words_before[-1].rstrip(":") in PHONE_WORDS
-    return (raw[0] == "0" and raw[1:2].isdigit()) or after_phone_word
+    """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086", or the
+    number a label names, in any language: "faks 0-22 4786011", "Kod pocztowy: 62-710", "REGON 311019585",
+    "Numer ogłoszenia: 348552" (a reference word, the label's head, then its noun and a colon)."""
+    if raw[0] == "0" and raw[1:2].isdigit():
+        return True
+    if not words_before:
+        return False
+    label = words_before[-1].rstrip(":")
+    if label in PHONE_WORDS or label in REGISTER_WORDS:
+        return True
+    return words_before[-1].endswith(":") and len(words_before) >= 2 and words_before[-2] in REFERENCE_WORDS
 
 
 def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
@@ -277,7 +285,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
-    if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) \
+    if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) or _POSTAL_CODE_AFTER.match(text, end) \
             or (_STREET_BEFORE.search(text, max(0, start - 40), start) and word_after not in COUNTED_NOUNS):
         return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)", "на вул. Замковій, 4": an address
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
@@ -317,6 +325,11 @@ def _is_day_and_month(text: str, raw: str, start: int, end: int) -> bool:
 _STREET_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?:вул|ул|просп|пр-т|пров|бульв)\.{WS}?[А-ЯЁІЇЄҐ]{LETTER}*(?:{WS}{LETTER}+)?,{WS}\Z"
 )
+
+
+# A postal code and its town after a comma: what stands before is a house number ("Plac Czerwca 1976 roku 1,
+# 02-495 Warszawa", "Hauptstraße 5, 80331 München").
+_POSTAL_CODE_AFTER = LazyPattern(r",[ \u00a0](?:\d{2}-\d{3}|\d{4,5})[ \u00a0][A-ZÄÖÜŁŚŻĆÉÈ]")
 
 
 def _is_postal_code(text: str, raw: str, start: int, end: int) -> bool:

@@ -308,12 +308,12 @@ REFERENCE_WORDS = set(
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
         "luvussa luvuissa luvuista luvut momentilla momentilta momenteilla "
         "пунктом пунктов пунктами частью статьей статьями пункті пунктом частиною статтями "
-        "programme programmes einzelplan einzelplans titel "
+        "programme programmes einzelplan einzelplans titel stufe stufen "
         "art artykuł artykułu artykule artykułem ust. ust ustęp ustępu pkt pkt. punkt punktu lit. część części "
         "rozdział rozdziału załącznik załącznika załączniku poz. nr str. strona stronie "
         "articolul articolului alin. alineatul alineatului litera capitolul anexa anexei punctul pct. pagina "
         "član člana članu članak članka stav stava stavak stavka tačka tačke točka točke broj broja br. "
-        "poglavlje poglavlja prilog priloga члан члана став става тачка тачке број броја бр. "
+        "numer numeru numerem poglavlje poglavlja prilog priloga члан члана став става тачка тачке број броја бр. "
         "madde maddesi maddenin fıkra fıkrası bent bendi sayfa"
     ).split()
 )
@@ -372,7 +372,16 @@ WITHIN_WORDS = {"roku", "року", "течение", "протяжении", "�
 TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "hkt", "jst", "bst"}
 # Words after which digits are a phone or fax number.
 PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "teléfono", "telefon", "telefono",
-                "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
+                "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话",
+                "fax.", "faks", "faks.", "факс.", "telefax", "tel./faks", "tel./fax", "тел./факс", "тел/факс",
+                "telefonu", "telefonem", "telefonski", "тлф.", "mob.", "gsm"}
+# Labels before a number that identifies, never counts: postal codes and the numbers of a register or a tax office
+# ("Kod pocztowy: 62-710", "PLZ 80331", "ИНН 7707083893", "БИН 990540002276", "ЄДРПОУ 21560766", "NIP 527-10-08-101",
+# "REGON 311019585", "OIB 12345678901", "PIB 100002532", "MB 07031254").
+REGISTER_WORDS = {"pocztowy", "plz", "postleitzahl", "поштански", "poštanski", "ptt",
+                  "инн", "инн:", "бин", "иин", "єдрпоу", "едрпоу", "окпо", "огрн", "кпп", "nip", "regon", "krs",
+                  "pesel", "oib", "pib", "mb", "jmbg", "пиб", "ембс", "cui", "cif", "nif", "siret",
+                  "siren", "ust-idnr.", "y-tunnus", "vkn", "tckn", "edb", "cpv", "id-номер", "дунс", "duns"}
 # Finnish writes the reference after the number: "21 luvun 1 §".
 # Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
 # Words of a street after its number, as French writes it: "au 11 rue de l'Échelle", "6 avenue de l'Opéra" (other
