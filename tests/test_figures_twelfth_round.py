@@ -74,3 +74,21 @@ def test_contact_and_register_numbers_are_no_figures(text):
 ])
 def test_counts_beside_labels_stay(text, expected):
     assert _figures(text) == expected
+
+
+KAZAKH = [
+    # the scale's full stop glued to the currency
+    ("Аудан әкімі С.Мақашовтың мәліметінше ағымдағы жылы автокөлік жолдарын жөндеу жұмыстарына аудандық бюджеттен "
+     "барлығы 100,6 млн.теңге қаралған.", [("100,6 млн.теңге", 1.006e8, "KZT")]),
+    ("оның 25 млн.теңгесіне бір", [("25 млн.теңгесіне", 2.5e7, "KZT")]),
+    # the units after the scale word, the currency after them: one amount, as written
+    ("Мұнда ағымдағы жөндеуге 23 млн. 627 теңге бөлінген.", [("23 млн. 627 теңге", 23000627, "KZT")]),
+    # with no currency after the units, or a sentence between, they stay apart
+    ("5 млн 300 человек", [("5 млн", 5e6, None), ("300", 300, None)]),
+    ("Выделено 5 млн. Это 300 рублей", [("5 млн.", 5e6, None), ("300 рублей", 300, "RUB")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", KAZAKH)
+def test_kazakh_scales(text, expected):
+    assert _figures(text) == expected

@@ -400,9 +400,10 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
     units = _UNITS_AFTER_THOUSAND.match(text, suffix.end)
     if units is None:
         return
-    # Turkish and Kazakh write the units after their last scale word; other languages do so in a composite amount
-    # whose currency follows the units ("1 mln 546 tys. 427 zł"; "1 mln 546 tys. 427 osób" stays two figures)
-    if word in TURKIC_SCALES or (suffix.composite is not None and _CURRENCY_AFTER.match(text, units.end())):
+    # Turkish and Kazakh write the units after their last scale word; other languages do so in an amount whose
+    # currency follows the units ("1 mln 546 tys. 427 zł", "23 млн. 627 теңге"; "1 mln 546 tys. 427 osób" stays
+    # two figures)
+    if word in TURKIC_SCALES or _CURRENCY_AFTER.match(text, units.end()):
         _add_part(suffix, units.group("digits"), 0, units.end())
 
 
@@ -491,6 +492,12 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
             currency = _CURRENCY_AFTER.match(text, connector.end())
             if currency and currency.group("cjk"):
                 currency = None
+    if currency is None and suffix.has_scale and text[pos : pos + 1] == "." and not suffix.letter_scale:
+        currency = _CURRENCY_AFTER.match(text, pos + 1)  # "100,6 млн.теңге": the scale's full stop, no space
+        if currency and not (currency.group("name") or currency.group("inflected") or currency.group("code")):
+            currency = None
+        elif currency:
+            pos = pos + 1
     if currency is None and suffix.has_scale and text[pos : pos + 1] in "-‑":
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
         if currency and not (currency.group("name") or currency.group("code")):
