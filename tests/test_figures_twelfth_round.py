@@ -92,3 +92,34 @@ KAZAKH = [
 @pytest.mark.parametrize("text, expected", KAZAKH)
 def test_kazakh_scales(text, expected):
     assert _figures(text) == expected
+
+
+TURKISH_AMOUNTS = [
+    # "altı" (six) is no currency: CLDR's "Zimbabve altını" names one only whole; the amount in words is read
+    # down to its units and its kuruş
+    ("Buna göre tüm yollarımızın yapım işinin toplam maliyeti 17.212.642,75.- TL (On yedi milyon iki yüz on iki "
+     "bin altı yüz kırk iki lira yetmiş beş kuruş) dur.",
+     [("17.212.642,75.- TL", 17212642.75, "TRY"),
+      ("On yedi milyon iki yüz on iki bin altı yüz kırk iki lira yetmiş beş kuruş", 17212642.75, "TRY")]),
+    # a number and its words in parentheses take the currency written after them
+    ("eksik kalan yollarımız için yaklaşık 5.000.000 (Beş milyon) TL bedelle sıcak asfalt ihalemizi yapıyoruz",
+     [("5.000.000", 5e6, "TRY"), ("Beş milyon", 5e6, "TRY")]),
+    ("on iki bin altı yüz kişi", [("on iki bin altı yüz", 12600, None)]),
+    ("Der Preis: 10,- € pro Stück", [("10,- €", 10, "EUR")]),
+    # words in parentheses of another number, or no currency after them: nothing is carried
+    ("5 (five) people", [("5", 5, None), ("five", 5, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TURKISH_AMOUNTS)
+def test_amounts_and_their_words(text, expected):
+    assert _figures(text) == expected
+
+
+def test_no_currency_noun_is_a_number_word():
+    from archive.figures.currencies import currency_table
+    from archive.figures.number_words import is_number_word
+
+    table = currency_table()
+    assert [noun for noun in table.head_languages if is_number_word(noun)] == []
+    assert "alt" not in table.names  # "Malediven-Rupie (alt)": the qualifier in parentheses is no noun

@@ -170,6 +170,10 @@ _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сот
 # and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
 _NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
 _OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
+_DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
+# A number's words in parentheses right after it, and the currency after them: "5.000.000 (Beş milyon) TL".
+_WORDS_IN_PARENTHESES = LazyPattern(rf"{WS}?\(\Z")
+_PARENTHESIS_CLOSED = LazyPattern(rf"\)")
 _AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
@@ -295,7 +299,22 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
     _share_currency_with_an_elided_noun(text, drafts)
+    _take_currency_after_words_in_parentheses(text, drafts)
     return drafts
+
+
+def _take_currency_after_words_in_parentheses(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare amount and its words in parentheses the currency written after the parenthesis: "5.000.000
+    (Beş milyon) TL" is 5,000,000 TRY twice."""
+    for number, words in zip(drafts, drafts[1:]):
+        if number.unit is not None or words.unit is not None \
+                or number.mantissa * number.scale != words.mantissa * words.scale \
+                or not _WORDS_IN_PARENTHESES.fullmatch(text, number.end, words.start) \
+                or not _PARENTHESIS_CLOSED.match(text, words.end):
+            continue
+        after = read_suffix(text, words.end + 1, has_currency=False)
+        if after.unit is not None and after.unit not in _NOT_MONEY and not after.has_scale:
+            number.unit = words.unit = after.unit
 
 
 def _candidates(text: str) -> Iterator[re.Match]:
@@ -349,6 +368,10 @@ def _draft_from_digits(
     if prefix is None and names_a_price_year(text, start, words_before):
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
+    if prefix is None and _DASH_FOR_NO_CENTS.match(text, number_end):
+        dashed = read_suffix(text, number_end + 2, has_currency=False)
+        if dashed.unit is not None and dashed.unit not in _NOT_MONEY:
+            number_end += 2  # "17.212.642,75.- TL", "10,- €": the dash says no more is written
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     _count_occasions(text, start, suffix)
     if prefix:
@@ -743,18 +766,21 @@ def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Join a number in words with a scale word and the smaller number in words right after it: "un millón
     trescientas mil dosis" (1,300,000), "два миллиона триста тысяч рублей" (2,300,000 RUB)."""
     joined: list[_Draft] = []
+    last_scale = ONE  # the scale of the last part joined to joined[-1]: "on yedi milyon iki yüz on iki bin altı yüz"
     for draft in drafts:
         first = joined[-1] if joined else None
-        if first is not None and first.has_scale and first.unit is None and first.scale > 1 \
+        scale = first.scale if first is not None and first.scale > 1 else last_scale
+        if first is not None and first.has_scale and first.unit is None and scale > 1 \
                 and text[first.end : draft.start] in SPACES and draft.start > first.end \
                 and text[first.start : first.start + 1].isalpha() and text[draft.start : draft.start + 1].isalpha() \
-                and draft.mantissa * draft.scale < first.scale and draft.unit not in ("%", "x", "pp"):
-            first.lead_scale = first.scale
+                and draft.mantissa * draft.scale < scale and draft.unit not in ("%", "x", "pp"):
+            first.lead_scale = first.lead_scale or first.scale
             first.mantissa = first.mantissa * first.scale + draft.mantissa * draft.scale
-            first.step, first.scale = draft.step * draft.scale, ONE
+            first.step, first.scale, last_scale = draft.step * draft.scale, ONE, draft.scale
             first.end, first.unit = draft.end, draft.unit
             continue
         joined.append(draft)
+        last_scale = ONE
     return joined
 
 
