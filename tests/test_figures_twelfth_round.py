@@ -123,3 +123,25 @@ def test_no_currency_noun_is_a_number_word():
     table = currency_table()
     assert [noun for noun in table.head_languages if is_number_word(noun)] == []
     assert "alt" not in table.names  # "Malediven-Rupie (alt)": the qualifier in parentheses is no noun
+
+
+CARRIED_AND_VAGUE = [
+    # a bare amount grouped as the amount before it, closing its phrase, is of the same currency
+    ("Hankintaan on budjetoitu kaupungilla yhteensä 8 miljoonaa euroa, josta kuluvalle vuodelle on budjetoitu "
+     "4 600 000 euroa ja ensi vuodelle 3 400 000. Kustannusarvio ei sisällä Sote-optiota.",
+     [("8 miljoonaa euroa", 8e6, "EUR"), ("4 600 000 euroa", 4.6e6, "EUR"), ("3 400 000", 3.4e6, "EUR")]),
+    # a count after it stays a count
+    ("Budjetti on 4 600 000 euroa ja kunnassa asuu 3 400 000 asukasta.",
+     [("4 600 000 euroa", 4.6e6, "EUR"), ("3 400 000", 3.4e6, None)]),
+    # the accusative of the hryvnia
+    ("Тогда стоимость работ оценивалась в 27 621 081 гривню.", [("27 621 081 гривню", 27621081, "UAH")]),
+    # hundreds of millions: no numeral, no figure; a lone million stays one
+    ("Pomenute vojvođanske opštine su u 2015. godini nepravilno potrošile na stotine miliona dinara, zaključeno je "
+     "iz izveštaja državnih revizora.", []),
+    ("Opština je potrošila milion dinara.", [("milion dinara", 1e6, "RSD")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CARRIED_AND_VAGUE)
+def test_carried_currencies_and_vague_quantities(text, expected):
+    assert _figures(text) == expected

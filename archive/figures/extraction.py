@@ -91,7 +91,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
                                    read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
-                                        LONE_SCALE_WORDS, SCALE_WORDS)
+                                        LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -170,6 +170,7 @@ _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сот
 # and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
 _NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
 _OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
+_GROUPED = LazyPattern(r"\d[ .,\u00a0\u202f’']\d{3}")  # digits grouped in thousands
 _DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
 # A number's words in parentheses right after it, and the currency after them: "5.000.000 (Beş milyon) TL".
 _WORDS_IN_PARENTHESES = LazyPattern(rf"{WS}?\(\Z")
@@ -566,6 +567,8 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if lowered(word.group()) in ("mil", "mil millones") \
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
             continue  # "tres mil euros", "dos mil millones": the number word's own scale, not "mil" alone
+        if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
+            continue  # "na stotine miliona dinara": hundreds of millions, how many not said
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
         if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
             draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
@@ -897,8 +900,19 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
+        elif money is not None and _bare_amount_like(text, draft, money):
+            draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
         elif listed:
             money = None
+
+
+def _bare_amount_like(text: str, draft: _Draft, money: _Draft) -> bool:
+    """Tell whether a bare number closing its phrase is written as the amount of money before it in its sentence,
+    grouped in thousands as it is, and so is an amount of the same currency: "kuluvalle vuodelle on budjetoitu
+    4 600 000 euroa ja ensi vuodelle 3 400 000." ("3 000 asukasta" counts; "in 2024" is no amount)."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and draft.mantissa >= 10_000 \
+        and _GROUPED.search(text, draft.start, draft.end) is not None and _alike_in_shape(draft, money) \
+        and _ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)
 
 
 def _scale_of(draft: _Draft) -> Decimal:

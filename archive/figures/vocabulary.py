@@ -174,7 +174,7 @@ CURRENCY_NAMES = _table(
         "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
         "руб.|руб",
         "KZT": "tenge|тенге|теңге|teńge|teŋge|تەڭگە",  # and in the Arabic script of China's Kazakh press
-        "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|грн.|грн|hrywnja",
+        "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|гривню|гривну|гривнею|гривной|грн.|грн|hrywnja",
         "MKD": "denars|denar|денари|денара|денар|denari",
         "INR": "rupees|rupee|рупий|рупии|rupien",
         "CHF": "swiss francs|francs suisses|franken",
@@ -741,6 +741,14 @@ VAGUE_QUANTIFIERS = set(
     "mehrere mehreren einige einigen etliche etlichen several some few plusieurs quelques varios varias unos unas "
     "algunos algunas несколько нескольких кілька кількох декілька декількох неколку nekoliko nekolika kilka kilku "
     "kilkanaście kilkaset birkaç useita muutama muutaman muutamia câteva câțiva câţiva multe бірнеше".split())
+# Plural nouns of a round number, how many not said: "na stotine miliona dinara" (hundreds of millions), "десятки
+# миллионов", "dziesiątki milionów", "kymmeniä miljoonia": the scale word after them states no number.
+VAGUE_MULTITUDES = set(
+    "stotine stotinama desetine desetinama hiljade hiljada tisuće tisuća стотине десетине илјадници стотици "
+    "десетици сотни сотен десятки десятков сотні сотень десятків setki setek dziesiątki dziesiątek kymmeniä "
+    "kymmenet satoja sadat yüzlerce onlarca binlerce milyonlarca sute zeci onlarça ондаған жүздеген "
+    "hundreds tens dozens thousands dizaines centaines milliers decenas centenares cientos miles "
+    "hunderte dutzende tausende zehntausende".split())
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
