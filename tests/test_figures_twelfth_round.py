@@ -145,3 +145,14 @@ CARRIED_AND_VAGUE = [
 @pytest.mark.parametrize("text, expected", CARRIED_AND_VAGUE)
 def test_carried_currencies_and_vague_quantities(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a table's amount to its hundredths, the currency's code on the next line
+    ("2 064 878.60\nUAH з ПДВ", [("2 064 878.60\nUAH", 2064878.6, "UAH")]),
+    # a year or a word on the next line: no currency
+    ("вартість 2 064 878.60\nОчікувана", [("2 064 878.60", 2064878.6, None)]),
+    ("у 2019\nUAH", []),
+])
+def test_currency_code_on_the_next_line(text, expected):
+    assert _figures(text) == expected
