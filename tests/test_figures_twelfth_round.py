@@ -156,3 +156,20 @@ def test_carried_currencies_and_vague_quantities(text, expected):
 ])
 def test_currency_code_on_the_next_line(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Finnish number words in the cases built on their stem
+    ("Hankinnan ennakoitu arvonlisäveroton kokonaisarvo on hankintailmoituksen mukaan ollut neljälle vuodelle "
+     "laskettuna noin 52.500.000 euroa.", [("neljälle", 4, None), ("52.500.000 euroa", 5.25e7, "EUR")]),
+])
+def test_finnish_number_words_in_their_cases(text, expected):
+    assert _figures(text) == expected
+
+
+def test_finnish_case_forms_follow_vowel_harmony():
+    from archive.figures.vocabulary import NUMBER_WORD_TABLES
+
+    table = NUMBER_WORD_TABLES["fi"]
+    assert (table["kolmella"], table["neljälle"], table["kuudessa"], table["yhdeksästä"]) == (3, 4, 6, 9)
+    assert "kolmellä" not in table and "neljalle" not in table

@@ -674,6 +674,25 @@ def _kazakh_case_forms(words: dict[str, int]) -> dict[str, int]:
 # Kazakh number words with a case ending ("елуден үш мың", from fifty to three thousand): each ends its number
 KAZAKH_CASE_FORMS = _kazakh_case_forms(NUMBER_WORD_TABLES["kk"])
 NUMBER_WORD_TABLES["kk"].update(KAZAKH_CASE_FORMS)
+
+
+def _finnish_case_forms() -> dict[str, int]:
+    """Return the Finnish number words in the cases built on their stem, by vowel harmony: "neljälle vuodelle"
+    (for four years), "kolmella", "kahdeksasta", "yhdessä"; and the illatives the table lacks ("yhteen")."""
+    stems = {1: "yhde", 2: "kahde", 3: "kolme", 4: "neljä", 5: "viide", 6: "kuude", 7: "seitsemä", 8: "kahdeksa",
+             9: "yhdeksä", 10: "kymmene"}
+    forms = {"yhteen": 1, "seitsemään": 7, "kahdeksaan": 8, "yhdeksään": 9}
+    for value, stem in stems.items():
+        vowel = "a" if any(back in stem for back in "aou") else "ä"
+        for ending in ("n", "ss", "st", "ll", "lt", "lle", "ksi"):
+            form = stem + ending + (vowel if ending in ("ss", "st", "ll", "lt") else "")
+            forms.setdefault(form, value)
+        forms.setdefault(stem + "n" + vowel, value)  # the essive: "kolmena vuonna"
+    return forms
+
+
+for _form, _value in _finnish_case_forms().items():
+    NUMBER_WORD_TABLES["fi"].setdefault(_form, _value)
 # Romanian hundreds and thousands are nouns a number counts ("o sută", "două mii"); alone they are vague ("a sute
 # de dosare", hundreds of cases; "mii de oameni") or no number at all ("mie", to me).
 COUNTED_SCALE_NOUNS = {"sută", "sute", "mie", "mii"}
