@@ -173,3 +173,15 @@ def test_finnish_case_forms_follow_vowel_harmony():
     table = NUMBER_WORD_TABLES["fi"]
     assert (table["kolmella"], table["neljälle"], table["kuudessa"], table["yhdeksästä"]) == (3, 4, 6, 9)
     assert "kolmellä" not in table and "neljalle" not in table
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lots and sections of a tender are numbered, not counted
+    ("Hankinta on jaettu kolmeen osa-alueeseen, jotka ovat olleet kotijakelutuotteet (osa-alue 1), "
+     "laitosjakelutuotteet (osa-alue 2) ja rivikohtaiset tuotteet (osa-alue 3).", [("kolmeen", 3, None)]),
+    ("HUS-yhtymän hankintatoimenjohtaja on valinnut osa-alueisiin 1 ja 2 OneMed Oy:n tarjouksen.", []),
+    ("Licitatia pentru Centura Metropolitana a Clujului (tronsoanele 2 si 3 comasate), intre nodul 5 si nodul 18, "
+     "un parcurs de circa 24 de kilometri.", [("24", 24, None)]),
+])
+def test_numbered_lots_are_no_figures(text, expected):
+    assert _figures(text) == expected

@@ -136,11 +136,14 @@ _CJK_YEAR_AFTER = LazyPattern(r"(?:事務|会計|事業)?年 ?(?:度|\d{1,2} ?�
 _SECTION_AFTER = LazyPattern(rf"{WS}?§")
 _REFERENCE_CHAIN = LazyPattern(
     rf"(?:\.\d+)*(?:\.?[a-z]\)|\([a-z0-9]{{1,3}}\)|{WS}[a-z](?![\w]))*"  # "21.3.a)", "5(2)", Finnish "66 a"
-    rf"(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|e|i|и|і|та|или|ja|sekä|ve|és){WS})\d+"
+    rf"(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|e|i|и|і|та|или|ja|sekä|ve|és|si|și){WS})\d+"
 )
 _UNIT_NAME_STEMS = tuple(UNIT_NAME_WORDS)
 # Finnish statutes in the genitive, whose sections follow without §: "kilpailulain 12", "talousarvioasetuksen 66"
 FINNISH_STATUTES = ("asetuksen", "kilpailulain", "hankintalain", "rikoslain", "perustuslain", "säädöksen")
+# The lots and sections of a tender, numbered in every language: "(osa-alue 1)", "osa-alueisiin 1 ja 2",
+# "tronsoanele 2 si 3", "intre nodul 5 si nodul 18", "lotul 3".
+LOT_STEMS = ("osa-alue", "tronso", "nodul", "lotul", "loturil")
 # The letter of a French code before its article: "L. 464-2" (législative), "R. 123-4", "D. 12"
 _CODE_ARTICLE = LazyPattern(r"[lrd]\.")
 _PHONE_GROUPS = LazyPattern(rf"(?:[{SPACES}\-/]\d{{2,}})+")
@@ -239,7 +242,7 @@ def is_reference(words_before: list[str]) -> bool:
     if not words_before:
         return False
     word = words_before[-1]
-    return word in REFERENCE_WORDS or "§" in word or word.endswith(FINNISH_STATUTES) \
+    return word in REFERENCE_WORDS or "§" in word or word.endswith(FINNISH_STATUTES) or word.startswith(LOT_STEMS) \
         or _CODE_ARTICLE.fullmatch(word) is not None  # "4 §:n 1", "L. 464-2"
 
 
