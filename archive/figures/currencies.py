@@ -159,12 +159,11 @@ def currency_table() -> CurrencyTable:
                 table.symbols.setdefault(symbol, code)  # "kn" in Croatian, "KM" in Bosnian Serbian, "ден." in Macedonian
                 if _WORD.search(symbol):
                     table.symbol_languages.setdefault(symbol, set()).add(_SAME_READING.get(language, language))
-    from archive.figures.number_words import is_number_word  # imports units, which imports this module
+    from archive.figures.number_words import is_number_word, number_word_stems  # they import this module
 
     for language, words in shared.items():
         for word, codes in words.items():
-            if is_number_word(word) or (language in AGGLUTINATIVE
-                                        and any(is_number_word(word + ending) for ending in CASE_ENDINGS)):
+            if is_number_word(word) or (language in AGGLUTINATIVE and word in number_word_stems()):
                 continue  # "Zimbabve altını" names a currency whole; "altı" alone is six, "алты" too, "alt" its stem
             if len(codes) > 1:
                 table.nouns.setdefault(word, set()).update(codes)
