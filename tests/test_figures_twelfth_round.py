@@ -185,3 +185,17 @@ def test_finnish_case_forms_follow_vowel_harmony():
 ])
 def test_numbered_lots_are_no_figures(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # dividing by a number is a multiple of its inverse, as "halved" is 0.5
+    ("Avec sa future école verte, Joël Bouchez prévoit de diviser par trois sa facture énergétique.",
+     [("diviser par trois", 1 / 3, "x")]),
+    ("the cost was divided by 4 and then multiplied by 2", [("divided by 4", 0.25, "x"), ("multiplied by 2", 2, "x")]),
+    ("Il a divisé le groupe en 3 équipes", [("3", 3, None)]),
+    # a decision's number with its parts: no figure
+    ("Целиноград аудандық мәслихатының 2017 жылғы 22 желтоқсандағы № 164/22-6 шешіміне өзгерістер енгізу туралы",
+     []),
+])
+def test_divided_by_and_decision_numbers(text, expected):
+    assert _figures(text) == expected

@@ -289,7 +289,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
     drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
     drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
-    if not query and ("ultipli" in text or "omnoż" in text):
+    if not query and ("ultipli" in text or "omnoż" in text or "ivis" in text or "ivid" in text or "odziel" in text):
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
@@ -684,6 +684,10 @@ def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
         if verb is not None:
             draft.start, draft.unit = verb[0], "x"
             preposition, verb_end = verb[1], draft.end
+            if verb[2] and draft.mantissa:  # "diviser par trois": a third
+                draft.mantissa = ONE / (draft.mantissa * draft.scale)
+                draft.scale, draft.step = ONE, step_of_value(round(draft.mantissa, 10))
+                preposition = None
         elif preposition is not None and _ends_a_phrase(text, draft.end):
             alone = preposition_alone(text, draft.start)
             if alone is not None and text[alone : draft.start].split()[0].lower() == preposition:

@@ -200,17 +200,19 @@ def _english_base_form(text: str, start: int) -> bool:
 
 # "multiplié par dix", "se multiplicó por 10", "multiplied by 10", "pomnożony przez 3": the verb and preposition
 _MULTIPLIED_BY = LazyPattern(
-    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*)){WS}"
+    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*|(?P<divided>divis{LETTER}*|divid{LETTER}*|"
+    rf"podziel{LETTER}*))){WS}"
     # an adverb of about between: "se ha multiplicado casi por seis", "multiplied almost by"
     rf"(?:(?i:casi|almost|nearly|presque|prawie|más{WS}de|plus{WS}de){WS})?(?P<by>(?i:par|por|by|przez)){WS}$"
 )
 _BY_ALONE = LazyPattern(rf"(?<!{LETTER})(?P<by>(?i:par|por|by|przez)){WS}$")
 
 
-def multiplied_by(text: str, start: int) -> tuple[int, str] | None:
-    """Return where "multiplié par" begins and its preposition, when it stands just before ``start``."""
+def multiplied_by(text: str, start: int) -> tuple[int, str, bool] | None:
+    """Return where "multiplié par" (or "diviser par", "divided by") begins, its preposition and whether it
+    divides, when it stands just before ``start``: "diviser par trois" is a multiple of a third."""
     found = _MULTIPLIED_BY.search(text, max(0, start - 48), start)
-    return (found.start("verb"), found.group("by").lower()) if found else None
+    return (found.start("verb"), found.group("by").lower(), found.group("divided") is not None) if found else None
 
 
 def preposition_alone(text: str, start: int) -> int | None:
