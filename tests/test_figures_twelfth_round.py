@@ -199,3 +199,15 @@ def test_numbered_lots_are_no_figures(text, expected):
 ])
 def test_divided_by_and_decision_numbers(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signed change alone in parentheses, in a sentence of percentages, is a signed percentage
+    ("Dort wählen 34,1 Prozent weniger Menschen die Linkspatei, im Osten nur 21,0 Prozent weniger, während das "
+     "Wählerplus in Ost (+0,6) und West (+0,5) ähnlich war.",
+     [("34,1 Prozent", 34.1, "%"), ("21,0 Prozent", 21.0, "%"), ("+0,6", 0.6, "%"), ("+0,5", 0.5, "%")]),
+    # with no percentage in its sentence it says nothing of its unit
+    ("Der Index stieg (+0,6).", [("0,6", 0.6, None)]),
+])
+def test_signed_change_in_parentheses(text, expected):
+    assert _figures(text) == expected

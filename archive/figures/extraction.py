@@ -80,7 +80,7 @@ from archive.figures.multiplying import (counts_occasions, find_multiplying_verb
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.result_lines import signed_changes
+from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
@@ -301,7 +301,23 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _share_across_parallel_phrases(text, drafts)
     _share_currency_with_an_elided_noun(text, drafts)
     _take_currency_after_words_in_parentheses(text, drafts)
+    _take_percent_of_signed_changes(text, drafts)
     return drafts
+
+
+def _take_percent_of_signed_changes(text: str, drafts: list[_Draft]) -> None:
+    """Make a bare decimal alone in parentheses with its sign a signed percentage when an earlier figure of its
+    sentence is a percentage: "34,1 Prozent weniger ..., das Wählerplus in Ost (+0,6)" is +0.6 %."""
+    percent_seen = False
+    for index, draft in enumerate(drafts):
+        if index and _HARD_BREAK.search(text, drafts[index - 1].end, draft.start):
+            percent_seen = False
+        if draft.unit == "%":
+            percent_seen = True
+        elif percent_seen and draft.unit is None and not draft.has_scale and draft.step < 1 \
+                and (signed := sign_in_parentheses(text, draft.start, draft.end)) is not None:
+            draft.start, draft.unit = signed[0], "%"
+            draft.mantissa *= signed[1]
 
 
 def _take_currency_after_words_in_parentheses(text: str, drafts: list[_Draft]) -> None:
