@@ -211,3 +211,14 @@ def test_divided_by_and_decision_numbers(text, expected):
 ])
 def test_signed_change_in_parentheses(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Macedonian "години" are years; Ukrainian "до 10 години" is a time of day
+    ("53 од 81 единица на локална самоуправа потрошиле средства за оваа намена, што укажува дека во просек една "
+     "општина во периодот од 3 години потрошила 2,5 милиони денари",
+     [("53", 53, None), ("81", 81, None), ("3", 3, None), ("2,5 милиони денари", 2.5e6, "MKD")]),
+    ("Засідання почнеться до 10 години ранку, як повідомили в міськраді.", []),
+])
+def test_years_and_hours_of_one_spelling(text, expected):
+    assert _figures(text) == expected

@@ -488,6 +488,11 @@ def names_a_model(text: str, end: int) -> bool:
     return word in MODEL_WORDS and text[end : end + 1] in SPACES
 
 
+# Ukrainian "години" (of hours) is Macedonian for years: "во периодот од 3 години" is a span of three years
+# (Macedonian text is often told Russian, so any Cyrillic text but Ukrainian reads it so).
+_MACEDONIAN_YEARS = frozenset({"години"})
+
+
 def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], word_after: str) -> bool:
     """Tell whether an integer is a day of a month or an hour: "3 марта", "10 Uhr", "9-17 Uhr", "1453 GMT"."""
     number = int(raw)
@@ -497,7 +502,8 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
         return True
     if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
             and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS) \
-            and not _is_span_up_to_a_day(number, words_before):
+            and not _is_span_up_to_a_day(number, words_before) \
+            and not (word_after in _MACEDONIAN_YEARS and window_language(text, end, end) != "uk"):
         return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
 
