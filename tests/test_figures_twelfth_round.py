@@ -222,3 +222,12 @@ def test_signed_change_in_parentheses(text, expected):
 ])
 def test_years_and_hours_of_one_spelling(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered heading's colon is no register's label; dividends are no division
+    ("Section 3: 500 drones were delivered.", [("500", 500, None)]),
+    ("It paid dividends by 30 companies.", [("30", 30, None)]),
+])
+def test_labels_and_verbs_stay_narrow(text, expected):
+    assert _figures(text) == expected

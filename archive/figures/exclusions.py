@@ -197,7 +197,9 @@ def is_phone_number(raw: str, words_before: list[str]) -> bool:
     label = words_before[-1].rstrip(":")
     if label in PHONE_WORDS or label in REGISTER_WORDS:
         return True
-    return words_before[-1].endswith(":") and len(words_before) >= 2 and words_before[-2] in REFERENCE_WORDS
+    # the label's noun is a word ("Numer ogłoszenia:"), not a number ("Section 3: 500 drones" counts)
+    return words_before[-1].endswith(":") and words_before[-1].rstrip(":").isalpha() and len(words_before) >= 2 \
+        and words_before[-2] in REFERENCE_WORDS
 
 
 def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:

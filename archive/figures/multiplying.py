@@ -200,8 +200,8 @@ def _english_base_form(text: str, start: int) -> bool:
 
 # "multiplié par dix", "se multiplicó por 10", "multiplied by 10", "pomnożony przez 3": the verb and preposition
 _MULTIPLIED_BY = LazyPattern(
-    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*|(?P<divided>divis{LETTER}*|divid{LETTER}*|"
-    rf"podziel{LETTER}*))){WS}"
+    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*|(?P<divided>divis(?:er|é|ée|és|ées|e|ent|ait|era)|"
+    rf"divid(?:e|ed|ir|ido|ida|idos|idas|ió|e)|podziel(?:ony|ona|one|ić|ił|iła|ili)))){WS}"
     # an adverb of about between: "se ha multiplicado casi por seis", "multiplied almost by"
     rf"(?:(?i:casi|almost|nearly|presque|prawie|más{WS}de|plus{WS}de){WS})?(?P<by>(?i:par|por|by|przez)){WS}$"
 )
