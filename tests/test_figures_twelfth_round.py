@@ -231,3 +231,16 @@ def test_years_and_hours_of_one_spelling(text, expected):
 ])
 def test_labels_and_verbs_stay_narrow(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Finnish "-fold" adjective said of something is a multiple; before a noun of a person it is no figure
+    ("Keskimääräinen tuntihinta on torstaina yli kaksinkertainen keskiviikkoon nähden.",
+     [("kaksinkertainen", 2, "x")]),
+    ("Kaksinkertainen maailmanmestari voitti kisan.", []),
+    # Croatian "-ak" says about: "30-ak kuna" keeps its 30 and the kuna
+    ("Od 1. travnja cijena struje većini kućanstva porast će 30-ak kuna za korisnike HEP-a.",
+     [("30-ak kuna", 30, "HRK")]),
+])
+def test_finnish_fold_adjectives_and_croatian_about(text, expected):
+    assert _figures(text) == expected

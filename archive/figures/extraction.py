@@ -170,6 +170,7 @@ _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сот
 # and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
 _NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
 _OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
+_ABOUT_SUFFIX = LazyPattern(rf"[-‑]ak(?!{LETTER})")  # "30-ak kuna", "30-ak su milijuna kuna"
 _GROUPED = LazyPattern(r"\d[ .,\u00a0\u202f’']\d{3}")  # digits grouped in thousands
 _DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
 # A number's words in parentheses right after it, and the currency after them: "5.000.000 (Beş milyon) TL".
@@ -385,6 +386,9 @@ def _draft_from_digits(
     if prefix is None and names_a_price_year(text, start, words_before):
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
+    about = _ABOUT_SUFFIX.match(text, number_end)
+    if about is not None:
+        number_end = about.end()  # "30-ak kuna": Croatian and Serbian "about 30"
     if prefix is None and _DASH_FOR_NO_CENTS.match(text, number_end):
         dashed = read_suffix(text, number_end + 2, has_currency=False)
         if dashed.unit is not None and dashed.unit not in _NOT_MONEY:
@@ -420,6 +424,8 @@ def _draft_from_digits(
     _take_korean_lead_place(text, draft)
     _take_turkish_lead_thousand(text, draft)
     _apply_qualifier(text, draft, suffix.approx, words_before)
+    if about is not None and draft.approx is None:
+        draft.approx = "about"
     return draft, taken_until
 
 

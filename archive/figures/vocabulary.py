@@ -893,7 +893,7 @@ FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsj
 # every text the engine finds a figure in ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио";
 # "dopp" of "verdoppelt", "Verdopplung").
 MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
-                     "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais",
+                     "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "kertain",
                      "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
                      "struko", "струко", "두배")
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
