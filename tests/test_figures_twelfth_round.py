@@ -244,3 +244,17 @@ def test_labels_and_verbs_stay_narrow(text, expected):
 ])
 def test_finnish_fold_adjectives_and_croatian_about(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number inside an adjective of storeys or members counts
+    ("По данным тендерной документации, планируется ремонт двухэтажного здания с подвалом.",
+     [("двухэтажного", 2, None)]),
+    ("Predložena rješenja ocijenit će deseteročlani ocjenjivački sud, sastavljen od eminentnih stručnjaka.",
+     [("deseteročlani", 10, None)]),
+    # one of months is no figure by the earlier sets' labels; a member's article stays a reference
+    ("pozvalo je mladiće da se prijave za dobrovoljno služenje šestomesečnog vojnog roka", []),
+    ("Član 5 zakona", []),
+])
+def test_numbers_inside_slavic_compounds(text, expected):
+    assert _figures(text) == expected
