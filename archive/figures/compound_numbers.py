@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from archive.figures.surroundings import LETTER, alternation
-from archive.figures.vocabulary import COMPOUND_NUMBER_HEADS
+from archive.figures.vocabulary import COMPOUND_NUMBER_HEADS, SLAVIC_COMPOUND_HEADS
 from archive.patterns import LazyPattern
 
 # Polish stems of a number joined to "-letni" (of years), "-miesięczny" (of months), "-dniowy" (of days).
@@ -23,8 +23,20 @@ _GROUPS = {
     "петорка": 5, "петорке": 5, "шесторка": 6, "petorica": 5, "petoricu": 5, "šestorica": 6, "šestoricu": 6,
     "sedmorica": 7, "osmorica": 8, "петорица": 5, "шесторица": 6,
 }
+# Russian, Ukrainian, Serbian, Croatian and Macedonian stems of a number joined to an adjective of storeys, rooms
+# or members (vocabulary.SLAVIC_COMPOUND_HEADS): "двухэтажного" (two-storey: 2), "deseteročlani" (of ten members:
+# 10), "трикімнатна".
+_SLAVIC_STEMS = {
+    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "десяти": 10, "двох": 2, "три": 3, "трьох": 3, "чотирьох": 4, "п'яти": 5, "пʼяти": 5,
+    "dvo": 2, "tro": 3, "četvero": 4, "četvoro": 4, "peto": 5, "petero": 5, "šesto": 6, "šestero": 6, "sedmo": 7,
+    "sedmero": 7, "osmo": 8, "osmero": 8, "deveto": 9, "devetero": 9, "deseto": 10, "desetero": 10, "dvanaesto": 12,
+    "дво": 2, "тро": 3, "четворо": 4, "пето": 5, "шесто": 6, "десето": 10,
+}
+_SLAVIC_HEADS = rf"(?:{alternation(SLAVIC_COMPOUND_HEADS)})"
 _COMPOUND = LazyPattern(
-    rf"(?<!{LETTER})(?:(?P<stem>(?i:{alternation(_POLISH_STEMS)})){_POLISH_HEADS}{LETTER}*"
+    rf"(?<!{LETTER})(?:(?P<slavic>(?i:{alternation(_SLAVIC_STEMS)})){_SLAVIC_HEADS}{LETTER}*"
+    rf"|(?P<stem>(?i:{alternation(_POLISH_STEMS)})){_POLISH_HEADS}{LETTER}*"
     rf"|(?P<group>(?i:{alternation(_GROUPS)})))(?!{LETTER})"
 )
 
@@ -40,8 +52,9 @@ def find_compound_numbers(text: str) -> list[tuple[int, int, int]]:
                 start -= 1
             compound = _COMPOUND.match(text, start)
             if compound is not None and start not in found:
-                stem, group = compound.group("stem"), compound.group("group")
-                value = _POLISH_STEMS[stem.lower()] if stem else _GROUPS[group.lower()]
+                stem, group, slavic = compound.group("stem"), compound.group("group"), compound.group("slavic")
+                value = _SLAVIC_STEMS[slavic.lower()] if slavic else \
+                    _POLISH_STEMS[stem.lower()] if stem else _GROUPS[group.lower()]
                 found[start] = (start, compound.end(), value)
             at = text.find(piece, at + len(piece))
     return sorted(found.values())

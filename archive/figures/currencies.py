@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 LOCALES = ("en", "ru", "uk", "mk", "de", "fr", "es", "fi", "zh", "ja", "tr", "kk", "pl", "ro", "sr", "sr_Latn",
            "hr", "ko")
 _WORD = LazyPattern(r"[^\W\d_]+")
+_QUALIFIER_IN_PARENTHESES = LazyPattern(r"\([^)]*\)")
 _YEAR = LazyPattern(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # Case endings of Turkish and Kazakh (Cyrillic and Latin), longest first: "dolarla", "teńgege", "теңгені"; the
 # ending of what is worth an amount: "5 milyar dolarlık ihracat", "100 теңгелік"; and a case after the possessive
@@ -138,7 +139,8 @@ def currency_table() -> CurrencyTable:
             forms = {name, *dict(plurals.get(code, {})).values()}
             for form in forms:
                 lowered = " ".join(form.lower().split())
-                words = _WORD.findall(lowered)
+                # the words of the name itself: "Malediven-Rupie (alt)" is the old rupee, its noun no "alt"
+                words = _WORD.findall(_QUALIFIER_IN_PARENTHESES.sub(" ", lowered))
                 if not words:
                     continue
                 table.names.setdefault(lowered, code)
@@ -157,8 +159,12 @@ def currency_table() -> CurrencyTable:
                 table.symbols.setdefault(symbol, code)  # "kn" in Croatian, "KM" in Bosnian Serbian, "ден." in Macedonian
                 if _WORD.search(symbol):
                     table.symbol_languages.setdefault(symbol, set()).add(_SAME_READING.get(language, language))
+    from archive.figures.number_words import is_number_word, number_word_stems  # they import this module
+
     for language, words in shared.items():
         for word, codes in words.items():
+            if is_number_word(word) or (language in AGGLUTINATIVE and word in number_word_stems()):
+                continue  # "Zimbabve altını" names a currency whole; "altı" alone is six, "алты" too, "alt" its stem
             if len(codes) > 1:
                 table.nouns.setdefault(word, set()).update(codes)
                 table.noun_languages.setdefault(word, set()).add(language)

@@ -51,10 +51,11 @@ from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOU
                                         FRACTION_WORDS, JAPANESE_DURATION_AFTER, JAPANESE_ERAS, KOREAN_PREFIXES,
                                         JAPANESE_SENTENCE_WORDS, KOREAN_DATE_SUFFIXES, KOREAN_DURATION_AFTER,
                                         KAZAKH_MONTHS, KOREAN_DURATION_BEFORE, KOREAN_ORDINAL_NOUNS, MODEL_WORDS, MONTHS,
-                                        PHONE_WORDS,
+                                        PHONE_WORDS, REGISTER_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         STREET_WORDS, TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS,
                                         YEAR_PREPOSITIONS)
+from archive.figures.result_lines import counts_a_share_after
 from archive.patterns import LazyPattern
 
 # What holds digits but is never a figure, whatever surrounds it: the scanner steps over each whole
@@ -74,7 +75,7 @@ NEVER_FIGURES = rf"""
       | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
       | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
-      | \d+(?:/\d+)+                                                # 3/4, 24/7, 9/11, № 991/2030/22
+      | \d+(?:/\d+)+(?:-\d+)*                                       # 3/4, 24/7, 9/11, № 991/2030/22, № 164/22-6
       | \d+(?:\+\d+)+                                               # 1+1+9, a slogan or a sum, not figures
       | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
       | \d{{1,2}}[.:]\d{{2}}{WS}?[-–—]{WS}?\d{{1,2}}[.:]\d{{2}}(?!\d)      # 16.01—19.46
@@ -135,11 +136,14 @@ _CJK_YEAR_AFTER = LazyPattern(r"(?:事務|会計|事業)?年 ?(?:度|\d{1,2} ?�
 _SECTION_AFTER = LazyPattern(rf"{WS}?§")
 _REFERENCE_CHAIN = LazyPattern(
     rf"(?:\.\d+)*(?:\.?[a-z]\)|\([a-z0-9]{{1,3}}\)|{WS}[a-z](?![\w]))*"  # "21.3.a)", "5(2)", Finnish "66 a"
-    rf"(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|e|i|и|і|та|или|ja|sekä|ve|és){WS})\d+"
+    rf"(?:{WS}?[-–—,/]{WS}?|{WS}(?i:and|to|or|und|bis|et|y|e|i|и|і|та|или|ja|sekä|ve|és|si|și){WS})\d+"
 )
 _UNIT_NAME_STEMS = tuple(UNIT_NAME_WORDS)
 # Finnish statutes in the genitive, whose sections follow without §: "kilpailulain 12", "talousarvioasetuksen 66"
 FINNISH_STATUTES = ("asetuksen", "kilpailulain", "hankintalain", "rikoslain", "perustuslain", "säädöksen")
+# The lots and sections of a tender, numbered in every language: "(osa-alue 1)", "osa-alueisiin 1 ja 2",
+# "tronsoanele 2 si 3", "intre nodul 5 si nodul 18", "lotul 3".
+LOT_STEMS = ("osa-alue", "tronso", "nodul", "lotul", "loturil")
 # The letter of a French code before its article: "L. 464-2" (législative), "R. 123-4", "D. 12"
 _CODE_ARTICLE = LazyPattern(r"[lrd]\.")
 _PHONE_GROUPS = LazyPattern(rf"(?:[{SPACES}\-/]\d{{2,}})+")
@@ -183,9 +187,19 @@ def counted_after_a_designation(text: str, start: int, end: int) -> bool:
 
 
 def is_phone_number(raw: str, words_before: list[str]) -> bool:
-    """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086"."""
-    after_phone_word = bool(words_before) and words_before[-1].rstrip(":") in PHONE_WORDS
-    return (raw[0] == "0" and raw[1:2].isdigit()) or after_phone_word
+    """Tell whether digits are a phone number or a code: "0800 123 456", "09 123 4567", "Tel. 22669086", or the
+    number a label names, in any language: "faks 0-22 4786011", "Kod pocztowy: 62-710", "REGON 311019585",
+    "Numer ogłoszenia: 348552" (a reference word, the label's head, then its noun and a colon)."""
+    if raw[0] == "0" and raw[1:2].isdigit():
+        return True
+    if not words_before:
+        return False
+    label = words_before[-1].rstrip(":")
+    if label in PHONE_WORDS or label in REGISTER_WORDS:
+        return True
+    # the label's noun is a word ("Numer ogłoszenia:"), not a number ("Section 3: 500 drones" counts)
+    return words_before[-1].endswith(":") and words_before[-1].rstrip(":").isalpha() and len(words_before) >= 2 \
+        and words_before[-2] in REFERENCE_WORDS
 
 
 def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
@@ -230,7 +244,7 @@ def is_reference(words_before: list[str]) -> bool:
     if not words_before:
         return False
     word = words_before[-1]
-    return word in REFERENCE_WORDS or "§" in word or word.endswith(FINNISH_STATUTES) \
+    return word in REFERENCE_WORDS or "§" in word or word.endswith(FINNISH_STATUTES) or word.startswith(LOT_STEMS) \
         or _CODE_ARTICLE.fullmatch(word) is not None  # "4 §:n 1", "L. 464-2"
 
 
@@ -276,7 +290,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
     word_after = next_word(text, end)
-    if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) \
+    if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) or _POSTAL_CODE_AFTER.match(text, end) \
             or (_STREET_BEFORE.search(text, max(0, start - 40), start) and word_after not in COUNTED_NOUNS):
         return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)", "на вул. Замковій, 4": an address
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
@@ -288,7 +302,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return _is_day_and_month(text, raw, start, end)
     number = int(raw)
     # "2000 people", "Berlin 500 Menschen", "2000人", "KAI 3건": counts after all
-    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end)
+    counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end) \
+        or counts_a_share_after(text, end)  # "UKIP 320 (12% -9%)": the votes of a result line
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
@@ -315,6 +330,11 @@ def _is_day_and_month(text: str, raw: str, start: int, end: int) -> bool:
 _STREET_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?:вул|ул|просп|пр-т|пров|бульв)\.{WS}?[А-ЯЁІЇЄҐ]{LETTER}*(?:{WS}{LETTER}+)?,{WS}\Z"
 )
+
+
+# A postal code and its town after a comma: what stands before is a house number ("Plac Czerwca 1976 roku 1,
+# 02-495 Warszawa", "Hauptstraße 5, 80331 München").
+_POSTAL_CODE_AFTER = LazyPattern(r",[ \u00a0](?:\d{2}-\d{3}|\d{4,5})[ \u00a0][A-ZÄÖÜŁŚŻĆÉÈ]")
 
 
 def _is_postal_code(text: str, raw: str, start: int, end: int) -> bool:
@@ -470,6 +490,11 @@ def names_a_model(text: str, end: int) -> bool:
     return word in MODEL_WORDS and text[end : end + 1] in SPACES
 
 
+# Ukrainian "години" (of hours) is Macedonian for years: "во периодот од 3 години" is a span of three years
+# (Macedonian text is often told Russian, so any Cyrillic text but Ukrainian reads it so).
+_MACEDONIAN_YEARS = frozenset({"години"})
+
+
 def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], word_after: str) -> bool:
     """Tell whether an integer is a day of a month or an hour: "3 марта", "10 Uhr", "9-17 Uhr", "1453 GMT"."""
     number = int(raw)
@@ -479,7 +504,8 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
         return True
     if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
             and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS) \
-            and not _is_span_up_to_a_day(number, words_before):
+            and not _is_span_up_to_a_day(number, words_before) \
+            and not (word_after in _MACEDONIAN_YEARS and window_language(text, end, end) != "uk"):
         return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
 

@@ -80,6 +80,7 @@ from archive.figures.multiplying import (counts_occasions, find_multiplying_verb
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
@@ -90,7 +91,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
                                    read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
-                                        LONE_SCALE_WORDS, SCALE_WORDS)
+                                        LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -169,6 +170,12 @@ _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сот
 # and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
 _NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
 _OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
+_ABOUT_SUFFIX = LazyPattern(rf"[-‑]ak(?!{LETTER})")  # "30-ak kuna", "30-ak su milijuna kuna"
+_GROUPED = LazyPattern(r"\d[ .,\u00a0\u202f’']\d{3}")  # digits grouped in thousands
+_DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
+# A number's words in parentheses right after it, and the currency after them: "5.000.000 (Beş milyon) TL".
+_WORDS_IN_PARENTHESES = LazyPattern(rf"{WS}?\(\Z")
+_PARENTHESIS_CLOSED = LazyPattern(rf"\)")
 _AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
@@ -273,6 +280,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
+    drafts.extend(_Draft(start=start, end=end, mantissa=value, step=step, unit="%")
+                  for start, end, value, step in signed_changes(text))  # "[49.8%, -2.7]": a share's change
     if not query:  # a query "doubled" is a word to search for
         drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
@@ -281,7 +290,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
     drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
     drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
-    if not query and ("ultipli" in text or "omnoż" in text):
+    if not query and ("ultipli" in text or "omnoż" in text or "ivis" in text or "ivid" in text or "odziel" in text):
         _take_multiplied_by(text, drafts)
     _share_across_ranges(text, drafts)
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
@@ -292,7 +301,38 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
     _share_currency_with_an_elided_noun(text, drafts)
+    _take_currency_after_words_in_parentheses(text, drafts)
+    _take_percent_of_signed_changes(text, drafts)
     return drafts
+
+
+def _take_percent_of_signed_changes(text: str, drafts: list[_Draft]) -> None:
+    """Make a bare decimal alone in parentheses with its sign a signed percentage when an earlier figure of its
+    sentence is a percentage: "34,1 Prozent weniger ..., das Wählerplus in Ost (+0,6)" is +0.6 %."""
+    percent_seen = False
+    for index, draft in enumerate(drafts):
+        if index and _HARD_BREAK.search(text, drafts[index - 1].end, draft.start):
+            percent_seen = False
+        if draft.unit == "%":
+            percent_seen = True
+        elif percent_seen and draft.unit is None and not draft.has_scale and draft.step < 1 \
+                and (signed := sign_in_parentheses(text, draft.start, draft.end)) is not None:
+            draft.start, draft.unit = signed[0], "%"
+            draft.mantissa *= signed[1]
+
+
+def _take_currency_after_words_in_parentheses(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare amount and its words in parentheses the currency written after the parenthesis: "5.000.000
+    (Beş milyon) TL" is 5,000,000 TRY twice."""
+    for number, words in zip(drafts, drafts[1:]):
+        if number.unit is not None or words.unit is not None \
+                or number.mantissa * number.scale != words.mantissa * words.scale \
+                or not _WORDS_IN_PARENTHESES.fullmatch(text, number.end, words.start) \
+                or not _PARENTHESIS_CLOSED.match(text, words.end):
+            continue
+        after = read_suffix(text, words.end + 1, has_currency=False)
+        if after.unit is not None and after.unit not in _NOT_MONEY and not after.has_scale:
+            number.unit = words.unit = after.unit
 
 
 def _candidates(text: str) -> Iterator[re.Match]:
@@ -346,6 +386,13 @@ def _draft_from_digits(
     if prefix is None and names_a_price_year(text, start, words_before):
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
+    about = _ABOUT_SUFFIX.match(text, number_end)
+    if about is not None:
+        number_end = about.end()  # "30-ak kuna": Croatian and Serbian "about 30"
+    if prefix is None and _DASH_FOR_NO_CENTS.match(text, number_end):
+        dashed = read_suffix(text, number_end + 2, has_currency=False)
+        if dashed.unit is not None and dashed.unit not in _NOT_MONEY:
+            number_end += 2  # "17.212.642,75.- TL", "10,- €": the dash says no more is written
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     _count_occasions(text, start, suffix)
     if prefix:
@@ -377,6 +424,8 @@ def _draft_from_digits(
     _take_korean_lead_place(text, draft)
     _take_turkish_lead_thousand(text, draft)
     _apply_qualifier(text, draft, suffix.approx, words_before)
+    if about is not None and draft.approx is None:
+        draft.approx = "about"
     return draft, taken_until
 
 
@@ -540,6 +589,8 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if lowered(word.group()) in ("mil", "mil millones") \
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
             continue  # "tres mil euros", "dos mil millones": the number word's own scale, not "mil" alone
+        if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
+            continue  # "na stotine miliona dinara": hundreds of millions, how many not said
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
         if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
             draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
@@ -655,6 +706,10 @@ def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
         if verb is not None:
             draft.start, draft.unit = verb[0], "x"
             preposition, verb_end = verb[1], draft.end
+            if verb[2] and draft.mantissa:  # "diviser par trois": a third
+                draft.mantissa = ONE / (draft.mantissa * draft.scale)
+                draft.scale, draft.step = ONE, step_of_value(round(draft.mantissa, 10))
+                preposition = None
         elif preposition is not None and _ends_a_phrase(text, draft.end):
             alone = preposition_alone(text, draft.start)
             if alone is not None and text[alone : draft.start].split()[0].lower() == preposition:
@@ -740,18 +795,21 @@ def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Join a number in words with a scale word and the smaller number in words right after it: "un millón
     trescientas mil dosis" (1,300,000), "два миллиона триста тысяч рублей" (2,300,000 RUB)."""
     joined: list[_Draft] = []
+    last_scale = ONE  # the scale of the last part joined to joined[-1]: "on yedi milyon iki yüz on iki bin altı yüz"
     for draft in drafts:
         first = joined[-1] if joined else None
-        if first is not None and first.has_scale and first.unit is None and first.scale > 1 \
+        scale = first.scale if first is not None and first.scale > 1 else last_scale
+        if first is not None and first.has_scale and first.unit is None and scale > 1 \
                 and text[first.end : draft.start] in SPACES and draft.start > first.end \
                 and text[first.start : first.start + 1].isalpha() and text[draft.start : draft.start + 1].isalpha() \
-                and draft.mantissa * draft.scale < first.scale and draft.unit not in ("%", "x", "pp"):
-            first.lead_scale = first.scale
+                and draft.mantissa * draft.scale < scale and draft.unit not in ("%", "x", "pp"):
+            first.lead_scale = first.lead_scale or first.scale
             first.mantissa = first.mantissa * first.scale + draft.mantissa * draft.scale
-            first.step, first.scale = draft.step * draft.scale, ONE
+            first.step, first.scale, last_scale = draft.step * draft.scale, ONE, draft.scale
             first.end, first.unit = draft.end, draft.unit
             continue
         joined.append(draft)
+        last_scale = ONE
     return joined
 
 
@@ -868,8 +926,19 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
+        elif money is not None and _bare_amount_like(text, draft, money):
+            draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
         elif listed:
             money = None
+
+
+def _bare_amount_like(text: str, draft: _Draft, money: _Draft) -> bool:
+    """Tell whether a bare number closing its phrase is written as the amount of money before it in its sentence,
+    grouped in thousands as it is, and so is an amount of the same currency: "kuluvalle vuodelle on budjetoitu
+    4 600 000 euroa ja ensi vuodelle 3 400 000." ("3 000 asukasta" counts; "in 2024" is no amount)."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and draft.mantissa >= 10_000 \
+        and _GROUPED.search(text, draft.start, draft.end) is not None and _alike_in_shape(draft, money) \
+        and _ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)
 
 
 def _scale_of(draft: _Draft) -> Decimal:

@@ -42,7 +42,7 @@ _VERBS = {
         r"verdoppel(?:t|te|ten|n|ung)", r"verdoppl(?:ung)",
         rf"удво(?:и|е|я|ю){LETTER}*", rf"подво(?:ї|є|ю){LETTER}*",
         rf"udvostruč{LETTER}*", rf"удвоструч{LETTER}*", rf"podwo(?:i|j){LETTER}*",
-        r"dubla(?:t|tă|te|ți|tul|rea|rii)", rf"kaksinkertais(?:t{LETTER}*|eksi)",
+        r"dubla(?:t|tă|te|ți|tul|rea|rii)", rf"kaksinkertai(?:s(?:t{LETTER}*|eksi|en|ella|essa)|nen)",
         r"[ув]двічі", r"вдвое",  # Ukrainian and Russian adverbs: "удвічі вищою за ринкову" (twice the market's)
         # Serbian and Croatian adverbs: "dvostruko većom količinom" (twice as large); not "dvostruki agent"
         r"dvostruko", r"двоструко",
@@ -53,7 +53,7 @@ _VERBS = {
         r"triplic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose|aría|ará|arán|aba|aban)",
         r"verdreifach(?:t|te|ten|en|ung)", rf"утро(?:и|е|я|ю){LETTER}*", rf"потро(?:ї|є|ю){LETTER}*",
         rf"utrostruč{LETTER}*", rf"утроструч{LETTER}*", rf"potro(?:i|j){LETTER}*",
-        r"tripla(?:t|tă|te|ți|tul|rea|rii)", rf"kolminkertais(?:t{LETTER}*|eksi)",
+        r"tripla(?:t|tă|te|ți|tul|rea|rii)", rf"kolminkertai(?:s(?:t{LETTER}*|eksi|en|ella|essa)|nen)",
         r"[ув]тричі", r"втрое", r"trostruko", r"троструко",
     ],
     "x4": [
@@ -180,10 +180,15 @@ def _factor(text: str, verb) -> Decimal | None:
     if _NOT_MULTIPLYING_AFTER.match(text, end) or _quoted_as_a_word(text, start, end):
         return None
     word = verb.group().lower()
+    if word.endswith("kertainen") and not set(tokens_before(text, start, 3)) & _FINNISH_COPULAS:
+        return None  # "Kaksinkertainen maailmanmestari" (a two-time champion); "on yli kaksinkertainen" is a multiple
     if word.endswith(("ado", "ada", "ados", "adas")) and tokens_before(text, start, 1)[-1:] in (
             ["un"], ["una"], ["el"], ["los"], ["las"]):
         return None  # "un duplicado": a copy
     return _FACTORS[name]
+
+
+_FINNISH_COPULAS = frozenset({"on", "oli", "ovat", "olivat", "olisi", "yli", "lähes", "noin"})
 
 
 def _quoted_as_a_word(text: str, start: int, end: int) -> bool:
@@ -200,17 +205,19 @@ def _english_base_form(text: str, start: int) -> bool:
 
 # "multiplié par dix", "se multiplicó por 10", "multiplied by 10", "pomnożony przez 3": the verb and preposition
 _MULTIPLIED_BY = LazyPattern(
-    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*)){WS}"
+    rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*|(?P<divided>divis(?:er|é|ée|és|ées|e|ent|ait|era)|"
+    rf"divid(?:e|ed|ir|ido|ida|idos|idas|ió|e)|podziel(?:ony|ona|one|ić|ił|iła|ili)))){WS}"
     # an adverb of about between: "se ha multiplicado casi por seis", "multiplied almost by"
     rf"(?:(?i:casi|almost|nearly|presque|prawie|más{WS}de|plus{WS}de){WS})?(?P<by>(?i:par|por|by|przez)){WS}$"
 )
 _BY_ALONE = LazyPattern(rf"(?<!{LETTER})(?P<by>(?i:par|por|by|przez)){WS}$")
 
 
-def multiplied_by(text: str, start: int) -> tuple[int, str] | None:
-    """Return where "multiplié par" begins and its preposition, when it stands just before ``start``."""
+def multiplied_by(text: str, start: int) -> tuple[int, str, bool] | None:
+    """Return where "multiplié par" (or "diviser par", "divided by") begins, its preposition and whether it
+    divides, when it stands just before ``start``: "diviser par trois" is a multiple of a third."""
     found = _MULTIPLIED_BY.search(text, max(0, start - 48), start)
-    return (found.start("verb"), found.group("by").lower()) if found else None
+    return (found.start("verb"), found.group("by").lower(), found.group("divided") is not None) if found else None
 
 
 def preposition_alone(text: str, start: int) -> int | None:

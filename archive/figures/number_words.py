@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from archive.figures.currencies import without_case_ending
 from archive.figures.numbers import read_number_words
 from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_words, table_words
 from archive.figures.surroundings import WS, trie_alternation, window_language
@@ -106,6 +107,12 @@ class _Vocabulary:
 def is_number_word(word: str) -> bool:
     """Tell whether some language we read writes numbers with ``word`` (lower-cased)."""
     return bool(_vocabulary().languages_of(word))
+
+
+@functools.cache
+def number_word_stems() -> frozenset[str]:
+    """Return what the Turkish and Kazakh case endings leave of the number words: "alt" of "altı" (six)."""
+    return frozenset(stem for word in _vocabulary().languages for stem in without_case_ending(word))
 
 
 def find_number_words(text: str) -> list[WordNumber]:

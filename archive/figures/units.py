@@ -321,6 +321,8 @@ def may_have_suffix(text: str, pos: int) -> bool:
     char = text[pos : pos + 1]
     if not char or char in _SUFFIX_FIRST_CHARS:
         return bool(char)
+    if char == "\n":  # the currency's code on the next line of a table, after an amount to its hundredths
+        return bool(_CENTS_BEFORE.search(text, max(0, pos - 4), pos))
     if not char.isalpha():
         return False
     word = WORD.match(text, pos)
@@ -400,9 +402,10 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
     units = _UNITS_AFTER_THOUSAND.match(text, suffix.end)
     if units is None:
         return
-    # Turkish and Kazakh write the units after their last scale word; other languages do so in a composite amount
-    # whose currency follows the units ("1 mln 546 tys. 427 zł"; "1 mln 546 tys. 427 osób" stays two figures)
-    if word in TURKIC_SCALES or (suffix.composite is not None and _CURRENCY_AFTER.match(text, units.end())):
+    # Turkish and Kazakh write the units after their last scale word; other languages do so in an amount whose
+    # currency follows the units ("1 mln 546 tys. 427 zł", "23 млн. 627 теңге"; "1 mln 546 tys. 427 osób" stays
+    # two figures)
+    if word in TURKIC_SCALES or _CURRENCY_AFTER.match(text, units.end()):
         _add_part(suffix, units.group("digits"), 0, units.end())
 
 
@@ -491,6 +494,16 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
             currency = _CURRENCY_AFTER.match(text, connector.end())
             if currency and currency.group("cjk"):
                 currency = None
+    if currency is None and text[pos : pos + 1] == "\n" and _CENTS_BEFORE.search(text, max(0, pos - 4), pos):
+        currency = _CURRENCY_AFTER.match(text, pos + 1)  # "2 064 878.60\nUAH з ПДВ": a table's next line
+        if currency and not currency.group("code"):
+            currency = None
+    if currency is None and suffix.has_scale and text[pos : pos + 1] == "." and not suffix.letter_scale:
+        currency = _CURRENCY_AFTER.match(text, pos + 1)  # "100,6 млн.теңге": the scale's full stop, no space
+        if currency and not (currency.group("name") or currency.group("inflected") or currency.group("code")):
+            currency = None
+        elif currency:
+            pos = pos + 1
     if currency is None and suffix.has_scale and text[pos : pos + 1] in "-‑":
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
         if currency and not (currency.group("name") or currency.group("code")):
@@ -528,6 +541,7 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         _read_country_after(text, suffix, currency.group("name").lower())
 
 
+_CENTS_BEFORE = LazyPattern(r"\d[.,]\d\d\Z")  # an amount written to its hundredths
 _QUALIFIER_WORD = LazyPattern(rf"{WS}(?P<word>{LETTER}+)")
 _OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
 

