@@ -11,11 +11,12 @@ def _figures(text):
 
 
 RESULT_LINES = [
-    # a signed change after a share, in the share's brackets: a percentage, its sign in the span and the value
+    # a signed change after a share, in the share's brackets: written bare, percentage points; its sign in the
+    # span and the value
     ("Labour – 503 [49.8%, +2.7]\nInd – 176 [17.4%, +17.4]",
-     [("503", 503, None), ("49.8%", 49.8, "%"), ("+2.7", 2.7, "%"),
-      ("176", 176, None), ("17.4%", 17.4, "%"), ("+17.4", 17.4, "%")]),
-    ("Labour: 79 [7.8%, -0.2]", [("79", 79, None), ("7.8%", 7.8, "%"), ("-0.2", -0.2, "%")]),
+     [("503", 503, None), ("49.8%", 49.8, "%"), ("+2.7", 2.7, "pp"),
+      ("176", 176, None), ("17.4%", 17.4, "%"), ("+17.4", 17.4, "pp")]),
+    ("Labour: 79 [7.8%, -0.2]", [("79", 79, None), ("7.8%", 7.8, "%"), ("-0.2", -0.2, "pp")]),
     # the count after a name is the votes when its share follows in brackets, whatever the name
     ("Result: Labour 1,961 (73% +13%), UKIP 320 (12% -9%), Liberal Democrat 117 (4% unchanged)",
      [("1,961", 1961, None), ("73%", 73, "%"), ("+13%", 13, "%"), ("320", 320, None), ("12%", 12, "%"),

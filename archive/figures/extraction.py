@@ -280,8 +280,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
-    drafts.extend(_Draft(start=start, end=end, mantissa=value, step=step, unit="%")
-                  for start, end, value, step in signed_changes(text))  # "[49.8%, -2.7]": a share's change
+    drafts.extend(_Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
+                  for start, end, value, step, unit in signed_changes(text))  # "[49.8%, -2.7]": a share's change
     if not query:  # a query "doubled" is a word to search for
         drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"

@@ -2,9 +2,9 @@
 and a signed change after the share.
 
 "Labour – 503 [49.8%, +2.7]", "UKIP 320 (12% -9%)", "LD Peter Agoro 429 [42.3%; -12.2%]": the signed number
-after a share, inside the share's brackets, is the change of that share; it is a percentage whatever it is written
-with (the sets' convention: a change written with "points" is pp, elsewhere), its span holds the sign and its
-value is signed. A number written before such a bracketed share is the count the share is of ("UKIP 320 (12%"),
+after a share, inside the share's brackets, is the change of that share: written bare it is in percentage points
+("+2.7" beside "49.8%" is +2.7 pp, as bench/figures/LABELLING.md settles), written with "%" a percentage
+("-12.2%"); its span holds the sign and its value is signed. A number written before such a bracketed share is the count the share is of ("UKIP 320 (12%"),
 never a name's number ("Boeing 737", "Su-35"), whatever name stands before it. A change alone in parentheses,
 signed, in a sentence that gives its other figures as percentages, is one too: "Dort wählen 34,1 Prozent weniger
 ..., während das Wählerplus in Ost (+0,6) und West (+0,5) ähnlich war".
@@ -32,14 +32,16 @@ _PARENTHESIS_AFTER = LazyPattern(rf"{WS}?\)")
 _SHARE_AFTER = LazyPattern(rf"{WS}?[(\[]{WS}?{_NUMBER}{WS}?%")
 
 
-def signed_changes(text: str) -> Iterator[tuple[int, int, Decimal, Decimal]]:
-    """Yield (start, end, value, step) of each signed change written after a share in its brackets."""
+def signed_changes(text: str) -> Iterator[tuple[int, int, Decimal, Decimal, str]]:
+    """Yield (start, end, value, step, unit) of each signed change written after a share in its brackets: "pp"
+    when written bare, "%" when written with its percent sign."""
     if "%" not in text:
         return
     for match in _SIGNED_CHANGE.finditer(text):
         magnitude = Decimal(match.group("number").replace(",", "."))
         value = -magnitude if match.group("sign") != "+" else magnitude
-        yield match.start("change"), match.end("change"), value, step_of_value(magnitude)
+        unit = "%" if match.group("change").endswith("%") else "pp"
+        yield match.start("change"), match.end("change"), value, step_of_value(magnitude), unit
 
 
 def sign_in_parentheses(text: str, start: int, end: int) -> tuple[int, int] | None:
