@@ -3,9 +3,10 @@ tokens too) against the ledger's record of it, derived data against its recorded
 against the catalog, and every citation's quote. Streams through the catalog, so memory stays flat however
 large the archive.
 
-Hashing the originals is most of the work, and hashlib lets go of the interpreter while it reads and hashes,
-so a few threads hash the originals, in capture order and ahead of the check, while this thread walks the
-ledger and holds each row to it: with a core to spare, a verify takes little longer than hashing does.
+Hashing the originals is most of the work, so it runs beside the check, in capture order and ahead of it, while
+this thread walks the ledger and holds each row to it: originals in files are hashed by helper processes (a
+thread hashing small files would take the interpreter from this one several times a file), other stores' by
+threads (hashlib lets go of the interpreter while it hashes, and a remote read waits on the network).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from archive.catalog import Catalog
 from archive.errors import ArchiveError
 from archive.models import Capture
 from archive.seams import BlobBackend
+from archive.file_digests import FileDigests
 from archive.sql_catalog import OBSERVATION_FIELDS, RECORDED_CAPTURE_FIELDS, derived_digest, derived_digest_of_rows
-from archive.store import sha256_hex
+from archive.store import BlobStore, sha256_hex
 
 _CITATION_FIELDS = ("claim_id", "capture_id", "exact", "prefix", "suffix", "start", "end", "page", "stance",
                     "note", "region", "cell")
@@ -35,7 +37,7 @@ CITATION_DEFAULTS = {"region": None, "cell": None}
 # Events whose facts are held to the captures' rows by _check_captures, not gathered along the walk.
 CAPTURE_FACT_EVENTS = ("capture.added", "capture.attested", "capture.rederived")
 CHUNK = 64  # captures read, and looked up in the ledger, at a time
-HASH_THREADS = min(4, os.cpu_count() or 1)
+HASH_THREADS = min(4, os.cpu_count() or 1)  # and as many helper processes for originals in files
 HASH_BATCH = 32  # originals one task hashes
 # Originals hashed ahead of the check: enough to keep the threads busy while this thread walks the ledger,
 # and only their hashes held (a few dozen kilobytes), whatever their size.
@@ -101,12 +103,13 @@ def verify(catalog: Catalog, store: BlobBackend, index_ids: Callable[[], list[in
     report = Report()
     count = _count(report)
     hashers = ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="verify-hash")
+    helpers = _file_digests(store)
     try:
         # The blob store is listed before the catalog's blobs are read (below): a blob an ingest stores
         # meanwhile is either not listed or by then recorded, so it is never taken for a stray.
         stored = hashers.submit(lambda: list(store.iter_hashes()))
         with catalog.snapshot():  # rows and ledger from one moment, however many write meanwhile
-            originals = _Originals(catalog.iter_blob_hashes(), store, hashers)  # hashed from now on
+            originals = _Originals(catalog.iter_blob_hashes(), store, hashers, helpers)  # hashed from now on
             recorded = _walk_ledger(catalog, report)
             report.problems.extend(_check_captures(catalog, originals, store, count, progress, reextract))
             report.problems.extend(_check_observations(catalog, recorded, count))
@@ -124,6 +127,8 @@ def verify(catalog: Catalog, store: BlobBackend, index_ids: Callable[[], list[in
         unrecorded = sum(1 for sha256 in stored.result() if sha256 not in catalogued)
     finally:
         hashers.shutdown(cancel_futures=True)  # after a failure, hash nothing more that nobody will read
+        if helpers is not None:
+            helpers.close()
     if unrecorded:
         report.notices.append(
             f"{unrecorded} original{'s' if unrecorded != 1 else ''} in {store.location} belong to no capture: "
@@ -231,8 +236,9 @@ class _Originals:
     """The digests of the blobs captures record, hashed on threads in capture order, AHEAD_BLOBS ahead of the
     check that asks for them."""
 
-    def __init__(self, hashes: Iterator[str], store: BlobBackend, hashers: ThreadPoolExecutor):
-        self._hashes, self._store, self._hashers = hashes, store, hashers
+    def __init__(self, hashes: Iterator[str], store: BlobBackend, hashers: ThreadPoolExecutor,
+                 helpers: FileDigests | None):
+        self._hashes, self._store, self._hashers, self._helpers = hashes, store, hashers, helpers
         self._in_flight: deque[Future] = deque()
         self._queued = 0
         self._digests: dict[str, str | None] = {}
@@ -253,12 +259,25 @@ class _Originals:
 
     def _top_up(self) -> None:
         while self._queued < AHEAD_BLOBS and (batch := list(islice(self._hashes, HASH_BATCH))):
-            self._in_flight.append(self._hashers.submit(_hash_blobs, self._store, batch))
+            self._in_flight.append(self._hashers.submit(_hash_blobs, self._store, batch, self._helpers))
             self._queued += len(batch)
 
 
-def _hash_blobs(store: BlobBackend, hashes: list[str]) -> list[tuple[str, str | None]]:
-    """Hash some blobs, one after the other (one task on a hashing thread)."""
+def _file_digests(store: BlobBackend) -> FileDigests | None:
+    """Start helper processes to hash a store's files; None (threads hash) for other stores, or when no process
+    can be started here."""
+    if not isinstance(store, BlobStore):
+        return None
+    try:
+        return FileDigests(HASH_THREADS)
+    except OSError:
+        return None
+
+
+def _hash_blobs(store: BlobBackend, hashes: list[str], helpers: FileDigests | None) -> list[tuple[str, str | None]]:
+    """Hash some blobs (one task on a hashing thread): by a helper process when the store is files, else here."""
+    if helpers is not None:
+        return list(zip(hashes, helpers.digests([str(store.path_for(sha256)) for sha256 in hashes])))
     return [(sha256, _hash_blob(store, sha256)) for sha256 in hashes]
 
 

@@ -8,7 +8,7 @@ The paragraphs (wild/wild.jsonl, the evaluation set; wild/tuning.jsonl, the few 
 tuned on, kept apart; heldout/heldout.jsonl, the set made after the wild set's errors had been read, which
 no rule was tuned on before its first score; heldout2/heldout2.jsonl, heldout3/heldout3.jsonl, heldout4/heldout4.jsonl, heldout5/heldout5.jsonl, heldout6/heldout6.jsonl, heldout7/heldout7.jsonl, heldout8/heldout8.jsonl, heldout9/heldout9.jsonl and heldout10/heldout10.jsonl, each made
 after the one before had been read in turn) are quoted from the pages of ../shared/corpus and from public pages reached through a
-search service, each with its source; their figures were labelled by hand (wild/README.md and heldout/README.md say how;
+search service, each with its source; their figures were labelled by hand (LABELLING.md says how;
 a new held-out set is written from its label files by build_heldout.py and checked by check_heldout.py, before its
 first score). Each
 expected figure records its span (start, end), value in base units and unit; scoring is that of
