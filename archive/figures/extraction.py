@@ -85,6 +85,7 @@ from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
+                                   names_a_thing,
                                    currency_before, find_multiplying_words, letter_scale_allowed, names_a_currency_unresolved,
                                    percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
@@ -923,6 +924,7 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
+                and not names_a_thing(text, draft.end) \
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True

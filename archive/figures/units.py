@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -86,7 +87,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
                                         KOREAN_HOUSEHOLD_COUNTERS,
                                         MULTIPLYING_WORDS, QUALIFIERS_BEFORE_CURRENCY,
-                                        NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
+                                        LANGUAGE_MARKERS, NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
                                         SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
                                         WEIGHT_CURRENCY_NAMES)
 from archive.patterns import LazyPattern
@@ -111,6 +112,8 @@ _SCALE = LazyPattern(
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
+# "mil" with or without a dot, a word of its own: million in Romanian, Serbian and Croatian text.
+_MIL_WORD = LazyPattern(rf"{WS}(?i:mil)\.?(?!{LETTER})")
 # "mil." is Croatian, Serbian and Czech for million ("140 mil. kn", "2,5 mil. eura"), never Spanish's thousand,
 # which is written "mil" with no dot; read so before a currency only, where a wrong scale would be a wrong amount.
 _MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evra|dinara|din\.|kč|korun|€|EUR|HRK|RSD|BAM|KM|USD|CZK|\$)(?!{LETTER}))")
@@ -339,6 +342,16 @@ def _cldr_first_words() -> frozenset[str]:
     return frozenset(currency_table().first_words())
 
 
+def _mil_for_million(text: str, end: int) -> re.Match | None:
+    """Return "mil" or "mil." after a number where the language writes it for million, Romanian, Serbian and
+    Croatian ("9.500,9 mil EUR", "12 mil tone"), never Spanish and Portuguese, where it is a thousand, nor
+    Turkish, where it is a mile."""
+    found = _MIL_WORD.match(text, end)
+    if found is None or window_language(text, end, found.end()) not in ("ro", "sr"):
+        return None
+    return found
+
+
 def _read_scale(text: str, suffix: Suffix) -> None:
     """Read a scale word (or CJK scale, with 余/多 and a "1亿2000万" tail) into ``suffix``."""
     if text[suffix.end : suffix.end + 1] == " " and _SPACED_CJK_SCALE.match(text, suffix.end + 1):
@@ -363,7 +376,8 @@ def _read_scale(text: str, suffix: Suffix) -> None:
     scale = _SCALE.match(text, suffix.end)
     if scale is None:
         return
-    if scale.group("word") and (millions := _MILLIONS_ABBREVIATED.match(text, suffix.end)):
+    if scale.group("word") and ((millions := _MILLIONS_ABBREVIATED.match(text, suffix.end))
+                                or (millions := _mil_for_million(text, suffix.end))):
         suffix.has_scale, suffix.end, suffix.power = True, millions.end(), 6  # "140 mil. kn"
         suffix.scale_word, suffix.scale_convention = "mil.", "eu"
         return
@@ -693,6 +707,14 @@ def counts_something(text: str, end: int) -> bool:
         return True
     noun = next_word(text, end)
     return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """Tell whether a unit sign is glued to an amount ("4만8240㏊", "120㎡"): it measures, whatever the language,
+    and a currency carried through a sentence never reaches it. (A word after an amount cannot be told a noun
+    from a verb without a list: "10,7 триллиона направят" is money, "26 илјади парчиња" pieces.)"""
+    glued = text[end : end + 1]
+    return bool(glued) and unicodedata.category(glued) == "So"
 
 
 def names_a_currency_unresolved(text: str, end: int) -> bool:

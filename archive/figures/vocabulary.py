@@ -143,7 +143,13 @@ CURRENCY_CODES = set(
     (
         "USD EUR GBP JPY CNY RUB KZT UAH MKD INR CHF CAD AUD HKD SGD NZD SEK NOK DKK PLN CZK HUF RON BGN RSD "
         "BYN GEL AMD AZN UZS KGS TJS TRY ILS BRL MXN ARS KRW TWD ZAR NGN EGP SAR AED QAR IRR PKR BDT IDR MYR "
-        "THB VND PHP"
+        "THB VND PHP "
+        # and the rest of ISO 4217's active codes, before or after an amount ("MVR 2.27 billion"); not "ALL",
+        # "TOP" and "CUP", which headlines write as words
+        "AFN AOA AWG BAM BBD BHD BIF BMD BND BOB BSD BTN BWP BZD CDF CLP COP CRC CVE DJF DOP DZD ERN ETB FJD "
+        "FKP GHS GIP GMD GNF GTQ GYD HNL HTG ISK JMD JOD KES KHR KMF KPW KWD KYD LAK LBP LKR LRD LSL LYD MAD "
+        "MDL MGA MMK MNT MRU MUR MVR MWK MZN NAD NIO NPR OMR PAB PEN PGK PYG RWF SBD SCR SDG SHP SLE SOS SRD "
+        "SSP STN SVC SYP SZL TMT TND TTD TZS UGX UYU VES VUV WST XAF XCD XOF XPF YER ZMW ZWL"
     ).split()
 )
 # Everything that may stand before a number as its currency ("$5", "USD 5", "Rs 500", "人民币5000万元").
@@ -153,6 +159,9 @@ CURRENCIES_BEFORE = {
     "DM": "DEM",  # the Deutsche Mark before an amount, as German wrote it ("DM 7.000,00"); CLDR gives no symbol
     # Australian and New Zealand press style: the country after the sign ("$US1.1 billion", "$A500")
     "$US": "USD", "$A": "AUD", "$NZ": "NZD",
+    # The cedi: Ghana's press writes "¢" before an amount ("¢586.9 million"), where a cent sign never stands
+    # (it follows its amount: "50¢")
+    "¢": "GHS", "GH¢": "GHS", "GH₵": "GHS", "₵": "GHS",
 }
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
@@ -472,7 +481,10 @@ COUNTED_NOUNS = set(
         "adam адам kişi кісі osób osoby ludzi mieszkańców ljudi људи osoba stanovnika становника persoane oameni "
         "locuitori "
         # measures, which no currency carried through a sentence reaches ("2 млн тонн")
-        "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton"
+        "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton "
+        # pieces, the counter of goods in every language ("26 илјади парчиња стока")
+        "pieces pièces piezas stück stücke sztuk komada парчиња комада штук штуки kappaletta adet "
+        "bucăți bucati"
     ).split()
 )
 

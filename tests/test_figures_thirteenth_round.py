@@ -1,0 +1,82 @@
+"""Issue 18, thirteenth round: the shapes of the tenth and eleventh blind sets (heldout10 and heldout11, now
+seen), each decided once from the structure where the engine decides it, and tested with sentences quoted from
+their real paragraphs."""
+
+import pytest
+
+from archive.figures import extract
+
+
+def _figures(text):
+    return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)]
+
+
+def _units(text):
+    return [(f.value, f.unit) for f in extract(text)]
+
+
+# A currency carried through a sentence never reaches a number followed by a unit sign or a counted thing.
+CARRIED_TO_COUNTED_THINGS = [
+    ("피해 산림 1ha당 조림복원 1500만원, 긴급벌채 3170만원. 영남권 산불 피해 산림 약 4만8240㏊ 중 경북 5개 시·군 "
+     "산불영향구역은 약 4만5160㏊다.",
+     [(1, None), (15_000_000, "KRW"), (31_700_000, "KRW"), (48_240, None), (5, None), (45_160, None)]),
+    ("во овој период мобилните царински тимови запленија околу 100 илјади евра девизи, 455 штеки цигари, a "
+     "откриени се и 27 случаи на повреда на право од интелектуална сопственост, при што запленети се над 26 илјади "
+     "парчиња стока со потпис на заштитени трговски марки.",
+     [(100_000, "EUR"), (455, None), (27, None), (26_000, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CARRIED_TO_COUNTED_THINGS)
+def test_no_currency_carried_to_counted_things(text, expected):
+    assert _units(text) == [(pytest.approx(value), unit) for value, unit in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # carrying still reaches an amount of the money's scale that a verb or a clause follows
+    ("Общий объём расходов бюджета на следующий год составит 27,8 триллиона тенге, из которых 10,7 триллиона "
+     "направят на социальную сферу.", [(27.8e12, "KZT"), (10.7e12, "KZT")]),
+    ("Les marchés publics représentent près de 81,1 milliards d'euros (48,5 milliards concernent les marchés de "
+     "l'État, 32,6 milliards ceux du secteur public local).", [(81.1e9, "EUR"), (48.5e9, "EUR"), (32.6e9, "EUR")]),
+    ("2 574 kiloa ja 2000 people", [(2574, None), (2000, None)]),
+])
+def test_carrying_still_reaches_money(text, expected):
+    assert _units(text) == [(pytest.approx(value), unit) for value, unit in expected]
+
+
+CURRENCIES = [
+    # every ISO 4217 code stands before or after an amount
+    ("the Maldives spent MVR 2.27 billion on subsidies, and MVR 1 billion on",
+     [("MVR 2.27 billion", 2.27e9, "MVR"), ("MVR 1 billion", 1e9, "MVR")]),
+    # the cedi: "¢" before an amount (a cent sign follows its amount)
+    ("Whilst, State Owned Enterprises and Joint Venture Companies recorded losses of ¢586.9 million and ¢2.3 "
+     "billion respectively, Other State Owned Enterprises registered a profit of ¢3.59 billion.",
+     [("¢586.9 million", 586.9e6, "GHS"), ("¢2.3 billion", 2.3e9, "GHS"), ("¢3.59 billion", 3.59e9, "GHS")]),
+    ("A stamp costs 50¢ in Ohio.", [("50", 50, None)]),
+    # upper-case words that are codes only in ISO's list stay words
+    ("ALL 500 drones were lost", [("500", 500, None)]),
+    ("TOP 10 people", [("10", 10, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CURRENCIES)
+def test_currencies_written_in_new_ways(text, expected):
+    assert _figures(text) == expected
+
+
+MIL_FOR_MILLION = [
+    # "mil" is million in Serbian, Croatian and Romanian text
+    ("Devizne rezerve Narodne banke Srbije su na kraju marta iznosile 9.500,9 mil EUR čime se obezbeđuje "
+     "pokrivenost novčane mase od 238% i šest meseci uvoza robe i usluga.",
+     [("9.500,9 mil EUR", 9_500.9e6, "EUR"), ("238%", 238, "%"), ("šest", 6, None)]),
+    ("Totodata, in aceeasi perioada, cantitatea totala extrasa de ape minerale naturale (carbogazoase si plate) "
+     "a fost de cca. 7.106 mil. litri.", [("7.106 mil.", 7_106e6, None)]),
+    # and a thousand in Spanish, a mile in Turkish
+    ("El contrato costó tres mil euros", [("tres mil euros", 3000, "EUR")]),
+    ("Proje 10 mil uzunluğunda ve 5 milyon TL", [("10 mil", 10_000, None), ("5 milyon TL", 5e6, "TRY")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MIL_FOR_MILLION)
+def test_mil_by_language(text, expected):
+    assert _figures(text) == expected
