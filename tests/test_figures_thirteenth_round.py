@@ -80,3 +80,59 @@ MIL_FOR_MILLION = [
 @pytest.mark.parametrize("text, expected", MIL_FOR_MILLION)
 def test_mil_by_language(text, expected):
     assert _figures(text) == expected
+
+
+SENTENCE_BREAKS = [
+    # a full stop before an opening quote or a dash of speech ends the sentence the currency was written in
+    ("obveze porasle za gotovo 100 milijuna eura. „Ako uzmemo u obzir taj rast, mi smo efektivno dobili oko 50 "
+     "milijuna. A i u prosincu",
+     [("100 milijuna eura", 100e6, "EUR"), ("50 milijuna", 50e6, None)]),
+    ("W sumie cała pula wsparcia, którą dysponuje ARiMR to niemal 15 miliardów złotych. - My wypłaciliśmy już 9,6 "
+     "mld. Większość jest już na kontach rolników",
+     [("15 miliardów złotych", 15e9, "PLN"), ("9,6 mld.", 9.6e9, None)]),
+    # a Serbian sentence with few function words is still Serbian, and its number words are read
+    ("U ovoj godini, samo na Gradini, zaplenjeno gotovo dva miliona evra", [("dva miliona evra", 2e6, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCE_BREAKS)
+def test_sentence_breaks(text, expected):
+    assert _figures(text) == expected
+
+
+TRADITIONAL_CHINESE = [
+    # 元 in traditional characters is Taiwan's dollar; numerals digit by digit and with a decimal point
+    ("審計部一一三年審查修正就業安定基金決算。一○九至一一三年支出遭減列七二二四萬餘元，並增列相同數額收入數。"
+     "勞動部長洪申翰曾於八月底爭取編列二點四億元公務預算，此舉形同納稅人替違法官員埋單。",
+     [("七二二四萬餘元", 72_240_000, "TWD"), ("二點四億元", 240_000_000, "TWD")]),
+    ("以往我在軍事單位任職的時候,經因為一張一百三十七元的文具費,被審計部認定為用途不符",
+     [("一百三十七元", 137, "TWD")]),
+    # simplified text, and renminbi named, stay CNY
+    ("作为宏观经济运行状况的重要指标之一,数据显示,财政收入和支出均突破5万亿元。", [("5万亿元", 5e12, "CNY")]),
+    # "一元的" in Japanese is "unified", no yuan
+    ("調達管理業務委託契約を締結した病院は、受託業者から一元的に調達することになる。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRADITIONAL_CHINESE)
+def test_traditional_chinese(text, expected):
+    assert _figures(text) == expected
+
+
+TURKISH_LIRA = [
+    # the distributive suffix on an amount, before its scale and currency
+    ("her iki yapım işi, 6 Mart 2015 tarihinde 25'er milyon TL geçici teminat tutarı bedelle",
+     [("iki", 2, None), ("25'er milyon TL", 25e6, "TRY")]),
+    ("ikişer 10'ar kişi", [("10", 10, None)]),
+    # the old lira when every year written is before 2005
+    ("ilaçlarının bedeli iddia edildiği gibi 1,5 Trilyon olmayıp\n2001 yılı Hastane Döner Sermaye Bütçesinden\n"
+     "255.907.000.000 TL ödeme yapılmıştın",
+     [("1,5 Trilyon", 1.5e12, None), ("255.907.000.000 TL", 255_907_000_000, "TRL")]),
+    ("2024 yılında 5 milyon TL", [("5 milyon TL", 5e6, "TRY")]),
+    ("Bütçeden 5 milyon TL ayrıldı", [("5 milyon TL", 5e6, "TRY")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TURKISH_LIRA)
+def test_turkish_lira(text, expected):
+    assert _figures(text) == expected

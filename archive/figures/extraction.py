@@ -104,7 +104,7 @@ _CANDIDATE = LazyPattern(
           | \d+・\d+(?=[倍%％]|パーセント)  # Japanese "2・2倍": a decimal point before a multiple or a rate
           | \d+(?:[.,]\d+)?)
     )
-  | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+)
+  | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+(?:[點点][零〇一二三四五六七八九]+[万萬亿億]*)?)
     """,
     re.VERBOSE,
 )
@@ -115,8 +115,10 @@ _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
-_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
-_HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")  # the same, not at a semicolon
+# A full stop before a capital, an opening quote or a dash of speech ("... 100 milijuna eura. „Ako uzmemo",
+# "15 miliardów złotych. - My wypłaciliśmy").
+_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")
+_HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")  # the same, not at a semicolon
 _TEXT_END = LazyPattern(r"[\s.]*\Z")
 # The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
@@ -304,7 +306,25 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _share_currency_with_an_elided_noun(text, drafts)
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
+    _old_lira_by_year(text, drafts)
     return drafts
+
+
+# A year of the twentieth or twenty-first century written in digits.
+_YEAR = LazyPattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NEW_LIRA_YEAR = 2005  # Turkey took six zeros off the lira on 1 January 2005 (TRL -> TRY)
+
+
+def _old_lira_by_year(text: str, drafts: list[_Draft]) -> None:
+    """Make lira amounts the old lira (TRL) when every year the text writes is before 2005 ("2001 yılı ...
+    255.907.000.000 TL"): the text says when they were paid. With no year, or a later one, they stay TRY."""
+    if not any(draft.unit == "TRY" for draft in drafts):
+        return
+    years = [int(year) for year in _YEAR.findall(text)]
+    if years and max(years) < _NEW_LIRA_YEAR:
+        for draft in drafts:
+            if draft.unit == "TRY":
+                draft.unit = "TRL"
 
 
 def _take_percent_of_signed_changes(text: str, drafts: list[_Draft]) -> None:
@@ -648,7 +668,7 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     if percent:
         suffix.unit = "%"
     else:
-        over = text[end : end + 1] in "余多"  # "六百十六億余円": over that amount, the currency after "余"
+        over = text[end : end + 1] in "余餘多"  # "六百十六億余円", "七二二四萬餘元": over it, the currency after "余"
         suffix.end = end + over
         read_currency_after(text, suffix)
         if over and suffix.unit is None:

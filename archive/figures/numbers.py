@@ -134,12 +134,20 @@ def step_of_value(value: Decimal) -> Decimal:
 
 
 def read_cjk_numeral(numeral: str) -> Decimal | None:
-    """Return the value of Chinese numerals such as 三千二百万 or 一亿二千万."""
-    total, section, digit = 0, 0, 0
+    """Return the value of Chinese numerals such as 三千二百万 or 一亿二千万, written digit by digit ("七二二四萬"
+    72,240,000) or with a decimal point ("二點四億" 240,000,000). Digits run together before 十, 百 or 千
+    ("二三十", twenty or thirty) are vague: None."""
+    point = max(numeral.find("點"), numeral.find("点"))
+    if point > 0:
+        return _read_cjk_decimal(numeral[:point], numeral[point + 1 :])
+    total, section, digit, run = 0, 0, 0, 0
     for char in numeral:
         if char in CJK_DIGITS:
-            digit = CJK_DIGITS[char]
-        elif char in CJK_UNITS:
+            digit, run = (digit * 10 if run else 0) + CJK_DIGITS[char], run + 1
+            continue
+        if char in CJK_UNITS:
+            if run > 1:
+                return None
             section += (digit or 1) * CJK_UNITS[char]
             digit = 0
         elif char in CJK_BIG:
@@ -151,4 +159,17 @@ def read_cjk_numeral(numeral: str) -> Decimal | None:
             section = digit = 0
         else:
             return None
+        run = 0
     return Decimal(total + section + digit)
+
+
+def _read_cjk_decimal(whole: str, rest: str) -> Decimal | None:
+    """Return the value of "二點四億": the whole part, the decimal digits, then the scale characters after them."""
+    digits = rest.rstrip("万萬亿億")
+    head = read_cjk_numeral(whole)
+    if head is None or not digits or any(char not in CJK_DIGITS for char in digits):
+        return None
+    value = head + Decimal("0." + "".join(str(CJK_DIGITS[char]) for char in digits))
+    for char in rest[len(digits) :]:
+        value *= CJK_BIG[char]
+    return value

@@ -92,6 +92,16 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         WEIGHT_CURRENCY_NAMES)
 from archive.patterns import LazyPattern
 
+# The Turkish distributive on a number, before its scale or currency: "25'er milyon TL" (25 million each).
+_TURKISH_DISTRIBUTIVE = LazyPattern(rf"['’](?:ş|s)?[ae]r(?={WS})")
+# After 元 these make a word of it: "一元的" (unified), "多元化" (diversified), "二元論" (dualism).
+_YUAN_WORD_ENDS = frozenset("的化論论")
+# Taiwan and the institutions of its government, by which a paragraph says its 元 are Taiwan's.
+_TAIWAN = LazyPattern(r"[臺台]灣|[臺台]北|新[臺台]幣|行政院|立法院|監察院|考試院|立委|審計部|總統府|民進黨|國民黨|中華民國")
+_RENMINBI = LazyPattern(r"人民[币幣元]|RMB|CNY|[Yy]uan|[Rr]enminbi")
+# Common characters written one way in traditional text and another in simplified: their counts tell the script.
+_TRADITIONAL_ONLY = frozenset("這個們國會發說對時與為經來後實開關學過現將當區體點機長門問間聽見車東無萬億應業從爭費額達總預決審計員稅錢營價")
+_SIMPLIFIED_ONLY = frozenset("这个们国会发说对时与为经来后实开关学过现将当区体点机长门问间听见车东无万亿应业从争费额达总预决审计员税钱营价")
 # Near a yen sign, these make it a yuan sign (the two share "¥").
 _CHINESE_MONEY_HINT = LazyPattern(r"元|人民[币幣]|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
@@ -269,6 +279,11 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         after = read_suffix(text, odd.end(), has_currency)
         if after.has_scale or after.unit:
             after.approx = after.approx or "over"
+            return after
+    distributive = _TURKISH_DISTRIBUTIVE.match(text, pos)
+    if distributive is not None:  # "25'er milyon TL": 25 million lira each
+        after = read_suffix(text, distributive.end(), has_currency)
+        if after.has_scale or after.unit:
             return after
     if not may_have_suffix(text, pos):
         return suffix
@@ -547,7 +562,12 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     else:
         if currency.group("cjk") in WEIGHT_CURRENCY_NAMES and weighs(text, suffix, currency.end()):
             return  # "30ポンド" of a parcel
+        if currency.group("cjk") == "元" and text[currency.end() : currency.end() + 1] in _YUAN_WORD_ENDS \
+                and text[currency.start() - 1 : currency.start()] in "一二" and currency.start() - pos <= 1:
+            return  # "一元的に" (unified), "二元論": a word, not yuan ("一百三十七元的文具費" is yuan)
         suffix.unit = CJK_CURRENCIES[currency.group("cjk")]
+        if currency.group("cjk") in ("元", "圆"):
+            suffix.unit = _yuan_code(text, pos)
     if suffix.unit == "JPY?":
         suffix.unit = _yen_code(text, pos)
     suffix.end = currency.end()
@@ -735,6 +755,18 @@ def billion_power(text: str, start: int, suffix: Suffix) -> int:
     if language == "fr":
         return 12
     return 9
+
+
+def _yuan_code(text: str, pos: int) -> str:
+    """Return TWD for a bare 元 in text written in traditional characters that names Taiwan or its institutions
+    (Taiwan's dollar), unless renminbi is named near it; else CNY: mainland figures are written in traditional
+    characters too ("財政收入和支出均突破5萬億元"). Hong Kong's and Macau's dollars are written 港元 and 澳門元."""
+    window = text[max(0, pos - 200) : pos + 200]
+    if _RENMINBI.search(window) or KANA.search(window) or not _TAIWAN.search(text):  # kana: Japanese
+        return "CNY"
+    traditional = sum(window.count(char) for char in _TRADITIONAL_ONLY)
+    simplified = sum(window.count(char) for char in _SIMPLIFIED_ONLY)
+    return "TWD" if traditional > simplified else "CNY"
 
 
 def _yen_code(text: str, pos: int) -> str:

@@ -509,6 +509,7 @@ LANGUAGE_MARKERS = _table(
         # and what text written without diacritics keeps ("pe anii 2019-2020 ... dar si la Oradea sau Brasov")
         "anii|iar|doar|daca|dacă|unui|unei|cele|fiind|catre|către|insa|însă|acestea|aceste",
         "sr": "je|su|kao|koji|koja|koje|što|ili|će|biti|nakon|prema|godine|odnosno|još|kako|smo|iz|"
+        "samo|gotovo|ovoj|ovom|godini|više|između|tokom|tijekom|zbog|"
         "је|су|који|која|које|као|или|ће|бити|након|према|године|још|како|смо|из",
         "tr": "bir|bu|ile|için|olarak|olan|çok|daha|ise|gibi|kadar|sonra|yüzde|göre|ancak|veya|olduğu|"
         "edildi|oldu|yılında|ilk",
