@@ -136,3 +136,49 @@ TURKISH_LIRA = [
 @pytest.mark.parametrize("text, expected", TURKISH_LIRA)
 def test_turkish_lira(text, expected):
     assert _figures(text) == expected
+
+
+CURRENCY_WRITTEN_APART = [
+    # "do" is "to" in a Croatian, Serbian and Polish range; the lower end, in digits or in words, takes the
+    # upper end's scale and currency
+    ("Dodao je da dug bolnica prema veledrogerijama raste 30 do 35 milijuna eura mjesečno",
+     [("30", 30e6, "EUR"), ("35 milijuna eura", 35e6, "EUR")]),
+    ("njezina vrijednost na ilegalnom tržištu procjenjuje se na sedam do 10 milijuna eura, priopćio je",
+     [("sedam", 7e6, "EUR"), ("10 milijuna eura", 10e6, "EUR")]),
+    ("od 2019 do 2021 godine 5 do 7 osób", [("5", 5, None), ("7", 7, None)]),
+    # "kn" in a Croatian paragraph whose words near the amount tell no language
+    ("U privitku se nalazi akt kojim se uređuju pravila, odgovornosti i postupci nabave roba i usluga procijenjene "
+     "vrijednosti do 200.000,00 kn  i  radova do procijenjene vrijednosti  do  500.000,00 kn.",
+     [("200.000,00 kn", 200_000, "HRK"), ("500.000,00 kn", 500_000, "HRK")]),
+    # a lone thousand before its currency
+    ("се очекува во март да порастат пензиите за илјада денари, а за", [("илјада денари", 1000, "MKD")]),
+    ("Илјада денари добија сега пензионерите", [("Илјада денари", 1000, "MKD")]),
+    # prose wrapped between the scale and its currency
+    ("avec un déficit estimé à 1,5 milliard\nd'euros pour les hôpitaux publics.",
+     [("1,5 milliard\nd'euros", 1.5e9, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CURRENCY_WRITTEN_APART)
+def test_currency_written_apart(text, expected):
+    assert _figures(text) == expected
+
+
+REFERENCES = [
+    # law journals cited by year and page, a court's docket, a footnote number before a spaced comma
+    ("(vgl. BVerfG NStZ-RR 2015, 335; OLG Hamm StraFo 2001, 19; KG Berlin BeckRS 2016, 2914; OLG Zweibrücken "
+     "ZfSch 2017, 649). Daran fehlt es hier.", []),
+    ("den OLG Düsseldorf, Beschl. v. 27.04.2021 – 2 RVs 11/21 – vor. Verurteilt worden isz der Angeklagte wegen "
+     "vorsätzlicher Körperverletzung zu einer Geldstrafe von 80 Tagessätzen zu je 25 EUR.",
+     [("80", 80, None), ("25 EUR", 25, "EUR")]),
+    ("adressée en avril 2014 à la commission des affaires sociales de l’Assemblée nationale 182 , la Cour avait",
+     []),
+    # a year and a count in prose stay a count
+    ("In 2015, 335 people died; 2000 people, 500 drones",
+     [("335", 335, None), ("2000", 2000, None), ("500", 500, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REFERENCES)
+def test_references_are_no_figures(text, expected):
+    assert _figures(text) == expected

@@ -131,7 +131,7 @@ _CLOSES_AN_AMOUNT = LazyPattern(
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
 # and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
-_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
+_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 _OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")

@@ -161,7 +161,7 @@ _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
-_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|{WS}[dD]['’]")  # in capitals too: "MILIOANE DE LEI"
+_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|\s[dD]['’]")  # "1,5 milliard\nd'euros": prose wrapped  # in capitals too: "MILIOANE DE LEI"
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
@@ -634,7 +634,10 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     table = currency_table()
     for symbol in (found.group("symbol"), found.group("symbol").rstrip(".")):
         languages = table.symbol_languages.get(symbol)
-        if languages and window_language(text, pos, pos) in languages:
+        # the language near the number, or of its whole paragraph where the words near it tell none
+        if languages and (window_language(text, pos, pos) in languages
+                          or window_language(text, len(text) // 2, len(text) // 2 + 1) in languages
+                          and window_language(text, pos, pos) in (None, "eu")):
             suffix.unit, suffix.end = table.symbols[symbol], found.start("symbol") + len(symbol)
             suffix.name_convention = "eu" if not symbol.isascii() else None
             return True
