@@ -182,3 +182,26 @@ REFERENCES = [
 @pytest.mark.parametrize("text, expected", REFERENCES)
 def test_references_are_no_figures(text, expected):
     assert _figures(text) == expected
+
+
+SIGNS_GROUPS_AND_HALVES = [
+    # "▲" is a minus in Japanese statistics, in its span; in Korean lists "△" is a bullet
+    ("輸出数量は同▲0.9% (季節調整値は大和総研による)と 2 ヶ月連続の減少となった。",
+     [("▲0.9%", -0.9, "%"), ("2", 2, None)]),
+    ("△1만~3만원 28%(710만 세대)",
+     [("1만", 10_000, "KRW"), ("3만원", 30_000, "KRW"), ("28%", 28, "%"), ("710만", 7_100_000, None)]),
+    # a dot before three digits groups thousands where the text's other numbers show a decimal comma
+    ("- USL: 32,68%, respectiv 13.148 mandate", [("32,68%", 32.68, "%"), ("13.148", 13_148, None)]),
+    ("Sales: 32.5%, then 1.234 units", [("32.5%", 32.5, "%"), ("1.234", 1.234, None)]),
+    # a half after a count
+    ("談合が認定された3年半の間に発注されたのは、およそ850億円", [("3年半", 3.5, None), ("850億円", 85e9, "JPY")]),
+    ("запленија више од три и по тоне сировог и резаног дувана, као и скоро 4.000 боксова",
+     [("три и по", 3.5, None), ("4.000", 4000, None)]),
+    ("a fost condamnat la 4 ani şi jumătate de închisoare", [("4 ani şi jumătate", 4.5, None)]),
+    ("u 3 i 4 godine", [("3", 3, None), ("4", 4, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIGNS_GROUPS_AND_HALVES)
+def test_signs_groups_and_halves(text, expected):
+    assert _figures(text) == expected

@@ -82,7 +82,7 @@ from archive.figures.number_words import WordNumber, find_number_words, is_numbe
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
-from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
+from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
                                    names_a_thing,
@@ -307,7 +307,37 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
     _old_lira_by_year(text, drafts)
+    _take_japanese_minus(text, drafts)
+    _take_half_after(text, drafts)
     return drafts
+
+
+# A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
+# jumătate", "two years and a half", "deux ans et demi") or glued to a CJK counter of time ("3年半", "2か月半").
+_HALF_AFTER_COUNT = LazyPattern(
+    rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})"
+    rf"|{WS}{LETTER}+{WS}(?:(?:și|şi){WS}jumătate|and{WS}a{WS}half|et{WS}demie?|y{WS}medi[oa]|i{WS}po|и{WS}по)(?!{LETTER})"
+    r"|(?:年|か月|ヶ月|カ月|ヵ月|個月|个月|時間|小时|小時)半"
+)
+
+
+def _take_half_after(text: str, drafts: list[_Draft]) -> None:
+    """Add the half written after a whole count to it and to its span: "3年半" 3.5, "три и по тоне" 3.5."""
+    for draft in drafts:
+        if draft.unit is None and not draft.has_scale and draft.step == 1 and draft.mantissa < 1000 \
+                and (half := _HALF_AFTER_COUNT.match(text, draft.end)):
+            draft.mantissa, draft.step, draft.end = draft.mantissa + Decimal("0.5"), Decimal("0.5"), half.end()
+
+
+def _take_japanese_minus(text: str, drafts: list[_Draft]) -> None:
+    """Read "▲" or "△" right before a figure as its minus sign, as Japanese accounts and statistics write one
+    ("輸出数量は同▲0.9%": -0.9 %), and put it in the span; in Japanese text only: Korean lists with them
+    ("△1만~3만원 28%")."""
+    if "▲" not in text and "△" not in text or HANGUL.search(text) or not KANA.search(text):
+        return
+    for draft in drafts:
+        if draft.start and text[draft.start - 1] in "▲△" and draft.mantissa > 0:
+            draft.start, draft.mantissa = draft.start - 1, -draft.mantissa
 
 
 # A year of the twentieth or twenty-first century written in digits.

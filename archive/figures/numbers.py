@@ -20,6 +20,7 @@ part are not significant: "1,200,000" -> 100,000, "2000" -> 1000.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -40,7 +41,24 @@ def convention(text: str, start: int, end: int, revealed: str | None, currency_b
         return "en" if language in ("en", "zh", "ja", "ko") else "eu"
     if currency_before:
         return "en"
-    return "eu" if symbol_after else "en"
+    if symbol_after:
+        return "eu"
+    return _convention_shown(text) or "en"
+
+
+# Numbers that show their text's convention: a decimal comma ("32,68%") or dots grouping twice ("1.234.567");
+# a decimal point ("32.68%") or commas grouping twice ("1,234,567").
+_SHOWS_CONTINENTAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d\.\d{3}\.\d{3}(?!\d)")
+_SHOWS_ENGLISH = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d,\d{3},\d{3}(?!\d)")
+
+
+def _convention_shown(text: str) -> str | None:
+    """Return the convention the other numbers of a text show when its words tell no language ("USL: 32,68%,
+    respectiv 13.148 mandate": 13,148), or None when they show none or both."""
+    continental, english = bool(_SHOWS_CONTINENTAL.search(text)), bool(_SHOWS_ENGLISH.search(text))
+    if continental == english:
+        return None
+    return "eu" if continental else "en"
 
 
 def read_digits(raw: str, decide_convention: Callable[[], str]) -> tuple[Decimal, Decimal] | None:
