@@ -205,3 +205,22 @@ SIGNS_GROUPS_AND_HALVES = [
 @pytest.mark.parametrize("text, expected", SIGNS_GROUPS_AND_HALVES)
 def test_signs_groups_and_halves(text, expected):
     assert _figures(text) == expected
+
+
+CALENDAR_PERIODS = [
+    # calendar periods of a year are dates, in every language
+    ("Трикратно е зголемен бројот на заплени во првите седум месеци од годинава. Вкупно 199 дела.",
+     [("199", 199, None)]),
+    ("в течение 11 месяцев 2019 года было проведено 5 проверок", [("5", 5, None)]),
+    ("數據顯示,今年前三個月,我國經濟運作延續穩中向好態勢", []),
+    ("Алғашқы алты айда Шымкент қаласында 66 727 пациент", [("66 727", 66_727, None)]),
+    ("the first seven months of 2019", []),
+    # a trailing window and a duration stay counts
+    ("in the last 12 months 7 people; 3 months later", [("12", 12, None), ("7", 7, None), ("3", 3, None)]),
+    ("за 6 месяцев лечения", [("6", 6, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CALENDAR_PERIODS)
+def test_calendar_periods_are_dates(text, expected):
+    assert _figures(text) == expected

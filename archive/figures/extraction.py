@@ -309,7 +309,43 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _old_lira_by_year(text, drafts)
     _take_japanese_minus(text, drafts)
     _take_half_after(text, drafts)
-    return drafts
+    return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
+
+
+# Calendar periods of a year are dates (bench/figures/LABELLING.md, section 1): "the first seven months", "за 11
+# месяцев 2019 года", "првите седум месеци од годинава", "前三個月". "First" and the months, in our languages.
+_FIRST_WORDS = (
+    "first|первые|первых|перші|перших|првите|prvih|prvi|prve|pierwszych|primele|primelor|ilk|алғашқы|ersten|"
+    "premiers|premières|primeros|primeras|ensimmäisen|ensimmäisten"
+)
+_MONTH_WORDS = (
+    r"months?|quarters?|месяц\w*|месец\w*|місяц\w*|mesec\w*|mjesec\w*|miesi\w*|luni|lunilor|ay\w*|ай\w*|"
+    r"тоқсан\w*|квартал\w*|Monate\w*|mois|trimestres?|meses|trimestres|kuukau\w*|неделі\w*|недел\w*"
+)
+_FIRST_BEFORE = LazyPattern(rf"(?i:{_FIRST_WORDS}){WS}\Z")
+_MONTHS_AFTER = LazyPattern(rf"{WS}(?i:{_MONTH_WORDS})(?!{LETTER})")
+# After the months, the year they belong to: "2019 года", "of 2019", "од годинава", "din 2024", "this year".
+_OF_A_YEAR_AFTER = LazyPattern(
+    rf"{WS}(?:(?:of|od|din|из|з|от|de|del|des|vuoden|roku){WS})?(?:(?:19|20)\d\d(?!\d)|годинава|ове{WS}године|"
+    rf"ovog{WS}godine|this{WS}year|этого{WS}года|цього{WS}року|bieżącego{WS}roku|acestui{WS}an)"
+)
+_CJK_FIRST_MONTHS = LazyPattern(r"(?:個|个)?(?:月|季度?)")
+
+
+def _names_a_calendar_period(text: str, draft: _Draft) -> bool:
+    """Tell whether a bare count names a calendar period of a year: after "first" and before its months ("the
+    first seven months", "Алғашқы алты айда", "前三個月"), or before months that the year follows ("за 11 месяцев
+    2019 года"). A trailing window ("the last 12 months", "Son 12 aylık") is a duration and stays."""
+    if draft.unit is not None or draft.has_scale or draft.mantissa > 12:
+        return False
+    if text[draft.start - 1 : draft.start] in "前頭头" and draft.start \
+            and (CJK_DIGITS.get(text[draft.start : draft.end]) is not None or text[draft.start:draft.end].isdigit()):
+        return bool(_CJK_FIRST_MONTHS.match(text, draft.end))
+    months = _MONTHS_AFTER.match(text, draft.end)
+    if months is None:
+        return False
+    return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
+        or bool(_OF_A_YEAR_AFTER.match(text, months.end()))
 
 
 # A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
