@@ -210,7 +210,7 @@ def test_signs_groups_and_halves(text, expected):
 CALENDAR_PERIODS = [
     # calendar periods of a year are dates, in every language
     ("Трикратно е зголемен бројот на заплени во првите седум месеци од годинава. Вкупно 199 дела.",
-     [("199", 199, None)]),
+     [("Трикратно", 3, "x"), ("199", 199, None)]),
     ("в течение 11 месяцев 2019 года было проведено 5 проверок", [("5", 5, None)]),
     ("數據顯示,今年前三個月,我國經濟運作延續穩中向好態勢", []),
     ("Алғашқы алты айда Шымкент қаласында 66 727 пациент", [("66 727", 66_727, None)]),
@@ -223,4 +223,20 @@ CALENDAR_PERIODS = [
 
 @pytest.mark.parametrize("text, expected", CALENDAR_PERIODS)
 def test_calendar_periods_are_dates(text, expected):
+    assert _figures(text) == expected
+
+
+MULTIPLES = [
+    # adverbs of a multiple in -kratno and -struko, and the French noun after a determiner
+    ("Трикратно е зголемен бројот на заплени од мобилните царински тимови", [("Трикратно", 3, "x")]),
+    ("cijene su porasle peterostruko u odnosu na prošlu godinu", [("peterostruko", 5, "x")]),
+    ("la Cour avait mis en évidence son triplement en dix ans, la portant à 30 Md€ en 2012.",
+     [("triplement", 3, "x"), ("30 Md€", 30e9, "EUR")]),
+    # not the adverb "triply"
+    ("il est triplement fautif", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", MULTIPLES)
+def test_multiples_as_adverbs_and_nouns(text, expected):
     assert _figures(text) == expected
