@@ -240,3 +240,17 @@ MULTIPLES = [
 @pytest.mark.parametrize("text, expected", MULTIPLES)
 def test_multiples_as_adverbs_and_nouns(text, expected):
     assert _figures(text) == expected
+
+
+PERCENT_WORDS = [
+    ("Народна банка: Каматната стапка на благајничките записи се намалува за 0,25 процентни поени",
+     [("0,25 процентни поени", 0.25, "pp")]),
+    ("зросли на 17 відс. порівняно з минулим роком", [("17 відс.", 17, "%")]),
+    ("Takavarikoitu kokaiini oli myös hyvin puhdasta, 80–90 prosenttista, joten",
+     [("80", 80, "%"), ("90 prosenttista", 90, "%")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PERCENT_WORDS)
+def test_percent_and_points_words(text, expected):
+    assert _figures(text) == expected

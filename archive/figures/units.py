@@ -180,13 +180,14 @@ POINTS = LazyPattern(
     rf"процентн(?:ых|ого|ый|ые|ым){WS}пункт(?:а|ов|ом)?|відсотков(?:их|ого|і|ий){WS}пункт(?:и|ів|а)?|"
     rf"prozentpunkte?n?|points?{WS}de{WS}pourcentage|puntos?{WS}porcentuales?|prosenttiyksikkö(?:ä|ä|n)?|"
     rf"punkt(?:ów|y)?{WS}procentow(?:ych|e|y)|pkt{WS}proc\.?|puncte{WS}procentuale|procentnih{WS}poena|"
-    rf"postotn(?:ih|a|i){WS}bodova|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
+    rf"postotn(?:ih|a|i){WS}bodova|процентни{WS}поени|procentni{WS}poeni|процентних{WS}поена|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
 )
 # Points after a number, percentage points where the sentence speaks of a rate ("perdu vingt points").
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|prosent(?:ti(?:a|in|ä)?|in|illa)|"
+    rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
@@ -233,7 +234,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      *MINOR_UNIT_WORDS, "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
-     "посто", "одсто", "процената", "пайыз", "paıyz",
+     "посто", "одсто", "процената", "пайыз", "paıyz", "відс", "процентни", "procentni", "процентних", "prosenttinen",
      "پايىز", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
