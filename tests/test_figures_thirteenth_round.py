@@ -254,3 +254,18 @@ PERCENT_WORDS = [
 @pytest.mark.parametrize("text, expected", PERCENT_WORDS)
 def test_percent_and_points_words(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # German capitalises the noun an amount counts, never a verb
+    ("Das Gesundheitsministerium zahlte im Jahr 2007 pro Stück 55 Cent - insgesamt 4,24 Millionen Euro für 7,69 "
+     "Millionen Masken. Der Preis",
+     [("55 Cent", 0.55, "EUR"), ("4,24 Millionen Euro", 4.24e6, "EUR"), ("7,69 Millionen", 7.69e6, None)]),
+    ("Von den eingeplanten 14,6 Milliarden Euro waren Ende Juni bereits 10,2 Milliarden ausgegeben. (ap)",
+     [("14,6 Milliarden Euro", 14.6e9, "EUR"), ("10,2 Milliarden", 10.2e9, "EUR")]),
+    # "one of four" before a scale word: a quarter of it
+    ("Шымкент қаласында пациенттерді дәрі-дәрмекпен қамтамасыз етуге төрттен бір миллиард теңгеден бөлінді.",
+     [("төрттен бір миллиард теңгеден", 250e6, "KZT")]),
+])
+def test_counted_nouns_and_fractions(text, expected):
+    assert _figures(text) == expected

@@ -295,6 +295,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
     if not query and ("ultipli" in text or "omnoż" in text or "ivis" in text or "ivid" in text or "odziel" in text):
         _take_multiplied_by(text, drafts)
+    drafts = _join_fractions_of_one(text, drafts)  # "төрттен бір миллиард теңгеден": a quarter of a billion
     _share_across_ranges(text, drafts)
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
     _share_currency_across_pairs(text, drafts)
@@ -363,6 +364,31 @@ def _take_half_after(text: str, drafts: list[_Draft]) -> None:
         if draft.unit is None and not draft.has_scale and draft.step == 1 and draft.mantissa < 1000 \
                 and (half := _HALF_AFTER_COUNT.match(text, draft.end)):
             draft.mantissa, draft.step, draft.end = draft.mantissa + Decimal("0.5"), Decimal("0.5"), half.end()
+
+
+# A number word in the case that makes "one of N" before "one": Kazakh's ablative ("төрттен бір", a quarter),
+# Turkish's locative ("dörtte bir").
+_FRACTION_CASE = LazyPattern(r"(?:тен|тан|ден|дан|нен|нан|ten|tan|den|dan|nen|nan|te|ta|de|da)\Z")
+_ONE_AFTER_FRACTION = LazyPattern(rf"{WS}(?:бір|bir){WS}")
+
+
+def _join_fractions_of_one(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Read "төрттен бір миллиард теңгеден" (a quarter of a billion tenge) as one figure, the fraction times the
+    scale: the number word before "one" names its denominator (Turkish "dörtte bir" too, where its word is read)."""
+    joined = []
+    for draft in drafts:
+        before = joined[-1] if joined else None
+        if before is not None and draft.has_scale and draft.mantissa == 1 and before.unit in (None, draft.unit) \
+                and not before.has_scale and text[before.start : before.start + 1].isalpha() \
+                and before.mantissa > 1 and text[before.end : draft.start] in SPACES \
+                and _ONE_AFTER_FRACTION.match(text, draft.start - 1) \
+                and _FRACTION_CASE.search(text, before.start, before.end):
+            draft.start, draft.mantissa = before.start, draft.mantissa / before.mantissa
+            draft.step = draft.mantissa
+            joined[-1] = draft
+            continue
+        joined.append(draft)
+    return joined
 
 
 def _take_japanese_minus(text: str, drafts: list[_Draft]) -> None:

@@ -92,6 +92,7 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         WEIGHT_CURRENCY_NAMES)
 from archive.patterns import LazyPattern
 
+_GERMAN_NOUN_AFTER = LazyPattern(rf"{WS}(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 # The Turkish distributive on a number, before its scale or currency: "25'er milyon TL" (25 million each).
 _TURKISH_DISTRIBUTIVE = LazyPattern(rf"['’](?:ş|s)?[ae]r(?={WS})")
 # After 元 these make a word of it: "一元的" (unified), "多元化" (diversified), "二元論" (dualism).
@@ -734,11 +735,20 @@ def counts_something(text: str, end: int) -> bool:
 
 
 def names_a_thing(text: str, end: int) -> bool:
-    """Tell whether a unit sign is glued to an amount ("4만8240㏊", "120㎡"): it measures, whatever the language,
-    and a currency carried through a sentence never reaches it. (A word after an amount cannot be told a noun
-    from a verb without a list: "10,7 триллиона направят" is money, "26 илјади парчиња" pieces.)"""
+    """Tell whether a unit sign is glued to an amount ("4만8240㏊", "120㎡"), whatever the language, or a German
+    noun follows it: it counts or measures, and a currency carried through a sentence never reaches it. (In other
+    languages a word after an amount cannot be told a noun from a verb without a list: "10,7 триллиона направят" is
+    money, "26 илјади парчиња" pieces.)"""
     glued = text[end : end + 1]
-    return bool(glued) and unicodedata.category(glued) == "So"
+    if glued and unicodedata.category(glued) == "So":
+        return True
+    # German capitalises its nouns, never its verbs: "7,69 Millionen Masken" counts masks, while "10,2 Milliarden
+    # ausgegeben" is money spent
+    noun = _GERMAN_NOUN_AFTER.match(text, end)
+    if noun is None or window_language(text, end, end) != "de":
+        return False
+    word = lower_case(noun.group("noun"))
+    return word not in CURRENCY_NAMES and word not in currency_table().names and word not in currency_table().nouns
 
 
 def names_a_currency_unresolved(text: str, end: int) -> bool:
