@@ -269,3 +269,18 @@ def test_percent_and_points_words(text, expected):
 ])
 def test_counted_nouns_and_fractions(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list dated by years takes the scale and currency of its first item
+    ("Il est passé de 5,6 milliards d’euros en 1990, à 9,3 en 1995, 10,4 en 2005, 9,7 en 2011, 9,3 en 2013, et "
+     "enfin 9,1 milliards pour la période 2014–2020.",
+     [("5,6 milliards d’euros", 5.6e9, "EUR"), ("9,3", 9.3e9, "EUR"), ("10,4", 10.4e9, "EUR"),
+      ("9,7", 9.7e9, "EUR"), ("9,3", 9.3e9, "EUR"), ("9,1 milliards", 9.1e9, "EUR")]),
+    # not a share in a list of rates, nor a count of another kind
+    ("GDP grew 2,5 % en 2019, 3,1 en 2020", [("2,5 %", 2.5, "%"), ("3,1", 3.1, None)]),
+    ("Il a touché 5,6 milliards d’euros en 1990 et 12 personnes en 1995", [("5,6 milliards d’euros", 5.6e9, "EUR"),
+                                                                        ("12", 12, None)]),
+])
+def test_dated_lists_share_scale_and_currency(text, expected):
+    assert _figures(text) == expected

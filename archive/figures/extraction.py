@@ -304,6 +304,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
+    _share_across_dated_items(text, drafts)
     _share_currency_with_an_elided_noun(text, drafts)
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
@@ -1124,6 +1125,34 @@ def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
                 and len(text[bare.end : amount.start].split()) <= _PARALLEL_GAP_WORDS:
             bare.scale, bare.has_scale = amount.scale, True
             bare.unit, bare.unit_inferred = amount.unit, True
+
+
+# An item of a list dated by its year: "5,6 milliards d’euros en 1990", "9,3 en 1995", "4.2 billion in 2019".
+_DATED_BY_YEAR = LazyPattern(rf"{WS}(?:en|in|im|w|u|în|в|во|у){WS}(?:19|20)\d\d(?!\d)")
+# Between two dated items: a comma, "à"/"to", "and" ("en 1990, à 9,3 en 1995, 10,4 en 2005, ... et enfin").
+_DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|и|enfin|then|puis){WS})*")
+
+
+def _share_across_dated_items(text: str, drafts: list[_Draft]) -> None:
+    """Give the bare numbers of a list dated by years the scale and currency of its first item, written once:
+    "Il est passé de 5,6 milliards d’euros en 1990, à 9,3 en 1995, 10,4 en 2005" (9.3 and 10.4 billion EUR),
+    marked as inferred. Each item is dated as the first is, and only commas and words of a list part them."""
+    money: _Draft | None = None
+    for draft in drafts:
+        if draft.unit not in (None, *_NOT_MONEY) and draft.has_scale \
+                and (dated := _DATED_BY_YEAR.match(text, draft.end)):
+            money, last_end = draft, dated.end()
+            continue
+        if money is None:
+            continue
+        dated = _DATED_BY_YEAR.match(text, draft.end)
+        if draft.unit is None and not draft.has_scale and draft.step < 1 and dated is not None \
+                and _DATED_ITEMS_GAP.fullmatch(text, last_end, draft.start):
+            draft.scale, draft.has_scale = money.scale, True
+            draft.unit, draft.unit_inferred = money.unit, True
+            last_end = dated.end()
+        else:
+            money = None
 
 
 def _spelled_alternatives(text: str, lower: _Draft, upper: _Draft) -> bool:
