@@ -82,6 +82,9 @@ NEVER_FIGURES = rf"""
       | \d{{1,2}}·\d{{1,2}}(?!\d)                                       # Korean 12·3, 5·18
       | \d{{3,}}-\d{{1,2}}(?![\d.,%]|{WS}?(?:%|[-–]))                       # 787-9: a model, not a range
       | \d+\(\d+\)(?=[班级級])                                          # 果树93(01)班
+      | (?<={LETTER}{WS})(?:19|20)\d\d,{WS}\d+(?={WS}?[;)])              # a law journal: NStZ-RR 2015, 335;
+      | \d+{WS}[A-Z][A-Za-z]{{0,4}}{WS}\d+/\d\d(?!\d)                     # a court's docket: 2 RVs 11/21
+      | (?<=[a-zà-ÿ]{WS})\d+(?={WS},)                                    # a footnote: l’Assemblée nationale 182 ,
 """
 
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")

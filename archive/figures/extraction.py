@@ -82,9 +82,10 @@ from archive.figures.number_words import WordNumber, find_number_words, is_numbe
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
 from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
-from archive.figures.surroundings import (HANGUL, LETTER, SPACES, WS, alternation, lowered, single_spaced,
+from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
+                                   names_a_thing,
                                    currency_before, find_multiplying_words, letter_scale_allowed, names_a_currency_unresolved,
                                    percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
@@ -103,7 +104,7 @@ _CANDIDATE = LazyPattern(
           | \d+・\d+(?=[倍%％]|パーセント)  # Japanese "2・2倍": a decimal point before a multiple or a rate
           | \d+(?:[.,]\d+)?)
     )
-  | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+)
+  | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+(?:[點点][零〇一二三四五六七八九]+[万萬亿億]*)?)
     """,
     re.VERBOSE,
 )
@@ -114,8 +115,10 @@ _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
-_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")
-_HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?=[A-ZА-ЯЁІЇЄ«\"“])|\n")  # the same, not at a semicolon
+# A full stop before a capital, an opening quote or a dash of speech ("... 100 milijuna eura. „Ako uzmemo",
+# "15 miliardów złotych. - My wypłaciliśmy").
+_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")
+_HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")  # the same, not at a semicolon
 _TEXT_END = LazyPattern(r"[\s.]*\Z")
 # The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
@@ -128,7 +131,7 @@ _CLOSES_AN_AMOUNT = LazyPattern(
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
 # and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
-_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
+_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 _OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
 _AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
@@ -292,6 +295,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
     if not query and ("ultipli" in text or "omnoż" in text or "ivis" in text or "ivid" in text or "odziel" in text):
         _take_multiplied_by(text, drafts)
+    drafts = _join_fractions_of_one(text, drafts)  # "төрттен бір миллиард теңгеден": a quarter of a billion
     _share_across_ranges(text, drafts)
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
     _share_currency_across_pairs(text, drafts)
@@ -300,10 +304,120 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
+    _share_across_dated_items(text, drafts)
     _share_currency_with_an_elided_noun(text, drafts)
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
-    return drafts
+    _old_lira_by_year(text, drafts)
+    _take_japanese_minus(text, drafts)
+    _take_half_after(text, drafts)
+    return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
+
+
+# Calendar periods of a year are dates (bench/figures/LABELLING.md, section 1): "the first seven months", "за 11
+# месяцев 2019 года", "првите седум месеци од годинава", "前三個月". "First" and the months, in our languages.
+_FIRST_WORDS = (
+    "first|первые|первых|перші|перших|првите|prvih|prvi|prve|pierwszych|primele|primelor|ilk|алғашқы|ersten|"
+    "premiers|premières|primeros|primeras|ensimmäisen|ensimmäisten"
+)
+_MONTH_WORDS = (
+    r"months?|quarters?|месяц\w*|месец\w*|місяц\w*|mesec\w*|mjesec\w*|miesi\w*|luni|lunilor|ay\w*|ай\w*|"
+    r"тоқсан\w*|квартал\w*|Monate\w*|mois|trimestres?|meses|trimestres|kuukau\w*|неделі\w*|недел\w*"
+)
+_FIRST_BEFORE = LazyPattern(rf"(?i:{_FIRST_WORDS}){WS}\Z")
+_MONTHS_AFTER = LazyPattern(rf"{WS}(?i:{_MONTH_WORDS})(?!{LETTER})")
+# After the months, the year they belong to: "2019 года", "of 2019", "од годинава", "din 2024", "this year".
+_OF_A_YEAR_AFTER = LazyPattern(
+    rf"{WS}(?:(?:of|od|din|из|з|от|de|del|des|vuoden|roku){WS})?(?:(?:19|20)\d\d(?!\d)|годинава|ове{WS}године|"
+    rf"ovog{WS}godine|this{WS}year|этого{WS}года|цього{WS}року|bieżącego{WS}roku|acestui{WS}an)"
+)
+_CJK_FIRST_MONTHS = LazyPattern(r"(?:個|个)?(?:月|季度?)")
+
+
+def _names_a_calendar_period(text: str, draft: _Draft) -> bool:
+    """Tell whether a bare count names a calendar period of a year: after "first" and before its months ("the
+    first seven months", "Алғашқы алты айда", "前三個月"), or before months that the year follows ("за 11 месяцев
+    2019 года"). A trailing window ("the last 12 months", "Son 12 aylık") is a duration and stays."""
+    if draft.unit is not None or draft.has_scale or draft.mantissa > 12:
+        return False
+    if text[draft.start - 1 : draft.start] in "前頭头" and draft.start \
+            and (CJK_DIGITS.get(text[draft.start : draft.end]) is not None or text[draft.start:draft.end].isdigit()):
+        return bool(_CJK_FIRST_MONTHS.match(text, draft.end))
+    months = _MONTHS_AFTER.match(text, draft.end)
+    if months is None:
+        return False
+    return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
+        or bool(_OF_A_YEAR_AFTER.match(text, months.end()))
+
+
+# A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
+# jumătate", "two years and a half", "deux ans et demi") or glued to a CJK counter of time ("3年半", "2か月半").
+_HALF_AFTER_COUNT = LazyPattern(
+    rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})"
+    rf"|{WS}{LETTER}+{WS}(?:(?:și|şi){WS}jumătate|and{WS}a{WS}half|et{WS}demie?|y{WS}medi[oa]|i{WS}po|и{WS}по)(?!{LETTER})"
+    r"|(?:年|か月|ヶ月|カ月|ヵ月|個月|个月|時間|小时|小時)半"
+)
+
+
+def _take_half_after(text: str, drafts: list[_Draft]) -> None:
+    """Add the half written after a whole count to it and to its span: "3年半" 3.5, "три и по тоне" 3.5."""
+    for draft in drafts:
+        if draft.unit is None and not draft.has_scale and draft.step == 1 and draft.mantissa < 1000 \
+                and (half := _HALF_AFTER_COUNT.match(text, draft.end)):
+            draft.mantissa, draft.step, draft.end = draft.mantissa + Decimal("0.5"), Decimal("0.5"), half.end()
+
+
+# A number word in the case that makes "one of N" before "one": Kazakh's ablative ("төрттен бір", a quarter),
+# Turkish's locative ("dörtte bir").
+_FRACTION_CASE = LazyPattern(r"(?:тен|тан|ден|дан|нен|нан|ten|tan|den|dan|nen|nan|te|ta|de|da)\Z")
+_ONE_AFTER_FRACTION = LazyPattern(rf"{WS}(?:бір|bir){WS}")
+
+
+def _join_fractions_of_one(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Read "төрттен бір миллиард теңгеден" (a quarter of a billion tenge) as one figure, the fraction times the
+    scale: the number word before "one" names its denominator (Turkish "dörtte bir" too, where its word is read)."""
+    joined = []
+    for draft in drafts:
+        before = joined[-1] if joined else None
+        if before is not None and draft.has_scale and draft.mantissa == 1 and before.unit in (None, draft.unit) \
+                and not before.has_scale and text[before.start : before.start + 1].isalpha() \
+                and before.mantissa > 1 and text[before.end : draft.start] in SPACES \
+                and _ONE_AFTER_FRACTION.match(text, draft.start - 1) \
+                and _FRACTION_CASE.search(text, before.start, before.end):
+            draft.start, draft.mantissa = before.start, draft.mantissa / before.mantissa
+            draft.step = draft.mantissa
+            joined[-1] = draft
+            continue
+        joined.append(draft)
+    return joined
+
+
+def _take_japanese_minus(text: str, drafts: list[_Draft]) -> None:
+    """Read "▲" or "△" right before a figure as its minus sign, as Japanese accounts and statistics write one
+    ("輸出数量は同▲0.9%": -0.9 %), and put it in the span; in Japanese text only: Korean lists with them
+    ("△1만~3만원 28%")."""
+    if "▲" not in text and "△" not in text or HANGUL.search(text) or not KANA.search(text):
+        return
+    for draft in drafts:
+        if draft.start and text[draft.start - 1] in "▲△" and draft.mantissa > 0:
+            draft.start, draft.mantissa = draft.start - 1, -draft.mantissa
+
+
+# A year of the twentieth or twenty-first century written in digits.
+_YEAR = LazyPattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NEW_LIRA_YEAR = 2005  # Turkey took six zeros off the lira on 1 January 2005 (TRL -> TRY)
+
+
+def _old_lira_by_year(text: str, drafts: list[_Draft]) -> None:
+    """Make lira amounts the old lira (TRL) when every year the text writes is before 2005 ("2001 yılı ...
+    255.907.000.000 TL"): the text says when they were paid. With no year, or a later one, they stay TRY."""
+    if not any(draft.unit == "TRY" for draft in drafts):
+        return
+    years = [int(year) for year in _YEAR.findall(text)]
+    if years and max(years) < _NEW_LIRA_YEAR:
+        for draft in drafts:
+            if draft.unit == "TRY":
+                draft.unit = "TRL"
 
 
 def _take_percent_of_signed_changes(text: str, drafts: list[_Draft]) -> None:
@@ -647,7 +761,7 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     if percent:
         suffix.unit = "%"
     else:
-        over = text[end : end + 1] in "余多"  # "六百十六億余円": over that amount, the currency after "余"
+        over = text[end : end + 1] in "余餘多"  # "六百十六億余円", "七二二四萬餘元": over it, the currency after "余"
         suffix.end = end + over
         read_currency_after(text, suffix)
         if over and suffix.unit is None:
@@ -923,6 +1037,7 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money = draft
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
+                and not names_a_thing(text, draft.end) \
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
@@ -1010,6 +1125,34 @@ def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
                 and len(text[bare.end : amount.start].split()) <= _PARALLEL_GAP_WORDS:
             bare.scale, bare.has_scale = amount.scale, True
             bare.unit, bare.unit_inferred = amount.unit, True
+
+
+# An item of a list dated by its year: "5,6 milliards d’euros en 1990", "9,3 en 1995", "4.2 billion in 2019".
+_DATED_BY_YEAR = LazyPattern(rf"{WS}(?:en|in|im|w|u|în|в|во|у){WS}(?:19|20)\d\d(?!\d)")
+# Between two dated items: a comma, "à"/"to", "and" ("en 1990, à 9,3 en 1995, 10,4 en 2005, ... et enfin").
+_DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|и|enfin|then|puis){WS})*")
+
+
+def _share_across_dated_items(text: str, drafts: list[_Draft]) -> None:
+    """Give the bare numbers of a list dated by years the scale and currency of its first item, written once:
+    "Il est passé de 5,6 milliards d’euros en 1990, à 9,3 en 1995, 10,4 en 2005" (9.3 and 10.4 billion EUR),
+    marked as inferred. Each item is dated as the first is, and only commas and words of a list part them."""
+    money: _Draft | None = None
+    for draft in drafts:
+        if draft.unit not in (None, *_NOT_MONEY) and draft.has_scale \
+                and (dated := _DATED_BY_YEAR.match(text, draft.end)):
+            money, last_end = draft, dated.end()
+            continue
+        if money is None:
+            continue
+        dated = _DATED_BY_YEAR.match(text, draft.end)
+        if draft.unit is None and not draft.has_scale and draft.step < 1 and dated is not None \
+                and _DATED_ITEMS_GAP.fullmatch(text, last_end, draft.start):
+            draft.scale, draft.has_scale = money.scale, True
+            draft.unit, draft.unit_inferred = money.unit, True
+            last_end = dated.end()
+        else:
+            money = None
 
 
 def _spelled_alternatives(text: str, lower: _Draft, upper: _Draft) -> bool:

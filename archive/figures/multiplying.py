@@ -45,7 +45,7 @@ _VERBS = {
         r"dubla(?:t|tă|te|ți|tul|rea|rii)", rf"kaksinkertai(?:s(?:t{LETTER}*|eksi|en|ella|essa)|nen)",
         r"[ув]двічі", r"вдвое",  # Ukrainian and Russian adverbs: "удвічі вищою за ринкову" (twice the market's)
         # Serbian and Croatian adverbs: "dvostruko većom količinom" (twice as large); not "dvostruki agent"
-        r"dvostruko", r"двоструко",
+        r"dvostruko", r"двоструко", r"двократно", r"dvokratno", r"двукратно",
         r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
     ],
     "x3": [
@@ -55,6 +55,10 @@ _VERBS = {
         rf"utrostruč{LETTER}*", rf"утроструч{LETTER}*", rf"potro(?:i|j){LETTER}*",
         r"tripla(?:t|tă|te|ți|tul|rea|rii)", rf"kolminkertai(?:s(?:t{LETTER}*|eksi|en|ella|essa)|nen)",
         r"[ув]тричі", r"втрое", r"trostruko", r"троструко",
+        # Macedonian, Serbian and Russian adverbs in -kratno: "Трикратно е зголемен" (tripled)
+        r"трикратно", r"trikratno", r"трехкратно", r"трёхкратно",
+        # the French noun after a determiner: "son triplement en dix ans"; not the adverb ("triplement fautif")
+        r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au ))triplement",
     ],
     "x4": [
         r"quadrupl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
@@ -62,6 +66,7 @@ _VERBS = {
         r"cuadr[ui]plic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose)", r"vervierfach(?:t|te|ten|en|ung)",
         rf"nelinkertais(?:t{LETTER}*|eksi)",
     ],
+    "x5": [r"peterostruko", r"petostruko", r"петоструко", r"петкратно", r"petkratno", r"пятикратно"],
     "x10": [r"décupl(?:é|ée|és|ées|er|ent|ait|era)", r"verzehnfach(?:t|te|ten|en|ung)"],
     "x0_5": [r"halv(?:ed|ing)", r"halbier(?:t|te|ten|en|ung)", rf"puolit(?:tu|ti|taa|tavat){LETTER}*",
              # "to cut the unit cost in half"; not "in half an hour", "in half of the cases"
@@ -97,7 +102,8 @@ def _verbs_pattern() -> str:
 
 _VERB = LazyPattern(_verbs_pattern)
 _HAN_DOUBLING = LazyPattern(r"倍[増增]")
-_FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x10": Decimal(10), "x0_5": Decimal("0.5")}
+_FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x5": Decimal(5), "x10": Decimal(10),
+            "x0_5": Decimal("0.5")}
 _NOT_MULTIPLYING_AFTER = LazyPattern(
     rf"{WS}(?:down|as|up|back|d['’]une?(?!{WS}coup)|(?:la|le|les|un|une|cette|ce){WS}(?:voiture|véhicule|camion|bus|car|"
     rf"moto|cycliste|concurrent|peloton){LETTER}*|par{WS}la{WS}(?:droite|gauche)){_AFTER}",

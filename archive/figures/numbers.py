@@ -20,6 +20,7 @@ part are not significant: "1,200,000" -> 100,000, "2000" -> 1000.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -40,7 +41,24 @@ def convention(text: str, start: int, end: int, revealed: str | None, currency_b
         return "en" if language in ("en", "zh", "ja", "ko") else "eu"
     if currency_before:
         return "en"
-    return "eu" if symbol_after else "en"
+    if symbol_after:
+        return "eu"
+    return _convention_shown(text) or "en"
+
+
+# Numbers that show their text's convention: a decimal comma ("32,68%") or dots grouping twice ("1.234.567");
+# a decimal point ("32.68%") or commas grouping twice ("1,234,567").
+_SHOWS_CONTINENTAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d\.\d{3}\.\d{3}(?!\d)")
+_SHOWS_ENGLISH = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d,\d{3},\d{3}(?!\d)")
+
+
+def _convention_shown(text: str) -> str | None:
+    """Return the convention the other numbers of a text show when its words tell no language ("USL: 32,68%,
+    respectiv 13.148 mandate": 13,148), or None when they show none or both."""
+    continental, english = bool(_SHOWS_CONTINENTAL.search(text)), bool(_SHOWS_ENGLISH.search(text))
+    if continental == english:
+        return None
+    return "eu" if continental else "en"
 
 
 def read_digits(raw: str, decide_convention: Callable[[], str]) -> tuple[Decimal, Decimal] | None:
@@ -134,12 +152,20 @@ def step_of_value(value: Decimal) -> Decimal:
 
 
 def read_cjk_numeral(numeral: str) -> Decimal | None:
-    """Return the value of Chinese numerals such as 三千二百万 or 一亿二千万."""
-    total, section, digit = 0, 0, 0
+    """Return the value of Chinese numerals such as 三千二百万 or 一亿二千万, written digit by digit ("七二二四萬"
+    72,240,000) or with a decimal point ("二點四億" 240,000,000). Digits run together before 十, 百 or 千
+    ("二三十", twenty or thirty) are vague: None."""
+    point = max(numeral.find("點"), numeral.find("点"))
+    if point > 0:
+        return _read_cjk_decimal(numeral[:point], numeral[point + 1 :])
+    total, section, digit, run = 0, 0, 0, 0
     for char in numeral:
         if char in CJK_DIGITS:
-            digit = CJK_DIGITS[char]
-        elif char in CJK_UNITS:
+            digit, run = (digit * 10 if run else 0) + CJK_DIGITS[char], run + 1
+            continue
+        if char in CJK_UNITS:
+            if run > 1:
+                return None
             section += (digit or 1) * CJK_UNITS[char]
             digit = 0
         elif char in CJK_BIG:
@@ -151,4 +177,17 @@ def read_cjk_numeral(numeral: str) -> Decimal | None:
             section = digit = 0
         else:
             return None
+        run = 0
     return Decimal(total + section + digit)
+
+
+def _read_cjk_decimal(whole: str, rest: str) -> Decimal | None:
+    """Return the value of "二點四億": the whole part, the decimal digits, then the scale characters after them."""
+    digits = rest.rstrip("万萬亿億")
+    head = read_cjk_numeral(whole)
+    if head is None or not digits or any(char not in CJK_DIGITS for char in digits):
+        return None
+    value = head + Decimal("0." + "".join(str(CJK_DIGITS[char]) for char in digits))
+    for char in rest[len(digits) :]:
+        value *= CJK_BIG[char]
+    return value

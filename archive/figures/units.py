@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -86,11 +87,22 @@ from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
                                         KOREAN_HOUSEHOLD_COUNTERS,
                                         MULTIPLYING_WORDS, QUALIFIERS_BEFORE_CURRENCY,
-                                        NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
+                                        LANGUAGE_MARKERS, NOT_COUNTED_WORDS, POINT_WORDS, PREPOSITIONS_AFTER_QUALIFIER, QUALIFIERS,
                                         SCALE_LETTERS, SCALE_WORDS, SYMBOLS_AFTER, WEIGHING_WORDS,
                                         WEIGHT_CURRENCY_NAMES)
 from archive.patterns import LazyPattern
 
+_GERMAN_NOUN_AFTER = LazyPattern(rf"{WS}(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+# The Turkish distributive on a number, before its scale or currency: "25'er milyon TL" (25 million each).
+_TURKISH_DISTRIBUTIVE = LazyPattern(rf"['’](?:ş|s)?[ae]r(?={WS})")
+# After 元 these make a word of it: "一元的" (unified), "多元化" (diversified), "二元論" (dualism).
+_YUAN_WORD_ENDS = frozenset("的化論论")
+# Taiwan and the institutions of its government, by which a paragraph says its 元 are Taiwan's.
+_TAIWAN = LazyPattern(r"[臺台]灣|[臺台]北|新[臺台]幣|行政院|立法院|監察院|考試院|立委|審計部|總統府|民進黨|國民黨|中華民國")
+_RENMINBI = LazyPattern(r"人民[币幣元]|RMB|CNY|[Yy]uan|[Rr]enminbi")
+# Common characters written one way in traditional text and another in simplified: their counts tell the script.
+_TRADITIONAL_ONLY = frozenset("這個們國會發說對時與為經來後實開關學過現將當區體點機長門問間聽見車東無萬億應業從爭費額達總預決審計員稅錢營價")
+_SIMPLIFIED_ONLY = frozenset("这个们国会发说对时与为经来后实开关学过现将当区体点机长门问间听见车东无万亿应业从争费额达总预决审计员税钱营价")
 # Near a yen sign, these make it a yuan sign (the two share "¥").
 _CHINESE_MONEY_HINT = LazyPattern(r"元|人民[币幣]|RMB|CNY|[Yy]uan|[Rr]enminbi")
 
@@ -111,6 +123,8 @@ _SCALE = LazyPattern(
     rf"|(?P<letter>[kKmMbB]){NOT_LETTER_AFTER}"
     rf"|{WS}?(?P<french>Mds|Md|M)(?={WS}?[€$£])"
 )
+# "mil" with or without a dot, a word of its own: million in Romanian, Serbian and Croatian text.
+_MIL_WORD = LazyPattern(rf"{WS}(?i:mil)\.?(?!{LETTER})")
 # "mil." is Croatian, Serbian and Czech for million ("140 mil. kn", "2,5 mil. eura"), never Spanish's thousand,
 # which is written "mil" with no dot; read so before a currency only, where a wrong scale would be a wrong amount.
 _MILLIONS_ABBREVIATED = LazyPattern(rf"{WS}(?i:mil\.)(?=\s?(?i:kn|kuna|eura?|evra|dinara|din\.|kč|korun|€|EUR|HRK|RSD|BAM|KM|USD|CZK|\$)(?!{LETTER}))")
@@ -148,7 +162,7 @@ _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
-_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|{WS}[dD]['’]")  # in capitals too: "MILIOANE DE LEI"
+_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|\s[dD]['’]")  # "1,5 milliard\nd'euros": prose wrapped  # in capitals too: "MILIOANE DE LEI"
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
@@ -167,13 +181,14 @@ POINTS = LazyPattern(
     rf"процентн(?:ых|ого|ый|ые|ым){WS}пункт(?:а|ов|ом)?|відсотков(?:их|ого|і|ий){WS}пункт(?:и|ів|а)?|"
     rf"prozentpunkte?n?|points?{WS}de{WS}pourcentage|puntos?{WS}porcentuales?|prosenttiyksikkö(?:ä|ä|n)?|"
     rf"punkt(?:ów|y)?{WS}procentow(?:ych|e|y)|pkt{WS}proc\.?|puncte{WS}procentuale|procentnih{WS}poena|"
-    rf"postotn(?:ih|a|i){WS}bodova|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
+    rf"postotn(?:ih|a|i){WS}bodova|процентни{WS}поени|procentni{WS}poeni|процентних{WS}поена|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
 )
 # Points after a number, percentage points where the sentence speaks of a rate ("perdu vingt points").
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|prosent(?:ti(?:a|in|ä)?|in|illa)|"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|prosent(?:ti(?:a|in|ä)?|in|illa)|"
+    rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
@@ -220,7 +235,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      *MINOR_UNIT_WORDS, "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
-     "посто", "одсто", "процената", "пайыз", "paıyz",
+     "посто", "одсто", "процената", "пайыз", "paıyz", "відс", "процентни", "procentni", "процентних", "prosenttinen",
      "پايىز", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
@@ -266,6 +281,11 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         after = read_suffix(text, odd.end(), has_currency)
         if after.has_scale or after.unit:
             after.approx = after.approx or "over"
+            return after
+    distributive = _TURKISH_DISTRIBUTIVE.match(text, pos)
+    if distributive is not None:  # "25'er milyon TL": 25 million lira each
+        after = read_suffix(text, distributive.end(), has_currency)
+        if after.has_scale or after.unit:
             return after
     if not may_have_suffix(text, pos):
         return suffix
@@ -339,6 +359,16 @@ def _cldr_first_words() -> frozenset[str]:
     return frozenset(currency_table().first_words())
 
 
+def _mil_for_million(text: str, end: int) -> re.Match | None:
+    """Return "mil" or "mil." after a number where the language writes it for million, Romanian, Serbian and
+    Croatian ("9.500,9 mil EUR", "12 mil tone"), never Spanish and Portuguese, where it is a thousand, nor
+    Turkish, where it is a mile."""
+    found = _MIL_WORD.match(text, end)
+    if found is None or window_language(text, end, found.end()) not in ("ro", "sr"):
+        return None
+    return found
+
+
 def _read_scale(text: str, suffix: Suffix) -> None:
     """Read a scale word (or CJK scale, with 余/多 and a "1亿2000万" tail) into ``suffix``."""
     if text[suffix.end : suffix.end + 1] == " " and _SPACED_CJK_SCALE.match(text, suffix.end + 1):
@@ -363,7 +393,8 @@ def _read_scale(text: str, suffix: Suffix) -> None:
     scale = _SCALE.match(text, suffix.end)
     if scale is None:
         return
-    if scale.group("word") and (millions := _MILLIONS_ABBREVIATED.match(text, suffix.end)):
+    if scale.group("word") and ((millions := _MILLIONS_ABBREVIATED.match(text, suffix.end))
+                                or (millions := _mil_for_million(text, suffix.end))):
         suffix.has_scale, suffix.end, suffix.power = True, millions.end(), 6  # "140 mil. kn"
         suffix.scale_word, suffix.scale_convention = "mil.", "eu"
         return
@@ -533,7 +564,12 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     else:
         if currency.group("cjk") in WEIGHT_CURRENCY_NAMES and weighs(text, suffix, currency.end()):
             return  # "30ポンド" of a parcel
+        if currency.group("cjk") == "元" and text[currency.end() : currency.end() + 1] in _YUAN_WORD_ENDS \
+                and text[currency.start() - 1 : currency.start()] in "一二" and currency.start() - pos <= 1:
+            return  # "一元的に" (unified), "二元論": a word, not yuan ("一百三十七元的文具費" is yuan)
         suffix.unit = CJK_CURRENCIES[currency.group("cjk")]
+        if currency.group("cjk") in ("元", "圆"):
+            suffix.unit = _yuan_code(text, pos)
     if suffix.unit == "JPY?":
         suffix.unit = _yen_code(text, pos)
     suffix.end = currency.end()
@@ -600,7 +636,10 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     table = currency_table()
     for symbol in (found.group("symbol"), found.group("symbol").rstrip(".")):
         languages = table.symbol_languages.get(symbol)
-        if languages and window_language(text, pos, pos) in languages:
+        # the language near the number, or of its whole paragraph where the words near it tell none
+        if languages and (window_language(text, pos, pos) in languages
+                          or window_language(text, len(text) // 2, len(text) // 2 + 1) in languages
+                          and window_language(text, pos, pos) in (None, "eu")):
             suffix.unit, suffix.end = table.symbols[symbol], found.start("symbol") + len(symbol)
             suffix.name_convention = "eu" if not symbol.isascii() else None
             return True
@@ -695,6 +734,23 @@ def counts_something(text: str, end: int) -> bool:
     return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)
 
 
+def names_a_thing(text: str, end: int) -> bool:
+    """Tell whether a unit sign is glued to an amount ("4만8240㏊", "120㎡"), whatever the language, or a German
+    noun follows it: it counts or measures, and a currency carried through a sentence never reaches it. (In other
+    languages a word after an amount cannot be told a noun from a verb without a list: "10,7 триллиона направят" is
+    money, "26 илјади парчиња" pieces.)"""
+    glued = text[end : end + 1]
+    if glued and unicodedata.category(glued) == "So":
+        return True
+    # German capitalises its nouns, never its verbs: "7,69 Millionen Masken" counts masks, while "10,2 Milliarden
+    # ausgegeben" is money spent
+    noun = _GERMAN_NOUN_AFTER.match(text, end)
+    if noun is None or window_language(text, end, end) != "de":
+        return False
+    word = lower_case(noun.group("noun"))
+    return word not in CURRENCY_NAMES and word not in currency_table().names and word not in currency_table().nouns
+
+
 def names_a_currency_unresolved(text: str, end: int) -> bool:
     """Tell whether the word after an amount is the noun of several currencies that none of the rules resolved:
     "16,5 миллиона крон" on a Russian page (crowns, but whose?) is no amount in the sentence's roubles."""
@@ -713,6 +769,18 @@ def billion_power(text: str, start: int, suffix: Suffix) -> int:
     if language == "fr":
         return 12
     return 9
+
+
+def _yuan_code(text: str, pos: int) -> str:
+    """Return TWD for a bare 元 in text written in traditional characters that names Taiwan or its institutions
+    (Taiwan's dollar), unless renminbi is named near it; else CNY: mainland figures are written in traditional
+    characters too ("財政收入和支出均突破5萬億元"). Hong Kong's and Macau's dollars are written 港元 and 澳門元."""
+    window = text[max(0, pos - 200) : pos + 200]
+    if _RENMINBI.search(window) or KANA.search(window) or not _TAIWAN.search(text):  # kana: Japanese
+        return "CNY"
+    traditional = sum(window.count(char) for char in _TRADITIONAL_ONLY)
+    simplified = sum(window.count(char) for char in _SIMPLIFIED_ONLY)
+    return "TWD" if traditional > simplified else "CNY"
 
 
 def _yen_code(text: str, pos: int) -> str:

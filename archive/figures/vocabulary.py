@@ -108,6 +108,8 @@ LONE_SCALE_WORDS = {
                     "milyon".split(), 6),
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
+    # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna"
+    **dict.fromkeys("илјада хиљаду hiljadu tisuću".split(), 3),
     "billón": 12,  # "el billón y medio de euros"
     # Spanish: "mil euros" (a thousand), "los mil millones" (a billion, a number even with no currency after it)
     "mil": 3, "mil millones": 9,
@@ -143,7 +145,13 @@ CURRENCY_CODES = set(
     (
         "USD EUR GBP JPY CNY RUB KZT UAH MKD INR CHF CAD AUD HKD SGD NZD SEK NOK DKK PLN CZK HUF RON BGN RSD "
         "BYN GEL AMD AZN UZS KGS TJS TRY ILS BRL MXN ARS KRW TWD ZAR NGN EGP SAR AED QAR IRR PKR BDT IDR MYR "
-        "THB VND PHP"
+        "THB VND PHP "
+        # and the rest of ISO 4217's active codes, before or after an amount ("MVR 2.27 billion"); not "ALL",
+        # "TOP" and "CUP", which headlines write as words
+        "AFN AOA AWG BAM BBD BHD BIF BMD BND BOB BSD BTN BWP BZD CDF CLP COP CRC CVE DJF DOP DZD ERN ETB FJD "
+        "FKP GHS GIP GMD GNF GTQ GYD HNL HTG ISK JMD JOD KES KHR KMF KPW KWD KYD LAK LBP LKR LRD LSL LYD MAD "
+        "MDL MGA MMK MNT MRU MUR MVR MWK MZN NAD NIO NPR OMR PAB PEN PGK PYG RWF SBD SCR SDG SHP SLE SOS SRD "
+        "SSP STN SVC SYP SZL TMT TND TTD TZS UGX UYU VES VUV WST XAF XCD XOF XPF YER ZMW ZWL"
     ).split()
 )
 # Everything that may stand before a number as its currency ("$5", "USD 5", "Rs 500", "人民币5000万元").
@@ -153,6 +161,9 @@ CURRENCIES_BEFORE = {
     "DM": "DEM",  # the Deutsche Mark before an amount, as German wrote it ("DM 7.000,00"); CLDR gives no symbol
     # Australian and New Zealand press style: the country after the sign ("$US1.1 billion", "$A500")
     "$US": "USD", "$A": "AUD", "$NZ": "NZD",
+    # The cedi: Ghana's press writes "¢" before an amount ("¢586.9 million"), where a cent sign never stands
+    # (it follows its amount: "50¢")
+    "¢": "GHS", "GH¢": "GHS", "GH₵": "GHS", "₵": "GHS",
 }
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
@@ -472,7 +483,10 @@ COUNTED_NOUNS = set(
         "adam адам kişi кісі osób osoby ludzi mieszkańców ljudi људи osoba stanovnika становника persoane oameni "
         "locuitori "
         # measures, which no currency carried through a sentence reaches ("2 млн тонн")
-        "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton"
+        "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton "
+        # pieces, the counter of goods in every language ("26 илјади парчиња стока")
+        "pieces pièces piezas stück stücke sztuk komada парчиња комада штук штуки kappaletta adet "
+        "bucăți bucati"
     ).split()
 )
 
@@ -497,6 +511,7 @@ LANGUAGE_MARKERS = _table(
         # and what text written without diacritics keeps ("pe anii 2019-2020 ... dar si la Oradea sau Brasov")
         "anii|iar|doar|daca|dacă|unui|unei|cele|fiind|catre|către|insa|însă|acestea|aceste",
         "sr": "je|su|kao|koji|koja|koje|što|ili|će|biti|nakon|prema|godine|odnosno|još|kako|smo|iz|"
+        "samo|gotovo|ovoj|ovom|godini|više|između|tokom|tijekom|zbog|"
         "је|су|који|која|које|као|или|ће|бити|након|према|године|још|како|смо|из",
         "tr": "bir|bu|ile|için|olarak|olan|çok|daha|ise|gibi|kadar|sonra|yüzde|göre|ancak|veya|olduğu|"
         "edildi|oldu|yılında|ilk",
@@ -895,7 +910,7 @@ FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsj
 MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
                      "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "kertain",
                      "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
-                     "struko", "струко", "두배")
+                     "struko", "струко", "두배", "кратно", "kratno")
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
 # "četvorka"), found with str's fast search; the spotter looks for them too.
 # and of Russian, Ukrainian, Serbian, Croatian and Macedonian adjectives of storeys, rooms and members:
