@@ -310,6 +310,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _take_percent_of_signed_changes(text, drafts)
     _old_lira_by_year(text, drafts)
     _take_japanese_minus(text, drafts)
+    _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
 
@@ -400,6 +401,24 @@ def _take_japanese_minus(text: str, drafts: list[_Draft]) -> None:
         return
     for draft in drafts:
         if draft.start and text[draft.start - 1] in "▲△" and draft.mantissa > 0:
+            draft.start, draft.mantissa = draft.start - 1, -draft.mantissa
+
+
+# Before a minus sign that is one: the start of the text, a space or an opening bracket or colon, after a word
+# (after a number or a percent the dash makes a range: "2,83% -3,83%", "5 -10 %").
+_MINUS_BEFORE = LazyPattern(r"(?:\A|(?<![\d%][ \u00a0])(?<=[\s(\[:;=]))[-−]\Z")
+
+
+def _take_minus_sign(text: str, drafts: list[_Draft]) -> None:
+    """Put a minus sign written on a percentage or an amount in its span and its value (bench/figures/LABELLING.md:
+    a sign written on the figure is kept): "atteindre les -20 milliards d’euros" is -20 billion EUR, "(-13,2%" is
+    -13.2 %. Not a bare number's dash ("mandate de primar -1.322"), not a hyphen inside a word or a date ("COVID-19",
+    "2013-2016"), not a range's dash, nor an en dash (punctuation more often than a sign)."""
+    if "-" not in text and "−" not in text:
+        return
+    for draft in drafts:
+        if draft.start and draft.unit not in (None, "x") and draft.mantissa > 0 and text[draft.start].isdigit() \
+                and _MINUS_BEFORE.search(text, max(0, draft.start - 3), draft.start):
             draft.start, draft.mantissa = draft.start - 1, -draft.mantissa
 
 

@@ -75,18 +75,22 @@ def _cent_currency(text: str, pos: int, language: str | None) -> str:
     return "USD" if language in ("en", None) else "EUR"  # None: too few words to tell, English's spelling
 
 
+# Between an amount and its hundredths: a space, or "and" ("... pięć zł i sześćdziesiąt dziewięć groszy").
+_MAJOR_MINOR_GAP = LazyPattern(r"[ \u00a0](?:(?:i|и|і|ve|și|si|und|and|et|y|ja|e|a)[ \u00a0])?")
+
+
 def join_major_and_minor(text: str, drafts: list) -> list:
     """Return ``drafts`` with each amount written in a currency and its hundredths joined into one: "15 теңге 90
-    тиын" is 15.90 KZT, as "5 ton 803 kilogram" is one weight; only a whole amount with no scale, a space apart
-    from fewer than a hundred of its own currency's hundredths; a composite read down to its units is whole too
-    ("on yedi milyon ... kırk iki lira yetmiş beş kuruş")."""
+    тиын" is 15.90 KZT, as "5 ton 803 kilogram" is one weight; only a whole amount with no scale, a space (or a
+    space, "and" and a space) apart from fewer than a hundred of its own currency's hundredths; a composite read
+    down to its units is whole too ("on yedi milyon ... kırk iki lira yetmiş beş kuruş")."""
     joined: list = []
     for draft in drafts:
         major = joined[-1] if joined else None
         if major is not None and draft.minor and draft.unit == major.unit and not major.minor \
                 and (not major.has_scale or (major.lead_scale is not None and major.scale == 1)) \
                 and not major.unit_inferred and major.step >= 1 \
-                and text[major.end : draft.start] in (" ", "\u00a0") and draft.mantissa * draft.scale < 1:
+                and _MAJOR_MINOR_GAP.fullmatch(text, major.end, draft.start) and draft.mantissa * draft.scale < 1:
             major.mantissa = major.mantissa * major.scale + draft.mantissa * draft.scale
             major.scale, major.step, major.end = type(major.scale)(1), draft.step * draft.scale, draft.end
             continue
