@@ -113,7 +113,7 @@ _CANDIDATE = LazyPattern(
 _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬亿億]")  # 千 and 万 for "近千人", 億 for "億元"
 
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
-_LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
+_LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|және|ja|și|şi|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 # A full stop before a capital, an opening quote or a dash of speech ("... 100 milijuna eura. „Ako uzmemo",
 # "15 miliardów złotych. - My wypłaciliśmy").
@@ -127,14 +127,15 @@ _KOREAN_BIG_SCALE = LazyPattern(r"[만억조]")
 # What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma, its
 # share in parentheses ("917 milyar (% 4,8)").
 _CLOSES_AN_AMOUNT = LazyPattern(
-    rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
+    rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|şi|sau|oraz|lub|ja|tai|sekä|"
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
 # and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 _OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
-_AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
+# Romanian "și" is written with a cedilla too ("între 18 şi 96 de milioane de lei").
+_AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a){WS}")
 _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
     rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
@@ -1149,7 +1150,7 @@ def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
 # An item of a list dated by its year: "5,6 milliards d’euros en 1990", "9,3 en 1995", "4.2 billion in 2019".
 _DATED_BY_YEAR = LazyPattern(rf"{WS}(?:en|in|im|w|u|în|в|во|у){WS}(?:19|20)\d\d(?!\d)")
 # Between two dated items: a comma, "à"/"to", "and" ("en 1990, à 9,3 en 1995, 10,4 en 2005, ... et enfin").
-_DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|и|enfin|then|puis){WS})*")
+_DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|şi|и|enfin|then|puis){WS})*")
 
 
 def _share_across_dated_items(text: str, drafts: list[_Draft]) -> None:

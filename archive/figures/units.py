@@ -162,7 +162,7 @@ _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
-_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|\s[dD]['’]")  # "1,5 milliard\nd'euros": prose wrapped  # in capitals too: "MILIOANE DE LEI"
+_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|\s[dD]['’?]")  # "1,5 milliard\nd'euros": prose wrapped  # in capitals too: "MILIOANE DE LEI"
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
