@@ -52,3 +52,18 @@ PAIRS = [
 @pytest.mark.parametrize("text, expected", PAIRS)
 def test_pairs_share_a_currency(text, expected):
     assert _figures(text) == expected
+
+
+COMPOSITES = [
+    # the units under 万 grouped by a comma are part of the amount
+    ("訪日外国人1人当たり旅行支出は16万5,412円で、前年同期(15万5,123円)に比べ6.6%増加しました。",
+     [("1", 1, None), ("16万5,412円", 165412, "JPY"), ("15万5,123円", 155123, "JPY"), ("6.6%", 6.6, "%")]),
+    ("旅行消費額は1兆2,305億円(速報)で", [("1兆2,305億円", 1.2305e12, "JPY")]),
+    # and ungrouped, as before
+    ("支出は16万5412円で", [("16万5412円", 165412, "JPY")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPOSITES)
+def test_composite_amounts_with_grouped_units(text, expected):
+    assert _figures(text) == expected

@@ -152,7 +152,8 @@ _HALF_AFTER = LazyPattern(rf"{WS}(?:y{WS}medio|i{WS}po|et{WS}demi|и{WS}пол)(
 _CJK_TAIL = LazyPattern(
     rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<more>여)?(?P<scale>{alternation(CJK_SCALES)})"  # "1억5000여만원"
 )
-_CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
+# the units under 万 may be grouped by a comma: "16万5,412円" (165,412 yen)
+_CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d,\d{3}|\d{1,4})(?:\.\d+)?(?![\d.,])")
 # The units of an amount of won after a space, grouped by thousands: "2만 7,035원" is one amount (27,035 won), as
 # "15 теңге 90 тиын" is; only before 원, where two amounts side by side would be no sentence.
 _KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?원)")
@@ -499,9 +500,10 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
         suffix.composite_step = step
         suffix.end = end
     units = _CJK_UNITS_TAIL.match(text, suffix.end) if power <= 4 else None
-    if units and len(units.group("integer")) <= power:  # "3万5000人", "17만9천172명", "1천941.7%": the units
-        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())  # need no scale of their own
-        suffix.composite_step = step_of(units.group())
+    if units and len(written := units.group().replace(",", "").split(".")[0]) <= power:  # "3万5000人",
+        # "17만9천172명", "1천941.7%": the units need no scale of their own
+        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group().replace(",", ""))
+        suffix.composite_step = step_of(units.group().replace(",", ""))
         suffix.end = units.end()
     elif power == 4 and (units := _KOREAN_SPACED_UNITS_TAIL.match(text, suffix.end)):
         written = units.group("integer").replace(",", "")
