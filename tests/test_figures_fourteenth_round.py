@@ -67,3 +67,38 @@ COMPOSITES = [
 @pytest.mark.parametrize("text, expected", COMPOSITES)
 def test_composite_amounts_with_grouped_units(text, expected):
     assert _figures(text) == expected
+
+
+LISTS = [
+    # a list of names each with its amount in parentheses, the currency written with the first alone
+    ("Među zemljama EU, najviša prosječna godišnja prilagođena plaća za puno radno vrijeme zabilježena je u "
+     "Luksemburgu (83.000 eura), a slijede Danska (71.600) i Irska (61.100).",
+     [("83.000 eura", 83000, "EUR"), ("71.600", 71600, "EUR"), ("61.100", 61100, "EUR")]),
+    ("Nasuprot tome, najniže prosječne plaće zabilježene su u Bugarskoj (15.400 eura), Grčkoj (18.000) i "
+     "Mađarskoj (18.500), navodi Eurostat.",
+     [("15.400 eura", 15400, "EUR"), ("18.000", 18000, "EUR"), ("18.500", 18500, "EUR")]),
+    # parallel clauses, the currency after the last item: as many decimals, "and" and one word between
+    ("Espoossa keskivuokra on 18,4 ja Vantaalla 18,1 euroa neliömetriltä.",
+     [("18,4", 18.4, "EUR"), ("18,1 euroa", 18.1, "EUR")]),
+    ("Raumalla keskivuokra on 11,0 ja Porissa 11,2 euroa neliömetriltä.",
+     [("11,0", 11.0, "EUR"), ("11,2 euroa", 11.2, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTS)
+def test_a_currency_written_once_for_a_list(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number in parentheses written otherwise (a year, an ungrouped count) takes no currency
+    ("u Luksemburgu (83.000 eura), a slijede Danska (61) i Irska (420).",
+     [("83.000 eura", 83000, "EUR"), ("61", 61, None), ("420", 420, None)]),
+    # a whole number before "and" one word and a price is no price; nor a decimal of other decimals
+    ("Drożej zrobiło się w 12 miastach i średnio 5,71 zł za metr.", [("12", 12, None), ("5,71 zł", 5.71, "PLN")]),
+    ("wzrost o 2,5 i około 18,10 zł", [("2,5", 2.5, None), ("18,10 zł", 18.1, "PLN")]),
+    # a count in parentheses after money in parentheses is a count ("(1.200 osób)")
+    ("w Gdańsku (15.400 zł) i w Gdyni (1.200 osób)", [("15.400 zł", 15400, "PLN"), ("1.200", 1200, None)]),
+])
+def test_a_list_currency_never_reaches_a_count(text, expected):
+    assert _figures(text) == expected

@@ -306,6 +306,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
     _share_across_dated_items(text, drafts)
+    _share_currency_across_parenthesized_items(text, drafts)
+    _share_currency_across_parallel_decimals(text, drafts)
     _share_currency_with_an_elided_noun(text, drafts)
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
@@ -885,6 +887,60 @@ def _take_currency(bare: _Draft, amount: _Draft) -> None:
     bare.unit = amount.unit
     if amount.minor and not bare.minor:
         bare.mantissa, bare.step, bare.minor = bare.mantissa / 100, bare.step / 100, True
+
+
+def _alone_in_parentheses(text: str, draft: _Draft) -> bool:
+    """Tell whether a figure is all that its parentheses hold: "Danska (71.600)", "Luksemburgu (83.000 eura)"."""
+    return text[draft.start - 1 : draft.start] == "(" and text[draft.end : draft.end + 1] == ")"
+
+
+def _written_alike(text: str, bare: _Draft, amount: _Draft) -> bool:
+    """Tell whether a bare number is written as an amount is: as many decimals (below one), or grouped in thousands
+    as it is, and of the same order ("71.600" as "83.000 eura"; "18,4" as "18,1 euroa"; not "2019" as "83.000")."""
+    if not _alike_in_shape(bare, amount) or bare.minor or amount.minor:
+        return False
+    if bare.step < 1:
+        return bare.step == amount.step
+    grouped = _GROUPED.search(text, bare.start, bare.end) is not None
+    return grouped and _GROUPED.search(text, amount.start, amount.end) is not None
+
+
+def _share_currency_across_parenthesized_items(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number alone in its parentheses the currency of an earlier amount alone in its own in the same
+    sentence, written alike: a list of names each with its amount in parentheses, the currency written once
+    ("u Luksemburgu (83.000 eura), a slijede Danska (71.600) i Irska (61.100)": 71,600 EUR), marked as inferred.
+    Nothing follows the bare number in its parentheses, so it counts nothing; an amount with a scale sets
+    nothing (its items would need the scale too)."""
+    money: _Draft | None = None
+    for draft in drafts:
+        if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        if not _alone_in_parentheses(text, draft):
+            continue
+        if draft.unit not in (None, *_NOT_MONEY) and not draft.has_scale:
+            money = draft
+        elif money is not None and draft.unit is None and not draft.has_scale and _written_alike(text, draft, money):
+            _take_currency(draft, money)
+            draft.unit_inferred = True
+
+
+# A bare number, "and" and one word (a place, a year's name, a name) before the amount that carries the currency:
+# "Espoossa keskivuokra on 18,4 ja Vantaalla 18,1 euroa" (in Espoo 18.4 and in Vantaa 18.1 euros).
+_AND_ONE_WORD_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a|e|oraz|sekä){WS}{LETTER}+{WS}")
+
+
+def _share_currency_across_parallel_decimals(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare decimal the currency of the next amount when "and" and one word part them and both are written
+    with as many decimals: two parallel clauses whose verb or noun is left out of the second ("Espoossa
+    keskivuokra on 18,4 ja Vantaalla 18,1 euroa": 18.4 EUR), marked as inferred. A whole number is left alone
+    ("in 2019 and then 5 euros"), and so is an amount with a scale."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or bare.step >= 1 or amount.unit in (None, *_NOT_MONEY) \
+                or amount.unit_inferred or amount.has_scale or not _written_alike(text, bare, amount):
+            continue
+        if _AND_ONE_WORD_GAP.fullmatch(text, bare.end, amount.start):
+            _take_currency(bare, amount)
+            bare.unit_inferred = True
 
 
 def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None:
