@@ -102,3 +102,20 @@ def test_a_currency_written_once_for_a_list(text, expected):
 ])
 def test_a_list_currency_never_reaches_a_count(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a scale other than the money's before it, then "de" and a noun in the singular: what the money is of
+    ("Elle a procédé à des redressements fiscaux pour 15,3 milliards d’euros, auxquels il faut ajouter 4 milliards "
+     "d’euros de pénalités, ainsi qu'à 852,6 millions de redressement pour fraude sociale",
+     [("15,3 milliards d’euros", 15.3e9, "EUR"), ("4 milliards d’euros", 4e9, "EUR"),
+      ("852,6 millions", 852.6e6, "EUR")]),
+    # a plural after "de" is what is counted, a collective noun too, a unit sign no noun at all
+    ("Il a reçu 15,3 milliards d’euros et compte 2 millions de personnes et 3 millions de tonnes, 5 millions de m3",
+     [("15,3 milliards d’euros", 15.3e9, "EUR"), ("2 millions", 2e6, None), ("3 millions", 3e6, None),
+      ("5 millions", 5e6, None)]),
+    ("Le budget atteint 1,2 milliard d’euros pour 3 millions de population.",
+     [("1,2 milliard d’euros", 1.2e9, "EUR"), ("3 millions", 3e6, None)]),
+])
+def test_a_currency_carried_to_another_scale_of_a_mass_noun(text, expected):
+    assert _figures(text) == expected

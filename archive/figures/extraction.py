@@ -91,7 +91,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
                                    read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
-                                        CJK_SCALES, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
+                                        CJK_SCALES, CJK_UNITS, COUNTED_NOUNS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
                                         LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.patterns import LazyPattern
 
@@ -1096,6 +1096,24 @@ def _items_alike(text: str, item: _Draft, following: _Draft) -> bool:
         and before_item.group("lead").lower() == before_following.group("lead").lower()
 
 
+# After a scale, "de" and a noun in the singular: what an amount of money is of ("852,6 millions de redressement",
+# "3 millones de déficit"), never what is counted, which French, Spanish and Romanian write in the plural
+# ("2 millions de personnes", "de tonnes"); a lower-case word of letters alone, not "de m3".
+_MASS_NOUN_AFTER = LazyPattern(rf"{WS}(?:de|d['’]){WS}?(?P<noun>[a-zàâçéèêëîïôûùüÿñæœ]{{4,}}[a-zàâçéèêëîïôûùüÿñæœ-]*?(?<![sx]))(?!{LETTER}|[-‑])")
+
+
+# Singular nouns that count people all the same: "4 millones de gente" is no money.
+_COLLECTIVE_NOUNS = frozenset("gente gens population población populación populație personnel personal público "
+                              "public lume".split())
+
+
+def _of_a_mass_noun(text: str, end: int) -> bool:
+    """Tell whether "de" and a singular noun that counts nobody follow an amount: "852,6 millions de redressement"."""
+    found = _MASS_NOUN_AFTER.match(text, end)
+    return found is not None and found.group("noun") not in _COLLECTIVE_NOUNS \
+        and found.group("noun") not in COUNTED_NOUNS
+
+
 def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
@@ -1114,7 +1132,8 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
                 money = draft
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
                 and not names_a_thing(text, draft.end) \
-                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
+                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)
+                     or _of_a_mass_noun(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
