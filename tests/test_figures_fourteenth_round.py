@@ -119,3 +119,15 @@ def test_a_list_currency_never_reaches_a_count(text, expected):
 ])
 def test_a_currency_carried_to_another_scale_of_a_mass_noun(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "by" a decimal "more" after a price written with as many decimals: the difference of the prices
+    ("Łącznie mieszkańcy zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej niż do tej pory ( wzrost o 10,9 proc. ).",
+     [("12,92 zł", 12.92, "PLN"), ("1,27", 1.27, "PLN"), ("10,9 proc.", 10.9, "%")]),
+    # not without "by", nor with other decimals
+    ("It costs 12.92 zł and weighs 1.27 more", [("12.92 zł", 12.92, "PLN"), ("1.27", 1.27, None)]),
+    ("Cena wynosi 12,92 zł, a zużycie o 1,2 więcej", [("12,92 zł", 12.92, "PLN"), ("1,2", 1.2, None)]),
+])
+def test_a_difference_of_prices_takes_their_currency(text, expected):
+    assert _figures(text) == expected

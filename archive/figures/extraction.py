@@ -1138,8 +1138,32 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
             draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
+        elif money is not None and _difference_like(text, draft, money):
+            _take_currency(draft, money)  # "zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej"
+            draft.unit_inferred = True
         elif listed:
             money = None
+
+
+# A word of comparison right after a difference: "o 1,27 więcej", "1,27 more", "1,27 mehr", "1,27 de plus".
+_MORE_OR_LESS_AFTER = LazyPattern(
+    rf"{WS}(?:więcej|mniej|more|less|mehr|weniger|(?:de{WS})?plus|(?:de{WS})?moins|más|menos|više|manje|више|"
+    rf"помалку|повеќе|больше|меньше|більше|менше|enemmän|vähemmän|mai{WS}mult|mai{WS}puțin|fazla|eksik)"
+    rf"(?!{LETTER})"
+)
+
+# "By" before a difference: "o 1,27 więcej", "by 1.27 more", "um 1,27 mehr", "de 1,27 de plus", "за 1,27 више".
+_BY_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:o|by|um|de|en|za|на|за|cu|од){WS}\Z")
+
+
+def _difference_like(text: str, draft: _Draft, money: _Draft) -> bool:
+    """Tell whether a bare decimal is the difference of the prices before it in its sentence: written with as many
+    decimals as the amount of money before it and less than it, neither with a scale, and a word of comparison
+    right after it, "by" before it ("Łącznie mieszkańcy zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej": 1.27 PLN)."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and draft.step < 1 \
+        and draft.step == money.step and not money.minor and 0 < draft.mantissa < money.mantissa \
+        and _MORE_OR_LESS_AFTER.match(text, draft.end) is not None \
+        and _BY_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
 
 
 def _bare_amount_like(text: str, draft: _Draft, money: _Draft) -> bool:
