@@ -131,3 +131,14 @@ def test_a_currency_carried_to_another_scale_of_a_mass_noun(text, expected):
 ])
 def test_a_difference_of_prices_takes_their_currency(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page that writes each character's pinyin after it: the currency after the scale's reading
+    ("全年破獲價(jià)值10萬(wàn)元以上的重特大案件69起,其中涉案價(jià)值50萬(wàn)元以上的案件10起",
+     [("10萬(wàn)元", 1e5, "CNY"), ("69", 69, None), ("50萬(wàn)元", 5e5, "CNY"), ("10", 10, None)]),
+    # a count after the reading stays a count
+    ("共10萬(wàn)人", [("10萬", 1e5, None)]),
+])
+def test_a_currency_after_a_pinyin_reading(text, expected):
+    assert _figures(text) == expected

@@ -36,7 +36,8 @@ is one ("fourfold").
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
-money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); a semicolon
+money's, is any word but a conjunction, a copula or "de" and a singular noun that counts nobody ("100 milyar
+doları ... 100 bine yakın kişinin"; but "milliards d'euros ... 852,6 millions de redressement"); a semicolon
 parts the items of a list, not the sentence, for an amount of the money's scale ("8,5 millones de euros; Ferroser,
 con 5,7 millones;"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
@@ -46,7 +47,11 @@ dolar": 20,000 USD). Each is marked ``unit_inferred``. A bare number written lik
 that amount's currency and scale when the two make a pair ("500 y 785 euros", "533.000 y 191.000 millones de
 euros") or a part of its whole ("3,8 од вкупно 17,3 милиони евра"); a bare number closing a clause that leaves the
 noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
-marked ``unit_inferred``).
+marked ``unit_inferred``). A currency written once for a list: bare numbers alone in their
+parentheses, written as an earlier amount alone in its own ("Luksemburgu (83.000 eura), a slijede Danska (71.600)"),
+a decimal before "and", one word and a price with as many decimals ("18,4 ja Vantaalla 18,1 euroa"), and a decimal
+"by ... more" after a price with as many decimals ("12,92 zł ... o 1,27 więcej") take its currency, marked
+``unit_inferred``.
 
 Percent named by the sentence. A bare decimal up to 100 after the noun of a percentage and a copula or a verb of
 change is a percentage ("el porcentaje bajó a 79,39"), and so are the decimals listed after it in its sentence.

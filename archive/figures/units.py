@@ -164,6 +164,8 @@ _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
 _CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|\s[dD]['’?]")  # "1,5 milliard\nd'euros": prose wrapped  # in capitals too: "MILIOANE DE LEI"
+# The pinyin reading some pages write after each character: "萬(wàn)元", "億(yì)元".
+_PINYIN_READING = LazyPattern(r"\((?=[^)]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
@@ -527,6 +529,10 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
             currency = _CURRENCY_AFTER.match(text, connector.end())
             if currency and currency.group("cjk"):
                 currency = None
+    if currency is None and suffix.has_scale and (reading := _PINYIN_READING.match(text, pos)):
+        currency = _CURRENCY_AFTER.match(text, reading.end())  # "10萬(wàn)元": a page that glosses its characters
+        if currency and not currency.group("cjk"):
+            currency = None
     if currency is None and text[pos : pos + 1] == "\n" and _CENTS_BEFORE.search(text, max(0, pos - 4), pos):
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # "2 064 878.60\nUAH з ПДВ": a table's next line
         if currency and not currency.group("code"):
