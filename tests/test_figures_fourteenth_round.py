@@ -142,3 +142,13 @@ def test_a_difference_of_prices_takes_their_currency(text, expected):
 ])
 def test_a_currency_after_a_pinyin_reading(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Finnish case forms of the euro cent, after a number word too
+    ("Pääkaupunkiseudulla neliövuokrissa jäätiin enää kolmen eurosentin päähän 19 eurosta.",
+     [("kolmen eurosentin", 0.03, "EUR"), ("19 eurosta", 19, "EUR")]),
+    ("keskihinta on seitsemän senttiä", [("seitsemän senttiä", 0.07, "EUR")]),
+])
+def test_finnish_euro_cents(text, expected):
+    assert _figures(text) == expected
