@@ -152,3 +152,15 @@ def test_a_currency_after_a_pinyin_reading(text, expected):
 ])
 def test_finnish_euro_cents(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an amount of another scale dated by a year after it: the year says when, not what is counted
+    ("Il en résulte un déficit de la sécurité sociale alourdit de 100 millions d’euros et qui devrait atteindre les "
+     "7,2 milliards en 2023.",
+     [("100 millions d’euros", 1e8, "EUR"), ("7,2 milliards", 7.2e9, "EUR")]),
+    ("Le budget de 100 millions d’euros attire 2 millions de visiteurs en 2023.",
+     [("100 millions d’euros", 1e8, "EUR"), ("2 millions", 2e6, None)]),
+])
+def test_a_currency_carried_to_an_amount_dated_by_a_year(text, expected):
+    assert _figures(text) == expected

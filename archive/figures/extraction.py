@@ -36,8 +36,9 @@ is one ("fourfold").
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
-money's, is any word but a conjunction, a copula or "de" and a singular noun that counts nobody ("100 milyar
-doları ... 100 bine yakın kişinin"; but "milliards d'euros ... 852,6 millions de redressement"); a semicolon
+money's, is any word but a conjunction, a copula, "de" and a singular noun that counts nobody, or a year ("100
+milyar doları ... 100 bine yakın kişinin"; but "milliards d'euros ... 852,6 millions de redressement", "100
+millions d’euros ... les 7,2 milliards en 2023"); a semicolon
 parts the items of a list, not the sentence, for an amount of the money's scale ("8,5 millones de euros; Ferroser,
 con 5,7 millones;"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
@@ -1138,7 +1139,7 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
                 and not names_a_thing(text, draft.end) \
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)
-                     or _of_a_mass_noun(text, draft.end)) \
+                     or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
