@@ -36,7 +36,9 @@ is one ("fourfold").
 Currency carried within a sentence. An amount with a scale but no currency takes the currency of an earlier
 amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones") unless
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
-money's, is any word but a conjunction or a copula ("100 milyar doları ... 100 bine yakın kişinin"); a semicolon
+money's, is any word but a conjunction, a copula, "de" and a singular noun that counts nobody, or a year ("100
+milyar doları ... 100 bine yakın kişinin"; but "milliards d'euros ... 852,6 millions de redressement", "100
+millions d’euros ... les 7,2 milliards en 2023"); a semicolon
 parts the items of a list, not the sentence, for an amount of the money's scale ("8,5 millones de euros; Ferroser,
 con 5,7 millones;"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
@@ -46,7 +48,11 @@ dolar": 20,000 USD). Each is marked ``unit_inferred``. A bare number written lik
 that amount's currency and scale when the two make a pair ("500 y 785 euros", "533.000 y 191.000 millones de
 euros") or a part of its whole ("3,8 од вкупно 17,3 милиони евра"); a bare number closing a clause that leaves the
 noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
-marked ``unit_inferred``).
+marked ``unit_inferred``). A currency written once for a list: bare numbers alone in their
+parentheses, written as an earlier amount alone in its own ("Luksemburgu (83.000 eura), a slijede Danska (71.600)"),
+a decimal before "and", one word and a price with as many decimals ("18,4 ja Vantaalla 18,1 euroa"), and a decimal
+"by ... more" after a price with as many decimals ("12,92 zł ... o 1,27 więcej") take its currency, marked
+``unit_inferred``.
 
 Percent named by the sentence. A bare decimal up to 100 after the noun of a percentage and a copula or a verb of
 change is a percentage ("el porcentaje bajó a 79,39"), and so are the decimals listed after it in its sentence.
@@ -91,7 +97,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
                                    read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
-                                        CJK_SCALES, CJK_UNITS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
+                                        CJK_SCALES, CJK_UNITS, COUNTED_NOUNS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
                                         LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.patterns import LazyPattern
 
@@ -113,7 +119,7 @@ _CANDIDATE = LazyPattern(
 _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬亿億]")  # 千 and 万 for "近千人", 億 for "億元"
 
 # Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
-_LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|și|oraz|lub|та|або){WS}")
+_LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|және|ja|și|şi|oraz|lub|та|або){WS}")
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 # A full stop before a capital, an opening quote or a dash of speech ("... 100 milijuna eura. „Ako uzmemo",
 # "15 miliardów złotych. - My wypłaciliśmy").
@@ -127,14 +133,15 @@ _KOREAN_BIG_SCALE = LazyPattern(r"[만억조]")
 # What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma, its
 # share in parentheses ("917 milyar (% 4,8)").
 _CLOSES_AN_AMOUNT = LazyPattern(
-    rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|sau|oraz|lub|ja|tai|sekä|"
+    rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|şi|sau|oraz|lub|ja|tai|sekä|"
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
 # and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
 _RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
 _NOT_MONEY = ("%", "x", "pp")
 _OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
-_AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|și|ja|ve|a){WS}")
+# Romanian "și" is written with a cedilla too ("între 18 şi 96 de milioane de lei").
+_AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a){WS}")
 _BETWEEN_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
     rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
@@ -305,6 +312,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
     _share_across_dated_items(text, drafts)
+    _share_currency_across_parenthesized_items(text, drafts)
+    _share_currency_across_parallel_decimals(text, drafts)
     _share_currency_with_an_elided_noun(text, drafts)
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
@@ -886,6 +895,60 @@ def _take_currency(bare: _Draft, amount: _Draft) -> None:
         bare.mantissa, bare.step, bare.minor = bare.mantissa / 100, bare.step / 100, True
 
 
+def _alone_in_parentheses(text: str, draft: _Draft) -> bool:
+    """Tell whether a figure is all that its parentheses hold: "Danska (71.600)", "Luksemburgu (83.000 eura)"."""
+    return text[draft.start - 1 : draft.start] == "(" and text[draft.end : draft.end + 1] == ")"
+
+
+def _written_alike(text: str, bare: _Draft, amount: _Draft) -> bool:
+    """Tell whether a bare number is written as an amount is: as many decimals (below one), or grouped in thousands
+    as it is, and of the same order ("71.600" as "83.000 eura"; "18,4" as "18,1 euroa"; not "2019" as "83.000")."""
+    if not _alike_in_shape(bare, amount) or bare.minor or amount.minor:
+        return False
+    if bare.step < 1:
+        return bare.step == amount.step
+    grouped = _GROUPED.search(text, bare.start, bare.end) is not None
+    return grouped and _GROUPED.search(text, amount.start, amount.end) is not None
+
+
+def _share_currency_across_parenthesized_items(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare number alone in its parentheses the currency of an earlier amount alone in its own in the same
+    sentence, written alike: a list of names each with its amount in parentheses, the currency written once
+    ("u Luksemburgu (83.000 eura), a slijede Danska (71.600) i Irska (61.100)": 71,600 EUR), marked as inferred.
+    Nothing follows the bare number in its parentheses, so it counts nothing; an amount with a scale sets
+    nothing (its items would need the scale too)."""
+    money: _Draft | None = None
+    for draft in drafts:
+        if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        if not _alone_in_parentheses(text, draft):
+            continue
+        if draft.unit not in (None, *_NOT_MONEY) and not draft.has_scale:
+            money = draft
+        elif money is not None and draft.unit is None and not draft.has_scale and _written_alike(text, draft, money):
+            _take_currency(draft, money)
+            draft.unit_inferred = True
+
+
+# A bare number, "and" and one word (a place, a year's name, a name) before the amount that carries the currency:
+# "Espoossa keskivuokra on 18,4 ja Vantaalla 18,1 euroa" (in Espoo 18.4 and in Vantaa 18.1 euros).
+_AND_ONE_WORD_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a|e|oraz|sekä){WS}{LETTER}+{WS}")
+
+
+def _share_currency_across_parallel_decimals(text: str, drafts: list[_Draft]) -> None:
+    """Give a bare decimal the currency of the next amount when "and" and one word part them and both are written
+    with as many decimals: two parallel clauses whose verb or noun is left out of the second ("Espoossa
+    keskivuokra on 18,4 ja Vantaalla 18,1 euroa": 18.4 EUR), marked as inferred. A whole number is left alone
+    ("in 2019 and then 5 euros"), and so is an amount with a scale."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or bare.step >= 1 or amount.unit in (None, *_NOT_MONEY) \
+                or amount.unit_inferred or amount.has_scale or not _written_alike(text, bare, amount):
+            continue
+        if _AND_ONE_WORD_GAP.fullmatch(text, bare.end, amount.start):
+            _take_currency(bare, amount)
+            bare.unit_inferred = True
+
+
 def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None:
     """Give a bare number the currency of the amount before it when a clause that leaves the noun out contrasts
     the two: "најјефтинија паклица ... ће коштати 280 динара, а најскупља 560." (the dearest 560 dinars), marked
@@ -1039,6 +1102,24 @@ def _items_alike(text: str, item: _Draft, following: _Draft) -> bool:
         and before_item.group("lead").lower() == before_following.group("lead").lower()
 
 
+# After a scale, "de" and a noun in the singular: what an amount of money is of ("852,6 millions de redressement",
+# "3 millones de déficit"), never what is counted, which French, Spanish and Romanian write in the plural
+# ("2 millions de personnes", "de tonnes"); a lower-case word of letters alone, not "de m3".
+_MASS_NOUN_AFTER = LazyPattern(rf"{WS}(?:de|d['’]){WS}?(?P<noun>[a-zàâçéèêëîïôûùüÿñæœ]{{4,}}[a-zàâçéèêëîïôûùüÿñæœ-]*?(?<![sx]))(?!{LETTER}|[-‑])")
+
+
+# Singular nouns that count people all the same: "4 millones de gente" is no money.
+_COLLECTIVE_NOUNS = frozenset("gente gens population población populación populație personnel personal público "
+                              "public lume".split())
+
+
+def _of_a_mass_noun(text: str, end: int) -> bool:
+    """Tell whether "de" and a singular noun that counts nobody follow an amount: "852,6 millions de redressement"."""
+    found = _MASS_NOUN_AFTER.match(text, end)
+    return found is not None and found.group("noun") not in _COLLECTIVE_NOUNS \
+        and found.group("noun") not in COUNTED_NOUNS
+
+
 def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
@@ -1057,13 +1138,38 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
                 money = draft
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
                 and not names_a_thing(text, draft.end) \
-                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)) \
+                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)
+                     or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
             draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
+        elif money is not None and _difference_like(text, draft, money):
+            _take_currency(draft, money)  # "zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej"
+            draft.unit_inferred = True
         elif listed:
             money = None
+
+
+# A word of comparison right after a difference: "o 1,27 więcej", "1,27 more", "1,27 mehr", "1,27 de plus".
+_MORE_OR_LESS_AFTER = LazyPattern(
+    rf"{WS}(?:więcej|mniej|more|less|mehr|weniger|(?:de{WS})?plus|(?:de{WS})?moins|más|menos|više|manje|више|"
+    rf"помалку|повеќе|больше|меньше|більше|менше|enemmän|vähemmän|mai{WS}mult|mai{WS}puțin|fazla|eksik)"
+    rf"(?!{LETTER})"
+)
+
+# "By" before a difference: "o 1,27 więcej", "by 1.27 more", "um 1,27 mehr", "de 1,27 de plus", "за 1,27 више".
+_BY_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:o|by|um|de|en|za|на|за|cu|од){WS}\Z")
+
+
+def _difference_like(text: str, draft: _Draft, money: _Draft) -> bool:
+    """Tell whether a bare decimal is the difference of the prices before it in its sentence: written with as many
+    decimals as the amount of money before it and less than it, neither with a scale, and a word of comparison
+    right after it, "by" before it ("Łącznie mieszkańcy zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej": 1.27 PLN)."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and draft.step < 1 \
+        and draft.step == money.step and not money.minor and 0 < draft.mantissa < money.mantissa \
+        and _MORE_OR_LESS_AFTER.match(text, draft.end) is not None \
+        and _BY_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
 
 
 def _bare_amount_like(text: str, draft: _Draft, money: _Draft) -> bool:
@@ -1149,7 +1255,7 @@ def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
 # An item of a list dated by its year: "5,6 milliards d’euros en 1990", "9,3 en 1995", "4.2 billion in 2019".
 _DATED_BY_YEAR = LazyPattern(rf"{WS}(?:en|in|im|w|u|în|в|во|у){WS}(?:19|20)\d\d(?!\d)")
 # Between two dated items: a comma, "à"/"to", "and" ("en 1990, à 9,3 en 1995, 10,4 en 2005, ... et enfin").
-_DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|и|enfin|then|puis){WS})*")
+_DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|şi|и|enfin|then|puis){WS})*")
 
 
 def _share_across_dated_items(text: str, drafts: list[_Draft]) -> None:

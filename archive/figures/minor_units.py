@@ -21,7 +21,8 @@ _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("centa centi centima centów centy cenți eurocent eurocents eurocenta eurocenti".split(),
                     ("EUR", _ANY)),
     **dict.fromkeys("céntimo céntimos centime centimes".split(), ("EUR", _ANY)),
-    **dict.fromkeys("sentti senttiä sentin senttiin sentillä sentissä sentistä".split(), ("EUR", _ANY)),
+    **dict.fromkeys([prefix + ending for prefix in ("sent", "eurosent")  # Finnish cases: "kolmen eurosentin"
+                     for ending in "ti tiä in tiin illä issä istä".split()], ("EUR", _ANY)),
     **dict.fromkeys("pfennig pfennige pfennigen".split(), ("DEM", _ANY)),
     **dict.fromkeys("penny pence pennies".split(), ("GBP", ("en", None))),
     **dict.fromkeys("ban bani".split(), ("RON", ("ro", "eu"))),

@@ -152,7 +152,8 @@ _HALF_AFTER = LazyPattern(rf"{WS}(?:y{WS}medio|i{WS}po|et{WS}demi|и{WS}пол)(
 _CJK_TAIL = LazyPattern(
     rf"{WS}?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<more>여)?(?P<scale>{alternation(CJK_SCALES)})"  # "1억5000여만원"
 )
-_CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d{1,4})(?:\.\d+)?(?![\d.,])")
+# the units under 万 may be grouped by a comma: "16万5,412円" (165,412 yen)
+_CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d,\d{3}|\d{1,4})(?:\.\d+)?(?![\d.,])")
 # The units of an amount of won after a space, grouped by thousands: "2만 7,035원" is one amount (27,035 won), as
 # "15 теңге 90 тиын" is; only before 원, where two amounts side by side would be no sentence.
 _KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?원)")
@@ -162,7 +163,9 @@ _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
-_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|\s[dD]['’]")  # "1,5 milliard\nd'euros": prose wrapped  # in capitals too: "MILIOANE DE LEI"
+_CONNECTOR = LazyPattern(rf"{WS}(?i:de|of){WS}|\s[dD]['’?]")  # "1,5 milliard\nd'euros": prose wrapped  # in capitals too: "MILIOANE DE LEI"
+# The pinyin reading some pages write after each character: "萬(wàn)元", "億(yì)元".
+_PINYIN_READING = LazyPattern(r"\((?=[^)]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _CURRENCY_AFTER = LazyPattern(
     rf"{WS}?(?:(?P<symbol>{alternation(SYMBOLS_AFTER)})(?!(?<={LETTER}){LETTER})"  # "zł", not "złotych"
     rf"|(?P<code>{alternation(CURRENCY_CODES)})(?![A-Za-z])"
@@ -499,9 +502,10 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
         suffix.composite_step = step
         suffix.end = end
     units = _CJK_UNITS_TAIL.match(text, suffix.end) if power <= 4 else None
-    if units and len(units.group("integer")) <= power:  # "3万5000人", "17만9천172명", "1천941.7%": the units
-        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group())  # need no scale of their own
-        suffix.composite_step = step_of(units.group())
+    if units and len(written := units.group().replace(",", "").split(".")[0]) <= power:  # "3万5000人",
+        # "17만9천172명", "1천941.7%": the units need no scale of their own
+        suffix.composite = (suffix.composite or Decimal(0)) + Decimal(units.group().replace(",", ""))
+        suffix.composite_step = step_of(units.group().replace(",", ""))
         suffix.end = units.end()
     elif power == 4 and (units := _KOREAN_SPACED_UNITS_TAIL.match(text, suffix.end)):
         written = units.group("integer").replace(",", "")
@@ -525,6 +529,10 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
             currency = _CURRENCY_AFTER.match(text, connector.end())
             if currency and currency.group("cjk"):
                 currency = None
+    if currency is None and suffix.has_scale and (reading := _PINYIN_READING.match(text, pos)):
+        currency = _CURRENCY_AFTER.match(text, reading.end())  # "10萬(wàn)元": a page that glosses its characters
+        if currency and not currency.group("cjk"):
+            currency = None
     if currency is None and text[pos : pos + 1] == "\n" and _CENTS_BEFORE.search(text, max(0, pos - 4), pos):
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # "2 064 878.60\nUAH з ПДВ": a table's next line
         if currency and not currency.group("code"):

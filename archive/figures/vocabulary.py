@@ -177,16 +177,17 @@ CURRENCY_NAMES = _table(
         "HKD": "hong kong dollars|hong kong dollar",
         "SGD": "singapore dollars",
         "NZD": "new zealand dollars",
-        "EUR": "euros|euro|euroa|euron|евра|евро|євро|evra|evro|eura|avro",
+        "EUR": "euros|euro|euroa|euron|евра|евро|євро|evra|evro|eura|eurom|eurima|avro",  # Croatian cases: "s 321 eurom"
         "GBP": "pounds sterling|pounds|pound|sterling|фунтов стерлингов|фунта стерлингов|фунтов|фунта|"
         "фунтів|фунти|британски фунти|pfund|livres sterling|libras esterlinas|libras|puntaa",
         "CNY": "yuan|yuans|yuanes|yuania|renminbi|юаней|юаня|юань|юанів|юані",
         "JPY": "yen|yens|yenes|jeniä|иен|иены|єн",
         "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
         "руб.|руб",
-        "KZT": "tenge|тенге|теңге|teńge|teŋge|تەڭگە",  # and in the Arabic script of China's Kazakh press
+        "KZT": "tenge|тенге|теңге|teńge|teŋge|تەڭگە|тг",  # and in the Arabic script of China's Kazakh press; "5 611 тг/м2"
         "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|гривню|гривну|гривнею|гривной|грн.|грн|hrywnja",
         "MKD": "denars|denar|денари|денара|денар|denari",
+    "BGN": "лева|лв.|лв",  # Bulgarian and Macedonian for the lev after a count ("1711 лева"); CLDR has "лев" alone
         "INR": "rupees|rupee|рупий|рупии|rupien",
         "CHF": "swiss francs|francs suisses|franken",
         "PLN": "zloty|zlotys|złotych|zł|złote|złoty",
@@ -254,7 +255,7 @@ CONTINENTAL_NAMES = {
     "dólares", "dólar", "dólares estadounidenses", "dollaria", "dollarin", "dollari", "euroa", "euron",
     "pfund", "libras", "libras esterlinas", "puntaa", "yuanes", "yuania", "yenes", "jeniä", "rubel",
     "rublos", "ruplaa", "franken", "francs suisses", "dollars américains", "złotych", "zł", "złote", "złoty",
-    "evra", "evro", "eura", "avro", "kuna", "kune", "lei", "leu", "teńge", "teŋge",
+    "evra", "evro", "eura", "eurom", "eurima", "avro", "kuna", "kune", "lei", "leu", "teńge", "teŋge",
 }
 GERMAN_CURRENCY_SPELLINGS = {"Euro", "Dollar", "US-Dollar", "Franken", "Pfund", "Rubel"}
 CJK_CURRENCIES = {
