@@ -2,11 +2,11 @@
 
 Run from the repository root:
 
-    .venv/bin/python bench/figures/bench_wild.py [--errors] [--set eval|tune|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14] [--baseline main]
+    .venv/bin/python bench/figures/bench_wild.py [--errors] [--set eval|tune|heldout|heldoutN] [--baseline main]
 
 The paragraphs (wild/wild.jsonl, the evaluation set; wild/tuning.jsonl, the few paragraphs the rules were
 tuned on, kept apart; heldout/heldout.jsonl, the set made after the wild set's errors had been read, which
-no rule was tuned on before its first score; heldout2/heldout2.jsonl, heldout3/heldout3.jsonl, heldout4/heldout4.jsonl, heldout5/heldout5.jsonl, heldout6/heldout6.jsonl, heldout7/heldout7.jsonl, heldout8/heldout8.jsonl, heldout9/heldout9.jsonl, heldout10/heldout10.jsonl, heldout11/heldout11.jsonl, heldout12/heldout12.jsonl, heldout13/heldout13.jsonl and heldout14/heldout14.jsonl, each made
+no rule was tuned on before its first score; heldout2/heldout2.jsonl to heldoutN/heldoutN.jsonl (every folder heldoutN here), each made
 after the one before had been read in turn) are quoted from the pages of ../shared/corpus and from public pages reached through a
 search service, each with its source; their figures were labelled by hand (LABELLING.md says how;
 a new held-out set is written from its label files by build_heldout.py and checked by check_heldout.py, before its
@@ -34,18 +34,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 WILD = HERE / "wild"
-SETS = {"eval": WILD / "wild.jsonl", "tune": WILD / "tuning.jsonl", "heldout": HERE / "heldout" / "heldout.jsonl",
-        "heldout2": HERE / "heldout2" / "heldout2.jsonl", "heldout3": HERE / "heldout3" / "heldout3.jsonl",
-        "heldout4": HERE / "heldout4" / "heldout4.jsonl", "heldout5": HERE / "heldout5" / "heldout5.jsonl",
-        "heldout6": HERE / "heldout6" / "heldout6.jsonl",
-        "heldout7": HERE / "heldout7" / "heldout7.jsonl",
-        "heldout8": HERE / "heldout8" / "heldout8.jsonl",
-        "heldout9": HERE / "heldout9" / "heldout9.jsonl",
-        "heldout10": HERE / "heldout10" / "heldout10.jsonl",
-        "heldout11": HERE / "heldout11" / "heldout11.jsonl",
-        "heldout12": HERE / "heldout12" / "heldout12.jsonl",
-        "heldout13": HERE / "heldout13" / "heldout13.jsonl",
-        "heldout14": HERE / "heldout14" / "heldout14.jsonl"}
+SETS = {"eval": WILD / "wild.jsonl", "tune": WILD / "tuning.jsonl",
+        **{folder.name: folder / f"{folder.name}.jsonl" for folder in sorted(HERE.glob("heldout*"))
+           if (folder / f"{folder.name}.jsonl").is_file()}}
 
 
 def load(path: Path) -> list[dict]:
