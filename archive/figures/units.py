@@ -143,6 +143,12 @@ _WORD_SCALE_TAIL = LazyPattern(
 # The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
 # currency: "86 miliona i 424.252 evra" (checked by the caller).
 _JOINED_REST = LazyPattern(rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}(?:(?P<sep>[.\u00a0\u202f ])\d{{3}}(?:(?P=sep)\d{{3}})*)?)(?![\d.,]\d)")
+# The smaller part of a composite amount joined by "and", a scale word of its own before the currency: "26 милијарди
+# и 947 милиони денари", "1 milijarda i 370 miliona" (checked by the caller: a currency must follow, the scale be
+# smaller and the digits fewer than it leaves room for; a range or a list never goes down in scale this way).
+_JOINED_SCALE_TAIL = LazyPattern(
+    rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}){WS}(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+)
 # The units after "bin", "milyon" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
 _UNITS_AFTER_THOUSAND = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
@@ -427,6 +433,8 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         _add_part(suffix, tail.group("digits").replace(",", "."), power, tail.end())
         if tail.group("decimals"):
             return  # a part with decimals is the last: "1 trilyon 133,5 milyar lira"
+    if _read_scale_joined_by_and(text, suffix, power):
+        return
     joined = _JOINED_REST.match(text, suffix.end)
     if joined and _CURRENCY_AFTER.match(text, joined.end()):
         rest = re.sub(r"\D", "", joined.group("digits"))
@@ -441,6 +449,19 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
     # two figures)
     if word in TURKIC_SCALES or _CURRENCY_AFTER.match(text, units.end()):
         _add_part(suffix, units.group("digits"), 0, units.end())
+
+
+def _read_scale_joined_by_and(text: str, suffix: Suffix, power: int) -> bool:
+    """Add the part "и 947 милиони" of "26 милијарди и 947 милиони денари" to ``suffix`` when a currency follows
+    it; return whether it did."""
+    joined = _JOINED_SCALE_TAIL.match(text, suffix.end)
+    if joined is None or not _CURRENCY_AFTER.match(text, joined.end()):
+        return False
+    smaller = SCALE_WORDS[single_spaced(lower_case(joined.group("word")))][0]
+    if smaller >= power or int(joined.group("digits")) >= 10 ** (power - smaller):
+        return False
+    _add_part(suffix, joined.group("digits"), smaller, joined.end())
+    return True
 
 
 def read_half_after(text: str, suffix: Suffix) -> None:
