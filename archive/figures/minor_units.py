@@ -15,6 +15,7 @@ from archive.figures.surroundings import LETTER, WS, alternation, window_languag
 from archive.patterns import LazyPattern
 
 CENT = "cent"  # the hundredth of the euro or of the dollar, as the sentence or its language says
+KOPECK = "kopeck"  # "коп.", the hundredth of the rouble or of the hryvnia, as the sentence or its language says
 _ANY = None
 _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("cent cents ct ct.".split(), (CENT, ("en", "de", "fi", "sr", "ro", "pl", "es", "eu", None))),
@@ -26,7 +27,8 @@ _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("pfennig pfennige pfennigen".split(), ("DEM", _ANY)),
     **dict.fromkeys("penny pence pennies".split(), ("GBP", ("en", None))),
     **dict.fromkeys("ban bani".split(), ("RON", ("ro", "eu"))),
-    **dict.fromkeys("копейка копейки копеек копейку коп.".split(), ("RUB", _ANY)),
+    **dict.fromkeys("копейка копейки копеек копейку".split(), ("RUB", _ANY)),
+    "коп.": (KOPECK, _ANY),
     **dict.fromkeys("копійка копійки копійок копійку".split(), ("UAH", _ANY)),
     **dict.fromkeys("тиын tıyn tiyn".split(), ("KZT", _ANY)),
     **dict.fromkeys("grosz grosze groszy".split(), ("PLN", _ANY)),
@@ -60,20 +62,42 @@ def read_minor_unit(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if code == CENT:
         code = _cent_currency(text, pos, language)
+    elif code == KOPECK:
+        code = _kopeck_currency(text, pos, language)
     return code, found.end()
 
 
 def _cent_currency(text: str, pos: int, language: str | None) -> str:
     """Return EUR or USD for a cent: that of the sentence's currency, else of its language."""
-    start = max((end.end() for end in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)), default=max(0, pos - 300))
-    end = _SENTENCE_END.search(text, pos)
-    sentence = text[start : end.start() if end else pos + 300]
+    sentence = _sentence_around(text, pos)
     euro, dollar = _EURO.search(sentence), _DOLLAR.search(sentence)
     if euro and not dollar:
         return "EUR"
     if dollar and not euro:
         return "USD"
     return "USD" if language in ("en", None) else "EUR"  # None: too few words to tell, English's spelling
+
+
+_HRYVNIA = LazyPattern(r"(?i:грн|гривн|гривень|UAH|₴)")
+_ROUBLE = LazyPattern(r"(?i:руб|RUB|₽)")
+
+
+def _kopeck_currency(text: str, pos: int, language: str | None) -> str:
+    """Return UAH or RUB for "коп.": that of the sentence's currency, else of its language (Ukrainian: UAH)."""
+    sentence = _sentence_around(text, pos)
+    hryvnia, rouble = _HRYVNIA.search(sentence), _ROUBLE.search(sentence)
+    if hryvnia and not rouble:
+        return "UAH"
+    if rouble and not hryvnia:
+        return "RUB"
+    return "UAH" if language == "uk" else "RUB"
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    """Return the sentence around ``pos`` (at most 300 characters either side)."""
+    start = max((end.end() for end in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)), default=max(0, pos - 300))
+    end = _SENTENCE_END.search(text, pos)
+    return text[start : end.start() if end else pos + 300]
 
 
 # Between an amount and its hundredths: a space, or "and" ("... pięć zł i sześćdziesiąt dziewięć groszy").
