@@ -896,11 +896,6 @@ def _take_currency(bare: _Draft, amount: _Draft) -> None:
         bare.mantissa, bare.step, bare.minor = bare.mantissa / 100, bare.step / 100, True
 
 
-def _alone_in_parentheses(text: str, draft: _Draft) -> bool:
-    """Tell whether a figure is all that its parentheses hold: "Danska (71.600)", "Luksemburgu (83.000 eura)"."""
-    return text[draft.start - 1 : draft.start] == "(" and text[draft.end : draft.end + 1] == ")"
-
-
 def _written_alike(text: str, bare: _Draft, amount: _Draft) -> bool:
     """Tell whether a bare number is written as an amount is: as many decimals (below one), or grouped in thousands
     as it is, and of the same order ("71.600" as "83.000 eura"; "18,4" as "18,1 euroa"; not "2019" as "83.000")."""
@@ -912,21 +907,49 @@ def _written_alike(text: str, bare: _Draft, amount: _Draft) -> bool:
     return grouped and _GROUPED.search(text, amount.start, amount.end) is not None
 
 
+# A label and a comma before the last thing in parentheses: "(HDZ, 4703 eura)", "(nezavisni, 4512)".
+_LABEL_IN_PARENTHESES = LazyPattern(rf"\({LETTER}[\w .\-]{{0,40}},{WS}\Z")
+
+
+def _parenthesized_item(text: str, draft: _Draft) -> str | None:
+    """Return how a figure ends its parentheses: "alone" ("Danska (71.600)"), "labelled" after a label and a comma
+    ("Stričak (HDZ, 4581)"), else None."""
+    if text[draft.end : draft.end + 1] != ")":
+        return None
+    if text[draft.start - 1 : draft.start] == "(":
+        return "alone"
+    if _LABEL_IN_PARENTHESES.search(text, max(0, draft.start - 44), draft.start):
+        return "labelled"
+    return None
+
+
+def _labelled_alike(text: str, bare: _Draft, amount: _Draft) -> bool:
+    """Tell whether a bare number after a label is written as the amount after its own: whole, as many digits,
+    and no year ("4581" as "4703 eura"; not "2019")."""
+    digits = [re.sub(r"\D", "", text[draft.start : draft.end]) for draft in (bare, amount)]
+    return _alike_in_shape(bare, amount) and not bare.minor and not amount.minor and bare.step >= 1 \
+        and amount.step >= 1 and len(digits[0]) == len(digits[1]) and not _YEAR.fullmatch(digits[0])
+
+
 def _share_currency_across_parenthesized_items(text: str, drafts: list[_Draft]) -> None:
     """Give a bare number alone in its parentheses the currency of an earlier amount alone in its own in the same
     sentence, written alike: a list of names each with its amount in parentheses, the currency written once
-    ("u Luksemburgu (83.000 eura), a slijede Danska (71.600) i Irska (61.100)": 71,600 EUR), marked as inferred.
+    ("u Luksemburgu (83.000 eura), a slijede Danska (71.600) i Irska (61.100)": 71,600 EUR), marked as inferred;
+    so does one after a label and a comma after such an amount ("(HDZ, 4703 eura), ... (HDZ, 4581)").
     Nothing follows the bare number in its parentheses, so it counts nothing; an amount with a scale sets
     nothing (its items would need the scale too)."""
     money: _Draft | None = None
+    money_kind = None
     for draft in drafts:
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
             money = None
-        if not _alone_in_parentheses(text, draft):
+        kind = _parenthesized_item(text, draft)
+        if kind is None:
             continue
         if draft.unit not in (None, *_NOT_MONEY) and not draft.has_scale:
-            money = draft
-        elif money is not None and draft.unit is None and not draft.has_scale and _written_alike(text, draft, money):
+            money, money_kind = draft, kind
+        elif money is not None and kind == money_kind and draft.unit is None and not draft.has_scale \
+                and (_written_alike if kind == "alone" else _labelled_alike)(text, draft, money):
             _take_currency(draft, money)
             draft.unit_inferred = True
 
