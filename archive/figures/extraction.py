@@ -98,7 +98,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
                                    read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, COUNTED_NOUNS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
-                                        LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
+                                        FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -732,6 +732,9 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if lowered(word.group()) in ("mil", "mil millones") \
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
             continue  # "tres mil euros", "dos mil millones": the number word's own scale, not "mil" alone
+        if lowered(word.group()) in ("million", "milliard") \
+                and tokens_before(text, word.start(), 1)[-1:] not in [[article] for article in FRENCH_LONE_SCALE_ARTICLES]:
+            continue  # "au million d’euros" is one million; "a million", "eine Million" are the number words'
         if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
             continue  # "na stotine miliona dinara": hundreds of millions, how many not said
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
