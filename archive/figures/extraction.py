@@ -1329,6 +1329,31 @@ def _take_spelled_scale(lower: _Draft, upper: _Draft) -> None:
             return
 
 
+_THOUSAND_OF_ZEROS = LazyPattern(r"\d{1,3}[,.\u00a0\u202f ]000\Z")
+
+
+def _thousands_left_out(text: str, lower: _Draft, upper: _Draft) -> bool:
+    """Tell whether the lower bound of a range of money written in whole thousands leaves its thousand out: "£174-
+    £184,000" (174,000 to 184,000 GBP), "170-180 000 euros". The upper bound is money, the lower of its currency or
+    of none, whole with no grouping, and
+    a thousand times it is the upper bound's order but below it ("£5-£10,000" stays 5 to 10,000: half of it)."""
+    if upper.unit in (None, *_NOT_MONEY) or lower.unit not in (None, upper.unit) or lower.has_scale or upper.has_scale \
+            or lower.step < 1 or lower.minor or upper.minor:
+        return False
+    digits = text[lower.start : lower.end]
+    if _GROUPED.search(digits) or not _THOUSAND_OF_ZEROS.search(text, upper.start, _digits_end(text, upper)):
+        return False
+    return upper.mantissa / 2 < lower.mantissa * 1000 < upper.mantissa
+
+
+def _digits_end(text: str, draft: _Draft) -> int:
+    """Return where the last digit of a figure's span ends ("£184,000": after the last 0)."""
+    end = draft.end
+    while end > draft.start and not text[end - 1].isdigit():
+        end -= 1
+    return end
+
+
 def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
@@ -1344,6 +1369,8 @@ def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
         # bound, or above it by less than double ("von 91,5 auf 89,4 Millionen Tonnen", a fall)
         if upper.has_scale and not lower.has_scale and lower.mantissa < 2 * upper.mantissa:
             lower.scale, lower.has_scale = upper.scale, True
+        elif _thousands_left_out(text, lower, upper):
+            lower.mantissa *= 1000  # "£174-£184,000": the lower bound leaves its thousand to the upper one
         elif not lower.has_scale and _spelled_alternatives(text, lower, upper):
             _take_spelled_scale(lower, upper)
         if lower.unit is None:
