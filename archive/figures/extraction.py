@@ -729,9 +729,9 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if word.start() and text[word.start() - 1].isalpha():
             continue  # inside a word
         power = LONE_SCALE_WORDS[lowered(word.group())]
-        if lowered(word.group()) in ("mil", "mil millones") \
+        if (lowered(word.group()) in ("mil", "mil millones") or power == 3) \
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
-            continue  # "tres mil euros", "dos mil millones": the number word's own scale, not "mil" alone
+            continue  # "tres mil euros", "dos mil millones", "двадцать одну тысячу": the number word's own scale
         if lowered(word.group()) in ("million", "milliard") \
                 and tokens_before(text, word.start(), 1)[-1:] not in [[article] for article in FRENCH_LONE_SCALE_ARTICLES]:
             continue  # "au million d’euros" is one million; "a million", "eine Million" are the number words'

@@ -108,8 +108,8 @@ LONE_SCALE_WORDS = {
                     "milyon".split(), 6),
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
-    # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna"
-    **dict.fromkeys("илјада хиљаду hiljadu tisuću".split(), 3),
+    # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna", "тысячу рублей"
+    **dict.fromkeys("илјада хиљаду hiljadu tisuću тысячу тысяча тисячу тисяча".split(), 3),
     "billón": 12,  # "el billón y medio de euros"
     # Spanish: "mil euros" (a thousand), "los mil millones" (a billion, a number even with no currency after it)
     "mil": 3, "mil millones": 9,
