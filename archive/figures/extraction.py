@@ -298,6 +298,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
+    drafts = _join_words_and_digit_decimals(text, drafts)  # "treinta y seis,2 millones de euros"
     drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
     drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
     if not query and ("ultipli" in text or "omnoż" in text or "ivis" in text or "ivid" in text or "odziel" in text):
@@ -1033,6 +1034,28 @@ def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue
         joined.append(draft)
         last_scale = ONE
+    return joined
+
+
+_DIGIT_DECIMALS = LazyPattern(r",(?P<decimals>\d{1,2})(?![\d.,])")
+
+
+def _join_words_and_digit_decimals(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Join a whole number in words and the decimals written in digits right after its comma, with what follows
+    them, a scale word: "treinta y seis,2 millones de euros" (36.2 million euros), never "2 millones" alone."""
+    joined: list[_Draft] = []
+    for draft in drafts:
+        first = joined[-1] if joined else None
+        decimals = _DIGIT_DECIMALS.match(text, first.end) if first is not None else None
+        if decimals is not None and draft.start == first.end + 1 and text[first.start : first.start + 1].isalpha() \
+                and first.unit is None and not first.has_scale and first.step >= 1 and draft.step >= 1 and draft.has_scale \
+                and text[draft.start : decimals.end()] == decimals.group("decimals"):
+            fraction = Decimal(decimals.group("decimals")) / POWERS_OF_TEN[len(decimals.group("decimals"))]
+            draft.mantissa, draft.step = first.mantissa + fraction, POWERS_OF_TEN[-len(decimals.group("decimals"))]
+            draft.start = first.start
+            joined[-1] = draft
+            continue
+        joined.append(draft)
     return joined
 
 
