@@ -729,7 +729,9 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
     for word in _LONE_SCALE.finditer(text):
         if word.start() and text[word.start() - 1].isalpha():
             continue  # inside a word
-        power = LONE_SCALE_WORDS[lowered(word.group())]
+        power = LONE_SCALE_WORDS.get(lowered(word.group()))
+        if power is None:
+            continue  # "MILLION" in Turkish capitals lowers to "mıllıon": no scale word of ours
         if (lowered(word.group()) in ("mil", "mil millones") or power == 3) \
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
             continue  # "tres mil euros", "dos mil millones", "двадцать одну тысячу": the number word's own scale
