@@ -176,6 +176,7 @@ _PERCENT_NAMED_BEFORE = LazyPattern(
     rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do))?{WS}$"
 )
 _ENGLISH_AND_A_HALF = LazyPattern(rf"{WS}and{WS}a{WS}half(?!{LETTER})(?!{WS}(?:of|an?|the){WS})")
+_RUSSIAN_AND_A_HALF = LazyPattern(rf"{WS}(?:с|з|із){WS}(?:половиной|половиною)(?!{LETTER})")  # "в два с половиной раза"
 _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
 # and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
 _NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
@@ -707,13 +708,17 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
 
 
 def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
-    """Return ``number`` with the half written after it ("two and a half elephants": 2.5) or the hundreds that
+    """Return ``number`` with the half written after it ("two and a half elephants", "в два с половиной раза": 2.5)
+    or the hundreds that
     count it ("полутора сотен фирм": one and a half hundreds, 150; "две сотни"), which its run of words leaves out."""
     if number.language == "en" and number.value == number.value.to_integral_value():
         half = _ENGLISH_AND_A_HALF.match(text, number.end)
         if half:
             return replace(number, end=half.end(), value=number.value + Decimal("0.5"), bound=False)
-    elif number.language in ("ru", "uk") and number.value < 10:
+    elif number.language in ("ru", "uk") and number.value == number.value.to_integral_value() \
+            and (half := _RUSSIAN_AND_A_HALF.match(text, number.end)):
+        return replace(number, end=half.end(), value=number.value + Decimal("0.5"), bound=False)
+    if number.language in ("ru", "uk") and number.value < 10:
         hundreds = _HUNDREDS_AFTER.match(text, number.end)
         if hundreds:
             return replace(number, end=hundreds.end(), value=number.value * 100, bound=False)

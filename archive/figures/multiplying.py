@@ -46,6 +46,8 @@ _VERBS = {
         r"[ув]двічі", r"вдвое",  # Ukrainian and Russian adverbs: "удвічі вищою за ринкову" (twice the market's)
         # Serbian and Croatian adverbs: "dvostruko većom količinom" (twice as large); not "dvostruki agent"
         r"dvostruko", r"двоструко", r"двократно", r"dvokratno", r"двукратно",
+        # Romanian adjectives before "față de" or "decât": "Suma este dublă față de cea tăiată" (twice the sum cut)
+        rf"dubl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
         r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
     ],
     "x3": [
@@ -57,6 +59,7 @@ _VERBS = {
         r"[ув]тричі", r"втрое", r"trostruko", r"троструко",
         # Macedonian, Serbian and Russian adverbs in -kratno: "Трикратно е зголемен" (tripled)
         r"трикратно", r"trikratno", r"трехкратно", r"трёхкратно",
+        rf"tripl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
         # the French noun after a determiner: "son triplement en dix ans"; not the adverb ("triplement fautif")
         r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au ))triplement",
     ],
@@ -72,6 +75,17 @@ _VERBS = {
              # "to cut the unit cost in half"; not "in half an hour", "in half of the cases"
              rf"in{WS}half(?!{WS}(?:a|an|the|of|past|time|century|year|day|hour|dozen)(?!{LETTER}))"],
 }
+# Adverbs of a multiple that say "twice" or "three times" as occasions too: a multiple only before a comparative,
+# after at most "од" (than): Macedonian "повеќе од двојно повисок" (more than twice as high), Croatian and Serbian
+# "oko triput niža od prosjeka" (about three times lower); "dvaput godišnje" (twice a year) and "двојно
+# државјанство" (dual citizenship) are none.
+_COMPARATIVE_MULTIPLES = {"x2": r"двојно|dvaput|двапут|dvaputa", "x3": r"тројно|triput|трипут|triputa|tripot"}
+_SLAVIC_COMPARATIVE_AFTER = LazyPattern(
+    rf"{WS}(?i:по(?:висок|голем|мал|веќе|малку|скап|евтин|долг|краток|низок|брз|добар|лош){LETTER}*|"
+    rf"više|manje|već[aei]|manj[aei]|viš[aei]|niž[aei]|skuplj{LETTER}*|jeftinij{LETTER}*|bolj[aei]|duž[aei]|"
+    rf"kraći|kraća|kraće|brž[aei]|већ[аеи]|мањ[аеи]|виш[аеи]|ниж[аеи]|скупљ{LETTER}*|јефтиниј{LETTER}*|бољ[аеи])"
+    rf"(?!{LETTER})"
+)
 # The nouns of a multiple: Spanish and French before "de", "que" or the end of a clause ("casi el doble de los
 # que", not "le double vitrage"), German always ("um das Doppelte gestiegen").
 # and after "more than" ("más del doble del de abril", "plus du double"): "del" and "du" hold the article
@@ -95,6 +109,7 @@ def _verbs_pattern() -> str:
     groups += [rf"(?P<n{name}>{noun})" for name, noun in _NOUNS.items()]
     groups += [rf"(?P<g{name}>{noun})" for name, noun in _GERMAN_NOUNS.items()]
     groups += [rf"(?P<e{name}>{verb})" for name, verb in _ENGLISH_BASE.items()]
+    groups += [rf"(?P<c{name}>{adverb})" for name, adverb in _COMPARATIVE_MULTIPLES.items()]
     groups.append(rf"(?P<pl>{'|'.join(_POLISH_TIMES)}){LETTER}*")
     groups.append(r"(?P<doppelt>doppelt)")
     return rf"(?<!{LETTER})(?i:{'|'.join(groups)}){_AFTER}"
@@ -179,6 +194,8 @@ def _factor(text: str, verb) -> Decimal | None:
         return Decimal(2) if _DOPPELT.match(text, start) else None
     if name.startswith("n"):  # "el doble": a noun of the multiple before "de", "que" or the end of a clause
         return _FACTORS[name[1:]] if _PHRASE_END.match(text, end) else None
+    if name.startswith("c"):  # "двојно повисок", "triput niža"
+        return _FACTORS[name[1:]] if _SLAVIC_COMPARATIVE_AFTER.match(text, end) else None
     if name.startswith("g"):  # "das Doppelte"
         return _FACTORS[name[1:]]
     if name.startswith("e"):  # "to double", "nearly tripled" is read as a verb of its own

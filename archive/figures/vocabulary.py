@@ -914,7 +914,8 @@ FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsj
 MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
                      "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "kertain",
                      "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
-                     "struko", "струко", "두배", "кратно", "kratno")
+                     "struko", "струко", "두배", "кратно", "kratno", "dubl", "двојно", "тројно",
+                     "dvaput", "двапут", "triput", "трипут", "tripot")
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
 # "četvorka"), found with str's fast search; the spotter looks for them too.
 # and of Russian, Ukrainian, Serbian, Croatian and Macedonian adjectives of storeys, rooms and members:
