@@ -75,8 +75,8 @@ _VERBS = {
              # "to cut the unit cost in half"; not "in half an hour", "in half of the cases"
              rf"in{WS}half(?!{WS}(?:a|an|the|of|past|time|century|year|day|hour|dozen)(?!{LETTER}))"],
 }
-# Adverbs of a multiple that say "twice" or "three times" as occasions too: a multiple only before a comparative,
-# after at most "од" (than): Macedonian "повеќе од двојно повисок" (more than twice as high), Croatian and Serbian
+# Adverbs of a multiple that say "twice" or "three times" as occasions too: a multiple only right before a
+# comparative: Macedonian "повеќе од двојно повисок" (more than twice as high), Croatian and Serbian
 # "oko triput niža od prosjeka" (about three times lower); "dvaput godišnje" (twice a year) and "двојно
 # државјанство" (dual citizenship) are none.
 _COMPARATIVE_MULTIPLES = {"x2": r"двојно|dvaput|двапут|dvaputa", "x3": r"тројно|triput|трипут|triputa|tripot"}

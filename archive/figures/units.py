@@ -196,7 +196,7 @@ POINTS = LazyPattern(
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|prosent(?:ti(?:a|in|ä)?|in|illa)|"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
@@ -239,7 +239,8 @@ _SUFFIX_FIRST_WORDS = _first_words(
     ["fach", "fache", "fachen", "facher", "faches",  # "fünffache": the number word ends before "fach"
      "percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
      "проценти", "отсто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
-     "prosenttiin", "prosentin", "prosentilla", "times", "пати", "раз", "раза", "рази", "разів", "fois",
+     "prosenttiin", "prosentin", "prosentilla", "prosentista", "prosentissa", "prosentiksi", "prosentille",
+     "prosentilta", "times", "пати", "раз", "раза", "рази", "разів", "fois",
      "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
