@@ -728,7 +728,7 @@ def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
 def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Return the figures of scale words that state a number alone: "milion złotych", "miljardi euroa" (with a
     currency after them), "миллиарда двухсот миллионов тенге" (with a smaller amount after them, which they
-    take in). After a number ("5 milionów") the scale word is that number's, and its figure starts first."""
+    take in), Spanish "mil ochocientos" (a thousand and the hundreds in words after it: 1,800). After a number ("5 milionów") the scale word is that number's, and its figure starts first."""
     found = []
     starts = {draft.start: draft for draft in drafts}
     for word in _LONE_SCALE.finditer(text):
@@ -746,6 +746,11 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
             continue  # "na stotine miliona dinara": hundreds of millions, how many not said
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
+        if smaller is not None and not smaller.has_scale and lowered(word.group()) == "mil" \
+                and text[smaller.start : smaller.start + 1].isalpha() and smaller.unit not in _NOT_MONEY \
+                and smaller.mantissa < 1000 and smaller.step >= 1:
+            smaller.mantissa, smaller.start = smaller.mantissa + 1000, word.start()  # "mil ochocientos": 1,800
+            continue
         if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
             draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
                            + smaller.mantissa * smaller.scale, step=smaller.step * smaller.scale, unit=smaller.unit,
