@@ -580,16 +580,18 @@ _LIST_ITEM_BEFORE = LazyPattern(r"\d[,;] ?\Z")
 
 def _spaced_decimal_comma(text: str, start: int, number_end: int) -> int | None:
     """Return where the decimals end of a number of one to three digits written with a space after its decimal
-    comma, when a scale word and a currency (or two decimals and a currency's hundredths, "28, 02 коп.") follow them
-    in text of the continental convention: "склала 12, 9 млн грн" is 12.9 million hryvnias, where "3, 5 і 7 класів" or "12, 9 млн людей" stay apart."""
+    comma, when a scale word and a currency (or two decimals and a currency right after them, "28, 02 коп.", "40, 65
+    eura na mjesec") follow them in text of the continental convention: "склала 12, 9 млн грн" is 12.9 million
+    hryvnias, where "3, 5 і 7 класів", "12, 9 млн людей" or "10, 20 i 30 eura" stay apart."""
     if number_end - start > 3 or text[number_end : number_end + 1] != ",":
         return None
     decimals = _SPACED_DECIMALS.match(text, number_end)
     if decimals is None or _LIST_ITEM_BEFORE.search(text, max(0, start - 3), start):
         return None
     suffix = read_suffix(text, decimals.end(), has_currency=False)
-    hundredths = suffix.minor and len(decimals.group("decimals")) == 2  # "28, 02 коп.": a tariff in hundredths
-    if not (suffix.has_scale or hundredths) or suffix.unit in (None, "%", "x"):
+    # "28, 02 коп.", "40, 65 eura na mjesec": two decimals right before a currency are its hundredths
+    hundredths = len(decimals.group("decimals")) == 2 and not suffix.has_scale and not _AND_GAP.match(text, suffix.end)
+    if not (suffix.has_scale or hundredths) or suffix.unit in (None, *_NOT_MONEY):
         return None
     if window_language(text, start, suffix.end) in (None, "en", "zh", "ja", "ko"):
         return None
