@@ -1188,8 +1188,8 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
     what follows it is counted or measured ("1.23 million hours", "2 млн тонн"), or, when its scale is not that of
-    the money before, unless any word follows it but a conjunction or a copula ("100 milyar doları aşan 1400
-    projeyle 100 bine yakın kişinin": 100,000 people)."""
+    the money before, unless any word follows it but a conjunction or a copula, a year or a period it is counted by
+    ("al año") ("100 milyar doları aşan 1400 projeyle 100 bine yakın kişinin": 100,000 people)."""
     money: _Draft | None = None
     for draft in drafts:
         listed = False  # an item of a list whose items a semicolon parts: "Ferroser, con 5,7 millones; Sacyr, ..."
@@ -1203,7 +1203,8 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
                 and not names_a_thing(text, draft.end) \
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)
-                     or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)) \
+                     or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
+                     or _counted_by_a_period(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
@@ -1317,6 +1318,23 @@ def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
 
 
 # An item of a list dated by its year: "5,6 milliards d’euros en 1990", "9,3 en 1995", "4.2 billion in 2019".
+# A period an amount is counted by: "unos 900 millones al año adicionales" (a yearly cost, of the money before).
+_PER_PERIOD = LazyPattern(
+    rf"{WS}(?i:al{WS}(?:año|mes)|por{WS}(?:año|mes)|a{WS}(?:year|month)|per{WS}(?:year|month|annum)|"
+    rf"par{WS}(?:an|mois)|pro{WS}(?:Jahr|Monat)|im{WS}Jahr|в{WS}(?:год|месяц)|на{WS}(?:рік|місяць)|"
+    rf"godišnje|mjesečno|mesečno|годишње|месечно|rocznie|miesięcznie|pe{WS}an|vuodessa|yıllık)(?!{LETTER})"
+)
+
+_OF_AFTER = LazyPattern(rf"{WS}(?:de|of|d['’]|des|du|von|der)(?!{LETTER})")
+
+
+def _counted_by_a_period(text: str, end: int) -> bool:
+    """Tell whether a period follows an amount and no "of" after it, which would name what it counts: "900 millones
+    al año adicionales"; not "2 millones al año de visitantes"."""
+    period = _PER_PERIOD.match(text, end)
+    return period is not None and not _OF_AFTER.match(text, period.end())
+
+
 _DATED_BY_YEAR = LazyPattern(rf"{WS}(?:en|in|im|w|u|în|в|во|у){WS}(?:19|20)\d\d(?!\d)")
 # Between two dated items: a comma, "à"/"to", "and" ("en 1990, à 9,3 en 1995, 10,4 en 2005, ... et enfin").
 _DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|şi|и|enfin|then|puis){WS})*")
