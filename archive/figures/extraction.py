@@ -287,6 +287,8 @@ def _scan(text: str, query: bool) -> list[_Draft]:
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
+    if "iertelmilli" in text:
+        drafts.extend(_drafts_from_german_fraction_scales(text))  # "eine Dreiviertelmillion Euro"
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
@@ -767,6 +769,31 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
             _apply_suffix(draft, suffix, power)
         _apply_qualifier(text, draft, None)
+        found.append(draft)
+    return found
+
+
+# German writes a fraction of a scale as one word: "eine Dreiviertelmillion Euro" (750,000), "eine Viertelmilliarde".
+_GERMAN_FRACTION_SCALE = LazyPattern(
+    rf"(?<!{LETTER})(?P<fraction>(?i:dreiviertel|viertel))(?P<scale>(?i:million|milliarde))(?:en|n)?(?!{LETTER})"
+)
+_GERMAN_FRACTIONS = {"dreiviertel": Decimal("0.75"), "viertel": Decimal("0.25")}
+
+
+def _drafts_from_german_fraction_scales(text: str) -> list[_Draft]:
+    """Return the amounts of a German fraction of a scale with a currency after it: "eine Dreiviertelmillion Euro"
+    (750,000 EUR); without one it is a manner of speaking."""
+    found = []
+    for word in _GERMAN_FRACTION_SCALE.finditer(text):
+        power = 6 if word.group("scale").lower() == "million" else 9
+        suffix = Suffix(end=word.end(), has_scale=True, power=power)
+        read_currency_after(text, suffix)
+        if suffix.unit is None:
+            continue
+        fraction = _GERMAN_FRACTIONS[word.group("fraction").lower()]
+        draft = _Draft(start=word.start(), end=suffix.end, mantissa=fraction, step=fraction)
+        _apply_suffix(draft, suffix, power)
+        _apply_qualifier(text, draft, None)  # "rund eine Dreiviertelmillion Euro"
         found.append(draft)
     return found
 
