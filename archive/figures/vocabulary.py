@@ -490,7 +490,10 @@ COUNTED_NOUNS = set(
         "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton "
         # pieces, the counter of goods in every language ("26 илјади парчиња стока")
         "pieces pièces piezas stück stücke sztuk komada парчиња комада штук штуки kappaletta adet "
-        "bucăți bucati"
+        "bucăți bucati "
+        # packs and boxes, the counters of goods seized or sold ("56 bin 400 paket bandrolsüz sigara")
+        "paket kutu packs packets boxes cartons paquetes cajas paquets boîtes packungen schachteln kutija kutije "
+        "paketa пачек упаковок коробок pachete cutii opakowań paczek"
     ).split()
 )
 
