@@ -486,6 +486,25 @@ COUNTED_NOUNS = set(
         "henkeä ihmistä asukasta pakolaista sotilasta "
         "adam адам kişi кісі osób osoby ludzi mieszkańców ljudi људи osoba stanovnika становника persoane oameni "
         "locuitori "
+        # customers, users, passengers, employees, children, patients, pupils, voters, households, visitors: who
+        # an amount of a scale counts after money ("5 mln zł, a 3 mln klientów"; not in -s, read as plurals)
+        "klientów użytkowników pasażerów turystów pracowników dzieci pacjentów uczniów studentów wyborców "
+        "gospodarstw odbiorców abonentów widzów "
+        "građana gradjana korisnika putnika turista zaposlenih radnika djece dece pacijenata učenika studenata "
+        "birača kućanstava domaćinstava posjetitelja posetilaca kupaca potrošača pretplatnika gledatelja "
+        "грађана корисника путника туриста запослених радника деце пацијената ученика студената бирача "
+        "домаћинстава посетилаца купаца потрошача "
+        "корисници патници туристи вработени работници деца пациенти ученици студенти гласачи домаќинства "
+        "посетители купувачи потрошувачи "
+        "клиентов пользователей пассажиров туристов сотрудников работников детей пациентов учеников студентов "
+        "избирателей домохозяйств посетителей покупателей абонентов зрителей "
+        "клієнтів користувачів пасажирів туристів працівників дітей пацієнтів учнів студентів виборців "
+        "домогосподарств відвідувачів покупців абонентів глядачів "
+        "müşteri kullanıcı yolcu turist çalışan işçi çocuk hasta öğrenci seçmen hane ziyaretçi abone izleyici "
+        "clienți clienti utilizatori pasageri turiști turisti angajați angajati copii pacienți pacienti elevi "
+        "studenți studenti alegători gospodării vizitatori abonați abonati "
+        "asiakasta käyttäjää matkustajaa turistia työntekijää lasta potilasta opiskelijaa äänestäjää "
+        "kotitaloutta kävijää "
         # measures, which no currency carried through a sentence reaches ("2 млн тонн")
         "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton "
         # pieces, the counter of goods in every language ("26 илјади парчиња стока")
