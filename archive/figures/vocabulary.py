@@ -487,7 +487,8 @@ COUNTED_NOUNS = set(
         "adam адам kişi кісі osób osoby ludzi mieszkańców ljudi људи osoba stanovnika становника persoane oameni "
         "locuitori "
         # customers, users, passengers, employees, children, patients, pupils, voters, households, visitors: who
-        # an amount of a scale counts after money ("5 mln zł, a 3 mln klientów"; not in -s, read as plurals)
+        # an amount of a scale counts after money ("5 mln zł, a 3 mln klientów"; not in -s, read as plurals; not
+        # Turkish "hasta", Spanish "until")
         "klientów użytkowników pasażerów turystów pracowników dzieci pacjentów uczniów studentów wyborców "
         "gospodarstw odbiorców abonentów widzów "
         "građana gradjana korisnika putnika turista zaposlenih radnika djece dece pacijenata učenika studenata "
@@ -500,7 +501,7 @@ COUNTED_NOUNS = set(
         "избирателей домохозяйств посетителей покупателей абонентов зрителей "
         "клієнтів користувачів пасажирів туристів працівників дітей пацієнтів учнів студентів виборців "
         "домогосподарств відвідувачів покупців абонентів глядачів "
-        "müşteri kullanıcı yolcu turist çalışan işçi çocuk hasta öğrenci seçmen hane ziyaretçi abone izleyici "
+        "müşteri kullanıcı yolcu turist çalışan işçi çocuk öğrenci seçmen hane ziyaretçi abone izleyici "
         "clienți clienti utilizatori pasageri turiști turisti angajați angajati copii pacienți pacienti elevi "
         "studenți studenti alegători gospodării vizitatori abonați abonati "
         "asiakasta käyttäjää matkustajaa turistia työntekijää lasta potilasta opiskelijaa äänestäjää "
