@@ -1216,8 +1216,10 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
     what follows it is counted or measured ("1.23 million hours", "2 млн тонн"), or, when its scale is not that of
     the money before, unless any word follows it but a conjunction or a copula, a year or a period it is counted by
-    ("al año") ("100 milyar doları aşan 1400 projeyle 100 bine yakın kişinin": 100,000 people)."""
+    ("al año") ("100 milyar doları aşan 1400 projeyle 100 bine yakın kişinin": 100,000 people). Nor does it reach
+    an amount of the scale of a count left without it since the money ("40 bin seyirci vardı, 2023'te 30 bin")."""
     money: _Draft | None = None
+    counted_scales: set[Decimal] = set()  # the scales of the counts since the money: "40 bin seyirci ... 30 bin"
     for draft in drafts:
         listed = False  # an item of a list whose items a semicolon parts: "Ferroser, con 5,7 millones; Sacyr, ..."
         if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
@@ -1226,9 +1228,10 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
             money = money if listed else None
         if draft.unit not in (None, *_NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
-                money = draft
+                money, counted_scales = draft, set()
         elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
-                and not names_a_thing(text, draft.end) \
+                and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
+                and _scale_of(draft) not in counted_scales \
                 and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
                      or _counted_by_a_period(text, draft.end)) \
@@ -1241,6 +1244,15 @@ def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
             draft.unit_inferred = True
         elif listed:
             money = None
+        if money is not None and draft.unit is None and draft.has_scale:
+            counted_scales.add(_scale_of(draft))  # a count the currency did not reach: the next alike is one too
+
+
+# A measure after an amount, which no carried currency reaches: "3 millions de m3", "2 млн т".
+_MEASURE_AFTER = LazyPattern(
+    rf"{WS}(?:(?:de|of){WS}|d['’])?(?:m3|m³|m2|m²|km2|km²|km|kg|t|l|hl|ha|kWh|MWh|GWh|TWh|т|кг|км|га|"
+    rf"(?i:litres?|liters?|litros|hectares?|hectáreas|barils|barriles|barrels))(?!{LETTER}|\d)"
+)
 
 
 # A word of comparison right after a difference: "o 1,27 więcej", "1,27 more", "1,27 mehr", "1,27 de plus".
