@@ -1,0 +1,207 @@
+"""Issue 18, fifteenth round: the money of the fourteenth blind set (heldout14, now seen) and the remaining classes of
+heldout6-13, each decided once from the shape for every language, and tested with sentences quoted from their real
+paragraphs; beside each, what must stay no money."""
+
+import pytest
+
+from archive.figures import extract
+
+
+def _figures(text):
+    return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)]
+
+
+def _money(text):
+    return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text) if f.unit not in (None, "%", "x", "pp")]
+
+
+COMPOSITES_JOINED_BY_AND = [
+    # a composite amount whose smaller part, with its own scale word, follows "и"/"i" before the currency
+    ("Фондот за здравствено осигурување на Македонија 2017 година ја започнува со историски најголемиот буџет на "
+     "институцијата во висина од 26 милијарди и 947 милиони денари. Овој буџет е за 1 милијарда и 370 милиони "
+     "денари повисок од буџетот на почетокот на 2016 година, односно зголемување за 5,4%.",
+     [("26 милијарди и 947 милиони денари", 26_947_000_000, "MKD"),
+      ("1 милијарда и 370 милиони денари", 1_370_000_000, "MKD")]),
+    ("Proračun je porastao za 1 milijarda i 370 miliona kuna u odnosu na prošlu godinu.",
+     [("1 milijarda i 370 miliona kuna", 1_370_000_000, "HRK")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPOSITES_JOINED_BY_AND)
+def test_composites_joined_by_and(text, expected):
+    assert _money(text) == expected
+
+
+def test_a_pair_of_counts_joined_by_and_stays_two():
+    # no currency after the smaller part: two counts, never joined
+    assert _figures("Во регионот живеат 2 милијарди и 500 милиони луѓе, според проценките.") == [
+        ("2 милијарди", 2e9, None), ("500 милиони", 5e8, None)]
+
+
+MINOR_UNITS = [
+    # "коп." in Ukrainian text is the hryvnia's hundredth, and "28, 02" a decimal comma spaced before it
+    ("Зокрема, при споживанні менше 150 кВт·година у місяць (включно) тариф складатиме 28, 02 коп. за кВт·година "
+     "У разі ж перевищення цього нормативу тариф вже складатиме 36,48 коп. за кВт·година",
+     [("150", 150, None), ("28, 02 коп.", 0.2802, "UAH"), ("36,48 коп.", 0.3648, "UAH")]),
+    # in Russian text it stays the rouble's
+    ("В Москве тариф на электроэнергию вырос до 36,48 коп. за киловатт-час, сообщили в мэрии.",
+     [("36,48 коп.", 0.3648, "RUB")]),
+    # two decimals after a spaced comma right before the currency: the hundredths
+    ("Do 1. studenog prosječno je kućanstvo plaćalo 40, 65 eura na mjesec. Od 1. studenog računi su podignuti na "
+     "43,65 eura.", [("40, 65 eura", 40.65, "EUR"), ("43,65 eura", 43.65, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MINOR_UNITS)
+def test_minor_units_and_spaced_hundredths(text, expected):
+    assert [figure for figure in _figures(text) if figure[0] != "1."] == expected
+
+
+def test_spaced_items_of_a_list_stay_apart():
+    # "10, 20 i 30 eura" is a list: no decimal comma is read into "10, 20"
+    assert [figure[0] for figure in _figures("Karte koštaju 10, 20 i 30 eura, ovisno o mjestu u dvorani.")] == [
+        "10", "20", "30 eura"]
+
+
+LABELLED_PARENTHESES = [
+    ("Iznad 4500 eura neto primaju i karlovačka županica Martina Furdek-Hajdin (HDZ, 4703 eura), varaždinski župan "
+     "Anđelko Stričak (HDZ, 4581), šibensko-kninski župan Paško Rakić (HDZ, 4577), splitsko-dalmatinski župan "
+     "Blaženko Boban (HDZ, 4518) i istarski župan Boris Miletić (nezavisni, 4512).",
+     [("4500 eura", 4500, "EUR"), ("4703 eura", 4703, "EUR"), ("4581", 4581, "EUR"), ("4577", 4577, "EUR"),
+      ("4518", 4518, "EUR"), ("4512", 4512, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LABELLED_PARENTHESES)
+def test_currency_written_once_for_labelled_parentheses(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_year_or_a_count_after_a_label_takes_no_currency():
+    # a year, and a number of another length, after the same label shape stay no money
+    assert _money("Plaću primaju Ivan Horvat (HDZ, 4703 eura), Marko Kovač (SDP, 2019) i Ana Babić (Most, 13).") == [
+        ("4703 eura", 4703, "EUR")]
+
+
+SCALES_ALONE = [
+    # French "au million d’euros": one million; the bare "(60 millions)" after it takes its currency
+    ("• Avec des amendes souvent supérieures au million d’euros – la plus importante ayant concerné Microsoft "
+     "(60 millions) –, la CNIL semble vouloir montrer au marché qu’elle assume aujourd’hui pleinement son rôle",
+     [("million d’euros", 1e6, "EUR"), ("60 millions", 6e7, "EUR")]),
+    # a quarter of a scale, in English
+    ("Salaries vary for different individuals however, with some close to the quarter of a million pound mark.",
+     [("quarter of a million pound", 250_000, "GBP")]),
+    # Russian "тысячу рублей": a thousand alone before its currency
+    ("Организовал ее часовщик Яков Гассениус, билет стоил гривну (10 копеек), максимальный выигрыш составлял "
+     "тысячу рублей, а по копейке с каждого билета устроитель клал себе в карман.",
+     [("10 копеек", 0.1, "RUB"), ("тысячу рублей", 1000, "RUB")]),
+    # German writes a fraction of a scale as one word
+    ("Er verursachte einen Sachschaden in Höhe von rund einer halben Million Euro. Zusammen also rund eine "
+     "Dreiviertelmillion Euro zu Lasten der Banken.",
+     [("halben Million Euro", 500_000, "EUR"), ("Dreiviertelmillion Euro", 750_000, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SCALES_ALONE)
+def test_scales_alone_and_fractions_of_scales(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "le million de visiteurs" names no currency: no figure
+    ("Le budget atteint 2 milliards d'euros, et le million de visiteurs a été dépassé en juin.",
+     [("2 milliards d'euros", 2e9, "EUR")]),
+    # "тысячу" after a number word is that number's thousand, never a thousand roubles of its own
+    ("Он заплатил двадцать одну тысячу рублей за билет.", []),
+    # a German fraction of a scale with no currency is a manner of speaking
+    ("Eine Viertelmilliarde Menschen lebt dort.", []),
+])
+def test_scale_words_that_make_no_money(text, expected):
+    assert _money(text) == expected
+
+
+def test_a_range_whose_lower_bound_leaves_its_thousand_out():
+    assert _figures("3. The median annual salary for a County Council, Metropolitan or London Borough Chief "
+                    "Executive ranges from £174-£184,000, with a Unitary Council Chief Executive receiving around "
+                    "£157,000.") == [("£174", 174_000, "GBP"), ("£184,000", 184_000, "GBP"),
+                                     ("£157,000", 157_000, "GBP")]
+
+
+def test_a_range_from_a_price_to_a_thousand_is_taken_as_written():
+    # 5 and 10,000: a thousand times 5 is half the upper bound, so no thousand is left out
+    assert _money("Tickets cost £5-£10,000 depending on the seat, and £900-£1,000 for the box.") == [
+        ("£5", 5, "GBP"), ("£10,000", 10_000, "GBP"), ("£900", 900, "GBP"), ("£1,000", 1000, "GBP")]
+
+
+def test_a_number_in_words_with_digit_decimals():
+    assert _figures("La subasta apenas duró unas horas y se saldó con una colecta desilusionante de treinta y "
+                    "seis,2 millones de euros, lejos de los 56 millones del precio de salida.") == [
+        ("treinta y seis,2 millones de euros", 36_200_000, "EUR"), ("56 millones", 56_000_000, "EUR")]
+
+
+def test_spanish_mil_and_its_hundreds():
+    assert _figures("Telefónica, Orange, Vodafone se han adjudicado mil ochocientos de los dos mil cuatrocientos "
+                    "megahercios subastados en los bloques estatales.") == [
+        ("mil ochocientos", 1800, None), ("dos mil cuatrocientos", 2400, None)]
+
+
+MULTIPLES = [
+    ("Количество точек продаж лотерейных билетов «Победы» с июля прошлого года увеличилось в два с половиной раза.",
+     [("два с половиной раза", 2.5, "x")]),
+    ("Буџетот од околу 27 милијарди денари е повеќе од двојно повисок во споредба со 2000та година.",
+     [("27 милијарди денари", 27e9, "MKD"), ("двојно", 2, "x")]),
+    ("bolju sliku daje podatak da je naša mjesečna plaća oko triput niža od prosjeka zapadne Europe",
+     [("triput", 3, "x")]),
+    ("Suma pierdută de Educație este dublă față de cea tăiată la prima rectificare bugetară de Guvernul Dăncilă.",
+     [("dublă", 2, "x")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MULTIPLES)
+def test_multiples(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sastaju se dvaput godišnje u Zagrebu, a ponekad i triput mjesečno.",  # occasions, not multiples
+    "Тој има двојно државјанство и живее во Скопје.",  # dual citizenship
+    "Au fost cazați într-o cameră dublă la hotel.",  # a double room
+])
+def test_not_multiples(text):
+    assert [figure for figure in _figures(text) if figure[2] == "x"] == []
+
+
+def test_finnish_percent_in_its_cases():
+    assert _figures("Yksi jo päätetyistä keinoista on sähkön arvonlisäveron alennus 24 prosentista 10 "
+                    "prosenttiin.") == [("24 prosentista", 24, "%"), ("10 prosenttiin", 10, "%")]
+
+
+def test_a_carried_currency_reaches_an_amount_counted_by_a_period():
+    assert _money("para 2025, el umbral de pobreza aumentará un 4,26%, situándose en 11.944,88 euros al año, un "
+                  "revalorización que tendrá un coste de unos 900 millones al año adicionales.") == [
+        ("11.944,88 euros", 11944.88, "EUR"), ("900 millones", 9e8, "EUR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a period counts, named after it: visitors
+    ("El parque costó 3 euros por entrada y recibe 2 millones al año de visitantes.", [("3 euros", 3, "EUR")]),
+    # packs of cigarettes seized, after the money
+    ("Yapılan çalışmalarda piyasa değeri yaklaşık 268 bin 675 TL olan, toplam 56 bin 400 paket bandrolsüz gümrük "
+     "kaçağı sigara ele geçirildi.", [("268 bin 675 TL", 268_675, "TRY")]),
+    # customers, citizens: who an amount counts
+    ("Spółka zapłaciła 5 mln zł, a 3 mln klientów straciło prąd.", [("5 mln zł", 5e6, "PLN")]),
+    ("Firma je platila 5 milijuna eura, a 3 milijuna građana ostalo je bez struje.", [("5 milijuna eura", 5e6, "EUR")]),
+    ("Şirket 5 milyon TL ödedi ve 3 milyon müşteri etkilendi.", [("5 milyon TL", 5e6, "TRY")]),
+    # a measure
+    ("Il a coûté 5 millions d'euros pour 3 millions de m3 d'eau traitée.", [("5 millions d'euros", 5e6, "EUR")]),
+    # an amount of the scale of a count left without currency since the money
+    ("Bileti 50 TL, maç 2-1 bitti, 40 bin seyirci vardı, 2023'te 30 bin.", [("50 TL", 50, "TRY")]),
+])
+def test_a_carried_currency_reaches_no_count(text, expected):
+    assert _money(text) == expected
+
+
+def test_spanish_hasta_after_a_year_is_no_count():
+    # Turkish "hasta" (patient) is no counted noun: "2006 hasta agosto" stays a date, no figure
+    assert _figures("por intercambiar información comercial sensible desde febrero de 2006 hasta agosto de "
+                    "2013.") == []
