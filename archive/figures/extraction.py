@@ -21,7 +21,8 @@ without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 mill
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
 ("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
 80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
-"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). Two numbers in words joined by
+"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). A lower bound of
+money in whole thousands may leave its thousand to the upper one ("£174-£184,000": 174,000 GBP). Two numbers in words joined by
 "and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and 20,000 EUR),
 "between five and six thousand dollars".
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
@@ -38,7 +39,9 @@ amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco 
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
 money's, is any word but a conjunction, a copula, "de" and a singular noun that counts nobody, or a year ("100
 milyar doları ... 100 bine yakın kişinin"; but "milliards d'euros ... 852,6 millions de redressement", "100
-millions d’euros ... les 7,2 milliards en 2023"); a semicolon
+millions d’euros ... les 7,2 milliards en 2023"), or a period it is counted by ("900 millones al año"); never a
+measure ("3 millions de m3") nor an amount of the scale of a count left without the currency since the money
+("40 bin seyirci ... 30 bin"); a semicolon
 parts the items of a list, not the sentence, for an amount of the money's scale ("8,5 millones de euros; Ferroser,
 con 5,7 millones;"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
@@ -49,7 +52,8 @@ that amount's currency and scale when the two make a pair ("500 y 785 euros", "5
 euros") or a part of its whole ("3,8 од вкупно 17,3 милиони евра"); a bare number closing a clause that leaves the
 noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
 marked ``unit_inferred``). A currency written once for a list (``lists``): bare numbers alone in their
-parentheses, written as an earlier amount alone in its own ("Luksemburgu (83.000 eura), a slijede Danska (71.600)"),
+parentheses, written as an earlier amount alone in its own ("Luksemburgu (83.000 eura), a slijede Danska (71.600)")
+or after a label as an earlier amount after its own ("(HDZ, 4703 eura), ... (HDZ, 4581)"),
 a decimal before "and", one word and a price with as many decimals ("18,4 ja Vantaalla 18,1 euroa"), and a decimal
 "by ... more" after a price with as many decimals ("12,92 zł ... o 1,27 więcej") take its currency, marked
 ``unit_inferred``.
