@@ -205,3 +205,41 @@ def test_spanish_hasta_after_a_year_is_no_count():
     # Turkish "hasta" (patient) is no counted noun: "2006 hasta agosto" stays a date, no figure
     assert _figures("por intercambiar información comercial sensible desde febrero de 2006 hasta agosto de "
                     "2013.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Serbian and Croatian adjectives of years count them, as "pięcioletni" does
+    ("Uprava za javni dug je 3. februara okončala drugu aukciju petogodišnjih državnih obveznica u ovoj godini.",
+     [("petogodišnjih", 5, None)]),
+    ("Na aukciji dvogodišnjih državnih obveznica Srbije u evrima prodato je 53,08 odsto obima emisije.",
+     [("dvogodišnjih", 2, None), ("53,08 odsto", 53.08, "%")]),
+])
+def test_compounds_of_years(text, expected):
+    assert _figures(text) == expected
+
+
+def test_compounds_without_a_number_stay_words():
+    # "last year's", "multi-year": no number inside
+    assert _figures("U odnosu na prošlogodišnju isplatu i višegodišnjim planovima nema promjena.") == []
+
+
+def test_first_months_in_croatian_are_a_period():
+    # "u prva tri mjeseca" (in the first three months) dates, it does not count
+    assert _figures("Morske luke u prva tri mjeseca zabilježile su porast prometa putnika za 8,7 posto.") == [
+        ("8,7 posto", 8.7, "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Slijede luke Zadar i Preko, s 123,4 tisuće, odnosno 112,7 tisuće putnika, što predstavlja povećanje na "
+     "godišnjoj razini od 35 odnosno 25,7 posto.",
+     [("123,4 tisuće", 123_400, None), ("112,7 tisuće", 112_700, None), ("35", 35, "%"), ("25,7 posto", 25.7, "%")]),
+    ("Manji broj putnika nego prošle godine imale su samo luke Trogir i Poreč, za 8, odnosno 75,1 posto.",
+     [("8", 8, "%"), ("75,1 posto", 75.1, "%")]),
+])
+def test_a_percent_written_once_for_items_parted_by_respectively(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_year_of_any_century_before_its_noun():
+    assert _figures("По словам историков, первая российская лотерея состоялась в 1700 году в Москве. Первая "
+                    "государственная лотерея была проведена в 1760 году.") == []

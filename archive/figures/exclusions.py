@@ -54,7 +54,7 @@ from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOU
                                         PHONE_WORDS, REGISTER_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         STREET_WORDS, TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS,
-                                        YEAR_PREPOSITIONS)
+                                        YEAR_NOUNS_AFTER, YEAR_PREPOSITIONS)
 from archive.figures.result_lines import counts_a_share_after
 from archive.patterns import LazyPattern
 
@@ -310,7 +310,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
-        or (not counted and (_is_year(raw, number, after, words_before)
+        or (not counted and (_is_year(raw, number, after, words_before, word_after)
                              or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
         or len(raw) >= 9
     )
@@ -520,12 +520,12 @@ def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
         and not any(word in AT_HOUR_WORDS and word not in UP_TO_WORDS for word in words_before[-3:-1])
 
 
-def _is_year(raw: str, number: int, after: str, words_before: list[str]) -> bool:
+def _is_year(raw: str, number: int, after: str, words_before: list[str], word_after: str = "") -> bool:
     """Tell whether an integer standing alone is a year: 1900-2099, 1800-1899 after "in", "since"...,
-    or any four digits before 年."""
+    or any four digits before 年 or the noun "year" ("в 1700 году")."""
     if len(raw) != 4:
         return False
-    if 1900 <= number <= 2099 or after == "年":
+    if 1900 <= number <= 2099 or after == "年" or (word_after in YEAR_NOUNS_AFTER and number >= 1000):
         return True
     return 1800 <= number <= 1899 and bool(words_before) and words_before[-1] in YEAR_PREPOSITIONS
 

@@ -266,7 +266,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
 # Calendar periods of a year are dates (bench/figures/LABELLING.md, section 1): "the first seven months", "за 11
 # месяцев 2019 года", "првите седум месеци од годинава", "前三個月". "First" and the months, in our languages.
 _FIRST_WORDS = (
-    "first|первые|первых|перші|перших|првите|prvih|prvi|prve|pierwszych|primele|primelor|ilk|алғашқы|ersten|"
+    "first|первые|первых|перші|перших|првите|prvih|prvi|prve|prva|прва|pierwszych|primele|primelor|ilk|алғашқы|ersten|"
     "premiers|premières|primeros|primeras|ensimmäisen|ensimmäisten"
 )
 _MONTH_WORDS = (

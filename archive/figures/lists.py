@@ -17,6 +17,9 @@ from archive.patterns import LazyPattern
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|және|ja|și|şi|oraz|lub|та|або){WS}")
 
 
+# Serbian, Croatian and Macedonian "respectively" between two items, whole or not: "od 35 odnosno 25,7 posto", "za 8,
+# odnosno 75,1 posto".
+_RESPECTIVELY_GAP = LazyPattern(rf",?{WS}(?:odnosno|односно){WS}")
 # The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
 
@@ -173,11 +176,14 @@ def share_percent_across_lists(text: str, drafts: list[Draft]) -> None:
     """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
     of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
     3.43, the United States with 3.38 and Latvia with 3.15 percent", "46,5 odsto ..., 37,9 za nabavke ..., 13,9
-    odsto"."""
+    odsto"; a whole number too before "respectively" ("od 35 odnosno 25,7 posto")."""
     for index in range(len(drafts) - 2, -1, -1):
         item, following = drafts[index], drafts[index + 1]
-        if (item.unit is None and not item.has_scale and following.unit == "%" and item.step < 1
-                and (_LIST_GAP.fullmatch(text, item.end, following.start) or _items_alike(text, item, following))):
+        if item.unit is not None or item.has_scale or following.unit != "%":
+            continue
+        if (item.step < 1 and (_LIST_GAP.fullmatch(text, item.end, following.start)
+                               or _items_alike(text, item, following))) \
+                or (_RESPECTIVELY_GAP.fullmatch(text, item.end, following.start) and item.mantissa <= 100):
             item.unit = "%"
 
 

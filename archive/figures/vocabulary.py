@@ -415,6 +415,11 @@ YEAR_PREPOSITIONS = set(
     "in since from until till by of year around circa в с до году года im seit von bis jahr en depuis "
     "année desde hasta año vuonna vuodesta vuoteen".split()
 )
+# The noun "year" after a number, in the cases a year takes: "в 1700 году", "1760. godine", "1895 yılında" (a year
+# of any century, as its noun says).
+YEAR_NOUNS_AFTER = set(
+    "году года год годом році року рік godine godini godina године години година yılında yılı жылы jyly".split()
+)
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
 # "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
@@ -942,8 +947,9 @@ MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "ver
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
 # "četvorka"), found with str's fast search; the spotter looks for them too.
 # and of Russian, Ukrainian, Serbian, Croatian and Macedonian adjectives of storeys, rooms and members:
-# "двухэтажного", "deseteročlani"; not of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2
-# and heldout5)
-SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член")
+# "двухэтажного", "deseteročlani", and of years, "petogodišnjih obveznica" (5), "sedmogodišnjem razdoblju" (7); not
+# of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2 and heldout5)
+SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член", "godišnj",
+                         "годишњ")
 COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
