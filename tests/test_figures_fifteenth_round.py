@@ -243,3 +243,17 @@ def test_a_percent_written_once_for_items_parted_by_respectively(text, expected)
 def test_a_year_of_any_century_before_its_noun():
     assert _figures("По словам историков, первая российская лотерея состоялась в 1700 году в Москве. Первая "
                     "государственная лотерея была проведена в 1760 году.") == []
+
+
+def test_a_comparison_with_an_elided_noun_takes_the_amount_before():
+    assert _money("En total, 2018 se saldó con 24 sanciones que en su conjunto sumaron 221 millones de euros, "
+                  "respecto a los 155 del año anterior.") == [
+        ("221 millones de euros", 221e6, "EUR"), ("155", 155e6, "EUR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ingresó 500 millones de euros, frente a los 400 millones de usuarios del año anterior.",  # users
+    "La empresa pagó 20 euros por hora, frente a los 155 trabajadores que despidió.",  # workers
+])
+def test_a_comparison_naming_what_it_counts_takes_no_currency(text):
+    assert len(_money(text)) == 1

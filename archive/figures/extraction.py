@@ -88,7 +88,8 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         names_a_price_year)
 from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, share_currency_across_pairs,
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
-                                   share_currency_with_an_elided_noun, share_percent_across_lists, take_currency)
+                                   share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
+                                   share_percent_across_lists, take_currency)
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -254,6 +255,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_currency_across_parenthesized_items(text, drafts)
     share_currency_across_parallel_decimals(text, drafts)
     share_currency_with_an_elided_noun(text, drafts)
+    share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
     _old_lira_by_year(text, drafts)

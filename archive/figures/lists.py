@@ -172,6 +172,35 @@ def share_currency_with_an_elided_noun(text: str, drafts: list[Draft]) -> None:
             bare.unit_inferred = True
 
 
+# A comparison and a definite article before a bare number whose noun is left out: "respecto a los 155", "frente a
+# los 400", "par rapport aux 155", "compared with the 155".
+_COMPARED_WITH_THE = LazyPattern(
+    rf"(?<!{LETTER})(?i:(?:frente|respecto|comparaci[óo]n|comparad[oa]s?)(?:{WS}(?:a|de|con))|par{WS}rapport|"
+    rf"compared{WS}(?:with|to))(?:{WS}(?:los|las|aux|the)|{WS}?(?:a|de)(?=ux?{WS})ux?)?{WS}\Z"
+)
+# What may follow that number: the end of its phrase, or the earlier time it is of ("del año anterior", "en 2017").
+_OF_AN_EARLIER_TIME = LazyPattern(
+    rf"{WS}(?i:del{WS}año{WS}anterior|del{WS}ejercicio{WS}anterior|de{WS}l['’]année{WS}précédente|"
+    rf"a{WS}year{WS}(?:earlier|before)|(?:en|de|del|in|of){WS}(?:19|20)\d\d)(?!{LETTER}|\d)"
+)
+
+
+def share_currency_compared_with_an_elided_noun(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number the currency and scale of the amount right before it when a comparison and a definite
+    article stand before it and its noun is left out: "sumaron 221 millones de euros, respecto a los 155 del año
+    anterior" (155 million euros), marked as inferred. The two are written alike; "frente a los 400 millones de
+    usuarios" or "respecto a los 155 trabajadores" name what they count and stay apart."""
+    for amount, bare in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.minor \
+                or not alike_in_shape(bare, amount) \
+                or not _COMPARED_WITH_THE.search(text, max(0, bare.start - 40), bare.start) \
+                or SENTENCE_BREAK.search(text, amount.end, bare.start) \
+                or not (ends_a_phrase(text, bare.end) or _OF_AN_EARLIER_TIME.match(text, bare.end)):
+            continue
+        take_currency(bare, amount)
+        bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, amount.has_scale, True
+
+
 def share_percent_across_lists(text: str, drafts: list[Draft]) -> None:
     """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
     of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
