@@ -51,6 +51,7 @@ dolar": 20,000 USD). Each is marked ``unit_inferred``. A bare number written lik
 that amount's currency and scale when the two make a pair ("500 y 785 euros", "533.000 y 191.000 millones de
 euros") or a part of its whole ("3,8 од вкупно 17,3 милиони евра"); a bare number closing a clause that leaves the
 noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
+or, with its scale, compared with after a definite article: "221 millones de euros, respecto a los 155",
 marked ``unit_inferred``). A currency written once for a list (``lists``): bare numbers alone in their
 parentheses, written as an earlier amount alone in its own ("Luksemburgu (83.000 eura), a slijede Danska (71.600)")
 or after a label as an earlier amount after its own ("(HDZ, 4703 eura), ... (HDZ, 4581)"),
