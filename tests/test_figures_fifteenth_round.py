@@ -257,3 +257,32 @@ def test_a_comparison_with_an_elided_noun_takes_the_amount_before():
 ])
 def test_a_comparison_naming_what_it_counts_takes_no_currency(text):
     assert len(_money(text)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a thousand alone before its currency, as "hiljadu dinara" was read
+    ("Za bilet zapłacił tysiąc złotych, a za drugi pół miliona złotych w zeszłym roku.",
+     [("tysiąc złotych", 1000, "PLN"), ("pół miliona złotych", 500_000, "PLN")]),
+    ("Ceza olarak bin lira ödedi ve yarım milyon lira daha borçlandı geçen yıl.",
+     [("bin lira", 1000, "TRY"), ("yarım milyon lira", 500_000, "TRY")]),
+    ("Sakko oli tuhat euroa, ja toinen puoli miljoonaa euroa viime vuonna.",
+     [("tuhat euroa", 1000, "EUR"), ("puoli miljoonaa euroa", 500_000, "EUR")]),
+    # Macedonian "половина" (half) before a scale word: half of it, never the whole
+    ("Глобата изнесува илјада денари, а втората половина милион денари минатата година.",
+     [("илјада денари", 1000, "MKD"), ("половина милион денари", 500_000, "MKD")]),
+    # "and a half" after a number in words, before its scale
+    ("Kosztowało to dwanaście i pół tysiąca złotych, jak podano w raporcie.",
+     [("dwanaście i pół tysiąca złotych", 12_500, "PLN")]),
+    ("Projekt je koštao dva i pol milijuna kuna, a drugi dva i po miliona dinara.",
+     [("dva i pol milijuna kuna", 2_500_000, "HRK"), ("dva i po miliona dinara", 2_500_000, "RSD")]),
+    # a composite joined by "and" before a currency CLDR alone names
+    ("Bütçe 2 milyar ve 300 milyon lira, geçen yıl ise 1 milyar 900 milyon lira olarak açıklandı.",
+     [("2 milyar ve 300 milyon lira", 2.3e9, "TRY"), ("1 milyar 900 milyon lira", 1.9e9, "TRY")]),
+])
+def test_thousands_halves_and_composites_across_languages(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_thousand_after_a_number_word_is_that_numbers():
+    # "iki bin lira" is the number words' 2,000, never "bin lira" alone
+    assert _money("Ceza olarak iki bin lira ödedi, geçen yıl.") == [("iki bin lira", 2000, "TRY")]

@@ -153,7 +153,12 @@ _PERCENT_NAMED_BEFORE = LazyPattern(
     rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do))?{WS}$"
 )
 _ENGLISH_AND_A_HALF = LazyPattern(rf"{WS}and{WS}a{WS}half(?!{LETTER})(?!{WS}(?:of|an?|the){WS})")
-_RUSSIAN_AND_A_HALF = LazyPattern(rf"{WS}(?:с|з|із){WS}(?:половиной|половиною)(?!{LETTER})")  # "в два с половиной раза"
+# "And a half" after a number in words: "в два с половиной раза", "dwanaście i pół tysiąca", "dva i pol milijuna".
+_AND_A_HALF_AFTER_WORDS = {
+    **dict.fromkeys(("ru", "uk"), LazyPattern(rf"{WS}(?:с|з|із){WS}(?:половиной|половиною)(?!{LETTER})")),
+    "pl": LazyPattern(rf"{WS}i{WS}pół(?!{LETTER})"),
+    "sr": LazyPattern(rf"{WS}i{WS}(?:pol|po)(?!{LETTER})"),
+}
 _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
 _ABOUT_SUFFIX = LazyPattern(rf"[-‑]ak(?!{LETTER})")  # "30-ak kuna", "30-ak su milijuna kuna"
 _DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
@@ -655,8 +660,8 @@ def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
         half = _ENGLISH_AND_A_HALF.match(text, number.end)
         if half:
             return replace(number, end=half.end(), value=number.value + Decimal("0.5"), bound=False)
-    elif number.language in ("ru", "uk") and number.value == number.value.to_integral_value() \
-            and (half := _RUSSIAN_AND_A_HALF.match(text, number.end)):
+    elif number.language in _AND_A_HALF_AFTER_WORDS and number.value == number.value.to_integral_value() \
+            and (half := _AND_A_HALF_AFTER_WORDS[number.language].match(text, number.end)):
         return replace(number, end=half.end(), value=number.value + Decimal("0.5"), bound=False)
     if number.language in ("ru", "uk") and number.value < 10:
         hundreds = _HUNDREDS_AFTER.match(text, number.end)

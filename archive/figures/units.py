@@ -456,7 +456,11 @@ def _read_scale_joined_by_and(text: str, suffix: Suffix, power: int) -> bool:
     """Add the part "и 947 милиони" of "26 милијарди и 947 милиони денари" to ``suffix`` when a currency follows
     it; return whether it did."""
     joined = _JOINED_SCALE_TAIL.match(text, suffix.end)
-    if joined is None or not _CURRENCY_AFTER.match(text, joined.end()):
+    if joined is None:
+        return False
+    after = Suffix(end=joined.end(), has_scale=True)
+    read_currency_after(text, after)  # a name CLDR alone knows too: "2 milyar ve 300 milyon lira"
+    if after.unit in (None, "%", "x", "pp"):
         return False
     smaller = SCALE_WORDS[single_spaced(lower_case(joined.group("word")))][0]
     if smaller >= power or int(joined.group("digits")) >= 10 ** (power - smaller):

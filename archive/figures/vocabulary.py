@@ -108,8 +108,9 @@ LONE_SCALE_WORDS = {
                     "milyon".split(), 6),
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
-    # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna", "тысячу рублей"
-    **dict.fromkeys("илјада хиљаду hiljadu tisuću тысячу тысяча тисячу тисяча".split(), 3),
+    # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna", "тысячу рублей",
+    # "tysiąc złotych", "bin lira", "мың теңге", "tuhat euroa"
+    **dict.fromkeys("илјада хиљаду hiljadu tisuću тысячу тысяча тисячу тисяча tysiąc bin мың tuhat".split(), 3),
     "billón": 12,  # "el billón y medio de euros"
     # Spanish: "mil euros" (a thousand), "los mil millones" (a billion, a number even with no currency after it)
     "mil": 3, "mil millones": 9,
@@ -784,7 +785,7 @@ MULTIPLYING_WORDS: dict[int, str] = {
 # miliona", "o jumătate de milion de lei" (half of it; "pół miliona" and "yarım milyon" are read as number words
 # too).
 HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "пів ", "demi-", "medio ", "puoli ", "halbe ", "halben ",
-                       "pola ", "pół ", "yarım ", "жарты ", "jumătate de ")
+                       "pola ", "pół ", "yarım ", "жарты ", "jumătate de ", "половина ", "polovina ")
 # Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
 # "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
 # also quarantines, so they are left out.
