@@ -286,3 +286,8 @@ def test_thousands_halves_and_composites_across_languages(text, expected):
 def test_a_thousand_after_a_number_word_is_that_numbers():
     # "iki bin lira" is the number words' 2,000, never "bin lira" alone
     assert _money("Ceza olarak iki bin lira ödedi, geçen yıl.") == [("iki bin lira", 2000, "TRY")]
+
+
+def test_the_ukrainian_abbreviation_of_dollars():
+    assert _money("Компанія отримала 5 тисяч доларів США та 7 млн дол. виручки минулого року.") == [
+        ("5 тисяч доларів США", 5000, "USD"), ("7 млн дол.", 7e6, "USD")]

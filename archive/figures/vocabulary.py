@@ -175,7 +175,7 @@ CURRENCY_NAMES = _table(
         "USD": "dollars|dollar|us dollars|u.s. dollars|american dollars|us-dollar|us-dollars|"
         "dollars américains|dollars us|dólares|dólar|dólares estadounidenses|dollaria|dollarin|dollari|"
         "долари|долара|долар|долларов|доллара|доллар|доллары|долл.|доларів|долари сад|долларов сша|"
-        "доллара сша|долл. сша|доларів сша|долари сша",
+        "доллара сша|долл. сша|доларів сша|долари сша|дол.|дол. сша",  # Ukrainian "7 млн дол."
         "CAD": "canadian dollars|canadian dollar",
         "AUD": "australian dollars|australian dollar",
         "HKD": "hong kong dollars|hong kong dollar",
