@@ -291,3 +291,15 @@ def test_a_thousand_after_a_number_word_is_that_numbers():
 def test_the_ukrainian_abbreviation_of_dollars():
     assert _money("Компанія отримала 5 тисяч доларів США та 7 млн дол. виручки минулого року.") == [
         ("5 тисяч доларів США", 5000, "USD"), ("7 млн дол.", 7e6, "USD")]
+
+
+def test_a_plural_agreeing_with_a_spanish_scale_noun_counts_nothing():
+    # what "millones" counts follows "de"; "establecidos" agrees with it: the 100 million are euros
+    assert _money("El ministerio ha informado que la subasta ha recaudado en su primera jornada 194 millones de "
+                  "euros, prácticamente el doble de los 100 millones establecidos como precio de salida.") == [
+        ("194 millones de euros", 194e6, "EUR"), ("100 millones", 1e8, "EUR")]
+
+
+def test_what_a_spanish_scale_noun_counts_after_de_takes_no_currency():
+    assert _money("La empresa pagó 5 millones de euros y atendió a 3 millones de clientes.") == [
+        ("5 millones de euros", 5e6, "EUR")]

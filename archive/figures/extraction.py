@@ -1000,7 +1000,7 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
         if draft.unit not in (None, *NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money, counted_scales = draft, set()
-        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
+        elif money is not None and draft.unit is None and draft.has_scale and not _counted(text, draft) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
@@ -1017,6 +1017,19 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
             money = None
         if money is not None and draft.unit is None and draft.has_scale:
             counted_scales.add(scale_of(draft))  # a count the currency did not reach: the next alike is one too
+
+
+# Spanish and French scale words that are nouns: what they count follows "de" ("100 millones de personas"), so a
+# plural right after one agrees with it ("de los 100 millones establecidos como precio de salida"), it counts nothing.
+_ROMANCE_SCALE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:millones|millón|millardos|billones|millions|milliards)\Z")
+_DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
+
+
+def _counted(text: str, draft: Draft) -> bool:
+    """Tell whether the word after an amount with a scale is what it counts ("1.23 million hours", "2 млн тонн")."""
+    if not counts_something(text, draft.end):
+        return False
+    return not (_ROMANCE_SCALE_NOUN.search(text, draft.start, draft.end) and not _DE_AFTER.match(text, draft.end))
 
 
 # A measure after an amount, which no carried currency reaches: "3 millions de m3", "2 млн т".
