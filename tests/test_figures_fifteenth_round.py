@@ -303,3 +303,17 @@ def test_a_plural_agreeing_with_a_spanish_scale_noun_counts_nothing():
 def test_what_a_spanish_scale_noun_counts_after_de_takes_no_currency():
     assert _money("La empresa pagó 5 millones de euros y atendió a 3 millones de clientes.") == [
         ("5 millones de euros", 5e6, "EUR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Grund für steigende Preise: Nachfrage nach Mietwohnungen hat sich 2022 mehr als verdoppelt (+137 Prozent)",
+     [("verdoppelt", 2, "x"), ("137 Prozent", 137, "%")]),
+    ("Найвищі обсяги виплат були зафіксовані у ІІ та IV кварталах 2025 року – 367,0 млн грн (+180,9% до ІІ "
+     "кварталу 2024 року)", [("367,0 млн грн", 367e6, "UAH"), ("180,9%", 180.9, "%")]),
+])
+def test_a_plus_sign_before_a_short_number_is_no_phone_number(text, expected):
+    assert _figures(text) == expected
+
+
+def test_phone_numbers_with_a_plus_stay_no_figures():
+    assert _figures("Kontakt: Tel. +7 727 123 45 67 oder +49.30.1234567 oder +380441234567.") == []
