@@ -317,3 +317,8 @@ def test_a_plus_sign_before_a_short_number_is_no_phone_number(text, expected):
 
 def test_phone_numbers_with_a_plus_stay_no_figures():
     assert _figures("Kontakt: Tel. +7 727 123 45 67 oder +49.30.1234567 oder +380441234567.") == []
+
+
+def test_romanian_percent_after_de():
+    assert _figures("s-a prevazut, in proiectul noii legi a educatiei, o majorare de peste 40 de procente a "
+                    "bugetelor Ministerului Educatiei.") == [("40 de procente", 40, "%")]

@@ -198,7 +198,7 @@ _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
     rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
-    rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
+    rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
