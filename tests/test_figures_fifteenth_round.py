@@ -322,3 +322,13 @@ def test_phone_numbers_with_a_plus_stay_no_figures():
 def test_romanian_percent_after_de():
     assert _figures("s-a prevazut, in proiectul noii legi a educatiei, o majorare de peste 40 de procente a "
                     "bugetelor Ministerului Educatiei.") == [("40 de procente", 40, "%")]
+
+
+def test_english_twice_and_thrice_before_a_comparison():
+    assert [figure for figure in _figures("There are three SOEs that have to spend twice or even thrice more on "
+                                          "employee salaries.") if figure[2] == "x"] == [
+        ("twice", 2, "x"), ("thrice", 3, "x")]
+
+
+def test_english_twice_of_occasions_is_no_multiple():
+    assert [figure for figure in _figures("They meet twice a year and he called twice.") if figure[2] == "x"] == []

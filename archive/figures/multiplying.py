@@ -77,13 +77,15 @@ _VERBS = {
 }
 # Adverbs of a multiple that say "twice" or "three times" as occasions too: a multiple only right before a
 # comparative: Macedonian "повеќе од двојно повисок" (more than twice as high), Croatian and Serbian
-# "oko triput niža od prosjeka" (about three times lower); "dvaput godišnje" (twice a year) and "двојно
-# државјанство" (dual citizenship) are none.
-_COMPARATIVE_MULTIPLES = {"x2": r"двојно|dvaput|двапут|dvaputa", "x3": r"тројно|triput|трипут|triputa|tripot"}
+# "oko triput niža od prosjeka" (about three times lower), English "twice as high"; "dvaput godišnje", "twice a
+# year" and "двојно државјанство" (dual citizenship) are none.
+_COMPARATIVE_MULTIPLES = {"x2": r"двојно|dvaput|двапут|dvaputa|twice", "x3": r"тројно|triput|трипут|triputa|tripot|thrice"}
 _SLAVIC_COMPARATIVE_AFTER = LazyPattern(
     rf"{WS}(?i:по(?:висок|голем|мал|веќе|малку|скап|евтин|долг|краток|низок|брз|добар|лош){LETTER}*|"
     rf"više|manje|već[aei]|manj[aei]|viš[aei]|niž[aei]|skuplj{LETTER}*|jeftinij{LETTER}*|bolj[aei]|duž[aei]|"
-    rf"kraći|kraća|kraće|brž[aei]|већ[аеи]|мањ[аеи]|виш[аеи]|ниж[аеи]|скупљ{LETTER}*|јефтиниј{LETTER}*|бољ[аеи])"
+    rf"kraći|kraća|kraće|brž[aei]|већ[аеи]|мањ[аеи]|виш[аеи]|ниж[аеи]|скупљ{LETTER}*|јефтиниј{LETTER}*|бољ[аеи]|"
+    # English, after at most "or (even) thrice": "spend twice or even thrice more", "twice as high", "twice the size"
+    rf"(?:or{WS}(?:even{WS})?(?:thrice|twice){WS})?(?:more|less|as|the|higher|lower|larger|bigger|smaller))"
     rf"(?!{LETTER})"
 )
 # The nouns of a multiple: Spanish and French before "de", "que" or the end of a clause ("casi el doble de los
