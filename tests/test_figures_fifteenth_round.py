@@ -332,3 +332,16 @@ def test_english_twice_and_thrice_before_a_comparison():
 
 def test_english_twice_of_occasions_is_no_multiple():
     assert [figure for figure in _figures("They meet twice a year and he called twice.") if figure[2] == "x"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # times with no "в" before and no comparison after count occasions
+    ("Природоохранные прокуроры и чиновники 139 раз просили очистить просеки от веток, опилок.", [("139", 139, None)]),
+    ("la sorprendente circunstancia de pagar dos veces la misma factura, por citar algunas notas.",
+     [("dos", 2, None)]),
+    # with either, they are multiples
+    ("el gasto militar de la OTAN en 2021 fue 17,5 veces superior al de Rusia.", [("17,5 veces", 17.5, "x")]),
+    ("Це в 12 разів більше, ніж у 2022-му.", [("12 разів", 12, "x")]),
+])
+def test_times_of_occasions_and_multiples(text, expected):
+    assert [figure for figure in _figures(text) if figure[0] not in ("2021", "2022")] == expected

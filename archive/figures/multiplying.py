@@ -263,10 +263,14 @@ _FREQUENCY = LazyPattern(
 _COMPARISON_AFTER = LazyPattern(
     rf"{WS}(?i:більше|менше|больше|меньше|вище|нижче|выше|ниже|дорожче|дешевше|дороже|дешевле|more|less|higher|"
     rf"lower|larger|smaller|greater|plus|moins|más|menos|mehr|weniger|höher|više|manje|veći|manji|већи|мањи|више|"
-    rf"мање|повеќе|помалку|więcej|mniej){_AFTER}"
+    rf"мање|повеќе|помалку|więcej|mniej|superior|superiores|inferior|inferiores|mayor|mayores|menor|menores|"
+    rf"дороже|дешевле){_AFTER}"
 )
 
 
+# Russian, Ukrainian and Spanish "times": a multiple after "в"/"у" or before a comparison ("в 1,7 раза", "у 5 разів
+# більше", "17,5 veces superior"), else occasions counted ("139 раз просили", "pagar dos veces la misma factura").
+_TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez)\Z")
 # After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
 # ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
 # hatte es ... ausgeholfen", "viermal kontrolliert", "viermal 20, dreimal 50 Euro").
@@ -284,6 +288,10 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
         return True
     if text[times_end - 3 : times_end].lower() == "mal":  # a query "70-mal" (nothing after it) is a multiple
         return bool(text[times_end:].strip()) and _MULTIPLE_AFTER_MAL.match(text, times_end) is None
+    if _TIMES_OF_OCCASIONS.search(text, max(0, times_end - 6), times_end) and text[times_end:].strip():
+        # "139 раз просили", "pagar dos veces la misma factura": no "в" before, no comparison after
+        return _COMPARISON_AFTER.match(text, times_end) is None \
+            and tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["во"])
     if not has_scale or _COMPARISON_AFTER.match(text, times_end):
         return False
     return tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["in"])
