@@ -345,3 +345,7 @@ def test_english_twice_of_occasions_is_no_multiple():
 ])
 def test_times_of_occasions_and_multiples(text, expected):
     assert [figure for figure in _figures(text) if figure[0] not in ("2021", "2022")] == expected
+
+
+def test_times_after_a_verb_of_change_are_a_multiple():
+    assert _figures("Las ventas crecieron 10 veces en una década.") == [("10 veces", 10, "x")]

@@ -269,7 +269,10 @@ _COMPARISON_AFTER = LazyPattern(
 
 
 # Russian, Ukrainian and Spanish "times": a multiple after "в"/"у" or before a comparison ("в 1,7 раза", "у 5 разів
-# більше", "17,5 veces superior"), else occasions counted ("139 раз просили", "pagar dos veces la misma factura").
+# більше", "17,5 veces superior") or after a verb of change ("crecieron 10 veces"), else occasions counted ("139 раз просили", "pagar dos veces la misma factura").
+# Verbs of change before such times, which make them a multiple: "Las ventas crecieron 10 veces en una década".
+_CHANGE_STEMS = ("crec", "aument", "multiplic", "increment", "disminu", "reduj", "reduc", "cay", "baj", "sub",
+                 "вырос", "увелич", "сократ", "снизи", "уменьш", "зрос", "збільш", "зменш", "скорот")
 _TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez)\Z")
 # After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
 # ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
@@ -290,8 +293,9 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
         return bool(text[times_end:].strip()) and _MULTIPLE_AFTER_MAL.match(text, times_end) is None
     if _TIMES_OF_OCCASIONS.search(text, max(0, times_end - 6), times_end) and text[times_end:].strip():
         # "139 раз просили", "pagar dos veces la misma factura": no "в" before, no comparison after
-        return _COMPARISON_AFTER.match(text, times_end) is None \
-            and tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["во"])
+        before = tokens_before(text, number_start, 2)
+        return _COMPARISON_AFTER.match(text, times_end) is None and before[-1:] not in (["в"], ["у"], ["во"]) \
+            and not any(word.startswith(_CHANGE_STEMS) for word in before)  # "crecieron 10 veces"
     if not has_scale or _COMPARISON_AFTER.match(text, times_end):
         return False
     return tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["in"])
