@@ -349,3 +349,9 @@ def test_times_of_occasions_and_multiples(text, expected):
 
 def test_times_after_a_verb_of_change_are_a_multiple():
     assert _figures("Las ventas crecieron 10 veces en una década.") == [("10 veces", 10, "x")]
+
+
+def test_russian_and_ukrainian_adjectives_of_years():
+    assert _figures("В 1892 году правительственная лотерея помогла собрать 9,6 млн рублей на помощь пострадавшим "
+                    "от двухлетнего неурожая, а летний сезон и многолетний план в стороне.") == [
+        ("9,6 млн рублей", 9.6e6, "RUB"), ("двухлетнего", 2, None)]
