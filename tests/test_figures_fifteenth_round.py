@@ -355,3 +355,19 @@ def test_russian_and_ukrainian_adjectives_of_years():
     assert _figures("В 1892 году правительственная лотерея помогла собрать 9,6 млн рублей на помощь пострадавшим "
                     "от двухлетнего неурожая, а летний сезон и многолетний план в стороне.") == [
         ("9,6 млн рублей", 9.6e6, "RUB"), ("двухлетнего", 2, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Kosten liegen bei 3, 4 oder 5 Millionen Euro je nach Variante.",
+     [("3", 3e6, "EUR"), ("4", 4e6, "EUR"), ("5 Millionen Euro", 5e6, "EUR")]),
+    # a number after a place declined after its preposition is no model's number
+    ("Cena: 3-5 tys. zł; w Warszawie 4-6 tys. zł.",
+     [("3", 3000, "PLN"), ("5 tys. zł", 5000, "PLN"), ("4", 4000, "PLN"), ("6 tys. zł", 6000, "PLN")]),
+])
+def test_pairs_with_or_and_numbers_after_a_place(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_model_name_before_a_number_stays_a_name():
+    assert _figures("Сегодня в Москве 300 человек вышли, а Windows 11 и Boeing 787 остались.") == [
+        ("300", 300, None)]

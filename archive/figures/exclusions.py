@@ -552,9 +552,15 @@ def _follows_a_name(text: str, start: int) -> bool:
     if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)" \
             or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
+    if previous.lower() in _SLAVIC_PLACE_PREPOSITIONS:
+        return False  # "w Warszawie 4-6 tys. zł", "u Zagrebu 300": a place, declined after its preposition
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
         and not _in_an_oblique_case(text, start, lowered)
+
+
+# Slavic prepositions of place, after which a capitalised word is a place in its case, not a model's name.
+_SLAVIC_PLACE_PREPOSITIONS = frozenset("w we в во u у na на".split())
 
 
 def _in_an_oblique_case(text: str, start: int, word: str) -> bool:
