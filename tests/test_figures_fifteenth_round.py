@@ -371,3 +371,18 @@ def test_pairs_with_or_and_numbers_after_a_place(text, expected):
 def test_a_model_name_before_a_number_stays_a_name():
     assert _figures("Сегодня в Москве 300 человек вышли, а Windows 11 и Boeing 787 остались.") == [
         ("300", 300, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cena chleba wzrosła o 50 gr, a bułki kosztują 80 groszy w tym roku.",
+     [("50 gr", 0.5, "PLN"), ("80 groszy", 0.8, "PLN")]),
+    ("Ekmeğin fiyatı 50 kuruş arttı ve simit 75 kr oldu bu yıl.", [("50 kuruş", 0.5, "TRY"), ("75 kr", 0.75, "TRY")]),
+    ("Prețul a crescut cu 50 de bani, iar pâinea costă 3 lei și 50 de bani anul acesta.",
+     [("50 de bani", 0.5, "RON"), ("3 lei și 50 de bani", 3.5, "RON")]),
+])
+def test_minor_units_abbreviated_or_after_de(text, expected):
+    assert _figures(text) == expected
+
+
+def test_grams_outside_polish_are_no_money():
+    assert _money("Se necesitan 50 gr de harina y 200 gr de azúcar para la receta.") == []

@@ -32,13 +32,16 @@ _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("копійка копійки копійок копійку".split(), ("UAH", _ANY)),
     **dict.fromkeys("тиын tıyn tiyn".split(), ("KZT", _ANY)),
     **dict.fromkeys("grosz grosze groszy".split(), ("PLN", _ANY)),
+    **dict.fromkeys("gr gr.".split(), ("PLN", ("pl",))),  # "o 50 gr" in Polish; grams elsewhere
     **dict.fromkeys("kuruş kurus".split(), ("TRY", _ANY)),
+    "kr": ("TRY", ("tr",)),  # "75 kr" in Turkish; a crown elsewhere
     **dict.fromkeys("lipa lipe".split(), ("HRK", ("sr",))),
     **dict.fromkeys("para пара".split(), ("RSD", ("sr",))),
     **dict.fromkeys("дени deni".split(), ("MKD", ("mk",))),
 }
 WORDS = frozenset(word.rstrip(".") for word in _MINOR_UNITS)  # first words, for the cheap test after a number
-_MINOR_WORD = LazyPattern(rf"{WS}?(?P<word>(?i:{alternation(_MINOR_UNITS)}))(?P<ending>{LETTER}*)")
+# Romanian writes "de" before the noun of a number from twenty on: "50 de bani".
+_MINOR_WORD = LazyPattern(rf"{WS}?(?P<de>de{WS})?(?P<word>(?i:{alternation(_MINOR_UNITS)}))(?P<ending>{LETTER}*)")
 _EURO = LazyPattern(r"€|(?i:euro|eur(?![a-z]))")
 _DOLLAR = LazyPattern(r"\$|(?i:dollar|dólar|долар)")
 _SENTENCE_END = LazyPattern(r"[.!?。]\s")
@@ -59,6 +62,8 @@ def read_minor_unit(text: str, pos: int) -> tuple[str, int] | None:
     code, languages = _MINOR_UNITS[word]
     language = window_language(text, pos, found.end())
     if languages is not None and language not in languages:
+        return None
+    if found.group("de") and language not in ("ro", "eu"):
         return None
     if code == CENT:
         code = _cent_currency(text, pos, language)
