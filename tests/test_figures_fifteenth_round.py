@@ -386,3 +386,7 @@ def test_minor_units_abbreviated_or_after_de(text, expected):
 
 def test_grams_outside_polish_are_no_money():
     assert _money("Se necesitan 50 gr de harina y 200 gr de azúcar para la receta.") == []
+
+
+def test_a_model_after_a_slavic_preposition_stays_a_name():
+    assert _figures("Nowa funkcja pojawiła się w Windows 11, a w Zagrebu 300 osób czekało.") == [("300", 300, None)]

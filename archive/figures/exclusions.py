@@ -552,7 +552,7 @@ def _follows_a_name(text: str, start: int) -> bool:
     if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)" \
             or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
-    if previous.lower() in _SLAVIC_PLACE_PREPOSITIONS:
+    if previous.lower() in _SLAVIC_PLACE_PREPOSITIONS and name.lower().endswith(_LOCATIVE_ENDINGS):
         return False  # "w Warszawie 4-6 tys. zł", "u Zagrebu 300": a place, declined after its preposition
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
@@ -561,6 +561,8 @@ def _follows_a_name(text: str, start: int) -> bool:
 
 # Slavic prepositions of place, after which a capitalised word is a place in its case, not a model's name.
 _SLAVIC_PLACE_PREPOSITIONS = frozenset("w we в во u у na на".split())
+# The endings of a place in the locative ("Warszawie", "Zagrebu", "Москве", "Києві"); "w Windows 11" names a model.
+_LOCATIVE_ENDINGS = ("ie", "u", "ach", "i", "y", "e", "ima", "е", "и", "у", "ах", "ях", "і", "ї")
 
 
 def _in_an_oblique_case(text: str, start: int, word: str) -> bool:
