@@ -390,3 +390,8 @@ def test_grams_outside_polish_are_no_money():
 
 def test_a_model_after_a_slavic_preposition_stays_a_name():
     assert _figures("Nowa funkcja pojawiła się w Windows 11, a w Zagrebu 300 osób czekało.") == [("300", 300, None)]
+
+
+def test_a_count_after_a_croatian_place():
+    assert _figures("Biračka mjesta, kojih je u Hrvatskoj 6409, otvorena su od 7 do 19 sati.")[:1] == [
+        ("6409", 6409, None)]

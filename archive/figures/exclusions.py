@@ -561,8 +561,9 @@ def _follows_a_name(text: str, start: int) -> bool:
 
 # Slavic prepositions of place, after which a capitalised word is a place in its case, not a model's name.
 _SLAVIC_PLACE_PREPOSITIONS = frozenset("w we в во u у na на".split())
-# The endings of a place in the locative ("Warszawie", "Zagrebu", "Москве", "Києві"); "w Windows 11" names a model.
-_LOCATIVE_ENDINGS = ("ie", "u", "ach", "i", "y", "e", "ima", "е", "и", "у", "ах", "ях", "і", "ї")
+# The endings of a place in the locative ("Warszawie", "Zagrebu", "Hrvatskoj", "Москве", "Києві"); "w Windows 11"
+# names a model.
+_LOCATIVE_ENDINGS = ("ie", "u", "ach", "i", "y", "e", "oj", "ima", "е", "и", "у", "ој", "ах", "ях", "і", "ї")
 
 
 def _in_an_oblique_case(text: str, start: int, word: str) -> bool:
