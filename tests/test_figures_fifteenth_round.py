@@ -395,3 +395,13 @@ def test_a_model_after_a_slavic_preposition_stays_a_name():
 def test_a_count_after_a_croatian_place():
     assert _figures("Biračka mjesta, kojih je u Hrvatskoj 6409, otvorena su od 7 do 19 sati.")[:1] == [
         ("6409", 6409, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He spent 14 and a half years in prison.", [("14 and a half", 14.5, None)]),
+    ("Прошло 2 с половиной года, а выручка выросла в 2 с половиной раза и на 3 с половиной процента.",
+     [("2 с половиной", 2.5, None), ("2 с половиной раза", 2.5, "x"), ("3 с половиной процента", 3.5, "%")]),
+    ("Suđenje je trajalo 3 i pol godine u Zagrebu.", [("3 i pol", 3.5, None)]),
+])
+def test_and_a_half_after_digits(text, expected):
+    assert _figures(text) == expected

@@ -310,18 +310,24 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
 # A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
 # jumătate", "two years and a half", "deux ans et demi") or glued to a CJK counter of time ("3年半", "2か月半").
 _HALF_AFTER_COUNT = LazyPattern(
-    rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})"
+    rf"{WS}(?:i|и){WS}(?:po|по|pol|pół)(?!{LETTER})"
+    rf"|{WS}(?:and{WS}a{WS}half(?!{WS}(?:of|an?|the){WS})|(?:с|з){WS}(?:половиной|половиною))(?!{LETTER})"
     rf"|{WS}{LETTER}+{WS}(?:(?:și|şi){WS}jumătate|and{WS}a{WS}half|et{WS}demie?|y{WS}medi[oa]|i{WS}po|и{WS}по)(?!{LETTER})"
     r"|(?:年|か月|ヶ月|カ月|ヵ月|個月|个月|時間|小时|小時)半"
 )
 
 
 def _take_half_after(text: str, drafts: list[Draft]) -> None:
-    """Add the half written after a whole count to it and to its span: "3年半" 3.5, "три и по тоне" 3.5."""
+    """Add the half written after a whole count to it and to its span: "3年半" 3.5, "три и по тоне" 3.5, "14 and a
+    half years" 14.5, "2 с половиной года" 2.5."""
     for draft in drafts:
         if draft.unit is None and not draft.has_scale and draft.step == 1 and draft.mantissa < 1000 \
                 and (half := _HALF_AFTER_COUNT.match(text, draft.end)):
             draft.mantissa, draft.step, draft.end = draft.mantissa + Decimal("0.5"), Decimal("0.5"), half.end()
+            suffix = read_suffix(text, draft.end, has_currency=False)
+            if suffix.unit in ("x", "%") and not suffix.has_scale \
+                    and not counts_occasions(text, draft.start, suffix.end, False):
+                draft.unit, draft.end = suffix.unit, suffix.end  # "в 2 с половиной раза": a multiple of 2.5
 
 
 # A number word in the case that makes "one of N" before "one": Kazakh's ablative ("төрттен бір", a quarter),
