@@ -405,3 +405,12 @@ def test_a_count_after_a_croatian_place():
 ])
 def test_and_a_half_after_digits(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Well done to Kate and the local team for polling exactly double the number of votes as the Green Party.",
+     [("double", 2, "x")]),
+    ("It was a double murder in a double room.", []),
+])
+def test_english_double_before_the(text, expected):
+    assert _figures(text) == expected

@@ -125,6 +125,8 @@ _NOT_MULTIPLYING_AFTER = LazyPattern(
     rf"{WS}(?:down|as|up|back|d['’]une?(?!{WS}coup)|(?:la|le|les|un|une|cette|ce){WS}(?:voiture|véhicule|camion|bus|car|"
     rf"moto|cycliste|concurrent|peloton){LETTER}*|par{WS}la{WS}(?:droite|gauche)){_AFTER}",
 )
+# "double the number of votes", "double the original estimate": a multiple before its determiner
+_THE_AFTER = LazyPattern(rf"{WS}(?:the|what|that{WS}of)(?!{LETTER})")
 _ENGLISH_BASE_BEFORE = ("to", "will", "would", "could", "can", "may", "might", "did", "does", "nearly", "almost",
                         "than", "roughly")
 _QUOTE_OPEN = "«\"“„'‘"
@@ -200,8 +202,8 @@ def _factor(text: str, verb) -> Decimal | None:
         return _FACTORS[name[1:]] if _SLAVIC_COMPARATIVE_AFTER.match(text, end) else None
     if name.startswith("g"):  # "das Doppelte"
         return _FACTORS[name[1:]]
-    if name.startswith("e"):  # "to double", "nearly tripled" is read as a verb of its own
-        return _FACTORS[name[1:]] if _english_base_form(text, start) else None
+    if name.startswith("e"):  # "to double", "nearly tripled" is read as a verb of its own; "double the number"
+        return _FACTORS[name[1:]] if _english_base_form(text, start) or _THE_AFTER.match(text, end) else None
     if _NOT_MULTIPLYING_AFTER.match(text, end) or _quoted_as_a_word(text, start, end):
         return None
     word = verb.group().lower()
