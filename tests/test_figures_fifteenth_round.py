@@ -414,3 +414,9 @@ def test_and_a_half_after_digits(text, expected):
 ])
 def test_english_double_before_the(text, expected):
     assert _figures(text) == expected
+
+
+def test_a_german_quota_names_its_percent():
+    assert _figures("Die Arbeitslosenquote erhöhte sich auf 6,3 Prozent. Die Quote lag bei 5,9 und die Zahl "
+                    "stieg auf 3,5 Millionen.") == [
+        ("6,3 Prozent", 6.3, "%"), ("5,9", 5.9, "%"), ("3,5 Millionen", 3.5e6, None)]

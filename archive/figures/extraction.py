@@ -146,11 +146,12 @@ _CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|�
 # The noun of a percentage, a few words of its own, and a copula or a verb of change with its preposition: "el
 # porcentaje bajó a 79,39", "los porcentajes fueron de 72,37", "тој процент бил 11,41".
 _PERCENT_NAMED_BEFORE = LazyPattern(
-    rf"(?<!{LETTER})(?i:процент(?:от)?|проценат|percentages?|postotak|procenat|odsetek|porcentajes?|pourcentages?|"
-    rf"prozentsatz|prosenttiosuus)(?:{WS}{LETTER}+){{0,2}}"
+    rf"(?:(?<!{LETTER})(?i:процент(?:от)?|проценат|percentages?|postotak|procenat|odsetek|porcentajes?|pourcentages?|"
+    rf"prozentsatz|prosenttiosuus)|(?:(?<!{LETTER})Q|[a-zäöüß]q)uote)(?:{WS}{LETTER}+){{0,2}}"
     rf"{WS}(?i:бил|била|било|изнесува|изнесувал|изнесуваше|износи|iznosi|je|bio|was|is|were|are|wynosi|wynosił|"
-    rf"fue|fueron|era|eran|es|son|bajó|subió|cayó|fell|rose|était|est|a{WS}baissé|lag|betrug|oli)"
-    rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do))?{WS}$"
+    rf"fue|fueron|era|eran|es|son|bajó|subió|cayó|fell|rose|était|est|a{WS}baissé|lag|betrug|oli|"
+    rf"erhöhte{WS}sich|verringerte{WS}sich|stieg|sank|fiel|kletterte)"
+    rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do|auf))?{WS}$"
 )
 _ENGLISH_AND_A_HALF = LazyPattern(rf"{WS}and{WS}a{WS}half(?!{LETTER})(?!{WS}(?:of|an?|the){WS})")
 # "And a half" after a number in words: "в два с половиной раза", "dwanaście i pół tysiąca", "dva i pol milijuna".
