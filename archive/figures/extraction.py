@@ -22,9 +22,9 @@ same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000
 ("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
 80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
 "5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). A lower bound of
-money in whole thousands may leave its thousand to the upper one ("£174-£184,000": 174,000 GBP). Two numbers in words joined by
-"and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and 20,000 EUR),
-"between five and six thousand dollars".
+money in whole thousands may leave its thousand to the upper one ("£174-£184,000": 174,000 GBP). Two numbers in
+words joined by "and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and
+20,000 EUR), "between five and six thousand dollars".
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 
@@ -680,7 +680,8 @@ def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
 def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
     """Return the figures of scale words that state a number alone: "milion złotych", "miljardi euroa" (with a
     currency after them), "миллиарда двухсот миллионов тенге" (with a smaller amount after them, which they
-    take in), Spanish "mil ochocientos" (a thousand and the hundreds in words after it: 1,800). After a number ("5 milionów") the scale word is that number's, and its figure starts first."""
+    take in), Spanish "mil ochocientos" (a thousand and the hundreds in words after it: 1,800). After a number ("5
+    milionów") the scale word is that number's, and its figure starts first."""
     found = []
     starts = {draft.start: draft for draft in drafts}
     for word in _LONE_SCALE.finditer(text):
@@ -693,7 +694,7 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
             continue  # "tres mil euros", "dos mil millones", "двадцать одну тысячу": the number word's own scale
         if lowered(word.group()) in ("million", "milliard") \
-                and tokens_before(text, word.start(), 1)[-1:] not in [[article] for article in FRENCH_LONE_SCALE_ARTICLES]:
+                and not set(tokens_before(text, word.start(), 1)) & FRENCH_LONE_SCALE_ARTICLES:
             continue  # "au million d’euros" is one million; "a million", "eine Million" are the number words'
         if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
             continue  # "na stotine miliona dinara": hundreds of millions, how many not said
@@ -905,7 +906,8 @@ def _join_words_and_digit_decimals(text: str, drafts: list[Draft]) -> list[Draft
         first = joined[-1] if joined else None
         decimals = _DIGIT_DECIMALS.match(text, first.end) if first is not None else None
         if decimals is not None and draft.start == first.end + 1 and text[first.start : first.start + 1].isalpha() \
-                and first.unit is None and not first.has_scale and first.step >= 1 and draft.step >= 1 and draft.has_scale \
+                and first.unit is None and not first.has_scale and first.step >= 1 and draft.step >= 1 \
+                and draft.has_scale \
                 and text[draft.start : decimals.end()] == decimals.group("decimals"):
             fraction = Decimal(decimals.group("decimals")) / POWERS_OF_TEN[len(decimals.group("decimals"))]
             draft.mantissa, draft.step = first.mantissa + fraction, POWERS_OF_TEN[-len(decimals.group("decimals"))]

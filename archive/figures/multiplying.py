@@ -79,10 +79,12 @@ _VERBS = {
 # comparative: Macedonian "повеќе од двојно повисок" (more than twice as high), Croatian and Serbian
 # "oko triput niža od prosjeka" (about three times lower), English "twice as high"; "dvaput godišnje", "twice a
 # year" and "двојно државјанство" (dual citizenship) are none.
-_COMPARATIVE_MULTIPLES = {"x2": r"двојно|dvaput|двапут|dvaputa|twice", "x3": r"тројно|triput|трипут|triputa|tripot|thrice"}
+_COMPARATIVE_MULTIPLES = {"x2": r"двојно|dvaput|двапут|dvaputa|twice",
+                          "x3": r"тројно|triput|трипут|triputa|tripot|thrice"}
 _SLAVIC_COMPARATIVE_AFTER = LazyPattern(
     rf"{WS}(?i:по(?:висок|голем|мал|веќе|малку|скап|евтин|долг|краток|низок|брз|добар|лош){LETTER}*|"
-    rf"više|manje|već[aei]|manj[aei]|viš[aei]|niž[aei]|skuplj{LETTER}*|jeftinij{LETTER}*|bolj[aei]|duž[aei]|"
+    rf"više|manje|već{LETTER}*|manj[aei]|viš{LETTER}*|niž{LETTER}*|skuplj{LETTER}*|jeftinij{LETTER}*|"
+    rf"bolj[aei]|duž[aei]|"
     rf"kraći|kraća|kraće|brž[aei]|већ[аеи]|мањ[аеи]|виш[аеи]|ниж[аеи]|скупљ{LETTER}*|јефтиниј{LETTER}*|бољ[аеи]|"
     # English, after at most "or (even) thrice": "spend twice or even thrice more", "twice as high", "twice the size"
     rf"(?:or{WS}(?:even{WS})?(?:thrice|twice){WS})?(?:more|less|as|the|higher|lower|larger|bigger|smaller))"
@@ -270,12 +272,14 @@ _COMPARISON_AFTER = LazyPattern(
 )
 
 
-# Russian, Ukrainian and Spanish "times": a multiple after "в"/"у" or before a comparison ("в 1,7 раза", "у 5 разів
-# більше", "17,5 veces superior") or after a verb of change ("crecieron 10 veces"), else occasions counted ("139 раз просили", "pagar dos veces la misma factura").
+# Russian, Ukrainian, Spanish, Serbian and Croatian "times": a multiple after "в"/"у"/"за", before a comparison ("в
+# 1,7 раза", "у 5 разів більше", "17,5 veces superior", "100 puta višoj cijeni") or after a verb of change ("crecieron
+# 10 veces"), else occasions counted ("139 раз просили", "pagar dos veces la misma factura", "proširena je dva puta,
+# u srpnju i u studenom").
 # Verbs of change before such times, which make them a multiple: "Las ventas crecieron 10 veces en una década".
 _CHANGE_STEMS = ("crec", "aument", "multiplic", "increment", "disminu", "reduj", "reduc", "cay", "baj", "sub",
                  "вырос", "увелич", "сократ", "снизи", "уменьш", "зрос", "збільш", "зменш", "скорот")
-_TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez)\Z")
+_TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez|puta|пута)\Z")
 # After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
 # ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
 # hatte es ... ausgeholfen", "viermal kontrolliert", "viermal 20, dreimal 50 Euro").
@@ -296,7 +300,9 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
     if _TIMES_OF_OCCASIONS.search(text, max(0, times_end - 6), times_end) and text[times_end:].strip():
         # "139 раз просили", "pagar dos veces la misma factura": no "в" before, no comparison after
         before = tokens_before(text, number_start, 2)
-        return _COMPARISON_AFTER.match(text, times_end) is None and before[-1:] not in (["в"], ["у"], ["во"]) \
+        compared = _COMPARISON_AFTER.match(text, times_end) or _SLAVIC_COMPARATIVE_AFTER.match(text, times_end)
+        return compared is None \
+            and before[-1:] not in (["в"], ["у"], ["во"], ["за"], ["za"]) \
             and not any(word.startswith(_CHANGE_STEMS) for word in before)  # "crecieron 10 veces"
     if not has_scale or _COMPARISON_AFTER.match(text, times_end):
         return False

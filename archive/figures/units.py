@@ -147,7 +147,8 @@ _JOINED_REST = LazyPattern(rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<dig
 # и 947 милиони денари", "1 milijarda i 370 miliona" (checked by the caller: a currency must follow, the scale be
 # smaller and the digits fewer than it leaves room for; a range or a list never goes down in scale this way).
 _JOINED_SCALE_TAIL = LazyPattern(
-    rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}){WS}(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}){WS}"
+    rf"(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
 )
 # The units after "bin", "milyon" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
 _UNITS_AFTER_THOUSAND = LazyPattern(
@@ -196,7 +197,8 @@ POINTS = LazyPattern(
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|"
+    rf"prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
