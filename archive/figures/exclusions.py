@@ -54,7 +54,7 @@ from archive.figures.vocabulary import (AT_HOUR_WORDS, CJK_COUNTERS, COUNTED_NOU
                                         PHONE_WORDS, REGISTER_WORDS,
                                         QUALIFIERS, RANK_WORDS_AFTER, REFERENCE_WORDS, REFERENCE_WORDS_AFTER,
                                         STREET_WORDS, TIME_WORDS, TIME_WORDS_BEFORE, TIME_ZONES, UNIT_NAME_WORDS,
-                                        YEAR_PREPOSITIONS)
+                                        YEAR_NOUNS_AFTER, YEAR_PREPOSITIONS)
 from archive.figures.result_lines import counts_a_share_after
 from archive.patterns import LazyPattern
 
@@ -70,7 +70,8 @@ NEVER_FIGURES = rf"""
       | (?:[01]?\d|2[0-4])[.,][0-5]\d{WS}(?:sati|sata|časova|часа|часов|часот|heures|godz\.)(?!{LETTER})  # 16,10 sati
       | \d{{1,2}}h\d{{2}}(?!\d)                                       # 10h30
       | \d+:\d+(?::\d+)?                                            # 10:30, 2:1
-      | \+\d{{1,3}}(?:[ \u00a0.\-]?\(?\d{{1,4}}\)?){{2,6}}             # +7 727 123 45 67
+      | \+(?=\d(?:[ \u00a0.\-]?\(?\d\)?){{6}})\d{{1,3}}(?:[ \u00a0.\-]?\(?\d{{1,4}}\)?){{2,6}}  # +7 727 123 45 67,
+        # seven digits at least: "+137 Prozent", "+180,9%" are signed changes
       | \(\d{{3}}\){WS}?\d{{3}}[-.\s]\d{{4}}(?!\d)                   # (555) 123-4567
       | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
       | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
@@ -310,7 +311,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
-        or (not counted and (_is_year(raw, number, after, words_before)
+        or (not counted and (_is_year(raw, number, after, words_before, word_after)
                              or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
         or len(raw) >= 9
     )
@@ -520,12 +521,12 @@ def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
         and not any(word in AT_HOUR_WORDS and word not in UP_TO_WORDS for word in words_before[-3:-1])
 
 
-def _is_year(raw: str, number: int, after: str, words_before: list[str]) -> bool:
+def _is_year(raw: str, number: int, after: str, words_before: list[str], word_after: str = "") -> bool:
     """Tell whether an integer standing alone is a year: 1900-2099, 1800-1899 after "in", "since"...,
-    or any four digits before 年."""
+    or any four digits before 年 or the noun "year" ("в 1700 году")."""
     if len(raw) != 4:
         return False
-    if 1900 <= number <= 2099 or after == "年":
+    if 1900 <= number <= 2099 or after == "年" or (word_after in YEAR_NOUNS_AFTER and number >= 1000):
         return True
     return 1800 <= number <= 1899 and bool(words_before) and words_before[-1] in YEAR_PREPOSITIONS
 
@@ -551,9 +552,18 @@ def _follows_a_name(text: str, start: int) -> bool:
     if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)" \
             or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
+    if previous.lower() in _SLAVIC_PLACE_PREPOSITIONS and name.lower().endswith(_LOCATIVE_ENDINGS):
+        return False  # "w Warszawie 4-6 tys. zł", "u Zagrebu 300": a place, declined after its preposition
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
         and not _in_an_oblique_case(text, start, lowered)
+
+
+# Slavic prepositions of place, after which a capitalised word is a place in its case, not a model's name.
+_SLAVIC_PLACE_PREPOSITIONS = frozenset("w we в во u у na на".split())
+# The endings of a place in the locative ("Warszawie", "Zagrebu", "Hrvatskoj", "Москве", "Києві"); "w Windows 11"
+# names a model.
+_LOCATIVE_ENDINGS = ("ie", "u", "ach", "i", "y", "e", "oj", "ima", "е", "и", "у", "ој", "ах", "ях", "і", "ї")
 
 
 def _in_an_oblique_case(text: str, start: int, word: str) -> bool:

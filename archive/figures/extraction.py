@@ -14,16 +14,17 @@ Chinese numerals make figures when they hold 十/百/千/万/亿, carry a curren
 百, 千 or 万 is one of them ("超百瓶", "近千万"), and a number before 级 counts the list of levels before it
 ("中央、省、市、区四级").
 
-Ranges. "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
+Ranges (``ranges``). "$5-6 million" and "12-15%" are two figures; the lower bound, which carries no scale or unit of
 its own, takes the upper bound's scale (when its number is less than double the upper's: "from 150 to 2
 million" keeps 150, "von 91,5 auf 89,4 Millionen" is a fall of millions) and unit, and an upper bound
 without unit takes the lower bound's currency: "$5" -> 5,000,000 USD and "6 million" -> 6,000,000 USD. The
 same holds with "to", "до", "bis", "auf", "à", "a", "hasta" or a tilde ("3000억∼5000억 원") between them
 ("from 5 to 6 million people"), with "and" after "between" ("između 10 i 15 miliona evra", "entre 20 000 et
 80 000 euros"), or with the lower bound in the case that says "from" ("50 miljoonasta 80 miljoonaan euroon",
-"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). Two numbers in words joined by
-"and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and 20,000 EUR),
-"between five and six thousand dollars".
+"5 milyondan 8 milyona"), but not from a percentage to an amount ("de 5,9 % à 6,7 milliards"). A lower bound of
+money in whole thousands may leave its thousand to the upper one ("£174-£184,000": 174,000 GBP). Two numbers in
+words joined by "and" or "or" share the scale the second ends with: "entre dix et vingt mille euros" (10,000 and
+20,000 EUR), "between five and six thousand dollars".
 "from $47 billion to $8 billion" is two figures anyway, and so is a conversion in parentheses ("$12.9bn
 (£10bn)").
 
@@ -38,7 +39,9 @@ amount of its sentence ("884,3 millones de dólares ... 849,1 millones", "cinco 
 what follows it is counted or measured ("1.23 million hours") or, for an amount of another scale than the
 money's, is any word but a conjunction, a copula, "de" and a singular noun that counts nobody, or a year ("100
 milyar doları ... 100 bine yakın kişinin"; but "milliards d'euros ... 852,6 millions de redressement", "100
-millions d’euros ... les 7,2 milliards en 2023"); a semicolon
+millions d’euros ... les 7,2 milliards en 2023"), or a period it is counted by ("900 millones al año"); never a
+measure ("3 millions de m3") nor an amount of the scale of a count left without the currency since the money
+("40 bin seyirci ... 30 bin"); a semicolon
 parts the items of a list, not the sentence, for an amount of the money's scale ("8,5 millones de euros; Ferroser,
 con 5,7 millones;"); or it takes
 the currency of the next amount of the same scale when a conjunction, a copula or a comma closes it ("od 2.414
@@ -48,8 +51,10 @@ dolar": 20,000 USD). Each is marked ``unit_inferred``. A bare number written lik
 that amount's currency and scale when the two make a pair ("500 y 785 euros", "533.000 y 191.000 millones de
 euros") or a part of its whole ("3,8 од вкупно 17,3 милиони евра"); a bare number closing a clause that leaves the
 noun out takes the currency of the amount it is contrasted with ("најјефтинија ... 280 динара, а најскупља 560",
-marked ``unit_inferred``). A currency written once for a list: bare numbers alone in their
-parentheses, written as an earlier amount alone in its own ("Luksemburgu (83.000 eura), a slijede Danska (71.600)"),
+or, with its scale, compared with after a definite article: "221 millones de euros, respecto a los 155",
+marked ``unit_inferred``). A currency written once for a list (``lists``): bare numbers alone in their
+parentheses, written as an earlier amount alone in its own ("Luksemburgu (83.000 eura), a slijede Danska (71.600)")
+or after a label as an earlier amount after its own ("(HDZ, 4703 eura), ... (HDZ, 4581)"),
 a decimal before "and", one word and a price with as many decimals ("18,4 ja Vantaalla 18,1 euroa"), and a decimal
 "by ... more" after a price with as many decimals ("12,92 zł ... o 1,27 więcej") take its currency, marked
 ``unit_inferred``.
@@ -68,11 +73,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from archive.figures.compound_numbers import find_compound_numbers
-from archive.figures.context import NO_CONTEXT, Context, contexts
+from archive.figures.context import contexts
+from archive.figures.drafts import (AND_GAP, CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR,
+                                    Draft, ends_a_phrase, scale_of)
 from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_cjk_years,
                                         counts_the_list_before,
                                         end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
@@ -80,12 +87,17 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
                                         names_a_price_year)
+from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, share_currency_across_pairs,
+                                   share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
+                                   share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
+                                   share_percent_across_lists, take_currency)
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
+from archive.figures.ranges import share_across_ranges
 from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
@@ -97,8 +109,8 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
                                    read_suffix)
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
-                                        CJK_SCALES, CJK_UNITS, COUNTED_NOUNS, FROM_CASE_ENDINGS, HALVES_BEFORE_SCALE,
-                                        LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
+                                        CJK_SCALES, CJK_UNITS, COUNTED_NOUNS, HALVES_BEFORE_SCALE,
+                                        FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -118,43 +130,9 @@ _CANDIDATE = LazyPattern(
 # Where a candidate can begin: sre scans for a character class quickly, but not for a large alternation.
 _CANDIDATE_START = LazyPattern(r"[\d+(零〇一二两兩三四五六七八九十百千万萬亿億]")  # 千 and 万 for "近千人", 億 for "億元"
 
-# Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
-_LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|және|ja|și|şi|oraz|lub|та|або){WS}")
-# Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
-# A full stop before a capital, an opening quote or a dash of speech ("... 100 milijuna eura. „Ako uzmemo",
-# "15 miliardów złotych. - My wypłaciliśmy").
-_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")
 _HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")  # the same, not at a semicolon
-_TEXT_END = LazyPattern(r"[\s.]*\Z")
-# The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
-_ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
 _KOREAN_LEAD_PLACES = {"천": 3, "백": 2}
 _KOREAN_BIG_SCALE = LazyPattern(r"[만억조]")
-# What may follow an amount whose currency is written with a later amount: a conjunction, a copula, a comma, its
-# share in parentheses ("917 milyar (% 4,8)").
-_CLOSES_AN_AMOUNT = LazyPattern(
-    rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|şi|sau|oraz|lub|ja|tai|sekä|"
-    rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
-)
-# and German's hyphen for a word left to the next: "drei- bis fünffache" (three to five times)
-_RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
-_NOT_MONEY = ("%", "x", "pp")
-_OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
-# Romanian "și" is written with a cedilla too ("între 18 şi 96 de milioane de lei").
-_AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a){WS}")
-_BETWEEN_BEFORE = LazyPattern(
-    rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
-    rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
-)
-# A part of a whole: "3,8 од вкупно 17,3 милиони евра", "2.1 of the 17.3 million euros"
-_PART_OF_GAP = LazyPattern(
-    rf"{WS}(?:од|of|из|от|od|z|ze|de|din|von|sur|out{WS}of)(?:{WS}(?:вкупно|укупно|ukupno|всего|общо|total|"
-    rf"the|a{WS}total{WS}of|totalul|insgesamt|łącznie|ogółem))?{WS}"
-)
-# After an amount, a comma, a conjunction of contrast and at most two words, then the bare number of the clause
-# that leaves the noun out: "280 динара, а најскупља 560"
-_ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|mientras|alors{WS}que|während)"
-                               rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
 _ARTICLE_OF_A_RANK = LazyPattern(rf"(?<!{LETTER})(?i:el|al){WS}$")
 _RANK_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:puesto)(?!{LETTER})")
 _ARTICLE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:artículos?)(?!{LETTER})")
@@ -162,31 +140,32 @@ _ARTICLE_LEFT_OUT = LazyPattern(rf"(?<!{LETTER})(?i:el|al|y|y{WS}el){WS}$")
 _OF_A_LAW = LazyPattern(rf"{WS}(?:del|de{WS}la)(?!{LETTER})")
 _FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
-_LONG_WORD = LazyPattern(rf"{LETTER}{{4,}}")
 # "dinar i po": a currency's name and a half
 _AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
 _CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
 # The noun of a percentage, a few words of its own, and a copula or a verb of change with its preposition: "el
 # porcentaje bajó a 79,39", "los porcentajes fueron de 72,37", "тој процент бил 11,41".
 _PERCENT_NAMED_BEFORE = LazyPattern(
-    rf"(?<!{LETTER})(?i:процент(?:от)?|проценат|percentages?|postotak|procenat|odsetek|porcentajes?|pourcentages?|"
-    rf"prozentsatz|prosenttiosuus)(?:{WS}{LETTER}+){{0,2}}"
+    rf"(?:(?<!{LETTER})(?i:процент(?:от)?|проценат|percentages?|postotak|procenat|odsetek|porcentajes?|pourcentages?|"
+    rf"prozentsatz|prosenttiosuus)|(?:(?<!{LETTER})Q|[a-zäöüß]q)uote)(?:{WS}{LETTER}+){{0,2}}"
     rf"{WS}(?i:бил|била|било|изнесува|изнесувал|изнесуваше|износи|iznosi|je|bio|was|is|were|are|wynosi|wynosił|"
-    rf"fue|fueron|era|eran|es|son|bajó|subió|cayó|fell|rose|était|est|a{WS}baissé|lag|betrug|oli)"
-    rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do))?{WS}$"
+    rf"fue|fueron|era|eran|es|son|bajó|subió|cayó|fell|rose|était|est|a{WS}baissé|lag|betrug|oli|"
+    rf"erhöhte{WS}sich|verringerte{WS}sich|stieg|sank|fiel|kletterte)"
+    rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do|auf))?{WS}$"
 )
 _ENGLISH_AND_A_HALF = LazyPattern(rf"{WS}and{WS}a{WS}half(?!{LETTER})(?!{WS}(?:of|an?|the){WS})")
+# "And a half" after a number in words: "в два с половиной раза", "dwanaście i pół tysiąca", "dva i pol milijuna".
+_AND_A_HALF_AFTER_WORDS = {
+    **dict.fromkeys(("ru", "uk"), LazyPattern(rf"{WS}(?:с|з|із){WS}(?:половиной|половиною)(?!{LETTER})")),
+    "pl": LazyPattern(rf"{WS}i{WS}pół(?!{LETTER})"),
+    "sr": LazyPattern(rf"{WS}i{WS}(?:pol|po)(?!{LETTER})"),
+}
 _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
-# and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
-_NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
-_OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
 _ABOUT_SUFFIX = LazyPattern(rf"[-‑]ak(?!{LETTER})")  # "30-ak kuna", "30-ak su milijuna kuna"
-_GROUPED = LazyPattern(r"\d[ .,\u00a0\u202f’']\d{3}")  # digits grouped in thousands
 _DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
 # A number's words in parentheses right after it, and the currency after them: "5.000.000 (Beş milyon) TL".
 _WORDS_IN_PARENTHESES = LazyPattern(rf"{WS}?\(\Z")
 _PARENTHESIS_CLOSED = LazyPattern(rf"\)")
-_AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
 def _by_first_letter(words) -> str:
     """Return a pattern of ``words`` that begins with the class of their first letters, which sre scans for
     quickly (an alternation of words is tried at every position)."""
@@ -204,41 +183,6 @@ _HALF_SCALE = LazyPattern(
     rf"(?P<scale>(?i:{alternation(word for word, (power, _) in SCALE_WORDS.items() if power >= 6 and word[-1] != '.')}))"
     rf"(?!{LETTER})"
 )
-AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
-
-@dataclass
-class _Draft:
-    """A figure being assembled; its value is ``mantissa * scale``."""
-
-    start: int
-    end: int
-    mantissa: Decimal
-    step: Decimal  # magnitude of the last significant digit of the mantissa
-    scale: Decimal = ONE
-    unit: str | None = None
-    approx: str | None = None
-    has_scale: bool = False
-    qualifier_words: int = 0  # words of the qualifier before the figure, for parse_figure
-    unit_inferred: bool = False
-    lead_scale: Decimal | None = None  # the scale of the first part of a composite ("1 млрд 428 млн": 10^9)
-    range_bound: bool = False  # a word for one kept only as the lower bound of a range of money ("ein bis sieben Cent")
-    minor: bool = False  # written in the currency's hundredths ("30,85 Cent"): a bare number taking its currency is too
-
-    def freeze(self, text: str, context: Context = NO_CONTEXT) -> Figure:
-        """Return the finished figure, with what its sentence says it is about."""
-        return Figure(
-            text=text[self.start : self.end],
-            start=self.start,
-            end=self.end,
-            value=float(self.mantissa * self.scale),
-            unit=self.unit,
-            approx=self.approx,
-            precision=float(self.step * self.scale),
-            unit_inferred=self.unit_inferred,
-            period=context.period,
-            direction=context.direction,
-            subject=context.subject,
-        )
 
 
 def extract(text: str, published: str | None = None) -> list[Figure]:
@@ -262,15 +206,15 @@ def parse_figure(query: str) -> Figure | None:
     return draft.freeze(query)
 
 
-def _only_qualifier_before(query: str, draft: _Draft) -> bool:
+def _only_qualifier_before(query: str, draft: Draft) -> bool:
     """Tell whether nothing but white space, or the figure's own qualifier, precedes it."""
     before = query[: draft.start].split()
     return len(before) == draft.qualifier_words or (not before and draft.qualifier_words == 0)
 
 
-def _scan(text: str, query: bool) -> list[_Draft]:
+def _scan(text: str, query: bool) -> list[Draft]:
     """Return the drafts of every figure in ``text``."""
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     taken_until = 0
     for match in _candidates(text):
         if match.start() < taken_until or match.lastgroup == "skip":
@@ -283,38 +227,42 @@ def _scan(text: str, query: bool) -> list[_Draft]:
             drafts.append(draft)
             taken_until = max(taken_until, draft.end)
     drafts.extend(_drafts_from_words(text))
-    drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
+    drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
+    if "iertelmilli" in text:
+        drafts.extend(_drafts_from_german_fraction_scales(text))  # "eine Dreiviertelmillion Euro"
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
-    drafts.extend(_Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
+    drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
-    drafts.extend(_Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
+    drafts.extend(Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
                   for start, end, value, step, unit in signed_changes(text))  # "[49.8%, -2.7]": a share's change
     if not query:  # a query "doubled" is a word to search for
-        drafts.extend(_Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
+        drafts.extend(Draft(start=start, end=end, mantissa=factor, step=step_of_value(factor), unit="x")
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
+    drafts = _join_words_and_digit_decimals(text, drafts)  # "treinta y seis,2 millones de euros"
     drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
     drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
     if not query and ("ultipli" in text or "omnoż" in text or "ivis" in text or "ivid" in text or "odziel" in text):
         _take_multiplied_by(text, drafts)
     drafts = _join_fractions_of_one(text, drafts)  # "төрттен бір миллиард теңгеден": a quarter of a billion
-    _share_across_ranges(text, drafts)
+    share_across_ranges(text, drafts)
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
-    _share_currency_across_pairs(text, drafts)
-    _share_percent_across_lists(text, drafts)
+    share_currency_across_pairs(text, drafts)
+    share_percent_across_lists(text, drafts)
     _take_percent_named_before(text, drafts)
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)
     _share_across_parallel_phrases(text, drafts)
     _share_across_dated_items(text, drafts)
-    _share_currency_across_parenthesized_items(text, drafts)
-    _share_currency_across_parallel_decimals(text, drafts)
-    _share_currency_with_an_elided_noun(text, drafts)
+    share_currency_across_parenthesized_items(text, drafts)
+    share_currency_across_parallel_decimals(text, drafts)
+    share_currency_with_an_elided_noun(text, drafts)
+    share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)
     _old_lira_by_year(text, drafts)
@@ -327,7 +275,7 @@ def _scan(text: str, query: bool) -> list[_Draft]:
 # Calendar periods of a year are dates (bench/figures/LABELLING.md, section 1): "the first seven months", "за 11
 # месяцев 2019 года", "првите седум месеци од годинава", "前三個月". "First" and the months, in our languages.
 _FIRST_WORDS = (
-    "first|первые|первых|перші|перших|првите|prvih|prvi|prve|pierwszych|primele|primelor|ilk|алғашқы|ersten|"
+    "first|первые|первых|перші|перших|првите|prvih|prvi|prve|prva|прва|pierwszych|primele|primelor|ilk|алғашқы|ersten|"
     "premiers|premières|primeros|primeras|ensimmäisen|ensimmäisten"
 )
 _MONTH_WORDS = (
@@ -344,7 +292,7 @@ _OF_A_YEAR_AFTER = LazyPattern(
 _CJK_FIRST_MONTHS = LazyPattern(r"(?:個|个)?(?:月|季度?)")
 
 
-def _names_a_calendar_period(text: str, draft: _Draft) -> bool:
+def _names_a_calendar_period(text: str, draft: Draft) -> bool:
     """Tell whether a bare count names a calendar period of a year: after "first" and before its months ("the
     first seven months", "Алғашқы алты айда", "前三個月"), or before months that the year follows ("за 11 месяцев
     2019 года"). A trailing window ("the last 12 months", "Son 12 aylık") is a duration and stays."""
@@ -363,18 +311,24 @@ def _names_a_calendar_period(text: str, draft: _Draft) -> bool:
 # A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
 # jumătate", "two years and a half", "deux ans et demi") or glued to a CJK counter of time ("3年半", "2か月半").
 _HALF_AFTER_COUNT = LazyPattern(
-    rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})"
+    rf"{WS}(?:i|и){WS}(?:po|по|pol|pół)(?!{LETTER})"
+    rf"|{WS}(?:and{WS}a{WS}half(?!{WS}(?:of|an?|the){WS})|(?:с|з){WS}(?:половиной|половиною))(?!{LETTER})"
     rf"|{WS}{LETTER}+{WS}(?:(?:și|şi){WS}jumătate|and{WS}a{WS}half|et{WS}demie?|y{WS}medi[oa]|i{WS}po|и{WS}по)(?!{LETTER})"
     r"|(?:年|か月|ヶ月|カ月|ヵ月|個月|个月|時間|小时|小時)半"
 )
 
 
-def _take_half_after(text: str, drafts: list[_Draft]) -> None:
-    """Add the half written after a whole count to it and to its span: "3年半" 3.5, "три и по тоне" 3.5."""
+def _take_half_after(text: str, drafts: list[Draft]) -> None:
+    """Add the half written after a whole count to it and to its span: "3年半" 3.5, "три и по тоне" 3.5, "14 and a
+    half years" 14.5, "2 с половиной года" 2.5."""
     for draft in drafts:
         if draft.unit is None and not draft.has_scale and draft.step == 1 and draft.mantissa < 1000 \
                 and (half := _HALF_AFTER_COUNT.match(text, draft.end)):
             draft.mantissa, draft.step, draft.end = draft.mantissa + Decimal("0.5"), Decimal("0.5"), half.end()
+            suffix = read_suffix(text, draft.end, has_currency=False)
+            if suffix.unit in ("x", "%") and not suffix.has_scale \
+                    and not counts_occasions(text, draft.start, suffix.end, False):
+                draft.unit, draft.end = suffix.unit, suffix.end  # "в 2 с половиной раза": a multiple of 2.5
 
 
 # A number word in the case that makes "one of N" before "one": Kazakh's ablative ("төрттен бір", a quarter),
@@ -383,7 +337,7 @@ _FRACTION_CASE = LazyPattern(r"(?:тен|тан|ден|дан|нен|нан|ten|
 _ONE_AFTER_FRACTION = LazyPattern(rf"{WS}(?:бір|bir){WS}")
 
 
-def _join_fractions_of_one(text: str, drafts: list[_Draft]) -> list[_Draft]:
+def _join_fractions_of_one(text: str, drafts: list[Draft]) -> list[Draft]:
     """Read "төрттен бір миллиард теңгеден" (a quarter of a billion tenge) as one figure, the fraction times the
     scale: the number word before "one" names its denominator (Turkish "dörtte bir" too, where its word is read)."""
     joined = []
@@ -402,7 +356,7 @@ def _join_fractions_of_one(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return joined
 
 
-def _take_japanese_minus(text: str, drafts: list[_Draft]) -> None:
+def _take_japanese_minus(text: str, drafts: list[Draft]) -> None:
     """Read "▲" or "△" right before a figure as its minus sign, as Japanese accounts and statistics write one
     ("輸出数量は同▲0.9%": -0.9 %), and put it in the span; in Japanese text only: Korean lists with them
     ("△1만~3만원 28%")."""
@@ -418,7 +372,7 @@ def _take_japanese_minus(text: str, drafts: list[_Draft]) -> None:
 _MINUS_BEFORE = LazyPattern(r"(?:\A|(?<![\d%][ \u00a0])(?<=[\s(\[:;=]))[-−]\Z")
 
 
-def _take_minus_sign(text: str, drafts: list[_Draft]) -> None:
+def _take_minus_sign(text: str, drafts: list[Draft]) -> None:
     """Put a minus sign written on a percentage or an amount in its span and its value (bench/figures/LABELLING.md:
     a sign written on the figure is kept): "atteindre les -20 milliards d’euros" is -20 billion EUR, "(-13,2%" is
     -13.2 %. Not a bare number's dash ("mandate de primar -1.322"), not a hyphen inside a word or a date ("COVID-19",
@@ -431,24 +385,22 @@ def _take_minus_sign(text: str, drafts: list[_Draft]) -> None:
             draft.start, draft.mantissa = draft.start - 1, -draft.mantissa
 
 
-# A year of the twentieth or twenty-first century written in digits.
-_YEAR = LazyPattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NEW_LIRA_YEAR = 2005  # Turkey took six zeros off the lira on 1 January 2005 (TRL -> TRY)
 
 
-def _old_lira_by_year(text: str, drafts: list[_Draft]) -> None:
+def _old_lira_by_year(text: str, drafts: list[Draft]) -> None:
     """Make lira amounts the old lira (TRL) when every year the text writes is before 2005 ("2001 yılı ...
     255.907.000.000 TL"): the text says when they were paid. With no year, or a later one, they stay TRY."""
     if not any(draft.unit == "TRY" for draft in drafts):
         return
-    years = [int(year) for year in _YEAR.findall(text)]
+    years = [int(year) for year in YEAR.findall(text)]
     if years and max(years) < _NEW_LIRA_YEAR:
         for draft in drafts:
             if draft.unit == "TRY":
                 draft.unit = "TRL"
 
 
-def _take_percent_of_signed_changes(text: str, drafts: list[_Draft]) -> None:
+def _take_percent_of_signed_changes(text: str, drafts: list[Draft]) -> None:
     """Make a bare decimal alone in parentheses with its sign a signed percentage when an earlier figure of its
     sentence is a percentage: "34,1 Prozent weniger ..., das Wählerplus in Ost (+0,6)" is +0.6 %."""
     percent_seen = False
@@ -463,7 +415,7 @@ def _take_percent_of_signed_changes(text: str, drafts: list[_Draft]) -> None:
             draft.mantissa *= signed[1]
 
 
-def _take_currency_after_words_in_parentheses(text: str, drafts: list[_Draft]) -> None:
+def _take_currency_after_words_in_parentheses(text: str, drafts: list[Draft]) -> None:
     """Give a bare amount and its words in parentheses the currency written after the parenthesis: "5.000.000
     (Beş milyon) TL" is 5,000,000 TRY twice."""
     for number, words in zip(drafts, drafts[1:]):
@@ -473,7 +425,7 @@ def _take_currency_after_words_in_parentheses(text: str, drafts: list[_Draft]) -
                 or not _PARENTHESIS_CLOSED.match(text, words.end):
             continue
         after = read_suffix(text, words.end + 1, has_currency=False)
-        if after.unit is not None and after.unit not in _NOT_MONEY and not after.has_scale:
+        if after.unit is not None and after.unit not in NOT_MONEY and not after.has_scale:
             number.unit = words.unit = after.unit
 
 
@@ -493,9 +445,9 @@ def _candidates(text: str) -> Iterator[re.Match]:
         found = search(text, max(candidate.end(), found.start() + 1))
 
 
-def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
     """Return the drafts ordered by start, dropping any that overlaps an earlier one."""
-    kept: list[_Draft] = []
+    kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.start, -d.end)):
         if not kept or draft.start >= kept[-1].end:
             kept.append(draft)
@@ -504,7 +456,7 @@ def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
 
 def _draft_from_digits(
     text: str, match: re.Match, query: bool, taken_until: int
-) -> tuple[_Draft | None, int]:
+) -> tuple[Draft | None, int]:
     """Return the figure around a number written with digits (or None), and where scanning may resume."""
     start, number_end = match.span("num")
     raw = match.group("num").replace("・", ".")
@@ -533,7 +485,7 @@ def _draft_from_digits(
         number_end = about.end()  # "30-ak kuna": Croatian and Serbian "about 30"
     if prefix is None and _DASH_FOR_NO_CENTS.match(text, number_end):
         dashed = read_suffix(text, number_end + 2, has_currency=False)
-        if dashed.unit is not None and dashed.unit not in _NOT_MONEY:
+        if dashed.unit is not None and dashed.unit not in NOT_MONEY:
             number_end += 2  # "17.212.642,75.- TL", "10,- €": the dash says no more is written
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     _count_occasions(text, start, suffix)
@@ -561,7 +513,7 @@ def _draft_from_digits(
         suffix.unit, suffix.end = None, number_end  # "à 2.868,63 points": an index's level, no rate's points
     if suffix.unit == "%" and figure_start < start and text[start - 1] == "-":
         mantissa = -mantissa  # "yüzde -1,11 oranında azalmıştır": a fall of 1.11 %
-    draft = _Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
+    draft = Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
     _take_korean_lead_place(text, draft)
     _take_turkish_lead_thousand(text, draft)
@@ -578,15 +530,18 @@ _LIST_ITEM_BEFORE = LazyPattern(r"\d[,;] ?\Z")
 
 def _spaced_decimal_comma(text: str, start: int, number_end: int) -> int | None:
     """Return where the decimals end of a number of one to three digits written with a space after its decimal
-    comma, when a scale word and a currency follow them in text of the continental convention: "склала 12, 9 млн
-    грн" is 12.9 million hryvnias, where "3, 5 і 7 класів" or "12, 9 млн людей" stay apart."""
+    comma, when a scale word and a currency (or two decimals and a currency right after them, "28, 02 коп.", "40, 65
+    eura na mjesec") follow them in text of the continental convention: "склала 12, 9 млн грн" is 12.9 million
+    hryvnias, where "3, 5 і 7 класів", "12, 9 млн людей" or "10, 20 i 30 eura" stay apart."""
     if number_end - start > 3 or text[number_end : number_end + 1] != ",":
         return None
     decimals = _SPACED_DECIMALS.match(text, number_end)
     if decimals is None or _LIST_ITEM_BEFORE.search(text, max(0, start - 3), start):
         return None
     suffix = read_suffix(text, decimals.end(), has_currency=False)
-    if not suffix.has_scale or suffix.unit in (None, "%", "x"):
+    # "28, 02 коп.", "40, 65 eura na mjesec": two decimals right before a currency are its hundredths
+    hundredths = len(decimals.group("decimals")) == 2 and not suffix.has_scale and not AND_GAP.match(text, suffix.end)
+    if not (suffix.has_scale or hundredths) or suffix.unit in (None, *NOT_MONEY):
         return None
     if window_language(text, start, suffix.end) in (None, "en", "zh", "ja", "ko"):
         return None
@@ -601,7 +556,7 @@ def _count_occasions(text: str, start: int, suffix: Suffix) -> None:
         suffix.unit, suffix.end = None, suffix.unit_start
 
 
-def _take_turkish_lead_thousand(text: str, draft: _Draft) -> None:
+def _take_turkish_lead_thousand(text: str, draft: Draft) -> None:
     """Add to ``draft`` the "bin" (a thousand) written alone before its digits: Turkish "bin 870 puro" is 1,870
     cigars, as "bir" (one) is left out before "bin"; not after a number ("18 bin 46": the 46 is read with it)."""
     start = draft.start
@@ -617,7 +572,7 @@ def _take_turkish_lead_thousand(text: str, draft: _Draft) -> None:
     draft.start = start - 4
 
 
-def _take_korean_lead_place(text: str, draft: _Draft) -> None:
+def _take_korean_lead_place(text: str, draft: Draft) -> None:
     """Add to ``draft`` the "천" or "백" written alone before its digits, one thousand or hundred of the scale
     that follows: "천7백억 원" is 1천7백억 (170 billion won), not 7백억."""
     start = draft.start
@@ -632,19 +587,19 @@ def _take_korean_lead_place(text: str, draft: _Draft) -> None:
     draft.start = start - 1
 
 
-def _measure_or_code(text: str, match: re.Match, start: int, number_end: int) -> _Draft | None:
+def _measure_or_code(text: str, match: re.Match, start: int, number_end: int) -> Draft | None:
     """Return "5m" as five metres (a plain count), or None for codes like "4K" or "5b"."""
     if text[number_end : number_end + 1] != "m":
         return None
     number = read_digits(match.group("num"), lambda: "en")
     if number is None:
         return None
-    draft = _Draft(start=start, end=number_end + 1, mantissa=number[0], step=number[1])
+    draft = Draft(start=start, end=number_end + 1, mantissa=number[0], step=number[1])
     _apply_qualifier(text, draft, None)
     return draft
 
 
-def _apply_suffix(draft: _Draft, suffix: Suffix, power: int) -> None:
+def _apply_suffix(draft: Draft, suffix: Suffix, power: int) -> None:
     """Give ``draft`` the scale, unit and qualifier read after its number."""
     draft.has_scale = suffix.has_scale
     draft.unit = suffix.unit
@@ -661,7 +616,7 @@ def _apply_suffix(draft: _Draft, suffix: Suffix, power: int) -> None:
 
 
 def _apply_qualifier(
-    text: str, draft: _Draft, after: str | None, words_before: list[str] | None = None
+    text: str, draft: Draft, after: str | None, words_before: list[str] | None = None
 ) -> None:
     """Set the qualifier written before the figure, else the one after it."""
     before = qualifier_before(text, draft.start, words_before)
@@ -671,7 +626,7 @@ def _apply_qualifier(
         draft.approx = after
 
 
-def _drafts_from_words(text: str) -> list[_Draft]:
+def _drafts_from_words(text: str) -> list[Draft]:
     """Return the figures written with number words ("five million dollars", "zehn Millionen Euro", "три пати")."""
     drafts = []
     for number in find_number_words(text):
@@ -681,7 +636,7 @@ def _drafts_from_words(text: str) -> list[_Draft]:
     return drafts
 
 
-def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
+def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     """Return the figure of a number in words, with what follows it."""
     if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
             or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
@@ -694,10 +649,10 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
     occasions = suffix.unit is None and suffix.unit_start is not None  # "viermal 20": four times
     range_bound = False
     if number.bound and not (suffix.has_scale or ((suffix.unit or occasions) and number.value != 1)):
-        if suffix.end != number.end or not _RANGE_GAP.match(text, number.end):
+        if suffix.end != number.end or not RANGE_GAP.match(text, number.end):
             return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
         range_bound = True  # "ein bis sieben Cent": kept if the range's upper bound gives it a currency
-    draft = _Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value),
+    draft = Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value),
                    range_bound=range_bound)
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx or number.approx)
@@ -705,37 +660,52 @@ def _draft_from_words(text: str, number: WordNumber) -> _Draft | None:
 
 
 def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
-    """Return ``number`` with the half written after it ("two and a half elephants": 2.5) or the hundreds that
+    """Return ``number`` with the half written after it ("two and a half elephants", "в два с половиной раза": 2.5)
+    or the hundreds that
     count it ("полутора сотен фирм": one and a half hundreds, 150; "две сотни"), which its run of words leaves out."""
     if number.language == "en" and number.value == number.value.to_integral_value():
         half = _ENGLISH_AND_A_HALF.match(text, number.end)
         if half:
             return replace(number, end=half.end(), value=number.value + Decimal("0.5"), bound=False)
-    elif number.language in ("ru", "uk") and number.value < 10:
+    elif number.language in _AND_A_HALF_AFTER_WORDS and number.value == number.value.to_integral_value() \
+            and (half := _AND_A_HALF_AFTER_WORDS[number.language].match(text, number.end)):
+        return replace(number, end=half.end(), value=number.value + Decimal("0.5"), bound=False)
+    if number.language in ("ru", "uk") and number.value < 10:
         hundreds = _HUNDREDS_AFTER.match(text, number.end)
         if hundreds:
             return replace(number, end=hundreds.end(), value=number.value * 100, bound=False)
     return number
 
 
-def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
+def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
     """Return the figures of scale words that state a number alone: "milion złotych", "miljardi euroa" (with a
     currency after them), "миллиарда двухсот миллионов тенге" (with a smaller amount after them, which they
-    take in). After a number ("5 milionów") the scale word is that number's, and its figure starts first."""
+    take in), Spanish "mil ochocientos" (a thousand and the hundreds in words after it: 1,800). After a number ("5
+    milionów") the scale word is that number's, and its figure starts first."""
     found = []
     starts = {draft.start: draft for draft in drafts}
     for word in _LONE_SCALE.finditer(text):
         if word.start() and text[word.start() - 1].isalpha():
             continue  # inside a word
-        power = LONE_SCALE_WORDS[lowered(word.group())]
-        if lowered(word.group()) in ("mil", "mil millones") \
+        power = LONE_SCALE_WORDS.get(lowered(word.group()))
+        if power is None:
+            continue  # "MILLION" in Turkish capitals lowers to "mıllıon": no scale word of ours
+        if (lowered(word.group()) in ("mil", "mil millones") or power == 3) \
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
-            continue  # "tres mil euros", "dos mil millones": the number word's own scale, not "mil" alone
+            continue  # "tres mil euros", "dos mil millones", "двадцать одну тысячу": the number word's own scale
+        if lowered(word.group()) in ("million", "milliard") \
+                and not set(tokens_before(text, word.start(), 1)) & FRENCH_LONE_SCALE_ARTICLES:
+            continue  # "au million d’euros" is one million; "a million", "eine Million" are the number words'
         if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
             continue  # "na stotine miliona dinara": hundreds of millions, how many not said
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
+        if smaller is not None and not smaller.has_scale and lowered(word.group()) == "mil" \
+                and text[smaller.start : smaller.start + 1].isalpha() and smaller.unit not in NOT_MONEY \
+                and smaller.mantissa < 1000 and smaller.step >= 1:
+            smaller.mantissa, smaller.start = smaller.mantissa + 1000, word.start()  # "mil ochocientos": 1,800
+            continue
         if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
-            draft = _Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
+            draft = Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
                            + smaller.mantissa * smaller.scale, step=smaller.step * smaller.scale, unit=smaller.unit,
                            has_scale=True)
         else:
@@ -744,7 +714,7 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
             read_currency_after(text, suffix)
             if suffix.unit is None and lowered(word.group()) != "mil millones":
                 continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
-            draft = _Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
+            draft = Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
             _apply_suffix(draft, suffix, power)
         _apply_qualifier(text, draft, None)
@@ -752,7 +722,32 @@ def _drafts_from_lone_scales(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return found
 
 
-def _drafts_from_half_scales(text: str) -> list[_Draft]:
+# German writes a fraction of a scale as one word: "eine Dreiviertelmillion Euro" (750,000), "eine Viertelmilliarde".
+_GERMAN_FRACTION_SCALE = LazyPattern(
+    rf"(?<!{LETTER})(?P<fraction>(?i:dreiviertel|viertel))(?P<scale>(?i:million|milliarde))(?:en|n)?(?!{LETTER})"
+)
+_GERMAN_FRACTIONS = {"dreiviertel": Decimal("0.75"), "viertel": Decimal("0.25")}
+
+
+def _drafts_from_german_fraction_scales(text: str) -> list[Draft]:
+    """Return the amounts of a German fraction of a scale with a currency after it: "eine Dreiviertelmillion Euro"
+    (750,000 EUR); without one it is a manner of speaking."""
+    found = []
+    for word in _GERMAN_FRACTION_SCALE.finditer(text):
+        power = 6 if word.group("scale").lower() == "million" else 9
+        suffix = Suffix(end=word.end(), has_scale=True, power=power)
+        read_currency_after(text, suffix)
+        if suffix.unit is None:
+            continue
+        fraction = _GERMAN_FRACTIONS[word.group("fraction").lower()]
+        draft = Draft(start=word.start(), end=suffix.end, mantissa=fraction, step=fraction)
+        _apply_suffix(draft, suffix, power)
+        _apply_qualifier(text, draft, None)  # "rund eine Dreiviertelmillion Euro"
+        found.append(draft)
+    return found
+
+
+def _drafts_from_half_scales(text: str) -> list[Draft]:
     """Return the figures of a half before a scale word: "полумиллиарда рублей" (500,000,000 RUB), "un
     demi-milliard d'euros", "medio millón", "puoli miljardia" (a count without a currency after it)."""
     found = []
@@ -760,14 +755,14 @@ def _drafts_from_half_scales(text: str) -> list[_Draft]:
         power = SCALE_WORDS[single_spaced(lowered(half.group("scale")))][0]
         suffix = Suffix(end=half.end(), has_scale=True, power=power)
         read_currency_after(text, suffix)
-        draft = _Draft(start=half.start(), end=suffix.end, mantissa=Decimal("0.5"), step=Decimal("0.5"))
+        draft = Draft(start=half.start(), end=suffix.end, mantissa=Decimal("0.5"), step=Decimal("0.5"))
         _apply_suffix(draft, suffix, power)
         _apply_qualifier(text, draft, None)
         found.append(draft)
     return found
 
 
-def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
+def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
     """Return a figure in Chinese numerals ("三千万美元", "百分之十二"), or None for ordinary words."""
     run = match.group("cjk")
     percent = run.startswith("百分之")
@@ -810,7 +805,7 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> _Draft | None:
     if not percent and suffix.unit is None and ((len(numeral) < 2 or not has_big_unit) and not counted
                                                 or is_quoted_slogan(text, start, end)):
         return None  # "统一", "一个"; a slogan "“四个意识”"
-    draft = _Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value), unit=suffix.unit)
+    draft = Draft(start=start, end=suffix.end, mantissa=value, step=step_of_value(value), unit=suffix.unit)
     draft.has_scale = any(char in CJK_BIG for char in numeral)
     _apply_qualifier(text, draft, suffix.approx)
     return draft
@@ -834,13 +829,13 @@ def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
 _CJK_CURRENCY_STARTS = tuple(CJK_CURRENCIES)
 
 
-def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
+def _take_multiplied_by(text: str, drafts: list[Draft]) -> None:
     """Make the number after "multiplié par", "se multiplicó por" or "multiplied by" a multiple spanning from the
     verb ("multiplié par dix": 10 x), and, later in its sentence, a bare number after the same preposition that
     closes a phrase a factor of the same verb left out ("... lo hizo por 20, ... por 3.3.": "por 20", "por 3.3")."""
     preposition, verb_end = None, 0
     for draft in drafts:
-        if preposition is not None and _SENTENCE_BREAK.search(text, verb_end, draft.start):
+        if preposition is not None and SENTENCE_BREAK.search(text, verb_end, draft.start):
             preposition = None
         if draft.unit is not None or draft.has_scale:
             continue
@@ -852,123 +847,14 @@ def _take_multiplied_by(text: str, drafts: list[_Draft]) -> None:
                 draft.mantissa = ONE / (draft.mantissa * draft.scale)
                 draft.scale, draft.step = ONE, step_of_value(round(draft.mantissa, 10))
                 preposition = None
-        elif preposition is not None and _ends_a_phrase(text, draft.end):
+        elif preposition is not None and ends_a_phrase(text, draft.end):
             alone = preposition_alone(text, draft.start)
             if alone is not None and text[alone : draft.start].split()[0].lower() == preposition:
                 draft.start, draft.unit = alone, "x"
                 verb_end = draft.end
 
 
-def _alike_in_shape(bare: _Draft, amount: _Draft) -> bool:
-    """Tell whether a bare number and an amount are written alike: as many decimals, neither ten times the other
-    ("500 y 785 euros", "533.000 y 191.000 millones"; not "3 and 785 euros")."""
-    written = 100 if amount.minor and not bare.minor else 1  # "85 und 95 Cent": 95 as written
-    mantissa, step = amount.mantissa * written, amount.step * written
-    same_decimals = bare.step == step or (bare.step >= 1 and step >= 1)  # "500" and "785"
-    return same_decimals and bare.mantissa > 0 and mantissa > 0 \
-        and Decimal("0.1") <= bare.mantissa / mantissa <= 10
-
-
-def _share_currency_across_pairs(text: str, drafts: list[_Draft]) -> None:
-    """Give a bare number the currency (and scale) of the amount right after it when the two make a pair or a part
-    of a whole: "valorados en 500 y 785 euros" (500 EUR), "533.000 y 191.000 millones de euros", "3,8 од вкупно
-    17,3 милиони евра" (3.8 of a total of 17.3 million euros). The two are written alike, and a part is less than
-    its whole."""
-    for bare, amount in zip(drafts, drafts[1:]):
-        if bare.unit is not None or bare.has_scale or amount.unit in (None, *_NOT_MONEY) or amount.unit_inferred \
-                or not _alike_in_shape(bare, amount):
-            continue
-        pair = _AND_GAP.fullmatch(text, bare.end, amount.start)
-        part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
-        if not pair and not (part and bare.mantissa < amount.mantissa):
-            continue
-        _take_currency(bare, amount)
-        if amount.has_scale:
-            bare.scale, bare.has_scale = amount.scale, True
-
-
-def _take_currency(bare: _Draft, amount: _Draft) -> None:
-    """Give ``bare`` the unit of ``amount``, in hundredths too when the amount was written in them ("30 bis 40
-    Cent": 0.30 EUR)."""
-    bare.unit = amount.unit
-    if amount.minor and not bare.minor:
-        bare.mantissa, bare.step, bare.minor = bare.mantissa / 100, bare.step / 100, True
-
-
-def _alone_in_parentheses(text: str, draft: _Draft) -> bool:
-    """Tell whether a figure is all that its parentheses hold: "Danska (71.600)", "Luksemburgu (83.000 eura)"."""
-    return text[draft.start - 1 : draft.start] == "(" and text[draft.end : draft.end + 1] == ")"
-
-
-def _written_alike(text: str, bare: _Draft, amount: _Draft) -> bool:
-    """Tell whether a bare number is written as an amount is: as many decimals (below one), or grouped in thousands
-    as it is, and of the same order ("71.600" as "83.000 eura"; "18,4" as "18,1 euroa"; not "2019" as "83.000")."""
-    if not _alike_in_shape(bare, amount) or bare.minor or amount.minor:
-        return False
-    if bare.step < 1:
-        return bare.step == amount.step
-    grouped = _GROUPED.search(text, bare.start, bare.end) is not None
-    return grouped and _GROUPED.search(text, amount.start, amount.end) is not None
-
-
-def _share_currency_across_parenthesized_items(text: str, drafts: list[_Draft]) -> None:
-    """Give a bare number alone in its parentheses the currency of an earlier amount alone in its own in the same
-    sentence, written alike: a list of names each with its amount in parentheses, the currency written once
-    ("u Luksemburgu (83.000 eura), a slijede Danska (71.600) i Irska (61.100)": 71,600 EUR), marked as inferred.
-    Nothing follows the bare number in its parentheses, so it counts nothing; an amount with a scale sets
-    nothing (its items would need the scale too)."""
-    money: _Draft | None = None
-    for draft in drafts:
-        if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
-            money = None
-        if not _alone_in_parentheses(text, draft):
-            continue
-        if draft.unit not in (None, *_NOT_MONEY) and not draft.has_scale:
-            money = draft
-        elif money is not None and draft.unit is None and not draft.has_scale and _written_alike(text, draft, money):
-            _take_currency(draft, money)
-            draft.unit_inferred = True
-
-
-# A bare number, "and" and one word (a place, a year's name, a name) before the amount that carries the currency:
-# "Espoossa keskivuokra on 18,4 ja Vantaalla 18,1 euroa" (in Espoo 18.4 and in Vantaa 18.1 euros).
-_AND_ONE_WORD_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a|e|oraz|sekä){WS}{LETTER}+{WS}")
-
-
-def _share_currency_across_parallel_decimals(text: str, drafts: list[_Draft]) -> None:
-    """Give a bare decimal the currency of the next amount when "and" and one word part them and both are written
-    with as many decimals: two parallel clauses whose verb or noun is left out of the second ("Espoossa
-    keskivuokra on 18,4 ja Vantaalla 18,1 euroa": 18.4 EUR), marked as inferred. A whole number is left alone
-    ("in 2019 and then 5 euros"), and so is an amount with a scale."""
-    for bare, amount in zip(drafts, drafts[1:]):
-        if bare.unit is not None or bare.has_scale or bare.step >= 1 or amount.unit in (None, *_NOT_MONEY) \
-                or amount.unit_inferred or amount.has_scale or not _written_alike(text, bare, amount):
-            continue
-        if _AND_ONE_WORD_GAP.fullmatch(text, bare.end, amount.start):
-            _take_currency(bare, amount)
-            bare.unit_inferred = True
-
-
-def _share_currency_with_an_elided_noun(text: str, drafts: list[_Draft]) -> None:
-    """Give a bare number the currency of the amount before it when a clause that leaves the noun out contrasts
-    the two: "најјефтинија паклица ... ће коштати 280 динара, а најскупља 560." (the dearest 560 dinars), marked
-    as inferred. The bare number ends its clause, is written like the amount and follows it after a comma, a
-    conjunction and at most two words, one of which opens as a word before the amount does ("нај-", the
-    superlatives of the contrast): "280 dinara, a prodato je 560" (sold 560) is no price."""
-    for amount, bare in zip(drafts, drafts[1:]):
-        if bare.unit is not None or bare.has_scale or amount.unit in (None, *_NOT_MONEY) or amount.has_scale \
-                or not _alike_in_shape(bare, amount) or not _ends_a_phrase(text, bare.end):
-            continue
-        gap = _ELIDED_NOUN_GAP.fullmatch(text, amount.end, bare.start)
-        if gap is None:
-            continue
-        openings = {word[:3].lower() for word in _LONG_WORD.findall(text, max(0, amount.start - 80), amount.start)}
-        if any(word[:3].lower() in openings for word in _LONG_WORD.findall(text, gap.start() + 2, gap.end())):
-            _take_currency(bare, amount)
-            bare.unit_inferred = True
-
-
-def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
+def _drafts_from_currency_and_a_half(text: str) -> list[Draft]:
     """Return the figures of a currency's name and a half: Serbian and Croatian "dinar i po" (1.5 RSD)."""
     found = []
     for half in _AND_A_HALF.finditer(text):
@@ -980,17 +866,17 @@ def _drafts_from_currency_and_a_half(text: str) -> list[_Draft]:
             continue
         read_currency_after(text, suffix)
         if suffix.unit is not None and suffix.end == name.start("name") + len(name.group("name")):
-            draft = _Draft(start=name.start(), end=name.end(), mantissa=Decimal("1.5"), step=Decimal("0.5"),
+            draft = Draft(start=name.start(), end=name.end(), mantissa=Decimal("1.5"), step=Decimal("0.5"),
                            unit=suffix.unit)
             _apply_qualifier(text, draft, None)
             found.append(draft)
     return found
 
 
-def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
+def _join_spelled_parts(text: str, drafts: list[Draft]) -> list[Draft]:
     """Join a number in words with a scale word and the smaller number in words right after it: "un millón
     trescientas mil dosis" (1,300,000), "два миллиона триста тысяч рублей" (2,300,000 RUB)."""
-    joined: list[_Draft] = []
+    joined: list[Draft] = []
     last_scale = ONE  # the scale of the last part joined to joined[-1]: "on yedi milyon iki yüz on iki bin altı yüz"
     for draft in drafts:
         first = joined[-1] if joined else None
@@ -1009,7 +895,30 @@ def _join_spelled_parts(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return joined
 
 
-def _without_elided_ranks(text: str, drafts: list[_Draft]) -> list[_Draft]:
+_DIGIT_DECIMALS = LazyPattern(r",(?P<decimals>\d{1,2})(?![\d.,])")
+
+
+def _join_words_and_digit_decimals(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Join a whole number in words and the decimals written in digits right after its comma, with what follows
+    them, a scale word: "treinta y seis,2 millones de euros" (36.2 million euros), never "2 millones" alone."""
+    joined: list[Draft] = []
+    for draft in drafts:
+        first = joined[-1] if joined else None
+        decimals = _DIGIT_DECIMALS.match(text, first.end) if first is not None else None
+        if decimals is not None and draft.start == first.end + 1 and text[first.start : first.start + 1].isalpha() \
+                and first.unit is None and not first.has_scale and first.step >= 1 and draft.step >= 1 \
+                and draft.has_scale \
+                and text[draft.start : decimals.end()] == decimals.group("decimals"):
+            fraction = Decimal(decimals.group("decimals")) / POWERS_OF_TEN[len(decimals.group("decimals"))]
+            draft.mantissa, draft.step = first.mantissa + fraction, POWERS_OF_TEN[-len(decimals.group("decimals"))]
+            draft.start = first.start
+            joined[-1] = draft
+            continue
+        joined.append(draft)
+    return joined
+
+
+def _without_elided_ranks(text: str, drafts: list[Draft]) -> list[Draft]:
     """Drop the ranks that leave their noun out after a sentence named it: "ocupaba el puesto número 12 ..., el
     puesto 25 en PIB per cápita y el 27 en cuanto a volumen de población" (the 27th place), "al 100"; and the
     articles of a law: "el artículo 1 de la Ley ... y el 101 del Tratado"."""
@@ -1036,70 +945,32 @@ def _without_elided_ranks(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _sentence_start(text: str, pos: int) -> int:
     """Return where the sentence holding ``pos`` begins."""
-    return max((found.end() for found in _SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
+    return max((found.end() for found in SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
 
 
-def _drafts_from_japanese_zero(text: str) -> list[_Draft]:
+def _drafts_from_japanese_zero(text: str) -> list[Draft]:
     """Return the zero of Japanese "ゼロ件" (no cases), a count of none before its counter."""
     if "ゼロ" not in text:
         return []
-    return [_Draft(start=zero.start(), end=zero.end(), mantissa=Decimal(0), step=ONE)
+    return [Draft(start=zero.start(), end=zero.end(), mantissa=Decimal(0), step=ONE)
             for zero in _JAPANESE_ZERO.finditer(text)]
 
 
-def _share_percent_across_lists(text: str, drafts: list[_Draft]) -> None:
-    """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
-    of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
-    3.43, the United States with 3.38 and Latvia with 3.15 percent", "46,5 odsto ..., 37,9 za nabavke ..., 13,9
-    odsto"."""
-    for index in range(len(drafts) - 2, -1, -1):
-        item, following = drafts[index], drafts[index + 1]
-        if (item.unit is None and not item.has_scale and following.unit == "%" and item.step < 1
-                and (_LIST_GAP.fullmatch(text, item.end, following.start) or _items_alike(text, item, following))):
-            item.unit = "%"
-
-
-def _take_percent_named_before(text: str, drafts: list[_Draft]) -> None:
+def _take_percent_named_before(text: str, drafts: list[Draft]) -> None:
     """Give a bare decimal the percent its clause names just before it with a copula or a verb of change: "тој
     процент бил 11,41" (that percentage was 11.41), "the percentage was 11.41", "el porcentaje bajó a 79,39"; and
     the decimals listed after it in its sentence ("los porcentajes fueron de 72,37 en las primarias, 81,23 en la
     primera vuelta y 80,93 en el balotaje")."""
-    named: _Draft | None = None
+    named: Draft | None = None
     for draft in drafts:
-        if not _bare_rate(draft):
+        if not bare_rate(draft):
             named = None
             continue
         if _PERCENT_NAMED_BEFORE.search(text, max(0, draft.start - 60), draft.start) \
-                or (named is not None and _next_in_a_list(text, named, draft)):
+                or (named is not None and next_in_a_list(text, named, draft)):
             draft.unit, named = "%", draft
         else:
             named = None
-
-
-def _bare_rate(draft: _Draft) -> bool:
-    """Tell whether a draft could be a rate with its percent left out: a bare decimal up to 100."""
-    return draft.unit is None and not draft.has_scale and draft.step < 1 and draft.mantissa <= 100
-
-
-def _next_in_a_list(text: str, item: _Draft, following: _Draft) -> bool:
-    """Tell whether ``following`` is the next item of a list after ``item`` in one sentence: as many decimals, a
-    comma or "and" and a few words between them."""
-    gap = text[item.end : following.start]
-    return item.step == following.step and len(gap.split()) <= 8 and not _SENTENCE_BREAK.search(gap) \
-        and bool(_LIST_GAP.search(gap))
-
-
-def _items_alike(text: str, item: _Draft, following: _Draft) -> bool:
-    """Tell whether two decimals are items of one list: a comma or "and" and a few words between them, as many
-    decimals, and the same word (or a comma) just before each."""
-    gap = text[item.end : following.start]
-    if item.step != following.step or item.mantissa >= 100 or following.has_scale or len(gap.split()) > 8 \
-            or _SENTENCE_BREAK.search(gap) or not _LIST_GAP.search(gap):
-        return False
-    before_item = _ITEM_LEAD.search(text, max(0, item.start - 40), item.start)
-    before_following = _ITEM_LEAD.search(text, max(0, following.start - 40), following.start)
-    return before_item is not None and before_following is not None \
-        and before_item.group("lead").lower() == before_following.group("lead").lower()
 
 
 # After a scale, "de" and a noun in the singular: what an amount of money is of ("852,6 millions de redressement",
@@ -1120,35 +991,61 @@ def _of_a_mass_noun(text: str, end: int) -> bool:
         and found.group("noun") not in COUNTED_NOUNS
 
 
-def _carry_currency_forward(text: str, drafts: list[_Draft]) -> None:
+def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
     what follows it is counted or measured ("1.23 million hours", "2 млн тонн"), or, when its scale is not that of
-    the money before, unless any word follows it but a conjunction or a copula ("100 milyar doları aşan 1400
-    projeyle 100 bine yakın kişinin": 100,000 people)."""
-    money: _Draft | None = None
+    the money before, unless any word follows it but a conjunction or a copula, a year or a period it is counted by
+    ("al año") ("100 milyar doları aşan 1400 projeyle 100 bine yakın kişinin": 100,000 people). Nor does it reach
+    an amount of the scale of a count left without it since the money ("40 bin seyirci vardı, 2023'te 30 bin")."""
+    money: Draft | None = None
+    counted_scales: set[Decimal] = set()  # the scales of the counts since the money: "40 bin seyirci ... 30 bin"
     for draft in drafts:
         listed = False  # an item of a list whose items a semicolon parts: "Ferroser, con 5,7 millones; Sacyr, ..."
-        if money is not None and _SENTENCE_BREAK.search(text, money.end, draft.start):
+        if money is not None and SENTENCE_BREAK.search(text, money.end, draft.start):
             listed = not _HARD_BREAK.search(text, money.end, draft.start) \
-                and _scale_of(draft) == _scale_of(money) and _ends_a_phrase(text, draft.end)
+                and scale_of(draft) == scale_of(money) and ends_a_phrase(text, draft.end)
             money = money if listed else None
-        if draft.unit not in (None, *_NOT_MONEY):
+        if draft.unit not in (None, *NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
-                money = draft
-        elif money is not None and draft.unit is None and draft.has_scale and not counts_something(text, draft.end) \
-                and not names_a_thing(text, draft.end) \
-                and (_scale_of(draft) == _scale_of(money) or _ends_a_phrase(text, draft.end)
-                     or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)) \
+                money, counted_scales = draft, set()
+        elif money is not None and draft.unit is None and draft.has_scale and not _counted(text, draft) \
+                and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
+                and scale_of(draft) not in counted_scales \
+                and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
+                     or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
+                     or _counted_by_a_period(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
             draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
         elif money is not None and _difference_like(text, draft, money):
-            _take_currency(draft, money)  # "zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej"
+            take_currency(draft, money)  # "zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej"
             draft.unit_inferred = True
         elif listed:
             money = None
+        if money is not None and draft.unit is None and draft.has_scale:
+            counted_scales.add(scale_of(draft))  # a count the currency did not reach: the next alike is one too
+
+
+# Spanish and French scale words that are nouns: what they count follows "de" ("100 millones de personas"), so a
+# plural right after one agrees with it ("de los 100 millones establecidos como precio de salida"), it counts nothing.
+_ROMANCE_SCALE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:millones|millón|millardos|billones|millions|milliards)\Z")
+_DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
+
+
+def _counted(text: str, draft: Draft) -> bool:
+    """Tell whether the word after an amount with a scale is what it counts ("1.23 million hours", "2 млн тонн")."""
+    if not counts_something(text, draft.end):
+        return False
+    return not (_ROMANCE_SCALE_NOUN.search(text, draft.start, draft.end) and not _DE_AFTER.match(text, draft.end))
+
+
+# A measure after an amount, which no carried currency reaches: "3 millions de m3", "2 млн т".
+_MEASURE_AFTER = LazyPattern(
+    rf"{WS}(?:(?:de|of){WS}|d['’])?(?:m3|m³|m2|m²|km2|km²|km|kg|t|l|hl|ha|kWh|MWh|GWh|TWh|т|кг|км|га|"
+    rf"(?i:litres?|liters?|litros|hectares?|hectáreas|barils|barriles|barrels))(?!{LETTER}|\d)"
+)
 
 
 # A word of comparison right after a difference: "o 1,27 więcej", "1,27 more", "1,27 mehr", "1,27 de plus".
@@ -1162,7 +1059,7 @@ _MORE_OR_LESS_AFTER = LazyPattern(
 _BY_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:o|by|um|de|en|za|на|за|cu|од){WS}\Z")
 
 
-def _difference_like(text: str, draft: _Draft, money: _Draft) -> bool:
+def _difference_like(text: str, draft: Draft, money: Draft) -> bool:
     """Tell whether a bare decimal is the difference of the prices before it in its sentence: written with as many
     decimals as the amount of money before it and less than it, neither with a scale, and a word of comparison
     right after it, "by" before it ("Łącznie mieszkańcy zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej": 1.27 PLN)."""
@@ -1172,61 +1069,27 @@ def _difference_like(text: str, draft: _Draft, money: _Draft) -> bool:
         and _BY_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
 
 
-def _bare_amount_like(text: str, draft: _Draft, money: _Draft) -> bool:
+def _bare_amount_like(text: str, draft: Draft, money: Draft) -> bool:
     """Tell whether a bare number closing its phrase is written as the amount of money before it in its sentence,
     grouped in thousands as it is, and so is an amount of the same currency: "kuluvalle vuodelle on budjetoitu
     4 600 000 euroa ja ensi vuodelle 3 400 000." ("3 000 asukasta" counts; "in 2024" is no amount)."""
     return draft.unit is None and not draft.has_scale and not money.has_scale and draft.mantissa >= 10_000 \
-        and _GROUPED.search(text, draft.start, draft.end) is not None and _alike_in_shape(draft, money) \
-        and _ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)
+        and GROUPED.search(text, draft.start, draft.end) is not None and alike_in_shape(draft, money) \
+        and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)
 
 
-def _scale_of(draft: _Draft) -> Decimal:
-    """Return the scale an amount is written in: that of its first part for a composite ("1 млрд 428 млн")."""
-    return draft.lead_scale or draft.scale
-
-
-def _ends_a_phrase(text: str, end: int) -> bool:
-    """Tell whether nothing follows an amount but a comma, a conjunction, a copula or the end of its sentence:
-    an amount of another scale than the money before takes its currency only so ("cinco euros ... 1,5 millones."),
-    not when a word follows that may be what it counts ("100 bine yakın kişinin", "6 мыңнан астам объект")."""
-    return bool(_CLOSES_AN_AMOUNT.match(text, end) or _SENTENCE_BREAK.match(text, end) or _TEXT_END.match(text, end))
-
-
-def _between_range(text: str, lower: _Draft, upper: _Draft) -> bool:
-    """Tell whether two figures make a range written "between ... and ...": "između 10 i 15 miliona evra",
-    "between 10 and 15 million", "entre 10 et 15 millions d'euros", "entre el 2,5 y el 3 por ciento"."""
-    gap = _AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
-    return gap is not None \
-        and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
-
-
-def _from_na_range(text: str, lower: _Draft, upper: _Draft) -> bool:
-    """Tell whether two figures make a range written "од ... на ..." (from ... to), as Macedonian and Serbian
-    write a change: "се зголемени од 1,2 на 2,7 отсто"."""
-    return bool(_NA_GAP.fullmatch(text, lower.end, upper.start)) \
-        and bool(_OD_BEFORE.search(text, max(0, lower.start - 4), lower.start))
-
-
-def _from_case_range(text: str, lower: _Draft, upper: _Draft) -> bool:
-    """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
-    "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
-    return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
-        and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, "eu", None)
-
-
-def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
+def _carry_currency_back(text: str, drafts: list[Draft]) -> None:
     """Give an amount with a scale but no currency the currency of the next amount of its sentence with the same
     scale, when a conjunction, a copula or a comma closes it ("prihodima od 2.414 milijardi i rashodima od 2.751
     milijardu dinara", "6,86 milijardi je ... i 1,95 milijardi dinara"), marked as inferred."""
-    later: _Draft | None = None
+    later: Draft | None = None
     for draft in reversed(drafts):
-        if later is not None and _SENTENCE_BREAK.search(text, draft.end, later.start):
+        if later is not None and SENTENCE_BREAK.search(text, draft.end, later.start):
             later = None
-        if draft.unit not in (None, *_NOT_MONEY):
+        if draft.unit not in (None, *NOT_MONEY):
             later = draft
         elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
-                and _CLOSES_AN_AMOUNT.match(text, draft.end):
+                and CLOSES_AN_AMOUNT.match(text, draft.end):
             draft.unit, draft.unit_inferred = later.unit, True
 
 
@@ -1235,36 +1098,53 @@ def _carry_currency_back(text: str, drafts: list[_Draft]) -> None:
 _PARALLEL_GAP_WORDS = 5
 
 
-def _share_across_parallel_phrases(text: str, drafts: list[_Draft]) -> None:
+def _share_across_parallel_phrases(text: str, drafts: list[Draft]) -> None:
     """Give a bare number the scale and currency of the next amount when the phrase before it is repeated before
     that amount: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" (in some products 20, in some 50 thousand
     dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number, and the phrases are
     near."""
     for bare, amount in zip(drafts, drafts[1:]):
-        if bare.unit is not None or bare.has_scale or bare.mantissa >= 1000 or amount.unit in (None, *_NOT_MONEY) \
+        if bare.unit is not None or bare.has_scale or bare.mantissa >= 1000 or amount.unit in (None, *NOT_MONEY) \
                 or amount.unit_inferred or not amount.has_scale or text[bare.end : bare.end + 2] != ", ":
             continue
         before = tokens_before(text, bare.start, 1)
         if before and before[0].isalpha() and before[0] in tokens_before(text, amount.start, 3) \
-                and not _SENTENCE_BREAK.search(text, bare.end, amount.start) \
+                and not SENTENCE_BREAK.search(text, bare.end, amount.start) \
                 and len(text[bare.end : amount.start].split()) <= _PARALLEL_GAP_WORDS:
             bare.scale, bare.has_scale = amount.scale, True
             bare.unit, bare.unit_inferred = amount.unit, True
 
 
 # An item of a list dated by its year: "5,6 milliards d’euros en 1990", "9,3 en 1995", "4.2 billion in 2019".
+# A period an amount is counted by: "unos 900 millones al año adicionales" (a yearly cost, of the money before).
+_PER_PERIOD = LazyPattern(
+    rf"{WS}(?i:al{WS}(?:año|mes)|por{WS}(?:año|mes)|a{WS}(?:year|month)|per{WS}(?:year|month|annum)|"
+    rf"par{WS}(?:an|mois)|pro{WS}(?:Jahr|Monat)|im{WS}Jahr|в{WS}(?:год|месяц)|на{WS}(?:рік|місяць)|"
+    rf"godišnje|mjesečno|mesečno|годишње|месечно|rocznie|miesięcznie|pe{WS}an|vuodessa|yıllık)(?!{LETTER})"
+)
+
+_OF_AFTER = LazyPattern(rf"{WS}(?:de|of|d['’]|des|du|von|der)(?!{LETTER})")
+
+
+def _counted_by_a_period(text: str, end: int) -> bool:
+    """Tell whether a period follows an amount and no "of" after it, which would name what it counts: "900 millones
+    al año adicionales"; not "2 millones al año de visitantes"."""
+    period = _PER_PERIOD.match(text, end)
+    return period is not None and not _OF_AFTER.match(text, period.end())
+
+
 _DATED_BY_YEAR = LazyPattern(rf"{WS}(?:en|in|im|w|u|în|в|во|у){WS}(?:19|20)\d\d(?!\d)")
 # Between two dated items: a comma, "à"/"to", "and" ("en 1990, à 9,3 en 1995, 10,4 en 2005, ... et enfin").
 _DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|şi|и|enfin|then|puis){WS})*")
 
 
-def _share_across_dated_items(text: str, drafts: list[_Draft]) -> None:
+def _share_across_dated_items(text: str, drafts: list[Draft]) -> None:
     """Give the bare numbers of a list dated by years the scale and currency of its first item, written once:
     "Il est passé de 5,6 milliards d’euros en 1990, à 9,3 en 1995, 10,4 en 2005" (9.3 and 10.4 billion EUR),
     marked as inferred. Each item is dated as the first is, and only commas and words of a list part them."""
-    money: _Draft | None = None
+    money: Draft | None = None
     for draft in drafts:
-        if draft.unit not in (None, *_NOT_MONEY) and draft.has_scale \
+        if draft.unit not in (None, *NOT_MONEY) and draft.has_scale \
                 and (dated := _DATED_BY_YEAR.match(text, draft.end)):
             money, last_end = draft, dated.end()
             continue
@@ -1280,46 +1160,3 @@ def _share_across_dated_items(text: str, drafts: list[_Draft]) -> None:
             money = None
 
 
-def _spelled_alternatives(text: str, lower: _Draft, upper: _Draft) -> bool:
-    """Tell whether two numbers written in words share the scale the second ends with: "deux ou trois cents",
-    "entre dix et vingt mille euros", "between five and six thousand"."""
-    return text[lower.start : lower.start + 1].isalpha() and text[upper.start : upper.start + 1].isalpha() \
-        and lower.mantissa * lower.scale < upper.mantissa * upper.scale \
-        and bool(_AND_GAP.fullmatch(text, lower.end, upper.start) or _OR_GAP.fullmatch(text, lower.end, upper.start))
-
-
-def _take_spelled_scale(lower: _Draft, upper: _Draft) -> None:
-    """Give the lower number the largest scale (hundred, thousand, million, billion) the upper one is a whole
-    multiple of and the lower one stays under: "dix" of "dix et vingt mille" is 10,000, "deux" of "deux ou trois
-    cents" 200; "cinq" of "cinq ou six" stays 5."""
-    upper_value = upper.mantissa * upper.scale
-    if lower.mantissa * 100 > upper_value:
-        return
-    for power in (9, 6, 3, 2):
-        scale = Decimal(10) ** power
-        if upper_value % scale == 0 and lower.mantissa * scale <= upper_value:
-            lower.mantissa, lower.step = lower.mantissa * scale, lower.step * scale
-            return
-
-
-def _share_across_ranges(text: str, drafts: list[_Draft]) -> None:
-    """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
-    for lower, upper in zip(drafts, drafts[1:]):
-        if not (_RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
-                or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)) \
-                and not _spelled_alternatives(text, lower, upper):
-            continue
-        if lower.unit and upper.unit and lower.unit != upper.unit:
-            continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
-        if lower.unit in _NOT_MONEY and upper.unit != lower.unit:
-            continue  # "progressé de 5,9 % à 6,7 milliards": a rate, then an amount
-        # "from 150 to 2 million" is not 150 million: a lower bound takes the scale when it is below the upper
-        # bound, or above it by less than double ("von 91,5 auf 89,4 Millionen Tonnen", a fall)
-        if upper.has_scale and not lower.has_scale and lower.mantissa < 2 * upper.mantissa:
-            lower.scale, lower.has_scale = upper.scale, True
-        elif not lower.has_scale and _spelled_alternatives(text, lower, upper):
-            _take_spelled_scale(lower, upper)
-        if lower.unit is None:
-            _take_currency(lower, upper)
-        elif upper.unit is None and lower.unit not in _NOT_MONEY and not counts_something(text, upper.end):
-            _take_currency(upper, lower)  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them

@@ -15,6 +15,7 @@ from archive.figures.surroundings import LETTER, WS, alternation, window_languag
 from archive.patterns import LazyPattern
 
 CENT = "cent"  # the hundredth of the euro or of the dollar, as the sentence or its language says
+KOPECK = "kopeck"  # "коп.", the hundredth of the rouble or of the hryvnia, as the sentence or its language says
 _ANY = None
 _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("cent cents ct ct.".split(), (CENT, ("en", "de", "fi", "sr", "ro", "pl", "es", "eu", None))),
@@ -26,17 +27,21 @@ _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("pfennig pfennige pfennigen".split(), ("DEM", _ANY)),
     **dict.fromkeys("penny pence pennies".split(), ("GBP", ("en", None))),
     **dict.fromkeys("ban bani".split(), ("RON", ("ro", "eu"))),
-    **dict.fromkeys("копейка копейки копеек копейку коп.".split(), ("RUB", _ANY)),
+    **dict.fromkeys("копейка копейки копеек копейку".split(), ("RUB", _ANY)),
+    "коп.": (KOPECK, _ANY),
     **dict.fromkeys("копійка копійки копійок копійку".split(), ("UAH", _ANY)),
     **dict.fromkeys("тиын tıyn tiyn".split(), ("KZT", _ANY)),
     **dict.fromkeys("grosz grosze groszy".split(), ("PLN", _ANY)),
+    **dict.fromkeys("gr gr.".split(), ("PLN", ("pl",))),  # "o 50 gr" in Polish; grams elsewhere
     **dict.fromkeys("kuruş kurus".split(), ("TRY", _ANY)),
+    "kr": ("TRY", ("tr",)),  # "75 kr" in Turkish; a crown elsewhere
     **dict.fromkeys("lipa lipe".split(), ("HRK", ("sr",))),
     **dict.fromkeys("para пара".split(), ("RSD", ("sr",))),
     **dict.fromkeys("дени deni".split(), ("MKD", ("mk",))),
 }
 WORDS = frozenset(word.rstrip(".") for word in _MINOR_UNITS)  # first words, for the cheap test after a number
-_MINOR_WORD = LazyPattern(rf"{WS}?(?P<word>(?i:{alternation(_MINOR_UNITS)}))(?P<ending>{LETTER}*)")
+# Romanian writes "de" before the noun of a number from twenty on: "50 de bani".
+_MINOR_WORD = LazyPattern(rf"{WS}?(?P<de>de{WS})?(?P<word>(?i:{alternation(_MINOR_UNITS)}))(?P<ending>{LETTER}*)")
 _EURO = LazyPattern(r"€|(?i:euro|eur(?![a-z]))")
 _DOLLAR = LazyPattern(r"\$|(?i:dollar|dólar|долар)")
 _SENTENCE_END = LazyPattern(r"[.!?。]\s")
@@ -58,22 +63,46 @@ def read_minor_unit(text: str, pos: int) -> tuple[str, int] | None:
     language = window_language(text, pos, found.end())
     if languages is not None and language not in languages:
         return None
+    if found.group("de") and language not in ("ro", "eu"):
+        return None
     if code == CENT:
         code = _cent_currency(text, pos, language)
+    elif code == KOPECK:
+        code = _kopeck_currency(text, pos, language)
     return code, found.end()
 
 
 def _cent_currency(text: str, pos: int, language: str | None) -> str:
     """Return EUR or USD for a cent: that of the sentence's currency, else of its language."""
-    start = max((end.end() for end in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)), default=max(0, pos - 300))
-    end = _SENTENCE_END.search(text, pos)
-    sentence = text[start : end.start() if end else pos + 300]
+    sentence = _sentence_around(text, pos)
     euro, dollar = _EURO.search(sentence), _DOLLAR.search(sentence)
     if euro and not dollar:
         return "EUR"
     if dollar and not euro:
         return "USD"
     return "USD" if language in ("en", None) else "EUR"  # None: too few words to tell, English's spelling
+
+
+_HRYVNIA = LazyPattern(r"(?i:грн|гривн|гривень|UAH|₴)")
+_ROUBLE = LazyPattern(r"(?i:руб|RUB|₽)")
+
+
+def _kopeck_currency(text: str, pos: int, language: str | None) -> str:
+    """Return UAH or RUB for "коп.": that of the sentence's currency, else of its language (Ukrainian: UAH)."""
+    sentence = _sentence_around(text, pos)
+    hryvnia, rouble = _HRYVNIA.search(sentence), _ROUBLE.search(sentence)
+    if hryvnia and not rouble:
+        return "UAH"
+    if rouble and not hryvnia:
+        return "RUB"
+    return "UAH" if language == "uk" else "RUB"
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    """Return the sentence around ``pos`` (at most 300 characters either side)."""
+    start = max((end.end() for end in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)), default=max(0, pos - 300))
+    end = _SENTENCE_END.search(text, pos)
+    return text[start : end.start() if end else pos + 300]
 
 
 # Between an amount and its hundredths: a space, or "and" ("... pięć zł i sześćdziesiąt dziewięć groszy").

@@ -46,6 +46,8 @@ _VERBS = {
         r"[ув]двічі", r"вдвое",  # Ukrainian and Russian adverbs: "удвічі вищою за ринкову" (twice the market's)
         # Serbian and Croatian adverbs: "dvostruko većom količinom" (twice as large); not "dvostruki agent"
         r"dvostruko", r"двоструко", r"двократно", r"dvokratno", r"двукратно",
+        # Romanian adjectives before "față de" or "decât": "Suma este dublă față de cea tăiată" (twice the sum cut)
+        rf"dubl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
         r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
     ],
     "x3": [
@@ -57,6 +59,7 @@ _VERBS = {
         r"[ув]тричі", r"втрое", r"trostruko", r"троструко",
         # Macedonian, Serbian and Russian adverbs in -kratno: "Трикратно е зголемен" (tripled)
         r"трикратно", r"trikratno", r"трехкратно", r"трёхкратно",
+        rf"tripl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
         # the French noun after a determiner: "son triplement en dix ans"; not the adverb ("triplement fautif")
         r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au ))triplement",
     ],
@@ -72,6 +75,21 @@ _VERBS = {
              # "to cut the unit cost in half"; not "in half an hour", "in half of the cases"
              rf"in{WS}half(?!{WS}(?:a|an|the|of|past|time|century|year|day|hour|dozen)(?!{LETTER}))"],
 }
+# Adverbs of a multiple that say "twice" or "three times" as occasions too: a multiple only right before a
+# comparative: Macedonian "повеќе од двојно повисок" (more than twice as high), Croatian and Serbian
+# "oko triput niža od prosjeka" (about three times lower), English "twice as high"; "dvaput godišnje", "twice a
+# year" and "двојно државјанство" (dual citizenship) are none.
+_COMPARATIVE_MULTIPLES = {"x2": r"двојно|dvaput|двапут|dvaputa|twice",
+                          "x3": r"тројно|triput|трипут|triputa|tripot|thrice"}
+_SLAVIC_COMPARATIVE_AFTER = LazyPattern(
+    rf"{WS}(?i:по(?:висок|голем|мал|веќе|малку|скап|евтин|долг|краток|низок|брз|добар|лош){LETTER}*|"
+    rf"više|manje|već{LETTER}*|manj[aei]|viš{LETTER}*|niž{LETTER}*|skuplj{LETTER}*|jeftinij{LETTER}*|"
+    rf"bolj[aei]|duž[aei]|"
+    rf"kraći|kraća|kraće|brž[aei]|већ[аеи]|мањ[аеи]|виш[аеи]|ниж[аеи]|скупљ{LETTER}*|јефтиниј{LETTER}*|бољ[аеи]|"
+    # English, after at most "or (even) thrice": "spend twice or even thrice more", "twice as high", "twice the size"
+    rf"(?:or{WS}(?:even{WS})?(?:thrice|twice){WS})?(?:more|less|as|the|higher|lower|larger|bigger|smaller))"
+    rf"(?!{LETTER})"
+)
 # The nouns of a multiple: Spanish and French before "de", "que" or the end of a clause ("casi el doble de los
 # que", not "le double vitrage"), German always ("um das Doppelte gestiegen").
 # and after "more than" ("más del doble del de abril", "plus du double"): "del" and "du" hold the article
@@ -95,6 +113,7 @@ def _verbs_pattern() -> str:
     groups += [rf"(?P<n{name}>{noun})" for name, noun in _NOUNS.items()]
     groups += [rf"(?P<g{name}>{noun})" for name, noun in _GERMAN_NOUNS.items()]
     groups += [rf"(?P<e{name}>{verb})" for name, verb in _ENGLISH_BASE.items()]
+    groups += [rf"(?P<c{name}>{adverb})" for name, adverb in _COMPARATIVE_MULTIPLES.items()]
     groups.append(rf"(?P<pl>{'|'.join(_POLISH_TIMES)}){LETTER}*")
     groups.append(r"(?P<doppelt>doppelt)")
     return rf"(?<!{LETTER})(?i:{'|'.join(groups)}){_AFTER}"
@@ -108,6 +127,8 @@ _NOT_MULTIPLYING_AFTER = LazyPattern(
     rf"{WS}(?:down|as|up|back|d['’]une?(?!{WS}coup)|(?:la|le|les|un|une|cette|ce){WS}(?:voiture|véhicule|camion|bus|car|"
     rf"moto|cycliste|concurrent|peloton){LETTER}*|par{WS}la{WS}(?:droite|gauche)){_AFTER}",
 )
+# "double the number of votes", "double the original estimate": a multiple before its determiner
+_THE_AFTER = LazyPattern(rf"{WS}(?:the|what|that{WS}of)(?!{LETTER})")
 _ENGLISH_BASE_BEFORE = ("to", "will", "would", "could", "can", "may", "might", "did", "does", "nearly", "almost",
                         "than", "roughly")
 _QUOTE_OPEN = "«\"“„'‘"
@@ -179,10 +200,12 @@ def _factor(text: str, verb) -> Decimal | None:
         return Decimal(2) if _DOPPELT.match(text, start) else None
     if name.startswith("n"):  # "el doble": a noun of the multiple before "de", "que" or the end of a clause
         return _FACTORS[name[1:]] if _PHRASE_END.match(text, end) else None
+    if name.startswith("c"):  # "двојно повисок", "triput niža"
+        return _FACTORS[name[1:]] if _SLAVIC_COMPARATIVE_AFTER.match(text, end) else None
     if name.startswith("g"):  # "das Doppelte"
         return _FACTORS[name[1:]]
-    if name.startswith("e"):  # "to double", "nearly tripled" is read as a verb of its own
-        return _FACTORS[name[1:]] if _english_base_form(text, start) else None
+    if name.startswith("e"):  # "to double", "nearly tripled" is read as a verb of its own; "double the number"
+        return _FACTORS[name[1:]] if _english_base_form(text, start) or _THE_AFTER.match(text, end) else None
     if _NOT_MULTIPLYING_AFTER.match(text, end) or _quoted_as_a_word(text, start, end):
         return None
     word = verb.group().lower()
@@ -244,10 +267,19 @@ _FREQUENCY = LazyPattern(
 _COMPARISON_AFTER = LazyPattern(
     rf"{WS}(?i:більше|менше|больше|меньше|вище|нижче|выше|ниже|дорожче|дешевше|дороже|дешевле|more|less|higher|"
     rf"lower|larger|smaller|greater|plus|moins|más|menos|mehr|weniger|höher|više|manje|veći|manji|већи|мањи|више|"
-    rf"мање|повеќе|помалку|więcej|mniej){_AFTER}"
+    rf"мање|повеќе|помалку|więcej|mniej|superior|superiores|inferior|inferiores|mayor|mayores|menor|menores|"
+    rf"дороже|дешевле){_AFTER}"
 )
 
 
+# Russian, Ukrainian, Spanish, Serbian and Croatian "times": a multiple after "в"/"у"/"за", before a comparison ("в
+# 1,7 раза", "у 5 разів більше", "17,5 veces superior", "100 puta višoj cijeni") or after a verb of change ("crecieron
+# 10 veces"), else occasions counted ("139 раз просили", "pagar dos veces la misma factura", "proširena je dva puta,
+# u srpnju i u studenom").
+# Verbs of change before such times, which make them a multiple: "Las ventas crecieron 10 veces en una década".
+_CHANGE_STEMS = ("crec", "aument", "multiplic", "increment", "disminu", "reduj", "reduc", "cay", "baj", "sub",
+                 "вырос", "увелич", "сократ", "снизи", "уменьш", "зрос", "збільш", "зменш", "скорот")
+_TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez|puta|пута)\Z")
 # After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
 # ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
 # hatte es ... ausgeholfen", "viermal kontrolliert", "viermal 20, dreimal 50 Euro").
@@ -265,6 +297,13 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
         return True
     if text[times_end - 3 : times_end].lower() == "mal":  # a query "70-mal" (nothing after it) is a multiple
         return bool(text[times_end:].strip()) and _MULTIPLE_AFTER_MAL.match(text, times_end) is None
+    if _TIMES_OF_OCCASIONS.search(text, max(0, times_end - 6), times_end) and text[times_end:].strip():
+        # "139 раз просили", "pagar dos veces la misma factura": no "в" before, no comparison after
+        before = tokens_before(text, number_start, 2)
+        compared = _COMPARISON_AFTER.match(text, times_end) or _SLAVIC_COMPARATIVE_AFTER.match(text, times_end)
+        return compared is None \
+            and before[-1:] not in (["в"], ["у"], ["во"], ["за"], ["za"]) \
+            and not any(word.startswith(_CHANGE_STEMS) for word in before)  # "crecieron 10 veces"
     if not has_scale or _COMPARISON_AFTER.match(text, times_end):
         return False
     return tokens_before(text, number_start, 1)[-1:] not in (["в"], ["у"], ["in"])

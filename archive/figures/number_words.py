@@ -67,7 +67,9 @@ _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 _WORD_BEFORE = LazyPattern(rf"({_LETTERS}+){WS}$")
 _ROMANIAN_ORDINAL_ARTICLE = LazyPattern(rf"(?<!{_LETTERS})a{WS}$")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
-_ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|an?){WS}$")
+_ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|quarter{WS}of{WS}an?|an?){WS}$")
+# The words an English article before a run may bring ("the quarter of a million pound mark"), never inside one.
+_LEAD_WORDS = (*_ENGLISH_ARTICLES, "quarter", "of")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
 _JOIN = LazyPattern(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
 # The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
@@ -141,7 +143,7 @@ def find_number_words(text: str) -> list[WordNumber]:
         if vague and _opens_with_a_scale(language, words):
             continue  # "mehrere Tausend Euro", "several thousand": how many thousands is not said
         if language != "en":
-            while words and words[0] in _ENGLISH_ARTICLES:  # "a treinta y dos": the "a" is Spanish's
+            while words and words[0] in _LEAD_WORDS:  # "a treinta y dos": the "a" is Spanish's
                 tokens, words = tokens[1:], words[1:]
         if language == "ro" and words[:1] == ["doua"] \
                 and _ROMANIAN_ORDINAL_ARTICLE.search(lowered, max(0, tokens[0].start() - 3), tokens[0].start()):
@@ -197,7 +199,7 @@ def _runs(vocabulary: _Vocabulary, lowered: str) -> Iterator[tuple[int, int]]:
             continue
         if start >= 0:
             yield start, end
-        article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - 8), word.start())
+        article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - 16), word.start())
         start, end = (article.start() if article else word.start()), word.end()
     if start >= 0:
         yield start, end
@@ -207,7 +209,7 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
     """Return the language to read a run in: the one around it if it writes numbers with the run's first
     number word, else the one continental language that does in continental text not told apart, else English
     where no other language is told."""
-    first = next((word for word in words if word not in _ENGLISH_ARTICLES), "")
+    first = next((word for word in words if word not in _LEAD_WORDS), "")
     languages = vocabulary.languages_of(first)
     languages = {language for language in languages if language not in _EXPECTED_LETTERS
                  or _EXPECTED_LETTERS[language].search(text, max(0, start - 120), end + 120)}
@@ -227,7 +229,7 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
 def _words_of(vocabulary: _Vocabulary, language: str, words: list[str]) -> list[str]:
     """Return the words of a run up to the first that is no number word of ``language``."""
     for index, word in enumerate(words):
-        own = word in NUMBER_CONNECTORS or (language == "en" and word in _ENGLISH_ARTICLES)
+        own = word in NUMBER_CONNECTORS or (language == "en" and word in _LEAD_WORDS)
         if not own and language not in vocabulary.languages_of(word):
             return words[:index]
     return words

@@ -125,6 +125,9 @@ def read_number_words(words: list[str]) -> tuple[Decimal, int]:
         elif word == "half" and not last and following[:1] in (["a"], ["an"]) and following[1:2] \
                 and following[1] in WORD_SCALES:
             current, last, index = Decimal("0.5"), "unit", index + 2  # "half a million"
+        elif word == "quarter" and not last and following[:1] == ["of"] and words[index + 3 : index + 4] \
+                and words[index + 2] in ("a", "an") and words[index + 3] in WORD_SCALES:
+            current, last, index = Decimal("0.25"), "unit", index + 3  # "quarter of a million"
         elif word == "and" and following == ["a", "half"] and last in ("unit", "tens"):
             current, index = current + Decimal("0.5"), index + 3  # "two and a half billion"
         elif word == "and" and last == "scale" and following[:1] and following[0] in NUMBER_WORDS:

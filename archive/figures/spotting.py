@@ -14,7 +14,8 @@ import re
 
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, CJK_BIG, CJK_DIGITS, CJK_UNITS, COLLECTIVE_NUMERALS,
                                         COMPOUND_NUMBER_HEADS, FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
-                                        HALF_NUMBER_WORDS, HALVES_BEFORE_SCALE, MULTIPLYING_STEMS, MULTIPLYING_WORDS,
+                                        HALF_NUMBER_WORDS, HALVES_BEFORE_SCALE, LONE_SCALE_WORDS, MULTIPLYING_STEMS,
+                                        MULTIPLYING_WORDS,
                                         NUMBER_WORDS,
                                         NUMBER_WORD_TABLES, SCALE_WORDS, SPANISH_NUMBER_WORDS, WORD_SCALES)
 
@@ -22,13 +23,14 @@ NUMBER_PARSER_LANGUAGES = ("ru", "uk")
 # number-parser keeps its words with their accents taken off ("трех", "однои"): a word is looked up folded
 FOLD = str.maketrans("йёї'’", "иеіʼʼ")
 _NUMERALS = frozenset((*CJK_DIGITS, *CJK_UNITS, *CJK_BIG))
-# scale words, and the words that state a number alone: "fourfold"
-_SCALES = frozenset((*SCALE_WORDS, *MULTIPLYING_WORDS.values()))
+# scale words, and the words that state a number alone: "fourfold", "тысячу рублей"
+_SCALES = frozenset((*SCALE_WORDS, *MULTIPLYING_WORDS.values(), *LONE_SCALE_WORDS))
 # halves glued to a scale word: "полумиллиарда"
 _GLUED_HALVES = tuple(half for half in HALVES_BEFORE_SCALE if half[-1].isalpha())
 # Pieces of figures written in words that are no number word of the tables: multiplying verbs ("doubled", "el
-# doble"), number words inside compounds ("pięcioletni"), the Japanese "ゼロ" and "dinar i po" (a dinar and a half).
-_WORDY_PIECES = (*MULTIPLYING_STEMS, *COMPOUND_NUMBER_HEADS, "ゼロ", " i po", " и по")
+# doble"), number words inside compounds ("pięcioletni"), the Japanese "ゼロ", "dinar i po" (a dinar and a half) and
+# German fractions of a scale ("Dreiviertelmillion").
+_WORDY_PIECES = (*MULTIPLYING_STEMS, *COMPOUND_NUMBER_HEADS, "ゼロ", " i po", " и по", "iertelmilli")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
                            "(?:fach(?:e|en|er|es)?|mal)?")  # "fünffache", "fünfmal"

@@ -143,6 +143,13 @@ _WORD_SCALE_TAIL = LazyPattern(
 # The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
 # currency: "86 miliona i 424.252 evra" (checked by the caller).
 _JOINED_REST = LazyPattern(rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}(?:(?P<sep>[.\u00a0\u202f ])\d{{3}}(?:(?P=sep)\d{{3}})*)?)(?![\d.,]\d)")
+# The smaller part of a composite amount joined by "and", a scale word of its own before the currency: "26 милијарди
+# и 947 милиони денари", "1 milijarda i 370 miliona" (checked by the caller: a currency must follow, the scale be
+# smaller and the digits fewer than it leaves room for; a range or a list never goes down in scale this way).
+_JOINED_SCALE_TAIL = LazyPattern(
+    rf"{WS}(?:i|и|and|et|y|und|ve|şi|și|ja){WS}(?P<digits>\d{{1,3}}){WS}"
+    rf"(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+)
 # The units after "bin", "milyon" or "мың" ("908 bin 518"): up to three digits that no scale word follows.
 _UNITS_AFTER_THOUSAND = LazyPattern(
     rf"{WS}(?P<digits>\d{{1,3}})(?![\d.,]|{WS}?(?i:{alternation(SCALE_WORDS)}|{_agglutinated_scales(optional=False)}))"
@@ -190,9 +197,10 @@ POINTS = LazyPattern(
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|prosent(?:ti(?:a|in|ä)?|in|illa)|"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|"
+    rf"prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
-    rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|посто|одсто|процената|"
+    rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
@@ -233,7 +241,8 @@ _SUFFIX_FIRST_WORDS = _first_words(
     ["fach", "fache", "fachen", "facher", "faches",  # "fünffache": the number word ends before "fach"
      "percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
      "проценти", "отсто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
-     "prosenttiin", "prosentin", "prosentilla", "times", "пати", "раз", "раза", "рази", "разів", "fois",
+     "prosenttiin", "prosentin", "prosentilla", "prosentista", "prosentissa", "prosentiksi", "prosentille",
+     "prosentilta", "times", "пати", "раз", "раза", "рази", "разів", "fois",
      "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
      "процентного", "відсоткових", "prozentpunkte", "prozentpunkten", "prozentpunkt", "points", "point",
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
@@ -427,6 +436,8 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
         _add_part(suffix, tail.group("digits").replace(",", "."), power, tail.end())
         if tail.group("decimals"):
             return  # a part with decimals is the last: "1 trilyon 133,5 milyar lira"
+    if _read_scale_joined_by_and(text, suffix, power):
+        return
     joined = _JOINED_REST.match(text, suffix.end)
     if joined and _CURRENCY_AFTER.match(text, joined.end()):
         rest = re.sub(r"\D", "", joined.group("digits"))
@@ -441,6 +452,23 @@ def _read_word_scale_tail(text: str, suffix: Suffix) -> None:
     # two figures)
     if word in TURKIC_SCALES or _CURRENCY_AFTER.match(text, units.end()):
         _add_part(suffix, units.group("digits"), 0, units.end())
+
+
+def _read_scale_joined_by_and(text: str, suffix: Suffix, power: int) -> bool:
+    """Add the part "и 947 милиони" of "26 милијарди и 947 милиони денари" to ``suffix`` when a currency follows
+    it; return whether it did."""
+    joined = _JOINED_SCALE_TAIL.match(text, suffix.end)
+    if joined is None:
+        return False
+    after = Suffix(end=joined.end(), has_scale=True)
+    read_currency_after(text, after)  # a name CLDR alone knows too: "2 milyar ve 300 milyon lira"
+    if after.unit in (None, "%", "x", "pp"):
+        return False
+    smaller = SCALE_WORDS[single_spaced(lower_case(joined.group("word")))][0]
+    if smaller >= power or int(joined.group("digits")) >= 10 ** (power - smaller):
+        return False
+    _add_part(suffix, joined.group("digits"), smaller, joined.end())
+    return True
 
 
 def read_half_after(text: str, suffix: Suffix) -> None:

@@ -108,13 +108,17 @@ LONE_SCALE_WORDS = {
                     "milyon".split(), 6),
     **dict.fromkeys("miliard miliarda миллиард миллиарда мільярд мільярда милијарда милијарду milijarda milijardu "
                     "miljardi miljardin milyar".split(), 9),
-    # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna"
-    **dict.fromkeys("илјада хиљаду hiljadu tisuću".split(), 3),
+    # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna", "тысячу рублей",
+    # "tysiąc złotych", "bin lira", "мың теңге", "tuhat euroa"
+    **dict.fromkeys("илјада хиљаду hiljadu tisuću тысячу тысяча тисячу тисяча tysiąc bin мың tuhat".split(), 3),
     "billón": 12,  # "el billón y medio de euros"
     # Spanish: "mil euros" (a thousand), "los mil millones" (a billion, a number even with no currency after it)
     "mil": 3, "mil millones": 9,
     "milliarde": 9,  # German, after a word between it and its "eine": "eine weitere Milliarde Euro"
+    # French, after an article that takes in "one": "supérieures au million d’euros" (FRENCH_LONE_SCALE_ARTICLES)
+    "million": 6, "milliard": 9,
 }
+FRENCH_LONE_SCALE_ARTICLES = frozenset(("au", "du", "le"))
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
 TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ"}
@@ -171,7 +175,7 @@ CURRENCY_NAMES = _table(
         "USD": "dollars|dollar|us dollars|u.s. dollars|american dollars|us-dollar|us-dollars|"
         "dollars américains|dollars us|dólares|dólar|dólares estadounidenses|dollaria|dollarin|dollari|"
         "долари|долара|долар|долларов|доллара|доллар|доллары|долл.|доларів|долари сад|долларов сша|"
-        "доллара сша|долл. сша|доларів сша|долари сша",
+        "доллара сша|долл. сша|доларів сша|долари сша|дол.|дол. сша",  # Ukrainian "7 млн дол."
         "CAD": "canadian dollars|canadian dollar",
         "AUD": "australian dollars|australian dollar",
         "HKD": "hong kong dollars|hong kong dollar",
@@ -412,6 +416,11 @@ YEAR_PREPOSITIONS = set(
     "in since from until till by of year around circa в с до году года im seit von bis jahr en depuis "
     "année desde hasta año vuonna vuodesta vuoteen".split()
 )
+# The noun "year" after a number, in the cases a year takes: "в 1700 году", "1760. godine", "1895 yılında" (a year
+# of any century, as its noun says).
+YEAR_NOUNS_AFTER = set(
+    "году года год годом році року рік godine godini godina године години година yılında yılı жылы jyly".split()
+)
 # Suffixes that make a number glued to them a designation, rank or ordinal, not a count: Japanese and
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
 # "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
@@ -483,11 +492,34 @@ COUNTED_NOUNS = set(
         "henkeä ihmistä asukasta pakolaista sotilasta "
         "adam адам kişi кісі osób osoby ludzi mieszkańców ljudi људи osoba stanovnika становника persoane oameni "
         "locuitori "
+        # customers, users, passengers, employees, children, patients, pupils, voters, households, visitors: who
+        # an amount of a scale counts after money ("5 mln zł, a 3 mln klientów"; not in -s, read as plurals; not
+        # Turkish "hasta", Spanish "until")
+        "klientów użytkowników pasażerów turystów pracowników dzieci pacjentów uczniów studentów wyborców "
+        "gospodarstw odbiorców abonentów widzów "
+        "građana gradjana korisnika putnika turista zaposlenih radnika djece dece pacijenata učenika studenata "
+        "birača kućanstava domaćinstava posjetitelja posetilaca kupaca potrošača pretplatnika gledatelja "
+        "грађана корисника путника туриста запослених радника деце пацијената ученика студената бирача "
+        "домаћинстава посетилаца купаца потрошача "
+        "корисници патници туристи вработени работници деца пациенти ученици студенти гласачи домаќинства "
+        "посетители купувачи потрошувачи "
+        "клиентов пользователей пассажиров туристов сотрудников работников детей пациентов учеников студентов "
+        "избирателей домохозяйств посетителей покупателей абонентов зрителей "
+        "клієнтів користувачів пасажирів туристів працівників дітей пацієнтів учнів студентів виборців "
+        "домогосподарств відвідувачів покупців абонентів глядачів "
+        "müşteri kullanıcı yolcu turist çalışan işçi çocuk öğrenci seçmen hane ziyaretçi abone izleyici "
+        "clienți clienti utilizatori pasageri turiști turisti angajați angajati copii pacienți pacienti elevi "
+        "studenți studenti alegători gospodării vizitatori abonați abonati "
+        "asiakasta käyttäjää matkustajaa turistia työntekijää lasta potilasta opiskelijaa äänestäjää "
+        "kotitaloutta kävijää "
         # measures, which no currency carried through a sentence reaches ("2 млн тонн")
         "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton "
         # pieces, the counter of goods in every language ("26 илјади парчиња стока")
         "pieces pièces piezas stück stücke sztuk komada парчиња комада штук штуки kappaletta adet "
-        "bucăți bucati"
+        "bucăți bucati "
+        # packs and boxes, the counters of goods seized or sold ("56 bin 400 paket bandrolsüz sigara")
+        "paket kutu packs packets boxes cartons paquetes cajas paquets boîtes packungen schachteln kutija kutije "
+        "paketa пачек упаковок коробок pachete cutii opakowań paczek"
     ).split()
 )
 
@@ -753,7 +785,7 @@ MULTIPLYING_WORDS: dict[int, str] = {
 # miliona", "o jumătate de milion de lei" (half of it; "pół miliona" and "yarım milyon" are read as number words
 # too).
 HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "пів ", "demi-", "medio ", "puoli ", "halbe ", "halben ",
-                       "pola ", "pół ", "yarım ", "жарты ", "jumătate de ")
+                       "pola ", "pół ", "yarım ", "жарты ", "jumătate de ", "половина ", "polovina ")
 # Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
 # "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
 # also quarantines, so they are left out.
@@ -911,12 +943,14 @@ FISCAL_WORDS = ("fy|fiscal year|fiscal|financial year|geschäftsjahr|geschäftsj
 MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "verdreif", "vervierf", "verzehnf", "halv",
                      "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "kertain",
                      "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
-                     "struko", "струко", "두배", "кратно", "kratno")
+                     "struko", "струко", "두배", "кратно", "kratno", "dubl", "двојно", "тројно",
+                     "dvaput", "двапут", "triput", "трипут", "tripot", "twice", "thrice")
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
 # "četvorka"), found with str's fast search; the spotter looks for them too.
 # and of Russian, Ukrainian, Serbian, Croatian and Macedonian adjectives of storeys, rooms and members:
-# "двухэтажного", "deseteročlani"; not of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2
-# and heldout5)
-SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член")
+# "двухэтажного", "deseteročlani", and of years, "petogodišnjih obveznica" (5), "двухлетнего неурожая" (2); not
+# of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2 and heldout5)
+SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член", "godišnj",
+                         "годишњ", "летн", "річн")
 COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)

@@ -1,0 +1,246 @@
+"""A currency or a percent written once for a list or a pair of figures: "valorados en 500 y 785 euros" (500 EUR),
+"Luksemburgu (83.000 eura), a slijede Danska (71.600)", "(HDZ, 4703 eura), ... (HDZ, 4581)", "Espoossa 18,4 ja
+Vantaalla 18,1 euroa", "280 динара, а најскупља 560", "3,7, 3,8 odsto". Each rule gives a bare number the unit of the
+amount it is written alike with, in one sentence."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from archive.figures.drafts import AND_GAP, GROUPED, NOT_MONEY, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
+from archive.figures.surroundings import LETTER, WS
+from archive.patterns import LazyPattern
+
+
+# Between the items of a list whose last item alone carries the percent sign: "3,7, 3,8 odsto".
+_LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|және|ja|și|şi|oraz|lub|та|або){WS}")
+
+
+# Serbian, Croatian and Macedonian "respectively" between two items, whole or not: "od 35 odnosno 25,7 posto", "za 8,
+# odnosno 75,1 posto".
+_RESPECTIVELY_GAP = LazyPattern(rf",?{WS}(?:odnosno|односно){WS}")
+# The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
+_ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
+
+
+# A part of a whole: "3,8 од вкупно 17,3 милиони евра", "2.1 of the 17.3 million euros"
+_PART_OF_GAP = LazyPattern(
+    rf"{WS}(?:од|of|из|от|od|z|ze|de|din|von|sur|out{WS}of)(?:{WS}(?:вкупно|укупно|ukupno|всего|общо|total|"
+    rf"the|a{WS}total{WS}of|totalul|insgesamt|łącznie|ogółem))?{WS}"
+)
+
+
+# After an amount, a comma, a conjunction of contrast and at most two words, then the bare number of the clause
+# that leaves the noun out: "280 динара, а најскупља 560"
+_ELIDED_NOUN_GAP = LazyPattern(rf",{WS}(?:а|a|dok|док|dočim|while|whereas|mientras|alors{WS}que|während)"
+                               rf"(?:{WS}{LETTER}+){{1,2}}{WS}")
+
+
+_LONG_WORD = LazyPattern(rf"{LETTER}{{4,}}")
+
+
+def alike_in_shape(bare: Draft, amount: Draft) -> bool:
+    """Tell whether a bare number and an amount are written alike: as many decimals, neither ten times the other
+    ("500 y 785 euros", "533.000 y 191.000 millones"; not "3 and 785 euros")."""
+    written = 100 if amount.minor and not bare.minor else 1  # "85 und 95 Cent": 95 as written
+    mantissa, step = amount.mantissa * written, amount.step * written
+    same_decimals = bare.step == step or (bare.step >= 1 and step >= 1)  # "500" and "785"
+    return same_decimals and bare.mantissa > 0 and mantissa > 0 \
+        and Decimal("0.1") <= bare.mantissa / mantissa <= 10
+
+
+# "Or" between the two of a pair: "3, 4 oder 5 Millionen Euro" (not Spanish "o", which is Polish "by", nor "a").
+_OR_GAP = LazyPattern(rf"{WS}(?:or|oder|ou|ili|или|або|lub|albo|veya|sau|tai){WS}")
+
+
+def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number the currency (and scale) of the amount right after it when the two make a pair or a part
+    of a whole: "valorados en 500 y 785 euros" (500 EUR), "4 oder 5 Millionen Euro", "533.000 y 191.000 millones de
+    euros", "3,8 од вкупно 17,3 милиони евра" (3.8 of a total of 17.3 million euros). The two are written alike, and
+    a part is less than its whole."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.unit_inferred \
+                or not alike_in_shape(bare, amount):
+            continue
+        pair = AND_GAP.fullmatch(text, bare.end, amount.start) or _OR_GAP.fullmatch(text, bare.end, amount.start)
+        part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
+        if not pair and not (part and bare.mantissa < amount.mantissa):
+            continue
+        take_currency(bare, amount)
+        if amount.has_scale:
+            bare.scale, bare.has_scale = amount.scale, True
+
+
+def take_currency(bare: Draft, amount: Draft) -> None:
+    """Give ``bare`` the unit of ``amount``, in hundredths too when the amount was written in them ("30 bis 40
+    Cent": 0.30 EUR)."""
+    bare.unit = amount.unit
+    if amount.minor and not bare.minor:
+        bare.mantissa, bare.step, bare.minor = bare.mantissa / 100, bare.step / 100, True
+
+
+def _written_alike(text: str, bare: Draft, amount: Draft) -> bool:
+    """Tell whether a bare number is written as an amount is: as many decimals (below one), or grouped in thousands
+    as it is, and of the same order ("71.600" as "83.000 eura"; "18,4" as "18,1 euroa"; not "2019" as "83.000")."""
+    if not alike_in_shape(bare, amount) or bare.minor or amount.minor:
+        return False
+    if bare.step < 1:
+        return bare.step == amount.step
+    grouped = GROUPED.search(text, bare.start, bare.end) is not None
+    return grouped and GROUPED.search(text, amount.start, amount.end) is not None
+
+
+# A label and a comma before the last thing in parentheses: "(HDZ, 4703 eura)", "(nezavisni, 4512)".
+_LABEL_IN_PARENTHESES = LazyPattern(rf"\({LETTER}[\w .\-]{{0,40}},{WS}\Z")
+
+
+def _parenthesized_item(text: str, draft: Draft) -> str | None:
+    """Return how a figure ends its parentheses: "alone" ("Danska (71.600)"), "labelled" after a label and a comma
+    ("Stričak (HDZ, 4581)"), else None."""
+    if text[draft.end : draft.end + 1] != ")":
+        return None
+    if text[draft.start - 1 : draft.start] == "(":
+        return "alone"
+    if _LABEL_IN_PARENTHESES.search(text, max(0, draft.start - 44), draft.start):
+        return "labelled"
+    return None
+
+
+def _labelled_alike(text: str, bare: Draft, amount: Draft) -> bool:
+    """Tell whether a bare number after a label is written as the amount after its own: whole, as many digits,
+    and no year ("4581" as "4703 eura"; not "2019")."""
+    digits = [re.sub(r"\D", "", text[draft.start : draft.end]) for draft in (bare, amount)]
+    return alike_in_shape(bare, amount) and not bare.minor and not amount.minor and bare.step >= 1 \
+        and amount.step >= 1 and len(digits[0]) == len(digits[1]) and not YEAR.fullmatch(digits[0])
+
+
+def share_currency_across_parenthesized_items(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number alone in its parentheses the currency of an earlier amount alone in its own in the same
+    sentence, written alike: a list of names each with its amount in parentheses, the currency written once
+    ("u Luksemburgu (83.000 eura), a slijede Danska (71.600) i Irska (61.100)": 71,600 EUR), marked as inferred;
+    so does one after a label and a comma after such an amount ("(HDZ, 4703 eura), ... (HDZ, 4581)").
+    Nothing follows the bare number in its parentheses, so it counts nothing; an amount with a scale sets
+    nothing (its items would need the scale too)."""
+    money: Draft | None = None
+    money_kind = None
+    for draft in drafts:
+        if money is not None and SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        kind = _parenthesized_item(text, draft)
+        if kind is None:
+            continue
+        if draft.unit not in (None, *NOT_MONEY) and not draft.has_scale:
+            money, money_kind = draft, kind
+        elif money is not None and kind == money_kind and draft.unit is None and not draft.has_scale \
+                and (_written_alike if kind == "alone" else _labelled_alike)(text, draft, money):
+            take_currency(draft, money)
+            draft.unit_inferred = True
+
+
+# A bare number, "and" and one word (a place, a year's name, a name) before the amount that carries the currency:
+# "Espoossa keskivuokra on 18,4 ja Vantaalla 18,1 euroa" (in Espoo 18.4 and in Vantaa 18.1 euros).
+_AND_ONE_WORD_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a|e|oraz|sekä){WS}{LETTER}+{WS}")
+
+
+def share_currency_across_parallel_decimals(text: str, drafts: list[Draft]) -> None:
+    """Give a bare decimal the currency of the next amount when "and" and one word part them and both are written
+    with as many decimals: two parallel clauses whose verb or noun is left out of the second ("Espoossa
+    keskivuokra on 18,4 ja Vantaalla 18,1 euroa": 18.4 EUR), marked as inferred. A whole number is left alone
+    ("in 2019 and then 5 euros"), and so is an amount with a scale."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or bare.step >= 1 or amount.unit in (None, *NOT_MONEY) \
+                or amount.unit_inferred or amount.has_scale or not _written_alike(text, bare, amount):
+            continue
+        if _AND_ONE_WORD_GAP.fullmatch(text, bare.end, amount.start):
+            take_currency(bare, amount)
+            bare.unit_inferred = True
+
+
+def share_currency_with_an_elided_noun(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number the currency of the amount before it when a clause that leaves the noun out contrasts
+    the two: "најјефтинија паклица ... ће коштати 280 динара, а најскупља 560." (the dearest 560 dinars), marked
+    as inferred. The bare number ends its clause, is written like the amount and follows it after a comma, a
+    conjunction and at most two words, one of which opens as a word before the amount does ("нај-", the
+    superlatives of the contrast): "280 dinara, a prodato je 560" (sold 560) is no price."""
+    for amount, bare in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.has_scale \
+                or not alike_in_shape(bare, amount) or not ends_a_phrase(text, bare.end):
+            continue
+        gap = _ELIDED_NOUN_GAP.fullmatch(text, amount.end, bare.start)
+        if gap is None:
+            continue
+        openings = {word[:3].lower() for word in _LONG_WORD.findall(text, max(0, amount.start - 80), amount.start)}
+        if any(word[:3].lower() in openings for word in _LONG_WORD.findall(text, gap.start() + 2, gap.end())):
+            take_currency(bare, amount)
+            bare.unit_inferred = True
+
+
+# A comparison and a definite article before a bare number whose noun is left out: "respecto a los 155", "frente a
+# los 400", "par rapport aux 155", "compared with the 155".
+_COMPARED_WITH_THE = LazyPattern(
+    rf"(?<!{LETTER})(?i:(?:frente|respecto|comparaci[óo]n|comparad[oa]s?)(?:{WS}(?:a|de|con))|par{WS}rapport|"
+    rf"compared{WS}(?:with|to))(?:{WS}(?:los|las|aux|the)|{WS}?(?:a|de)(?=ux?{WS})ux?)?{WS}\Z"
+)
+# What may follow that number: the end of its phrase, or the earlier time it is of ("del año anterior", "en 2017").
+_OF_AN_EARLIER_TIME = LazyPattern(
+    rf"{WS}(?i:del{WS}año{WS}anterior|del{WS}ejercicio{WS}anterior|de{WS}l['’]année{WS}précédente|"
+    rf"a{WS}year{WS}(?:earlier|before)|(?:en|de|del|in|of){WS}(?:19|20)\d\d)(?!{LETTER}|\d)"
+)
+
+
+def share_currency_compared_with_an_elided_noun(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number the currency and scale of the amount right before it when a comparison and a definite
+    article stand before it and its noun is left out: "sumaron 221 millones de euros, respecto a los 155 del año
+    anterior" (155 million euros), marked as inferred. The two are written alike; "frente a los 400 millones de
+    usuarios" or "respecto a los 155 trabajadores" name what they count and stay apart."""
+    for amount, bare in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.minor \
+                or not alike_in_shape(bare, amount) \
+                or not _COMPARED_WITH_THE.search(text, max(0, bare.start - 40), bare.start) \
+                or SENTENCE_BREAK.search(text, amount.end, bare.start) \
+                or not (ends_a_phrase(text, bare.end) or _OF_AN_EARLIER_TIME.match(text, bare.end)):
+            continue
+        take_currency(bare, amount)
+        bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, amount.has_scale, True
+
+
+def share_percent_across_lists(text: str, drafts: list[Draft]) -> None:
+    """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
+    of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
+    3.43, the United States with 3.38 and Latvia with 3.15 percent", "46,5 odsto ..., 37,9 za nabavke ..., 13,9
+    odsto"; a whole number too before "respectively" ("od 35 odnosno 25,7 posto")."""
+    for index in range(len(drafts) - 2, -1, -1):
+        item, following = drafts[index], drafts[index + 1]
+        if item.unit is not None or item.has_scale or following.unit != "%":
+            continue
+        if (item.step < 1 and (_LIST_GAP.fullmatch(text, item.end, following.start)
+                               or _items_alike(text, item, following))) \
+                or (_RESPECTIVELY_GAP.fullmatch(text, item.end, following.start) and item.mantissa <= 100):
+            item.unit = "%"
+
+
+def bare_rate(draft: Draft) -> bool:
+    """Tell whether a draft could be a rate with its percent left out: a bare decimal up to 100."""
+    return draft.unit is None and not draft.has_scale and draft.step < 1 and draft.mantissa <= 100
+
+
+def next_in_a_list(text: str, item: Draft, following: Draft) -> bool:
+    """Tell whether ``following`` is the next item of a list after ``item`` in one sentence: as many decimals, a
+    comma or "and" and a few words between them."""
+    gap = text[item.end : following.start]
+    return item.step == following.step and len(gap.split()) <= 8 and not SENTENCE_BREAK.search(gap) \
+        and bool(_LIST_GAP.search(gap))
+
+
+def _items_alike(text: str, item: Draft, following: Draft) -> bool:
+    """Tell whether two decimals are items of one list: a comma or "and" and a few words between them, as many
+    decimals, and the same word (or a comma) just before each."""
+    gap = text[item.end : following.start]
+    if item.step != following.step or item.mantissa >= 100 or following.has_scale or len(gap.split()) > 8 \
+            or SENTENCE_BREAK.search(gap) or not _LIST_GAP.search(gap):
+        return False
+    before_item = _ITEM_LEAD.search(text, max(0, item.start - 40), item.start)
+    before_following = _ITEM_LEAD.search(text, max(0, following.start - 40), following.start)
+    return before_item is not None and before_following is not None \
+        and before_item.group("lead").lower() == before_following.group("lead").lower()

@@ -1,0 +1,129 @@
+"""Ranges: the two bounds of "$5-6 million", "između 2 i 3 milijuna", "50 miljoonasta 80 miljoonaan euroon" or
+"£174-£184,000" share their scale and currency."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from archive.figures.drafts import AND_GAP, GROUPED, NOT_MONEY, RANGE_GAP, Draft
+from archive.figures.lists import take_currency
+from archive.figures.surroundings import LETTER, SPACES, WS, window_language
+from archive.figures.units import counts_something
+from archive.figures.vocabulary import FROM_CASE_ENDINGS
+from archive.patterns import LazyPattern
+
+
+_AND_THE_GAP = LazyPattern(rf"{WS}(?:and|y|et|und|e)(?:{WS}(?:the|les|los|las|el|la|den|dem)){WS}")  # "y el 3"
+
+
+_OR_GAP = LazyPattern(rf"{WS}(?:or|ou|o|oder|ili|или|або|lub|albo|veya|sau|tai|или){WS}")
+
+
+_BETWEEN_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:between|entre|zwischen|između|izmedju|између|между|між|pomiędzy|między|între|"
+    rf"intre|välillä)(?:{WS}(?:the|les|los|las|el|la|den|dem))?{WS}$"
+)
+
+
+# and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
+_NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
+
+
+_OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
+
+
+AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
+
+
+def _between_range(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether two figures make a range written "between ... and ...": "između 10 i 15 miliona evra",
+    "between 10 and 15 million", "entre 10 et 15 millions d'euros", "entre el 2,5 y el 3 por ciento"."""
+    gap = AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
+    return gap is not None \
+        and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
+
+
+def _from_na_range(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether two figures make a range written "од ... на ..." (from ... to), as Macedonian and Serbian
+    write a change: "се зголемени од 1,2 на 2,7 отсто"."""
+    return bool(_NA_GAP.fullmatch(text, lower.end, upper.start)) \
+        and bool(_OD_BEFORE.search(text, max(0, lower.start - 4), lower.start))
+
+
+def _from_case_range(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
+    "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
+    return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
+        and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, "eu", None)
+
+
+def _spelled_alternatives(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether two numbers written in words share the scale the second ends with: "deux ou trois cents",
+    "entre dix et vingt mille euros", "between five and six thousand"."""
+    return text[lower.start : lower.start + 1].isalpha() and text[upper.start : upper.start + 1].isalpha() \
+        and lower.mantissa * lower.scale < upper.mantissa * upper.scale \
+        and bool(AND_GAP.fullmatch(text, lower.end, upper.start) or _OR_GAP.fullmatch(text, lower.end, upper.start))
+
+
+def _take_spelled_scale(lower: Draft, upper: Draft) -> None:
+    """Give the lower number the largest scale (hundred, thousand, million, billion) the upper one is a whole
+    multiple of and the lower one stays under: "dix" of "dix et vingt mille" is 10,000, "deux" of "deux ou trois
+    cents" 200; "cinq" of "cinq ou six" stays 5."""
+    upper_value = upper.mantissa * upper.scale
+    if lower.mantissa * 100 > upper_value:
+        return
+    for power in (9, 6, 3, 2):
+        scale = Decimal(10) ** power
+        if upper_value % scale == 0 and lower.mantissa * scale <= upper_value:
+            lower.mantissa, lower.step = lower.mantissa * scale, lower.step * scale
+            return
+
+
+_THOUSAND_OF_ZEROS = LazyPattern(r"\d{1,3}[,.\u00a0\u202f ]000\Z")
+
+
+def _thousands_left_out(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether the lower bound of a range of money written in whole thousands leaves its thousand out: "£174-
+    £184,000" (174,000 to 184,000 GBP), "170-180 000 euros". The upper bound is money, the lower of its currency or
+    of none, whole with no grouping, and
+    a thousand times it is the upper bound's order but below it ("£5-£10,000" stays 5 to 10,000: half of it)."""
+    if upper.unit in (None, *NOT_MONEY) or lower.unit not in (None, upper.unit) or lower.has_scale or upper.has_scale \
+            or lower.step < 1 or lower.minor or upper.minor:
+        return False
+    digits = text[lower.start : lower.end]
+    if GROUPED.search(digits) or not _THOUSAND_OF_ZEROS.search(text, upper.start, _digits_end(text, upper)):
+        return False
+    return upper.mantissa / 2 < lower.mantissa * 1000 < upper.mantissa
+
+
+def _digits_end(text: str, draft: Draft) -> int:
+    """Return where the last digit of a figure's span ends ("£184,000": after the last 0)."""
+    end = draft.end
+    while end > draft.start and not text[end - 1].isdigit():
+        end -= 1
+    return end
+
+
+def share_across_ranges(text: str, drafts: list[Draft]) -> None:
+    """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
+    for lower, upper in zip(drafts, drafts[1:]):
+        if not (RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
+                or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)) \
+                and not _spelled_alternatives(text, lower, upper):
+            continue
+        if lower.unit and upper.unit and lower.unit != upper.unit:
+            continue  # "rose 3.5 percent to $27.2 billion": two figures of their own
+        if lower.unit in NOT_MONEY and upper.unit != lower.unit:
+            continue  # "progressé de 5,9 % à 6,7 milliards": a rate, then an amount
+        # "from 150 to 2 million" is not 150 million: a lower bound takes the scale when it is below the upper
+        # bound, or above it by less than double ("von 91,5 auf 89,4 Millionen Tonnen", a fall)
+        if upper.has_scale and not lower.has_scale and lower.mantissa < 2 * upper.mantissa:
+            lower.scale, lower.has_scale = upper.scale, True
+        elif _thousands_left_out(text, lower, upper):
+            lower.mantissa *= 1000  # "£174-£184,000": the lower bound leaves its thousand to the upper one
+        elif not lower.has_scale and _spelled_alternatives(text, lower, upper):
+            _take_spelled_scale(lower, upper)
+        if lower.unit is None:
+            take_currency(lower, upper)
+        elif upper.unit is None and lower.unit not in NOT_MONEY and not counts_something(text, upper.end):
+            take_currency(upper, lower)  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
