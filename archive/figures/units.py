@@ -836,6 +836,9 @@ def percent_before(text: str, start: int) -> int | None:
 
 
 _TENGE_SIGN = LazyPattern(rf"\d[\d.,]*{WS}?(?:млн|млрд|трлн|тыс){NOT_LETTER_AFTER}")
+# The South African rand's "R" glued to an amount with a glued scale letter: "£3m (R63.5m)", "R1.4bn", "R200k"; a
+# bare "R5" may be a road, a grade or a model, so the scale letter is required, and nothing counted after it.
+_RAND_AMOUNT = LazyPattern(rf"\d[\d.,]*(?:m|bn|k){NOT_LETTER_AFTER}")
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
@@ -843,6 +846,9 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     last = text[start - 1 : start]
     if last == "Т" and (start < 2 or not text[start - 2].isalnum()) and _TENGE_SIGN.match(text, start):
         return "KZT", start - 1  # "Т2 млн": the tenge sign ₸ written as a Cyrillic Т, glued to a number of millions
+    if last == "R" and (start < 2 or not text[start - 2].isalnum()) and (rand := _RAND_AMOUNT.match(text, start)) \
+            and not counts_something(text, rand.end()):
+        return "ZAR", start - 1  # not "R5m people"
     if last in SPACES and start >= 2:
         last = text[start - 2]
     if last not in _CURRENCY_LAST_CHARS:  # cheap test first: most numbers have no currency before them
