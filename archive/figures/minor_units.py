@@ -27,7 +27,8 @@ _MINOR_UNITS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     **dict.fromkeys("pfennig pfennige pfennigen".split(), ("DEM", _ANY)),
     **dict.fromkeys("penny pence pennies".split(), ("GBP", ("en", None))),
     **dict.fromkeys("ban bani".split(), ("RON", ("ro", "eu"))),
-    **dict.fromkeys("копейка копейки копеек копейку".split(), ("RUB", _ANY)),
+    # Russian names the hryvnia's hundredth so too: "на 5 копеек — 20,3420 грн/литр"
+    **dict.fromkeys("копейка копейки копеек копейку".split(), (KOPECK, _ANY)),
     "коп.": (KOPECK, _ANY),
     **dict.fromkeys("копійка копійки копійок копійку".split(), ("UAH", _ANY)),
     **dict.fromkeys("тиын tıyn tiyn".split(), ("KZT", _ANY)),
@@ -88,13 +89,15 @@ _ROUBLE = LazyPattern(r"(?i:руб|RUB|₽)")
 
 
 def _kopeck_currency(text: str, pos: int, language: str | None) -> str:
-    """Return UAH or RUB for "коп.": that of the sentence's currency, else of its language (Ukrainian: UAH)."""
-    sentence = _sentence_around(text, pos)
-    hryvnia, rouble = _HRYVNIA.search(sentence), _ROUBLE.search(sentence)
-    if hryvnia and not rouble:
-        return "UAH"
-    if rouble and not hryvnia:
-        return "RUB"
+    """Return UAH or RUB for "коп." or "копеек": that of the sentence's currency, else of the text around (the dot of
+    "коп." may end the sentence before its price: "на 10-11 коп. - до 10,69 грн./л"), else of its language
+    (Ukrainian: UAH)."""
+    for around in (_sentence_around(text, pos), text[max(0, pos - 300) : pos + 300]):
+        hryvnia, rouble = _HRYVNIA.search(around), _ROUBLE.search(around)
+        if hryvnia and not rouble:
+            return "UAH"
+        if rouble and not hryvnia:
+            return "RUB"
     return "UAH" if language == "uk" else "RUB"
 
 
