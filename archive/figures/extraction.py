@@ -376,12 +376,14 @@ def _take_minus_sign(text: str, drafts: list[Draft]) -> None:
     """Put a minus sign written on a percentage or an amount in its span and its value (bench/figures/LABELLING.md:
     a sign written on the figure is kept): "atteindre les -20 milliards d’euros" is -20 billion EUR, "(-13,2%" is
     -13.2 %. Not a bare number's dash ("mandate de primar -1.322"), not a hyphen inside a word or a date ("COVID-19",
-    "2013-2016"), not a range's dash, nor an en dash (punctuation more often than a sign)."""
+    "2013-2016"), not a range's dash, nor an en dash (punctuation more often than a sign); nor the dash opening an aside
+    that says the difference in words ("965 euros -35 euros menos- desde", 35 less: no negative amount)."""
     if "-" not in text and "−" not in text:
         return
     for draft in drafts:
         if draft.start and draft.unit not in (None, "x") and draft.mantissa > 0 and text[draft.start].isdigit() \
-                and _MINUS_BEFORE.search(text, max(0, draft.start - 3), draft.start):
+                and _MINUS_BEFORE.search(text, max(0, draft.start - 3), draft.start) \
+                and not _MORE_OR_LESS_AFTER.match(text, draft.end):
             draft.start, draft.mantissa = draft.start - 1, -draft.mantissa
 
 
