@@ -25,11 +25,16 @@ _BETWEEN_BEFORE = LazyPattern(
 )
 
 
-# and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range
-_NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до){WS}")
+# and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range; Romanian "de la ... la ..."
+_NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до|la){WS}")
 
 
-_OD_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:од|od){WS}$")
+# "From" before the lower bound, and at most a word saying it is the present or the former amount: "од сегашните
+# 1.500 на 2.000 денари", "sa sadašnjih 700 na 800 eura", "s dosadašnjih 2441 kunu", "de la 3.700 la 4.050 lei".
+_OD_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?:од|od|s|sa|с|со|de{WS}la)(?:{WS}(?i:сегашн|досегашн|садашњ|досадашњ|sadašnj|dosadašnj|"
+    rf"sadasnj|dosadasnj){LETTER}*)?{WS}$"
+)
 
 
 AGGLUTINATIVE_LANGUAGES = ("fi", "tr", "kk")  # whose case endings say "from" ("50 miljoonasta"), not "Millionen"
@@ -44,10 +49,10 @@ def _between_range(text: str, lower: Draft, upper: Draft) -> bool:
 
 
 def _from_na_range(text: str, lower: Draft, upper: Draft) -> bool:
-    """Tell whether two figures make a range written "од ... на ..." (from ... to), as Macedonian and Serbian
-    write a change: "се зголемени од 1,2 на 2,7 отсто"."""
+    """Tell whether two figures make a range written "од ... на ..." (from ... to), as Macedonian, Serbian,
+    Croatian and Romanian write a change: "се зголемени од 1,2 на 2,7 отсто", "de la 3.700 la 4.050 lei"."""
     return bool(_NA_GAP.fullmatch(text, lower.end, upper.start)) \
-        and bool(_OD_BEFORE.search(text, max(0, lower.start - 4), lower.start))
+        and bool(_OD_BEFORE.search(text, max(0, lower.start - 24), lower.start))
 
 
 def _from_case_range(text: str, lower: Draft, upper: Draft) -> bool:

@@ -196,7 +196,7 @@ CURRENCY_NAMES = _table(
         "CHF": "swiss francs|francs suisses|franken",
         "PLN": "zloty|zlotys|złotych|zł|złote|złoty",
         "RON": "lei|leu",
-        "HRK": "kuna|kune",
+        "HRK": "kuna|kune|kunu",  # and its accusative: "s dosadašnjih 2441 kunu bruto"
     }
 )
 # Currency names that also weigh: "payloads of nearly 70 pounds" is a weight. Such a name makes money only with
