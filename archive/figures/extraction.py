@@ -1021,6 +1021,8 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
             draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
+        elif money is not None and _price_for_like(text, draft, money):
+            draft.unit, draft.unit_inferred = money.unit, True  # "ЕУРОСУПЕР-98 се продава за 47,50."
         elif money is not None and _difference_like(text, draft, money):
             take_currency(draft, money)  # "zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej"
             draft.unit_inferred = True
@@ -1069,6 +1071,20 @@ def _difference_like(text: str, draft: Draft, money: Draft) -> bool:
         and draft.step == money.step and not money.minor and 0 < draft.mantissa < money.mantissa \
         and _MORE_OR_LESS_AFTER.match(text, draft.end) is not None \
         and _BY_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
+
+
+# "For" right before a price: "се продава за 47,50", "prodaje se za 47,50", "sold for 47.50", "vendu pour 47,50".
+_FOR_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:за|za|for|pour|por|für){WS}\Z")
+
+
+def _price_for_like(text: str, draft: Draft, money: Draft) -> bool:
+    """Tell whether a bare decimal closing its phrase after "for" is a price in the currency of the price before it
+    in its sentence, written with as many decimals: "Новата цена на ЕУРОСУПЕР-95 е 46,50 денари за литар,
+    ЕУРОСУПЕР-98 се продава за 47,50." (47.50 MKD). A whole number ("for 5") is left alone."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and not money.minor \
+        and draft.step < 1 and draft.step == money.step and alike_in_shape(draft, money) \
+        and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end) \
+        and _FOR_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
 
 
 def _bare_amount_like(text: str, draft: Draft, money: Draft) -> bool:

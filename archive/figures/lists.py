@@ -56,14 +56,15 @@ _OR_GAP = LazyPattern(rf"{WS}(?:or|oder|ou|ili|или|або|lub|albo|veya|sau|t
 
 def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
     """Give a bare number the currency (and scale) of the amount right after it when the two make a pair or a part
-    of a whole: "valorados en 500 y 785 euros" (500 EUR), "4 oder 5 Millionen Euro", "533.000 y 191.000 millones de
+    of a whole: "valorados en 500 y 785 euros" (500 EUR), "4 oder 5 Millionen Euro", "73,5, односно 75,5 денари", "533.000 y 191.000 millones de
     euros", "3,8 од вкупно 17,3 милиони евра" (3.8 of a total of 17.3 million euros). The two are written alike, and
     a part is less than its whole."""
     for bare, amount in zip(drafts, drafts[1:]):
         if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.unit_inferred \
                 or not alike_in_shape(bare, amount):
             continue
-        pair = AND_GAP.fullmatch(text, bare.end, amount.start) or _OR_GAP.fullmatch(text, bare.end, amount.start)
+        pair = AND_GAP.fullmatch(text, bare.end, amount.start) or _OR_GAP.fullmatch(text, bare.end, amount.start) \
+            or _RESPECTIVELY_GAP.fullmatch(text, bare.end, amount.start)  # "73,5, односно 75,5 денари"
         part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
         if not pair and not (part and bare.mantissa < amount.mantissa):
             continue
