@@ -670,13 +670,16 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     if found is None:
         return False
     table = currency_table()
-    for symbol in (found.group("symbol"), found.group("symbol").rstrip(".")):
+    written = found.group("symbol")
+    # a symbol CLDR writes with its dot leaves it out before the slash of a price per unit: "62,50 ден/лит"
+    per_unit = [written + "."] if not written.endswith(".") and text[found.end() : found.end() + 1] == "/" else []
+    for symbol in (written, written.rstrip("."), *per_unit):
         languages = table.symbol_languages.get(symbol)
         # the language near the number, or of its whole paragraph where the words near it tell none
         if languages and (window_language(text, pos, pos) in languages
                           or window_language(text, len(text) // 2, len(text) // 2 + 1) in languages
                           and window_language(text, pos, pos) in (None, "eu")):
-            suffix.unit, suffix.end = table.symbols[symbol], found.start("symbol") + len(symbol)
+            suffix.unit, suffix.end = table.symbols[symbol], min(found.end(), found.start("symbol") + len(symbol))
             suffix.name_convention = "eu" if not symbol.isascii() else None
             return True
     return False
