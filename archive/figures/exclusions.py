@@ -273,8 +273,34 @@ def end_of_reference_chain(text: str, pos: int) -> int:
         pos = chained.end()
 
 
+# Fuel grades are names (bench/figures/LABELLING.md): "sans plomb 95", "bensiini 98:n", "ЕУРОСУПЕР БС – 95", "95-
+# oktaanista bensiiniä", "95-bensiini", "Paikallisella bensa-asemalla 95 maksoi"; and Finnish "95:n" (of the 95) in a
+# sentence of fuel prices per litre.
+_FUEL_GRADES = frozenset({"91", "92", "95", "98"})
+_FUEL_BEFORE = LazyPattern(
+    r"(?<![^\W\d_])(?i:bensiin\w*|bensa\S*|benzin\w*|бензин\w*|plomb|sp|super|еуросупер|евросупер|eurosuper|"
+    r"evrosuper|бс|bs|аи|ai|gasolina|essence)[\s\-–]{1,3}\Z"
+)
+_FUEL_AFTER = LazyPattern(r"-(?i:okta|oktaan|octan|bensiin|benzin)")
+_FINNISH_GENITIVE_OF_A_GRADE = LazyPattern(r":n(?![^\W\d_])")
+_FUEL_SENTENCE_WORDS = LazyPattern(r"(?i:litra|diesel|bensiin|bensa|polttoaine)")
+
+
+def _is_fuel_grade(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether a number is a fuel grade, a name: 95 or 98 (92, 91) right after a fuel's word, before "-oktaani",
+    or Finnish "95:n" in a sentence of fuel."""
+    if raw not in _FUEL_GRADES:
+        return False
+    if _FUEL_BEFORE.search(text, max(0, start - 30), start) or _FUEL_AFTER.match(text, end):
+        return True
+    return bool(_FINNISH_GENITIVE_OF_A_GRADE.match(text, end)) \
+        and bool(_FUEL_SENTENCE_WORDS.search(text, max(0, start - 200), end + 200))
+
+
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
+    if _is_fuel_grade(text, raw, start, end):
+        return True
     after = text[end : end + 1]
     if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end) \
             or names_a_unit(text, end):
