@@ -140,9 +140,13 @@ _ARTICLE_LEFT_OUT = LazyPattern(rf"(?<!{LETTER})(?i:el|al|y|y{WS}el){WS}$")
 _OF_A_LAW = LazyPattern(rf"{WS}(?:del|de{WS}la)(?!{LETTER})")
 _FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
-# "dinar i po": a currency's name and a half
-_AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
-_CURRENCY_AND_A_HALF = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по)(?!{LETTER})")
+# "dinar i po", "денар и половина": a currency's name and a half
+_AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по|половина)(?!{LETTER})")
+_CURRENCY_AND_A_HALF = LazyPattern(
+    rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по|половина)(?!{LETTER})"
+)
+# A half before a currency's name: "за половина денар", "pola dinara" (0.5 of it)
+_HALF_OF_A_CURRENCY = LazyPattern(rf"(?<!{LETTER})(?i:половина|pola|пола)(?={WS}{LETTER})")
 # The noun of a percentage, a few words of its own, and a copula or a verb of change with its preposition: "el
 # porcentaje bajó a 79,39", "los porcentajes fueron de 72,37", "тој процент бил 11,41".
 _PERCENT_NAMED_BEFORE = LazyPattern(
@@ -857,8 +861,9 @@ def _take_multiplied_by(text: str, drafts: list[Draft]) -> None:
 
 
 def _drafts_from_currency_and_a_half(text: str) -> list[Draft]:
-    """Return the figures of a currency's name and a half: Serbian and Croatian "dinar i po" (1.5 RSD)."""
-    found = []
+    """Return the figures of a currency's name and a half: Serbian and Croatian "dinar i po" (1.5 RSD), Macedonian
+    "денар и половина" (1.5 MKD); and of a half before a currency's name: "поскапеа за половина денар" (0.5 MKD)."""
+    found = _drafts_from_half_of_a_currency(text)
     for half in _AND_A_HALF.finditer(text):
         name = _CURRENCY_AND_A_HALF.search(text, max(0, half.start() - 24), half.end())
         if name is None or name.end() != half.end():
@@ -872,6 +877,21 @@ def _drafts_from_currency_and_a_half(text: str) -> list[Draft]:
                            unit=suffix.unit)
             _apply_qualifier(text, draft, None)
             found.append(draft)
+    return found
+
+
+def _drafts_from_half_of_a_currency(text: str) -> list[Draft]:
+    """Return the amounts of a half right before a currency's name: "половина денар", "pola dinara" (0.5)."""
+    found = []
+    for half in _HALF_OF_A_CURRENCY.finditer(text):
+        suffix = Suffix(end=half.end())
+        read_currency_after(text, suffix)
+        if suffix.unit is None or suffix.unit in NOT_MONEY or suffix.has_scale:
+            continue
+        draft = Draft(start=half.start(), end=suffix.end, mantissa=Decimal("0.5"), step=Decimal("0.5"),
+                      unit=suffix.unit)
+        _apply_qualifier(text, draft, None)
+        found.append(draft)
     return found
 
 

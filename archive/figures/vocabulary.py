@@ -118,7 +118,7 @@ LONE_SCALE_WORDS = {
     # French, after an article that takes in "one": "supérieures au million d’euros" (FRENCH_LONE_SCALE_ARTICLES)
     "million": 6, "milliard": 9,
 }
-FRENCH_LONE_SCALE_ARTICLES = frozenset(("au", "du", "le"))
+FRENCH_LONE_SCALE_ARTICLES = frozenset(("au", "du", "le", "ce"))  # "ce milliard d'euros": this one billion
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
 TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ"}
