@@ -42,7 +42,7 @@ _POSSESSIVE_CASES = {
     "y i sy si": "n na ne nda nde nan nen men",
 }
 CASE_ENDINGS = tuple(sorted(set(
-    "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin ları leri "
+    "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin nun nün ları leri "
     "lar ler sı si dır dir na ne nı ni lık lik luk lük "
     "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
     "тің мен бен пен сы сі ге лық лік дық дік тық тік "
