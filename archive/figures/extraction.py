@@ -91,6 +91,7 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
+from archive.figures.lists import share_currency_across_named_items
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -264,6 +265,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _share_across_parallel_phrases(text, drafts)
     _share_across_dated_items(text, drafts)
     share_currency_across_parenthesized_items(text, drafts)
+    share_currency_across_named_items(text, drafts)  # "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya"
     share_currency_across_parallel_decimals(text, drafts)
     share_currency_with_an_elided_noun(text, drafts)
     share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"

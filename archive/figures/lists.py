@@ -245,3 +245,43 @@ def _items_alike(text: str, item: Draft, following: Draft) -> bool:
     before_following = _ITEM_LEAD.search(text, max(0, following.start - 40), following.start)
     return before_item is not None and before_following is not None \
         and before_item.group("lead").lower() == before_following.group("lead").lower()
+
+
+# Between two items of a list of names each with its number: a comma, the next name (capitalised) and at most one
+# more word ("ise", "de": Turkish "as for", "too"): "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya".
+_NEXT_NAMED_ITEM_GAP = LazyPattern(rf",{WS}(?P<name>{LETTER}+)(?:{WS}(?P<word>{LETTER}+))?{WS}")
+_NAME_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}\Z")
+
+
+def _named_item_gap(text: str, bare: Draft, following: Draft) -> bool:
+    """Tell whether a comma and the next capitalised name (and at most one word in lower case) part two items, and a
+    capitalised name stands right before the first: "Caner 2, Serdar 4.75"."""
+    gap = _NEXT_NAMED_ITEM_GAP.fullmatch(text, bare.end, following.start)
+    name = _NAME_BEFORE.search(text, max(0, bare.start - 40), bare.start)
+    return gap is not None and name is not None and gap.group("name")[0].isupper() \
+        and name.group("name")[0].isupper() and (gap.group("word") is None or gap.group("word").islower())
+
+
+def _of_one_order(bare: Draft, amount: Draft) -> bool:
+    """Tell whether a bare number below a thousand (no year) is within ten times of an amount's number, decimals
+    or not: the items of one list of a scale ("2", "4.75" and "4.5 milyon")."""
+    return 0 < bare.mantissa < 1000 and not bare.minor and Decimal("0.1") <= bare.mantissa / amount.mantissa <= 10
+
+
+def share_currency_across_named_items(text: str, drafts: list[Draft]) -> None:
+    """Give the bare numbers of a list of names each with its number the scale and currency of its last item, an
+    amount with both: "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya alınmıştı" (2 and 4.75 million EUR),
+    marked as inferred. Each item is a capitalised name and a number of the order of the last, commas part them;
+    a list whose last item counts something ("Galatasaray 14, ... Trabzonspor da 17 futbolcuyu") is no money."""
+    for index in range(len(drafts) - 1, 0, -1):
+        amount = drafts[index]
+        if amount.unit in (None, *NOT_MONEY) or amount.unit_inferred or not amount.has_scale:
+            continue
+        following = amount
+        for bare in reversed(drafts[:index]):
+            if bare.unit is not None or bare.has_scale or not _of_one_order(bare, amount) \
+                    or not _named_item_gap(text, bare, following):
+                break
+            take_currency(bare, amount)
+            bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, True, True
+            following = bare
