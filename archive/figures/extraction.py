@@ -91,7 +91,7 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
-from archive.figures.lists import share_currency_across_named_items
+from archive.figures.lists import compared_with_the, share_currency_across_named_items
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -1020,7 +1020,8 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
     what follows it is counted or measured ("1.23 million hours", "2 млн тонн"), or, when its scale is not that of
     the money before, unless any word follows it but a conjunction or a copula, a year or a period it is counted by
-    ("al año") ("100 milyar doları aşan 1400 projeyle 100 bine yakın kişinin": 100,000 people). Nor does it reach
+    ("al año"), or a comparison before it ("à 1,2 milliard d’euros, au lieu des 450 millions prévus")
+    ("100 milyar doları aşan 1400 projeyle 100 bine yakın kişinin": 100,000 people). Nor does it reach
     an amount of the scale of a count left without it since the money ("40 bin seyirci vardı, 2023'te 30 bin")."""
     money: Draft | None = None
     counted_scales: set[Decimal] = set()  # the scales of the counts since the money: "40 bin seyirci ... 30 bin"
@@ -1038,7 +1039,7 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
-                     or _counted_by_a_period(text, draft.end)) \
+                     or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):

@@ -178,11 +178,18 @@ def share_currency_with_an_elided_noun(text: str, drafts: list[Draft]) -> None:
 
 
 # A comparison and a definite article before a bare number whose noun is left out: "respecto a los 155", "frente a
-# los 400", "par rapport aux 155", "compared with the 155".
+# los 400", "par rapport aux 155", "compared with the 155", "au lieu des 450 millions prévus" (instead of the).
 _COMPARED_WITH_THE = LazyPattern(
     rf"(?<!{LETTER})(?i:(?:frente|respecto|comparaci[óo]n|comparad[oa]s?)(?:{WS}(?:a|de|con))|par{WS}rapport|"
-    rf"compared{WS}(?:with|to))(?:{WS}(?:los|las|aux|the)|{WS}?(?:a|de)(?=ux?{WS})ux?)?{WS}\Z"
+    rf"compared{WS}(?:with|to)|au{WS}lieu{WS}des|en{WS}lugar{WS}de{WS}los|instead{WS}of{WS}the)(?:{WS}(?:los|las|aux|the)|{WS}?(?:a|de)(?=ux?{WS})ux?)?{WS}\Z"
 )
+
+
+def compared_with_the(text: str, start: int) -> bool:
+    """Tell whether a comparison and a definite article stand right before ``start``: "au lieu des 450 millions"."""
+    return _COMPARED_WITH_THE.search(text, max(0, start - 40), start) is not None
+
+
 # What may follow that number: the end of its phrase, or the earlier time it is of ("del año anterior", "en 2017").
 _OF_AN_EARLIER_TIME = LazyPattern(
     rf"{WS}(?i:del{WS}año{WS}anterior|del{WS}ejercicio{WS}anterior|de{WS}l['’]année{WS}précédente|"
