@@ -193,11 +193,38 @@ _HALF_SCALE = LazyPattern(
 def extract(text: str, published: str | None = None) -> list[Figure]:
     """Return the figures written in ``text``, in order of start and not overlapping, each with the context
     its sentence gives it ("last year" read against ``published``, an ISO 8601 date)."""
-    drafts = _scan(text, query=False)
+    read = _with_look_alikes_read(text)
+    drafts = _scan(read, query=False)
     if not drafts:
         return []
-    found = contexts(text, [(draft.start, draft.end) for draft in drafts], published)
+    found = contexts(read, [(draft.start, draft.end) for draft in drafts], published)
     return [draft.freeze(text, context) for draft, context in zip(drafts, found)]
+
+
+# A letter of another script inside a word, which looks as one of the word's own (some sites mix them in to mark
+# their copy): Greek "ο" in "миллионοв еврο", Cyrillic "е" in "dvе hiljadе dinara". A word is read in the script
+# most of its letters are in, letter for letter, so every span stays where it is.
+_MIXED_SCRIPT = LazyPattern(r"[οαεΟΑΕ]|[a-zćčšžđ][еоасрхі]|[еоасрхі][a-zćčšžđ]|[а-яё][aeopcx]|[aeopcx][а-яё]")
+_MIXED_WORD = LazyPattern(r"[^\W\d_]+")
+_TO_CYRILLIC = str.maketrans("οαεΟΑΕaeopcxAEOPCX", "оаеОАЕаеорсхАЕОРСХ")
+_TO_LATIN = str.maketrans("еоасрхіЕОАСРХІ", "eoacpxiEOACPXI")
+
+
+def _with_look_alikes_read(text: str) -> str:
+    """Return ``text`` with the look-alike letters of another script inside each word read in the word's own."""
+    if text.isascii() or not _MIXED_SCRIPT.search(text):
+        return text
+    return _MIXED_WORD.sub(_word_in_its_script, text)
+
+
+def _word_in_its_script(word: re.Match) -> str:
+    """Return a word with its look-alike letters in the script most of its letters are in."""
+    letters = word.group()
+    cyrillic = sum("\u0400" <= char <= "\u04ff" for char in letters)
+    latin = sum(char.isascii() or "\u00c0" <= char <= "\u024f" for char in letters)
+    if cyrillic == len(letters) or latin == len(letters):
+        return letters
+    return letters.translate(_TO_CYRILLIC if cyrillic > latin else _TO_LATIN)
 
 
 def parse_figure(query: str) -> Figure | None:
