@@ -265,6 +265,9 @@ def _scan(text: str, query: bool) -> list[Draft]:
     if "iertelmilli" in text:
         drafts.extend(_drafts_from_german_fraction_scales(text))  # "eine Dreiviertelmillion Euro"
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
+    drafts.extend(_drafts_from_times_adverbs(text))  # "двічі підвищували": twice, two occasions
+    if "кратн" in text:
+        drafts.extend(_drafts_from_fold_adjectives(text))  # "от пятикратной до тридцатикратной суммы взятки"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
@@ -906,6 +909,53 @@ def _drafts_from_currency_and_a_half(text: str) -> list[Draft]:
                            unit=suffix.unit)
             _apply_qualifier(text, draft, None)
             found.append(draft)
+    return found
+
+
+# Ukrainian and Russian adverbs of times: "двічі", "тричі", "дважды", "трижды" (the multiples are "вдвічі", "вдвое").
+_TIMES_ADVERB = LazyPattern(rf"(?<!{LETTER})(?i:(?P<two>двічі|дважды)|(?P<three>тричі|трижды))(?!{LETTER})")
+_RUSSIAN_COMPARATIVE_AFTER = LazyPattern(
+    rf"{WS}(?i:більш|менш|вищ|нижч|дорожч|дешевш|больше|меньше|выше|ниже|дороже|дешевле){LETTER}*"
+)
+
+
+def _drafts_from_times_adverbs(text: str) -> list[Draft]:
+    """Return the counts of Ukrainian and Russian adverbs of times: "Окремі оператори двічі підвищували ціни" (two
+    occasions, a count: bench/figures/LABELLING.md); before a comparative ("дважды больше") a multiple."""
+    found = []
+    for adverb in _TIMES_ADVERB.finditer(text):
+        value = Decimal(2 if adverb.group("two") else 3)
+        unit = "x" if _RUSSIAN_COMPARATIVE_AFTER.match(text, adverb.end()) else None
+        found.append(Draft(start=adverb.start(), end=adverb.end(), mantissa=value, step=ONE, unit=unit))
+    return found
+
+
+# Russian and Ukrainian adjectives of a multiple, "-кратный": the number in the genitive glued before "кратн".
+_FOLD_NUMBERS = {
+    "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+    "стократ": 100, "ста": 100, "полутора": Decimal("1.5"), "дво": 2, "трьох": 3, "чотирьох": 4, "п'яти": 5,
+    "п’яти": 5,
+}
+_FOLD_ADJECTIVE = LazyPattern(
+    rf"(?<!{LETTER})(?P<number>(?i:{'|'.join(sorted(_FOLD_NUMBERS, key=len, reverse=True))}))кратн{LETTER}*"
+)
+# A person after the adjective makes it times won, a count: "пятикратный чемпион мира" (five-time champion).
+_PERSON_AFTER = LazyPattern(
+    rf"{WS}(?i:чемпион|победител|переможц|обладател|володар|призер|призёр|лауреат|участник|учасник){LETTER}*"
+)
+
+
+def _drafts_from_fold_adjectives(text: str) -> list[Draft]:
+    """Return the multiples of Russian and Ukrainian "-кратный" adjectives: "штрафом в размере от пятикратной до
+    тридцатикратной суммы взятки" (5 and 30 times the bribe: unit x); before a person they count times won
+    ("пятикратный чемпион", 5, no unit)."""
+    found = []
+    for adjective in _FOLD_ADJECTIVE.finditer(text):
+        value = Decimal(_FOLD_NUMBERS[adjective.group("number").lower()])
+        unit = None if _PERSON_AFTER.match(text, adjective.end()) else "x"
+        found.append(Draft(start=adjective.start(), end=adjective.end(), mantissa=value, step=step_of_value(value),
+                           unit=unit))
     return found
 
 
