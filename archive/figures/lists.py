@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from archive.figures.drafts import AND_GAP, GROUPED, NOT_MONEY, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
+from archive.figures.sentence_topics import prices_right_before
 from archive.figures.surroundings import LETTER, WS
 from archive.patterns import LazyPattern
 
@@ -292,3 +293,24 @@ def share_currency_across_named_items(text: str, drafts: list[Draft]) -> None:
             take_currency(bare, amount)
             bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, True, True
             following = bare
+
+
+# A bare price closing its clause, a comma, a conjunction of contrast and at most three words before the amount of
+# the clause that names the currency: "koštaće 207, dok će benzin biti 180 dinara".
+_CONTRASTED_CLAUSE_GAP = LazyPattern(
+    rf",{WS}(?i:dok|док|dočim|while|whereas|mientras{WS}que|alors{WS}que|während|а|a)(?:{WS}{LETTER}+){{0,3}}{WS}"
+)
+
+
+def share_currency_back_across_contrasted_prices(text: str, drafts: list[Draft]) -> None:
+    """Give a bare price the currency of the amount of the clause that contrasts with it: "Litar evrodizela koštaće
+    207, dok će benzin biti 180 dinara" (207 RSD), marked as inferred. A word that prices stands right before the
+    bare number, nothing but the comma after it, and the two are written alike and within twice each other."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.unit_inferred \
+                or amount.has_scale or amount.minor or not alike_in_shape(bare, amount) \
+                or not Decimal("0.5") <= bare.mantissa / amount.mantissa <= 2:
+            continue
+        if _CONTRASTED_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) and prices_right_before(text, bare.start):
+            take_currency(bare, amount)
+            bare.unit_inferred = True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from archive.figures.sentence_spans import sentence_around
-from archive.figures.surroundings import LETTER
+from archive.figures.surroundings import LETTER, WS
 from archive.figures.vocabulary import INDEX_WORDS, PRICING_WORDS, RATE_WORDS
 from archive.patterns import LazyPattern
 
@@ -54,3 +54,12 @@ def sentence_speaks_of_a_rate(text: str, start: int, end: int) -> bool:
     points")."""
     begin, finish = sentence_around(text, start, end)
     return _RATE.search(text, begin, finish) is not None and _INDEX.search(text, max(0, begin - 300), finish) is None
+
+
+def prices_right_before(text: str, start: int) -> bool:
+    """Tell whether the word right before ``start`` prices something: "Litar evrodizela koštaće 207"."""
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return word is not None and _PRICING.match(text, word.start()) is not None
+
+
+_WORD_BEFORE = LazyPattern(rf"(?<!{LETTER}){LETTER}+{WS}\Z")
