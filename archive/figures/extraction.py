@@ -942,22 +942,23 @@ _FOLD_NUMBERS = {
 _FOLD_ADJECTIVE = LazyPattern(
     rf"(?<!{LETTER})(?P<number>(?i:{'|'.join(sorted(_FOLD_NUMBERS, key=len, reverse=True))}))кратн{LETTER}*"
 )
-# A person after the adjective makes it times won, a count: "пятикратный чемпион мира" (five-time champion).
+# A person after the adjective (and a word) makes it a title, times won: "двукратного олимпийского чемпиона".
 _PERSON_AFTER = LazyPattern(
-    rf"{WS}(?i:чемпион|победител|переможц|обладател|володар|призер|призёр|лауреат|участник|учасник){LETTER}*"
+    rf"(?:{WS}{LETTER}+)?{WS}(?i:чемпион|победител|переможц|обладател|володар|призер|призёр|лауреат|участник|учасник){LETTER}*"
 )
 
 
 def _drafts_from_fold_adjectives(text: str) -> list[Draft]:
     """Return the multiples of Russian and Ukrainian "-кратный" adjectives: "штрафом в размере от пятикратной до
-    тридцатикратной суммы взятки" (5 and 30 times the bribe: unit x); before a person they count times won
-    ("пятикратный чемпион", 5, no unit)."""
+    тридцатикратной суммы взятки" (5 and 30 times the bribe: unit x); before a person they make a title, no figure
+    ("двукратного олимпийского чемпиона")."""
     found = []
     for adjective in _FOLD_ADJECTIVE.finditer(text):
+        if _PERSON_AFTER.match(text, adjective.end()):
+            continue
         value = Decimal(_FOLD_NUMBERS[adjective.group("number").lower()])
-        unit = None if _PERSON_AFTER.match(text, adjective.end()) else "x"
         found.append(Draft(start=adjective.start(), end=adjective.end(), mantissa=value, step=step_of_value(value),
-                           unit=unit))
+                           unit="x"))
     return found
 
 
