@@ -571,8 +571,8 @@ _LIST_ITEM_BEFORE = LazyPattern(r"\d[,;] ?\Z")
 def _spaced_decimal_comma(text: str, start: int, number_end: int) -> int | None:
     """Return where the decimals end of a number of one to three digits written with a space after its decimal
     comma, when a scale word and a currency (or two decimals and a currency right after them, "28, 02 коп.", "40, 65
-    eura na mjesec") follow them in text of the continental convention: "склала 12, 9 млн грн" is 12.9 million
-    hryvnias, where "3, 5 і 7 класів", "12, 9 млн людей" or "10, 20 i 30 eura" stay apart."""
+    eura na mjesec"), or a percent closing its phrase ("povećanje od 14, 3 odsto."), follow them in text of the
+    continental convention: "склала 12, 9 млн грн" is 12.9 million hryvnias, where "3, 5 і 7 класів", "12, 9 млн людей" or "10, 20 i 30 eura" stay apart."""
     if number_end - start > 3 or text[number_end : number_end + 1] != ",":
         return None
     decimals = _SPACED_DECIMALS.match(text, number_end)
@@ -581,7 +581,10 @@ def _spaced_decimal_comma(text: str, start: int, number_end: int) -> int | None:
     suffix = read_suffix(text, decimals.end(), has_currency=False)
     # "28, 02 коп.", "40, 65 eura na mjesec": two decimals right before a currency are its hundredths
     hundredths = len(decimals.group("decimals")) == 2 and not suffix.has_scale and not AND_GAP.match(text, suffix.end)
-    if not (suffix.has_scale or hundredths) or suffix.unit in (None, *NOT_MONEY):
+    # "To je povećanje od 14, 3 odsto.": a percent right after the decimals, at the end of its phrase
+    percent = suffix.unit == "%" and not suffix.has_scale and ends_a_phrase(text, suffix.end) \
+        and not AND_GAP.match(text, suffix.end)
+    if not percent and (not (suffix.has_scale or hundredths) or suffix.unit in (None, *NOT_MONEY)):
         return None
     if window_language(text, start, suffix.end) in (None, "en", "zh", "ja", "ko"):
         return None
