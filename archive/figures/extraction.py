@@ -684,6 +684,8 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
             or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
+    if _names_a_group_of_the_biggest(text, number):
+        return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
     number = _with_half_or_hundreds(text, number)
     suffix = read_suffix(text, number.end, has_currency=False)
     _count_occasions(text, number.start, suffix)
@@ -700,6 +702,20 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx or number.approx)
     return draft
+
+
+# The name of a group of the biggest: English "Big Five" (capitalised after "Big"), Turkish "Dört büyükler" (the
+# four big ones: the clubs), "Üç Büyükler".
+_BIG_BEFORE = LazyPattern(rf"(?<!{LETTER})Big{WS}\Z")
+_BIG_ONES_AFTER = LazyPattern(rf"{WS}(?i:büyükler|buyukler){LETTER}*")
+
+
+def _names_a_group_of_the_biggest(text: str, number: WordNumber) -> bool:
+    """Tell whether a number in words names a group of the biggest: "Big Five", "Dört büyükler"."""
+    first = text[number.start : number.start + 1]
+    if first.isupper() and _BIG_BEFORE.search(text, max(0, number.start - 5), number.start):
+        return True
+    return bool(_BIG_ONES_AFTER.match(text, number.end))
 
 
 def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
