@@ -49,6 +49,8 @@ _VERBS = {
         # Romanian adjectives before "față de" or "decât": "Suma este dublă față de cea tăiată" (twice the sum cut)
         rf"dubl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
         r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
+        # the French noun after a determiner: "un doublement du budget"; not the adverb ("doublement fautif")
+        r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au ))doublement",
     ],
     "x3": [
         r"tripl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
