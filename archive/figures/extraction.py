@@ -92,7 +92,7 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
 from archive.figures.lists import (compared_with_the, share_currency_across_named_items,
-                                   share_currency_back_across_contrasted_prices)
+                                   share_currency_back_across_contrasted_prices, share_scale_and_currency_with_another)
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -300,6 +300,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_currency_across_parallel_decimals(text, drafts)
     share_currency_with_an_elided_noun(text, drafts)
     share_currency_back_across_contrasted_prices(text, drafts)  # "koštaće 207, dok će benzin biti 180 dinara"
+    share_scale_and_currency_with_another(text, drafts)  # "32 млн евро, и может заработать еще пять"
     share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)

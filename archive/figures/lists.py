@@ -11,6 +11,7 @@ from decimal import Decimal
 from archive.figures.drafts import AND_GAP, GROUPED, NOT_MONEY, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
 from archive.figures.sentence_topics import prices_right_before
 from archive.figures.surroundings import LETTER, WS
+from archive.figures.units import counts_something
 from archive.patterns import LazyPattern
 
 
@@ -314,3 +315,26 @@ def share_currency_back_across_contrasted_prices(text: str, drafts: list[Draft])
         if _CONTRASTED_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) and prices_right_before(text, bare.start):
             take_currency(bare, amount)
             bare.unit_inferred = True
+
+
+# A preposition after that number, where no noun follows it: "еще пять в виде бонусов", "another five in bonuses".
+_PREPOSITION_AFTER = LazyPattern(rf"{WS}(?:в|во|in|en|as|als|comme|como|u|w|na|за|как)(?!{LETTER})")
+# "Another" right before a bare number: "может заработать еще пять в виде бонусов", "could earn another five".
+_ANOTHER_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:еще|ещё|another|weitere|otros|otras|encore|još|ще|kolejne|daha){WS}\Z")
+
+
+def share_scale_and_currency_with_another(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number after "another" the scale and currency of the amount before it in its sentence: "«Челси»
+    получил за игрока 32 млн евро, и может заработать еще пять в виде бонусов" (5 million EUR), marked as
+    inferred. It is of the amount's order, and its phrase ends or a preposition follows it: "еще пять игроков"
+    count players."""
+    for amount, bare in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or not amount.has_scale \
+                or amount.minor or not _of_one_order(bare, amount) \
+                or SENTENCE_BREAK.search(text, amount.end, bare.start) \
+                or not _ANOTHER_BEFORE.search(text, max(0, bare.start - 12), bare.start) \
+                or counts_something(text, bare.end) \
+                or not (ends_a_phrase(text, bare.end) or _PREPOSITION_AFTER.match(text, bare.end)):
+            continue
+        take_currency(bare, amount)
+        bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, True, True
