@@ -1108,6 +1108,14 @@ _COLLECTIVE_NOUNS = frozenset("gente gens population población populación popu
                               "public lume".split())
 
 
+# Plural nouns of sums of money, after "de": "près de 4 milliards de pénalités" (penalties are paid in the money
+# before), "2 millones de ingresos".
+_OF_MONEY_NOUNS_AFTER = LazyPattern(
+    rf"{WS}(?:de|d['’]){WS}?(?i:pénalités|amendes|recettes|dépenses|dettes|économies|subventions|bénéfices|pertes|"
+    rf"impôts|taxes|ingresos|gastos|pérdidas|beneficios|deudas|impuestos|multas|subvenciones|ahorros)(?!{LETTER})"
+)
+
+
 def _of_a_mass_noun(text: str, end: int) -> bool:
     """Tell whether "de" and a singular noun that counts nobody follow an amount: "852,6 millions de redressement"."""
     found = _MASS_NOUN_AFTER.match(text, end)
@@ -1118,10 +1126,11 @@ def _of_a_mass_noun(text: str, end: int) -> bool:
 def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
     """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
     ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
-    what follows it is counted or measured ("1.23 million hours", "2 млн тонн"), or, when its scale is not that of
-    the money before, unless any word follows it but a conjunction or a copula, a year or a period it is counted by
-    ("al año"), or a comparison before it ("à 1,2 milliard d’euros, au lieu des 450 millions prévus")
-    ("100 milyar doları aşan 1400 projeyle 100 bine yakın kişinin": 100,000 people). Nor does it reach
+    what follows it is counted or measured ("1.23 million hours", "2 млн тонн"; but "4 milliards de pénalités" are
+    sums of money), or, when its scale is not that of the money before, unless any word follows it but a
+    conjunction or a copula, a year, a period it is counted by ("al año") or sums of money, or a comparison stands
+    before it ("à 1,2 milliard d’euros, au lieu des 450 millions prévus") ("100 milyar doları aşan 1400 projeyle
+    100 bine yakın kişinin": 100,000 people). Nor does it reach
     an amount of the scale of a count left without it since the money ("40 bin seyirci vardı, 2023'te 30 bin")."""
     money: Draft | None = None
     counted_scales: set[Decimal] = set()  # the scales of the counts since the money: "40 bin seyirci ... 30 bin"
@@ -1134,12 +1143,14 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
         if draft.unit not in (None, *NOT_MONEY):
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money, counted_scales = draft, set()
-        elif money is not None and draft.unit is None and draft.has_scale and not _counted(text, draft) \
+        elif money is not None and draft.unit is None and draft.has_scale \
+                and (_OF_MONEY_NOUNS_AFTER.match(text, draft.end) or not _counted(text, draft)) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
-                     or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)) \
+                     or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)
+                     or _OF_MONEY_NOUNS_AFTER.match(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
