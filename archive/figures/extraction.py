@@ -687,6 +687,8 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     if _names_a_group_of_the_biggest(text, number):
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
+    if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 12), number.start):
+        return None  # "Pe locul doi se clasează AUR", "belegt ... Platz zwei": a rank
     number = _with_half_or_hundreds(text, number)
     suffix = read_suffix(text, number.end, has_currency=False)
     _count_occasions(text, number.start, suffix)
@@ -705,6 +707,9 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     return draft
 
 
+# A place in a ranking before a number in words, which is its rank: "Pe locul doi", "Platz zwei", "на місці два".
+_RANK_NOUN_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:locul|Platz|place|puesto|lugar|место|месте|місце|місці|miejsce|"
+                                rf"miejscu|mjesto|mjestu|mesto|mestu|sırada){WS}\Z")
 # The name of a group of the biggest: English "Big Five" (capitalised after "Big"), Turkish "Dört büyükler" (the
 # four big ones: the clubs), "Üç Büyükler".
 _BIG_BEFORE = LazyPattern(rf"(?<!{LETTER})Big{WS}\Z")
