@@ -160,11 +160,13 @@ _PERCENT_NAMED_BEFORE = LazyPattern(
     rf"(?:{WS}(?i:de|a|en|to|at|bei|à|of|на|до|do|auf))?{WS}$"
 )
 _ENGLISH_AND_A_HALF = LazyPattern(rf"{WS}and{WS}a{WS}half(?!{LETTER})(?!{WS}(?:of|an?|the){WS})")
-# "And a half" after a number in words: "в два с половиной раза", "dwanaście i pół tysiąca", "dva i pol milijuna".
+# "And a half" after a number in words: "в два с половиной раза", "dwanaście i pół tysiąca", "dva i pol milijuna",
+# "два и пол месеци".
 _AND_A_HALF_AFTER_WORDS = {
     **dict.fromkeys(("ru", "uk"), LazyPattern(rf"{WS}(?:с|з|із){WS}(?:половиной|половиною)(?!{LETTER})")),
     "pl": LazyPattern(rf"{WS}i{WS}pół(?!{LETTER})"),
     "sr": LazyPattern(rf"{WS}i{WS}(?:pol|po)(?!{LETTER})"),
+    "mk": LazyPattern(rf"{WS}и{WS}(?:пол|половина)(?!{LETTER})"),  # "за два и пол месеци" (two and a half months)
 }
 _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
 _ABOUT_SUFFIX = LazyPattern(rf"[-‑]ak(?!{LETTER})")  # "30-ak kuna", "30-ak su milijuna kuna"
