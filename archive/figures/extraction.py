@@ -92,7 +92,8 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
 from archive.figures.lists import (compared_with_the, share_currency_across_named_items,
-                                   share_currency_back_across_contrasted_prices, share_scale_and_currency_with_another)
+                                   share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
+                                   share_scale_and_currency_with_another)
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -292,6 +293,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
     share_currency_across_pairs(text, drafts)
     share_percent_across_lists(text, drafts)
+    share_percent_forward_across_lists(text, drafts)  # "за 13,384 отсто, кај дизелот за 36,134"
     _take_percent_named_before(text, drafts)
     _carry_currency_forward(text, drafts)
     _carry_currency_back(text, drafts)

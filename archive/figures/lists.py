@@ -338,3 +338,18 @@ def share_scale_and_currency_with_another(text: str, drafts: list[Draft]) -> Non
             continue
         take_currency(bare, amount)
         bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, True, True
+
+
+def share_percent_forward_across_lists(text: str, drafts: list[Draft]) -> None:
+    """Give the bare decimals of a list whose first item alone carries the percent the percent too: "во просек за
+    13,384 отсто, кај дизелот за 36,134, кај екстра лесното масло за 32,102" (36.134 % and 32.102 %). Each is
+    written with as many decimals as the item before it, after the same word, a comma or "and" and a few words
+    apart, in one sentence."""
+    item: Draft | None = None
+    for draft in drafts:
+        if draft.unit == "%" and not draft.has_scale and draft.step < 1:
+            item = draft
+        elif item is not None and bare_rate(draft) and _items_alike(text, item, draft):
+            draft.unit, item = "%", draft
+        elif draft.unit is not None or draft.has_scale:
+            item = None
