@@ -162,9 +162,13 @@ def test_multiples_occasions_and_chinese_scales(text, expected):
     assert _figures(text) == expected
 
 
+def test_twice_as_occasions_is_a_count_no_multiple():
+    # two occasions: a count (bench/figures/LABELLING.md, "Counts of occasions are counts"), no multiple
+    assert [(f.text, f.value, f.unit) for f in extract("Він двічі був засуджений.")] == [("двічі", 2, None)]
+
+
 @pytest.mark.parametrize("text", [
     "We will be there in half an hour, and half of them left.",
-    "Він двічі був засуджений.",  # twice: two occasions, no multiple
     "全国万元国内生产总值能耗比上年下降。",  # energy per ten thousand yuan: a unit, no amount
     "损失数千万元。",  # tens of millions: no amount
 ])
