@@ -149,6 +149,7 @@ _CURRENCY_AND_A_HALF = LazyPattern(
     rf"(?<!{LETTER})(?P<name>{LETTER}+){WS}(?:i|и){WS}(?:po|по|половина)(?!{LETTER})"
 )
 # A half before a currency's name: "за половина денар", "pola dinara" (0.5 of it)
+_HALF_PIECES = ("половина", "Половина", "pola", "Pola", "пола", "Пола")
 _HALF_OF_A_CURRENCY = LazyPattern(rf"(?<!{LETTER})(?i:половина|pola|пола)(?={WS}{LETTER})")
 # The noun of a percentage, a few words of its own, and a copula or a verb of change with its preposition: "el
 # porcentaje bajó a 79,39", "los porcentajes fueron de 72,37", "тој процент бил 11,41".
@@ -208,22 +209,31 @@ def extract(text: str, published: str | None = None) -> list[Figure]:
 # A letter of another script inside a word, which looks as one of the word's own (some sites mix them in to mark
 # their copy): Greek "ο" in "миллионοв еврο", Cyrillic "е" in "dvе hiljadе dinara". A word is read in the script
 # most of its letters are in, letter for letter, so every span stays where it is.
-_MIXED_SCRIPT = LazyPattern(r"[οαεΟΑΕ]|[a-zćčšžđ][еоасрхі]|[еоасрхі][a-zćčšžđ]|[а-яё][aeopcx]|[aeopcx][а-яё]")
-_MIXED_WORD = LazyPattern(r"[^\W\d_]+")
+_MIXED_SCRIPT = LazyPattern(r"[οαεΟΑΕ]|[a-zćčšžđ](?=[а-яёі])|[а-яёі](?=[a-zćčšžđ])")
 _TO_CYRILLIC = str.maketrans("οαεΟΑΕaeopcxAEOPCX", "оаеОАЕаеорсхАЕОРСХ")
 _TO_LATIN = str.maketrans("еоасрхіЕОАСРХІ", "eoacpxiEOACPXI")
 
 
 def _with_look_alikes_read(text: str) -> str:
     """Return ``text`` with the look-alike letters of another script inside each word read in the word's own."""
-    if text.isascii() or not _MIXED_SCRIPT.search(text):
+    if text.isascii():
         return text
-    return _MIXED_WORD.sub(_word_in_its_script, text)
+    pieces, done = [], 0
+    for mixed in _MIXED_SCRIPT.finditer(text):
+        if mixed.start() < done:
+            continue  # in the word just read
+        start, end = mixed.start(), mixed.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        pieces += [text[done:start], _word_in_its_script(text[start:end])]
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
 
 
-def _word_in_its_script(word: re.Match) -> str:
+def _word_in_its_script(letters: str) -> str:
     """Return a word with its look-alike letters in the script most of its letters are in."""
-    letters = word.group()
     cyrillic = sum("\u0400" <= char <= "\u04ff" for char in letters)
     latin = sum(char.isascii() or "\u00c0" <= char <= "\u024f" for char in letters)
     if cyrillic == len(letters) or latin == len(letters):
@@ -945,6 +955,7 @@ def _drafts_from_currency_and_a_half(text: str) -> list[Draft]:
 
 # Ukrainian and Russian adverbs of times: "двічі", "тричі", "дважды", "трижды" (the multiples are "вдвічі", "вдвое").
 _TIMES_ADVERB = LazyPattern(rf"(?<!{LETTER})(?i:(?P<two>двічі|дважды)|(?P<three>тричі|трижды))(?!{LETTER})")
+_TIMES_ADVERB_PIECES = ("двічі", "Двічі", "дважды", "Дважды", "тричі", "Тричі", "трижды", "Трижды")
 _RUSSIAN_COMPARATIVE_AFTER = LazyPattern(
     rf"{WS}(?i:більш|менш|вищ|нижч|дорожч|дешевш|больше|меньше|выше|ниже|дороже|дешевле){LETTER}*"
 )
@@ -954,7 +965,8 @@ def _drafts_from_times_adverbs(text: str) -> list[Draft]:
     """Return the counts of Ukrainian and Russian adverbs of times: "Окремі оператори двічі підвищували ціни" (two
     occasions, a count: bench/figures/LABELLING.md); before a comparative ("дважды больше") a multiple."""
     found = []
-    for adverb in _TIMES_ADVERB.finditer(text):
+    starts = sorted(start for piece in _TIMES_ADVERB_PIECES for start in _occurrences(text, piece))
+    for adverb in filter(None, (_TIMES_ADVERB.match(text, start) for start in starts)):
         value = Decimal(2 if adverb.group("two") else 3)
         unit = "x" if _RUSSIAN_COMPARATIVE_AFTER.match(text, adverb.end()) else None
         found.append(Draft(start=adverb.start(), end=adverb.end(), mantissa=value, step=ONE, unit=unit))
@@ -977,12 +989,23 @@ _PERSON_AFTER = LazyPattern(
 )
 
 
+def _occurrences(text: str, piece: str) -> Iterator[int]:
+    """Yield where each occurrence of ``piece`` in ``text`` begins."""
+    found = text.find(piece)
+    while found != -1:
+        yield found
+        found = text.find(piece, found + 1)
+
+
 def _drafts_from_fold_adjectives(text: str) -> list[Draft]:
     """Return the multiples of Russian and Ukrainian "-кратный" adjectives: "штрафом в размере от пятикратной до
     тридцатикратной суммы взятки" (5 and 30 times the bribe: unit x); before a person they make a title, no figure
     ("двукратного олимпийского чемпиона")."""
     found = []
-    for adjective in _FOLD_ADJECTIVE.finditer(text):
+    for fold in _occurrences(text, "кратн"):
+        adjective = _FOLD_ADJECTIVE.search(text, max(0, fold - 12), fold + 40)
+        if adjective is None or adjective.end("number") != fold:
+            continue  # "кратно" alone, or a number word of no table
         if _PERSON_AFTER.match(text, adjective.end()):
             continue
         value = Decimal(_FOLD_NUMBERS[adjective.group("number").lower()])
@@ -994,7 +1017,8 @@ def _drafts_from_fold_adjectives(text: str) -> list[Draft]:
 def _drafts_from_half_of_a_currency(text: str) -> list[Draft]:
     """Return the amounts of a half right before a currency's name: "половина денар", "pola dinara" (0.5)."""
     found = []
-    for half in _HALF_OF_A_CURRENCY.finditer(text):
+    starts = sorted(start for piece in _HALF_PIECES for start in _occurrences(text, piece))
+    for half in filter(None, (_HALF_OF_A_CURRENCY.match(text, start) for start in starts)):
         suffix = Suffix(end=half.end())
         read_currency_after(text, suffix)
         if suffix.unit is None or suffix.unit in NOT_MONEY or suffix.has_scale:
