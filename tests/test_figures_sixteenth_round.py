@@ -242,3 +242,14 @@ def test_names_ranks_and_dates_are_no_figures(text, word):
 def test_two_and_a_half_months_in_macedonian():
     assert ("два и пол", 2.5, None) in _figures(
         "„Тенденцијата е минималната плата да биде 18.000 денари за два и пол месеци“, најави премиерот.")
+
+
+def test_a_noun_of_a_multiple_quoted_after_its_article():
+    assert _figures("Pour les établissements publics de santé, la Cour observe en fait un « triplement » de la dette "
+                    "depuis 2003.") == [("triplement", 3, "x")]
+    assert _figures("Le mot « doublé » revient souvent.") == []
+
+
+def test_a_day_range_with_weekdays_is_a_date():
+    assert _figures("C’est dans la nuit du jeudi 11 au vendredi 12 août 2022 que le feu s’est déclaré dans la forêt "
+                    "de Brocéliande.") == []

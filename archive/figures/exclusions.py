@@ -109,7 +109,9 @@ _CAPITALISED_WORD = LazyPattern(r"\s[A-ZÄÖÜ][a-zäöüß]{2,}")
 _KAZAKH_HYPHEN = LazyPattern(r"(?:(?:,\s?|\s(?:және|мен|немесе|и)\s)\d{1,3})*[-‑](?P<word>[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+)")
 _DAY_RANGE = LazyPattern(
     rf"\.?(?:{WS}?[-–—]{WS}?|{WS}(?i:et|and|to|until|au|à|bis|und|y|al|a|i|do|и|до|по|на|ve|și|până la)"
-    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:[1-9]|[12]\d|3[01])\.?{WS}(?:de{WS})?(?P<month>{LETTER}+)"
+    rf"(?:{WS}(?:le|the|el|den|dem))?{WS})(?:(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+    rf"wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo){WS})?"
+    rf"(?:[1-9]|[12]\d|3[01])\.?{WS}(?:de{WS})?(?P<month>{LETTER}+)"
 )
 OPENING_QUOTES = "«“„‘\"'「『《"
 # The rest of a short quoted title after its number: "四个意识”, "+1+9”, " Степени“", " minuta sa Zoranom Kesićem“"
@@ -612,7 +614,7 @@ _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.val
 
 def _opens_a_day_range(text: str, end: int) -> bool:
     """Tell whether a number is the first day of a range whose last day names the month: "entre le 11 et le 28
-    mars", "between 11 and 28 March", "od 11. do 28. marta", "11-28 марта", "в ночь с 21 на 22 февраля"."""
+    mars", "between 11 and 28 March", "od 11. do 28. marta", "11-28 марта", "в ночь с 21 на 22 февраля", "dans la nuit du jeudi 11 au vendredi 12 août"."""
     found = _DAY_RANGE.match(text, end)
     return found is not None and found.group("month").lower().rstrip(".") in MONTHS
 

@@ -50,7 +50,7 @@ _VERBS = {
         rf"dubl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
         r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
         # the French noun after a determiner: "un doublement du budget"; not the adverb ("doublement fautif")
-        r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au ))doublement",
+        r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au )|(?<=« ))doublement",
     ],
     "x3": [
         r"tripl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
@@ -63,7 +63,8 @@ _VERBS = {
         r"трикратно", r"trikratno", r"трехкратно", r"трёхкратно",
         rf"tripl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
         # the French noun after a determiner: "son triplement en dix ans"; not the adverb ("triplement fautif")
-        r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au ))triplement",
+        # and quoted after its article: "la Cour observe en fait un « triplement » de la dette"
+        r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au )|(?<=« ))triplement",
     ],
     "x4": [
         r"quadrupl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
@@ -223,10 +224,16 @@ _FINNISH_COPULAS = frozenset({"on", "oli", "ovat", "olivat", "olisi", "yli", "l�
 
 
 def _quoted_as_a_word(text: str, start: int, end: int) -> bool:
-    """Tell whether a word stands alone between quotes, a word spoken of: "le mot « doublé »"."""
+    """Tell whether a word stands alone between quotes, a word spoken of: "le mot « doublé »"; not a noun quoted
+    after its article, which is still used: "la Cour observe un « triplement » de la dette"."""
     before = text[max(0, start - 2) : start].rstrip()
     after = text[end : end + 2].lstrip()
-    return bool(before) and before[-1] in _QUOTE_OPEN and bool(after) and after[0] in _QUOTE_CLOSE
+    quoted = bool(before) and before[-1] in _QUOTE_OPEN and bool(after) and after[0] in _QUOTE_CLOSE
+    return quoted and tokens_before(text, start - len(text[max(0, start - 2) : start]), 1)[-1:] not in [
+        [article] for article in _ARTICLES_BEFORE_A_QUOTED_NOUN]
+
+
+_ARTICLES_BEFORE_A_QUOTED_NOUN = ("un", "le", "son", "du", "au", "el", "the", "a")
 
 
 def _english_base_form(text: str, start: int) -> bool:
