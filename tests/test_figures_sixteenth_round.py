@@ -253,3 +253,11 @@ def test_a_noun_of_a_multiple_quoted_after_its_article():
 def test_a_day_range_with_weekdays_is_a_date():
     assert _figures("C’est dans la nuit du jeudi 11 au vendredi 12 août 2022 que le feu s’est déclaré dans la forêt "
                     "de Brocéliande.") == []
+
+
+def test_a_day_after_its_weekday_is_a_date():
+    assert _figures("la subasta de espectro radioeléctrico destinado a la 5G, iniciada este miércoles 18, ha "
+                    "recaudado en su primera jornada 194 millones de euros") == [
+        ("194 millones de euros", 194e6, "EUR")]
+    assert _figures("Finalmente, el pasado día 21 se produjo el registro en los domicilios de los sospechosos.") == []
+    assert ("18", 18, None) in _figures("El lunes 18 personas fueron detenidas.")

@@ -532,6 +532,9 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
     number = int(raw)
     if 1 <= number <= 31 and (_is_day_of_month(words_before, word_after) or _opens_a_day_range(text, end)):
         return True
+    if 1 <= number <= 31 and words_before and words_before[-1].lower() in _ROMANCE_WEEKDAYS \
+            and word_after not in COUNTED_NOUNS:
+        return True  # "iniciada este miércoles 18", "el pasado día 21": a day of the month
     if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
         return True
     if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
@@ -540,6 +543,12 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
             and not (word_after in _MACEDONIAN_YEARS and window_language(text, end, end) != "uk"):
         return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
+
+
+# Spanish and French weekdays (and Spanish "día"), before which a day of the month needs no month: "este
+# miércoles 18", "el pasado día 21".
+_ROMANCE_WEEKDAYS = frozenset("lunes martes miércoles jueves viernes sábado domingo día lundi mardi mercredi jeudi "
+                              "vendredi samedi dimanche".split())
 
 
 def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
