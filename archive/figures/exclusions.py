@@ -623,7 +623,8 @@ _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.val
 
 def _opens_a_day_range(text: str, end: int) -> bool:
     """Tell whether a number is the first day of a range whose last day names the month: "entre le 11 et le 28
-    mars", "between 11 and 28 March", "od 11. do 28. marta", "11-28 марта", "в ночь с 21 на 22 февраля", "dans la nuit du jeudi 11 au vendredi 12 août"."""
+    mars", "between 11 and 28 March", "od 11. do 28. marta", "11-28 марта", "в ночь с 21 на 22 февраля", "dans la
+    nuit du jeudi 11 au vendredi 12 août"."""
     found = _DAY_RANGE.match(text, end)
     return found is not None and found.group("month").lower().rstrip(".") in MONTHS
 

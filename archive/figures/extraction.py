@@ -588,7 +588,8 @@ def _spaced_decimal_comma(text: str, start: int, number_end: int) -> int | None:
     """Return where the decimals end of a number of one to three digits written with a space after its decimal
     comma, when a scale word and a currency (or two decimals and a currency right after them, "28, 02 коп.", "40, 65
     eura na mjesec"), or a percent closing its phrase ("povećanje od 14, 3 odsto."), follow them in text of the
-    continental convention: "склала 12, 9 млн грн" is 12.9 million hryvnias, where "3, 5 і 7 класів", "12, 9 млн людей" or "10, 20 i 30 eura" stay apart."""
+    continental convention: "склала 12, 9 млн грн" is 12.9 million hryvnias, where "3, 5 і 7 класів", "12, 9 млн
+    людей" or "10, 20 i 30 eura" stay apart."""
     if number_end - start > 3 or text[number_end : number_end + 1] != ",":
         return None
     decimals = _SPACED_DECIMALS.match(text, number_end)
@@ -986,7 +987,8 @@ _FOLD_ADJECTIVE = LazyPattern(
 )
 # A person after the adjective (and a word) makes it a title, times won: "двукратного олимпийского чемпиона".
 _PERSON_AFTER = LazyPattern(
-    rf"(?:{WS}{LETTER}+)?{WS}(?i:чемпион|победител|переможц|обладател|володар|призер|призёр|лауреат|участник|учасник){LETTER}*"
+    rf"(?:{WS}{LETTER}+)?{WS}(?i:чемпион|победител|переможц|обладател|володар|призер|призёр|лауреат|участник|"
+    rf"учасник){LETTER}*"
 )
 
 

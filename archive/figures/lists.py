@@ -58,7 +58,8 @@ _OR_GAP = LazyPattern(rf"{WS}(?:or|oder|ou|ili|или|або|lub|albo|veya|sau|t
 
 def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
     """Give a bare number the currency (and scale) of the amount right after it when the two make a pair or a part
-    of a whole: "valorados en 500 y 785 euros" (500 EUR), "4 oder 5 Millionen Euro", "73,5, односно 75,5 денари", "533.000 y 191.000 millones de
+    of a whole: "valorados en 500 y 785 euros" (500 EUR), "4 oder 5 Millionen Euro", "73,5, односно 75,5
+    денари", "533.000 y 191.000 millones de
     euros", "3,8 од вкупно 17,3 милиони евра" (3.8 of a total of 17.3 million euros). The two are written alike, and
     a part is less than its whole."""
     for bare, amount in zip(drafts, drafts[1:]):
@@ -183,7 +184,8 @@ def share_currency_with_an_elided_noun(text: str, drafts: list[Draft]) -> None:
 # los 400", "par rapport aux 155", "compared with the 155", "au lieu des 450 millions prévus" (instead of the).
 _COMPARED_WITH_THE = LazyPattern(
     rf"(?<!{LETTER})(?i:(?:frente|respecto|comparaci[óo]n|comparad[oa]s?)(?:{WS}(?:a|de|con))|par{WS}rapport|"
-    rf"compared{WS}(?:with|to)|au{WS}lieu{WS}des|en{WS}lugar{WS}de{WS}los|instead{WS}of{WS}the)(?:{WS}(?:los|las|aux|the)|{WS}?(?:a|de)(?=ux?{WS})ux?)?{WS}\Z"
+    rf"compared{WS}(?:with|to)|au{WS}lieu{WS}des|en{WS}lugar{WS}de{WS}los|instead{WS}of{WS}the)"
+    rf"(?:{WS}(?:los|las|aux|the)|{WS}?(?:a|de)(?=ux?{WS})ux?)?{WS}\Z"
 )
 
 
@@ -320,7 +322,9 @@ def share_currency_back_across_contrasted_prices(text: str, drafts: list[Draft])
 # A preposition after that number, where no noun follows it: "еще пять в виде бонусов", "another five in bonuses".
 _PREPOSITION_AFTER = LazyPattern(rf"{WS}(?:в|во|in|en|as|als|comme|como|u|w|na|за|как)(?!{LETTER})")
 # "Another" right before a bare number: "может заработать еще пять в виде бонусов", "could earn another five".
-_ANOTHER_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:еще|ещё|another|weitere|otros|otras|encore|još|ще|kolejne|daha){WS}\Z")
+_ANOTHER_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:еще|ещё|another|weitere|otros|otras|encore|još|ще|kolejne|daha){WS}\Z"
+)
 
 
 def share_scale_and_currency_with_another(text: str, drafts: list[Draft]) -> None:
