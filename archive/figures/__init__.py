@@ -14,6 +14,7 @@ One module a concept, each with the rules it applies in its docstring:
 - ``exclusions``: the numbers that are no figures (dates, years, phone numbers, references, names...);
 - ``vocabulary``: the word tables of every language; ``surroundings``: how the text around is read;
   ``sentence_topics``: whether a number's sentence prices something or speaks of a rate;
+- ``look_alikes``: letters of another script mixed into a word ("миллионοв еврο"), read in the word's own;
 - ``sentence_spans``: where a sentence ends; ``context``: a figure's period, direction and subject;
 - ``comparison``: ``compare`` and the claim checks built on it (figure search, agreement, sentences);
 - ``results``: what they give (``Figure``, ``Agreement`` and its words) and its stored form, without the engine.

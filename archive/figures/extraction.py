@@ -91,11 +91,13 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
+from archive.figures.look_alikes import with_look_alikes_read
 from archive.figures.lists import (compared_with_the, share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
                                    share_scale_and_currency_with_another)
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
+from archive.figures.multiplying import find_times_words, occurrences
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
@@ -198,48 +200,12 @@ _HALF_SCALE = LazyPattern(
 def extract(text: str, published: str | None = None) -> list[Figure]:
     """Return the figures written in ``text``, in order of start and not overlapping, each with the context
     its sentence gives it ("last year" read against ``published``, an ISO 8601 date)."""
-    read = _with_look_alikes_read(text)
+    read = with_look_alikes_read(text)  # "миллионοв еврο": a Greek "ο" read as the Cyrillic one
     drafts = _scan(read, query=False)
     if not drafts:
         return []
     found = contexts(read, [(draft.start, draft.end) for draft in drafts], published)
     return [draft.freeze(text, context) for draft, context in zip(drafts, found)]
-
-
-# A letter of another script inside a word, which looks as one of the word's own (some sites mix them in to mark
-# their copy): Greek "ο" in "миллионοв еврο", Cyrillic "е" in "dvе hiljadе dinara". A word is read in the script
-# most of its letters are in, letter for letter, so every span stays where it is.
-# (three patterns of one character class first each: one alternation of them scans twice as slowly)
-_MIXED_SCRIPTS = (LazyPattern(r"[οαεΟΑΕ]"), LazyPattern(r"[a-zćčšžđ][а-яёі]"), LazyPattern(r"[а-яёі][a-zćčšžđ]"))
-_TO_CYRILLIC = str.maketrans("οαεΟΑΕaeopcxAEOPCX", "оаеОАЕаеорсхАЕОРСХ")
-_TO_LATIN = str.maketrans("еоасрхіЕОАСРХІ", "eoacpxiEOACPXI")
-
-
-def _with_look_alikes_read(text: str) -> str:
-    """Return ``text`` with the look-alike letters of another script inside each word read in the word's own."""
-    if text.isascii():
-        return text
-    pieces, done = [], 0
-    for start in sorted(mixed.start() for pattern in _MIXED_SCRIPTS for mixed in pattern.finditer(text)):
-        if start < done:
-            continue  # in the word just read
-        end = start + 1
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        while end < len(text) and text[end].isalpha():
-            end += 1
-        pieces += [text[done:start], _word_in_its_script(text[start:end])]
-        done = end
-    return "".join(pieces) + text[done:] if pieces else text
-
-
-def _word_in_its_script(letters: str) -> str:
-    """Return a word with its look-alike letters in the script most of its letters are in."""
-    cyrillic = sum("\u0400" <= char <= "\u04ff" for char in letters)
-    latin = sum(char.isascii() or "\u00c0" <= char <= "\u024f" for char in letters)
-    if cyrillic == len(letters) or latin == len(letters):
-        return letters
-    return letters.translate(_TO_CYRILLIC if cyrillic > latin else _TO_LATIN)
 
 
 def parse_figure(query: str) -> Figure | None:
@@ -280,9 +246,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
     if "iertelmilli" in text:
         drafts.extend(_drafts_from_german_fraction_scales(text))  # "eine Dreiviertelmillion Euro"
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
-    drafts.extend(_drafts_from_times_adverbs(text))  # "двічі підвищували": twice, two occasions
-    if "кратн" in text:
-        drafts.extend(_drafts_from_fold_adjectives(text))  # "от пятикратной до тридцатикратной суммы взятки"
+    drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=step_of_value(Decimal(value)), unit=unit)
+                  for start, end, value, unit in find_times_words(text))  # "двічі", "пятикратной суммы"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
@@ -955,72 +920,10 @@ def _drafts_from_currency_and_a_half(text: str) -> list[Draft]:
     return found
 
 
-# Ukrainian and Russian adverbs of times: "двічі", "тричі", "дважды", "трижды" (the multiples are "вдвічі", "вдвое").
-_TIMES_ADVERB = LazyPattern(rf"(?<!{LETTER})(?i:(?P<two>двічі|дважды)|(?P<three>тричі|трижды))(?!{LETTER})")
-_TIMES_ADVERB_PIECES = ("двічі", "Двічі", "дважды", "Дважды", "тричі", "Тричі", "трижды", "Трижды")
-_RUSSIAN_COMPARATIVE_AFTER = LazyPattern(
-    rf"{WS}(?i:більш|менш|вищ|нижч|дорожч|дешевш|больше|меньше|выше|ниже|дороже|дешевле){LETTER}*"
-)
-
-
-def _drafts_from_times_adverbs(text: str) -> list[Draft]:
-    """Return the counts of Ukrainian and Russian adverbs of times: "Окремі оператори двічі підвищували ціни" (two
-    occasions, a count: bench/figures/LABELLING.md); before a comparative ("дважды больше") a multiple."""
-    found = []
-    starts = sorted(start for piece in _TIMES_ADVERB_PIECES for start in _occurrences(text, piece))
-    for adverb in filter(None, (_TIMES_ADVERB.match(text, start) for start in starts)):
-        value = Decimal(2 if adverb.group("two") else 3)
-        unit = "x" if _RUSSIAN_COMPARATIVE_AFTER.match(text, adverb.end()) else None
-        found.append(Draft(start=adverb.start(), end=adverb.end(), mantissa=value, step=ONE, unit=unit))
-    return found
-
-
-# Russian and Ukrainian adjectives of a multiple, "-кратный": the number in the genitive glued before "кратн".
-_FOLD_NUMBERS = {
-    "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
-    "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
-    "стократ": 100, "ста": 100, "полутора": Decimal("1.5"), "дво": 2, "трьох": 3, "чотирьох": 4, "п'яти": 5,
-    "п’яти": 5,
-}
-_FOLD_ADJECTIVE = LazyPattern(
-    rf"(?<!{LETTER})(?P<number>(?i:{'|'.join(sorted(_FOLD_NUMBERS, key=len, reverse=True))}))кратн{LETTER}*"
-)
-# A person after the adjective (and a word) makes it a title, times won: "двукратного олимпийского чемпиона".
-_PERSON_AFTER = LazyPattern(
-    rf"(?:{WS}{LETTER}+)?{WS}(?i:чемпион|победител|переможц|обладател|володар|призер|призёр|лауреат|участник|"
-    rf"учасник){LETTER}*"
-)
-
-
-def _occurrences(text: str, piece: str) -> Iterator[int]:
-    """Yield where each occurrence of ``piece`` in ``text`` begins."""
-    found = text.find(piece)
-    while found != -1:
-        yield found
-        found = text.find(piece, found + 1)
-
-
-def _drafts_from_fold_adjectives(text: str) -> list[Draft]:
-    """Return the multiples of Russian and Ukrainian "-кратный" adjectives: "штрафом в размере от пятикратной до
-    тридцатикратной суммы взятки" (5 and 30 times the bribe: unit x); before a person they make a title, no figure
-    ("двукратного олимпийского чемпиона")."""
-    found = []
-    for fold in _occurrences(text, "кратн"):
-        adjective = _FOLD_ADJECTIVE.search(text, max(0, fold - 12), fold + 40)
-        if adjective is None or adjective.end("number") != fold:
-            continue  # "кратно" alone, or a number word of no table
-        if _PERSON_AFTER.match(text, adjective.end()):
-            continue
-        value = Decimal(_FOLD_NUMBERS[adjective.group("number").lower()])
-        found.append(Draft(start=adjective.start(), end=adjective.end(), mantissa=value, step=step_of_value(value),
-                           unit="x"))
-    return found
-
-
 def _drafts_from_half_of_a_currency(text: str) -> list[Draft]:
     """Return the amounts of a half right before a currency's name: "половина денар", "pola dinara" (0.5)."""
     found = []
-    starts = sorted(start for piece in _HALF_PIECES for start in _occurrences(text, piece))
+    starts = sorted(start for piece in _HALF_PIECES for start in occurrences(text, piece))
     for half in filter(None, (_HALF_OF_A_CURRENCY.match(text, start) for start in starts)):
         suffix = Suffix(end=half.end())
         read_currency_after(text, suffix)
