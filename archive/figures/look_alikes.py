@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from archive.patterns import LazyPattern
 
-# (three patterns of one character class first each: one alternation of them scans twice as slowly)
-_MIXED_SCRIPTS = (LazyPattern(r"[οαεΟΑΕ]"), LazyPattern(r"[a-zćčšžđ][а-яёі]"), LazyPattern(r"[а-яёі][a-zćčšžđ]"))
+# Where a word mixes them: a Greek look-alike, a Cyrillic letter before a Latin one, a Cyrillic look-alike after a
+# Latin letter. Each pattern begins with a class of letters rarer than the Latin ones, and one alternation of them
+# would scan several times as slowly.
+_MIXED_SCRIPTS = (LazyPattern(r"[οαεΟΑΕ]"), LazyPattern(r"[а-яёі][a-zćčšžđ]"),
+                  LazyPattern(r"[еоасрхі](?<=[a-zćčšžđ].)"))
 _TO_CYRILLIC = str.maketrans("οαεΟΑΕaeopcxAEOPCX", "оаеОАЕаеорсхАЕОРСХ")
 _TO_LATIN = str.maketrans("еоасрхіЕОАСРХІ", "eoacpxiEOACPXI")
 
