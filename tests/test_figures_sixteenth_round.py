@@ -261,3 +261,10 @@ def test_a_day_after_its_weekday_is_a_date():
         ("194 millones de euros", 194e6, "EUR")]
     assert _figures("Finalmente, el pasado día 21 se produjo el registro en los domicilios de los sospechosos.") == []
     assert ("18", 18, None) in _figures("El lunes 18 personas fueron detenidas.")
+
+
+def test_a_place_in_a_ranking_in_digits_is_a_rank():
+    assert _figures("Judeţul Bistriţa-Năsăud este pe locul 38 în topul judeţelor.") == []
+    assert ("43,2%", 43.2, "%") in _figures("Gabriela Firea se mentine pe locul 1, cu 43,2%, urmata de Nicusor Dan.")
+    assert not any(figure[0] == "1" for figure in _figures(
+        "Gabriela Firea se mentine pe locul 1, cu 43,2%, urmata de Nicusor Dan."))

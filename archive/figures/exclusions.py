@@ -328,6 +328,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
+    if words_before and words_before[-1].lower() in _RANK_NOUNS_BEFORE and word_after not in COUNTED_NOUNS:
+        return True  # "este pe locul 38 în topul", "se mentine pe locul 1": a rank
     if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end) or _KOREAN_PER.match(text, end):
         return True  # "[2]", "1. PROIECT", "1-7月份", "1사당"
     if not raw.isdigit():
@@ -543,6 +545,10 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
             and not (word_after in _MACEDONIAN_YEARS and window_language(text, end, end) != "uk"):
         return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
+
+
+# Romanian nouns of a place in a ranking, before its number: "pe locul 38".
+_RANK_NOUNS_BEFORE = frozenset(("locul", "locului"))
 
 
 # Spanish and French weekdays (and Spanish "día"), before which a day of the month needs no month: "este
