@@ -268,3 +268,8 @@ def test_a_place_in_a_ranking_in_digits_is_a_rank():
     assert ("43,2%", 43.2, "%") in _figures("Gabriela Firea se mentine pe locul 1, cu 43,2%, urmata de Nicusor Dan.")
     assert not any(figure[0] == "1" for figure in _figures(
         "Gabriela Firea se mentine pe locul 1, cu 43,2%, urmata de Nicusor Dan."))
+
+
+def test_the_first_hour_of_a_span_of_the_day():
+    assert _figures("Glasačka mjesta otvorena su od 7 do 19 sati, a tijekom cijelog dana vrijedi izborna šutnja.") == []
+    assert ("7", 7, None) in _figures("Projekt je trajao od 7 do 19 mjeseci.")

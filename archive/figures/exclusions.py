@@ -122,6 +122,9 @@ _CLOSING_QUOTE_SOON = LazyPattern(
 _HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
 # An amount of won written with a scale of ten thousand or more, which no name or code ends with: "3백23억원".
 _KOREAN_WON_AMOUNT = LazyPattern(r"[\d,천백십여만억조]+\s?원")
+# "Until" an hour of the day, after "from" a first one: "od 7 do 19 sati", "од 8 до 16 часот".
+_TO_AN_HOUR = LazyPattern(rf"{WS}(?:do|до){WS}(?:[01]?\d|2[0-4]){WS}(?i:sati|sata|časova|часова|часа|часот|h)"
+                          rf"{NOT_LETTER_AFTER}")
 _TIME_RANGE = LazyPattern(
     rf"{WS}?(?:[-–—]|до|to|bis|à|a|-){WS}?\d{{1,2}}(?:[.:]\d{{2}})?{WS}?(?i:часот|ч\.|uhr|h|am|pm|a\.m\.|p\.m\.)"
     rf"{NOT_LETTER_AFTER}"
@@ -539,6 +542,8 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
         return True  # "iniciada este miércoles 18", "el pasado día 21": a day of the month
     if number <= 24 and (word_after in TIME_WORDS or _TIME_RANGE.match(text, end)):
         return True
+    if number <= 24 and words_before and words_before[-1].lower() in ("od", "од") and _TO_AN_HOUR.match(text, end):
+        return True  # "otvorena su od 7 do 19 sati": the hour a span of the day opens at
     if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
             and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS) \
             and not _is_span_up_to_a_day(number, words_before) \
