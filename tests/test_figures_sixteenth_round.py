@@ -273,3 +273,8 @@ def test_a_place_in_a_ranking_in_digits_is_a_rank():
 def test_the_first_hour_of_a_span_of_the_day():
     assert _figures("Glasačka mjesta otvorena su od 7 do 19 sati, a tijekom cijelog dana vrijedi izborna šutnja.") == []
     assert ("7", 7, None) in _figures("Projekt je trajao od 7 do 19 mjeseci.")
+
+
+def test_the_last_hour_of_a_span_after_a_word_of_the_hour():
+    assert _figures("Kalleimmillaan sähkö on aamulla ja aamupäivällä, kun sähkön hinta on kello 9–11 lähes 22 senttiä "
+                    "kilowattitunnilta.") == [("22 senttiä", 0.22, "EUR")]

@@ -122,6 +122,11 @@ _CLOSING_QUOTE_SOON = LazyPattern(
 _HANGUL_BEFORE = LazyPattern(r"[\uac00-\ud7a3]+$")
 # An amount of won written with a scale of ten thousand or more, which no name or code ends with: "3백23억원".
 _KOREAN_WON_AMOUNT = LazyPattern(r"[\d,천백십여만억조]+\s?원")
+# A word of the hour of the day and a first hour before a dash: "kello 9–11", "godz. 8-16", "saat 9-17".
+_HOUR_RANGE_OPENED_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:klo|kello|kl\.|saat|godz\.|godzinie|ora|orele){WS}(?:[01]?\d|2[0-4])(?:[.:]\d\d)?{WS}?[-–]"
+    rf"{WS}?\Z"
+)
 # "Until" an hour of the day, after "from" a first one: "od 7 do 19 sati", "од 8 до 16 часот".
 _TO_AN_HOUR = LazyPattern(rf"{WS}(?:do|до){WS}(?:[01]?\d|2[0-4]){WS}(?i:sati|sata|časova|часова|часа|часот|h)"
                           rf"{NOT_LETTER_AFTER}")
@@ -331,6 +336,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
+    if _HOUR_RANGE_OPENED_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "kello 9–11", "klo 6–7": the last hour of a span of the day
     if words_before and words_before[-1].lower() in _RANK_NOUNS_BEFORE and word_after not in COUNTED_NOUNS:
         return True  # "este pe locul 38 în topul", "se mentine pe locul 1": a rank
     if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end) or _KOREAN_PER.match(text, end):
