@@ -278,3 +278,12 @@ def test_the_first_hour_of_a_span_of_the_day():
 def test_the_last_hour_of_a_span_after_a_word_of_the_hour():
     assert _figures("Kalleimmillaan sähkö on aamulla ja aamupäivällä, kun sähkön hinta on kello 9–11 lähes 22 senttiä "
                     "kilowattitunnilta.") == [("22 senttiä", 0.22, "EUR")]
+
+
+def test_a_composite_count_of_two_scales():
+    assert _figures("În total, cu mai puțin de o oră până la închiderea urnelor, au votat 1 milion 526 de mii de "
+                    "alegători.") == [("1 milion 526 de mii", 1_526_000, None)]
+
+
+def test_two_amounts_of_scales_apart_stay_two():
+    assert len(_figures("Il a reçu 2 millions, puis 300 000 euros.")) == 2

@@ -260,6 +260,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
         drafts.extend(_drafts_from_lone_scales(text, drafts))
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
     drafts = _join_words_and_digit_decimals(text, drafts)  # "treinta y seis,2 millones de euros"
+    drafts = _join_digit_scale_parts(text, drafts)  # "1 milion 526 de mii de alegători"
     drafts = join_two_unit_measures(text, drafts)  # "5 ton 803 kilogram"
     drafts = join_major_and_minor(text, drafts)  # "15 теңге 90 тиын"
     if not query and ("ultipli" in text or "omnoż" in text or "ivis" in text or "ivid" in text or "odziel" in text):
@@ -959,6 +960,26 @@ def _join_spelled_parts(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 _DIGIT_DECIMALS = LazyPattern(r",(?P<decimals>\d{1,2})(?![\d.,])")
+
+
+def _join_digit_scale_parts(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Join a whole number in digits with its scale word and the smaller one with a smaller scale right after it:
+    "au votat 1 milion 526 de mii de alegători" (1,526,000), the currency, if any, after the second."""
+    joined: list[Draft] = []
+    for draft in drafts:
+        first = joined[-1] if joined else None
+        if first is not None and first.has_scale and first.unit is None and first.scale > 1 and first.step >= 1 \
+                and draft.has_scale and 1 < draft.scale < first.scale \
+                and draft.mantissa * draft.scale < first.scale and draft.unit not in NOT_MONEY \
+                and text[first.end : draft.start] == " " and text[first.start : first.start + 1].isdigit() \
+                and text[draft.start : draft.start + 1].isdigit():
+            first.lead_scale = first.scale
+            first.mantissa = first.mantissa * first.scale + draft.mantissa * draft.scale
+            first.step, first.scale = draft.step * draft.scale, ONE
+            first.end, first.unit, first.minor = draft.end, draft.unit, draft.minor
+            continue
+        joined.append(draft)
+    return joined
 
 
 def _join_words_and_digit_decimals(text: str, drafts: list[Draft]) -> list[Draft]:
