@@ -7,6 +7,7 @@ and that the fourth differs by +7.3 %.
 
 One module a concept, each with the rules it applies in its docstring:
 - ``extraction``: what a figure is, ``extract`` and ``parse_figure``, ranges;
+- ``carrying``: a currency carried along a sentence to the amounts that leave it out;
 - ``units``: currencies, scale words, percentages, multiples and qualifiers around a number;
 - ``multiplying``: the verbs and phrases of a multiple ("doubled", "el doble") and times that count occasions;
 - ``numbers``: digits, group and decimal marks, English number words, Chinese numerals, precision;

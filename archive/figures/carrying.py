@@ -1,0 +1,233 @@
+"""A currency carried along a sentence: an amount whose currency was written only with another amount of its
+sentence takes it ("884,3 millones de dólares ... 849,1 millones", "2.414 milijardi i ... 2.751 milijardu dinara"),
+and so do the bare numbers of parallel phrases and of a list dated by years; each rule says when a number is a
+count or a measure that no currency reaches."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from archive.figures.drafts import CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, SENTENCE_BREAK, Draft, ends_a_phrase, scale_of
+from archive.figures.lists import alike_in_shape, compared_with_the, take_currency
+from archive.figures.surroundings import LETTER, WS, tokens_before
+from archive.figures.units import counts_something, names_a_currency_unresolved, names_a_thing
+from archive.figures.vocabulary import COUNTED_NOUNS
+from archive.patterns import LazyPattern
+
+# A sentence's end as SENTENCE_BREAK finds it, but not at a semicolon, which parts the items of a list.
+HARD_BREAK = LazyPattern(r"[!?。！？]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")
+
+
+# After a scale, "de" and a noun in the singular: what an amount of money is of ("852,6 millions de redressement",
+# "3 millones de déficit"), never what is counted, which French, Spanish and Romanian write in the plural
+# ("2 millions de personnes", "de tonnes"); a lower-case word of letters alone, not "de m3".
+_MASS_NOUN_AFTER = LazyPattern(rf"{WS}(?:de|d['’]){WS}?(?P<noun>[a-zàâçéèêëîïôûùüÿñæœ]{{4,}}[a-zàâçéèêëîïôûùüÿñæœ-]*?(?<![sx]))(?!{LETTER}|[-‑])")
+
+
+# Singular nouns that count people all the same: "4 millones de gente" is no money.
+_COLLECTIVE_NOUNS = frozenset("gente gens population población populación populație personnel personal público "
+                              "public lume".split())
+
+
+# Plural nouns of sums of money, after "de": "près de 4 milliards de pénalités" (penalties are paid in the money
+# before), "2 millones de ingresos".
+_OF_MONEY_NOUNS_AFTER = LazyPattern(
+    rf"{WS}(?:de|d['’]){WS}?(?i:pénalités|amendes|recettes|dépenses|dettes|économies|subventions|bénéfices|pertes|"
+    rf"impôts|taxes|ingresos|gastos|pérdidas|beneficios|deudas|impuestos|multas|subvenciones|ahorros)(?!{LETTER})"
+)
+
+
+def _of_a_mass_noun(text: str, end: int) -> bool:
+    """Tell whether "de" and a singular noun that counts nobody follow an amount: "852,6 millions de redressement"."""
+    found = _MASS_NOUN_AFTER.match(text, end)
+    return found is not None and found.group("noun") not in _COLLECTIVE_NOUNS \
+        and found.group("noun") not in COUNTED_NOUNS
+
+
+def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
+    """Give an amount with a scale but no currency the currency of an earlier amount of its sentence
+    ("884,3 millones de dólares ... 849,1 millones", "cinco euros ... 1,5 millones"), marked as inferred, unless
+    what follows it is counted or measured ("1.23 million hours", "2 млн тонн"; but "4 milliards de pénalités" are
+    sums of money), or, when its scale is not that of the money before, unless any word follows it but a
+    conjunction or a copula, a year, a period it is counted by ("al año") or sums of money, or a comparison stands
+    before it ("à 1,2 milliard d’euros, au lieu des 450 millions prévus") ("100 milyar doları aşan 1400 projeyle
+    100 bine yakın kişinin": 100,000 people). Nor does it reach
+    an amount of the scale of a count left without it since the money ("40 bin seyirci vardı, 2023'te 30 bin")."""
+    money: Draft | None = None
+    counted_scales: set[Decimal] = set()  # the scales of the counts since the money: "40 bin seyirci ... 30 bin"
+    for draft in drafts:
+        listed = False  # an item of a list whose items a semicolon parts: "Ferroser, con 5,7 millones; Sacyr, ..."
+        if money is not None and SENTENCE_BREAK.search(text, money.end, draft.start):
+            listed = not HARD_BREAK.search(text, money.end, draft.start) \
+                and scale_of(draft) == scale_of(money) and ends_a_phrase(text, draft.end)
+            money = money if listed else None
+        if draft.unit not in (None, *NOT_MONEY):
+            if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
+                money, counted_scales = draft, set()
+        elif money is not None and draft.unit is None and draft.has_scale \
+                and (_OF_MONEY_NOUNS_AFTER.match(text, draft.end) or not _counted(text, draft)) \
+                and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
+                and scale_of(draft) not in counted_scales \
+                and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
+                     or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
+                     or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)
+                     or _OF_MONEY_NOUNS_AFTER.match(text, draft.end)) \
+                and not names_a_currency_unresolved(text, draft.end):
+            draft.unit, draft.unit_inferred = money.unit, True
+        elif money is not None and _bare_amount_like(text, draft, money):
+            draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
+        elif money is not None and _price_for_like(text, draft, money):
+            draft.unit, draft.unit_inferred = money.unit, True  # "ЕУРОСУПЕР-98 се продава за 47,50."
+        elif money is not None and _difference_like(text, draft, money):
+            take_currency(draft, money)  # "zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej"
+            draft.unit_inferred = True
+        elif listed:
+            money = None
+        if money is not None and draft.unit is None and draft.has_scale:
+            counted_scales.add(scale_of(draft))  # a count the currency did not reach: the next alike is one too
+
+
+# Spanish and French scale words that are nouns: what they count follows "de" ("100 millones de personas"), so a
+# plural right after one agrees with it ("de los 100 millones establecidos como precio de salida"), it counts nothing.
+_ROMANCE_SCALE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:millones|millón|millardos|billones|millions|milliards)\Z")
+_DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
+
+
+def _counted(text: str, draft: Draft) -> bool:
+    """Tell whether the word after an amount with a scale is what it counts ("1.23 million hours", "2 млн тонн")."""
+    if not counts_something(text, draft.end):
+        return False
+    return not (_ROMANCE_SCALE_NOUN.search(text, draft.start, draft.end) and not _DE_AFTER.match(text, draft.end))
+
+
+# A measure after an amount, which no carried currency reaches: "3 millions de m3", "2 млн т".
+_MEASURE_AFTER = LazyPattern(
+    rf"{WS}(?:(?:de|of){WS}|d['’])?(?:m3|m³|m2|m²|km2|km²|km|kg|t|l|hl|ha|kWh|MWh|GWh|TWh|т|кг|км|га|"
+    rf"(?i:litres?|liters?|litros|hectares?|hectáreas|barils|barriles|barrels))(?!{LETTER}|\d)"
+)
+
+
+# A word of comparison right after a difference: "o 1,27 więcej", "1,27 more", "1,27 mehr", "1,27 de plus".
+MORE_OR_LESS_AFTER = LazyPattern(
+    rf"{WS}(?:więcej|mniej|more|less|mehr|weniger|(?:de{WS})?plus|(?:de{WS})?moins|más|menos|više|manje|више|"
+    rf"помалку|повеќе|больше|меньше|більше|менше|enemmän|vähemmän|mai{WS}mult|mai{WS}puțin|fazla|eksik)"
+    rf"(?!{LETTER})"
+)
+
+# "By" before a difference: "o 1,27 więcej", "by 1.27 more", "um 1,27 mehr", "de 1,27 de plus", "за 1,27 више".
+_BY_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:o|by|um|de|en|za|на|за|cu|од){WS}\Z")
+
+
+def _difference_like(text: str, draft: Draft, money: Draft) -> bool:
+    """Tell whether a bare decimal is the difference of the prices before it in its sentence: written with as many
+    decimals as the amount of money before it and less than it, neither with a scale, and a word of comparison
+    right after it, "by" before it ("Łącznie mieszkańcy zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej": 1.27 PLN)."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and draft.step < 1 \
+        and draft.step == money.step and not money.minor and 0 < draft.mantissa < money.mantissa \
+        and MORE_OR_LESS_AFTER.match(text, draft.end) is not None \
+        and _BY_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
+
+
+# "For" right before a price: "се продава за 47,50", "prodaje se za 47,50", "sold for 47.50", "vendu pour 47,50".
+_FOR_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:за|za|for|pour|por|für){WS}\Z")
+
+
+def _price_for_like(text: str, draft: Draft, money: Draft) -> bool:
+    """Tell whether a bare decimal closing its phrase after "for" is a price in the currency of the price before it
+    in its sentence, written with as many decimals: "Новата цена на ЕУРОСУПЕР-95 е 46,50 денари за литар,
+    ЕУРОСУПЕР-98 се продава за 47,50." (47.50 MKD). A whole number ("for 5") is left alone."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and not money.minor \
+        and draft.step < 1 and draft.step == money.step and alike_in_shape(draft, money) \
+        and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end) \
+        and _FOR_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
+
+
+def _bare_amount_like(text: str, draft: Draft, money: Draft) -> bool:
+    """Tell whether a bare number closing its phrase is written as the amount of money before it in its sentence,
+    grouped in thousands as it is, and so is an amount of the same currency: "kuluvalle vuodelle on budjetoitu
+    4 600 000 euroa ja ensi vuodelle 3 400 000." ("3 000 asukasta" counts; "in 2024" is no amount)."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and draft.mantissa >= 10_000 \
+        and GROUPED.search(text, draft.start, draft.end) is not None and alike_in_shape(draft, money) \
+        and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)
+
+
+def carry_currency_back(text: str, drafts: list[Draft]) -> None:
+    """Give an amount with a scale but no currency the currency of the next amount of its sentence with the same
+    scale, when a conjunction, a copula or a comma closes it ("prihodima od 2.414 milijardi i rashodima od 2.751
+    milijardu dinara", "6,86 milijardi je ... i 1,95 milijardi dinara"), marked as inferred."""
+    later: Draft | None = None
+    for draft in reversed(drafts):
+        if later is not None and SENTENCE_BREAK.search(text, draft.end, later.start):
+            later = None
+        if draft.unit not in (None, *NOT_MONEY):
+            later = draft
+        elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
+                and CLOSES_AN_AMOUNT.match(text, draft.end):
+            draft.unit, draft.unit_inferred = later.unit, True
+
+
+# At most so many words between the two phrases: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" has 3; "a
+# total of 21, mostly smallish, new contracts Monday, worth a combined value of $350.8 million" (21 contracts) 10.
+_PARALLEL_GAP_WORDS = 5
+
+
+def share_across_parallel_phrases(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number the scale and currency of the next amount when the phrase before it is repeated before
+    that amount: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" (in some products 20, in some 50 thousand
+    dollars: 20,000 USD), marked as inferred. Nothing but a comma may follow the bare number, and the phrases are
+    near."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or bare.mantissa >= 1000 or amount.unit in (None, *NOT_MONEY) \
+                or amount.unit_inferred or not amount.has_scale or text[bare.end : bare.end + 2] != ", ":
+            continue
+        before = tokens_before(text, bare.start, 1)
+        if before and before[0].isalpha() and before[0] in tokens_before(text, amount.start, 3) \
+                and not SENTENCE_BREAK.search(text, bare.end, amount.start) \
+                and len(text[bare.end : amount.start].split()) <= _PARALLEL_GAP_WORDS:
+            bare.scale, bare.has_scale = amount.scale, True
+            bare.unit, bare.unit_inferred = amount.unit, True
+
+
+# An item of a list dated by its year: "5,6 milliards d’euros en 1990", "9,3 en 1995", "4.2 billion in 2019".
+# A period an amount is counted by: "unos 900 millones al año adicionales" (a yearly cost, of the money before).
+_PER_PERIOD = LazyPattern(
+    rf"{WS}(?i:al{WS}(?:año|mes)|por{WS}(?:año|mes)|a{WS}(?:year|month)|per{WS}(?:year|month|annum)|"
+    rf"par{WS}(?:an|mois)|pro{WS}(?:Jahr|Monat)|im{WS}Jahr|в{WS}(?:год|месяц)|на{WS}(?:рік|місяць)|"
+    rf"godišnje|mjesečno|mesečno|годишње|месечно|rocznie|miesięcznie|pe{WS}an|vuodessa|yıllık)(?!{LETTER})"
+)
+
+_OF_AFTER = LazyPattern(rf"{WS}(?:de|of|d['’]|des|du|von|der)(?!{LETTER})")
+
+
+def _counted_by_a_period(text: str, end: int) -> bool:
+    """Tell whether a period follows an amount and no "of" after it, which would name what it counts: "900 millones
+    al año adicionales"; not "2 millones al año de visitantes"."""
+    period = _PER_PERIOD.match(text, end)
+    return period is not None and not _OF_AFTER.match(text, period.end())
+
+
+_DATED_BY_YEAR = LazyPattern(rf"{WS}(?:en|in|im|w|u|în|в|во|у){WS}(?:19|20)\d\d(?!\d)")
+# Between two dated items: a comma, "à"/"to", "and" ("en 1990, à 9,3 en 1995, 10,4 en 2005, ... et enfin").
+_DATED_ITEMS_GAP = LazyPattern(rf"{WS}?,?{WS}?(?:(?:à|a|to|bis|do|до|la|et|and|und|y|i|și|şi|и|enfin|then|puis){WS})*")
+
+
+def share_across_dated_items(text: str, drafts: list[Draft]) -> None:
+    """Give the bare numbers of a list dated by years the scale and currency of its first item, written once:
+    "Il est passé de 5,6 milliards d’euros en 1990, à 9,3 en 1995, 10,4 en 2005" (9.3 and 10.4 billion EUR),
+    marked as inferred. Each item is dated as the first is, and only commas and words of a list part them."""
+    money: Draft | None = None
+    for draft in drafts:
+        if draft.unit not in (None, *NOT_MONEY) and draft.has_scale \
+                and (dated := _DATED_BY_YEAR.match(text, draft.end)):
+            money, last_end = draft, dated.end()
+            continue
+        if money is None:
+            continue
+        dated = _DATED_BY_YEAR.match(text, draft.end)
+        if draft.unit is None and not draft.has_scale and draft.step < 1 and dated is not None \
+                and _DATED_ITEMS_GAP.fullmatch(text, last_end, draft.start):
+            draft.scale, draft.has_scale = money.scale, True
+            draft.unit, draft.unit_inferred = money.unit, True
+            last_end = dated.end()
+        else:
+            money = None
