@@ -287,3 +287,9 @@ def test_a_composite_count_of_two_scales():
 
 def test_two_amounts_of_scales_apart_stay_two():
     assert len(_figures("Il a reçu 2 millions, puis 300 000 euros.")) == 2
+
+
+def test_hours_glued_to_their_number_and_counted_by_a_week():
+    assert [figure[1] for figure in _figures("Le SMIC mensuel pour 35h par semaine est de 1 554,58 euros bruts.")] == [
+        35, 1554.58]
+    assert _figures("Rendez-vous à 14h devant la mairie.") == []

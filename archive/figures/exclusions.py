@@ -93,6 +93,8 @@ _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
     r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
+# Hours glued to their number and counted by a week or a day: "35h par semaine", "8h par jour", "40h/semaine".
+_HOURS_PER_PERIOD = LazyPattern(rf"h(?:{WS}par{WS}|{WS}?/{WS}?)(?i:semaine|jour|mois|an)(?!{LETTER})")
 # The number of a Kazakh article ("бап", with its endings: "бабы", "бабының"), sub-numbers and all: "73-3-бабы".
 _KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-яәғқңөұүһі]*(?![^\W\d_])")
 # A Japanese or Chinese note's mark before its number: "*注 1", "注2".
@@ -316,7 +318,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
             or names_a_unit(text, end):
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
-        return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
+        # "5th", "3e", "1990s", "5G" but not "5km", nor hours counted by a week or a day ("35h par semaine")
+        return _GLUED_UNITS.match(text, end) is None and not _HOURS_PER_PERIOD.match(text, end)
     kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
     if kazakh and _is_kazakh_ordinal(text, end):
         return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
