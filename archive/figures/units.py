@@ -162,8 +162,9 @@ _CJK_TAIL = LazyPattern(
 # the units under 万 may be grouped by a comma: "16万5,412円" (165,412 yen)
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d,\d{3}|\d{1,4})(?:\.\d+)?(?![\d.,])")
 # The units of an amount of won after a space, grouped by thousands: "2만 7,035원" is one amount (27,035 won), as
-# "15 теңге 90 тиын" is; only before 원, where two amounts side by side would be no sentence.
-_KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?원)")
+# "15 теңге 90 тиын" is; only before 원 or 명 (people), where two amounts side by side would be no sentence:
+# "누적관객수 1045만 1244 명" (10,451,244 people).
+_KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?[원명])")
 # A space may part the sections: "2억 7천 5백만 원" is one amount (275 million won).
 _CJK_RUN_SECTION = LazyPattern(r" ?(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
