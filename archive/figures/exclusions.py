@@ -167,7 +167,23 @@ def glued_to_word_before(text: str, start: int) -> bool:
         return True
     if text[start - 2 : start] in ("第 ", "条の", "條の"):
         return True  # "第 29 条" spaced, and the 2 of "第48条の2" (article 48-2)
-    return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
+    return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2])) \
+        and not _dash_after_a_noun_before_a_price(text, start)  # and "T—7"
+
+
+_WORD_BEFORE_DASH = LazyPattern(rf"{LETTER}+\Z")
+_DIGITS_AT = LazyPattern(r"\d+(?:[.,]\d+)?")
+
+
+def _dash_after_a_noun_before_a_price(text: str, start: int) -> bool:
+    """Tell whether the dash before a number stands for a pause after a noun, not inside a code, because a currency
+    names the number: "Литрі-9 теңге" (a litre: 9 tenge), "ең төменгі бағасы-139 теңге"; a code's letters are few
+    or capitals ("АИ-92", "Su-35", "COVID-19")."""
+    word = _WORD_BEFORE_DASH.search(text, max(0, start - 30), start - 1)
+    if word is None or len(word.group()) < 4 or not word.group()[1:].islower():
+        return False
+    digits = _DIGITS_AT.match(text, start)
+    return next_word(text, digits.end()) in CURRENCY_NAMES
 
 
 def _states_won(text: str, start: int) -> bool:

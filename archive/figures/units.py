@@ -202,7 +202,8 @@ _PERCENT = LazyPattern(
     rf"prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
-    rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
+    rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트|"
+    rf"процент(?:ке|ті|тен|тің|і|ін|іне|інің|індей)){NOT_LETTER_AFTER})"  # Kazakh cases: "70 процентіне" (to 70%)
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
@@ -249,7 +250,8 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      *MINOR_UNIT_WORDS, "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "відс", "процентни", "procentni", "процентних", "prosenttinen",
-     "پايىز", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
+     "پايىز", "퍼센트", "процентке", "процентті", "проценттен", "проценттің", "проценті", "процентін", "процентіне",
+     "процентінің", "процентіндей", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)

@@ -519,7 +519,9 @@ COUNTED_NOUNS = set(
         "bucăți bucati "
         # packs and boxes, the counters of goods seized or sold ("56 bin 400 paket bandrolsüz sigara")
         "paket kutu packs packets boxes cartons paquetes cajas paquets boîtes packungen schachteln kutija kutije "
-        "paketa пачек упаковок коробок pachete cutii opakowań paczek"
+        "paketa пачек упаковок коробок pachete cutii opakowań paczek "
+        # Kazakh litres and tonnes in their cases: "81 теңгеден 1 литріне 78 теңгеге дейін" (per litre)
+        "литр литрі литріне литрге литрден литрін литрінің тонна тоннаға тоннадан тоннасы"
     ).split()
 )
 
