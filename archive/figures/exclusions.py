@@ -596,6 +596,7 @@ _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "ru": ("ию", "ии", "ой", "ому", "ого", "ую", "ей", "ами", "ях"),
     "uk": ("ію", "ії", "ою", "ому", "ого", "ами", "ях"),
     "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+    "kk": ("да", "де", "та", "те"),  # a place in the locative: "Ал Алматыда 151, Нұр-Сұлтанда 152 теңге"
 }
 _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 

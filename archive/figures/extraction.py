@@ -91,6 +91,7 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
+from archive.figures.lists import share_currency_across_places
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -261,6 +262,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _share_across_dated_items(text, drafts)
     share_currency_across_parenthesized_items(text, drafts)
     share_currency_across_parallel_decimals(text, drafts)
+    share_currency_across_places(text, drafts)  # "Алматыда 151, Нұр-Сұлтанда 152 теңге"
     share_currency_with_an_elided_noun(text, drafts)
     share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"
     _take_currency_after_words_in_parentheses(text, drafts)
