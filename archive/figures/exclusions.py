@@ -227,8 +227,24 @@ def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
     "二〇二二年", "数十"; or the round of a tender in brackets after its name ("项目(二次)", the second call)."""
     if text[start - 1 : start] in "(（" and text[end : end + 2] in ("次)", "次）"):
         return True
+    if text.startswith(_CJK_SESSION_ORDINALS, end):
+        return True  # "十一届全国人大五次会议": the 11th National People's Congress, its 5th session
     return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
         or (text[end : end + 1] == "年" and not counts_cjk_years(text, start, end))  # and "数十次", a vague count
+
+
+def inside_a_book_title(text: str, start: int, end: int) -> bool:
+    """Tell whether a figure stands inside the marks of a Chinese title, 《...》, which name a work: "《长安三万里》"
+    (a film), "《哪吒2》" (its sequel)."""
+    opening = text.rfind("《", max(0, start - 30), start)
+    if opening < 0 or "》" in text[opening:start]:
+        return False
+    closing = text.find("》", end, end + 30)
+    return closing >= 0 and "《" not in text[end:closing]
+
+
+# Sessions numbered without 第: "十三届全国人大一次会议", "十九届四中全会" (the fourth plenum).
+_CJK_SESSION_ORDINALS = ("届", "屆", "次会议", "次會議", "中全会", "中全會")
 
 
 # Era names before a year of their own: "令和三年", "平成十年", "民国三年" are dates, not three or ten years.

@@ -92,6 +92,7 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
 from archive.figures.lists import share_currency_across_places
+from archive.figures.exclusions import inside_a_book_title
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -271,6 +272,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _take_japanese_minus(text, drafts)
     _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
+    if "《" in text:
+        drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
 
 
@@ -779,10 +782,15 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
+    over_scale = _OVER_THEN_SCALE.match(text, end) if not percent else None
+    if over_scale:  # "四千八百多億" (over 480 billion), "三千多万元": "over" stands between the numeral and its scale
+        numeral, end = numeral + over_scale.group("scale"), over_scale.end()
     value = read_cjk_numeral("一" + numeral if money_scale else numeral)
     if value is None:
         return None
     suffix = Suffix(end=end)
+    if over_scale:
+        suffix.approx = "over"
     if percent:
         suffix.unit = "%"
     else:
@@ -793,6 +801,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
             suffix.end = end  # "三百余人": read as over 300 below
         elif over:
             suffix.approx = "over"
+        if suffix.unit is None and (points := _CJK_POINTS.match(text, end)):
+            suffix.unit, suffix.end = "pp", points.end()  # "超出預算兩個百分點" (two points over the budget)
         if suffix.unit is None:
             multiple = MULTIPLE.match(text, end)
             suffix.unit, suffix.end = ("x", multiple.end()) if multiple else (None, end)
@@ -813,6 +823,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
     return draft
 
 
+_CJK_POINTS = LazyPattern(r"[个個]百分[点點]")
+_OVER_THEN_SCALE = LazyPattern(r"[余餘多](?P<scale>[万萬亿億])")
 _CJK_BARE_SCALES = frozenset("十百千万萬亿億")
 # Alone, these are a unit of measure more often than an amount: "万元国内生产总值能耗" (energy per 10,000 yuan of GDP).
 _CJK_SMALL_SCALES = frozenset(("", "十", "百", "千", "万", "萬"))
@@ -1012,6 +1024,7 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money, counted_scales = draft, set()
         elif money is not None and draft.unit is None and draft.has_scale and not _counted(text, draft) \
+                and not _CJK_COUNT_BEFORE.search(text, max(0, draft.start - 14), draft.start) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
@@ -1034,6 +1047,11 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
 # plural right after one agrees with it ("de los 100 millones establecidos como precio de salida"), it counts nothing.
 _ROMANCE_SCALE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:millones|millón|millardos|billones|millions|milliards)\Z")
 _DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
+
+
+# Chinese, Japanese and Korean name what a number counts before it, in its clause: "观影人次达到1.87亿" (187 million
+# admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만".
+_CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구)[^,，。;；、\d]{0,8}\Z")
 
 
 def _counted(text: str, draft: Draft) -> bool:
