@@ -76,6 +76,8 @@ NEVER_FIGURES = rf"""
       | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
       | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
+      | \d{{1,2}}/\d{{1,2}}[-–~〜～]\d{{1,2}}/\d{{1,2}}(?!\d)                  # 1/2-1/3: a range of days
+      | \d+人に1人                                                 # 5人に1人: one in five, a fraction
       | \d+(?:/\d+)+(?:-\d+)*                                       # 3/4, 24/7, 9/11, № 991/2030/22, № 164/22-6
       | \d+(?:\+\d+)+                                               # 1+1+9, a slogan or a sum, not figures
       | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
@@ -316,6 +318,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
     if kazakh and _is_kazakh_ordinal(text, end):
         return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
+    if text.startswith(_JAPANESE_DAYS_COUNTED, end):
+        return False  # "公開102日間" (102 days of release), "1日早い" (a day earlier): days counted, no date
     suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
     if any(pattern.match(text, end) for pattern in suffixes) and not _CARDINAL_CASE_ENDING.match(text, end):
         return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
@@ -445,7 +449,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
 
 
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
-_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目")
+_JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
+_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
 
 
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
@@ -470,6 +475,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start].strip()
     if after.startswith(KOREAN_DURATION_AFTER) or before.endswith(KOREAN_DURATION_BEFORE):
         return False  # "5년간", "20년 만에", "징역 1년": spans of time
+    if text.startswith("일", end) and before.split()[-1:] == ["주"]:
+        return False  # "주 5일 40시간 근무" (five days a week)
     # "1963년" and "95년도" (a fiscal year) are years, and so are "97년", "88년" of the 1980s and 1990s; "6년" is six
     # years
     return text[end] != "년" or len(raw) == 4 or text.startswith("도", end + 1) or (len(raw) == 2 and raw >= "80")

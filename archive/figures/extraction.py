@@ -121,7 +121,8 @@ _CANDIDATE = LazyPattern(
     (?P<skip>{NEVER_FIGURES}    )
   | (?P<num>(?<!\d)(?<!\d[.,])
         (?:\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:(?!(?P=sep))[.,]\d+)?
-          | \d+・\d+(?=[倍%％]|パーセント)  # Japanese "2・2倍": a decimal point before a multiple or a rate
+          | \d+・\d+(?=[倍%％億万兆]|パーセント)  # Japanese "2・2倍", "１１０・１億円": a decimal point before a
+                                                  # multiple, a rate or a scale
           | \d+(?:[.,]\d+)?)
     )
   | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+(?:[點点][零〇一二三四五六七八九]+[万萬亿億]*)?)
@@ -836,7 +837,9 @@ def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
     """Tell whether a run of scale characters alone names one of that scale of a currency written right after it:
     "千萬元以上重大案件" (cases of ten million yuan and over), "億元以上" (a hundred million yuan); not after "数"
     or "几" (several), nor a scale under a million alone."""
-    return numeral not in _CJK_SMALL_SCALES and all(char in _CJK_BARE_SCALES for char in numeral) \
+    # "千円超えは初めて" (the first time over 1000 yen); "千円札" is a banknote's name
+    thousand_yen = numeral == "千" and text.startswith("円", end) and not text.startswith("札", end + 1)
+    return (numeral not in _CJK_SMALL_SCALES or thousand_yen) and all(char in _CJK_BARE_SCALES for char in numeral) \
         and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
 
 
