@@ -132,7 +132,7 @@ _PRICE_YEAR_BEFORE = ("in", "constant", "real", "year", "fy")
 _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
 _INLINE_ITEM_BEFORE = LazyPattern(rf"(?:[:;]|[:;,]{WS}(?i:and|or|et|ou|y|o|und|oder|i|и),?){WS}\Z")
 _ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
-_CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
+_CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號일월]")  # "1-7月份": months 1 to 7; Korean "8~10일"
 _KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
 # Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
 _CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
@@ -233,6 +233,15 @@ def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
         return True  # "十一届全国人大五次会议": the 11th National People's Congress, its 5th session
     return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
         or (text[end : end + 1] == "年" and not counts_cjk_years(text, start, end))  # and "数十次", a vague count
+
+
+def is_korean_article(text: str, start: int, end: int) -> bool:
+    """Tell whether a number after the name of a law and before 조 is its article, not trillions: "특가법 2조에 따라"
+    (under article 2 of the Act on Aggravated Punishment), "형법 250조"."""
+    return text.startswith("조", end) and bool(_KOREAN_LAW_BEFORE.search(text, max(0, start - 12), start))
+
+
+_KOREAN_LAW_BEFORE = LazyPattern(r"[가-힣]법 ?\Z")
 
 
 def inside_a_book_title(text: str, start: int, end: int) -> bool:
@@ -430,7 +439,7 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     if end - start <= 2 and text[start - 1 : start] in _JAPANESE_VERB_ENDINGS and text[end : end + 1] == "。":
         return True  # "内閣に送付された1。": a footnote mark after the verb that closes a Japanese sentence
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
-            and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " "):
+            and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " ") and not text.startswith("씨", end + 1):
         return True  # "le Conseil d’Etat(1) a considéré": a footnote mark glued to its word; "容疑者(29)" is an age
     if _FOOTNOTE_AFTER_WORD.search(text, max(0, start - 2), start) and end - start <= 2 \
             and not text[end : end + 1].strip():
@@ -438,6 +447,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] == ")" and end - start <= 2 and text[start - 1 : start] != "(" \
             and _INLINE_ITEM_BEFORE.search(text, max(0, start - 12), start):
         return True  # "focuses on: 1) the cost ...; 2) the extent ...; and, 4) recent": items of a list in a line
+    if text[end : end + 1] == ")" and end - start <= 2 and text[start - 2 : start] == ". " and HANGUL.match(text[start - 3 : start - 2] or " "):
+        return True  # "... 위법이 있다. 2) 양형부당": an item of a list after the sentence before it
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line
     elif not _ITEM_NUMBER.match(text, end):
@@ -486,8 +497,19 @@ def is_quoted_slogan(text: str, start: int, end: int) -> bool:
     """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, „360 Степени“
     (a title of up to five words); «Хабар 24» is caught by the name rule. A title's number is a plain integer: a
     number with decimals or grouped digits quotes an amount ("1 066,5 kg de cocaïne")."""
-    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end)) \
+    return text[start - 1 : start] in OPENING_QUOTES \
+        and bool(_CLOSING_QUOTE_SOON.match(text, end) or _korean_title_rest(text, end)) \
         and not any(mark in text[start:end] for mark in ",.  \u00a0\u202f")
+
+
+# The rest of a Korean title whose number a word is glued to: "‘7번방의 선물’" (Miracle in Cell No. 7).
+_KOREAN_TITLE_REST = LazyPattern(r"[가-힣]{1,8}(?: [^\s\d“”„\"«»「」『』.,;:!?]{1,24}){0,4}[”’」』》\"']")
+
+
+def _korean_title_rest(text: str, end: int) -> bool:
+    """Tell whether a Korean word glued to a number and a few more words close a quoted title; a counter glued to
+    the number ("‘3명 사망’") makes a count."""
+    return not text.startswith(KOREAN_COUNTERS, end) and bool(_KOREAN_TITLE_REST.match(text, end))
 
 
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:

@@ -92,7 +92,7 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
 from archive.figures.lists import share_currency_across_places
-from archive.figures.exclusions import inside_a_book_title
+from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -483,6 +483,8 @@ def _draft_from_digits(
         return None, end_of_phone_number(text, number_end)
     if is_reference(words_before):
         return None, end_of_reference_chain(text, number_end)
+    if is_korean_article(text, start, number_end):
+        return None, number_end + 1
     if prefix is None and names_a_price_year(text, start, words_before):
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space

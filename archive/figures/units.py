@@ -222,7 +222,7 @@ MULTIPLE = LazyPattern(
     rf"ese(?:ge|den|len{LETTER}*)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
-    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|정도|나|에|가))"  # Korean "두 배", "2배로", "3배정도", not "배를" (a ship)
+    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|정도|나|에|가|의))"  # Korean "두 배", "2배로", "3배정도", "5배의", not "배를" (a ship)
 )
 
 
