@@ -327,8 +327,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
     if kazakh and _is_kazakh_ordinal(text, end):
         return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
-    if text.startswith(_JAPANESE_DAYS_COUNTED, end):
-        return False  # "公開102日間" (102 days of release), "1日早い" (a day earlier): days counted, no date
+    if text.startswith(_JAPANESE_DAYS_COUNTED, end) or (text.startswith("日", end) and text.endswith("公開", 0, start)):
+        return False  # "公開102日間" (102 days of release), "(公開73日)", "1日早い" (a day earlier): days counted
     suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
     if any(pattern.match(text, end) for pattern in suffixes) and not _CARDINAL_CASE_ENDING.match(text, end):
         return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
@@ -469,6 +469,9 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
     if text.startswith("차례", end):
         return False  # "13차례" (thirteen times) counts; "2차" (the second round) does not
+    if text.startswith("次", end) and not text.startswith(_CJK_SESSION_ORDINALS, end) \
+            and not KANA.search(text, max(0, start - 60), end + 60):
+        return False  # Chinese "年人均看电影2.15次" counts times; Japanese "2次補正" is the second
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
     if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):
