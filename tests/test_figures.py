@@ -606,7 +606,7 @@ def test_figures_in_the_wild(text, expected):
     ("Область займає 4 місце за кількістю закуплених дронів", []),
     ("全年国内生产总值[1]1015986亿元，比上年增长2.3%", [(1015986e8, "CNY"), (2.3, "%")]),
     ("1-9月份，全国规模以上工业企业利润下降2.4%", [(2.4, "%")]),
-    ("1인당 평균 지원금은 35만원이었다", [(35e4, "KRW")]),
+    ("1인당 평균 지원금은 35만원이었다", [(1, None), (35e4, "KRW")]),  # a per-unit one measures 1 (LABELLING.md)
     ("都内の30代の男性会社員が逮捕された", []),
     ("Plata va fi făcută pe 14 martie, iar suma de 40 de milioane de euro", [(40e6, "EUR")]),
     ("1.  HOTĂRÂRE privind aprobarea bugetului", []),

@@ -131,9 +131,8 @@ _PRICE_YEAR = LazyPattern(r"(?:19|20)\d\d\s(?i:dollars|euros|pounds)(?![a-z])")
 _PRICE_YEAR_BEFORE = ("in", "constant", "real", "year", "fy")
 _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
 _INLINE_ITEM_BEFORE = LazyPattern(rf"(?:[:;]|[:;,]{WS}(?i:and|or|et|ou|y|o|und|oder|i|и),?){WS}\Z")
-_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
+_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}|、")  # "1. PROIECT", "1) Ключевое", "1- ANTEP", "1、受贿金额"
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號일월]")  # "1-7月份": months 1 to 7; Korean "8~10일"
-_KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
 # Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
 _CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
 # A year of an era or a fiscal year ("25年3月", "19年度", Japanese "13事務年度", "20〜23年度"), and a century
@@ -345,8 +344,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
-    if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end) or _KOREAN_PER.match(text, end):
-        return True  # "[2]", "1. PROIECT", "1-7月份", "1사당"
+    if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end):
+        return True  # "[2]", "1. PROIECT", "1-7月份"; "1사당", "1인당" (per company, per person) measure 1
     if not raw.isdigit():
         return _is_day_and_month(text, raw, start, end)
     number = int(raw)
@@ -459,6 +458,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     return line_start == 0 or text[line_start - 1] == "\n"
 
 
+# Verbs that begin with 만, which then says nothing of a span: "3월11일 만나" (met on 11 March), "만들어".
+_KOREAN_VERBS_OF_MAN = ("만나", "만난", "만날", "만들")
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
 _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
 _JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
@@ -476,7 +477,7 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return True
     if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):
         return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
-    if text[start - 1 : start] in "’'" and text.startswith("년", end):
+    if start > 0 and text[start - 1] in "’'" and text.startswith("년", end):  # not at the text's start ("" is in any)
         return True  # "’20년": a year with its century left out
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
         return bool(KANA.search(text, max(0, start - 60), end + 60))
@@ -487,7 +488,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return False
     after = text[end + 1 : end + 8].lstrip()
     before = text[max(0, start - 6) : start].strip()
-    if after.startswith(KOREAN_DURATION_AFTER) or before.endswith(KOREAN_DURATION_BEFORE):
+    if (after.startswith(KOREAN_DURATION_AFTER) and not after.startswith(_KOREAN_VERBS_OF_MAN)) \
+            or before.endswith(KOREAN_DURATION_BEFORE):
         return False  # "5년간", "20년 만에", "징역 1년": spans of time
     if text.startswith("일", end) and before.split()[-1:] == ["주"]:
         return False  # "주 5일 40시간 근무" (five days a week)
@@ -644,7 +646,8 @@ _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "ru": ("ию", "ии", "ой", "ому", "ого", "ую", "ей", "ами", "ях"),
     "uk": ("ію", "ії", "ою", "ому", "ого", "ами", "ях"),
     "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
-    "kk": ("да", "де", "та", "те"),  # a place in the locative: "Ал Алматыда 151, Нұр-Сұлтанда 152 теңге"
+    # a place in the locative ("Ал Алматыда 151, Нұр-Сұлтанда 152 теңге") or the genitive ("Қазақстанның 7 азаматын")
+    "kk": ("да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің"),
 }
 _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 

@@ -336,7 +336,10 @@ REFERENCE_WORDS = set(
 
 # The months of Kazakh, to which endings are glued ("12 тамыздағы", "6 қыркүйекте"): read as the words' beginnings.
 KAZAKH_MONTHS = tuple("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
-                      "qańtar aqpan naýryz sáýir mamyr maýsym shilde tamyz qyrkúıek qazan qarasha jeltoqsan".split())
+                      "qańtar aqpan naýryz sáýir mamyr maýsym shilde tamyz qyrkúıek qazan qarasha jeltoqsan "
+                      # the Latin alphabet of 2021 and the Arabic script of China's Kazakh press
+                      "qantar nauryz säuır mausym şılde qyrküiek qaraşa "
+                      "قاڭتار اقپان ناۋرىز ساۋىر مامىر ماۋسىم شىلدە تامىز قىركۇيەك قازان قاراشا جەلتوقسان".split())
 MONTHS = set(
     (
         "january february march april may june july august september october november december "
@@ -425,7 +428,8 @@ YEAR_NOUNS_AFTER = set(
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
 # "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
 DESIGNATION_SUFFIXES = ("型", "課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
-                        "급", "심", "차", "위", "번째", "호", "등", "년차")
+                        "급", "심", "차", "위", "번째", "호", "등", "년차",
+                        "순위", "축 체계", "축체계")  # "1순위" (first in rank), "3축 체계" (the three-axis system)
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 # Japanese eras, written before the year of the era: "平成26年10月"; and what a sentence of prison is measured with
@@ -448,7 +452,8 @@ KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례"
 # a count of them is never money carried from the sentence's won.
 KOREAN_HOUSEHOLD_COUNTERS = ("세대", "가구", "호")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種")  # "三种情形", three kinds
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆")  # "三种情形" (three
+# kinds), "二套標準" (two sets), "九館" (nine museums)
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
 CJK_ROUND_NUMBERS_AFTER = ("超", "近", "逾", "上", "过", "過", "破")
 # Levels counted after the list of them: "中央、省、市、区四级" (four tiers); "三级医院" alone is a grade.
