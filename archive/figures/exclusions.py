@@ -93,7 +93,7 @@ NEVER_FIGURES = rf"""
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
 # The number of a Kazakh article ("бап", with its endings: "бабы", "бабының"), sub-numbers and all: "73-3-бабы".
 _KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-яәғқңөұүһі]*(?![^\W\d_])")
@@ -230,6 +230,8 @@ def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
         return True
     if text.startswith(_CJK_SESSION_ORDINALS, end):
         return True  # "十一届全国人大五次会议": the 11th National People's Congress, its 5th session
+    if text[end : end + 1] in ("条", "條") and text[start - 2 : start] in ("条、", "條、"):
+        return True  # "反垄断法第四十八条、四十九条": the second article of a list after 第
     return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
         or (text[end : end + 1] == "年" and not counts_cjk_years(text, start, end))  # and "数十次", a vague count
 

@@ -195,6 +195,7 @@ POINTS = LazyPattern(
     rf"postotn(?:ih|a|i){WS}bodova|процентни{WS}поени|procentni{WS}poeni|процентних{WS}поена|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
 )
 # Points after a number, percentage points where the sentence speaks of a rate ("perdu vingt points").
+_JAPANESE_POINTS = LazyPattern(r"ポイント")  # glued, with its particle or verb: "前月比0.1ポイント悪化し"
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
@@ -316,7 +317,7 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
                 suffix.unit_start, suffix.unit, suffix.end = suffix.end, unit, unit_match.end()
                 break
         else:
-            points = _POINTS_OF_A_RATE.match(text, suffix.end)
+            points = _POINTS_OF_A_RATE.match(text, suffix.end) or _JAPANESE_POINTS.match(text, suffix.end)
             if points and not suffix.has_scale and sentence_speaks_of_a_rate(text, pos, points.end()):
                 suffix.unit, suffix.end = "pp", points.end()  # "inférieur de 11 points à la cible" of a rate
                 suffix.rate_points = True
