@@ -168,6 +168,8 @@ def test_kazakh_ranges_places_prices_and_litres(text, expected):
 KAZAKH_NO_FIGURES = [
     ("Бұл АИ-95 бензині", []),  # a fuel grade: a code's capitals before its dash
     ("Qala tūrǧyndarynyŋ ūsynysy 1 nauryzǵa deiın qabyldanady.", []),  # a date in the Latin alphabet of 2021
+    # an anniversary after a name in the genitive, which is otherwise no name ("Қазақстанның 7 азаматын")
+    ("қорғаныс министрлігі Жеңістің 80 жылдығына орай әскери шеру өткізетінін мәлімдеген болатын.", []),
 ]
 
 

@@ -373,7 +373,9 @@ MONTHS = set(
 # A rank, or the number of a session written with no ordinal mark: "9 місце", "на 81 седница" (a count would say
 # "седници", the plural).
 RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada",
-                    "седница", "седницата"}
+                    "седница", "седницата",
+                    # Kazakh anniversaries: "Жеңістің 80 жылдығына орай" (for the 80th anniversary of the Victory)
+                    "жылдығы", "жылдығына", "жылдығын", "жылдығында", "жылдығынан", "жылдығымен"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
 TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
 # A number of hours up to 24 is a time of day after a word that places it ("oko 17 sati", "u 17 časova", "в 17
