@@ -232,8 +232,29 @@ def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
         return True  # "十一届全国人大五次会议": the 11th National People's Congress, its 5th session
     if text[end : end + 1] in ("条", "條") and text[start - 2 : start] in ("条、", "條、"):
         return True  # "反垄断法第四十八条、四十九条": the second article of a list after 第
+    if text[start - 2 : start] in ("第廿", "第卅"):
+        return True  # "依決算法第廿五條" (article 25), 廿 being twenty
     return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
         or (text[end : end + 1] == "年" and not counts_cjk_years(text, start, end))  # and "数十次", a vague count
+
+
+_DAY_WORDS = ("오늘", "내일", "어제", "모레", "今日", "明日", "昨日", "今天", "明天", "昨天")
+
+
+def _names_a_day_in_parentheses(text: str, start: int, end: int) -> bool:
+    """Tell whether a number in parentheses after a word for a day gives its date: "경찰은 내일(20) 김씨를"."""
+    return text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and text.endswith(_DAY_WORDS, 0, start - 1)
+
+
+_DATED_CASE = LazyPattern(r"(?:1[0-2]|0?[1-9])\.(?:[0-2]\d|3[01])")
+_CJK_CHARACTER = LazyPattern(r"[\u4e00-\u9fff]")
+
+
+def _names_a_dated_case(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether a month and day right after an opening quote name a case or an operation, as Chinese police
+    name them: "“4.01特大婚恋交友诈骗”案", "“5.29”犯罪团伙"."""
+    return text[start - 1 : start] in "“「\"" and _DATED_CASE.fullmatch(raw) is not None \
+        and (text[end : end + 1] in "”」\"" or _CJK_CHARACTER.match(text, end) is not None)
 
 
 def is_korean_article(text: str, start: int, end: int) -> bool:
@@ -346,6 +367,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
+    if _names_a_day_in_parentheses(text, start, end) or _names_a_dated_case(text, raw, start, end):
+        return True  # "경찰은 내일(20)": tomorrow, the 20th; "“5.29”犯罪团伙": a case named by its date
     if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end):
         return True  # "[2]", "1. PROIECT", "1-7月份"; "1사당", "1인당" (per company, per person) measure 1
     if not raw.isdigit():
@@ -418,8 +441,10 @@ def _is_cjk_year(text: str, start: int, end: int) -> bool:
     before = start - 1 if text[start - 1 : start] == " " else start
     if text[end : end + 1] == " " and text[end + 1 : end + 2] in "年月日":
         end += 1
-    if text.endswith(JAPANESE_ERAS, 0, before) and text.startswith("年", end):
-        return True
+    if text.endswith(JAPANESE_ERAS, 0, before) and (text.startswith("年", end) or text.startswith("、", end)):
+        return True  # and the first of a list: "平成25、26両年度"
+    if text.startswith("両年", end):
+        return True  # "平成25、26両年度" (both fiscal years 2013 and 2014)
     if text.endswith(JAPANESE_SENTENCE_WORDS, 0, start):
         return False
     if _CJK_YEAR_AFTER.match(text, end):

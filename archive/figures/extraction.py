@@ -311,7 +311,12 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
     if months is None:
         return False
     return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
-        or bool(_OF_A_YEAR_AFTER.match(text, months.end()))
+        or bool(_OF_A_YEAR_AFTER.match(text, months.end())) \
+        or bool(_KAZAKH_OF_A_YEAR_BEFORE.search(text, max(0, draft.start - 12), draft.start))
+
+
+# Kazakh names the year before its months, in the genitive: "2023 жылдың 2 айында", "осы жылдың 11 айының".
+_KAZAKH_OF_A_YEAR_BEFORE = LazyPattern(rf"(?<!{LETTER})жылдың{WS}\Z")
 
 
 # A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
