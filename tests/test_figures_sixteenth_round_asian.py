@@ -176,3 +176,36 @@ KAZAKH_NO_FIGURES = [
 @pytest.mark.parametrize("text, expected", KAZAKH_NO_FIGURES)
 def test_kazakh_codes_and_dates_are_no_figures(text, expected):
     assert _figures(text) == expected
+
+
+MORE_NO_FIGURES = [
+    # the months of a year named before them in the genitive: a calendar period
+    ("Өсім қазір де жалғасуда: 2023 жылдың 2 айында шамамен 1,8 млн адам ұшса",
+     [("1,8 млн", 1_800_000, None)]),
+    # a second fuel grade paired with the code before it
+    ("Литрі - 980 теңге. Бұл АИ-95-пен 98-ді қоса есептегендегі орташа баға.", [("980 теңге", 980, "KZT")]),
+    # a list of years of an era
+    ("医薬品の調達額\n12億7657万余円(平成25、26両年度)", [("12億7657万余円", 1_276_570_000, "JPY")]),
+    ("依決算法第廿五條，審計機關有權審核並修正決算。", []),  # article 25, 廿 being twenty
+    ("경찰은 내일(20)\n김씨를 기소의견으로 검찰에 송치할\n예정입니다.", []),  # tomorrow, the 20th
+    # cases named by their date
+    ("成功破获“4.01特大婚恋交友诈骗”案,抓获违法犯罪嫌疑人510名。打掉涉及套路贷网黑、通讯网络诈骗、偷越国边境三类案别的"
+     "“5.29”犯罪团伙,抓获犯罪嫌疑人61名。", [("510", 510, None), ("三", 3, None), ("61", 61, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_NO_FIGURES)
+def test_periods_grades_era_years_articles_and_dated_cases_are_no_figures(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_kazakh_number_after_a_code_with_a_currency_stays_money():
+    assert _figures("АИ-92 және 150 теңге") == [("150 теңге", 150, "KZT")]
+
+
+def test_a_quoted_rate_stays_a_rate():
+    assert _figures("同比增长“3.5%”") == [("3.5%", 3.5, "%")]
+
+
+def test_chinese_terms_of_office_count():
+    assert _figures("兩任長達12年的審計長林慶隆於10月1日卸任") == [("兩", 2, None), ("12", 12, None)]

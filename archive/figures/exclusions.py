@@ -238,6 +238,18 @@ def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
         or (text[end : end + 1] == "年" and not counts_cjk_years(text, start, end))  # and "数十次", a vague count
 
 
+# A code of capitals and its number, then "with" or "and": "АИ-95-пен ", "АИ-92 және ", "АИ-92 и ".
+_CODE_AND_BEFORE = LazyPattern(
+    r"(?<![^\W\d_])[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,}[-‑ ](?P<digits>\d+)(?:[-‑](?:пен|мен|бен)|\s(?:және|мен|немесе|и|или))\s\Z")
+
+
+def _pairs_with_a_code(text: str, raw: str, start: int) -> bool:
+    """Tell whether a number as long as the number of a code of capitals before it is paired with that code by
+    "with" or "and" in Kazakh or Russian, and so names a grade of it too: "АИ-95-пен 98-ді", "АИ-92 и 95"."""
+    code = _CODE_AND_BEFORE.search(text, max(0, start - 24), start)
+    return code is not None and len(code.group("digits")) == len(raw)
+
+
 _DAY_WORDS = ("오늘", "내일", "어제", "모레", "今日", "明日", "昨日", "今天", "明天", "昨天")
 
 
@@ -367,6 +379,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
+    if _pairs_with_a_code(text, raw, start):
+        return True  # "АИ-95-пен 98-ді" (AI-95 with 98): a second grade of the code before
     if _names_a_day_in_parentheses(text, start, end) or _names_a_dated_case(text, raw, start, end):
         return True  # "경찰은 내일(20)": tomorrow, the 20th; "“5.29”犯罪团伙": a case named by its date
     if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end):
