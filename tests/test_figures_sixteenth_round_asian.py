@@ -209,3 +209,8 @@ def test_a_quoted_rate_stays_a_rate():
 
 def test_chinese_terms_of_office_count():
     assert _figures("兩任長達12年的審計長林慶隆於10月1日卸任") == [("兩", 2, None), ("12", 12, None)]
+
+
+def test_a_latin_name_with_its_number_before_a_currency_stays_a_name():
+    # the dash of "Литрі-9 теңге" is a pause in Cyrillic prose only
+    assert _figures("The Covid-19 euro bonds") == []

@@ -173,6 +173,7 @@ def glued_to_word_before(text: str, start: int) -> bool:
 
 
 _WORD_BEFORE_DASH = LazyPattern(rf"{LETTER}+\Z")
+_CYRILLIC_WORD = LazyPattern(r"[\u0400-\u04ff]+")
 _DIGITS_AT = LazyPattern(r"\d+(?:[.,]\d+)?")
 
 
@@ -181,8 +182,9 @@ def _dash_after_a_noun_before_a_price(text: str, start: int) -> bool:
     names the number: "Литрі-9 теңге" (a litre: 9 tenge), "ең төменгі бағасы-139 теңге"; a code's letters are few
     or capitals ("АИ-92", "Su-35", "COVID-19")."""
     word = _WORD_BEFORE_DASH.search(text, max(0, start - 30), start - 1)
-    if word is None or len(word.group()) < 4 or not word.group()[1:].islower():
-        return False
+    if word is None or len(word.group()) < 4 or not word.group()[1:].islower() \
+            or not _CYRILLIC_WORD.fullmatch(word.group()):
+        return False  # Cyrillic prose only: "Covid-19 euro" keeps its name
     digits = _DIGITS_AT.match(text, start)
     return next_word(text, digits.end()) in CURRENCY_NAMES
 
@@ -487,7 +489,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] == ")" and end - start <= 2 and text[start - 1 : start] != "(" \
             and _INLINE_ITEM_BEFORE.search(text, max(0, start - 12), start):
         return True  # "focuses on: 1) the cost ...; 2) the extent ...; and, 4) recent": items of a list in a line
-    if text[end : end + 1] == ")" and end - start <= 2 and text[start - 2 : start] == ". " and HANGUL.match(text[start - 3 : start - 2] or " "):
+    if text[end : end + 1] == ")" and end - start <= 2 and text[start - 2 : start] == ". " \
+            and HANGUL.match(text[start - 3 : start - 2] or " "):
         return True  # "... 위법이 있다. 2) 양형부당": an item of a list after the sentence before it
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line

@@ -258,7 +258,8 @@ def share_currency_across_places(text: str, drafts: list[Draft]) -> None:
     for bare, amount in zip(drafts, drafts[1:]):
         if bare.unit is not None or bare.has_scale or bare.step < 1 or amount.unit in (None, *NOT_MONEY) \
                 or amount.unit_inferred or amount.has_scale or amount.minor or amount.step < 1 \
-                or bare.end - bare.start != len(str(int(amount.mantissa))) or not alike_in_shape(bare, amount):
+                or bare.end - bare.start != len(str(int(amount.mantissa))) or not alike_in_shape(bare, amount) \
+                or YEAR.fullmatch(text[bare.start : bare.end]):
             continue
         second = _PLACE_ITEM_GAP.fullmatch(text, bare.end, amount.start)
         first = _PLACE_BEFORE.search(text, max(0, bare.start - 40), bare.start)
