@@ -214,3 +214,17 @@ def test_chinese_terms_of_office_count():
 def test_a_latin_name_with_its_number_before_a_currency_stays_a_name():
     # the dash of "Литрі-9 теңге" is a pause in Cyrillic prose only
     assert _figures("The Covid-19 euro bonds") == []
+
+
+JAPANESE_COUNTS_AND_RATES = [
+    ("有料博物館、これは全体の館の五五%になっているんですが", [("五五%", 55, "%")]),  # numerals digit by digit
+    ("国立博物館の施設は、全体として九館でありますが、そのうち六館が有料博物館になつております",
+     [("九", 9, None), ("六", 6, None)]),
+    ("国会の承諾を受ける手続を採っていない予備費の支出など8項目を掲記することが義務付けられている",
+     [("8", 8, None)]),  # items, not a paragraph of an article
+]
+
+
+@pytest.mark.parametrize("text, expected", JAPANESE_COUNTS_AND_RATES)
+def test_japanese_numerals_before_a_percent_sign_and_counters(text, expected):
+    assert _figures(text) == expected

@@ -517,6 +517,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     if text.startswith("次", end) and not text.startswith(_CJK_SESSION_ORDINALS, end) \
             and not KANA.search(text, max(0, start - 60), end + 60):
         return False  # Chinese "年人均看电影2.15次" counts times; Japanese "2次補正" is the second
+    if text.startswith("項目", end):
+        return False  # "予備費の支出など8項目" (eight items); "2項" alone is a paragraph of an article
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
     if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):

@@ -801,6 +801,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
         suffix.approx = "over"
     if percent:
         suffix.unit = "%"
+    elif text[end : end + 1] in ("%", "％") and not over_scale:
+        suffix.unit, suffix.end = "%", end + 1  # "全体の館の五五%" (55 %), "十五%"
     else:
         over = text[end : end + 1] in "余餘多"  # "六百十六億余円", "七二二四萬餘元": over it, the currency after "余"
         suffix.end = end + over
