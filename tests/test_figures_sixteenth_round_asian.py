@@ -105,6 +105,7 @@ JAPANESE_NO_FIGURES = [
     ("年が明けたら静かになったようだけど、1/2-1/3の2日間で動員数42万5000人",
      [("2", 2, None), ("42万5000", 425_000, None)]),  # a range of days
     ("千円札", []),  # a banknote's name
+    ("何千円もかかる", []),  # how many thousand yen: vague
 ]
 
 

@@ -847,7 +847,8 @@ def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
     "千萬元以上重大案件" (cases of ten million yuan and over), "億元以上" (a hundred million yuan); not after "数"
     or "几" (several), nor a scale under a million alone."""
     # "千円超えは初めて" (the first time over 1000 yen); "千円札" is a banknote's name
-    thousand_yen = numeral == "千" and text.startswith("円", end) and not text.startswith("札", end + 1)
+    thousand_yen = numeral == "千" and text.startswith("円", end) and not text.startswith("札", end + 1) \
+        and text[start - 1 : start] != "何"  # "何千円" (how many thousand yen) is vague
     return (numeral not in _CJK_SMALL_SCALES or thousand_yen) and all(char in _CJK_BARE_SCALES for char in numeral) \
         and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
 
