@@ -229,3 +229,10 @@ JAPANESE_COUNTS_AND_RATES = [
 @pytest.mark.parametrize("text, expected", JAPANESE_COUNTS_AND_RATES)
 def test_japanese_numerals_before_a_percent_sign_and_counters(text, expected):
     assert _figures(text) == expected
+
+
+def test_korean_big_n_of_a_trade_is_a_name_but_vehicles_count():
+    text = ("지난달 삼성화재·현대해상·DB손해보험·KB손해보험·메리츠화재 등 대형 5개 손보사의 자동차보험 손해율은 평균 85.1%를 "
+            "기록했다. 5대 손보사 모두 손익분기점인 80%를 넘긴 손해율을 보였다.")
+    assert _figures(text) == [("5", 5, None), ("85.1%", 85.1, "%"), ("80%", 80, "%")]
+    assert _figures("새로 산 드론 4대에 각각") == [("4", 4, None)]

@@ -447,7 +447,9 @@ JAPANESE_SENTENCE_WORDS = ("懲役", "禁錮", "禁固", "執行猶予", "過去
 KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여", "연속")  # "14일 연속", fourteen days running
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 # Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
-KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
+KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국",
+                        # and the big N of a trade, a named list as "五大": "5대 손보사", "4대 시중은행", "10대 그룹"
+                        "손보사", "생보사", "시중은행", "은행", "금융지주", "그룹", "건설사", "재벌")
 # Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
 KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례", thirteen times
 # Households counted beside won: "39%(973만 세대)", "130여 만호"; a space may part them from the number, and so
