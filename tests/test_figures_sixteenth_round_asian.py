@@ -236,3 +236,8 @@ def test_korean_big_n_of_a_trade_is_a_name_but_vehicles_count():
             "기록했다. 5대 손보사 모두 손익분기점인 80%를 넘긴 손해율을 보였다.")
     assert _figures(text) == [("5", 5, None), ("85.1%", 85.1, "%"), ("80%", 80, "%")]
     assert _figures("새로 산 드론 4대에 각각") == [("4", 4, None)]
+
+
+def test_the_first_of_a_list_of_months_is_a_month():
+    assert _figures("이 사실도 지난해 9, 11월 두 차례 업체를 찾아가 보고서야") == [("두", 2, None)]
+    assert _figures("2, 3일간 머물렀다") == [("2", 2, None), ("3", 3, None)]  # days counted stay counts

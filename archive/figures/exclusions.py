@@ -132,6 +132,7 @@ _PRICE_YEAR_BEFORE = ("in", "constant", "real", "year", "fy")
 _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
 _INLINE_ITEM_BEFORE = LazyPattern(rf"(?:[:;]|[:;,]{WS}(?i:and|or|et|ou|y|o|und|oder|i|и),?){WS}\Z")
 _ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}|、")  # "1. PROIECT", "1) Ключевое", "1- ANTEP", "1、受贿金额"
+_CJK_DATE_LIST = LazyPattern(r"(?:, ?|、)\d{1,2}[월일月日](?![간間])")  # the first of a list of months or days
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號일월]")  # "1-7月份": months 1 to 7; Korean "8~10일"
 # Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
 _CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
@@ -385,6 +386,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True  # "АИ-95-пен 98-ді" (AI-95 with 98): a second grade of the code before
     if _names_a_day_in_parentheses(text, start, end) or _names_a_dated_case(text, raw, start, end):
         return True  # "경찰은 내일(20)": tomorrow, the 20th; "“5.29”犯罪团伙": a case named by its date
+    if _CJK_DATE_LIST.match(text, end):
+        return True  # "지난해 9, 11월 두 차례" (in September and November), "3、4月"
     if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end):
         return True  # "[2]", "1. PROIECT", "1-7月份"; "1사당", "1인당" (per company, per person) measure 1
     if not raw.isdigit():
