@@ -241,3 +241,13 @@ def test_korean_big_n_of_a_trade_is_a_name_but_vehicles_count():
 def test_the_first_of_a_list_of_months_is_a_month():
     assert _figures("이 사실도 지난해 9, 11월 두 차례 업체를 찾아가 보고서야") == [("두", 2, None)]
     assert _figures("2, 3일간 머물렀다") == [("2", 2, None), ("3", 3, None)]  # days counted stay counts
+
+
+def test_an_item_number_spaced_before_a_japanese_line_is_no_figure():
+    text = "1 奈良県知事は、奈良県宇陀土木事務所で実施された測量・調査等請負の各入札(25件中、24件)において"
+    assert _figures(text) == [("25", 25, None), ("24", 24, None)]
+    assert _figures("2 名男子被捕") == [("2", 2, None)]  # Hong Kong spaces its counters
+
+
+def test_a_kazakh_day_joined_to_its_month_by_a_hyphen_is_a_date():
+    assert _figures("2026-جىلعى 1-قاڭتاردان باستاپ") == []

@@ -361,6 +361,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         return _GLUED_UNITS.match(text, end) is None  # "5th", "3e", "1990s", "5G" but not "5km"
+    if text[end : end + 1] in "-‑" and text.startswith(KAZAKH_MONTHS, end + 1):
+        return True  # "2026-جىلعى 1-قاڭتاردان" (from 1 January), "1-қаңтардан"
     kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
     if kazakh and _is_kazakh_ordinal(text, end):
         return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
@@ -497,7 +499,7 @@ def _is_marker(text: str, start: int, end: int) -> bool:
         return True  # "... 위법이 있다. 2) 양형부당": an item of a list after the sentence before it
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line
-    elif not _ITEM_NUMBER.match(text, end):
+    elif not _ITEM_NUMBER.match(text, end) and not _cjk_item_space(text, end):
         return False
     line_start = start
     while line_start and text[line_start - 1] in " \t":
@@ -507,6 +509,13 @@ def _is_marker(text: str, start: int, end: int) -> bool:
 
 # Verbs that begin with 만, which then says nothing of a span: "3월11일 만나" (met on 11 March), "만들어".
 _KOREAN_VERBS_OF_MAN = ("만나", "만난", "만날", "만들")
+def _cjk_item_space(text: str, end: int) -> bool:
+    """Tell whether a space and a Chinese character that no counter or scale is follow a number, as after the
+    number of an item that opens its line: "1 奈良県知事は" (not Hong Kong's spaced "2 名", "5 億")."""
+    return text[end : end + 1] == " " and bool(_CJK_CHARACTER.match(text, end + 1)) \
+        and text[end + 1] not in CJK_COUNTERS and text[end + 1] not in "億亿万萬千百十年月日時时"
+
+
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
 _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
 _JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
