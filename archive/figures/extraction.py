@@ -91,6 +91,8 @@ from archive.figures.lists import (alike_in_shape, bare_rate, next_in_a_list, sh
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
                                    share_percent_across_lists, take_currency)
+from archive.figures.lists import share_currency_across_places
+from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
@@ -119,7 +121,8 @@ _CANDIDATE = LazyPattern(
     (?P<skip>{NEVER_FIGURES}    )
   | (?P<num>(?<!\d)(?<!\d[.,])
         (?:\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:(?!(?P=sep))[.,]\d+)?
-          | \d+・\d+(?=[倍%％]|パーセント)  # Japanese "2・2倍": a decimal point before a multiple or a rate
+          | \d+・\d+(?=[倍%％億万兆]|パーセント)  # Japanese "2・2倍", "１１０・１億円": a decimal point before a
+                                                  # multiple, a rate or a scale
           | \d+(?:[.,]\d+)?)
     )
   | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+(?:[點点][零〇一二三四五六七八九]+[万萬亿億]*)?)
@@ -261,6 +264,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _share_across_dated_items(text, drafts)
     share_currency_across_parenthesized_items(text, drafts)
     share_currency_across_parallel_decimals(text, drafts)
+    share_currency_across_places(text, drafts)  # "Алматыда 151, Нұр-Сұлтанда 152 теңге"
     share_currency_with_an_elided_noun(text, drafts)
     share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"
     _take_currency_after_words_in_parentheses(text, drafts)
@@ -269,6 +273,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _take_japanese_minus(text, drafts)
     _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
+    if "《" in text:
+        drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
 
 
@@ -305,7 +311,12 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
     if months is None:
         return False
     return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
-        or bool(_OF_A_YEAR_AFTER.match(text, months.end()))
+        or bool(_OF_A_YEAR_AFTER.match(text, months.end())) \
+        or bool(_KAZAKH_OF_A_YEAR_BEFORE.search(text, max(0, draft.start - 12), draft.start))
+
+
+# Kazakh names the year before its months, in the genitive: "2023 жылдың 2 айында", "осы жылдың 11 айының".
+_KAZAKH_OF_A_YEAR_BEFORE = LazyPattern(rf"(?<!{LETTER})жылдың{WS}\Z")
 
 
 # A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
@@ -477,6 +488,8 @@ def _draft_from_digits(
         return None, end_of_phone_number(text, number_end)
     if is_reference(words_before):
         return None, end_of_reference_chain(text, number_end)
+    if is_korean_article(text, start, number_end):
+        return None, number_end + 1
     if prefix is None and names_a_price_year(text, start, words_before):
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
@@ -777,12 +790,19 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
+    over_scale = _OVER_THEN_SCALE.match(text, end) if not percent else None
+    if over_scale:  # "四千八百多億" (over 480 billion), "三千多万元": "over" stands between the numeral and its scale
+        numeral, end = numeral + over_scale.group("scale"), over_scale.end()
     value = read_cjk_numeral("一" + numeral if money_scale else numeral)
     if value is None:
         return None
     suffix = Suffix(end=end)
+    if over_scale:
+        suffix.approx = "over"
     if percent:
         suffix.unit = "%"
+    elif text[end : end + 1] in ("%", "％") and not over_scale:
+        suffix.unit, suffix.end = "%", end + 1  # "全体の館の五五%" (55 %), "十五%"
     else:
         over = text[end : end + 1] in "余餘多"  # "六百十六億余円", "七二二四萬餘元": over it, the currency after "余"
         suffix.end = end + over
@@ -791,6 +811,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
             suffix.end = end  # "三百余人": read as over 300 below
         elif over:
             suffix.approx = "over"
+        if suffix.unit is None and (points := _CJK_POINTS.match(text, end)):
+            suffix.unit, suffix.end = "pp", points.end()  # "超出預算兩個百分點" (two points over the budget)
         if suffix.unit is None:
             multiple = MULTIPLE.match(text, end)
             suffix.unit, suffix.end = ("x", multiple.end()) if multiple else (None, end)
@@ -811,6 +833,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
     return draft
 
 
+_CJK_POINTS = LazyPattern(r"[个個]百分[点點]")
+_OVER_THEN_SCALE = LazyPattern(r"[余餘多](?P<scale>[万萬亿億])")
 _CJK_BARE_SCALES = frozenset("十百千万萬亿億")
 # Alone, these are a unit of measure more often than an amount: "万元国内生产总值能耗" (energy per 10,000 yuan of GDP).
 _CJK_SMALL_SCALES = frozenset(("", "十", "百", "千", "万", "萬"))
@@ -822,7 +846,10 @@ def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
     """Tell whether a run of scale characters alone names one of that scale of a currency written right after it:
     "千萬元以上重大案件" (cases of ten million yuan and over), "億元以上" (a hundred million yuan); not after "数"
     or "几" (several), nor a scale under a million alone."""
-    return numeral not in _CJK_SMALL_SCALES and all(char in _CJK_BARE_SCALES for char in numeral) \
+    # "千円超えは初めて" (the first time over 1000 yen); "千円札" is a banknote's name
+    thousand_yen = numeral == "千" and text.startswith("円", end) and not text.startswith("札", end + 1) \
+        and text[start - 1 : start] != "何"  # "何千円" (how many thousand yen) is vague
+    return (numeral not in _CJK_SMALL_SCALES or thousand_yen) and all(char in _CJK_BARE_SCALES for char in numeral) \
         and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
 
 
@@ -1010,6 +1037,7 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
             if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
                 money, counted_scales = draft, set()
         elif money is not None and draft.unit is None and draft.has_scale and not _counted(text, draft) \
+                and not _CJK_COUNT_BEFORE.search(text, max(0, draft.start - 14), draft.start) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
@@ -1032,6 +1060,11 @@ def _carry_currency_forward(text: str, drafts: list[Draft]) -> None:
 # plural right after one agrees with it ("de los 100 millones establecidos como precio de salida"), it counts nothing.
 _ROMANCE_SCALE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:millones|millón|millardos|billones|millions|milliards)\Z")
 _DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
+
+
+# Chinese, Japanese and Korean name what a number counts before it, in its clause: "观影人次达到1.87亿" (187 million
+# admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만".
+_CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구)[^,，。;；、\d]{0,8}\Z")
 
 
 def _counted(text: str, draft: Draft) -> bool:
