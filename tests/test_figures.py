@@ -606,7 +606,7 @@ def test_figures_in_the_wild(text, expected):
     ("Область займає 4 місце за кількістю закуплених дронів", []),
     ("全年国内生产总值[1]1015986亿元，比上年增长2.3%", [(1015986e8, "CNY"), (2.3, "%")]),
     ("1-9月份，全国规模以上工业企业利润下降2.4%", [(2.4, "%")]),
-    ("1인당 평균 지원금은 35만원이었다", [(35e4, "KRW")]),
+    ("1인당 평균 지원금은 35만원이었다", [(1, None), (35e4, "KRW")]),  # a per-unit one measures 1 (LABELLING.md)
     ("都内の30代の男性会社員が逮捕された", []),
     ("Plata va fi făcută pe 14 martie, iar suma de 40 de milioane de euro", [(40e6, "EUR")]),
     ("1.  HOTĂRÂRE privind aprobarea bugetului", []),
@@ -682,7 +682,7 @@ def test_counts_stay_counts():
     ("Ауыл шаруашылығындағы жалпы өнім көлемі 6,1 пайызға артып, қаңтар-қазанмен салыстырғанда 0,7 пайыздық "
      "тармаққа жеделдеді.", [(6.1, "%"), (0.7, "pp")]),
     ("Осы жылдың тоғыз айында ауыл шаруашылығының жалпы өнімінің көлемі 6,9%-ға ұлғайып, 6,8 трлн теңгені құрады.",
-     [(9, None), (6.9, "%"), (6.8e12, "KZT")]),
+     [(6.9, "%"), (6.8e12, "KZT")]),  # "this year's nine months" is a calendar period (LABELLING.md, section 1)
     # Turkish "TL", its units after the last scale word, and a case ending after it
     ("A gider bütçesinde, personel giderleri 107 milyon 30 bin TL, mal ve hizmet alım giderleri 394 milyon 618 bin "
      "TL, toplam gider bütçesi ise 657 milyon TL olarak belirlendi.",

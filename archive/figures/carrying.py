@@ -66,6 +66,7 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                 money, counted_scales = draft, set()
         elif money is not None and draft.unit is None and draft.has_scale \
                 and (_OF_MONEY_NOUNS_AFTER.match(text, draft.end) or not _counted(text, draft)) \
+                and not _CJK_COUNT_BEFORE.search(text, max(0, draft.start - 14), draft.start) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
@@ -91,6 +92,11 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
 # plural right after one agrees with it ("de los 100 millones establecidos como precio de salida"), it counts nothing.
 _ROMANCE_SCALE_NOUN = LazyPattern(rf"(?<!{LETTER})(?i:millones|millón|millardos|billones|millions|milliards)\Z")
 _DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
+
+
+# Chinese, Japanese and Korean name what a number counts before it, in its clause: "观影人次达到1.87亿" (187 million
+# admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만".
+_CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구)[^,，。;；、\d]{0,8}\Z")
 
 
 def _counted(text: str, draft: Draft) -> bool:

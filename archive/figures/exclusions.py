@@ -76,6 +76,8 @@ NEVER_FIGURES = rf"""
       | \d+(?:-\d+){{2,}}                                           # 555-123-4567, ISBN 978-3-16-148410-0
       | (?:19|20)\d\d(?:{WS}?[-–—/]{WS}?(?:19|20)\d\d|[-–/]\d\d)(?!\d)  # 2019–2022, 2022-23 (not "2021 — 48 млрд")
       | (?!\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d))\d+(?:\.\d+){{2,}}          # 2.1.3, 192.168.0.1
+      | \d{{1,2}}/\d{{1,2}}[-–~〜～]\d{{1,2}}/\d{{1,2}}(?!\d)                  # 1/2-1/3: a range of days
+      | \d+人に1人                                                 # 5人に1人: one in five, a fraction
       | \d+(?:/\d+)+(?:-\d+)*                                       # 3/4, 24/7, 9/11, № 991/2030/22, № 164/22-6
       | \d+(?:\+\d+)+                                               # 1+1+9, a slogan or a sum, not figures
       | \d{{1,2}}[.:]\d{{2}}['’](?={LETTER})                            # Turkish 13.37'de
@@ -91,7 +93,7 @@ NEVER_FIGURES = rf"""
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
 # Hours glued to their number and counted by a week or a day: "35h par semaine", "8h par jour", "40h/semaine".
 _HOURS_PER_PERIOD = LazyPattern(rf"h(?:{WS}par{WS}|{WS}?/{WS}?)(?i:semaine|jour|mois|an)(?!{LETTER})")
@@ -141,9 +143,9 @@ _PRICE_YEAR = LazyPattern(r"(?:19|20)\d\d\s(?i:dollars|euros|pounds)(?![a-z])")
 _PRICE_YEAR_BEFORE = ("in", "constant", "real", "year", "fy")
 _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
 _INLINE_ITEM_BEFORE = LazyPattern(rf"(?:[:;]|[:;,]{WS}(?i:and|or|et|ou|y|o|und|oder|i|и),?){WS}\Z")
-_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}")  # "1. PROIECT", "1) Ключевое", "1- ANTEP"
-_CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號]")  # "1-7月份": months 1 to 7
-_KOREAN_PER = LazyPattern(r"[가-힣]{1,3}당")  # "1사당", "1인당": per company, per person
+_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}|、")  # "1. PROIECT", "1) Ключевое", "1- ANTEP", "1、受贿金额"
+_CJK_DATE_LIST = LazyPattern(r"(?:, ?|、)\d{1,2}[월일月日](?![간間])")  # the first of a list of months or days
+_CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號일월]")  # "1-7月份": months 1 to 7; Korean "8~10일"
 # Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
 _CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
 # A year of an era or a fiscal year ("25年3月", "19年度", Japanese "13事務年度", "20〜23年度"), and a century
@@ -179,7 +181,25 @@ def glued_to_word_before(text: str, start: int) -> bool:
         return True
     if text[start - 2 : start] in ("第 ", "条の", "條の"):
         return True  # "第 29 条" spaced, and the 2 of "第48条の2" (article 48-2)
-    return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2]))  # and "T—7"
+    return before in "-‑—" and start >= 2 and bool(LATIN_OR_CYRILLIC.match(text[start - 2])) \
+        and not _dash_after_a_noun_before_a_price(text, start)  # and "T—7"
+
+
+_WORD_BEFORE_DASH = LazyPattern(rf"{LETTER}+\Z")
+_CYRILLIC_WORD = LazyPattern(r"[\u0400-\u04ff]+")
+_DIGITS_AT = LazyPattern(r"\d+(?:[.,]\d+)?")
+
+
+def _dash_after_a_noun_before_a_price(text: str, start: int) -> bool:
+    """Tell whether the dash before a number stands for a pause after a noun, not inside a code, because a currency
+    names the number: "Литрі-9 теңге" (a litre: 9 tenge), "ең төменгі бағасы-139 теңге"; a code's letters are few
+    or capitals ("АИ-92", "Su-35", "COVID-19")."""
+    word = _WORD_BEFORE_DASH.search(text, max(0, start - 30), start - 1)
+    if word is None or len(word.group()) < 4 or not word.group()[1:].islower() \
+            or not _CYRILLIC_WORD.fullmatch(word.group()):
+        return False  # Cyrillic prose only: "Covid-19 euro" keeps its name
+    digits = _DIGITS_AT.match(text, start)
+    return next_word(text, digits.end()) in CURRENCY_NAMES
 
 
 def _states_won(text: str, start: int) -> bool:
@@ -223,8 +243,68 @@ def is_cjk_ordinal_or_date(text: str, start: int, end: int) -> bool:
     "二〇二二年", "数十"; or the round of a tender in brackets after its name ("项目(二次)", the second call)."""
     if text[start - 1 : start] in "(（" and text[end : end + 2] in ("次)", "次）"):
         return True
+    if text.startswith(_CJK_SESSION_ORDINALS, end):
+        return True  # "十一届全国人大五次会议": the 11th National People's Congress, its 5th session
+    if text[end : end + 1] in ("条", "條") and text[start - 2 : start] in ("条、", "條、"):
+        return True  # "反垄断法第四十八条、四十九条": the second article of a list after 第
+    if text[start - 2 : start] in ("第廿", "第卅"):
+        return True  # "依決算法第廿五條" (article 25), 廿 being twenty
     return (start > 0 and text[start - 1] in "第数數几幾") or bool(_CJK_DATE_AFTER.match(text, end)) \
         or (text[end : end + 1] == "年" and not counts_cjk_years(text, start, end))  # and "数十次", a vague count
+
+
+# A code of capitals and its number, then "with" or "and": "АИ-95-пен ", "АИ-92 және ", "АИ-92 и ".
+_CODE_AND_BEFORE = LazyPattern(
+    r"(?<![^\W\d_])[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,}[-‑ ](?P<digits>\d+)(?:[-‑](?:пен|мен|бен)|\s(?:және|мен|немесе|и|или))\s\Z")
+
+
+def _pairs_with_a_code(text: str, raw: str, start: int) -> bool:
+    """Tell whether a number as long as the number of a code of capitals before it is paired with that code by
+    "with" or "and" in Kazakh or Russian, and so names a grade of it too: "АИ-95-пен 98-ді", "АИ-92 и 95"."""
+    code = _CODE_AND_BEFORE.search(text, max(0, start - 24), start)
+    return code is not None and len(code.group("digits")) == len(raw)
+
+
+_DAY_WORDS = ("오늘", "내일", "어제", "모레", "今日", "明日", "昨日", "今天", "明天", "昨天")
+
+
+def _names_a_day_in_parentheses(text: str, start: int, end: int) -> bool:
+    """Tell whether a number in parentheses after a word for a day gives its date: "경찰은 내일(20) 김씨를"."""
+    return text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and text.endswith(_DAY_WORDS, 0, start - 1)
+
+
+_DATED_CASE = LazyPattern(r"(?:1[0-2]|0?[1-9])\.(?:[0-2]\d|3[01])")
+_CJK_CHARACTER = LazyPattern(r"[\u4e00-\u9fff]")
+
+
+def _names_a_dated_case(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether a month and day right after an opening quote name a case or an operation, as Chinese police
+    name them: "“4.01特大婚恋交友诈骗”案", "“5.29”犯罪团伙"."""
+    return text[start - 1 : start] in "“「\"" and _DATED_CASE.fullmatch(raw) is not None \
+        and (text[end : end + 1] in "”」\"" or _CJK_CHARACTER.match(text, end) is not None)
+
+
+def is_korean_article(text: str, start: int, end: int) -> bool:
+    """Tell whether a number after the name of a law and before 조 is its article, not trillions: "특가법 2조에 따라"
+    (under article 2 of the Act on Aggravated Punishment), "형법 250조"."""
+    return text.startswith("조", end) and bool(_KOREAN_LAW_BEFORE.search(text, max(0, start - 12), start))
+
+
+_KOREAN_LAW_BEFORE = LazyPattern(r"[가-힣]법 ?\Z")
+
+
+def inside_a_book_title(text: str, start: int, end: int) -> bool:
+    """Tell whether a figure stands inside the marks of a Chinese title, 《...》, which name a work: "《长安三万里》"
+    (a film), "《哪吒2》" (its sequel)."""
+    opening = text.rfind("《", max(0, start - 30), start)
+    if opening < 0 or "》" in text[opening:start]:
+        return False
+    closing = text.find("》", end, end + 30)
+    return closing >= 0 and "《" not in text[end:closing]
+
+
+# Sessions numbered without 第: "十三届全国人大一次会议", "十九届四中全会" (the fourth plenum).
+_CJK_SESSION_ORDINALS = ("届", "屆", "次会议", "次會議", "中全会", "中全會")
 
 
 # Era names before a year of their own: "令和三年", "平成十年", "民国三年" are dates, not three or ten years.
@@ -320,9 +400,13 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         # "5th", "3e", "1990s", "5G" but not "5km", nor hours counted by a week or a day ("35h par semaine")
         return _GLUED_UNITS.match(text, end) is None and not _HOURS_PER_PERIOD.match(text, end)
+    if text[end : end + 1] in "-‑" and text.startswith(KAZAKH_MONTHS, end + 1):
+        return True  # "2026-جىلعى 1-قاڭتاردان" (from 1 January), "1-қаңтардан"
     kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
     if kazakh and _is_kazakh_ordinal(text, end):
         return True  # "3-қосымша" (annex 3) does not count; "20-дан аса" (more than 20) does
+    if text.startswith(_JAPANESE_DAYS_COUNTED, end) or (text.startswith("日", end) and text.endswith("公開", 0, start)):
+        return False  # "公開102日間" (102 days of release), "(公開73日)", "1日早い" (a day earlier): days counted
     suffixes = (_CJK_DATE_AFTER, _SECTION_AFTER) if kazakh else (_CYRILLIC_SUFFIX, _CJK_DATE_AFTER, _SECTION_AFTER)
     if any(pattern.match(text, end) for pattern in suffixes) and not _CARDINAL_CASE_ENDING.match(text, end):
         return True  # "3-й", "1990-е", "3月", "5 §"; not "37-ма"
@@ -343,8 +427,14 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True  # "kello 9–11", "klo 6–7": the last hour of a span of the day
     if words_before and words_before[-1].lower() in _RANK_NOUNS_BEFORE and word_after not in COUNTED_NOUNS:
         return True  # "este pe locul 38 în topul", "se mentine pe locul 1": a rank
-    if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end) or _KOREAN_PER.match(text, end):
-        return True  # "[2]", "1. PROIECT", "1-7月份", "1사당"
+    if _pairs_with_a_code(text, raw, start):
+        return True  # "АИ-95-пен 98-ді" (AI-95 with 98): a second grade of the code before
+    if _names_a_day_in_parentheses(text, start, end) or _names_a_dated_case(text, raw, start, end):
+        return True  # "경찰은 내일(20)": tomorrow, the 20th; "“5.29”犯罪团伙": a case named by its date
+    if _CJK_DATE_LIST.match(text, end):
+        return True  # "지난해 9, 11월 두 차례" (in September and November), "3、4月"
+    if _is_marker(text, start, end) or _CJK_DATE_RANGE.match(text, end):
+        return True  # "[2]", "1. PROIECT", "1-7月份"; "1사당", "1인당" (per company, per person) measure 1
     if not raw.isdigit():
         return _is_day_and_month(text, raw, start, end)
     number = int(raw)
@@ -415,8 +505,10 @@ def _is_cjk_year(text: str, start: int, end: int) -> bool:
     before = start - 1 if text[start - 1 : start] == " " else start
     if text[end : end + 1] == " " and text[end + 1 : end + 2] in "年月日":
         end += 1
-    if text.endswith(JAPANESE_ERAS, 0, before) and text.startswith("年", end):
-        return True
+    if text.endswith(JAPANESE_ERAS, 0, before) and (text.startswith("年", end) or text.startswith("、", end)):
+        return True  # and the first of a list: "平成25、26両年度"
+    if text.startswith("両年", end):
+        return True  # "平成25、26両年度" (both fiscal years 2013 and 2014)
     if text.endswith(JAPANESE_SENTENCE_WORDS, 0, start):
         return False
     if _CJK_YEAR_AFTER.match(text, end):
@@ -437,7 +529,7 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     if end - start <= 2 and text[start - 1 : start] in _JAPANESE_VERB_ENDINGS and text[end : end + 1] == "。":
         return True  # "内閣に送付された1。": a footnote mark after the verb that closes a Japanese sentence
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
-            and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " "):
+            and LATIN_OR_CYRILLIC.match(text[start - 2 : start - 1] or " ") and not text.startswith("씨", end + 1):
         return True  # "le Conseil d’Etat(1) a considéré": a footnote mark glued to its word; "容疑者(29)" is an age
     if _FOOTNOTE_AFTER_WORD.search(text, max(0, start - 2), start) and end - start <= 2 \
             and not text[end : end + 1].strip():
@@ -445,9 +537,12 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] == ")" and end - start <= 2 and text[start - 1 : start] != "(" \
             and _INLINE_ITEM_BEFORE.search(text, max(0, start - 12), start):
         return True  # "focuses on: 1) the cost ...; 2) the extent ...; and, 4) recent": items of a list in a line
+    if text[end : end + 1] == ")" and end - start <= 2 and text[start - 2 : start] == ". " \
+            and HANGUL.match(text[start - 3 : start - 2] or " "):
+        return True  # "... 위법이 있다. 2) 양형부당": an item of a list after the sentence before it
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         start -= 1  # "(1) Puolustusministeriön ...": an item too, when it opens the line
-    elif not _ITEM_NUMBER.match(text, end):
+    elif not _ITEM_NUMBER.match(text, end) and not _cjk_item_space(text, end):
         return False
     line_start = start
     while line_start and text[line_start - 1] in " \t":
@@ -455,8 +550,18 @@ def _is_marker(text: str, start: int, end: int) -> bool:
     return line_start == 0 or text[line_start - 1] == "\n"
 
 
+# Verbs that begin with 만, which then says nothing of a span: "3월11일 만나" (met on 11 March), "만들어".
+_KOREAN_VERBS_OF_MAN = ("만나", "만난", "만날", "만들")
+def _cjk_item_space(text: str, end: int) -> bool:
+    """Tell whether a space and a Chinese character that no counter or scale is follow a number, as after the
+    number of an item that opens its line: "1 奈良県知事は" (not Hong Kong's spaced "2 名", "5 億")."""
+    return text[end : end + 1] == " " and bool(_CJK_CHARACTER.match(text, end + 1)) \
+        and text[end + 1] not in CJK_COUNTERS and text[end + 1] not in "億亿万萬千百十年月日時时"
+
+
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
-_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目")
+_JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
+_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
 
 
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
@@ -464,11 +569,16 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
     if text.startswith("차례", end):
         return False  # "13차례" (thirteen times) counts; "2차" (the second round) does not
+    if text.startswith("次", end) and not text.startswith(_CJK_SESSION_ORDINALS, end) \
+            and not KANA.search(text, max(0, start - 60), end + 60):
+        return False  # Chinese "年人均看电影2.15次" counts times; Japanese "2次補正" is the second
+    if text.startswith("項目", end):
+        return False  # "予備費の支出など8項目" (eight items); "2項" alone is a paragraph of an article
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
     if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):
         return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
-    if text[start - 1 : start] in "’'" and text.startswith("년", end):
+    if start > 0 and text[start - 1] in "’'" and text.startswith("년", end):  # not at the text's start ("" is in any)
         return True  # "’20년": a year with its century left out
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
         return bool(KANA.search(text, max(0, start - 60), end + 60))
@@ -479,8 +589,11 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return False
     after = text[end + 1 : end + 8].lstrip()
     before = text[max(0, start - 6) : start].strip()
-    if after.startswith(KOREAN_DURATION_AFTER) or before.endswith(KOREAN_DURATION_BEFORE):
+    if (after.startswith(KOREAN_DURATION_AFTER) and not after.startswith(_KOREAN_VERBS_OF_MAN)) \
+            or before.endswith(KOREAN_DURATION_BEFORE):
         return False  # "5년간", "20년 만에", "징역 1년": spans of time
+    if text.startswith("일", end) and before.split()[-1:] == ["주"]:
+        return False  # "주 5일 40시간 근무" (five days a week)
     # "1963년" and "95년도" (a fiscal year) are years, and so are "97년", "88년" of the 1980s and 1990s; "6년" is six
     # years
     return text[end] != "년" or len(raw) == 4 or text.startswith("도", end + 1) or (len(raw) == 2 and raw >= "80")
@@ -490,8 +603,19 @@ def is_quoted_slogan(text: str, start: int, end: int) -> bool:
     """Tell whether a number opens a short quoted phrase, a slogan or a name: “四个意识”, “1+1+9”, „360 Степени“
     (a title of up to five words); «Хабар 24» is caught by the name rule. A title's number is a plain integer: a
     number with decimals or grouped digits quotes an amount ("1 066,5 kg de cocaïne")."""
-    return text[start - 1 : start] in OPENING_QUOTES and bool(_CLOSING_QUOTE_SOON.match(text, end)) \
+    return text[start - 1 : start] in OPENING_QUOTES \
+        and bool(_CLOSING_QUOTE_SOON.match(text, end) or _korean_title_rest(text, end)) \
         and not any(mark in text[start:end] for mark in ",.  \u00a0\u202f")
+
+
+# The rest of a Korean title whose number a word is glued to: "‘7번방의 선물’" (Miracle in Cell No. 7).
+_KOREAN_TITLE_REST = LazyPattern(r"[가-힣]{1,8}(?: [^\s\d“”„\"«»「」『』.,;:!?]{1,24}){0,4}[”’」』》\"']")
+
+
+def _korean_title_rest(text: str, end: int) -> bool:
+    """Tell whether a Korean word glued to a number and a few more words close a quoted title; a counter glued to
+    the number ("‘3명 사망’") makes a count."""
+    return not text.startswith(KOREAN_COUNTERS, end) and bool(_KOREAN_TITLE_REST.match(text, end))
 
 
 def glued_model_suffix(text: str, raw: str, end: int) -> bool:
@@ -638,6 +762,8 @@ _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "ru": ("ию", "ии", "ой", "ому", "ого", "ую", "ей", "ами", "ях"),
     "uk": ("ію", "ії", "ою", "ому", "ого", "ами", "ях"),
     "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+    # a place in the locative ("Ал Алматыда 151, Нұр-Сұлтанда 152 теңге") or the genitive ("Қазақстанның 7 азаматын")
+    "kk": ("да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің"),
 }
 _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 

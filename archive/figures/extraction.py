@@ -96,6 +96,8 @@ from archive.figures.look_alikes import with_look_alikes_read
 from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
                                    share_scale_and_currency_with_another)
+from archive.figures.lists import share_currency_across_places
+from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import find_times_words, occurrences
@@ -124,7 +126,8 @@ _CANDIDATE = LazyPattern(
     (?P<skip>{NEVER_FIGURES}    )
   | (?P<num>(?<!\d)(?<!\d[.,])
         (?:\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:(?!(?P=sep))[.,]\d+)?
-          | \d+・\d+(?=[倍%％]|パーセント)  # Japanese "2・2倍": a decimal point before a multiple or a rate
+          | \d+・\d+(?=[倍%％億万兆]|パーセント)  # Japanese "2・2倍", "１１０・１億円": a decimal point before a
+                                                  # multiple, a rate or a scale
           | \d+(?:[.,]\d+)?)
     )
   | (?P<cjk>(?:百分之)?[零〇一二两兩三四五六七八九十百千万萬亿億]+(?:[點点][零〇一二三四五六七八九]+[万萬亿億]*)?)
@@ -278,6 +281,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_currency_across_parenthesized_items(text, drafts)
     share_currency_across_named_items(text, drafts)  # "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya"
     share_currency_across_parallel_decimals(text, drafts)
+    share_currency_across_places(text, drafts)  # "Алматыда 151, Нұр-Сұлтанда 152 теңге"
     share_currency_with_an_elided_noun(text, drafts)
     share_currency_back_across_contrasted_prices(text, drafts)  # "koštaće 207, dok će benzin biti 180 dinara"
     share_scale_and_currency_with_another(text, drafts)  # "32 млн евро, и может заработать еще пять"
@@ -288,6 +292,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _take_japanese_minus(text, drafts)
     _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
+    if "《" in text:
+        drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
 
 
@@ -324,7 +330,12 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
     if months is None:
         return False
     return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
-        or bool(_OF_A_YEAR_AFTER.match(text, months.end()))
+        or bool(_OF_A_YEAR_AFTER.match(text, months.end())) \
+        or bool(_KAZAKH_OF_A_YEAR_BEFORE.search(text, max(0, draft.start - 12), draft.start))
+
+
+# Kazakh names the year before its months, in the genitive: "2023 жылдың 2 айында", "осы жылдың 11 айының".
+_KAZAKH_OF_A_YEAR_BEFORE = LazyPattern(rf"(?<!{LETTER})жылдың{WS}\Z")
 
 
 # A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
@@ -498,6 +509,8 @@ def _draft_from_digits(
         return None, end_of_phone_number(text, number_end)
     if is_reference(words_before):
         return None, end_of_reference_chain(text, number_end)
+    if is_korean_article(text, start, number_end):
+        return None, number_end + 1
     if prefix is None and names_a_price_year(text, start, words_before):
         return None, number_end  # "in 2009 dollars": the prices, not an amount
     number_end = article_end(text, number_end)  # "150-те милиони": the article is the number's, as a space
@@ -823,12 +836,19 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
+    over_scale = _OVER_THEN_SCALE.match(text, end) if not percent else None
+    if over_scale:  # "四千八百多億" (over 480 billion), "三千多万元": "over" stands between the numeral and its scale
+        numeral, end = numeral + over_scale.group("scale"), over_scale.end()
     value = read_cjk_numeral("一" + numeral if money_scale else numeral)
     if value is None:
         return None
     suffix = Suffix(end=end)
+    if over_scale:
+        suffix.approx = "over"
     if percent:
         suffix.unit = "%"
+    elif text[end : end + 1] in ("%", "％") and not over_scale:
+        suffix.unit, suffix.end = "%", end + 1  # "全体の館の五五%" (55 %), "十五%"
     else:
         over = text[end : end + 1] in "余餘多"  # "六百十六億余円", "七二二四萬餘元": over it, the currency after "余"
         suffix.end = end + over
@@ -837,6 +857,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
             suffix.end = end  # "三百余人": read as over 300 below
         elif over:
             suffix.approx = "over"
+        if suffix.unit is None and (points := _CJK_POINTS.match(text, end)):
+            suffix.unit, suffix.end = "pp", points.end()  # "超出預算兩個百分點" (two points over the budget)
         if suffix.unit is None:
             multiple = MULTIPLE.match(text, end)
             suffix.unit, suffix.end = ("x", multiple.end()) if multiple else (None, end)
@@ -857,6 +879,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
     return draft
 
 
+_CJK_POINTS = LazyPattern(r"[个個]百分[点點]")
+_OVER_THEN_SCALE = LazyPattern(r"[余餘多](?P<scale>[万萬亿億])")
 _CJK_BARE_SCALES = frozenset("十百千万萬亿億")
 # Alone, these are a unit of measure more often than an amount: "万元国内生产总值能耗" (energy per 10,000 yuan of GDP).
 _CJK_SMALL_SCALES = frozenset(("", "十", "百", "千", "万", "萬"))
@@ -868,7 +892,10 @@ def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
     """Tell whether a run of scale characters alone names one of that scale of a currency written right after it:
     "千萬元以上重大案件" (cases of ten million yuan and over), "億元以上" (a hundred million yuan); not after "数"
     or "几" (several), nor a scale under a million alone."""
-    return numeral not in _CJK_SMALL_SCALES and all(char in _CJK_BARE_SCALES for char in numeral) \
+    # "千円超えは初めて" (the first time over 1000 yen); "千円札" is a banknote's name
+    thousand_yen = numeral == "千" and text.startswith("円", end) and not text.startswith("札", end + 1) \
+        and text[start - 1 : start] != "何"  # "何千円" (how many thousand yen) is vague
+    return (numeral not in _CJK_SMALL_SCALES or thousand_yen) and all(char in _CJK_BARE_SCALES for char in numeral) \
         and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
 
 

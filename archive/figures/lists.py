@@ -357,3 +357,26 @@ def share_percent_forward_across_lists(text: str, drafts: list[Draft]) -> None:
             draft.unit, item = "%", draft
         elif draft.unit is not None or draft.has_scale:
             item = None
+
+
+# A comma and a capitalised word in a case between two items, each after its place: ", Нұр-Сұлтанда ".
+_PLACE_ITEM_GAP = LazyPattern(rf",{WS}(?P<place>[A-ZА-ЯӘҒҚҢӨҰҮҺІ](?:{LETTER}|-)+){WS}\Z")
+_PLACE_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<place>[A-ZА-ЯӘҒҚҢӨҰҮҺІ](?:{LETTER}|-)+){WS}\Z")
+
+
+def share_currency_across_places(text: str, drafts: list[Draft]) -> None:
+    """Give a bare whole number the currency of the next amount when each follows a place in the same case and a
+    comma parts them: "Ал Алматыда 151, Нұр-Сұлтанда 152 теңге" (in Almaty 151, in Nur-Sultan 152 tenge: 151
+    KZT), marked as inferred. Both are whole, with as many digits and no scale."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is not None or bare.has_scale or bare.step < 1 or amount.unit in (None, *NOT_MONEY) \
+                or amount.unit_inferred or amount.has_scale or amount.minor or amount.step < 1 \
+                or bare.end - bare.start != len(str(int(amount.mantissa))) or not alike_in_shape(bare, amount) \
+                or YEAR.fullmatch(text[bare.start : bare.end]):
+            continue
+        second = _PLACE_ITEM_GAP.fullmatch(text, bare.end, amount.start)
+        first = _PLACE_BEFORE.search(text, max(0, bare.start - 40), bare.start)
+        if second and first and len(first.group("place")) > 3 \
+                and first.group("place")[-2:] == second.group("place")[-2:]:
+            take_currency(bare, amount)
+            bare.unit_inferred = True

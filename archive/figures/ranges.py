@@ -57,9 +57,15 @@ def _from_na_range(text: str, lower: Draft, upper: Draft) -> bool:
 
 def _from_case_range(text: str, lower: Draft, upper: Draft) -> bool:
     """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
-    "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"."""
+    "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"; Kazakh
+    may leave the ending of bare digits outside the figure: "54-тен 70 процентіне" (from 54 to 70 percent)."""
+    if _KAZAKH_FROM_GAP.fullmatch(text, lower.end, upper.start):
+        return window_language(text, lower.start, upper.end) == "kk"
     return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
         and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, "eu", None)
+
+
+_KAZAKH_FROM_GAP = LazyPattern(rf"[-‑](?:тен|ден|нен|тан|дан|нан){WS}")
 
 
 def _spelled_alternatives(text: str, lower: Draft, upper: Draft) -> bool:

@@ -162,8 +162,9 @@ _CJK_TAIL = LazyPattern(
 # the units under 万 may be grouped by a comma: "16万5,412円" (165,412 yen)
 _CJK_UNITS_TAIL = LazyPattern(r"(?P<integer>\d,\d{3}|\d{1,4})(?:\.\d+)?(?![\d.,])")
 # The units of an amount of won after a space, grouped by thousands: "2만 7,035원" is one amount (27,035 won), as
-# "15 теңге 90 тиын" is; only before 원, where two amounts side by side would be no sentence.
-_KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?원)")
+# "15 теңге 90 тиын" is; only before 원 or 명 (people), where two amounts side by side would be no sentence:
+# "누적관객수 1045만 1244 명" (10,451,244 people).
+_KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?[원명])")
 # A space may part the sections: "2억 7천 5백만 원" is one amount (275 million won).
 _CJK_RUN_SECTION = LazyPattern(r" ?(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
@@ -194,6 +195,7 @@ POINTS = LazyPattern(
     rf"postotn(?:ih|a|i){WS}bodova|процентни{WS}поени|procentni{WS}poeni|процентних{WS}поена|пайыздық{WS}тармақ{LETTER}*|퍼센트{WS}?포인트)(?!{LETTER})|个百分点|個百分點)"
 )
 # Points after a number, percentage points where the sentence speaks of a rate ("perdu vingt points").
+_JAPANESE_POINTS = LazyPattern(r"ポイント")  # glued, with its particle or verb: "前月比0.1ポイント悪化し"
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
@@ -201,7 +203,8 @@ _PERCENT = LazyPattern(
     rf"prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
     rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
-    rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트){NOT_LETTER_AFTER})"
+    rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트|"
+    rf"процент(?:ке|ті|тен|тің|і|ін|іне|інің|індей)){NOT_LETTER_AFTER})"  # Kazakh cases: "70 процентіне" (to 70%)
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
@@ -220,7 +223,7 @@ MULTIPLE = LazyPattern(
     rf"ese(?:ge|den|len{LETTER}*)?){NOT_LETTER_AFTER}"
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
-    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|정도|나|에|가))"  # Korean "두 배", "2배로", "3배정도", not "배를" (a ship)
+    rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|정도|나|에|가|의))"  # Korean "두 배", "2배로", "3배정도", "5배의", not "배를" (a ship)
 )
 
 
@@ -248,7 +251,8 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "puntos", "punto", "prosenttiyksikköä", "punktów", "punkty", "pkt", "puncte", "procentnih", "postotnih",
      *MINOR_UNIT_WORDS, "пайыздық", "proc", "procent", "procenty", "procentów", "posto", "odsto", "procenata", "procente", "la",
      "посто", "одсто", "процената", "пайыз", "paıyz", "відс", "процентни", "procentni", "процентних", "prosenttinen",
-     "پايىز", "퍼센트", "ese", "esege", "eseden", "есе", "есеге", "еседен",
+     "پايىز", "퍼센트", "процентке", "процентті", "проценттен", "проценттің", "проценті", "процентін", "процентіне",
+     "процентінің", "процентіндей", "ese", "esege", "eseden", "есе", "есеге", "еседен",
      "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
@@ -313,7 +317,7 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
                 suffix.unit_start, suffix.unit, suffix.end = suffix.end, unit, unit_match.end()
                 break
         else:
-            points = _POINTS_OF_A_RATE.match(text, suffix.end)
+            points = _POINTS_OF_A_RATE.match(text, suffix.end) or _JAPANESE_POINTS.match(text, suffix.end)
             if points and not suffix.has_scale and sentence_speaks_of_a_rate(text, pos, points.end()):
                 suffix.unit, suffix.end = "pp", points.end()  # "inférieur de 11 points à la cible" of a rate
                 suffix.rate_points = True

@@ -336,7 +336,10 @@ REFERENCE_WORDS = set(
 
 # The months of Kazakh, to which endings are glued ("12 тамыздағы", "6 қыркүйекте"): read as the words' beginnings.
 KAZAKH_MONTHS = tuple("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
-                      "qańtar aqpan naýryz sáýir mamyr maýsym shilde tamyz qyrkúıek qazan qarasha jeltoqsan".split())
+                      "qańtar aqpan naýryz sáýir mamyr maýsym shilde tamyz qyrkúıek qazan qarasha jeltoqsan "
+                      # the Latin alphabet of 2021 and the Arabic script of China's Kazakh press
+                      "qantar nauryz säuır mausym şılde qyrküiek qaraşa "
+                      "قاڭتار اقپان ناۋرىز ساۋىر مامىر ماۋسىم شىلدە تامىز قىركۇيەك قازان قاراشا جەلتوقسان".split())
 MONTHS = set(
     (
         "january february march april may june july august september october november december "
@@ -370,7 +373,9 @@ MONTHS = set(
 # A rank, or the number of a session written with no ordinal mark: "9 місце", "на 81 седница" (a count would say
 # "седници", the plural).
 RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada",
-                    "седница", "седницата"}
+                    "седница", "седницата",
+                    # Kazakh anniversaries: "Жеңістің 80 жылдығына орай" (for the 80th anniversary of the Victory)
+                    "жылдығы", "жылдығына", "жылдығын", "жылдығында", "жылдығынан", "жылдығымен"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
 TIME_WORDS_BEFORE = {"klo", "kello", "kl.", "saat", "godz.", "godzinie", "ora", "orele"}
 # A number of hours up to 24 is a time of day after a word that places it ("oko 17 sati", "u 17 časova", "в 17
@@ -425,7 +430,8 @@ YEAR_NOUNS_AFTER = set(
 # Chinese "捜査2課", "1級建築士", "果树93(01)班", "3位", "40代" (the forties of an age); Korean "6급", "1심", "2차",
 # "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
 DESIGNATION_SUFFIXES = ("型", "課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
-                        "급", "심", "차", "위", "번째", "호", "등", "년차")
+                        "급", "심", "차", "위", "번째", "호", "등", "년차",
+                        "순위", "축 체계", "축체계")  # "1순위" (first in rank), "3축 체계" (the three-axis system)
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 # Japanese eras, written before the year of the era: "平成26年10月"; and what a sentence of prison is measured with
@@ -433,22 +439,25 @@ KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 JAPANESE_ERAS = ("令和", "平成", "昭和", "大正", "明治")
 # After 年, what makes a number of years a span, not the year of an era: "4年間", "10年ぶり", "3年前", "5年以上".
 JAPANESE_DURATION_AFTER = ("間", "ぶり", "振り", "連続", "前", "後", "以上", "以内", "余", "近く", "超", "半", "目", "未満",
-                           "足らず", "程度", "ほど", "越し", "がかり")
+                           "足らず", "程度", "ほど", "越し", "がかり", "もの")  # "33年もの年月" (as many as 33 years)
 # Korean prefixes glued to a number: "약500억" (about), "총5명" (in all), "연3%" (a year), "월100만원" (a month).
 KOREAN_PREFIXES = ("약", "총", "각", "연", "월", "주", "일", "단", "무려", "최대", "최소", "불과", "고작", "평균", "모두", "또는", "및")
 # and, before it, what makes it a span too: "過去10年で最も少なくなった" (the lowest in the past ten years)
 JAPANESE_SENTENCE_WORDS = ("懲役", "禁錮", "禁固", "執行猶予", "過去", "直近", "この", "ここ")
-KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여")
+KOREAN_DURATION_AFTER = ("간", "동안", "만에", "만", "째", "여간", "여", "연속")  # "14일 연속", fourteen days running
 KOREAN_DURATION_BEFORE = ("징역", "집행유예", "금고", "자격정지")
 # Korean "N대" after 제, or before these, is an ordinal: "제21대 대통령", "18대 총선".
-KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국")
+KOREAN_ORDINAL_NOUNS = ("대통령", "대선", "총선", "국회", "정부", "의원", "대한민국",
+                        # and the big N of a trade, a named list as "五大": "5대 손보사", "4대 시중은행", "10대 그룹"
+                        "손보사", "생보사", "시중은행", "은행", "금융지주", "그룹", "건설사", "재벌")
 # Korean counters glued to a number: "17만9천172명", "474곳", "14개" count people, places, things.
 KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례", thirteen times
 # Households counted beside won: "39%(973만 세대)", "130여 만호"; a space may part them from the number, and so
 # a count of them is never money carried from the sentence's won.
 KOREAN_HOUSEHOLD_COUNTERS = ("세대", "가구", "호")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類")
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆任")  # "三种情形" (three
+# kinds), "二套標準" (two sets), "九館" (nine museums)
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
 CJK_ROUND_NUMBERS_AFTER = ("超", "近", "逾", "上", "过", "過", "破")
 # Levels counted after the list of them: "中央、省、市、区四级" (four tiers); "三级医院" alone is a grade.
@@ -519,7 +528,9 @@ COUNTED_NOUNS = set(
         "bucăți bucati "
         # packs and boxes, the counters of goods seized or sold ("56 bin 400 paket bandrolsüz sigara")
         "paket kutu packs packets boxes cartons paquetes cajas paquets boîtes packungen schachteln kutija kutije "
-        "paketa пачек упаковок коробок pachete cutii opakowań paczek"
+        "paketa пачек упаковок коробок pachete cutii opakowań paczek "
+        # Kazakh litres and tonnes in their cases: "81 теңгеден 1 литріне 78 теңгеге дейін" (per litre)
+        "литр литрі литріне литрге литрден литрін литрінің тонна тоннаға тоннадан тоннасы"
     ).split()
 )
 
