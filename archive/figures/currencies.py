@@ -52,7 +52,8 @@ CASE_ENDINGS = tuple(sorted(set(
     | {owner + case for owners, cases in _POSSESSIVE_CASES.items() for owner in owners.split() for case in cases.split()},
     key=len, reverse=True))
 # Case endings of Finnish after a currency's name ("euroon", "eurosta", "dollarilla"): read off it as off Turkish.
-FINNISH_CASE_ENDINGS = tuple("ssa ssä sta stä lla llä lta ltä lle ksi na nä on in a ä n".split())
+# and the plural partitive ("5 miljoonaa euroja", "dollareja").
+FINNISH_CASE_ENDINGS = tuple("ssa ssä sta stä lla llä lta ltä lle ksi na nä on in a ä n ja jä".split())
 # Vowels by the harmony of Turkish and Kazakh: an ending takes the front or back vowels of the word before it
 # ("bine", "milyona", "мыңға"), so "bina" (a building) is no thousand.
 FRONT_VOWELS, BACK_VOWELS = "eiöüəәеіөүáóú", "aıouаыоұу"

@@ -221,15 +221,24 @@ def share_percent_across_lists(text: str, drafts: list[Draft]) -> None:
     """Give "3,7, 3,8 odsto" and "4,5, 4,6, 4,7 odsto" the percent sign their last item carries, and so the items
     of a list of the same shape, written with as many decimals each after the same word or comma: "Estonia with
     3.43, the United States with 3.38 and Latvia with 3.15 percent", "46,5 odsto ..., 37,9 za nabavke ..., 13,9
-    odsto"; a whole number too before "respectively" ("od 35 odnosno 25,7 posto")."""
+    odsto"; a whole number too before "respectively" ("od 35 odnosno 25,7 posto"); and a decimal before "and" and
+    one word ("Tampereella 2,8 ja Turussa 2,3 prosenttia")."""
     for index in range(len(drafts) - 2, -1, -1):
         item, following = drafts[index], drafts[index + 1]
         if item.unit is not None or item.has_scale or following.unit != "%":
             continue
         if (item.step < 1 and (_LIST_GAP.fullmatch(text, item.end, following.start)
                                or _items_alike(text, item, following))) \
-                or (_RESPECTIVELY_GAP.fullmatch(text, item.end, following.start) and item.mantissa <= 100):
+                or (_RESPECTIVELY_GAP.fullmatch(text, item.end, following.start) and item.mantissa <= 100) \
+                or _parallel_rate(text, item, following):
             item.unit = "%"
+
+
+def _parallel_rate(text: str, item: Draft, following: Draft) -> bool:
+    """Tell whether a bare decimal and the next rate are two parallel clauses with the verb left out of the second:
+    "and" and one word between them, as many decimals ("Tampereella 2,8 ja Turussa 2,3 prosenttia")."""
+    return item.step < 1 and item.step == following.step and item.mantissa <= 100 \
+        and _AND_ONE_WORD_GAP.fullmatch(text, item.end, following.start) is not None
 
 
 def bare_rate(draft: Draft) -> bool:
