@@ -145,7 +145,7 @@ _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutu
 _INLINE_ITEM_BEFORE = LazyPattern(rf"(?:[:;]|[:;,]{WS}(?i:and|or|et|ou|y|o|und|oder|i|и),?){WS}\Z")
 _ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}|、")  # "1. PROIECT", "1) Ключевое", "1- ANTEP", "1、受贿金额"
 _CJK_DATE_LIST = LazyPattern(r"(?:, ?|、)\d{1,2}[월일月日](?![간間])")  # the first of a list of months or days
-_CJK_DATE_RANGE = LazyPattern(r"[-–—~～至]\d{1,2}[月日号號일월]")  # "1-7月份": months 1 to 7; Korean "8~10일"
+_CJK_DATE_RANGE = LazyPattern(r"[-–—~〜～至]\d{1,2}[月日号號일월]")  # "1-7月份": months 1 to 7; Korean "8~10일"
 # Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
 _CJK_DATE_AFTER = LazyPattern(r" ?[月日号號時时点點]")
 # A year of an era or a fiscal year ("25年3月", "19年度", Japanese "13事務年度", "20〜23年度"), and a century
