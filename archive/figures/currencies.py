@@ -46,6 +46,7 @@ CASE_ENDINGS = tuple(sorted(set(
     "lar ler sı si dır dir na ne nı ni lık lik luk lük "
     "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
     "тің мен бен пен сы сі ге лық лік дық дік тық тік "
+    "дай дей тай тей "  # and the Kazakh "about": "үш пайыздай" (about three percent), "мыңдай"
     "ǵa ge qa ke na ne ny ni dy di ty ti dan den tan ten nan nen nyń niń dyń diń lyq lik dyq dik tyq tik "
     # and in the Arabic script ("10 پايىزعا", to 10 %; "تەڭگەگە")
     "عا گە قا كە نا نە دا دە تا تە دان دەن تان تەن نان نەن نىڭ دىڭ تىڭ سى ى نى دى تى مەن بەن پەن لىق لىك".split())
