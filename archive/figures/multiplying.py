@@ -125,7 +125,8 @@ def _verbs_pattern() -> str:
 
 
 _VERB = LazyPattern(_verbs_pattern)
-_HAN_DOUBLING = LazyPattern(r"倍[増增]")
+# and the Japanese "double" of a thing named before it: "14年の倍以上" (more than double that of 2014); not "倍率"
+_HAN_DOUBLING = LazyPattern(r"倍[増增]|(?<=の)倍(?![率数數額])")
 _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x5": Decimal(5), "x10": Decimal(10),
             "x0_5": Decimal("0.5")}
 _NOT_MULTIPLYING_AFTER = LazyPattern(
@@ -184,7 +185,8 @@ def _verbs_around(text: str, at: int):
 
 
 def _han_doublings(text: str) -> list[tuple[int, int, Decimal]]:
-    """Return (start, end, 2) of "倍増" and "倍增" (a doubling) with no number before 倍 ("2倍増" is read as 2倍)."""
+    """Return (start, end, 2) of "倍増" and "倍增" (a doubling) with no number before 倍 ("2倍増" is read as 2倍), and
+    of "の倍" (the double of)."""
     if "倍" not in text:
         return []
     found = []
