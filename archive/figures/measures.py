@@ -22,7 +22,8 @@ _PAIRS = tuple(
 
 def join_two_unit_measures(text: str, drafts: list) -> list:
     """Return ``drafts`` with each measure in two units joined into one figure in the smaller unit: "5 ton 803
-    kilogram" (5,803); both numbers are bare, the second under the factor that converts the units."""
+    kilogram" (5,803), "12 ton 102,5 kilogram" (12,102.5); both numbers are bare, the first whole, the second under
+    the factor that converts the units."""
     joined: list = []
     for draft in drafts:
         first = joined[-1] if joined else None
@@ -39,7 +40,7 @@ def _joins(text: str, first, second) -> tuple[int, int] | None:
     """Return the factor between the units of two bare numbers written "5 ton 803 kilogram" and where the
     smaller unit ends, else None."""
     if first.unit is not None or second.unit is not None or first.has_scale or second.has_scale \
-            or first.step < 1 or second.step < 1 or second.start - first.end > 16:
+            or first.step < 1 or second.start - first.end > 16:  # the smaller part may have decimals: "102,5 kilogram"
         return None
     gap = text[first.end : second.start]
     for large, small, factor in _PAIRS:
