@@ -681,7 +681,7 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     if _names_a_group_of_the_biggest(text, number):
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
-    if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 12), number.start):
+    if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 30), number.start):
         return None  # "Pe locul doi se clasează AUR", "belegt ... Platz zwei": a rank
     number = _with_half_or_hundreds(text, number)
     suffix = read_suffix(text, number.end, has_currency=False)
@@ -701,9 +701,11 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     return draft
 
 
-# A place in a ranking before a number in words, which is its rank: "Pe locul doi", "Platz zwei", "на місці два".
-_RANK_NOUN_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:locul|Platz|place|puesto|lugar|место|месте|місце|місці|miejsce|"
-                                rf"miejscu|mjesto|mjestu|mesto|mestu|sırada){WS}\Z")
+# A place in a ranking before a number in words, which is its rank: "Pe locul doi", "Platz zwei", "на місці два";
+# and the places before the second of two ranks: "Auf den Plätzen zwei und drei".
+_RANK_NOUN_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:locul|Platz|Plätzen|Plätze|place|puesto|lugar|место|месте|місце|"
+                                rf"місці|miejsce|miejscu|mjesto|mjestu|mesto|mestu|sırada)"
+                                rf"(?:{WS}{LETTER}+{WS}(?:und|oder|and|or|și|şi|i|и|y|et|ve))?{WS}\Z")
 # The name of a group of the biggest: English "Big Five" (capitalised after "Big"), Turkish "Dört büyükler" (the
 # four big ones: the clubs), "Üç Büyükler".
 _BIG_BEFORE = LazyPattern(rf"(?<!{LETTER})Big{WS}\Z")

@@ -859,7 +859,7 @@ FRACTION_WORDS = set(
     "cuartos трети третей третьих четверти четвертей третини четвртини trećine trećina četvrtine četvrtina "
     "trzecie trzecich czwarte treimi sferturi kolmasosaa neljäsosaa "
     "quintos sextos séptimos octavos novenos décimos sixièmes septièmes huitièmes neuvièmes dixièmes fünftel "
-    "sechstel zehntel пятых шестых десятых пятая пятой п'ятих десятих piątych dziesiątych petine desetine "
+    "sechstel zehntel dritteln vierteln fünfteln zehnteln пятых шестых десятых пятая пятой п'ятих десятих piątych dziesiątych petine desetine "
     "fifth sixths tenths".split()
 )
 # Korean words after a native number that make it an ordinal: "두 번째".
