@@ -245,6 +245,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE, unit="x")
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
+    drafts.extend(_drafts_from_half_percents(text))  # "puoleen prosenttiin"
     if "iertelmilli" in text:
         drafts.extend(_drafts_from_german_fraction_scales(text))  # "eine Dreiviertelmillion Euro"
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
@@ -806,6 +807,18 @@ def _drafts_from_german_fraction_scales(text: str) -> list[Draft]:
         _apply_qualifier(text, draft, None)  # "rund eine Dreiviertelmillion Euro"
         found.append(draft)
     return found
+
+
+# Half a percent in Finnish (any case of "puoli" before any case of "prosentti") and German: "jäi runsaaseen
+# puoleen prosenttiin" (stayed at a good half percent), "ein halbes Prozent"; not a percentage point.
+_HALF_PERCENT = LazyPattern(rf"(?<!{LETTER})(?i:puoli|puolen|puoleen|puolella|puolesta|puolta|halbes|halben|halbe)"
+                            rf"{WS}(?:prosent(?!tiyks){LETTER}*|Prozent(?!punkt){LETTER}*)")
+
+
+def _drafts_from_half_percents(text: str) -> list[Draft]:
+    """Return the figures of half a percent written in words: "puoleen prosenttiin", "ein halbes Prozent" (0.5 %)."""
+    return [Draft(start=half.start(), end=half.end(), mantissa=Decimal("0.5"), step=Decimal("0.5"), unit="%")
+            for half in _HALF_PERCENT.finditer(text)]
 
 
 def _drafts_from_half_scales(text: str) -> list[Draft]:
