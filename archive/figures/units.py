@@ -303,6 +303,8 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         after = read_suffix(text, distributive.end(), has_currency)
         if after.has_scale or after.unit:
             return after
+    if not has_currency and text[pos : pos + 1] == "\n" and (wrapped := _wrapped_amount(text, pos)) is not None:
+        return wrapped
     if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
@@ -348,6 +350,17 @@ def article_end(text: str, pos: int) -> int:
     if found is None or window_language(text, pos, pos) not in ("mk", "ru", "sr", "uk"):
         return pos
     return found.end()
+
+
+def _wrapped_amount(text: str, pos: int) -> Suffix | None:
+    """Return the scale and currency on the next line when prose wrapped there right after the number: "in Höhe
+    von rund 2,57\nMillionen Euro", "69,4\nмилијарди денари"; a scale with no currency after it is left alone."""
+    if not text[pos + 1 : pos + 2].isalpha():
+        return None
+    after = read_suffix(text, pos + 1, has_currency=False)
+    if after.has_scale and after.unit not in (None, "%", "x", "pp") and not after.minor:
+        return after
+    return None
 
 
 def may_have_suffix(text: str, pos: int) -> bool:
