@@ -371,7 +371,8 @@ def may_have_suffix(text: str, pos: int) -> bool:
     if not char or char in _SUFFIX_FIRST_CHARS:
         return bool(char)
     if char == "\n":  # the currency's code on the next line of a table, after an amount to its hundredths
-        return bool(_CENTS_BEFORE.search(text, max(0, pos - 4), pos))
+        return bool(_CENTS_BEFORE.search(text, max(0, pos - 4), pos)
+                    or _MILLIONS_GROUPED_BEFORE.search(text, max(0, pos - 9), pos))
     if not char.isalpha():
         return False
     word = WORD.match(text, pos)
@@ -582,6 +583,10 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # "2 064 878.60\nUAH з ПДВ": a table's next line
         if currency and not currency.group("code"):
             currency = None
+    if currency is None and text[pos : pos + 1] == "\n" and _MILLIONS_GROUPED_BEFORE.search(text, max(0, pos - 9), pos):
+        currency = _CURRENCY_AFTER.match(text, pos + 1)  # "bedeli 929.840.950.000\nTL civarındadır": prose wrapped
+        if currency and not (currency.group("code") or currency.group("symbol")):
+            currency = None
     if currency is None and suffix.has_scale and text[pos : pos + 1] == "." and not suffix.letter_scale:
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # "100,6 млн.теңге": the scale's full stop, no space
         if currency and not (currency.group("name") or currency.group("inflected") or currency.group("code")):
@@ -631,6 +636,7 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
 
 
 _CENTS_BEFORE = LazyPattern(r"\d[.,]\d\d\Z")  # an amount written to its hundredths
+_MILLIONS_GROUPED_BEFORE = LazyPattern(r"\d([.,\u00a0\u202f ])\d{3}\1\d{3}\Z")  # an amount of millions grouped
 _QUALIFIER_WORD = LazyPattern(rf"{WS}(?P<word>{LETTER}+)")
 _OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
 
