@@ -223,6 +223,10 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
     if around == "eu" and len(languages) == 1 and "en" not in languages and len(first) >= 4:
         return next(iter(languages))  # continental text not told apart: "viermal" is German's alone ("on", Finnish
         # "is", is no Turkish ten)
+    if around is None and len(languages) == 1 and "en" not in languages and len(first) >= 4 \
+            and may_have_suffix(text, end) and not text[end : end + 1].isdigit():
+        return next(iter(languages))  # a headline with no word that tells its language: "Viisi miljoonaa savuketta
+        # takavarikkoon", a number of one language alone with its scale or unit after it
     return "en" if "en" in languages and around in (None, "eu") else None
 
 
