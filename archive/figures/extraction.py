@@ -110,7 +110,7 @@ from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
-from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power,
+from archive.figures.units import (CJK_SCALE, MULTIPLE, PER_MILLE_BEFORE, Suffix, article_end, billion_power,
                                    currency_before, find_multiplying_words, letter_scale_allowed,
                                    percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
@@ -528,6 +528,9 @@ def _draft_from_digits(
         suffix.unit = prefix[0]
     elif suffix.unit is None and (percent_start := percent_before(text, start)) is not None:
         suffix.unit, figure_start = "%", percent_start  # "yüzde 17,1", "%17"
+    per_mille = suffix.unit is None and (mille := PER_MILLE_BEFORE.search(text, max(0, start - 7), start))
+    if per_mille:
+        suffix.unit, figure_start = "%", mille.start()  # "binde 6": six per thousand, 0.6 %
     if suffix.unit == "x" and glued_model_suffix(text, raw, number_end):
         return None, suffix.end  # "777x jets": a model
     if suffix.unit == "x" and suffix.end == number_end + 1 and text[suffix.end : suffix.end + 1].isdigit():
@@ -548,6 +551,8 @@ def _draft_from_digits(
         suffix.unit, suffix.end = None, number_end  # "à 2.868,63 points": an index's level, no rate's points
     if suffix.unit == "%" and figure_start < start and text[start - 1] == "-":
         mantissa = -mantissa  # "yüzde -1,11 oranında azalmıştır": a fall of 1.11 %
+    if per_mille:
+        mantissa, step = mantissa / 10, step / 10
     draft = Draft(start=figure_start, end=suffix.end, mantissa=mantissa, step=step)
     _apply_suffix(draft, suffix, billion_power(text, start, suffix))
     _take_korean_lead_place(text, draft)

@@ -215,6 +215,8 @@ _PERCENT = LazyPattern(
 # A percent word or sign before the number: Turkish "yüzde 17,1", "%17", with its sign ("yüzde -1,11").
 # Turkish spaces the sign from the number too ("(% 15,3)", "yatırımlar ise 1,8 trilyon TL (% 10)"), but a sign after
 # a digit is that number's ("5 % 10" is no rate of ten).
+# A per mille word before the number, read as a tenth of a percent: Turkish "binde 6" (six per thousand, 0.6 %).
+PER_MILLE_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:binde){WS}$")
 PERCENT_BEFORE = LazyPattern(rf"(?:(?<!{LETTER})(?i:yüzde){WS}-?|(?<!\d)(?<!\d\s)%{WS}?)$")
 MULTIPLE = LazyPattern(
     rf"{WS}?(?i:times|пати|раз|раза|рази|разів|fois|veces|kertaa|mal|puta|пута|razy|ori|kat(?:[ıi]na)?|katla{LETTER}*|есе(?:ге|ден|лен{LETTER}*)?|"
