@@ -91,7 +91,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
 from archive.figures.lists import (bare_rate, next_in_a_list, share_currency_across_pairs,
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
-                                   share_percent_across_lists)
+                                   share_percent_across_lists, share_percent_into_a_compared_aside)
 from archive.figures.look_alikes import with_look_alikes_read
 from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
@@ -275,6 +275,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_percent_across_lists(text, drafts)
     share_percent_forward_across_lists(text, drafts)  # "за 13,384 отсто, кај дизелот за 36,134"
     _take_percent_named_before(text, drafts)
+    share_percent_into_a_compared_aside(text, drafts)  # "auf 6,3 (Februar: 6,2) Prozent"
     carry_currency_forward(text, drafts)
     carry_currency_back(text, drafts)
     share_across_parallel_phrases(text, drafts)

@@ -389,3 +389,16 @@ def share_currency_across_places(text: str, drafts: list[Draft]) -> None:
                 and first.group("place")[-2:] == second.group("place")[-2:]:
             take_currency(bare, amount)
             bare.unit_inferred = True
+
+
+# An earlier time's figure in parentheses right after a rate: "auf 6,3 (Februar: 6,2) Prozent", "(Vorjahr: 5,9)".
+_COMPARED_ASIDE_OPEN = LazyPattern(rf"{WS}?\({LETTER}+\.?(?:{WS}{LETTER}+\.?|{WS}\d{{4}})?:{WS}?")
+
+
+def share_percent_into_a_compared_aside(text: str, drafts: list[Draft]) -> None:
+    """Give a bare decimal in parentheses after a label and a colon the percent of the rate just before it, written
+    with as many decimals: "Die Arbeitslosenquote erhöhte sich auf 6,3 (Februar: 6,2) Prozent" (6.2 %)."""
+    for rate, item in zip(drafts, drafts[1:]):
+        if rate.unit == "%" and not rate.has_scale and bare_rate(item) and item.step == rate.step \
+                and _COMPARED_ASIDE_OPEN.fullmatch(text, rate.end, item.start) and text[item.end : item.end + 1] == ")":
+            item.unit = "%"
