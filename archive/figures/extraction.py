@@ -115,7 +115,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, PER_MILLE_BEFORE, Suffix
                                    percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
                                    read_suffix)
-from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
+from archive.figures.vocabulary import (KOREAN_COUNTERS, CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, HALVES_BEFORE_SCALE,
                                         FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.patterns import LazyPattern
@@ -147,6 +147,9 @@ _ARTICLE_LEFT_OUT = LazyPattern(rf"(?<!{LETTER})(?i:el|al|y|y{WS}el){WS}$")
 _OF_A_LAW = LazyPattern(rf"{WS}(?:del|de{WS}la)(?!{LETTER})")
 _FRENCH_ORDINAL_REST = LazyPattern(rf"[-‑]{LETTER}*ièmes?(?!{LETTER})")  # "vingt-neuvième": an ordinal
 _JAPANESE_ZERO = LazyPattern(r"ゼロ(?=[件人個台回隻機社名本])")
+# A Korean scale alone with "여" (over) before a counter: "천여 건" (over a thousand cases), "백여 명"; without "여"
+# the syllable is as often a word of its own (천, cloth; 백, white).
+_KOREAN_LONE_SCALE = LazyPattern(rf"(?<![가-힣\d])(?P<scale>[백천만])여 ?(?={alternation(KOREAN_COUNTERS)})")
 # "dinar i po", "денар и половина": a currency's name and a half
 _AND_A_HALF = LazyPattern(rf"{WS}(?:i|и){WS}(?:po|по|половина)(?!{LETTER})")
 _CURRENCY_AND_A_HALF = LazyPattern(
@@ -252,6 +255,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=step_of_value(Decimal(value)), unit=unit)
                   for start, end, value, unit in find_times_words(text))  # "двічі", "пятикратной суммы"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
+    drafts.extend(_drafts_from_korean_lone_scales(text))  # "천여 건"
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
     drafts.extend(Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
@@ -1085,6 +1089,16 @@ def _drafts_from_japanese_zero(text: str) -> list[Draft]:
         return []
     return [Draft(start=zero.start(), end=zero.end(), mantissa=Decimal(0), step=ONE)
             for zero in _JAPANESE_ZERO.finditer(text)]
+
+
+def _drafts_from_korean_lone_scales(text: str) -> list[Draft]:
+    """Return the counts of a Korean scale alone before "여" and a counter: "천여 건" (over 1,000)."""
+    if "여" not in text:
+        return []
+    powers = {"백": 2, "천": 3, "만": 4}
+    return [Draft(start=match.start(), end=match.end("scale") + 1, mantissa=Decimal(10) ** powers[match.group("scale")],
+                  step=ONE, approx="over")
+            for match in _KOREAN_LONE_SCALE.finditer(text)]
 
 
 def _take_percent_named_before(text: str, drafts: list[Draft]) -> None:
