@@ -256,6 +256,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
                   for start, end, value, unit in find_times_words(text))  # "двічі", "пятикратной суммы"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(_drafts_from_korean_lone_scales(text))  # "천여 건"
+    if "ig" in text:
+        drafts.extend(_drafts_from_german_span_adjectives(text))  # "eine nahezu dreijährige Phase"
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
     drafts.extend(Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
@@ -1089,6 +1091,22 @@ def _drafts_from_japanese_zero(text: str) -> list[Draft]:
         return []
     return [Draft(start=zero.start(), end=zero.end(), mantissa=Decimal(0), step=ONE)
             for zero in _JAPANESE_ZERO.finditer(text)]
+
+
+# German adjectives of a span of time made on a number word: "eine nahezu dreijährige Sondierungsphase" (three
+# years), "zweitägige", "sechsmonatigen"; the span counts, as "34-jährige" does.
+_GERMAN_SMALL_NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+                         "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "fünfzig": 50}
+_GERMAN_SPAN_ADJECTIVE = LazyPattern(
+    rf"(?<!{LETTER})(?P<number>(?i:{alternation(_GERMAN_SMALL_NUMBERS)}))"
+    rf"(?:jährig|tägig|wöchig|monatig|stündig|minütig)(?:e|en|er|es|em)?(?!{LETTER})")
+
+
+def _drafts_from_german_span_adjectives(text: str) -> list[Draft]:
+    """Return the counts of German adjectives of a span made on a number word: "dreijährige" (3)."""
+    return [Draft(start=match.start(), end=match.end(), step=ONE,
+                  mantissa=Decimal(_GERMAN_SMALL_NUMBERS[match.group("number").lower()]))
+            for match in _GERMAN_SPAN_ADJECTIVE.finditer(text)]
 
 
 def _drafts_from_korean_lone_scales(text: str) -> list[Draft]:
