@@ -172,3 +172,18 @@ KOREAN = [
 @pytest.mark.parametrize("text, expected", KOREAN)
 def test_korean_lone_scale_before_a_counter(text, expected):
     assert _figures(text) == expected
+
+
+# German: a list of sums each given so many times shares the currency of its last item.
+GERMAN_TIMES_ITEMS = [
+    ("Neun Taten nennt die Anklage. Sie sind dergestalt: sieben Bargeldzusteckereien (viermal 20, dreimal 50 Euro), "
+     "ein Hugo-Boss-T-Shirt",
+     [("Neun", 9, None), ("sieben", 7, None), ("vier", 4, None), ("20", 20, "EUR"), ("drei", 3, None),
+      ("50 Euro", 50, "EUR")]),
+    ("Er zahlte 20, dreimal 50 Euro", [("20", 20, None), ("drei", 3, None), ("50 Euro", 50, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GERMAN_TIMES_ITEMS)
+def test_german_sums_given_so_many_times_share_the_currency(text, expected):
+    assert _figures(text) == expected

@@ -91,7 +91,8 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
 from archive.figures.lists import (bare_rate, next_in_a_list, share_currency_across_pairs,
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
-                                   share_percent_across_lists, share_percent_into_a_compared_aside)
+                                   share_currency_across_times_items, share_percent_across_lists,
+                                   share_percent_into_a_compared_aside)
 from archive.figures.look_alikes import with_look_alikes_read
 from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
@@ -278,6 +279,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_across_ranges(text, drafts)
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
     share_currency_across_pairs(text, drafts)
+    share_currency_across_times_items(text, drafts)  # "viermal 20, dreimal 50 Euro"
     share_percent_across_lists(text, drafts)
     share_percent_forward_across_lists(text, drafts)  # "за 13,384 отсто, кај дизелот за 36,134"
     _take_percent_named_before(text, drafts)

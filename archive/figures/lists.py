@@ -76,6 +76,23 @@ def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
             bare.scale, bare.has_scale = amount.scale, True
 
 
+# German items of a list each counted a number of times: "(viermal 20, dreimal 50 Euro)".
+_TIMES_ITEM_GAP = LazyPattern(rf",{WS}{LETTER}+mal{WS}")
+_TIMES_BEFORE = LazyPattern(rf"(?<!{LETTER}){LETTER}+mal{WS}\Z")
+
+
+def share_currency_across_times_items(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number the currency of the next item of a German list of sums each given so many times:
+    "(viermal 20, dreimal 50 Euro)" (20 EUR); the count of times between them ("drei") is passed over."""
+    for bare, times, amount in zip(drafts, drafts[1:], drafts[2:]):
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.unit_inferred \
+                or times.unit is not None or not alike_in_shape(bare, amount):
+            continue
+        if _TIMES_ITEM_GAP.fullmatch(text, bare.end, amount.start) \
+                and _TIMES_BEFORE.search(text, max(0, bare.start - 20), bare.start):
+            take_currency(bare, amount)
+
+
 def take_currency(bare: Draft, amount: Draft) -> None:
     """Give ``bare`` the unit of ``amount``, in hundredths too when the amount was written in them ("30 bis 40
     Cent": 0.30 EUR)."""
