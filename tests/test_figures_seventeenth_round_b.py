@@ -147,6 +147,7 @@ WRAPPED = [
     ("Güncel fiyatlar\naçısından söz konusu ilaçların bedeli 929.840.950.000\nTL civarındadır",
      [("929.840.950.000\nTL", 929_840_950_000, "TRY")]),
     ("in Höhe von 2019\nMillionen Menschen", []),
+    ("Umsatz 2019\nMillionen Euro 5,4", [("5,4", 5.4, None)]),  # a table's year over its unit's row
     ("Einwohner 1.234.567\nEinwohner", [("1.234.567", 1_234_567, None)]),
 ]
 

@@ -354,11 +354,14 @@ def article_end(text: str, pos: int) -> int:
     return found.end()
 
 
+_YEAR_BEFORE = LazyPattern(r"(?<![\d.,])(?:19|20)\d\d\Z")
+
+
 def _wrapped_amount(text: str, pos: int) -> Suffix | None:
     """Return the scale and currency on the next line when prose wrapped there right after the number: "in Höhe
     von rund 2,57\nMillionen Euro", "69,4\nмилијарди денари"; a scale with no currency after it is left alone."""
-    if not text[pos + 1 : pos + 2].isalpha():
-        return None
+    if not text[pos + 1 : pos + 2].isalpha() or _YEAR_BEFORE.search(text, max(0, pos - 5), pos):
+        return None  # "2019\nMillionen Euro": a table's year over the row of its unit
     after = read_suffix(text, pos + 1, has_currency=False)
     if after.has_scale and after.unit not in (None, "%", "x", "pp") and not after.minor:
         return after
