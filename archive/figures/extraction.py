@@ -257,8 +257,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
                   for start, end, value, unit in find_times_words(text))  # "двічі", "пятикратной суммы"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
     drafts.extend(_drafts_from_korean_lone_scales(text))  # "천여 건"
-    if "ig" in text:
-        drafts.extend(_drafts_from_german_span_adjectives(text))  # "eine nahezu dreijährige Phase"
+    drafts.extend(_drafts_from_german_span_adjectives(text))  # "eine nahezu dreijährige Phase"
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
                   for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
     drafts.extend(Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
@@ -825,14 +824,25 @@ def _drafts_from_german_fraction_scales(text: str) -> list[Draft]:
 
 # Half a percent in Finnish (any case of "puoli" before any case of "prosentti") and German: "jäi runsaaseen
 # puoleen prosenttiin" (stayed at a good half percent), "ein halbes Prozent"; not a percentage point.
-_HALF_PERCENT = LazyPattern(rf"(?<!{LETTER})(?i:puoli|puolen|puoleen|puolella|puolesta|puolta|halbes|halben|halbe)"
-                            rf"{WS}(?:prosent(?!tiyks){LETTER}*|Prozent(?!punkt){LETTER}*)")
+_HALF_BEFORE_PERCENT = LazyPattern(rf"(?<!{LETTER})(?i:puoli|puolen|puoleen|puolella|puolesta|puolta|halbes|halben|halbe)"
+                                   rf"{WS}\Z")
+_PERCENT_AFTER_HALF = LazyPattern(rf"(?:rosent(?!tiyks)|rozent(?!punkt)){LETTER}*")
 
 
 def _drafts_from_half_percents(text: str) -> list[Draft]:
-    """Return the figures of half a percent written in words: "puoleen prosenttiin", "ein halbes Prozent" (0.5 %)."""
-    return [Draft(start=half.start(), end=half.end(), mantissa=Decimal("0.5"), step=Decimal("0.5"), unit="%")
-            for half in _HALF_PERCENT.finditer(text)]
+    """Return the figures of half a percent written in words: "puoleen prosenttiin", "ein halbes Prozent" (0.5 %).
+    The percent word is found first (a plain search), then the half before it."""
+    found = []
+    for piece in ("rosent", "rozent"):
+        at = text.find(piece)
+        while at >= 1:
+            half = _HALF_BEFORE_PERCENT.search(text, max(0, at - 13), at - 1)
+            word = _PERCENT_AFTER_HALF.match(text, at)
+            if half is not None and word is not None:
+                found.append(Draft(start=half.start(), end=word.end(), mantissa=Decimal("0.5"), step=Decimal("0.5"),
+                                   unit="%"))
+            at = text.find(piece, at + 1)
+    return found
 
 
 def _drafts_from_half_scales(text: str) -> list[Draft]:
@@ -1099,26 +1109,38 @@ def _drafts_from_japanese_zero(text: str) -> list[Draft]:
 # years), "zweitägige", "sechsmonatigen"; the span counts, as "34-jährige" does.
 _GERMAN_SMALL_NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
                          "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "fünfzig": 50}
-_GERMAN_SPAN_ADJECTIVE = LazyPattern(
-    rf"(?<!{LETTER})(?P<number>(?i:{alternation(_GERMAN_SMALL_NUMBERS)}))"
-    rf"(?:jährig|tägig|wöchig|monatig|stündig|minütig)(?:e|en|er|es|em)?(?!{LETTER})")
+_GERMAN_SPAN_ENDINGS = ("jährig", "tägig", "wöchig", "monatig", "stündig", "minütig")
+_GERMAN_NUMBER_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<number>(?i:{alternation(_GERMAN_SMALL_NUMBERS)}))\Z")
+_ADJECTIVE_ENDING = LazyPattern(rf"(?:e|en|er|es|em)?(?!{LETTER})")
 
 
 def _drafts_from_german_span_adjectives(text: str) -> list[Draft]:
-    """Return the counts of German adjectives of a span made on a number word: "dreijährige" (3)."""
-    return [Draft(start=match.start(), end=match.end(), step=ONE,
-                  mantissa=Decimal(_GERMAN_SMALL_NUMBERS[match.group("number").lower()]))
-            for match in _GERMAN_SPAN_ADJECTIVE.finditer(text)]
+    """Return the counts of German adjectives of a span made on a number word: "dreijährige" (3). The ending is
+    found first (a plain search), then the number word glued before it."""
+    found = []
+    for ending in _GERMAN_SPAN_ENDINGS:
+        at = text.find(ending)
+        while at >= 0:
+            number = _GERMAN_NUMBER_BEFORE.search(text, max(0, at - 8), at)
+            rest = _ADJECTIVE_ENDING.match(text, at + len(ending))
+            if number is not None and rest is not None:
+                found.append(Draft(start=number.start(), end=rest.end(), step=ONE,
+                                   mantissa=Decimal(_GERMAN_SMALL_NUMBERS[number.group("number").lower()])))
+            at = text.find(ending, at + 1)
+    return found
 
 
 def _drafts_from_korean_lone_scales(text: str) -> list[Draft]:
     """Return the counts of a Korean scale alone before "여" and a counter: "천여 건" (over 1,000)."""
-    if "여" not in text:
-        return []
-    powers = {"백": 2, "천": 3, "만": 4}
-    return [Draft(start=match.start(), end=match.end("scale") + 1, mantissa=Decimal(10) ** powers[match.group("scale")],
-                  step=ONE, approx="over")
-            for match in _KOREAN_LONE_SCALE.finditer(text)]
+    found = []
+    at = text.find("여", 1)
+    while at >= 1:
+        lone = _KOREAN_LONE_SCALE.match(text, at - 1)
+        if lone is not None:
+            power = {"백": 2, "천": 3, "만": 4}[lone.group("scale")]
+            found.append(Draft(start=at - 1, end=at + 1, mantissa=Decimal(10) ** power, step=ONE, approx="over"))
+        at = text.find("여", at + 1)
+    return found
 
 
 def _take_percent_named_before(text: str, drafts: list[Draft]) -> None:
