@@ -258,7 +258,7 @@ def test_ranges_and_pairs_in_hundredths(text, expected):
 def test_a_number_word_of_one_continental_language_in_text_not_told_apart():
     text = ("Sie sind dergestalt, dass Bernhard Grzimek sie wohl als „possierliche Kerlchen“ bezeichnet hätte: sieben "
             "Bargeldzusteckereien (viermal 20, dreimal 50 Euro), ein Hugo-Boss-T-Shirt (frisch gewaschen).")
-    assert _figures(text) == [("sieben", 7, None), ("vier", 4, None), ("20", 20, None), ("drei", 3, None),
-                              ("50 Euro", 50, "EUR")]
+    assert _figures(text) == [("sieben", 7, None), ("vier", 4, None), ("20", 20, "EUR"), ("drei", 3, None),
+                              ("50 Euro", 50, "EUR")]  # 20 EUR since the seventeenth round, as heldout6 labels it
     text = ("Eduskunta on myöntänyt Puolustusvoimille huomattavan määrän tilausvaltuuksia.")
     assert extract(text) == []  # Finnish "on" (is): no Turkish ten
