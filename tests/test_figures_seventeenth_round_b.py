@@ -188,3 +188,17 @@ GERMAN_TIMES_ITEMS = [
 @pytest.mark.parametrize("text, expected", GERMAN_TIMES_ITEMS)
 def test_german_sums_given_so_many_times_share_the_currency(text, expected):
     assert _figures(text) == expected
+
+
+# Finnish thousands written as one word, hundreds after them joined.
+FINNISH_THOUSANDS = [
+    ("Polttopuiden alta löytyi läpivalaisussa yli kymmenentuhatta kartonkia eli kaksi miljoonaa kappaletta Jin Ling "
+     "-savukkeita", [("kymmenentuhatta", 10_000, None), ("kaksi miljoonaa", 2_000_000, None)]),
+    ("löytyi kaksituhatta viisisataa kartonkia ja", [("kaksituhatta viisisataa", 2500, None)]),
+    ("löytyi kaksituhatta kolmetuhatta kartonkia ja", [("kaksituhatta", 2000, None), ("kolmetuhatta", 3000, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FINNISH_THOUSANDS)
+def test_finnish_thousands_in_one_word(text, expected):
+    assert _figures(text) == expected

@@ -360,8 +360,10 @@ def _compose(table: dict[str, int | Decimal], words: list[str]) -> tuple[int | D
             total, stage = total * 100, 1  # "două sute", "iki yüz"
         elif value == 1000:  # "o mie", "două mii": the table reads no further than thousands
             return (total * 1000, index + 1) if total < 1000 else (total, used)
-        elif value >= 100 and stage == 0:
-            total, stage = value, 1 if value < 1000 else 3
+        elif value >= 1000 and value < 10**5 and value % 1000 == 0 and stage == 0 and total == 0:
+            total = value  # Finnish thousands in one word, hundreds may follow: "kaksituhatta viisisataa" (2,500)
+        elif value >= 100 and stage == 0 and (value < 1000 or total == 0):
+            total, stage = total + value, 1 if value < 1000 else 3
         elif value < 100 and value % 10 == 0 and stage < 2:
             total, stage = total + value, 2  # tens, and ten itself: "on iki", "он бес"
         elif value < 20 and stage < 3 and not (stage == 2 and value >= 10):

@@ -702,6 +702,11 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         40: "neljäkymmentä neljästäkymmenestä", 50: "viisikymmentä viidestäkymmenestä",
         60: "kuusikymmentä", 70: "seitsemänkymmentä", 80: "kahdeksankymmentä", 90: "yhdeksänkymmentä",
         100: "sata sadan sataa", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
+        600: "kuusisataa", 700: "seitsemänsataa", 800: "kahdeksansataa", 900: "yhdeksänsataa",
+        # thousands written as one word: "yli kymmenentuhatta kartonkia" (over ten thousand cartons)
+        2000: "kaksituhatta", 3000: "kolmetuhatta", 4000: "neljätuhatta", 5000: "viisituhatta",
+        6000: "kuusituhatta", 7000: "seitsemäntuhatta", 8000: "kahdeksantuhatta", 9000: "yhdeksäntuhatta",
+        10000: "kymmenentuhatta",
     }),
     "ko": _numbers({
         2: "두 둘", 3: "세 셋", 4: "네 넷", 5: "다섯", 6: "여섯", 7: "일곱", 8: "여덟", 9: "아홉", 10: "열", 20: "스무 스물",
