@@ -202,3 +202,18 @@ FINNISH_THOUSANDS = [
 @pytest.mark.parametrize("text, expected", FINNISH_THOUSANDS)
 def test_finnish_thousands_in_one_word(text, expected):
     assert _figures(text) == expected
+
+
+# Turkish: the months "of the year" are a calendar period (a date); a trailing window stays a duration.
+TURKISH_PERIODS = [
+    ("Yılın 7 aylık döneminde ihracat yüzde 7 artışla 96,3 milyar dolara ulaştı.",
+     [("yüzde 7", 7, "%"), ("96,3 milyar dolara", 96_300_000_000, "USD")]),
+    ("Savunma ve Havacılık Sanayii'nde bu yılın 10 ayında geçtiğimiz yılın aynı dönemine göre yüzde 14.4 artışla",
+     [("yüzde 14.4", 14.4, "%")]),
+    ("Son 12 aylık dönemde ihracat arttı", [("12", 12, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TURKISH_PERIODS)
+def test_turkish_months_of_the_year_are_a_period(text, expected):
+    assert _figures(text) == expected

@@ -344,7 +344,8 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
 
 
 # Kazakh names the year before its months, in the genitive: "2023 жылдың 2 айында", "осы жылдың 11 айының".
-_KAZAKH_OF_A_YEAR_BEFORE = LazyPattern(rf"(?<!{LETTER})жылдың{WS}\Z")
+# and Turkish "of the year": "Yılın 7 aylık döneminde" (in the year's seven-month period, January to July)
+_KAZAKH_OF_A_YEAR_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:жылдың|(?i:yılın|yılının)){WS}\Z")
 
 
 # A half after a count, right after it ("три и по тоне", "tri i po godine"), after its unit word ("4 ani şi
