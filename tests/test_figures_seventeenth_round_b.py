@@ -217,3 +217,21 @@ TURKISH_PERIODS = [
 @pytest.mark.parametrize("text, expected", TURKISH_PERIODS)
 def test_turkish_months_of_the_year_are_a_period(text, expected):
     assert _figures(text) == expected
+
+
+# Kazakh in the Latin script, which Turkish letters would make Turkish, reads its own number words; half of a
+# measure or span in Finnish and Kazakh is a value of 0.5.
+KAZAKH_LATIN_AND_HALVES = [
+    ("«Zańsyz aınalymnan segiz keliden astam sıntetıkalyq esirtki tárkilendi. 2022 jyldyń birinshi toqsanynda",
+     [("segiz", 8, None)]),
+    ("Almaty, Aqtóbe, Atyraý jáne Shyǵys Qazaqstan oblystarynda jarty jyl boıy esirtki satýshylardyń",
+     [("jarty jyl", 0.5, None)]),
+    ("– Aiemmin takavarikoimme alfa-PVP:tä alle puoli kiloa vuodessa, mutta viime vuonna takavarikkomäärä nousi "
+     "10,6 kiloon.", [("puoli kiloa", 0.5, None), ("10,6", 10.6, None)]),
+    ("Türkiye'de sekiz kişi öldü", [("sekiz", 8, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", KAZAKH_LATIN_AND_HALVES)
+def test_kazakh_latin_number_words_and_halves_of_a_unit(text, expected):
+    assert _figures(text) == expected

@@ -250,6 +250,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
                   for start, end, value in find_multiplying_words(text))  # "fourfold"
     drafts.extend(_drafts_from_half_scales(text))  # "полумиллиарда рублей", in a query too
     drafts.extend(_drafts_from_half_percents(text))  # "puoleen prosenttiin"
+    drafts.extend(_drafts_from_halves_of_a_unit(text))  # "puoli kiloa", "jarty jyl"
     if "iertelmilli" in text:
         drafts.extend(_drafts_from_german_fraction_scales(text))  # "eine Dreiviertelmillion Euro"
     drafts.extend(_drafts_from_currency_and_a_half(text))  # "dinar i po"
@@ -842,6 +843,28 @@ def _drafts_from_half_percents(text: str) -> list[Draft]:
             if half is not None and word is not None:
                 found.append(Draft(start=half.start(), end=word.end(), mantissa=Decimal("0.5"), step=Decimal("0.5"),
                                    unit="%"))
+            at = text.find(piece, at + 1)
+    return found
+
+
+# Half of a measure or span in Finnish and Kazakh (both scripts): "alle puoli kiloa vuodessa" (under half a kilo a
+# year), "jarty jyl boıy" (for half a year), "жарты сағат"; a value of 0.5 like "eineinhalb Tonnen" 1.5.
+_HALF_OF_A_UNIT = LazyPattern(
+    rf"(?<!{LETTER})(?P<half>(?i:puoli|jarty|жарты)){WS}"
+    rf"(?i:kiloa|kilon|litraa|tuntia|tonnia|metriä|vuotta|jyl|aı|saǵat|keli|tonna|litr|жыл|ай|сағат|келі|тонна|литр)"
+    rf"{LETTER}*")
+
+
+def _drafts_from_halves_of_a_unit(text: str) -> list[Draft]:
+    """Return the values of half a measure or span: "puoli kiloa", "jarty jyl", "жарты сағат" (0.5), spanning the
+    half and its unit. The half is found first (a plain search)."""
+    found = []
+    for piece in ("uoli", "arty", "арты"):
+        at = text.find(piece)
+        while at >= 1:
+            half = _HALF_OF_A_UNIT.match(text, at - 1)
+            if half is not None:
+                found.append(Draft(start=half.start(), end=half.end(), mantissa=Decimal("0.5"), step=Decimal("0.5")))
             at = text.find(piece, at + 1)
     return found
 

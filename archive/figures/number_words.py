@@ -75,6 +75,8 @@ _JOIN = LazyPattern(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_E
 # The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
 # a reader looks no further from where a number begins, so a long run costs in proportion to its length.
 _LONGEST_NUMBER = 14
+# Letters of Kazakh's Latin script that Turkish never writes.
+_KAZAKH_LATIN_LETTERS = LazyPattern("[áǵńóúýÁǴŃÓÚÝ]")
 _EXPECTED_LETTERS = {language: LazyPattern(f"[{letters}{letters.upper()}]")
                      for language, letters in EXPECTED_LETTERS.items()}
 
@@ -220,6 +222,8 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
     around = window_language(text, start, end)
     if around in languages:
         return around
+    if around == "tr" and languages == {"kk"} and _KAZAKH_LATIN_LETTERS.search(text, max(0, start - 120), end + 120):
+        return "kk"  # Kazakh in the Latin script, read as Turkish by its letters: "aınalymnan segiz keliden"
     if around == "eu" and len(languages) == 1 and "en" not in languages and len(first) >= 4:
         return next(iter(languages))  # continental text not told apart: "viermal" is German's alone ("on", Finnish
         # "is", is no Turkish ten)
