@@ -192,6 +192,7 @@ def _by_first_letter(words) -> str:
         rf"[{first}{first.upper()}](?i:{alternation(rest)})" for first, rest in rests.items()) + ")"
 
 
+_JOINED_BY_AND = LazyPattern(rf"{WS}(?:i|и){WS}(?=\d)")
 _LONE_SCALE = LazyPattern(rf"{_by_first_letter(LONE_SCALE_WORDS)}(?!{LETTER})")
 _HALF_SCALE = LazyPattern(
     rf"(?<!{LETTER}){_by_first_letter(HALVES_BEFORE_SCALE)}"
@@ -759,6 +760,9 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
         if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
             continue  # "na stotine miliona dinara": hundreds of millions, how many not said
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
+        if smaller is None and (joined := _JOINED_BY_AND.match(text, word.end())):
+            smaller = starts.get(joined.end())  # "milijun i 148 tisuća eura": 1,148,000 (a scale of its own below)
+            smaller = smaller if smaller is not None and smaller.has_scale else None
         if smaller is not None and not smaller.has_scale and lowered(word.group()) == "mil" \
                 and text[smaller.start : smaller.start + 1].isalpha() and smaller.unit not in NOT_MONEY \
                 and smaller.mantissa < 1000 and smaller.step >= 1:
