@@ -253,8 +253,9 @@ def _scan(text: str, query: bool) -> list[Draft]:
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=step_of_value(Decimal(value)), unit=unit)
                   for start, end, value, unit in find_times_words(text))  # "двічі", "пятикратной суммы"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
-    drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
-                  for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
+    compounds = [Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
+                 for start, end, value in find_compound_numbers(text)]  # "pięcioletni zakaz", "četvorka"
+    drafts.extend(compounds)
     drafts.extend(Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
                   for start, end, value, step, unit in signed_changes(text))  # "[49.8%, -2.7]": a share's change
     if not query:  # a query "doubled" is a word to search for
@@ -294,6 +295,9 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _take_japanese_minus(text, drafts)
     _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
+    for compound in compounds:  # "двокімнатної - 19 971 грн": a count inside a word, never an amount carried to it
+        if compound.unit not in (None, *NOT_MONEY):
+            compound.unit, compound.unit_inferred = None, False
     if "《" in text:
         drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
