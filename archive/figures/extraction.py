@@ -110,7 +110,7 @@ from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
-from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power,
+from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
                                    currency_before, find_multiplying_words, letter_scale_allowed,
                                    percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
@@ -272,7 +272,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
         _take_multiplied_by(text, drafts)
     drafts = _join_fractions_of_one(text, drafts)  # "төрттен бір миллиард теңгеден": a quarter of a billion
     share_across_ranges(text, drafts)
-    drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
+    drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None  # "ein bis sieben Cent"
+              or _bounds_a_count(text, draft, drafts)]  # "penas de prisión de uno a cinco años"
     share_currency_across_pairs(text, drafts)
     share_percent_across_lists(text, drafts)
     share_percent_forward_across_lists(text, drafts)  # "за 13,384 отсто, кај дизелот за 36,134"
@@ -318,7 +319,8 @@ _MONTHS_AFTER = LazyPattern(rf"{WS}(?i:{_MONTH_WORDS})(?!{LETTER})")
 # After the months, the year they belong to: "2019 года", "of 2019", "од годинава", "din 2024", "this year".
 _OF_A_YEAR_AFTER = LazyPattern(
     rf"{WS}(?:(?:of|od|din|из|з|от|de|del|des|vuoden|roku){WS})?(?:(?:19|20)\d\d(?!\d)|годинава|ове{WS}године|"
-    rf"ovog{WS}godine|this{WS}year|этого{WS}года|цього{WS}року|bieżącego{WS}roku|acestui{WS}an)"
+    rf"ovog{WS}godine|this{WS}year|этого{WS}года|цього{WS}року|bieżącego{WS}roku|acestui{WS}an|"
+    rf"поточного{WS}року|текущего{WS}года|tekuće{WS}godine|текуће{WS}године|tego{WS}roku)"
 )
 _CJK_FIRST_MONTHS = LazyPattern(r"(?:個|个)?(?:月|季度?)")
 
@@ -678,6 +680,14 @@ def _drafts_from_words(text: str) -> list[Draft]:
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _bounds_a_count(text: str, lower: Draft, drafts: list[Draft]) -> bool:
+    """Tell whether a word for one is the lower bound of a range of counted things: "de uno a cinco años",
+    "von ein bis zu zehn Jahren" (its upper bound right after "to", a counted noun after that)."""
+    upper = next((draft for draft in drafts if draft.start > lower.start), None)
+    return upper is not None and upper.unit is None and bool(RANGE_GAP.fullmatch(text, lower.end, upper.start)) \
+        and counts_something(text, upper.end)
 
 
 def _draft_from_words(text: str, number: WordNumber) -> Draft | None:

@@ -290,6 +290,11 @@ _COMPARISON_AFTER = LazyPattern(
 # Verbs of change before such times, which make them a multiple: "Las ventas crecieron 10 veces en una década".
 _CHANGE_STEMS = ("crec", "aument", "multiplic", "increment", "disminu", "reduj", "reduc", "cay", "baj", "sub",
                  "вырос", "увелич", "сократ", "снизи", "уменьш", "зрос", "збільш", "зменш", "скорот")
+# An amount after Spanish times, which they multiply: "multas de hasta seis veces el valor del tabaco incautado".
+_AN_AMOUNT_AFTER = LazyPattern(
+    rf"{WS}(?i:el|la|lo|su|sus){WS}(?i:valor|importe|precio|cantidad|cuantía|monto|suma|tamaño|salario|sueldo|"
+    rf"coste|costo|beneficio|beneficios|superficie|volumen|media|promedio)(?!{LETTER})"
+)
 _TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez|puta|пута)\Z")
 # After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
 # ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
@@ -311,7 +316,8 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
     if _TIMES_OF_OCCASIONS.search(text, max(0, times_end - 6), times_end) and text[times_end:].strip():
         # "139 раз просили", "pagar dos veces la misma factura": no "в" before, no comparison after
         before = tokens_before(text, number_start, 2)
-        compared = _COMPARISON_AFTER.match(text, times_end) or _SLAVIC_COMPARATIVE_AFTER.match(text, times_end)
+        compared = _COMPARISON_AFTER.match(text, times_end) or _SLAVIC_COMPARATIVE_AFTER.match(text, times_end) \
+            or _AN_AMOUNT_AFTER.match(text, times_end)  # "seis veces el valor del tabaco": a multiple of it
         return compared is None \
             and before[-1:] not in (["в"], ["у"], ["во"], ["за"], ["za"]) \
             and not any(word.startswith(_CHANGE_STEMS) for word in before)  # "crecieron 10 veces"
