@@ -713,6 +713,10 @@ def _is_year(raw: str, number: int, after: str, words_before: list[str], word_af
     return 1800 <= number <= 1899 and bool(words_before) and words_before[-1] in YEAR_PREPOSITIONS
 
 
+_ELIDED_ARTICLE = LazyPattern(r"\A[dlDL]['’](?=[A-ZÀ-Ý])")
+_NUMBER_CLOSING_A_CLAUSE = LazyPattern(r"\d+[,;:)]")
+
+
 def _follows_a_name(text: str, start: int) -> bool:
     """Tell whether a number comes right after a capitalised word inside a sentence: "Boeing 787",
     "Windows 11", "Phase 2", "Platz 3" name a thing, they do not count."""
@@ -728,6 +732,8 @@ def _follows_a_name(text: str, start: int) -> bool:
         letters = words[-1].replace("&", "") if words else ""
         return len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in words[-1])
     name, previous = words[-1].lstrip("("), words[-2]  # "(Einzelplan 14)"
+    if _NUMBER_CLOSING_A_CLAUSE.match(text, start):  # "selon les informations d’Europe 1, la facture": a name
+        name = _ELIDED_ARTICLE.sub("", name)  # after French "d’", "l’" (not "d'Orly 98 kg", a place and a weight)
     letters = name.replace("-", "").replace("&", "")
     if len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in name):
         return True  # "S&P 500", "CAC 40", "FTSE 100": an index or a model, wherever it stands
