@@ -126,7 +126,7 @@ _CANDIDATE = LazyPattern(
     (?P<skip>{NEVER_FIGURES}    )
   | (?P<num>(?<!\d)(?<!\d[.,])
         (?:\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:(?!(?P=sep))[.,]\d+)?
-          | \d{{1,3}}\.\x20\d{{3}}(?![\d.,])  # Croatian "105. 000 eura": a grouping dot with a space after it
+          | \d{{1,3}}\.\x20\d{{3}}(?!\d|[.,]\d)  # Croatian "105. 000 eura": a grouping dot with a space after it
           | \d+・\d+(?=[倍%％億万兆]|パーセント)  # Japanese "2・2倍", "１１０・１億円": a decimal point before a
                                                   # multiple, a rate or a scale
           | \d+(?:[.,]\d+)?)
