@@ -92,3 +92,63 @@ def test_polish_proc_closed_by_a_quote_is_percent():
 def test_ukrainian_instrumental_thousands_are_a_scale():
     text = ("Ще 16 пакунків з майже 8 тисячами пачками сигарет виявили неподалік від кордону прикордонники")
     assert _figures(text) == [("16", 16, None), ("8 тисячами", 8000, None)]
+
+
+def test_a_number_grouped_by_a_dot_and_a_space_is_written_alike_its_lists_amounts():
+    text = ("Poprilične iznose dobile su i općine Ivankovo (105. 000 eura), Cerna (98.500) i Tordinci (54. 100 eura) u "
+            "Vukovarsko-srijemskoj, Vrpolje (99.100) i Donji Andrijevci (91. 400 eura) u Brodsko-posavskoj i "
+            "Smokvica (87. 760 eura) u Dubrovačko-neretvanskoj županiji.")
+    assert _money(text) == [
+        ("105. 000 eura", 105000, "EUR"), ("98.500", 98500, "EUR"), ("54. 100 eura", 54100, "EUR"),
+        ("99.100", 99100, "EUR"), ("91. 400 eura", 91400, "EUR"), ("87. 760 eura", 87760, "EUR")]
+    # Macedonian groups so too, before a comma
+    assert _figures("Бројот на ноќевањата во декември 2023 година изнесува 111. 668, од кои 41,6 % се од "
+                    "домашните")[:1] == [("111. 668", 111668, None)]
+
+
+def test_a_range_whose_upper_bound_has_its_own_qualifier_shares_scale_and_currency():
+    text = "w Szczecinie – także o 5 proc., z 8,5 do ponad 8,9 tys. zł za mkw. (425 zł)"
+    assert _money(text) == [("8,5", 8500, "PLN"), ("8,9 tys. zł", 8900, "PLN"), ("425 zł", 425, "PLN")]
+    # a rate before a qualified amount stays a rate
+    assert _figures("wzrosły o 5 proc. do ponad 8,9 tys. zł")[0] == ("5 proc.", 5, "%")
+
+
+def test_bare_items_before_a_pair_take_its_scale_and_currency():
+    text = ("Biorąc pod uwagę zakup przeciętnego 50-metrowego lokalu oznacza to, że jego ceny w tych miastach wzrosły "
+            "w ciągu zaledwie roku o ok. 90, 80 i 60 tys. zł, odpowiednio – podkreśla.")
+    assert _money(text) == [("90", 90e3, "PLN"), ("80", 80e3, "PLN"), ("60 tys. zł", 60e3, "PLN")]
+    # years before a pair are no items of it
+    assert _money("W 2019, 2020 i 2021 roku zapłacili 60 tys. zł") == [("60 tys. zł", 60e3, "PLN")]
+
+
+def test_spanish_times_before_an_amount_they_multiply_are_a_multiple():
+    text = ("Según la legislación vigente, este tipo de delito puede conllevar penas de prisión de uno a cinco años y "
+            "multas económicas de hasta seis veces el valor del tabaco incautado.")
+    assert _figures(text) == [("uno", 1, None), ("cinco", 5, None), ("seis veces", 6, "x")]
+    # occasions stay counts
+    assert _figures("Tuvo que pagar dos veces la misma factura.") == [("dos", 2, None)]
+
+
+def test_a_word_for_one_alone_stays_no_figure():
+    assert _figures("Es uno de los mejores; uno a uno fueron saliendo.") == []
+
+
+def test_months_of_the_current_year_are_a_calendar_period():
+    text = ("Загалом протягом 11 місяців поточного року співробітниками Держприкордонслужби вилучено 61,16 мільйонів "
+            "штук сигарет")
+    assert _figures(text) == [("61,16 мільйонів", 61.16e6, None)]
+    assert _figures("за 11 місяців він працював") == [("11", 11, None)]
+
+
+def test_a_name_after_an_elided_french_article_is_no_figure():
+    text = ("Selon les informations d’Europe 1, la facture s’élève à 1,5 milliard d’euros a compté la Fédération "
+            "française des sociétés d'assurance.")
+    assert _figures(text) == [("1,5 milliard d’euros", 1.5e9, "EUR")]
+    # a place before a weight keeps it
+    assert _figures("leurs collègues d'Orly 98 kg dans un chargement d'avocats")[0][1] == pytest.approx(98)
+
+
+def test_compounds_of_persons_and_carriages_count():
+    assert _figures("Дизельные поезда должны быть произведены в трехвагонном исполнении") == [
+        ("трехвагонном", 3, None)]
+    assert _figures("rodzina trzyosobowa zapłaci więcej") == [("trzyosobowa", 3, None)]
