@@ -148,7 +148,6 @@ def test_a_name_after_an_elided_french_article_is_no_figure():
     assert _figures("leurs collègues d'Orly 98 kg dans un chargement d'avocats")[0][1] == pytest.approx(98)
 
 
-def test_compounds_of_persons_and_carriages_count():
+def test_compounds_of_carriages_count():
     assert _figures("Дизельные поезда должны быть произведены в трехвагонном исполнении") == [
         ("трехвагонном", 3, None)]
-    assert _figures("rodzina trzyosobowa zapłaci więcej") == [("trzyosobowa", 3, None)]
