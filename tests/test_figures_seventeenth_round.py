@@ -151,3 +151,14 @@ def test_a_name_after_an_elided_french_article_is_no_figure():
 def test_compounds_of_carriages_count():
     assert _figures("Дизельные поезда должны быть произведены в трехвагонном исполнении") == [
         ("трехвагонном", 3, None)]
+
+
+def test_an_hour_in_words_after_a_word_that_places_it_is_a_time_of_day():
+    text = ("penzije će biti na računima već u ponedeljak, u osam sati ujutru – naveo je Mali. Kako je dodao, prosečna "
+            "penzija u 2025. godini iznosila je 437 evra")
+    assert _figures(text) == [("437 evra", 437, "EUR")]
+    # hours counted stay counts, and so do they after "less than"
+    assert _figures("Radili su osam sati dnevno, rekao je ministar.") == [("osam", 8, None)]
+    assert ("два", pytest.approx(2), None) in _figures(
+        "До ДИК синоќа, на помалку од два часа до истекување на предвидениот рок во 22:30 часот не биле поднесени "
+        "приговори.")

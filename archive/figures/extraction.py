@@ -97,7 +97,7 @@ from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
                                    share_scale_and_currency_with_another)
 from archive.figures.lists import share_currency_across_places
-from archive.figures.exclusions import inside_a_book_title, is_korean_article
+from archive.figures.exclusions import inside_a_book_title, is_korean_article, names_an_hour
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import find_times_words, occurrences
@@ -109,7 +109,7 @@ from archive.figures.ranges import share_across_ranges
 from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
-                                          tokens_before, window_language)
+                                          next_word, tokens_before, window_language)
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
                                    currency_before, find_multiplying_words, letter_scale_allowed,
                                    percent_before,
@@ -699,6 +699,10 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
     if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 12), number.start):
         return None  # "Pe locul doi se clasează AUR", "belegt ... Platz zwei": a rank
+    if number.value == int(number.value) and names_an_hour(text, number.value, number.end,
+                                                           tokens_before(text, number.start, 3),
+                                                           next_word(text, number.end)):
+        return None  # "u osam sati ujutru": at eight o'clock
     number = _with_half_or_hundreds(text, number)
     suffix = read_suffix(text, number.end, has_currency=False)
     _count_occasions(text, number.start, suffix)
