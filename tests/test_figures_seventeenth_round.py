@@ -151,6 +151,8 @@ def test_a_name_after_an_elided_french_article_is_no_figure():
 def test_compounds_of_carriages_count():
     assert _figures("Дизельные поезда должны быть произведены в трехвагонном исполнении") == [
         ("трехвагонном", 3, None)]
+    assert _figures("otvorena su od 7 do 19 sati do kada traje i dvodnevna izborna šutnja") == [("dvodnevna", 2, None)]
+    assert _figures("svakodnevni posao i dnevnik") == []
 
 
 def test_an_hour_in_words_after_a_word_that_places_it_is_a_time_of_day():

@@ -962,6 +962,6 @@ MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "ver
 # "двухэтажного", "deseteročlani", and of years, "petogodišnjih obveznica" (5), "двухлетнего неурожая" (2); not
 # of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2 and heldout5)
 SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член", "godišnj",
-                         "годишњ", "летн", "річн", "вагонн")
+                         "годишњ", "летн", "річн", "вагонн", "dnevn", "дневн")
 COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
