@@ -164,3 +164,10 @@ def test_an_hour_in_words_after_a_word_that_places_it_is_a_time_of_day():
     assert ("два", pytest.approx(2), None) in _figures(
         "До ДИК синоќа, на помалку од два часа до истекување на предвидениот рок во 22:30 часот не биле поднесени "
         "приговори.")
+
+
+def test_a_number_word_after_another_and_a_dash_is_a_ranges_upper_bound():
+    text = ("Сè потешко е да се најде стан во Скопје по цена што пред само пет-шест години изгледаше нормална.")
+    assert [value for _, value, _ in _figures(text)] == [pytest.approx(5), pytest.approx(6)]
+    # a name after a dash stays a name
+    assert _figures("Zoran Kesić-Pet je bio tu.") == []

@@ -690,9 +690,20 @@ def _bounds_a_count(text: str, lower: Draft, drafts: list[Draft]) -> bool:
         and counts_something(text, upper.end)
 
 
+_WORD_AND_DASH_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<word>{LETTER}+)[-‑–]\Z")
+
+
+def _upper_bound_after_a_dash(text: str, start: int) -> bool:
+    """Tell whether a number word follows another and a dash, a range's upper bound: "пред само пет-шест години",
+    "prije pet-šest godina"."""
+    before = _WORD_AND_DASH_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and is_number_word(before.group("word").lower())
+
+
 def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     """Return the figure of a number in words, with what follows it."""
-    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
+    if glued_to_word_before(text, number.start) and not _upper_bound_after_a_dash(text, number.start) \
+            or names_a_fraction(text, number.end) \
             or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     if _names_a_group_of_the_biggest(text, number):
