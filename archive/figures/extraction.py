@@ -118,6 +118,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, bil
 from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, HALVES_BEFORE_SCALE,
                                         FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
+from archive.figures.vocabulary import HOUR_WORDS
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -710,9 +711,8 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
     if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 12), number.start):
         return None  # "Pe locul doi se clasează AUR", "belegt ... Platz zwei": a rank
-    if number.value == int(number.value) and names_an_hour(text, number.value, number.end,
-                                                           tokens_before(text, number.start, 3),
-                                                           next_word(text, number.end)):
+    if (word_after := next_word(text, number.end)) in HOUR_WORDS and number.value == int(number.value) \
+            and names_an_hour(text, number.value, number.end, tokens_before(text, number.start, 3), word_after):
         return None  # "u osam sati ujutru": at eight o'clock
     number = _with_half_or_hundreds(text, number)
     suffix = read_suffix(text, number.end, has_currency=False)
