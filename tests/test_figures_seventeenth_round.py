@@ -171,3 +171,8 @@ def test_a_number_word_after_another_and_a_dash_is_a_ranges_upper_bound():
     assert [value for _, value, _ in _figures(text)] == [pytest.approx(5), pytest.approx(6)]
     # a name after a dash stays a name
     assert _figures("Zoran Kesić-Pet je bio tu.") == []
+
+
+def test_a_word_for_one_before_or_and_a_number_of_counted_things_counts():
+    assert _figures("one or two people came") == [("one", 1, None), ("two", 2, None)]
+    assert _figures("It was one or the other.") == []

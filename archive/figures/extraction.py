@@ -687,8 +687,12 @@ def _bounds_a_count(text: str, lower: Draft, drafts: list[Draft]) -> bool:
     """Tell whether a word for one is the lower bound of a range of counted things: "de uno a cinco años",
     "von ein bis zu zehn Jahren" (its upper bound right after "to", a counted noun after that)."""
     upper = next((draft for draft in drafts if draft.start > lower.start), None)
-    return upper is not None and upper.unit is None and bool(RANGE_GAP.fullmatch(text, lower.end, upper.start)) \
-        and counts_something(text, upper.end)
+    return upper is not None and upper.unit is None and counts_something(text, upper.end) \
+        and bool(RANGE_GAP.fullmatch(text, lower.end, upper.start) or _OR_A_NUMBER.fullmatch(text, lower.end, upper.start))
+
+
+# "Or" between a word for one and the next number: "un ou deux gros événements", "one or two people".
+_OR_A_NUMBER = LazyPattern(rf"{WS}(?:ou|o|or|oder|ili|или|або|lub|sau){WS}")
 
 
 _WORD_AND_DASH_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<word>{LETTER}+)[-‑–]\Z")
@@ -722,7 +726,7 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     occasions = suffix.unit is None and suffix.unit_start is not None  # "viermal 20": four times
     range_bound = False
     if number.bound and not (suffix.has_scale or ((suffix.unit or occasions) and number.value != 1)):
-        if suffix.end != number.end or not RANGE_GAP.match(text, number.end):
+        if suffix.end != number.end or not (RANGE_GAP.match(text, number.end) or _OR_A_NUMBER.match(text, number.end)):
             return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
         range_bound = True  # "ein bis sieben Cent": kept if the range's upper bound gives it a currency
     draft = Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value),
