@@ -97,7 +97,8 @@ from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
                                    share_scale_and_currency_with_another)
 from archive.figures.lists import share_currency_across_places
-from archive.figures.exclusions import inside_a_book_title, is_korean_article, names_an_hour
+from archive.figures.exclusions import inside_a_book_title, is_korean_article
+from archive.figures.exclusions import names_an_hour
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import find_times_words, occurrences
@@ -109,8 +110,10 @@ from archive.figures.ranges import share_across_ranges
 from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
-                                          next_word, tokens_before, window_language)
-from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power, counts_something,
+                                          tokens_before, window_language)
+from archive.figures.surroundings import next_word
+from archive.figures.units import counts_something
+from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power,
                                    currency_before, find_multiplying_words, letter_scale_allowed,
                                    percent_before,
                                    qualifier_before, read_currency_after, read_half_after, read_qualifier_after,
@@ -254,9 +257,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
     drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=step_of_value(Decimal(value)), unit=unit)
                   for start, end, value, unit in find_times_words(text))  # "двічі", "пятикратной суммы"
     drafts.extend(_drafts_from_japanese_zero(text))  # "ゼロ件"
-    compounds = [Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
-                 for start, end, value in find_compound_numbers(text)]  # "pięcioletni zakaz", "četvorka"
-    drafts.extend(compounds)
+    drafts.extend(Draft(start=start, end=end, mantissa=Decimal(value), step=ONE)
+                  for start, end, value in find_compound_numbers(text))  # "pięcioletni zakaz", "četvorka"
     drafts.extend(Draft(start=start, end=end, mantissa=value, step=step, unit=unit)
                   for start, end, value, step, unit in signed_changes(text))  # "[49.8%, -2.7]": a share's change
     if not query:  # a query "doubled" is a word to search for
@@ -297,9 +299,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _take_japanese_minus(text, drafts)
     _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
-    for compound in compounds:  # "двокімнатної - 19 971 грн": a count inside a word, never an amount carried to it
-        if compound.unit not in (None, *NOT_MONEY):
-            compound.unit, compound.unit_inferred = None, False
+    _drop_currencies_of_compounds(text, drafts)  # "двокімнатної - 19 971 грн"
     if "《" in text:
         drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
@@ -681,6 +681,17 @@ def _drafts_from_words(text: str) -> list[Draft]:
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _drop_currencies_of_compounds(text: str, drafts: list[Draft]) -> None:
+    """Take a carried currency off a count inside a compound word: "двокімнатної - 19 971 грн" (two-room) counts,
+    it is no amount."""
+    spans = None
+    for draft in drafts:
+        if draft.unit not in (None, *NOT_MONEY) and text[draft.start : draft.end].isalpha():
+            spans = spans if spans is not None else {(start, end) for start, end, _ in find_compound_numbers(text)}
+            if (draft.start, draft.end) in spans:
+                draft.unit, draft.unit_inferred = None, False
 
 
 def _bounds_a_count(text: str, lower: Draft, drafts: list[Draft]) -> bool:
