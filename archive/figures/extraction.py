@@ -111,8 +111,6 @@ from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
                                           tokens_before, window_language)
-from archive.figures.surroundings import next_word
-from archive.figures.units import counts_something
 from archive.figures.units import (CJK_SCALE, MULTIPLE, Suffix, article_end, billion_power,
                                    currency_before, find_multiplying_words, letter_scale_allowed,
                                    percent_before,
@@ -122,6 +120,8 @@ from archive.figures.vocabulary import (CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, C
                                         CJK_SCALES, CJK_UNITS, HALVES_BEFORE_SCALE,
                                         FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.figures.vocabulary import HOUR_WORDS
+from archive.figures.surroundings import next_word
+from archive.figures.units import counts_something
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
