@@ -176,3 +176,12 @@ def test_a_number_word_after_another_and_a_dash_is_a_ranges_upper_bound():
 def test_a_word_for_one_before_or_and_a_number_of_counted_things_counts():
     assert _figures("one or two people came") == [("one", 1, None), ("two", 2, None)]
     assert _figures("It was one or the other.") == []
+
+
+def test_slavic_adverbs_of_times_count_occasions_and_before_a_comparative_multiply():
+    text = ("Двапати годишно пензиите ќе ги зголемуваме согласно порастот на платите и трошоците.")
+    assert _figures(text) == [("Двапати", 2, None)]
+    assert _figures("Sastaju se dvaput godišnje u Zagrebu, a ponekad i triput mjesečno.") == [
+        ("dvaput", 2, None), ("triput", 3, None)]
+    assert _figures("je podatak da je naša mjesečna plaća oko triput niža od prosjeka zapadne Europe") == [
+        ("triput", 3, "x")]

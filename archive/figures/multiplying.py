@@ -329,6 +329,14 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
 # Ukrainian and Russian adverbs of times: "двічі", "тричі", "дважды", "трижды" (the multiples are "вдвічі", "вдвое").
 _TIMES_ADVERB = LazyPattern(rf"(?<!{LETTER})(?i:(?P<two>двічі|дважды)|(?P<three>тричі|трижды))(?!{LETTER})")
 _TIMES_ADVERB_PIECES = ("двічі", "Двічі", "дважды", "Дважды", "тричі", "Тричі", "трижды", "Трижды")
+# Macedonian, Serbian and Croatian adverbs of times count occasions ("Двапати годишно пензиите ќе ги
+# зголемуваме": twice a year, 2); before a comparative they are a multiple, read by find_multiplying_verbs.
+_SLAVIC_TIMES_ADVERB = LazyPattern(
+    rf"(?<!{LETTER})(?i:(?P<two>двапати|двапут|двапута|dvaput|dvaputa)|(?P<three>трипати|трипут|трипута|triput|"
+    rf"triputa|tripot))(?!{LETTER})"
+)
+_SLAVIC_TIMES_PIECES = ("двапат", "Двапат", "двапут", "Двапут", "dvaput", "Dvaput", "трипат", "Трипат", "трипут",
+                        "Трипут", "triput", "Triput", "tripot", "Tripot")
 _RUSSIAN_COMPARATIVE_AFTER = LazyPattern(
     rf"{WS}(?i:більш|менш|вищ|нижч|дорожч|дешевш|больше|меньше|выше|ниже|дороже|дешевле){LETTER}*"
 )
@@ -368,10 +376,22 @@ def find_times_words(text: str) -> list[tuple[int, int, Decimal, str | None]]:
     for adverb in filter(None, (_TIMES_ADVERB.match(text, start) for start in starts)):
         unit = "x" if _RUSSIAN_COMPARATIVE_AFTER.match(text, adverb.end()) else None
         found.append((adverb.start(), adverb.end(), Decimal(2 if adverb.group("two") else 3), unit))
+    found.extend(_slavic_times_adverbs(text))
     for fold in occurrences(text, "кратн"):
         adjective = _FOLD_ADJECTIVE.search(text, max(0, fold - 12), fold + 40)
         if adjective is None or adjective.end("number") != fold or _PERSON_AFTER.match(text, adjective.end()):
             continue  # "кратно" alone, a number word of no table, or a title
         found.append((adjective.start(), adjective.end(), Decimal(_FOLD_NUMBERS[adjective.group("number").lower()]),
                       "x"))
+    return found
+
+
+def _slavic_times_adverbs(text: str) -> list[tuple[int, int, Decimal, str | None]]:
+    """Return the Macedonian, Serbian and Croatian adverbs of times that count occasions: "Двапати годишно" (2),
+    "dvaput godišnje"; not before a comparative ("oko triput niža", a multiple read elsewhere)."""
+    starts = sorted({start for piece in _SLAVIC_TIMES_PIECES for start in occurrences(text, piece)})
+    found = []
+    for adverb in filter(None, (_SLAVIC_TIMES_ADVERB.match(text, start) for start in starts)):
+        if not _SLAVIC_COMPARATIVE_AFTER.match(text, adverb.end()):
+            found.append((adverb.start(), adverb.end(), Decimal(2 if adverb.group("two") else 3), None))
     return found
