@@ -14,7 +14,7 @@ _POLISH_STEMS = {
     "dziesięcio": 10, "jedenasto": 11, "dwunasto": 12, "piętnasto": 15, "dwudziesto": 20, "trzydziesto": 30,
     "pięćdziesięcio": 50, "stu": 100,
 }
-_POLISH_HEADS = r"(?:letn|miesięczn|dniow|tygodniow|godzinn)"
+_POLISH_HEADS = r"(?:letn|miesięczn|dniow|tygodniow|godzinn|pokojow)"
 # Serbian and Croatian nouns of a group of people: "četvorka" (the four), "petorica" (five men); not "trojka",
 # which is as often the troika of creditors.
 _GROUPS = {
@@ -27,7 +27,7 @@ _GROUPS = {
 # or members (vocabulary.SLAVIC_COMPOUND_HEADS): "двухэтажного" (two-storey: 2), "deseteročlani" (of ten members:
 # 10), "трикімнатна".
 _SLAVIC_STEMS = {
-    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
     "восьми": 8, "девяти": 9, "десяти": 10, "двох": 2, "три": 3, "трьох": 3, "чотирьох": 4, "п'яти": 5, "пʼяти": 5,
     "dvo": 2, "tro": 3, "četvero": 4, "četvoro": 4, "peto": 5, "petero": 5, "šesto": 6, "šestero": 6, "sedmo": 7,
     "sedmero": 7, "osmo": 8, "osmero": 8, "deveto": 9, "devetero": 9, "deseto": 10, "desetero": 10, "dvanaesto": 12,

@@ -42,7 +42,7 @@ NOT_MONEY = ("%", "x", "pp")
 AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a){WS}")
 
 
-GROUPED = LazyPattern(r"\d[ .,\u00a0\u202f’']\d{3}")  # digits grouped in thousands
+GROUPED = LazyPattern(r"\d(?:[ .,\u00a0\u202f’']|\. )\d{3}")  # digits grouped in thousands ("105. 000": Croatian)
 
 
 @dataclass

@@ -678,12 +678,22 @@ def _is_date_or_time(text: str, raw: str, end: int, words_before: list[str], wor
         return True
     if number <= 24 and words_before and words_before[-1].lower() in ("od", "од") and _TO_AN_HOUR.match(text, end):
         return True  # "otvorena su od 7 do 19 sati": the hour a span of the day opens at
-    if number <= 24 and word_after in HOUR_WORDS and words_before and words_before[-1] in AT_HOUR_WORDS \
-            and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS) \
-            and not _is_span_up_to_a_day(number, words_before) \
-            and not (word_after in _MACEDONIAN_YEARS and window_language(text, end, end) != "uk"):
+    if names_an_hour(text, number, end, words_before, word_after):
         return True  # "oko 17 sati", "в 17 часов": a time of day; "u roku od 24 sata" is a span
     return word_after in TIME_ZONES and len(raw) == 4 and raw < "2400" and raw[2] < "6"
+
+
+def names_an_hour(text: str, number, end: int, words_before: list[str], word_after: str) -> bool:
+    """Tell whether a number of hours up to 24 after a word that places it is a time of day: "oko 17 sati", "в 17
+    часов", "u osam sati ujutru"; "u roku od 24 sata" is a span."""
+    return number <= 24 and word_after in HOUR_WORDS and bool(words_before) and words_before[-1] in AT_HOUR_WORDS \
+        and not (len(words_before) > 1 and words_before[-2] in WITHIN_WORDS | _MORE_OR_LESS) \
+        and not _is_span_up_to_a_day(number, words_before) \
+        and not (word_after in _MACEDONIAN_YEARS and window_language(text, end, end) != "uk")
+
+
+# "More" or "less" before "od" make it "than": "на помалку од два часа до истекување" is a span of two hours.
+_MORE_OR_LESS = frozenset("помалку повеќе manje više мање више меньше больше менше більше".split())
 
 
 # Romanian nouns of a place in a ranking, before its number: "pe locul 38".
@@ -713,6 +723,10 @@ def _is_year(raw: str, number: int, after: str, words_before: list[str], word_af
     return 1800 <= number <= 1899 and bool(words_before) and words_before[-1] in YEAR_PREPOSITIONS
 
 
+_ELIDED_ARTICLE = LazyPattern(r"\A[dlDL]['’](?=[A-ZÀ-Ý])")
+_NUMBER_CLOSING_A_CLAUSE = LazyPattern(r"\d+[,;:)]")
+
+
 def _follows_a_name(text: str, start: int) -> bool:
     """Tell whether a number comes right after a capitalised word inside a sentence: "Boeing 787",
     "Windows 11", "Phase 2", "Platz 3" name a thing, they do not count."""
@@ -728,6 +742,8 @@ def _follows_a_name(text: str, start: int) -> bool:
         letters = words[-1].replace("&", "") if words else ""
         return len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in words[-1])
     name, previous = words[-1].lstrip("("), words[-2]  # "(Einzelplan 14)"
+    if _NUMBER_CLOSING_A_CLAUSE.match(text, start):  # "selon les informations d’Europe 1, la facture": a name
+        name = _ELIDED_ARTICLE.sub("", name)  # after French "d’", "l’" (not "d'Orly 98 kg", a place and a weight)
     letters = name.replace("-", "").replace("&", "")
     if len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in name):
         return True  # "S&P 500", "CAC 40", "FTSE 100": an index or a model, wherever it stands

@@ -99,6 +99,7 @@ from archive.figures.lists import (share_currency_across_named_items,
                                    share_scale_and_currency_with_another)
 from archive.figures.lists import share_currency_across_places
 from archive.figures.exclusions import inside_a_book_title, is_korean_article
+from archive.figures.exclusions import names_an_hour
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.multiplying import find_times_words, occurrences
@@ -119,6 +120,9 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, PER_MILLE_BEFORE, Suffix
 from archive.figures.vocabulary import (KOREAN_COUNTERS, CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, HALVES_BEFORE_SCALE,
                                         FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
+from archive.figures.vocabulary import HOUR_WORDS
+from archive.figures.surroundings import next_word
+from archive.figures.units import counts_something
 from archive.patterns import LazyPattern
 
 _GROUP_SEPARATORS = ",.'’" + SPACES
@@ -127,6 +131,7 @@ _CANDIDATE = LazyPattern(
     (?P<skip>{NEVER_FIGURES}    )
   | (?P<num>(?<!\d)(?<!\d[.,])
         (?:\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:(?!(?P=sep))[.,]\d+)?
+          | \d{{1,3}}\.\x20\d{{3}}(?!\d|[.,]\d)  # Croatian "105. 000 eura": a grouping dot with a space after it
           | \d+・\d+(?=[倍%％億万兆]|パーセント)  # Japanese "2・2倍", "１１０・１億円": a decimal point before a
                                                   # multiple, a rate or a scale
           | \d+(?:[.,]\d+)?)
@@ -195,6 +200,7 @@ def _by_first_letter(words) -> str:
         rf"[{first}{first.upper()}](?i:{alternation(rest)})" for first, rest in rests.items()) + ")"
 
 
+_JOINED_BY_AND = LazyPattern(rf"{WS}(?:i|и){WS}(?=\d)")
 _LONE_SCALE = LazyPattern(rf"{_by_first_letter(LONE_SCALE_WORDS)}(?!{LETTER})")
 _HALF_SCALE = LazyPattern(
     rf"(?<!{LETTER}){_by_first_letter(HALVES_BEFORE_SCALE)}"
@@ -277,7 +283,8 @@ def _scan(text: str, query: bool) -> list[Draft]:
         _take_multiplied_by(text, drafts)
     drafts = _join_fractions_of_one(text, drafts)  # "төрттен бір миллиард теңгеден": a quarter of a billion
     share_across_ranges(text, drafts)
-    drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None]  # "ein bis sieben Cent"
+    drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None  # "ein bis sieben Cent"
+              or _bounds_a_count(text, draft, drafts)]  # "penas de prisión de uno a cinco años"
     share_currency_across_pairs(text, drafts)
     share_currency_across_times_items(text, drafts)  # "viermal 20, dreimal 50 Euro"
     share_percent_across_lists(text, drafts)
@@ -302,6 +309,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _take_japanese_minus(text, drafts)
     _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
+    _drop_currencies_of_compounds(text, drafts)  # "двокімнатної - 19 971 грн"
     if "《" in text:
         drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
@@ -322,7 +330,8 @@ _MONTHS_AFTER = LazyPattern(rf"{WS}(?i:{_MONTH_WORDS})(?!{LETTER})")
 # After the months, the year they belong to: "2019 года", "of 2019", "од годинава", "din 2024", "this year".
 _OF_A_YEAR_AFTER = LazyPattern(
     rf"{WS}(?:(?:of|od|din|из|з|от|de|del|des|vuoden|roku){WS})?(?:(?:19|20)\d\d(?!\d)|годинава|ове{WS}године|"
-    rf"ovog{WS}godine|this{WS}year|этого{WS}года|цього{WS}року|bieżącego{WS}roku|acestui{WS}an)"
+    rf"ovog{WS}godine|this{WS}year|этого{WS}года|цього{WS}року|bieżącego{WS}roku|acestui{WS}an|"
+    rf"поточного{WS}року|текущего{WS}года|tekuće{WS}godine|текуће{WS}године|tego{WS}roku)"
 )
 _CJK_FIRST_MONTHS = LazyPattern(r"(?:個|个)?(?:月|季度?)")
 
@@ -690,15 +699,52 @@ def _drafts_from_words(text: str) -> list[Draft]:
     return drafts
 
 
+def _drop_currencies_of_compounds(text: str, drafts: list[Draft]) -> None:
+    """Take a carried currency off a count inside a compound word: "двокімнатної - 19 971 грн" (two-room) counts,
+    it is no amount."""
+    spans = None
+    for draft in drafts:
+        if draft.unit not in (None, *NOT_MONEY) and text[draft.start : draft.end].isalpha():
+            spans = spans if spans is not None else {(start, end) for start, end, _ in find_compound_numbers(text)}
+            if (draft.start, draft.end) in spans:
+                draft.unit, draft.unit_inferred = None, False
+
+
+def _bounds_a_count(text: str, lower: Draft, drafts: list[Draft]) -> bool:
+    """Tell whether a word for one is the lower bound of a range of counted things: "de uno a cinco años",
+    "von ein bis zu zehn Jahren" (its upper bound right after "to", a counted noun after that)."""
+    upper = next((draft for draft in drafts if draft.start > lower.start), None)
+    return upper is not None and upper.unit is None and counts_something(text, upper.end) \
+        and bool(RANGE_GAP.fullmatch(text, lower.end, upper.start) or _OR_A_NUMBER.fullmatch(text, lower.end, upper.start))
+
+
+# "Or" between a word for one and the next number: "un ou deux gros événements", "one or two people".
+_OR_A_NUMBER = LazyPattern(rf"{WS}(?:ou|o|or|oder|ili|или|або|lub|sau){WS}")
+
+
+_WORD_AND_DASH_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<word>{LETTER}+)[-‑–]\Z")
+
+
+def _upper_bound_after_a_dash(text: str, start: int) -> bool:
+    """Tell whether a number word follows another and a dash, a range's upper bound: "пред само пет-шест години",
+    "prije pet-šest godina"."""
+    before = _WORD_AND_DASH_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and is_number_word(before.group("word").lower())
+
+
 def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     """Return the figure of a number in words, with what follows it."""
-    if glued_to_word_before(text, number.start) or names_a_fraction(text, number.end) \
+    if glued_to_word_before(text, number.start) and not _upper_bound_after_a_dash(text, number.start) \
+            or names_a_fraction(text, number.end) \
             or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     if _names_a_group_of_the_biggest(text, number):
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
     if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 30), number.start):
         return None  # "Pe locul doi se clasează AUR", "belegt ... Platz zwei": a rank
+    if (word_after := next_word(text, number.end)) in HOUR_WORDS and number.value == int(number.value) \
+            and names_an_hour(text, number.value, number.end, tokens_before(text, number.start, 3), word_after):
+        return None  # "u osam sati ujutru": at eight o'clock
     number = _with_half_or_hundreds(text, number)
     suffix = read_suffix(text, number.end, has_currency=False)
     _count_occasions(text, number.start, suffix)
@@ -707,7 +753,7 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     occasions = suffix.unit is None and suffix.unit_start is not None  # "viermal 20": four times
     range_bound = False
     if number.bound and not (suffix.has_scale or ((suffix.unit or occasions) and number.value != 1)):
-        if suffix.end != number.end or not RANGE_GAP.match(text, number.end):
+        if suffix.end != number.end or not (RANGE_GAP.match(text, number.end) or _OR_A_NUMBER.match(text, number.end)):
             return None  # "one of them", "ein Mann", "za jedan evro" (a rate's unit), "yüz yüze"
         range_bound = True  # "ein bis sieben Cent": kept if the range's upper bound gives it a currency
     draft = Draft(start=number.start, end=suffix.end, mantissa=number.value, step=step_of_value(number.value),
@@ -776,6 +822,9 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
         if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
             continue  # "na stotine miliona dinara": hundreds of millions, how many not said
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
+        if smaller is None and (joined := _JOINED_BY_AND.match(text, word.end())):
+            smaller = starts.get(joined.end())  # "milijun i 148 tisuća eura": 1,148,000 (a scale of its own below)
+            smaller = smaller if smaller is not None and smaller.has_scale else None
         if smaller is not None and not smaller.has_scale and lowered(word.group()) == "mil" \
                 and text[smaller.start : smaller.start + 1].isalpha() and smaller.unit not in NOT_MONEY \
                 and smaller.mantissa < 1000 and smaller.step >= 1:

@@ -62,6 +62,7 @@ def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
     денари", "533.000 y 191.000 millones de
     euros", "3,8 од вкупно 17,3 милиони евра" (3.8 of a total of 17.3 million euros). The two are written alike, and
     a part is less than its whole."""
+    paired = []
     for bare, amount in zip(drafts, drafts[1:]):
         if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.unit_inferred \
                 or not alike_in_shape(bare, amount):
@@ -74,6 +75,27 @@ def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
         take_currency(bare, amount)
         if amount.has_scale:
             bare.scale, bare.has_scale = amount.scale, True
+        if pair:
+            paired.append(bare)
+    _share_back_along_a_list(text, drafts, paired)
+
+
+def _share_back_along_a_list(text: str, drafts: list[Draft], paired: list[Draft]) -> None:
+    """Give the bare items before a pair, parted by commas, the pair's scale and currency: "o ok. 90, 80 i 60 tys.
+    zł" (90,000 PLN too), each written alike the next."""
+    for first in paired:
+        index = drafts.index(first)
+        while index > 0:
+            bare, amount = drafts[index - 1], drafts[index]
+            if bare.unit is not None or bare.has_scale or not _COMMA_GAP.fullmatch(text, bare.end, amount.start) \
+                    or not alike_in_shape(bare, amount):
+                break
+            take_currency(bare, amount)
+            bare.scale, bare.has_scale = amount.scale, amount.has_scale
+            index -= 1
+
+
+_COMMA_GAP = LazyPattern(rf",{WS}")
 
 
 # German items of a list each counted a number of times: "(viermal 20, dreimal 50 Euro)".

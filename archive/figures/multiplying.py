@@ -292,6 +292,11 @@ _COMPARISON_AFTER = LazyPattern(
 # Verbs of change before such times, which make them a multiple: "Las ventas crecieron 10 veces en una década".
 _CHANGE_STEMS = ("crec", "aument", "multiplic", "increment", "disminu", "reduj", "reduc", "cay", "baj", "sub",
                  "вырос", "увелич", "сократ", "снизи", "уменьш", "зрос", "збільш", "зменш", "скорот")
+# An amount after Spanish times, which they multiply: "multas de hasta seis veces el valor del tabaco incautado".
+_AN_AMOUNT_AFTER = LazyPattern(
+    rf"{WS}(?i:el|la|lo|su|sus){WS}(?i:valor|importe|precio|cantidad|cuantía|monto|suma|tamaño|salario|sueldo|"
+    rf"coste|costo|beneficio|beneficios|superficie|volumen|media|promedio)(?!{LETTER})"
+)
 _TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez|puta|пута)\Z")
 # After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
 # ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
@@ -313,7 +318,8 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
     if _TIMES_OF_OCCASIONS.search(text, max(0, times_end - 6), times_end) and text[times_end:].strip():
         # "139 раз просили", "pagar dos veces la misma factura": no "в" before, no comparison after
         before = tokens_before(text, number_start, 2)
-        compared = _COMPARISON_AFTER.match(text, times_end) or _SLAVIC_COMPARATIVE_AFTER.match(text, times_end)
+        compared = _COMPARISON_AFTER.match(text, times_end) or _SLAVIC_COMPARATIVE_AFTER.match(text, times_end) \
+            or _AN_AMOUNT_AFTER.match(text, times_end)  # "seis veces el valor del tabaco": a multiple of it
         return compared is None \
             and before[-1:] not in (["в"], ["у"], ["во"], ["за"], ["za"]) \
             and not any(word.startswith(_CHANGE_STEMS) for word in before)  # "crecieron 10 veces"
@@ -325,6 +331,14 @@ def counts_occasions(text: str, number_start: int, times_end: int, has_scale: bo
 # Ukrainian and Russian adverbs of times: "двічі", "тричі", "дважды", "трижды" (the multiples are "вдвічі", "вдвое").
 _TIMES_ADVERB = LazyPattern(rf"(?<!{LETTER})(?i:(?P<two>двічі|дважды)|(?P<three>тричі|трижды))(?!{LETTER})")
 _TIMES_ADVERB_PIECES = ("двічі", "Двічі", "дважды", "Дважды", "тричі", "Тричі", "трижды", "Трижды")
+# Macedonian, Serbian and Croatian adverbs of times count occasions ("Двапати годишно пензиите ќе ги
+# зголемуваме": twice a year, 2); before a comparative they are a multiple, read by find_multiplying_verbs.
+_SLAVIC_TIMES_ADVERB = LazyPattern(
+    rf"(?<!{LETTER})(?i:(?P<two>двапати|двапут|двапута|dvaput|dvaputa)|(?P<three>трипати|трипут|трипута|triput|"
+    rf"triputa|tripot))(?!{LETTER})"
+)
+_SLAVIC_TIMES_PIECES = ("двапат", "Двапат", "двапут", "Двапут", "dvaput", "Dvaput", "трипат", "Трипат", "трипут",
+                        "Трипут", "triput", "Triput", "tripot", "Tripot")
 _RUSSIAN_COMPARATIVE_AFTER = LazyPattern(
     rf"{WS}(?i:більш|менш|вищ|нижч|дорожч|дешевш|больше|меньше|выше|ниже|дороже|дешевле){LETTER}*"
 )
@@ -364,10 +378,22 @@ def find_times_words(text: str) -> list[tuple[int, int, Decimal, str | None]]:
     for adverb in filter(None, (_TIMES_ADVERB.match(text, start) for start in starts)):
         unit = "x" if _RUSSIAN_COMPARATIVE_AFTER.match(text, adverb.end()) else None
         found.append((adverb.start(), adverb.end(), Decimal(2 if adverb.group("two") else 3), unit))
+    found.extend(_slavic_times_adverbs(text))
     for fold in occurrences(text, "кратн"):
         adjective = _FOLD_ADJECTIVE.search(text, max(0, fold - 12), fold + 40)
         if adjective is None or adjective.end("number") != fold or _PERSON_AFTER.match(text, adjective.end()):
             continue  # "кратно" alone, a number word of no table, or a title
         found.append((adjective.start(), adjective.end(), Decimal(_FOLD_NUMBERS[adjective.group("number").lower()]),
                       "x"))
+    return found
+
+
+def _slavic_times_adverbs(text: str) -> list[tuple[int, int, Decimal, str | None]]:
+    """Return the Macedonian, Serbian and Croatian adverbs of times that count occasions: "Двапати годишно" (2),
+    "dvaput godišnje"; not before a comparative ("oko triput niža", a multiple read elsewhere)."""
+    starts = sorted({start for piece in _SLAVIC_TIMES_PIECES for start in occurrences(text, piece)})
+    found = []
+    for adverb in filter(None, (_SLAVIC_TIMES_ADVERB.match(text, start) for start in starts)):
+        if not _SLAVIC_COMPARATIVE_AFTER.match(text, adverb.end()):
+            found.append((adverb.start(), adverb.end(), Decimal(2 if adverb.group("two") else 3), None))
     return found

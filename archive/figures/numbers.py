@@ -61,10 +61,16 @@ def _convention_shown(text: str) -> str | None:
     return "eu" if continental else "en"
 
 
+_DOT_SPACE_GROUP = re.compile(r"\d{1,3}\. \d{3}")
+
+
 def read_digits(raw: str, decide_convention: Callable[[], str]) -> tuple[Decimal, Decimal] | None:
     """Return the number written in ``raw`` and the magnitude of its last significant digit."""
     if raw.isdigit():
         return Decimal(raw), step_of(raw)
+    if _DOT_SPACE_GROUP.fullmatch(raw):  # Croatian "105. 000 eura": a dot and a space group thousands
+        grouped = raw.replace(". ", "")
+        return Decimal(grouped), step_of(grouped)
     cleaned = raw.translate(_DROP_GROUP_SPACES)
     spaced = len(cleaned) != len(raw)
     dots, commas = cleaned.count("."), cleaned.count(",")

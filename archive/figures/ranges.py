@@ -115,10 +115,20 @@ def _digits_end(text: str, draft: Draft) -> int:
     return end
 
 
+# "To" and the qualifier of the upper bound, which its figure leaves out: "z 8,5 do ponad 8,9 tys. zł".
+_TO_A_QUALIFIER = LazyPattern(rf"{WS}(?:to|до|do|bis|à|hasta){WS}{LETTER}+\.?{WS}")
+
+
+def _to_a_qualified_bound(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether two figures make a range whose upper bound has a qualifier of its own ("ponad", "около")."""
+    return upper.approx is not None and bool(_TO_A_QUALIFIER.fullmatch(text, lower.end, upper.start))
+
+
 def share_across_ranges(text: str, drafts: list[Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
         if not (RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
+                or _to_a_qualified_bound(text, lower, upper)
                 or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)) \
                 and not _spelled_alternatives(text, lower, upper):
             continue

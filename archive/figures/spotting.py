@@ -32,7 +32,7 @@ _GLUED_HALVES = tuple(half for half in HALVES_BEFORE_SCALE if half[-1].isalpha()
 # German fractions of a scale ("Dreiviertelmillion").
 _WORDY_PIECES = (*MULTIPLYING_STEMS, *COMPOUND_NUMBER_HEADS, "ゼロ", " i po", " и по", "iertelmilli", "половина", "pola ",
                  "пола ", "двічі", "тричі", "дважды", "трижды",
-                 "кратн")  # "половина денар": half a currency; "двічі": twice
+                 "кратн", "двапат", "Двапат", "трипат", "Трипат")  # "половина денар": half a currency; "двічі": twice
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
                            "(?:fach(?:e|en|er|es)?|mal)?")  # "fünffache", "fünfmal"

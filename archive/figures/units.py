@@ -199,10 +199,10 @@ _JAPANESE_POINTS = LazyPattern(r"ポイント")  # glued, with its particle or v
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|відсот(?:ок|ки|ків|ка)|відс\.|"
+    rf"процент(?:а|ов|ы)?|проценти|отсто|насто|відсот(?:ок|ки|ків|ка)|відс\.|"
     rf"prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
-    rf"proc\.|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
+    rf"proc(?:\.|(?=[\"\u201d]))|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트|"
     rf"процент(?:ке|ті|тен|тің|і|ін|іне|інің|індей)){NOT_LETTER_AFTER})"  # Kazakh cases: "70 процентіне" (to 70%)
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
@@ -245,7 +245,7 @@ _SUFFIX_FIRST_WORDS = _first_words(
     SCALE_WORDS, SCALE_LETTERS, CURRENCY_NAMES, CURRENCY_CODES, SYMBOLS_AFTER,
     ["fach", "fache", "fachen", "facher", "faches",  # "fünffache": the number word ends before "fach"
      "percent", "per", "pct", "pour", "por", "prozent", "процент", "процента", "процентов", "проценты",
-     "проценти", "отсто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
+     "проценти", "отсто", "насто", "відсоток", "відсотки", "відсотків", "відсотка", "prosenttia", "prosentti",
      "prosenttiin", "prosentin", "prosentilla", "prosentista", "prosentissa", "prosentiksi", "prosentille",
      "prosentilta", "times", "пати", "раз", "раза", "рази", "разів", "fois",
      "veces", "kertaa", "mal", "x", "de", "of", "d", "percentage", "pp", "p", "п", "в", "процентных",
@@ -650,8 +650,8 @@ def weighs(text: str, suffix: Suffix, end: int) -> bool:
     """Tell whether a currency name that also weighs ("pounds", "фунтов", "ポンド") is a weight after this number:
     without a scale word before it, a word for weighing stands before the number ("weighing 129.86 pounds"), "of"
     follows ("70 pounds of cargo") or its sentence prices nothing."""
-    if suffix.has_scale:
-        return False  # "5 million pounds"
+    if suffix.has_scale:  # "5 million pounds", but "seized over 3.8 million pounds of illegal narcotics" weighs
+        return bool(_OF_AFTER.match(text, end)) and not sentence_prices(text, suffix.end, end)
     number_start = len(text[: suffix.end].rstrip("0123456789.,  "))
     if any(word.strip("(,") in WEIGHING_WORDS for word in tokens_before(text, number_start, 3)):
         return True  # "cocaine weighing 129.86 pounds, with an estimated street value of $4.1M"
@@ -724,6 +724,8 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
             code = table.names.get(candidate)
             if code and candidate in table.head_languages and not _spelled_here(table, candidate, text, pos):
                 code = None
+            if code and candidate != name and not table.head_languages.get(candidate, _CASE_LANGUAGES) & _CASE_LANGUAGES:
+                code = None  # Romanian "două sume" (two sums): a case ending only where a language has them
             if code is None and candidate in table.nouns:
                 code = resolve_noun(table, candidate, _paragraph_around(text, pos), window_language(text, pos, pos))
             elif code is None and count > 1 and words[count - 1].lower() in table.nouns:
@@ -738,6 +740,10 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
                 suffix.name_convention = "eu" if not name.isascii() or code not in ("USD", "GBP") else None
                 return True
     return False
+
+
+# The languages whose case endings without_case_ending takes off ("teńgege", "euroon").
+_CASE_LANGUAGES = frozenset({"tr", "kk", "fi"})
 
 
 def _paragraph_around(text: str, pos: int) -> str:

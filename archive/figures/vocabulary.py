@@ -46,7 +46,7 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "миллиарда": (9, "eu"), "миллиардов": (9, "eu"), "трлн": (12, "eu"), "трлн.": (12, "eu"),
     "триллион": (12, "eu"), "триллиона": (12, "eu"), "триллионов": (12, "eu"),
     # Ukrainian
-    "тис.": (3, "eu"), "тис": (3, "eu"), "тисяча": (3, "eu"), "тисячі": (3, "eu"), "тисяч": (3, "eu"),
+    "тис.": (3, "eu"), "тис": (3, "eu"), "тисяча": (3, "eu"), "тисячі": (3, "eu"), "тисяч": (3, "eu"), "тисячами": (3, "eu"),
     "мільйон": (6, "eu"), "мільйона": (6, "eu"), "мільйони": (6, "eu"), "мільйонів": (6, "eu"),
     "мільярд": (9, "eu"), "мільярда": (9, "eu"), "мільярди": (9, "eu"), "мільярдів": (9, "eu"),
     "трильйон": (12, "eu"), "трильйона": (12, "eu"), "трильйонів": (12, "eu"),
@@ -968,6 +968,6 @@ MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "ver
 # "двухэтажного", "deseteročlani", and of years, "petogodišnjih obveznica" (5), "двухлетнего неурожая" (2); not
 # of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2 and heldout5)
 SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член", "godišnj",
-                         "годишњ", "летн", "річн")
-COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "orka", "orke", "orku", "orica",
+                         "годишњ", "летн", "річн", "вагонн", "dnevn", "дневн")
+COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
