@@ -129,3 +129,21 @@ def join_major_and_minor(text: str, drafts: list) -> list:
             continue
         joined.append(draft)
     return joined
+
+
+# British pence glued to the number: "4p on the price of a pint", "went up 50p", "by 7p". A glued "p" is a page
+# ("see 5p") or a sign elsewhere, so it is read only in English and only in a sentence that speaks of a price.
+_GLUED_PENCE = LazyPattern(rf"p(?!{LETTER}|[\d.,]\d)")
+_PRICE_WORDS = LazyPattern(r"(?i:\b(?:price|prices|pric(?:ed|ing)|cost|costs|duty|duties|tax|taxes|vat|pint|bottle|"
+                           r"packet|pack|pouch|gallon|litre|liter|fare|fares|dearer|cheaper|rise|rises|rose|risen|"
+                           r"increase|increases|increased|went up|go up|goes up|pay|paid|revenue)\b|£)")
+
+
+def read_glued_pence(text: str, pos: int) -> tuple[str, int] | None:
+    """Return ("GBP", end) for pence glued to the number ending at ``pos`` ("12p on a bottle"), else None."""
+    found = _GLUED_PENCE.match(text, pos)
+    if found is None or window_language(text, pos, found.end()) != "en":
+        return None
+    if not _PRICE_WORDS.search(_sentence_around(text, pos)):
+        return None
+    return "GBP", found.end()

@@ -75,7 +75,7 @@ from decimal import Decimal
 from archive.figures.currencies import (AGGLUTINATIVE, CASE_ENDINGS, FINNISH_CASE_ENDINGS, currency_described,
                                         currency_table, harmonious_endings, resolve_noun, without_case_ending)
 from archive.figures.minor_units import WORDS as MINOR_UNIT_WORDS
-from archive.figures.minor_units import read_minor_unit
+from archive.figures.minor_units import read_glued_pence, read_minor_unit
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.sentence_topics import sentence_prices, sentence_speaks_of_a_rate
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
@@ -261,6 +261,7 @@ _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJ
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
 _CURRENCY_LAST_CHARS = {currency[-1] for currency in CURRENCIES_BEFORE}
 # A dollar sign with its country's letters after it and a number next: "$US1.1 billion", "$A 500".
+_NUMBER_BEFORE_POUNDS = LazyPattern(r"\d\S*\s*$")
 _COUNTRY_AFTER_DOLLAR = LazyPattern(r"\$(?:US|A|NZ) ?\d")
 _CJK_QUALIFIER_LAST_CHARS = {qualifier[-1] for qualifier in CJK_QUALIFIERS}
 
@@ -307,6 +308,9 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
             return after
     if not has_currency and text[pos : pos + 1] == "\n" and (wrapped := _wrapped_amount(text, pos)) is not None:
         return wrapped
+    if not has_currency and text[pos : pos + 1] == "p" and (pence := read_glued_pence(text, pos)) is not None:
+        suffix.unit, suffix.end, suffix.minor = pence[0], pence[1], True  # "12p on a bottle": 0.12 GBP
+        return suffix
     if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
@@ -894,6 +898,8 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     if found is None:
         return None
     written = single_spaced(found.group())
+    if written.startswith("pounds") and _NUMBER_BEFORE_POUNDS.search(text, max(0, found.start() - 12), found.start()):
+        return None  # "12 pounds 3 ounces": a weight, not the newspaper style "pounds 3.50"
     code = CURRENCIES_BEFORE[written]
     if code == "JPY?":
         code = _yen_code(text, start)

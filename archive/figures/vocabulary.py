@@ -165,6 +165,8 @@ CURRENCIES_BEFORE = {
     "DM": "DEM",  # the Deutsche Mark before an amount, as German wrote it ("DM 7.000,00"); CLDR gives no symbol
     # Australian and New Zealand press style: the country after the sign ("$US1.1 billion", "$A500")
     "$US": "USD", "$A": "AUD", "$NZ": "NZD",
+    # British newspaper archives without a pound sign: "will pass pounds 3.50", "pounds 10m"
+    "pounds": "GBP",
     # The cedi: Ghana's press writes "¢" before an amount ("¢586.9 million"), where a cent sign never stands
     # (it follows its amount: "50¢")
     "¢": "GHS", "GH¢": "GHS", "GH₵": "GHS", "₵": "GHS",
