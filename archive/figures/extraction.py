@@ -517,6 +517,9 @@ def _draft_from_digits(
         number_end = start + len(raw)
     if raw.isdigit() and (joined := _spaced_decimal_comma(text, start, number_end)):
         raw, number_end = text[start:joined].replace(" ", ""), joined  # "12, 9 млн грн": 12,9 million
+    if raw.isdigit() and text[number_end : number_end + 1] in _VULGAR_FRACTIONS:
+        raw = raw + _VULGAR_FRACTIONS[text[number_end]]  # "£19½ million": 19.5 million
+        number_end += 1
     prefix = currency_before(text, start)
     if prefix is not None and not prefix[0]:
         return None, read_suffix(text, number_end, has_currency=True).end  # a dollar of a country not named
@@ -582,6 +585,8 @@ def _draft_from_digits(
     return draft, taken_until
 
 
+# A fraction glyph glued to a whole number: "£19½ million", "6¼ per cent"
+_VULGAR_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 # A decimal comma with a space after it, inside an amount: "12, 9 млн грн"; not the third item of a list.
 _SPACED_DECIMALS = LazyPattern(r", (?P<decimals>\d{1,2})(?![\d.,])")
 _LIST_ITEM_BEFORE = LazyPattern(r"\d[,;] ?\Z")
