@@ -109,7 +109,7 @@ def _sentence_around(text: str, pos: int) -> str:
 
 
 # Between an amount and its hundredths: a space, or "and" ("... pięć zł i sześćdziesiąt dziewięć groszy").
-_MAJOR_MINOR_GAP = LazyPattern(r"[ \u00a0](?:(?:i|и|і|ve|și|si|und|and|et|y|ja|e|a)[ \u00a0])?")
+_MAJOR_MINOR_GAP = LazyPattern(r"[ \u00a0](?:(?:i|и|і|ve|și|şi|si|und|and|et|y|ja|e|a)[ \u00a0])?")
 
 
 def join_major_and_minor(text: str, drafts: list) -> list:

@@ -640,8 +640,13 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     if suffix.unit == "JPY?":
         suffix.unit = _yen_code(text, pos)
     suffix.end = currency.end()
+    if suffix.unit == "RON" and (old := _OLD_LEI_AFTER.match(text, suffix.end)):
+        suffix.unit, suffix.end = "ROL", old.end()  # "4.000 lei vechi": the old leu, before 2005's ten thousand to one
     if currency.group("name"):
         _read_country_after(text, suffix, currency.group("name").lower())
+
+
+_OLD_LEI_AFTER = LazyPattern(rf"{WS}(?:vechi|grei)(?!{LETTER})")
 
 
 _CENTS_BEFORE = LazyPattern(r"\d[.,]\d\d\Z")  # an amount written to its hundredths
