@@ -194,6 +194,11 @@ def _plurals(noun: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
     return []
 
 
+# A language whose texts name a shared noun of money as the neighbour's home currency when they say no other:
+# Macedonian "динари" (its own money is the "денар") are Serbian dinars.
+_NEIGHBOUR = {"mk": "sr"}
+
+
 def resolve_noun(table: CurrencyTable, noun: str, window: str, language: str | None = None) -> str | None:
     """Return the currency that a noun shared by several currencies names here (in text of ``language``), or
     None."""
@@ -205,6 +210,8 @@ def resolve_noun(table: CurrencyTable, noun: str, window: str, language: str | N
     homes &= codes
     if len(homes) == 1:
         return homes.pop()
+    if table.home.get(_NEIGHBOUR.get(language, ""), "") in codes:
+        return table.home[_NEIGHBOUR[language]]  # "10 динари по кутија" in Macedonian: Serbia's dinars
     if "USD" in codes:
         return "USD"
     if language not in table.noun_languages[noun]:
