@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from archive.figures.drafts import CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, SENTENCE_BREAK, Draft, ends_a_phrase, scale_of
+from archive.figures.drafts import (CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, Draft, ends_a_phrase,
+                                    scale_of)
 from archive.figures.lists import alike_in_shape, compared_with_the, take_currency
 from archive.figures.surroundings import LETTER, WS, tokens_before
 from archive.figures.units import counts_something, names_a_currency_unresolved, names_a_thing
@@ -73,7 +74,8 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
                      or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)
                      or _OF_MONEY_NOUNS_AFTER.match(text, draft.end)) \
-                and not names_a_currency_unresolved(text, draft.end):
+                and not names_a_currency_unresolved(text, draft.end) \
+                and not _lower_bound_of_a_measure(text, draft, drafts):
             draft.unit, draft.unit_inferred = money.unit, True
         elif money is not None and _bare_amount_like(text, draft, money):
             draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
@@ -86,6 +88,17 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
             money = None
         if money is not None and draft.unit is None and draft.has_scale:
             counted_scales.add(scale_of(draft))  # a count the currency did not reach: the next alike is one too
+
+
+def _lower_bound_of_a_measure(text: str, draft: Draft, drafts: list[Draft]) -> bool:
+    """Tell whether an amount is the lower bound of a range whose upper bound is measured or counts something
+    ("z 35,3 do 33,8 mld hl" after "3,53 mld zł": hectolitres, no money)."""
+    gap = RANGE_GAP.match(text, draft.end)
+    if gap is None:
+        return False
+    upper = next((other for other in drafts if other.start == gap.end()), None)
+    return upper is not None and upper.unit is None \
+        and bool(_MEASURE_AFTER.match(text, upper.end) or _counted(text, upper))
 
 
 # Spanish and French scale words that are nouns: what they count follows "de" ("100 millones de personas"), so a
