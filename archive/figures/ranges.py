@@ -55,6 +55,26 @@ def _from_na_range(text: str, lower: Draft, upper: Draft) -> bool:
         and bool(_OD_BEFORE.search(text, max(0, lower.start - 24), lower.start))
 
 
+# The verb of the change between the bounds: "од 65 скокна на 70 денари", "од 30 се зголемуваат на 35 денари".
+# The verb is one of rising or falling (a noun between, "од 30 години на 35", counts the lower bound instead).
+_VERB_NA_GAP = LazyPattern(
+    rf"{WS}(?:(?:се|ќе|ће|se|će){WS})?(?:скок|порас|зголем|намал|пад|поскап|поевтин|нарас|скоч|повећ|смањ|"
+    rf"поскуп|појефтин|skoč|skok|poras|poveć|povec|smanj|pal|poskup|pojeftin|naras)[a-zа-яčćšžđѓќљњџѕј]*{WS}"
+    rf"(?:на|na|do|до){WS}"
+)
+
+
+def _from_verb_na_range(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether a bare number and an amount of money, "од" before the first and a verb of change and "на"
+    between, make a change in Macedonian, Serbian or Croatian: "која од 65 скокна на 70 денари" (65 to 70 MKD),
+    "од 25 денари се зголемува на 30"."""
+    bare, money = (lower, upper) if lower.unit is None else (upper, lower)
+    return bare.unit is None and not bare.has_scale and money.unit is not None and money.unit not in NOT_MONEY \
+        and not counts_something(text, bare.end) \
+        and bool(_VERB_NA_GAP.fullmatch(text, lower.end, upper.start)) \
+        and bool(_OD_BEFORE.search(text, max(0, lower.start - 24), lower.start))
+
+
 def _from_case_range(text: str, lower: Draft, upper: Draft) -> bool:
     """Tell whether two figures make a range by the case of the first, as Finnish, Turkish and Kazakh write
     "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"; Kazakh
@@ -129,7 +149,8 @@ def share_across_ranges(text: str, drafts: list[Draft]) -> None:
     for lower, upper in zip(drafts, drafts[1:]):
         if not (RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
                 or _to_a_qualified_bound(text, lower, upper)
-                or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)) \
+                or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)
+                or _from_verb_na_range(text, lower, upper)) \
                 and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
