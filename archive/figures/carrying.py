@@ -250,3 +250,26 @@ def share_across_dated_items(text: str, drafts: list[Draft]) -> None:
             last_end = dated.end()
         else:
             money = None
+
+
+# A table's heading naming the currency and scale of its cells: "Full year revenue (including VAT) £ million Tobacco
+# ... 220 Petrol ... 250"; a currency sign with a scale word after it and no number.
+_TABLE_HEADING = LazyPattern(rf"(?<![\w.,])(?P<sign>[£$€])\s?(?P<scale>million|m|bn|billion)(?!{LETTER}|{WS}?\d)")
+_HEADING_SCALES = {"million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9}
+_HEADING_CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR"}
+
+
+def take_currency_of_a_table_heading(text: str, drafts: list[Draft]) -> None:
+    """Give the bare whole numbers after a heading "£ million" its currency and scale, up to the end of its
+    sentence: the cells of its table ("£ million Tobacco 5p for 20 cigarettes* 220": 220 million GBP); a number
+    that counts something ("20 cigarettes") is no cell of it."""
+    if "£" not in text and "$" not in text and "€" not in text:
+        return  # cheap test first: most texts have no sign
+    for heading in _TABLE_HEADING.finditer(text):
+        end = SENTENCE_BREAK.search(text, heading.end())
+        until = end.start() if end else len(text)
+        for draft in drafts:
+            if heading.end() < draft.start < until and draft.unit is None and not draft.has_scale \
+                    and draft.step >= 1 and not counts_something(text, draft.end):
+                draft.unit, draft.unit_inferred = _HEADING_CURRENCIES[heading.group("sign")], True
+                draft.scale, draft.has_scale = _HEADING_SCALES[heading.group("scale")], True

@@ -76,6 +76,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
+from archive.figures.carrying import take_currency_of_a_table_heading
 from archive.figures.carrying import (HARD_BREAK, MORE_OR_LESS_AFTER, carry_currency_back, carry_currency_forward,
                                      share_across_dated_items, share_across_parallel_phrases)
 from archive.figures.compound_numbers import find_compound_numbers
@@ -291,6 +292,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_percent_forward_across_lists(text, drafts)  # "за 13,384 отсто, кај дизелот за 36,134"
     _take_percent_named_before(text, drafts)
     share_percent_into_a_compared_aside(text, drafts)  # "auf 6,3 (Februar: 6,2) Prozent"
+    take_currency_of_a_table_heading(text, drafts)  # "£ million Tobacco ... 220"
     carry_currency_forward(text, drafts)
     carry_currency_back(text, drafts)
     share_across_parallel_phrases(text, drafts)
