@@ -56,6 +56,12 @@ def alike_in_shape(bare: Draft, amount: Draft) -> bool:
 _OR_GAP = LazyPattern(rf"{WS}(?:or|oder|ou|ili|или|або|lub|albo|veya|sau|tai){WS}")
 
 
+# An aside without a number in parentheses after the first of two alternatives: "1.090 (за прву зону) или 1.120
+# динара (за прву и другу зону)".
+_OR_AFTER_AN_ASIDE_GAP = LazyPattern(
+    rf"{WS}?\([^()\d]{{1,40}}\){WS}?(?:or|oder|ou|ili|или|або|lub|albo|veya|sau|tai){WS}")
+
+
 def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
     """Give a bare number the currency (and scale) of the amount right after it when the two make a pair or a part
     of a whole: "valorados en 500 y 785 euros" (500 EUR), "4 oder 5 Millionen Euro", "73,5, односно 75,5
@@ -68,7 +74,8 @@ def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
                 or not alike_in_shape(bare, amount):
             continue
         pair = AND_GAP.fullmatch(text, bare.end, amount.start) or _OR_GAP.fullmatch(text, bare.end, amount.start) \
-            or _RESPECTIVELY_GAP.fullmatch(text, bare.end, amount.start)  # "73,5, односно 75,5 денари"
+            or _RESPECTIVELY_GAP.fullmatch(text, bare.end, amount.start) \
+            or _OR_AFTER_AN_ASIDE_GAP.fullmatch(text, bare.end, amount.start)  # "1.090 (за прву зону) или 1.120 динара"
         part = _PART_OF_GAP.fullmatch(text, bare.end, amount.start)
         if not pair and not (part and bare.mantissa < amount.mantissa):
             continue
