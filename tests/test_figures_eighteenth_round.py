@@ -85,3 +85,9 @@ def test_a_range_of_hectolitres_takes_no_carried_currency():
     text = ("Dochody do budżetu w pierwszym przypadku zwiększyły się z 3,35 do 3,53 mld zł, przy obniżeniu się "
             "spożycia z 35,3 do 33,8 mld hl.")
     assert _money(text) == [("3,35", 3.35e9, "PLN"), ("3,53 mld zł", 3.53e9, "PLN")]
+
+
+def test_an_item_number_glued_to_the_capital_of_its_line():
+    text = "8.The section will increase the price of a packet of 20 cigarettes by 7p."
+    assert [figure[0] for figure in _figures(text)] == ["20", "7p"]
+    assert ("8", pytest.approx(8), None) in _figures("It rose by 8.The end.")  # not at the start of a line

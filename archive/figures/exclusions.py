@@ -143,7 +143,7 @@ _PRICE_YEAR = LazyPattern(r"(?:19|20)\d\d\s(?i:dollars|euros|pounds)(?![a-z])")
 _PRICE_YEAR_BEFORE = ("in", "constant", "real", "year", "fy")
 _FOOTNOTE_AFTER_WORD = LazyPattern(r"[a-zäöüßà-ÿа-яё]\.\Z")  # "Bedeutung.1": a lower-case word, its full stop
 _INLINE_ITEM_BEFORE = LazyPattern(rf"(?:[:;]|[:;,]{WS}(?i:and|or|et|ou|y|o|und|oder|i|и),?){WS}\Z")
-_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}|、")  # "1. PROIECT", "1) Ключевое", "1- ANTEP", "1、受贿金额"
+_ITEM_NUMBER = LazyPattern(rf"[.)\-–]{WS}|、|\.(?=[A-Z][a-z])")  # "1. PROIECT", "1) Ключевое", "1- ANTEP", "1、受贿金额", "8.The"
 _CJK_DATE_LIST = LazyPattern(r"(?:, ?|、)\d{1,2}[월일月日](?![간間])")  # the first of a list of months or days
 _CJK_DATE_RANGE = LazyPattern(r"[-–—~〜～至]\d{1,2}[月日号號일월]")  # "1-7月份": months 1 to 7; Korean "8~10일"
 # Hong Kong and Taiwan put a space between the digits and the character: "4 月 17 日凌晨 2 時許"
