@@ -91,3 +91,9 @@ def test_an_item_number_glued_to_the_capital_of_its_line():
     text = "8.The section will increase the price of a packet of 20 cigarettes by 7p."
     assert [figure[0] for figure in _figures(text)] == ["20", "7p"]
     assert ("8", pytest.approx(8), None) in _figures("It rose by 8.The end.")  # not at the start of a line
+
+
+def test_a_price_now_in_parentheses_after_a_change_in_money():
+    text = "el billete sencillo de metro y autobús aumenta su precio en 5 pesetas (130 ahora)."
+    assert _money(text) == [("5 pesetas", 5, "ESP"), ("130", 130, "ESP")]
+    assert _money("aumenta su precio en 5 pesetas (130 viajeros)") == [("5 pesetas", 5, "ESP")]

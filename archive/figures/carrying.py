@@ -273,3 +273,24 @@ def take_currency_of_a_table_heading(text: str, drafts: list[Draft]) -> None:
                     and draft.step >= 1 and not counts_something(text, draft.end):
                 draft.unit, draft.unit_inferred = _HEADING_CURRENCIES[heading.group("sign")], True
                 draft.scale, draft.has_scale = _HEADING_SCALES[heading.group("scale")], True
+
+
+# A price now or before, in parentheses right after a change in money: "aumenta su precio en 5 pesetas (130 ahora)".
+_OPEN_PARENTHESIS = LazyPattern(rf"{WS}?\(")
+_NOW_OR_BEFORE_CLOSING = LazyPattern(
+    rf"{WS}(?i:ahora|antes|now|before|previously|maintenant|avant|auparavant|jetzt|vorher|сега|претходно|порано|"
+    rf"sada|prije|pre|сада|раније|сейчас|ранее|тепер|раніше|teraz|wcześniej|acum|înainte|inainte)\)"
+)
+
+
+def take_currency_of_a_price_now_or_before(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number in parentheses with "now" or "before", right after an amount of money, its currency:
+    "aumenta su precio en 5 pesetas (130 ahora)" (130 ESP)."""
+    if "(" not in text:
+        return
+    for money, bare in zip(drafts, drafts[1:]):
+        if money.unit in (None, *NOT_MONEY) or bare.unit is not None or bare.has_scale or money.has_scale:
+            continue
+        if _OPEN_PARENTHESIS.fullmatch(text, money.end, bare.start) and _NOW_OR_BEFORE_CLOSING.match(text, bare.end):
+            take_currency(bare, money)
+            bare.unit_inferred = True

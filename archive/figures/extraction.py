@@ -76,7 +76,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from archive.figures.carrying import take_currency_of_a_table_heading
+from archive.figures.carrying import take_currency_of_a_price_now_or_before, take_currency_of_a_table_heading
 from archive.figures.carrying import (HARD_BREAK, MORE_OR_LESS_AFTER, carry_currency_back, carry_currency_forward,
                                      share_across_dated_items, share_across_parallel_phrases)
 from archive.figures.compound_numbers import find_compound_numbers
@@ -298,6 +298,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_across_parallel_phrases(text, drafts)
     share_across_dated_items(text, drafts)
     share_currency_across_parenthesized_items(text, drafts)
+    take_currency_of_a_price_now_or_before(text, drafts)  # "5 pesetas (130 ahora)"
     share_currency_across_named_items(text, drafts)  # "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya"
     share_currency_across_parallel_decimals(text, drafts)
     share_currency_across_places(text, drafts)  # "Алматыда 151, Нұр-Сұлтанда 152 теңге"
