@@ -98,3 +98,8 @@ def test_a_price_now_in_parentheses_after_a_change_in_money():
     assert _money(text) == [("5 pesetas", 5, "ESP"), ("130", 130, "ESP")]
     assert _money("el billete sencillo de metro y autobús aumenta su precio en 5 pesetas (130 viajes).") == [
         ("5 pesetas", 5, "ESP")]  # no "now": a count
+
+
+def test_a_half_after_digits_takes_the_currency_after_it():
+    assert _money("Hoće li kutija cigareta uskoro koštati 7 i pol eura?") == [("7 i pol eura", 7.5, "EUR")]
+    assert _money("Čekali smo 3 i pol godine.") == []  # years

@@ -382,6 +382,8 @@ def _take_half_after(text: str, drafts: list[Draft]) -> None:
             if suffix.unit in ("x", "%") and not suffix.has_scale \
                     and not counts_occasions(text, draft.start, suffix.end, False):
                 draft.unit, draft.end = suffix.unit, suffix.end  # "в 2 с половиной раза": a multiple of 2.5
+            elif suffix.unit is not None and suffix.unit not in NOT_MONEY and not suffix.has_scale:
+                draft.unit, draft.end = suffix.unit, suffix.end  # "koštati 7 i pol eura": 7.5 EUR
 
 
 # A number word in the case that makes "one of N" before "one": Kazakh's ablative ("төрттен бір", a quarter),
