@@ -103,3 +103,11 @@ def test_a_price_now_in_parentheses_after_a_change_in_money():
 def test_a_half_after_digits_takes_the_currency_after_it():
     assert _money("Hoće li kutija cigareta uskoro koštati 7 i pol eura?") == [("7 i pol eura", 7.5, "EUR")]
     assert _money("Čekali smo 3 i pol godine.") == []  # years
+
+
+def test_a_thousand_alone_after_per_counts():
+    text = "Сейчас производитель платит 800 рублей с тысячи сигарет плюс 8,5 процента от их максимальной розничной цены."
+    assert _figures(text) == [("800 рублей", 800, "RUB"), ("тысячи", 1000, None), ("8,5 процента", 8.5, "%")]
+    assert _figures("Acciza la mia de ţigarete se va majora în două etape.")[0] == ("mia", 1000, None)
+    assert ("1 тысячу", pytest.approx(1000), None) in _figures("1,966 тыс. руб. за 1 тысячу штук")
+    assert _money("за тысячу рублей") == [("тысячу рублей", 1000, "RUB")]  # money stays money

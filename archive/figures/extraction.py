@@ -103,6 +103,7 @@ from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.exclusions import names_an_hour
 from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
+from archive.figures.per_thousand import drafts_per_thousand
 from archive.figures.multiplying import find_times_words, occurrences
 from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
@@ -275,6 +276,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
                       for start, end, factor in find_multiplying_verbs(text))  # "doubled", "el doble"
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
+        drafts.extend(drafts_per_thousand(text))  # "за тысячу сигарет": 1000, a count
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
     drafts = _join_words_and_digit_decimals(text, drafts)  # "treinta y seis,2 millones de euros"
     drafts = _join_digit_scale_parts(text, drafts)  # "1 milion 526 de mii de alegători"
