@@ -16,10 +16,15 @@ _PER_THOUSAND = LazyPattern(
     rf"(?i:тысячу|тысячи|тисячу|тисячі|tisuću|hiljadu|хиљаду|mia|tysiąc))(?={WS}(?:de{WS})?{LETTER})"
 )
 
+_STEMS = ("тысяч", "Тысяч", "тисяч", "Тисяч", "tisuć", "Tisuć", "hiljad", "Hiljad", "хиљад", "Хиљад", "mia", "Mia",
+          "tysiąc", "Tysiąc")
+
 
 def drafts_per_thousand(text: str) -> list[Draft]:
     """Return the figure 1000 of each thousand alone after "per" and before what it counts."""
-    found = []
+    found: list[Draft] = []
+    if not any(stem in text for stem in _STEMS):
+        return found  # cheap test first: most texts name no thousand alone
     for per in _PER_THOUSAND.finditer(text):
         suffix = Suffix(end=per.end("count"), has_scale=True, power=3)
         read_currency_after(text, suffix)
