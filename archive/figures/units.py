@@ -307,6 +307,8 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
             return after
     if not has_currency and text[pos : pos + 1] == "\n" and (wrapped := _wrapped_amount(text, pos)) is not None:
         return wrapped
+    if not has_currency and (me := _finnish_millions_of_euros(text, pos)) is not None:
+        return me
     if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
@@ -330,6 +332,20 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         suffix.unit, suffix.end, suffix.minor = minor[0], minor[1], True  # "39,9 ct.", "zece bani"
     read_qualifier_after(text, suffix)
     return suffix
+
+
+# Finnish "me", miljoonaa euroa, in lower case after an amount: "54 me", "säästäisi 1,4 me." (never a year's "me",
+# the pronoun: "2020 me lähdimme").
+_FINNISH_ME = LazyPattern(rf"{WS}me(?=[.,;:)]|{WS}|$)")
+
+
+def _finnish_millions_of_euros(text: str, pos: int) -> Suffix | None:
+    """Return millions of euros for Finnish "me" after the number ending at ``pos``, else None."""
+    found = _FINNISH_ME.match(text, pos)
+    if found is None or _YEAR_BEFORE.search(text, max(0, pos - 5), pos) \
+            or window_language(text, pos, found.end()) != "fi":
+        return None
+    return Suffix(end=found.end(), power=6, has_scale=True, scale_word="me", scale_convention="eu", unit="EUR")
 
 
 # The Macedonian definite article written on a number: "150-те милиони долари" (the 150 million dollars). Only
@@ -713,6 +729,11 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     return False
 
 
+# Common words of a language that CLDR gives as a currency's name in another: Turkish "yeni" (new) is the
+# Romanian plural of yen; in Turkish text it is no yen.
+_COMMON_WORD_IN = {"yeni": "tr"}
+
+
 def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> bool:
     """Read the longest currency name of CLDR that the words of ``found`` begin with; tell whether one was."""
     table = currency_table()
@@ -726,6 +747,8 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
                 code = None
             if code and candidate != name and not table.head_languages.get(candidate, _CASE_LANGUAGES) & _CASE_LANGUAGES:
                 code = None  # Romanian "două sume" (two sums): a case ending only where a language has them
+            if code and _COMMON_WORD_IN.get(name) == window_language(text, pos, pos):
+                code = None  # Turkish "1,3 milyon yeni doğum" (new births), not yen
             if code is None and candidate in table.nouns:
                 code = resolve_noun(table, candidate, _paragraph_around(text, pos), window_language(text, pos, pos))
             elif code is None and count > 1 and words[count - 1].lower() in table.nouns:
