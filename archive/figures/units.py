@@ -379,9 +379,18 @@ def _wrapped_amount(text: str, pos: int) -> Suffix | None:
     if not text[pos + 1 : pos + 2].isalpha() or _YEAR_BEFORE.search(text, max(0, pos - 5), pos):
         return None  # "2019\nMillionen Euro": a table's year over the row of its unit
     after = read_suffix(text, pos + 1, has_currency=False)
-    if after.has_scale and after.unit not in (None, "%", "x", "pp") and not after.minor:
-        return after
+    if after.unit in (None, "%", "x", "pp") or after.minor:
+        return None
+    if after.has_scale or _is_inflected_name(text[pos + 1 : after.end]):
+        return after  # "tarkastusmaksun korottamista 100\neuroon": a case ending is prose, never a table's head
     return None
+
+
+def _is_inflected_name(written: str) -> bool:
+    """Tell whether a currency's name is written with a case ending of Finnish, Turkish or Kazakh ("euroon")."""
+    word = lower_case(written)
+    return word not in CURRENCY_NAMES and any(stem in CURRENCY_NAMES for stem in without_case_ending(word)) \
+        or any(word.startswith(name) and word[len(name):] in FINNISH_CASE_ENDINGS for name in INFLECTED_CURRENCY_NAMES)
 
 
 def may_have_suffix(text: str, pos: int) -> bool:
