@@ -557,6 +557,9 @@ def _read_small_run(text: str, pos: int, below: int, value: Decimal = Decimal(0)
     return value, step, big.end(), CJK_SCALES[big.group("scale")], bool(big.group("more"))
 
 
+_DIGIT_NEXT = LazyPattern(r"\s?\d")
+
+
 def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
     """Add the parts below ``power`` of a compound like "1亿2000万", "5兆3500億", "4조2천926억" or "12억2천7백만"
     to ``suffix``."""
@@ -571,6 +574,10 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
             step = run_step * POWERS_OF_TEN[scale]
             if run[4]:
                 suffix.approx = "over"  # "6천여만": over 6000만
+        elif run and power in (8, 12) and run[2] == end and not _DIGIT_NEXT.match(text, end):
+            # "33억3천갑", "31억7천갑": a 천 or 백 last after 억 counts 만 left unwritten (3,330,000,000 packs), and
+            # those after 조 count 억
+            digits, step, end, scale = run[0], run[1] * POWERS_OF_TEN[power - 4], run[2], power - 4
         if tail.group("more"):
             suffix.approx = "over"
         power = scale
