@@ -389,6 +389,10 @@ def _is_fuel_grade(text: str, raw: str, start: int, end: int) -> bool:
         and bool(_FUEL_SENTENCE_WORDS.search(text, max(0, start - 200), end + 200))
 
 
+# The second bound of a range right after a number: "1-4 сынып".
+_SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
+
+
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     if _is_fuel_grade(text, raw, start, end):
@@ -420,6 +424,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) or _POSTAL_CODE_AFTER.match(text, end) \
             or (_STREET_BEFORE.search(text, max(0, start - 40), start) and word_after not in COUNTED_NOUNS):
         return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)", "на вул. Замковій, 4": an address
+    if (bound := _SECOND_BOUND.match(text, end)) and next_word(text, bound.end()) in RANK_WORDS_AFTER:
+        return True  # "1-4 сынып оқушылары": the first of a range of grades
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"

@@ -374,6 +374,8 @@ MONTHS = set(
 # "седници", the plural).
 RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada",
                     "седница", "седницата",
+                    # Kazakh school grades: "1-4 сынып оқушылары" (pupils of grades 1 to 4)
+                    "сынып", "сыныптың",
                     # Kazakh anniversaries: "Жеңістің 80 жылдығына орай" (for the 80th anniversary of the Victory)
                     "жылдығы", "жылдығына", "жылдығын", "жылдығында", "жылдығынан", "жылдығымен"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
