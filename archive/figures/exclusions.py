@@ -733,6 +733,10 @@ _ELIDED_ARTICLE = LazyPattern(r"\A[dlDL]['’](?=[A-ZÀ-Ý])")
 _NUMBER_CLOSING_A_CLAUSE = LazyPattern(r"\d+[,;:)]")
 
 
+# A number with more than five words after it before any closing quote: a quoted sentence goes on, no title.
+_QUOTED_SENTENCE_GOES_ON = LazyPattern(r"[^\s“”„\"«»]+(?:\s+[^\s“”„\"«»]+){6}")
+
+
 def _follows_a_name(text: str, start: int) -> bool:
     """Tell whether a number comes right after a capitalised word inside a sentence: "Boeing 787",
     "Windows 11", "Phase 2", "Platz 3" name a thing, they do not count."""
@@ -742,6 +746,8 @@ def _follows_a_name(text: str, start: int) -> bool:
     words = before.split()
     if words and words[-1][:1] in OPENING_QUOTES:
         name = words[-1].lstrip(OPENING_QUOTES)  # «Хабар 24», "Laivue 2020": a title, wherever it stands
+        if _QUOTED_SENTENCE_GOES_ON.match(text, start):
+            return False  # "Önümüzdeki 5 yıl içerisinde inşallah ...": a quoted sentence opens with a capital
         return name[:1].isupper() and name.replace("-", "").isalpha() and name.lower() not in QUALIFIERS \
             and name.lower() not in MONTHS
     if len(words) < 2:
