@@ -763,7 +763,7 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
                 code = None
             if code and candidate != name and not table.head_languages.get(candidate, _CASE_LANGUAGES) & _CASE_LANGUAGES:
                 code = None  # Romanian "două sume" (two sums): a case ending only where a language has them
-            if code and _COMMON_WORD_IN.get(name) == window_language(text, pos, pos):
+            if code and name in _COMMON_WORD_IN and _COMMON_WORD_IN[name] == window_language(text, pos, pos):
                 code = None  # Turkish "1,3 milyon yeni doğum" (new births), not yen
             if code is None and candidate in table.nouns:
                 code = resolve_noun(table, candidate, _paragraph_around(text, pos), window_language(text, pos, pos))
