@@ -102,3 +102,10 @@ def test_han_halving_is_a_half():
 
 def test_a_half_life_is_no_multiple():
     assert all(f.unit != "x" for f in extract("放射性物質の半減期は30年"))
+
+
+# Japanese "弱" after 年 (a little under) makes it a span of years, not the year of an era.
+def test_japanese_years_a_little_under_are_a_span():
+    text = ("例えば、現在1箱540円のメビウス(旧マイルドセブン)は、2003年7月に270円になってから20年弱で約2倍となり、"
+            "今回の値上げで580円となる。")
+    assert ("20", 20, None) in _figures(text)
