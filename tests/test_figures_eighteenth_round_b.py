@@ -109,3 +109,14 @@ def test_japanese_years_a_little_under_are_a_span():
     text = ("例えば、現在1箱540円のメビウス(旧マイルドセブン)は、2003年7月に270円になってから20年弱で約2倍となり、"
             "今回の値上げで580円となる。")
     assert ("20", 20, None) in _figures(text)
+
+
+# The last number of a score or range at a sentence's end is no ordinal in Finnish and Turkish.
+def test_a_scores_last_number_before_a_full_stop_counts():
+    text = ("Vihreät esitti vasemmistoliiton kannattamana, että lippujen hintoja ei nosteta vuonna 2026. Esitys hävisi "
+            "äänin 4–10. Lippujen hintoja olivat korottamassa SDP:n, kokoomuksen, perussuomalaisten ja RKP:n edustajat.")
+    assert [f.text for f in extract(text)] == ["4", "10"]
+
+
+def test_a_finnish_ordinal_before_a_word_stays_no_figure():
+    assert extract("Hän sijoittui 10. kierroksella.") == []

@@ -819,6 +819,9 @@ def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
     return bool(words_before) and words_before[-1].rstrip(".,") in MONTHS
 
 
+_BOUND_BEFORE = LazyPattern(r"(?<![\d.])\d{1,3}[–-]\Z")  # "4–10": a number with no dot, a dash, then this one
+
+
 def _is_ordinal_with_dot(text: str, start: int, end: int, raw: str) -> bool:
     """Tell whether "3." is an ordinal: a lower-case word follows, or any word in German or Finnish."""
     dotted = _ORDINAL_DOT.match(text, end)
@@ -826,4 +829,7 @@ def _is_ordinal_with_dot(text: str, start: int, end: int, raw: str) -> bool:
         return False
     if dotted.group("first").islower():
         return True
-    return window_language(text, start, end) in ("de", "fi", "tr")  # "29. Olağan Genel Konseyi"
+    language = window_language(text, start, end)
+    if language in ("fi", "tr") and _BOUND_BEFORE.search(text, max(0, start - 5), start):
+        return False  # "Esitys hävisi äänin 4–10. Lippujen": a score's last number ends the sentence
+    return language in ("de", "fi", "tr")  # "29. Olağan Genel Konseyi"
