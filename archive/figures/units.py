@@ -305,10 +305,10 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         after = read_suffix(text, distributive.end(), has_currency)
         if after.has_scale or after.unit:
             return after
-    if not has_currency and text[pos : pos + 1] == "\n" and (wrapped := _wrapped_amount(text, pos)) is not None:
-        return wrapped
     if not has_currency and (me := _finnish_millions_of_euros(text, pos)) is not None:
         return me
+    if not has_currency and text[pos : pos + 1] == "\n" and (wrapped := _wrapped_amount(text, pos)) is not None:
+        return wrapped
     if not may_have_suffix(text, pos):
         return suffix
     _read_scale(text, suffix)
