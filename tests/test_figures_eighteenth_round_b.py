@@ -120,3 +120,14 @@ def test_a_scores_last_number_before_a_full_stop_counts():
 
 def test_a_finnish_ordinal_before_a_word_stays_no_figure():
     assert extract("Hän sijoittui 10. kierroksella.") == []
+
+
+# A number of a year's digits that closes a range from a smaller count is a count too; a range of years stays years.
+def test_a_range_from_a_count_ends_in_a_count():
+    text = ("Сондай-ақ, ол жол апатын тіркеу есебінің өзгергеніне қарамастан, жол апаты 75%-дан (1192-ден 2080-ге "
+            "дейін) 51%-ға дейін азайғанын атап өтті.")
+    assert ("2080", 2080, None) in _figures(text)
+
+
+def test_a_range_of_years_stays_years():
+    assert extract("в 1990–2000 годах") == []

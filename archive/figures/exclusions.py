@@ -451,6 +451,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
         or (not counted and (_is_year(raw, number, after, words_before, word_after)
+                             and not _ends_a_range_of_counts(text, start, number)
                              or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
         or len(raw) >= 9
     )
@@ -717,6 +718,20 @@ def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
     ("od 8 do 24 sata") comes before it."""
     return number == 24 and words_before[-1] in UP_TO_WORDS \
         and not any(word in AT_HOUR_WORDS and word not in UP_TO_WORDS for word in words_before[-3:-1])
+
+
+# The lower bound right before a number, with a case ending on it or a dash: "1192-ден 2080-ге", "1192–2080".
+_LOWER_BOUND_BEFORE = LazyPattern(rf"(?<![\d.,])(?P<lower>\d{{3,4}})(?:[-‑]{LETTER}{{1,4}}{WS}|{WS}?[–-]{WS}?)\Z")
+
+
+def _ends_a_range_of_counts(text: str, start: int, number: int) -> bool:
+    """Tell whether a number of a year's digits closes a range whose lower bound is a smaller count, no year:
+    "(1192-ден 2080-ге дейін)" (from 1192 to 2080 road accidents)."""
+    found = _LOWER_BOUND_BEFORE.search(text, max(0, start - 12), start)
+    if found is None:
+        return False
+    lower = int(found.group("lower"))
+    return lower < number and not 1800 <= lower <= 2099
 
 
 def _is_year(raw: str, number: int, after: str, words_before: list[str], word_after: str = "") -> bool:
