@@ -389,6 +389,10 @@ def _is_fuel_grade(text: str, raw: str, start: int, end: int) -> bool:
         and bool(_FUEL_SENTENCE_WORDS.search(text, max(0, start - 200), end + 200))
 
 
+# The second bound of a range right after a number: "1-4 сынып".
+_SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
+
+
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     if _is_fuel_grade(text, raw, start, end):
@@ -420,6 +424,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) or _POSTAL_CODE_AFTER.match(text, end) \
             or (_STREET_BEFORE.search(text, max(0, start - 40), start) and word_after not in COUNTED_NOUNS):
         return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)", "на вул. Замковій, 4": an address
+    if (bound := _SECOND_BOUND.match(text, end)) and next_word(text, bound.end()) in RANK_WORDS_AFTER:
+        return True  # "1-4 сынып оқушылары": the first of a range of grades
     if word_after in REFERENCE_WORDS_AFTER or word_after in RANK_WORDS_AFTER \
             or (words_before and words_before[-1] in TIME_WORDS_BEFORE):
         return True  # "21 luvun", "9 місце", "klo 9.30"
@@ -445,6 +451,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
         or (not counted and (_is_year(raw, number, after, words_before, word_after)
+                             and not _ends_a_range_of_counts(text, start, number)
                              or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
         or len(raw) >= 9
     )
@@ -713,6 +720,20 @@ def _is_span_up_to_a_day(number: int, words_before: list[str]) -> bool:
         and not any(word in AT_HOUR_WORDS and word not in UP_TO_WORDS for word in words_before[-3:-1])
 
 
+# The lower bound right before a number, with a case ending on it or a dash: "1192-ден 2080-ге", "1192–2080".
+_LOWER_BOUND_BEFORE = LazyPattern(rf"(?<![\d.,])(?P<lower>\d{{3,4}})(?:[-‑]{LETTER}{{1,4}}{WS}|{WS}?[–-]{WS}?)\Z")
+
+
+def _ends_a_range_of_counts(text: str, start: int, number: int) -> bool:
+    """Tell whether a number of a year's digits closes a range whose lower bound is a smaller count, no year:
+    "(1192-ден 2080-ге дейін)" (from 1192 to 2080 road accidents)."""
+    found = _LOWER_BOUND_BEFORE.search(text, max(0, start - 12), start)
+    if found is None:
+        return False
+    lower = int(found.group("lower"))
+    return lower < number and not 1800 <= lower <= 2099
+
+
 def _is_year(raw: str, number: int, after: str, words_before: list[str], word_after: str = "") -> bool:
     """Tell whether an integer standing alone is a year: 1900-2099, 1800-1899 after "in", "since"...,
     or any four digits before 年 or the noun "year" ("в 1700 году")."""
@@ -727,6 +748,10 @@ _ELIDED_ARTICLE = LazyPattern(r"\A[dlDL]['’](?=[A-ZÀ-Ý])")
 _NUMBER_CLOSING_A_CLAUSE = LazyPattern(r"\d+[,;:)]")
 
 
+# A number with more than five words after it before any closing quote: a quoted sentence goes on, no title.
+_QUOTED_SENTENCE_GOES_ON = LazyPattern(r"[^\s“”„\"«»]+(?:\s+[^\s“”„\"«»]+){6}")
+
+
 def _follows_a_name(text: str, start: int) -> bool:
     """Tell whether a number comes right after a capitalised word inside a sentence: "Boeing 787",
     "Windows 11", "Phase 2", "Platz 3" name a thing, they do not count."""
@@ -736,6 +761,8 @@ def _follows_a_name(text: str, start: int) -> bool:
     words = before.split()
     if words and words[-1][:1] in OPENING_QUOTES:
         name = words[-1].lstrip(OPENING_QUOTES)  # «Хабар 24», "Laivue 2020": a title, wherever it stands
+        if _QUOTED_SENTENCE_GOES_ON.match(text, start):
+            return False  # "Önümüzdeki 5 yıl içerisinde inşallah ...": a quoted sentence opens with a capital
         return name[:1].isupper() and name.replace("-", "").isalpha() and name.lower() not in QUALIFIERS \
             and name.lower() not in MONTHS
     if len(words) < 2:
@@ -807,6 +834,9 @@ def _is_day_of_month(words_before: list[str], word_after: str) -> bool:
     return bool(words_before) and words_before[-1].rstrip(".,") in MONTHS
 
 
+_BOUND_BEFORE = LazyPattern(r"(?<![\d.])\d{1,3}[–-]\Z")  # "4–10": a number with no dot, a dash, then this one
+
+
 def _is_ordinal_with_dot(text: str, start: int, end: int, raw: str) -> bool:
     """Tell whether "3." is an ordinal: a lower-case word follows, or any word in German or Finnish."""
     dotted = _ORDINAL_DOT.match(text, end)
@@ -814,4 +844,7 @@ def _is_ordinal_with_dot(text: str, start: int, end: int, raw: str) -> bool:
         return False
     if dotted.group("first").islower():
         return True
-    return window_language(text, start, end) in ("de", "fi", "tr")  # "29. Olağan Genel Konseyi"
+    language = window_language(text, start, end)
+    if language in ("fi", "tr") and _BOUND_BEFORE.search(text, max(0, start - 5), start):
+        return False  # "Esitys hävisi äänin 4–10. Lippujen": a score's last number ends the sentence
+    return language in ("de", "fi", "tr")  # "29. Olağan Genel Konseyi"

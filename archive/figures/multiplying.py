@@ -127,6 +127,7 @@ def _verbs_pattern() -> str:
 _VERB = LazyPattern(_verbs_pattern)
 # and the Japanese "double" of a thing named before it: "14年の倍以上" (more than double that of 2014); not "倍率"
 _HAN_DOUBLING = LazyPattern(r"倍[増增]|(?<=の)倍(?![率数數額])")
+_HAN_HALVING = LazyPattern(r"半[減减](?!期)|[减減]半")
 _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "x5": Decimal(5), "x10": Decimal(10),
             "x0_5": Decimal("0.5")}
 _NOT_MULTIPLYING_AFTER = LazyPattern(
@@ -154,7 +155,7 @@ def find_multiplying_verbs(text: str) -> list[tuple[int, int, Decimal]]:
                 if factor is not None:
                     found[verb.start()] = (verb.start(), verb.end(), factor)
             at = lowered.find(stem, at + len(stem))
-    return sorted(found.values()) + _han_doublings(text)
+    return sorted(found.values()) + _han_doublings(text) + _han_halvings(text)
 
 
 def _lowered_in_place(text: str) -> str:
@@ -195,6 +196,13 @@ def _han_doublings(text: str) -> list[tuple[int, int, Decimal]]:
         if not before or not (before.isdigit() or before in "一二两兩三四五六七八九十百千万萬・."):
             found.append((doubling.start(), doubling.end(), Decimal(2)))
     return found
+
+
+def _han_halvings(text: str) -> list[tuple[int, int, Decimal]]:
+    """Return (start, end, 0.5) of "半減" and "减半" (a halving): "1万人強に半減し"; "半減期" is a half-life."""
+    if "半" not in text:
+        return []
+    return [(halving.start(), halving.end(), Decimal("0.5")) for halving in _HAN_HALVING.finditer(text)]
 
 
 def _factor(text: str, verb) -> Decimal | None:

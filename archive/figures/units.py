@@ -306,6 +306,8 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         after = read_suffix(text, distributive.end(), has_currency)
         if after.has_scale or after.unit:
             return after
+    if not has_currency and (me := _finnish_millions_of_euros(text, pos)) is not None:
+        return me
     if not has_currency and text[pos : pos + 1] == "\n" and (wrapped := _wrapped_amount(text, pos)) is not None:
         return wrapped
     if not has_currency and text[pos : pos + 1] == "p" and (pence := read_glued_pence(text, pos)) is not None:
@@ -334,6 +336,20 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
         suffix.unit, suffix.end, suffix.minor = minor[0], minor[1], True  # "39,9 ct.", "zece bani"
     read_qualifier_after(text, suffix)
     return suffix
+
+
+# Finnish "me", miljoonaa euroa, in lower case after an amount: "54 me", "säästäisi 1,4 me." (never a year's "me",
+# the pronoun: "2020 me lähdimme").
+_FINNISH_ME = LazyPattern(rf"{WS}me(?=[.,;:)]|{WS}|$)")
+
+
+def _finnish_millions_of_euros(text: str, pos: int) -> Suffix | None:
+    """Return millions of euros for Finnish "me" after the number ending at ``pos``, else None."""
+    found = _FINNISH_ME.match(text, pos)
+    if found is None or _YEAR_BEFORE.search(text, max(0, pos - 5), pos) \
+            or window_language(text, pos, found.end()) != "fi":
+        return None
+    return Suffix(end=found.end(), power=6, has_scale=True, scale_word="me", scale_convention="eu", unit="EUR")
 
 
 # The Macedonian definite article written on a number: "150-те милиони долари" (the 150 million dollars). Only
@@ -367,9 +383,18 @@ def _wrapped_amount(text: str, pos: int) -> Suffix | None:
     if not text[pos + 1 : pos + 2].isalpha() or _YEAR_BEFORE.search(text, max(0, pos - 5), pos):
         return None  # "2019\nMillionen Euro": a table's year over the row of its unit
     after = read_suffix(text, pos + 1, has_currency=False)
-    if after.has_scale and after.unit not in (None, "%", "x", "pp") and not after.minor:
-        return after
+    if after.unit in (None, "%", "x", "pp") or after.minor:
+        return None
+    if after.has_scale or _is_inflected_name(text[pos + 1 : after.end]):
+        return after  # "tarkastusmaksun korottamista 100\neuroon": a case ending is prose, never a table's head
     return None
+
+
+def _is_inflected_name(written: str) -> bool:
+    """Tell whether a currency's name is written with a case ending of Finnish, Turkish or Kazakh ("euroon")."""
+    word = lower_case(written)
+    return word not in CURRENCY_NAMES and any(stem in CURRENCY_NAMES for stem in without_case_ending(word)) \
+        or any(word.startswith(name) and word[len(name):] in FINNISH_CASE_ENDINGS for name in INFLECTED_CURRENCY_NAMES)
 
 
 def may_have_suffix(text: str, pos: int) -> bool:
@@ -536,6 +561,9 @@ def _read_small_run(text: str, pos: int, below: int, value: Decimal = Decimal(0)
     return value, step, big.end(), CJK_SCALES[big.group("scale")], bool(big.group("more"))
 
 
+_DIGIT_NEXT = LazyPattern(r"\s?\d")
+
+
 def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
     """Add the parts below ``power`` of a compound like "1亿2000万", "5兆3500億", "4조2천926억" or "12억2천7백만"
     to ``suffix``."""
@@ -550,6 +578,10 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
             step = run_step * POWERS_OF_TEN[scale]
             if run[4]:
                 suffix.approx = "over"  # "6천여만": over 6000만
+        elif run and power in (8, 12) and run[2] == end and not _DIGIT_NEXT.match(text, end):
+            # "33억3천갑", "31억7천갑": a 천 or 백 last after 억 counts 만 left unwritten (3,330,000,000 packs), and
+            # those after 조 count 억
+            digits, step, end, scale = run[0], run[1] * POWERS_OF_TEN[power - 4], run[2], power - 4
         if tail.group("more"):
             suffix.approx = "over"
         power = scale
@@ -722,6 +754,11 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     return False
 
 
+# Common words of a language that CLDR gives as a currency's name in another: Turkish "yeni" (new) is the
+# Romanian plural of yen; in Turkish text it is no yen.
+_COMMON_WORD_IN = {"yeni": "tr"}
+
+
 def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> bool:
     """Read the longest currency name of CLDR that the words of ``found`` begin with; tell whether one was."""
     table = currency_table()
@@ -735,6 +772,8 @@ def _read_cldr_name(text: str, suffix: Suffix, found: re.Match, pos: int) -> boo
                 code = None
             if code and candidate != name and not table.head_languages.get(candidate, _CASE_LANGUAGES) & _CASE_LANGUAGES:
                 code = None  # Romanian "două sume" (two sums): a case ending only where a language has them
+            if code and name in _COMMON_WORD_IN and _COMMON_WORD_IN[name] == window_language(text, pos, pos):
+                code = None  # Turkish "1,3 milyon yeni doğum" (new births), not yen
             if code is None and candidate in table.nouns:
                 code = resolve_noun(table, candidate, _paragraph_around(text, pos), window_language(text, pos, pos))
             elif code is None and count > 1 and words[count - 1].lower() in table.nouns:

@@ -376,6 +376,8 @@ MONTHS = set(
 # "седници", the plural).
 RANK_WORDS_AFTER = {"місце", "місці", "место", "месте", "mjesto", "mesto", "miejsce", "miejscu", "sırada",
                     "седница", "седницата",
+                    # Kazakh school grades: "1-4 сынып оқушылары" (pupils of grades 1 to 4)
+                    "сынып", "сыныптың",
                     # Kazakh anniversaries: "Жеңістің 80 жылдығына орай" (for the 80th anniversary of the Victory)
                     "жылдығы", "жылдығына", "жылдығын", "жылдығында", "жылдығынан", "жылдығымен"}
 TIME_WORDS = {"uhr", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "h", "ч", "часот"}
@@ -441,7 +443,8 @@ KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 JAPANESE_ERAS = ("令和", "平成", "昭和", "大正", "明治")
 # After 年, what makes a number of years a span, not the year of an era: "4年間", "10年ぶり", "3年前", "5年以上".
 JAPANESE_DURATION_AFTER = ("間", "ぶり", "振り", "連続", "前", "後", "以上", "以内", "余", "近く", "超", "半", "目", "未満",
-                           "足らず", "程度", "ほど", "越し", "がかり", "もの")  # "33年もの年月" (as many as 33 years)
+                           "足らず", "程度", "ほど", "越し", "がかり", "もの",  # "33年もの年月" (as many as 33 years)
+                           "弱")  # "20年弱で約2倍となり" (in a little under 20 years)
 # Korean prefixes glued to a number: "약500억" (about), "총5명" (in all), "연3%" (a year), "월100만원" (a month).
 KOREAN_PREFIXES = ("약", "총", "각", "연", "월", "주", "일", "단", "무려", "최대", "최소", "불과", "고작", "평균", "모두", "또는", "및")
 # and, before it, what makes it a span too: "過去10年で最も少なくなった" (the lowest in the past ten years)
