@@ -254,7 +254,7 @@ def share_across_dated_items(text: str, drafts: list[Draft]) -> None:
 
 # A table's heading naming the currency and scale of its cells: "Full year revenue (including VAT) £ million Tobacco
 # ... 220 Petrol ... 250"; a currency sign with a scale word after it and no number.
-_TABLE_HEADING = LazyPattern(rf"(?<![\w.,])(?P<sign>[£$€])\s?(?P<scale>million|m|bn|billion)(?!{LETTER}|{WS}?\d)")
+_TABLE_HEADING = LazyPattern(rf"(?P<sign>[£$€])\s?(?P<scale>million|m|bn|billion)(?!{LETTER}|{WS}?\d)")
 _HEADING_SCALES = {"million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9}
 _HEADING_CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR"}
 
@@ -266,6 +266,8 @@ def take_currency_of_a_table_heading(text: str, drafts: list[Draft]) -> None:
     if "£" not in text and "$" not in text and "€" not in text:
         return  # cheap test first: most texts have no sign
     for heading in _TABLE_HEADING.finditer(text):
+        if heading.start() and (text[heading.start() - 1].isalnum() or text[heading.start() - 1] in ".,_"):
+            continue  # "5£ million", "US$m": no heading
         end = SENTENCE_BREAK.search(text, heading.end())
         until = end.start() if end else len(text)
         for draft in drafts:

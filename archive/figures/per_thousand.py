@@ -11,10 +11,12 @@ from archive.figures.surroundings import LETTER, WS
 from archive.figures.units import Suffix, read_currency_after
 from archive.patterns import LazyPattern
 
-_PER_THOUSAND = LazyPattern(
-    rf"(?<!{LETTER})(?i:за|с|со|на|la|pentru|per|po|na|za){WS}(?P<count>(?:1{WS})?"
-    rf"(?i:тысячу|тысячи|тисячу|тисячі|tisuću|hiljadu|хиљаду|mia|tysiąc))(?={WS}(?:de{WS})?{LETTER})"
+# The thousand first, its first letter a class sre scans for quickly (a first letter crossed with another word's
+# rest makes no word); then "per" and an optional "1" before it.
+_THOUSAND = LazyPattern(
+    rf"[тТtThHхХmM](?:ысяч[уи]|исяч[уі]|isuću|iljadu|иљаду|ia|ysiąc)(?={WS}(?:de{WS})?{LETTER})"
 )
+_PER_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:за|с|со|на|la|pentru|per|po|na|za){WS}(?P<one>1{WS})?\Z")
 
 _STEMS = ("тысяч", "Тысяч", "тисяч", "Тисяч", "tisuć", "Tisuć", "hiljad", "Hiljad", "хиљад", "Хиљад", "mia", "Mia",
           "tysiąc", "Tysiąc")
@@ -25,11 +27,16 @@ def drafts_per_thousand(text: str) -> list[Draft]:
     found: list[Draft] = []
     if not any(stem in text for stem in _STEMS):
         return found  # cheap test first: most texts name no thousand alone
-    for per in _PER_THOUSAND.finditer(text):
-        suffix = Suffix(end=per.end("count"), has_scale=True, power=3)
+    for word in _THOUSAND.finditer(text):
+        if word.start() and text[word.start() - 1].isalpha():
+            continue  # inside a word: "Lamia", "Fathia"
+        per = _PER_BEFORE.search(text, max(0, word.start() - 10), word.start())
+        if per is None:
+            continue
+        suffix = Suffix(end=word.end(), has_scale=True, power=3)
         read_currency_after(text, suffix)
         if suffix.unit is not None:
             continue  # "за тысячу рублей": money, read as such
-        found.append(Draft(start=per.start("count"), end=per.end("count"), mantissa=Decimal(1000),
-                           step=Decimal(1000)))
+        start = per.start("one") if per.group("one") else word.start()
+        found.append(Draft(start=start, end=word.end(), mantissa=Decimal(1000), step=Decimal(1000)))
     return found
