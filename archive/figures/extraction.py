@@ -122,7 +122,7 @@ from archive.figures.units import (CJK_SCALE, MULTIPLE, PER_MILLE_BEFORE, Suffix
 from archive.figures.vocabulary import (KOREAN_COUNTERS, CJK_BIG, CJK_COUNTERS, CJK_CURRENCIES, CJK_DIGITS, CJK_LEVEL_COUNTERS, CJK_ROUND_NUMBERS_AFTER,
                                         CJK_SCALES, CJK_UNITS, HALVES_BEFORE_SCALE,
                                         FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
-from archive.figures.vocabulary import HOUR_WORDS
+from archive.figures.vocabulary import GERMAN_SPAN_ENDINGS, HALF_OF_A_UNIT_WORDS, HOUR_WORDS
 from archive.figures.surroundings import next_word
 from archive.figures.units import counts_something
 from archive.patterns import LazyPattern
@@ -911,7 +911,7 @@ def _drafts_from_half_percents(text: str) -> list[Draft]:
 # Half of a measure or span in Finnish and Kazakh (both scripts): "alle puoli kiloa vuodessa" (under half a kilo a
 # year), "jarty jyl boıy" (for half a year), "жарты сағат"; a value of 0.5 like "eineinhalb Tonnen" 1.5.
 _HALF_OF_A_UNIT = LazyPattern(
-    rf"(?<!{LETTER})(?P<half>(?i:puoli|jarty|жарты)){WS}"
+    rf"(?<!{LETTER})(?P<half>(?i:{alternation(HALF_OF_A_UNIT_WORDS)})){WS}"
     rf"(?i:kiloa|kilon|litraa|tuntia|tonnia|metriä|vuotta|jyl|aı|saǵat|keli|tonna|litr|жыл|ай|сағат|келі|тонна|литр)"
     rf"{LETTER}*")
 
@@ -1194,7 +1194,6 @@ def _drafts_from_japanese_zero(text: str) -> list[Draft]:
 # years), "zweitägige", "sechsmonatigen"; the span counts, as "34-jährige" does.
 _GERMAN_SMALL_NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
                          "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "fünfzig": 50}
-_GERMAN_SPAN_ENDINGS = ("jährig", "tägig", "wöchig", "monatig", "stündig", "minütig")
 _GERMAN_NUMBER_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<number>(?i:{alternation(_GERMAN_SMALL_NUMBERS)}))\Z")
 _ADJECTIVE_ENDING = LazyPattern(rf"(?:e|en|er|es|em)?(?!{LETTER})")
 
@@ -1203,7 +1202,7 @@ def _drafts_from_german_span_adjectives(text: str) -> list[Draft]:
     """Return the counts of German adjectives of a span made on a number word: "dreijährige" (3). The ending is
     found first (a plain search), then the number word glued before it."""
     found = []
-    for ending in _GERMAN_SPAN_ENDINGS:
+    for ending in GERMAN_SPAN_ENDINGS:
         at = text.find(ending)
         while at >= 0:
             number = _GERMAN_NUMBER_BEFORE.search(text, max(0, at - 8), at)

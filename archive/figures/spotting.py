@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import re
 
+from archive.figures.look_alikes import with_look_alikes_read
 from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, CJK_BIG, CJK_DIGITS, CJK_UNITS, COLLECTIVE_NUMERALS,
                                         COMPOUND_NUMBER_HEADS, FRENCH_NUMBER_WORDS, GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
-                                        HALF_NUMBER_WORDS, HALVES_BEFORE_SCALE, LONE_SCALE_WORDS, MULTIPLYING_STEMS,
+                                        GERMAN_SPAN_ENDINGS, HALF_NUMBER_WORDS, HALF_OF_A_UNIT_WORDS, HALVES_BEFORE_SCALE, LONE_SCALE_WORDS, MULTIPLYING_STEMS,
                                         MULTIPLYING_WORDS,
                                         NUMBER_WORDS,
                                         NUMBER_WORD_TABLES, SCALE_WORDS, SPANISH_NUMBER_WORDS, WORD_SCALES)
@@ -32,10 +33,13 @@ _GLUED_HALVES = tuple(half for half in HALVES_BEFORE_SCALE if half[-1].isalpha()
 # German fractions of a scale ("Dreiviertelmillion").
 _WORDY_PIECES = (*MULTIPLYING_STEMS, *COMPOUND_NUMBER_HEADS, "ゼロ", " i po", " и по", "iertelmilli", "половина", "pola ",
                  "пола ", "двічі", "тричі", "дважды", "трижды",
-                 "кратн", "двапат", "Двапат", "трипат", "Трипат")  # "половина денар": half a currency; "двічі": twice
+                 "кратн", "двапат", "Двапат", "трипат", "Трипат",  # "половина денар": half a currency; "двічі": twice
+                 *HALF_OF_A_UNIT_WORDS, "puole", "puolt", "halbe",  # "puoleen prosenttiin", "ein halbes Prozent"
+                 "倍", "半減", "减半", "천여", "백여", "만여")  # "倍" alone is twice; a halving; "천여 건" (over 1,000)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
-                           "(?:fach(?:e|en|er|es)?|mal)?")  # "fünffache", "fünfmal"
+                           f"(?:fach(?:e|en|er|es)?|mal|(?:{'|'.join(GERMAN_SPAN_ENDINGS)})(?:e|en|er|es|em)?)?")
+# "fünffache", "fünfmal", "dreijährige"
 
 
 @functools.cache
@@ -73,6 +77,7 @@ def may_state_figure(text: str) -> bool:
     language."""
     if any(character.isnumeric() or character in _NUMERALS for character in text):
         return True
+    text = with_look_alikes_read(text)  # "dvе hiljadе dinara" with a Cyrillic "е"
     lowered = text.replace("İ", "i").lower()  # "İKİ": Turkish dotted capitals lower-case to two characters
     if any(piece in lowered for piece in _WORDY_PIECES):
         return True

@@ -976,3 +976,8 @@ SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "к
                          "годишњ", "летн", "річн", "вагонн", "dnevn", "дневн")
 COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
+
+# German adjectives of a span of time glued to a number word: "dreijährige" (3 years), "zweitägige", "sechsmonatigen"
+GERMAN_SPAN_ENDINGS = ("jährig", "tägig", "wöchig", "monatig", "stündig", "minütig")
+# Half of a measure or span, before its unit: Finnish "puoli kiloa", Kazakh "jarty jyl", "жарты сағат" (0.5)
+HALF_OF_A_UNIT_WORDS = ("puoli", "jarty", "жарты")
