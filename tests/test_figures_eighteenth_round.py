@@ -111,3 +111,9 @@ def test_a_thousand_alone_after_per_counts():
     assert _figures("Acciza la mia de ţigarete se va majora în două etape.")[0] == ("mia", 1000, None)
     assert ("1 тысячу", pytest.approx(1000), None) in _figures("1,966 тыс. руб. за 1 тысячу штук")
     assert _money("за тысячу рублей") == [("тысячу рублей", 1000, "RUB")]  # money stays money
+
+
+def test_the_cheap_check_passes_a_thousand_alone_after_per():
+    from archive.figures.spotting import may_state_figure
+
+    assert may_state_figure("Acciza la mia de ţigarete se va majora în două etape.")
