@@ -25,7 +25,8 @@ NUMBER_PARSER_LANGUAGES = ("ru", "uk")
 FOLD = str.maketrans("йёї'’", "иеіʼʼ")
 _NUMERALS = frozenset((*CJK_DIGITS, *CJK_UNITS, *CJK_BIG))
 # scale words, and the words that state a number alone: "fourfold", "тысячу рублей"
-_SCALES = frozenset((*SCALE_WORDS, *MULTIPLYING_WORDS.values(), *LONE_SCALE_WORDS))
+_SCALES = frozenset((*SCALE_WORDS, *MULTIPLYING_WORDS.values(), *LONE_SCALE_WORDS,
+                    "mia"))  # Romanian "la mia de ţigarete": the thousand, per thousand cigarettes
 # halves glued to a scale word: "полумиллиарда"
 _GLUED_HALVES = tuple(half for half in HALVES_BEFORE_SCALE if half[-1].isalpha())
 # Pieces of figures written in words that are no number word of the tables: multiplying verbs ("doubled", "el
@@ -35,8 +36,7 @@ _WORDY_PIECES = (*MULTIPLYING_STEMS, *COMPOUND_NUMBER_HEADS, "ゼロ", " i po", 
                  "пола ", "двічі", "тричі", "дважды", "трижды",
                  "кратн", "двапат", "Двапат", "трипат", "Трипат",  # "половина денар": half a currency; "двічі": twice
                  *HALF_OF_A_UNIT_WORDS, "puole", "puolt", "halbe",  # "puoleen prosenttiin", "ein halbes Prozent"
-                 "倍", "半減", "减半", "천여", "백여", "만여",  # "倍" alone is twice; a halving; "천여 건" (over 1,000)
-                 "mia de ")  # Romanian "la mia de ţigarete": per thousand cigarettes
+                 "倍", "半減", "减半", "천여", "백여", "만여")  # "倍" alone is twice; a halving; "천여 건" (over 1,000)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
                            f"(?:fach(?:e|en|er|es)?|mal|(?:{'|'.join(GERMAN_SPAN_ENDINGS)})(?:e|en|er|es|em)?)?")
