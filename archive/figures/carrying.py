@@ -11,6 +11,7 @@ from archive.figures.drafts import (CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_
                                     scale_of)
 from archive.figures.lists import alike_in_shape, compared_with_the, take_currency
 from archive.figures.surroundings import LETTER, WS, tokens_before
+from archive.figures.table_headings import take_currency_of_a_caption
 from archive.figures.units import counts_something, names_a_currency_unresolved, names_a_thing
 from archive.figures.vocabulary import COUNTED_NOUNS
 from archive.patterns import LazyPattern
@@ -263,6 +264,7 @@ def take_currency_of_a_table_heading(text: str, drafts: list[Draft]) -> None:
     """Give the bare whole numbers after a heading "£ million" its currency and scale, up to the end of its
     sentence: the cells of its table ("£ million Tobacco 5p for 20 cigarettes* 220": 220 million GBP); a number
     that counts something ("20 cigarettes") is no cell of it."""
+    take_currency_of_a_caption(text, drafts)  # "(m3/денари)", "(u KM)", "in EUR" above the table's lines
     if "£" not in text and "$" not in text and "€" not in text:
         return  # cheap test first: most texts have no sign
     for heading in _TABLE_HEADING.finditer(text):

@@ -161,6 +161,9 @@ def currency_table() -> CurrencyTable:
                 table.symbols.setdefault(symbol, code)  # "kn" in Croatian, "KM" in Bosnian Serbian, "ден." in Macedonian
                 if _WORD.search(symbol):
                     table.symbol_languages.setdefault(symbol, set()).add(_SAME_READING.get(language, language))
+    for symbol, (code, language) in _SYMBOLS_BEYOND_CLDR.items():
+        table.symbols.setdefault(symbol, code)
+        table.symbol_languages.setdefault(symbol, set()).add(language)
     from archive.figures.number_words import is_number_word, number_word_stems  # they import this module
 
     for language, words in shared.items():
@@ -182,6 +185,11 @@ def currency_table() -> CurrencyTable:
     for code, stems in table.own_words.items():
         stems -= noun_stems
     return table
+
+
+# Abbreviations the press writes that CLDR does not give: Serbian "din" for the dinar ("42,21 din/m3", "79,44 din
+# (sa PDV)", "1.200 дин."); in Serbian (and Croatian) text only, where "din" is no word (Romanian "din" is "from").
+_SYMBOLS_BEYOND_CLDR = {"din": ("RSD", "sr"), "din.": ("RSD", "sr"), "дин": ("RSD", "sr"), "дин.": ("RSD", "sr")}
 
 
 def _plurals(noun: str, endings: tuple[tuple[str, str], ...]) -> list[str]:

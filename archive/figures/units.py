@@ -744,14 +744,26 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     per_unit = [written + "."] if not written.endswith(".") and text[found.end() : found.end() + 1] == "/" else []
     for symbol in (written, written.rstrip("."), *per_unit):
         languages = table.symbol_languages.get(symbol)
+        judged, at = text, pos
+        if languages and symbol.rstrip(".").lower() in LANGUAGE_MARKERS:
+            judged, at = _without_the_word(text, symbol.rstrip("."), pos)  # Serbian "din" is a Romanian word too
         # the language near the number, or of its whole paragraph where the words near it tell none
-        if languages and (window_language(text, pos, pos) in languages
-                          or window_language(text, len(text) // 2, len(text) // 2 + 1) in languages
-                          and window_language(text, pos, pos) in (None, "eu")):
+        if languages and (window_language(judged, at, at) in languages
+                          or window_language(judged, len(judged) // 2, len(judged) // 2 + 1) in languages
+                          and window_language(judged, at, at) in (None, "eu")):
             suffix.unit, suffix.end = table.symbols[symbol], min(found.end(), found.start("symbol") + len(symbol))
             suffix.name_convention = "eu" if not symbol.isascii() else None
             return True
     return False
+
+
+def _without_the_word(text: str, word: str, pos: int) -> tuple[str, int]:
+    """Return the text around ``pos`` with ``word`` blanked out wherever it stands alone, and ``pos`` in it: a
+    symbol that is a word of another language ("din", Romanian "from") must not tell the language it is read in."""
+    start = max(0, pos - 1000)
+    around = re.sub(rf"(?<!{LETTER}){re.escape(word)}(?!{LETTER})", lambda found: " " * len(found.group()),
+                    text[start : pos + 1000])
+    return around, pos - start
 
 
 # Common words of a language that CLDR gives as a currency's name in another: Turkish "yeni" (new) is the

@@ -189,16 +189,16 @@ CURRENCY_NAMES = _table(
         "CNY": "yuan|yuans|yuanes|yuania|renminbi|юаней|юаня|юань|юанів|юані",
         "JPY": "yen|yens|yenes|jeniä|иен|иены|єн",
         "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
-        "руб.|руб",
+        "руб.|руб|рублях",  # and the locative of a caption: "(в рублях)"
         "KZT": "tenge|тенге|теңге|teńge|teŋge|تەڭگە|тг",  # and in the Arabic script of China's Kazakh press; "5 611 тг/м2"
-        "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|гривню|гривну|гривнею|гривной|грн.|грн|hrywnja",
+        "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|гривню|гривну|гривнею|гривной|грн.|грн|hrywnja|гривнях|гривнах",
         "MKD": "denars|denar|денари|денара|денар|denari",
     "BGN": "лева|лв.|лв",  # Bulgarian and Macedonian for the lev after a count ("1711 лева"); CLDR has "лев" alone
         "INR": "rupees|rupee|рупий|рупии|rupien",
         "CHF": "swiss francs|francs suisses|franken",
         "PLN": "zloty|zlotys|złotych|zł|złote|złoty",
         "RON": "lei|leu",
-        "HRK": "kuna|kune|kunu",  # and its accusative: "s dosadašnjih 2441 kunu bruto"
+        "HRK": "kuna|kune|kunu|kunama",  # and its accusative: "s dosadašnjih 2441 kunu bruto"
     }
 )
 # Currency names that also weigh: "payloads of nearly 70 pounds" is a weight. Such a name makes money only with
