@@ -81,7 +81,8 @@ from archive.figures.carrying import (HARD_BREAK, MORE_OR_LESS_AFTER, carry_curr
                                      share_across_dated_items, share_across_parallel_phrases)
 from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import contexts
-from archive.figures.drafts import AND_GAP, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
+from archive.figures.drafts import AND_GAP, CLOSES_AN_AMOUNT, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
+from archive.figures.elided_hundreds import drafts_of_elided_hundreds
 from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_cjk_years,
                                         counts_the_list_before,
                                         end_of_code, end_of_phone_number, end_of_reference_chain, glued_model_suffix,
@@ -277,6 +278,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     if not query:  # a query "miljoonan dollarin" is words of "1,2 miljoonan dollarin", not a million dollars
         drafts.extend(_drafts_from_lone_scales(text, drafts))
         drafts.extend(drafts_per_thousand(text))  # "за тысячу сигарет": 1000, a count
+    drafts.extend(drafts_of_elided_hundreds(text, drafts))  # "шесто до осумстотини денари": 600 to 800
     drafts = _without_elided_ranks(text, _join_spelled_parts(text, _without_overlaps(drafts)))
     drafts = _join_words_and_digit_decimals(text, drafts)  # "treinta y seis,2 millones de euros"
     drafts = _join_digit_scale_parts(text, drafts)  # "1 milion 526 de mii de alegători"
@@ -850,14 +852,35 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
             suffix = Suffix(end=word.end(), has_scale=True, power=power)
             read_half_after(text, suffix)
             read_currency_after(text, suffix)
+            inferred = suffix.unit is None and _take_currency_of_a_next_alike(text, suffix, power, drafts)
             if suffix.unit is None and lowered(word.group()) != "mil millones":
                 continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
             draft = Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
             _apply_suffix(draft, suffix, power)
+            draft.unit_inferred = inferred
         _apply_qualifier(text, draft, None)
         found.append(draft)
     return found
+
+
+# At most so many words between a lone scale word and the next amount it is an alternative to: "ponad miliard, może
+# dwa miliardy złotych" (over a billion, maybe two billion zlotys) has 2.
+_ALTERNATIVE_GAP_WORDS = 3
+
+
+def _take_currency_of_a_next_alike(text: str, suffix: Suffix, power: int, drafts: list[Draft]) -> bool:
+    """Give a lone scale word closed by a comma or a conjunction the currency of the next amount of the same scale,
+    a few words on in its sentence, and tell whether it did: "ponad miliard, może dwa miliardy złotych" (1e9 PLN)."""
+    if not CLOSES_AN_AMOUNT.match(text, suffix.end):
+        return False
+    later = min((draft for draft in drafts if draft.start > suffix.end), key=lambda draft: draft.start, default=None)
+    if later is None or later.unit in (None, *NOT_MONEY) or later.scale != POWERS_OF_TEN[power] \
+            or SENTENCE_BREAK.search(text, suffix.end, later.start) \
+            or len(text[suffix.end : later.start].replace(",", " ").split()) > _ALTERNATIVE_GAP_WORDS:
+        return False
+    suffix.unit = later.unit
+    return True
 
 
 # German writes a fraction of a scale as one word: "eine Dreiviertelmillion Euro" (750,000), "eine Viertelmilliarde".

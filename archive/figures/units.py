@@ -894,6 +894,8 @@ def names_a_currency_unresolved(text: str, end: int) -> bool:
 def billion_power(text: str, start: int, suffix: Suffix) -> int:
     """Return the power of ten of the scale word, reading German and French "billion" as 10^12."""
     word = suffix.scale_word
+    if word.lower() in ("bln", "bln.") and (suffix.unit == "PLN" or window_language(text, start, suffix.end) == "pl"):
+        return 12  # Polish "bln" is a "bilion", 10^12 ("2,9 bln zł"), as its "mld" is a "miliard"
     if word.lower() not in ("billion", "billions"):
         return suffix.power
     language = window_language(text, start, suffix.end)

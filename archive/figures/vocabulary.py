@@ -82,6 +82,9 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "milijun": (6, "eu"), "milijuna": (6, "eu"), "milijardi": (9, "eu"), "milijarda": (9, "eu"),
     "milijarde": (9, "eu"), "хиљада": (3, "eu"), "хиљаде": (3, "eu"), "милијарде": (9, "eu"),
     "milioni": (6, "eu"), "milijuni": (6, "eu"), "tisuću": (3, "eu"), "милиона": (6, "eu"), "милијарди": (9, "eu"),
+    # and their long-scale trillions, as Polish "bilion" and Finnish "biljoona" ("1,2 bilijuna kuna", "2 билиони денари")
+    "bilijun": (12, "eu"), "bilijuna": (12, "eu"), "bilijuni": (12, "eu"), "билион": (12, "eu"), "билиона": (12, "eu"),
+    "билиони": (12, "eu"),
     # Turkish (case endings are taken off: "milyara", "milyonluk")
     "bin": (3, "eu"), "milyon": (6, "eu"), "milyar": (9, "eu"), "trilyon": (12, "eu"),
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
@@ -111,6 +114,8 @@ LONE_SCALE_WORDS = {
     # a thousand alone before its currency: "за илјада денари", "hiljadu dinara", "tisuću kuna", "тысячу рублей",
     # "tysiąc złotych", "bin lira", "мың теңге", "tuhat euroa"
     **dict.fromkeys("илјада хиљаду hiljadu tisuću тысячу тысяча тисячу тисяча tysiąc bin мың tuhat".split(), 3),
+    # and the Polish singular's other cases, which no plural shares: "do każdego tysiąca złotych" (every 1,000 PLN)
+    **dict.fromkeys("tysiąca tysiącu tysiącem".split(), 3),
     "billón": 12,  # "el billón y medio de euros"
     # Spanish: "mil euros" (a thousand), "los mil millones" (a billion, a number even with no currency after it)
     "mil": 3, "mil millones": 9,
