@@ -734,11 +734,17 @@ def _ends_a_range_of_counts(text: str, start: int, number: int) -> bool:
     return lower < number and not 1800 <= lower <= 2099
 
 
+# "Additional" before a number, which no year follows: "ќе добијат дополнителни 2000", "an additional 2000".
+_ADDITIONAL_WORDS = frozenset("additional extra дополнителни додатни dodatnih dodatni додатних дополнительные "
+                              "додаткові dodatkowe dodatkowych suplimentari adicionales supplémentaires zusätzliche "
+                              "zusätzlich".split())
+
+
 def _is_year(raw: str, number: int, after: str, words_before: list[str], word_after: str = "") -> bool:
     """Tell whether an integer standing alone is a year: 1900-2099, 1800-1899 after "in", "since"...,
     or any four digits before 年 or the noun "year" ("в 1700 году")."""
-    if len(raw) != 4:
-        return False
+    if len(raw) != 4 or (words_before and words_before[-1].lower() in _ADDITIONAL_WORDS):
+        return False  # "ќе добијат дополнителни 2000": an amount added, no year
     if 1900 <= number <= 2099 or after == "年" or (word_after in YEAR_NOUNS_AFTER and number >= 1000):
         return True
     return 1800 <= number <= 1899 and bool(words_before) and words_before[-1] in YEAR_PREPOSITIONS

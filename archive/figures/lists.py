@@ -53,7 +53,8 @@ def alike_in_shape(bare: Draft, amount: Draft) -> bool:
 
 
 # "Or" between the two of a pair: "3, 4 oder 5 Millionen Euro" (not Spanish "o", which is Polish "by", nor "a").
-_OR_GAP = LazyPattern(rf"{WS}(?:or|oder|ou|ili|или|або|lub|albo|veya|sau|tai){WS}")
+# and after a comma: "la position du Gouvernement : 129, ou 131 euros ?"
+_OR_GAP = LazyPattern(rf",?{WS}(?:or|oder|ou|ili|или|або|lub|albo|veya|sau|tai){WS}")
 
 
 # An aside without a number in parentheses after the first of two alternatives: "1.090 (за прву зону) или 1.120
@@ -366,19 +367,35 @@ def share_currency_back_across_contrasted_prices(text: str, drafts: list[Draft])
     bare number, nothing but the comma after it, and the two are written alike and within twice each other."""
     for bare, amount in zip(drafts, drafts[1:]):
         if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.unit_inferred \
-                or amount.has_scale or amount.minor or not alike_in_shape(bare, amount) \
-                or not Decimal("0.5") <= bare.mantissa / amount.mantissa <= 2:
+                or amount.has_scale or amount.minor or not alike_in_shape(bare, amount):
             continue
-        if _CONTRASTED_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) and prices_right_before(text, bare.start):
+        if _CONTRASTED_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) \
+                and (prices_right_before(text, bare.start) and Decimal("0.5") <= bare.mantissa / amount.mantissa <= 2
+                     or _same_word_right_before(text, bare.start, amount.start)):
             take_currency(bare, amount)
             bare.unit_inferred = True
+
+
+_WORD_RIGHT_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<word>{LETTER}+){WS}\Z")
+
+
+def _same_word_right_before(text: str, first: int, second: int) -> bool:
+    """Tell whether the same word stands right before two numbers, the two clauses parallel: "се покачува за 626, а
+    највисоката за 3.675 денари" (626 MKD), "la más baja en 626, y la más alta en 3.675 euros"."""
+    one = _WORD_RIGHT_BEFORE.search(text, max(0, first - 20), first)
+    other = _WORD_RIGHT_BEFORE.search(text, max(0, second - 20), second)
+    return one is not None and other is not None and one.group("word").lower() == other.group("word").lower()
 
 
 # A preposition after that number, where no noun follows it: "еще пять в виде бонусов", "another five in bonuses".
 _PREPOSITION_AFTER = LazyPattern(rf"{WS}(?:в|во|in|en|as|als|comme|como|u|w|na|за|как)(?!{LETTER})")
 # "Another" right before a bare number: "может заработать еще пять в виде бонусов", "could earn another five".
 _ANOTHER_BEFORE = LazyPattern(
-    rf"(?<!{LETTER})(?i:еще|ещё|another|weitere|otros|otras|encore|još|ще|kolejne|daha){WS}\Z"
+    rf"(?<!{LETTER})(?i:еще|ещё|another|weitere|otros|otras|encore|još|ще|kolejne|daha"
+    # and "additional", "extra": "ќе добијат дополнителни 2000" (after "32.000 денари до 50.000 денари")
+    rf"|additional|extra|further|дополнителни|додатни|уште|dodatnih|dodatni|dodatnu|dodatne|додатних|додатни|"
+    rf"дополнительные|дополнительно|додаткові|додатково|dodatkowe|dodatkowo|dodatkowych|suplimentari|încă|"
+    rf"adicionales|supplémentaires|zusätzliche|zusätzlich|ylimääräiset|lisäksi){WS}\Z"
 )
 
 
@@ -388,15 +405,23 @@ def share_scale_and_currency_with_another(text: str, drafts: list[Draft]) -> Non
     inferred. It is of the amount's order, and its phrase ends or a preposition follows it: "еще пять игроков"
     count players."""
     for amount, bare in zip(drafts, drafts[1:]):
-        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or not amount.has_scale \
-                or amount.minor or not _of_one_order(bare, amount) \
+        if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) \
+                or amount.minor or not (_of_one_order(bare, amount) if amount.has_scale else _near_in_value(bare, amount)) \
                 or SENTENCE_BREAK.search(text, amount.end, bare.start) \
-                or not _ANOTHER_BEFORE.search(text, max(0, bare.start - 12), bare.start) \
+                or not _ANOTHER_BEFORE.search(text, max(0, bare.start - 16), bare.start) \
                 or counts_something(text, bare.end) \
                 or not (ends_a_phrase(text, bare.end) or _PREPOSITION_AFTER.match(text, bare.end)):
             continue
         take_currency(bare, amount)
-        bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, True, True
+        bare.unit_inferred = True
+        if amount.has_scale:
+            bare.scale, bare.has_scale = amount.scale, True
+
+
+def _near_in_value(bare: Draft, amount: Draft) -> bool:
+    """Tell whether a bare number is within a hundredth and ten times of an amount written without a scale: an
+    amount added to it ("50.000 денари ... дополнителни 2000"), not a count of another order."""
+    return amount.mantissa > 0 and not bare.minor and Decimal("0.01") <= bare.mantissa / amount.mantissa <= 10
 
 
 def share_percent_forward_across_lists(text: str, drafts: list[Draft]) -> None:
