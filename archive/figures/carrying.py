@@ -82,6 +82,8 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
             draft.unit, draft.unit_inferred = money.unit, True  # "4 600 000 euroa ja ensi vuodelle 3 400 000."
         elif money is not None and _price_for_like(text, draft, money):
             draft.unit, draft.unit_inferred = money.unit, True  # "ЕУРОСУПЕР-98 се продава за 47,50."
+        elif money is not None and _price_per_like(text, draft, money):
+            draft.unit, draft.unit_inferred = money.unit, True  # "25,044 гривны за кубометр, а ... 40,512 за куб"
         elif money is not None and _difference_like(text, draft, money):
             take_currency(draft, money)  # "zapłacą 12,92 zł za metr sześcienny - o 1,27 więcej"
             draft.unit_inferred = True
@@ -160,6 +162,20 @@ def _price_for_like(text: str, draft: Draft, money: Draft) -> bool:
         and draft.step < 1 and draft.step == money.step and alike_in_shape(draft, money) \
         and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end) \
         and _FOR_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
+
+
+# "Per" and a unit after a price: "гривны за кубометр", "40,512 за куб", "din po kubiku", "euros par mois".
+_PER_A_UNIT_AFTER = LazyPattern(rf"{WS}(?:за|на|per|za|po|pro|par|por|pe|pour){WS}{LETTER}")
+
+
+def _price_per_like(text: str, draft: Draft, money: Draft) -> bool:
+    """Tell whether a bare decimal is a price per unit as the price before it in its sentence is: written with as
+    many decimals, "per" and a unit after both: "платят за водоснабжение 25,044 гривны за кубометр, а за водоотвод
+    воды – 40,512 за куб" (40.512 UAH)."""
+    return draft.unit is None and not draft.has_scale and not money.has_scale and not money.minor \
+        and draft.step < 1 and draft.step == money.step and alike_in_shape(draft, money) \
+        and _PER_A_UNIT_AFTER.match(text, draft.end) is not None \
+        and _PER_A_UNIT_AFTER.match(text, money.end) is not None
 
 
 def _bare_amount_like(text: str, draft: Draft, money: Draft) -> bool:

@@ -641,7 +641,10 @@ def is_ratio_denominator(text: str, start: int) -> bool:
 
 
 def names_a_fraction(text: str, end: int) -> bool:
-    """Tell whether a number word is the numerator of a fraction: "deux tiers", "two thirds", "drei Viertel"."""
+    """Tell whether a number word is the numerator of a fraction: "deux tiers", "two thirds", "drei Viertel", and
+    with a hyphen: "aux trois-quarts", "two-thirds"."""
+    if text[end : end + 1] in ("-", "‑"):
+        return next_word(text, end + 1) in FRACTION_WORDS
     return next_word(text, end) in FRACTION_WORDS
 
 

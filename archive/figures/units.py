@@ -199,16 +199,17 @@ _JAPANESE_POINTS = LazyPattern(r"ポイント")  # glued, with its particle or v
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
 _PERCENT = LazyPattern(
     rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
-    rf"процент(?:а|ов|ы)?|проценти|отсто|насто|відсот(?:ок|ки|ків|ка)|відс\.|"
+    rf"процент(?:ами|ам|ах|ов|ом|а|ы|у|е)?|проценти|отсто|насто|відсот(?:ок|ками|кам|ках|ків|ком|ки|ка|ку|ці)|відс\.|"
     rf"prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
-    rf"proc(?:\.|(?=[\"\u201d]))|procent(?:y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
+    rf"proc(?:\.|(?=[\"\u201d]))|procent(?:ach|ami|om|y|ów)?|posto|odsto|procenata|procente?|la{WS}sută|de{WS}procente|посто|одсто|процената|"
     rf"пайыз{LETTER}*|paıyz{LETTER}*|پايىز{LETTER}*|퍼센트|"
     rf"процент(?:ке|ті|тен|тің|і|ін|іне|інің|індей)){NOT_LETTER_AFTER})"  # Kazakh cases: "70 процентіне" (to 70%)
     rf"|パーセント"  # Japanese glues its particles to it: "10パーセントかかる"
     # a rate as an adjective joined by a hyphen: "90-prosenttista", "90-prozentige", "90-процентный", "90-percent"
     rf"|[-‑](?i:prosenttinen|prosenttis{LETTER}+|prozentig{LETTER}*|процентн{LETTER}+|відсотков{LETTER}+|"
     rf"procentow{LETTER}+|postotn{LETTER}+|percent){NOT_LETTER_AFTER}"
+    rf"|[-‑](?i:proc)(?=\.)"  # and the Polish adjective shortened: "2,3-proc. składkę" (a 2.3 % contribution)
     # the first part of a German compound: "Zwei-Prozent-Ziel", "2-Prozent-Hürde"
     rf"|[-‑](?i:prozent)(?=[-‑]{LETTER})"
 )
@@ -255,7 +256,10 @@ _SUFFIX_FIRST_WORDS = _first_words(
      "посто", "одсто", "процената", "пайыз", "paıyz", "відс", "процентни", "procentni", "процентних", "prosenttinen",
      "پايىز", "퍼센트", "процентке", "процентті", "проценттен", "проценттің", "проценті", "процентін", "процентіне",
      "процентінің", "процентіндей", "ese", "esege", "eseden", "есе", "есеге", "еседен",
-     "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS],
+     "еселенген", "еселеніп", "еселенді", "eselengen", "eselenip", "eselendi", "kat", "katladı", "katladığını", "katlayarak", "katlamış", "puta", "пута", "ori", "razy", "배", *POINT_WORDS,
+     # the other cases of the percent's noun: "29,2 відсоткам пенсіонерів", "15 процентам", "20 procentach"
+     "процентам", "процентами", "процентах", "процентом", "проценту", "проценте", "відсоткам", "відсотками",
+     "відсотках", "відсотком", "відсотку", "відсотці", "procentach", "procentami", "procentom"],
 )
 _SUFFIX_FIRST_CHARS = set("-‑%٪％×倍多余여个個배パ割" + "".join(CJK_SCALES) + "".join(CJK_CURRENCIES)
                           + "".join(CJK_QUALIFIERS_AFTER) + "".join(symbol[0] for symbol in SYMBOLS_AFTER))
