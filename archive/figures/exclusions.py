@@ -93,7 +93,8 @@ NEVER_FIGURES = rf"""
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU"
+    r"|м3|м³|м2|м²|км2|км²|км|кг|см|мм|га)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"  # and in Cyrillic: "за 1м3 воде"
 )
 # Hours glued to their number and counted by a week or a day: "35h par semaine", "8h par jour", "40h/semaine".
 _HOURS_PER_PERIOD = LazyPattern(rf"h(?:{WS}par{WS}|{WS}?/{WS}?)(?i:semaine|jour|mois|an)(?!{LETTER})")
@@ -103,7 +104,9 @@ _KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-�
 _NOTE_BEFORE = LazyPattern(r"注\s?$")
 # Turkish ordinals after an apostrophe: "21’inci", "3'üncü", "6'ncı".
 _TURKISH_ORDINAL = LazyPattern(rf"['’](?:i?nci|ı?ncı|u?ncu|ü?ncü){NOT_LETTER_AFTER}")
-_CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}")
+_CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}"
+                               # and the Macedonian and Serbian ordinal's ending after a dot: "на 1.ви март"
+                               rf"|\.(?:ви|ри|ти|ми|ва|ра|та|ма|во|ро|то|мо){NOT_LETTER_AFTER}")
 # The instrumental case of a cardinal after a hyphen, no ordinal's ending: "за 37-ма бюджетними програмами", "2-мя".
 _CARDINAL_CASE_ENDING = LazyPattern(rf"[-‑](?:ма|мя){NOT_LETTER_AFTER}")
 # A capitalised word after the number, which in German is the noun it counts: "Kontrolle 23 Pakete".
@@ -784,6 +787,8 @@ def _follows_a_name(text: str, start: int) -> bool:
     if len(letters) >= 2 and letters.isalpha() and (_capitals(letters) or "&" in name):
         return True  # "S&P 500", "CAC 40", "FTSE 100": an index or a model, wherever it stands
     if not (name[:1].isupper() and letters.isalpha()) or previous[-1:] in ".!?:;…»\"”)" \
+            or _OPENS_AFTER_A_DASH_OF_SPEECH.search(text, max(0, start - 60), start) \
+            and window_language(text, start, start) != "de" \
             or not all(LATIN_OR_CYRILLIC.match(char) for char in letters):  # "A씨가": a Korean word, no name
         return False
     if previous.lower() in _SLAVIC_PLACE_PREPOSITIONS and name.lower().endswith(_LOCATIVE_ENDINGS):
@@ -791,6 +796,12 @@ def _follows_a_name(text: str, start: int) -> bool:
     lowered = name.lower()
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
         and not _in_an_oblique_case(text, start, lowered)
+
+
+# A dash of speech opening a line or a sentence, then the capitalised first word before the number: "- Укупно 40
+# возила подељена су" (in all 40 vehicles), a sentence's first word, no name (but a German noun is capitalised
+# anywhere: "- Änderungsantrag 6:" names an item).
+_OPENS_AFTER_A_DASH_OF_SPEECH = LazyPattern(rf"(?:^|[\n.!?:]{WS}?)[-–—]{WS}{LETTER}+{WS}\Z")
 
 
 # Slavic prepositions of place, after which a capitalised word is a place in its case, not a model's name.
