@@ -289,7 +289,10 @@ _COMPARISON_AFTER = LazyPattern(
     rf"{WS}(?i:більше|менше|больше|меньше|вище|нижче|выше|ниже|дорожче|дешевше|дороже|дешевле|more|less|higher|"
     rf"lower|larger|smaller|greater|plus|moins|más|menos|mehr|weniger|höher|više|manje|veći|manji|већи|мањи|више|"
     rf"мање|повеќе|помалку|więcej|mniej|superior|superiores|inferior|inferiores|mayor|mayores|menor|menores|"
-    rf"дороже|дешевле){_AFTER}"
+    rf"дороже|дешевле"
+    # and the Polish comparative adjectives and "as much": "trzy razy wyższa", "dwa razy tyle"
+    rf"|(?:wyższ|niższ|większ|mniejsz|droższ|tańsz|dłuższ|krótsz|szybsz|lepsz|gorsz){LETTER}*|tyle|taniej|drożej"
+    rf"|szybciej|dłużej){_AFTER}"
 )
 
 
@@ -299,13 +302,14 @@ _COMPARISON_AFTER = LazyPattern(
 # u srpnju i u studenom").
 # Verbs of change before such times, which make them a multiple: "Las ventas crecieron 10 veces en una década".
 _CHANGE_STEMS = ("crec", "aument", "multiplic", "increment", "disminu", "reduj", "reduc", "cay", "baj", "sub",
-                 "вырос", "увелич", "сократ", "снизи", "уменьш", "зрос", "збільш", "зменш", "скорот")
+                 "вырос", "увелич", "сократ", "снизи", "уменьш", "зрос", "збільш", "зменш", "скорот",
+                 "wzrosł", "wzrós", "zwiększ", "zmniejsz", "spadł", "pomnoż")  # Polish: "wzrosła trzy razy"
 # An amount after Spanish times, which they multiply: "multas de hasta seis veces el valor del tabaco incautado".
 _AN_AMOUNT_AFTER = LazyPattern(
     rf"{WS}(?i:el|la|lo|su|sus){WS}(?i:valor|importe|precio|cantidad|cuantía|monto|suma|tamaño|salario|sueldo|"
     rf"coste|costo|beneficio|beneficios|superficie|volumen|media|promedio)(?!{LETTER})"
 )
-_TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez|puta|пута)\Z")
+_TIMES_OF_OCCASIONS = LazyPattern(rf"(?<!{LETTER})(?i:раз|раза|рази|разів|veces|vez|puta|пута|razy)\Z")
 # After German "-mal", what makes it a multiple: a comparison or a verb of multiplying within three words
 # ("fünfmal so hoch", "dreimal mehr als", "„drei- bis fünfmal“ gestreckt"); else it counts occasions ("Zehnmal
 # hatte es ... ausgeholfen", "viermal kontrolliert", "viermal 20, dreimal 50 Euro").
