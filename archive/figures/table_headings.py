@@ -18,6 +18,11 @@ from archive.patterns import LazyPattern
 _CAPTION_IN_PARENTHESES = LazyPattern(r"\((?P<inner>[^()\n]{1,40})\)[ \t:]*$", re.MULTILINE)
 _CAPTION_AFTER_IN = LazyPattern(
     rf"(?<!{LETTER})(?:in|u|у|в|во|w|en|în|im|em|dans|na)(?P<inner>{WS}[^\n\d()]{{1,24}}?)[ \t:]*$", re.MULTILINE)
+# A currency per a unit in a header line of no numbers: "Тарифы, руб./куб. м", "Cijena vode KM/m3 | Cijena
+# kanalizacije KM/m3", "Тариф, руб./м3".
+_CURRENCY_PER_UNIT = LazyPattern(
+    rf"(?<![\w.])(?P<inner>{LETTER}{{1,8}}\.?)/{WS}?(?:м|m|куб|kWh|кВт|л|l|лит|kg|кг|Гкал|t|т)(?:{LETTER}|[23³².])*"
+    rf"(?![\w/])")
 # Where a currency may begin inside the caption: after its opening, a slash, a space or a comma.
 _WORD_STARTS = LazyPattern(r"(?<=[(/,\s])(?=\S)")
 _LONGEST_HEADING = 160  # characters of the heading line: a longer one is prose
@@ -35,8 +40,25 @@ def take_currency_of_a_caption(text: str, drafts: list[Draft]) -> None:
             if caption.end() - line_start > _LONGEST_HEADING or caption.end() >= len(text):
                 continue
             money = _currency_closing(text, caption.start("inner"), caption.end("inner"))
+            if money is None and "/" in caption.group("inner"):  # "(руб./м3)": the currency before its unit
+                slash = text.index("/", caption.start("inner"))
+                money = _currency_closing(text, caption.start("inner"), slash)
             if money is not None:
                 _give_to_cells(text, caption.end(), drafts, money)
+    if "/" in text:
+        for header in _CURRENCY_PER_UNIT.finditer(text):
+            line_end = text.find("\n", header.end())
+            if line_end < 0 or any(_on_the_line(text, draft.start, header.start()) for draft in drafts):
+                continue  # "42,21 din/m3": a price on its line, no header
+            money = _currency_closing(text, header.start("inner") - 1, header.end("inner"))
+            if money is not None:
+                _give_to_cells(text, line_end, drafts, money)
+
+
+def _on_the_line(text: str, pos: int, other: int) -> bool:
+    """Tell whether two places of the text are on one line."""
+    low, high = min(pos, other), max(pos, other)
+    return "\n" not in text[low:high]
 
 
 def _currency_closing(text: str, start: int, end: int):
