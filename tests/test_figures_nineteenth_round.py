@@ -1,0 +1,157 @@
+"""Issue 18, nineteenth round (fig19a): the money of the eighteenth blind set (heldout18, now seen) outside Japanese,
+Korean, Chinese, Kazakh, German, Finnish and Turkish, and its other errors in Croatian, Serbian, Macedonian,
+Ukrainian, Russian, Polish, Romanian, English, Spanish and French. Each class is a rule of the language (or of every
+language), tested with sentences quoted from the set's paragraphs, with the same class in other languages and
+layouts, and beside each what must stay no money."""
+
+import pytest
+
+from archive.figures import extract
+
+
+def _figures(text):
+    return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)]
+
+
+def _money(text):
+    return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text) if f.unit not in (None, "%", "x", "pp")]
+
+
+KUMANOVO = """Структура на цената на водата во Куманово (m3/денари)
+
+Елементи на цената Домаќинства Правни лица Корисници на техничка вода за канализација
+Вода 28,55 35,75 /
+Канализација 6,55 9,02 6,24
+Пречистување на отпадни води 8,50 8,50 8,50
+Единечна цена 43,60 53,27 14,74
+Фонд за води - вода (2%) 0,571 0,715 /"""
+
+
+def test_a_caption_naming_the_currency_gives_it_to_the_decimal_cells_below():
+    figures = _figures(KUMANOVO)
+    assert figures[:3] == [("28,55", 28.55, "MKD"), ("35,75", 35.75, "MKD"), ("6,55", 6.55, "MKD")]
+    assert ("2%", 2, "%") in figures  # a percentage in a row keeps its unit
+    assert figures[-2:] == [("0,571", 0.571, "MKD"), ("0,715", 0.715, "MKD")]
+    assert len(_money(KUMANOVO)) == 13
+
+
+@pytest.mark.parametrize("text, unit, value", [
+    ("Cijene vode koje su utvrđene (u KM)\nVoda 1,25 1,80\nKanalizacija 0,45 0,60", "BAM", 1.25),  # in "u"
+    ("Tarife (в гривнях):\nВода 25,04 30,12\nВодовідвід 14,50 16,00", "UAH", 25.04),  # Ukrainian locative
+    ("Бюджет (млн. руб.)\nДоходы 125,4 130,2\nРасходы 140,1 150,0", "RUB", 125.4e6),  # a scale in the caption
+    ("Prices in EUR\nWater 1.25 1.80\nSewage 0.45 0.60", "EUR", 1.25),  # "in" and a code ending the line
+    ("Cijene (u kunama)\nVoda 1,25 1,80", "HRK", 1.25),  # Croatian instrumental
+])
+def test_captions_in_other_languages_and_forms(text, unit, value):
+    assert _money(text)[0] == (text.split("\n")[1].split()[1], pytest.approx(value), unit)
+
+
+def test_a_header_naming_a_currency_per_unit_gives_it_to_the_cells_below():
+    # the layout of a Bosnian water tariff ("Cijena vode KM/m3") and of a Russian one ("Тариф, руб./м3")
+    bosnian = ("Potrošač | Cijena vode KM/m3 | Cijena kanalizacije KM/m3 |\n---|---|---|\n"
+               "DOMAĆINSTVA | 0,82 | 0,38 |\nPRAVNA LICA | 1,36 | 0,56 |")
+    assert [unit for _, _, unit in _money(bosnian)] == ["BAM"] * 4
+    russian = ("Наименование | Тариф, руб./м3 | |||\nнаселение (с НДС) | бюджет и прочие |\n"
+               "Питьевая вода | 25,69 | 21,41 |")
+    assert _money(russian) == [("25,69", 25.69, "RUB"), ("21,41", 21.41, "RUB")]
+
+
+def test_no_caption_no_currency_for_cells():
+    assert _money("Rezultati (u procentima)\nGrupa A 12,5 13,1") == []  # percent is no currency
+    assert _money("Liberal Democrat (Scott Butler): 102 (5.8%)\nIndependent: 88 (5%)") == []
+    # a caption gives nothing to a line of prose after the table, nor to years and counts
+    text = "Cijene koje su utvrđene (u KM)\nVoda 1,25 1,80\n\nU 2019. godini je bilo 12 radnika."
+    assert _money(text) == [("1,25", 1.25, "BAM"), ("1,80", 1.8, "BAM")]
+
+
+def test_serbian_din_is_the_dinar_in_serbian_text_only():
+    text = ("Cena vode: 42,21 din/m3 (sa PDV)\nCena odvođenja fekalne kanalizacione vode: 18,38 din/m3 (sa PDV)\n"
+            "Prečišćavanje fekalne kanalizacione vode: 18,38 din/m3 (sa PDV)\nFiksni deo troškova: 79,44 din (sa PDV)")
+    assert _money(text) == [("42,21 din", 42.21, "RSD"), ("18,38 din", 18.38, "RSD"), ("18,38 din", 18.38, "RSD"),
+                            ("79,44 din", 79.44, "RSD")]
+    assert _money("Цена воде је 42,21 дин/м3 а накнада 79,44 дин. месечно") == [
+        ("42,21 дин", 42.21, "RSD"), ("79,44 дин.", 79.44, "RSD")]
+    # Romanian "din" is "from"/"of"
+    assert _money("Creșterea din 2020: 12 din 15 județe au plătit, adică 2,5 din PIB.") == []
+
+
+def test_long_scale_trillions():
+    text = ("Aktywa w OFE to ok. 162 mld zł, podczas gdy stan zapisów na kontach i subkontach w ZUS zbliża się do "
+            "2,9 bln zł.")
+    assert _money(text) == [("162 mld zł", 162e9, "PLN"), ("2,9 bln zł", 2.9e12, "PLN")]
+    assert _money("Javni dug iznosi 1,2 bilijuna kuna.") == [("1,2 bilijuna kuna", 1.2e12, "HRK")]
+    assert _money("Долгот е 2 билиони денари.") == [("2 билиони денари", 2e12, "MKD")]
+    assert _money("Russia's reserves reached $6 bln last year.") == [("$6 bln", 6e9, "USD")]  # not Polish
+
+
+def test_a_lone_scale_word_takes_the_currency_of_the_alternative_after_it():
+    text = ("Tak jak w zeszłym roku będzie to 1000 złotych – poinformował w niedzielę premier Mateusz Morawiecki. – "
+            "Będzie to ponad miliard, może dwa miliardy złotych, zobaczymy jakie będą straty oszacowane")
+    assert _money(text) == [("1000 złotych", 1000, "PLN"), ("miliard", 1e9, "PLN"),
+                            ("dwa miliardy złotych", 2e9, "PLN")]
+    assert _money("Это обойдётся в миллиард, а может и два миллиарда рублей.")[0] == ("миллиард", 1e9, "RUB")
+    assert _money("Kosztowało to ponad milion, a może 2 mln osób") == []  # people, no money
+
+
+def test_a_thousand_alone_in_the_polish_genitive():
+    text = "Oznacza to, że do każdego tysiąca złotych dopisanych zostanie prawie 40 zł."
+    assert _money(text) == [("tysiąca złotych", 1000, "PLN"), ("40 zł", 40, "PLN")]
+
+
+def test_the_first_bound_of_a_range_of_hundreds_leaves_its_ending_to_the_second():
+    text = ("Со новото покачување оние кои земаат најниски пензии до 20.000 денари / месечно ќе можат да очекуваат "
+            "повеќе од шесто до осумстотини денари на месечно ниво")
+    assert _money(text)[1:] == [("шесто", 600, "MKD"), ("осумстотини денари", 800, "MKD")]
+    assert _figures("Шесто место до петстотини") == []  # "sixth" before no range of hundreds
+
+
+def test_carried_currency_to_a_bare_amount_of_the_same_kind():
+    text = "Најниската пензија се покачува за 626, а највисоката за 3.675 денари согласно новата методологија."
+    assert _money(text) == [("626", 626, "MKD"), ("3.675 денари", 3675, "MKD")]
+    text = "Оние со пензии над 32.000 денари до 50.000 денари ќе добијат дополнителни 2000."
+    assert _money(text)[-1] == ("2000", 2000, "MKD")  # "additional": an amount, no year
+    text = ("В Запорожье платят за водоснабжение 25,044 гривны за кубометр, а за водоотвод воды – 40,512 за куб. То "
+            "есть, общий тариф составляет 65,556 грн. за кубический метр воды.")
+    assert ("40,512", pytest.approx(40.512), "UAH") in _money(text)
+    text = "Pouvez-vous nous dire la position du Gouvernement : 129, ou 131 euros ?"
+    assert _money(text) == [("129", 129, "EUR"), ("131 euros", 131, "EUR")]
+
+
+def test_no_currency_carried_to_what_is_not_an_amount_of_the_same_kind():
+    assert _money("Он получил 5000 рублей и ещё 300 человек пришли.") == [("5000 рублей", 5000, "RUB")]
+    assert _money("Plata je 500 dinara, a u 2019 godini 12 radnika.") == [("500 dinara", 500, "RSD")]
+    assert ("2019", pytest.approx(2019), None) not in _figures("Dobili su 500 eura dodatnih, a 2019. godine ništa.")
+
+
+def test_case_forms_of_the_percent_word():
+    assert _figures("Таку суму держава виплачує 29,2 відсоткам пенсіонерів України") == [
+        ("29,2 відсоткам", 29.2, "%")]
+    assert _figures("Это касается 15 процентам населения и 20 процентах случаев") == [
+        ("15 процентам", 15, "%"), ("20 процентах", 20, "%")]
+    assert _figures("fundusze zaczną otrzymywać 2,3-proc. składkę. Nowe konto") == [("2,3-proc", 2.3, "%")]
+
+
+def test_times_counting_occasions_in_polish():
+    text = "Dotychczas tylko trzy razy waloryzacja w ZUS była wyższa niż średnia stopa zwrotu z OFE."
+    assert _figures(text) == [("trzy", 3, None)]
+    assert _figures("Ceny są trzy razy wyższe niż w Niemczech.") == [("trzy razy", 3, "x")]
+    assert _figures("Eksport wzrósł trzy razy w ciągu dekady.") == [("trzy razy", 3, "x")]
+
+
+def test_a_number_word_hyphened_to_a_fraction_is_no_figure():
+    text = ("Notre activité est financée aux trois-quarts par les vingt-deux États membres, dont dix-neuf sont "
+            "également membres de l'Union européenne. Les trois autres États sont le Royaume-Uni.")
+    assert [f[0] for f in _figures(text)] == ["vingt-deux", "dix-neuf", "trois"]
+    assert _figures("Two-thirds of the members and three-quarters of the rest.") == []
+
+
+def test_macedonian_ordinal_after_a_dot_and_cyrillic_glued_units():
+    assert _figures("Редовната исплата на пензиите ќе се реализира на 1.ви март во петок.") == []
+    assert _figures("Цене су изражене у динарима за 1м3 воде.") == [("1", 1, None)]
+
+
+def test_a_sentence_opened_by_a_dash_of_speech_has_no_name_before_its_number():
+    text = "- Укупно 40 возила подељена су ПУ за град Београда, полицијској бригади"
+    assert _figures(text) == [("40", 40, None)]
+    text = "- Änderungsantrag 6: Kleingüteraufzug - Die Bücherei wünscht sich einen Bücherlift."
+    assert _figures(text) == []  # a German noun is capitalised anywhere: an item's name
