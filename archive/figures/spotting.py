@@ -62,6 +62,14 @@ def table_words() -> dict[str, set[str]]:
 
 
 @functools.cache
+def elided_hundreds() -> frozenset[str]:
+    """Return the beginnings of the words for hundreds that a range's first bound may stop at, its ending left to
+    the second ("шесто до осумстотини": "шесто" of "шестотини"), at least four letters long."""
+    return frozenset(word[:end] for table in NUMBER_WORD_TABLES.values() for word, value in table.items()
+                     if value % 100 == 0 and value < 1000 for end in range(4, len(word)))
+
+
+@functools.cache
 def library_words() -> dict[str, tuple[set[str], dict[str, int]]]:
     """Return {language: (words, {word: value})} for the languages whose number words number-parser lists."""
     from number_parser.parser import LanguageData  # reads its word lists: only for Cyrillic words
@@ -83,8 +91,8 @@ def may_state_figure(text: str) -> bool:
     if any(piece in lowered for piece in _WORDY_PIECES):
         return True
     if any(word in _SCALES or word.startswith(_GLUED_HALVES) and _after_a_half(word) in _SCALES
-           for word in _WORD.findall(lowered)):
-        return True  # "billón y medio de euros", "полумиллиарда": a scale word may make a figure alone
+           or word in elided_hundreds() for word in _WORD.findall(lowered)):
+        return True  # "billón y medio de euros", "полумиллиарда": a scale word may make a figure alone; "шесто"
     return any(_is_number_word(piece) for word in _WORD.findall(lowered) for piece in _pieces(word))
 
 
