@@ -6,6 +6,7 @@ nothing else: years, counts with their nouns and percentages keep what they are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from archive.figures.drafts import NOT_MONEY, Draft
@@ -17,15 +18,14 @@ from archive.patterns import LazyPattern
 # currency closing it ("Preise in EUR", "Cijene u eurima:"). Short: a caption, not a sentence of prose.
 _CAPTION_IN_PARENTHESES = LazyPattern(r"\((?P<inner>[^()\n]{1,40})\)[ \t:]*$", re.MULTILINE)
 _CAPTION_AFTER_IN = LazyPattern(
-    rf"(?<!{LETTER})(?:in|u|у|в|во|w|en|în|im|em|dans|na)(?P<inner>{WS}[^\n\d()]{{1,24}}?)[ \t:]*$", re.MULTILINE)
+    rf"(?<!{LETTER})(?=[iuувwedn])(?:in|u|у|в|во|w|en|în|im|em|dans|na)(?P<inner>{WS}[^\n\d()]{{1,24}}?)[ \t:]*$", re.MULTILINE)
 # A currency per a unit in a header line of no numbers: "Тарифы, руб./куб. м", "Cijena vode KM/m3 | Cijena
 # kanalizacije KM/m3", "Тариф, руб./м3".
-_CURRENCY_PER_UNIT = LazyPattern(
-    rf"(?<![\w.])(?P<inner>{LETTER}{{1,8}}\.?)/{WS}?(?:м|m|куб|kWh|кВт|л|l|лит|kg|кг|Гкал|t|т)(?:{LETTER}|[23³².])*"
-    rf"(?![\w/])")
+_PER_UNIT = LazyPattern(rf"/{WS}?(?:м|m|куб|kWh|кВт|л|l|лит|kg|кг|Гкал|t|т)(?:{LETTER}|[23³².])*(?![\w/])")
+_CURRENCY_BEFORE_SLASH = LazyPattern(rf"(?<![\w.])(?P<inner>{LETTER}{{1,8}}\.?)\Z")
+_SHORT_LINE = LazyPattern(r"^[^\n]{1,160}$", re.MULTILINE)  # a heading's line: a longer one is prose
 # Where a currency may begin inside the caption: after its opening, a slash, a space or a comma.
 _WORD_STARTS = LazyPattern(r"(?<=[(/,\s])(?=\S)")
-_LONGEST_HEADING = 160  # characters of the heading line: a longer one is prose
 _HEADER_LINES = 3  # lines without numbers (the columns' names, blank lines) between the caption and the first row
 
 
@@ -34,11 +34,10 @@ def take_currency_of_a_caption(text: str, drafts: list[Draft]) -> None:
     "(m3/денари)" above "Вода 29,49 34,69 /" makes 29.49 and 34.69 MKD, marked as inferred."""
     if "\n" not in text:
         return  # cheap test first: a caption is a line of its own above its table
-    for pattern in (_CAPTION_IN_PARENTHESES, _CAPTION_AFTER_IN):
-        for caption in pattern.finditer(text):
-            line_start = text.rfind("\n", 0, caption.start()) + 1
-            if caption.end() - line_start > _LONGEST_HEADING or caption.end() >= len(text):
-                continue
+    for line in _SHORT_LINE.finditer(text):
+        caption = _CAPTION_IN_PARENTHESES.search(text, line.start(), line.end()) \
+            or _CAPTION_AFTER_IN.search(text, line.start(), line.end())
+        if caption is not None and caption.end() < len(text):
             money = _currency_closing(text, caption.start("inner"), caption.end("inner"))
             if money is None and "/" in caption.group("inner"):  # "(руб./м3)": the currency before its unit
                 slash = text.index("/", caption.start("inner"))
@@ -46,19 +45,21 @@ def take_currency_of_a_caption(text: str, drafts: list[Draft]) -> None:
             if money is not None:
                 _give_to_cells(text, caption.end(), drafts, money)
     if "/" in text:
-        for header in _CURRENCY_PER_UNIT.finditer(text):
-            line_end = text.find("\n", header.end())
-            if line_end < 0 or any(_on_the_line(text, draft.start, header.start()) for draft in drafts):
+        for unit in _PER_UNIT.finditer(text):
+            header = _CURRENCY_BEFORE_SLASH.search(text, max(0, unit.start() - 10), unit.start())
+            line_start, line_end = text.rfind("\n", 0, unit.start()) + 1, text.find("\n", unit.end())
+            if header is None or line_end < 0 or _drafts_within(drafts, line_start, line_end):
                 continue  # "42,21 din/m3": a price on its line, no header
             money = _currency_closing(text, header.start("inner") - 1, header.end("inner"))
             if money is not None:
                 _give_to_cells(text, line_end, drafts, money)
 
 
-def _on_the_line(text: str, pos: int, other: int) -> bool:
-    """Tell whether two places of the text are on one line."""
-    low, high = min(pos, other), max(pos, other)
-    return "\n" not in text[low:high]
+def _drafts_within(drafts: list[Draft], start: int, end: int) -> list[Draft]:
+    """Return the drafts that start between ``start`` and ``end``, in order."""
+    ordered = sorted(drafts, key=lambda draft: draft.start)
+    starts = [draft.start for draft in ordered]
+    return ordered[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _currency_closing(text: str, start: int, end: int):
@@ -74,15 +75,11 @@ def _currency_closing(text: str, start: int, end: int):
 def _give_to_cells(text: str, heading_end: int, drafts: list[Draft], money) -> None:
     """Give the currency to the cells of the table lines after ``heading_end``: the lines right after it that hold
     bare decimals, after at most a few lines of column names; the first line without one ends the table."""
-    by_line: dict[int, list[Draft]] = {}
-    for draft in drafts:
-        if draft.start > heading_end:
-            by_line.setdefault(text.rfind("\n", 0, draft.start), []).append(draft)
     pos, header_lines, rows = heading_end, 0, 0
     while pos < len(text):
         line_end = text.find("\n", pos + 1)
         line_end = len(text) if line_end < 0 else line_end
-        cells = [draft for draft in by_line.get(pos, []) if _a_cell(text, draft)]
+        cells = [draft for draft in _drafts_within(drafts, pos, line_end) if _a_cell(text, draft)]
         if cells:
             rows += 1
             for cell in cells:
