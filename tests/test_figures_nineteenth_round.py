@@ -155,3 +155,14 @@ def test_a_sentence_opened_by_a_dash_of_speech_has_no_name_before_its_number():
     assert _figures(text) == [("40", 40, None)]
     text = "- Änderungsantrag 6: Kleingüteraufzug - Die Bücherei wünscht sich einen Bücherlift."
     assert _figures(text) == []  # a German noun is capitalised anywhere: an item's name
+
+
+def test_a_range_with_a_doubled_space_before_its_word():
+    text = "Soit une baisse d’environ 2,2  à 2,6 % par rapport à 2023"
+    assert _figures(text)[:2] == [("2,2", 2.2, "%"), ("2,6 %", 2.6, "%")]
+
+
+def test_french_neuf_after_an_article_is_the_new():
+    text = ("dans un contexte où le marché global du neuf recule aussi d’environ 3,2 %.")
+    assert _figures(text) == [("3,2 %", 3.2, "%")]
+    assert _figures("Il a neuf enfants.") == [("neuf", 9, None)]

@@ -32,7 +32,7 @@ CLOSES_AN_AMOUNT = LazyPattern(
 
 # Between the bounds of a range: a dash, "to", and German's hyphen for a word left to the next: "drei- bis
 # fünffache" (three to five times).
-RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
+RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}{WS}?(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
 
 
 NOT_MONEY = ("%", "x", "pp")

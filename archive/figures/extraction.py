@@ -124,6 +124,7 @@ from archive.figures.vocabulary import (KOREAN_COUNTERS, CJK_BIG, CJK_COUNTERS, 
                                         CJK_SCALES, CJK_UNITS, HALVES_BEFORE_SCALE,
                                         FRENCH_LONE_SCALE_ARTICLES, LONE_SCALE_WORDS, SCALE_WORDS, VAGUE_MULTITUDES)
 from archive.figures.vocabulary import GERMAN_SPAN_ENDINGS, HALF_OF_A_UNIT_WORDS, HOUR_WORDS
+from archive.figures.vocabulary import MONTHS
 from archive.figures.surroundings import next_word
 from archive.figures.units import counts_something
 from archive.patterns import LazyPattern
@@ -754,6 +755,9 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     if _names_a_group_of_the_biggest(text, number):
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
+    if _FRENCH_NEW_BEFORE.search(text, max(0, number.start - 4), number.start) \
+            and text[number.start : number.end].lower() == "neuf" and next_word(text, number.end) not in MONTHS:
+        return None  # "le marché global du neuf", "remis à neuf": the new, no nine
     if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 30), number.start):
         return None  # "Pe locul doi se clasează AUR", "belegt ... Platz zwei": a rank
     if (word_after := next_word(text, number.end)) in HOUR_WORDS and number.value == int(number.value) \
@@ -775,6 +779,10 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
     _apply_suffix(draft, suffix, billion_power(text, number.start, suffix))
     _apply_qualifier(text, draft, suffix.approx or number.approx)
     return draft
+
+
+# French "neuf" is "new" as well as nine: after an article or "à" it is the new ("le marché du neuf", "à neuf").
+_FRENCH_NEW_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:du|le|au|à){WS}\Z")
 
 
 # A place in a ranking before a number in words, which is its rank: "Pe locul doi", "Platz zwei", "на місці два";
