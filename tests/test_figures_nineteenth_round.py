@@ -166,3 +166,22 @@ def test_french_neuf_after_an_article_is_the_new():
     text = ("dans un contexte où le marché global du neuf recule aussi d’environ 3,2 %.")
     assert _figures(text) == [("3,2 %", 3.2, "%")]
     assert _figures("Il a neuf enfants.") == [("neuf", 9, None)]
+
+
+@pytest.mark.parametrize("caption, unit, value", [
+    ("(в тыс. руб.)", "RUB", 12_500), ("(тыс. грн)", "UAH", 12_500), ("(EUR)", "EUR", 12.5), ("(€)", "EUR", 12.5),
+    ("(w mln zł)", "PLN", 12.5e6), ("(în mii lei)", "RON", 12_500), ("(en millones de euros)", "EUR", 12.5e6),
+    ("(en euros)", "EUR", 12.5), ("(€m)", "EUR", 12.5e6), ("(in € million)", "EUR", 12.5e6), ("(денари)", "MKD", 12.5),
+    ("(u eurima)", "EUR", 12.5), ("(у динарима)", "RSD", 12.5), ("(milioane lei)", "RON", 12.5e6),
+])
+def test_caption_forms_of_every_language_we_read(caption, unit, value):
+    text = f"Tabela koja je dana ovdje {caption}\nVoda 12,50 13,75\nDruga 1,20 3,40"
+    assert _money(text)[0] == ("12,50", pytest.approx(value), unit)
+    assert len(_money(text)) == 4
+
+
+def test_a_caption_gives_nothing_to_prose_after_the_table_nor_from_a_line_of_prices():
+    text = ("Cijene koje su utvrđene (u KM)\nVoda 1,25 1,80\nProšle godine je cijena bila 1,10. Nova je 1,25 po "
+            "kubiku.")
+    assert _money(text) == [("1,25", 1.25, "BAM"), ("1,80", 1.8, "BAM")]
+    assert _money("Plata je sada 5,2 (u eurima)\nVoda 1,25 1,80") == []

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from archive.figures.drafts import NOT_MONEY, Draft
 from archive.figures.surroundings import LETTER, WS
-from archive.figures.units import counts_something, read_suffix
+from archive.figures.units import Suffix, counts_something, read_suffix
+from archive.figures.vocabulary import SYMBOLS_AFTER
 from archive.patterns import LazyPattern
 
 # The end of a heading line: a parenthesis closing it ("(m3/денари)", "(u KM)", "(млн. руб.)"), or "in" and a
@@ -23,6 +24,11 @@ _CAPTION_AFTER_IN = LazyPattern(
 # kanalizacije KM/m3", "Тариф, руб./м3".
 _PER_UNIT = LazyPattern(rf"/{WS}?(?:м|m|куб|kWh|кВт|л|l|лит|kg|кг|Гкал|t|т)(?:{LETTER}|[23³².])*(?![\w/])")
 _CURRENCY_BEFORE_SLASH = LazyPattern(rf"(?<![\w.])(?P<inner>{LETTER}{{1,8}}\.?)\Z")
+# A currency sign and a scale closing a caption: "(€m)", "(in € million)", "($bn)".
+_SIGN_AND_SCALE = LazyPattern(r"(?<![\w$£€])(?P<sign>[£$€])\s?(?P<scale>(?i:million|billion|mn|bn|m|k))\Z")
+_SIGN_SCALES = {"million": 6, "mn": 6, "m": 6, "billion": 9, "bn": 9, "k": 3}
+# Sentences on a line: a full stop and a capital, which a table's row does not hold.
+_PROSE = LazyPattern(r"[.!?…]\s+[A-ZА-ЯЁІЇЄЂЋЉЊЏЅЌЃ]")
 _SHORT_LINE = LazyPattern(r"^[^\n]{1,160}$", re.MULTILINE)  # a heading's line: a longer one is prose
 # Where a currency may begin inside the caption: after its opening, a slash, a space or a comma.
 _WORD_STARTS = LazyPattern(r"(?<=[(/,\s])(?=\S)")
@@ -37,7 +43,8 @@ def take_currency_of_a_caption(text: str, drafts: list[Draft]) -> None:
     for line in _SHORT_LINE.finditer(text):
         caption = _CAPTION_IN_PARENTHESES.search(text, line.start(), line.end()) \
             or _CAPTION_AFTER_IN.search(text, line.start(), line.end())
-        if caption is not None and caption.end() < len(text):
+        if caption is not None and caption.end() < len(text) \
+                and not any(draft.step < 1 for draft in _drafts_within(drafts, line.start(), line.end())):
             money = _currency_closing(text, caption.start("inner"), caption.end("inner"))
             if money is None and "/" in caption.group("inner"):  # "(руб./м3)": the currency before its unit
                 slash = text.index("/", caption.start("inner"))
@@ -63,7 +70,11 @@ def _drafts_within(drafts: list[Draft], start: int, end: int) -> list[Draft]:
 
 
 def _currency_closing(text: str, start: int, end: int):
-    """Return what ``read_suffix`` reads of the currency (and scale) that closes text[start:end], or None."""
+    """Return what ``read_suffix`` reads of the currency (and scale) that closes text[start:end], or None; a sign
+    and a scale letter or word are read as the "£ million" heading is ("(€m)", "(in € million)")."""
+    if (signed := _SIGN_AND_SCALE.search(text, start, end)) is not None:
+        return Suffix(end=end, unit=SYMBOLS_AFTER[signed.group("sign")], has_scale=True,
+                      power=_SIGN_SCALES[signed.group("scale").lower()])
     for word in _WORD_STARTS.finditer(text, start, end):
         for at in (word.start() - 1, word.start()):  # a scale word is read after the space that parts it
             suffix = read_suffix(text, at, has_currency=False)
@@ -80,6 +91,8 @@ def _give_to_cells(text: str, heading_end: int, drafts: list[Draft], money) -> N
         line_end = text.find("\n", pos + 1)
         line_end = len(text) if line_end < 0 else line_end
         cells = [draft for draft in _drafts_within(drafts, pos, line_end) if _a_cell(text, draft)]
+        if cells and _PROSE.search(text, pos, line_end):
+            return  # a sentence after the table: its decimals are no cells
         if cells:
             rows += 1
             for cell in cells:

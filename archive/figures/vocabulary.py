@@ -203,7 +203,8 @@ CURRENCY_NAMES = _table(
         "CHF": "swiss francs|francs suisses|franken",
         "PLN": "zloty|zlotys|złotych|zł|złote|złoty",
         "RON": "lei|leu",
-        "HRK": "kuna|kune|kunu|kunama",  # and its accusative: "s dosadašnjih 2441 kunu bruto"
+        "HRK": "kuna|kune|kunu|kunama",
+        "RSD": "dinarima|динарима",  # the locative of a caption, "(u dinarima)", which no other dinar's text writes  # and its accusative: "s dosadašnjih 2441 kunu bruto"
     }
 )
 # Currency names that also weigh: "payloads of nearly 70 pounds" is a weight. Such a name makes money only with
