@@ -185,3 +185,15 @@ def test_a_caption_gives_nothing_to_prose_after_the_table_nor_from_a_line_of_pri
             "kubiku.")
     assert _money(text) == [("1,25", 1.25, "BAM"), ("1,80", 1.8, "BAM")]
     assert _money("Plata je sada 5,2 (u eurima)\nVoda 1,25 1,80") == []
+
+
+def test_one_in_four_said_with_cada():
+    text = "Casi uno cada cuatro pacientes (24,4%) debe aguardar más de seis meses para someterse a una cirugía."
+    assert _figures(text) == [("24,4%", 24.4, "%"), ("seis", 6, None)]
+
+
+def test_a_calendar_period_named_again_without_its_year():
+    text = ("Украина за четыре месяца 2019 года увеличила импорт природного газа на 10%. Так, со стороны Словакии за "
+            "четыре месяца поступило 1 млрд 237,1 млн куб. м газа")
+    assert [f[0] for f in _figures(text)] == ["10%", "1 млрд 237,1 млн"]
+    assert [f[0] for f in _figures("Он работал четыре месяца. Потом ещё четыре месяца.")] == ["четыре", "четыре"]

@@ -358,7 +358,15 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
         return False
     return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
         or bool(_OF_A_YEAR_AFTER.match(text, months.end())) \
+        or _named_a_calendar_period_before(text, draft.start, months.end()) \
         or bool(_KAZAKH_OF_A_YEAR_BEFORE.search(text, max(0, draft.start - 12), draft.start))
+
+
+def _named_a_calendar_period_before(text: str, start: int, end: int) -> bool:
+    """Tell whether the same count of months was written earlier in the text with its year, so that it names that
+    period again: "за четыре месяца 2019 года ... со стороны Словакии за четыре месяца поступило"."""
+    earlier = text.find(text[start:end], 0, start)
+    return earlier >= 0 and bool(_OF_A_YEAR_AFTER.match(text, earlier + end - start))
 
 
 # Kazakh names the year before its months, in the genitive: "2023 жылдың 2 айында", "осы жылдың 11 айының".
