@@ -197,3 +197,12 @@ def test_a_calendar_period_named_again_without_its_year():
             "четыре месяца поступило 1 млрд 237,1 млн куб. м газа")
     assert [f[0] for f in _figures(text)] == ["10%", "1 млрд 237,1 млн"]
     assert [f[0] for f in _figures("Он работал четыре месяца. Потом ещё четыре месяца.")] == ["четыре", "четыре"]
+
+
+def test_a_labelled_field_naming_its_currency_in_parentheses():
+    text = ("Класс 8.7 — Фармпрепараты и лечебное питание\nЦена контракта лота (млн.руб.) — 0.25\nСрок подачи заявок — "
+            "22.12.2025")
+    assert _money(text) == [("0.25", 250_000, "RUB")]
+    assert _money("Price (EUR): 12.50") == [("12.50", 12.5, "EUR")]
+    assert _money("Wartość (w mln zł) - 12,5") == [("12,5", 12.5e6, "PLN")]
+    assert _money("Broj zaposlenih (osoba): 12") == []  # no currency in the label

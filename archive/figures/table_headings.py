@@ -38,6 +38,8 @@ _HEADER_LINES = 3  # lines without numbers (the columns' names, blank lines) bet
 def take_currency_of_a_caption(text: str, drafts: list[Draft]) -> None:
     """Give the bare decimal cells of the table lines right after a caption naming a currency that currency:
     "(m3/денари)" above "Вода 29,49 34,69 /" makes 29.49 and 34.69 MKD, marked as inferred."""
+    if "(" in text:
+        _take_currency_of_a_labelled_field(text, drafts)  # "Цена контракта лота (млн.руб.) — 0.25"
     if "\n" not in text:
         return  # cheap test first: a caption is a line of its own above its table
     for line in _SHORT_LINE.finditer(text):
@@ -60,6 +62,25 @@ def take_currency_of_a_caption(text: str, drafts: list[Draft]) -> None:
             money = _currency_closing(text, header.start("inner") - 1, header.end("inner"))
             if money is not None:
                 _give_to_cells(text, line_end, drafts, money)
+
+
+# A field's label naming its currency in parentheses, then a colon or a dash and the value on the same line:
+# "Цена контракта лота (млн.руб.) — 0.25", "Cijena (KM): 1,25", "Price (EUR): 12.50".
+_LABELLED_FIELD = LazyPattern(r"\((?P<inner>[^()\n\d]{1,30})\)[ \t]*[:—–-][ \t]*(?=\d)")
+
+
+def _take_currency_of_a_labelled_field(text: str, drafts: list[Draft]) -> None:
+    """Give the bare value after a label that names its currency (and scale) in parentheses that currency:
+    "Цена контракта лота (млн.руб.) — 0.25" is 250,000 RUB, marked as inferred."""
+    for field in _LABELLED_FIELD.finditer(text):
+        value = next((draft for draft in _drafts_within(drafts, field.end(), field.end() + 1)), None)
+        if value is None or value.unit is not None or value.has_scale or counts_something(text, value.end):
+            continue
+        money = _currency_closing(text, field.start("inner"), field.end("inner"))
+        if money is not None:
+            value.unit, value.unit_inferred = money.unit, True
+            if money.has_scale:
+                value.scale, value.has_scale = Decimal(10) ** money.power, True
 
 
 def _drafts_within(drafts: list[Draft], start: int, end: int) -> list[Draft]:
