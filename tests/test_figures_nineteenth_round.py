@@ -206,3 +206,17 @@ def test_a_labelled_field_naming_its_currency_in_parentheses():
     assert _money("Price (EUR): 12.50") == [("12.50", 12.5, "EUR")]
     assert _money("Wartość (w mln zł) - 12,5") == [("12,5", 12.5e6, "PLN")]
     assert _money("Broj zaposlenih (osoba): 12") == []  # no currency in the label
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("La más baja sube en 626, y la más alta en 3.675 euros.", "EUR"),
+    ("Najniža penzija raste za 626, a najviša za 3.675 dinara.", "RSD"),
+    ("Le minimum passe à 626, et le maximum à 3.675 euros.", "EUR"),
+    ("Мінімальна зросте на 626, а максимальна на 3675 гривень.", "UAH"),
+])
+def test_parallel_clauses_after_the_same_word_in_other_languages(text, unit):
+    assert _money(text)[0] == ("626", pytest.approx(626), unit)
+
+
+def test_no_parallel_without_the_same_word():
+    assert _money("Prodato je 626 komada, a najviša cena je 3.675 dinara.") == [("3.675 dinara", 3675, "RSD")]

@@ -370,12 +370,19 @@ def share_currency_back_across_contrasted_prices(text: str, drafts: list[Draft])
                 or amount.has_scale or amount.minor or not alike_in_shape(bare, amount):
             continue
         if _CONTRASTED_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) \
-                and (prices_right_before(text, bare.start) and Decimal("0.5") <= bare.mantissa / amount.mantissa <= 2
-                     or _same_word_right_before(text, bare.start, amount.start)):
+                and prices_right_before(text, bare.start) and Decimal("0.5") <= bare.mantissa / amount.mantissa <= 2 \
+                or _PARALLEL_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) \
+                and _same_word_right_before(text, bare.start, amount.start):
             take_currency(bare, amount)
             bare.unit_inferred = True
 
 
+# Between two parallel clauses, each a number after the same word: a comma, a conjunction of contrast or "and", and
+# at most four words, the same word last ("за 626, а највисоката за 3.675 денари", "en 626, y la más alta en 3.675 euros").
+_PARALLEL_CLAUSE_GAP = LazyPattern(
+    rf",{WS}(?i:dok|док|dočim|while|whereas|mientras{WS}que|alors{WS}que|während|а|a|y|e|et|and|und|i|и|і|та|"
+    rf"oraz|și|şi|ve)(?:{WS}{LETTER}+){{0,4}}{WS}"
+)
 _WORD_RIGHT_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<word>{LETTER}+){WS}\Z")
 
 
