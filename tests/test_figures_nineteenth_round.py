@@ -220,3 +220,9 @@ def test_parallel_clauses_after_the_same_word_in_other_languages(text, unit):
 
 def test_no_parallel_without_the_same_word():
     assert _money("Prodato je 626 komada, a najviša cena je 3.675 dinara.") == [("3.675 dinara", 3675, "RSD")]
+
+
+def test_cells_grouped_in_thousands_take_the_caption_currency_and_counts_do_not():
+    text = "Prihodi i rashodi koji su ostvareni (u KM)\n2019 2020\nPlata 1.250 1.300\nBroj radnika 12 15"
+    assert _money(text) == [("1.250", 1250, "BAM"), ("1.300", 1300, "BAM")]
+    assert ("12", pytest.approx(12), None) in _figures(text)

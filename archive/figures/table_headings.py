@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from archive.figures.drafts import NOT_MONEY, Draft
+from archive.figures.drafts import GROUPED, NOT_MONEY, Draft
 from archive.figures.surroundings import LETTER, WS
 from archive.figures.units import Suffix, counts_something, read_suffix
 from archive.figures.vocabulary import SYMBOLS_AFTER
@@ -128,5 +128,7 @@ def _give_to_cells(text: str, heading_end: int, drafts: list[Draft], money) -> N
 
 
 def _a_cell(text: str, draft: Draft) -> bool:
-    """Tell whether a number is a bare decimal cell: no unit, no scale, written to a fraction, counting nothing."""
-    return draft.unit is None and not draft.has_scale and draft.step < 1 and not counts_something(text, draft.end)
+    """Tell whether a number is a bare cell of money: no unit, no scale, counting nothing, and written to a fraction
+    or grouped in thousands ("25 696", "1.250"; a year, a count or a row's number is written neither way)."""
+    return draft.unit is None and not draft.has_scale and not counts_something(text, draft.end) \
+        and (draft.step < 1 or GROUPED.search(text, draft.start, draft.end) is not None)
