@@ -226,3 +226,11 @@ def test_cells_grouped_in_thousands_take_the_caption_currency_and_counts_do_not(
     text = "Prihodi i rashodi koji su ostvareni (u KM)\n2019 2020\nPlata 1.250 1.300\nBroj radnika 12 15"
     assert _money(text) == [("1.250", 1250, "BAM"), ("1.300", 1300, "BAM")]
     assert ("12", pytest.approx(12), None) in _figures(text)
+
+
+def test_first_months_with_first_after_the_number():
+    text = ("La Dirección General de Tráfico (DGT) recaudó en los diez primeros meses del año pasado 241,2 millones de "
+            "euros por sanciones")
+    assert _figures(text) == [("241,2 millones de euros", 241.2e6, "EUR")]
+    assert _figures("au cours des six premiers mois de l'année 2019, selon une étude préliminaire") == []
+    assert _figures("Sur les six premiers mois, son chiffre d'affaires s'est accru") == [("six", 6, None)]

@@ -334,6 +334,9 @@ _MONTH_WORDS = (
     r"тоқсан\w*|квартал\w*|Monate\w*|mois|trimestres?|meses|trimestres|kuukau\w*|неделі\w*|недел\w*"
 )
 _FIRST_BEFORE = LazyPattern(rf"(?i:{_FIRST_WORDS}){WS}\Z")
+# "First" after the number, as Spanish and French write it: "los diez primeros meses", "les six premiers mois de
+# l'année 2019" (in French with its year only: the older sets label "Sur les six premiers mois" a count).
+_FIRST_AFTER = LazyPattern(rf"{WS}(?i:primeros|primeras|premiers|premières)(?!{LETTER})")
 _MONTHS_AFTER = LazyPattern(rf"{WS}(?i:{_MONTH_WORDS})(?!{LETTER})")
 # After the months, the year they belong to: "2019 года", "of 2019", "од годинава", "din 2024", "this year".
 _OF_A_YEAR_AFTER = LazyPattern(
@@ -354,6 +357,10 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
             and (CJK_DIGITS.get(text[draft.start : draft.end]) is not None or text[draft.start:draft.end].isdigit()):
         return bool(_CJK_FIRST_MONTHS.match(text, draft.end))
     months = _MONTHS_AFTER.match(text, draft.end)
+    if months is None and (first := _FIRST_AFTER.match(text, draft.end)):
+        months = _MONTHS_AFTER.match(text, first.end())  # "los diez primeros meses del año pasado"
+        return months is not None and (first.group().strip().lower().startswith("primer")
+                                       or YEAR.search(text, months.end(), months.end() + 16) is not None)
     if months is None:
         return False
     return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
