@@ -234,3 +234,11 @@ def test_first_months_with_first_after_the_number():
     assert _figures(text) == [("241,2 millones de euros", 241.2e6, "EUR")]
     assert _figures("au cours des six premiers mois de l'année 2019, selon une étude préliminaire") == []
     assert _figures("Sur les six premiers mois, son chiffre d'affaires s'est accru") == [("six", 6, None)]
+
+
+def test_months_up_to_a_month_are_a_calendar_period():
+    text = ("Proračun Sjeverne Makedonije bio je u deficitu od 27 milijardi denara u sedam mjeseci do srpnja, u "
+            "usporedbi s manjkom od 10,2 milijarde denara")
+    assert [f[0] for f in _figures(text)] == ["27 milijardi denara", "10,2 milijarde denara"]
+    assert _figures("The budget deficit in the seven months to July was 27 billion denars.")[0][0] != "seven"
+    assert _figures("Plan traje sedam mjeseci do kraja godine.") == [("sedam", 7, None)]  # a duration

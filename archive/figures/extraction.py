@@ -334,6 +334,9 @@ _MONTH_WORDS = (
     r"тоқсан\w*|квартал\w*|Monate\w*|mois|trimestres?|meses|trimestres|kuukau\w*|неделі\w*|недел\w*"
 )
 _FIRST_BEFORE = LazyPattern(rf"(?i:{_FIRST_WORDS}){WS}\Z")
+# "To" and a month after the months: "u sedam mjeseci do srpnja", "in the seven months to July", "за сім місяців до
+# серпня": the months of the year up to that one.
+_UNTIL_AFTER = LazyPattern(rf"{WS}(?i:do|до|to|until|hasta|jusqu['’]à|bis){WS}")
 # "First" after the number, as Spanish and French write it: "los diez primeros meses", "les six premiers mois de
 # l'année 2019" (in French with its year only: the older sets label "Sur les six premiers mois" a count).
 _FIRST_AFTER = LazyPattern(rf"{WS}(?i:primeros|primeras|premiers|premières)(?!{LETTER})")
@@ -366,6 +369,8 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
     return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
         or bool(_OF_A_YEAR_AFTER.match(text, months.end())) \
         or _named_a_calendar_period_before(text, draft.start, months.end()) \
+        or (until := _UNTIL_AFTER.match(text, months.end())) is not None \
+        and next_word(text, until.end() - 1) in MONTHS \
         or bool(_KAZAKH_OF_A_YEAR_BEFORE.search(text, max(0, draft.start - 12), draft.start))
 
 
