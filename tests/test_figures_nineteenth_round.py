@@ -242,3 +242,10 @@ def test_months_up_to_a_month_are_a_calendar_period():
     assert [f[0] for f in _figures(text)] == ["27 milijardi denara", "10,2 milijarde denara"]
     assert _figures("The budget deficit in the seven months to July was 27 billion denars.")[0][0] != "seven"
     assert _figures("Plan traje sedam mjeseci do kraja godine.") == [("sedam", 7, None)]  # a duration
+
+
+def test_a_lone_scale_word_and_a_grouped_number_below_it():
+    text = ("dok se po pitanju zakinutih javnih davanja radi o oko 2,2 milijuna eura trošarine, odnosno oko 420.000 "
+            "eura carine te milijun i 148.000 PDV-a\", naveo je pomoćnik ravnatelja Carinske uprave")
+    assert _money(text)[-1] == ("milijun i 148.000", 1_148_000, "EUR")
+    assert _figures("Na skupu je bilo milijun i 148.000 ljudi.") == [("milijun i 148.000", 1_148_000, None)]

@@ -81,7 +81,7 @@ from archive.figures.carrying import (HARD_BREAK, MORE_OR_LESS_AFTER, carry_curr
                                      share_across_dated_items, share_across_parallel_phrases)
 from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import contexts
-from archive.figures.drafts import AND_GAP, CLOSES_AN_AMOUNT, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
+from archive.figures.drafts import AND_GAP, CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
 from archive.figures.elided_hundreds import drafts_of_elided_hundreds
 from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designation, counts_cjk_years,
                                         counts_the_list_before,
@@ -866,13 +866,15 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
         smaller = starts.get(word.end() + 1) if text[word.end() : word.end() + 1] in SPACES else None
         if smaller is None and (joined := _JOINED_BY_AND.match(text, word.end())):
             smaller = starts.get(joined.end())  # "milijun i 148 tisuća eura": 1,148,000 (a scale of its own below)
-            smaller = smaller if smaller is not None and smaller.has_scale else None
+            smaller = smaller if smaller is not None and (smaller.has_scale or _grouped_below(text, smaller, power)) \
+                else None  # or grouped in thousands below the scale: "milijun i 148.000 PDV-a"
         if smaller is not None and not smaller.has_scale and lowered(word.group()) == "mil" \
                 and text[smaller.start : smaller.start + 1].isalpha() and smaller.unit not in NOT_MONEY \
                 and smaller.mantissa < 1000 and smaller.step >= 1:
             smaller.mantissa, smaller.start = smaller.mantissa + 1000, word.start()  # "mil ochocientos": 1,800
             continue
-        if smaller is not None and smaller.has_scale and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
+        if smaller is not None and (smaller.has_scale or _grouped_below(text, smaller, power)) \
+                and smaller.mantissa * smaller.scale < POWERS_OF_TEN[power]:
             draft = Draft(start=word.start(), end=smaller.end, mantissa=POWERS_OF_TEN[power]
                            + smaller.mantissa * smaller.scale, step=smaller.step * smaller.scale, unit=smaller.unit,
                            has_scale=True)
@@ -890,6 +892,13 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
         _apply_qualifier(text, draft, None)
         found.append(draft)
     return found
+
+
+def _grouped_below(text: str, smaller: Draft, power: int) -> bool:
+    """Tell whether a bare whole number grouped in thousands is the part below a lone scale word joined to it by
+    "and": "milijun i 148.000" (1,148,000)."""
+    return smaller.unit is None and smaller.step >= 1 and 1000 <= smaller.mantissa < POWERS_OF_TEN[power] \
+        and GROUPED.search(text, smaller.start, smaller.end) is not None
 
 
 # At most so many words between a lone scale word and the next amount it is an alternative to: "ponad miliard, może
