@@ -249,3 +249,9 @@ def test_a_lone_scale_word_and_a_grouped_number_below_it():
             "eura carine te milijun i 148.000 PDV-a\", naveo je pomoćnik ravnatelja Carinske uprave")
     assert _money(text)[-1] == ("milijun i 148.000", 1_148_000, "EUR")
     assert _figures("Na skupu je bilo milijun i 148.000 ljudi.") == [("milijun i 148.000", 1_148_000, None)]
+
+
+def test_a_share_per_item_after_an_amount_takes_its_scale_and_currency():
+    text = "Uskok vjeruje da je Beroš primio 75 tisuća eura mita, 25 po obavljenom poslu. Inače, pokušali su isto."
+    assert _money(text) == [("75 tisuća eura", 75_000, "EUR"), ("25", 25_000, "EUR")]
+    assert _money("Zarobljeno je 75 tisuća ljudi, 25 po logoru.") == []

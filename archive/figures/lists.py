@@ -425,6 +425,24 @@ def share_scale_and_currency_with_another(text: str, drafts: list[Draft]) -> Non
             bare.scale, bare.has_scale = amount.scale, True
 
 
+# After a bare number, "per" and what it is paid for: "25 po obavljenom poslu", "2 per year", "50 за каждый".
+_PER_ITEM_AFTER = LazyPattern(rf"{WS}(?i:po|per|за|на|pro|par|por|each|każdy|fiecare)(?!{LETTER})")
+# Between an amount and that bare number: a comma after at most one word ("75 tisuća eura mita, 25 po").
+_SHARE_GAP = LazyPattern(rf"(?:{WS}{LETTER}+)?,{WS}")
+
+
+def share_scale_and_currency_with_a_share_per_item(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number right after an amount with a scale, smaller than it and of its order, with "per" after
+    it, the amount's scale and currency: a part of the sum paid per item ("Beroš primio 75 tisuća eura mita, 25
+    po obavljenom poslu": 25,000 EUR), marked as inferred."""
+    for amount, bare in zip(drafts, drafts[1:]):
+        if bare.unit is None and not bare.has_scale and amount.unit not in (None, *NOT_MONEY) and amount.has_scale \
+                and not amount.minor and _of_one_order(bare, amount) and bare.mantissa < amount.mantissa \
+                and _SHARE_GAP.fullmatch(text, amount.end, bare.start) and _PER_ITEM_AFTER.match(text, bare.end):
+            take_currency(bare, amount)
+            bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, True, True
+
+
 def _near_in_value(bare: Draft, amount: Draft) -> bool:
     """Tell whether a bare number is within a hundredth and ten times of an amount written without a scale: an
     amount added to it ("50.000 денари ... дополнителни 2000"), not a count of another order."""
