@@ -255,3 +255,10 @@ def test_a_share_per_item_after_an_amount_takes_its_scale_and_currency():
     text = "Uskok vjeruje da je Beroš primio 75 tisuća eura mita, 25 po obavljenom poslu. Inače, pokušali su isto."
     assert _money(text) == [("75 tisuća eura", 75_000, "EUR"), ("25", 25_000, "EUR")]
     assert _money("Zarobljeno je 75 tisuća ljudi, 25 po logoru.") == []
+
+
+@pytest.mark.parametrize("caption", ["(u %)", "(в %)", "(%)", "(in %)", "(w proc.)", "(odsto)"])
+def test_a_caption_naming_percent_gives_it_to_the_decimal_cells(caption):
+    text = f"Stopa rasta koja je ostvarena {caption}\nVoda 12,50 13,75\nDruga 1,20 3,40"
+    assert [unit for _, _, unit in _figures(text)] == ["%"] * 4
+    assert _money(text) == []

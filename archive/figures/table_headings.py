@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from archive.figures.drafts import GROUPED, NOT_MONEY, Draft
+from archive.figures.drafts import GROUPED, Draft
 from archive.figures.surroundings import LETTER, WS
 from archive.figures.units import Suffix, counts_something, read_suffix
 from archive.figures.vocabulary import SYMBOLS_AFTER
@@ -99,7 +99,8 @@ def _currency_closing(text: str, start: int, end: int):
     for word in _WORD_STARTS.finditer(text, start, end):
         for at in (word.start() - 1, word.start()):  # a scale word is read after the space that parts it
             suffix = read_suffix(text, at, has_currency=False)
-            if suffix.unit not in (None, *NOT_MONEY) and suffix.end == end and not suffix.minor:
+            if suffix.unit not in (None, "x", "pp") and suffix.end == end and not suffix.minor \
+                    and not (suffix.unit == "%" and suffix.has_scale):  # "(u %)", "(в %)": the cells are rates
                 return suffix
     return None
 
@@ -111,7 +112,8 @@ def _give_to_cells(text: str, heading_end: int, drafts: list[Draft], money) -> N
     while pos < len(text):
         line_end = text.find("\n", pos + 1)
         line_end = len(text) if line_end < 0 else line_end
-        cells = [draft for draft in _drafts_within(drafts, pos, line_end) if _a_cell(text, draft)]
+        cells = [draft for draft in _drafts_within(drafts, pos, line_end) if _a_cell(text, draft)
+                 and (money.unit != "%" or draft.step < 1)]  # a rate is no grouped thousands
         if cells and _PROSE.search(text, pos, line_end):
             return  # a sentence after the table: its decimals are no cells
         if cells:
