@@ -262,3 +262,11 @@ def test_a_caption_naming_percent_gives_it_to_the_decimal_cells(caption):
     text = f"Stopa rasta koja je ostvarena {caption}\nVoda 12,50 13,75\nDruga 1,20 3,40"
     assert [unit for _, _, unit in _figures(text)] == ["%"] * 4
     assert _money(text) == []
+
+
+def test_a_rate_named_again_without_its_sign():
+    text = ("Električna energija za domaćinstva i male kupce od danas je u proseku skuplja za osam odsto. Prosečan "
+            "kilovat-čas električne energije poskupljuje na 14,29 dinara sa porezima i taksama. Električna energija je u "
+            "maju ove godine poskupela za osam, a prema Sporazumu sa Međunarodnim monetarnim fondom")
+    assert _figures(text)[2] == ("osam", 8, "%")
+    assert _figures("Cene su porasle za osam odsto. Radili su za osam dana.")[1] == ("osam", 8, None)

@@ -98,7 +98,8 @@ from archive.figures.lists import (bare_rate, next_in_a_list, share_currency_acr
 from archive.figures.look_alikes import with_look_alikes_read
 from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
-                                   share_scale_and_currency_with_a_share_per_item, share_scale_and_currency_with_another)
+                                   share_scale_and_currency_with_a_share_per_item, share_scale_and_currency_with_another,
+                                   take_percent_of_a_rate_named_again)
 from archive.figures.lists import share_currency_across_places
 from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.exclusions import names_an_hour
@@ -311,6 +312,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_currency_back_across_contrasted_prices(text, drafts)  # "koštaće 207, dok će benzin biti 180 dinara"
     share_scale_and_currency_with_another(text, drafts)  # "32 млн евро, и может заработать еще пять"
     share_scale_and_currency_with_a_share_per_item(text, drafts)  # "75 tisuća eura mita, 25 po obavljenom poslu"
+    take_percent_of_a_rate_named_again(text, drafts)  # "skuplja za osam odsto ... poskupela za osam, a prema"
     share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)

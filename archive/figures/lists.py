@@ -443,6 +443,21 @@ def share_scale_and_currency_with_a_share_per_item(text: str, drafts: list[Draft
             bare.scale, bare.has_scale, bare.unit_inferred = amount.scale, True, True
 
 
+def take_percent_of_a_rate_named_again(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number closing its phrase the percent of an earlier rate of its text with the same value and the
+    same word right before it: the rate named again with its sign left out ("skuplja za osam odsto ... poskupela za
+    osam, a prema": 8 %)."""
+    rates = [draft for draft in drafts if draft.unit == "%" and not draft.has_scale]
+    if not rates:
+        return
+    for bare in drafts:
+        if bare.unit is not None or bare.has_scale or not ends_a_phrase(text, bare.end):
+            continue
+        if any(rate.end <= bare.start and rate.mantissa == bare.mantissa
+               and _same_word_right_before(text, rate.start, bare.start) for rate in rates):
+            bare.unit = "%"
+
+
 def _near_in_value(bare: Draft, amount: Draft) -> bool:
     """Tell whether a bare number is within a hundredth and ten times of an amount written without a scale: an
     amount added to it ("50.000 денари ... дополнителни 2000"), not a count of another order."""
