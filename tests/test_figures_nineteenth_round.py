@@ -270,3 +270,10 @@ def test_a_rate_named_again_without_its_sign():
             "maju ove godine poskupela za osam, a prema Sporazumu sa Međunarodnim monetarnim fondom")
     assert _figures(text)[2] == ("osam", 8, "%")
     assert _figures("Cene su porasle za osam odsto. Radili su za osam dana.")[1] == ("osam", 8, None)
+
+
+def test_an_amount_in_words_takes_the_currency_of_its_alternative_after_it():
+    assert _money("It will cost a billion, maybe two billion dollars.") == [
+        ("a billion", 1e9, "USD"), ("two billion dollars", 2e9, "USD")]
+    assert _money("It reached a million people, or two million dollars in sales.") == [
+        ("two million dollars", 2e6, "USD")]

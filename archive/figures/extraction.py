@@ -99,7 +99,7 @@ from archive.figures.look_alikes import with_look_alikes_read
 from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
                                    share_scale_and_currency_with_a_share_per_item, share_scale_and_currency_with_another,
-                                   take_percent_of_a_rate_named_again)
+                                   take_percent_of_a_rate_named_again, share_currency_back_between_amounts_in_words)
 from archive.figures.lists import share_currency_across_places
 from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.exclusions import names_an_hour
@@ -313,6 +313,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_scale_and_currency_with_another(text, drafts)  # "32 млн евро, и может заработать еще пять"
     share_scale_and_currency_with_a_share_per_item(text, drafts)  # "75 tisuća eura mita, 25 po obavljenom poslu"
     take_percent_of_a_rate_named_again(text, drafts)  # "skuplja za osam odsto ... poskupela za osam, a prema"
+    share_currency_back_between_amounts_in_words(text, drafts)  # "a billion, maybe two billion dollars"
     share_currency_compared_with_an_elided_noun(text, drafts)  # "221 millones de euros, respecto a los 155"
     _take_currency_after_words_in_parentheses(text, drafts)
     _take_percent_of_signed_changes(text, drafts)

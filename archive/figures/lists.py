@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from archive.figures.drafts import AND_GAP, GROUPED, NOT_MONEY, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
+from archive.figures.drafts import AND_GAP, CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
 from archive.figures.sentence_topics import prices_right_before
 from archive.figures.surroundings import LETTER, WS
 from archive.figures.units import counts_something
@@ -456,6 +456,27 @@ def take_percent_of_a_rate_named_again(text: str, drafts: list[Draft]) -> None:
         if any(rate.end <= bare.start and rate.mantissa == bare.mantissa
                and _same_word_right_before(text, rate.start, bare.start) for rate in rates):
             bare.unit = "%"
+
+
+def share_currency_back_between_amounts_in_words(text: str, drafts: list[Draft]) -> None:
+    """Give an amount in words of a million or more, closed by a comma or "or", the currency of the amount in words
+    of the same thousands' power a few words after it: "a billion, maybe two billion dollars", "un milliard, voire
+    deux milliards d'euros"; marked as inferred."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is None and amount.unit not in (None, *NOT_MONEY) and not amount.unit_inferred \
+                and bare.mantissa * bare.scale >= 1_000_000 and text[bare.start : bare.end].replace(" ", "").isalpha() \
+                and _thousands_power(bare) == _thousands_power(amount) and CLOSES_AN_AMOUNT.match(text, bare.end) \
+                and not SENTENCE_BREAK.search(text, bare.end, amount.start) \
+                and len(text[bare.end : amount.start].replace(",", " ").split()) <= 3:
+            bare.unit, bare.unit_inferred = amount.unit, True
+
+
+def _thousands_power(draft: Draft) -> int:
+    """Return the power of a thousand an amount is of: 3 for "a billion" and "2,5 milliards"."""
+    value, power = draft.mantissa * draft.scale, 0
+    while value >= 1000:
+        value, power = value / 1000, power + 1
+    return power
 
 
 def _near_in_value(bare: Draft, amount: Draft) -> bool:
