@@ -464,11 +464,17 @@ def share_currency_back_between_amounts_in_words(text: str, drafts: list[Draft])
     deux milliards d'euros"; marked as inferred."""
     for bare, amount in zip(drafts, drafts[1:]):
         if bare.unit is None and amount.unit not in (None, *NOT_MONEY) and not amount.unit_inferred \
-                and bare.mantissa * bare.scale >= 1_000_000 and text[bare.start : bare.end].replace(" ", "").isalpha() \
+                and bare.mantissa * bare.scale >= 1_000_000 and _alphabetic_words(text[bare.start : bare.end]) \
                 and _thousands_power(bare) == _thousands_power(amount) and CLOSES_AN_AMOUNT.match(text, bare.end) \
                 and not SENTENCE_BREAK.search(text, bare.end, amount.start) \
                 and len(text[bare.end : amount.start].replace(",", " ").split()) <= 3:
             bare.unit, bare.unit_inferred = amount.unit, True
+
+
+def _alphabetic_words(written: str) -> bool:
+    """Tell whether a figure is written in words of an alphabet ("a billion"), not in CJK numerals ("近千万": a loss
+    near ten million, no alternative of the balance after it)."""
+    return written.replace(" ", "").isalpha() and all(char < "\u0590" for char in written)
 
 
 def _thousands_power(draft: Draft) -> int:
