@@ -665,7 +665,11 @@ def names_a_unit(text: str, end: int) -> bool:
 def names_a_model(text: str, end: int) -> bool:
     """Tell whether the word after a number makes it a model's name: "737 Max", "787 Dreamliner", "777 program"."""
     word = next_word(text, end)
-    return word in MODEL_WORDS and text[end : end + 1] in SPACES
+    return word in MODEL_WORDS and text[end : end + 1] in SPACES and not _GERMAN_PER.match(text, end)
+
+
+# German "pro" in lower case before a noun is "per": "18 Euro 36 pro Monat", "5 Liter pro Kopf" (a model is "13 Pro").
+_GERMAN_PER = LazyPattern(r"[ \u00a0]pro[ \u00a0](?=[A-ZÄÖÜ])")
 
 
 # Ukrainian "години" (of hours) is Macedonian for years: "во периодот од 3 години" is a span of three years
