@@ -397,6 +397,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     if _is_fuel_grade(text, raw, start, end):
         return True
+    if _counts_days_past_a_month(text, raw, end):
+        return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
     after = text[end : end + 1]
     if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end) \
             or names_a_unit(text, end):
@@ -569,6 +571,13 @@ def _cjk_item_space(text: str, end: int) -> bool:
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
 _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
 _JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
+
+
+def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:
+    """Tell whether a whole number over 31 and under a thousand is glued to the Chinese, Japanese or Korean word for
+    a day: no date has it, so it counts days ("365일", "36日")."""
+    return raw.isdigit() and 31 < int(raw) < 1000 and text[end : end + 1] in ("日", "일") \
+        and not text.startswith(("日目", "일째"), end)
 
 
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
