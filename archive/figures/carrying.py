@@ -108,8 +108,11 @@ _DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
 
 
 # Chinese, Japanese and Korean name what a number counts before it, in its clause: "观影人次达到1.87亿" (187 million
-# admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만".
-_CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구)[^,，。;；、\d]{0,8}\Z")
+# admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만", and the words for a number of
+# things: "总捐赠账户数量达到26.918万" (accounts, after dollar amounts), "口座数", "件数", "가입자 수".
+_CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구|数量|數量|总数|總數|户数|戶數|"
+                                r"件数|件數|次数|次數|家数|家數|个数|個數|口座数|社数|台数|건수|가입자|계좌 ?수|가구 ?수)"
+                                r"[^,，。;；、\d]{0,8}\Z")
 
 
 def _counted(text: str, draft: Draft) -> bool:
