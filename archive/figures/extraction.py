@@ -1020,7 +1020,14 @@ def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
     thousand_yen = numeral == "千" and text.startswith("円", end) and not text.startswith("札", end + 1) \
         and text[start - 1 : start] != "何"  # "何千円" (how many thousand yen) is vague
     return (numeral not in _CJK_SMALL_SCALES or thousand_yen) and all(char in _CJK_BARE_SCALES for char in numeral) \
-        and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
+        and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end) \
+        and not _CJK_CLASS_AFTER_A_COUNT.search(text, max(0, start - 24), start)
+
+
+# A bare scale right after a count and its measure word names a class of the things counted, not an amount: "4笔亿元捐赠"
+# (four donations of the hundred-million class), "2笔5000万元至亿元捐赠" (the class's upper bound); "三宗案值过亿元"
+# (over a hundred million) is an amount.
+_CJK_CLASS_AFTER_A_COUNT = LazyPattern(r"[\d一二两兩三四五六七八九十][笔筆宗起件个個项項家名位](?:[\d.]+[万萬亿億千]*元?[至到])?\Z")
 
 
 _CJK_CURRENCY_STARTS = tuple(CJK_CURRENCIES)
