@@ -255,6 +255,29 @@ def share_across_dated_items(text: str, drafts: list[Draft]) -> None:
             money = None
 
 
+# A year and at most three words ("dann", "schon", "the fee was") right before an item of a list led by
+# years: "1990 dann 66 Euro, im Jahr 2000 schon 71".
+_LED_BY_A_YEAR = LazyPattern(rf"(?<!\d)(?:19|20)\d\d,?(?:{WS}{LETTER}+){{0,3}},?{WS}\Z")
+
+
+def share_across_items_led_by_years(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number of a list whose items a year leads the currency of the item before it, in its sentence:
+    "1990 dann 66 Euro, im Jahr 2000 schon 71 und 2015 schließlich 133,55 Euro" (71 EUR), marked as inferred. Both
+    are led by a year, the number closes its phrase, counts nothing, and is within a tenth and ten times the money."""
+    money: Draft | None = None
+    for draft in drafts:
+        if money is not None and SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        if draft.unit not in (None, *NOT_MONEY):
+            money = draft if _LED_BY_A_YEAR.search(text, max(0, draft.start - 40), draft.start) else None
+        elif money is not None and draft.unit is None and not draft.has_scale and not money.has_scale \
+                and not draft.minor and money.mantissa / 10 <= draft.mantissa <= money.mantissa * 10 \
+                and _LED_BY_A_YEAR.search(text, max(0, draft.start - 40), draft.start) \
+                and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end) \
+                and not names_a_thing(text, draft.end):
+            draft.unit, draft.unit_inferred = money.unit, True
+
+
 # A table's heading naming the currency and scale of its cells: "Full year revenue (including VAT) £ million Tobacco
 # ... 220 Petrol ... 250"; a currency sign with a scale word after it and no number.
 _TABLE_HEADING = LazyPattern(rf"(?P<sign>[£$€])\s?(?P<scale>million|m|bn|billion)(?!{LETTER}|{WS}?\d)")

@@ -79,6 +79,7 @@ from decimal import Decimal
 from archive.figures.carrying import take_currency_of_a_price_now_or_before, take_currency_of_a_table_heading
 from archive.figures.carrying import (HARD_BREAK, MORE_OR_LESS_AFTER, carry_currency_back, carry_currency_forward,
                                      share_across_dated_items, share_across_parallel_phrases)
+from archive.figures.carrying import share_across_items_led_by_years
 from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import contexts
 from archive.figures.drafts import AND_GAP, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
@@ -299,6 +300,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     carry_currency_back(text, drafts)
     share_across_parallel_phrases(text, drafts)
     share_across_dated_items(text, drafts)
+    share_across_items_led_by_years(text, drafts)  # "1990 dann 66 Euro, im Jahr 2000 schon 71"
     share_currency_across_parenthesized_items(text, drafts)
     take_currency_of_a_price_now_or_before(text, drafts)  # "5 pesetas (130 ahora)"
     share_currency_across_named_items(text, drafts)  # "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya"
