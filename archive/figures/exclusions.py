@@ -92,8 +92,9 @@ NEVER_FIGURES = rf"""
 
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
-    # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
+    # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"; Chinese writes litres "L":
+    # "人均排放污水100L每天"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU|L|ml|mL)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
 # Hours glued to their number and counted by a week or a day: "35h par semaine", "8h par jour", "40h/semaine".
 _HOURS_PER_PERIOD = LazyPattern(rf"h(?:{WS}par{WS}|{WS}?/{WS}?)(?i:semaine|jour|mois|an)(?!{LETTER})")
@@ -399,6 +400,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
+    if _names_an_era_or_a_ranking(text, end) or _is_short_message_number(text, raw, start, end):
+        return True  # "人生100年時代", "100세 시대", "慈善400强榜单"; "2851’e mesaj", "SMS na 7522"
     after = text[end : end + 1]
     if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end) \
             or names_a_unit(text, end):
@@ -571,6 +574,31 @@ def _cjk_item_space(text: str, end: int) -> bool:
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
 _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
 _JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
+
+
+# After a number, an era named by a lifespan ("人生100年時代", "100세 시대": the age of living to a hundred) or a named
+# ranking ("慈善400强榜单", "世界500強", "财富500强企业"): a name, no figure.
+_ERA_OR_RANKING_AFTER = LazyPattern(r"(?:年|歳|岁|세) ?(?:時代|时代|시대)|[强強](?![国國化度调調])")
+
+
+def _names_an_era_or_a_ranking(text: str, end: int) -> bool:
+    """Tell whether a number names an era or a ranking: "人生100年時代", "400强"."""
+    return _ERA_OR_RANKING_AFTER.match(text, end) is not None
+
+
+# A short number that a text message is sent to: "“GAZZE” yazıp 2851’e mesaj gönderilerek", "SMS na broj 7522",
+# "отправить SMS на номер 7522", "text GIVE to 70085", "envoyer un SMS au 92033".
+_MESSAGE_AFTER = LazyPattern(rf"(?:['’]{LETTER}{{1,3}})?{WS}(?i:mesaj|sms|смс|kısa{WS}mesaj)")
+_MESSAGE_BEFORE = LazyPattern(
+    rf"(?i:sms|смс|mesaj|text(?:ing)?|texto)(?:{WS}{LETTER}+){{0,3}}{WS}(?i:na|на|to|au|al|an|at|numarasına|"
+    rf"номер|broj|numer|numéro|número)(?:{WS}(?i:номер|broj|numer|numer|number|numéro|número))?{WS}\Z"
+)
+
+
+def _is_short_message_number(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether a number of four or five digits is the short number a text message goes to."""
+    return raw.isdigit() and 4 <= len(raw) <= 5 \
+        and bool(_MESSAGE_AFTER.match(text, end) or _MESSAGE_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:

@@ -752,6 +752,8 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
             or names_a_fraction(text, number.end) \
             or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
+    if text[number.start - 1 : number.start].isdigit() and "\uac00" <= text[number.start] <= "\ud7a3":
+        return None  # "100세 시대": a Korean word glued to digits is their counter (years of age), not "세" (three)
     if _names_a_group_of_the_biggest(text, number):
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
     if _RANK_NOUN_BEFORE.search(text, max(0, number.start - 30), number.start):
