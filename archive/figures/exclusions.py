@@ -848,6 +848,8 @@ _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
     # a place in the locative ("Ал Алматыда 151, Нұр-Сұлтанда 152 теңге") or the genitive ("Қазақстанның 7 азаматын")
     "kk": ("да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің"),
+    # a place in a local case: "Opiskelija-alennus on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
+    "fi": ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä"),
 }
 _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 
