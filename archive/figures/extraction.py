@@ -100,7 +100,7 @@ from archive.figures.lists import (share_currency_across_named_items,
                                    share_currency_back_across_contrasted_prices, share_percent_forward_across_lists,
                                    share_scale_and_currency_with_another)
 from archive.figures.lists import share_currency_across_places
-from archive.figures.lists import share_unit_back_across_places
+from archive.figures.lists import share_percent_across_parenthesized_items, share_unit_back_across_places
 from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.exclusions import names_an_hour
 from archive.figures.measures import join_two_unit_measures
@@ -308,6 +308,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_currency_across_parallel_decimals(text, drafts)
     share_currency_across_places(text, drafts)  # "Алматыда 151, Нұр-Сұлтанда 152 теңге"
     share_unit_back_across_places(text, drafts)  # "Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
+    share_percent_across_parenthesized_items(text, drafts)  # "(79,8 Prozent), die niedrigste im Kreis Harz (58,9)"
     share_currency_with_an_elided_noun(text, drafts)
     share_currency_back_across_contrasted_prices(text, drafts)  # "koštaće 207, dok će benzin biti 180 dinara"
     share_scale_and_currency_with_another(text, drafts)  # "32 млн евро, и может заработать еще пять"

@@ -188,6 +188,22 @@ def share_currency_across_parenthesized_items(text: str, drafts: list[Draft]) ->
             draft.unit_inferred = True
 
 
+def share_percent_across_parenthesized_items(text: str, drafts: list[Draft]) -> None:
+    """Give a bare decimal alone in its parentheses the percent of an earlier rate alone in its own in the same
+    sentence, written with as many decimals: "im Berliner Wahlkreis Steglitz-Zehlendorf registriert (79,8 Prozent),
+    die niedrigste im Kreis Harz (58,9)" (58.9 %), "Luksemburg (4,2 %), Danska (3,9)"."""
+    rate: Draft | None = None
+    for draft in drafts:
+        if rate is not None and SENTENCE_BREAK.search(text, rate.end, draft.start):
+            rate = None
+        if _parenthesized_item(text, draft) != "alone":
+            continue
+        if draft.unit == "%" and not draft.has_scale and draft.step < 1:
+            rate = draft
+        elif rate is not None and bare_rate(draft) and draft.step == rate.step:
+            draft.unit = "%"
+
+
 # A bare number, "and" and one word (a place, a year's name, a name) before the amount that carries the currency:
 # "Espoossa keskivuokra on 18,4 ja Vantaalla 18,1 euroa" (in Espoo 18.4 and in Vantaa 18.1 euros).
 _AND_ONE_WORD_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a|e|oraz|sekä){WS}{LETTER}+{WS}")
