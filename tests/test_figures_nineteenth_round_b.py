@@ -163,3 +163,20 @@ def test_a_parenthesized_decimal_after_parenthesized_rates_is_a_rate():
 
 def test_a_parenthesized_whole_number_after_a_rate_stays_bare():
     assert _units("Die Quote stieg (4,2 Prozent), im Kreis Harz (58) Fälle.").get("58") is None
+
+
+# Round-number words: Finnish "pari-" (a couple of) tens, hundreds, thousands; German "Dutzend", Turkish "düzine".
+@pytest.mark.parametrize("text, expected", [
+    ("Ylellisiksi lasketaan arvoltaan yli 300 euron tuotteet, kuten älylaitteet, korut, luksusmuoti ja arvotavarat. "
+     "Näistä on tehty parikymmentä rikosilmoitusta.", ("parikymmentä", 20)),
+    ("Paikalla oli parisataa ihmistä.", ("parisataa", 200)),
+    ("Es wurden ein Dutzend Fälle gemeldet.", ("Dutzend", 12)),
+    ("Bir düzine yumurta 50 lira.", ("düzine", 12)),
+])
+def test_round_number_words_are_about_their_number(text, expected):
+    figure = next(f for f in extract(text) if f.text == expected[0])
+    assert (figure.value, figure.unit, figure.approx) == (expected[1], None, "about")
+
+
+def test_german_dozens_say_no_number():
+    assert extract("Es wurden Dutzende Fälle gemeldet.") == []
