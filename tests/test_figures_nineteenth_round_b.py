@@ -180,3 +180,18 @@ def test_round_number_words_are_about_their_number(text, expected):
 
 def test_german_dozens_say_no_number():
     assert extract("Es wurden Dutzende Fälle gemeldet.") == []
+
+
+# A service's telephone line named by what it is, and Chinese "二次" (secondary; twice is "两次"), are no counts.
+@pytest.mark.parametrize("text, expected", [
+    ("İhbar üzerine bölgeye itfaiye, polis ve 112 Acil Sağlık ekipleri sevk edildi.", []),
+    ("扬州市公安局还与金融、通信等部门深化合作,用高科技手段破解防范难题。开通96110反诈专线,建成诈骗网站智能拦截识别系统。", []),
+    ("打击海南离岛免税“套代购”走私案:涉案团伙组织招揽社会人员套用他人海南离岛免税额度,通过“离岛自提”、“返岛自提”等方式走私"
+     "高档洋酒后二次销售牟利,案值8433万元。(完)", [("8433万元", 84_330_000, "CNY")]),
+])
+def test_service_lines_and_secondary_are_no_counts(text, expected):
+    assert _figures(text) == expected
+
+
+def test_chinese_times_stay_counts():
+    assert _figures("他两次获奖,共三次。") == [("两", 2, None), ("三", 3, None)]

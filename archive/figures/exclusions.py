@@ -595,10 +595,20 @@ _MESSAGE_BEFORE = LazyPattern(
 )
 
 
+# A service's telephone number named by what it is: "112 Acil Sağlık ekipleri" (the emergency line), "开通96110反诈专线"
+# (the anti-fraud line), "12345热线", "110 Notruf".
+_SERVICE_LINE_AFTER = LazyPattern(
+    r"[ \u00a0]?(?:\w{0,4}(?:热线|熱線|专线|專線|핫라인|콜센터)|(?i:hotline|helpline)|Acil(?: Çağrı| Sağlık| Servis)|Notruf)"
+)
+
+
 def _is_short_message_number(text: str, raw: str, start: int, end: int) -> bool:
-    """Tell whether a number of four or five digits is the short number a text message goes to."""
-    return raw.isdigit() and 4 <= len(raw) <= 5 \
-        and bool(_MESSAGE_AFTER.match(text, end) or _MESSAGE_BEFORE.search(text, max(0, start - 60), start))
+    """Tell whether a number of three to five digits is the short number a text message goes to or a service's
+    telephone line."""
+    return raw.isdigit() and 3 <= len(raw) <= 5 \
+        and bool((len(raw) >= 4 and (_MESSAGE_AFTER.match(text, end)
+                                     or _MESSAGE_BEFORE.search(text, max(0, start - 60), start)))
+                 or _SERVICE_LINE_AFTER.match(text, end))
 
 
 def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:

@@ -967,6 +967,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
+    if numeral == "二" and text.startswith("次", end) and not percent:
+        return None  # "二次销售" (resale), "二次補正" (the second budget): twice is "两次"
     over_scale = _OVER_THEN_SCALE.match(text, end) if not percent else None
     if over_scale:  # "四千八百多億" (over 480 billion), "三千多万元": "over" stands between the numeral and its scale
         numeral, end = numeral + over_scale.group("scale"), over_scale.end()
