@@ -92,9 +92,8 @@ NEVER_FIGURES = rf"""
 
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
-    # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"; Chinese writes litres "L":
-    # "人均排放污水100L每天"
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU|L|ml|mL)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
+    # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 )
 # Hours glued to their number and counted by a week or a day: "35h par semaine", "8h par jour", "40h/semaine".
 _HOURS_PER_PERIOD = LazyPattern(rf"h(?:{WS}par{WS}|{WS}?/{WS}?)(?i:semaine|jour|mois|an)(?!{LETTER})")
@@ -408,7 +407,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         # "5th", "3e", "1990s", "5G" but not "5km", nor hours counted by a week or a day ("35h par semaine")
-        return _GLUED_UNITS.match(text, end) is None and not _HOURS_PER_PERIOD.match(text, end)
+        return _GLUED_UNITS.match(text, end) is None and not _HOURS_PER_PERIOD.match(text, end) \
+            and not _GLUED_LITRES.match(text, end)
     if text[end : end + 1] in "-‑" and text.startswith(KAZAKH_MONTHS, end + 1):
         return True  # "2026-جىلعى 1-قاڭتاردان" (from 1 January), "1-қаңтардан"
     kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
@@ -593,6 +593,10 @@ _MESSAGE_BEFORE = LazyPattern(
     rf"(?i:sms|смс|mesaj|text(?:ing)?|texto)(?:{WS}{LETTER}+){{0,3}}{WS}(?i:na|на|to|au|al|an|at|numarasına|"
     rf"номер|broj|numer|numéro|número)(?:{WS}(?i:номер|broj|numer|numer|number|numéro|número))?{WS}\Z"
 )
+
+
+# Litres glued to their number as Chinese writes them: "人均排放污水100L每天"; "ml" too.
+_GLUED_LITRES = LazyPattern(r"(?:L|ml|mL)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])")
 
 
 # A service's telephone number named by what it is: "112 Acil Sağlık ekipleri" (the emergency line), "开通96110反诈专线"
