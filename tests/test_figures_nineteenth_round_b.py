@@ -195,3 +195,12 @@ def test_service_lines_and_secondary_are_no_counts(text, expected):
 
 def test_chinese_times_stay_counts():
     assert _figures("他两次获奖,共三次。") == [("两", 2, None), ("三", 3, None)]
+
+
+# A word with look-alike letters of another script is read in the script of its letters that look like none of the
+# other's: Kazakh "бec" (Latin "e" and "c") is "бес" (five), though most of its letters are Latin.
+def test_a_word_of_look_alikes_is_read_in_the_script_of_its_own_letters():
+    text = ("жеке тұлғаларға - он бec, лауазымды адамдарға отыз айлық есептік көрсеткіш мөлшерiнде айыппұл салуға "
+            "әкеп соғады.")
+    assert _figures(text) == [("он бec", 15, None), ("отыз", 30, None)]
+    assert _figures("Plata je dvе hiljadе dinara.") == [("dvе hiljadе dinara", 2000, "RSD")]
