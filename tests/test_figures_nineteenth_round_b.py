@@ -204,3 +204,10 @@ def test_a_word_of_look_alikes_is_read_in_the_script_of_its_own_letters():
             "әкеп соғады.")
     assert _figures(text) == [("он бec", 15, None), ("отыз", 30, None)]
     assert _figures("Plata je dvе hiljadе dinara.") == [("dvе hiljadе dinara", 2000, "RSD")]
+
+
+# A Turkish plural with its possessive before a number is a common noun, however capitalised: no model's name.
+def test_a_turkish_plural_possessive_before_a_number_is_no_name():
+    text = ("Gümrük Muhafaza Ekipleri 7 gün 24 saat aralıksız sürdürdüğü kaçakçılıkla mücadele faaliyetlerine hız "
+            "kesmeden devam ettiği kaydedildi.")
+    assert _figures(text) == [("7", 7, None), ("24", 24, None)]

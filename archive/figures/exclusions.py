@@ -859,7 +859,8 @@ def _in_an_oblique_case(text: str, start: int, word: str) -> bool:
 _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "ru": ("ию", "ии", "ой", "ому", "ого", "ую", "ей", "ами", "ях"),
     "uk": ("ію", "ії", "ою", "ому", "ого", "ами", "ях"),
-    "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+    # and a plural with its possessive, a common noun however capitalised: "Gümrük Muhafaza Ekipleri 7 gün 24 saat"
+    "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "leri", "ları"),
     # a place in the locative ("Ал Алматыда 151, Нұр-Сұлтанда 152 теңге") or the genitive ("Қазақстанның 7 азаматын")
     "kk": ("да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің"),
     # a place in a local case: "Opiskelija-alennus on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
