@@ -211,3 +211,14 @@ def test_a_turkish_plural_possessive_before_a_number_is_no_name():
     text = ("Gümrük Muhafaza Ekipleri 7 gün 24 saat aralıksız sürdürdüğü kaçakçılıkla mücadele faaliyetlerine hız "
             "kesmeden devam ettiği kaydedildi.")
     assert _figures(text) == [("7", 7, None), ("24", 24, None)]
+
+
+# A thousand "per" which a count follows is the figure 1000: Finnish says "per" with its ablative case, German "pro".
+@pytest.mark.parametrize("text, expected", [
+    ("Dieselin hinta on komission tilastojen mukaan 1 429 euroa tuhannelta litralta eli noin 1,43 euroa litralta.",
+     [("1 429 euroa", 1429, "EUR"), ("tuhannelta", 1000, None), ("1,43 euroa", 1.43, "EUR")]),
+    ("Die Zahl der Fälle lag bei 12 pro tausend Einwohner.", [("12", 12, None), ("tausend", 1000, None)]),
+    ("Die Kosten lagen bei tausend Euro.", [("tausend Euro", 1000, "EUR")]),
+])
+def test_a_thousand_per_a_count(text, expected):
+    assert _figures(text) == expected

@@ -719,8 +719,9 @@ def names_a_model(text: str, end: int) -> bool:
     return word in MODEL_WORDS and text[end : end + 1] in SPACES and not _GERMAN_PER.match(text, end)
 
 
-# German "pro" in lower case before a noun is "per": "18 Euro 36 pro Monat", "5 Liter pro Kopf" (a model is "13 Pro").
-_GERMAN_PER = LazyPattern(r"[ \u00a0]pro[ \u00a0](?=[A-ZÄÖÜ])")
+# German "pro" in lower case before a noun or a number is "per": "18 Euro 36 pro Monat", "12 pro tausend Einwohner"
+# (a model is "13 Pro").
+_GERMAN_PER = LazyPattern(r"[ \u00a0]pro[ \u00a0](?=[A-ZÄÖÜ]|tausend|hundert|\d)")
 
 
 # Ukrainian "години" (of hours) is Macedonian for years: "во периодот од 3 години" is a span of three years
