@@ -222,3 +222,16 @@ def test_a_turkish_plural_possessive_before_a_number_is_no_name():
 ])
 def test_a_thousand_per_a_count(text, expected):
     assert _figures(text) == expected
+
+
+# Points are percentage points where a pronoun speaks of the rate the sentence before names (no index named).
+def test_points_of_a_rate_named_in_the_sentence_before():
+    text = ("Die Arbeitslosenquote verringerte sich leicht um 0,1 Punkte auf 6,0 Prozent. Auf Jahressicht kletterte sie "
+            "allerdings um 0,3 Punkte. Das ganze Jahr über läuft es auf dem Arbeitsmarkt bereits schlechter.")
+    assert ("0,3 Punkte", 0.3, "pp") in _figures(text)
+
+
+@pytest.mark.parametrize("text", ["Der DAX stieg um 2 Prozent. Er gewann 120 Punkte.",
+                                  "Die Quote lag bei 5 Prozent. Der Springer erhielt 0,3 Punkte Abzug."])
+def test_points_of_an_index_or_without_a_pronoun_stay_no_rate(text):
+    assert all(f.unit != "pp" for f in extract(text))

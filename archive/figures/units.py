@@ -78,6 +78,7 @@ from archive.figures.minor_units import WORDS as MINOR_UNIT_WORDS
 from archive.figures.minor_units import read_glued_pence, read_minor_unit
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.sentence_topics import sentence_prices, sentence_speaks_of_a_rate
+from archive.figures.sentence_topics import rate_named_in_the_sentence_before
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                           next_word, single_spaced, tokens_before, window_language)
 from archive.figures.surroundings import lowered as lower_case
@@ -328,7 +329,8 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
                 break
         else:
             points = _POINTS_OF_A_RATE.match(text, suffix.end) or _JAPANESE_POINTS.match(text, suffix.end)
-            if points and not suffix.has_scale and sentence_speaks_of_a_rate(text, pos, points.end()):
+            if points and not suffix.has_scale and (sentence_speaks_of_a_rate(text, pos, points.end())
+                                                    or rate_named_in_the_sentence_before(text, pos, points.end())):
                 suffix.unit, suffix.end = "pp", points.end()  # "inférieur de 11 points à la cible" of a rate
                 suffix.rate_points = True
     if suffix.unit is None and not has_currency and not suffix.has_scale \
