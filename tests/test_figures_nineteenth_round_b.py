@@ -235,3 +235,13 @@ def test_points_of_a_rate_named_in_the_sentence_before():
                                   "Die Quote lag bei 5 Prozent. Der Springer erhielt 0,3 Punkte Abzug."])
 def test_points_of_an_index_or_without_a_pronoun_stay_no_rate(text):
     assert all(f.unit != "pp" for f in extract(text))
+
+
+# A signed decimal alone in parentheses is a signed percentage when a percentage stands in its sentence or the one
+# before; two sentences away it stays bare.
+def test_a_signed_change_after_a_percentage_in_the_sentence_before():
+    text = ("Мамыр айында еліміздегі тұрғын үй бағасы өсті деген ақпарат бар. Баға динамикасының 2 пайыздан жоғары "
+            "көрсеткіші тек Талдықорған қаласында тіркелген. Бұл шаһардағы баға индексі 178 025 теңгені (+2,1) құрады.")
+    assert _figures(text)[-1] == ("+2,1", 2.1, "%")
+    assert _figures("Die Quote lag bei 5 Prozent. Dann kam lange nichts. Der Wert stieg (+2,1).")[-1] == \
+        ("2,1", 2.1, None)

@@ -466,14 +466,15 @@ def _old_lira_by_year(text: str, drafts: list[Draft]) -> None:
 
 def _take_percent_of_signed_changes(text: str, drafts: list[Draft]) -> None:
     """Make a bare decimal alone in parentheses with its sign a signed percentage when an earlier figure of its
-    sentence is a percentage: "34,1 Prozent weniger ..., das Wählerplus in Ost (+0,6)" is +0.6 %."""
-    percent_seen = False
+    sentence, or of the sentence before, is a percentage: "34,1 Prozent weniger ..., das Wählerplus in Ost (+0,6)"
+    is +0.6 %; "Баға динамикасының 2 пайыздан жоғары ... Бұл шаһардағы баға индексі 178 025 теңгені (+2,1)"."""
+    sentences_since_percent = 2  # none yet
     for index, draft in enumerate(drafts):
         if index and HARD_BREAK.search(text, drafts[index - 1].end, draft.start):
-            percent_seen = False
+            sentences_since_percent += len(HARD_BREAK.findall(text, drafts[index - 1].end, draft.start))
         if draft.unit == "%":
-            percent_seen = True
-        elif percent_seen and draft.unit is None and not draft.has_scale and draft.step < 1 \
+            sentences_since_percent = 0
+        elif sentences_since_percent < 2 and draft.unit is None and not draft.has_scale and draft.step < 1 \
                 and (signed := sign_in_parentheses(text, draft.start, draft.end)) is not None:
             draft.start, draft.unit = signed[0], "%"
             draft.mantissa *= signed[1]
