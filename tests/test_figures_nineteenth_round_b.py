@@ -245,3 +245,13 @@ def test_a_signed_change_after_a_percentage_in_the_sentence_before():
     assert _figures(text)[-1] == ("+2,1", 2.1, "%")
     assert _figures("Die Quote lag bei 5 Prozent. Dann kam lange nichts. Der Wert stieg (+2,1).")[-1] == \
         ("2,1", 2.1, None)
+
+
+# The short number of a text message in Chinese and Korean layouts; a count stays a count.
+@pytest.mark.parametrize("text, expected", [
+    ("编辑短信“捐款”发送至10690即可捐赠10元。", [("10元", 10, "CNY")]),
+    ("7079로 문자를 보내면 2000원이 기부된다.", [("2000원", 2000, "KRW")]),
+    ("全市共10690人参加。", [("10690", 10690, None)]),
+])
+def test_cjk_message_numbers(text, expected):
+    assert _figures(text) == expected

@@ -606,12 +606,18 @@ _SERVICE_LINE_AFTER = LazyPattern(
 )
 
 
+# Chinese and Korean: "编辑短信“捐款”发送至10690", "發送簡訊至1922", "#7079로 문자".
+_CJK_MESSAGE_BEFORE = LazyPattern(r"(?:短信|簡訊|短訊|短讯)[^。，,；;]{0,16}(?:至|到)\s?#?\Z")
+_KOREAN_MESSAGE_AFTER = LazyPattern(r"(?:번)?(?:으로|로) ?(?:문자|메시지)")
+
+
 def _is_short_message_number(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number of three to five digits is the short number a text message goes to or a service's
     telephone line."""
     return raw.isdigit() and 3 <= len(raw) <= 5 \
-        and bool((len(raw) >= 4 and (_MESSAGE_AFTER.match(text, end)
-                                     or _MESSAGE_BEFORE.search(text, max(0, start - 60), start)))
+        and bool((len(raw) >= 4 and (_MESSAGE_AFTER.match(text, end) or _KOREAN_MESSAGE_AFTER.match(text, end)
+                                     or _MESSAGE_BEFORE.search(text, max(0, start - 60), start)
+                                     or _CJK_MESSAGE_BEFORE.search(text, max(0, start - 30), start)))
                  or _SERVICE_LINE_AFTER.match(text, end))
 
 
