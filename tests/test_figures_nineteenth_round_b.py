@@ -90,6 +90,7 @@ def test_over_a_bare_scale_of_yuan_stays_an_amount():
 @pytest.mark.parametrize("text, expected", [
     ("이는 지난해 999억 여만원보다 약 5.4% 인상된 금액으로", ("999억 여만원", 99_900_000_000, "KRW")),
     ("총 3조여억원을 투입", ("3조여억원", 3_000_000_000_000, "KRW")),
+    ("총 50억 여원을 들였다.", ("50억 여원", 5_000_000_000, "KRW")),
 ])
 def test_korean_some_of_a_smaller_scale_is_over_the_amount(text, expected):
     figure = extract(text)[0]

@@ -604,12 +604,14 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
     more = CJK_SCALE.match(text, suffix.end)
     if more.group("more") and not more.group("scale"):
         suffix.approx, suffix.end = "over", more.end()
-    elif (some := _SOME_SMALLER_SCALE.match(text, suffix.end)) and CJK_SCALES[some.group("scale")] < power:
+    elif (some := _SOME_SMALLER_SCALE.match(text, suffix.end)) \
+            and (some.group("scale") is None or CJK_SCALES[some.group("scale")] < power):
         suffix.approx, suffix.end = "over", some.end()  # "999억 여만원": 999억 and some 만 won
 
 
-# "여" (some) and a smaller scale after the last scale of an amount of won: "999억 여만원", "3조여억원" (over 3조).
-_SOME_SMALLER_SCALE = LazyPattern(r" ?여(?P<scale>천만|만|억)(?=\s?원)")
+# "여" (some), and a smaller scale, after the last scale of an amount of won: "999억 여만원", "3조여억원" (over 3조),
+# "50억 여원".
+_SOME_SMALLER_SCALE = LazyPattern(r" ?여(?P<scale>천만|만|억)?(?=\s?원)")
 
 
 def read_currency_after(text: str, suffix: Suffix) -> None:
