@@ -256,3 +256,9 @@ def test_a_signed_change_after_a_percentage_in_the_sentence_before():
 ])
 def test_cjk_message_numbers(text, expected):
     assert _figures(text) == expected
+
+
+# A dot before three digits ending in zero groups thousands where nothing else tells the convention.
+def test_a_dot_before_a_round_hundred_groups():
+    assert _figures("Er verdient 4.000 Euro brutto, netto bleiben 2.600.")[-1] == ("2.600", 2600, None)
+    assert _figures("The yield was 2.600 percent.") == [("2.600 percent", 2.6, "%")]
