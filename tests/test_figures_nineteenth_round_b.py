@@ -262,3 +262,26 @@ def test_cjk_message_numbers(text, expected):
 def test_a_dot_before_a_round_hundred_groups():
     assert _figures("Er verdient 4.000 Euro brutto, netto bleiben 2.600.")[-1] == ("2.600", 2600, None)
     assert _figures("The yield was 2.600 percent.") == [("2.600 percent", 2.6, "%")]
+
+
+# Turkish glues the past copula to a scale word or a currency: "2,1 milyardı" (was 2.1 billion), "50 liraydı".
+@pytest.mark.parametrize("text, expected", [
+    ("Bütçe 2,5 milyar liraya çıktı, bir önceki yıl 2,1 milyardı.", ("2,1 milyardı", 2_100_000_000, "TRY")),
+    ("Geçen yıl fiyat 50 liraydı.", ("50 liraydı", 50, "TRY")),
+])
+def test_turkish_past_copula_on_a_scale_or_a_currency(text, expected):
+    assert _figures(text)[-1] == expected
+
+
+# A carried currency never reaches an amount after the word for "the number of" (at most two words between).
+@pytest.mark.parametrize("text, count", [
+    ("Şirketin cirosu 1,5 milyar lira, çalışan sayısı 2 bin.", "2 bin"),
+    ("Der Umsatz lag bei 1,5 Milliarden Euro, die Mitarbeiterzahl stieg auf 2 Millionen.", "2 Millionen"),
+    ("Le chiffre d'affaires atteint 1,5 milliard d'euros, le nombre de visiteurs 2 millions.", "2 millions"),
+])
+def test_a_count_named_before_takes_no_carried_currency(text, count):
+    assert _units(text)[count] is None
+
+
+def test_an_amount_after_other_words_still_takes_the_currency():
+    assert _units("Der Umsatz lag bei 1,5 Milliarden Euro, der Gewinn bei 2 Millionen.")["2 Millionen"] == "EUR"

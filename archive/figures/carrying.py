@@ -68,6 +68,7 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
         elif money is not None and draft.unit is None and draft.has_scale \
                 and (_OF_MONEY_NOUNS_AFTER.match(text, draft.end) or not _counted(text, draft)) \
                 and not _CJK_COUNT_BEFORE.search(text, max(0, draft.start - 14), draft.start) \
+                and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
@@ -113,6 +114,16 @@ _DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
 _CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구|数量|數量|总数|總數|户数|戶數|"
                                 r"件数|件數|次数|次數|家数|家數|个数|個數|口座数|社数|台数|건수|가입자|계좌 ?수|가구 ?수)"
                                 r"[^,，。;；、\d]{0,8}\Z")
+
+
+# The word for "the number of" before an amount, at most two words between: what follows counts, it is no money
+# ("cirosu 1,5 milyar lira, çalışan sayısı 2 bin", "die Mitarbeiterzahl stieg auf 2 Millionen", "le nombre de
+# visiteurs: 2 millions", "количество абонентов 2 млн").
+_COUNT_NAMED_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:sayısı|sayısının|adedi|саны|sany|{LETTER}*zahl|anzahl|määrä|lukumäärä|number|nombre|número|"
+    rf"число|количество|численность|кількість|чисельність|liczba|broj|број|numărul|бројот)"
+    rf"(?:{WS}{LETTER}+){{0,2}}{WS}?:?{WS}\Z"
+)
 
 
 def _counted(text: str, draft: Draft) -> bool:
