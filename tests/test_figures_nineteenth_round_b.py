@@ -285,3 +285,22 @@ def test_a_count_named_before_takes_no_carried_currency(text, count):
 
 def test_an_amount_after_other_words_still_takes_the_currency():
     assert _units("Der Umsatz lag bei 1,5 Milliarden Euro, der Gewinn bei 2 Millionen.")["2 Millionen"] == "EUR"
+
+
+# What an amount counts, named in a case or before it, keeps a carried currency away; money named so keeps it.
+@pytest.mark.parametrize("text, count", [
+    ("Proje 5 milyon liraya mal oldu ve 2 milyon kişiye ulaştı.", "2 milyon"),
+    ("项目投资5亿元,受益群众达200万。", "200万"),
+    ("Hankkeen kustannukset ovat 5 miljoonaa euroa, käyttäjiä on 2 miljoonaa.", "2 miljoonaa"),
+])
+def test_counts_named_in_a_case_or_before_take_no_currency(text, count):
+    assert _units(text)[count] is None
+
+
+@pytest.mark.parametrize("text, amount, unit", [
+    ("Proje 5 milyon liraya mal oldu ve 2 milyon liraya satıldı.", "2 milyon liraya", "TRY"),
+    ("项目投资5亿元,其中中央投资2亿。", "2亿", "CNY"),
+    ("Budjetti on 5 miljoonaa euroa, ensi vuonna 4 miljoonaa.", "4 miljoonaa", "EUR"),
+])
+def test_amounts_of_money_still_take_it(text, amount, unit):
+    assert _units(text)[amount] == unit

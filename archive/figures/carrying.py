@@ -69,6 +69,7 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                 and (_OF_MONEY_NOUNS_AFTER.match(text, draft.end) or not _counted(text, draft)) \
                 and not _CJK_COUNT_BEFORE.search(text, max(0, draft.start - 14), draft.start) \
                 and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
+                and not _finnish_count_before(text, draft.start) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
@@ -112,7 +113,10 @@ _DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
 # admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만", and the words for a number of
 # things: "总捐赠账户数量达到26.918万" (accounts, after dollar amounts), "口座数", "件数", "가입자 수".
 _CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구|数量|數量|总数|總數|户数|戶數|"
-                                r"件数|件數|次数|次數|家数|家數|个数|個數|口座数|社数|台数|건수|가입자|계좌 ?수|가구 ?수)"
+                                r"件数|件數|次数|次數|家数|家數|个数|個數|口座数|社数|台数|건수|가입자|계좌 ?수|가구 ?수|"
+                                # people: "受益群众达200万", "利用者は200万人", "관람객 200만"
+                                r"群众|群眾|居民|用户|用戶|会员|會員|游客|遊客|旅客|学生|學生|患者|员工|員工|职工|職工|"
+                                r"农户|農戶|利用者|参加者|来場者|世帯|이용자|관람객|방문객|회원|주민|학생|환자)"
                                 r"[^,，。;；、\d]{0,8}\Z")
 
 
@@ -124,6 +128,18 @@ _COUNT_NAMED_BEFORE = LazyPattern(
     rf"число|количество|численность|кількість|чисельність|liczba|broj|број|numărul|бројот)"
     rf"(?:{WS}{LETTER}+){{0,2}}{WS}?:?{WS}\Z"
 )
+
+
+# Finnish names what it counts before "on" (there are) in the plural partitive: "käyttäjiä on 2 miljoonaa" (users:
+# 2 million); "euroja on 2 miljoonaa" is money.
+_FINNISH_PLURAL_THEN_ON = LazyPattern(rf"(?<!{LETTER})(?P<noun>{LETTER}{{3,}}[ij][aä]){WS}on{WS}\Z")
+_FINNISH_CURRENCY_STEMS = ("euro", "dollar", "punt", "kruunu", "jeni", "rupla", "frang", "senti")
+
+
+def _finnish_count_before(text: str, start: int) -> bool:
+    """Tell whether a Finnish plural partitive and "on" stand right before an amount, naming what it counts."""
+    found = _FINNISH_PLURAL_THEN_ON.search(text, max(0, start - 30), start)
+    return found is not None and not found.group("noun").lower().startswith(_FINNISH_CURRENCY_STEMS)
 
 
 def _counted(text: str, draft: Draft) -> bool:

@@ -862,7 +862,14 @@ def counts_something(text: str, end: int) -> bool:
     if text.startswith(KOREAN_HOUSEHOLD_COUNTERS, end + (text[end : end + 1] == " ")):  # "(973만 세대)", "130여 만호"
         return True
     noun = next_word(text, end)
-    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)
+    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS) \
+        or _counted_noun_in_a_case(noun)
+
+
+def _counted_noun_in_a_case(noun: str) -> bool:
+    """Tell whether a counted noun carries a Turkish, Kazakh or Finnish case ending: "2 milyon kişiye" (to 2 million
+    people), "адамға"."""
+    return any(stem in COUNTED_NOUNS for stem in without_case_ending(noun))
 
 
 def names_a_thing(text: str, end: int) -> bool:
