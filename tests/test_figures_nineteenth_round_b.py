@@ -304,3 +304,13 @@ def test_counts_named_in_a_case_or_before_take_no_currency(text, count):
 ])
 def test_amounts_of_money_still_take_it(text, amount, unit):
     assert _units(text)[amount] == unit
+
+
+# Lists led by years in Turkish (the year with its case ending) and Kazakh ("және", and, closes an item).
+@pytest.mark.parametrize("text, bare, unit", [
+    ("Fiyat 2019'da 41 lira, 2020'de 66 ve 2021'de 90 lira oldu.", "66", "TRY"),
+    ("2019 жылы бағасы 41 теңге болды, 2020 жылы 66 және 2021 жылы 90 теңге.", "66", "KZT"),
+    ("Fiyat 2019'da 41 lira, 2020'de 66 kişi katıldı.", "66", None),
+])
+def test_lists_led_by_years_in_turkish_and_kazakh(text, bare, unit):
+    assert _units(text)[bare] == unit

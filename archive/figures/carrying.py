@@ -284,7 +284,7 @@ def share_across_dated_items(text: str, drafts: list[Draft]) -> None:
 
 # A year and at most three words ("dann", "schon", "the fee was") right before an item of a list led by
 # years: "1990 dann 66 Euro, im Jahr 2000 schon 71".
-_LED_BY_A_YEAR = LazyPattern(rf"(?<!\d)(?:19|20)\d\d,?(?:{WS}{LETTER}+){{0,3}},?{WS}\Z")
+_LED_BY_A_YEAR = LazyPattern(rf"(?<!\d)(?:19|20)\d\d(?:['’]{LETTER}+)?,?(?:{WS}{LETTER}+){{0,3}},?{WS}\Z")
 
 
 def share_across_items_led_by_years(text: str, drafts: list[Draft]) -> None:
