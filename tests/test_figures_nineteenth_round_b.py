@@ -314,3 +314,15 @@ def test_amounts_of_money_still_take_it(text, amount, unit):
 ])
 def test_lists_led_by_years_in_turkish_and_kazakh(text, bare, unit):
     assert _units(text)[bare] == unit
+
+
+# "Of which" before a part of the amount before carries its currency, whatever follows; a count stays a count; the
+# number of a thing named before an amount keeps the currency of a later amount away too.
+@pytest.mark.parametrize("text, amount, unit", [
+    ("Биылғы бюджет 1,5 трлн теңге, оның ішінде 300 млрд білім беруге бөлінді.", "300 млрд", "KZT"),
+    ("Der Etat beträgt 2 Milliarden Euro, davon 300 Millionen für Schulen.", "300 Millionen", "EUR"),
+    ("Der Etat beträgt 2 Milliarden Euro, davon 300 Millionen Menschen betroffen.", "300 Millionen", None),
+    ("Die Zahl der Fahrgäste stieg auf 2,5 Milliarden, der Umsatz auf 44 Milliarden Euro.", "2,5 Milliarden", None),
+])
+def test_parts_of_an_amount_and_counts_named_before(text, amount, unit):
+    assert _units(text)[amount] == unit

@@ -75,6 +75,7 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
                      or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)
+                     or _OF_WHICH_BEFORE.search(text, max(0, draft.start - 30), draft.start)
                      or _OF_MONEY_NOUNS_AFTER.match(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end) \
                 and not _lower_bound_of_a_measure(text, draft, drafts):
@@ -120,13 +121,22 @@ _CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|�
                                 r"[^,，。;；、\d]{0,8}\Z")
 
 
-# The word for "the number of" before an amount, at most two words between: what follows counts, it is no money
+# The word for "the number of" before an amount, at most four words between: what follows counts, it is no money
 # ("cirosu 1,5 milyar lira, çalışan sayısı 2 bin", "die Mitarbeiterzahl stieg auf 2 Millionen", "le nombre de
 # visiteurs: 2 millions", "количество абонентов 2 млн").
 _COUNT_NAMED_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:sayısı|sayısının|adedi|саны|sany|{LETTER}*zahl|anzahl|määrä|lukumäärä|number|nombre|número|"
     rf"число|количество|численность|кількість|чисельність|liczba|broj|број|numărul|бројот)"
-    rf"(?:{WS}{LETTER}+){{0,2}}{WS}?:?{WS}\Z"
+    rf"(?:{WS}{LETTER}+){{0,4}}{WS}?:?{WS}\Z"
+)
+
+
+# "Of which" before a part of the amount before: "1,5 трлн теңге, оның ішінде 300 млрд білім беруге", "davon 300
+# Millionen für Schulen", "joista 300 miljoonaa", "bunun 300 milyonu".
+_OF_WHICH_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:оның{WS}ішінде|onyń{WS}ishinde|davon|darunter|joista|josta|bunun|of{WS}which|including|"
+    rf"в{WS}том{WS}числе|з{WS}них|dont|de{WS}los{WS}cuales|w{WS}tym|od{WS}toga|од{WS}тоа|din{WS}care)"
+    rf"(?:{WS}{LETTER}+)?{WS}\Z"
 )
 
 
@@ -211,7 +221,8 @@ def carry_currency_back(text: str, drafts: list[Draft]) -> None:
         if draft.unit not in (None, *NOT_MONEY):
             later = draft
         elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
-                and CLOSES_AN_AMOUNT.match(text, draft.end):
+                and CLOSES_AN_AMOUNT.match(text, draft.end) \
+                and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 60), draft.start):
             draft.unit, draft.unit_inferred = later.unit, True
 
 
