@@ -326,3 +326,7 @@ def test_lists_led_by_years_in_turkish_and_kazakh(text, bare, unit):
 ])
 def test_parts_of_an_amount_and_counts_named_before(text, amount, unit):
     assert _units(text)[amount] == unit
+
+
+def test_japanese_strong_after_a_number_is_a_little_over_it_no_ranking():
+    assert [f.value for f in extract("利用者は1000強に達した。")] == [1000]

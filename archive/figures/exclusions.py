@@ -576,14 +576,17 @@ _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
 _JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
 
 
-# After a number, an era named by a lifespan ("人生100年時代", "100세 시대": the age of living to a hundred) or a named
-# ranking ("慈善400强榜单", "世界500強", "财富500强企业"): a name, no figure.
-_ERA_OR_RANKING_AFTER = LazyPattern(r"(?:年|歳|岁|세) ?(?:時代|时代|시대)|[强強](?![国國化度调調])")
+# After a number, an era named by a lifespan ("人生100年時代", "100세 시대": the age of living to a hundred) or, in
+# Chinese, a named ranking ("慈善400强榜单", "世界500強", "财富500强企业"): a name, no figure. Japanese "1000強" is a
+# little over a thousand.
+_ERA_AFTER = LazyPattern(r"(?:年|歳|岁|세) ?(?:時代|时代|시대)")
+_RANKING_AFTER = LazyPattern(r"[强強](?![国國化度调調])")
 
 
 def _names_an_era_or_a_ranking(text: str, end: int) -> bool:
     """Tell whether a number names an era or a ranking: "人生100年時代", "400强"."""
-    return _ERA_OR_RANKING_AFTER.match(text, end) is not None
+    return _ERA_AFTER.match(text, end) is not None \
+        or (_RANKING_AFTER.match(text, end) is not None and window_language(text, end, end) != "ja")
 
 
 # A short number that a text message is sent to: "“GAZZE” yazıp 2851’e mesaj gönderilerek", "SMS na broj 7522",
