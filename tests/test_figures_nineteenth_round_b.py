@@ -99,8 +99,8 @@ def test_korean_some_of_a_smaller_scale_is_over_the_amount(text, expected):
 
 # A bare number of a list led by years takes the currency of the item before it.
 def test_an_item_of_a_list_led_by_years_takes_the_currency_before():
-    text = ("Bei der Kostenentwicklung können die Daten aus Nordrhein-Westfalen als Beispiel dienen: 1980 waren es rund "
-            "41 Euro am Tag, 1990 dann 66 Euro, im Jahr 2000 schon 71 und 2015 schließlich 133,55 Euro.")
+    text = ("Bei der Kostenentwicklung können die Daten aus Nordrhein-Westfalen als Beispiel dienen: 1980 waren es "
+            "rund 41 Euro am Tag, 1990 dann 66 Euro, im Jahr 2000 schon 71 und 2015 schließlich 133,55 Euro.")
     assert ("71", 71, "EUR") in _figures(text)
     assert ("66", 66, "EUR") in _figures("In 2010 the fee was 41 euros, in 2015 already 66 and in 2020 finally 90 "
                                          "euros.")
@@ -157,8 +157,8 @@ def test_names_before_counts_take_no_currency():
 
 # A bare decimal alone in its parentheses takes the percent of an earlier rate alone in its own.
 def test_a_parenthesized_decimal_after_parenthesized_rates_is_a_rate():
-    text = ("2013 wurde die höchste Beteiligung im Berliner Wahlkreis Steglitz-Zehlendorf registriert (79,8 Prozent), die "
-            "niedrigste im Kreis Harz (58,9).")
+    text = ("2013 wurde die höchste Beteiligung im Berliner Wahlkreis Steglitz-Zehlendorf registriert (79,8 Prozent), "
+            "die niedrigste im Kreis Harz (58,9).")
     assert _units(text) == {"79,8 Prozent": "%", "58,9": "%"}
 
 
@@ -227,8 +227,8 @@ def test_a_thousand_per_a_count(text, expected):
 
 # Points are percentage points where a pronoun speaks of the rate the sentence before names (no index named).
 def test_points_of_a_rate_named_in_the_sentence_before():
-    text = ("Die Arbeitslosenquote verringerte sich leicht um 0,1 Punkte auf 6,0 Prozent. Auf Jahressicht kletterte sie "
-            "allerdings um 0,3 Punkte. Das ganze Jahr über läuft es auf dem Arbeitsmarkt bereits schlechter.")
+    text = ("Die Arbeitslosenquote verringerte sich leicht um 0,1 Punkte auf 6,0 Prozent. Auf Jahressicht kletterte "
+            "sie allerdings um 0,3 Punkte. Das ganze Jahr über läuft es auf dem Arbeitsmarkt bereits schlechter.")
     assert ("0,3 Punkte", 0.3, "pp") in _figures(text)
 
 

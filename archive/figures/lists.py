@@ -456,7 +456,8 @@ def share_currency_across_places(text: str, drafts: list[Draft]) -> None:
 # A comma or "and" and a capitalised place between two items of a list, each after its place: ", Tampereella ",
 # " ja Oulussa ", " және Астанада ".
 _PLACE_LIST_GAP = LazyPattern(
-    rf"(?:,|{WS}(?:and|ja|und|i|и|і|та|ve|және|et|y|și|şi|a|oraz)){WS}(?P<place>[A-ZÄÖÜА-ЯӘҒҚҢӨҰҮҺІ](?:{LETTER}|-)+){WS}\Z"
+    rf"(?:,|{WS}(?:and|ja|und|i|и|і|та|ve|және|et|y|și|şi|a|oraz)){WS}"
+    rf"(?P<place>[A-ZÄÖÜА-ЯӘҒҚҢӨҰҮҺІ](?:{LETTER}|-)+){WS}\Z"
 )
 
 
