@@ -330,3 +330,12 @@ def test_parts_of_an_amount_and_counts_named_before(text, amount, unit):
 
 def test_japanese_strong_after_a_number_is_a_little_over_it_no_ranking():
     assert [f.value for f in extract("利用者は1000強に達した。")] == [1000]
+
+
+# German "vom Hundert" (per cent), abbreviated or written out.
+@pytest.mark.parametrize("text, expected", [
+    ("Die Preise stiegen um 3,5 v. H. im Jahresvergleich.", [("3,5 v. H.", 3.5, "%")]),
+    ("Der Anteil beträgt 12 vom Hundert.", [("12 vom Hundert", 12, "%")]),
+])
+def test_german_vom_hundert_is_percent(text, expected):
+    assert _figures(text) == expected

@@ -322,7 +322,7 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     if suffix.unit is None and not has_currency and not suffix.has_scale and text[suffix.end : suffix.end + 1] == "割":
         suffix.unit, suffix.end, suffix.power, suffix.has_scale = "%", suffix.end + 1, 1, True  # "9割": 90 %
     if suffix.unit is None and not has_currency:
-        for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (MULTIPLE, "x")):
+        for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (_VOM_HUNDERT, "%"), (MULTIPLE, "x")):
             unit_match = pattern.match(text, suffix.end)
             if unit_match:
                 suffix.unit_start, suffix.unit, suffix.end = suffix.end, unit, unit_match.end()
@@ -415,7 +415,7 @@ def may_have_suffix(text: str, pos: int) -> bool:
     if word is None:
         return False
     lowered = lower_case(word.group())
-    return lowered in _SUFFIX_FIRST_WORDS or lowered in _cldr_first_words() \
+    return lowered in _SUFFIX_FIRST_WORDS or lowered in _cldr_first_words() or lowered in _VOM_HUNDERT_FIRST_WORDS \
         or any(stem in _SUFFIX_FIRST_WORDS or stem in _cldr_first_words() for stem in without_case_ending(lowered))
 
 
@@ -607,6 +607,11 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
     elif (some := _SOME_SMALLER_SCALE.match(text, suffix.end)) \
             and (some.group("scale") is None or CJK_SCALES[some.group("scale")] < power):
         suffix.approx, suffix.end = "over", some.end()  # "999억 여만원": 999억 and some 만 won
+
+
+# German "vom Hundert" (per cent), written out or abbreviated: "um 3,5 v. H.", "3,5 vom Hundert".
+_VOM_HUNDERT = LazyPattern(rf"{WS}(?:v\.{WS}?H\.|vom{WS}Hundert(?!{LETTER}))")
+_VOM_HUNDERT_FIRST_WORDS = frozenset(("v", "vom"))
 
 
 # "여" (some), and a smaller scale, after the last scale of an amount of won: "999억 여만원", "3조여억원" (over 3조),
