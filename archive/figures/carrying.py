@@ -69,11 +69,14 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
         elif money is not None and draft.unit is None and draft.has_scale \
                 and (_OF_MONEY_NOUNS_AFTER.match(text, draft.end) or not _counted(text, draft)) \
                 and not _CJK_COUNT_BEFORE.search(text, max(0, draft.start - 14), draft.start) \
+                and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
+                and not _finnish_count_before(text, draft.start) \
                 and not names_a_thing(text, draft.end) and not _MEASURE_AFTER.match(text, draft.end) \
                 and scale_of(draft) not in counted_scales \
                 and (scale_of(draft) == scale_of(money) or ends_a_phrase(text, draft.end)
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
                      or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)
+                     or _OF_WHICH_BEFORE.search(text, max(0, draft.start - 30), draft.start)
                      or _OF_MONEY_NOUNS_AFTER.match(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end) \
                 and not _lower_bound_of_a_measure(text, draft, drafts):
@@ -111,8 +114,45 @@ _DE_AFTER = LazyPattern(rf"{WS}(?:de|d['’])(?!{LETTER})")
 
 
 # Chinese, Japanese and Korean name what a number counts before it, in its clause: "观影人次达到1.87亿" (187 million
-# admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만".
-_CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구)[^,，。;；、\d]{0,8}\Z")
+# admissions, after the box office's yuan), "観客動員1000万人", "누적관객수 1045만", and the words for a number of
+# things: "总捐赠账户数量达到26.918万" (accounts, after dollar amounts), "口座数", "件数", "가입자 수".
+_CJK_COUNT_BEFORE = LazyPattern(r"(?:人次|人数|人數|人口|观众|觀眾|観客|动员|動員|관객|인구|数量|數量|总数|總數|户数|戶數|"
+                                r"件数|件數|次数|次數|家数|家數|个数|個數|口座数|社数|台数|건수|가입자|계좌 ?수|가구 ?수|"
+                                # people: "受益群众达200万", "利用者は200万人", "관람객 200만"
+                                r"群众|群眾|居民|用户|用戶|会员|會員|游客|遊客|旅客|学生|學生|患者|员工|員工|职工|職工|"
+                                r"农户|農戶|利用者|参加者|来場者|世帯|이용자|관람객|방문객|회원|주민|학생|환자)"
+                                r"[^,，。;；、\d]{0,8}\Z")
+
+
+# The word for "the number of" before an amount, at most four words between: what follows counts, it is no money
+# ("cirosu 1,5 milyar lira, çalışan sayısı 2 bin", "die Mitarbeiterzahl stieg auf 2 Millionen", "le nombre de
+# visiteurs: 2 millions", "количество абонентов 2 млн").
+_COUNT_NAMED_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:sayısı|sayısının|adedi|саны|sany|{LETTER}*zahl|anzahl|määrä|lukumäärä|number|nombre|número|"
+    rf"число|количество|численность|кількість|чисельність|liczba|broj|број|numărul|бројот)"
+    rf"(?:{WS}{LETTER}+){{0,4}}{WS}?:?{WS}\Z"
+)
+
+
+# "Of which" before a part of the amount before: "1,5 трлн теңге, оның ішінде 300 млрд білім беруге", "davon 300
+# Millionen für Schulen", "joista 300 miljoonaa", "bunun 300 milyonu".
+_OF_WHICH_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:оның{WS}ішінде|onyń{WS}ishinde|davon|darunter|joista|josta|bunun|of{WS}which|including|"
+    rf"в{WS}том{WS}числе|з{WS}них|dont|de{WS}los{WS}cuales|w{WS}tym|od{WS}toga|од{WS}тоа|din{WS}care)"
+    rf"(?:{WS}{LETTER}+)?{WS}\Z"
+)
+
+
+# Finnish names what it counts before "on" (there are) in the plural partitive: "käyttäjiä on 2 miljoonaa" (users:
+# 2 million); "euroja on 2 miljoonaa" is money.
+_FINNISH_PLURAL_THEN_ON = LazyPattern(rf"(?<!{LETTER})(?P<noun>{LETTER}{{3,}}[ij][aä]){WS}on{WS}\Z")
+_FINNISH_CURRENCY_STEMS = ("euro", "dollar", "punt", "kruunu", "jeni", "rupla", "frang", "senti")
+
+
+def _finnish_count_before(text: str, start: int) -> bool:
+    """Tell whether a Finnish plural partitive and "on" stand right before an amount, naming what it counts."""
+    found = _FINNISH_PLURAL_THEN_ON.search(text, max(0, start - 30), start)
+    return found is not None and not found.group("noun").lower().startswith(_FINNISH_CURRENCY_STEMS)
 
 
 def _counted(text: str, draft: Draft) -> bool:
@@ -198,7 +238,8 @@ def carry_currency_back(text: str, drafts: list[Draft]) -> None:
         if draft.unit not in (None, *NOT_MONEY):
             later = draft
         elif later is not None and draft.unit is None and draft.has_scale and draft.scale == later.scale \
-                and CLOSES_AN_AMOUNT.match(text, draft.end):
+                and CLOSES_AN_AMOUNT.match(text, draft.end) \
+                and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 60), draft.start):
             draft.unit, draft.unit_inferred = later.unit, True
 
 
@@ -267,6 +308,29 @@ def share_across_dated_items(text: str, drafts: list[Draft]) -> None:
             last_end = dated.end()
         else:
             money = None
+
+
+# A year and at most three words ("dann", "schon", "the fee was") right before an item of a list led by
+# years: "1990 dann 66 Euro, im Jahr 2000 schon 71".
+_LED_BY_A_YEAR = LazyPattern(rf"(?<!\d)(?:19|20)\d\d(?:['’]{LETTER}+)?,?(?:{WS}{LETTER}+){{0,3}},?{WS}\Z")
+
+
+def share_across_items_led_by_years(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number of a list whose items a year leads the currency of the item before it, in its sentence:
+    "1990 dann 66 Euro, im Jahr 2000 schon 71 und 2015 schließlich 133,55 Euro" (71 EUR), marked as inferred. Both
+    are led by a year, the number closes its phrase, counts nothing, and is within a tenth and ten times the money."""
+    money: Draft | None = None
+    for draft in drafts:
+        if money is not None and SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        if draft.unit not in (None, *NOT_MONEY):
+            money = draft if _LED_BY_A_YEAR.search(text, max(0, draft.start - 40), draft.start) else None
+        elif money is not None and draft.unit is None and not draft.has_scale and not money.has_scale \
+                and not draft.minor and money.mantissa / 10 <= draft.mantissa <= money.mantissa * 10 \
+                and _LED_BY_A_YEAR.search(text, max(0, draft.start - 40), draft.start) \
+                and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end) \
+                and not names_a_thing(text, draft.end):
+            draft.unit, draft.unit_inferred = money.unit, True
 
 
 # A table's heading naming the currency and scale of its cells: "Full year revenue (including VAT) £ million Tobacco

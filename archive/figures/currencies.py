@@ -44,6 +44,7 @@ _POSSESSIVE_CASES = {
 CASE_ENDINGS = tuple(sorted(set(
     "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin nun nün ları leri "
     "lar ler sı si dır dir na ne nı ni lık lik luk lük "
+    "dı du dü tı tu tü ydı ydi "  # and the past copula: "bir önceki yıl 2,1 milyardı" (was 2.1 billion)
     "а е ы і ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың "
     "тің мен бен пен сы сі ге лық лік дық дік тық тік "
     "дай дей тай тей "  # and the Kazakh "about": "үш пайыздай" (about three percent), "мыңдай"

@@ -26,6 +26,7 @@ _TEXT_END = LazyPattern(r"[\s.]*\Z")
 # share in parentheses ("917 milyar (% 4,8)").
 CLOSES_AN_AMOUNT = LazyPattern(
     rf"{WS}?[,;–—)]|{WS}?\((?=[%٪])|{WS}(?:i|a|ili|и|і|та|або|или|and|or|und|oder|et|ou|y|o|e|ve|veya|și|şi|sau|oraz|lub|ja|tai|sekä|"
+    rf"және|jáne|"  # Kazakh "and": "2020 жылы 66 және 2021 жылы 90 теңге"
     rf"je|su|је|су|is|was|ist|est|es|jest|on|е)(?!{LETTER})"
 )
 

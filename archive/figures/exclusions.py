@@ -400,13 +400,18 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     if _is_fuel_grade(text, raw, start, end):
         return True
+    if _counts_days_past_a_month(text, raw, end):
+        return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
+    if _names_an_era_or_a_ranking(text, end) or _is_short_message_number(text, raw, start, end):
+        return True  # "人生100年時代", "100세 시대", "慈善400强榜单"; "2851’e mesaj", "SMS na 7522"
     after = text[end : end + 1]
     if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end) \
             or names_a_unit(text, end):
         return True
     if after and (LATIN_OR_CYRILLIC.match(after) or after in "ºª"):
         # "5th", "3e", "1990s", "5G" but not "5km", nor hours counted by a week or a day ("35h par semaine")
-        return _GLUED_UNITS.match(text, end) is None and not _HOURS_PER_PERIOD.match(text, end)
+        return _GLUED_UNITS.match(text, end) is None and not _HOURS_PER_PERIOD.match(text, end) \
+            and not _GLUED_LITRES.match(text, end)
     if text[end : end + 1] in "-‑" and text.startswith(KAZAKH_MONTHS, end + 1):
         return True  # "2026-جىلعى 1-قاڭتاردان" (from 1 January), "1-қаңтардан"
     kazakh = bool(_KAZAKH_HYPHEN.match(text, end)) and window_language(text, start, end) == "kk"
@@ -574,6 +579,61 @@ _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
 _JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
 
 
+# After a number, an era named by a lifespan ("人生100年時代", "100세 시대": the age of living to a hundred) or, in
+# Chinese, a named ranking ("慈善400强榜单", "世界500強", "财富500强企业"): a name, no figure. Japanese "1000強" is a
+# little over a thousand.
+_ERA_AFTER = LazyPattern(r"(?:年|歳|岁|세) ?(?:時代|时代|시대)")
+_RANKING_AFTER = LazyPattern(r"[强強](?![国國化度调調])")
+
+
+def _names_an_era_or_a_ranking(text: str, end: int) -> bool:
+    """Tell whether a number names an era or a ranking: "人生100年時代", "400强"."""
+    return _ERA_AFTER.match(text, end) is not None \
+        or (_RANKING_AFTER.match(text, end) is not None and window_language(text, end, end) != "ja")
+
+
+# A short number that a text message is sent to: "“GAZZE” yazıp 2851’e mesaj gönderilerek", "SMS na broj 7522",
+# "отправить SMS на номер 7522", "text GIVE to 70085", "envoyer un SMS au 92033".
+_MESSAGE_AFTER = LazyPattern(rf"(?:['’]{LETTER}{{1,3}})?{WS}(?i:mesaj|sms|смс|kısa{WS}mesaj)")
+_MESSAGE_BEFORE = LazyPattern(
+    rf"(?i:sms|смс|mesaj|text(?:ing)?|texto)(?:{WS}{LETTER}+){{0,3}}{WS}(?i:na|на|to|au|al|an|at|numarasına|"
+    rf"номер|broj|numer|numéro|número)(?:{WS}(?i:номер|broj|numer|numer|number|numéro|número))?{WS}\Z"
+)
+
+
+# Litres glued to their number as Chinese writes them: "人均排放污水100L每天"; "ml" too.
+_GLUED_LITRES = LazyPattern(r"(?:L|ml|mL)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])")
+
+
+# A service's telephone number named by what it is: "112 Acil Sağlık ekipleri" (the emergency line), "开通96110反诈专线"
+# (the anti-fraud line), "12345热线", "110 Notruf".
+_SERVICE_LINE_AFTER = LazyPattern(
+    r"[ \u00a0]?(?:\w{0,4}(?:热线|熱線|专线|專線|핫라인|콜센터)|(?i:hotline|helpline)|Acil(?: Çağrı| Sağlık| Servis)|Notruf)"
+)
+
+
+# Chinese and Korean: "编辑短信“捐款”发送至10690", "發送簡訊至1922", "#7079로 문자".
+_CJK_MESSAGE_BEFORE = LazyPattern(r"(?:短信|簡訊|短訊|短讯)[^。，,；;]{0,16}(?:至|到)\s?#?\Z")
+_KOREAN_MESSAGE_AFTER = LazyPattern(r"(?:번)?(?:으로|로) ?(?:문자|메시지)")
+
+
+def _is_short_message_number(text: str, raw: str, start: int, end: int) -> bool:
+    """Tell whether a number of three to five digits is the short number a text message goes to or a service's
+    telephone line."""
+    return raw.isdigit() and 3 <= len(raw) <= 5 \
+        and bool((len(raw) >= 4 and (_MESSAGE_AFTER.match(text, end) or _KOREAN_MESSAGE_AFTER.match(text, end)
+                                     or _MESSAGE_BEFORE.search(text, max(0, start - 60), start)
+                                     or _CJK_MESSAGE_BEFORE.search(text, max(0, start - 30), start)))
+                 or _SERVICE_LINE_AFTER.match(text, end))
+
+
+def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:
+    """Tell whether a whole number over 31 and under a thousand is glued to the Chinese, Japanese or Korean word for
+    a day: no date has it, so it counts days ("365일", "36日")."""
+    return raw.isdigit() and 31 < int(raw) < 1000 and text[end : end + 1] in ("日", "일") \
+        and not text.startswith(("日目", "일째"), end)
+
+
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number glued to a designation or a Korean date word is no count: "捜査2課", "6급",
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
@@ -671,7 +731,12 @@ def names_a_unit(text: str, end: int) -> bool:
 def names_a_model(text: str, end: int) -> bool:
     """Tell whether the word after a number makes it a model's name: "737 Max", "787 Dreamliner", "777 program"."""
     word = next_word(text, end)
-    return word in MODEL_WORDS and text[end : end + 1] in SPACES
+    return word in MODEL_WORDS and text[end : end + 1] in SPACES and not _GERMAN_PER.match(text, end)
+
+
+# German "pro" in lower case before a noun or a number is "per": "18 Euro 36 pro Monat", "12 pro tausend Einwohner"
+# (a model is "13 Pro").
+_GERMAN_PER = LazyPattern(r"[ \u00a0]pro[ \u00a0](?=[A-ZÄÖÜ]|tausend|hundert|\d)")
 
 
 # Ukrainian "години" (of hours) is Macedonian for years: "во периодот од 3 години" is a span of three years
@@ -824,9 +889,12 @@ def _in_an_oblique_case(text: str, start: int, word: str) -> bool:
 _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "ru": ("ию", "ии", "ой", "ому", "ого", "ую", "ей", "ами", "ях"),
     "uk": ("ію", "ії", "ою", "ому", "ого", "ами", "ях"),
-    "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+    # and a plural with its possessive, a common noun however capitalised: "Gümrük Muhafaza Ekipleri 7 gün 24 saat"
+    "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "leri", "ları"),
     # a place in the locative ("Ал Алматыда 151, Нұр-Сұлтанда 152 теңге") or the genitive ("Қазақстанның 7 азаматын")
     "kk": ("да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің"),
+    # a place in a local case: "Opiskelija-alennus on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
+    "fi": ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä"),
 }
 _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 

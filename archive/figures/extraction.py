@@ -79,6 +79,7 @@ from decimal import Decimal
 from archive.figures.carrying import take_currency_of_a_price_now_or_before, take_currency_of_a_table_heading
 from archive.figures.carrying import (HARD_BREAK, MORE_OR_LESS_AFTER, carry_currency_back, carry_currency_forward,
                                      share_across_dated_items, share_across_parallel_phrases)
+from archive.figures.carrying import share_across_items_led_by_years
 from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import contexts
 from archive.figures.drafts import AND_GAP, CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
@@ -101,6 +102,7 @@ from archive.figures.lists import (share_currency_across_named_items,
                                    share_scale_and_currency_with_a_share_per_item, share_scale_and_currency_with_another,
                                    take_percent_of_a_rate_named_again, share_currency_back_between_amounts_in_words)
 from archive.figures.lists import share_currency_across_places
+from archive.figures.lists import share_percent_across_parenthesized_items, share_unit_back_across_places
 from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.exclusions import names_an_hour
 from archive.figures.measures import join_two_unit_measures
@@ -303,11 +305,14 @@ def _scan(text: str, query: bool) -> list[Draft]:
     carry_currency_back(text, drafts)
     share_across_parallel_phrases(text, drafts)
     share_across_dated_items(text, drafts)
+    share_across_items_led_by_years(text, drafts)  # "1990 dann 66 Euro, im Jahr 2000 schon 71"
     share_currency_across_parenthesized_items(text, drafts)
     take_currency_of_a_price_now_or_before(text, drafts)  # "5 pesetas (130 ahora)"
     share_currency_across_named_items(text, drafts)  # "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya"
     share_currency_across_parallel_decimals(text, drafts)
     share_currency_across_places(text, drafts)  # "Алматыда 151, Нұр-Сұлтанда 152 теңге"
+    share_unit_back_across_places(text, drafts)  # "Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
+    share_percent_across_parenthesized_items(text, drafts)  # "(79,8 Prozent), die niedrigste im Kreis Harz (58,9)"
     share_currency_with_an_elided_noun(text, drafts)
     share_currency_back_across_contrasted_prices(text, drafts)  # "koštaće 207, dok će benzin biti 180 dinara"
     share_scale_and_currency_with_another(text, drafts)  # "32 млн евро, и может заработать еще пять"
@@ -488,14 +493,15 @@ def _old_lira_by_year(text: str, drafts: list[Draft]) -> None:
 
 def _take_percent_of_signed_changes(text: str, drafts: list[Draft]) -> None:
     """Make a bare decimal alone in parentheses with its sign a signed percentage when an earlier figure of its
-    sentence is a percentage: "34,1 Prozent weniger ..., das Wählerplus in Ost (+0,6)" is +0.6 %."""
-    percent_seen = False
+    sentence, or of the sentence before, is a percentage: "34,1 Prozent weniger ..., das Wählerplus in Ost (+0,6)"
+    is +0.6 %; "Баға динамикасының 2 пайыздан жоғары ... Бұл шаһардағы баға индексі 178 025 теңгені (+2,1)"."""
+    sentences_since_percent = 2  # none yet
     for index, draft in enumerate(drafts):
         if index and HARD_BREAK.search(text, drafts[index - 1].end, draft.start):
-            percent_seen = False
+            sentences_since_percent += len(HARD_BREAK.findall(text, drafts[index - 1].end, draft.start))
         if draft.unit == "%":
-            percent_seen = True
-        elif percent_seen and draft.unit is None and not draft.has_scale and draft.step < 1 \
+            sentences_since_percent = 0
+        elif sentences_since_percent < 2 and draft.unit is None and not draft.has_scale and draft.step < 1 \
                 and (signed := sign_in_parentheses(text, draft.start, draft.end)) is not None:
             draft.start, draft.unit = signed[0], "%"
             draft.mantissa *= signed[1]
@@ -777,6 +783,8 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
             or names_a_fraction(text, number.end) \
             or is_ratio_denominator(text, number.start) or _FRENCH_ORDINAL_REST.match(text, number.end):
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
+    if text[number.start - 1 : number.start].isdigit() and "\uac00" <= text[number.start] <= "\ud7a3":
+        return None  # "100세 시대": a Korean word glued to digits is their counter (years of age), not "세" (three)
     if _names_a_group_of_the_biggest(text, number):
         return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
     if _FRENCH_NEW_BEFORE.search(text, max(0, number.start - 4), number.start) \
@@ -1024,6 +1032,8 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
+    if numeral == "二" and text.startswith("次", end) and not percent:
+        return None  # "二次销售" (resale), "二次補正" (the second budget): twice is "两次"
     over_scale = _OVER_THEN_SCALE.match(text, end) if not percent else None
     if over_scale:  # "四千八百多億" (over 480 billion), "三千多万元": "over" stands between the numeral and its scale
         numeral, end = numeral + over_scale.group("scale"), over_scale.end()
@@ -1084,7 +1094,14 @@ def _bare_scale_of_money(text: str, numeral: str, start: int, end: int) -> bool:
     thousand_yen = numeral == "千" and text.startswith("円", end) and not text.startswith("札", end + 1) \
         and text[start - 1 : start] != "何"  # "何千円" (how many thousand yen) is vague
     return (numeral not in _CJK_SMALL_SCALES or thousand_yen) and all(char in _CJK_BARE_SCALES for char in numeral) \
-        and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end)
+        and text[start - 1 : start] not in _CJK_SEVERAL and text.startswith(_CJK_CURRENCY_STARTS, end) \
+        and not _CJK_CLASS_AFTER_A_COUNT.search(text, max(0, start - 24), start)
+
+
+# A bare scale right after a count and its measure word names a class of the things counted, not an amount: "4笔亿元捐赠"
+# (four donations of the hundred-million class), "2笔5000万元至亿元捐赠" (the class's upper bound); "三宗案值过亿元"
+# (over a hundred million) is an amount.
+_CJK_CLASS_AFTER_A_COUNT = LazyPattern(r"[\d一二两兩三四五六七八九十][笔筆宗起件个個项項家名位](?:[\d.]+[万萬亿億千]*元?[至到])?\Z")
 
 
 _CJK_CURRENCY_STARTS = tuple(CJK_CURRENCIES)

@@ -189,6 +189,22 @@ def share_currency_across_parenthesized_items(text: str, drafts: list[Draft]) ->
             draft.unit_inferred = True
 
 
+def share_percent_across_parenthesized_items(text: str, drafts: list[Draft]) -> None:
+    """Give a bare decimal alone in its parentheses the percent of an earlier rate alone in its own in the same
+    sentence, written with as many decimals: "im Berliner Wahlkreis Steglitz-Zehlendorf registriert (79,8 Prozent),
+    die niedrigste im Kreis Harz (58,9)" (58.9 %), "Luksemburg (4,2 %), Danska (3,9)"."""
+    rate: Draft | None = None
+    for draft in drafts:
+        if rate is not None and SENTENCE_BREAK.search(text, rate.end, draft.start):
+            rate = None
+        if _parenthesized_item(text, draft) != "alone":
+            continue
+        if draft.unit == "%" and not draft.has_scale and draft.step < 1:
+            rate = draft
+        elif rate is not None and bare_rate(draft) and draft.step == rate.step:
+            draft.unit = "%"
+
+
 # A bare number, "and" and one word (a place, a year's name, a name) before the amount that carries the currency:
 # "Espoossa keskivuokra on 18,4 ja Vantaalla 18,1 euroa" (in Espoo 18.4 and in Vantaa 18.1 euros).
 _AND_ONE_WORD_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a|e|oraz|sekä){WS}{LETTER}+{WS}")
@@ -527,6 +543,50 @@ def share_currency_across_places(text: str, drafts: list[Draft]) -> None:
                 and first.group("place")[-2:] == second.group("place")[-2:]:
             take_currency(bare, amount)
             bare.unit_inferred = True
+
+
+# A comma or "and" and a capitalised place between two items of a list, each after its place: ", Tampereella ",
+# " ja Oulussa ", " және Астанада ".
+_PLACE_LIST_GAP = LazyPattern(
+    rf"(?:,|{WS}(?:and|ja|und|i|и|і|та|ve|және|et|y|și|şi|a|oraz)){WS}"
+    rf"(?P<place>[A-ZÄÖÜА-ЯӘҒҚҢӨҰҮҺІ](?:{LETTER}|-)+){WS}\Z"
+)
+
+
+# The local cases of a place, whose vowels follow the word's: Finnish "Helsingissä", "Tampereella", Kazakh
+# "Алматыда", "Шымкентте", Turkish "Ankara'da".
+_LOCAL_CASE_ENDINGS = ("ssa", "ssä", "lla", "llä", "da", "de", "ta", "te", "да", "де", "та", "те")
+
+
+def _places_alike(first: str, second: str) -> bool:
+    """Tell whether two capitalised words are places in one case: the same last two letters, or a local case each."""
+    if len(first) <= 3 or len(second) <= 3:
+        return False
+    return first[-2:] == second[-2:] or (first.endswith(_LOCAL_CASE_ENDINGS) and second.endswith(_LOCAL_CASE_ENDINGS))
+
+
+def share_unit_back_across_places(text: str, drafts: list[Draft]) -> None:
+    """Give the bare whole numbers of a list of places the currency or percent of its last item: "Opiskelija-alennus
+    on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia" (30 % and 25 %), "Алматыда 151, Нұр-Сұлтанда 152 теңге".
+    Each item follows a capitalised place in the case of the others; a comma or "and" parts them; each is written
+    as the last is (as many decimals, no scale, within ten times it); marked as inferred."""
+    for index in range(len(drafts) - 1, 0, -1):
+        last = drafts[index]
+        if last.unit is None or last.unit in ("x", "pp") or last.unit_inferred or last.has_scale or last.minor:
+            continue
+        later = last
+        for bare in reversed(drafts[:index]):
+            gap = _PLACE_LIST_GAP.fullmatch(text, bare.end, later.start)
+            place = _PLACE_BEFORE.search(text, max(0, bare.start - 40), bare.start)
+            if bare.unit_inferred and bare.unit == last.unit and gap is not None:
+                later = bare  # an item an earlier rule gave the same currency: the list goes on
+                continue
+            if gap is None or place is None or bare.unit is not None or bare.has_scale \
+                    or not alike_in_shape(bare, last) or YEAR.fullmatch(text[bare.start : bare.end]) \
+                    or not _places_alike(place.group("place"), gap.group("place")):
+                break
+            take_currency(bare, last)
+            bare.unit_inferred, later = True, bare
 
 
 # An earlier time's figure in parentheses right after a rate: "auf 6,3 (Februar: 6,2) Prozent", "(Vorjahr: 5,9)".

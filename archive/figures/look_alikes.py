@@ -34,9 +34,16 @@ def with_look_alikes_read(text: str) -> str:
 
 
 def _word_in_its_script(letters: str) -> str:
-    """Return a word with its look-alike letters in the script most of its letters are in."""
+    """Return a word with its look-alike letters in the script most of its letters are in, or in the script of
+    its letters that look like none of the other's ("бec" with Latin "e" and "c" is Cyrillic, for its "б")."""
     cyrillic = sum("\u0400" <= char <= "\u04ff" for char in letters)
     latin = sum(char.isascii() or "\u00c0" <= char <= "\u024f" for char in letters)
     if cyrillic == len(letters) or latin == len(letters):
         return letters
+    own = {"\u0400" <= char <= "\u04ff" for char in letters if char not in _LOOK_ALIKES}
+    if len(own) == 1:
+        return letters.translate(_TO_CYRILLIC if own.pop() else _TO_LATIN)
     return letters.translate(_TO_CYRILLIC if cyrillic > latin else _TO_LATIN)
+
+
+_LOOK_ALIKES = frozenset("οαεΟΑΕaeopcxAEOPCXеоасрхіЕОАСРХІ")

@@ -10,9 +10,14 @@ read only in the language of the coin: Serbian "para" (money in Turkish), Croati
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from archive.figures.currencies import without_case_ending
 from archive.figures.surroundings import LETTER, WS, alternation, window_language
 from archive.patterns import LazyPattern
+
+if TYPE_CHECKING:
+    from archive.figures.drafts import Draft
 
 CENT = "cent"  # the hundredth of the euro or of the dollar, as the sentence or its language says
 KOPECK = "kopeck"  # "коп.", the hundredth of the rouble or of the hryvnia, as the sentence or its language says
@@ -127,8 +132,31 @@ def join_major_and_minor(text: str, drafts: list) -> list:
             major.mantissa = major.mantissa * major.scale + draft.mantissa * draft.scale
             major.scale, major.step, major.end = type(major.scale)(1), draft.step * draft.scale, draft.end
             continue
+        if major is not None and _hundredths_left_unnamed(text, major, draft):
+            major.mantissa, major.step, major.end = major.mantissa + draft.mantissa / 100, major.step / 100, draft.end
+            continue
         joined.append(draft)
     return joined
+
+
+# Two digits right after an amount whose currency word follows its number: the hundredths, their coin left
+# unnamed ("18 Euro 36 pro Monat", "2 euros 50 le ticket", "5 złotych 20 za litr"). Only a punctuation mark, the
+# text's end or a small word (a preposition, an article, a conjunction) may follow them: a noun would be what they
+# count ("200 Euro 30 Tage lang", "30 рублей 40 минут").
+_UNNAMED_HUNDREDTHS = LazyPattern(
+    rf"[ \u00a0]\d\d(?:\s*(?:[,;:!?)]|\.(?!\d)|$)|[ \u00a0](?:pro|je|zur|zum|für|im|am|und|oder|pour|par|le|la|les|et|"
+    rf"ou|depuis|por|el|al|y|o|za|od|na|w|do|i|a|lub|oraz|за|на|в|во|от|од|до|и|или|і|та|per|and|or|for|the|ve|"
+    rf"ile|için|ja|tai|pe|și|şi|sau|din)(?!{LETTER}))"
+)
+
+
+def _hundredths_left_unnamed(text: str, major: Draft, draft: Draft) -> bool:
+    """Tell whether ``draft`` is the hundredths of the amount ``major`` written without their coin: "17 Euro 50"."""
+    return draft.unit is None and not draft.has_scale and not draft.minor and draft.step <= 10 \
+        and major.unit is not None and len(major.unit) == 3 and not major.unit_inferred and not major.minor \
+        and not major.has_scale and major.step >= 1 and text[major.start : major.start + 1].isdigit() \
+        and text[major.end - 1 : major.end].isalpha() and draft.start == major.end + 1 \
+        and _UNNAMED_HUNDREDTHS.match(text, major.end) is not None and draft.end == major.end + 3
 
 
 # British pence glued to the number: "4p on the price of a pint", "went up 50p", "by 7p". A glued "p" is a page

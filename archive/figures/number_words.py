@@ -347,8 +347,9 @@ def _read_with_table(language: str, words: list[str]) -> list[tuple[int, int, De
 
 @functools.cache
 def _table_with_halves(language: str) -> dict[str, int | Decimal]:
-    """Return the language's table with its halves ("pół", "półtora")."""
-    return {**NUMBER_WORD_TABLES[language], **HALF_NUMBER_WORDS.get(language, {})}
+    """Return the language's table with its halves ("pół", "półtora") and round-number words ("parikymmentä")."""
+    return {**NUMBER_WORD_TABLES[language], **HALF_NUMBER_WORDS.get(language, {}),
+            **APPROXIMATE_NUMBER_WORDS.get(language, {})}
 
 
 def _compose(table: dict[str, int | Decimal], words: list[str]) -> tuple[int | Decimal, int]:

@@ -10,7 +10,8 @@ ambiguous; it is decided by the first of these that speaks: a scale word or curr
 bn" the English one, grouping comma and decimal point), then the language of the words around the number
 (Cyrillic, German, French, Spanish or Finnish function words: continental; English words, CJK or Hangul:
 English: "3,944건", "1억 9,000만 원"), then the position of a currency symbol (before: English "$1,234"; after: continental
-"1.234 €"), and finally the English convention. So "1,234 million" in English text is 1,234 million and
+"1.234 €"), and finally the English convention, but for a dot before three digits ending in zero ("netto
+bleiben 2.600"), which groups them. So "1,234 million" in English text is 1,234 million and
 "1,23 милиони" is 1.23 million.
 
 Precision. The magnitude of the last significant written digit, in base units: "1.23 million" -> 10,000,
@@ -43,7 +44,14 @@ def convention(text: str, start: int, end: int, revealed: str | None, currency_b
         return "en"
     if symbol_after:
         return "eu"
+    if _DOT_BEFORE_A_ROUND_HUNDRED.match(text, start):
+        return _convention_shown(text) or "eu"  # "netto bleiben 2.600.": no decimal is written with a zero last
     return _convention_shown(text) or "en"
+
+
+# A dot before three digits ending in zero: grouped thousands, as a decimal point is rarely written before a zero
+# that closes the number ("netto bleiben 2.600", "18.000"); "1.234" is left to the rest.
+_DOT_BEFORE_A_ROUND_HUNDRED = re.compile(r"\d{1,3}\.\d\d0(?!\d|[.,]\d)")
 
 
 # Numbers that show their text's convention: a decimal comma ("32,68%") or dots grouping twice ("1.234.567");

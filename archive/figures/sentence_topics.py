@@ -56,6 +56,21 @@ def sentence_speaks_of_a_rate(text: str, start: int, end: int) -> bool:
     return _RATE.search(text, begin, finish) is not None and _INDEX.search(text, max(0, begin - 300), finish) is None
 
 
+# A pronoun standing for the subject of the sentence before: "Die Arbeitslosenquote verringerte sich ... Auf
+# Jahressicht kletterte sie allerdings um 0,3 Punkte."
+_PRONOUN = LazyPattern(rf"(?<!{LETTER})(?:sie|er|it|elle|il|она|вона|ona|se)(?!{LETTER})")
+
+
+def rate_named_in_the_sentence_before(text: str, start: int, end: int) -> bool:
+    """Tell whether the sentence holding text[start:end] speaks through a pronoun of the rate that the sentence just
+    before names, and neither names an index: its points are then percentage points."""
+    begin, finish = sentence_around(text, start, end)
+    if begin == 0 or _PRONOUN.search(text, begin, start) is None:
+        return False
+    before, _ = sentence_around(text, begin - 1, begin - 1)
+    return _RATE.search(text, before, begin) is not None and _INDEX.search(text, max(0, before - 300), finish) is None
+
+
 def prices_right_before(text: str, start: int) -> bool:
     """Tell whether the word right before ``start`` prices something: "Litar evrodizela koštaće 207"."""
     word = _WORD_BEFORE.search(text, max(0, start - 30), start)

@@ -36,7 +36,8 @@ _WORDY_PIECES = (*MULTIPLYING_STEMS, *COMPOUND_NUMBER_HEADS, "ゼロ", " i po", 
                  "пола ", "двічі", "тричі", "дважды", "трижды",
                  "кратн", "двапат", "Двапат", "трипат", "Трипат",  # "половина денар": half a currency; "двічі": twice
                  *HALF_OF_A_UNIT_WORDS, "puole", "puolt", "halbe",  # "puoleen prosenttiin", "ein halbes Prozent"
-                 "倍", "半減", "减半", "천여", "백여", "만여")  # "倍" alone is twice; a halving; "천여 건" (over 1,000)
+                 "倍", "半減", "减半", "천여", "백여", "만여",  # "倍" alone is twice; a halving; "천여 건" (over 1,000)
+                 "tuhannelta")  # "euroa tuhannelta litralta": per thousand litres
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _GERMAN_PARTS = re.compile(f"(?:{'|'.join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))})*"
                            f"(?:fach(?:e|en|er|es)?|mal|(?:{'|'.join(GERMAN_SPAN_ENDINGS)})(?:e|en|er|es|em)?)?")

@@ -78,6 +78,7 @@ from archive.figures.minor_units import WORDS as MINOR_UNIT_WORDS
 from archive.figures.minor_units import read_glued_pence, read_minor_unit
 from archive.figures.numbers import POWERS_OF_TEN, step_of
 from archive.figures.sentence_topics import sentence_prices, sentence_speaks_of_a_rate
+from archive.figures.sentence_topics import rate_named_in_the_sentence_before
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                           next_word, single_spaced, tokens_before, window_language)
 from archive.figures.surroundings import lowered as lower_case
@@ -325,14 +326,15 @@ def read_suffix(text: str, pos: int, has_currency: bool) -> Suffix:
     if suffix.unit is None and not has_currency and not suffix.has_scale and text[suffix.end : suffix.end + 1] == "割":
         suffix.unit, suffix.end, suffix.power, suffix.has_scale = "%", suffix.end + 1, 1, True  # "9割": 90 %
     if suffix.unit is None and not has_currency:
-        for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (MULTIPLE, "x")):
+        for pattern, unit in ((POINTS, "pp"), (_PERCENT, "%"), (_VOM_HUNDERT, "%"), (MULTIPLE, "x")):
             unit_match = pattern.match(text, suffix.end)
             if unit_match:
                 suffix.unit_start, suffix.unit, suffix.end = suffix.end, unit, unit_match.end()
                 break
         else:
             points = _POINTS_OF_A_RATE.match(text, suffix.end) or _JAPANESE_POINTS.match(text, suffix.end)
-            if points and not suffix.has_scale and sentence_speaks_of_a_rate(text, pos, points.end()):
+            if points and not suffix.has_scale and (sentence_speaks_of_a_rate(text, pos, points.end())
+                                                    or rate_named_in_the_sentence_before(text, pos, points.end())):
                 suffix.unit, suffix.end = "pp", points.end()  # "inférieur de 11 points à la cible" of a rate
                 suffix.rate_points = True
     if suffix.unit is None and not has_currency and not suffix.has_scale \
@@ -417,7 +419,7 @@ def may_have_suffix(text: str, pos: int) -> bool:
     if word is None:
         return False
     lowered = lower_case(word.group())
-    return lowered in _SUFFIX_FIRST_WORDS or lowered in _cldr_first_words() \
+    return lowered in _SUFFIX_FIRST_WORDS or lowered in _cldr_first_words() or lowered in _VOM_HUNDERT_FIRST_WORDS \
         or any(stem in _SUFFIX_FIRST_WORDS or stem in _cldr_first_words() for stem in without_case_ending(lowered))
 
 
@@ -606,6 +608,19 @@ def _read_cjk_tail(text: str, suffix: Suffix, power: int) -> None:
     more = CJK_SCALE.match(text, suffix.end)
     if more.group("more") and not more.group("scale"):
         suffix.approx, suffix.end = "over", more.end()
+    elif (some := _SOME_SMALLER_SCALE.match(text, suffix.end)) \
+            and (some.group("scale") is None or CJK_SCALES[some.group("scale")] < power):
+        suffix.approx, suffix.end = "over", some.end()  # "999억 여만원": 999억 and some 만 won
+
+
+# German "vom Hundert" (per cent), written out or abbreviated: "um 3,5 v. H.", "3,5 vom Hundert".
+_VOM_HUNDERT = LazyPattern(rf"{WS}(?:v\.{WS}?H\.|vom{WS}Hundert(?!{LETTER}))")
+_VOM_HUNDERT_FIRST_WORDS = frozenset(("v", "vom"))
+
+
+# "여" (some), and a smaller scale, after the last scale of an amount of won: "999억 여만원", "3조여억원" (over 3조),
+# "50억 여원".
+_SOME_SMALLER_SCALE = LazyPattern(r" ?여(?P<scale>천만|만|억)?(?=\s?원)")
 
 
 def read_currency_after(text: str, suffix: Suffix) -> None:
@@ -868,7 +883,14 @@ def counts_something(text: str, end: int) -> bool:
     if text.startswith(KOREAN_HOUSEHOLD_COUNTERS, end + (text[end : end + 1] == " ")):  # "(973만 세대)", "130여 만호"
         return True
     noun = next_word(text, end)
-    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS)
+    return noun in COUNTED_NOUNS or (len(noun) > 3 and noun.endswith("s") and noun not in NOT_COUNTED_WORDS) \
+        or _counted_noun_in_a_case(noun)
+
+
+def _counted_noun_in_a_case(noun: str) -> bool:
+    """Tell whether a counted noun carries a Turkish, Kazakh or Finnish case ending: "2 milyon kişiye" (to 2 million
+    people), "адамға"."""
+    return any(stem in COUNTED_NOUNS for stem in without_case_ending(noun))
 
 
 def names_a_thing(text: str, end: int) -> bool:

@@ -823,6 +823,10 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "es": _numbers({10: "decena", 12: "docena", 20: "veintena", 30: "treintena", 100: "centenar", 1000: "millar"}),
     "ru": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
     "uk": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
+    # "ein Dutzend Fälle", "bir düzine", Finnish "pari-" (a couple of): "parikymmentä rikosilmoitusta" (some twenty)
+    "de": _numbers({12: "dutzend"}),
+    "tr": _numbers({12: "düzine"}),
+    "fi": _numbers({20: "parikymmentä parinkymmenen", 200: "parisataa parinsadan", 2000: "parituhatta parintuhannen"}),
 }
 # Turkish datives too, numbers before "katladı" (multiplied by): "bu rakamı sekize katladı".
 BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "ikiye", "üçe", "dörde", "beşe", "altıya", "yediye",
