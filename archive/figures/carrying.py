@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from archive.figures.drafts import (CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, Draft, ends_a_phrase,
-                                    scale_of)
+from archive.figures.drafts import (CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft,
+                                    ends_a_phrase, scale_of)
 from archive.figures.lists import alike_in_shape, compared_with_the, take_currency
 from archive.figures.surroundings import LETTER, WS, tokens_before
 from archive.figures.table_headings import take_currency_of_a_caption
@@ -225,6 +225,59 @@ def _bare_amount_like(text: str, draft: Draft, money: Draft) -> bool:
     return draft.unit is None and not draft.has_scale and not money.has_scale and draft.mantissa >= 10_000 \
         and GROUPED.search(text, draft.start, draft.end) is not None and alike_in_shape(draft, money) \
         and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)
+
+
+# A word before a bare number that makes it a count, a date or a name, not an amount: "за номером 1539", "до 15
+# числа", "section two", "art. 102", "Loto 5 din 40", "Eurosuper 95 i 98".
+_NO_AMOUNT_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:art|section|număr|numărul|номером|номер|бројот|број|broj|numer|number|no|nr|tel|din|"
+    rf"super|eurosuper|euro-?super|octanos?|oktana|аи|ai|e)\.?{WS}\Z"
+)
+
+
+def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft) -> bool:
+    """Tell whether a bare number that closes its phrase (a comma, "and", the sentence's end, a closing parenthesis)
+    is another amount of the money written earlier in its sentence: written alike (as many decimals, or both whole,
+    and within ten times of it), neither a year nor a count or a measure: "Lignje 140 kuna, pišmolji 60, škampi
+    170", "pasó de estar a 2,87 euros ... hasta los 3,69", "Madrid (639)" after "744 millones de euros" (the scale
+    is carried too), "RTS (around 1.8)" after "2.7 million euros"."""
+    if draft.unit is not None or draft.has_scale or draft.minor or money.minor or draft.range_bound:
+        return False
+    if not alike_in_shape(draft, money) or (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
+        return False
+    if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"):
+        return False
+    return not counts_something(text, draft.end) and not names_a_thing(text, draft.end) \
+        and not _MEASURE_AFTER.match(text, draft.end) \
+        and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
+        and not _NO_AMOUNT_BEFORE.search(text, max(0, draft.start - 12), draft.start)
+
+
+# Any full stop and a space end a sentence here, whatever follows: Korean and Chinese have no capitals ("입건했다. 해외에").
+_ANY_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s|\n")
+
+
+def carry_currency_to_bare_amounts(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number that closes its phrase the currency (and scale) of the last amount of money before it in
+    its sentence, when it is written alike: the last of the rules that carry a currency, for what the lists, pairs
+    and ranges left bare ("Lignje 140 kuna, pišmolji 60, škampi 170"; "Madrid (639)" after "744 millones de
+    euros"), marked as inferred."""
+    money: Draft | None = None
+    for draft in drafts:
+        if money is not None and _ANY_SENTENCE_BREAK.search(text, money.end, draft.start):
+            money = None
+        if draft.unit not in (None, *NOT_MONEY):
+            money = draft
+        elif money is not None and _bare_amount_closing_a_phrase(text, draft, money):
+            carry_amount_of(draft, money)
+            money = draft
+
+
+def carry_amount_of(draft: Draft, money: Draft) -> None:
+    """Give a bare number the currency, and the scale, of the amount of money it is another of, marked inferred."""
+    draft.unit, draft.unit_inferred = money.unit, True
+    if money.has_scale:
+        draft.scale, draft.has_scale = scale_of(money), True
 
 
 def carry_currency_back(text: str, drafts: list[Draft]) -> None:
