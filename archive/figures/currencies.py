@@ -212,8 +212,8 @@ def resolve_noun(table: CurrencyTable, noun: str, window: str, language: str | N
     """Return the currency that a noun shared by several currencies names here (in text of ``language``), or
     None."""
     code = currency_described(table, noun, window, window)
-    if code:
-        return code
+    if code and (in_use_now(table, code) or _a_year_of_its_time(table, code, window)):
+        return code  # "hrvatska" in a Serbian paragraph of today names no Croatian dinar of 1991-1994
     codes = table.nouns[noun]
     homes = {table.home[language] for language in table.noun_languages[noun] if language in table.home}
     homes &= codes
@@ -227,6 +227,17 @@ def resolve_noun(table: CurrencyTable, noun: str, window: str, language: str | N
         return None  # Turkish "562 marka" (brands) is no German mark
     former = table.homes_ever.get(language, set()) & codes
     return former.pop() if len(former) == 1 else None  # "kuusi miljoonaa markkaa": the markka of Finland
+
+
+def in_use_now(table: CurrencyTable, code: str) -> bool:
+    """Tell whether a currency is legal tender today (its last year of tender is this one or none)."""
+    return any(last >= datetime.date.today().year for _first, last in table.tender_years.get(code, ()))
+
+
+def _a_year_of_its_time(table: CurrencyTable, code: str, window: str) -> bool:
+    """Tell whether a year written in ``window`` falls in the years a currency out of use was legal tender."""
+    return any(first <= int(year) <= last for year in _YEAR.findall(window)
+               for first, last in table.tender_years.get(code, ()))
 
 
 def currency_described(table: CurrencyTable, noun: str, describing: str, window: str = "") -> str | None:
