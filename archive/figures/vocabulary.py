@@ -45,6 +45,9 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "миллионов": (6, "eu"), "млрд": (9, "eu"), "млрд.": (9, "eu"), "миллиард": (9, "eu"),
     "миллиарда": (9, "eu"), "миллиардов": (9, "eu"), "трлн": (12, "eu"), "трлн.": (12, "eu"),
     "триллион": (12, "eu"), "триллиона": (12, "eu"), "триллионов": (12, "eu"),
+    # the dative and instrumental plurals: "порядка 3,5 миллионам представителям", "с 2 миллиардами рублей"
+    "тысячам": (3, "eu"), "тысячами": (3, "eu"), "миллионам": (6, "eu"), "миллионами": (6, "eu"),
+    "миллиардам": (9, "eu"), "миллиардами": (9, "eu"),
     # Ukrainian
     "тис.": (3, "eu"), "тис": (3, "eu"), "тисяча": (3, "eu"), "тисячі": (3, "eu"), "тисяч": (3, "eu"), "тисячами": (3, "eu"),
     "мільйон": (6, "eu"), "мільйона": (6, "eu"), "мільйони": (6, "eu"), "мільйонів": (6, "eu"),
@@ -188,13 +191,13 @@ CURRENCY_NAMES = _table(
         "HKD": "hong kong dollars|hong kong dollar",
         "SGD": "singapore dollars",
         "NZD": "new zealand dollars",
-        "EUR": "euros|euro|euroa|euron|евра|евро|євро|evra|evro|eura|eurom|eurima|avro",  # Croatian cases: "s 321 eurom"
+        "EUR": "euros|euro|euroa|euron|евра|евро|євро|evra|evro|eura|eurom|eurima|avro|еур",  # Macedonian "2.000,00 ЕУР"  # Croatian cases: "s 321 eurom"
         "GBP": "pounds sterling|pounds|pound|sterling|фунтов стерлингов|фунта стерлингов|фунтов|фунта|"
         "фунтів|фунти|британски фунти|pfund|livres sterling|libras esterlinas|libras|puntaa",
         "CNY": "yuan|yuans|yuanes|yuania|renminbi|юаней|юаня|юань|юанів|юані",
         "JPY": "yen|yens|yenes|jeniä|иен|иены|єн",
         "RUB": "rubles|roubles|ruble|rouble|rubel|rublos|ruplaa|рублей|рубля|рубль|рубли|рублів|рублі|"
-        "руб.|руб|рублях",  # and the locative of a caption: "(в рублях)"
+        "руб.|руб|рублях|рублям|рублями",  # and the dative: "МРОТ равен 9489 рублям"  # and the locative of a caption: "(в рублях)"
         "KZT": "tenge|тенге|теңге|teńge|teŋge|تەڭگە|тг",  # and in the Arabic script of China's Kazakh press; "5 611 тг/м2"
         "UAH": "hryvnias|hryvnia|hryvnas|гривень|гривні|гривен|гривны|гривня|гривни|гривню|гривну|гривнею|гривной|грн.|грн|hrywnja|гривнях|гривнах",
         "MKD": "denars|denar|денари|денара|денар|denari",
