@@ -39,6 +39,20 @@ _OF_MONEY_NOUNS_AFTER = LazyPattern(
 )
 
 
+# A word saying the amount is more of the money before: "deux milliards d’euros, avec ... 300 millions
+# supplémentaires", "900 millones adicionales", "300 million more", "300 миллионов дополнительно".
+_MORE_OF_IT_AFTER = LazyPattern(
+    rf"{WS}(?i:supplémentaires?|additionnels?|de{WS}plus|adicionales|más|additional|more|extra|zusätzlich|"
+    rf"mehr|дополнительно|додатково|dodatno|више|više|więcej|dodatkowo|suplimentari|în{WS}plus)(?!{LETTER})"
+)
+
+
+def _more_of_it_after(text: str, end: int) -> bool:
+    """Tell whether a word of "more" follows an amount and nothing it counts follows that ("2 million more people")."""
+    more = _MORE_OF_IT_AFTER.match(text, end)
+    return more is not None and not counts_something(text, more.end())
+
+
 def _of_a_mass_noun(text: str, end: int) -> bool:
     """Tell whether "de" and a singular noun that counts nobody follow an amount: "852,6 millions de redressement"."""
     found = _MASS_NOUN_AFTER.match(text, end)
@@ -64,7 +78,9 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                 and scale_of(draft) == scale_of(money) and ends_a_phrase(text, draft.end)
             money = money if listed else None
         if draft.unit not in (None, *NOT_MONEY):
-            if text[draft.start - 1 : draft.start] != "(":  # "(1,76 milliard d'euros)" converts, it does not set
+            # "(1,76 milliard d'euros)" converts the money before, it does not set; with no money before in its
+            # sentence it does: "TV Pink (48 miliona dinara) i Superstar TV (4,1 milion)"
+            if text[draft.start - 1 : draft.start] != "(" or money is None:
                 money, counted_scales = draft, set()
         elif money is not None and draft.unit is None and draft.has_scale \
                 and (_OF_MONEY_NOUNS_AFTER.match(text, draft.end) or not _counted(text, draft)) \
@@ -77,7 +93,7 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
                      or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)
                      or _OF_WHICH_BEFORE.search(text, max(0, draft.start - 30), draft.start)
-                     or _OF_MONEY_NOUNS_AFTER.match(text, draft.end)) \
+                     or _OF_MONEY_NOUNS_AFTER.match(text, draft.end) or _more_of_it_after(text, draft.end)) \
                 and not names_a_currency_unresolved(text, draft.end) \
                 and not _lower_bound_of_a_measure(text, draft, drafts):
             draft.unit, draft.unit_inferred = money.unit, True
