@@ -173,7 +173,8 @@ def _finnish_count_before(text: str, start: int) -> bool:
 
 def _counted(text: str, draft: Draft) -> bool:
     """Tell whether the word after an amount with a scale is what it counts ("1.23 million hours", "2 млн тонн")."""
-    if not counts_something(text, draft.end):
+    more = _MORE_OF_IT_AFTER.match(text, draft.end)  # "2 million more visitors": what it counts is after "more"
+    if not counts_something(text, more.end() if more else draft.end):
         return False
     return not (_ROMANCE_SCALE_NOUN.search(text, draft.start, draft.end) and not _DE_AFTER.match(text, draft.end))
 
