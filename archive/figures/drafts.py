@@ -31,9 +31,15 @@ CLOSES_AN_AMOUNT = LazyPattern(
 )
 
 
+# "Even", "as much as" before the upper bound of a range, which stays one: "od 2300 do nawet 2600 zł/t", "s 350 na
+# čak 1.500 kuna", "do čak desetak miliona evra", "bis sogar 300 Euro", "до даже 500 рублей".
+EVEN = r"(?i:čak|cak|чак|nawet|aż|even|sogar|même|incluso|даже|навіть|chiar)"
+
+
 # Between the bounds of a range: a dash, "to", and German's hyphen for a word left to the next: "drei- bis
 # fünffache" (three to five times).
-RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}{WS}?(?:to|до|do|bis|auf|à|a|hasta){WS}|-{WS}(?:bis|oder|und){WS}")
+RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}{WS}?(?:to|до|do|bis|auf|à|a|hasta){WS}(?:{EVEN}{WS})?|"
+                        rf"-{WS}(?:bis|oder|und){WS}")
 
 
 NOT_MONEY = ("%", "x", "pp")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from archive.figures.drafts import AND_GAP, GROUPED, NOT_MONEY, RANGE_GAP, Draft
+from archive.figures.drafts import AND_GAP, EVEN, GROUPED, NOT_MONEY, RANGE_GAP, Draft
 from archive.figures.lists import take_currency
 from archive.figures.surroundings import LETTER, SPACES, WS, window_language
 from archive.figures.units import counts_something
@@ -26,14 +26,15 @@ _BETWEEN_BEFORE = LazyPattern(
 
 
 # and "od 56 do 61 proc." (from ... to), as Polish, Croatian and Serbian write a range; Romanian "de la ... la ..."
-_NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до|la){WS}")
+_NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до|la){WS}(?:{EVEN}{WS})?")
 
 
 # "From" before the lower bound, and at most a word saying it is the present or the former amount: "од сегашните
 # 1.500 на 2.000 денари", "sa sadašnjih 700 na 800 eura", "s dosadašnjih 2441 kunu", "de la 3.700 la 4.050 lei".
 _OD_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?:од|od|s|sa|с|со|de{WS}la)(?:{WS}(?i:сегашн|досегашн|садашњ|досадашњ|sadašnj|dosadašnj|"
-    rf"sadasnj|dosadasnj){LETTER}*)?{WS}$"
+    rf"sadasnj|dosadasnj|ovogodišnj|prošlogodišnj|lanjsk|ovogodisnj|proslogodisnj|овогодишњ|прошлогодишњ|"
+    rf"овогодишн|минатогодишн){LETTER}*)?{WS}$"
 )
 
 
