@@ -824,6 +824,11 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "fr": _numbers({10: "dizaine", 12: "douzaine", 15: "quinzaine", 20: "vingtaine", 30: "trentaine",
                     50: "cinquantaine", 60: "soixantaine", 100: "centaine", 1000: "millier"}),
     "es": _numbers({10: "decena", 12: "docena", 20: "veintena", 30: "treintena", 100: "centenar", 1000: "millar"}),
+    # Croatian and Serbian "-ak": "desetak miliona evra" (some ten million), "dvadesetak ljudi"
+    "hr": _numbers({10: "desetak", 20: "dvadesetak", 30: "tridesetak", 40: "četrdesetak", 50: "pedesetak",
+                    100: "stotinjak"}),
+    "sr": _numbers({10: "desetak десетак", 20: "dvadesetak двадесетак", 30: "tridesetak тридесетак",
+                    40: "četrdesetak четрдесетак", 50: "pedesetak педесетак", 100: "stotinjak стотињак"}),
     "ru": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
     "uk": _numbers({10: "десяток десятка", 100: "сотня сотню"}),
     # "ein Dutzend Fälle", "bir düzine", Finnish "pari-" (a couple of): "parikymmentä rikosilmoitusta" (some twenty)
