@@ -46,7 +46,7 @@ from archive.figures.numbers import read_number_words
 from archive.figures.spotting import FOLD, NUMBER_PARSER_LANGUAGES, library_words, table_words
 from archive.figures.surroundings import WS, trie_alternation, window_language
 from archive.figures.units import may_have_suffix
-from archive.figures.vocabulary import (APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
+from archive.figures.vocabulary import (QUARANTINE_WORDS, APPROXIMATE_NUMBER_WORDS, BOUND_NUMBER_WORDS, COLLECTIVE_NUMERALS,
                                         KAZAKH_CASE_FORMS,
                                         COUNTED_SCALE_NOUNS, VAGUE_QUANTIFIERS, EXPECTED_LETTERS, HALF_NUMBER_WORDS, GERMAN_DECLINED,
                                         GERMAN_NUMBER_FIRST, GERMAN_NUMBER_PARTS,
@@ -65,6 +65,8 @@ _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 # The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".
 _WORD_BEFORE = LazyPattern(rf"({_LETTERS}+){WS}$")
+_OF_A_SCALE_AFTER = LazyPattern(rf"{WS}(?:de{WS}|d['’])(?i:millions?|milliards?|millones|millón|millardos|miles|milliers)"
+                                rf"(?!{_LETTERS})")
 _ROMANIAN_ORDINAL_ARTICLE = LazyPattern(rf"(?<!{_LETTERS})a{WS}$")
 _ENGLISH_ARTICLES = ("a", "an", "half")  # "a million", "half a million"
 _ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|quarter{WS}of{WS}an?|an?){WS}$")
@@ -162,6 +164,8 @@ def find_number_words(text: str) -> list[WordNumber]:
             if language == "ko" and not _before_a_counter(text, end):
                 continue
             approximate = words[last - 1] in APPROXIMATE_NUMBER_WORDS.get(language, {})
+            if words[last - 1] in QUARANTINE_WORDS and not _OF_A_SCALE_AFTER.match(text, end):
+                continue  # "une quarantaine de jours" is a quarantine
             if approximate:  # "une cinquantaine": the noun's number, not one of them; "medio centenar": half of it
                 half = last - first == 2 and words[first] in HALF_NUMBER_WORDS.get(language, {})
                 value = Decimal(APPROXIMATE_NUMBER_WORDS[language][words[last - 1]]) * (Decimal("0.5") if half else 1)

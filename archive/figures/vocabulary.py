@@ -819,11 +819,12 @@ HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "п
                        "pola ", "pół ", "yarım ", "жарты ", "jumătate de ", "половина ", "polovina ")
 # Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
 # "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
-# also quarantines, so they are left out.
+# also quarantines, so they are read only before a scale (QUARANTINE_WORDS).
 APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "fr": _numbers({10: "dizaine", 12: "douzaine", 15: "quinzaine", 20: "vingtaine", 30: "trentaine",
-                    50: "cinquantaine", 60: "soixantaine", 100: "centaine", 1000: "millier"}),
-    "es": _numbers({10: "decena", 12: "docena", 20: "veintena", 30: "treintena", 100: "centenar", 1000: "millar"}),
+                    40: "quarantaine", 50: "cinquantaine", 60: "soixantaine", 100: "centaine", 1000: "millier"}),
+    "es": _numbers({10: "decena", 12: "docena", 20: "veintena", 30: "treintena", 40: "cuarentena", 100: "centenar",
+                    1000: "millar"}),
     # Croatian and Serbian "-ak": "desetak miliona evra" (some ten million), "dvadesetak ljudi"
     "hr": _numbers({10: "desetak", 20: "dvadesetak", 30: "tridesetak", 40: "četrdesetak", 50: "pedesetak",
                     100: "stotinjak"}),
@@ -836,6 +837,9 @@ APPROXIMATE_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "tr": _numbers({12: "düzine"}),
     "fi": _numbers({20: "parikymmentä parinkymmenen", 200: "parisataa parinsadan", 2000: "parituhatta parintuhannen"}),
 }
+# Approximate numbers that are quarantines too, numbers only before "de" and a scale: "une quarantaine de millions
+# d'euros" (some 40 million EUR); "une quarantaine de jours" is a quarantine.
+QUARANTINE_WORDS = frozenset({"quarantaine", "cuarentena"})
 # Turkish datives too, numbers before "katladı" (multiplied by): "bu rakamı sekize katladı".
 BOUND_NUMBER_WORDS = {"yüz", "nouă", "sata", "sataa", "sadan", "ikiye", "üçe", "dörde", "beşe", "altıya", "yediye",
                       "sekize", "dokuza", "백만", "천만", "억", "십억", "백억", "천억",
