@@ -279,15 +279,19 @@ def carry_currency_to_bare_amounts(text: str, drafts: list[Draft]) -> None:
     its sentence, when it is written alike: the last of the rules that carry a currency, for what the lists, pairs
     and ranges left bare ("Lignje 140 kuna, pišmolji 60, škampi 170"; "Madrid (639)" after "744 millones de
     euros"), marked as inferred."""
-    money: Draft | None = None
+    moneys: list[Draft] = []  # the amounts of money of the sentence so far, the latest last
     for draft in drafts:
-        if money is not None and _ANY_SENTENCE_BREAK.search(text, money.end, draft.start):
-            money = None
+        if moneys and _ANY_SENTENCE_BREAK.search(text, moneys[-1].end, draft.start):
+            moneys = []
         if draft.unit not in (None, *NOT_MONEY):
-            money = draft
-        elif money is not None and _bare_amount_closing_a_phrase(text, draft, money):
-            carry_amount_of(draft, money)
-            money = draft
+            moneys.append(draft)
+        elif moneys and draft.unit is None:
+            # the latest written alike: "el besugo caro, a veinte euros, y la bacaladilla ..., a 1,35" after "2,60 euros"
+            money = next((money for money in reversed(moneys) if _bare_amount_closing_a_phrase(text, draft, money)),
+                         None)
+            if money is not None:
+                carry_amount_of(draft, money)
+                moneys.append(draft)
 
 
 def carry_amount_of(draft: Draft, money: Draft) -> None:

@@ -46,7 +46,7 @@ NOT_MONEY = ("%", "x", "pp")
 
 
 # Romanian "și" is written with a cedilla too ("între 18 şi 96 de milioane de lei").
-AND_GAP = LazyPattern(rf"{WS}(?:and|i|y|et|und|и|і|та|және|și|şi|ja|ve|a){WS}")
+AND_GAP = LazyPattern(rf"{WS}(?:and|i|I|y|et|und|и|і|та|және|și|şi|ja|ve|a){WS}")  # "između 400 I 600 eura"
 
 
 GROUPED = LazyPattern(r"\d(?:[ .,\u00a0\u202f’']|\. )\d{3}")  # digits grouped in thousands ("105. 000": Croatian)
