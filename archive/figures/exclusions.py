@@ -374,9 +374,17 @@ def end_of_reference_chain(text: str, pos: int) -> int:
 _FUEL_GRADES = frozenset({"91", "92", "95", "98"})
 _FUEL_BEFORE = LazyPattern(
     r"(?<![^\W\d_])(?i:bensiin\w*|bensa\S*|benzin\w*|бензин\w*|plomb|sp|super|еуросупер|евросупер|eurosuper|"
-    r"evrosuper|бс|bs|аи|ai|gasolina|essence)[\s\-–]{1,3}\Z"
+    r"evrosuper|бс|bs|аи|ai|gasolina|essence)"
+    # a word of the grade between: "essence simple 95", "bezolovnog motornog benzina 95"
+    r"(?:\s(?i:simple|sans\splomb|bezolovn\w*|motorn\w*|premium|normal))?[\s\-–]{1,3}\Z"
 )
-_FUEL_AFTER = LazyPattern(r"-(?i:okta|oktaan|octan|bensiin|benzin)")
+# "95-oktaanista", and with a space: "gasolina de 95 octanos", "benzina od 95 oktana", "вартість 95 бензину"
+_FUEL_AFTER = LazyPattern(r"-(?i:okta|oktaan|octan|bensiin|benzin)|\s(?i:octanos?|octanes?|oktan\w*|октан\w*|"
+                          r"бензин\w*|benzin\w*)(?![^\W\d_])")
+_EURO_CLASS_BEFORE = LazyPattern(r"(?<![^\W\d_])(?i:eko|euro|евро|еко)\s\Z")
+_DIESEL_AFTER = LazyPattern(r"\s(?i:dizel|diesel|дизел)")
+# A grade joined to a grade before it: "Eurosuper 95 i 98", "АИ-92 и 95".
+_GRADE_AND_BEFORE = LazyPattern(r"(?<!\d)(?P<grade>91|92|95|98)\s(?:i|и|і|and|y|et|ili|или|або|or|ou|o|și|oraz)\s\Z")
 _FINNISH_GENITIVE_OF_A_GRADE = LazyPattern(r":n(?![^\W\d_])")
 _FUEL_SENTENCE_WORDS = LazyPattern(r"(?i:litra|diesel|bensiin|bensa|polttoaine)")
 
@@ -384,9 +392,14 @@ _FUEL_SENTENCE_WORDS = LazyPattern(r"(?i:litra|diesel|bensiin|bensa|polttoaine)"
 def _is_fuel_grade(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number is a fuel grade, a name: 95 or 98 (92, 91) right after a fuel's word, before "-oktaani",
     or Finnish "95:n" in a sentence of fuel."""
+    if _EURO_CLASS_BEFORE.search(text, max(0, start - 6), start) and _DIESEL_AFTER.match(text, end):
+        return True  # "eko 3 dizel", "Euro 5 diesel": a fuel's name
     if raw not in _FUEL_GRADES:
         return False
     if _FUEL_BEFORE.search(text, max(0, start - 30), start) or _FUEL_AFTER.match(text, end):
+        return True
+    joined = _GRADE_AND_BEFORE.search(text, max(0, start - 8), start)
+    if joined and _is_fuel_grade(text, joined.group("grade"), joined.start("grade"), joined.end("grade")):
         return True
     return bool(_FINNISH_GENITIVE_OF_A_GRADE.match(text, end)) \
         and bool(_FUEL_SENTENCE_WORDS.search(text, max(0, start - 200), end + 200))
