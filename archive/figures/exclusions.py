@@ -411,7 +411,7 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end):
+    if _is_fuel_grade(text, raw, start, end) or is_a_dialled_number(text, start):
         return True
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
@@ -628,6 +628,21 @@ _SERVICE_LINE_AFTER = LazyPattern(
 # Chinese and Korean: "编辑短信“捐款”发送至10690", "發送簡訊至1922", "#7079로 문자".
 _CJK_MESSAGE_BEFORE = LazyPattern(r"(?:短信|簡訊|短訊|短讯)[^。，,；;]{0,16}(?:至|到)\s?#?\Z")
 _KOREAN_MESSAGE_AFTER = LazyPattern(r"(?:번)?(?:으로|로) ?(?:문자|메시지)")
+
+
+# A number dialled, after "at the number": "на гарячу лінію за номером 1539", "со телефонско јавување на бројот 143
+# 400", "pozivom na broj 0800 1234", "appelez le numéro 3919", "llamar al número 016", "pod numerem 112".
+_DIALLED_NUMBER_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:за{WS}номером|на{WS}номер|по{WS}номеру|по{WS}телефону|на{WS}бројот|на{WS}број|na{WS}broj|"
+    rf"na{WS}broju|pod{WS}brojem|pod{WS}numerem|na{WS}numer|le{WS}numéro|au{WS}numéro|al{WS}número|el{WS}número|"
+    rf"la{WS}numărul|call|dial|hotline|helpline|телефон[ау]?|telefon[au]?|téléphone|teléfono)(?:{WS}телефона|"
+    rf"{WS}telefona|{WS}de{WS}téléphone|{WS}de{WS}teléfono)?:?{WS}\Z"
+)
+
+
+def is_a_dialled_number(text: str, start: int) -> bool:
+    """Tell whether a number is one dialled, written after "at the number" ("за номером 1539"): no figure."""
+    return _DIALLED_NUMBER_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _is_short_message_number(text: str, raw: str, start: int, end: int) -> bool:
