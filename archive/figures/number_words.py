@@ -412,9 +412,10 @@ def _vocabulary() -> _Vocabulary:
     # possessive: "sech"/"sechs" and "ein"/"eins" overlap, and a long word must not be parsed every way
     german_parts = "|".join(sorted(GERMAN_NUMBER_PARTS, key=len, reverse=True))
     # a German number ends before "fach" and "mal" too: "fünffache" (fivefold), "fünfmal" (five times), read with
-    # the suffix after it; not before "Dreifachsieg", a compound
+    # the suffix after it; not before "Dreifachsieg", a compound; nor before an apostrophe inside a word: Ukrainian
+    # "сім’ї" (family) is no seven
     words = re.compile(rf"(?<!{_LETTERS}){trie_alternation(languages, _SPELLINGS)}(?:{german_parts})*+"
-                       rf"(?:(?!{_LETTERS})|(?=(?:fach(?:e|en|er|es)?|mal)(?!{_LETTERS})))")
+                       rf"(?:(?!{_LETTERS}|['’ʼ]{_LETTERS})|(?=(?:fach(?:e|en|er|es)?|mal)(?!{_LETTERS})))")
     german = re.compile(rf"(?:{'|'.join(GERMAN_NUMBER_FIRST)})(?:{german_parts})*+")
     bound = {word for word, meanings in values.items() if meanings == {1}} | BOUND_NUMBER_WORDS
     return _Vocabulary(languages=languages, german=german, words=words, bound=bound)
