@@ -413,6 +413,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     if _is_fuel_grade(text, raw, start, end) or is_a_dialled_number(text, start):
         return True
+    if raw.isdigit() and 1 <= int(raw) <= 31 and _DAY_OF_MONTH_AFTER.match(text, end):
+        return True  # "до 15 числа місяця", "15-го числа": a day of the month, a date
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
     if _names_an_era_or_a_ranking(text, end) or _is_short_message_number(text, raw, start, end):
@@ -628,6 +630,10 @@ _SERVICE_LINE_AFTER = LazyPattern(
 # Chinese and Korean: "编辑短信“捐款”发送至10690", "發送簡訊至1922", "#7079로 문자".
 _CJK_MESSAGE_BEFORE = LazyPattern(r"(?:短信|簡訊|短訊|短讯)[^。，,；;]{0,16}(?:至|到)\s?#?\Z")
 _KOREAN_MESSAGE_AFTER = LazyPattern(r"(?:번)?(?:으로|로) ?(?:문자|메시지)")
+
+
+# The Russian and Ukrainian word for a day of the month after its number: "до 15 числа місяця", "10-го числа".
+_DAY_OF_MONTH_AFTER = LazyPattern(rf"(?:-?(?:го|е|ого))?{WS}(?i:числа|число)(?!{LETTER})")
 
 
 # A number dialled, after "at the number": "на гарячу лінію за номером 1539", "со телефонско јавување на бројот 143
