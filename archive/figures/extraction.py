@@ -109,7 +109,7 @@ from archive.figures.measures import join_two_unit_measures
 from archive.figures.minor_units import join_major_and_minor
 from archive.figures.per_thousand import drafts_per_thousand
 from archive.figures.multiplying import find_times_words, occurrences
-from archive.figures.multiplying import (counts_occasions, find_multiplying_verbs, multiplied_by,
+from archive.figures.multiplying import (counts_occasions, divide_smaller_multiples, find_multiplying_verbs, multiplied_by,
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
@@ -328,6 +328,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _take_minus_sign(text, drafts)
     _take_half_after(text, drafts)
     _drop_currencies_of_compounds(text, drafts)  # "двокімнатної - 19 971 грн"
+    divide_smaller_multiples(text, drafts)  # "šest puta manja" (1/6 x)
     if "《" in text:
         drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
     return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
