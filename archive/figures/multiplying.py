@@ -258,7 +258,10 @@ _MULTIPLIED_BY = LazyPattern(
     rf"(?<!{LETTER})(?P<verb>(?i:multipli{LETTER}*|pomnoż{LETTER}*|(?P<divided>divis(?:er|é|ée|és|ées|e|ent|ait|era)|"
     rf"divid(?:e|ed|ir|ido|ida|idos|idas|ió|e)|podziel(?:ony|ona|one|ić|ił|iła|ili)))){WS}"
     # an adverb of about between: "se ha multiplicado casi por seis", "multiplied almost by"
-    rf"(?:(?i:casi|almost|nearly|presque|prawie|más{WS}de|plus{WS}de){WS})?(?P<by>(?i:par|por|by|przez)){WS}$"
+    rf"(?:(?i:casi|almost|nearly|presque|prawie|más{WS}de|plus{WS}de){WS})?(?P<by>(?i:par|por|by|przez)){WS}"
+    # and after it: "multipliés par près de seize", "multiplicado por cerca de diez", "multiplied by about ten"
+    rf"(?:(?i:près{WS}de|environ|presque|casi|cerca{WS}de|alrededor{WS}de|más{WS}de|plus{WS}de|almost|nearly|"
+    rf"about|around|more{WS}than|prawie|około|ponad){WS})?$"
 )
 _BY_ALONE = LazyPattern(rf"(?<!{LETTER})(?P<by>(?i:par|por|by|przez)){WS}$")
 
