@@ -58,7 +58,11 @@ def sentence_speaks_of_a_rate(text: str, start: int, end: int) -> bool:
 
 # A pronoun standing for the subject of the sentence before: "Die Arbeitslosenquote verringerte sich ... Auf
 # Jahressicht kletterte sie allerdings um 0,3 Punkte."
-_PRONOUN = LazyPattern(rf"(?<!{LETTER})(?:sie|er|it|elle|il|она|вона|ona|se)(?!{LETTER})")
+# and a demonstrative: "Теперь она будет рассчитываться исходя из темпов роста ... Рост МРОТ должен опережать эту
+# меру на три пункта" (this measure), "this rate", "ce taux", "tę stopę", "ovu stopu"
+_PRONOUN = LazyPattern(rf"(?<!{LETTER})(?:sie|er|it|elle|il|она|вона|ona|se|(?i:эт[аоуиы]{LETTER}*|ц[юяеі]|цей|"
+                       rf"this|these|ce|cette|ces|tę|ten|ta|tej|ov[aeiou]|ovaj|ово|ова|ову|овај|este|esta|estos|"
+                       rf"estas|dieser|diese|dieses|diesen))(?!{LETTER})")
 
 
 def rate_named_in_the_sentence_before(text: str, start: int, end: int) -> bool:

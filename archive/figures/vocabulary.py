@@ -255,6 +255,7 @@ RATE_WORDS = (
     "rate* ratio taux tasa* quote quoten ставк* уров* коэффициент* частк* доля долю доли частка частку "
     "стопа* stopa stopy stopie stopą wskaźnik* odset* rata* nivel* oran* osuus* prosent* percent* procent* "
     "pourcentage* porcentaje* prozent* процент* відсот* posto* odsto* одсто* посто* yüzde* пайыз* "
+    "темп* tempo* "  # the pace of a growth: "темпов роста прожиточного минимума", "tempo wzrostu"
     "率 율 률 割合"
 ).split()
 INDEX_WORDS = (
