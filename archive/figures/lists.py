@@ -247,7 +247,9 @@ def share_currency_with_an_elided_noun(text: str, drafts: list[Draft]) -> None:
 # los 400", "par rapport aux 155", "compared with the 155", "au lieu des 450 millions prévus" (instead of the).
 _COMPARED_WITH_THE = LazyPattern(
     rf"(?<!{LETTER})(?i:(?:frente|respecto|comparaci[óo]n|comparad[oa]s?)(?:{WS}(?:a|de|con))|par{WS}rapport|"
-    rf"compared{WS}(?:with|to)|au{WS}lieu{WS}des|en{WS}lugar{WS}de{WS}los|instead{WS}of{WS}the)"
+    rf"compared{WS}(?:with|to)|au{WS}lieu{WS}des|en{WS}lugar{WS}de{WS}los|instead{WS}of{WS}the|"
+    # "un 0,08 por 100 más que los 1,258 de la última referencia", "plus que les 155", "more than the 155"
+    rf"(?:más|menos){WS}que|(?:plus|moins){WS}que|(?:more|less){WS}than)"
     rf"(?:{WS}(?:los|las|aux|the)|{WS}?(?:a|de)(?=ux?{WS})ux?)?{WS}\Z"
 )
 
@@ -260,7 +262,9 @@ def compared_with_the(text: str, start: int) -> bool:
 # What may follow that number: the end of its phrase, or the earlier time it is of ("del año anterior", "en 2017").
 _OF_AN_EARLIER_TIME = LazyPattern(
     rf"{WS}(?i:del{WS}año{WS}anterior|del{WS}ejercicio{WS}anterior|de{WS}l['’]année{WS}précédente|"
-    rf"a{WS}year{WS}(?:earlier|before)|(?:en|de|del|in|of){WS}(?:19|20)\d\d)(?!{LETTER}|\d)"
+    rf"a{WS}year{WS}(?:earlier|before)|(?:en|de|del|in|of){WS}(?:19|20)\d\d|"
+    rf"de{WS}la{WS}(?:última|anterior){WS}referencia|de{WS}la{WS}semana{WS}(?:anterior|pasada)|"
+    rf"del{WS}mes{WS}(?:anterior|pasado)|de{WS}la{WS}semaine{WS}(?:précédente|dernière))(?!{LETTER}|\d)"
 )
 
 
@@ -269,7 +273,10 @@ def share_currency_compared_with_an_elided_noun(text: str, drafts: list[Draft]) 
     article stand before it and its noun is left out: "sumaron 221 millones de euros, respecto a los 155 del año
     anterior" (155 million euros), marked as inferred. The two are written alike; "frente a los 400 millones de
     usuarios" or "respecto a los 155 trabajadores" name what they count and stay apart."""
-    for amount, bare in zip(drafts, drafts[1:]):
+    for index, bare in enumerate(drafts[1:], 1):
+        # the latest money before it: "sube a 1,259 euros, un 0,08 por 100 más que los 1,258" (a rate between)
+        amount = next((draft for draft in reversed(drafts[:index]) if draft.unit not in (None, *NOT_MONEY)),
+                      drafts[index - 1])
         if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.minor \
                 or not alike_in_shape(bare, amount) \
                 or not _COMPARED_WITH_THE.search(text, max(0, bare.start - 40), bare.start) \

@@ -198,8 +198,12 @@ POINTS = LazyPattern(
 # Points after a number, percentage points where the sentence speaks of a rate ("perdu vingt points").
 _JAPANESE_POINTS = LazyPattern(r"ポイント")  # glued, with its particle or verb: "前月比0.1ポイント悪化し"
 _POINTS_OF_A_RATE = LazyPattern(rf"{WS}(?i:{alternation(POINT_WORDS)}){NOT_LETTER_AFTER}")
+# "1 por 100 habitantes" is one in a hundred people, no percent
+_NO_PLURAL_AFTER = rf"(?!{WS}(?!(?i:más|menos|plus|moins)(?!{LETTER})){LETTER}+s(?!{LETTER}))"
 _PERCENT = LazyPattern(
-    rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|prozent|"
+    # "un 0,08 por 100 más" (Spanish writes the percent so too), "pour 100", "per 100"
+    rf"{WS}?(?:[%٪％]|(?i:percent|per{WS}?cent|pct\.?|pour{WS}?cent|por{WS}?ciento|por{WS}cien|por{WS}100(?!\d){_NO_PLURAL_AFTER}|"
+    rf"pour{WS}100(?!\d){_NO_PLURAL_AFTER}|prozent|"
     rf"процент(?:ами|ам|ах|ов|ом|а|ы|у|е)?|проценти|отсто|насто|відсот(?:ок|ками|кам|ках|ків|ком|ки|ка|ку|ці)|відс\.|"
     rf"prosent(?:ti(?:a|in|ä)?|in|illa|ista|issa|iksi|ille|ilta)|"
     rf"prosenttinen|prosenttis{LETTER}+|"  # "80–90 prosenttista" (of 80 to 90 percent)
