@@ -206,3 +206,27 @@ def test_multiples_smaller_divide_and_multiplied_by_about(text, piece, value):
 
 def test_a_multiple_larger_stays_the_factor():
     assert _one("Это в два раза больше прошлого года.", "два раза") == (2, "x")
+
+
+@pytest.mark.parametrize("text, piece", [
+    ("Cena je 280 dinara, a prodato je 560.", "560"),  # sold 560: not where another price stands
+    ("Er verdient 4.000 Euro brutto, netto bleiben 2.600.", "2.600"),  # two words between: left alone
+])
+def test_a_whole_number_needs_the_place_of_another_amount(text, piece):
+    assert _one(text, piece)[1] is None
+
+
+# --- rates, points and comparisons ---------------------------------------------------------------------------
+
+def test_points_of_a_pace_named_in_the_sentence_before_through_a_demonstrative():
+    text = ("Теперь она будет рассчитываться исходя из темпов роста прожиточного минимума трудоспособных россиян. "
+            "Рост МРОТ должен опережать эту меру на три пункта, отметили в прямой трансляции Совфеда.")
+    assert _one(text, "три пункта") == (3, "pp")
+
+
+def test_spanish_por_100_is_a_percent_and_mas_que_los_compares_with_the_money():
+    text = ("En concreto, el precio de la gasolina se mantiene esta semana en los 1,355 euros por litro y el del "
+            "gasoil sube a 1,259 euros, un 0,08 por 100 más que los 1,258 de la última referencia.")
+    assert _one(text, "0,08 por 100") == (0.08, "%")
+    assert _one(text, "1,258") == (1.258, "EUR")
+    assert _one("En España hay 3 por 100 habitantes.", "3")[1] is None  # one in a hundred people

@@ -252,18 +252,22 @@ _NO_AMOUNT_BEFORE = LazyPattern(
 )
 
 
-def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft) -> bool:
+def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previous: Draft) -> bool:
     """Tell whether a bare number that closes its phrase (a comma, "and", the sentence's end, a closing parenthesis)
     is another amount of the money written earlier in its sentence: written alike (as many decimals, or both whole,
     and within ten times of it), neither a year nor a count or a measure: "Lignje 140 kuna, pišmolji 60, škampi
     170", "pasó de estar a 2,87 euros ... hasta los 3,69", "Madrid (639)" after "744 millones de euros" (the scale
-    is carried too), "RTS (around 1.8)" after "2.7 million euros"."""
+    is carried too), "RTS (around 1.8)" after "2.7 million euros". A whole number outside parentheses must stand
+    where another amount would (``_placed_as_another_amount``); ``previous`` is the amount of the sentence before it."""
     if draft.unit is not None or draft.has_scale or draft.minor or money.minor or draft.range_bound:
         return False
     if not alike_in_shape(draft, money) or (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
         return False
     if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"):
         return False
+    if draft.step >= 1 and text[draft.start - 1 : draft.start] != "(" \
+            and not _placed_as_another_amount(text, draft, previous):
+        return False  # "Cena je 280 dinara, a prodato je 560" (sold 560): a whole number needs its place
     return not counts_something(text, draft.end) and not names_a_thing(text, draft.end) \
         and not _MEASURE_AFTER.match(text, draft.end) \
         and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
@@ -287,11 +291,33 @@ def carry_currency_to_bare_amounts(text: str, drafts: list[Draft]) -> None:
             moneys.append(draft)
         elif moneys and draft.unit is None:
             # the latest written alike: "el besugo caro, a veinte euros, y la bacaladilla ..., a 1,35" after "2,60 euros"
-            money = next((money for money in reversed(moneys) if _bare_amount_closing_a_phrase(text, draft, money)),
-                         None)
+            money = next((money for money in reversed(moneys)
+                          if _bare_amount_closing_a_phrase(text, draft, money, moneys[-1])), None)
             if money is not None:
                 carry_amount_of(draft, money)
                 moneys.append(draft)
+
+
+# One word between a comma and the number: the next item of a list of prices ("Lignje 140 kuna, pišmolji 60").
+_ONE_WORD_ITEM_GAP = LazyPattern(rf",{WS}(?:(?:a|i|y|et|and|und|и|і|та|și|ja|oraz|e|а|но|ali|but|mais|pero|aber|"
+                                 rf"ale|dar|ama){WS})?{LETTER}+{WS}")
+# "Now" or "then", and a copula, before the number: "Ranije je srdela bila oko 3 eura, 20 kuna, sada je 30".
+_NOW_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:sada|sad|сада|сега|now|today|ahora|hoy|maintenant|aujourd['’]hui|jetzt|heute|сейчас|теперь|"
+    rf"зараз|тепер|teraz|dziś|acum|azi|astăzi|danas|данас|денес)(?:{WS}(?:je|је|е|is|es|est|ist|jest|este|su|су))?{WS}\Z"
+)
+_COPULAS = frozenset("je је е is es est ist jest este su су был была было были".split())
+
+
+def _placed_as_another_amount(text: str, draft: Draft, previous: Draft) -> bool:
+    """Tell whether a bare whole number stands where another amount of the money before it would: the next item
+    of a list ("pišmolji 60, škampi 170"), after the words that stand before the money ("prodaje za 140 kuna, u
+    Rijeci i za 150"), or after "now" ("sada je 30")."""
+    if _ONE_WORD_ITEM_GAP.fullmatch(text, previous.end, draft.start) \
+            or _NOW_BEFORE.search(text, max(0, draft.start - 24), draft.start):
+        return True
+    before = [word for word in tokens_before(text, draft.start, 2) if word not in _COPULAS][-1:]
+    return bool(before) and before[0].isalpha() and before[0] in tokens_before(text, previous.start, 3)
 
 
 def carry_amount_of(draft: Draft, money: Draft) -> None:
