@@ -170,6 +170,7 @@ CURRENCY_CODES = set(
 CURRENCIES_BEFORE = {
     **CURRENCY_SYMBOLS, **{code: code for code in CURRENCY_CODES},
     "Rs.": "INR", "Rs": "INR", "RMB": "CNY", "人民币": "CNY", "人民幣": "CNY",
+    "SDR": "XDR",  # the IMF's special drawing rights: "a gross total of SDR 80 billion"
     "DM": "DEM",  # the Deutsche Mark before an amount, as German wrote it ("DM 7.000,00"); CLDR gives no symbol
     # Australian and New Zealand press style: the country after the sign ("$US1.1 billion", "$A500")
     "$US": "USD", "$A": "AUD", "$NZ": "NZD",
@@ -816,7 +817,7 @@ MULTIPLYING_WORDS: dict[int, str] = {
 # "пів мільярда", "un demi-milliard d'euros", "medio millón", "puoli miljardia", "eine halbe Million", "pola
 # miliona", "o jumătate de milion de lei" (half of it; "pół miliona" and "yarım milyon" are read as number words
 # too).
-HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "пів ", "demi-", "medio ", "puoli ", "halbe ", "halben ",
+HALVES_BEFORE_SCALE = ("полу", "пол", "пол-", "пів", "пів-", "пів ", "demi-", "half-", "medio ", "puoli ", "halbe ", "halben ",
                        "pola ", "pół ", "yarım ", "жарты ", "jumătate de ", "половина ", "polovina ")
 # Nouns of a round number, read as about that number: "une cinquantaine de drones", "un centenar de contratos",
 # "около сотни человек" (plurals are vague: "des dizaines", "десятки"); "quarantaine" and "cuarentena" are
