@@ -342,7 +342,7 @@ def is_reference(words_before: list[str]) -> bool:
     statute in the genitive ("talousarvioasetuksen 66 ja 66 a :n mukaisesti": its section 66)."""
     if not words_before:
         return False
-    word = words_before[-1]
+    word = words_before[-1].rsplit("/", 1)[-1]  # "art. 101/art. 102": the word after the slash
     return word in REFERENCE_WORDS or "§" in word or word.endswith(FINNISH_STATUTES) or word.startswith(LOT_STEMS) \
         or _CODE_ARTICLE.fullmatch(word) is not None  # "4 §:n 1", "L. 464-2"
 

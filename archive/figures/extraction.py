@@ -740,6 +740,9 @@ def _drafts_from_words(text: str) -> list[Draft]:
     """Return the figures written with number words ("five million dollars", "zehn Millionen Euro", "три пати")."""
     drafts = []
     for number in find_number_words(text):
+        before = tokens_before(text, number.start, 1)
+        if before and len(before[0].rstrip(".")) >= 3 and is_reference(before):
+            continue  # "under section two of the Bribery Act": a reference, as "section 2" is; not "w 2023 r. pięć"
         draft = _draft_from_words(text, number)
         if draft is not None:
             drafts.append(draft)

@@ -325,7 +325,7 @@ REFERENCE_WORDS = set(
     (
         "article articles art. arts. section sections sec. § §§ paragraph paragraphs para. clause clauses "
         "chapter page pages p p. pp. no. nos. number # № n° nº n.º version ver. v. vol. item rule resolution "
-        "annex isbn issn doi id "
+        "annex isbn issn doi id table tables tableau tabla cuadro tabela табела таблица таблице таблиця "
         "статья статьи статье статью статей ст. пункт пункта пункте п. пп. часть части ч. глава главы "
         "страница странице стр. с. номер версия версии раздел раздела параграф "
         "стаття статті статтю статтею статей пункту частина частини розділ розділу сторінка сторінці версія "
