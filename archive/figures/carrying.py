@@ -320,6 +320,23 @@ def _placed_as_another_amount(text: str, draft: Draft, previous: Draft) -> bool:
     return bool(before) and before[0].isalpha() and before[0] in tokens_before(text, previous.start, 3)
 
 
+def carry_scale_into_parentheses(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number alone in parentheses the scale of the measure or count with a scale before it in its
+    sentence, written alike: "la rula de A Coruña (3,8 millones de kilos), la de Camariñas (1,37)" (1,370,000), as
+    an amount of money carries its scale there ("Madrid (639)" after "744 millones de euros")."""
+    scaled: Draft | None = None
+    for draft in drafts:
+        if scaled is not None and _ANY_SENTENCE_BREAK.search(text, scaled.end, draft.start):
+            scaled = None
+        if draft.has_scale and draft.unit is None:
+            scaled = draft
+        elif scaled is not None and draft.unit is None and not draft.has_scale and not draft.minor \
+                and text[draft.start - 1 : draft.start] == "(" and text[draft.end : draft.end + 1] == ")" \
+                and (draft.step < 1) == (scaled.step < 1) \
+                and Decimal("0.1") <= draft.mantissa / scaled.mantissa <= 10:  # "1,37" as "3,8": both with decimals
+            draft.scale, draft.has_scale = scale_of(scaled), True
+
+
 def carry_amount_of(draft: Draft, money: Draft) -> None:
     """Give a bare number the currency, and the scale, of the amount of money it is another of, marked inferred."""
     draft.unit, draft.unit_inferred = money.unit, True

@@ -79,7 +79,8 @@ from decimal import Decimal
 from archive.figures.carrying import take_currency_of_a_price_now_or_before, take_currency_of_a_table_heading
 from archive.figures.carrying import (HARD_BREAK, MORE_OR_LESS_AFTER, carry_currency_back, carry_currency_forward,
                                      share_across_dated_items, share_across_parallel_phrases)
-from archive.figures.carrying import carry_currency_to_bare_amounts, share_across_items_led_by_years
+from archive.figures.carrying import (carry_currency_to_bare_amounts, carry_scale_into_parentheses,
+                                     share_across_items_led_by_years)
 from archive.figures.compound_numbers import find_compound_numbers
 from archive.figures.context import contexts
 from archive.figures.drafts import AND_GAP, CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_GAP, SENTENCE_BREAK, YEAR, Draft, ends_a_phrase
@@ -311,6 +312,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     share_currency_across_named_items(text, drafts)  # "Caner 2, Serdar 4.75, Kadlec ise 4.5 milyon euroya"
     share_currency_across_parallel_decimals(text, drafts)
     carry_currency_to_bare_amounts(text, drafts)  # last: "Lignje 140 kuna, pišmolji 60, škampi 170"
+    carry_scale_into_parentheses(text, drafts)  # "(3,8 millones de kilos), la de Camariñas (1,37)"
     share_currency_across_places(text, drafts)  # "Алматыда 151, Нұр-Сұлтанда 152 теңге"
     share_unit_back_across_places(text, drafts)  # "Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
     share_percent_across_parenthesized_items(text, drafts)  # "(79,8 Prozent), die niedrigste im Kreis Harz (58,9)"
