@@ -413,6 +413,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
     if _is_fuel_grade(text, raw, start, end) or is_a_dialled_number(text, start):
         return True
+    if _DECADE_BEFORE.search(text, max(0, start - 30), start) and _TENS.fullmatch(raw):
+        return True  # "depuis le milieu des années 80", "en los años 80 y 90": a decade, a date
     if raw.isdigit() and 1 <= int(raw) <= 31 and _DAY_OF_MONTH_AFTER.match(text, end):
         return True  # "до 15 числа місяця", "15-го числа": a day of the month, a date
     if _counts_days_past_a_month(text, raw, end):
@@ -630,6 +632,13 @@ _SERVICE_LINE_AFTER = LazyPattern(
 # Chinese and Korean: "编辑短信“捐款”发送至10690", "發送簡訊至1922", "#7079로 문자".
 _CJK_MESSAGE_BEFORE = LazyPattern(r"(?:短信|簡訊|短訊|短讯)[^。，,；;]{0,16}(?:至|到)\s?#?\Z")
 _KOREAN_MESSAGE_AFTER = LazyPattern(r"(?:번)?(?:으로|로) ?(?:문자|메시지)")
+
+
+# The word for the years of a decade before its tens, and another decade before it: "des années 80", "los años 80 y
+# 90", "negli anni '70", "w latach 80.", "the 1980s" is read elsewhere.
+_DECADE_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:(?:des|les|aux|los|de{WS}los|dos|nos|os|negli|gli|degli|dei|w|z){WS}"
+                             rf"(?:années|años|anni|anos|latach|lat))(?:{WS}['’]?\d0(?:{WS}?,|{WS}(?:y|et|e|i|and|a|o|ou)){WS}?)?{WS}['’]?\Z")
+_TENS = LazyPattern(r"(?:19)?[1-9]0")
 
 
 # The Russian and Ukrainian word for a day of the month after its number: "до 15 числа місяця", "10-го числа".
