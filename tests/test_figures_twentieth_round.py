@@ -230,3 +230,41 @@ def test_spanish_por_100_is_a_percent_and_mas_que_los_compares_with_the_money():
     assert _one(text, "0,08 por 100") == (0.08, "%")
     assert _one(text, "1,258") == (1.258, "EUR")
     assert _one("En España hay 3 por 100 habitantes.", "3")[1] is None  # one in a hundred people
+
+
+# --- references, decades, scales carried into parentheses, the IMF's SDR, halves ---------------------------------
+
+@pytest.mark.parametrize("text, piece", [
+    ("cu un total de 9 cazuri (TFUE – art. 101/art. 102), urmat de Italia (6)", "102"),
+    ("converted at the SDR/$ exchange rate on April 30, 2015 of 0.71103 (see Table 2.1).", "2.1"),
+    ("Patel pled guilty to an offence under section two of the Bribery Act last month.", "two"),
+    ("C'est le plus fort coefficient de revalorisation annuelle depuis le milieu des années 80.", "80"),
+    ("La movida madrileña de los años 80 y 90 cambió la ciudad.", "90"),
+])
+def test_references_and_decades_are_no_figures(text, piece):
+    assert piece not in [f.text for f in extract(text)]
+
+
+def test_a_count_after_years_stays_a_count():
+    assert "50" in [f.text for f in extract("Hace 20 años 50 personas fundaron el club.")]
+    assert "pięć" in [f.text for f in extract("Na kampanię wyborczą w 2023 r. pięć komitetów wydało więcej.")]
+
+
+@pytest.mark.parametrize("text, piece, value", [
+    ("PescadeGalicia también permite comprobar que los principales puntos de venta son la rula de A Coruña (3,8 "
+     "millones de kilos), la de Camariñas (1,37), la de Vigo Vigo (1,32)", "1,37", 1.37e6),
+    ("Больше всего потратили на космические исследования (785 миллиардов), оборону (544) и атомную энергетику (94).",
+     "544", 544e9),
+])
+def test_a_number_alone_in_parentheses_takes_the_scale_before_it(text, piece, value):
+    assert _one(text, piece)[0] == value
+
+
+@pytest.mark.parametrize("text, piece, value, unit", [
+    ("In FY2015, the Executive Board approved nine arrangements, for a gross total of SDR 80 billion ($112 billion "
+     "not netted for canceled arrangements)", "SDR 80 billion", 80e9, "XDR"),
+    ("“Oppenheimer” slipped to third with $28.7 million domestically – surpassing the half-billion dollar mark "
+     "worldwide", "half-billion dollar", 500e6, "USD"),
+])
+def test_special_drawing_rights_and_an_english_half_before_a_scale(text, piece, value, unit):
+    assert _one(text, piece) == (value, unit)
