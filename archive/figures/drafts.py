@@ -16,7 +16,8 @@ from archive.patterns import LazyPattern
 # Where a sentence ends, for carrying a currency forward within it (not at "млрд. тенге").
 # A full stop before a capital, an opening quote or a dash of speech ("... 100 milijuna eura. „Ako uzmemo",
 # "15 miliardów złotych. - My wypłaciliśmy").
-SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")
+# and a cut marked in a quote before a capital: "9,1 milliards d'euros dans le cadre de la campagne (...) En outre".
+SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|(?:\.|\(\.\.\.\)|\[\.\.\.\]|\(…\)|…)\s+(?:[-–—]\s+)?(?=[A-ZА-ЯЁІЇЄ«\"“„])|\n")
 
 
 _TEXT_END = LazyPattern(r"[\s.]*\Z")
