@@ -738,10 +738,41 @@ def _apply_qualifier(
         draft.approx = after
 
 
+# A lower-case word after a number word (a title's next word), or a word in capitals (a title in capitals).
+_LOWER_WORD_AFTER = LazyPattern(r"[ \u00a0](?P<word>[a-zà-ÿа-яёіїєґčćšžđ][a-zà-ÿа-яёіїєґčćšžđ]+)")
+_CAPITALS_WORD_AFTER = LazyPattern(r"[ \u00a0][A-ZÀ-ÞА-ЯЁІЇЄҐČĆŠŽĐ]{2,}(?![a-zà-ÿа-яёіїєґ])")
+# Words after a number word that make it a number, whatever its case: "Dos de ellos", "Tres y medio".
+_NOT_A_TITLE_WORDS = frozenset("de del y e o u et ou i a and or of to à en por par per na za od do по на и или "
+                               "mil cents cent mille hundred thousand тысяч".split())
+_SENTENCE_OPENING_BEFORE = LazyPattern(r"(?:\A|[.!?:;…\n–—-])\s*[\"“”»«„'’‘(\[]?\s*\Z")
+
+
+def opens_a_title(text: str, start: int, end: int) -> bool:
+    """Tell whether a number word opens a name: capitalised inside a sentence before a lower-case word that is no
+    scale, unit or thing counted ("Ayer domingo Ocho apellidos vascos", "Nadie puede con 'Ocho apellidos
+    catalanes'"), or in capitals before another word in capitals in a text not in capitals ("СТО ЛЕТ ТОМУ
+    ВПЕРЕД")."""
+    word = text[start:end]
+    if not word[:1].isupper() or len(word) < 3:
+        return False
+    if word.isupper():
+        return bool(_CAPITALS_WORD_AFTER.match(text, end)) and not text[max(0, start - 60) : start].isupper() \
+            and _CAPITALS_WORD_AFTER.match(text, end).group().strip().lower() not in _NOT_A_TITLE_WORDS
+    if _SENTENCE_OPENING_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None or after.group("word") in _NOT_A_TITLE_WORDS:
+        return False
+    suffix = read_suffix(text, end, False)
+    return suffix.unit is None and not suffix.has_scale
+
+
 def _drafts_from_words(text: str) -> list[Draft]:
     """Return the figures written with number words ("five million dollars", "zehn Millionen Euro", "три пати")."""
     drafts = []
     for number in find_number_words(text):
+        if opens_a_title(text, number.start, number.end):
+            continue  # "Ayer domingo Ocho apellidos vascos llegó", "фантастики СТО ЛЕТ ТОМУ ВПЕРЕД": a film's name
         before = tokens_before(text, number.start, 1)
         if before and len(before[0].rstrip(".")) >= 3 and is_reference(before):
             continue  # "under section two of the Bribery Act": a reference, as "section 2" is; not "w 2023 r. pięć"
