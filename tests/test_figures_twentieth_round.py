@@ -289,3 +289,16 @@ def test_a_number_word_opening_a_title_is_no_figure(text):
 ])
 def test_a_capitalised_number_word_opening_a_sentence_stays(text, piece):
     assert piece in [f.text for f in extract(text)]
+
+
+@pytest.mark.parametrize("text, piece, value", [
+    ("ДУИ како расходи пријавила пет милиони и 336 илјади и 095 денари. ДПА пријавила вкупно расходи од 433 илјади "
+     "и 840 денари.", "пет милиони и 336 илјади и 095 денари", 5336095),
+    ("Партијата пријави 2 милиони и 336 илјади и 95 денари.", "2 милиони и 336 илјади и 95 денари", 2336095),
+])
+def test_a_composite_joined_by_and_twice_before_its_currency(text, piece, value):
+    assert _one(text, piece) == (value, "MKD")
+
+
+def test_a_composite_joined_by_and_without_a_currency_stays_apart():
+    assert [f.text for f in extract("Dobili su 2 miliona i 300 hiljada i 5 ljudi.")] == ["2 miliona", "300 hiljada", "5"]

@@ -524,12 +524,19 @@ def _read_scale_joined_by_and(text: str, suffix: Suffix, power: int) -> bool:
         return False
     after = Suffix(end=joined.end(), has_scale=True)
     read_currency_after(text, after)  # a name CLDR alone knows too: "2 milyar ve 300 milyon lira"
-    if after.unit in (None, "%", "x", "pp"):
-        return False
+    # and the units joined by "and" once more before the currency: "пет милиони и 336 илјади и 095 денари"
     smaller = SCALE_WORDS[single_spaced(lower_case(joined.group("word")))][0]
+    rest = _JOINED_REST.match(text, joined.end()) if after.unit is None else None
+    units = re.sub(r"\D", "", rest.group("digits")) if rest is not None else ""
+    if not (units and int(units) < 10 ** smaller and _CURRENCY_AFTER.match(text, rest.end())):
+        rest = None
+    if after.unit in (None, "%", "x", "pp") and rest is None:
+        return False
     if smaller >= power or int(joined.group("digits")) >= 10 ** (power - smaller):
         return False
     _add_part(suffix, joined.group("digits"), smaller, joined.end())
+    if rest is not None:
+        _add_part(suffix, units, 0, rest.end())
     return True
 
 
