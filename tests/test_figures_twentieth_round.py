@@ -302,3 +302,18 @@ def test_a_composite_joined_by_and_twice_before_its_currency(text, piece, value)
 
 def test_a_composite_joined_by_and_without_a_currency_stays_apart():
     assert [f.text for f in extract("Dobili su 2 miliona i 300 hiljada i 5 ljudi.")] == ["2 miliona", "300 hiljada", "5"]
+
+
+@pytest.mark.parametrize("text, piece, unit", [
+    ("АИ 92 маркалы бензин 205, ал дизель отыны 295 теңге болады. Бұл еліміздің барлық өңірлері үшін ортақ баға.",
+     "205", "KZT"),
+    ("Litar benzina 180, dok će dizel biti 190 dinara.", "180", "RSD"),
+])
+def test_a_fuel_priced_bare_before_a_contrasted_price_takes_its_currency(text, piece, unit):
+    assert _one(text, piece)[1] == unit
+
+
+def test_a_cut_in_a_quote_ends_the_sentence_the_money_is_carried_in():
+    text = ("\"Le monde a finalement promis 9,1 milliards d'euros dans le cadre de la campagne (...) En outre, la "
+            "Commission ajoute un milliard supplémentaire pour les personnes déplacées en Ukraine.")
+    assert _one(text, "un milliard")[1] is None

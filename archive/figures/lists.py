@@ -380,8 +380,13 @@ def share_currency_across_named_items(text: str, drafts: list[Draft]) -> None:
 # A bare price closing its clause, a comma, a conjunction of contrast and at most three words before the amount of
 # the clause that names the currency: "koštaće 207, dok će benzin biti 180 dinara".
 _CONTRASTED_CLAUSE_GAP = LazyPattern(
-    rf",{WS}(?i:dok|док|dočim|while|whereas|mientras{WS}que|alors{WS}que|während|а|a)(?:{WS}{LETTER}+){{0,3}}{WS}"
+    rf",{WS}(?i:dok|док|dočim|while|whereas|mientras{WS}que|alors{WS}que|während|а|a|ал|ise)(?:{WS}{LETTER}+){{0,3}}{WS}"
 )
+
+
+# A fuel named right before a bare price: "АИ 92 маркалы бензин 205, ал дизель отыны 295 теңге".
+_GRADE_OR_ITEM_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:бензин{LETTER}*|benzin{LETTER}*|дизел{LETTER}*|dizel{LETTER}*|"
+                                    rf"diesel|gasolina|gasóleo|essence|gazole|petrol){WS}\Z")
 
 
 def share_currency_back_across_contrasted_prices(text: str, drafts: list[Draft]) -> None:
@@ -393,7 +398,8 @@ def share_currency_back_across_contrasted_prices(text: str, drafts: list[Draft])
                 or amount.has_scale or amount.minor or not alike_in_shape(bare, amount):
             continue
         if _CONTRASTED_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) \
-                and prices_right_before(text, bare.start) and Decimal("0.5") <= bare.mantissa / amount.mantissa <= 2 \
+                and (prices_right_before(text, bare.start) or _GRADE_OR_ITEM_BEFORE.search(text, max(0, bare.start - 40), bare.start)) \
+                and Decimal("0.5") <= bare.mantissa / amount.mantissa <= 2 \
                 or _PARALLEL_CLAUSE_GAP.fullmatch(text, bare.end, amount.start) \
                 and _same_word_right_before(text, bare.start, amount.start):
             take_currency(bare, amount)
