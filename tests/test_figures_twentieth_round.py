@@ -317,3 +317,17 @@ def test_a_cut_in_a_quote_ends_the_sentence_the_money_is_carried_in():
     text = ("\"Le monde a finalement promis 9,1 milliards d'euros dans le cadre de la campagne (...) En outre, la "
             "Commission ajoute un milliard supplémentaire pour les personnes déplacées en Ukraine.")
     assert _one(text, "un milliard")[1] is None
+
+
+@pytest.mark.parametrize("text, piece, value, unit", [
+    ("Prema neslužbenim podacima stranice Cijenegoriva.info procjena je\njučer bila da će spremnik od 50 litara "
+     "benzina biti skuplji za 11\nkuna, a prosječni spremnik dizela za 14 kuna.", "11\nkuna", 11, "HRK"),
+    ("algunas salas por contabilizar— a los 6.525.919 espectadores (38.154.471\neuros acumulados), dejando atrás",
+     "38.154.471\neuros", 38154471, "EUR"),
+])
+def test_a_line_wrapped_between_a_number_and_its_currency(text, piece, value, unit):
+    assert _one(text, piece) == (value, unit)
+
+
+def test_a_table_line_after_a_number_keeps_its_break():
+    assert _figures("Stanovnika 2500\nEUR 500") == [("2500", 2500, None), ("EUR 500", 500, "EUR")]

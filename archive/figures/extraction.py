@@ -217,10 +217,17 @@ _HALF_SCALE = LazyPattern(
 )
 
 
+# A line break inside a sentence between a number and the lower-case word after it: a paragraph wrapped at a
+# fixed width ("biti skuplji za 11\nkuna", "(38.154.471\neuros acumulados)"); read as a space, the length kept.
+_LINE_WRAPPED_AFTER_A_NUMBER = LazyPattern(r"(?<=\d)\n(?=[a-zà-ÿа-яёіїєґčćšžđ])")
+
+
 def extract(text: str, published: str | None = None) -> list[Figure]:
     """Return the figures written in ``text``, in order of start and not overlapping, each with the context
     its sentence gives it ("last year" read against ``published``, an ISO 8601 date)."""
     read = with_look_alikes_read(text)  # "миллионοв еврο": a Greek "ο" read as the Cyrillic one
+    if "\n" in read:
+        read = _LINE_WRAPPED_AFTER_A_NUMBER.sub(" ", read)  # "skuplji za 11\nkuna": one line, hard-wrapped
     drafts = _scan(read, query=False)
     if not drafts:
         return []
