@@ -331,3 +331,10 @@ def test_a_line_wrapped_between_a_number_and_its_currency(text, piece, value, un
 
 def test_a_table_line_after_a_number_keeps_its_break():
     assert _figures("Stanovnika 2500\nEUR 500") == [("2500", 2500, None), ("EUR 500", 500, "EUR")]
+
+
+def test_another_source_gives_the_amount_in_parentheses():
+    text = ("ha logrado 7,6 millones de euros de recaudación (8 según Universal, la distribuidora del filme). Una "
+            "cifra que sólo está en la mano de unos cuantos pelotazos al año")
+    assert _one(text, "8") == (8e6, "EUR")
+    assert _one("Le film a fait 7,6 millions d'euros (8 selon le distributeur).", "8") == (8e6, "EUR")

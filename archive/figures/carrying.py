@@ -261,6 +261,8 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
     where another amount would (``_placed_as_another_amount``); ``previous`` is the amount of the sentence before it."""
     if draft.unit is not None or draft.has_scale or draft.minor or money.minor or draft.range_bound:
         return False
+    if _another_estimate_in_parentheses(text, draft, money):
+        return True  # "7,6 millones de euros de recaudación (8 según Universal, la distribuidora del filme)"
     if not alike_in_shape(draft, money) or (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
         return False
     if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"):
@@ -272,6 +274,25 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
         and not _MEASURE_AFTER.match(text, draft.end) \
         and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
         and not _NO_AMOUNT_BEFORE.search(text, max(0, draft.start - 12), draft.start)
+
+
+# "According to" after a number: the same amount as another source gives it ("(8 según Universal", "(8 selon
+# Universal", "(8 according to Universal", "(8 prema procjeni", "(8 по данным").
+_ACCORDING_TO_AFTER = LazyPattern(
+    rf"{WS}(?i:según|segun|selon|d['’]après|according{WS}to|laut|prema|po{WS}podacima|по{WS}данным|за{WS}даними|"
+    rf"према|potrivit|według|conform)(?!{LETTER})"
+)
+# Between an amount of money and a parenthesis opening: at most three words and no number ("de recaudación (").
+_WORDS_THEN_PARENTHESIS = LazyPattern(rf"(?:{WS}{LETTER}+){{0,3}}{WS}?\(")
+
+
+def _another_estimate_in_parentheses(text: str, draft: Draft, money: Draft) -> bool:
+    """Tell whether a bare number opening a parenthesis right after an amount of money gives it as another source
+    does, "according to" after it and of the same order ("7,6 millones de euros de recaudación (8 según Universal":
+    8 million EUR)."""
+    return text[draft.start - 1 : draft.start] == "(" and _ACCORDING_TO_AFTER.match(text, draft.end) is not None \
+        and _WORDS_THEN_PARENTHESIS.fullmatch(text, money.end, draft.start) is not None \
+        and Decimal("0.5") <= draft.mantissa / money.mantissa <= 2
 
 
 # Any full stop and a space end a sentence here, whatever follows: Korean and Chinese have no capitals ("입건했다. 해외에").
