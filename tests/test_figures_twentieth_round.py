@@ -338,3 +338,17 @@ def test_another_source_gives_the_amount_in_parentheses():
             "cifra que sólo está en la mano de unos cuantos pelotazos al año")
     assert _one(text, "8") == (8e6, "EUR")
     assert _one("Le film a fait 7,6 millions d'euros (8 selon le distributeur).", "8") == (8e6, "EUR")
+
+
+@pytest.mark.parametrize("text, piece, unit", [
+    ("Бензин коштує 52 гривні, а дизель — 55.", "55", "UAH"),  # a dash after the item's word
+    ("Bilety: normalny 20 zł, ulgowy: 10.", "10", "PLN"),
+    ("Benzina costă 7,5 lei, iar motorina 7,8.", "7,8", "RON"),
+    ("Ein Liter Super kostet 1,85 Euro, Diesel 1,75.", "1,75", "EUR"),
+    ("Ulaznica košta 10 eura, a u dvorani je bilo 500.", "500", None),  # fifty times: no price
+    ("Karta košta 15 eura, a djece je bilo 12.", "12", None),
+    ("The team paid €80 million for him, his 12th transfer, and he wears 9.", "9", None),
+    ("Bilet kosztuje 25 zł, seans trwa 120 minut, w sali jest 300 miejsc.", "300", None),
+])
+def test_the_bare_amount_rule_in_other_languages_and_what_it_leaves(text, piece, unit):
+    assert _one(text, piece)[1] == unit

@@ -321,7 +321,7 @@ def carry_currency_to_bare_amounts(text: str, drafts: list[Draft]) -> None:
 
 # One word between a comma and the number: the next item of a list of prices ("Lignje 140 kuna, pišmolji 60").
 _ONE_WORD_ITEM_GAP = LazyPattern(rf",{WS}(?:(?:a|i|y|et|and|und|и|і|та|și|ja|oraz|e|а|но|ali|but|mais|pero|aber|"
-                                 rf"ale|dar|ama){WS})?{LETTER}+{WS}")
+                                 rf"ale|dar|ama){WS})?{LETTER}+(?:{WS}[—–-]|:)?{WS}")  # "а дизель — 55"
 # "Now" or "then", and a copula, before the number: "Ranije je srdela bila oko 3 eura, 20 kuna, sada je 30".
 _NOW_BEFORE = LazyPattern(
     rf"(?<!{LETTER})(?i:sada|sad|сада|сега|now|today|ahora|hoy|maintenant|aujourd['’]hui|jetzt|heute|сейчас|теперь|"
