@@ -352,3 +352,15 @@ def test_another_source_gives_the_amount_in_parentheses():
 ])
 def test_the_bare_amount_rule_in_other_languages_and_what_it_leaves(text, piece, unit):
     assert _one(text, piece)[1] == unit
+
+
+@pytest.mark.parametrize("text, piece, value", [
+    ("Studenti plaćaju od 100 do 600 kuna za mjesto u dvokrevetnoj sobi, odnosno od 200 do 700 kuna za "
+     "jednokrevetnu sobu.", "dvokrevetnoj", 2),
+    ("Prodaje se trosobni stan u centru.", "trosobni", 3),
+    ("Продавам двособен стан во центарот.", "двособен", 2),
+    ("Pokój dwuosobowy kosztuje 200 zł.", "dwuosobowy", 2),
+    ("przeciętna, trzyosobowa rodzina będzie teraz płacić więcej", "trzyosobowa", 3),
+])
+def test_beds_rooms_and_persons_inside_compounds_count(text, piece, value):
+    assert _one(text, piece) == (value, None)

@@ -997,8 +997,10 @@ MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "ver
 # "двухэтажного", "deseteročlani", and of years, "petogodišnjih obveznica" (5), "двухлетнего неурожая" (2); not
 # of months ("šestomesečnog vojnog roka" is labelled no figure in heldout2 and heldout5)
 SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "кімнатн", "član", "katn", "spratn", "член", "godišnj",
-                         "годишњ", "летн", "річн", "вагонн", "dnevn", "дневн")
-COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "orka", "orke", "orku", "orica",
+                         "годишњ", "летн", "річн", "вагонн", "dnevn", "дневн",
+                         # beds and rooms: "dvokrevetnoj sobi", "trosobni stan", "двособен стан", "двухместный номер"
+                         "krevetn", "sobn", "soban", "собн", "собен", "местн", "місн")
+COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "osobow", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
 
 # German adjectives of a span of time glued to a number word: "dreijährige" (3 years), "zweitägige", "sechsmonatigen"
