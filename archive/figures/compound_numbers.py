@@ -14,7 +14,7 @@ _POLISH_STEMS = {
     "dziesięcio": 10, "jedenasto": 11, "dwunasto": 12, "piętnasto": 15, "dwudziesto": 20, "trzydziesto": 30,
     "pięćdziesięcio": 50, "stu": 100,
 }
-_POLISH_HEADS = r"(?:letn|miesięczn|dniow|tygodniow|godzinn|pokojow|osobow)"  # and "dwuosobowy" (for two)
+_POLISH_HEADS = r"(?:letn|miesięczn|dniow|tygodniow|godzinn|pokojow)"
 # Serbian and Croatian nouns of a group of people: "četvorka" (the four), "petorica" (five men); not "trojka",
 # which is as often the troika of creditors.
 _GROUPS = {

@@ -1000,7 +1000,7 @@ SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "к
                          "годишњ", "летн", "річн", "вагонн", "dnevn", "дневн",
                          # beds and rooms: "dvokrevetnoj sobi", "trosobni stan", "двособен стан", "двухместный номер"
                          "krevetn", "sobn", "soban", "собн", "собен", "местн", "місн")
-COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "osobow", "orka", "orke", "orku", "orica",
+COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
 
 # German adjectives of a span of time glued to a number word: "dreijährige" (3 years), "zweitägige", "sechsmonatigen"
