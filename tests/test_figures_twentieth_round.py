@@ -362,3 +362,9 @@ def test_the_bare_amount_rule_in_other_languages_and_what_it_leaves(text, piece,
 ])
 def test_beds_rooms_and_persons_inside_compounds_count(text, piece, value):
     assert _one(text, piece) == (value, None)
+
+
+def test_one_in_two_with_adjectives_is_a_ratio():
+    text = "Un étudiant français sur deux bénéficie d’une aide publique pour financer son inscription."
+    assert extract(text) == []
+    assert "deux" in [f.text for f in extract("Il a investi un million de dollars sur deux ans.")]

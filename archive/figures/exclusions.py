@@ -737,7 +737,9 @@ def glued_model_suffix(text: str, raw: str, end: int) -> bool:
 
 
 # "One in five": "un paquet sur cinq", "one in five", "one out of five", "uno de cada cinco" (a ratio's second term).
-_RATIO_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:un|une|one|uno|una)(?:{WS}{LETTER}+)?{WS}(?i:sur|in|out{WS}of|(?:de{WS})?cada){WS}$")
+# and with its noun's adjectives: "Un étudiant français sur deux bénéficie d’une aide publique".
+_RATIO_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:un|une|one|uno|una)(?!{WS}(?i:millions?|milliards?|millón|millones|"
+                            rf"billions?|mil|thousand|hundred|milliers?)(?!{LETTER}))(?:{WS}{LETTER}+){{0,3}}{WS}(?i:sur|in|out{WS}of|(?:de{WS})?cada){WS}$")
 
 
 def is_ratio_denominator(text: str, start: int) -> bool:
