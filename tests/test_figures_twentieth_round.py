@@ -368,3 +368,10 @@ def test_one_in_two_with_adjectives_is_a_ratio():
     text = "Un étudiant français sur deux bénéficie d’une aide publique pour financer son inscription."
     assert extract(text) == []
     assert "deux" in [f.text for f in extract("Il a investi un million de dollars sur deux ans.")]
+
+
+def test_a_bare_number_after_about_the_takes_the_scale_before_it():
+    text = ("Este año ha hecho en sus primeros tres días más dinero que blockbusters de Hollywood como 'Jurassic "
+            "World' (6,4 millones) o 'Los vengadores', que se movió en torno a los 4.")
+    assert _one(text, "4") == (4e6, None)
+    assert _one("Vendieron 3 millones de libros y en torno a los 2 discos.", "2") == (2, None)  # counted

@@ -341,9 +341,18 @@ def _placed_as_another_amount(text: str, draft: Draft, previous: Draft) -> bool:
     return bool(before) and before[0].isalpha() and before[0] in tokens_before(text, previous.start, 3)
 
 
+# "About the" before a bare number closing its phrase: "se movió en torno a los 4" (after "6,4 millones").
+_ABOUT_THE_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:en{WS}torno{WS}a{WS}los|alrededor{WS}de{WS}los|cerca{WS}de{WS}los|autour{WS}des|"
+    rf"aux{WS}alentours{WS}des|près{WS}des|around{WS}the|some{WS}of{WS}the|около|порядка|oko|otprilike|około)"
+    rf"{WS}\Z"
+)
+
+
 def carry_scale_into_parentheses(text: str, drafts: list[Draft]) -> None:
-    """Give a bare number alone in parentheses the scale of the measure or count with a scale before it in its
-    sentence, written alike: "la rula de A Coruña (3,8 millones de kilos), la de Camariñas (1,37)" (1,370,000), as
+    """Give a bare number alone in parentheses, or closing its phrase after "about the", the scale of the measure or
+    count with a scale before it in its sentence, of its order ("que se movió en torno a los 4" after "(6,4
+    millones)"): "la rula de A Coruña (3,8 millones de kilos), la de Camariñas (1,37)" (1,370,000), as
     an amount of money carries its scale there ("Madrid (639)" after "744 millones de euros")."""
     scaled: Draft | None = None
     for draft in drafts:
@@ -352,9 +361,11 @@ def carry_scale_into_parentheses(text: str, drafts: list[Draft]) -> None:
         if draft.has_scale and draft.unit is None:
             scaled = draft
         elif scaled is not None and draft.unit is None and not draft.has_scale and not draft.minor \
-                and text[draft.start - 1 : draft.start] == "(" and text[draft.end : draft.end + 1] == ")" \
-                and (draft.step < 1) == (scaled.step < 1) \
-                and Decimal("0.1") <= draft.mantissa / scaled.mantissa <= 10:  # "1,37" as "3,8": both with decimals
+                and Decimal("0.1") <= draft.mantissa / scaled.mantissa <= 10 \
+                and (text[draft.start - 1 : draft.start] == "(" and text[draft.end : draft.end + 1] == ")"
+                     and (draft.step < 1) == (scaled.step < 1)  # "1,37" as "3,8": both with decimals
+                     or _ABOUT_THE_BEFORE.search(text, max(0, draft.start - 24), draft.start)
+                     and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)):
             draft.scale, draft.has_scale = scale_of(scaled), True
 
 
