@@ -375,3 +375,8 @@ def test_a_bare_number_after_about_the_takes_the_scale_before_it():
             "World' (6,4 millones) o 'Los vengadores', que se movió en torno a los 4.")
     assert _one(text, "4") == (4e6, None)
     assert _one("Vendieron 3 millones de libros y en torno a los 2 discos.", "2") == (2, None)  # counted
+
+
+def test_ikavian_two():
+    text = "a naš svit ako spremaju ručak za troje, četvero, uzme dvi kile, to je razlika."
+    assert _one(text, "dvi") == (2, None)

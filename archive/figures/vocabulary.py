@@ -657,7 +657,7 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
     # Serbian and Croatian, Latin and Cyrillic, ekavian and ijekavian
     "sr": _numbers({
         1: "jedan jedna jedno jednog jedne jednom jednu један једна једно једног једне",
-        2: "dva dve dvije dvoje dvojica dvaju dvama dvema два две двоје двојица",
+        2: "dva dve dvije dvi dvoje dvojica dvaju dvama dvema два две двоје двојица",  # ikavian "dvi kile"
         3: "tri troje trojica triju trima три троје тројица",
         # collective numerals, Serbian "-oro" and Croatian "-ero": "njih petero", "četvero ravnatelja"
         4: "četiri četvoro četvero četvorica четири четворо", 5: "pet petoro petero petorica пет петоро",
