@@ -380,3 +380,8 @@ def test_a_bare_number_after_about_the_takes_the_scale_before_it():
 def test_ikavian_two():
     text = "a naš svit ako spremaju ručak za troje, četvero, uzme dvi kile, to je razlika."
     assert _one(text, "dvi") == (2, None)
+
+
+def test_spanish_fractions_of_parts():
+    text = "de los cuales casi dos terceras partes (406.834) fueron merluza"
+    assert [f.text for f in extract(text)] == ["406.834"]

@@ -894,7 +894,9 @@ FRACTION_WORDS = set(
     "trzecie trzecich czwarte treimi sferturi kolmasosaa neljäsosaa "
     "quintos sextos séptimos octavos novenos décimos sixièmes septièmes huitièmes neuvièmes dixièmes fünftel "
     "sechstel zehntel dritteln vierteln fünfteln zehnteln пятых шестых десятых пятая пятой п'ятих десятих piątych dziesiątych petine desetine "
-    "fifth sixths tenths".split()
+    "fifth sixths tenths "
+    # Spanish and Romanian ordinals before "parts": "dos terceras partes" (two thirds), "tres cuartas partes"
+    "tercera terceras cuarta cuartas quinta quintas".split()
 )
 # Korean words after a native number that make it an ordinal: "두 번째".
 KOREAN_ORDINAL_AFTER = ("번째", "째")
