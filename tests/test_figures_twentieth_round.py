@@ -385,3 +385,16 @@ def test_ikavian_two():
 def test_spanish_fractions_of_parts():
     text = "de los cuales casi dos terceras partes (406.834) fueron merluza"
     assert [f.text for f in extract(text)] == ["406.834"]
+
+
+@pytest.mark.parametrize("text, piece, value", [
+    ("Volodymyr Zelensky a demandé 800 millions d’euros. Les dons ont déjà dépassé le milliard.", "milliard", 1e9),
+    ("En el mismo mes del año pasado se subastaron 810.542 kilos y pocos años atrás se rondaba el millón, si bien la "
+     "facturación por primera venta se resintió", "millón", 1e6),
+])
+def test_a_lone_scale_after_the_closing_its_phrase_is_one_of_it(text, piece, value):
+    assert _one(text, piece) == (value, None)
+
+
+def test_a_spanish_million_after_its_number_word_stays_one_figure():
+    assert _money("El Gobierno pagó un millón de euros a la empresa.") == [("un millón de euros", 1e6, "EUR")]

@@ -915,7 +915,7 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
         if (lowered(word.group()) in ("mil", "mil millones") or power == 3) \
                 and (before := tokens_before(text, word.start(), 1)) and is_number_word(before[0]):
             continue  # "tres mil euros", "dos mil millones", "двадцать одну тысячу": the number word's own scale
-        if lowered(word.group()) in ("million", "milliard") \
+        if lowered(word.group()) in ("million", "milliard", "millón") \
                 and not set(tokens_before(text, word.start(), 1)) & FRENCH_LONE_SCALE_ARTICLES:
             continue  # "au million d’euros" is one million; "a million", "eine Million" are the number words'
         if (before := tokens_before(text, word.start(), 1)) and before[0] in VAGUE_MULTITUDES:
@@ -940,7 +940,8 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
             read_half_after(text, suffix)
             read_currency_after(text, suffix)
             inferred = suffix.unit is None and _take_currency_of_a_next_alike(text, suffix, power, drafts)
-            if suffix.unit is None and lowered(word.group()) != "mil millones":
+            if suffix.unit is None and lowered(word.group()) != "mil millones" \
+                    and not _the_scale_closing_a_phrase(text, word.start(), word.end()):
                 continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
             draft = Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
@@ -949,6 +950,17 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
         _apply_qualifier(text, draft, None)
         found.append(draft)
     return found
+
+
+_THE_BEFORE = frozenset(("le", "el", "au", "al", "du", "del"))
+
+
+def _the_scale_closing_a_phrase(text: str, start: int, end: int) -> bool:
+    """Tell whether a lone scale word of a million or more after "the" closes its phrase: "Les dons ont déjà dépassé
+    le milliard.", "pocos años atrás se rondaba el millón, si bien" (one million, no unit said)."""
+    before = tokens_before(text, start, 1)
+    return bool(before) and before[0] in _THE_BEFORE and lowered(text[start:end]) not in ("mil", "mille", "millier") \
+        and ends_a_phrase(text, end)
 
 
 def _grouped_below(text: str, smaller: Draft, power: int) -> bool:

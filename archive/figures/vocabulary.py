@@ -120,13 +120,14 @@ LONE_SCALE_WORDS = {
     # and the Polish singular's other cases, which no plural shares: "do każdego tysiąca złotych" (every 1,000 PLN)
     **dict.fromkeys("tysiąca tysiącu tysiącem".split(), 3),
     "billón": 12,  # "el billón y medio de euros"
+    "millón": 6,  # after an article that takes in "one": "se rondaba el millón" (FRENCH_LONE_SCALE_ARTICLES)
     # Spanish: "mil euros" (a thousand), "los mil millones" (a billion, a number even with no currency after it)
     "mil": 3, "mil millones": 9,
     "milliarde": 9,  # German, after a word between it and its "eine": "eine weitere Milliarde Euro"
     # French, after an article that takes in "one": "supérieures au million d’euros" (FRENCH_LONE_SCALE_ARTICLES)
     "million": 6, "milliard": 9,
 }
-FRENCH_LONE_SCALE_ARTICLES = frozenset(("au", "du", "le", "ce"))  # "ce milliard d'euros": this one billion
+FRENCH_LONE_SCALE_ARTICLES = frozenset(("au", "du", "le", "ce", "el", "al", "del"))  # "ce milliard d'euros": this one billion
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
 TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ"}
