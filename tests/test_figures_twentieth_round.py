@@ -398,3 +398,9 @@ def test_a_lone_scale_after_the_closing_its_phrase_is_one_of_it(text, piece, val
 
 def test_a_spanish_million_after_its_number_word_stays_one_figure():
     assert _money("El Gobierno pagó un millón de euros a la empresa.") == [("un millón de euros", 1e6, "EUR")]
+
+
+def test_compared_with_an_amount_of_an_earlier_month():
+    text = "Ascendió a 1.884.514 euros frente a 1.926.938 de febrero de 2018."
+    assert _one(text, "1.926.938") == (1926938, "EUR")
+    assert _one("Ganó 1.500 euros frente a 1.200 empleados de febrero.", "1.200")[1] is None  # counted before

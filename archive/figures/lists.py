@@ -264,7 +264,12 @@ _OF_AN_EARLIER_TIME = LazyPattern(
     rf"{WS}(?i:del{WS}año{WS}anterior|del{WS}ejercicio{WS}anterior|de{WS}l['’]année{WS}précédente|"
     rf"a{WS}year{WS}(?:earlier|before)|(?:en|de|del|in|of){WS}(?:19|20)\d\d|"
     rf"de{WS}la{WS}(?:última|anterior){WS}referencia|de{WS}la{WS}semana{WS}(?:anterior|pasada)|"
-    rf"del{WS}mes{WS}(?:anterior|pasado)|de{WS}la{WS}semaine{WS}(?:précédente|dernière))(?!{LETTER}|\d)"
+    rf"del{WS}mes{WS}(?:anterior|pasado)|de{WS}la{WS}semaine{WS}(?:précédente|dernière)|"
+    # a month: "Ascendió a 1.884.514 euros frente a 1.926.938 de febrero de 2018", "contre 155 en janvier"
+    rf"(?:de|en|in|of)(?:{WS}(?:el|la))?{WS}(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    rf"octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    rf"décembre|january|february|march|april|may|june|july|august|september|october|november|december))"
+    rf"(?!{LETTER}|\d)"
 )
 
 
