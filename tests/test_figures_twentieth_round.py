@@ -404,3 +404,11 @@ def test_compared_with_an_amount_of_an_earlier_month():
     text = "Ascendió a 1.884.514 euros frente a 1.926.938 de febrero de 2018."
     assert _one(text, "1.926.938") == (1926938, "EUR")
     assert _one("Ganó 1.500 euros frente a 1.200 empleados de febrero.", "1.200")[1] is None  # counted before
+
+
+@pytest.mark.parametrize("text", [
+    "La Loto 5 din 40 s-a câștigat un premiu de categoria a II-a,, în valoare de 72.012,80 de lei.",
+    "Sie spielten Lotto 6 aus 49 und gewannen 3 Millionen Euro.",
+])
+def test_a_lottery_named_by_its_draw_is_no_figure(text):
+    assert [f.unit for f in extract(text)] in (["RON"], ["EUR"])

@@ -411,8 +411,9 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end) or is_a_dialled_number(text, start):
-        return True
+    if _is_fuel_grade(text, raw, start, end) or is_a_dialled_number(text, start) \
+            or _LOTTERY_NAME_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "Loto 5 din 40", "Лото 6 из 45": a game's name
     if _DECADE_BEFORE.search(text, max(0, start - 30), start) and _TENS.fullmatch(raw):
         return True  # "depuis le milieu des années 80", "en los años 80 y 90": a decade, a date
     if raw.isdigit() and 1 <= int(raw) <= 31 and _DAY_OF_MONTH_AFTER.match(text, end):
@@ -632,6 +633,10 @@ _SERVICE_LINE_AFTER = LazyPattern(
 # Chinese and Korean: "编辑短信“捐款”发送至10690", "發送簡訊至1922", "#7079로 문자".
 _CJK_MESSAGE_BEFORE = LazyPattern(r"(?:短信|簡訊|短訊|短讯)[^。，,；;]{0,16}(?:至|到)\s?#?\Z")
 _KOREAN_MESSAGE_AFTER = LazyPattern(r"(?:번)?(?:으로|로) ?(?:문자|메시지)")
+
+
+# A lottery named by its draw, "N of M": the M of "Loto 5 din 40", "Лото 6 из 45", "Lotto 6 aus 49", "Loto 7 od 39".
+_LOTTERY_NAME_BEFORE = LazyPattern(rf"(?<!{LETTER})(?i:lot(?:o|to)|лото)\s\d{{1,2}}\s(?:din|из|od|aus|de|z|of)\s\Z")
 
 
 # The word for the years of a decade before its tens, and another decade before it: "des années 80", "los años 80 y
