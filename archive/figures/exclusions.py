@@ -411,10 +411,10 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end) or is_a_dialled_number(text, start) \
-            or _LOTTERY_NAME_BEFORE.search(text, max(0, start - 16), start):
-        return True  # "Loto 5 din 40", "Лото 6 из 45": a game's name
-    if _DECADE_BEFORE.search(text, max(0, start - 30), start) and _TENS.fullmatch(raw):
+    if _is_fuel_grade(text, raw, start, end) or (len(raw) >= 3 and is_a_dialled_number(text, start)) \
+            or (len(raw) <= 2 and _LOTTERY_NAME_BEFORE.search(text, max(0, start - 16), start)):
+        return True  # "за номером 1539"; "Loto 5 din 40", "Лото 6 из 45": a game's name
+    if _TENS.fullmatch(raw) and _DECADE_BEFORE.search(text, max(0, start - 30), start):
         return True  # "depuis le milieu des années 80", "en los años 80 y 90": a decade, a date
     if raw.isdigit() and 1 <= int(raw) <= 31 and _DAY_OF_MONTH_AFTER.match(text, end):
         return True  # "до 15 числа місяця", "15-го числа": a day of the month, a date
