@@ -412,3 +412,12 @@ def test_compared_with_an_amount_of_an_earlier_month():
 ])
 def test_a_lottery_named_by_its_draw_is_no_figure(text):
     assert [f.unit for f in extract(text)] in (["RON"], ["EUR"])
+
+
+@pytest.mark.parametrize("text, piece, value, unit", [
+    ("Cijene su: kruh 8 kuna; mlijeko 7; jaja 15.", "15", 15, "HRK"),
+    ("Ferroser, con 5,7 millones de euros; Sacyr, con 4,2; y OHL, con 3,1.", "3,1", 3.1e6, "EUR"),
+    ("El precio fue 5 euros; acudieron 300 personas; la sala tenía 12 filas.", "12", 12, None),
+])
+def test_items_of_a_list_parted_by_semicolons(text, piece, value, unit):
+    assert _one(text, piece) == (value, unit)

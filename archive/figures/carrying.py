@@ -296,7 +296,8 @@ def _another_estimate_in_parentheses(text: str, draft: Draft, money: Draft) -> b
 
 
 # Any full stop and a space end a sentence here, whatever follows: Korean and Chinese have no capitals ("입건했다. 해외에").
-_ANY_SENTENCE_BREAK = LazyPattern(r"[!?。！？;]|\.\s|\n")
+# A semicolon parts the items of a list, not sentences: "kruh 8 kuna; mlijeko 7; jaja 15".
+_ANY_SENTENCE_BREAK = LazyPattern(r"[!?。！？]|\.\s|\n")
 
 
 def carry_currency_to_bare_amounts(text: str, drafts: list[Draft]) -> None:
@@ -320,7 +321,7 @@ def carry_currency_to_bare_amounts(text: str, drafts: list[Draft]) -> None:
 
 
 # One word between a comma and the number: the next item of a list of prices ("Lignje 140 kuna, pišmolji 60").
-_ONE_WORD_ITEM_GAP = LazyPattern(rf",{WS}(?:(?:a|i|y|et|and|und|и|і|та|și|ja|oraz|e|а|но|ali|but|mais|pero|aber|"
+_ONE_WORD_ITEM_GAP = LazyPattern(rf"[,;]{WS}(?:(?:a|i|y|et|and|und|и|і|та|și|ja|oraz|e|а|но|ali|but|mais|pero|aber|"
                                  rf"ale|dar|ama){WS})?{LETTER}+(?:{WS}[—–-]|:)?{WS}")  # "а дизель — 55"
 # "Now" or "then", and a copula, before the number: "Ranije je srdela bila oko 3 eura, 20 kuna, sada je 30".
 _NOW_BEFORE = LazyPattern(
