@@ -421,3 +421,14 @@ def test_a_lottery_named_by_its_draw_is_no_figure(text):
 ])
 def test_items_of_a_list_parted_by_semicolons(text, piece, value, unit):
     assert _one(text, piece) == (value, unit)
+
+
+@pytest.mark.parametrize("text, piece, unit", [
+    ("Tickets are €15 for adults, €10 for students and 5 for children.", "5", "EUR"),
+    ("Ulaznice su 20 kuna za odrasle, a 10 za djecu.", "10", "HRK"),
+    ("Il a payé 20 euros pour le repas et 8 pour le vin.", "8", "EUR"),
+    ("Plaćeno je 20 kuna za 3 kilograma.", "3", None),
+    ("He paid $20 for the book and 3 for his friends.", "3", None),
+])
+def test_parallel_phrases_with_the_same_preposition_after(text, piece, unit):
+    assert _one(text, piece)[1] == unit

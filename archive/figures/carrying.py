@@ -265,7 +265,8 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
         return True  # "7,6 millones de euros de recaudación (8 según Universal, la distribuidora del filme)"
     if not alike_in_shape(draft, money) or (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
         return False
-    if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"):
+    if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"
+            or _same_short_word_after(text, draft, previous)):
         return False
     if draft.step >= 1 and text[draft.start - 1 : draft.start] != "(" \
             and not _placed_as_another_amount(text, draft, previous):
@@ -336,7 +337,9 @@ def _placed_as_another_amount(text: str, draft: Draft, previous: Draft) -> bool:
     of a list ("pišmolji 60, škampi 170"), after the words that stand before the money ("prodaje za 140 kuna, u
     Rijeci i za 150"), or after "now" ("sada je 30")."""
     if _ONE_WORD_ITEM_GAP.fullmatch(text, previous.end, draft.start) \
-            or _NOW_BEFORE.search(text, max(0, draft.start - 24), draft.start):
+            or _NOW_BEFORE.search(text, max(0, draft.start - 24), draft.start) \
+            or (_same_short_word_after(text, draft, previous)  # "€10 for students and 5 for children"
+                and draft.mantissa * 5 >= previous.mantissa):  # not "$20 for the book and 3 for his friends"
         return True
     before = [word for word in tokens_before(text, draft.start, 2) if word not in _COPULAS][-1:]
     return bool(before) and before[0].isalpha() and before[0] in tokens_before(text, previous.start, 3)
@@ -368,6 +371,17 @@ def carry_scale_into_parentheses(text: str, drafts: list[Draft]) -> None:
                      or _ABOUT_THE_BEFORE.search(text, max(0, draft.start - 24), draft.start)
                      and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)):
             draft.scale, draft.has_scale = scale_of(scaled), True
+
+
+_SHORT_WORD_AFTER = LazyPattern(rf"{WS}(?P<word>{LETTER}{{2,4}}){WS}{LETTER}")
+
+
+def _same_short_word_after(text: str, draft: Draft, previous: Draft) -> bool:
+    """Tell whether the same short word (a preposition) follows a bare number and the amount before it, as in
+    parallel phrases: "€10 for students and 5 for children", "20 kuna za odrasle, 10 za djecu"."""
+    after_draft, after_previous = _SHORT_WORD_AFTER.match(text, draft.end), _SHORT_WORD_AFTER.match(text, previous.end)
+    return after_draft is not None and after_previous is not None \
+        and after_draft.group("word").lower() == after_previous.group("word").lower()
 
 
 def carry_amount_of(draft: Draft, money: Draft) -> None:
