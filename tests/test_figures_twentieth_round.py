@@ -432,3 +432,9 @@ def test_items_of_a_list_parted_by_semicolons(text, piece, value, unit):
 ])
 def test_parallel_phrases_with_the_same_preposition_after(text, piece, unit):
     assert _one(text, piece)[1] == unit
+
+
+def test_a_top_ten_counts():
+    text = "Средняя посещаемость на сеанс продолжила расти, что стало самым высоким показателем в топ-10."
+    assert _one(text, "10") == (10, None)
+    assert extract("Licenca ФС77-76922 je izdana.") == []

@@ -222,7 +222,11 @@ def names_a_price_year(text: str, start: int, words_before: list[str]) -> bool:
 def counted_after_a_designation(text: str, start: int, end: int) -> bool:
     """Tell whether a number glued to a Latin designation counts what a CJK counter after it names: "04FFM2隻" is
     two ships of the 04FFM type."""
-    return start > 0 and LATIN_OR_CYRILLIC.match(text[start - 1]) is not None and text[end : end + 1] in CJK_COUNTERS
+    return start > 0 and LATIN_OR_CYRILLIC.match(text[start - 1]) is not None and text[end : end + 1] in CJK_COUNTERS \
+        or _TOP_BEFORE.search(text, max(0, start - 5), start) is not None  # "в топ-10", "the top-10": a count
+
+
+_TOP_BEFORE = LazyPattern(r"(?<![^\W\d_])(?i:top|топ)[-‑]\Z")
 
 
 def is_phone_number(raw: str, words_before: list[str]) -> bool:
