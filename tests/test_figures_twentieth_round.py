@@ -438,3 +438,13 @@ def test_a_top_ten_counts():
     text = "Средняя посещаемость на сеанс продолжила расти, что стало самым высоким показателем в топ-10."
     assert _one(text, "10") == (10, None)
     assert extract("Licenca ФС77-76922 je izdana.") == []
+
+
+@pytest.mark.parametrize("text, piece, value, unit", [
+    ("California spent $744 million, followed by Texas (639) and Florida (565).", "639", 639e6, "USD"),
+    ("Москва потратила 744 млн рублей, за ней следуют Петербург (639) и Казань (565).", "565", 565e6, "RUB"),
+    ("Warszawa wydała 744 mln zł, a dalej Kraków (639) i Gdańsk (565).", "639", 639e6, "PLN"),
+    ("La empresa pagó 30 millones de euros al director Juan Pérez (56).", "56", 56, None),  # an age
+])
+def test_numbers_in_parentheses_after_places_and_persons(text, piece, value, unit):
+    assert _one(text, piece) == (value, unit)

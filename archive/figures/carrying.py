@@ -268,6 +268,9 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
     if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"
             or _same_short_word_after(text, draft, previous)):
         return False
+    if draft.step >= 1 and draft.mantissa < 100 and _A_NAME_THEN_PARENTHESIS.search(text, max(0, draft.start - 40),
+                                                                                   draft.start):
+        return False  # "al director Juan Pérez (56)": an age after a person's name
     if draft.step >= 1 and text[draft.start - 1 : draft.start] != "(" \
             and not _placed_as_another_amount(text, draft, previous):
         return False  # "Cena je 280 dinara, a prodato je 560" (sold 560): a whole number needs its place
@@ -294,6 +297,10 @@ def _another_estimate_in_parentheses(text: str, draft: Draft, money: Draft) -> b
     return text[draft.start - 1 : draft.start] == "(" and _ACCORDING_TO_AFTER.match(text, draft.end) is not None \
         and _WORDS_THEN_PARENTHESIS.fullmatch(text, money.end, draft.start) is not None \
         and Decimal("0.5") <= draft.mantissa / money.mantissa <= 2
+
+
+# A first name and a surname, each capitalised, right before a parenthesis: "Juan Pérez (", "Ivan Horvat (".
+_A_NAME_THEN_PARENTHESIS = LazyPattern(r"(?<![^\W\d_])[A-ZÀ-ÞА-ЯЁІЇЄČĆŠŽĐŁŚŻ][^\W\d_]+ [A-ZÀ-ÞА-ЯЁІЇЄČĆŠŽĐŁŚŻ][^\W\d_]+ ?\(\Z")
 
 
 # Any full stop and a space end a sentence here, whatever follows: Korean and Chinese have no capitals ("입건했다. 해외에").
