@@ -448,3 +448,11 @@ def test_a_top_ten_counts():
 ])
 def test_numbers_in_parentheses_after_places_and_persons(text, piece, value, unit):
     assert _one(text, piece) == (value, unit)
+
+
+@pytest.mark.parametrize("text, piece", [
+    ("Le prix est de 2,50 euros et la note moyenne 3,75.", "3,75"),
+    ("Cijena je 2,50 eura, a inflacija 2,40.", "2,40"),
+])
+def test_a_rate_or_a_mark_named_before_a_bare_number_keeps_it_from_the_money(text, piece):
+    assert _one(text, piece)[1] is None

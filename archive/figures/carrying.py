@@ -11,6 +11,7 @@ from archive.figures.drafts import (CLOSES_AN_AMOUNT, GROUPED, NOT_MONEY, RANGE_
                                     ends_a_phrase, scale_of)
 from archive.figures.lists import alike_in_shape, compared_with_the, take_currency
 from archive.figures.surroundings import LETTER, WS, tokens_before
+from archive.figures.sentence_topics import names_a_rate_or_a_measure
 from archive.figures.table_headings import take_currency_of_a_caption
 from archive.figures.units import counts_something, names_a_currency_unresolved, names_a_thing
 from archive.figures.vocabulary import COUNTED_NOUNS
@@ -268,6 +269,8 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
     if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"
             or _same_short_word_after(text, draft, previous)):
         return False
+    if names_a_rate_or_a_measure(text, max(previous.end, draft.start - 30), draft.start):
+        return False  # "2,50 euros et la note moyenne 3,75", "a inflacija 2,50"
     if draft.step >= 1 and draft.mantissa < 100 and _A_NAME_THEN_PARENTHESIS.search(text, max(0, draft.start - 40),
                                                                                    draft.start):
         return False  # "al director Juan Pérez (56)": an age after a person's name

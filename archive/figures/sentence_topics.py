@@ -42,6 +42,19 @@ _RATE = LazyPattern(_words_pattern(RATE_WORDS) + "|[%٪％]", re.IGNORECASE)
 _INDEX = LazyPattern(_words_pattern(INDEX_WORDS), re.IGNORECASE)
 
 
+_NOT_MONEY_MEASURES = LazyPattern(
+    r"(?i:not(?:e|a)\b|ocjen|оцен|оцін|rating|score|puan|grade|temperatur|температур|indice|index|indeks|индекс|"
+    r"inflac|inflat|инфляц|інфляц|enflasyon|инфлац)"
+)
+
+
+def names_a_rate_or_a_measure(text: str, start: int, end: int) -> bool:
+    """Tell whether a word of a rate, an index or a mark stands in ``text[start:end]``: "la note moyenne 3,75",
+    "a inflacija 2,50", "индекс 1,25"; a bare number after it is none of the money before."""
+    return _RATE.search(text, start, end) is not None or _INDEX.search(text, start, end) is not None \
+        or _NOT_MONEY_MEASURES.search(text, start, end) is not None
+
+
 def sentence_prices(text: str, start: int, end: int) -> bool:
     """Tell whether the sentence holding text[start:end] prices something (a pricing word, a currency sign)."""
     begin, finish = sentence_around(text, start, end)
