@@ -456,3 +456,8 @@ def test_numbers_in_parentheses_after_places_and_persons(text, piece, value, uni
 ])
 def test_a_rate_or_a_mark_named_before_a_bare_number_keeps_it_from_the_money(text, piece):
     assert _one(text, piece)[1] is None
+
+
+@pytest.mark.parametrize("text", ["Ulaznica je 50 kuna, posjetitelja 300.", "Tickets cost $50, visitors 300."])
+def test_what_is_counted_named_before_a_bare_number_keeps_the_money_from_it(text):
+    assert _one(text, "300")[1] is None
