@@ -271,7 +271,7 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
         return False
     if names_a_rate_or_a_measure(text, max(previous.end, draft.start - 30), draft.start):
         return False  # "2,50 euros et la note moyenne 3,75", "a inflacija 2,40"
-    if {word.strip(":,") for word in tokens_before(text, draft.start, 2)} & COUNTED_NOUNS:
+    if {word.strip(":,") for word in tokens_before(text, draft.start, 1)} & COUNTED_NOUNS:
         return False  # "Ulaznica je 50 kuna, posjetitelja 300": what is counted, named before
     if draft.step >= 1 and draft.mantissa < 100 and _A_NAME_THEN_PARENTHESIS.search(text, max(0, draft.start - 40),
                                                                                    draft.start):
