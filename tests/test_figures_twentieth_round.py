@@ -273,10 +273,10 @@ def test_special_drawing_rights_and_an_english_half_before_a_scale(text, piece, 
 # --- titles opened by a number word ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Ayer domingo Ocho apellidos vascos llegó —son datos provisionales",
+    "100.000 menos que la secuela de ‘Ocho apellidos vascos’, con una entrada más barata",
     "Ni las malas críticas ni el fútbol. Nadie puede con 'Ocho apellidos catalanes'. La comedia española ha arrasado",
     "превзойдя тоталы ГОРЫНЫЧА (1,538 млрд) и фантастики СТО ЛЕТ ТОМУ ВПЕРЕД (1,532 млрд).",
-    "Le film Trois hommes et un couffin a été un succès.",
+    "Le film « Trois hommes et un couffin » a été un succès.",
 ])
 def test_a_number_word_opening_a_title_is_no_figure(text):
     assert not [f for f in extract(text) if f.text.lower() in ("ocho", "сто", "trois")]
@@ -286,8 +286,10 @@ def test_a_number_word_opening_a_title_is_no_figure(text):
     ("\"Полтора года назад в один из испытательных дней", "Полтора"),  # a quoted sentence opens with it
     ("El precio subió. Dos meses después bajó.", "Dos"),
     ("Il a payé Cinq euros.", "Cinq euros"),  # a currency after it: a number
+    ("Más información Quince países piden a Bruselas que actúe.", "Quince"),
 ])
 def test_a_capitalised_number_word_opening_a_sentence_stays(text, piece):
+    # and unquoted inside a run of text, where a heading may have run into it: "Más información Quince países piden"
     assert piece in [f.text for f in extract(text)]
 
 

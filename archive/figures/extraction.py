@@ -751,13 +751,14 @@ _CAPITALS_WORD_AFTER = LazyPattern(r"[ \u00a0][A-ZÀ-ÞА-ЯЁІЇЄҐČĆŠŽĐ
 # Words after a number word that make it a number, whatever its case: "Dos de ellos", "Tres y medio".
 _NOT_A_TITLE_WORDS = frozenset("de del y e o u et ou i a and or of to à en por par per na za od do по на и или "
                                "mil cents cent mille hundred thousand тысяч".split())
+_QUOTE_INSIDE_A_SENTENCE_BEFORE = LazyPattern(r"[^\W\d_][ \u00a0][\"“„«'‘’‚][ \u00a0\u202f]?\Z")  # "« Trois"
 _SENTENCE_OPENING_BEFORE = LazyPattern(r"(?:\A|[.!?:;…\n–—-])\s*[\"“”»«„'’‘(\[]?\s*\Z")
 
 
 def opens_a_title(text: str, start: int, end: int) -> bool:
-    """Tell whether a number word opens a name: capitalised inside a sentence before a lower-case word that is no
-    scale, unit or thing counted ("Ayer domingo Ocho apellidos vascos", "Nadie puede con 'Ocho apellidos
-    catalanes'"), or in capitals before another word in capitals in a text not in capitals ("СТО ЛЕТ ТОМУ
+    """Tell whether a number word opens a name: capitalised after a quote inside a sentence, before a lower-case
+    word that is no scale or unit ("Nadie puede con 'Ocho apellidos catalanes'", "la secuela de ‘Ocho apellidos
+    vascos’"; unquoted it may open a heading run into the text), or in capitals before another word in capitals in a text not in capitals ("СТО ЛЕТ ТОМУ
     ВПЕРЕД")."""
     word = text[start:end]
     if not word[:1].isupper() or len(word) < 3:
@@ -765,8 +766,9 @@ def opens_a_title(text: str, start: int, end: int) -> bool:
     if word.isupper():
         return bool(_CAPITALS_WORD_AFTER.match(text, end)) and not text[max(0, start - 60) : start].isupper() \
             and _CAPITALS_WORD_AFTER.match(text, end).group().strip().lower() not in _NOT_A_TITLE_WORDS
-    if _SENTENCE_OPENING_BEFORE.search(text, max(0, start - 4), start):
-        return False
+    if _SENTENCE_OPENING_BEFORE.search(text, max(0, start - 4), start) \
+            or not _QUOTE_INSIDE_A_SENTENCE_BEFORE.search(text, max(0, start - 4), start):
+        return False  # unquoted, a capital may open a heading run into the text ("información Quince países")
     after = _LOWER_WORD_AFTER.match(text, end)
     if after is None or after.group("word") in _NOT_A_TITLE_WORDS:
         return False
