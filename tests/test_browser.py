@@ -104,6 +104,7 @@ def test_upload_search_open_select_cite_verify(server, page, tmp_path):
     assert "2 results" in page.inner_text(".count")
     page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
     page.click(".hit h2 a >> text=Drone exports to Russia")
+    page.wait_for_url(f"{server}/captures/*")  # and its load: the selection script listens from then on
     page.wait_for_selector("#capture-text")
     assert page.locator("#hit").count() == 1
 

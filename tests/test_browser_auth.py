@@ -43,6 +43,7 @@ def team_server(tmp_path_factory):
 
 
 def _log_in(page, base: str, name: str, path: str) -> None:
+    page.context.clear_cookies()  # the browser is shared by the module: a test that failed logged in stays so
     page.goto(f"{base}{path}")
     assert "/login?next=" in page.url
     page.fill("input[name=name]", name)
@@ -93,6 +94,7 @@ def test_a_desk_captures_cites_and_judges_and_the_history_names_each(team_server
                                                 "buffer": story.encode()})
     page.click("form[action$='/add'] button[type=submit]")
     page.click(".result-captured a")
+    page.wait_for_url(f"{base}/captures/*")  # and its load: the selection script listens from then on
     capture_url = page.url
     _select(page, SECOND)
     page.click("#cite-selection")
