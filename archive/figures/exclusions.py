@@ -396,7 +396,7 @@ _FUEL_SENTENCE_WORDS = LazyPattern(r"(?i:litra|diesel|bensiin|bensa|polttoaine)"
 def _is_fuel_grade(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number is a fuel grade, a name: 95 or 98 (92, 91) right after a fuel's word, before "-oktaani",
     or Finnish "95:n" in a sentence of fuel."""
-    if _EURO_CLASS_BEFORE.search(text, max(0, start - 6), start) and _DIESEL_AFTER.match(text, end):
+    if _DIESEL_AFTER.match(text, end) and _EURO_CLASS_BEFORE.search(text, max(0, start - 6), start):
         return True  # "eko 3 dizel", "Euro 5 diesel": a fuel's name
     if raw not in _FUEL_GRADES:
         return False
@@ -415,7 +415,7 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end) or (len(raw) >= 3 and is_a_dialled_number(text, start)) \
+    if _is_fuel_grade(text, raw, start, end) or (len(raw) >= 3 and raw.replace(" ", "").isdigit() and is_a_dialled_number(text, start)) \
             or (len(raw) <= 2 and _LOTTERY_NAME_BEFORE.search(text, max(0, start - 16), start)):
         return True  # "за номером 1539"; "Loto 5 din 40", "Лото 6 из 45": a game's name
     if _TENS.fullmatch(raw) and _DECADE_BEFORE.search(text, max(0, start - 30), start):

@@ -278,10 +278,12 @@ def share_currency_compared_with_an_elided_noun(text: str, drafts: list[Draft]) 
     article stand before it and its noun is left out: "sumaron 221 millones de euros, respecto a los 155 del año
     anterior" (155 million euros), marked as inferred. The two are written alike; "frente a los 400 millones de
     usuarios" or "respecto a los 155 trabajadores" name what they count and stay apart."""
-    for index, bare in enumerate(drafts[1:], 1):
+    latest_money: Draft | None = None
+    for before, bare in zip(drafts, drafts[1:]):
+        if before.unit not in (None, *NOT_MONEY):
+            latest_money = before
         # the latest money before it: "sube a 1,259 euros, un 0,08 por 100 más que los 1,258" (a rate between)
-        amount = next((draft for draft in reversed(drafts[:index]) if draft.unit not in (None, *NOT_MONEY)),
-                      drafts[index - 1])
+        amount = latest_money or before
         if bare.unit is not None or bare.has_scale or amount.unit in (None, *NOT_MONEY) or amount.minor \
                 or not alike_in_shape(bare, amount) \
                 or not _COMPARED_WITH_THE.search(text, max(0, bare.start - 40), bare.start) \
