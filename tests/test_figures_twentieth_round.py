@@ -463,3 +463,15 @@ def test_a_rate_or_a_mark_named_before_a_bare_number_keeps_it_from_the_money(tex
 @pytest.mark.parametrize("text", ["Ulaznica je 50 kuna, posjetitelja 300.", "Tickets cost $50, visitors 300."])
 def test_what_is_counted_named_before_a_bare_number_keeps_the_money_from_it(text):
     assert _one(text, "300")[1] is None
+
+
+@pytest.mark.parametrize("text, piece, unit", [
+    ("Le loyer moyen est de 800 euros à Lyon et de 650 à Lille.", "650", "EUR"),
+    ("Rent is $900 in Boston and 700 in Austin.", "700", "USD"),
+])
+def test_a_bare_amount_closed_by_a_place(text, piece, unit):
+    assert _one(text, piece)[1] == unit
+
+
+def test_a_year_closed_by_a_place_is_no_amount():
+    assert [f.text for f in extract("Karta je 50 eura, a rođen je 1985 u Splitu.")] == ["50 eura"]

@@ -267,7 +267,7 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
     if not alike_in_shape(draft, money) or (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
         return False
     if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"
-            or _same_short_word_after(text, draft, previous)):
+            or _same_short_word_after(text, draft, previous) or _IN_A_PLACE_AFTER.match(text, draft.end)):
         return False
     if names_a_rate_or_a_measure(text, max(previous.end, draft.start - 30), draft.start):
         return False  # "2,50 euros et la note moyenne 3,75", "a inflacija 2,40"
@@ -385,6 +385,9 @@ def carry_scale_into_parentheses(text: str, drafts: list[Draft]) -> None:
             draft.scale, draft.has_scale = scale_of(scaled), True
 
 
+# "In" and a place's name after a bare number, closing it as its phrase's end would: "800 euros à Lyon et de 650 à
+# Lille", "500 eura u Zagrebu, a 450 u Splitu", "$900 in Boston and 700 in Austin".
+_IN_A_PLACE_AFTER = LazyPattern(rf"{WS}(?:à|a|en|in|u|w|в|у|во|în|na)[ \u00a0][A-ZÀ-ÞА-ЯЁІЇЄČĆŠŽĐŁŚŻ]{LETTER}+(?:[.,;]|{WS}?\Z)")
 _SHORT_WORD_AFTER = LazyPattern(rf"{WS}(?P<word>{LETTER}{{2,4}}){WS}{LETTER}")
 
 
