@@ -82,7 +82,7 @@ from archive.figures.sentence_topics import rate_named_in_the_sentence_before
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                           next_word, single_spaced, tokens_before, window_language)
 from archive.figures.surroundings import lowered as lower_case
-from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_COUNTERS, CJK_CURRENCIES,
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_COUNTERS, CJK_CURRENCIES, CJK_EUROPE_AFTER_EU,
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
@@ -685,6 +685,9 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         if currency.group("cjk") == "元" and text[currency.end() : currency.end() + 1] in _YUAN_WORD_ENDS \
                 and text[currency.start() - 1 : currency.start()] in "一二" and currency.start() - pos <= 1:
             return  # "一元的に" (unified), "二元論": a word, not yuan ("一百三十七元的文具費" is yuan)
+        if currency.group("cjk") in ("欧", "歐") and text[currency.end() : currency.end() + 1] \
+                and text[currency.end()] in CJK_EUROPE_AFTER_EU:
+            return  # "2亿欧洲人" (200 million Europeans): Europe, not the euro
         suffix.unit = CJK_CURRENCIES[currency.group("cjk")]
         if currency.group("cjk") in ("元", "圆"):
             suffix.unit = _yuan_code(text, pos)

@@ -277,7 +277,11 @@ CJK_CURRENCIES = {
     "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
     # Korean: glued to the number or its scale like the others, particles after them ("억원으로")
     "원": "KRW", "달러": "USD", "유로": "EUR", "위안": "CNY", "루블": "RUB", "엔화": "JPY",
+    # Chinese sports pages shorten the euro to "欧" after a scale: "30亿欧", "千万欧" (not "欧洲", "欧盟")
+    "欧": "EUR", "歐": "EUR",
 }
+# What follows "欧" when it is Europe, not the euro: "欧洲" (Europe), "欧盟" (the EU), "欧美", "欧州" (Japanese)
+CJK_EUROPE_AFTER_EU = "洲盟美亚亞州佩冠联聯锦錦元"
 
 # Qualifiers before a figure, lower-cased -> approx.
 QUALIFIERS = _table(
