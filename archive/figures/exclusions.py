@@ -634,6 +634,11 @@ def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:
         and not text.startswith(("日目", "일째"), end)
 
 
+# What follows "等" after a Chinese number when it is a class or a prize's tier, not "etc." ("3、5、8等"):
+# "一等奖" (first prize), "二等座" (second class), "三等功" (a third-class merit), "一等舱" (first-class cabin).
+_CHINESE_CLASS_NOUNS = ("奖", "獎", "座", "功", "舱", "艙", "级", "級")
+
+
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number glued to a designation or a Korean date word is no count: "捜査2課", "6급",
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
@@ -650,6 +655,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
     if start > 0 and text[start - 1] in "’'" and text.startswith("년", end):  # not at the text's start ("" is in any)
         return True  # "’20년": a year with its century left out
+    if text.startswith("等", end):  # Japanese "1等は34都道府県で118本" (the first prize); Chinese "二等奖", "一等座"
+        return bool(KANA.search(text, max(0, start - 60), end + 60)) or text.startswith(_CHINESE_CLASS_NOUNS, end + 1)
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
         return bool(KANA.search(text, max(0, start - 60), end + 60))
     if text.startswith("대", end):
