@@ -93,7 +93,7 @@ NEVER_FIGURES = rf"""
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU|GB|MB|TB"  # and data: "毎月3GB", "(30GB)"
     r"|м3|м³|м2|м²|км2|км²|км|кг|см|мм|га)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"  # and in Cyrillic: "за 1м3 воде"
 )
 # Hours glued to their number and counted by a week or a day: "35h par semaine", "8h par jour", "40h/semaine".
@@ -594,7 +594,8 @@ def _names_an_era_or_a_ranking(text: str, end: int) -> bool:
 
 # A short number that a text message is sent to: "“GAZZE” yazıp 2851’e mesaj gönderilerek", "SMS na broj 7522",
 # "отправить SMS на номер 7522", "text GIVE to 70085", "envoyer un SMS au 92033".
-_MESSAGE_AFTER = LazyPattern(rf"(?:['’]{LETTER}{{1,3}})?{WS}(?i:mesaj|sms|смс|kısa{WS}mesaj)")
+# The number a message goes to has its case ending ("2851’e mesaj"); "103 bin 854 SMS", "1000 SMS" count messages.
+_MESSAGE_AFTER = LazyPattern(rf"['’]{LETTER}{{1,3}}{WS}(?i:mesaj|sms|смс|kısa{WS}mesaj)")
 _MESSAGE_BEFORE = LazyPattern(
     rf"(?i:sms|смс|mesaj|text(?:ing)?|texto)(?:{WS}{LETTER}+){{0,3}}{WS}(?i:na|на|to|au|al|an|at|numarasına|"
     rf"номер|broj|numer|numéro|número)(?:{WS}(?i:номер|broj|numer|numer|number|numéro|número))?{WS}\Z"

@@ -375,7 +375,8 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
                                        or YEAR.search(text, months.end(), months.end() + 16) is not None)
     if months is None:
         return False
-    return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
+    # "first" before twelve months is no part of a year but a term: "İlk 12 Ay Taahhütlü Aylık Ücret"
+    return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) and draft.mantissa < 12 \
         or bool(_OF_A_YEAR_AFTER.match(text, months.end())) \
         or _named_a_calendar_period_before(text, draft.start, months.end()) \
         or (until := _UNTIL_AFTER.match(text, months.end())) is not None \

@@ -539,6 +539,9 @@ COUNTED_NOUNS = set(
         "kotitaloutta kävijää "
         # measures, which no currency carried through a sentence reaches ("2 млн тонн")
         "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton "
+        # data, messages and minutes of a mobile tariff, measured after a name's capitals too ("Cepten Internet 1 GB",
+        # "Her Yöne SMS 1000 SMS", "Görüşme Süresi 600 DK"): no name, and no currency reaches them
+        "gb mb tb sms dk "
         # pieces, the counter of goods in every language ("26 илјади парчиња стока")
         "pieces pièces piezas stück stücke sztuk komada парчиња комада штук штуки kappaletta adet "
         "bucăți bucati "
