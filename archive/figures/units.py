@@ -169,6 +169,8 @@ _KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?[�
 # A space may part the sections: "2억 7천 5백만 원" is one amount (275 million won).
 _CJK_RUN_SECTION = LazyPattern(r" ?(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
+# and the units after a space, when a scale of ten thousand or more counts them all: "3천 70억원" (307,000,000,000 won)
+_CJK_SPACED_RUN_UNITS = LazyPattern(r" \d{1,3}(?=[만억조萬億兆])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
@@ -228,6 +230,8 @@ MULTIPLE = LazyPattern(
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
     rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|정도|나|에|가|의))"  # Korean "두 배", "2배로", "3배정도", "5배의", not "배를" (a ship)
+    # but "배를" before exceeding or recording is a multiple: "전년의 두 배를 훌쩍 넘어서면서", "두 배를 넘어섰습니다"
+    rf"|{WS}?배(?=를{WS}?(?:훌쩍|넘|웃돌|상회|기록|뛰어넘|크게|훨씬))"
 )
 
 
@@ -556,9 +560,9 @@ def _read_small_run(text: str, pos: int, below: int, value: Decimal = Decimal(0)
         below = CJK_SCALES[section.group("scale")]
         value += Decimal(section.group("digits")) * POWERS_OF_TEN[below]
         step, end = step_of(section.group("digits")) * POWERS_OF_TEN[below], section.end()
-    units = _CJK_RUN_UNITS.match(text, end)
-    if units and len(units.group()) <= below:
-        value, step, end = value + Decimal(units.group()), step_of(units.group()), units.end()
+    units = _CJK_RUN_UNITS.match(text, end) or _CJK_SPACED_RUN_UNITS.match(text, end)
+    if units and len(units.group().lstrip()) <= below:
+        value, step, end = value + Decimal(units.group().lstrip()), step_of(units.group().lstrip()), units.end()
     if step is None:
         return None
     big = _CJK_BIG_AFTER.match(text, end)
