@@ -219,6 +219,8 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
         return None  # the cheap test first: "on" in English or French text
     if languages == {"en"} and text[max(0, start - 120) : end + 120].isascii():
         return "en"  # every other language we read writes letters beyond ASCII
+    if languages == {"en"} and _KAZAKH_LATIN_LETTERS.search(text, max(0, start - 120), end + 120):
+        return None  # Kazakh in the Latin script writes its ablative apart: "14 544 ten 222 473 teńgege" (from ... to)
     around = window_language(text, start, end)
     if around in languages:
         return around
