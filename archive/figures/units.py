@@ -135,10 +135,11 @@ CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余]|여(?: (?=[만억조]))?)?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
 )
 _SPACED_CJK_SCALE = LazyPattern(r"[多余]?[萬万億亿兆]")
-# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
-# decimal comma ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
+# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra" (Turkish may end the
+# last with the distributive: "1 milyon 700'er bin euro", 1.7 million each); the last may have a decimal comma
+# ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
 _WORD_SCALE_TAIL = LazyPattern(
-    rf"{WS}(?P<digits>\d{{1,3}}(?P<decimals>,\d{{1,2}}(?!\d))?){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"{WS}(?P<digits>\d{{1,3}}(?P<decimals>,\d{{1,2}}(?!\d))?)(?:['’](?:ş|s)?[ae]r)?{WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
 # The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
