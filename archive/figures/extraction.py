@@ -855,6 +855,10 @@ def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
     return number
 
 
+# A Turkish or Kazakh plural on the currency after a lone scale word: "milyon euro'ların", "milyon dolarlar".
+_PLURAL_AFTER_CURRENCY = LazyPattern(r"['’]?(?:l[ae]r|лар|лер|дар|дер|тар|тер)")
+
+
 def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
     """Return the figures of scale words that state a number alone: "milion złotych", "miljardi euroa" (with a
     currency after them), "миллиарда двухсот миллионов тенге" (with a smaller amount after them, which they
@@ -898,6 +902,8 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
             inferred = suffix.unit is None and _take_currency_of_a_next_alike(text, suffix, power, drafts)
             if suffix.unit is None and lowered(word.group()) != "mil millones":
                 continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
+            if _PLURAL_AFTER_CURRENCY.match(text, suffix.end):
+                continue  # "harcanan milyon euro'ların önüne geçmek": the millions of euros, no amount
             draft = Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
             _apply_suffix(draft, suffix, power)
