@@ -398,7 +398,7 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end):
+    if _is_fuel_grade(text, raw, start, end) or _NAMES_A_TARIFF.match(text, end):
         return True
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
@@ -637,6 +637,10 @@ def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:
         and not text.startswith(("日目", "일째"), end)
 
 
+_IN_ALL_BEFORE = LazyPattern(r"(?:총|모두|전체) ?\Z")
+# A number and a unit of data with a capitalised word after: a tariff's name ("Gel Dene 1 GB Gel Dene 3 GB",
+# "Mutlu 3GB Tarifesi"); "Cepten Internet 1 GB 3 GB" and "3 GB veri" measure.
+_NAMES_A_TARIFF = LazyPattern(r"[ \u00a0]?(?:GB|MB|TB)[ \u00a0]+[A-ZÇĞİÖŞÜ][a-zçğıöşü]")
 # What follows "等" after a Chinese number when it is a class or a prize's tier, not "etc." ("3、5、8等"):
 # "一等奖" (first prize), "二等座" (second class), "三等功" (a third-class merit), "一等舱" (first-class cabin).
 _CHINESE_CLASS_NOUNS = ("奖", "獎", "座", "功", "舱", "艙", "级", "級")
@@ -658,6 +662,10 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
     if start > 0 and text[start - 1] in "’'" and text.startswith("년", end):  # not at the text's start ("" is in any)
         return True  # "’20년": a year with its century left out
+    if text.startswith("단계", end):  # "12단계에서 15단계로" (from level 12 to 15); "총 10단계로 구분해" counts levels
+        return not _IN_ALL_BEFORE.search(text, max(0, start - 3), start)
+    if text.startswith("大", end) and not text.startswith(("大会", "大學", "大学"), end):
+        return bool(KANA.search(text, max(0, start - 60), end + 60))  # Japanese "3大キャリア": the big three, a name
     if text.startswith("等", end):  # Japanese "1等は34都道府県で118本" (the first prize); Chinese "二等奖", "一等座"
         return bool(KANA.search(text, max(0, start - 60), end + 60)) or text.startswith(_CHINESE_CLASS_NOUNS, end + 1)
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals

@@ -447,8 +447,7 @@ YEAR_NOUNS_AFTER = set(
 # "1위", "3번째", "5호", "3년차" (the third year), "42쪽" (a page).
 DESIGNATION_SUFFIXES = ("型", "課", "级", "級", "班", "号", "號", "番", "位", "期", "次", "区", "区", "項", "쪽", "丁目", "代",
                         "급", "심", "차", "위", "번째", "호", "등", "년차",
-                        "순위", "축 체계", "축체계",  # "1순위" (first in rank), "3축 체계" (the three-axis system)
-                        "단계")  # "12단계에서 15단계로" (from the twelfth level to the fifteenth)
+                        "순위", "축 체계", "축체계")  # "1순위" (first in rank), "3축 체계" (the three-axis system)
 # Korean date and time words after a number: "4일", "10월", "1963년", "13시"; "6개월", "3일간" are counts.
 KOREAN_DATE_SUFFIXES = ("년", "월", "일", "시", "분", "초")
 # Japanese eras, written before the year of the era: "平成26年10月"; and what a sentence of prison is measured with
