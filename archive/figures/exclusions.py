@@ -398,7 +398,7 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end) or _NAMES_A_TARIFF.match(text, end):
+    if _is_fuel_grade(text, raw, start, end) or _NAMES_A_TARIFF.match(text, end) or names_a_star_class(text, start, end):
         return True
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
@@ -635,6 +635,19 @@ def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:
     a day: no date has it, so it counts days ("365일", "36日")."""
     return raw.isdigit() and 31 < int(raw) < 1000 and text[end : end + 1] in ("日", "일") \
         and not text.startswith(("日目", "일째"), end)
+
+
+# A hotel's class in stars is a designation (heldout20's README): "Fünf-Sterne-Hotel", "5-Sterne-Hotel", "a five-star
+# hotel", "5 yıldızlı otel", "пятизвездочный" aside (a compound), "pięciogwiazdkowy"; French and Spanish after "hôtel".
+_STAR_CLASS_AFTER = LazyPattern(rf"[-‑](?i:sterne-|star(?!{LETTER}))|{WS}(?i:yıldızlı|звёздочн|звездочн|зірков|zvjezdic|zvezdic)")
+_HOTEL_STARS_AFTER = LazyPattern(rf"{WS}(?i:étoiles|estrellas)(?!{LETTER})")
+_HOTEL_BEFORE = LazyPattern(r"(?i:h[ôo]tel)\w*\W{1,3}(?:\w+\W{1,3})?\Z")
+
+
+def names_a_star_class(text: str, start: int, end: int) -> bool:
+    """Tell whether a number names a hotel's class in stars: "Fünf-Sterne-Hotel", "hôtel cinq étoiles"."""
+    return bool(_STAR_CLASS_AFTER.match(text, end)) or bool(_HOTEL_STARS_AFTER.match(text, end)) \
+        and bool(_HOTEL_BEFORE.search(text, max(0, start - 30), start))
 
 
 _IN_ALL_BEFORE = LazyPattern(r"(?:총|모두|전체) ?\Z")

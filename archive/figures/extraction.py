@@ -90,7 +90,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         glued_to_word_before,
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
-                                        names_a_price_year)
+                                        names_a_price_year, names_a_star_class)
 from archive.figures.lists import (bare_rate, next_in_a_list, share_currency_across_pairs,
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
@@ -786,8 +786,8 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     if text[number.start - 1 : number.start].isdigit() and "\uac00" <= text[number.start] <= "\ud7a3":
         return None  # "100세 시대": a Korean word glued to digits is their counter (years of age), not "세" (three)
-    if _names_a_group_of_the_biggest(text, number):
-        return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
+    if _names_a_group_of_the_biggest(text, number) or names_a_star_class(text, number.start, number.end):
+        return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name; "Fünf-Sterne-Hotel": a class
     if _FRENCH_NEW_BEFORE.search(text, max(0, number.start - 4), number.start) \
             and text[number.start : number.end].lower() == "neuf" and next_word(text, number.end) not in MONTHS:
         return None  # "le marché global du neuf", "remis à neuf": the new, no nine

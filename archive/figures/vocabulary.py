@@ -996,7 +996,8 @@ SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "к
 COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
 
-# German adjectives of a span of time glued to a number word: "dreijährige" (3 years), "zweitägige", "sechsmonatigen"
-GERMAN_SPAN_ENDINGS = ("jährig", "tägig", "wöchig", "monatig", "stündig", "minütig")
+# German adjectives of a span of time glued to a number word: "dreijährige" (3 years), "zweitägige", "sechsmonatigen";
+# and of members and storeys, as the Slavic compounds count them: "eine vierköpfige Familie" (4), "dreistöckig"
+GERMAN_SPAN_ENDINGS = ("jährig", "tägig", "wöchig", "monatig", "stündig", "minütig", "köpfig", "stöckig", "geschossig")
 # Half of a measure or span, before its unit: Finnish "puoli kiloa", Kazakh "jarty jyl", "жарты сағат" (0.5)
 HALF_OF_A_UNIT_WORDS = ("puoli", "jarty", "жарты")
