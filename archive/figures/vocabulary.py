@@ -858,16 +858,16 @@ VAGUE_MULTITUDES = set(
     "hundreds tens dozens thousands dizaines centaines milliers decenas centenares cientos miles "
     "hunderte dutzende tausende zehntausende".split())
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
-ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
+ONE_WORDS = {"ein", "eins", "eine", "einer", "einem", "einen", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
 GERMAN_NUMBER_FIRST = ("zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
                        "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend ein eins eine einer zweier "
-                       "dreier").split()
+                       "dreier einem einen").split()  # "von einem auf drei Euro": a range's end
 # "einhalb" ends a number and a half: "viereinhalb Tonnen" (4.5), "zweieinhalb Millionen".
 GERMAN_NUMBER_PARTS = (*GERMAN_NUMBER_FIRST, "und", "zig", "einhalb")
 # The declined forms of one, two and three ("von einer Million Euro", "die Verträge zweier Firmen"), as text2num
 # reads them.
-GERMAN_DECLINED = {"einer": "eine", "zweier": "zwei", "dreier": "drei"}
+GERMAN_DECLINED = {"einer": "eine", "einem": "eine", "einen": "eine", "zweier": "zwei", "dreier": "drei"}
 # Number words that French and Spanish write (read by text2num), joined by hyphens ("quatre-vingt-dix").
 FRENCH_NUMBER_WORDS = ("un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
                        "seize vingt vingts trente quarante cinquante soixante cent cents mille").split()
