@@ -376,7 +376,7 @@ _FUEL_BEFORE = LazyPattern(
     r"(?<![^\W\d_])(?i:bensiin\w*|bensa\S*|benzin\w*|бензин\w*|plomb|sp|super|еуросупер|евросупер|eurosuper|"
     r"evrosuper|бс|bs|аи|ai|gasolina|essence)[\s\-–]{1,3}\Z"
 )
-_FUEL_AFTER = LazyPattern(r"-(?i:okta|oktaan|octan|bensiin|benzin)")
+_FUEL_AFTER = LazyPattern(r"-(?i:okta|oktaan|octan|bensiin|bensa|benzin)")  # "95-bensaa korkeammalla"
 _FINNISH_GENITIVE_OF_A_GRADE = LazyPattern(r":n(?![^\W\d_])")
 _FUEL_SENTENCE_WORDS = LazyPattern(r"(?i:litra|diesel|bensiin|bensa|polttoaine)")
 

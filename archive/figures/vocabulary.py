@@ -708,8 +708,9 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         100: "yüz",
     }),
     "fi": _numbers({
-        # with their case forms: "Dronet sisältyivät viiteen tapaukseen", "kymmeneen tuomioon"
-        1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta kahteen",
+        # with their case forms: "Dronet sisältyivät viiteen tapaukseen", "kymmeneen tuomioon"; zero too: "nollan
+        # euron budjetilla" (a budget of zero euros)
+        0: "nolla nollan", 1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta kahteen",
         3: "kolme kolmen kolmea kolmella kolmessa kolmesta kolmeen", 4: "neljä neljän neljää neljällä neljässä "
         "neljästä neljään", 5: "viisi viiden viittä viidellä viidessä viidestä viiteen",
         6: "kuusi kuuden kuutta kuudella kuudessa kuudesta kuuteen", 7: "seitsemän seitsemää seitsemällä",
