@@ -454,6 +454,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     number = int(raw)
     # "2000 people", "Berlin 500 Menschen", "2000人", "KAI 3건": counts after all
     counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end) \
+        or after in "多余餘" and text[end + 1 : end + 2] in CJK_COUNTERS and text[end + 1 : end + 2] != "" \
         or counts_a_share_after(text, end)  # "UKIP 320 (12% -9%)": the votes of a result line
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
@@ -669,6 +670,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return False  # Chinese "年人均看电影2.15次" counts times; Japanese "2次補正" is the second
     if text.startswith("項目", end):
         return False  # "予備費の支出など8項目" (eight items); "2項" alone is a paragraph of an article
+    if text.startswith(("级", "級"), end) and not raw.isdigit():
+        return False  # "7.8級地震": a magnitude, measured; "1級建築士" is a grade
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
     if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):

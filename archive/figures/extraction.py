@@ -329,7 +329,22 @@ def _scan(text: str, query: bool) -> list[Draft]:
     _drop_currencies_of_compounds(text, drafts)  # "двокімнатної - 19 971 грн"
     if "《" in text:
         drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
-    return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
+    return [draft for draft in drafts if not _names_a_calendar_period(text, draft)
+            and not _ends_a_katakana_name(text, draft)]
+
+
+# A katakana word glued before a number with no unit makes one name of them, a product's or a lottery's:
+# "年末ジャンボミニ7000万" (the Year-End Jumbo Mini 70 million lottery), "ロト6"; not a sign or a rank's word.
+_KATAKANA_BEFORE = LazyPattern(r"[\u30a1-\u30fa\u30fc]{2,}\Z")
+_KATAKANA_NOT_NAMES = ("マイナス", "プラス", "トップ", "ベスト", "ワースト", "ポイント")
+
+
+def _ends_a_katakana_name(text: str, draft: Draft) -> bool:
+    """Tell whether a bare number is glued to the katakana word before it, a name's end: "ジャンボミニ7000万"."""
+    if draft.unit is not None or not draft.start or not "\u30a1" <= text[draft.start - 1] <= "\u30fc":
+        return False
+    word = _KATAKANA_BEFORE.search(text, max(0, draft.start - 12), draft.start)
+    return word is not None and not word.group().endswith(_KATAKANA_NOT_NAMES)
 
 
 # Calendar periods of a year are dates (bench/figures/LABELLING.md, section 1): "the first seven months", "за 11
