@@ -670,6 +670,8 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return False  # Chinese "年人均看电影2.15次" counts times; Japanese "2次補正" is the second
     if text.startswith("項目", end):
         return False  # "予備費の支出など8項目" (eight items); "2項" alone is a paragraph of an article
+    if text.startswith("部", end) and KANA.search(text, max(0, start - 60), end + 60):
+        return True  # Japanese "東証1部" (the exchange's first section); Chinese "三部影片" counts three films
     if text.startswith(("级", "級"), end) and not raw.isdigit():
         return False  # "7.8級地震": a magnitude, measured; "1級建築士" is a grade
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
