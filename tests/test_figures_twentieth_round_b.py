@@ -145,3 +145,62 @@ def test_kazakh_latin_ablative_apart_is_a_range_and_no_ten():
     text = ("Járdemaqy mólsheri otbasyndaǵy balalar sanyna baılanysty 14 544 ten 222 473 teńgege deıingi mólsherdi "
             "quraıdy.")
     assert _figures(text) == [("14 544", 14_544, "KZT"), ("222 473 teńgege", 222_473, "KZT")]
+
+
+# Japanese: katakana glued before a bare number makes a product's name; a counter after it keeps the count.
+def test_katakana_name_and_counted_companies():
+    assert _figures("昨年から発売された年末ジャンボミニ7000万に関する情報をまとめてみた。") == []
+    assert _figures("一方、都市ガス4社も今月使用分が17円~25円高くなる。") == [
+        ("4", 4, None), ("17円", 17, "JPY"), ("25円", 25, "JPY")]
+    assert _figures("前年比マイナス3") == [("3", 3, None)]  # a sign's word, no name
+
+
+# Chinese: 部 and "多人" count; a decimal before 級 is a magnitude; Japanese "東証1部" is a section.
+CHINESE_COUNTS = [
+    ("《捉妖記2》、《唐人街探案2》、《紅海行動》三部影片票房均破10億元。",
+     [("三", 3, None), ("10億元", 1_000_000_000, "CNY")]),
+    ("已造成至少1500多人死亡,2000多人受伤", [("1500多", 1500, None), ("2000多", 2000, None)]),
+    ("該國西北部沿海地區16日發生的7.8級地震死亡人數已升至654人。", [("7.8", 7.8, None), ("654", 654, None)]),
+    ("東証1部上場の企業", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CHINESE_COUNTS)
+def test_chinese_counts_and_magnitudes(text, expected):
+    assert _figures(text) == expected
+
+
+# German: adjectives of members count; a hotel's class in stars is a designation in every language; a word for
+# one at a range's end ("von einem auf drei Euro") is the range's lower bound.
+GERMAN = [
+    ("Für einen Zwei-Personen-Haushalt bedeutet das einen Anstieg von monatlich rund 1,30 Euro, für eine vierköpfige "
+     "Familie monatlich rund 2,25 Euro.",
+     [("Zwei", 2, None), ("1,30 Euro", 1.3, "EUR"), ("vierköpfige", 4, None), ("2,25 Euro", 2.25, "EUR")]),
+    ("Eine Nacht in der Turmsuite im Fünf-Sterne-Hotel Kastens Luisenhof in Hannover kostet 1.090 Euro.",
+     [("1.090 Euro", 1090, "EUR")]),
+    ("Die Stadt hat ihre Kurtaxe von einem auf drei Euro erhöht - eine Verdreifachung.",
+     [("einem", 1, "EUR"), ("drei Euro", 3, "EUR"), ("Verdreifachung", 3, "x")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GERMAN)
+def test_german_members_stars_and_ranges_from_one(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["im 5-Sterne-Hotel", "a five-star hotel", "un hôtel cinq étoiles", "5 yıldızlı otel"])
+def test_star_classes_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_a_lone_article_stays_no_figure():
+    assert _figures("von einem auf den anderen Tag") == []
+    assert _figures("in einem Jahr mit einer Million Euro") == [("einer Million Euro", 1_000_000, "EUR")]
+
+
+# Finnish: a grade before "-bensaa"; zero in words.
+def test_finnish_grade_and_zero():
+    assert _figures("Dieselin keskihinta pysyi edelleen selvästi 95-bensaa korkeammalla, mutta laski 2,17 euroon "
+                    "2,20 eurosta.") == [("2,17 euroon", 2.17, "EUR"), ("2,20 eurosta", 2.2, "EUR")]
+    assert _figures("Sebastian Tynkkynen (ps) osoitti, että eduskuntatalon ovet voivat avautua myös nollan euron "
+                    "budjetilla.") == [("nollan euron", 0, "EUR")]

@@ -341,8 +341,9 @@ _KATAKANA_NOT_NAMES = ("マイナス", "プラス", "トップ", "ベスト", "�
 
 def _ends_a_katakana_name(text: str, draft: Draft) -> bool:
     """Tell whether a bare number is glued to the katakana word before it, a name's end: "ジャンボミニ7000万"."""
-    if draft.unit is not None or not draft.start or not "\u30a1" <= text[draft.start - 1] <= "\u30fc":
-        return False
+    if draft.unit is not None or not draft.start or not "\u30a1" <= text[draft.start - 1] <= "\u30fc" \
+            or "\u4e00" <= text[draft.end : draft.end + 1] <= "\u9fff":
+        return False  # "都市ガス4社": a counter after it, a count
     word = _KATAKANA_BEFORE.search(text, max(0, draft.start - 12), draft.start)
     return word is not None and not word.group().endswith(_KATAKANA_NOT_NAMES)
 
