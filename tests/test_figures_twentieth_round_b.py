@@ -204,3 +204,14 @@ def test_finnish_grade_and_zero():
                     "2,20 eurosta.") == [("2,17 euroon", 2.17, "EUR"), ("2,20 eurosta", 2.2, "EUR")]
     assert _figures("Sebastian Tynkkynen (ps) osoitti, että eduskuntatalon ovet voivat avautua myös nollan euron "
                     "budjetilla.") == [("nollan euron", 0, "EUR")]
+
+
+# Words of order and Finnish genitives before a number are no names: the number counts.
+def test_order_words_and_finnish_genitives_before_counts():
+    table = ("Mutlu 3GB Tarifesi |\n---|\nİlk 12 Ay Taahhütlü Aylık Ücret* | 114,89 TL * |\n---|\n"
+             "İkinci 12 Ay Taahhütlü Aylık Ücret** | 148,94 TL * |")
+    assert _figures(table) == [("12", 12, None), ("114,89 TL", 114.89, "TRY"), ("12", 12, None),
+                               ("148,94 TL", 148.94, "TRY")]
+    assert _figures("Vuokrahinnoissa mitattuna Suomen 20 kalleimman asuinalueen joukkoon mahtuu Helsingin "
+                    "ulkopuolelta vain Espoon Niittykumpu.") == [("20", 20, None)]
+    assert _figures("Die Vorstellung der Boeing 787 in Seattle") == []  # a capitalised name keeps its model

@@ -865,6 +865,11 @@ _NUMBER_CLOSING_A_CLAUSE = LazyPattern(r"\d+[,;:)]")
 _QUOTED_SENTENCE_GOES_ON = LazyPattern(r"[^\s“”„\"«»]+(?:\s+[^\s“”„\"«»]+){6}")
 
 
+# Words of order that open a line or a sentence with a capital before a count: "İlk 12 Ay", "İkinci 12 Ay".
+_ORDER_WORDS = frozenset("ilk i̇lk ikinci i̇kinci son first second last next erste ersten zweite zweiten letzte letzten "
+                         "nächste nächsten ensimmäiset ensimmäisen viimeiset seuraavat".split())
+
+
 def _follows_a_name(text: str, start: int) -> bool:
     """Tell whether a number comes right after a capitalised word inside a sentence: "Boeing 787",
     "Windows 11", "Phase 2", "Platz 3" name a thing, they do not count."""
@@ -895,6 +900,8 @@ def _follows_a_name(text: str, start: int) -> bool:
     if previous.lower() in _SLAVIC_PLACE_PREPOSITIONS and name.lower().endswith(_LOCATIVE_ENDINGS):
         return False  # "w Warszawie 4-6 tys. zł", "u Zagrebu 300": a place, declined after its preposition
     lowered = name.lower()
+    if lowered in _ORDER_WORDS:
+        return False  # "İkinci 12 Ay Taahhütlü", "Die ersten 12 Monate": which of them, no name
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
         and not _in_an_oblique_case(text, start, lowered)
 
@@ -929,8 +936,9 @@ _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "leri", "ları"),
     # a place in the locative ("Ал Алматыда 151, Нұр-Сұлтанда 152 теңге") or the genitive ("Қазақстанның 7 азаматын")
     "kk": ("да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің"),
-    # a place in a local case: "Opiskelija-alennus on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
-    "fi": ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä"),
+    # a place in a local case: "Opiskelija-alennus on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"; or in
+    # the genitive, whose the things counted are: "Suomen 20 kalleimman asuinalueen joukkoon"
+    "fi": ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä", "n"),
 }
 _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 
