@@ -215,3 +215,11 @@ def test_order_words_and_finnish_genitives_before_counts():
     assert _figures("Vuokrahinnoissa mitattuna Suomen 20 kalleimman asuinalueen joukkoon mahtuu Helsingin "
                     "ulkopuolelta vain Espoon Niittykumpu.") == [("20", 20, None)]
     assert _figures("Die Vorstellung der Boeing 787 in Seattle") == []  # a capitalised name keeps its model
+
+
+# A word for one at the start of a Kazakh or Turkish range of ages counts; "Мен" (I) before "бір" is no range.
+def test_one_opens_a_range_of_ages():
+    assert _figures("Табысы аз отбасылардағы бір мен алты жас аралығындағы әр балаға") == [("бір", 1, None),
+                                                                                      ("алты", 6, None)]
+    assert _figures("bir ile altı yaş arasındaki çocuklar") == [("bir", 1, None), ("altı", 6, None)]
+    assert _figures("Мен бір кітап оқыдым") == []

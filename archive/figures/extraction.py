@@ -780,8 +780,9 @@ def _bounds_a_count(text: str, lower: Draft, drafts: list[Draft]) -> bool:
         and bool(RANGE_GAP.fullmatch(text, lower.end, upper.start) or _OR_A_NUMBER.fullmatch(text, lower.end, upper.start))
 
 
-# "Or" between a word for one and the next number: "un ou deux gros événements", "one or two people".
-_OR_A_NUMBER = LazyPattern(rf"{WS}(?:ou|o|or|oder|ili|или|або|lub|sau){WS}")
+# "Or" between a word for one and the next number: "un ou deux gros événements", "one or two people"; and the
+# "and" of a Kazakh or Turkish range of ages: "бір мен алты жас аралығындағы" (between one and six years of age).
+_OR_A_NUMBER = LazyPattern(rf"{WS}(?:ou|o|or|oder|ili|или|або|lub|sau|veya|tai|немесе|мен|men|ile){WS}")
 
 
 _WORD_AND_DASH_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<word>{LETTER}+)[-‑–]\Z")

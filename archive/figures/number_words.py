@@ -60,7 +60,7 @@ _LETTERS = r"[^\W\d_]"
 _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
 # "to" of a range, after which a word for one may be its lower bound: "ein bis sieben Cent" (the caller keeps it
 # only if the range gives it a currency)
-_RANGE_TO = LazyPattern(rf"{WS}?[-–]{WS}?(?=\w)|{WS}(?:bis|auf|to|до|à|do|până{WS}la){WS}(?=\w)")  # "von ein auf drei Euro"
+_RANGE_TO = LazyPattern(rf"{WS}?[-–]{WS}?(?=\w)|{WS}(?:bis|auf|to|до|à|do|până{WS}la|мен|men|ile){WS}(?=\w)")  # "von ein auf drei Euro", "бір мен алты жас"
 _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 # The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".

@@ -544,6 +544,8 @@ COUNTED_NOUNS = set(
         # data, messages and minutes of a mobile tariff, measured after a name's capitals too ("Cepten Internet 1 GB",
         # "Her Yöne SMS 1000 SMS", "Görüşme Süresi 600 DK"): no name, and no currency reaches them
         "gb mb tb sms dk "
+        # years of age, counted in Kazakh and Turkish ("бір мен алты жас аралығындағы", "bir ile altı yaş")
+        "жас jas yaş "
         # pieces, the counter of goods in every language ("26 илјади парчиња стока")
         "pieces pièces piezas stück stücke sztuk komada парчиња комада штук штуки kappaletta adet "
         "bucăți bucati "
