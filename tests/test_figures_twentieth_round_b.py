@@ -223,3 +223,7 @@ def test_one_opens_a_range_of_ages():
                                                                                       ("алты", 6, None)]
     assert _figures("bir ile altı yaş arasındaki çocuklar") == [("bir", 1, None), ("altı", 6, None)]
     assert _figures("Мен бір кітап оқыдым") == []
+
+
+def test_a_chart_of_the_page_is_no_count():
+    assert _figures("从涉案垄断行为类型来看,如下图1所示,15例案件中绝大多数的案件涉及横向垄断协议") == [("15", 15, None)]

@@ -102,6 +102,8 @@ _HOURS_PER_PERIOD = LazyPattern(rf"h(?:{WS}par{WS}|{WS}?/{WS}?)(?i:semaine|jour|
 _KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-яәғқңөұүһі]*(?![^\W\d_])")
 # A Japanese or Chinese note's mark before its number: "*注 1", "注2".
 _NOTE_BEFORE = LazyPattern(r"注\s?$")
+# A figure (a chart) of the page named before its number: "如下图1所示", "見圖2", "図3"; not "地図" (a map).
+_CHART_BEFORE = LazyPattern(r"(?:[如见見下上右左附][图圖]|(?<!地)図)\s?$")
 # Turkish ordinals after an apostrophe: "21’inci", "3'üncü", "6'ncı".
 _TURKISH_ORDINAL = LazyPattern(rf"['’](?:i?nci|ı?ncı|u?ncu|ü?ncü){NOT_LETTER_AFTER}")
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}"
@@ -542,6 +544,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
         return True
     if _NOTE_BEFORE.search(text, max(0, start - 3), start):
         return True  # "不正薬物*注 1の摘発件数": the mark of note 1
+    if _CHART_BEFORE.search(text, max(0, start - 3), start):
+        return True  # "如下图1所示": the page's chart 1
     if end - start <= 2 and text[start - 1 : start] in _JAPANESE_VERB_ENDINGS and text[end : end + 1] == "。":
         return True  # "内閣に送付された1。": a footnote mark after the verb that closes a Japanese sentence
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
