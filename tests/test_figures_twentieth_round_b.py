@@ -227,3 +227,10 @@ def test_one_opens_a_range_of_ages():
 
 def test_a_chart_of_the_page_is_no_count():
     assert _figures("从涉案垄断行为类型来看,如下图1所示,15例案件中绝大多数的案件涉及横向垄断协议") == [("15", 15, None)]
+
+
+# A list of names each with its count, the last with the noun counted: counts; the versions of one name stay names.
+def test_named_counts_in_a_list():
+    assert _figures("Bu dönemde Beşiktaş 8, Galatasaray 14, Fenerbahçe 12 ve Trabzonspor da 17 futbolcuyu renklerine "
+                    "bağladı.") == [("8", 8, None), ("14", 14, None), ("12", 12, None), ("17", 17, None)]
+    assert _figures("Windows 10, Windows 11 ve Office 16 sürümleri") == [("10", 10, None)]

@@ -463,7 +463,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         or _is_ordinal_with_dot(text, start, end, raw)
         or (not counted and (_is_year(raw, number, after, words_before, word_after)
                              and not _ends_a_range_of_counts(text, start, number)
-                             or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
+                             or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)
+                             and not _lists_named_counts(text, start, end)))
         or len(raw) >= 9
     )
 
@@ -653,6 +654,27 @@ def names_a_star_class(text: str, start: int, end: int) -> bool:
     """Tell whether a number names a hotel's class in stars: "Fünf-Sterne-Hotel", "hôtel cinq étoiles"."""
     return bool(_STAR_CLASS_AFTER.match(text, end)) or bool(_HOTEL_STARS_AFTER.match(text, end)) \
         and bool(_HOTEL_BEFORE.search(text, max(0, start - 30), start))
+
+
+# The rest of a list of names each with its count, the last with the noun counted, in lower case: "Beşiktaş 8,
+# Galatasaray 14, Fenerbahçe 12 ve Trabzonspor da 17 futbolcuyu" (players each club signed), "Italia 6, Franța 5
+# și Germania 5 cazuri": counts, not models' names (two digits at most: "Boeing 737 ve Airbus 320 uçakları").
+_NAMED_COUNTS_AFTER = LazyPattern(
+    rf"(?:,{WS}[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+(?:{WS}(?:da|de|ise))?{WS}\d{{1,2}})*"
+    rf"(?:,|{WS}(?:ve|и|i|und|and|ja|та|мен|și|et|y)){WS}[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+"
+    rf"(?:{WS}(?:da|de|ise|auch|too|aussi))?{WS}\d{{1,2}}{WS}[a-zçğıöşüäöüßа-яёіїє]{LETTER}{{2,}}"
+)
+_CAPITALISED = LazyPattern(rf"[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+")
+
+
+def _lists_named_counts(text: str, start: int, end: int) -> bool:
+    """Tell whether a number after a name is an item of a list of names, each another, with their counts: "Beşiktaş
+    8, Galatasaray 14, ... ve Trabzonspor da 17 futbolcuyu"; "Windows 10, Windows 11 ve Office 16" names versions."""
+    rest = _NAMED_COUNTS_AFTER.match(text, end)
+    if rest is None:
+        return False
+    names = _CAPITALISED.findall(text, max(0, start - 30), rest.end())
+    return len(names) == len(set(names))
 
 
 _IN_ALL_BEFORE = LazyPattern(r"(?:총|모두|전체) ?\Z")
