@@ -234,3 +234,11 @@ def test_named_counts_in_a_list():
     assert _figures("Bu dönemde Beşiktaş 8, Galatasaray 14, Fenerbahçe 12 ve Trabzonspor da 17 futbolcuyu renklerine "
                     "bağladı.") == [("8", 8, None), ("14", 14, None), ("12", 12, None), ("17", 17, None)]
     assert _figures("Windows 10, Windows 11 ve Office 16 sürümleri") == [("10", 10, None)]
+
+
+def test_a_row_of_tariff_names_above_their_allowances():
+    text = ("Gel Dene Tarifeleri Ücretlendirme Bilgisi\n  Gel Dene 1 GB Gel Dene 3 GB Gel Dene 5 GB\n"
+            "Aylık Ücretsiz Cepten Internet 1 GB 3 GB 5 GB")
+    assert _figures(text) == [("1", 1, None), ("3", 3, None), ("5", 5, None)]
+    assert [f.start for f in extract(text)] == [text.index("Internet 1") + 9, text.index(" 3 GB 5") + 1,
+                                                text.rindex("5 GB")]

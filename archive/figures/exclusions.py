@@ -400,7 +400,7 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end) or _NAMES_A_TARIFF.match(text, end) or names_a_star_class(text, start, end):
+    if _is_fuel_grade(text, raw, start, end) or _names_a_tariff(text, start, end) or names_a_star_class(text, start, end):
         return True
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
@@ -664,6 +664,25 @@ _NAMED_COUNTS_AFTER = LazyPattern(
     rf"(?:,|{WS}(?:ve|и|i|und|and|ja|та|мен|și|et|y)){WS}[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+"
     rf"(?:{WS}(?:da|de|ise|auch|too|aussi))?{WS}\d{{1,2}}{WS}[a-zçğıöşüäöüßа-яёіїє]{LETTER}{{2,}}"
 )
+_TARIFF_NAME_BEFORE = LazyPattern(r"(?:^|[ \t])(?P<name>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+(?: [A-ZÇĞİÖŞÜ][a-zçğıöşü]+)?) \Z",
+                                  re.MULTILINE)
+
+
+def _names_a_tariff(text: str, start: int, end: int) -> bool:
+    """Tell whether a number and a unit of data name a tariff: a capitalised word after them ("Mutlu 3GB
+    Tarifesi"), or the name before them written again before another number on the line ("Gel Dene 1 GB Gel Dene
+    3 GB Gel Dene 5 GB", a row of the tariffs' names; "Cepten Internet 1 GB 3 GB 5 GB" measures)."""
+    if _NAMES_A_TARIFF.match(text, end):
+        return True
+    if not _DATA_UNIT_AFTER.match(text, end):
+        return False
+    name = _TARIFF_NAME_BEFORE.search(text, max(0, start - 30), start)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return name is not None and line.count(name.group("name") + " ") >= 2
+
+
+_DATA_UNIT_AFTER = LazyPattern(r"[ \u00a0]?(?:GB|MB|TB)(?![A-Za-z])")
 _CAPITALISED = LazyPattern(rf"[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+")
 
 
