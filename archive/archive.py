@@ -664,9 +664,18 @@ class Archive:
     def _search_figure(self, query: str, wanted: figures.FigureQuery, limit: int, offset: int,
                        near: float) -> SearchResult:
         best: dict[int, tuple[tuple, Figure, Match]] = {}
-        for capture_id, found in self.catalog.figures_between(wanted.figure.unit,
-                                                              *figures.search_window(wanted.figure, near)):
-            match = figures.classify(wanted.figure, found, near)
+        window = figures.search_window(wanted.figure, near)
+        # A bare number names no unit, so it finds the value in any: "37,499.96" finds it under an "AMOUNT($)"
+        # heading, where the engine reads dollars, as well as "$37,499.96" and the number alone.
+        any_unit = wanted.figure.unit is None
+        rows = self.catalog.figures_between_any_unit(*window) if any_unit else \
+            self.catalog.figures_between(wanted.figure.unit, *window)
+        asked_in = {wanted.figure.unit: wanted.figure}  # the searched figure, in each unit met
+        for capture_id, found in rows:
+            if found.unit not in asked_in:
+                asked_in[found.unit] = replace(wanted.figure, unit=found.unit)
+            asked = asked_in[found.unit]
+            match = figures.classify(asked, found, near)
             if match is None:
                 continue
             rank = (figures.RANK[match.kind], abs(match.difference or 0.0), found.start)

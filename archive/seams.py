@@ -207,6 +207,9 @@ class CaptureCatalog(Protocol):
                         limit: int = 20000) -> list[tuple[int, Figure]]:
         """Return (capture_id, figure) for figures of a unit whose value lies in [low, high]."""
 
+    def figures_between_any_unit(self, low: float, high: float, limit: int = 20000) -> list[tuple[int, Figure]]:
+        """Return (capture_id, figure) for figures of any unit, or none, whose value lies in [low, high]."""
+
 
 @runtime_checkable
 class IndexMarks(Protocol):

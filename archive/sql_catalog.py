@@ -325,6 +325,18 @@ class SqlCatalog:
                           "ORDER BY capture_id, start LIMIT ?", params)
         return [(row["capture_id"], _figure(row)) for row in rows]
 
+    def figures_between_any_unit(self, low: float, high: float, limit: int = 20000) -> list[tuple[int, Figure]]:
+        """Return (capture_id, figure) for figures of any unit, or none, whose value lies in [low, high]."""
+        found = [pair for unit in [None, *self._figure_units()] for pair in self.figures_between(unit, low, high, limit)]
+        return sorted(found, key=lambda pair: (pair[0], pair[1].start))[:limit]
+
+    def _figure_units(self) -> list[str]:
+        """Return the units the stored figures have, one index seek each (the (unit, value) index), not a scan."""
+        units: list[str] = []
+        while (unit := self._value("SELECT MIN(unit) FROM figures WHERE unit > ?", [units[-1] if units else ""])):
+            units.append(unit)
+        return units
+
     # -- claims and citations ----------------------------------------------------------------
 
     def add_claim(self, text: str, at: str, figures: list[Figure] | None = None) -> Claim:

@@ -242,6 +242,16 @@ def test_figure_search_near_values_and_words(archive, story):
     assert [h.capture_id for h in with_words.hits] == [story["drift.md"]]
 
 
+def test_a_bare_number_finds_its_value_in_any_unit(archive, story, tmp_path):
+    table = _add_texts(archive, tmp_path / "table", {
+        "payroll.md": "NAME POSITION AMOUNT($)\nBAIN DISTRICT DIRECTOR 1,230,000.00\nSMITH CORRESPONDENT 21,000.00"})
+    found = {h.capture_id: h.match["figure"]["unit"] for h in archive.search("1,230,000").hits}
+    # the dollars of the heading, the dollars written, the hours: a bare number names no unit
+    assert found[table["payroll.md"]] == "USD" and found[story["en.md"]] == "USD"
+    assert found[story["other.md"]] is None
+    assert story["other.md"] not in {h.capture_id for h in archive.search("$1,230,000").hits}
+
+
 def test_reindex_rebuilds_figures(archive, story):
     archive.catalog.db.execute("DELETE FROM figures")
     assert archive.search("$1.23 million").total == 0

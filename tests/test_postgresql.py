@@ -52,6 +52,9 @@ def test_the_commands_work_the_same_on_postgresql(database, evidence, home):
     assert found["total"] >= 2 and "<mark>" in found["hits"][0]["snippet"]
     chinese = json.loads(evidence("search", "--json", "无人机").output)  # CJK bigrams, as a phrase
     assert [hit["title"] for hit in chinese["hits"]] == ["哈萨克斯坦向俄罗斯出口123万美元无人机"]
+    dollars = {hit["capture_id"] for hit in json.loads(evidence("search", "--json", "$1.23 million").output)["hits"]}
+    bare = {hit["capture_id"] for hit in json.loads(evidence("search", "--json", "1230000").output)["hits"]}
+    assert dollars and dollars <= bare  # a bare number finds its value in any unit (the units read by index seeks)
     capture = found["hits"][0]["capture_id"]
     assert json.loads(evidence("show", "--json", str(capture)).output)["id"] == capture
     claim = json.loads(evidence("claim", "add", "--json", "Kazakhstan exported $1.23 million of drones").output)
