@@ -242,3 +242,9 @@ def test_a_row_of_tariff_names_above_their_allowances():
     assert _figures(text) == [("1", 1, None), ("3", 3, None), ("5", 5, None)]
     assert [f.start for f in extract(text)] == [text.index("Internet 1") + 9, text.index(" 3 GB 5") + 1,
                                                 text.rindex("5 GB")]
+
+
+def test_data_allowances_in_other_languages_measure():
+    assert _figures("Tarif mit 10 GB Datenvolumen für 9,99 Euro") == [("10", 10, None), ("9,99 Euro", 9.99, "EUR")]
+    assert _figures("월 3GB 데이터를 제공") == [("3", 3, None)]
+    assert _figures("每月30GB流量") == [("30", 30, None)]

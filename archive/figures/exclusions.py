@@ -697,9 +697,9 @@ def _lists_named_counts(text: str, start: int, end: int) -> bool:
 
 
 _IN_ALL_BEFORE = LazyPattern(r"(?:총|모두|전체) ?\Z")
-# A number and a unit of data with a capitalised word after: a tariff's name ("Gel Dene 1 GB Gel Dene 3 GB",
-# "Mutlu 3GB Tarifesi"); "Cepten Internet 1 GB 3 GB" and "3 GB veri" measure.
-_NAMES_A_TARIFF = LazyPattern(r"[ \u00a0]?(?:GB|MB|TB)[ \u00a0]+[A-ZÇĞİÖŞÜ][a-zçğıöşü]")
+# A number and a unit of data before the capitalised word for a tariff: its name ("Mutlu 3GB Tarifesi", "Gel Dene
+# 1 GB Tarifesi"); "Cepten Internet 1 GB 3 GB", "3 GB veri" and "10 GB Datenvolumen" measure.
+_NAMES_A_TARIFF = LazyPattern(r"[ \u00a0]?(?:GB|MB|TB)[ \u00a0]+(?:Tarife|Tarif|Tariff|Paket|Plan)")
 # What follows "等" after a Chinese number when it is a class or a prize's tier, not "etc." ("3、5、8等"):
 # "一等奖" (first prize), "二等座" (second class), "三等功" (a third-class merit), "一等舱" (first-class cabin).
 _CHINESE_CLASS_NOUNS = ("奖", "獎", "座", "功", "舱", "艙", "级", "級")
