@@ -248,3 +248,8 @@ def test_data_allowances_in_other_languages_measure():
     assert _figures("Tarif mit 10 GB Datenvolumen für 9,99 Euro") == [("10", 10, None), ("9,99 Euro", 9.99, "EUR")]
     assert _figures("월 3GB 데이터를 제공") == [("3", 3, None)]
     assert _figures("每月30GB流量") == [("30", 30, None)]
+
+
+def test_turkish_service_lines():
+    assert _figures("Bankanın 444 Çağrı Merkezi üzerinden başvuru yapılabiliyor.") == []
+    assert _figures("Vodafone 542 Müşteri Hizmetleri hattını arayanlar") == []

@@ -617,7 +617,7 @@ _GLUED_LITRES = LazyPattern(r"(?:L|ml|mL)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 _SERVICE_LINE_AFTER = LazyPattern(
     r"[ \u00a0]?(?:\w{0,4}(?:热线|熱線|专线|專線|핫라인|콜센터)|(?i:hotline|helpline)|Acil(?: Çağrı| Sağlık| Servis)|Notruf"
     # a brand's customer line, its name between: "500 TT Mobil Müşteri Hizmetleri aramaları"
-    r"|(?:[A-ZÇĞİÖŞÜ]\w*[ \u00a0]){0,3}Müşteri[ \u00a0]Hizmetleri)"
+    r"|(?:[A-ZÇĞİÖŞÜ]\w*[ \u00a0]){0,3}(?:Müşteri[ \u00a0]Hizmetleri|Çağrı[ \u00a0]Merkezi))"
 )
 
 
