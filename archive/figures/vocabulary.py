@@ -280,8 +280,9 @@ CJK_CURRENCIES = {
     # Chinese sports pages shorten the euro to "欧" after a scale: "30亿欧", "千万欧" (not "欧洲", "欧盟")
     "欧": "EUR", "歐": "EUR",
 }
-# What follows "欧" when it is Europe, not the euro: "欧洲" (Europe), "欧盟" (the EU), "欧美", "欧州" (Japanese)
-CJK_EUROPE_AFTER_EU = "洲盟美亚亞州佩冠联聯锦錦元"
+# What follows "欧" when it is Europe, not the euro: "欧洲" (Europe), "欧盟" (the EU), "欧美", "欧州" and "欧米"
+# (Japanese), "欧亚" (Eurasia), "欧陆", "欧式" (European style), "欧足联" (UEFA), "欧冠", "欧战"
+CJK_EUROPE_AFTER_EU = "洲盟美亚亞州佩冠联聯锦錦元米陆陸式足战戰"
 
 # Qualifiers before a figure, lower-cased -> approx.
 QUALIFIERS = _table(
