@@ -253,3 +253,8 @@ def test_data_allowances_in_other_languages_measure():
 def test_turkish_service_lines():
     assert _figures("Bankanın 444 Çağrı Merkezi üzerinden başvuru yapılabiliyor.") == []
     assert _figures("Vodafone 542 Müşteri Hizmetleri hattını arayanlar") == []
+
+
+def test_a_unit_two_spaces_after_its_number_in_a_table():
+    assert _figures("Aylık Ücretsiz Her Yöne Görüşme Süresi 600  DK 750 DK 1000 DK") == [
+        ("600", 600, None), ("750", 750, None), ("1000", 1000, None)]

@@ -430,7 +430,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True  # "ӘҚБтК-нің 73-3-бабы", "73-3 бабының 2-бөлігімен": the article 73-3 of a code
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
-    word_after = next_word(text, end)
+    word_after = next_word(text, end + 1 if text.startswith("  ", end) else end)  # a table's "600  DK"
     if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) or _POSTAL_CODE_AFTER.match(text, end) \
             or (_STREET_BEFORE.search(text, max(0, start - 40), start) and word_after not in COUNTED_NOUNS):
         return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)", "на вул. Замковій, 4": an address
