@@ -258,3 +258,8 @@ def test_turkish_service_lines():
 def test_a_unit_two_spaces_after_its_number_in_a_table():
     assert _figures("Aylık Ücretsiz Her Yöne Görüşme Süresi 600  DK 750 DK 1000 DK") == [
         ("600", 600, None), ("750", 750, None), ("1000", 1000, None)]
+
+
+def test_kazakh_latin_number_words_in_text_told_continental():
+    assert _figures("Aýrýhanalarda dári-dármektiń 16 ataýy boıynsha eki aılyq qory qamtamasyz etildi.") == [
+        ("16", 16, None), ("eki", 2, None)]

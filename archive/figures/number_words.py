@@ -224,8 +224,10 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
     around = window_language(text, start, end)
     if around in languages:
         return around
-    if around == "tr" and languages == {"kk"} and _KAZAKH_LATIN_LETTERS.search(text, max(0, start - 120), end + 120):
-        return "kk"  # Kazakh in the Latin script, read as Turkish by its letters: "aınalymnan segiz keliden"
+    if around in ("tr", "eu") and languages == {"kk"} \
+            and _KAZAKH_LATIN_LETTERS.search(text, max(0, start - 120), end + 120):
+        return "kk"  # Kazakh in the Latin script, read as Turkish by its letters: "aınalymnan segiz keliden", or as
+        # a continental language not told apart: "boıynsha eki aılyq qory"
     if around == "eu" and len(languages) == 1 and "en" not in languages and len(first) >= 4:
         return next(iter(languages))  # continental text not told apart: "viermal" is German's alone ("on", Finnish
         # "is", is no Turkish ten)
