@@ -378,9 +378,10 @@ _FUEL_BEFORE = LazyPattern(
     r"(?<![^\W\d_])(?i:bensiin\w*|bensa\S*|benzin\w*|бензин\w*|plomb|sp|super|еуросупер|евросупер|eurosuper|"
     r"evrosuper|бс|bs|аи|ai|gasolina|essence)[\s\-–]{1,3}\Z"
 )
-_FUEL_AFTER = LazyPattern(r"-(?i:okta|oktaan|octan|bensiin|bensa|benzin)")  # "95-bensaa korkeammalla"
+_FUEL_AFTER = LazyPattern(r"-(?i:okta|oktaan|octan|bensiin|benzin)")
 _FINNISH_GENITIVE_OF_A_GRADE = LazyPattern(r":n(?![^\W\d_])")
 _FUEL_SENTENCE_WORDS = LazyPattern(r"(?i:litra|diesel|bensiin|bensa|polttoaine)")
+_FINNISH_GRADE_AFTER = LazyPattern(r"-(?i:bensa)")  # "selvästi 95-bensaa korkeammalla": the grade's petrol
 
 
 def _is_fuel_grade(text: str, raw: str, start: int, end: int) -> bool:
@@ -400,12 +401,15 @@ _SECOND_BOUND = LazyPattern(r"[-–‑]\d{1,3}(?!\d)")
 
 def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: list[str]) -> bool:
     """Tell whether a number with no unit or scale is a code, date, time, ordinal, year, name or id."""
-    if _is_fuel_grade(text, raw, start, end) or _names_a_tariff(text, start, end) or names_a_star_class(text, start, end):
+    if _is_fuel_grade(text, raw, start, end):
         return True
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
     if _names_an_era_or_a_ranking(text, end) or _is_short_message_number(text, raw, start, end):
         return True  # "人生100年時代", "100세 시대", "慈善400强榜单"; "2851’e mesaj", "SMS na 7522"
+    if _names_a_tariff(text, start, end) or names_a_star_class(text, start, end) \
+            or raw in _FUEL_GRADES and _FINNISH_GRADE_AFTER.match(text, end):
+        return True  # "Mutlu 3GB Tarifesi", "Fünf-Sterne-Hotel", "95-bensaa"
     after = text[end : end + 1]
     if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end) \
             or names_a_unit(text, end):
