@@ -263,3 +263,7 @@ def test_a_unit_two_spaces_after_its_number_in_a_table():
 def test_kazakh_latin_number_words_in_text_told_continental():
     assert _figures("Aýrýhanalarda dári-dármektiń 16 ataýy boıynsha eki aılyq qory qamtamasyz etildi.") == [
         ("16", 16, None), ("eki", 2, None)]
+
+
+def test_a_column_of_units_in_chinese():
+    assert _figures("品名 | 價格 | 單位 |\nA | 12.50 | 元 |") == [("12.50", 12.5, "CNY")]

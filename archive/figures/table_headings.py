@@ -88,7 +88,8 @@ def _take_currency_of_a_labelled_field(text: str, drafts: list[Draft]) -> None:
 # A table's header cell naming the column of units, in our languages: "BİRİM |", "Einheit", "Unit".
 _UNIT_COLUMN = LazyPattern(
     r"(?:^|\|)[ \t]*(?:BİRİM|Birim|UNIT|Unit|EINHEIT|Einheit|YKSIKKÖ|Yksikkö|Jednostka|JEDNOSTKA|Jedinica|JEDINICA|"
-    r"Единица|ЕДИНИЦА|Одиниця|Бірлік|БІРЛІК|Unitate|UNITATE|Unité|UNITÉ|Unidad|UNIDAD|単位|单位|단위)[ \t]*(?:\||$)",
+    r"Единица|ЕДИНИЦА|Јединица|ЈЕДИНИЦА|Одиниця|Бірлік|БІРЛІК|Unitate|UNITATE|Unité|UNITÉ|Unidad|UNIDAD|単位|单位|單位|단위)"
+    r"[ \t]*(?:\||$)",
     re.MULTILINE)
 # The unit cell after a value cell: a cell break (a bar, a line break) and a short word, per a unit maybe ("TL/Dk").
 _UNIT_CELL_AFTER = LazyPattern(r"[ \t]*(?:\n[ \t]*)?\|?[ \t]*\n?[ \t]*(?P<unit>[^\s|/\d]{1,8})(?:/[^\s|\d]{1,8})?[ \t]*(?:\||\n|\Z)")
