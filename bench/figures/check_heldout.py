@@ -30,8 +30,9 @@ FIGURES = Path(__file__).resolve().parent
 REPO = FIGURES.parents[1]
 STRETCH = 40
 UNITS_OTHER = {"%", "pp", "x", None}
-# A word for points of a rate, in the span or just after it ("0,1 Punkte", "%포인트", "п.п.", "个百分点", "個百分點", "процентни поени").
-POINTS = re.compile(r"point|punkt|pkt|пункт|포인트|%p|puan|punto|punct|pist|ポイント|百分点|百分點|поен|п\.\s?п|bod", re.IGNORECASE)
+# A word for points of a rate, in the span or just after it ("0,1 Punkte", "%포인트", "п.п.", "个百分点", "個百分點",
+# "процентни поени", "prosenttiyksikköä").
+POINTS = re.compile(r"point|punkt|pkt|пункт|포인트|%p|puan|punto|punct|pist|ポイント|百分点|百分點|поен|п\.\s?п|bod|yksikk", re.IGNORECASE)
 POINTS_REACH = 30
 SIGNED = re.compile(r"[-−+]\d")
 
