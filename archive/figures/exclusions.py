@@ -69,7 +69,7 @@ NEVER_FIGURES = rf"""
       | (?<=[Ll]as{WS})(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])        # a las 18.00: a time of day
       | (?:[01]?\d|2[0-4])[.,][0-5]\d{WS}(?:sati|sata|časova|часа|часов|часот|heures|godz\.)(?!{LETTER})  # 16,10 sati
       | \d{{1,2}}h\d{{2}}(?!\d)                                       # 10h30
-      | \d+:\d+(?::\d+)?                                            # 10:30, 2:1
+      | (?!(?:19|20)\d\d:\d+(?:\.\d+)?[亿億万萬])\d+:\d+(?::\d+)?        # 10:30, 2:1 (not a table line "2013:9.4亿欧")
       | \+(?=\d(?:[ \u00a0.\-]?\(?\d\)?){{6}})\d{{1,3}}(?:[ \u00a0.\-]?\(?\d{{1,4}}\)?){{2,6}}  # +7 727 123 45 67,
         # seven digits at least: "+137 Prozent", "+180,9%" are signed changes
       | \(\d{{3}}\){WS}?\d{{3}}[-.\s]\d{{4}}(?!\d)                   # (555) 123-4567
@@ -93,7 +93,7 @@ NEVER_FIGURES = rf"""
 KAZAKH_CASE_ENDINGS = frozenset(ending for ending in CASE_ENDINGS if "\u0400" <= ending[0] <= "\u04ff")
 _GLUED_UNITS = LazyPattern(
     # Korean and Japanese glue their particles to the unit: "144kg으로", "約2,741kgを記録"
-    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU"
+    r"(?:km²|km2|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kW|MW|GW|mph|t|g|l|TEU|GB|MB|TB"  # and data: "毎月3GB", "(30GB)"
     r"|м3|м³|м2|м²|км2|км²|км|кг|см|мм|га)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"  # and in Cyrillic: "за 1м3 воде"
 )
 # Hours glued to their number and counted by a week or a day: "35h par semaine", "8h par jour", "40h/semaine".
@@ -102,6 +102,8 @@ _HOURS_PER_PERIOD = LazyPattern(rf"h(?:{WS}par{WS}|{WS}?/{WS}?)(?i:semaine|jour|
 _KAZAKH_ARTICLE = LazyPattern(r"(?:[-‑]\d{1,3})*[-‑\s](?:бап|баб)[а-яәғқңөұүһі]*(?![^\W\d_])")
 # A Japanese or Chinese note's mark before its number: "*注 1", "注2".
 _NOTE_BEFORE = LazyPattern(r"注\s?$")
+# A figure (a chart) of the page named before its number: "如下图1所示", "見圖2", "図3"; not "地図" (a map).
+_CHART_BEFORE = LazyPattern(r"(?:[如见見下上右左附][图圖]|(?<!地)図)\s?$")
 # Turkish ordinals after an apostrophe: "21’inci", "3'üncü", "6'ncı".
 _TURKISH_ORDINAL = LazyPattern(rf"['’](?:i?nci|ı?ncı|u?ncu|ü?ncü){NOT_LETTER_AFTER}")
 _CYRILLIC_SUFFIX = LazyPattern(rf"[-‑]\s?[а-яёіїєґА-Я]{{1,3}}{NOT_LETTER_AFTER}"
@@ -391,6 +393,7 @@ _DIESEL_AFTER = LazyPattern(r"\s(?i:dizel|diesel|дизел)")
 _GRADE_AND_BEFORE = LazyPattern(r"(?<!\d)(?P<grade>91|92|95|98)\s(?:i|и|і|and|y|et|ili|или|або|or|ou|o|și|oraz)\s\Z")
 _FINNISH_GENITIVE_OF_A_GRADE = LazyPattern(r":n(?![^\W\d_])")
 _FUEL_SENTENCE_WORDS = LazyPattern(r"(?i:litra|diesel|bensiin|bensa|polttoaine)")
+_FINNISH_GRADE_AFTER = LazyPattern(r"-(?i:bensa)")  # "selvästi 95-bensaa korkeammalla": the grade's petrol
 
 
 def _is_fuel_grade(text: str, raw: str, start: int, end: int) -> bool:
@@ -426,6 +429,9 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
     if _names_an_era_or_a_ranking(text, end) or _is_short_message_number(text, raw, start, end):
         return True  # "人生100年時代", "100세 시대", "慈善400强榜单"; "2851’e mesaj", "SMS na 7522"
+    if _names_a_tariff(text, start, end) or names_a_star_class(text, start, end) \
+            or raw in _FUEL_GRADES and _FINNISH_GRADE_AFTER.match(text, end):
+        return True  # "Mutlu 3GB Tarifesi", "Fünf-Sterne-Hotel", "95-bensaa"
     after = text[end : end + 1]
     if _is_designation(text, raw, start, end) or names_a_model(text, end) or is_quoted_slogan(text, start, end) \
             or names_a_unit(text, end):
@@ -450,7 +456,7 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True  # "ӘҚБтК-нің 73-3-бабы", "73-3 бабының 2-бөлігімен": the article 73-3 of a code
     if _is_cjk_year(text, start, end):
         return True  # "平成26年", "24年10月", "19年度", "21世纪"
-    word_after = next_word(text, end)
+    word_after = next_word(text, end + 1 if text.startswith("  ", end) else end)  # a table's "600  DK"
     if word_after in STREET_WORDS or _is_postal_code(text, raw, start, end) or _POSTAL_CODE_AFTER.match(text, end) \
             or (_STREET_BEFORE.search(text, max(0, start - 40), start) and word_after not in COUNTED_NOUNS):
         return True  # "au 11 rue de l'Échelle", "Nouvelle-Église (62370)", "на вул. Замковій, 4": an address
@@ -476,13 +482,15 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
     number = int(raw)
     # "2000 people", "Berlin 500 Menschen", "2000人", "KAI 3건": counts after all
     counted = word_after in COUNTED_NOUNS or after in CJK_COUNTERS or text.startswith(KOREAN_COUNTERS, end) \
+        or after in "多余餘" and text[end + 1 : end + 2] in CJK_COUNTERS and text[end + 1 : end + 2] != "" \
         or counts_a_share_after(text, end)  # "UKIP 320 (12% -9%)": the votes of a result line
     return (
         _is_date_or_time(text, raw, end, words_before, word_after)
         or _is_ordinal_with_dot(text, start, end, raw)
         or (not counted and (_is_year(raw, number, after, words_before, word_after)
                              and not _ends_a_range_of_counts(text, start, number)
-                             or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)))
+                             or _follows_a_name(text, start) and not _counts_a_german_noun(text, start, end)
+                             and not _lists_named_counts(text, start, end)))
         or len(raw) >= 9
     )
 
@@ -563,6 +571,8 @@ def _is_marker(text: str, start: int, end: int) -> bool:
         return True
     if _NOTE_BEFORE.search(text, max(0, start - 3), start):
         return True  # "不正薬物*注 1の摘発件数": the mark of note 1
+    if _CHART_BEFORE.search(text, max(0, start - 3), start):
+        return True  # "如下图1所示": the page's chart 1
     if end - start <= 2 and text[start - 1 : start] in _JAPANESE_VERB_ENDINGS and text[end : end + 1] == "。":
         return True  # "内閣に送付された1。": a footnote mark after the verb that closes a Japanese sentence
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and end - start <= 2 \
@@ -616,7 +626,8 @@ def _names_an_era_or_a_ranking(text: str, end: int) -> bool:
 
 # A short number that a text message is sent to: "“GAZZE” yazıp 2851’e mesaj gönderilerek", "SMS na broj 7522",
 # "отправить SMS на номер 7522", "text GIVE to 70085", "envoyer un SMS au 92033".
-_MESSAGE_AFTER = LazyPattern(rf"(?:['’]{LETTER}{{1,3}})?{WS}(?i:mesaj|sms|смс|kısa{WS}mesaj)")
+# The number a message goes to has its case ending ("2851’e mesaj"); "103 bin 854 SMS", "1000 SMS" count messages.
+_MESSAGE_AFTER = LazyPattern(rf"['’]{LETTER}{{1,3}}{WS}(?i:mesaj|sms|смс|kısa{WS}mesaj)")
 _MESSAGE_BEFORE = LazyPattern(
     rf"(?i:sms|смс|mesaj|text(?:ing)?|texto)(?:{WS}{LETTER}+){{0,3}}{WS}(?i:na|на|to|au|al|an|at|numarasına|"
     rf"номер|broj|numer|numéro|número)(?:{WS}(?i:номер|broj|numer|numer|number|numéro|número))?{WS}\Z"
@@ -630,7 +641,9 @@ _GLUED_LITRES = LazyPattern(r"(?:L|ml|mL)(?![a-zA-Z\u00c0-\u024f\u0400-\u04ff])"
 # A service's telephone number named by what it is: "112 Acil Sağlık ekipleri" (the emergency line), "开通96110反诈专线"
 # (the anti-fraud line), "12345热线", "110 Notruf".
 _SERVICE_LINE_AFTER = LazyPattern(
-    r"[ \u00a0]?(?:\w{0,4}(?:热线|熱線|专线|專線|핫라인|콜센터)|(?i:hotline|helpline)|Acil(?: Çağrı| Sağlık| Servis)|Notruf)"
+    r"[ \u00a0]?(?:\w{0,4}(?:热线|熱線|专线|專線|핫라인|콜센터)|(?i:hotline|helpline)|Acil(?: Çağrı| Sağlık| Servis)|Notruf"
+    # a brand's customer line, its name between: "500 TT Mobil Müşteri Hizmetleri aramaları"
+    r"|(?:[A-ZÇĞİÖŞÜ]\w*[ \u00a0]){0,3}(?:Müşteri[ \u00a0]Hizmetleri|Çağrı[ \u00a0]Merkezi))"
 )
 
 
@@ -686,6 +699,68 @@ def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:
         and not text.startswith(("日目", "일째"), end)
 
 
+# A hotel's class in stars is a designation (heldout20's README): "Fünf-Sterne-Hotel", "5-Sterne-Hotel", "a five-star
+# hotel", "5 yıldızlı otel", "пятизвездочный" aside (a compound), "pięciogwiazdkowy"; French and Spanish after "hôtel".
+_STAR_CLASS_AFTER = LazyPattern(rf"[-‑](?i:sterne-|star(?!{LETTER}))|{WS}(?i:yıldızlı|звёздочн|звездочн|зірков|zvjezdic|zvezdic)")
+_HOTEL_STARS_AFTER = LazyPattern(rf"{WS}(?i:étoiles|estrellas)(?!{LETTER})")
+_HOTEL_BEFORE = LazyPattern(r"(?i:h[ôo]tel)\w*\W{1,3}(?:\w+\W{1,3})?\Z")
+
+
+def names_a_star_class(text: str, start: int, end: int) -> bool:
+    """Tell whether a number names a hotel's class in stars: "Fünf-Sterne-Hotel", "hôtel cinq étoiles"."""
+    return bool(_STAR_CLASS_AFTER.match(text, end)) or bool(_HOTEL_STARS_AFTER.match(text, end)) \
+        and bool(_HOTEL_BEFORE.search(text, max(0, start - 30), start))
+
+
+# The rest of a list of names each with its count, the last with the noun counted, in lower case: "Beşiktaş 8,
+# Galatasaray 14, Fenerbahçe 12 ve Trabzonspor da 17 futbolcuyu" (players each club signed), "Italia 6, Franța 5
+# și Germania 5 cazuri": counts, not models' names (two digits at most: "Boeing 737 ve Airbus 320 uçakları").
+_NAMED_COUNTS_AFTER = LazyPattern(
+    rf"(?:,{WS}[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+(?:{WS}(?:da|de|ise))?{WS}\d{{1,2}})*"
+    rf"(?:,|{WS}(?:ve|и|i|und|and|ja|та|мен|și|et|y)){WS}[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+"
+    rf"(?:{WS}(?:da|de|ise|auch|too|aussi))?{WS}\d{{1,2}}{WS}[a-zçğıöşüäöüßа-яёіїє]{LETTER}{{2,}}"
+)
+_TARIFF_NAME_BEFORE = LazyPattern(r"(?:^|[ \t])(?P<name>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+(?: [A-ZÇĞİÖŞÜ][a-zçğıöşü]+)?) \Z",
+                                  re.MULTILINE)
+
+
+def _names_a_tariff(text: str, start: int, end: int) -> bool:
+    """Tell whether a number and a unit of data name a tariff: a capitalised word after them ("Mutlu 3GB
+    Tarifesi"), or the name before them written again before another number on the line ("Gel Dene 1 GB Gel Dene
+    3 GB Gel Dene 5 GB", a row of the tariffs' names; "Cepten Internet 1 GB 3 GB 5 GB" measures)."""
+    if _NAMES_A_TARIFF.match(text, end):
+        return True
+    if not _DATA_UNIT_AFTER.match(text, end):
+        return False
+    name = _TARIFF_NAME_BEFORE.search(text, max(0, start - 30), start)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return name is not None and line.count(name.group("name") + " ") >= 2
+
+
+_DATA_UNIT_AFTER = LazyPattern(r"[ \u00a0]?(?:GB|MB|TB)(?![A-Za-z])")
+_CAPITALISED = LazyPattern(rf"[A-ZÇĞİÖŞÜÄÖÜŁŚŻĆÉÈА-ЯЁІЇЄ]{LETTER}+")
+
+
+def _lists_named_counts(text: str, start: int, end: int) -> bool:
+    """Tell whether a number after a name is an item of a list of names, each another, with their counts: "Beşiktaş
+    8, Galatasaray 14, ... ve Trabzonspor da 17 futbolcuyu"; "Windows 10, Windows 11 ve Office 16" names versions."""
+    rest = _NAMED_COUNTS_AFTER.match(text, end)
+    if rest is None:
+        return False
+    names = _CAPITALISED.findall(text, max(0, start - 30), rest.end())
+    return len(names) == len(set(names))
+
+
+_IN_ALL_BEFORE = LazyPattern(r"(?:총|모두|전체) ?\Z")
+# A number and a unit of data before the capitalised word for a tariff: its name ("Mutlu 3GB Tarifesi", "Gel Dene
+# 1 GB Tarifesi"); "Cepten Internet 1 GB 3 GB", "3 GB veri" and "10 GB Datenvolumen" measure.
+_NAMES_A_TARIFF = LazyPattern(r"[ \u00a0]?(?:GB|MB|TB)[ \u00a0]+(?:Tarife|Tarif|Tariff|Paket|Plan)")
+# What follows "等" after a Chinese number when it is a class or a prize's tier, not "etc." ("3、5、8等"):
+# "一等奖" (first prize), "二等座" (second class), "三等功" (a third-class merit), "一等舱" (first-class cabin).
+_CHINESE_CLASS_NOUNS = ("奖", "獎", "座", "功", "舱", "艙", "级", "級")
+
+
 def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
     """Tell whether a number glued to a designation or a Korean date word is no count: "捜査2課", "6급",
     "제21대", "4일", "1963년", "10월"; "6개월", "5년간", "징역 1년" and "21대의 차량" stay counts."""
@@ -696,12 +771,22 @@ def _is_designation(text: str, raw: str, start: int, end: int) -> bool:
         return False  # Chinese "年人均看电影2.15次" counts times; Japanese "2次補正" is the second
     if text.startswith("項目", end):
         return False  # "予備費の支出など8項目" (eight items); "2項" alone is a paragraph of an article
+    if text.startswith("部", end) and KANA.search(text, max(0, start - 60), end + 60):
+        return True  # Japanese "東証1部" (the exchange's first section); Chinese "三部影片" counts three films
+    if text.startswith(("级", "級"), end) and not raw.isdigit():
+        return False  # "7.8級地震": a magnitude, measured; "1級建築士" is a grade
     if text.startswith(DESIGNATION_SUFFIXES, end) or text[start - 1 : start] == "제":
         return True
     if text.startswith(_JAPANESE_ORDINAL_COUNTERS, end):
         return True  # "4年目" (the fourth year), "3回目", "2人目": ordinals
     if start > 0 and text[start - 1] in "’'" and text.startswith("년", end):  # not at the text's start ("" is in any)
         return True  # "’20년": a year with its century left out
+    if text.startswith("단계", end):  # "12단계에서 15단계로" (from level 12 to 15); "총 10단계로 구분해" counts levels
+        return not _IN_ALL_BEFORE.search(text, max(0, start - 3), start)
+    if text.startswith("大", end) and not text.startswith(("大会", "大學", "大学"), end):
+        return bool(KANA.search(text, max(0, start - 60), end + 60))  # Japanese "3大キャリア": the big three, a name
+    if text.startswith("等", end):  # Japanese "1等は34都道府県で118本" (the first prize); Chinese "二等奖", "一等座"
+        return bool(KANA.search(text, max(0, start - 60), end + 60)) or text.startswith(_CHINESE_CLASS_NOUNS, end + 1)
     if text.startswith("条", end):  # Japanese "憲法9条" is an article; Chinese "建议47条", 47 proposals
         return bool(KANA.search(text, max(0, start - 60), end + 60))
     if text.startswith("대", end):
@@ -883,6 +968,11 @@ _NUMBER_CLOSING_A_CLAUSE = LazyPattern(r"\d+[,;:)]")
 _QUOTED_SENTENCE_GOES_ON = LazyPattern(r"[^\s“”„\"«»]+(?:\s+[^\s“”„\"«»]+){6}")
 
 
+# Words of order that open a line or a sentence with a capital before a count: "İlk 12 Ay", "İkinci 12 Ay".
+_ORDER_WORDS = frozenset("ilk i̇lk ikinci i̇kinci son first second last next erste ersten zweite zweiten letzte letzten "
+                         "nächste nächsten ensimmäiset ensimmäisen viimeiset seuraavat".split())
+
+
 def _follows_a_name(text: str, start: int) -> bool:
     """Tell whether a number comes right after a capitalised word inside a sentence: "Boeing 787",
     "Windows 11", "Phase 2", "Platz 3" name a thing, they do not count."""
@@ -913,6 +1003,8 @@ def _follows_a_name(text: str, start: int) -> bool:
     if previous.lower() in _SLAVIC_PLACE_PREPOSITIONS and name.lower().endswith(_LOCATIVE_ENDINGS):
         return False  # "w Warszawie 4-6 tys. zł", "u Zagrebu 300": a place, declined after its preposition
     lowered = name.lower()
+    if lowered in _ORDER_WORDS:
+        return False  # "İkinci 12 Ay Taahhütlü", "Die ersten 12 Monate": which of them, no name
     return lowered not in QUALIFIERS and lowered not in MONTHS and lowered not in CURRENCY_NAMES \
         and not _in_an_oblique_case(text, start, lowered)
 
@@ -947,8 +1039,9 @@ _OBLIQUE_ENDINGS_BY_LANGUAGE = {
     "tr": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "leri", "ları"),
     # a place in the locative ("Ал Алматыда 151, Нұр-Сұлтанда 152 теңге") or the genitive ("Қазақстанның 7 азаматын")
     "kk": ("да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің"),
-    # a place in a local case: "Opiskelija-alennus on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"
-    "fi": ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä"),
+    # a place in a local case: "Opiskelija-alennus on Turussa 30, Tampereella 25 ja Oulussa 20 prosenttia"; or in
+    # the genitive, whose the things counted are: "Suomen 20 kalleimman asuinalueen joukkoon"
+    "fi": ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä", "n"),
 }
 _OBLIQUE_ENDINGS = tuple({ending for endings in _OBLIQUE_ENDINGS_BY_LANGUAGE.values() for ending in endings})
 

@@ -91,7 +91,7 @@ from archive.figures.exclusions import (NEVER_FIGURES, counted_after_a_designati
                                         glued_to_word_before,
                                         is_cjk_ordinal_or_date, is_not_a_figure, is_phone_number, is_quoted_slogan,
                                         is_ratio_denominator, is_reference, names_a_fraction, names_a_model,
-                                        names_a_price_year)
+                                        names_a_price_year, names_a_star_class)
 from archive.figures.lists import (bare_rate, next_in_a_list, share_currency_across_pairs,
                                    share_currency_across_parallel_decimals, share_currency_across_parenthesized_items,
                                    share_currency_compared_with_an_elided_noun, share_currency_with_an_elided_noun,
@@ -340,7 +340,23 @@ def _scan(text: str, query: bool) -> list[Draft]:
     divide_smaller_multiples(text, drafts)  # "šest puta manja" (1/6 x)
     if "《" in text:
         drafts = [draft for draft in drafts if not inside_a_book_title(text, draft.start, draft.end)]
-    return [draft for draft in drafts if not _names_a_calendar_period(text, draft)]
+    return [draft for draft in drafts if not _names_a_calendar_period(text, draft)
+            and not _ends_a_katakana_name(text, draft)]
+
+
+# A katakana word glued before a number with no unit makes one name of them, a product's or a lottery's:
+# "年末ジャンボミニ7000万" (the Year-End Jumbo Mini 70 million lottery), "ロト6"; not a sign or a rank's word.
+_KATAKANA_BEFORE = LazyPattern(r"[\u30a1-\u30fa\u30fc]{2,}\Z")
+_KATAKANA_NOT_NAMES = ("マイナス", "プラス", "トップ", "ベスト", "ワースト", "ポイント")
+
+
+def _ends_a_katakana_name(text: str, draft: Draft) -> bool:
+    """Tell whether a bare number is glued to the katakana word before it, a name's end: "ジャンボミニ7000万"."""
+    if draft.unit is not None or not draft.start or not "\u30a1" <= text[draft.start - 1] <= "\u30fc" \
+            or "\u4e00" <= text[draft.end : draft.end + 1] <= "\u9fff":
+        return False  # "都市ガス4社": a counter after it, a count
+    word = _KATAKANA_BEFORE.search(text, max(0, draft.start - 12), draft.start)
+    return word is not None and not word.group().endswith(_KATAKANA_NOT_NAMES)
 
 
 # Calendar periods of a year are dates (bench/figures/LABELLING.md, section 1): "the first seven months", "за 11
@@ -386,7 +402,8 @@ def _names_a_calendar_period(text: str, draft: Draft) -> bool:
                                        or YEAR.search(text, months.end(), months.end() + 16) is not None)
     if months is None:
         return False
-    return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) \
+    # "first" before twelve months is no part of a year but a term: "İlk 12 Ay Taahhütlü Aylık Ücret"
+    return bool(_FIRST_BEFORE.search(text, max(0, draft.start - 30), draft.start)) and draft.mantissa < 12 \
         or bool(_OF_A_YEAR_AFTER.match(text, months.end())) \
         or _named_a_calendar_period_before(text, draft.start, months.end()) \
         or (until := _UNTIL_AFTER.match(text, months.end())) is not None \
@@ -810,8 +827,9 @@ def _bounds_a_count(text: str, lower: Draft, drafts: list[Draft]) -> bool:
         and bool(RANGE_GAP.fullmatch(text, lower.end, upper.start) or _OR_A_NUMBER.fullmatch(text, lower.end, upper.start))
 
 
-# "Or" between a word for one and the next number: "un ou deux gros événements", "one or two people".
-_OR_A_NUMBER = LazyPattern(rf"{WS}(?:ou|o|or|oder|ili|или|або|lub|sau){WS}")
+# "Or" between a word for one and the next number: "un ou deux gros événements", "one or two people"; and the
+# "and" of a Kazakh or Turkish range of ages: "бір мен алты жас аралығындағы" (between one and six years of age).
+_OR_A_NUMBER = LazyPattern(rf"{WS}(?:ou|o|or|oder|ili|или|або|lub|sau|veya|tai|немесе|мен|men|ile){WS}")
 
 
 _WORD_AND_DASH_BEFORE = LazyPattern(rf"(?<!{LETTER})(?P<word>{LETTER}+)[-‑–]\Z")
@@ -832,8 +850,8 @@ def _draft_from_words(text: str, number: WordNumber) -> Draft | None:
         return None  # "ФС77", "deux tiers", "un paquet sur cinq", "vingt-neuvième"
     if text[number.start - 1 : number.start].isdigit() and "\uac00" <= text[number.start] <= "\ud7a3":
         return None  # "100세 시대": a Korean word glued to digits is their counter (years of age), not "세" (three)
-    if _names_a_group_of_the_biggest(text, number):
-        return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name
+    if _names_a_group_of_the_biggest(text, number) or names_a_star_class(text, number.start, number.end):
+        return None  # "the “Big Five” leagues", "\"Dört büyükler\"in": a name; "Fünf-Sterne-Hotel": a class
     if _FRENCH_NEW_BEFORE.search(text, max(0, number.start - 4), number.start) \
             and text[number.start : number.end].lower() == "neuf" and next_word(text, number.end) not in MONTHS:
         return None  # "le marché global du neuf", "remis à neuf": the new, no nine
@@ -901,6 +919,10 @@ def _with_half_or_hundreds(text: str, number: WordNumber) -> WordNumber:
     return number
 
 
+# A Turkish or Kazakh plural on the currency after a lone scale word: "milyon euro'ların", "milyon dolarlar".
+_PLURAL_AFTER_CURRENCY = LazyPattern(r"['’]?(?:l[ae]r|лар|лер|дар|дер|тар|тер)")
+
+
 def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
     """Return the figures of scale words that state a number alone: "milion złotych", "miljardi euroa" (with a
     currency after them), "миллиарда двухсот миллионов тенге" (with a smaller amount after them, which they
@@ -945,6 +967,8 @@ def _drafts_from_lone_scales(text: str, drafts: list[Draft]) -> list[Draft]:
             if suffix.unit is None and lowered(word.group()) != "mil millones" \
                     and not _the_scale_closing_a_phrase(text, word.start(), word.end()):
                 continue  # "milion ludzi", "milyon kez": a manner of speaking as often as a number
+            if _PLURAL_AFTER_CURRENCY.match(text, suffix.end):
+                continue  # "harcanan milyon euro'ların önüne geçmek": the millions of euros, no amount
             draft = Draft(start=word.start(), end=suffix.end, mantissa=ONE, step=POWERS_OF_TEN[power],
                            scale=POWERS_OF_TEN[power], unit=suffix.unit, has_scale=True)
             _apply_suffix(draft, suffix, power)

@@ -60,7 +60,7 @@ _LETTERS = r"[^\W\d_]"
 _SPELLINGS = {"и": "[ий]", "е": "[её]", "і": "[ії]", "ʼ": "['’ʼ]"}  # and "пʼять" with any apostrophe
 # "to" of a range, after which a word for one may be its lower bound: "ein bis sieben Cent" (the caller keeps it
 # only if the range gives it a currency)
-_RANGE_TO = LazyPattern(rf"{WS}?[-–]{WS}?(?=\w)|{WS}(?:bis|to|до|à|do|până{WS}la){WS}(?=\w)")
+_RANGE_TO = LazyPattern(rf"{WS}?[-–]{WS}?(?=\w)|{WS}(?:bis|auf|to|до|à|do|până{WS}la|мен|men|ile){WS}(?=\w)")  # "von ein auf drei Euro", "бір мен алты жас"
 _TOKEN = LazyPattern(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*")
 _HANGUL_WORD_AFTER = LazyPattern(rf"{WS}[\uac00-\ud7a3]")
 # The word before a run of number words, to tell "mehrere Tausend Euro" (vague: no figure) from "Tausend Euro".
@@ -223,11 +223,15 @@ def _language_of(vocabulary: _Vocabulary, words: list[str], text: str, start: in
         return None  # the cheap test first: "on" in English or French text
     if languages == {"en"} and text[max(0, start - 120) : end + 120].isascii():
         return "en"  # every other language we read writes letters beyond ASCII
+    if languages == {"en"} and _KAZAKH_LATIN_LETTERS.search(text, max(0, start - 120), end + 120):
+        return None  # Kazakh in the Latin script writes its ablative apart: "14 544 ten 222 473 teńgege" (from ... to)
     around = window_language(text, start, end)
     if around in languages:
         return around
-    if around == "tr" and languages == {"kk"} and _KAZAKH_LATIN_LETTERS.search(text, max(0, start - 120), end + 120):
-        return "kk"  # Kazakh in the Latin script, read as Turkish by its letters: "aınalymnan segiz keliden"
+    if around in ("tr", "eu") and languages == {"kk"} \
+            and _KAZAKH_LATIN_LETTERS.search(text, max(0, start - 120), end + 120):
+        return "kk"  # Kazakh in the Latin script, read as Turkish by its letters: "aınalymnan segiz keliden", or as
+        # a continental language not told apart: "boıynsha eki aılyq qory"
     if around == "eu" and len(languages) == 1 and "en" not in languages and len(first) >= 4:
         return next(iter(languages))  # continental text not told apart: "viermal" is German's alone ("on", Finnish
         # "is", is no Turkish ten)

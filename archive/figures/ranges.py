@@ -81,12 +81,16 @@ def _from_case_range(text: str, lower: Draft, upper: Draft) -> bool:
     "from ... to": "50 miljoonasta 80 miljoonaan euroon", "5 milyondan 8 milyona", "5 млрд-тан 8 млрд-қа"; Kazakh
     may leave the ending of bare digits outside the figure: "54-тен 70 процентіне" (from 54 to 70 percent)."""
     if _KAZAKH_FROM_GAP.fullmatch(text, lower.end, upper.start):
-        return window_language(text, lower.start, upper.end) == "kk"
+        return window_language(text, lower.start, upper.end) == "kk" \
+            or bool(_KAZAKH_LATIN_LETTERS.search(text, max(0, lower.start - 120), upper.end + 120))
     return text[lower.end : upper.start] in SPACES and text.endswith(FROM_CASE_ENDINGS, lower.start, lower.end) \
         and window_language(text, lower.start, upper.end) in (*AGGLUTINATIVE_LANGUAGES, "eu", None)
 
 
-_KAZAKH_FROM_GAP = LazyPattern(rf"[-‑](?:тен|ден|нен|тан|дан|нан){WS}")
+# Letters of Kazakh's Latin script that Turkish has not (the window reads that script as Turkish).
+_KAZAKH_LATIN_LETTERS = LazyPattern("[áǵńóúýÁǴŃÓÚÝ]")
+# (the Latin script of 2021 may write the ending apart: "14 544 ten 222 473 teńgege")
+_KAZAKH_FROM_GAP = LazyPattern(rf"(?:[-‑](?:тен|ден|нен|тан|дан|нан)|{WS}(?:ten|den|nen|tan|dan|nan)){WS}")
 
 
 def _spelled_alternatives(text: str, lower: Draft, upper: Draft) -> bool:

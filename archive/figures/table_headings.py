@@ -42,6 +42,8 @@ def take_currency_of_a_caption(text: str, drafts: list[Draft]) -> None:
         _take_currency_of_a_labelled_field(text, drafts)  # "Цена контракта лота (млн.руб.) — 0.25"
     if "\n" not in text:
         return  # cheap test first: a caption is a line of its own above its table
+    if (unit_column := _UNIT_COLUMN.search(text)) is not None:
+        _take_currency_of_a_unit_column(text, unit_column.end(), drafts)
     for line in _SHORT_LINE.finditer(text):
         caption = _CAPTION_IN_PARENTHESES.search(text, line.start(), line.end()) \
             or _CAPTION_AFTER_IN.search(text, line.start(), line.end())
@@ -81,6 +83,34 @@ def _take_currency_of_a_labelled_field(text: str, drafts: list[Draft]) -> None:
             value.unit, value.unit_inferred = money.unit, True
             if money.has_scale:
                 value.scale, value.has_scale = Decimal(10) ** money.power, True
+
+
+# A table's header cell naming the column of units, in our languages: "BİRİM |", "Einheit", "Unit".
+_UNIT_COLUMN = LazyPattern(
+    r"(?:^|\|)[ \t]*(?:BİRİM|Birim|UNIT|Unit|EINHEIT|Einheit|YKSIKKÖ|Yksikkö|Jednostka|JEDNOSTKA|Jedinica|JEDINICA|"
+    r"Единица|ЕДИНИЦА|Јединица|ЈЕДИНИЦА|Одиниця|Бірлік|БІРЛІК|Unitate|UNITATE|Unité|UNITÉ|Unidad|UNIDAD|単位|单位|單位|단위)"
+    r"[ \t]*(?:\||$)",
+    re.MULTILINE)
+# The unit cell after a value cell: a cell break (a bar, a line break) and a short word, per a unit maybe ("TL/Dk").
+_UNIT_CELL_AFTER = LazyPattern(r"[ \t]*(?:\n[ \t]*)?\|?[ \t]*\n?[ \t]*(?P<unit>[^\s|/\d]{1,8})(?:/[^\s|\d]{1,8})?[ \t]*(?:\||\n|\Z)")
+
+
+def _take_currency_of_a_unit_column(text: str, header_end: int, drafts: list[Draft]) -> None:
+    """Give the bare decimal cells of a table with a column of units the currency its unit cell names: "Sabit Ücret
+    | 18,78 | TL |" is 18.78 TRY; a row whose unit cell is left out (merged with the one above) takes the last
+    one ("Şebeke İçi | 1,85 | TL/Dk" then "Sabit Hatlar | 1,85"); a unit of no currency ("MB", "Dk") stops it."""
+    unit = None
+    for draft in _drafts_within(drafts, header_end, len(text)):
+        if not _a_cell(text, draft):
+            continue
+        cell = _UNIT_CELL_AFTER.match(text, draft.end)
+        money = _currency_closing(text, cell.start("unit"), cell.end("unit")) if cell is not None else None
+        if money is not None:
+            unit = money.unit if money.unit != "%" and not money.has_scale else None
+        elif cell is not None and (len(cell.group("unit")) <= 4 or "/" in cell.group()):
+            unit = None  # "| 3 | GB |": a unit of no currency (a row's name, "Diğer Operatör", goes on)
+        if unit is not None:
+            draft.unit, draft.unit_inferred = unit, True
 
 
 def _drafts_within(drafts: list[Draft], start: int, end: int) -> list[Draft]:

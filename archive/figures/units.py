@@ -82,7 +82,7 @@ from archive.figures.sentence_topics import rate_named_in_the_sentence_before
 from archive.figures.surroundings import (CYRILLIC, HAN, KANA, LETTER, NOT_LETTER_AFTER, SPACES, WORD, WS, alternation,
                                           next_word, single_spaced, tokens_before, window_language)
 from archive.figures.surroundings import lowered as lower_case
-from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_COUNTERS, CJK_CURRENCIES,
+from archive.figures.vocabulary import (AGGLUTINATED_SCALES, TURKIC_SCALES, CJK_COUNTERS, CJK_CURRENCIES, CJK_EUROPE_AFTER_EU,
                                         CJK_QUALIFIERS, CJK_QUALIFIERS_AFTER, CJK_SCALES, CONTINENTAL_NAMES,
                                         COUNTED_NOUNS, CURRENCIES_BEFORE, CURRENCY_CODES, CURRENCY_NAMES,
                                         GERMAN_CURRENCY_SPELLINGS, INFLECTED_CURRENCY_NAMES, KOREAN_COUNTERS,
@@ -135,10 +135,11 @@ CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余]|여(?: (?=[만억조]))?)?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
 )
 _SPACED_CJK_SCALE = LazyPattern(r"[多余]?[萬万億亿兆]")
-# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra"; the last may have a
-# decimal comma ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
+# The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra" (Turkish may end the
+# last with the distributive: "1 milyon 700'er bin euro", 1.7 million each); the last may have a decimal comma
+# ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
 _WORD_SCALE_TAIL = LazyPattern(
-    rf"{WS}(?P<digits>\d{{1,3}}(?P<decimals>,\d{{1,2}}(?!\d))?){WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
+    rf"{WS}(?P<digits>\d{{1,3}}(?P<decimals>,\d{{1,2}}(?!\d))?)(?:['’](?:ş|s)?[ae]r)?{WS}(?:(?P<word>(?i:{alternation(SCALE_WORDS)})){NOT_LETTER_AFTER}"
     rf"|(?P<agglutinated>{_agglutinated_scales(optional=True)}){LETTER}*)"
 )
 # The rest of a composite amount joined by "and" to its scale, written in digits grouped by thousands before the
@@ -169,6 +170,8 @@ _KOREAN_SPACED_UNITS_TAIL = LazyPattern(r" (?P<integer>\d,\d{3}|\d{1,4})(?=\s?[�
 # A space may part the sections: "2억 7천 5백만 원" is one amount (275 million won).
 _CJK_RUN_SECTION = LazyPattern(r" ?(?P<digits>\d{1,3})(?P<scale>[천백千])")
 _CJK_RUN_UNITS = LazyPattern(r"\d{1,3}(?![\d.,])")
+# and the units after a space, when a scale of ten thousand or more counts them all: "3천 70억원" (307,000,000,000 won)
+_CJK_SPACED_RUN_UNITS = LazyPattern(r" \d{1,3}(?=[만억조萬億兆])")
 # A scale of ten thousand or more after the smaller parts of a number, "여" (over) between: "2천7백만", "6천여만";
 # not "백만" or "천억", which hold a smaller scale of their own
 _CJK_BIG_AFTER = LazyPattern(rf"{WS}?(?P<more>여)?(?P<scale>{alternation([s for s, p in CJK_SCALES.items() if p >= 4 and s[0] not in '천백십千百十'])})")
@@ -232,6 +235,8 @@ MULTIPLE = LazyPattern(
     rf"|-?(?i:fold|fach(?:e|en|er|es)?|mal|kertai{LETTER}*){NOT_LETTER_AFTER}"
     rf"|[x×]{NOT_LETTER_AFTER}|倍"
     rf"|{WS}?배(?:(?![가-힣])|(?=로|씩|가량|정도|나|에|가|의))"  # Korean "두 배", "2배로", "3배정도", "5배의", not "배를" (a ship)
+    # but "배를" before exceeding or recording is a multiple: "전년의 두 배를 훌쩍 넘어서면서", "두 배를 넘어섰습니다"
+    rf"|{WS}?배(?=를{WS}?(?:훌쩍|넘|웃돌|상회|기록|뛰어넘|크게|훨씬))"
 )
 
 
@@ -567,9 +572,9 @@ def _read_small_run(text: str, pos: int, below: int, value: Decimal = Decimal(0)
         below = CJK_SCALES[section.group("scale")]
         value += Decimal(section.group("digits")) * POWERS_OF_TEN[below]
         step, end = step_of(section.group("digits")) * POWERS_OF_TEN[below], section.end()
-    units = _CJK_RUN_UNITS.match(text, end)
-    if units and len(units.group()) <= below:
-        value, step, end = value + Decimal(units.group()), step_of(units.group()), units.end()
+    units = _CJK_RUN_UNITS.match(text, end) or _CJK_SPACED_RUN_UNITS.match(text, end)
+    if units and len(units.group().lstrip()) <= below:
+        value, step, end = value + Decimal(units.group().lstrip()), step_of(units.group().lstrip()), units.end()
     if step is None:
         return None
     big = _CJK_BIG_AFTER.match(text, end)
@@ -696,6 +701,9 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
         if currency.group("cjk") == "元" and text[currency.end() : currency.end() + 1] in _YUAN_WORD_ENDS \
                 and text[currency.start() - 1 : currency.start()] in "一二" and currency.start() - pos <= 1:
             return  # "一元的に" (unified), "二元論": a word, not yuan ("一百三十七元的文具費" is yuan)
+        if currency.group("cjk") in ("欧", "歐") and text[currency.end() : currency.end() + 1] \
+                and text[currency.end()] in CJK_EUROPE_AFTER_EU:
+            return  # "2亿欧洲人" (200 million Europeans): Europe, not the euro
         suffix.unit = CJK_CURRENCIES[currency.group("cjk")]
         if currency.group("cjk") in ("元", "圆"):
             suffix.unit = _yuan_code(text, pos)

@@ -283,7 +283,12 @@ CJK_CURRENCIES = {
     "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
     # Korean: glued to the number or its scale like the others, particles after them ("억원으로")
     "원": "KRW", "달러": "USD", "유로": "EUR", "위안": "CNY", "루블": "RUB", "엔화": "JPY",
+    # Chinese sports pages shorten the euro to "欧" after a scale: "30亿欧", "千万欧" (not "欧洲", "欧盟")
+    "欧": "EUR", "歐": "EUR",
 }
+# What follows "欧" when it is Europe, not the euro: "欧洲" (Europe), "欧盟" (the EU), "欧美", "欧州" and "欧米"
+# (Japanese), "欧亚" (Eurasia), "欧陆", "欧式" (European style), "欧足联" (UEFA), "欧冠", "欧战"
+CJK_EUROPE_AFTER_EU = "洲盟美亚亞州佩冠联聯锦錦元米陆陸式足战戰"
 
 # Qualifiers before a figure, lower-cased -> approx.
 QUALIFIERS = _table(
@@ -353,6 +358,8 @@ KAZAKH_MONTHS = tuple("қаңтар ақпан наурыз сәуір мамы�
                       "qańtar aqpan naýryz sáýir mamyr maýsym shilde tamyz qyrkúıek qazan qarasha jeltoqsan "
                       # the Latin alphabet of 2021 and the Arabic script of China's Kazakh press
                       "qantar nauryz säuır mausym şılde qyrküiek qaraşa "
+                      # "қыркүйек" voices its last k before a vowel: "1 қыркүйегінен" (from 1 September)
+                      "қыркүйег qyrkúıeg qyrküieg "
                       "قاڭتار اقپان ناۋرىز ساۋىر مامىر ماۋسىم شىلدە تامىز قىركۇيەك قازان قاراشا جەلتوقسان".split())
 MONTHS = set(
     (
@@ -473,7 +480,7 @@ KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례"
 # a count of them is never money carried from the sentence's won.
 KOREAN_HOUSEHOLD_COUNTERS = ("세대", "가구", "호")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆任" "宗批起")  # "三种情形" (three
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆任" "宗批起" "部")  # "三种情形" (three
 # kinds), "二套標準" (two sets), "九館" (nine museums); "三宗案值" (three cases), "两批" (two batches), "三起" (three
 # incidents)
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
@@ -541,6 +548,11 @@ COUNTED_NOUNS = set(
         "kotitaloutta kävijää "
         # measures, which no currency carried through a sentence reaches ("2 млн тонн")
         "тонн тонны тонна баррелей кубометров гектаров tonnen tonnes toneladas tonnia tona tone ton "
+        # data, messages and minutes of a mobile tariff, measured after a name's capitals too ("Cepten Internet 1 GB",
+        # "Her Yöne SMS 1000 SMS", "Görüşme Süresi 600 DK"): no name, and no currency reaches them
+        "gb mb tb sms dk "
+        # years of age, counted in Kazakh and Turkish ("бір мен алты жас аралығындағы", "bir ile altı yaş")
+        "жас jas yaş "
         # pieces, the counter of goods in every language ("26 илјади парчиња стока")
         "pieces pièces piezas stück stücke sztuk komada парчиња комада штук штуки kappaletta adet "
         "bucăți bucati "
@@ -705,8 +717,9 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         100: "yüz",
     }),
     "fi": _numbers({
-        # with their case forms: "Dronet sisältyivät viiteen tapaukseen", "kymmeneen tuomioon"
-        1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta kahteen",
+        # with their case forms: "Dronet sisältyivät viiteen tapaukseen", "kymmeneen tuomioon"; zero too: "nollan
+        # euron budjetilla" (a budget of zero euros)
+        0: "nolla nollan", 1: "yksi yhden", 2: "kaksi kahden kahta kahdella kahdessa kahdesta kahteen",
         3: "kolme kolmen kolmea kolmella kolmessa kolmesta kolmeen", 4: "neljä neljän neljää neljällä neljässä "
         "neljästä neljään", 5: "viisi viiden viittä viidellä viidessä viidestä viiteen",
         6: "kuusi kuuden kuutta kuudella kuudessa kuudesta kuuteen", 7: "seitsemän seitsemää seitsemällä",
@@ -864,16 +877,16 @@ VAGUE_MULTITUDES = set(
     "hundreds tens dozens thousands dizaines centaines milliers decenas centenares cientos miles "
     "hunderte dutzende tausende zehntausende".split())
 # Words for one that text2num does not read alone ("eine Million"): read as 1 without it.
-ONE_WORDS = {"ein", "eins", "eine", "einer", "un", "une", "uno", "una"}
+ONE_WORDS = {"ein", "eins", "eine", "einer", "einem", "einen", "un", "une", "uno", "una"}
 # The forms that German (read by text2num) builds its number words of: "dreiundzwanzig", "zweihundert".
 GERMAN_NUMBER_FIRST = ("zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
                        "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend ein eins eine einer zweier "
-                       "dreier").split()
+                       "dreier einem einen").split()  # "von einem auf drei Euro": a range's end
 # "einhalb" ends a number and a half: "viereinhalb Tonnen" (4.5), "zweieinhalb Millionen".
 GERMAN_NUMBER_PARTS = (*GERMAN_NUMBER_FIRST, "und", "zig", "einhalb")
 # The declined forms of one, two and three ("von einer Million Euro", "die Verträge zweier Firmen"), as text2num
 # reads them.
-GERMAN_DECLINED = {"einer": "eine", "zweier": "zwei", "dreier": "drei"}
+GERMAN_DECLINED = {"einer": "eine", "einem": "eine", "einen": "eine", "zweier": "zwei", "dreier": "drei"}
 # Number words that French and Spanish write (read by text2num), joined by hyphens ("quatre-vingt-dix").
 FRENCH_NUMBER_WORDS = ("un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
                        "seize vingt vingts trente quarante cinquante soixante cent cents mille").split()
@@ -1006,7 +1019,8 @@ SLAVIC_COMPOUND_HEADS = ("этажн", "комнатн", "поверхов", "к
 COMPOUND_NUMBER_HEADS = ("letn", "miesięczn", "dniow", "tygodniow", "godzinn", "pokojow", "orka", "orke", "orku", "orica",
                          "oricu", "орка", "орке", "орица", *SLAVIC_COMPOUND_HEADS)
 
-# German adjectives of a span of time glued to a number word: "dreijährige" (3 years), "zweitägige", "sechsmonatigen"
-GERMAN_SPAN_ENDINGS = ("jährig", "tägig", "wöchig", "monatig", "stündig", "minütig")
+# German adjectives of a span of time glued to a number word: "dreijährige" (3 years), "zweitägige", "sechsmonatigen";
+# and of members and storeys, as the Slavic compounds count them: "eine vierköpfige Familie" (4), "dreistöckig"
+GERMAN_SPAN_ENDINGS = ("jährig", "tägig", "wöchig", "monatig", "stündig", "minütig", "köpfig", "stöckig", "geschossig")
 # Half of a measure or span, before its unit: Finnish "puoli kiloa", Kazakh "jarty jyl", "жарты сағат" (0.5)
 HALF_OF_A_UNIT_WORDS = ("puoli", "jarty", "жарты")
