@@ -475,3 +475,16 @@ def test_a_bare_amount_closed_by_a_place(text, piece, unit):
 
 def test_a_year_closed_by_a_place_is_no_amount():
     assert [f.text for f in extract("Karta je 50 eura, a rođen je 1985 u Splitu.")] == ["50 eura"]
+
+
+@pytest.mark.parametrize("text, piece, unit", [
+    ("Mjesečna karta 900,00 HRK\nGodišnja karta 6.300,00 HRK", "6.300,00 HRK", "HRK"),  # a Zadar parking tariff
+    ("Der Etat stieg auf 45 Mio. DEM.", "45 Mio. DEM", "DEM"),
+    ("Budjetti oli 12 miljoonaa FIM vuonna 1998.", "12 miljoonaa FIM", "FIM"),
+])
+def test_the_codes_of_money_out_of_use_are_read_like_the_others(text, piece, unit):
+    assert _one(text, piece)[1] == unit
+
+
+def test_a_retired_code_is_read_in_upper_case_only():
+    assert [f.unit for f in extract("He sat 45 days in the dem room.")] == [None]

@@ -164,7 +164,11 @@ CURRENCY_CODES = set(
         "AFN AOA AWG BAM BBD BHD BIF BMD BND BOB BSD BTN BWP BZD CDF CLP COP CRC CVE DJF DOP DZD ERN ETB FJD "
         "FKP GHS GIP GMD GNF GTQ GYD HNL HTG ISK JMD JOD KES KHR KMF KPW KWD KYD LAK LBP LKR LRD LSL LYD MAD "
         "MDL MGA MMK MNT MRU MUR MVR MWK MZN NAD NIO NPR OMR PAB PEN PGK PYG RWF SBD SCR SDG SHP SLE SOS SRD "
-        "SSP STN SVC SYP SZL TMT TND TTD TZS UGX UYU VES VUV WST XAF XCD XOF XPF YER ZMW ZWL"
+        "SSP STN SVC SYP SZL TMT TND TTD TZS UGX UYU VES VUV WST XAF XCD XOF XPF YER ZMW ZWL "
+        # and the codes of money out of use since 1990 that archives still quote (CLDR's legal tender ended
+        # since then): Croatian parking tariffs in "HRK", pre-euro budgets in "DEM", "FIM", "ITL"
+        "ATS AZM BEF BGL BYR CSD CUC CYP DEM EEK ESP FIM FRF GHC GRD HRK IEP ITL LTL LUF LVL MRO MTL MZM NLG "
+        "PTE ROL RUR SDD SIT SKK SLL STD TMM TRL VEB VEF YUM ZMK"
     ).split()
 )
 # Everything that may stand before a number as its currency ("$5", "USD 5", "Rs 500", "人民币5000万元").
