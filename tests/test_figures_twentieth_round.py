@@ -488,3 +488,8 @@ def test_the_codes_of_money_out_of_use_are_read_like_the_others(text, piece, uni
 
 def test_a_retired_code_is_read_in_upper_case_only():
     assert [f.unit for f in extract("He sat 45 days in the dem room.")] == [None]
+
+
+def test_the_ruble_abbreviated_is_todays_ruble():
+    # CLDR gives "р." to the ruble before 1998 (RUR); a wedding banquet of today is priced in today's
+    assert _one("Банкет стоит 3 500 р. на человека.", "3 500 р.")[1] == "RUB"

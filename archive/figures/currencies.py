@@ -165,6 +165,7 @@ def currency_table() -> CurrencyTable:
     for symbol, (code, language) in _SYMBOLS_BEYOND_CLDR.items():
         table.symbols.setdefault(symbol, code)
         table.symbol_languages.setdefault(symbol, set()).add(language)
+    table.symbols.update(_SYMBOLS_READ_AS_TODAY)
     from archive.figures.number_words import is_number_word, number_word_stems  # they import this module
 
     for language, words in shared.items():
@@ -191,6 +192,9 @@ def currency_table() -> CurrencyTable:
 # Abbreviations the press writes that CLDR does not give: Serbian "din" for the dinar ("42,21 din/m3", "79,44 din
 # (sa PDV)", "1.200 дин."); in Serbian (and Croatian) text only, where "din" is no word (Romanian "din" is "from").
 _SYMBOLS_BEYOND_CLDR = {"din": ("RSD", "sr"), "din.": ("RSD", "sr"), "дин": ("RSD", "sr"), "дин.": ("RSD", "sr")}
+# Symbols CLDR gives to money out of use that writers use for today's: "3 500 р." is the ruble of today, not
+# CLDR's ruble before 1998 (RUR).
+_SYMBOLS_READ_AS_TODAY = {"р.": "RUB"}
 
 
 def _plurals(noun: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
