@@ -85,8 +85,8 @@ def search():
     page = arguments.whole_number("page", 1, 1, arguments.PAGE_MAX)
     near = arguments.number("near", 0.0, 100.0) / 100
     archive = get_archive()
+    waiting = archive.count_unindexed()  # before the search: what the indexer commits meanwhile, it finds
     result = archive.search(query, limit=limit, offset=(page - 1) * limit, near=near)
-    waiting = archive.count_unindexed()
     if waiting:  # not searchable yet: say so, and index them in the background
         index_in_background()
     return jsonify({**result.to_json(), "not_indexed": waiting})

@@ -51,13 +51,15 @@ def index():
     near = min(max(request.args.get("near", 0, type=int) or 0, 0), 100)
     result, error = None, None
     archive = get_archive()
+    # Counted before the search: the background indexer may commit meanwhile, and then the search finds what it
+    # committed; counted after, a search of the index before the commit would show no results and no notice.
+    waiting = archive.count_unindexed()
     if query:
         try:
             result = archive.search(query, limit=per_page, offset=(page - 1) * per_page, near=near / 100)
         except QueryError as exc:
             error = str(exc)
     pages = -(-result.total // per_page) if result else 0
-    waiting = archive.count_unindexed()
     if waiting:  # a deleted index, or captures another process left: index them, and say so meanwhile
         index_in_background()
     return render_template("search.html", words=words, filters=filters, query=query, result=result,
