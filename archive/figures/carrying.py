@@ -271,8 +271,9 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
         return True  # "7,6 millones de euros de recaudación (8 según Universal, la distribuidora del filme)"
     if not alike_in_shape(draft, money) or (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
         return False
+    in_a_place = _IN_A_PLACE_AFTER.match(text, draft.end) is not None  # "de Asturias": a place, nothing counted
     if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"
-            or _same_short_word_after(text, draft, previous) or _IN_A_PLACE_AFTER.match(text, draft.end)):
+            or _same_short_word_after(text, draft, previous) or in_a_place):
         return False
     if names_a_rate_or_a_measure(text, max(previous.end, draft.start - 30), draft.start):
         return False  # "2,50 euros et la note moyenne 3,75", "a inflacija 2,40"
@@ -284,7 +285,7 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
     if draft.step >= 1 and text[draft.start - 1 : draft.start] != "(" \
             and not _placed_as_another_amount(text, draft, previous):
         return False  # "Cena je 280 dinara, a prodato je 560" (sold 560): a whole number needs its place
-    return not counts_something(text, draft.end) and not names_a_thing(text, draft.end) \
+    return (in_a_place or not counts_something(text, draft.end)) and not names_a_thing(text, draft.end) \
         and not _MEASURE_AFTER.match(text, draft.end) \
         and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
         and not _NO_AMOUNT_BEFORE.search(text, max(0, draft.start - 12), draft.start)
@@ -378,6 +379,7 @@ def _placed_as_another_amount(text: str, draft: Draft, previous: Draft) -> bool:
             or _NOW_BEFORE.search(text, max(0, draft.start - 24), draft.start) \
             or _INSTEAD_OF_BEFORE.search(text, max(0, draft.start - 40), draft.start) \
             or _COSTS_BEFORE.search(text, max(0, draft.start - 24), draft.start) \
+            or compared_with_the(text, draft.start) \
             or (_same_short_word_after(text, draft, previous)  # "€10 for students and 5 for children"
                 and draft.mantissa * 5 >= previous.mantissa):  # not "$20 for the book and 3 for his friends"
         return True
@@ -413,9 +415,9 @@ def carry_scale_into_parentheses(text: str, drafts: list[Draft]) -> None:
             draft.scale, draft.has_scale = scale_of(scaled), True
 
 
-# "In" and a place's name after a bare number, closing it as its phrase's end would: "800 euros à Lyon et de 650 à
-# Lille", "500 eura u Zagrebu, a 450 u Splitu", "$900 in Boston and 700 in Austin".
-_IN_A_PLACE_AFTER = LazyPattern(rf"{WS}(?:à|a|en|in|u|w|в|у|во|în|na)[ \u00a0][A-ZÀ-ÞА-ЯЁІЇЄČĆŠŽĐŁŚŻ]{LETTER}+(?:[.,;]|{WS}?\Z)")
+# "In" (or "of") and a place's name after a bare number, closing it as its phrase's end would: "800 euros à Lyon et
+# de 650 à Lille", "500 eura u Zagrebu, a 450 u Splitu", "$900 in Boston and 700 in Austin", "los 267 de Asturias".
+_IN_A_PLACE_AFTER = LazyPattern(rf"{WS}(?:à|a|en|in|u|w|в|у|во|în|na|de|of)[ \u00a0][A-ZÀ-ÞА-ЯЁІЇЄČĆŠŽĐŁŚŻ]{LETTER}+(?:[.,;]|{WS}?\Z)")
 _SHORT_WORD_AFTER = LazyPattern(rf"{WS}(?P<word>{LETTER}{{2,4}}){WS}[\"«„“]?{LETTER}")  # 'za "talerzyk"'
 
 
