@@ -192,11 +192,16 @@ CURRENCY_NAMES = _table(
         "dollars américains|dollars us|dólares|dólar|dólares estadounidenses|dollaria|dollarin|dollari|"
         "долари|долара|долар|долларов|доллара|доллар|доллары|долл.|доларів|долари сад|долларов сша|"
         "доллара сша|долл. сша|доларів сша|долари сша|дол.|дол. сша",  # Ukrainian "7 млн дол."
-        "CAD": "canadian dollars|canadian dollar",
-        "AUD": "australian dollars|australian dollar",
-        "HKD": "hong kong dollars|hong kong dollar",
-        "SGD": "singapore dollars",
-        "NZD": "new zealand dollars",
+        # and a country's adjective after "dollars" in every language that puts it there, or before it
+        "CAD": "canadian dollars|canadian dollar|dollars canadiens|dollar canadien|dólares canadienses|"
+        "dolarów kanadyjskich|dolari canadieni|kanadskih dolara|канадских долларов|канадских доллара|"
+        "канадських доларів|канадски долари|канадских долара",
+        "AUD": "australian dollars|australian dollar|dollars australiens|dollar australien|dólares australianos|"
+        "dolarów australijskich|dolari australieni|australskih dolara|австралийских долларов|"
+        "австралийских доллара|австралійських доларів|австралиски долари|австралијских долара",
+        "HKD": "hong kong dollars|hong kong dollar|dollars de hong kong|dólares de hong kong",
+        "SGD": "singapore dollars|dollars de singapour|dólares de singapur",
+        "NZD": "new zealand dollars|dollars néo-zélandais|dólares neozelandeses",
         "EUR": "euros|euro|euroa|euron|евра|евро|євро|evra|evro|eura|eurom|eurima|avro|еур",  # Macedonian "2.000,00 ЕУР"  # Croatian cases: "s 321 eurom"
         "GBP": "pounds sterling|pounds|pound|sterling|фунтов стерлингов|фунта стерлингов|фунтов|фунта|"
         "фунтів|фунти|британски фунти|pfund|livres sterling|libras esterlinas|libras|puntaa",
