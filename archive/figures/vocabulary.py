@@ -693,6 +693,10 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         90: "devedeset деведесет", 100: "sto stotinu сто стотину", 200: "dvesta dvjesta dvjesto двеста",
         300: "trista триста", 400: "četiristo четиристо", 500: "petsto петсто", 600: "šeststo шестсто",
         700: "sedamsto седамсто", 800: "osamsto осамсто", 900: "devetsto деветсто",
+    }) | _numbers({  # and the hundreds as Bosnian (and older Serbian) writes them: "petstotina dvadeset maraka"
+        200: "dvjestotine dvijestotine dvestotine двестотине", 300: "tristotine тристотине",
+        400: "četiristotine четиристотине", 500: "petstotina петстотина", 600: "šeststotina шестстотина",
+        700: "sedamstotina седамстотина", 800: "osamstotina осамстотина", 900: "devetstotina деветстотина",
     }) | _numbers({  # and the collective nouns of men in their cases: "USKOK osmoricu optuženika", "njih osmorice"
         value: " ".join(stem + ending for ending in ("a", "u", "e", "i", "om")) for value, stem in (
             (2, "dvojic"), (3, "trojic"), (4, "četvoric"), (5, "petoric"), (6, "šestoric"), (7, "sedmoric"),
