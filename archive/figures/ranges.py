@@ -174,3 +174,13 @@ def share_across_ranges(text: str, drafts: list[Draft]) -> None:
             take_currency(lower, upper)
         elif upper.unit is None and lower.unit not in NOT_MONEY and not counts_something(text, upper.end):
             take_currency(upper, lower)  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
+
+
+# A lower bound written with a currency sign and a dash right before a number: "£10-" of "£10-15k".
+_SIGNED_LOWER_BOUND = LazyPattern(r"[£$€][ \u00a0]?\d[\d.,]*[ \u00a0]?[-–][ \u00a0]?\Z")
+
+
+def upper_bound_of_signed_money(text: str, start: int) -> bool:
+    """Tell whether a number is the upper bound of a range of money whose lower bound has the currency's sign:
+    there a letter after it is a scale, as after a sign ("£10-15k": 10,000 to 15,000 GBP)."""
+    return _SIGNED_LOWER_BOUND.search(text, max(0, start - 20), start) is not None
