@@ -725,11 +725,17 @@ _QUALIFIER_WORD = LazyPattern(rf"{WS}(?P<word>{LETTER}+)")
 _OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
 
 
+# A scale word closing the number, as number words write it: "Forty five million" (pounds).
+_SCALE_WORD_CLOSING = LazyPattern(r"(?<![^\W\d_])(?i:million|billion|trillion)\s*\Z")
+
+
 def weighs(text: str, suffix: Suffix, end: int) -> bool:
     """Tell whether a currency name that also weighs ("pounds", "фунтов", "ポンド") is a weight after this number:
     without a scale word before it, a word for weighing stands before the number ("weighing 129.86 pounds"), "of"
     follows ("70 pounds of cargo") or its sentence prices nothing."""
-    if suffix.has_scale:  # "5 million pounds", but "seized over 3.8 million pounds of illegal narcotics" weighs
+    if suffix.has_scale or _SCALE_WORD_CLOSING.search(text, max(0, suffix.end - 12), suffix.end):
+        # "5 million pounds", "Forty five million pounds", but "seized over 3.8 million pounds of illegal
+        # narcotics" weighs
         return bool(_OF_AFTER.match(text, end)) and not sentence_prices(text, suffix.end, end)
     number_start = len(text[: suffix.end].rstrip("0123456789.,  "))
     if any(word.strip("(,") in WEIGHING_WORDS for word in tokens_before(text, number_start, 3)):
