@@ -436,11 +436,17 @@ def carry_amount_of(draft: Draft, money: Draft) -> None:
         draft.scale, draft.has_scale = scale_of(money), True
 
 
+# A parenthesis opening after an amount, to write it again in words ("1,000,000 (one million rubles)"), maybe after
+# "in words:" ("1000 zł (słownie: tysiąc złotych)", "(прописью: ...)").
+_WORDS_IN_PARENTHESES_GAP = LazyPattern(r"[ \u00a0]?\((?:[^\W\d_]+:[ \u00a0]?)?")
+
+
 def carry_currency_back(text: str, drafts: list[Draft]) -> None:
     """Give an amount with a scale but no currency the currency of the next amount of its sentence with the same
     scale, when a conjunction, a copula or a comma closes it ("prihodima od 2.414 milijardi i rashodima od 2.751
     milijardu dinara", "6,86 milijardi je ... i 1,95 milijardi dinara"), and a bare amount grouped in thousands the
-    currency of the next written alike ("отримає 90 000 , а в жіночому - 60 000 доларів"), marked as inferred."""
+    currency of the next written alike ("отримає 90 000 , а в жіночому - 60 000 доларів"), or written again in words
+    in parentheses after it ("1,000,000 (one million rubles)"), marked as inferred."""
     later: Draft | None = None
     for draft in reversed(drafts):
         if later is not None and SENTENCE_BREAK.search(text, draft.end, later.start):
@@ -454,6 +460,10 @@ def carry_currency_back(text: str, drafts: list[Draft]) -> None:
         elif later is not None and _bare_amount_like(text, draft, later) \
                 and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 60), draft.start):
             draft.unit, draft.unit_inferred = later.unit, True  # "переможець отримає 90 000 , а ... 60 000 доларів"
+        elif later is not None and draft.unit is None and not later.minor \
+                and draft.mantissa * draft.scale == later.mantissa * later.scale \
+                and _WORDS_IN_PARENTHESES_GAP.fullmatch(text, draft.end, later.start):
+            draft.unit, draft.unit_inferred = later.unit, True  # "1,000,000 (one million rubles)"
         elif later is not None and draft.unit is None and not draft.has_scale and not later.has_scale \
                 and not draft.minor and alike_in_shape(draft, later) \
                 and _INSTEAD_OF_GAP.fullmatch(text, draft.end, later.start) \
