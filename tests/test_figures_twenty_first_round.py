@@ -134,3 +134,16 @@ def test_number_words_and_a_scale_then_pounds_is_money():
 
 def test_pounds_of_a_thing_after_number_words_weigh():
     assert all(f.unit is None for f in extract("They seized two million pounds of cocaine."))
+
+
+# --- a currency symbol of letters in capitals, as a price list's headings write it ---------------------------------
+
+def test_macedonian_den_in_capitals_after_a_price():
+    # heldout22, Macedonian post office price list
+    text = "ПРОВИЗИЈА ЗА ПОВРАТЕН ОТКУП ДО 3.000 ДЕН\n30 ден.\nПРОВИЗИЈА ЗА ПОВРАТЕН ОТКУП НАД 3.000 ДЕН\n1% ОД СУМАТА"
+    assert [(f.text, f.unit) for f in extract(text) if f.unit == "MKD"] == [
+        ("3.000 ДЕН", "MKD"), ("30 ден.", "MKD"), ("3.000 ДЕН", "MKD")]
+
+
+def test_a_day_in_capitals_after_a_small_count_is_no_money():
+    assert all(f.unit != "MKD" for f in extract("ПРЕВОЗ ЗА 1 ДЕН И 2 НОЌИ"))

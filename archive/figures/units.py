@@ -777,6 +777,9 @@ def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:
             return
 
 
+_PRICE_LIKE_BEFORE = LazyPattern(r"(?:\d[.,]\d+|\d{3})\s*\Z")
+
+
 def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     """Read a currency symbol of letters that CLDR gives a language ("kn", "ден."), in text of that language."""
     found = _SYMBOL_WORD.match(text, pos)
@@ -786,7 +789,11 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     written = found.group("symbol")
     # a symbol CLDR writes with its dot leaves it out before the slash of a price per unit: "62,50 ден/лит"
     per_unit = [written + "."] if not written.endswith(".") and text[found.end() : found.end() + 1] == "/" else []
-    for symbol in (written, written.rstrip("."), *per_unit):
+    # in capitals as a price list's headings write it, the dot left out too: "ОТКУП ДО 3.000 ДЕН" (MKD), after an
+    # amount of three digits or a decimal, not a small count: "1 ДЕН И 2 НОЌИ" (a day)
+    capitals = [written.lower(), written.lower().rstrip(".") + "."] \
+        if written.isupper() and len(written) > 1 and _PRICE_LIKE_BEFORE.search(text, max(0, pos - 12), pos) else []
+    for symbol in (written, written.rstrip("."), *per_unit, *capitals):
         languages = table.symbol_languages.get(symbol)
         judged, at = text, pos
         if languages and symbol.rstrip(".").lower() in LANGUAGE_MARKERS:
