@@ -147,3 +147,16 @@ def test_macedonian_den_in_capitals_after_a_price():
 
 def test_a_day_in_capitals_after_a_small_count_is_no_money():
     assert all(f.unit != "MKD" for f in extract("ПРЕВОЗ ЗА 1 ДЕН И 2 НОЌИ"))
+
+
+# --- "from ... to" written "z ... na" in Polish ------------------------------------------------------------------
+
+def test_polish_z_na_range_shares_the_currency():
+    # heldout21, Polish fertiliser prices
+    text = ("Można z niego wyczytać, że w ciągu trzech dni np. saletra amonowa w big bagach podrożała z 1870 do "
+            "2480 zł/t, saletrzak z borem z 1780 do 2330 zł/t, a mocznik z 2480 na 2989 zł/t.")
+    assert [f.unit for f in extract(text) if f.text == "2480"] == ["PLN"]
+
+
+def test_polish_z_with_a_count_is_no_range():
+    assert all(f.unit is None for f in extract("wyjazd z 5 osobami na 10 dni"))

@@ -30,9 +30,10 @@ _NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до|la){WS}(?:{EVEN}{WS})?")
 
 
 # "From" before the lower bound, and at most a word saying it is the present or the former amount: "од сегашните
-# 1.500 на 2.000 денари", "sa sadašnjih 700 na 800 eura", "s dosadašnjih 2441 kunu", "de la 3.700 la 4.050 lei".
+# 1.500 на 2.000 денари", "sa sadašnjih 700 na 800 eura", "s dosadašnjih 2441 kunu", "de la 3.700 la 4.050 lei",
+# Polish and Ukrainian "z 2480 na 2989 zł/t", "з 8 на 10 гривень".
 _OD_BEFORE = LazyPattern(
-    rf"(?<!{LETTER})(?:од|od|s|sa|с|со|de{WS}la)(?:{WS}(?i:сегашн|досегашн|садашњ|досадашњ|sadašnj|dosadašnj|"
+    rf"(?<!{LETTER})(?:од|od|s|sa|с|со|de{WS}la|z|ze|з|із|зі)(?:{WS}(?i:сегашн|досегашн|садашњ|досадашњ|sadašnj|dosadašnj|"
     rf"sadasnj|dosadasnj|ovogodišnj|prošlogodišnj|lanjsk|ovogodisnj|proslogodisnj|овогодишњ|прошлогодишњ|"
     rf"овогодишн|минатогодишн){LETTER}*)?{WS}$"
 )
