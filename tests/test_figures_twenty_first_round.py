@@ -160,3 +160,19 @@ def test_polish_z_na_range_shares_the_currency():
 
 def test_polish_z_with_a_count_is_no_range():
     assert all(f.unit is None for f in extract("wyjazd z 5 osobami na 10 dni"))
+
+
+# --- a dashed range before a range to an amount of money ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, unit", [
+    ("У столиці вартість проїзду у приватних маршрутках підняли з 8-10 до 15 гривень.", "UAH"),  # heldout22
+    ("Fares rose from 8-10 to 15 euros.", "EUR"),
+])
+def test_lower_bound_of_a_chained_range_takes_the_currency(text, unit):
+    assert [(f.text, f.unit) for f in extract(text)][:2] == [("8", unit), ("10", unit)]
+
+
+def test_a_dashed_count_before_a_range_of_money_stays_bare():
+    # the range after is no range from the dashed one: "10" is followed by a noun, not "to"
+    found = [(f.text, f.unit) for f in extract("Groups of 8-10 people paid 15 euros each.")]
+    assert ("8", None) in found

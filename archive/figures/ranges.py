@@ -175,6 +175,22 @@ def share_across_ranges(text: str, drafts: list[Draft]) -> None:
             take_currency(lower, upper)
         elif upper.unit is None and lower.unit not in NOT_MONEY and not counts_something(text, upper.end):
             take_currency(upper, lower)  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
+    _share_back_along_chained_ranges(text, drafts)
+
+
+# A dash between two bare numbers: the first range of "з 8-10 до 15 гривень".
+_DASH_GAP = LazyPattern(rf"{WS}?[-–]{WS}?")
+
+
+def _share_back_along_chained_ranges(text: str, drafts: list[Draft]) -> None:
+    """Give the lower bound of a dashed range the currency its upper bound took from a range after it: "підняли з
+    8-10 до 15 гривень" (8 to 10 UAH, to 15 UAH); the pairs are read left to right, so the first bound is left."""
+    for lower, upper in reversed(list(zip(drafts, drafts[1:]))):
+        if lower.unit is None and not lower.has_scale and not upper.has_scale and upper.unit_inferred is False \
+                and upper.unit not in (None, *NOT_MONEY) and not upper.minor \
+                and _DASH_GAP.fullmatch(text, lower.end, upper.start) and lower.mantissa < upper.mantissa \
+                and text[upper.end : upper.end + 1] == " " and RANGE_GAP.match(text, upper.end):
+            take_currency(lower, upper)
 
 
 # A lower bound written with a currency sign and a dash right before a number: "£10-" of "£10-15k".
