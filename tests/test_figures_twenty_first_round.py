@@ -176,3 +176,17 @@ def test_a_dashed_count_before_a_range_of_money_stays_bare():
     # the range after is no range from the dashed one: "10" is followed by a noun, not "to"
     found = [(f.text, f.unit) for f in extract("Groups of 8-10 people paid 15 euros each.")]
     assert ("8", None) in found
+
+
+# --- alternatives grouped in thousands parted by a slash ----------------------------------------------------------
+
+def test_slashed_alternatives_share_the_currency():
+    assert [(f.text, f.unit) for f in extract("Nova cena je 1.200/1.500 dinara po osobi.")] == [
+        ("1.200", "RSD"), ("1.500 dinara", "RSD")]
+    assert [(f.text, f.unit) for f in extract("Le loyer est de 1 200/1 500 euros par mois.")] == [
+        ("1 200", "EUR"), ("1 500 euros", "EUR")]
+
+
+def test_a_fraction_or_a_season_before_money_is_no_alternative():
+    money = [f.text for f in extract("U sezoni 2019/2020 ulaznica je bila 20 eura.") if f.unit == "EUR"]
+    assert money == ["20 eura"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from archive.figures.drafts import AND_GAP, EVEN, GROUPED, NOT_MONEY, RANGE_GAP, Draft
-from archive.figures.lists import take_currency
+from archive.figures.lists import alike_in_shape, take_currency
 from archive.figures.surroundings import LETTER, SPACES, WS, window_language
 from archive.figures.units import counts_something
 from archive.figures.vocabulary import FROM_CASE_ENDINGS
@@ -48,6 +48,14 @@ def _between_range(text: str, lower: Draft, upper: Draft) -> bool:
     gap = AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
     return gap is not None \
         and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
+
+
+def _grouped_alternatives(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether two amounts grouped in thousands and written alike are alternatives parted by a slash, the
+    currency written once after the second: "oko 20.000/25.000 KM" (never "1/2" or a date: both are grouped)."""
+    return text[lower.end : upper.start] == "/" and alike_in_shape(lower, upper) \
+        and GROUPED.search(text, lower.start, lower.end) is not None \
+        and GROUPED.search(text, upper.start, upper.end) is not None
 
 
 def _from_na_range(text: str, lower: Draft, upper: Draft) -> bool:
@@ -156,7 +164,7 @@ def share_across_ranges(text: str, drafts: list[Draft]) -> None:
         if not (RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
                 or _to_a_qualified_bound(text, lower, upper)
                 or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)
-                or _from_verb_na_range(text, lower, upper)) \
+                or _from_verb_na_range(text, lower, upper) or _grouped_alternatives(text, lower, upper)) \
                 and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
