@@ -190,3 +190,12 @@ def test_slashed_alternatives_share_the_currency():
 def test_a_fraction_or_a_season_before_money_is_no_alternative():
     money = [f.text for f in extract("U sezoni 2019/2020 ulaznica je bila 20 eura.") if f.unit == "EUR"]
     assert money == ["20 eura"]
+
+
+# --- words of Croatian price lists tell the language that reads "kn" --------------------------------------------
+
+def test_croatian_price_list_reads_kn():
+    # heldout22: a price list with few of the usual Croatian words
+    text = ("Cijena: 100,00 kn za odrasle\nDjeca do 5 godina na krilu roditelja – besplatno\n"
+            "Djeca od 6-15 godina u pratnji roditelja – 50% popusta – 50 kn")
+    assert [(f.text, f.unit) for f in extract(text) if f.unit == "HRK"] == [("100,00 kn", "HRK"), ("50 kn", "HRK")]

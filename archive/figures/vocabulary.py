@@ -595,6 +595,7 @@ LANGUAGE_MARKERS = _table(
         "anii|iar|doar|daca|dacă|unui|unei|cele|fiind|catre|către|insa|însă|acestea|aceste",
         "sr": "je|su|kao|koji|koja|koje|što|ili|će|biti|nakon|prema|godine|odnosno|još|kako|smo|iz|"
         "samo|gotovo|ovoj|ovom|godini|više|između|tokom|tijekom|zbog|"
+        "cijena|cijene|cijenu|djeca|djece|djecu|besplatno|godina|"  # price lists: "Cijena: 100,00 kn za odrasle"
         "је|су|који|која|које|као|или|ће|бити|након|према|године|још|како|смо|из",
         "tr": "bir|bu|ile|için|olarak|olan|çok|daha|ise|gibi|kadar|sonra|yüzde|göre|ancak|veya|olduğu|"
         "edildi|oldu|yılında|ilk",
