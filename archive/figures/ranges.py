@@ -164,7 +164,7 @@ def share_across_ranges(text: str, drafts: list[Draft]) -> None:
         if not (RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
                 or _to_a_qualified_bound(text, lower, upper)
                 or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)
-                or _from_verb_na_range(text, lower, upper) or _grouped_alternatives(text, lower, upper)) \
+                or _from_verb_na_range(text, lower, upper)) \
                 and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:
@@ -192,9 +192,13 @@ _DASH_GAP = LazyPattern(rf"{WS}?[-–]{WS}?")
 
 def _share_back_along_chained_ranges(text: str, drafts: list[Draft]) -> None:
     """Give the lower bound of a dashed range the currency its upper bound took from a range after it: "підняли з
-    8-10 до 15 гривень" (8 to 10 UAH, to 15 UAH); the pairs are read left to right, so the first bound is left."""
+    8-10 до 15 гривень" (8 to 10 UAH, to 15 UAH; the pairs are read left to right, so the first bound is left), and
+    the first of two alternatives grouped in thousands parted by a slash the currency of the second ("oko
+    20.000/25.000 KM")."""
     for lower, upper in reversed(list(zip(drafts, drafts[1:]))):
-        if lower.unit is None and not lower.has_scale and not upper.has_scale and upper.unit_inferred is False \
+        if lower.unit is None and upper.unit not in (None, *NOT_MONEY) and _grouped_alternatives(text, lower, upper):
+            take_currency(lower, upper)  # "oko 20.000/25.000 KM"
+        elif lower.unit is None and not lower.has_scale and not upper.has_scale and upper.unit_inferred is False \
                 and upper.unit not in (None, *NOT_MONEY) and not upper.minor \
                 and _DASH_GAP.fullmatch(text, lower.end, upper.start) and lower.mantissa < upper.mantissa \
                 and text[upper.end : upper.end + 1] == " " and RANGE_GAP.match(text, upper.end):
