@@ -94,7 +94,8 @@ def carry_currency_forward(text: str, drafts: list[Draft]) -> None:
                      or _of_a_mass_noun(text, draft.end) or _DATED_BY_YEAR.match(text, draft.end)
                      or _counted_by_a_period(text, draft.end) or compared_with_the(text, draft.start)
                      or _OF_WHICH_BEFORE.search(text, max(0, draft.start - 30), draft.start)
-                     or _OF_MONEY_NOUNS_AFTER.match(text, draft.end) or _more_of_it_after(text, draft.end)) \
+                     or _OF_MONEY_NOUNS_AFTER.match(text, draft.end) or _more_of_it_after(text, draft.end)
+                     or _same_short_word_after(text, draft, money)) \
                 and not names_a_currency_unresolved(text, draft.end) \
                 and not _lower_bound_of_a_measure(text, draft, drafts):
             draft.unit, draft.unit_inferred = money.unit, True
@@ -242,7 +243,11 @@ def _bare_amount_like(text: str, draft: Draft, money: Draft) -> bool:
     4 600 000 euroa ja ensi vuodelle 3 400 000." ("3 000 asukasta" counts; "in 2024" is no amount)."""
     return draft.unit is None and not draft.has_scale and not money.has_scale and draft.mantissa >= 10_000 \
         and GROUPED.search(text, draft.start, draft.end) is not None and alike_in_shape(draft, money) \
-        and ends_a_phrase(text, draft.end) and not counts_something(text, draft.end)
+        and (ends_a_phrase(text, draft.end)  # or set beside it: "580.000 euros pour 290.000 aux finalistes"
+             or _FOR_BEFORE.search(text, max(0, draft.start - 6), draft.start) is not None
+             or _same_short_word_after(text, draft, money)) \
+        and not counts_something(text, draft.end) and not names_a_thing(text, draft.end) \
+        and not _MEASURE_AFTER.match(text, draft.end)
 
 
 # A word before a bare number that makes it a count, a date or a name, not an amount: "за номером 1539", "до 15
@@ -266,8 +271,9 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
         return True  # "7,6 millones de euros de recaudación (8 según Universal, la distribuidora del filme)"
     if not alike_in_shape(draft, money) or (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
         return False
+    in_a_place = _IN_A_PLACE_AFTER.match(text, draft.end) is not None  # "de Asturias": a place, nothing counted
     if not (ends_a_phrase(text, draft.end) or text[draft.end : draft.end + 1] == ")"
-            or _same_short_word_after(text, draft, previous) or _IN_A_PLACE_AFTER.match(text, draft.end)):
+            or _same_short_word_after(text, draft, previous) or in_a_place):
         return False
     if names_a_rate_or_a_measure(text, max(previous.end, draft.start - 30), draft.start):
         return False  # "2,50 euros et la note moyenne 3,75", "a inflacija 2,40"
@@ -279,7 +285,7 @@ def _bare_amount_closing_a_phrase(text: str, draft: Draft, money: Draft, previou
     if draft.step >= 1 and text[draft.start - 1 : draft.start] != "(" \
             and not _placed_as_another_amount(text, draft, previous):
         return False  # "Cena je 280 dinara, a prodato je 560" (sold 560): a whole number needs its place
-    return not counts_something(text, draft.end) and not names_a_thing(text, draft.end) \
+    return (in_a_place or not counts_something(text, draft.end)) and not names_a_thing(text, draft.end) \
         and not _MEASURE_AFTER.match(text, draft.end) \
         and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 50), draft.start) \
         and not _NO_AMOUNT_BEFORE.search(text, max(0, draft.start - 12), draft.start)
@@ -342,6 +348,27 @@ _NOW_BEFORE = LazyPattern(
     rf"зараз|тепер|teraz|dziś|acum|azi|astăzi|danas|данас|денес)(?:{WS}(?:je|је|е|is|es|est|ist|jest|este|su|су))?{WS}\Z"
 )
 _COPULAS = frozenset("je је е is es est ist jest este su су был была было были".split())
+# A verb of price right before the number: "umesto 260 dinara košta 270", "au lieu de 17 euros, coûte 22".
+_COSTS_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:košta|kosta|кошта|чини|costs?|coûte|coûtent|cuesta|cuestan|kostet|kosten|kosztuje|kosztują|"
+    rf"стоит|стоят|коштує|коштують|costă|costa|kostaa)(?:{WS}(?:je|је|е|sada|сега|now|ahora|teraz|сейчас|тепер|acum|"
+    rf"maintenant|jetzt|nun|već|vec))?{WS}\Z"
+)
+# "Instead of" between a bare number and the amount of money after it: "15 statt bisher zehn Euro", "270 umesto 260
+# dinara", "22 au lieu de 17 euros", "15 instead of 10 pounds".
+_INSTEAD_OF_GAP = LazyPattern(
+    rf"{WS}(?i:наместо|umesto|umjesto|уместо|вместо|замість|instead{WS}of|rather{WS}than|statt|anstatt|"
+    rf"au{WS}lieu{WS}d(?:e|es|u|['’])|en{WS}lugar{WS}de|en{WS}vez{WS}de|zamiast|în{WS}loc{WS}de)"
+    rf"(?:{WS}(?:los|las|el|la|le|les|the){WS}?)?(?:{WS}(?i:bisher|früher|zuvor|previously|former|dosad|досега|"
+    rf"досегашните|раньше|раніше|wcześniej|anterior|antes|précédemment))?{WS}?"
+)
+# "Instead of" (and at most one word, "the former") before the number: the amount it replaces, of the same money:
+# "ќе плаќаат 2.180 денари наместо досегашните 1.530", "kostet 270 umesto 260", "30 Euro statt bisher 25".
+_INSTEAD_OF_BEFORE = LazyPattern(
+    rf"(?<!{LETTER})(?i:наместо|наспроти|umesto|umjesto|уместо|вместо|замість|instead{WS}of|rather{WS}than|statt|"
+    rf"anstatt|au{WS}lieu{WS}d(?:e|es|u|['’])|en{WS}lugar{WS}de|en{WS}vez{WS}de|zamiast|în{WS}loc{WS}de|in{WS}loc{WS}de)"
+    rf"(?:{WS}(?:los|las|el|la|le|les|the){WS}?)?(?:{WS}{LETTER}+)?{WS}\Z"
+)
 
 
 def _placed_as_another_amount(text: str, draft: Draft, previous: Draft) -> bool:
@@ -350,6 +377,9 @@ def _placed_as_another_amount(text: str, draft: Draft, previous: Draft) -> bool:
     Rijeci i za 150"), or after "now" ("sada je 30")."""
     if _ONE_WORD_ITEM_GAP.fullmatch(text, previous.end, draft.start) \
             or _NOW_BEFORE.search(text, max(0, draft.start - 24), draft.start) \
+            or _INSTEAD_OF_BEFORE.search(text, max(0, draft.start - 40), draft.start) \
+            or _COSTS_BEFORE.search(text, max(0, draft.start - 24), draft.start) \
+            or compared_with_the(text, draft.start) \
             or (_same_short_word_after(text, draft, previous)  # "€10 for students and 5 for children"
                 and draft.mantissa * 5 >= previous.mantissa):  # not "$20 for the book and 3 for his friends"
         return True
@@ -385,10 +415,10 @@ def carry_scale_into_parentheses(text: str, drafts: list[Draft]) -> None:
             draft.scale, draft.has_scale = scale_of(scaled), True
 
 
-# "In" and a place's name after a bare number, closing it as its phrase's end would: "800 euros à Lyon et de 650 à
-# Lille", "500 eura u Zagrebu, a 450 u Splitu", "$900 in Boston and 700 in Austin".
-_IN_A_PLACE_AFTER = LazyPattern(rf"{WS}(?:à|a|en|in|u|w|в|у|во|în|na)[ \u00a0][A-ZÀ-ÞА-ЯЁІЇЄČĆŠŽĐŁŚŻ]{LETTER}+(?:[.,;]|{WS}?\Z)")
-_SHORT_WORD_AFTER = LazyPattern(rf"{WS}(?P<word>{LETTER}{{2,4}}){WS}{LETTER}")
+# "In" (or "of") and a place's name after a bare number, closing it as its phrase's end would: "800 euros à Lyon et
+# de 650 à Lille", "500 eura u Zagrebu, a 450 u Splitu", "$900 in Boston and 700 in Austin", "los 267 de Asturias".
+_IN_A_PLACE_AFTER = LazyPattern(rf"{WS}(?:à|a|en|in|u|w|в|у|во|în|na|de|of)[ \u00a0][A-ZÀ-ÞА-ЯЁІЇЄČĆŠŽĐŁŚŻ]{LETTER}+(?:[.,;]|{WS}?\Z)")
+_SHORT_WORD_AFTER = LazyPattern(rf"{WS}(?P<word>{LETTER}{{2,4}}){WS}[\"«„“]?{LETTER}")  # 'za "talerzyk"'
 
 
 def _same_short_word_after(text: str, draft: Draft, previous: Draft) -> bool:
@@ -406,10 +436,17 @@ def carry_amount_of(draft: Draft, money: Draft) -> None:
         draft.scale, draft.has_scale = scale_of(money), True
 
 
+# A parenthesis opening after an amount, to write it again in words ("1,000,000 (one million rubles)"), maybe after
+# "in words:" ("1000 zł (słownie: tysiąc złotych)", "(прописью: ...)").
+_WORDS_IN_PARENTHESES_GAP = LazyPattern(r"[ \u00a0]?\((?:[^\W\d_]+:[ \u00a0]?)?")
+
+
 def carry_currency_back(text: str, drafts: list[Draft]) -> None:
     """Give an amount with a scale but no currency the currency of the next amount of its sentence with the same
     scale, when a conjunction, a copula or a comma closes it ("prihodima od 2.414 milijardi i rashodima od 2.751
-    milijardu dinara", "6,86 milijardi je ... i 1,95 milijardi dinara"), marked as inferred."""
+    milijardu dinara", "6,86 milijardi je ... i 1,95 milijardi dinara"), and a bare amount grouped in thousands the
+    currency of the next written alike ("отримає 90 000 , а в жіночому - 60 000 доларів"), or written again in words
+    in parentheses after it ("1,000,000 (one million rubles)"), marked as inferred."""
     later: Draft | None = None
     for draft in reversed(drafts):
         if later is not None and SENTENCE_BREAK.search(text, draft.end, later.start):
@@ -420,6 +457,19 @@ def carry_currency_back(text: str, drafts: list[Draft]) -> None:
                 and CLOSES_AN_AMOUNT.match(text, draft.end) \
                 and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 60), draft.start):
             draft.unit, draft.unit_inferred = later.unit, True
+        elif later is not None and _bare_amount_like(text, draft, later) \
+                and not _COUNT_NAMED_BEFORE.search(text, max(0, draft.start - 60), draft.start):
+            draft.unit, draft.unit_inferred = later.unit, True  # "переможець отримає 90 000 , а ... 60 000 доларів"
+        elif later is not None and draft.unit is None and not later.minor \
+                and draft.mantissa * draft.scale == later.mantissa * later.scale \
+                and _WORDS_IN_PARENTHESES_GAP.fullmatch(text, draft.end, later.start):
+            draft.unit, draft.unit_inferred = later.unit, True  # "1,000,000 (one million rubles)"
+        elif later is not None and draft.unit is None and not draft.has_scale and not later.has_scale \
+                and not draft.minor and alike_in_shape(draft, later) \
+                and _INSTEAD_OF_GAP.fullmatch(text, draft.end, later.start) \
+                and not (draft.step >= 1 and YEAR.fullmatch(text, draft.start, draft.end)):
+            take_currency(draft, later)  # "muss 15 statt bisher zehn Euro hinlegen"
+            draft.unit_inferred = True
 
 
 # At most so many words between the two phrases: "bazı ürünlerde 20, bazı ürünlerde de 50 bin dolar" has 3; "a

@@ -114,7 +114,7 @@ from archive.figures.multiplying import (counts_occasions, divide_smaller_multip
                                          preposition_alone)
 from archive.figures.number_words import WordNumber, find_number_words, is_number_word
 from archive.figures.numbers import ONE, POWERS_OF_TEN, convention, read_cjk_numeral, read_digits, step_of_value
-from archive.figures.ranges import share_across_ranges
+from archive.figures.ranges import share_across_ranges, upper_bound_of_signed_money
 from archive.figures.result_lines import sign_in_parentheses, signed_changes
 from archive.figures.results import Figure
 from archive.figures.surroundings import (HANGUL, KANA, LETTER, SPACES, WS, alternation, lowered, single_spaced,
@@ -625,7 +625,8 @@ def _draft_from_digits(
         return None, suffix.end  # "777x jets": a model
     if suffix.unit == "x" and suffix.end == number_end + 1 and text[suffix.end : suffix.end + 1].isdigit():
         return None, end_of_code(text, suffix.end)  # "6x6-panssariajoneuvoja": a drive, "1920x1080" a size
-    if suffix.letter_scale and not letter_scale_allowed(text, suffix, query):
+    if suffix.letter_scale and not letter_scale_allowed(text, suffix, query) \
+            and not upper_bound_of_signed_money(text, start):
         return _measure_or_code(text, match, start, number_end), taken_until
     bare = suffix.unit is None and not suffix.has_scale
     if bare and not query and is_not_a_figure(text, raw, start, number_end, words_before):

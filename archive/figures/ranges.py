@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from archive.figures.drafts import AND_GAP, EVEN, GROUPED, NOT_MONEY, RANGE_GAP, Draft
-from archive.figures.lists import take_currency
+from archive.figures.lists import alike_in_shape, take_currency
 from archive.figures.surroundings import LETTER, SPACES, WS, window_language
 from archive.figures.units import counts_something
 from archive.figures.vocabulary import FROM_CASE_ENDINGS
@@ -30,9 +30,10 @@ _NA_GAP = LazyPattern(rf"{WS}(?:на|na|do|до|la){WS}(?:{EVEN}{WS})?")
 
 
 # "From" before the lower bound, and at most a word saying it is the present or the former amount: "од сегашните
-# 1.500 на 2.000 денари", "sa sadašnjih 700 na 800 eura", "s dosadašnjih 2441 kunu", "de la 3.700 la 4.050 lei".
+# 1.500 на 2.000 денари", "sa sadašnjih 700 na 800 eura", "s dosadašnjih 2441 kunu", "de la 3.700 la 4.050 lei",
+# Polish and Ukrainian "z 2480 na 2989 zł/t", "з 8 на 10 гривень".
 _OD_BEFORE = LazyPattern(
-    rf"(?<!{LETTER})(?:од|od|s|sa|с|со|de{WS}la)(?:{WS}(?i:сегашн|досегашн|садашњ|досадашњ|sadašnj|dosadašnj|"
+    rf"(?<!{LETTER})(?:од|od|s|sa|с|со|de{WS}la|z|ze|з|із|зі)(?:{WS}(?i:сегашн|досегашн|садашњ|досадашњ|sadašnj|dosadašnj|"
     rf"sadasnj|dosadasnj|ovogodišnj|prošlogodišnj|lanjsk|ovogodisnj|proslogodisnj|овогодишњ|прошлогодишњ|"
     rf"овогодишн|минатогодишн){LETTER}*)?{WS}$"
 )
@@ -47,6 +48,14 @@ def _between_range(text: str, lower: Draft, upper: Draft) -> bool:
     gap = AND_GAP.fullmatch(text, lower.end, upper.start) or _AND_THE_GAP.fullmatch(text, lower.end, upper.start)
     return gap is not None \
         and bool(_BETWEEN_BEFORE.search(text, max(0, lower.start - 20), lower.start))
+
+
+def _grouped_alternatives(text: str, lower: Draft, upper: Draft) -> bool:
+    """Tell whether two amounts grouped in thousands and written alike are alternatives parted by a slash, the
+    currency written once after the second: "oko 20.000/25.000 KM" (never "1/2" or a date: both are grouped)."""
+    return text[lower.end : upper.start] == "/" and alike_in_shape(lower, upper) \
+        and GROUPED.search(text, lower.start, lower.end) is not None \
+        and GROUPED.search(text, upper.start, upper.end) is not None
 
 
 def _from_na_range(text: str, lower: Draft, upper: Draft) -> bool:
@@ -174,3 +183,33 @@ def share_across_ranges(text: str, drafts: list[Draft]) -> None:
             take_currency(lower, upper)
         elif upper.unit is None and lower.unit not in NOT_MONEY and not counts_something(text, upper.end):
             take_currency(upper, lower)  # not "multa de 61,28 millones de euros a doce empresas": "a" is "to" them
+    _share_back_along_chained_ranges(text, drafts)
+
+
+# A dash between two bare numbers: the first range of "з 8-10 до 15 гривень".
+_DASH_GAP = LazyPattern(rf"{WS}?[-–]{WS}?")
+
+
+def _share_back_along_chained_ranges(text: str, drafts: list[Draft]) -> None:
+    """Give the lower bound of a dashed range the currency its upper bound took from a range after it: "підняли з
+    8-10 до 15 гривень" (8 to 10 UAH, to 15 UAH; the pairs are read left to right, so the first bound is left), and
+    the first of two alternatives grouped in thousands parted by a slash the currency of the second ("oko
+    20.000/25.000 KM")."""
+    for lower, upper in reversed(list(zip(drafts, drafts[1:]))):
+        if lower.unit is None and upper.unit not in (None, *NOT_MONEY) and _grouped_alternatives(text, lower, upper):
+            take_currency(lower, upper)  # "oko 20.000/25.000 KM"
+        elif lower.unit is None and not lower.has_scale and not upper.has_scale and upper.unit_inferred is False \
+                and upper.unit not in (None, *NOT_MONEY) and not upper.minor \
+                and _DASH_GAP.fullmatch(text, lower.end, upper.start) and lower.mantissa < upper.mantissa \
+                and text[upper.end : upper.end + 1] == " " and RANGE_GAP.match(text, upper.end):
+            take_currency(lower, upper)
+
+
+# A lower bound written with a currency sign and a dash right before a number: "£10-" of "£10-15k".
+_SIGNED_LOWER_BOUND = LazyPattern(r"[£$€][ \u00a0]?\d[\d.,]*[ \u00a0]?[-–][ \u00a0]?\Z")
+
+
+def upper_bound_of_signed_money(text: str, start: int) -> bool:
+    """Tell whether a number is the upper bound of a range of money whose lower bound has the currency's sign:
+    there a letter after it is a scale, as after a sign ("£10-15k": 10,000 to 15,000 GBP)."""
+    return _SIGNED_LOWER_BOUND.search(text, max(0, start - 20), start) is not None

@@ -725,11 +725,17 @@ _QUALIFIER_WORD = LazyPattern(rf"{WS}(?P<word>{LETTER}+)")
 _OF_AFTER = LazyPattern(rf"{WS}(?:of|de|di){WS}")
 
 
+# A scale word closing the number, as number words write it: "Forty five million" (pounds).
+_SCALE_WORD_CLOSING = LazyPattern(r"(?<![^\W\d_])(?i:million|billion|trillion)\s*\Z")
+
+
 def weighs(text: str, suffix: Suffix, end: int) -> bool:
     """Tell whether a currency name that also weighs ("pounds", "фунтов", "ポンド") is a weight after this number:
     without a scale word before it, a word for weighing stands before the number ("weighing 129.86 pounds"), "of"
     follows ("70 pounds of cargo") or its sentence prices nothing."""
-    if suffix.has_scale:  # "5 million pounds", but "seized over 3.8 million pounds of illegal narcotics" weighs
+    if suffix.has_scale or _SCALE_WORD_CLOSING.search(text, max(0, suffix.end - 12), suffix.end):
+        # "5 million pounds", "Forty five million pounds", but "seized over 3.8 million pounds of illegal
+        # narcotics" weighs
         return bool(_OF_AFTER.match(text, end)) and not sentence_prices(text, suffix.end, end)
     number_start = len(text[: suffix.end].rstrip("0123456789.,  "))
     if any(word.strip("(,") in WEIGHING_WORDS for word in tokens_before(text, number_start, 3)):
@@ -771,6 +777,9 @@ def _read_cldr_currency(text: str, suffix: Suffix, pos: int) -> None:
             return
 
 
+_PRICE_LIKE_BEFORE = LazyPattern(r"(?:\d[.,]\d+|\d{3})\s*\Z")
+
+
 def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     """Read a currency symbol of letters that CLDR gives a language ("kn", "ден."), in text of that language."""
     found = _SYMBOL_WORD.match(text, pos)
@@ -780,7 +789,11 @@ def _read_cldr_symbol(text: str, suffix: Suffix, pos: int) -> bool:
     written = found.group("symbol")
     # a symbol CLDR writes with its dot leaves it out before the slash of a price per unit: "62,50 ден/лит"
     per_unit = [written + "."] if not written.endswith(".") and text[found.end() : found.end() + 1] == "/" else []
-    for symbol in (written, written.rstrip("."), *per_unit):
+    # in capitals as a price list's headings write it, the dot left out too: "ОТКУП ДО 3.000 ДЕН" (MKD), after an
+    # amount of three digits or a decimal, not a small count: "1 ДЕН И 2 НОЌИ" (a day)
+    capitals = [written.lower(), written.lower().rstrip(".") + "."] \
+        if written.isupper() and len(written) > 1 and _PRICE_LIKE_BEFORE.search(text, max(0, pos - 12), pos) else []
+    for symbol in (written, written.rstrip("."), *per_unit, *capitals):
         languages = table.symbol_languages.get(symbol)
         judged, at = text, pos
         if languages and symbol.rstrip(".").lower() in LANGUAGE_MARKERS:

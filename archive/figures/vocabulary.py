@@ -192,11 +192,16 @@ CURRENCY_NAMES = _table(
         "dollars américains|dollars us|dólares|dólar|dólares estadounidenses|dollaria|dollarin|dollari|"
         "долари|долара|долар|долларов|доллара|доллар|доллары|долл.|доларів|долари сад|долларов сша|"
         "доллара сша|долл. сша|доларів сша|долари сша|дол.|дол. сша",  # Ukrainian "7 млн дол."
-        "CAD": "canadian dollars|canadian dollar",
-        "AUD": "australian dollars|australian dollar",
-        "HKD": "hong kong dollars|hong kong dollar",
-        "SGD": "singapore dollars",
-        "NZD": "new zealand dollars",
+        # and a country's adjective after "dollars" in every language that puts it there, or before it
+        "CAD": "canadian dollars|canadian dollar|dollars canadiens|dollar canadien|dólares canadienses|"
+        "dolarów kanadyjskich|dolari canadieni|kanadskih dolara|канадских долларов|канадских доллара|"
+        "канадських доларів|канадски долари|канадских долара",
+        "AUD": "australian dollars|australian dollar|dollars australiens|dollar australien|dólares australianos|"
+        "dolarów australijskich|dolari australieni|australskih dolara|австралийских долларов|"
+        "австралийских доллара|австралійських доларів|австралиски долари|австралијских долара",
+        "HKD": "hong kong dollars|hong kong dollar|dollars de hong kong|dólares de hong kong",
+        "SGD": "singapore dollars|dollars de singapour|dólares de singapur",
+        "NZD": "new zealand dollars|dollars néo-zélandais|dólares neozelandeses",
         "EUR": "euros|euro|euroa|euron|евра|евро|євро|evra|evro|eura|eurom|eurima|avro|еур",  # Macedonian "2.000,00 ЕУР"  # Croatian cases: "s 321 eurom"
         "GBP": "pounds sterling|pounds|pound|sterling|фунтов стерлингов|фунта стерлингов|фунтов|фунта|"
         "фунтів|фунти|британски фунти|pfund|livres sterling|libras esterlinas|libras|puntaa",
@@ -590,6 +595,7 @@ LANGUAGE_MARKERS = _table(
         "anii|iar|doar|daca|dacă|unui|unei|cele|fiind|catre|către|insa|însă|acestea|aceste",
         "sr": "je|su|kao|koji|koja|koje|što|ili|će|biti|nakon|prema|godine|odnosno|još|kako|smo|iz|"
         "samo|gotovo|ovoj|ovom|godini|više|između|tokom|tijekom|zbog|"
+        "cijena|cijene|cijenu|djeca|djece|djecu|besplatno|godina|"  # price lists: "Cijena: 100,00 kn za odrasle"
         "је|су|који|која|које|као|или|ће|бити|након|према|године|још|како|смо|из",
         "tr": "bir|bu|ile|için|olarak|olan|çok|daha|ise|gibi|kadar|sonra|yüzde|göre|ancak|veya|olduğu|"
         "edildi|oldu|yılında|ilk",
@@ -688,6 +694,10 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         90: "devedeset деведесет", 100: "sto stotinu сто стотину", 200: "dvesta dvjesta dvjesto двеста",
         300: "trista триста", 400: "četiristo четиристо", 500: "petsto петсто", 600: "šeststo шестсто",
         700: "sedamsto седамсто", 800: "osamsto осамсто", 900: "devetsto деветсто",
+    }) | _numbers({  # and the hundreds as Bosnian (and older Serbian) writes them: "petstotina dvadeset maraka"
+        200: "dvjestotine dvijestotine dvestotine двестотине", 300: "tristotine тристотине",
+        400: "četiristotine четиристотине", 500: "petstotina петстотина", 600: "šeststotina шестстотина",
+        700: "sedamstotina седамстотина", 800: "osamstotina осамстотина", 900: "devetstotina деветстотина",
     }) | _numbers({  # and the collective nouns of men in their cases: "USKOK osmoricu optuženika", "njih osmorice"
         value: " ".join(stem + ending for ending in ("a", "u", "e", "i", "om")) for value, stem in (
             (2, "dvojic"), (3, "trojic"), (4, "četvoric"), (5, "petoric"), (6, "šestoric"), (7, "sedmoric"),
