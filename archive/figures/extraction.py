@@ -194,6 +194,8 @@ _AND_A_HALF_AFTER_WORDS = {
 _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
 _ABOUT_SUFFIX = LazyPattern(rf"[-‑]ak(?!{LETTER})")  # "30-ak kuna", "30-ak su milijuna kuna"
 _DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
+# A dashed lower bound whose upper bound is dashed too: "30,- bis 80,- Euro", "100,- do 200,- kn".
+_DASHED_RANGE_AHEAD = LazyPattern(rf",-(?:{RANGE_GAP.pattern}|{WS}bis{WS}zu{WS})\d[\d.\u00a0 ]*,-(?={WS})")
 # A number's words in parentheses right after it, and the currency after them: "5.000.000 (Beş milyon) TL".
 _WORDS_IN_PARENTHESES = LazyPattern(rf"{WS}?\(\Z")
 _PARENTHESIS_CLOSED = LazyPattern(rf"\)")
@@ -610,7 +612,7 @@ def _draft_from_digits(
         number_end = about.end()  # "30-ak kuna": Croatian and Serbian "about 30"
     if prefix is None and _DASH_FOR_NO_CENTS.match(text, number_end):
         dashed = read_suffix(text, number_end + 2, has_currency=False)
-        if dashed.unit is not None and dashed.unit not in NOT_MONEY:
+        if dashed.unit is not None and dashed.unit not in NOT_MONEY or _DASHED_RANGE_AHEAD.match(text, number_end):
             number_end += 2  # "17.212.642,75.- TL", "10,- €": the dash says no more is written
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     _count_occasions(text, start, suffix)
