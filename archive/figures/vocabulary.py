@@ -286,7 +286,7 @@ CJK_CURRENCIES = {
     "港币": "HKD", "韩元": "KRW", "卢布": "RUB", "盧布": "RUB", "新台币": "TWD", "坚戈": "KZT",
     "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
     # Korean: glued to the number or its scale like the others, particles after them ("억원으로")
-    "원": "KRW", "달러": "USD", "유로": "EUR", "위안": "CNY", "루블": "RUB", "엔화": "JPY",
+    "원": "KRW", "달러": "USD", "유로": "EUR", "위안": "CNY", "루블": "RUB", "엔화": "JPY", "엔": "JPY",
     # Chinese sports pages shorten the euro to "欧" after a scale: "30亿欧", "千万欧" (not "欧洲", "欧盟")
     "欧": "EUR", "歐": "EUR",
 }
