@@ -93,6 +93,9 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
     "мың": (3, "eu"), "миллиард": (9, "eu"), "myń": (3, "eu"), "mln": (6, None), "mlrd": (9, "eu"),
     "mlrd.": (9, "eu"), "trln": (12, "eu"), "mıllıon": (6, "eu"), "mıllıard": (9, "eu"),  # the 2018 alphabet
+    # "мың" as the other Latin spellings write it: "100 myng tenge", "31 mynnan astam" (2017 site transliteration,
+    # ң as "ng" or "n"), "mıń" (2018), "myñ" (2021)
+    "myng": (3, "eu"), "myn": (3, "eu"), "mıń": (3, "eu"), "myñ": (3, "eu"),
     # and in the Arabic script ("مىڭ", "ميلليون", "ميلليارد")
     "مىڭ": (3, "eu"), "ميلليون": (6, "eu"), "ميلليارد": (9, "eu"),
     # Macedonian in Latin letters, as old reports were transliterated ("5.768 iljadi denari")
@@ -101,7 +104,7 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
                        "трлн.", "млрд.", "myń", "mlrd", "trln", "mln", "mıllıon", "mıllıard", "مىڭ", "ميلليون",
-                       "ميلليارد"}
+                       "ميلليارد", "myng", "myn", "mıń", "myñ"}
 # Endings of the case that says "from" (Finnish elative and ablative, Turkish and Kazakh ablative): a figure in
 # it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
 FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
@@ -130,7 +133,7 @@ LONE_SCALE_WORDS = {
 FRENCH_LONE_SCALE_ARTICLES = frozenset(("au", "du", "le", "ce", "el", "al", "del"))  # "ce milliard d'euros": this one billion
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
-TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ"}
+TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ", "myng", "myn", "mıń", "myñ"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
