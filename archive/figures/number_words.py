@@ -73,7 +73,8 @@ _ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|quarter{WS}of{WS}
 # The words an English article before a run may bring ("the quarter of a million pound mark"), never inside one.
 _LEAD_WORDS = (*_ENGLISH_ARTICLES, "quarter", "of")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
-_JOIN = LazyPattern(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
+# (a doubled space too, as scraped pages leave it: "елу  мың теңгемізді")
+_JOIN = LazyPattern(rf"(?:{WS}{WS}?|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
 # The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
 # a reader looks no further from where a number begins, so a long run costs in proportion to its length.
 _LONGEST_NUMBER = 14
