@@ -639,6 +639,10 @@ _VOM_HUNDERT_FIRST_WORDS = frozenset(("v", "vom"))
 _SOME_SMALLER_SCALE = LazyPattern(r" ?여(?P<scale>천만|만|억)?(?=\s?원)")
 
 
+# After a currency inside a compound, the rest of it: "-Knöllchen", " bill".
+_COMPOUND_GOES_ON = LazyPattern(r"[-‑]\w| \w")
+
+
 def read_currency_after(text: str, suffix: Suffix) -> None:
     """Read a currency written after the number (and scale) into ``suffix``."""
     pos = suffix.end
@@ -672,6 +676,11 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     if currency is None and suffix.has_scale and text[pos : pos + 1] in "-‑":
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
         if currency and not (currency.group("name") or currency.group("code")):
+            currency = None
+    if currency is None and not suffix.has_scale and text[pos : pos + 1] in "-‑":
+        # a compound with no scale: "Fünf-Euro-Knöllchen", "10-Euro-Schein", "a 20-dollar bill", "5-zł moneta"
+        currency = _CURRENCY_AFTER.match(text, pos + 1)
+        if currency and not (currency.group("name") and _COMPOUND_GOES_ON.match(text, currency.end())):
             currency = None
     if currency is None and suffix.has_scale and (between := _QUALIFIER_WORD.match(text, pos)) \
             and between.group("word").lower() in QUALIFIERS_BEFORE_CURRENCY:
