@@ -1013,7 +1013,7 @@ MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "ver
                      "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "kertain",
                      "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
                      "struko", "струко", "두배", "кратно", "kratno", "dubl", "двојно", "тројно",
-                     "dvaput", "двапут", "triput", "трипут", "tripot", "twice", "thrice")
+                     "dvaput", "двапут", "triput", "трипут", "tripot", "twice", "thrice", "tuplaa", "tuplat")
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
 # "četvorka"), found with str's fast search; the spotter looks for them too.
 # and of Russian, Ukrainian, Serbian, Croatian and Macedonian adjectives of storeys, rooms and members:
