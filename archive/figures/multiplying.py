@@ -58,7 +58,9 @@ _VERBS = {
         r"dvostruko", r"двоструко", r"двократно", r"dvokratno", r"двукратно",
         # Romanian adjectives before "față de" or "decât": "Suma este dublă față de cea tăiată" (twice the sum cut)
         rf"dubl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
-        r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
+        # Korean glued, before a space or a particle: "두배 늘리고" (doubled), "과태료도 두배까지"; spaced "두 배" is
+        # read as a number
+        r"두배(?:까지|로|가|를|나|의|에|이|씩)?",
         # the French noun after a determiner: "un doublement du budget"; not the adverb ("doublement fautif")
         r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au )|(?<=« ))doublement",
     ],
