@@ -191,7 +191,7 @@ CURRENCIES_BEFORE = {
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
     {
-        "USD": "dollars|dollar|us dollars|u.s. dollars|american dollars|us-dollar|us-dollars|"
+        "USD": "dollars|dollar|us dollars|u.s. dollars|american dollars|us-dollar|us-dollars|u.s.-dollar|u.s.-dollars|"
         "dollars américains|dollars us|dólares|dólar|dólares estadounidenses|dollaria|dollarin|dollari|"
         "долари|долара|долар|долларов|доллара|доллар|доллары|долл.|доларів|долари сад|долларов сша|"
         "доллара сша|долл. сша|доларів сша|долари сша|дол.|дол. сша",  # Ukrainian "7 млн дол."
