@@ -103,6 +103,7 @@ from archive.figures.lists import (share_currency_across_named_items,
                                    share_scale_and_currency_with_a_share_per_item, share_scale_and_currency_with_another,
                                    take_percent_of_a_rate_named_again, share_currency_back_between_amounts_in_words)
 from archive.figures.lists import share_currency_across_places
+from archive.figures.lists import share_currency_across_cjk_pairs
 from archive.figures.lists import share_percent_across_parenthesized_items, share_unit_back_across_places
 from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.exclusions import names_an_hour
@@ -305,6 +306,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None  # "ein bis sieben Cent"
               or _bounds_a_count(text, draft, drafts)]  # "penas de prisión de uno a cinco años"
     share_currency_across_pairs(text, drafts)
+    share_currency_across_cjk_pairs(text, drafts)
     share_currency_across_times_items(text, drafts)  # "viermal 20, dreimal 50 Euro"
     share_percent_across_lists(text, drafts)
     share_percent_forward_across_lists(text, drafts)  # "за 13,384 отсто, кај дизелот за 36,134"

@@ -88,6 +88,20 @@ def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
     _share_back_along_a_list(text, drafts, paired)
 
 
+# "And", "or" and "to" between two Chinese or Japanese amounts of one scale: "60 万和 50 万美元", "3亿或4亿元".
+_CJK_PAIR_GAP = LazyPattern(r" ?[和与與及或、] ?")
+
+
+def share_currency_across_cjk_pairs(text: str, drafts: list[Draft]) -> None:
+    """Give a bare amount the currency of the amount of the same CJK scale right after it, the two joined by "and"
+    or "or": "付出了 60 万和 50 万美元的赎金" (600,000 USD and 500,000 USD)."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is None and bare.has_scale and amount.unit not in (None, *NOT_MONEY) \
+                and not amount.unit_inferred and bare.scale == amount.scale \
+                and _CJK_PAIR_GAP.fullmatch(text, bare.end, amount.start):
+            take_currency(bare, amount)
+
+
 def _share_back_along_a_list(text: str, drafts: list[Draft], paired: list[Draft]) -> None:
     """Give the bare items before a pair, parted by commas, the pair's scale and currency: "o ok. 90, 80 i 60 tys.
     zł" (90,000 PLN too), each written alike the next."""
