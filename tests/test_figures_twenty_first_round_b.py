@@ -121,3 +121,68 @@ def test_money_inside_a_compound(text, expected):
 
 def test_a_band_name_is_no_money():
     assert _money("Die Band 50-Cent") == []
+
+
+# Turkish "ila" joins the bounds of a range.
+TURKISH_ILA = [
+    ("borsaya ait cüzdanlardan yaklaşık 48 ila 50 milyon dolar değerinde dijital varlığın",
+     [(48_000_000, "USD"), (50_000_000, "USD")]),
+    ("İstanbul'daki düğün salonlarında kişi başı 10 ila 100 lira arasında bulunan rakamlar",
+     [(10, "TRY"), (100, "TRY")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TURKISH_ILA)
+def test_turkish_ila_range(text, expected):
+    assert _money(text) == expected
+
+
+def test_turkish_ila_between_counts_stays_counts():
+    assert _figures("5 ila 10 kişi 100 lira") == [("5", 5, None), ("10", 10, None), ("100 lira", 100, "TRY")]
+
+
+# Turkish "altı" after a place is its underside, not six.
+def test_turkish_under_the_soil_is_no_six():
+    assert _figures("Bu dönem toprak altı (kompoze) gübreler yoğun olarak kullanılırken") == []
+    assert _figures("altı kişi geldi") == [("altı", 6, None)]
+
+
+# Finnish n-fold words in every factor and case, and "tuplaantua".
+FINNISH_MULTIPLES = [
+    ("Jos koiranomistaja ei ole säädetyssä ajassa antanut koirailmoitusta, maksuun pannaan koiravero kaksinkertaisena.",
+     [("kaksinkertaisena", 2, "x")]),
+    ("joten ero halvimman ja kalleimman välillä oli lähes viisinkertainen”, kertoo", [("viisinkertainen", 5, "x")]),
+    ("lemmikkien lääkintä- ja hoitomenot ovat tuplaantuneet", [("tuplaantuneet", 2, "x")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FINNISH_MULTIPLES)
+def test_finnish_multiples(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_two_time_champion_is_no_multiple():
+    assert _figures("Kaksinkertainen maailmanmestari voitti") == []
+
+
+# Korean "두배" before a particle.
+def test_korean_double_before_a_particle():
+    assert _figures("스쿨존 내 주정차 위반은 과태료도 두배까지") == [("두배까지", 2, "x")]
+    assert _figures("두배우가") == []
+
+
+# Chinese "over" spaced from its digits before the yuan; a count stays a count.
+def test_chinese_spaced_over_before_a_currency():
+    assert _money("牙冠价格区间为 100 元至 656 元,均价 300 余元。") == [(100, "CNY"), (656, "CNY"), (300, "CNY")]
+    assert _money("共 900 余人") == []
+
+
+# Chinese pairs of one scale share the currency after the second; people stay people.
+def test_chinese_pair_of_one_scale():
+    assert _money("在佛罗里达州的里维埃拉海滩市(Riviera Beach)和莱克城(Lake City)别离向新型打单软件 Ryuk 付出了 60 万和 50 万美元的赎金") \
+        == [(600_000, "USD"), (500_000, "USD")]
+    assert _money("有60万人和50万美元") == [(500_000, "USD")]
+
+
+def test_german_us_dollar_with_dots():
+    assert _money("Lösegeldforderung über 4,5 Mio. U.S.-Dollar") == [(4_500_000, "USD")]
