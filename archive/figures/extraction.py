@@ -432,6 +432,7 @@ _KAZAKH_OF_A_YEAR_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:жылдың|(?i:yıl�
 _HALF_AFTER_COUNT = LazyPattern(
     rf"{WS}(?:i|и){WS}(?:po|по|pol|pół)(?!{LETTER})"
     rf"|{WS}(?:and{WS}a{WS}half(?!{WS}(?:of|an?|the){WS})|(?:с|з){WS}(?:половиной|половиною))(?!{LETTER})"
+    rf"|{WS}(?:жарым|jarym|zharym)(?!{LETTER})"  # Kazakh "and a half" right after: "4 жарым жаста" (four and a half)
     rf"|{WS}{LETTER}+{WS}(?:(?:și|şi){WS}jumătate|and{WS}a{WS}half|et{WS}demie?|y{WS}medi[oa]|i{WS}po|и{WS}по)(?!{LETTER})"
     r"|(?:年|か月|ヶ月|カ月|ヵ月|個月|个月|時間|小时|小時)半"
 )
