@@ -695,9 +695,9 @@ def _is_short_message_number(text: str, raw: str, start: int, end: int) -> bool:
 
 
 # Korean days or minutes that a span word follows: "3일 내에", "20일 이내", "7일 안에", "60일 동안", "3일간",
-# "10분마다", "30분에"; a date ("지난달 31일") or a time ("3시 30분") has none, and "3분의 1" is a third, "1분기" a
+# "10분마다", "30분에", "30분을 초과한"; a date ("지난달 31일") or a time ("3시 30분") has none, and "3분의 1" is a third, "1분기" a
 # quarter.
-_KOREAN_SPAN_AFTER = LazyPattern(r"(?:일 ?(?:이내|내에|내로|안에|동안|만에|간)|분 ?(?:마다|간|동안|이내|내에|안에|만에|에 ))")
+_KOREAN_SPAN_AFTER = LazyPattern(r"(?:일 ?(?:이내|내에|내로|안에|동안|만에|간)|분 ?(?:마다|간|동안|이내|내에|안에|만에|에 |을 |이 |씩))")
 _KOREAN_HOUR_BEFORE = LazyPattern(r"시 ?\Z")
 # Japanese points of a fine or a score, and works counted ("1点で", "「3点」", "15点連作"); Chinese "11点" is an hour.
 _JAPANESE_POINTS_AFTER = LazyPattern(r"点(?![数目])")
