@@ -610,7 +610,7 @@ def _cjk_item_space(text: str, end: int) -> bool:
 
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
 _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
-_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
+_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目", "本目")
 
 
 # After a number, an era named by a lifespan ("人生100年時代", "100세 시대": the age of living to a hundred) or, in

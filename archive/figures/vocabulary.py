@@ -487,9 +487,9 @@ KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례"
 # a count of them is never money carried from the sentence's won.
 KOREAN_HOUSEHOLD_COUNTERS = ("세대", "가구", "호")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆任" "宗批起" "部")  # "三种情形" (three
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆任" "宗批起" "部" "天本")  # "三种情形" (three
 # kinds), "二套標準" (two sets), "九館" (nine museums); "三宗案值" (three cases), "两批" (two batches), "三起" (three
-# incidents)
+# incidents); Chinese days counted ("七天後", after seven days: dates write 日 or 号) and Japanese long things ("3本")
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
 CJK_ROUND_NUMBERS_AFTER = ("超", "近", "逾", "上", "过", "過", "破")
 # Levels counted after the list of them: "中央、省、市、区四级" (four tiers); "三级医院" alone is a grade.
