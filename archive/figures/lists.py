@@ -21,7 +21,10 @@ _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|
 
 # Serbian, Croatian and Macedonian "respectively" between two items, whole or not: "od 35 odnosno 25,7 posto", "za 8,
 # odnosno 75,1 posto".
-_RESPECTIVELY_GAP = LazyPattern(rf",?{WS}(?:odnosno|односно){WS}")
+# "Respectively" or "or rather" between two amounts: "73,5, односно 75,5 денари", "500 beziehungsweise 1200 Euro",
+# "5 bzw. 8 Euro", "3 lub odpowiednio 4 zł", "10 veya sırasıyla 12 TL"
+_RESPECTIVELY_GAP = LazyPattern(rf",?{WS}(?:odnosno|односно|beziehungsweise|bzw\.|respectively|respectivement|"
+                                rf"respectivamente|odpowiednio|sırasıyla|тиісінше|соответственно|відповідно){WS}")
 # The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
 
