@@ -19,9 +19,8 @@ from archive.patterns import LazyPattern
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|және|ja|și|şi|oraz|lub|та|або){WS}")
 
 
-# Serbian, Croatian and Macedonian "respectively" between two items, whole or not: "od 35 odnosno 25,7 posto", "za 8,
-# odnosno 75,1 posto".
-# "Respectively" or "or rather" between two amounts: "73,5, односно 75,5 денари", "500 beziehungsweise 1200 Euro",
+# "Respectively" or "or rather" between two items, whole or not: "od 35 odnosno 25,7 posto", "za 8, odnosno 75,1
+# posto", "73,5, односно 75,5 денари", "500 beziehungsweise 1200 Euro",
 # "5 bzw. 8 Euro", "3 lub odpowiednio 4 zł", "10 veya sırasıyla 12 TL"
 _RESPECTIVELY_GAP = LazyPattern(rf",?{WS}(?:odnosno|односно|beziehungsweise|bzw\.|respectively|respectivement|"
                                 rf"respectivamente|odpowiednio|sırasıyla|тиісінше|соответственно|відповідно){WS}")
