@@ -186,3 +186,46 @@ def test_chinese_pair_of_one_scale():
 
 def test_german_us_dollar_with_dots():
     assert _money("Lösegeldforderung über 4,5 Mio. U.S.-Dollar") == [(4_500_000, "USD")]
+
+
+# Kazakh "жарым" right after a count is "and a half".
+def test_kazakh_and_a_half():
+    assert _figures("Үлкені 6-да болса, кішісі 4 жарым жаста.") == [("6", 6, None), ("4 жарым", 4.5, None)]
+    assert _figures("4 жарымжан") == [("4", 4, None)]
+
+
+def test_korean_minutes_before_an_object_particle():
+    assert _figures("최초 30분을 초과한 차량에 대해") == [("30", 30, None)]
+    assert _figures("오후 3시 30분을 넘겨") == []
+
+
+# Chinese days ("天"; dates write 日 or 号) and Japanese long things ("本") are counted; "2本目" is an ordinal.
+CJK_DAYS_AND_LONG_THINGS = [
+    ("黑客還說從上周五(12日)起,72小時後贖金將提高至600美元,七天後檔案永久封鎖。",
+     [("72", 72, None), ("600美元", 600, "USD"), ("七", 7, None)]),
+    ("かぶせ物7万円×3本=21万円", [("7万円", 70_000, "JPY"), ("3", 3, None), ("21万円", 210_000, "JPY")]),
+    ("インプラント2本のブリッジ", [("2", 2, None)]),
+    ("2本目のゴール", []),
+    ("一天", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CJK_DAYS_AND_LONG_THINGS)
+def test_cjk_days_and_long_things(text, expected):
+    assert _figures(text) == expected
+
+
+# "Respectively" / "or rather" pairs two amounts, the currency written after the second.
+RESPECTIVELY = [
+    ("Den Schaden bezifferte die Polizei am Mittwoch auf 500 beziehungsweise 1200 Euro.", [(500, "EUR"), (1200, "EUR")]),
+    ("5 bzw. 8 Euro", [(5, "EUR"), (8, "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESPECTIVELY)
+def test_respectively_pairs_amounts(text, expected):
+    assert _money(text) == expected
+
+
+def test_respectively_between_counts_stays_counts():
+    assert _figures("3 bzw. 4 Spieler zahlen 10 Euro") == [("3", 3, None), ("4", 4, None), ("10 Euro", 10, "EUR")]
