@@ -229,3 +229,9 @@ def test_respectively_pairs_amounts(text, expected):
 
 def test_respectively_between_counts_stays_counts():
     assert _figures("3 bzw. 4 Spieler zahlen 10 Euro") == [("3", 3, None), ("4", 4, None), ("10 Euro", 10, "EUR")]
+
+
+# Finnish "sata" (a hundred) in its cases before the currency.
+def test_finnish_hundred_in_its_cases():
+    assert _money("sadalla eurolla") == [(100, "EUR")]
+    assert _money("sadasta eurosta sataan euroon") == [(100, "EUR"), (100, "EUR")]

@@ -738,7 +738,7 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         20: "kaksikymmentä kahdestakymmenestä", 30: "kolmekymmentä kolmestakymmenestä",
         40: "neljäkymmentä neljästäkymmenestä", 50: "viisikymmentä viidestäkymmenestä",
         60: "kuusikymmentä", 70: "seitsemänkymmentä", 80: "kahdeksankymmentä", 90: "yhdeksänkymmentä",
-        100: "sata sadan sataa", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
+        100: "sata sadan sataa sadalla sadassa sadasta sataan", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
         600: "kuusisataa", 700: "seitsemänsataa", 800: "kahdeksansataa", 900: "yhdeksänsataa",
         # thousands written as one word: "yli kymmenentuhatta kartonkia" (over ten thousand cartons)
         2000: "kaksituhatta", 3000: "kolmetuhatta", 4000: "neljätuhatta", 5000: "viisituhatta",
