@@ -235,3 +235,10 @@ def test_respectively_between_counts_stays_counts():
 def test_finnish_hundred_in_its_cases():
     assert _money("sadalla eurolla") == [(100, "EUR")]
     assert _money("sadasta eurosta sataan euroon") == [(100, "EUR"), (100, "EUR")]
+
+
+# A numeral of money may open with 千 or 百 without "one": "約千三百万ドル"; counts and names stay as they were.
+def test_numeral_of_money_opening_with_a_thousand():
+    assert _money("一億七百万ドルなら約千三百万ドルの手数料が入る。") == [(107_000_000, "USD"), (13_000_000, "USD")]
+    assert _money("百二十万円") == [(1_200_000, "JPY")]
+    assert _figures("千代田区") == []

@@ -1116,7 +1116,11 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
     round_number = numeral[:1] in ("百", "千", "万", "萬") and text.endswith(CJK_ROUND_NUMBERS_AFTER, 0, start) \
         and (len(numeral) > 1 or text[end : end + 1] in CJK_COUNTERS)
     money_scale = _bare_scale_of_money(text, numeral, start, end)  # "千萬元以上": ten million yuan and over
-    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number and not money_scale:
+    # a thousand or a hundred that opens a numeral of money without "one": "約千三百万ドル" (about 13 million dollars)
+    leading_unit = numeral[:1] in ("百", "千") and any(char in CJK_DIGITS for char in numeral[1:]) \
+        and text.startswith(tuple(CJK_CURRENCIES), end)
+    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number and not money_scale \
+            and not leading_unit:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None
