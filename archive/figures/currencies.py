@@ -40,6 +40,9 @@ _POSSESSIVE_CASES = {
     "ı i u ü sı si su sü": "n nı ni nu nü na ne nda nde ndan nden yla yle",
     "ы і сы сі": "н на не нда нде нан нен мен",
     "y i sy si": "n na ne nda nde nan nen men",
+    # and "our" in Kazakh: "елу мың теңгемізді ұстап қалды" (kept fifty thousand of our tenge)
+    "мыз міз ымыз іміз": "ды ді ға ге да де дан ден дың дің бен",
+    "myz miz ymyz imiz": "dy di ǵa ge da de dan den dyń diń ben",
 }
 CASE_ENDINGS = tuple(sorted(set(
     "a e ı i u ü ya ye yı yi yu yü da de ta te dan den tan ten la le yla yle ın in un ün nın nin nun nün ları leri "

@@ -38,8 +38,8 @@ EVEN = r"(?i:čak|cak|чак|nawet|aż|even|sogar|même|incluso|даже|нав�
 
 
 # Between the bounds of a range: a dash, "to", and German's hyphen for a word left to the next: "drei- bis
-# fünffache" (three to five times).
-RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}{WS}?(?:to|до|do|bis|auf|à|a|hasta){WS}(?:{EVEN}{WS})?|"
+# fünffache" (three to five times); Turkish "ila": "48 ila 50 milyon dolar".
+RANGE_GAP = LazyPattern(rf"{WS}?[-–—‒~∼〜～]{WS}?|{WS}{WS}?(?:to|до|do|bis|auf|à|a|hasta|ila){WS}(?:{EVEN}{WS})?|"
                         rf"-{WS}(?:bis|oder|und){WS}")
 
 

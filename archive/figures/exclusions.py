@@ -427,6 +427,8 @@ def is_not_a_figure(text: str, raw: str, start: int, end: int, words_before: lis
         return True  # "до 15 числа місяця", "15-го числа": a day of the month, a date
     if _counts_days_past_a_month(text, raw, end):
         return False  # "연간(365일)", "平均宿泊日数が36日": no month has so many days, so they are counted
+    if _counts_a_span_or_points(text, start, end):
+        return False  # "3일 내에" (within three days), "10분마다" (every ten minutes), "1点で" (one point)
     if _names_an_era_or_a_ranking(text, end) or _is_short_message_number(text, raw, start, end):
         return True  # "人生100年時代", "100세 시대", "慈善400强榜单"; "2851’e mesaj", "SMS na 7522"
     if _names_a_tariff(text, start, end) or names_a_star_class(text, start, end) \
@@ -608,7 +610,7 @@ def _cjk_item_space(text: str, end: int) -> bool:
 
 _JAPANESE_VERB_ENDINGS = "たるいすだ"
 _JAPANESE_DAYS_COUNTED = ("日間", "日早", "日遅")
-_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目")
+_JAPANESE_ORDINAL_COUNTERS = ("年目", "回目", "人目", "度目", "番目", "日目", "期目", "件目", "つ目", "週目", "本目")
 
 
 # After a number, an era named by a lifespan ("人生100年時代", "100세 시대": the age of living to a hundred) or, in
@@ -690,6 +692,22 @@ def _is_short_message_number(text: str, raw: str, start: int, end: int) -> bool:
                                      or _MESSAGE_BEFORE.search(text, max(0, start - 60), start)
                                      or _CJK_MESSAGE_BEFORE.search(text, max(0, start - 30), start)))
                  or _SERVICE_LINE_AFTER.match(text, end))
+
+
+# Korean days or minutes that a span word follows: "3일 내에", "20일 이내", "7일 안에", "60일 동안", "3일간",
+# "10분마다", "30분에", "30분을 초과한"; a date ("지난달 31일") or a time ("3시 30분") has none, and "3분의 1" is a third, "1분기" a
+# quarter.
+_KOREAN_SPAN_AFTER = LazyPattern(r"(?:일 ?(?:이내|내에|내로|안에|동안|만에|간)|분 ?(?:마다|간|동안|이내|내에|안에|만에|에 |을 |이 |씩))")
+_KOREAN_HOUR_BEFORE = LazyPattern(r"시 ?\Z")
+# Japanese points of a fine or a score, and works counted ("1点で", "「3点」", "15点連作"); Chinese "11点" is an hour.
+_JAPANESE_POINTS_AFTER = LazyPattern(r"点(?![数目])")
+
+
+def _counts_a_span_or_points(text: str, start: int, end: int) -> bool:
+    """Tell whether a number counts days or minutes of a span in Korean, or points in Japanese."""
+    if _KOREAN_SPAN_AFTER.match(text, end):
+        return text.startswith("일", end) or not _KOREAN_HOUR_BEFORE.search(text, max(0, start - 3), start)
+    return bool(_JAPANESE_POINTS_AFTER.match(text, end)) and window_language(text, start, end) == "ja"
 
 
 def _counts_days_past_a_month(text: str, raw: str, end: int) -> bool:

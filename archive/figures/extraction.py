@@ -103,6 +103,7 @@ from archive.figures.lists import (share_currency_across_named_items,
                                    share_scale_and_currency_with_a_share_per_item, share_scale_and_currency_with_another,
                                    take_percent_of_a_rate_named_again, share_currency_back_between_amounts_in_words)
 from archive.figures.lists import share_currency_across_places
+from archive.figures.lists import share_currency_across_cjk_pairs
 from archive.figures.lists import share_percent_across_parenthesized_items, share_unit_back_across_places
 from archive.figures.exclusions import inside_a_book_title, is_korean_article
 from archive.figures.exclusions import names_an_hour
@@ -194,6 +195,8 @@ _AND_A_HALF_AFTER_WORDS = {
 _HUNDREDS_AFTER = LazyPattern(rf"{WS}(?i:сотен|сотни|сотню|сотні|сотень)(?!{LETTER})")
 _ABOUT_SUFFIX = LazyPattern(rf"[-‑]ak(?!{LETTER})")  # "30-ak kuna", "30-ak su milijuna kuna"
 _DASH_FOR_NO_CENTS = LazyPattern(rf"[.,]-(?={WS})")
+# A dashed lower bound whose upper bound is dashed too: "30,- bis 80,- Euro", "100,- do 200,- kn".
+_DASHED_RANGE_AHEAD = LazyPattern(rf",-(?:{RANGE_GAP.pattern}|{WS}bis{WS}zu{WS})\d[\d.\u00a0 ]*,-(?={WS})")
 # A number's words in parentheses right after it, and the currency after them: "5.000.000 (Beş milyon) TL".
 _WORDS_IN_PARENTHESES = LazyPattern(rf"{WS}?\(\Z")
 _PARENTHESIS_CLOSED = LazyPattern(rf"\)")
@@ -303,6 +306,7 @@ def _scan(text: str, query: bool) -> list[Draft]:
     drafts = [draft for draft in drafts if not draft.range_bound or draft.unit is not None  # "ein bis sieben Cent"
               or _bounds_a_count(text, draft, drafts)]  # "penas de prisión de uno a cinco años"
     share_currency_across_pairs(text, drafts)
+    share_currency_across_cjk_pairs(text, drafts)
     share_currency_across_times_items(text, drafts)  # "viermal 20, dreimal 50 Euro"
     share_percent_across_lists(text, drafts)
     share_percent_forward_across_lists(text, drafts)  # "за 13,384 отсто, кај дизелот за 36,134"
@@ -428,6 +432,7 @@ _KAZAKH_OF_A_YEAR_BEFORE = LazyPattern(rf"(?<!{LETTER})(?:жылдың|(?i:yıl�
 _HALF_AFTER_COUNT = LazyPattern(
     rf"{WS}(?:i|и){WS}(?:po|по|pol|pół)(?!{LETTER})"
     rf"|{WS}(?:and{WS}a{WS}half(?!{WS}(?:of|an?|the){WS})|(?:с|з){WS}(?:половиной|половиною))(?!{LETTER})"
+    rf"|{WS}(?:жарым|jarym|zharym)(?!{LETTER})"  # Kazakh "and a half" right after: "4 жарым жаста" (four and a half)
     rf"|{WS}{LETTER}+{WS}(?:(?:și|şi){WS}jumătate|and{WS}a{WS}half|et{WS}demie?|y{WS}medi[oa]|i{WS}po|и{WS}по)(?!{LETTER})"
     r"|(?:年|か月|ヶ月|カ月|ヵ月|個月|个月|時間|小时|小時)半"
 )
@@ -610,7 +615,7 @@ def _draft_from_digits(
         number_end = about.end()  # "30-ak kuna": Croatian and Serbian "about 30"
     if prefix is None and _DASH_FOR_NO_CENTS.match(text, number_end):
         dashed = read_suffix(text, number_end + 2, has_currency=False)
-        if dashed.unit is not None and dashed.unit not in NOT_MONEY:
+        if dashed.unit is not None and dashed.unit not in NOT_MONEY or _DASHED_RANGE_AHEAD.match(text, number_end):
             number_end += 2  # "17.212.642,75.- TL", "10,- €": the dash says no more is written
     suffix = read_suffix(text, number_end, has_currency=prefix is not None)
     _count_occasions(text, start, suffix)
@@ -1112,7 +1117,11 @@ def _draft_from_cjk_numeral(text: str, match: re.Match) -> Draft | None:
     round_number = numeral[:1] in ("百", "千", "万", "萬") and text.endswith(CJK_ROUND_NUMBERS_AFTER, 0, start) \
         and (len(numeral) > 1 or text[end : end + 1] in CJK_COUNTERS)
     money_scale = _bare_scale_of_money(text, numeral, start, end)  # "千萬元以上": ten million yuan and over
-    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number and not money_scale:
+    # a thousand or a hundred that opens a numeral of money without "one": "約千三百万ドル" (about 13 million dollars)
+    leading_unit = numeral[:1] in ("百", "千") and any(char in CJK_DIGITS for char in numeral[1:]) \
+        and text.startswith(tuple(CJK_CURRENCIES), end)
+    if not numeral or numeral[0] not in CJK_DIGITS and numeral[0] != "十" and not round_number and not money_scale \
+            and not leading_unit:
         return None
     if is_cjk_ordinal_or_date(text, start, end):
         return None

@@ -19,9 +19,11 @@ from archive.patterns import LazyPattern
 _LIST_GAP = LazyPattern(rf",{WS}|{WS}(?:and|or|i|и|і|ili|или|und|et|y|e|ve|және|ja|și|şi|oraz|lub|та|або){WS}")
 
 
-# Serbian, Croatian and Macedonian "respectively" between two items, whole or not: "od 35 odnosno 25,7 posto", "za 8,
-# odnosno 75,1 posto".
-_RESPECTIVELY_GAP = LazyPattern(rf",?{WS}(?:odnosno|односно){WS}")
+# "Respectively" or "or rather" between two items, whole or not: "od 35 odnosno 25,7 posto", "za 8, odnosno 75,1
+# posto", "73,5, односно 75,5 денари", "500 beziehungsweise 1200 Euro",
+# "5 bzw. 8 Euro", "3 lub odpowiednio 4 zł", "10 veya sırasıyla 12 TL"
+_RESPECTIVELY_GAP = LazyPattern(rf",?{WS}(?:odnosno|односно|beziehungsweise|bzw\.|respectively|respectivement|"
+                                rf"respectivamente|odpowiednio|sırasıyla|тиісінше|соответственно|відповідно){WS}")
 # The word or comma just before an item of a list: "with" of "Estonia with 3.43", the comma of "..., 37,9 za".
 _ITEM_LEAD = LazyPattern(rf"(?P<lead>{LETTER}+|,){WS}\Z")
 
@@ -86,6 +88,20 @@ def share_currency_across_pairs(text: str, drafts: list[Draft]) -> None:
         if pair:
             paired.append(bare)
     _share_back_along_a_list(text, drafts, paired)
+
+
+# "And", "or" and "to" between two Chinese or Japanese amounts of one scale: "60 万和 50 万美元", "3亿或4亿元".
+_CJK_PAIR_GAP = LazyPattern(r" ?[和与與及或、] ?")
+
+
+def share_currency_across_cjk_pairs(text: str, drafts: list[Draft]) -> None:
+    """Give a bare amount the currency of the amount of the same CJK scale right after it, the two joined by "and"
+    or "or": "付出了 60 万和 50 万美元的赎金" (600,000 USD and 500,000 USD)."""
+    for bare, amount in zip(drafts, drafts[1:]):
+        if bare.unit is None and bare.has_scale and amount.unit not in (None, *NOT_MONEY) \
+                and not amount.unit_inferred and bare.scale == amount.scale \
+                and _CJK_PAIR_GAP.fullmatch(text, bare.end, amount.start):
+            take_currency(bare, amount)
 
 
 def _share_back_along_a_list(text: str, drafts: list[Draft], paired: list[Draft]) -> None:

@@ -57,6 +57,10 @@ def read_minor_unit(text: str, pos: int) -> tuple[str, int] | None:
     """Return the currency whose hundredth is named right after ``pos`` ("Cent", "bani", "копеек") and where its
     name ends, else None."""
     found = _MINOR_WORD.match(text, pos)
+    if found is None and text[pos : pos + 1] in "-‑":
+        found = _MINOR_WORD.match(text, pos + 1)  # inside a compound: "3-Cent-Marke", "50-Cent-Stück"
+        if found is not None and text[found.end() : found.end() + 1] not in "-‑":
+            return None
     if found is None:
         return None
     word = found.group("word").lower()

@@ -36,6 +36,14 @@ from archive.figures.vocabulary import MULTIPLYING_STEMS
 from archive.patterns import LazyPattern
 
 _AFTER = rf"(?!{LETTER})"
+
+
+def _finnish_times(stem: str) -> str:
+    """Finnish "-kertainen" (n-fold) of a stem, its verb and cases: "kaksinkertaistui", "kaksinkertaisena" (at
+    double), "viisinkertainen"."""
+    return rf"{stem}kertai(?:s(?:t{LETTER}*|eksi|en|ena|ella|essa)|nen)"
+
+
 # Each factor's verbs, as stems and endings; the names say the factor (x0_5 is a half).
 _VERBS = {
     "x2": [
@@ -44,13 +52,15 @@ _VERBS = {
         r"verdoppel(?:t|te|ten|n|ung)", r"verdoppl(?:ung)",
         rf"удво(?:и|е|я|ю){LETTER}*", rf"подво(?:ї|є|ю){LETTER}*",
         rf"udvostruč{LETTER}*", rf"удвоструч{LETTER}*", rf"podwo(?:i|j){LETTER}*",
-        r"dubla(?:t|tă|te|ți|tul|rea|rii)", rf"kaksinkertai(?:s(?:t{LETTER}*|eksi|en|ella|essa)|nen)",
+        r"dubla(?:t|tă|te|ți|tul|rea|rii)", _finnish_times("kaksin"), rf"tuplaantu{LETTER}*", r"tuplattiin",
         r"[ув]двічі", r"вдвое",  # Ukrainian and Russian adverbs: "удвічі вищою за ринкову" (twice the market's)
         # Serbian and Croatian adverbs: "dvostruko većom količinom" (twice as large); not "dvostruki agent"
         r"dvostruko", r"двоструко", r"двократно", r"dvokratno", r"двукратно",
         # Romanian adjectives before "față de" or "decât": "Suma este dublă față de cea tăiată" (twice the sum cut)
         rf"dubl(?:ă|u|e)(?={WS}(?:față{WS}de|fata{WS}de|decât)(?!{LETTER}))",
-        r"두배",  # Korean glued, before a space: "두배 늘리고" (doubled); spaced "두 배" is read as a number
+        # Korean glued, before a space or a particle: "두배 늘리고" (doubled), "과태료도 두배까지"; spaced "두 배" is
+        # read as a number
+        r"두배(?:까지|로|가|를|나|의|에|이|씩)?",
         # the French noun after a determiner: "un doublement du budget"; not the adverb ("doublement fautif")
         r"(?:(?<=son )|(?<=le )|(?<=un )|(?<=du )|(?<=au )|(?<=« ))doublement",
     ],
@@ -59,7 +69,7 @@ _VERBS = {
         r"triplic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose|aría|ará|arán|aba|aban)",
         r"verdreifach(?:t|te|ten|en|ung)", rf"утро(?:и|е|я|ю){LETTER}*", rf"потро(?:ї|є|ю){LETTER}*",
         rf"utrostruč{LETTER}*", rf"утроструч{LETTER}*", rf"potro(?:i|j){LETTER}*",
-        r"tripla(?:t|tă|te|ți|tul|rea|rii)", rf"kolminkertai(?:s(?:t{LETTER}*|eksi|en|ella|essa)|nen)",
+        r"tripla(?:t|tă|te|ți|tul|rea|rii)", _finnish_times("kolmin"),
         r"[ув]тричі", r"втрое", r"trostruko", r"троструко",
         # Macedonian, Serbian and Russian adverbs in -kratno: "Трикратно е зголемен" (tripled)
         r"трикратно", r"trikratno", r"трехкратно", r"трёхкратно",
@@ -72,10 +82,10 @@ _VERBS = {
         r"quadrupl(?:ed|ing|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient)",
         # and "se cuadriplican", as often written
         r"cuadr[ui]plic(?:ó|a|an|aron|ar|ado|ada|ados|adas|ando|ándose)", r"vervierfach(?:t|te|ten|en|ung)",
-        rf"nelinkertais(?:t{LETTER}*|eksi)",
+        _finnish_times("nelin"),
     ],
-    "x5": [r"peterostruko", r"petostruko", r"петоструко", r"петкратно", r"petkratno", r"пятикратно"],
-    "x10": [r"décupl(?:é|ée|és|ées|er|ent|ait|era)", r"verzehnfach(?:t|te|ten|en|ung)"],
+    "x5": [_finnish_times("viisin"), r"peterostruko", r"petostruko", r"петоструко", r"петкратно", r"petkratno", r"пятикратно"],
+    "x10": [_finnish_times("kymmen"), r"décupl(?:é|ée|és|ées|er|ent|ait|era)", r"verzehnfach(?:t|te|ten|en|ung)"],
     "x0_5": [r"halv(?:ed|ing)", r"halbier(?:t|te|ten|en|ung)", rf"puolit(?:tu|ti|taa|tavat){LETTER}*",
              # "to cut the unit cost in half"; not "in half an hour", "in half of the cases"
              rf"in{WS}half(?!{WS}(?:a|an|the|of|past|time|century|year|day|hour|dozen)(?!{LETTER}))"],

@@ -73,7 +73,8 @@ _ARTICLE_BEFORE = LazyPattern(rf"(?<!{_LETTERS})(?:half{WS}an?|quarter{WS}of{WS}
 # The words an English article before a run may bring ("the quarter of a million pound mark"), never inside one.
 _LEAD_WORDS = (*_ENGLISH_ARTICLES, "quarter", "of")
 # Between two words of one run: "two and a half", "vingt-et-un", "treinta y dos", "dvadeset i pet".
-_JOIN = LazyPattern(rf"(?:{WS}|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
+# (a doubled space too, as scraped pages leave it: "елу  мың теңгемізді")
+_JOIN = LazyPattern(rf"(?:{WS}{WS}?|-)(?:(?:{'|'.join(sorted({*NUMBER_CONNECTORS, *_ENGLISH_ARTICLES}))})(?:{WS}|-))*")
 # The most words one number is written with ("two hundred and thirty-four thousand five hundred and sixty"):
 # a reader looks no further from where a number begins, so a long run costs in proportion to its length.
 _LONGEST_NUMBER = 14
@@ -144,6 +145,8 @@ def find_number_words(text: str) -> list[WordNumber]:
             if len(tokens) > 1:  # "keskihinta on seitsemän senttiä": "on" (is) is no Turkish ten; what follows may be
                 runs.appendleft((tokens[1].start(), run_end))
             continue
+        if language == "tr" and words == ["altı"] and _under_a_place(lowered, run_start):
+            continue  # "toprak altı gübreler" (fertilisers under the soil), "yer altı": "altı" is under, not six
         if vague and _opens_with_a_scale(language, words):
             continue  # "mehrere Tausend Euro", "several thousand": how many thousands is not said
         if language != "en":
@@ -174,6 +177,16 @@ def find_number_words(text: str) -> list[WordNumber]:
             found.append(WordNumber(start, end, value, language, bound and not approximate,
                                     "about" if approximate else None))
     return found
+
+
+# Turkish nouns that "altı" (the underside) follows in a compound: "toprak altı", "yer altı", "su altı", "deniz altı".
+_TURKISH_UNDER_PLACES = frozenset("toprak yer su deniz göz kol dil diz koltuk çene etek merdiven kar buz".split())
+
+
+def _under_a_place(lowered: str, start: int) -> bool:
+    """Tell whether Turkish "altı" at ``start`` follows a place it is the underside of ("toprak altı")."""
+    before = _WORD_BEFORE.search(lowered, max(0, start - 16), start)
+    return before is not None and before.group(1) in _TURKISH_UNDER_PLACES
 
 
 def _opens_with_a_scale(language: str, words: list[str]) -> bool:

@@ -158,13 +158,22 @@ def _to_a_qualified_bound(text: str, lower: Draft, upper: Draft) -> bool:
     return upper.approx is not None and bool(_TO_A_QUALIFIER.fullmatch(text, lower.end, upper.start))
 
 
+# "Instead of" between a new amount and the one it replaces, the currency written once after the second: "Zehn
+# statt bisher fünf Euro", "30 statt bisher 25 Euro", "15 instead of 10 euros", "20 au lieu de 15 euros", "12 en
+# lugar de 9 euros", "40 zamiast 30 złotych".
+_INSTEAD_OF_GAP = LazyPattern(
+    rf"{WS}(?:statt|anstatt|anstelle{WS}von|instead{WS}of|rather{WS}than|au{WS}lieu{WS}de|en{WS}lugar{WS}de|"
+    rf"en{WS}vez{WS}de|zamiast|umjesto|уместо|вместо|замість|în{WS}loc{WS}de)"
+    rf"(?:{WS}(?:bisher|wie{WS}bisher|früher|zuvor|the|des|los|las|dosadašnjih|ранее|раніше))?{WS}")
+
+
 def share_across_ranges(text: str, drafts: list[Draft]) -> None:
     """Give "$5-6 million" the scale and unit of its upper bound and the currency of its lower bound."""
     for lower, upper in zip(drafts, drafts[1:]):
         if not (RANGE_GAP.fullmatch(text, lower.end, upper.start) or _from_case_range(text, lower, upper)
                 or _to_a_qualified_bound(text, lower, upper)
                 or _between_range(text, lower, upper) or _from_na_range(text, lower, upper)
-                or _from_verb_na_range(text, lower, upper)) \
+                or _from_verb_na_range(text, lower, upper) or _INSTEAD_OF_GAP.fullmatch(text, lower.end, upper.start)) \
                 and not _spelled_alternatives(text, lower, upper):
             continue
         if lower.unit and upper.unit and lower.unit != upper.unit:

@@ -135,6 +135,8 @@ CJK_SCALE = LazyPattern(
     rf"(?P<more>[多余]|여(?: (?=[만억조]))?)?(?P<scale>(?!千[克米瓦])(?:{alternation(CJK_SCALES)}))?(?P<more_after>[多余])?"
 )
 _SPACED_CJK_SCALE = LazyPattern(r"[多余]?[萬万億亿兆]")
+# and "over" spaced from the digits before a currency: "均价 900 余元" (over 900 yuan on average)
+_SPACED_MORE_BEFORE_CURRENCY = LazyPattern(lambda: rf"[多余](?:{alternation(CJK_CURRENCIES)})")
 # The smaller parts of "58 milyar 129 milyon 307 bin dolar", "29 milijardi 367 miliona evra" (Turkish may end the
 # last with the distributive: "1 milyon 700'er bin euro", 1.7 million each); the last may have a decimal comma
 # ("1 trilyon 133,5 milyar lira"), never a dot, which groups thousands as often.
@@ -450,7 +452,8 @@ def _mil_for_million(text: str, end: int) -> re.Match | None:
 
 def _read_scale(text: str, suffix: Suffix) -> None:
     """Read a scale word (or CJK scale, with 余/多 and a "1亿2000万" tail) into ``suffix``."""
-    if text[suffix.end : suffix.end + 1] == " " and _SPACED_CJK_SCALE.match(text, suffix.end + 1):
+    if text[suffix.end : suffix.end + 1] == " " and (_SPACED_CJK_SCALE.match(text, suffix.end + 1)
+                                                     or _SPACED_MORE_BEFORE_CURRENCY.match(text, suffix.end + 1)):
         suffix.end += 1  # "5 億人民幣", "50 多萬人民幣": Hong Kong and Taiwan space the digits from the scale
     cjk = CJK_SCALE.match(text, suffix.end)
     if cjk.group("scale"):
@@ -639,6 +642,10 @@ _VOM_HUNDERT_FIRST_WORDS = frozenset(("v", "vom"))
 _SOME_SMALLER_SCALE = LazyPattern(r" ?여(?P<scale>천만|만|억)?(?=\s?원)")
 
 
+# After a currency inside a compound, the rest of it: "-Knöllchen", " bill".
+_COMPOUND_GOES_ON = LazyPattern(r"[-‑]\w| \w")
+
+
 def read_currency_after(text: str, suffix: Suffix) -> None:
     """Read a currency written after the number (and scale) into ``suffix``."""
     pos = suffix.end
@@ -672,6 +679,11 @@ def read_currency_after(text: str, suffix: Suffix) -> None:
     if currency is None and suffix.has_scale and text[pos : pos + 1] in "-‑":
         currency = _CURRENCY_AFTER.match(text, pos + 1)  # German compounds: "100-Milliarden-Euro-Sondervermögen"
         if currency and not (currency.group("name") or currency.group("code")):
+            currency = None
+    if currency is None and not suffix.has_scale and text[pos : pos + 1] in "-‑":
+        # a compound with no scale: "Fünf-Euro-Knöllchen", "10-Euro-Schein", "a 20-dollar bill", "5-zł moneta"
+        currency = _CURRENCY_AFTER.match(text, pos + 1)
+        if currency and not (currency.group("name") and _COMPOUND_GOES_ON.match(text, currency.end())):
             currency = None
     if currency is None and suffix.has_scale and (between := _QUALIFIER_WORD.match(text, pos)) \
             and between.group("word").lower() in QUALIFIERS_BEFORE_CURRENCY:

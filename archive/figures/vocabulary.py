@@ -93,6 +93,9 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     # Kazakh, Cyrillic and Latin (case endings taken off: "мыңнан", "теңгеге")
     "мың": (3, "eu"), "миллиард": (9, "eu"), "myń": (3, "eu"), "mln": (6, None), "mlrd": (9, "eu"),
     "mlrd.": (9, "eu"), "trln": (12, "eu"), "mıllıon": (6, "eu"), "mıllıard": (9, "eu"),  # the 2018 alphabet
+    # "мың" as the other Latin spellings write it: "100 myng tenge", "31 mynnan astam" (2017 site transliteration,
+    # ң as "ng" or "n"), "mıń" (2018), "myñ" (2021)
+    "myng": (3, "eu"), "myn": (3, "eu"), "mıń": (3, "eu"), "myñ": (3, "eu"),
     # and in the Arabic script ("مىڭ", "ميلليون", "ميلليارد")
     "مىڭ": (3, "eu"), "ميلليون": (6, "eu"), "ميلليارد": (9, "eu"),
     # Macedonian in Latin letters, as old reports were transliterated ("5.768 iljadi denari")
@@ -101,7 +104,7 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
 # Scale words of Turkish and Kazakh, which take case endings ("milyar" -> "milyara", "мың" -> "мыңға").
 AGGLUTINATED_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "миллион", "миллиард", "млрд", "трлн",
                        "трлн.", "млрд.", "myń", "mlrd", "trln", "mln", "mıllıon", "mıllıard", "مىڭ", "ميلليون",
-                       "ميلليارد"}
+                       "ميلليارد", "myng", "myn", "mıń", "myñ"}
 # Endings of the case that says "from" (Finnish elative and ablative, Turkish and Kazakh ablative): a figure in
 # it, then another, make a range ("50 miljoonasta 80 miljoonaan euroon").
 FROM_CASE_ENDINGS = ("sta", "stä", "lta", "ltä", "dan", "den", "tan", "ten", "nan", "nen", "дан", "ден", "тан", "тен",
@@ -130,7 +133,7 @@ LONE_SCALE_WORDS = {
 FRENCH_LONE_SCALE_ARTICLES = frozenset(("au", "du", "le", "ce", "el", "al", "del"))  # "ce milliard d'euros": this one billion
 # Turkish and Kazakh scale words after which the units follow without a word ("908 bin 518", "112 milyon 200 TL");
 # not the Kazakh "миллион", which is Russian too.
-TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ"}
+TURKIC_SCALES = {"bin", "milyon", "milyar", "trilyon", "мың", "myń", "مىڭ", "myng", "myn", "mıń", "myñ"}
 # Bare letters: scale words only glued to the number and, outside queries, only with a currency.
 SCALE_LETTERS = {"k": 3, "m": 6, "b": 9, "md": 9, "mds": 9}
 CJK_SCALES = {
@@ -188,7 +191,7 @@ CURRENCIES_BEFORE = {
 # Currency names after a number, lower-cased -> code.
 CURRENCY_NAMES = _table(
     {
-        "USD": "dollars|dollar|us dollars|u.s. dollars|american dollars|us-dollar|us-dollars|"
+        "USD": "dollars|dollar|us dollars|u.s. dollars|american dollars|us-dollar|us-dollars|u.s.-dollar|u.s.-dollars|"
         "dollars américains|dollars us|dólares|dólar|dólares estadounidenses|dollaria|dollarin|dollari|"
         "долари|долара|долар|долларов|доллара|доллар|доллары|долл.|доларів|долари сад|долларов сша|"
         "доллара сша|долл. сша|доларів сша|долари сша|дол.|дол. сша",  # Ukrainian "7 млн дол."
@@ -291,7 +294,7 @@ CJK_CURRENCIES = {
     "港币": "HKD", "韩元": "KRW", "卢布": "RUB", "盧布": "RUB", "新台币": "TWD", "坚戈": "KZT",
     "格里夫纳": "UAH", "卢比": "INR", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP", "ルーブル": "RUB",
     # Korean: glued to the number or its scale like the others, particles after them ("억원으로")
-    "원": "KRW", "달러": "USD", "유로": "EUR", "위안": "CNY", "루블": "RUB", "엔화": "JPY",
+    "원": "KRW", "달러": "USD", "유로": "EUR", "위안": "CNY", "루블": "RUB", "엔화": "JPY", "엔": "JPY",
     # Chinese sports pages shorten the euro to "欧" after a scale: "30亿欧", "千万欧" (not "欧洲", "欧盟")
     "欧": "EUR", "歐": "EUR",
 }
@@ -489,9 +492,9 @@ KOREAN_COUNTERS = ("명", "개", "곳", "건", "가구", "차례")  # "13차례"
 # a count of them is never money carried from the sentence's won.
 KOREAN_HOUSEHOLD_COUNTERS = ("세대", "가구", "호")
 # Chinese and Japanese counters: "2000人", "1200架" are counts, not years.
-CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆任" "宗批起" "部")  # "三种情形" (three
+CJK_COUNTERS = set("人名架辆輛个個家台件次项項座吨噸条條只隻艘位户戶瓶箱盒袋篇份枚类類" "种種套館馆任" "宗批起" "部" "天本")  # "三种情形" (three
 # kinds), "二套標準" (two sets), "九館" (nine museums); "三宗案值" (three cases), "两批" (two batches), "三起" (three
-# incidents)
+# incidents); Chinese days counted ("七天後", after seven days: dates write 日 or 号) and Japanese long things ("3本")
 # After a qualifier, a bare 百, 千 or 万 before a counter is a round number: "超百瓶" (over a hundred bottles), "近千人".
 CJK_ROUND_NUMBERS_AFTER = ("超", "近", "逾", "上", "过", "過", "破")
 # Levels counted after the list of them: "中央、省、市、区四级" (four tiers); "三级医院" alone is a grade.
@@ -745,7 +748,7 @@ NUMBER_WORD_TABLES: dict[str, dict[str, int]] = {
         20: "kaksikymmentä kahdestakymmenestä", 30: "kolmekymmentä kolmestakymmenestä",
         40: "neljäkymmentä neljästäkymmenestä", 50: "viisikymmentä viidestäkymmenestä",
         60: "kuusikymmentä", 70: "seitsemänkymmentä", 80: "kahdeksankymmentä", 90: "yhdeksänkymmentä",
-        100: "sata sadan sataa", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
+        100: "sata sadan sataa sadalla sadassa sadasta sataan", 200: "kaksisataa", 300: "kolmesataa", 400: "neljäsataa", 500: "viisisataa",
         600: "kuusisataa", 700: "seitsemänsataa", 800: "kahdeksansataa", 900: "yhdeksänsataa",
         # thousands written as one word: "yli kymmenentuhatta kartonkia" (over ten thousand cartons)
         2000: "kaksituhatta", 3000: "kolmetuhatta", 4000: "neljätuhatta", 5000: "viisituhatta",
@@ -1020,7 +1023,7 @@ MULTIPLYING_STEMS = ("doubl", "dupli", "tripl", "uadru", "décupl", "dopp", "ver
                      "halbier", "удво", "утро", "подво", "потро", "ostru", "podwo", "potro", "dubla", "kertais", "kertain",
                      "puolit", "doble", "dreifache", "krotn", "двічі", "вдвое", "тричі", "втрое", "half", "uadri",
                      "struko", "струко", "두배", "кратно", "kratno", "dubl", "двојно", "тројно",
-                     "dvaput", "двапут", "triput", "трипут", "tripot", "twice", "thrice")
+                     "dvaput", "двапут", "triput", "трипут", "tripot", "twice", "thrice", "tuplaa", "tuplat")
 # The heads of number words inside compounds, in lower case (archive/figures/compound_numbers.py: "pięcioletni",
 # "četvorka"), found with str's fast search; the spotter looks for them too.
 # and of Russian, Ukrainian, Serbian, Croatian and Macedonian adjectives of storeys, rooms and members:
