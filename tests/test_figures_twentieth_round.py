@@ -7,21 +7,11 @@ class in other languages and layouts, and beside each what must stay no money.""
 import pytest
 
 from archive.figures import extract
-
-
-def _figures(text):
-    return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text)]
+from tests.figure_cases import figures_of as _figures, one_figure as _one
 
 
 def _money(text):
     return [(f.text, pytest.approx(f.value), f.unit) for f in extract(text) if f.unit not in (None, "%", "x", "pp")]
-
-
-def _one(text, piece):
-    """Return the (value, unit) of the figure whose text is ``piece``."""
-    found = [(pytest.approx(f.value), f.unit) for f in extract(text) if f.text == piece]
-    assert len(found) == 1, (piece, _figures(text))
-    return found[0]
 
 
 # --- a bare amount later in a sentence takes the currency (and scale) written once before it -------------------
